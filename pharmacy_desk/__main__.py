@@ -1,0 +1,3 @@
+from pharmacy_desk.cli import main
+
+raise SystemExit(main())

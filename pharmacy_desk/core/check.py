@@ -1,0 +1,118 @@
+"""数据检查: SQLite's integrity check plus every invariant of the points ledger and sales.
+
+Each check is one SQL query returning the offending rows, so it runs over a
+million members in seconds and reports what is wrong in words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pharmacy_desk.core.db import database
+from pharmacy_desk.core.schema import APPEND_ONLY_TABLES
+
+
+@dataclass(frozen=True)
+class Problem:
+    check: str
+    detail: str
+
+
+# (description, SQL returning one row per violation, format of the row)
+LEDGER_CHECKS = (
+    ("会员积分余额为负", """
+        SELECT member_id, SUM(points) FROM ledger_entry GROUP BY member_id HAVING SUM(points) < 0""",
+     "会员 {0} 余额 {1}"),
+    ("积分批次被超额使用", """
+        SELECT l.id, l.points, SUM(a.points) FROM ledger_entry l JOIN ledger_allocation a ON a.lot_id = l.id
+        GROUP BY l.id HAVING SUM(a.points) > l.points""",
+     "批次 {0} 共 {1} 分，已用 {2} 分"),
+    ("扣减未完整分配到批次", """
+        SELECT d.id, d.points, COALESCE(SUM(a.points), 0) FROM ledger_entry d
+        LEFT JOIN ledger_allocation a ON a.debit_id = d.id
+        WHERE d.points < 0 GROUP BY d.id HAVING COALESCE(SUM(a.points), 0) <> -d.points""",
+     "流水 {0} 扣 {1} 分，分配 {2} 分"),
+    ("分配指向了非扣减或非入账流水", """
+        SELECT a.id FROM ledger_allocation a JOIN ledger_entry d ON d.id = a.debit_id
+        JOIN ledger_entry l ON l.id = a.lot_id WHERE d.points >= 0 OR l.points <= 0""",
+     "分配 {0}"),
+    ("跨会员使用积分", """
+        SELECT a.id, d.member_id, l.member_id FROM ledger_allocation a JOIN ledger_entry d ON d.id = a.debit_id
+        JOIN ledger_entry l ON l.id = a.lot_id WHERE d.member_id <> l.member_id""",
+     "分配 {0}：会员 {1} 用了会员 {2} 的积分"),
+    ("积分批次缺少到期日", """
+        SELECT id FROM ledger_entry WHERE points > 0 AND expires_on IS NULL""", "流水 {0}"),
+    ("过期扣减了未到期的批次", """
+        SELECT d.id, l.id FROM ledger_entry d JOIN ledger_allocation a ON a.debit_id = d.id
+        JOIN ledger_entry l ON l.id = a.lot_id WHERE d.kind = 'expire' AND l.expires_on > date(d.created_at)""",
+     "过期流水 {0} 扣了批次 {1}"),
+    ("消费记录的积分与流水不符", """
+        SELECT s.id, s.points_earned, COALESCE(SUM(e.points), 0) FROM sale s
+        LEFT JOIN ledger_entry e ON e.sale_id = s.id AND e.kind = 'earn'
+        WHERE s.member_id IS NOT NULL GROUP BY s.id HAVING s.points_earned <> COALESCE(SUM(e.points), 0)""",
+     "消费 {0} 记 {1} 分，流水 {2} 分"),
+    ("消费使用的积分与流水不符", """
+        SELECT s.id, s.points_used, COALESCE(-SUM(e.points), 0) FROM sale s
+        LEFT JOIN ledger_entry e ON e.sale_id = s.id AND e.kind = 'redeem'
+        WHERE s.member_id IS NOT NULL GROUP BY s.id HAVING s.points_used <> COALESCE(-SUM(e.points), 0)""",
+     "消费 {0} 用 {1} 分，流水 {2} 分"),
+    ("退货扣回或退回的积分超过原消费", """
+        SELECT s.id, s.points_earned, SUM(r.points_clawed + r.points_shortfall), s.points_used,
+               SUM(r.points_refunded)
+        FROM sale s JOIN sale_return r ON r.sale_id = s.id GROUP BY s.id
+        HAVING SUM(r.points_clawed + r.points_shortfall) > s.points_earned OR SUM(r.points_refunded) > s.points_used""",
+     "消费 {0}：得 {1} 分扣回 {2} 分，用 {3} 分退回 {4} 分"),
+    ("消费金额不平", """
+        SELECT id, total_fen, coupon_discount_fen, points_cash_fen, paid_fen FROM sale
+        WHERE total_fen - coupon_discount_fen - points_cash_fen <> paid_fen""",
+     "消费 {0}：{1} - {2} - {3} ≠ {4}"),
+    ("支付合计与实收不符", """
+        SELECT s.id, s.paid_fen, COALESCE(SUM(p.amount_fen), 0) FROM sale s LEFT JOIN payment p ON p.sale_id = s.id
+        GROUP BY s.id HAVING s.paid_fen <> COALESCE(SUM(p.amount_fen), 0)""",
+     "消费 {0} 实收 {1}，支付 {2}"),
+    ("明细合计与消费金额不符", """
+        SELECT s.id, s.total_fen, SUM(l.amount_fen), s.paid_fen, SUM(l.paid_fen) FROM sale s
+        JOIN sale_line l ON l.sale_id = s.id GROUP BY s.id
+        HAVING s.total_fen <> SUM(l.amount_fen) OR s.paid_fen <> SUM(l.paid_fen)""",
+     "消费 {0}：合计 {1}/{2}，实收 {3}/{4}"),
+    ("退货超过原消费", """
+        SELECT l.id, l.amount_fen, SUM(r.amount_fen) FROM sale_line l JOIN sale_return_line r ON r.sale_line_id = l.id
+        GROUP BY l.id HAVING SUM(r.amount_fen) > l.amount_fen""",
+     "明细 {0} 金额 {1}，已退 {2}"),
+    ("优惠券被重复使用", """
+        SELECT s.coupon_id, COUNT(*) - (SELECT COUNT(*) FROM sale_return r JOIN sale s2 ON s2.id = r.sale_id
+                                        WHERE s2.coupon_id = s.coupon_id AND r.coupon_restored) AS active
+        FROM sale s WHERE s.coupon_id IS NOT NULL GROUP BY s.coupon_id HAVING active > 1""",
+     "券 {0} 同时用于 {1} 笔消费"),
+)
+
+
+def integrity_problems() -> list[Problem]:
+    rows = database.execute_sql("PRAGMA integrity_check").fetchall()
+    if rows == [("ok",)]:
+        problems = []
+    else:
+        problems = [Problem("SQLite 完整性检查", str(row[0])) for row in rows]
+    problems += [Problem("外键指向不存在的记录", f"表 {row[0]} 第 {row[1]} 行")
+                 for row in database.execute_sql("PRAGMA foreign_key_check").fetchall()]
+    return problems
+
+
+def trigger_problems() -> list[Problem]:
+    present = {row[0] for row in database.execute_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    return [Problem("积分流水缺少只追加保护", f"触发器 {table}_no_{verb} 不存在")
+            for table in APPEND_ONLY_TABLES for verb in ("update", "delete")
+            if f"{table}_no_{verb}" not in present]
+
+
+def ledger_problems(limit: int = 20) -> list[Problem]:
+    problems = []
+    for name, sql, fmt in LEDGER_CHECKS:
+        for row in database.execute_sql(f"{sql} LIMIT {int(limit)}").fetchall():
+            problems.append(Problem(name, fmt.format(*row)))
+    return problems
+
+
+def run_checks() -> list[Problem]:
+    """Every check; an empty list means the database is sound."""
+    return integrity_problems() + trigger_problems() + ledger_problems()

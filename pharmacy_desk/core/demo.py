@@ -1,0 +1,164 @@
+"""演示数据: a believable pharmacy, for a newcomer to see the app at work.
+
+Members have common Chinese names, mobile numbers and the age and gender mix the
+seed pharmacy reported (30–45 about half, over-60 about 30%, women 55%); sales
+follow the seasons (cold medicine in winter). Every sale goes through the real
+services, so the demo obeys the same rules as the till. Deterministic for a seed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass
+
+from pharmacy_desk.core import ledger, members, redemption, returns, sales, settings, tiers
+from pharmacy_desk.core.db import database
+from pharmacy_desk.core.errors import DeskError, InvalidInput
+from pharmacy_desk.core.models import Coupon, Member, Staff
+
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红建国文辉鹏宇浩婷雪梅琳晨欣怡子轩思雨佳慧淑珍凤兰德福"
+PREFIXES = ("138", "139", "135", "136", "137", "150", "151", "152", "158", "159", "186", "187", "188", "133", "177", "199")
+STAFF = (("王芳", "owner"), ("陈静", "pharmacist"), ("李娜", "cashier"), ("刘洋", "cashier"))
+CATALOG = (("保温杯", 800, 3500, 30, "gift"), ("医用口罩（50只）", 500, 2000, 100, "gift"),
+           ("电子体温计", 1500, 6000, 20, "gift"), ("免费测血糖", 200, 1000, None, "service"),
+           ("药师上门服务", 3000, 10000, None, "service"), ("维生素C含片", 600, 2500, 50, "gift"))
+# Average spend weights per category by season (winter, spring, summer, autumn).
+SEASON_MIX = {
+    "household": (5, 3, 3, 4), "otc": (3, 2, 2, 2), "supplement": (2, 2, 1, 3),
+    "rx": (2, 2, 2, 2), "device": (1, 1, 1, 1), "promo": (1, 1, 2, 1), "other": (1, 1, 1, 1),
+}
+
+
+@dataclass
+class DemoSummary:
+    members: int
+    sales: int
+
+
+def _age(rng: random.Random) -> int:
+    band = rng.choices(((18, 29), (30, 45), (46, 59), (60, 85)), weights=(10, 49, 12, 29))[0]
+    return rng.randint(*band)
+
+
+def _name(rng: random.Random) -> str:
+    return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2, 2))))
+
+
+def _season(day: dt.date) -> int:
+    return {12: 0, 1: 0, 2: 0, 3: 1, 4: 1, 5: 1, 6: 2, 7: 2, 8: 2}.get(day.month, 3)
+
+
+def _basket(rng: random.Random, day: dt.date) -> list[sales.LineInput]:
+    season = _season(day)
+    codes = list(SEASON_MIX)
+    weights = [SEASON_MIX[c][season] for c in codes]
+    chosen = set(rng.choices(codes, weights=weights, k=rng.choice((1, 1, 2, 2, 3))))
+    lines = []
+    for code in sorted(chosen):
+        amount = int(rng.lognormvariate(3.6, 0.7) * 100) // 10 * 10 + 500
+        supply = rng.choice((30, 30, 60)) if code == "rx" else None
+        lines.append(sales.LineInput(code, amount, days_supply=supply))
+    return lines
+
+
+def _payments(rng: random.Random, due: int, lines: list[sales.LineInput]) -> dict[str, int]:
+    if due == 0:
+        return {}
+    method = rng.choices(("wechat", "alipay", "cash", "card"), weights=(50, 25, 20, 5))[0]
+    if any(l.category == "rx" for l in lines) and rng.random() < 0.5:
+        insured = due * rng.choice((50, 70, 100)) // 100
+        return {k: v for k, v in {"insurance": insured, method: due - insured}.items() if v}
+    return {method: due}
+
+
+def generate(*, members_count: int, months: int, seed: int = 1, today: dt.date | None = None) -> DemoSummary:
+    """Fill the open (empty) database with demo members and ``months`` of sales up to ``today``."""
+    if Member.select().exists() and not settings.get("is_demo"):
+        raise InvalidInput("这个数据库已有会员资料，不是演示数据库；演示数据只能写入新的或演示用的数据库。")
+    rng = random.Random(seed)
+    today = today or dt.date.today()
+    start = ledger.add_months(today, -months)
+    with database.atomic():
+        settings.put("is_demo", True)
+        staff = [Staff.create(name=n, role=r) for n, r in STAFF]
+        owner = staff[0]
+        items = [redemption.add_catalog_item(name=n, points_price=p, value_fen=v, stock=s, kind=k, operator=owner)
+                 for n, p, v, s, k in CATALOG]
+        plan = []
+        phones = set()
+        for index in range(members_count):
+            phone = rng.choice(PREFIXES) + f"{rng.randrange(10**8):08d}"
+            while phone in phones:
+                phone = rng.choice(PREFIXES) + f"{rng.randrange(10**8):08d}"
+            phones.add(phone)
+            joined = start + dt.timedelta(days=int(rng.random() ** 1.5 * (today - start).days))
+            birthday = dt.date(today.year - _age(rng), rng.randint(1, 12), rng.randint(1, 28))
+            plan.append((joined, index, phone, birthday))
+        events = [(joined, 0, ("join", index, phone, birthday)) for joined, index, phone, birthday in plan]
+        for joined, index, _, _ in plan:
+            visits = max(0, int(rng.expovariate(1 / (months * 0.9))))
+            for _ in range(visits + 1):
+                day = joined + dt.timedelta(days=rng.randint(0, max(0, (today - joined).days)))
+                events.append((day, 1, ("sale", index)))
+        walk_ins = int(members_count * months * 0.4)
+        events += [(start + dt.timedelta(days=rng.randint(0, (today - start).days)), 1, ("walkin", None))
+                   for _ in range(walk_ins)]
+        events.sort(key=lambda e: (e[0], e[1]))
+        ids: dict[int, int] = {}
+        sale_count = 0
+        month_done = None
+        for day, _, event in events:
+            if (day.year, day.month) != month_done:
+                month_done = (day.year, day.month)
+                ledger.expire_due(day, owner)
+                if day > start:
+                    tiers.monthly_review(day.replace(day=1), owner, at=dt.datetime.combine(day, dt.time(8)))
+            clerk = rng.choice(staff)
+            at = dt.datetime.combine(day, dt.time(rng.randint(8, 20), rng.randint(0, 59), rng.randint(0, 59)))
+            if event[0] == "join":
+                _, index, phone, birthday = event
+                gender = "F" if rng.random() < 0.55 else "M"
+                reg = members.register(phone=phone, name=_name(rng), operator=clerk, gender=gender,
+                                       birthday=birthday if rng.random() < 0.85 else None, at=at,
+                                       key=f"demo:{seed}:member:{index}",
+                                       marketing_opt_out=rng.random() < 0.05)
+                ids[index] = reg.member.id
+                continue
+            member_id = ids.get(event[1]) if event[0] == "sale" else None
+            if event[0] == "sale" and member_id is None:
+                continue
+            sale_count += _demo_sale(rng, at, member_id, clerk, seed, sale_count, items)
+        ledger.expire_due(today, owner)
+    return DemoSummary(members=len(ids), sales=sale_count)
+
+
+def _demo_sale(rng, at, member_id, clerk, seed, n, items) -> int:
+    lines = _basket(rng, at.date())
+    order = sales.SaleInput(lines=lines, member_id=member_id)
+    if member_id is not None:
+        usable = Coupon.select().where((Coupon.member == member_id) & Coupon.used_sale.is_null()
+                                       & (Coupon.valid_until >= at.date()) & (Coupon.valid_from <= at.date()))
+        coupon = usable.first()
+        if coupon is not None and rng.random() < 0.7:
+            order.coupon_id = coupon.id
+        if rng.random() < 0.25 and ledger.usable_points(member_id, at.date()) >= 500:
+            order.points_used = 500
+    try:
+        due = sales.preview(order, at).quote.due_fen
+    except DeskError:
+        order.coupon_id, order.points_used = None, 0
+        due = sales.preview(order, at).quote.due_fen
+    order.payments = _payments(rng, due, lines)
+    result = sales.record_sale(order, operator=clerk, uid=f"demo:{seed}:sale:{n}", at=at)
+    if rng.random() < 0.015:
+        returns.return_sale(sale_id=result.sale.id, operator=clerk, uid=f"demo:{seed}:return:{n}",
+                            at=at + dt.timedelta(hours=2), reason="顾客退货")
+    if member_id is not None and rng.random() < 0.03:
+        try:
+            redemption.redeem(member_id=member_id, item_id=rng.choice(items).id, operator=clerk,
+                              key=f"demo:{seed}:gift:{n}", at=at + dt.timedelta(minutes=5))
+        except DeskError:
+            pass  # not enough points, stock or cap: the till would have said so too
+    return 1

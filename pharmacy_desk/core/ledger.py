@@ -1,0 +1,180 @@
+"""积分账本: the append-only points ledger.
+
+A member's balance is the sum of their entries. Credits are lots that expire;
+debits consume the lots that expire soonest first (oldest first), recorded as
+allocations, so a point can be spent or expired exactly once. Nothing here edits
+a row: corrections are new entries.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+
+from peewee import JOIN, fn
+
+from pharmacy_desk.core import operations, settings
+from pharmacy_desk.core.db import write_transaction
+from pharmacy_desk.core.errors import InvalidInput, NotFound, PointsError
+from pharmacy_desk.core.models import LedgerAllocation, LedgerEntry, Member, Operation, Staff
+
+CREDIT_KINDS = ("earn", "import", "adjust", "refund")
+DEBIT_KINDS = ("redeem", "gift", "expire", "clawback", "adjust")
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def lot_expiry(earned_on: dt.date) -> dt.date:
+    """The first day on which points earned on ``earned_on`` are no longer valid."""
+    return add_months(earned_on, settings.get("points_validity_months"))
+
+
+def balance(member_id: int) -> int:
+    """Sum of every entry: what the ledger says the member holds."""
+    return LedgerEntry.select(fn.COALESCE(fn.SUM(LedgerEntry.points), 0)).where(
+        LedgerEntry.member == member_id).scalar()
+
+
+@dataclass(frozen=True)
+class Lot:
+    entry_id: int
+    points: int
+    remaining: int
+    earned_at: dt.datetime
+    expires_on: dt.date
+
+
+def open_lots(member_id: int, *, include_due_on: dt.date | None = None) -> list[Lot]:
+    """Credit lots of a member that still have points, soonest expiry first."""
+    used = fn.COALESCE(fn.SUM(LedgerAllocation.points), 0)
+    query = (
+        LedgerEntry.select(LedgerEntry.id, LedgerEntry.points, LedgerEntry.created_at,
+                           LedgerEntry.expires_on, used.alias("used"))
+        .join(LedgerAllocation, JOIN.LEFT_OUTER, on=(LedgerAllocation.lot == LedgerEntry.id))
+        .where((LedgerEntry.member == member_id) & (LedgerEntry.points > 0))
+        .group_by(LedgerEntry.id)
+        .having(LedgerEntry.points > used)
+        .order_by(LedgerEntry.expires_on, LedgerEntry.id)
+    )
+    lots = [Lot(row.id, row.points, row.points - row.used, row.created_at, row.expires_on)
+            for row in query.objects()]
+    if include_due_on is not None:
+        lots = [lot for lot in lots if lot.expires_on > include_due_on]
+    return lots
+
+
+def usable_points(member_id: int, today: dt.date) -> int:
+    """Points the member can spend today: lots already past their expiry do not count."""
+    return sum(lot.remaining for lot in open_lots(member_id, include_due_on=today))
+
+
+def expiring_within(member_id: int, today: dt.date, days: int | None = None) -> int:
+    """积分即将到期: points whose lots lapse within ``days`` (default: the warning setting)."""
+    days = settings.get("points_expiry_warning_days") if days is None else days
+    horizon = today + dt.timedelta(days=days)
+    return sum(lot.remaining for lot in open_lots(member_id, include_due_on=today)
+               if lot.expires_on <= horizon)
+
+
+def credit(member_id: int, kind: str, points: int, op: Operation, at: dt.datetime,
+           *, key_suffix: str = "", expires_on: dt.date | None = None, **links) -> LedgerEntry:
+    """Add a lot of ``points`` (> 0). Call inside a write transaction."""
+    if kind not in CREDIT_KINDS or points <= 0:
+        raise InvalidInput(f"无效的积分入账：{kind} {points}")
+    return LedgerEntry.create(
+        member=member_id, kind=kind, points=points, created_at=at,
+        expires_on=expires_on or lot_expiry(at.date()), key=f"{op.key}/{kind}{key_suffix}",
+        operation=op, staff=op.staff_id, **links)
+
+
+def debit(member_id: int, kind: str, points: int, op: Operation, at: dt.datetime,
+          *, key_suffix: str = "", **links) -> LedgerEntry:
+    """Take ``points`` (> 0) from the lots expiring soonest. Refuses to go below zero."""
+    if kind not in DEBIT_KINDS or points <= 0:
+        raise InvalidInput(f"无效的积分扣减：{kind} {points}")
+    expire_due(at.date(), op.staff, member_id=member_id)
+    lots = open_lots(member_id, include_due_on=at.date())
+    available = sum(lot.remaining for lot in lots)
+    if points > available:
+        raise PointsError(f"积分不足：需要 {points} 分，可用 {available} 分。")
+    entry = LedgerEntry.create(member=member_id, kind=kind, points=-points, created_at=at,
+                               key=f"{op.key}/{kind}{key_suffix}", operation=op,
+                               staff=op.staff_id, **links)
+    _allocate(entry, lots, points)
+    return entry
+
+
+def _allocate(entry: LedgerEntry, lots: list[Lot], points: int) -> None:
+    rows = []
+    for lot in lots:
+        if points == 0:
+            break
+        take = min(points, lot.remaining)
+        rows.append({"debit": entry.id, "lot": lot.entry_id, "points": take})
+        points -= take
+    LedgerAllocation.insert_many(rows).execute()
+
+
+def expire_due(today: dt.date, operator: Staff, *, member_id: int | None = None) -> int:
+    """积分过期: expire every lot whose expiry date has come. Idempotent; returns points expired.
+
+    Each lot can be expired once (its expire entry's key names the lot), so a
+    re-run, or a run after a till already expired a member's lots, adds nothing.
+    """
+    used = fn.COALESCE(fn.SUM(LedgerAllocation.points), 0)
+    due = (
+        LedgerEntry.select(LedgerEntry.id, LedgerEntry.member, LedgerEntry.points, used.alias("used"))
+        .join(LedgerAllocation, JOIN.LEFT_OUTER, on=(LedgerAllocation.lot == LedgerEntry.id))
+        .where((LedgerEntry.points > 0) & (LedgerEntry.expires_on <= today))
+        .group_by(LedgerEntry.id)
+        .having(LedgerEntry.points > used)
+    )
+    if member_id is not None:
+        due = due.where(LedgerEntry.member == member_id)
+    rows = list(due.objects())
+    if not rows:
+        return 0
+    scope = "all" if member_id is None else f"m{member_id}"
+    at = dt.datetime.combine(today, dt.time(0, 0))
+    total = 0
+    with write_transaction():
+        key = f"expiry:{today.isoformat()}:{scope}"
+        op = operations.find(key) or operations.start(key, "expire", operator, at)
+        for row in rows:
+            remaining = row.points - row.used
+            entry = LedgerEntry.create(
+                member=row.member_id, kind="expire", points=-remaining, created_at=at,
+                key=f"expire:lot{row.id}", operation=op, staff=op.staff_id,
+                reason="积分到期")
+            LedgerAllocation.create(debit=entry, lot=row.id, points=remaining)
+            total += remaining
+    return total
+
+
+def adjust(member_id: int, points: int, reason: str, operator: Staff, key: str,
+           *, at: dt.datetime | None = None, corrects: int | None = None) -> LedgerEntry:
+    """手工调整 with a reason and an operator; a correction links the entry it corrects."""
+    at = at or operations.now()
+    reason = (reason or "").strip()
+    if not reason:
+        raise InvalidInput("手工调整积分必须填写原因。")
+    if points == 0:
+        raise InvalidInput("调整的积分不能为零。")
+    if operator is None or operator.role == "system":
+        raise InvalidInput("手工调整积分必须由具体店员操作。")
+    with write_transaction():
+        if Member.get_or_none(Member.id == member_id) is None:
+            raise NotFound("找不到这位会员。")
+        done = operations.find(key)
+        if done is not None:
+            return LedgerEntry.get(LedgerEntry.operation == done)
+        op = operations.start(key, "adjust", operator, at, subject=f"member:{member_id}")
+        links = {"reason": reason, "corrects": corrects}
+        if points > 0:
+            return credit(member_id, "adjust", points, op, at, **links)
+        return debit(member_id, "adjust", -points, op, at, **links)

@@ -1,0 +1,152 @@
+"""会员: registering members and finding them at the till."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from dataclasses import dataclass, field
+
+from peewee import fn
+
+from pharmacy_desk.core import coupons, operations, settings
+from pharmacy_desk.core.db import write_transaction
+from pharmacy_desk.core.errors import DuplicateMember, InvalidInput, NotFound
+from pharmacy_desk.core.models import Coupon, Member, Staff, Tier
+from pharmacy_desk.core.normalize import (
+    check_birthday, clean_gender, clean_name, clean_phone, halfwidth, mask_phone, name_initials,
+)
+
+LOOKUP_LIMIT = 20
+
+
+@dataclass
+class Registration:
+    member: Member
+    coupon: Coupon | None
+
+
+def ean13_check_digit(first12: str) -> str:
+    total = sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(first12))
+    return str((10 - total % 10) % 10)
+
+
+def _next_card_no() -> str:
+    prefix = settings.get("card_prefix")
+    seq = (Member.select(fn.MAX(Member.id)).scalar() or 0) + 1
+    while True:
+        body = f"{prefix}{seq:0{12 - len(prefix)}d}"
+        card = body + ean13_check_digit(body)
+        if not Member.select().where(Member.card_no == card).exists():
+            return card
+        seq += 1
+
+
+def clean_card_no(raw: object) -> str:
+    text = halfwidth(str(raw or "")).strip().upper()
+    if not re.fullmatch(r"[0-9A-Z\-]{4,24}", text):
+        raise InvalidInput(f"卡号应为4–24位数字或字母：{raw}")
+    return text
+
+
+def _refuse_duplicates(phone: str, card_no: str | None) -> None:
+    for clash in (Member.get_or_none(Member.phone == phone),
+                  card_no and Member.get_or_none(Member.card_no == card_no)):
+        if clash:
+            raise DuplicateMember(
+                f"已有会员使用{'该手机号' if clash.phone == phone else '该卡号'}："
+                f"{clash.name}（卡号 {clash.card_no}，手机 {mask_phone(clash.phone)}）。", clash.id)
+
+
+def register(*, phone: object, name: object, operator: Staff, gender: object = "",
+             birthday: dt.date | None = None, card_no: object = None, address: str = "",
+             notes: str = "", marketing_opt_out: bool = False, owner_staff: Staff | None = None,
+             at: dt.datetime | None = None, key: str | None = None,
+             welcome_coupon: bool = True) -> Registration:
+    """会员登记: validate, refuse a duplicate (naming the member), issue the new-member coupon."""
+    at = at or operations.now()
+    key = key or f"register:{uuid.uuid4()}"
+    phone = clean_phone(phone)
+    name = clean_name(name)
+    gender = clean_gender(gender)
+    birthday = check_birthday(birthday, at.date())
+    card = clean_card_no(card_no) if card_no not in (None, "") else None
+    with write_transaction():
+        done = operations.find(key)
+        if done is not None:
+            member = Member.get(Member.id == int(done.subject.split(":")[1]))
+            return Registration(member, Coupon.get_or_none(Coupon.issue_key == f"new_member:{member.id}"))
+        _refuse_duplicates(phone, card)
+        op = operations.start(key, "register", operator, at)
+        owner = owner_staff if owner_staff is not None else (operator if operator.role != "system" else None)
+        member = Member.create(
+            card_no=card or _next_card_no(), phone=phone, name=name, name_initials=name_initials(name),
+            gender=gender, birthday=birthday, address=address.strip(), joined_on=at.date(),
+            joined_by=operator if operator.role != "system" else None, owner_staff=owner,
+            tier=Tier.get(Tier.rank == 0), marketing_opt_out=marketing_opt_out,
+            profile_confirmed_on=at.date(), notes=notes, created_at=at)
+        op.subject = f"member:{member.id}"
+        op.save()
+        coupon = None
+        if welcome_coupon and settings.get("new_member_coupon_fen") > 0:
+            coupon = coupons.issue(
+                member_id=member.id, kind="fixed", title="新会员券", reason="new_member",
+                issue_key=f"new_member:{member.id}", operator=operator, valid_from=at.date(),
+                valid_days=settings.get("new_member_coupon_days"),
+                value_fen=settings.get("new_member_coupon_fen"), at=at)
+        return Registration(member, coupon)
+
+
+@dataclass
+class LookupResult:
+    """``exact`` when one member is certain (card or full phone); else ``matches`` to pick from."""
+
+    exact: Member | None = None
+    matches: list[Member] = field(default_factory=list)
+    phone_hint: str | None = None  # a valid phone nobody has: offer to register it
+
+
+def _glob_prefix(text: str) -> str:
+    return re.sub(r"([*?\[\]])", r"[\1]", text) + "*"
+
+
+def lookup(text: str, limit: int = LOOKUP_LIMIT) -> LookupResult:
+    """查找会员 by card, phone, last 4 digits of the phone, name or pinyin initials (zs → 张三)."""
+    query = halfwidth(text or "").strip()
+    if not query:
+        return LookupResult()
+    member = Member.get_or_none(Member.card_no == query.upper())
+    if member:
+        return LookupResult(exact=member)
+    compact = re.sub(r"[\s\-]", "", query)
+    if re.fullmatch(r"\+?\d+", compact):
+        if len(compact) == 4:
+            tail = Member.select().where(fn.substr(Member.phone, -4) == compact)
+            return LookupResult(matches=list(tail.order_by(Member.name).limit(limit)))
+        try:
+            phone = clean_phone(compact)
+        except InvalidInput:
+            return LookupResult()
+        member = Member.get_or_none(Member.phone == phone)
+        return LookupResult(exact=member) if member else LookupResult(phone_hint=phone)
+    if re.fullmatch(r"[A-Za-z]+", query):
+        where = Member.name_initials % _glob_prefix(query.lower())
+    else:
+        where = Member.name % _glob_prefix(clean_name(query))
+    return LookupResult(matches=list(Member.select().where(where).order_by(Member.name, Member.id).limit(limit)))
+
+
+def get(member_id: int) -> Member:
+    member = Member.get_or_none(Member.id == member_id)
+    if member is None:
+        raise NotFound("找不到这位会员。")
+    return member
+
+
+def confirm_profile(member_id: int, operator: Staff, today: dt.date | None = None) -> None:
+    """资料确认: the cashier checked the member's details while serving them."""
+    today = today or dt.date.today()
+    with write_transaction():
+        operations.start(f"confirm:{member_id}:{uuid.uuid4()}", "confirm_profile", operator,
+                         operations.now(), subject=f"member:{member_id}")
+        Member.update(profile_confirmed_on=today).where(Member.id == get(member_id).id).execute()

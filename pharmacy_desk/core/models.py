@@ -1,0 +1,286 @@
+"""Peewee models: the tables of the membership desk.
+
+Money is integer fen (分) everywhere; multipliers are exact decimals stored as text.
+The points ledger (``LedgerEntry`` + ``LedgerAllocation``) is append-only: SQL
+triggers created with the schema refuse UPDATE and DELETE on its rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from peewee import (
+    BooleanField,
+    CharField,
+    Check,
+    DateField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+from pharmacy_desk.core.db import database
+
+
+class DecimalTextField(TextField):
+    """An exact decimal kept as text, so SQLite never turns it into a float."""
+
+    def db_value(self, value):
+        return None if value is None else str(Decimal(value))
+
+    def python_value(self, value):
+        return None if value is None else Decimal(value)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class Staff(BaseModel):
+    """店员: whoever operates the till; every change is made by one."""
+
+    name = CharField()
+    role = CharField(default="cashier", constraints=[Check("role IN ('cashier','pharmacist','owner','system')")])
+    active = BooleanField(default=True)
+    password_hash = CharField(null=True)
+    created_at = DateTimeField(default=_now)
+
+
+class Category(BaseModel):
+    """商品类别 with its points rule: ``points_per_block`` points per ``block_fen`` paid."""
+
+    code = CharField(unique=True)
+    name = CharField()
+    hotkey = CharField(default="")
+    points_per_block = IntegerField(default=0, constraints=[Check("points_per_block >= 0")])
+    block_fen = IntegerField(default=2000, constraints=[Check("block_fen > 0")])
+    is_prescription = BooleanField(default=False)
+    sort_order = IntegerField(default=0)
+
+
+class Tier(BaseModel):
+    """会员等级: reached by spending at least ``min_spend_fen`` over the trailing period."""
+
+    code = CharField(unique=True)
+    name = CharField()
+    rank = IntegerField(unique=True)
+    min_spend_fen = IntegerField(default=0)
+    min_visits = IntegerField(default=0)
+    multiplier = DecimalTextField(default=Decimal("1"))
+    monthly_cap_fen = IntegerField(default=5000)
+    privileges = TextField(default="")
+
+
+class Operation(BaseModel):
+    """One business operation, keyed so that replaying it changes nothing."""
+
+    key = CharField(unique=True)
+    kind = CharField()
+    staff = ForeignKeyField(Staff, null=True, backref="operations")
+    created_at = DateTimeField(default=_now, index=True)
+    subject = CharField(default="")
+
+
+class Member(BaseModel):
+    """会员档案."""
+
+    card_no = CharField(unique=True)
+    phone = CharField(unique=True)
+    name = CharField(index=True)
+    name_initials = CharField(index=True, default="")
+    gender = CharField(default="", constraints=[Check("gender IN ('', 'M', 'F')")])
+    birthday = DateField(null=True)
+    address = CharField(default="")
+    joined_on = DateField(index=True)
+    joined_by = ForeignKeyField(Staff, null=True, backref="members_signed")
+    owner_staff = ForeignKeyField(Staff, null=True, backref="members_owned")
+    tier = ForeignKeyField(Tier, backref="members")
+    marketing_opt_out = BooleanField(default=False)
+    profile_confirmed_on = DateField(null=True)
+    notes = TextField(default="")
+    created_at = DateTimeField(default=_now)
+
+
+class TierChange(BaseModel):
+    """等级变更: every upgrade and downgrade with its reason."""
+
+    member = ForeignKeyField(Member, backref="tier_changes")
+    from_tier = ForeignKeyField(Tier, null=True)
+    to_tier = ForeignKeyField(Tier)
+    changed_at = DateTimeField(default=_now)
+    reason = CharField()
+    operation = ForeignKeyField(Operation)
+    staff = ForeignKeyField(Staff)
+
+
+class Coupon(BaseModel):
+    """优惠券: fixed 代金券, percent 折扣券, threshold 满减, service 体验券; used at most once."""
+
+    code = CharField(unique=True)
+    issue_key = CharField(unique=True)
+    member = ForeignKeyField(Member, null=True, backref="coupons")
+    kind = CharField(constraints=[Check("kind IN ('fixed','percent','threshold','service')")])
+    title = CharField()
+    value_fen = IntegerField(default=0)
+    percent_off = IntegerField(default=0, constraints=[Check("percent_off BETWEEN 0 AND 100")])
+    min_spend_fen = IntegerField(default=0)
+    valid_from = DateField()
+    valid_until = DateField(index=True)
+    reason = CharField()
+    issued_at = DateTimeField(default=_now)
+    issued_by = ForeignKeyField(Staff)
+    used_at = DateTimeField(null=True)
+
+
+class Sale(BaseModel):
+    """消费: one check-out. Immutable once written; returns are their own rows."""
+
+    uid = CharField(unique=True)
+    receipt_no = CharField(unique=True)
+    member = ForeignKeyField(Member, null=True, backref="sales")
+    staff = ForeignKeyField(Staff, backref="sales_served")
+    owner_staff = ForeignKeyField(Staff, null=True, backref="sales_credited")
+    created_at = DateTimeField(default=_now, index=True)
+    total_fen = IntegerField()
+    coupon = ForeignKeyField(Coupon, null=True)
+    coupon_discount_fen = IntegerField(default=0)
+    points_used = IntegerField(default=0)
+    points_cash_fen = IntegerField(default=0)
+    paid_fen = IntegerField()
+    insurance_fen = IntegerField(default=0)
+    points_earned = IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("member", "created_at"), False),)
+
+
+# Coupon and Sale point at each other; the coupon's side is added once Sale exists.
+Coupon._meta.add_field("used_sale", ForeignKeyField(Sale, null=True, backref="coupons_used"))
+
+
+class SaleLine(BaseModel):
+    """A category subtotal of a sale, with its share of discounts and of 医保."""
+
+    sale = ForeignKeyField(Sale, backref="lines")
+    category = ForeignKeyField(Category)
+    description = CharField(default="")
+    quantity = IntegerField(default=1)
+    days_supply = IntegerField(null=True)
+    amount_fen = IntegerField(constraints=[Check("amount_fen > 0")])
+    coupon_share_fen = IntegerField(default=0)
+    points_cash_share_fen = IntegerField(default=0)
+    paid_fen = IntegerField()
+    insurance_share_fen = IntegerField(default=0)
+    points_base = IntegerField(default=0)
+
+
+class Payment(BaseModel):
+    """支付: cash 现金, wechat 微信, alipay 支付宝, card 银行卡, insurance 医保."""
+
+    sale = ForeignKeyField(Sale, backref="payments")
+    method = CharField(constraints=[Check("method IN ('cash','wechat','alipay','card','insurance')")])
+    amount_fen = IntegerField(constraints=[Check("amount_fen > 0")])
+
+
+class SaleReturn(BaseModel):
+    """退货: whole or part of a sale."""
+
+    uid = CharField(unique=True)
+    sale = ForeignKeyField(Sale, backref="returns")
+    created_at = DateTimeField(default=_now)
+    staff = ForeignKeyField(Staff)
+    refund_fen = IntegerField()
+    points_clawed = IntegerField(default=0)
+    points_shortfall = IntegerField(default=0)
+    points_refunded = IntegerField(default=0)
+    coupon_restored = BooleanField(default=False)
+    reason = CharField(default="")
+
+
+class SaleReturnLine(BaseModel):
+    sale_return = ForeignKeyField(SaleReturn, backref="lines")
+    sale_line = ForeignKeyField(SaleLine, backref="returned")
+    amount_fen = IntegerField(constraints=[Check("amount_fen > 0")])
+    paid_fen = IntegerField()
+    points_cash_share_fen = IntegerField(default=0)
+
+
+class CatalogItem(BaseModel):
+    """积分兑换目录: gifts and services; prescription and 甲类 OTC drugs are refused by law."""
+
+    name = CharField()
+    kind = CharField(default="gift", constraints=[Check("kind IN ('gift','service')")])
+    points_price = IntegerField(constraints=[Check("points_price > 0")])
+    value_fen = IntegerField(default=0)
+    stock = IntegerField(null=True, constraints=[Check("stock IS NULL OR stock >= 0")])
+    drug_class = CharField(default="none", constraints=[Check("drug_class IN ('none','otc_b')")])
+    active = BooleanField(default=True)
+
+
+class Redemption(BaseModel):
+    """积分兑换 of a catalog item."""
+
+    operation = ForeignKeyField(Operation, unique=True)
+    member = ForeignKeyField(Member, backref="redemptions")
+    item = ForeignKeyField(CatalogItem, backref="redemptions")
+    quantity = IntegerField(default=1)
+    points = IntegerField()
+    value_fen = IntegerField()
+    staff = ForeignKeyField(Staff)
+    created_at = DateTimeField(default=_now, index=True)
+
+
+class LedgerEntry(BaseModel):
+    """积分流水: one signed change to a member's points. Append-only.
+
+    Credits (earn, import, positive adjust, refund) are lots with an expiry date;
+    debits consume lots oldest-first through ``LedgerAllocation``.
+    """
+
+    member = ForeignKeyField(Member, backref="ledger")
+    kind = CharField(constraints=[Check(
+        "kind IN ('earn','import','adjust','refund','redeem','gift','expire','clawback')")])
+    points = IntegerField(constraints=[Check("points <> 0")])
+    created_at = DateTimeField(default=_now, index=True)
+    expires_on = DateField(null=True, index=True)
+    key = CharField(unique=True)
+    operation = ForeignKeyField(Operation, backref="entries")
+    staff = ForeignKeyField(Staff)
+    reason = CharField(default="")
+    sale = ForeignKeyField(Sale, null=True, backref="ledger_entries")
+    sale_return = ForeignKeyField(SaleReturn, null=True, backref="ledger_entries")
+    redemption = ForeignKeyField(Redemption, null=True, backref="ledger_entries")
+    corrects = ForeignKeyField("self", null=True, backref="corrections")
+
+
+class LedgerAllocation(BaseModel):
+    """How many points of a credit lot a debit consumed. Append-only."""
+
+    debit = ForeignKeyField(LedgerEntry, backref="allocations")
+    lot = ForeignKeyField(LedgerEntry, backref="consumed_by")
+    points = IntegerField(constraints=[Check("points > 0")])
+
+
+class Setting(BaseModel):
+    """A business-rule setting (see ``core.settings`` for the declarations)."""
+
+    key = CharField(primary_key=True)
+    value = TextField()
+    updated_at = DateTimeField(default=_now)
+    updated_by = ForeignKeyField(Staff, null=True)
+
+
+MODELS = [
+    Staff, Category, Tier, Operation, Member, TierChange, Coupon, Sale, SaleLine,
+    Payment, SaleReturn, SaleReturnLine, CatalogItem, Redemption, LedgerEntry,
+    LedgerAllocation, Setting,
+]

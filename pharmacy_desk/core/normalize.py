@@ -1,0 +1,117 @@
+"""Turning what people type (or what old spreadsheets hold) into clean values.
+
+Shared by the till, the sign-up form and the Excel import, so a phone typed
+``+86 138-1234-5678`` at the counter and ``13812345678.0`` in a spreadsheet are
+the same member.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from functools import lru_cache
+
+from pharmacy_desk.core.errors import InvalidInput
+
+MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
+_SEPARATORS = re.compile(r"[\s\-－—–()（）.]")
+
+
+def halfwidth(text: str) -> str:
+    """Full-width digits, letters and spaces (１３８、ＺＳ) become their ASCII forms."""
+    return unicodedata.normalize("NFKC", text)
+
+
+def clean_phone(raw: object) -> str:
+    """Return an 11-digit mainland mobile number or raise ``InvalidInput`` saying why."""
+    if raw is None:
+        raise InvalidInput("手机号为空。")
+    if isinstance(raw, float) and raw.is_integer():
+        raw = int(raw)
+    text = halfwidth(str(raw)).strip()
+    if re.fullmatch(r"\d+\.0+", text):
+        text = text.split(".")[0]
+    digits = _SEPARATORS.sub("", text)
+    if digits.startswith("+"):
+        digits = digits[1:]
+    if digits.startswith("0086"):
+        digits = digits[4:]
+    elif digits.startswith("86") and len(digits) == 13:
+        digits = digits[2:]
+    if not digits:
+        raise InvalidInput("手机号为空。")
+    if not digits.isdigit():
+        raise InvalidInput(f"手机号只能包含数字：{raw}")
+    if len(digits) != 11:
+        raise InvalidInput(f"手机号应为11位，这里是{len(digits)}位：{digits}")
+    if not MOBILE_RE.match(digits):
+        raise InvalidInput(f"不是有效的手机号（应以13–19开头）：{digits}")
+    return digits
+
+
+def clean_name(raw: object) -> str:
+    """Collapse stray and full-width spaces; Chinese names lose inner spaces (张 三 → 张三)."""
+    text = halfwidth(str(raw or "")).strip()
+    text = re.sub(r"\s+", " ", text)
+    if re.search(r"[\u4e00-\u9fff]", text):
+        text = text.replace(" ", "")
+    if not text:
+        raise InvalidInput("姓名不能为空。")
+    if len(text) > 40:
+        raise InvalidInput(f"姓名太长（{len(text)}个字）。")
+    return text
+
+
+@lru_cache(maxsize=4096)
+def name_initials(name: str) -> str:
+    """Pinyin initials for lookup: 张三 → ``zs``; Latin letters are kept lower-case."""
+    from pypinyin import Style, lazy_pinyin
+
+    letters = lazy_pinyin(name, style=Style.FIRST_LETTER, errors="default")
+    return "".join(ch.lower() for part in letters for ch in part if ch.isalnum())
+
+
+def mask_phone(phone: str) -> str:
+    """138****5678, for screens that do not need the whole number."""
+    return f"{phone[:3]}****{phone[-4:]}" if len(phone) == 11 else phone
+
+
+def check_birthday(birthday: dt.date | None, today: dt.date) -> dt.date | None:
+    if birthday is None:
+        return None
+    if birthday > today:
+        raise InvalidInput(f"生日 {birthday:%Y-%m-%d} 在未来。")
+    if birthday.year < today.year - 120:
+        raise InvalidInput(f"生日 {birthday:%Y-%m-%d} 太早，请检查年份。")
+    return birthday
+
+
+GENDERS = {
+    "男": "M", "男性": "M", "m": "M", "male": "M", "先生": "M",
+    "女": "F", "女性": "F", "f": "F", "female": "F", "女士": "F",
+    "": "",
+}
+
+
+def clean_gender(raw: object) -> str:
+    text = halfwidth(str(raw or "")).strip().lower()
+    if text not in GENDERS:
+        raise InvalidInput(f"性别应为“男”或“女”：{raw}")
+    return GENDERS[text]
+
+
+def yuan(fen: int) -> str:
+    """Fen to a display amount: 12345 → ``123.45``."""
+    sign = "-" if fen < 0 else ""
+    fen = abs(int(fen))
+    return f"{sign}{fen // 100}.{fen % 100:02d}"
+
+
+def parse_yuan(text: str) -> int:
+    """A typed amount in yuan (``12.5``, ``１２``) to fen, exactly; more than 2 decimals is an error."""
+    cleaned = halfwidth(str(text)).strip().replace(",", "").replace("¥", "").replace("元", "")
+    if not re.fullmatch(r"\d+(\.\d{1,2})?", cleaned):
+        raise InvalidInput(f"金额格式不对：{text}")
+    whole, _, frac = cleaned.partition(".")
+    return int(whole) * 100 + int((frac + "00")[:2])

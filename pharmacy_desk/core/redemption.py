@@ -1,0 +1,108 @@
+"""积分兑换: the gift and service catalog, and each tier's monthly redemption cap."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+from peewee import fn
+
+from pharmacy_desk.core import ledger, members, operations
+from pharmacy_desk.core.db import write_transaction
+from pharmacy_desk.core.errors import InvalidInput, NotFound, PointsError, StockError
+from pharmacy_desk.core.models import (
+    CatalogItem, Redemption, Sale, SaleReturn, SaleReturnLine, Staff, Tier,
+)
+from pharmacy_desk.core.normalize import yuan
+
+# 药品流通监督管理办法 第二十条: prescription drugs and 甲类 OTC may not be given away.
+FORBIDDEN_DRUG_CLASSES = {"rx": "处方药", "otc_a": "甲类非处方药"}
+ALLOWED_DRUG_CLASSES = ("none", "otc_b")
+
+
+def add_catalog_item(*, name: str, points_price: int, operator: Staff, value_fen: int = 0,
+                     kind: str = "gift", stock: int | None = None, drug_class: str = "none") -> CatalogItem:
+    """Add a gift or service to the catalog; prescription and 甲类 OTC drugs are refused."""
+    if drug_class in FORBIDDEN_DRUG_CLASSES:
+        raise InvalidInput(f"依据《药品流通监督管理办法》第二十条，{FORBIDDEN_DRUG_CLASSES[drug_class]}不能作为赠品。")
+    if drug_class not in ALLOWED_DRUG_CLASSES:
+        raise InvalidInput(f"未知的药品分类：{drug_class}")
+    if points_price <= 0:
+        raise InvalidInput("兑换所需积分必须大于零。")
+    if stock is not None and stock < 0:
+        raise InvalidInput("库存不能为负数。")
+    with write_transaction():
+        operations.start(f"catalog:{uuid.uuid4()}", "catalog_add", operator, operations.now(),
+                         subject=name)
+        return CatalogItem.create(name=name.strip(), kind=kind, points_price=points_price,
+                                  value_fen=value_fen, stock=stock, drug_class=drug_class)
+
+
+def month_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    start = dt.datetime(day.year, day.month, 1)
+    end = dt.datetime(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return start, end
+
+
+def cap_used_fen(member_id: int, day: dt.date) -> int:
+    """Value redeemed this calendar month: points-as-cash on sales (less returns) plus gifts."""
+    start, end = month_bounds(day)
+    in_month = (Sale.member == member_id) & (Sale.created_at >= start) & (Sale.created_at < end)
+    cash = Sale.select(fn.COALESCE(fn.SUM(Sale.points_cash_fen), 0)).where(in_month).scalar()
+    returned = (SaleReturnLine.select(fn.COALESCE(fn.SUM(SaleReturnLine.points_cash_share_fen), 0))
+                .join(SaleReturn).join(Sale).where(in_month).scalar())
+    gifts = Redemption.select(fn.COALESCE(fn.SUM(Redemption.value_fen), 0)).where(
+        (Redemption.member == member_id) & (Redemption.created_at >= start)
+        & (Redemption.created_at < end)).scalar()
+    return cash - returned + gifts
+
+
+def cap_remaining_fen(member_id: int, day: dt.date) -> int:
+    cap = Tier.get_by_id(members.get(member_id).tier_id).monthly_cap_fen
+    return max(0, cap - cap_used_fen(member_id, day))
+
+
+def check_cap(member_id: int, value_fen: int, day: dt.date) -> None:
+    remaining = cap_remaining_fen(member_id, day)
+    if value_fen > remaining:
+        raise PointsError(f"超出本月兑换上限：本月还可兑换 {yuan(remaining)} 元，本次 {yuan(value_fen)} 元。")
+
+
+@dataclass
+class RedemptionResult:
+    redemption: Redemption
+    balance: int
+    replayed: bool = False
+
+
+def redeem(*, member_id: int, item_id: int, operator: Staff, key: str, quantity: int = 1,
+           at: dt.datetime | None = None) -> RedemptionResult:
+    """Exchange points for a catalog item: checks stock, points and the tier's monthly cap."""
+    at = at or operations.now()
+    if quantity <= 0:
+        raise InvalidInput("兑换数量必须大于零。")
+    with write_transaction():
+        done = operations.find(key)
+        if done is not None:
+            redemption = Redemption.get(Redemption.operation == done)
+            return RedemptionResult(redemption, ledger.balance(redemption.member_id), replayed=True)
+        member = members.get(member_id)
+        item = CatalogItem.get_or_none(CatalogItem.id == item_id)
+        if item is None or not item.active:
+            raise NotFound("兑换目录中没有这件礼品或服务。")
+        if item.stock is not None and item.stock < quantity:
+            raise StockError(f"“{item.name}”库存不足（剩 {item.stock} 件）。")
+        points = item.points_price * quantity
+        value = item.value_fen * quantity
+        check_cap(member.id, value, at.date())
+        op = operations.start(key, "redeem_gift", operator, at, subject=f"member:{member.id}")
+        redemption = Redemption.create(operation=op, member=member, item=item, quantity=quantity,
+                                       points=points, value_fen=value, staff=operator, created_at=at)
+        ledger.debit(member.id, "gift", points, op, at, redemption=redemption, reason=item.name)
+        if item.stock is not None:
+            updated = (CatalogItem.update(stock=CatalogItem.stock - quantity)
+                       .where((CatalogItem.id == item.id) & (CatalogItem.stock >= quantity)).execute())
+            if updated != 1:
+                raise StockError(f"“{item.name}”库存不足。")
+        return RedemptionResult(redemption, ledger.balance(member.id))

@@ -1,0 +1,185 @@
+"""消费: pricing and recording a sale in one transaction.
+
+``preview`` answers the till's live question (what is due, how many points) and
+``record_sale`` writes exactly what the preview showed. A sale's ``uid`` is made
+by the till before it submits, so a retried or double-submitted sale is recorded once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from peewee import fn
+
+from pharmacy_desk.core import coupons, ledger, operations, settings, tiers
+from pharmacy_desk.core.db import write_transaction
+from pharmacy_desk.core.errors import InvalidInput, NotFound, PointsError
+from pharmacy_desk.core.models import Category, Coupon, Member, Payment, Sale, SaleLine, Staff, Tier
+from pharmacy_desk.core.normalize import yuan
+from pharmacy_desk.core.pricing import LineRule, Quote, points_cash_value, quote
+from pharmacy_desk.core.redemption import check_cap
+
+PAYMENT_METHODS = {"cash": "现金", "wechat": "微信", "alipay": "支付宝", "card": "银行卡", "insurance": "医保"}
+
+
+@dataclass
+class LineInput:
+    category: str  # Category.code
+    amount_fen: int
+    description: str = ""
+    quantity: int = 1
+    days_supply: int | None = None
+
+
+@dataclass
+class SaleInput:
+    lines: list[LineInput]
+    payments: dict[str, int] = field(default_factory=dict)
+    member_id: int | None = None
+    coupon_id: int | None = None
+    points_used: int = 0
+
+
+@dataclass
+class SalePreview:
+    quote: Quote
+    member: Member | None
+    coupon: Coupon | None
+    multiplier: Decimal
+    birthday_month: bool
+
+
+@dataclass
+class SaleResult:
+    sale: Sale
+    balance: int
+    new_tier: Tier | None = None
+    replayed: bool = False
+
+
+def _categories(lines: list[LineInput]) -> dict[str, Category]:
+    codes = {line.category for line in lines}
+    found = {c.code: c for c in Category.select().where(Category.code.in_(codes))}
+    missing = codes - set(found)
+    if missing:
+        raise InvalidInput(f"未知的商品类别：{'、'.join(sorted(missing))}")
+    return found
+
+
+def preview(sale: SaleInput, at: dt.datetime | None = None) -> SalePreview:
+    """Price the sale and check every rule, without writing anything."""
+    at = at or operations.now()
+    today = at.date()
+    if not sale.lines:
+        raise InvalidInput("请至少录入一笔金额。")
+    if any(line.amount_fen <= 0 for line in sale.lines):
+        raise InvalidInput("每个类别的金额都必须大于零。")
+    for method, amount in sale.payments.items():
+        if method not in PAYMENT_METHODS:
+            raise InvalidInput(f"未知的支付方式：{method}")
+        if amount < 0:
+            raise InvalidInput("支付金额不能为负数。")
+    categories = _categories(sale.lines)
+    rules = [LineRule(categories[l.category].id, l.amount_fen, categories[l.category].points_per_block,
+                      categories[l.category].block_fen) for l in sale.lines]
+    total = sum(line.amount_fen for line in sale.lines)
+
+    member = None
+    if sale.member_id is not None:
+        member = Member.get_or_none(Member.id == sale.member_id)
+        if member is None:
+            raise NotFound("找不到这位会员。")
+
+    coupon, discount = None, 0
+    if sale.coupon_id is not None:
+        coupon = Coupon.get_or_none(Coupon.id == sale.coupon_id)
+        if coupon is None:
+            raise NotFound("找不到这张券。")
+        coupons.check_usable(coupon, sale.member_id, total, today)
+        discount = coupons.discount_fen(coupon, total)
+
+    points_cash = 0
+    if sale.points_used:
+        if member is None:
+            raise PointsError("散客不能使用积分。")
+        points_cash = points_cash_value(sale.points_used, settings.get("redeem_blocks"))
+        if points_cash > total - discount:
+            raise PointsError(f"积分抵现 {yuan(points_cash)} 元超过应付金额 {yuan(total - discount)} 元。")
+        usable = ledger.usable_points(member.id, today)
+        if sale.points_used > usable:
+            raise PointsError(f"积分不足：需要 {sale.points_used} 分，可用 {usable} 分。")
+        check_cap(member.id, points_cash, today)
+
+    due = total - discount - points_cash
+    insurance = sale.payments.get("insurance", 0)
+    if insurance > due:
+        raise InvalidInput(f"医保支付 {yuan(insurance)} 元超过应付金额 {yuan(due)} 元。")
+
+    birthday_month = bool(member and member.birthday and member.birthday.month == today.month)
+    multiplier = Decimal(0)
+    if member is not None:
+        multiplier = Tier.get_by_id(member.tier_id).multiplier
+        if birthday_month:
+            multiplier *= settings.get("birthday_multiplier")
+    result = quote(rules, coupon_discount_fen=discount, points_cash_fen=points_cash,
+                   insurance_fen=insurance, insurance_earns=settings.get("insurance_earns_points"),
+                   multiplier=multiplier)
+    return SalePreview(result, member, coupon, multiplier, birthday_month)
+
+
+def _receipt_no(at: dt.datetime) -> str:
+    start = dt.datetime.combine(at.date(), dt.time())
+    count = Sale.select(fn.COUNT(Sale.id)).where(
+        (Sale.created_at >= start) & (Sale.created_at < start + dt.timedelta(days=1))).scalar()
+    return f"{at:%Y%m%d}-{count + 1:04d}"
+
+
+def record_sale(sale: SaleInput, *, operator: Staff, uid: str, at: dt.datetime | None = None) -> SaleResult:
+    """Record the sale, its points and coupon, and any tier upgrade, all or nothing."""
+    at = at or operations.now()
+    key = f"sale:{uid}"
+    with write_transaction():
+        done = operations.find(key)
+        if done is not None:
+            recorded = Sale.get(Sale.uid == uid)
+            balance = ledger.balance(recorded.member_id) if recorded.member_id else 0
+            return SaleResult(recorded, balance, replayed=True)
+        priced = preview(sale, at)
+        q = priced.quote
+        payments = {m: a for m, a in sale.payments.items() if a}
+        if sum(payments.values()) != q.due_fen:
+            raise InvalidInput(f"支付合计 {yuan(sum(payments.values()))} 元与应付 {yuan(q.due_fen)} 元不符。")
+        op = operations.start(key, "sale", operator, at)
+        member = priced.member
+        row = Sale.create(
+            uid=uid, receipt_no=_receipt_no(at), member=member, staff=operator,
+            owner_staff=member.owner_staff_id if member else None, created_at=at, total_fen=q.total_fen,
+            coupon=priced.coupon, coupon_discount_fen=q.coupon_discount_fen, points_used=sale.points_used,
+            points_cash_fen=q.points_cash_fen, paid_fen=q.due_fen, insurance_fen=payments.get("insurance", 0),
+            points_earned=q.points_earned if member else 0)
+        op.subject = f"sale:{row.id}"
+        op.save()
+        categories = _categories(sale.lines)
+        SaleLine.insert_many([
+            dict(sale=row, category=categories[line.category], description=line.description,
+                 quantity=line.quantity, days_supply=line.days_supply, amount_fen=line.amount_fen,
+                 coupon_share_fen=lq.coupon_share_fen, points_cash_share_fen=lq.points_cash_share_fen,
+                 paid_fen=lq.paid_fen, insurance_share_fen=lq.insurance_share_fen, points_base=lq.points_base)
+            for line, lq in zip(sale.lines, q.lines)]).execute()
+        if payments:
+            Payment.insert_many([dict(sale=row, method=m, amount_fen=a) for m, a in payments.items()]).execute()
+        if priced.coupon is not None:
+            used = (Coupon.update(used_sale=row, used_at=at)
+                    .where((Coupon.id == priced.coupon.id) & Coupon.used_sale.is_null()).execute())
+            if used != 1:
+                raise InvalidInput("这张券刚刚已被使用。")
+        if member is None:
+            return SaleResult(row, 0)
+        if sale.points_used:
+            ledger.debit(member.id, "redeem", sale.points_used, op, at, sale=row, reason="积分抵现")
+        if row.points_earned:
+            ledger.credit(member.id, "earn", row.points_earned, op, at, sale=row)
+        new_tier = tiers.upgrade_after_sale(member, op, at)
+        return SaleResult(row, ledger.balance(member.id), new_tier)

@@ -1,0 +1,77 @@
+"""Schema creation and versioned migrations.
+
+The version lives in SQLite's ``user_version``. A new database is created from the
+models at the current version; an older one runs each migration in turn, each in
+its own transaction, so a failure leaves it at the last good version.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from pharmacy_desk.core.db import database, write_transaction
+from pharmacy_desk.core.errors import StorageError
+
+# Things peewee's create_tables does not express: an expression index for
+# "last four digits of the phone" and the triggers that make the ledger append-only.
+APPEND_ONLY_TABLES = ("ledger_entry", "ledger_allocation")
+
+EXTRA_SQL = [
+    "CREATE INDEX IF NOT EXISTS member_phone_tail ON member (substr(phone, -4))",
+    *(
+        f"""CREATE TRIGGER IF NOT EXISTS {table}_no_{verb.lower()} BEFORE {verb} ON {table}
+            BEGIN SELECT RAISE(ABORT, '积分流水只能追加，不能修改或删除'); END"""
+        for table in APPEND_ONLY_TABLES
+        for verb in ("UPDATE", "DELETE")
+    ),
+]
+
+Migration = Callable[[], None]
+
+# version -> the function that brings a database from version-1 to version.
+MIGRATIONS: dict[int, Migration] = {}
+
+CURRENT_VERSION = 1
+
+
+def migration(version: int) -> Callable[[Migration], Migration]:
+    def register(func: Migration) -> Migration:
+        MIGRATIONS[version] = func
+        return func
+    return register
+
+
+def user_version() -> int:
+    return database.execute_sql("PRAGMA user_version").fetchone()[0]
+
+
+def _set_user_version(version: int) -> None:
+    database.execute_sql(f"PRAGMA user_version = {int(version)}")
+
+
+def create_fresh() -> None:
+    from pharmacy_desk.core.defaults import seed_defaults
+    from pharmacy_desk.core.models import MODELS
+
+    with write_transaction():
+        database.create_tables(MODELS)
+        for sql in EXTRA_SQL:
+            database.execute_sql(sql)
+        seed_defaults()
+        _set_user_version(CURRENT_VERSION)
+
+
+def ensure_current(target: int | None = None) -> int:
+    """Create or migrate the open database to ``target`` (default: current). Returns the version."""
+    target = CURRENT_VERSION if target is None else target
+    version = user_version()
+    if version == 0 and not database.get_tables():
+        create_fresh()
+        return CURRENT_VERSION
+    if version > target:
+        raise StorageError(f"这个数据库来自更新版本的程序（结构版本 {version}），请升级本程序后再打开。")
+    for step in range(version + 1, target + 1):
+        with write_transaction():
+            MIGRATIONS[step]()
+            _set_user_version(step)
+    return target

@@ -1,0 +1,1 @@
+"""Thin Qt windows over pharmacy_desk.core."""
