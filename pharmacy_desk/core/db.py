@@ -14,6 +14,9 @@ from peewee import SqliteDatabase
 
 database = SqliteDatabase(None)
 
+# Bumped at every open, so caches keyed on it never outlive the database they read.
+generation = 0
+
 BUSY_TIMEOUT_MS = 5000
 
 PRAGMAS = (
@@ -27,8 +30,10 @@ PRAGMAS = (
 
 def open_database(path: str | os.PathLike[str], *, migrate: bool = True) -> SqliteDatabase:
     """Open (creating if needed) the database at ``path`` and bring its schema up to date."""
+    global generation
     from pharmacy_desk.core import schema
 
+    generation += 1
     if str(path) != ":memory:":
         Path(path).parent.mkdir(parents=True, exist_ok=True)
     if not database.is_closed():
@@ -38,6 +43,15 @@ def open_database(path: str | os.PathLike[str], *, migrate: bool = True) -> Sqli
     if migrate:
         schema.ensure_current()
     return database
+
+
+def data_stamp() -> tuple[int, int]:
+    """Changes whenever this or another connection may have changed the data.
+
+    ``PRAGMA data_version`` moves when *another* connection commits; our own
+    writers invalidate their caches themselves.
+    """
+    return generation, database.execute_sql("PRAGMA data_version").fetchone()[0]
 
 
 def close_database() -> None:

@@ -108,6 +108,11 @@ class Member(BaseModel):
     profile_confirmed_on = DateField(null=True)
     notes = TextField(default="")
     created_at = DateTimeField(default=_now)
+    # 健康档案 (schema v2): sensitive under PIPL, kept only with the member's separate consent.
+    health_consent_on = DateField(null=True)
+    chronic_conditions = TextField(default="")
+    allergies = TextField(default="")
+    long_term_meds = TextField(default="")
 
 
 class TierChange(BaseModel):
@@ -279,8 +284,38 @@ class Setting(BaseModel):
     updated_by = ForeignKeyField(Staff, null=True)
 
 
+class Measurement(BaseModel):
+    """A blood pressure or blood glucose reading taken at the counter (schema v2)."""
+
+    member = ForeignKeyField(Member, backref="measurements")
+    taken_at = DateTimeField(default=_now)
+    kind = CharField(constraints=[Check("kind IN ('bp','glucose')")])
+    systolic = IntegerField(null=True)
+    diastolic = IntegerField(null=True)
+    glucose = DecimalTextField(null=True)  # mmol/L
+    staff = ForeignKeyField(Staff)
+    notes = CharField(default="")
+
+    class Meta:
+        indexes = ((("member", "taken_at"), False),)
+
+
+class ContactLog(BaseModel):
+    """回访记录: a member was called from a list, and what came of it (schema v2)."""
+
+    member = ForeignKeyField(Member, backref="contacts")
+    reason = CharField()
+    contacted_at = DateTimeField(default=_now, index=True)
+    staff = ForeignKeyField(Staff)
+    outcome = CharField(default="")
+    notes = CharField(default="")
+
+    class Meta:
+        indexes = ((("member", "contacted_at"), False),)
+
+
 MODELS = [
     Staff, Category, Tier, Operation, Member, TierChange, Coupon, Sale, SaleLine,
     Payment, SaleReturn, SaleReturnLine, CatalogItem, Redemption, LedgerEntry,
-    LedgerAllocation, Setting,
+    LedgerAllocation, Setting, Measurement, ContactLog,
 ]

@@ -31,7 +31,7 @@ Migration = Callable[[], None]
 # version -> the function that brings a database from version-1 to version.
 MIGRATIONS: dict[int, Migration] = {}
 
-CURRENT_VERSION = 1
+CURRENT_VERSION = 2
 
 
 def migration(version: int) -> Callable[[Migration], Migration]:
@@ -39,6 +39,19 @@ def migration(version: int) -> Callable[[Migration], Migration]:
         MIGRATIONS[version] = func
         return func
     return register
+
+
+@migration(2)
+def _add_health_file_and_contacts() -> None:
+    """v2: the consent-gated health file, counter measurements and the call log."""
+    from playhouse.migrate import SqliteMigrator, migrate
+
+    from pharmacy_desk.core.models import ContactLog, Measurement, Member
+
+    migrator = SqliteMigrator(database)
+    migrate(*(migrator.add_column("member", name, Member._meta.fields[name])
+              for name in ("health_consent_on", "chronic_conditions", "allergies", "long_term_meds")))
+    database.create_tables([Measurement, ContactLog])
 
 
 def user_version() -> int:

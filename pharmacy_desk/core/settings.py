@@ -77,12 +77,33 @@ SPECS: tuple[SettingSpec, ...] = (
 SPEC_BY_KEY = {spec.key: spec for spec in SPECS}
 
 
-def get(key: str) -> Any:
-    from pharmacy_desk.core.models import Setting
+_cache: dict[str, Any] = {}
+_cache_stamp: tuple[int, int] | None = None
 
+
+def _stored() -> dict[str, Any]:
+    """All stored settings, parsed; re-read only when the data may have changed."""
+    global _cache_stamp
+    from pharmacy_desk.core.db import data_stamp, database
+
+    stamp = data_stamp()
+    if stamp != _cache_stamp:
+        rows = database.execute_sql("SELECT key, value FROM setting").fetchall()
+        _cache.clear()
+        _cache.update({k: SPEC_BY_KEY[k].parse(v) for k, v in rows if k in SPEC_BY_KEY})
+        _cache_stamp = stamp
+    return _cache
+
+
+def get(key: str) -> Any:
     spec = SPEC_BY_KEY[key]
-    row = Setting.get_or_none(Setting.key == key)
-    return spec.parse(row.value if row else spec.default)
+    stored = _stored()
+    return stored[key] if key in stored else spec.parse(spec.default)
+
+
+def invalidate() -> None:
+    global _cache_stamp
+    _cache_stamp = None
 
 
 def put(key: str, value: Any, operator=None) -> None:
@@ -96,6 +117,7 @@ def put(key: str, value: Any, operator=None) -> None:
     with write_transaction():
         Setting.replace(key=key, value=text, updated_at=dt.datetime.now().replace(microsecond=0),
                         updated_by=operator).execute()
+    invalidate()
 
 
 def all_values() -> dict[str, Any]:

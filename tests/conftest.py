@@ -1,0 +1,95 @@
+"""Shared fixtures: every test gets its own app folder and, when asked, a fresh database."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import os
+
+# Before anything imports Qt: tests never need a display.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+
+from pharmacy_desk.core import paths
+
+GUI_FIXTURES = {"qapp", "qtbot", "qtmodeltester"}
+
+
+def pytest_collection_modifyitems(items):
+    """Mark every test that touches Qt as ``gui`` so ``-m 'not gui'`` runs the core alone."""
+    for item in items:
+        if GUI_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(autouse=True)
+def app_home(tmp_path, monkeypatch):
+    """Redirect the app's data folder (database, logs, backups, exports) into the test's tmp_path."""
+    home = tmp_path / "home"
+    monkeypatch.setenv(paths.HOME_ENV, str(home))
+    monkeypatch.delenv(paths.DB_ENV, raising=False)
+    return home
+
+
+@pytest.fixture
+def db(tmp_path):
+    from pharmacy_desk.core.db import close_database, database, open_database
+
+    open_database(tmp_path / "test.sqlite3")
+    yield database
+    close_database()
+
+
+@pytest.fixture
+def clerk(db):
+    from pharmacy_desk.core.models import Staff
+
+    return Staff.create(name="李娜", role="cashier")
+
+
+@pytest.fixture
+def owner(db):
+    from pharmacy_desk.core.models import Staff
+
+    return Staff.create(name="王芳", role="owner")
+
+
+DAY = dt.datetime(2026, 6, 10, 10, 0)
+
+
+@pytest.fixture
+def make_member(db, clerk):
+    """Register a member: ``make_member(phone="13800000001", name="张三", **kwargs)``."""
+    from pharmacy_desk.core import members
+
+    counter = itertools.count(1)
+
+    def make(phone=None, name="张三", at=DAY, **kwargs):
+        phone = phone or f"1380000{next(counter):04d}"
+        return members.register(phone=phone, name=name, operator=kwargs.pop("operator", clerk), at=at,
+                                **kwargs).member
+
+    return make
+
+
+@pytest.fixture
+def sell(db, clerk):
+    """Record a sale: ``sell(member, {"household": 10000}, at=..., payments=..., **SaleInput fields)``.
+
+    Pays the amount due in cash unless ``payments`` is given.
+    """
+    from pharmacy_desk.core import sales
+
+    counter = itertools.count(1)
+
+    def sell(member, amounts: dict[str, int], at=DAY, payments=None, operator=None, uid=None, **fields):
+        order = sales.SaleInput(lines=[sales.LineInput(c, a) for c, a in amounts.items()],
+                                member_id=member.id if member is not None else None, **fields)
+        if payments is None:
+            due = sales.preview(order, at).quote.due_fen
+            payments = {"cash": due} if due else {}
+        order.payments = payments
+        return sales.record_sale(order, operator=operator or clerk, uid=uid or f"t{next(counter)}", at=at)
+
+    return sell
