@@ -43,14 +43,16 @@ def migration(version: int) -> Callable[[Migration], Migration]:
 
 @migration(2)
 def _add_health_file_and_contacts() -> None:
-    """v2: the consent-gated health file, counter measurements and the call log."""
-    from playhouse.migrate import SqliteMigrator, migrate
+    """v2: the consent-gated health file, counter measurements and the call log.
 
-    from pharmacy_desk.core.models import ContactLog, Measurement, Member
+    Plain ALTER TABLE: SQLite adds a NOT NULL column with a constant default in
+    place, where a table rebuild would trip over the foreign keys pointing at member.
+    """
+    from pharmacy_desk.core.models import ContactLog, Measurement
 
-    migrator = SqliteMigrator(database)
-    migrate(*(migrator.add_column("member", name, Member._meta.fields[name])
-              for name in ("health_consent_on", "chronic_conditions", "allergies", "long_term_meds")))
+    database.execute_sql('ALTER TABLE "member" ADD COLUMN "health_consent_on" DATE')
+    for column in ("chronic_conditions", "allergies", "long_term_meds"):
+        database.execute_sql(f'ALTER TABLE "member" ADD COLUMN "{column}" TEXT NOT NULL DEFAULT \'\'')
     database.create_tables([Measurement, ContactLog])
 
 

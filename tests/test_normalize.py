@@ -1,0 +1,62 @@
+import datetime as dt
+
+import pytest
+
+from pharmacy_desk.core.errors import InvalidInput
+from pharmacy_desk.core.normalize import (
+    check_birthday, clean_gender, clean_name, clean_phone, mask_phone, name_initials, parse_yuan, yuan,
+)
+
+
+@pytest.mark.parametrize("raw", [
+    "13812345678", "138 1234 5678", "138-1234-5678", "+86 138 1234 5678", "8613812345678",
+    "008613812345678", "１３８１２３４５６７８", 13812345678, 13812345678.0, "13812345678.0",
+])
+def test_phone_variants_clean_to_eleven_digits(raw):
+    assert clean_phone(raw) == "13812345678"
+
+
+@pytest.mark.parametrize("raw, reason", [
+    ("1381234567", "10位"), ("138123456789", "12位"), ("12812345678", "13–19"), ("", "为空"),
+    ("138abc45678", "只能包含数字"),
+])
+def test_bad_phones_say_why(raw, reason):
+    with pytest.raises(InvalidInput, match=reason):
+        clean_phone(raw)
+
+
+def test_names_lose_stray_spaces_and_get_initials():
+    assert clean_name("  张 三 ") == "张三"
+    assert clean_name("Li  Na") == "Li Na"
+    assert name_initials("张三") == "zs"
+    assert name_initials("欧阳娜娜") == "oynn"
+    with pytest.raises(InvalidInput):
+        clean_name("   ")
+
+
+def test_gender_words():
+    assert [clean_gender(g) for g in ("男", "女性", "M", "female", "")] == ["M", "F", "M", "F", ""]
+    with pytest.raises(InvalidInput, match="性别"):
+        clean_gender("未知")
+
+
+def test_birthday_must_be_sane():
+    today = dt.date(2026, 6, 10)
+    assert check_birthday(dt.date(1965, 3, 8), today) == dt.date(1965, 3, 8)
+    with pytest.raises(InvalidInput, match="未来"):
+        check_birthday(dt.date(2026, 7, 1), today)
+    with pytest.raises(InvalidInput, match="太早"):
+        check_birthday(dt.date(1890, 1, 1), today)
+
+
+def test_money_is_exact_fen():
+    assert parse_yuan("12.5") == 1250
+    assert parse_yuan("１２") == 1200
+    assert parse_yuan("0.07") == 7
+    assert yuan(12345) == "123.45" and yuan(-5) == "-0.05"
+    with pytest.raises(InvalidInput):
+        parse_yuan("1.234")
+
+
+def test_mask_phone():
+    assert mask_phone("13812345678") == "138****5678"

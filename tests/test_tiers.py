@@ -1,0 +1,48 @@
+import datetime as dt
+
+from pharmacy_desk.core import returns, tiers
+from pharmacy_desk.core.models import Member, TierChange
+
+MAR = dt.datetime(2025, 3, 5, 10)
+
+
+def test_monthly_review_downgrades_with_a_reason_once_a_month(db, make_member, sell, owner, clerk):
+    loyal = make_member(name="张三", at=MAR)
+    faded = make_member(name="李四", at=MAR)
+    sell(loyal, {"household": 60000}, at=MAR)
+    sell(faded, {"household": 60000}, at=MAR)
+    sell(loyal, {"household": 10000}, at=dt.datetime(2026, 2, 1, 10))
+    assert Member.get_by_id(faded.id).tier.code == "core"
+    # 2026-04-01: 李四's only sale (2025-03-05) is outside the 12-month window → 0 spent → 普通会员
+    # 张三 still has 100元 within the window but needs 500 → also down
+    result = tiers.monthly_review(dt.date(2026, 4, 1), owner, at=dt.datetime(2026, 4, 1, 8))
+    assert (result.downgraded, result.upgraded) == (2, 0)
+    change = TierChange.get((TierChange.member == faded.id) & (TierChange.to_tier != TierChange.from_tier)
+                            & TierChange.reason.contains("降级"))
+    assert "0.00" in change.reason and change.staff_id == owner.id
+    assert tiers.monthly_review(dt.date(2026, 4, 1), owner).already_done
+
+
+def test_review_keeps_members_who_still_qualify(db, make_member, sell, owner):
+    member = make_member(at=MAR)
+    sell(member, {"household": 120000}, at=dt.datetime(2026, 3, 10, 10))  # 1200元 > 1000 → VIP
+    assert Member.get_by_id(member.id).tier.code == "vip"
+    result = tiers.monthly_review(dt.date(2026, 4, 1), owner, at=dt.datetime(2026, 4, 1, 8))
+    assert (result.downgraded, result.upgraded) == (0, 0)
+
+
+def test_returns_count_against_the_spend(db, make_member, sell, owner, clerk):
+    member = make_member(at=MAR)
+    sold = sell(member, {"household": 60000}, at=dt.datetime(2026, 3, 10, 10))
+    assert Member.get_by_id(member.id).tier.code == "core"
+    returns.return_sale(sale_id=sold.sale.id, operator=clerk, uid="r1", at=dt.datetime(2026, 3, 11, 10))
+    assert Member.get_by_id(member.id).tier.code == "core"  # no downgrade between reviews
+    tiers.monthly_review(dt.date(2026, 4, 1), owner, at=dt.datetime(2026, 4, 1, 8))
+    assert Member.get_by_id(member.id).tier.code == "normal"
+
+
+def test_visit_count_gates_platinum(db, make_member, sell):
+    member = make_member(at=MAR)
+    sell(member, {"household": 400000}, at=dt.datetime(2026, 1, 5, 10))
+    # 4000元 but one visit: 白金 needs 12 visits, so VIP
+    assert Member.get_by_id(member.id).tier.code == "vip"
