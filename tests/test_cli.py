@@ -1,0 +1,81 @@
+import sqlite3
+
+from pharmacy_desk import cli
+from pharmacy_desk.core import paths
+
+
+def run(capsys, *argv):
+    code = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_init_demo_and_check_on_a_named_database(tmp_path, capsys):
+    db = str(tmp_path / "shop.sqlite3")
+    assert run(capsys, "--db", db, "init")[0] == 0
+    code, out, _ = run(capsys, "--db", db, "demo", "--members", "30", "--months", "3", "--seed", "7")
+    assert code == 0 and "30 位会员" in out
+    code, out, _ = run(capsys, "--db", db, "check")
+    assert code == 0 and "检查通过" in out
+
+
+def test_demo_is_deterministic_for_a_seed(tmp_path, capsys):
+    rows = []
+    for name in ("a", "b"):
+        db = str(tmp_path / f"{name}.sqlite3")
+        run(capsys, "--db", db, "demo", "--members", "20", "--months", "2", "--seed", "3")
+        con = sqlite3.connect(db)
+        rows.append(con.execute("SELECT phone, name, birthday FROM member ORDER BY id").fetchall())
+        con.close()
+    assert rows[0] == rows[1] and len(rows[0]) == 20
+
+
+def test_demo_refuses_a_real_database(tmp_path, capsys, monkeypatch):
+    db = str(tmp_path / "real.sqlite3")
+    from pharmacy_desk.core import members
+    from pharmacy_desk.core.db import close_database, open_database
+    from pharmacy_desk.core.defaults import system_staff
+
+    open_database(db)
+    members.register(phone="13812345678", name="张三", operator=system_staff())
+    close_database()
+    code, _, err = run(capsys, "--db", db, "demo", "--members", "5", "--months", "1")
+    assert code == 1 and "不是演示数据库" in err
+
+
+def test_check_lists_broken_invariants_and_fails(tmp_path, capsys):
+    db = str(tmp_path / "shop.sqlite3")
+    run(capsys, "--db", db, "demo", "--members", "10", "--months", "2")
+    con = sqlite3.connect(db)
+    con.execute("DROP TRIGGER ledger_entry_no_update")
+    con.execute("UPDATE ledger_entry SET points = points + 1000 WHERE id = (SELECT MIN(id) FROM ledger_entry "
+                "WHERE kind = 'earn')")
+    con.commit()
+    con.close()
+    code, out, _ = run(capsys, "--db", db, "check")
+    assert code == 2
+    assert "消费记录的积分与流水不符" in out and "缺少只追加保护" in out
+
+
+def test_expected_errors_are_one_sentence_not_a_traceback(tmp_path, capsys):
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_bytes(b"this is not a database at all" * 100)
+    code, out, err = run(capsys, "--db", str(junk), "check")
+    assert code == 1 and "Traceback" not in err and "损坏" in err
+
+
+def test_demo_flag_uses_its_own_database(capsys, monkeypatch):
+    code, out, _ = run(capsys, "--demo", "init")
+    assert code == 0 and str(paths.demo_database_path()) in out
+    assert not paths.database_path().exists()
+
+
+def test_bugs_are_logged_with_traceback(tmp_path, capsys, monkeypatch):
+    def explode(args):
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(cli, "cmd_init", explode)
+    code, _, err = run(capsys, "--db", str(tmp_path / "x.sqlite3"), "init")
+    assert code == 3 and "已记录到" in err
+    log_text = (paths.log_dir() / "pharmacy_desk.log").read_text(encoding="utf-8")
+    assert "ZeroDivisionError: boom" in log_text and "Traceback" in log_text
