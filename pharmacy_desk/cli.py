@@ -35,6 +35,8 @@ def cmd_init(args) -> int:
 def cmd_demo(args) -> int:
     from pharmacy_desk.core import demo
 
+    # Without an explicit --db, demo data goes to the demo database, never the pharmacy's own.
+    args.demo = args.demo or not args.db
     path = _open(args)
     summary = demo.generate(members_count=args.members, months=args.months, seed=args.seed)
     print(f"演示数据已写入 {path}：{summary.members} 位会员，{summary.sales} 笔消费。")
@@ -53,6 +55,17 @@ def cmd_check(args) -> int:
     for problem in problems:
         print(f"  - {problem.check}：{problem.detail}")
     return 2
+
+
+def cmd_housekeeping(args) -> int:
+    from pharmacy_desk.core.housekeeping import run_due_jobs
+
+    _open(args)
+    result = run_due_jobs()
+    review = "本月已复核" if result.review.already_done else (
+        f"降级 {result.review.downgraded} 人，升级 {result.review.upgraded} 人")
+    print(f"到期积分 {result.points_expired} 分已过期；等级复核：{review}。")
+    return 0
 
 
 def _ensure_demo_database() -> None:
@@ -87,6 +100,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=1)
     demo.set_defaults(func=cmd_demo)
     commands.add_parser("check", help="检查数据库完整性和积分账目").set_defaults(func=cmd_check)
+    commands.add_parser("housekeeping", help="执行到期任务：积分过期、月度等级复核").set_defaults(
+        func=cmd_housekeeping)
     commands.add_parser("gui", help="打开收银窗口（默认）").set_defaults(func=cmd_gui)
     for register in EXTRA_COMMANDS:
         register(commands)

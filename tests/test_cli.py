@@ -79,3 +79,16 @@ def test_bugs_are_logged_with_traceback(tmp_path, capsys, monkeypatch):
     assert code == 3 and "已记录到" in err
     log_text = (paths.log_dir() / "pharmacy_desk.log").read_text(encoding="utf-8")
     assert "ZeroDivisionError: boom" in log_text and "Traceback" in log_text
+
+
+def test_demo_without_db_never_touches_the_real_database(capsys):
+    code, out, _ = run(capsys, "demo", "--members", "5", "--months", "1")
+    assert code == 0 and str(paths.demo_database_path()) in out
+    assert not paths.database_path().exists()
+
+
+def test_housekeeping_runs_and_is_idempotent(tmp_path, capsys):
+    db = str(tmp_path / "shop.sqlite3")
+    assert run(capsys, "--db", db, "housekeeping")[0] == 0
+    code, out, _ = run(capsys, "--db", db, "housekeeping")
+    assert code == 0 and "本月已复核" in out

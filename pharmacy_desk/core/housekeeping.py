@@ -1,0 +1,28 @@
+"""Jobs that fall due with the calendar: daily points expiry and the monthly tier review.
+
+Run when the app starts (and by ``pharmacy-desk housekeeping``); both are
+idempotent, so running them at every start, on every till, is harmless.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from pharmacy_desk.core import ledger, tiers
+from pharmacy_desk.core.defaults import system_staff
+
+
+@dataclass
+class HousekeepingResult:
+    points_expired: int
+    review: tiers.ReviewResult
+
+
+def run_due_jobs(today: dt.date | None = None) -> HousekeepingResult:
+    today = today or dt.date.today()
+    operator = system_staff()
+    expired = ledger.expire_due(today, operator)
+    review = tiers.monthly_review(today.replace(day=1), operator,
+                                  at=dt.datetime.combine(today, dt.datetime.now().time()).replace(microsecond=0))
+    return HousekeepingResult(expired, review)
