@@ -1,28 +1,11 @@
-import contextlib
 import datetime as dt
 from decimal import Decimal
 
 from pharmacy_desk.core import coupons, history, ledger, profiles, redemption, returns
 from pharmacy_desk.core.models import Coupon, SaleLine, Staff
+from tests.counter_helpers import count_queries
 
 AT = dt.datetime(2026, 6, 10, 10, 0)
-
-
-@contextlib.contextmanager
-def count_queries(db):
-    """Count the SQL statements the database runs inside the block."""
-    seen = []
-    original = db.execute_sql
-
-    def counting(sql, params=None, *args, **kwargs):
-        seen.append(sql)
-        return original(sql, params, *args, **kwargs)
-
-    db.execute_sql = counting
-    try:
-        yield seen
-    finally:
-        del db.execute_sql  # back to the class method
 
 
 def _story(make_member, sell, clerk):

@@ -49,11 +49,17 @@ def staff_choices() -> list[Staff]:
 
 
 def sign_up(*, phone: object, name: object, operator: Staff, health_consent: bool, key: str,
-            today: dt.date | None = None, **fields) -> members.Registration:
-    """会员登记 at the counter, with the separate health-information consent in the same transaction."""
+            birthday: object = None, today: dt.date | None = None, **fields) -> members.Registration:
+    """会员登记 at the counter, with the separate health-information consent in the same transaction.
+
+    ``birthday`` may be a date or the text the cashier typed (``1965-3-8``; empty = not given).
+    """
     at = operations.now() if today is None else dt.datetime.combine(today, operations.now().time())
+    if not isinstance(birthday, dt.date):
+        birthday = parse_birthday(birthday)
     with write_transaction():
-        registration = members.register(phone=phone, name=name, operator=operator, key=key, at=at, **fields)
+        registration = members.register(phone=phone, name=name, operator=operator, key=key, at=at,
+                                        birthday=birthday, **fields)
         member = registration.member
         if health_consent and member.health_consent_on is None:
             Member.update(health_consent_on=at.date()).where(Member.id == member.id).execute()
