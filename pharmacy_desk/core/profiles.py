@@ -125,9 +125,14 @@ def update_profile(member_id: int, operator: Staff, *, today: dt.date | None = N
         return members.get(member.id)
 
 
+def may_handle_health(operator: Staff) -> bool:
+    """Whether this role works with health files at all (the tab exists for them)."""
+    return operator.role in HEALTH_ROLES
+
+
 def health_visible(member: Member, operator: Staff) -> bool:
     """健康档案 is shown only to a pharmacist or the owner, and only with the member's consent."""
-    return operator.role in HEALTH_ROLES and member.health_consent_on is not None
+    return may_handle_health(operator) and member.health_consent_on is not None
 
 
 def _require_health_role(operator: Staff) -> None:
