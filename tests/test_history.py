@@ -22,7 +22,7 @@ def _story(make_member, sell, clerk):
 
 
 def test_ledger_entries_newest_first_with_running_balance(db, make_member, sell, clerk):
-    member, *_ = _story(make_member, sell, clerk)
+    member, _, _, second, _ = _story(make_member, sell, clerk)
     rows = history.ledger_entries(member.id)
     # oldest → newest: +1000 → 1000; sale 1 redeems 500 → 500, earns 3 (77元/20) → 503;
     # sale 2 earns 5 + 6 = 11 → 514; half the supplement back claws 3 → 511
@@ -32,6 +32,8 @@ def test_ledger_entries_newest_first_with_running_balance(db, make_member, sell,
     assert rows[0].balance_after == ledger.balance(member.id)
     assert rows[-1].reason == "开户赠送" and rows[-1].expires_on == dt.date(2026, 9, 9)  # 3 months after 6-9
     assert rows[0].expires_on is None  # debits have no expiry
+    assert rows[0].description == f"退货扣回所得积分　小票 {second.receipt_no}"
+    assert rows[1].description == f"小票 {second.receipt_no}" and rows[-1].description == "开户赠送"
 
 
 def test_sales_show_what_was_returned(db, make_member, sell, clerk):

@@ -33,10 +33,16 @@ class LedgerRow:
     balance_after: int
     reason: str
     expires_on: dt.date | None
+    receipt_no: str | None = None
 
     @property
     def kind_name(self) -> str:
         return LEDGER_KIND_NAMES.get(self.kind, self.kind)
+
+    @property
+    def description(self) -> str:
+        """The reason, and the receipt when the entry came from a sale or its return."""
+        return "　".join(part for part in (self.reason, self.receipt_no and f"小票 {self.receipt_no}") if part)
 
 
 def ledger_entries(member_id: int) -> list[LedgerRow]:
@@ -44,11 +50,13 @@ def ledger_entries(member_id: int) -> list[LedgerRow]:
     order = [LedgerEntry.created_at, LedgerEntry.id]
     running = fn.SUM(LedgerEntry.points).over(order_by=order)
     query = (LedgerEntry.select(LedgerEntry.created_at, LedgerEntry.kind, LedgerEntry.points,
-                                running.alias("balance_after"), LedgerEntry.reason, LedgerEntry.expires_on)
+                                running.alias("balance_after"), LedgerEntry.reason, LedgerEntry.expires_on,
+                                Sale.receipt_no)
+             .join(Sale, JOIN.LEFT_OUTER, on=(LedgerEntry.sale == Sale.id))
              .where(LedgerEntry.member == member_id).order_by(*order))
     # Debits carry no expiry; credits keep the date their lot lapses.
     rows = [LedgerRow(r.created_at, r.kind, r.points, r.balance_after, r.reason,
-                      r.expires_on if r.points > 0 else None) for r in query.objects()]
+                      r.expires_on if r.points > 0 else None, r.receipt_no) for r in query.objects()]
     rows.reverse()
     return rows
 

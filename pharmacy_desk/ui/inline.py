@@ -52,6 +52,8 @@ def table_view(model, parent: QWidget | None = None, *, stretch_column: int | No
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.verticalHeader().setVisible(False)
+    # Compact rows: a counter screen at 1366×768 should show a month of history without scrolling.
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     if stretch_column is not None:

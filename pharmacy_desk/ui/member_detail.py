@@ -48,8 +48,8 @@ class MemberDetailDialog(QDialog):
         self.sales_model = member_tabs.sales_model(member_id, self)
         self.coupons_model = member_tabs.coupons_model(member_id, self)
         self.tiers_model = member_tabs.tier_changes_model(member_id, self)
-        for model, title, stretch in ((self.ledger_model, "积分流水", 4), (self.sales_model, "消费记录", 1),
-                                      (self.coupons_model, "优惠券", 1), (self.tiers_model, "等级变更", 3)):
+        for model, title, stretch in ((self.ledger_model, "积分流水", 4), (self.sales_model, "消费记录", 7),
+                                      (self.coupons_model, "优惠券", 4), (self.tiers_model, "等级变更", 3)):
             self.tabs.addTab(table_view(model, stretch_column=stretch), title)
         if self.health_tab is not None:
             self.measurements_tab = MeasurementsTab(member_id, operator)

@@ -19,7 +19,7 @@ LEDGER_COLUMNS = (
     Column("类型", lambda r: r.kind_name),
     Column("积分", lambda r: _signed(r.points), align_right=True),
     Column("余额", lambda r: r.balance_after, align_right=True),
-    Column("说明", lambda r: r.reason),
+    Column("说明", lambda r: r.description),
     Column("到期日", lambda r: date_text(r.expires_on)),
 )
 SALES_COLUMNS = (

@@ -117,7 +117,7 @@ class ReturnsDialog(QDialog):
         search.addWidget(self.find_button)
 
         self.sales_model = member_sales_model(member_id, self)
-        self.sales_view = table_view(self.sales_model, stretch_column=1)
+        self.sales_view = table_view(self.sales_model, stretch_column=4)
         self.sales_view.setVisible(member_id is not None)
         self.sale_label = QLabel("尚未选择消费记录。")
         self.sale_label.setWordWrap(True)

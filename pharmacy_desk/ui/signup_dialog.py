@@ -45,7 +45,7 @@ class SignupDialog(QDialog):
         self.birthday_edit.setPlaceholderText("可不填，如 1965-3-8")
         self.card_edit = QLineEdit()
         self.card_edit.setPlaceholderText("扫描预印会员卡；不填则自动生成卡号")
-        self.health_box = QCheckBox("同意收集健康信息（慢病、过敏史、用药，仅药师可见）")
+        self.health_box = QCheckBox("同意收集健康信息（慢病、过敏史、用药，仅药师和店长可见）")
         self.marketing_box = QCheckBox("同意接收优惠信息（短信、电话回访）")
 
         form = QFormLayout()
@@ -117,6 +117,7 @@ class SignupDialog(QDialog):
         if registration.coupon is not None:
             text += f"\n新会员券：{coupons.describe(registration.coupon)}，可当场使用。"
         self.message.ok(text)
+        self.card_edit.setText(member.card_no)
         for widget in (self.phone_edit, self.name_edit, self.gender_box, self.birthday_edit, self.card_edit,
                        self.health_box, self.marketing_box):
             widget.setEnabled(False)
