@@ -170,3 +170,17 @@ def test_measurements_entered_at_the_counter(qtbot, make_member, pharmacist):
     assert [(m.kind, m.systolic, m.diastolic, m.glucose, m.notes) for m in rows] == [
         ("bp", 150, 95, None, ""), ("glucose", None, None, Decimal("7.8"), "餐后2小时")]
     assert tab.model.rowCount() == 2 and tab.model.data(tab.model.index(0, 2)) == "7.8 mmol/L"
+
+
+def test_detail_window_follows_changes_made_elsewhere_while_open(qtbot, make_member, sell, clerk):
+    member = make_member()
+    dialog = _open(qtbot, member, clerk)
+    assert dialog.sales_model.rowCount() == 0
+    sell(member, {"household": 10000}, at=NOW)  # the till records a sale and announces it
+    events().changed.emit("sale")
+    # 100 yuan household → 5 points
+    assert dialog.sales_model.rowCount() == 1 and "可用积分 5" in dialog.header.text()
+    dialog.hide()
+    sell(member, {"household": 10000}, at=NOW, uid="t-hidden")
+    events().changed.emit("sale")  # a hidden window does not listen
+    assert dialog.sales_model.rowCount() == 1

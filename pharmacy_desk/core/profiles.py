@@ -72,7 +72,7 @@ def _audit(kind: str, member_id: int, operator: Staff, detail: str = "") -> None
     operations.start(f"{kind}:{member_id}:{uuid.uuid4()}", kind, operator, operations.now(), subject=subject[:250])
 
 
-def _clean_field(name: str, value, member: Member, today: dt.date):
+def _clean_field(name: str, value, today: dt.date):
     if name == "phone":
         return clean_phone(value)
     if name == "name":
@@ -105,7 +105,7 @@ def update_profile(member_id: int, operator: Staff, *, today: dt.date | None = N
         raise InvalidInput(f"不能修改这些资料：{'、'.join(sorted(unknown))}")
     with write_transaction():
         member = members.get(member_id)
-        clean = {name: _clean_field(name, value, member, today) for name, value in fields.items()}
+        clean = {name: _clean_field(name, value, today) for name, value in fields.items()}
         current = {name: (member.owner_staff_id if name == "owner_staff" else getattr(member, name))
                    for name in clean}
         changed = {name: value for name, value in clean.items() if value != current[name]}

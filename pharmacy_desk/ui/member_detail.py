@@ -67,16 +67,20 @@ class MemberDetailDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
 
-        self._announcing = False
+        self._announcing = self._listening = False
         self.refresh()
 
     # Listen only while shown: a closed window waiting for deletion must not query a member that may be gone.
     def showEvent(self, event) -> None:
-        events().changed.connect(self._on_changed)
+        if not self._listening:
+            events().changed.connect(self._on_changed)
+            self._listening = True
         super().showEvent(event)
 
     def hideEvent(self, event) -> None:
-        events().changed.disconnect(self._on_changed)
+        if self._listening:
+            events().changed.disconnect(self._on_changed)
+            self._listening = False
         super().hideEvent(event)
 
     def refresh(self) -> None:
