@@ -6,7 +6,7 @@ Nothing health-related is shown or kept without the member's recorded consent
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton,
     QStackedWidget, QVBoxLayout, QWidget,
@@ -44,7 +44,7 @@ class HealthTab(QWidget):
         consent_layout = QVBoxLayout(consent_page)
         consent_layout.addWidget(QLabel(NO_CONSENT))
         consent_layout.addWidget(self.consent_box)
-        consent_layout.addWidget(self.record_consent_button)
+        consent_layout.addWidget(self.record_consent_button, 0, Qt.AlignmentFlag.AlignLeft)
         consent_layout.addStretch(1)
 
         file_page = QWidget()
