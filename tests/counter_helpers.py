@@ -6,15 +6,15 @@ import contextlib
 
 import pytest
 
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QWidget
 
-
-def ime_type(widget: QWidget, text: str) -> None:
+def ime_type(widget, text: str) -> None:
     """Type Chinese the way a cashier does: through the input method, which commits whole words.
 
     ``qtbot.keyClicks`` only knows keys with ASCII/Latin-1 codes; Chinese arrives from the IME.
     """
+    from PySide6.QtGui import QInputMethodEvent  # here, so the core tests using this module stay Qt-free
+    from PySide6.QtWidgets import QApplication
+
     widget.setFocus()
     event = QInputMethodEvent()
     event.setCommitString(text)
