@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pharmacy_desk.core import campaigns, paths
+from pharmacy_desk.core import campaigns, paths, settings
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
@@ -30,7 +30,7 @@ class CampaignAction:
 
 
 ACTIONS = (
-    CampaignAction("ab", "A/B类会员代金券", "按近12个月消费排名：前5%为A类，其后至20%为B类，各发一张代金券。",
+    CampaignAction("ab", "A/B类会员代金券", "按近12个月消费排名：前{a_class_percent}%为A类，其后至{b_class_percent}%为B类，各发一张代金券。",
                    campaigns.preview_ab_vouchers, campaigns.run_ab_vouchers),
     CampaignAction("birthday", "生日礼遇", "所选日期所在月份过生日的会员：生日礼品和生日券（当月有效）。",
                    campaigns.preview_birthday_coupons, campaigns.run_birthday_coupons),
@@ -78,7 +78,7 @@ class CampaignsWindow(QWidget):
         bar.addWidget(self.day)
         for action in ACTIONS:
             button = QPushButton(action.title)
-            button.setToolTip(action.explain)
+            button.setToolTip(action.explain.format(**settings.all_values()))
             button.clicked.connect(lambda _checked=False, a=action: self.preview(a))
             self.buttons[action.key] = button
             bar.addWidget(button)
@@ -125,7 +125,7 @@ class CampaignsWindow(QWidget):
     def preview(self, action: CampaignAction, note: str = "") -> None:
         self.action = action
         self._note = note
-        self.explain.setText(f"{action.title}：{action.explain}")
+        self.explain.setText(f"{action.title}：{action.explain.format(**settings.all_values())}")
         self.issue_button.setEnabled(False)
         self.export_button.setEnabled(False)
         self.summary.setText("正在生成名单…")
