@@ -118,3 +118,19 @@ def test_sms_export_has_phone_as_text_and_message(db, make_member, owner, clerk,
     assert [c.value for c in sheet[1]] == ["手机号", "姓名", "短信内容"]
     assert (sheet["A2"].value, sheet["A2"].data_type, sheet["B2"].value) == ("13912345678", "s", member.name)
     assert sheet["C2"].value == rows[0].message
+
+
+def test_running_issues_exactly_the_previewed_recipients(db, make_member, sell, owner):
+    # 4 spenders → A = ceil(0.2) = 1 (the 40-yuan member), B = ceil(0.8) − 1 = 0
+    members = []
+    for i in range(1, 5):
+        member = make_member(phone=f"1390000{i:04d}", name=f"会员{i}", at=OLD)
+        sell(member, {"household": i * 1000}, at=dt.datetime(2026, 3, 1, 10, 0))
+        members.append(member)
+    shown = campaigns.preview_ab_vouchers(RUN_AT.date())
+    assert [r.member_id for r in shown] == [members[3].id]
+    # after the preview, member 1 buys for 500 yuan and would now rank first
+    sell(members[0], {"household": 50000}, at=dt.datetime(2026, 6, 30, 9, 0))
+    result = campaigns.run_ab_vouchers(RUN_AT.date(), owner, at=RUN_AT, recipients=shown)
+    assert result.issued == 1
+    assert [c.member_id for c in campaign_coupons("ab_voucher")] == [members[3].id]

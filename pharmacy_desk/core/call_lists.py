@@ -204,9 +204,11 @@ def refills(today: dt.date, *, owner_staff_id: int | None = None, limit: int | N
     return result[:limit] if limit is not None else result
 
 
-def points_expiring(today: dt.date, days: int = 30, *, owner_staff_id: int | None = None,
+def points_expiring(today: dt.date, days: int | None = None, *, owner_staff_id: int | None = None,
                     limit: int | None = None) -> list[CallRow]:
-    """积分即将到期: points of lots lapsing after today and within ``days`` (as ``ledger.expiring_within``)."""
+    """积分即将到期: points of lots lapsing after today and within ``days`` (as ``ledger.expiring_within``;
+    default: the ``points_expiry_warning_days`` setting, 30)."""
+    days = settings.get("points_expiry_warning_days") if days is None else days
     contacted, args = _not_contacted("points_expiring", today)
     extra, extra_args = _filters(True, owner_staff_id)
     rows = database.execute_sql(f"""
@@ -273,7 +275,7 @@ LISTS: tuple[CallList, ...] = (
     CallList("birthday_7", "7天内生日", True, lambda today, **kw: birthdays(today, 7, **kw)),
     CallList("birthday_30", "30天内生日", True, lambda today, **kw: birthdays(today, 30, **kw)),
     CallList("refill", "续药提醒", False, refills),
-    CallList("points_expiring", "30天内积分到期", True, points_expiring),
+    CallList("points_expiring", "积分即将到期", True, points_expiring),
     CallList("coupons_expiring", "7天内优惠券到期", True, coupons_expiring),
     CallList("profile", "资料待确认", False, profiles_to_confirm),
 )
@@ -295,4 +297,4 @@ def export_xlsx(path, title: str, rows: list[CallRow], operator) -> int:
         raise InvalidInput("只有店长可以导出回访名单。")
     return write_xlsx(path, title, EXPORT_HEADERS,
                       ((r.name, r.phone, r.owner_staff, r.detail, "是" if r.opt_out else "") for r in rows),
-                      text_columns=(1,))
+                      text_columns=(1,), widths=(10, 14, 10, 60, 10))

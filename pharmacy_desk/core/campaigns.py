@@ -23,6 +23,7 @@ import calendar
 import datetime as dt
 import uuid
 from dataclasses import dataclass, replace
+from typing import Callable
 
 from pharmacy_desk.core import coupons, operations, settings
 from pharmacy_desk.core.db import database, write_transaction
@@ -30,6 +31,9 @@ from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.models import Coupon, Staff
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.reports.classes import ab_classes
+
+
+Progress = Callable[[int, int, str], None]
 
 
 @dataclass(frozen=True)
@@ -74,20 +78,28 @@ def _members(where: str, args: list, order: str = "m.id") -> list[tuple]:
         WHERE m.marketing_opt_out = 0 AND {where} ORDER BY {order}""", args).fetchall()
 
 
-def _issue(rows: list[Recipient], kind: str, operator: Staff, at: dt.datetime | None) -> RunResult:
+def _count(prefix: str) -> int:
+    return database.execute_sql("SELECT COUNT(*) FROM coupon WHERE issue_key >= ? AND issue_key < ?",
+                                [prefix, prefix + "\uffff"]).fetchone()[0]
+
+
+def _issue(rows: list[Recipient], kind: str, prefix: str, operator: Staff, at: dt.datetime | None,
+           progress: Progress | None) -> RunResult:
+    """Issue the coupons of ``rows`` (the recipients the owner saw in the preview) in one transaction."""
     _require_owner(operator)
     at = at or operations.now()
-    issued = 0
+    todo = [row for row in rows if row.issue_key and not row.already_issued]
     with write_transaction():
-        todo = [row for row in rows if row.issue_key and not row.already_issued]
+        before = _count(prefix)
         if todo:
             operations.start(f"campaign:{kind}:{uuid.uuid4()}", "campaign", operator, at, subject=kind)
-        for row in todo:
-            before = Coupon.select().where(Coupon.issue_key == row.issue_key).exists()
+        for done, row in enumerate(todo, start=1):
             coupons.issue(member_id=row.member_id, kind="fixed", title=row.title, reason=kind,
                           issue_key=row.issue_key, operator=operator, valid_from=row.valid_from,
                           valid_days=row.valid_days, value_fen=row.value_fen, at=at)
-            issued += 0 if before else 1
+            if progress is not None and done % 200 == 0:
+                progress(done, len(todo), f"已发放 {done} / {len(todo)} 张")
+        issued = _count(prefix) - before
     return RunResult(rows, issued)
 
 
@@ -109,8 +121,11 @@ def preview_ab_vouchers(as_of: dt.date) -> list[Recipient]:
     return _mark_issued(rows, f"ab:{as_of.year}:")
 
 
-def run_ab_vouchers(as_of: dt.date, operator: Staff, at: dt.datetime | None = None) -> RunResult:
-    return _issue(preview_ab_vouchers(as_of), "ab_voucher", operator, at)
+def run_ab_vouchers(as_of: dt.date, operator: Staff, at: dt.datetime | None = None, *,
+                    recipients: list[Recipient] | None = None, progress: Progress | None = None) -> RunResult:
+    """Issue the vouchers; ``recipients`` are the previewed rows (default: a fresh preview)."""
+    rows = preview_ab_vouchers(as_of) if recipients is None else recipients
+    return _issue(rows, "ab_voucher", f"ab:{as_of.year}:", operator, at, progress)
 
 
 # --- birthday coupons ---------------------------------------------------------------------------
@@ -131,8 +146,10 @@ def preview_birthday_coupons(month: dt.date) -> list[Recipient]:
     return _mark_issued(rows, f"birthday:{first.year}:")
 
 
-def run_birthday_coupons(month: dt.date, operator: Staff, at: dt.datetime | None = None) -> RunResult:
-    return _issue(preview_birthday_coupons(month), "birthday", operator, at)
+def run_birthday_coupons(month: dt.date, operator: Staff, at: dt.datetime | None = None, *,
+                         recipients: list[Recipient] | None = None, progress: Progress | None = None) -> RunResult:
+    rows = preview_birthday_coupons(month) if recipients is None else recipients
+    return _issue(rows, "birthday", f"birthday:{month.year}:", operator, at, progress)
 
 
 # --- monthly thank-you to new members -----------------------------------------------------------
@@ -153,8 +170,10 @@ def preview_new_member_thanks(month: dt.date) -> list[Recipient]:
     return _mark_issued(rows, f"thanks:{tag}:")
 
 
-def run_new_member_thanks(month: dt.date, operator: Staff, at: dt.datetime | None = None) -> RunResult:
-    return _issue(preview_new_member_thanks(month), "thanks", operator, at)
+def run_new_member_thanks(month: dt.date, operator: Staff, at: dt.datetime | None = None, *,
+                          recipients: list[Recipient] | None = None, progress: Progress | None = None) -> RunResult:
+    rows = preview_new_member_thanks(month) if recipients is None else recipients
+    return _issue(rows, "thanks", f"thanks:{month:%Y-%m}:", operator, at, progress)
 
 
 # --- 7-day new-member plan ----------------------------------------------------------------------
@@ -176,9 +195,10 @@ def preview_new_member_plan(today: dt.date) -> list[Recipient]:
     return result
 
 
-def run_new_member_plan(today: dt.date, operator: Staff, at: dt.datetime | None = None) -> RunResult:
+def run_new_member_plan(today: dt.date, operator: Staff, at: dt.datetime | None = None, *,
+                        recipients: list[Recipient] | None = None, progress: Progress | None = None) -> RunResult:
     """Nothing to issue: the plan is messages only; returns today's recipients."""
-    return RunResult(preview_new_member_plan(today), 0)
+    return RunResult(preview_new_member_plan(today) if recipients is None else recipients, 0)
 
 
 # --- SMS export ---------------------------------------------------------------------------------
@@ -196,4 +216,5 @@ def export_sms(path, recipients: list[Recipient], operator: Staff) -> int:
     _require_owner(operator)
     from pharmacy_desk.core.list_export import write_xlsx
 
-    return write_xlsx(path, "短信名单", SMS_HEADERS, sms_rows(recipients), text_columns=(0,))
+    return write_xlsx(path, "短信名单", SMS_HEADERS, sms_rows(recipients), text_columns=(0,),
+                      widths=(14, 10, 90))

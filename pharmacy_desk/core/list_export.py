@@ -14,17 +14,13 @@ from typing import Any, Iterable, Sequence
 FORMULA_STARTS = ("=", "+", "-", "@")
 
 
-def _cell_value(value: Any) -> Any:
-    if value is None:
-        return ""
-    return value
-
-
 def write_xlsx(path: str | os.PathLike[str], title: str, headers: Sequence[str],
-               rows: Iterable[Sequence[Any]], *, text_columns: Sequence[int] = ()) -> int:
+               rows: Iterable[Sequence[Any]], *, text_columns: Sequence[int] = (),
+               widths: Sequence[int] = ()) -> int:
     """Write ``rows`` under ``headers`` to a one-sheet workbook; returns the number of rows.
 
-    ``text_columns`` (0-based) are always stored as text, e.g. phones and card numbers.
+    ``text_columns`` (0-based) are always stored as text, e.g. phones and card numbers;
+    ``widths`` are column widths in characters (default: fitted to the header).
     """
     from openpyxl import Workbook  # lazily: the app starts without it
 
@@ -35,7 +31,7 @@ def write_xlsx(path: str | os.PathLike[str], title: str, headers: Sequence[str],
     count = 0
     for row in rows:
         count += 1
-        sheet.append([_cell_value(v) for v in row])
+        sheet.append(list(row))
         for column, value in enumerate(row, start=1):
             cell = sheet.cell(row=count + 1, column=column)
             if (column - 1) in text_columns or (isinstance(value, str) and value.startswith(FORMULA_STARTS)):
@@ -44,7 +40,7 @@ def write_xlsx(path: str | os.PathLike[str], title: str, headers: Sequence[str],
                 cell.number_format = "@"
     sheet.freeze_panes = "A2"
     for column, header in enumerate(headers, start=1):
-        width = max([len(str(header)) * 2 + 2] + [12])
+        width = widths[column - 1] if column <= len(widths) else max(len(str(header)) * 2 + 2, 12)
         sheet.column_dimensions[sheet.cell(row=1, column=column).column_letter].width = width
     book.save(os.fspath(path))
     return count

@@ -149,7 +149,8 @@ class CampaignsWindow(QWidget):
         if action is None:
             return
         self.issue_button.setEnabled(False)
-        work = closing_connection(lambda progress: action.run(day, operator))
+        rows = self.model.rows()  # exactly the recipients the owner is looking at
+        work = closing_connection(lambda progress: action.run(day, operator, recipients=rows, progress=progress))
         self._task = run_task(self, f"发放：{action.title}", work, self._issued)
 
     def _issued(self, result: campaigns.RunResult) -> None:
