@@ -11,6 +11,7 @@ class ContactDialog(QDialog):
     def __init__(self, who: str, reason: str, parent=None):
         super().__init__(parent)
         self.setWindowTitle("标记已联系")
+        self.setMinimumWidth(380)
         form = QFormLayout(self)
         form.addRow("会员：", QLabel(who))
         form.addRow("回访原因：", QLabel(reason))
