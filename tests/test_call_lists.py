@@ -197,8 +197,11 @@ def test_each_list_is_one_query_whatever_the_number_of_members(db, make_member, 
     settings.get("dormant_months")  # warm the settings cache
     counter = QueryCounter(db, monkeypatch)
     rows = call_list.fetch(dt.date(2026, 6, 10))
-    assert len(counter.statements) == 1, counter.statements
-    if call_list.key != "dormant":  # everyone bought recently
+    # A/B: count the ranked, fetch the top, fetch who was called; every other list: one statement
+    assert len(counter.statements) == (3 if call_list.key == "ab_class" else 1), counter.statements
+    if call_list.key == "ab_class":  # 6 ranked → A ceil(0.3) = 1, A+B ceil(1.2) = 2
+        assert len(rows) == 2
+    elif call_list.key != "dormant":  # everyone bought recently
         assert len(rows) == 6
 
 
@@ -230,3 +233,16 @@ def test_export_writes_phones_as_text_and_neutralises_formulas(db, make_member, 
     assert (name.value, name.data_type) == ("=HYPERLINK(1)", "s")
     assert (phone.value, phone.data_type) == ("13800000001", "s")
     assert sheet.freeze_panes == "A2"
+
+
+def test_ab_members_to_phone_skip_opt_outs_and_recent_calls(db, make_member, sell, clerk):
+    # 10 spenders, member i spends i × 10 yuan: A = ceil(0.5) = 1 (#10), A+B = ceil(2) = 2 (#9 is B)
+    members = []
+    for i in range(1, 11):
+        member = make_member(phone=f"1360000{i:04d}", name=f"会员{i}", at=OLD, marketing_opt_out=(i == 9))
+        sell(member, {"household": i * 1000}, at=dt.datetime(2026, 3, 1, 10, 0))
+        members.append(member)
+    rows = call_lists.ab_members(TODAY)
+    assert [(r.member_id, r.detail) for r in rows] == [(members[9].id, "A类会员（第1名），近12个月消费 100.00 元")]
+    contacts.mark_contacted(members[9].id, "ab_class", "已接通", clerk, at=dt.datetime(2026, 6, 10, 9, 0))
+    assert call_lists.ab_members(TODAY + dt.timedelta(days=1)) == []

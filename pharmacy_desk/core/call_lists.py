@@ -6,7 +6,7 @@ owning staff member, and the reason in words. Every list can be narrowed to one
 owning staff member, and leaves out members already contacted for the same reason
 recently (``CONTACT_WINDOW_DAYS``), so today's calls are not repeated tomorrow.
 
-Marketing lists (dormant, birthdays, expiring points and coupons) leave out members
+Marketing lists (dormant, birthdays, expiring points and coupons, A/B members) leave out members
 who opted out of marketing. Care and service lists (refill reminders, profile
 confirmation) keep them — a reminder that a blood-pressure medicine runs out is
 care, not advertising — and flag them with ``opt_out`` so staff can see it.
@@ -30,6 +30,7 @@ CONTACT_WINDOW_DAYS = {
     "points_expiring": 30,
     "coupons_expiring": 7,
     "profile": 30,
+    "ab_class": 30,
 }
 # Refill calls are about one purchase: any refill call since that purchase counts.
 
@@ -270,6 +271,21 @@ def profiles_to_confirm(today: dt.date, *, owner_staff_id: int | None = None,
     return result
 
 
+def ab_members(today: dt.date, *, owner_staff_id: int | None = None, limit: int | None = None) -> list[CallRow]:
+    """A/B类会员 to phone (the seed store phones them along with their voucher); best first."""
+    from pharmacy_desk.core.reports.classes import ab_classes
+
+    ranked = [row for row in ab_classes(today, owner_staff_id=owner_staff_id) if not row.opt_out]
+    since = _stamp(today - dt.timedelta(days=CONTACT_WINDOW_DAYS["ab_class"] - 1))
+    called = {member_id for (member_id,) in database.execute_sql(
+        "SELECT DISTINCT member_id FROM contact_log WHERE reason = 'ab_class' AND contacted_at >= ?",
+        [since]).fetchall()}
+    result = [CallRow(row.member_id, row.name, row.phone, row.owner_staff_id, row.owner_staff, False, "ab_class",
+                      f"{row.klass}类会员（第{row.rank}名），近12个月消费 {yuan(row.spend_fen)} 元")
+              for row in ranked if row.member_id not in called]
+    return result[:limit] if limit is not None else result
+
+
 LISTS: tuple[CallList, ...] = (
     CallList("dormant", "沉睡会员", True, dormant),
     CallList("birthday_7", "7天内生日", True, lambda today, **kw: birthdays(today, 7, **kw)),
@@ -278,11 +294,13 @@ LISTS: tuple[CallList, ...] = (
     CallList("points_expiring", "积分即将到期", True, points_expiring),
     CallList("coupons_expiring", "7天内优惠券到期", True, coupons_expiring),
     CallList("profile", "资料待确认", False, profiles_to_confirm),
+    CallList("ab_class", "A/B类会员", True, ab_members),
 )
 LIST_BY_KEY = {item.key: item for item in LISTS}
 
 REASON_NAMES = {"dormant": "沉睡唤醒", "birthday": "生日关怀", "refill": "续药提醒",
-                "points_expiring": "积分到期提醒", "coupons_expiring": "优惠券到期提醒", "profile": "资料确认"}
+                "points_expiring": "积分到期提醒", "coupons_expiring": "优惠券到期提醒", "profile": "资料确认",
+                "ab_class": "A/B类会员回访"}
 
 
 EXPORT_HEADERS = ("姓名", "手机号", "专属店员", "原因", "退订营销")
