@@ -63,6 +63,7 @@ class CampaignsWindow(QWidget):
         self.operator = operator
         self.action: CampaignAction | None = None
         self._note = ""
+        self._generation = 0  # only the latest preview may fill the table
         self._task = None
         self.setWindowTitle("营销活动")
         self.resize(1100, 640)
@@ -130,13 +131,15 @@ class CampaignsWindow(QWidget):
         self.export_button.setEnabled(False)
         self.summary.setText("正在生成名单…")
         day = self.chosen_day()
-        work = closing_connection(lambda progress: (action.key, day, action.preview(day)))
+        self._generation += 1
+        generation = self._generation
+        work = closing_connection(lambda progress: (generation, action.preview(day)))
         self._task = run_task(self, "生成名单", work, self._show_preview, show_dialog=False)
 
     def _show_preview(self, result) -> None:
-        key, day, rows = result
-        if self.action is None or key != self.action.key or day != self.chosen_day():
-            return
+        generation, rows = result
+        if generation != self._generation:
+            return  # another campaign or day was chosen meanwhile
         self.model.set_rows(rows)
         pending = sum(1 for r in rows if r.issue_key and not r.already_issued)
         done = sum(1 for r in rows if r.issue_key and r.already_issued)

@@ -37,6 +37,7 @@ class ListsWindow(QWidget):
         self.operator = operator
         self._today = today
         self._task = None
+        self._generation = 0  # only the latest refresh may fill the table
         self.setWindowTitle("回访名单")
         self.resize(1100, 640)
 
@@ -98,16 +99,18 @@ class ListsWindow(QWidget):
     def refresh(self) -> None:
         """Re-run the chosen list off the GUI thread; the table keeps its rows until the new ones come."""
         self._stale = False
+        self._generation += 1
+        generation = self._generation
         chosen, staff_id, today = self.current_list(), self.staff_filter.currentData(), self.today()
         self.count_label.setText("正在读取名单…")
-        work = closing_connection(lambda progress: (chosen.key, staff_id, chosen.fetch(
+        work = closing_connection(lambda progress: (generation, chosen.fetch(
             today, owner_staff_id=staff_id, limit=ROW_LIMIT)))
         self._task = run_task(self, "读取名单", work, self._show_rows, show_dialog=False)
 
     def _show_rows(self, result) -> None:
-        key, staff_id, rows = result
-        if key != self.list_picker.currentData() or staff_id != self.staff_filter.currentData():
-            return  # the user picked another list meanwhile; its own refresh is on the way
+        generation, rows = result
+        if generation != self._generation:
+            return  # a newer refresh (another list, a filter, a change) is on its way
         self.model.set_rows(rows)
         more = f"（只显示前 {ROW_LIMIT} 位）" if len(rows) >= ROW_LIMIT else ""
         self.count_label.setText(f"共 {len(rows)} 位会员{more}。双击一行或点“标记已联系”登记回访结果，"
