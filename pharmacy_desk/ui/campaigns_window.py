@@ -17,7 +17,6 @@ from pharmacy_desk.core.models import Staff
 from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
 from pharmacy_desk.ui.tasks import run_task
-from pharmacy_desk.ui.worker_db import closing_connection
 
 
 @dataclass(frozen=True)
@@ -133,7 +132,9 @@ class CampaignsWindow(QWidget):
         day = self.chosen_day()
         self._generation += 1
         generation = self._generation
-        work = closing_connection(lambda progress: (generation, action.preview(day)))
+        def work(progress):
+            return (generation, action.preview(day))
+
         self._task = run_task(self, "生成名单", work, self._show_preview, show_dialog=False)
 
     def _show_preview(self, result) -> None:
@@ -153,7 +154,9 @@ class CampaignsWindow(QWidget):
             return
         self.issue_button.setEnabled(False)
         rows = self.model.rows()  # exactly the recipients the owner is looking at
-        work = closing_connection(lambda progress: action.run(day, operator, recipients=rows, progress=progress))
+        def work(progress):
+            return action.run(day, operator, recipients=rows, progress=progress)
+
         self._task = run_task(self, f"发放：{action.title}", work, self._issued)
 
     def _issued(self, result: campaigns.RunResult) -> None:
@@ -171,6 +174,8 @@ class CampaignsWindow(QWidget):
         if not path:
             return
         rows, operator = self.model.rows(), self.operator
-        work = closing_connection(lambda progress: campaigns.export_sms(path, rows, operator))
+        def work(progress):
+            return campaigns.export_sms(path, rows, operator)
+
         self._task = run_task(self, "导出短信名单", work,
                               lambda count: self.summary.setText(f"已导出 {count} 条短信到 {path}"))

@@ -17,7 +17,6 @@ from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.messages import show_error
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
 from pharmacy_desk.ui.tasks import run_task
-from pharmacy_desk.ui.worker_db import closing_connection
 
 # Nobody calls more than this in a day; the export holds the same rows the table shows.
 ROW_LIMIT = 1000
@@ -103,8 +102,9 @@ class ListsWindow(QWidget):
         generation = self._generation
         chosen, staff_id, today = self.current_list(), self.staff_filter.currentData(), self.today()
         self.count_label.setText("正在读取名单…")
-        work = closing_connection(lambda progress: (generation, chosen.fetch(
-            today, owner_staff_id=staff_id, limit=ROW_LIMIT)))
+        def work(progress):
+            return generation, chosen.fetch(today, owner_staff_id=staff_id, limit=ROW_LIMIT)
+
         self._task = run_task(self, "读取名单", work, self._show_rows, show_dialog=False)
 
     def _show_rows(self, result) -> None:
@@ -163,6 +163,8 @@ class ListsWindow(QWidget):
         if not path:
             return
         rows, title, operator = self.model.rows(), self.current_list().title, self.operator
-        work = closing_connection(lambda progress: call_lists.export_xlsx(path, title, rows, operator))
+        def work(progress):
+            return call_lists.export_xlsx(path, title, rows, operator)
+
         self._task = run_task(self, "导出回访名单", work,
                               lambda count: self.count_label.setText(f"已导出 {count} 位会员到 {path}"))
