@@ -18,6 +18,7 @@ from pharmacy_desk.core import ledger, operations
 from pharmacy_desk.core.db import write_transaction
 from pharmacy_desk.core.errors import NotFound, ReturnError
 from pharmacy_desk.core.models import Coupon, Sale, SaleLine, SaleReturn, SaleReturnLine, Staff
+from pharmacy_desk.core.normalize import yuan
 
 
 def _share(whole: int, part: int, of: int) -> int:
@@ -78,7 +79,7 @@ def return_sale(*, sale_id: int, operator: Staff, uid: str, amounts: dict[int, i
                 raise ReturnError("退货的商品不属于这笔消费。")
             left = lines[line_id].amount_fen - before.get(line_id, 0)
             if amount < 0 or amount > left:
-                raise ReturnError(f"退货金额超出可退金额（该项最多还可退 {left / 100:.2f} 元）。")
+                raise ReturnError(f"退货金额超出可退金额（该项最多还可退 {yuan(left)} 元）。")
         after = {i: before.get(i, 0) + wanted.get(i, 0) for i in lines}
 
         def settled(attr: str, returned: dict[int, int]) -> int:

@@ -14,7 +14,6 @@ older member (lower id) first, so the split is deterministic.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass
 
 from pharmacy_desk.core import settings
@@ -61,8 +60,8 @@ def period(as_of: dt.date) -> tuple[str, str]:
 
 def class_sizes(ranked: int) -> tuple[int, int]:
     """(A count, B count) among ``ranked`` spending members."""
-    a_count = math.ceil(ranked * settings.get("a_class_percent") / 100)
-    ab_count = math.ceil(ranked * settings.get("b_class_percent") / 100)
+    a_count = -(-ranked * settings.get("a_class_percent") // 100)  # ceiling, in integers
+    ab_count = -(-ranked * settings.get("b_class_percent") // 100)
     return a_count, max(0, ab_count - a_count)
 
 
