@@ -1,0 +1,49 @@
+"""月度报告: everything the owner's month-end view shows, built in one call."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from pharmacy_desk.core.reports.mix import AgeGender, TierCount, age_gender, tier_mix
+from pharmacy_desk.core.reports.monthly import CategoryFigure, MonthlyFigures, monthly_figures, top_categories
+from pharmacy_desk.core.reports.period import Month
+from pharmacy_desk.core.reports.rfm import RfmResult, RfmThresholds, rfm_segments
+from pharmacy_desk.core.reports.staff import StaffFigures, staff_report
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True)
+class MonthlyReport:
+    month: Month
+    figures: MonthlyFigures
+    categories: list[CategoryFigure]
+    tiers: list[TierCount]
+    ages: AgeGender
+    rfm: RfmResult
+    staff: list[StaffFigures]
+    trend: list[MonthlyFigures]  # the trailing months, oldest first, ending with ``figures``
+
+
+def _quiet(done: int, total: int, text: str = "") -> None:
+    pass
+
+
+def build_report(month: Month, *, rfm_thresholds: RfmThresholds = RfmThresholds(), trend_months: int = 12,
+                 progress: Progress = _quiet) -> MonthlyReport:
+    """The month's full report; ``trend_months`` = 1 skips the earlier months' figures."""
+    months = month.trailing(max(trend_months, 1))
+    steps = len(months) + 4
+    trend = []
+    for done, each in enumerate(months):
+        progress(done, steps, f"正在统计 {each} 的指标……")
+        trend.append(monthly_figures(each))
+    progress(len(months), steps, "正在统计类别与会员结构……")
+    categories, tiers, ages = top_categories(month), tier_mix(month), age_gender(month)
+    progress(len(months) + 1, steps, "正在计算 RFM 分群……")
+    rfm = rfm_segments(month, rfm_thresholds)
+    progress(len(months) + 2, steps, "正在统计店员业绩……")
+    staff = staff_report(month)
+    progress(steps, steps, "")
+    return MonthlyReport(month, trend[-1], categories, tiers, ages, rfm, staff, trend)
