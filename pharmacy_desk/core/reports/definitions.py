@@ -60,3 +60,18 @@ CHARTS: dict[str, Definition] = {k: d for k, d in (
 def tooltip(key: str) -> str:
     definition = FIGURES.get(key) or CHARTS[key]
     return f"{definition.name}：{definition.text}"
+
+
+def format_value(key: str, value) -> str:
+    """A figure as the owner reads it: 元 for money, % for rates, thousands separators for counts."""
+    from pharmacy_desk.core.normalize import yuan
+
+    unit = (FIGURES.get(key) or CHARTS[key]).unit
+    if unit == "fen":
+        whole, _, cents = yuan(value).partition(".")
+        return f"{int(whole):,}.{cents} 元" if whole != "-0" else f"-0.{cents} 元"
+    if unit == "ratio":
+        return f"{float(value) * 100:.1f}%"
+    if unit == "decimal":
+        return f"{float(value):.2f}"
+    return f"{value:,}"

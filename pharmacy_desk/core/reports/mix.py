@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from pharmacy_desk.core.db import database
@@ -23,20 +24,32 @@ class TierCount:
 def tier_mix(month: Month) -> list[TierCount]:
     """Members joined by month end, by the tier they held at month end, lowest tier first.
 
-    The tier at month end is the target of the member's last tier change before then;
-    if every change came later, the tier that first change moved them from; if they
-    never changed, their tier now. Registration itself is not a change.
+    Every tier change is recorded (registration itself is not a change), so the tier at
+    month end is the current tier, unless the member changed tier since: then it is the
+    tier the first change after month end moved them from.
     """
     end = bound(month.end)
     counts = dict(database.execute_sql(
-        "SELECT tier, COUNT(*) FROM (SELECT COALESCE("
-        " (SELECT t.to_tier_id FROM tier_change t WHERE t.member_id = m.id AND t.changed_at < ?"
-        "  ORDER BY t.changed_at DESC, t.id DESC LIMIT 1),"
-        " (SELECT t.from_tier_id FROM tier_change t WHERE t.member_id = m.id AND t.changed_at >= ?"
-        "  ORDER BY t.changed_at, t.id LIMIT 1),"
-        " m.tier_id) AS tier FROM member m WHERE m.joined_on < ?) GROUP BY tier", (end, end, end)).fetchall())
+        "SELECT tier_id, COUNT(*) FROM member NOT INDEXED WHERE joined_on < ? GROUP BY tier_id", (end,)).fetchall())
+    # The current tier is the last change's target, so only members changed after month end
+    # need their tier wound back: to what their first later change moved them from.
+    for now, then in database.execute_sql(
+            "SELECT m.tier_id, (SELECT t.from_tier_id FROM tier_change t WHERE t.member_id = m.id"
+            " AND t.changed_at >= :end ORDER BY t.changed_at, t.id LIMIT 1) FROM member m"
+            " WHERE m.joined_on < :end AND m.id IN (SELECT member_id FROM tier_change WHERE changed_at >= :end)",
+            {"end": end}).fetchall():
+        counts[now] -= 1
+        counts[then] = counts.get(then, 0) + 1
     return [TierCount(code, name, counts.get(tid, 0)) for tid, code, name in
             database.execute_sql("SELECT id, code, name FROM tier ORDER BY rank").fetchall()]
+
+
+def _years_before(day: dt.date, years: int) -> dt.date:
+    """The same date ``years`` earlier; 29 February becomes 28 February."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
 
 
 @dataclass(frozen=True)
@@ -62,12 +75,12 @@ class AgeGender:
 
 def age_gender(month: Month) -> AgeGender:
     """Members joined by month end by age (in whole years, on the month's last day) and gender."""
-    last_day = month.last_day.isoformat()
-    age = ("(CAST(strftime('%Y', :d) AS INTEGER) - CAST(strftime('%Y', birthday) AS INTEGER)"
-           " - (strftime('%m-%d', birthday) > strftime('%m-%d', :d)))")
-    band = "CASE WHEN birthday IS NULL THEN :unknown " + " ".join(
-        f"WHEN {age} <= {high} THEN '{label}'" for label, _, high in AGE_BANDS) + " END"
+    # Age ≥ A on the last day ⇔ born on or before the last day A years earlier, so each band
+    # is a comparison of the stored ISO date text (no date arithmetic per member).
+    whens = " ".join(f"WHEN birthday > '{_years_before(month.last_day, high + 1).isoformat()}' THEN '{label}'"
+                     for label, _, high in AGE_BANDS[:-1])
+    band = f"CASE WHEN birthday IS NULL THEN '{UNKNOWN_AGE}' {whens} ELSE '{AGE_BANDS[-1][0]}' END"
     rows = database.execute_sql(
-        f"SELECT {band} AS band, gender, COUNT(*) FROM member WHERE joined_on < :end GROUP BY band, gender",
-        {"d": last_day, "unknown": UNKNOWN_AGE, "end": bound(month.end)}).fetchall()
+        f"SELECT {band} AS band, gender, COUNT(*) FROM member NOT INDEXED WHERE joined_on < ? GROUP BY band, gender",
+        (bound(month.end),)).fetchall()
     return AgeGender({(b, g): n for b, g, n in rows})

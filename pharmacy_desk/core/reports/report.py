@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from pharmacy_desk.core.reports.mix import AgeGender, TierCount, age_gender, tier_mix
-from pharmacy_desk.core.reports.monthly import CategoryFigure, MonthlyFigures, monthly_figures, top_categories
+from pharmacy_desk.core.reports.monthly import CategoryFigure, MonthlyFigures, dormancy, monthly_figures, top_categories
 from pharmacy_desk.core.reports.period import Month
 from pharmacy_desk.core.reports.rfm import RfmResult, RfmThresholds, rfm_segments
 from pharmacy_desk.core.reports.staff import StaffFigures, staff_report
@@ -38,12 +38,13 @@ def build_report(month: Month, *, rfm_thresholds: RfmThresholds = RfmThresholds(
     trend = []
     for done, each in enumerate(months):
         progress(done, steps, f"正在统计 {each} 的指标……")
-        trend.append(monthly_figures(each))
+        dormant = dormancy(each)
+        trend.append(monthly_figures(each, dormant=dormant))
     progress(len(months), steps, "正在统计类别与会员结构……")
     categories, tiers, ages = top_categories(month), tier_mix(month), age_gender(month)
     progress(len(months) + 1, steps, "正在计算 RFM 分群……")
     rfm = rfm_segments(month, rfm_thresholds)
     progress(len(months) + 2, steps, "正在统计店员业绩……")
-    staff = staff_report(month)
+    staff = staff_report(month, dormant=dormant)
     progress(steps, steps, "")
     return MonthlyReport(month, trend[-1], categories, tiers, ages, rfm, staff, trend)

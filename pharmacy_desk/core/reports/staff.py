@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from pharmacy_desk.core import settings
 from pharmacy_desk.core.db import database
-from pharmacy_desk.core.ledger import add_months
+from pharmacy_desk.core.reports.monthly import Dormancy, dormancy
 from pharmacy_desk.core.reports.period import Month, bound
 
 
@@ -62,23 +62,18 @@ def _credit(start: str, end: str, percent: int) -> tuple[dict[int, int], dict[in
     return served, owned
 
 
-def staff_report(month: Month, *, dormant_months: int | None = None) -> list[StaffFigures]:
+def staff_report(month: Month, *, dormant_months: int | None = None,
+                 dormant: Dormancy | None = None) -> list[StaffFigures]:
     """Every staff member except the system operator, plus anyone credited this month."""
-    n = settings.get("dormant_months") if dormant_months is None else dormant_months
     start, end = bound(month.first_day), bound(month.end)
-    cutoff, previous_cutoff = bound(add_months(month.end, -n)), bound(add_months(month.end, -n - 1))
+    lost = (dormant or dormancy(month, dormant_months)).newly_by_owner
     served, owned = _credit(start, end, settings.get("owner_credit_percent"))
     owned_members = dict(database.execute_sql(
-        "SELECT owner_staff_id, COUNT(*) FROM member WHERE joined_on < ? AND owner_staff_id IS NOT NULL"
+        "SELECT owner_staff_id, COUNT(*) FROM member NOT INDEXED WHERE joined_on < ? AND owner_staff_id IS NOT NULL"
         " GROUP BY owner_staff_id", (end,)).fetchall())
     signed = dict(database.execute_sql(
         "SELECT joined_by_id, COUNT(*) FROM member WHERE joined_on >= ? AND joined_on < ?"
         " AND joined_by_id IS NOT NULL GROUP BY joined_by_id", (start, end)).fetchall())
-    lost = dict(database.execute_sql(
-        "SELECT owner_staff_id, COUNT(*) FROM (SELECT m.owner_staff_id,"
-        " (SELECT MAX(s.created_at) FROM sale s WHERE s.member_id = m.id AND s.created_at < ?) AS last"
-        " FROM member m WHERE m.joined_on < ? AND m.owner_staff_id IS NOT NULL)"
-        " WHERE last >= ? AND last < ? GROUP BY owner_staff_id", (end, end, previous_cutoff, cutoff)).fetchall())
     people = database.execute_sql("SELECT id, name, role FROM staff ORDER BY id").fetchall()
     mentioned = set(served) | set(owned) | set(owned_members) | set(signed) | set(lost)
     return [StaffFigures(sid, name, owned_members.get(sid, 0), signed.get(sid, 0), lost.get(sid, 0),
