@@ -148,6 +148,28 @@ def compare(report, sql: dict) -> list[str]:
     return problems
 
 
+def app_parts(month: Month) -> dict[str, float]:
+    """The app's report piece by piece, to show where the time goes."""
+    from pharmacy_desk.core.reports import dormancy, mix, monthly, rfm, staff
+
+    took = {}
+
+    def timed(name, work):
+        began = time.perf_counter()
+        result = work()
+        took[name] = time.perf_counter() - began
+        return result
+
+    dormant = timed("dormancy", lambda: dormancy.dormancy_series([month]))
+    timed("figures", lambda: monthly.monthly_series([month], dormant=dormant))
+    timed("categories", lambda: monthly.top_categories(month))
+    timed("tiers", lambda: mix.tier_mix(month))
+    timed("ages", lambda: mix.age_gender(month))
+    timed("rfm", lambda: rfm.rfm_segments(month))
+    timed("staff", lambda: staff.staff_report(month, dormant=dormant[0]))
+    return took
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", nargs="?", type=Path, default=DEFAULT_PATH)
@@ -183,6 +205,7 @@ def main(argv: list[str] | None = None) -> int:
                 for part, seconds in took.items():
                     parts.setdefault(part, []).append(seconds)
     problems = compare(report, figures)
+    print("app parts (s): " + ", ".join(f"{k} {v:.3f}" for k, v in app_parts(month).items()))
     app, sql = statistics.median(app_times), statistics.median(sql_times)
     print("SQL parts (median s): " + ", ".join(f"{k} {statistics.median(v):.3f}" for k, v in parts.items()))
     print(f"full month report: app {app:.3f} s, hand-written SQL {sql:.3f} s, ratio {app / sql:.2f}"

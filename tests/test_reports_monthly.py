@@ -10,6 +10,7 @@ Who and what (owner-staff in brackets):
 
 from __future__ import annotations
 
+import datetime as dt
 from fractions import Fraction
 
 import pytest
@@ -19,7 +20,7 @@ from pharmacy_desk.core.reports.mix import age_gender, tier_mix
 from pharmacy_desk.core.reports.monthly import monthly_figures, top_categories
 from pharmacy_desk.core.reports.period import Month
 from pharmacy_desk.core.reports.staff import owner_share, staff_report
-from tests.reports_helpers import build_june
+from tests.reports_helpers import T, build_june
 
 JUNE, MAY, JULY = Month(2026, 6), Month(2026, 5), Month(2026, 7)
 
@@ -157,3 +158,27 @@ def test_month_parsing():
     for bad in ("2026-13", "六月", "2026/06"):
         with pytest.raises(InvalidInput):
             Month.parse(bad)
+
+
+def test_leap_day_birthday_turns_a_year_older_on_1_march(db, make_member):
+    make_member(phone="13800000009", gender="F", birthday=dt.date(2000, 2, 29), at=T(1, 1))
+    # 2030-02-28: not yet 30 (the birthday has not come); 2030-03-31: 30
+    assert age_gender(Month(2030, 2)).cells == {("30岁以下", "F"): 1}
+    assert age_gender(Month(2030, 3)).cells == {("30–45岁", "F"): 1}
+    # a leap-year February ends on the 29th: born 1998-02-28 is 30 on 2028-02-29
+    make_member(phone="13800000010", gender="M", birthday=dt.date(1998, 2, 28), at=T(1, 1))
+    assert age_gender(Month(2028, 2)).cells == {("30岁以下", "F"): 1, ("30–45岁", "M"): 1}
+
+
+def test_a_dormancy_series_matches_month_by_month(june, clerk):
+    from pharmacy_desk.core.reports.dormancy import dormancy, dormancy_series
+
+    months = Month(2026, 3).trailing(6) + [MAY, JUNE, JULY]
+    series = dormancy_series(months)
+    assert [(d.month, d.dormant, d.newly) for d in series] == [
+        (m, dormancy(m).dormant, dormancy(m).newly) for m in months]
+    # June alone: C turned dormant, owned by 李娜; in a series only the last month names owners
+    assert dormancy(JUNE).newly_by_owner == {clerk.id: 1}
+    assert dormancy_series([JUNE, JULY])[0].newly_by_owner == {}
+    # by hand, 6 months: March 2026 end (cutoff 2025-10-01): D (last 2025-09-10) newly dormant
+    assert (series[5].month, series[5].dormant, series[5].newly) == (Month(2026, 3), 1, 1)

@@ -69,4 +69,4 @@ def test_build_report_collects_everything_with_progress(shoppers):
     # April: P 200元; May: P 200元; June: P 200元 + Q 50元
     assert [f.sales_net_fen for f in report.trend] == [20000, 20000, 25000]
     assert report.rfm.scored == 3 and report.ages.total == 4
-    assert calls[-1] == (7, 7) and calls[0] == (0, 7)
+    assert calls[0] == (0, 6) and calls[-1] == (6, 6)

@@ -13,7 +13,7 @@ from fractions import Fraction
 
 from pharmacy_desk.core import settings
 from pharmacy_desk.core.db import database
-from pharmacy_desk.core.ledger import add_months
+from pharmacy_desk.core.reports.dormancy import Dormancy, dormancy_series
 from pharmacy_desk.core.reports.period import Month, bound
 
 
@@ -86,48 +86,21 @@ def _activity(start: str, end: str) -> tuple[int, int]:
     return active, repeat
 
 
-@dataclass(frozen=True)
-class Dormancy:
-    """沉睡会员 at month end: how many, how many turned dormant this month, and whose they were."""
-
-    dormant: int
-    newly: int
-    newly_by_owner: dict[int, int]
+def ledger_total() -> int:
+    """Every ledger entry ever: read once per report (a plain scan), then wound back per month."""
+    return _one("SELECT COALESCE(SUM(points), 0) FROM ledger_entry NOT INDEXED", ())[0]
 
 
-def dormancy(month: Month, dormant_months: int | None = None) -> Dormancy:
-    """Dormant = bought before, but not in the last N whole months up to month end.
-
-    One pass over the covering (member, created_at) index gives every member's last
-    sale before month end; the owner-staff is looked up only for the few who turned
-    dormant this month (a correlated lookup for everyone costs three times as much).
-    """
-    n = settings.get("dormant_months") if dormant_months is None else dormant_months
-    cutoff = bound(add_months(month.end, -n))
-    previous_cutoff = bound(add_months(month.end, -n - 1))
-    rows = database.execute_sql(
-        "SELECT owner, SUM(dormant), SUM(newly) FROM ("
-        " SELECT last < :cut AS dormant, last >= :prev AND last < :cut AS newly,"
-        " CASE WHEN last >= :prev AND last < :cut THEN"
-        "  (SELECT m.owner_staff_id FROM member m WHERE m.id = member_id) END AS owner"
-        " FROM (SELECT member_id, MAX(created_at) AS last FROM sale"
-        "  WHERE member_id IS NOT NULL AND created_at < :end GROUP BY member_id))"
-        " GROUP BY owner", {"cut": cutoff, "prev": previous_cutoff, "end": bound(month.end)}).fetchall()
-    return Dormancy(dormant=sum(r[1] for r in rows), newly=sum(r[2] for r in rows),
-                    newly_by_owner={owner: newly for owner, _, newly in rows if owner is not None and newly})
-
-
-def _points(start: str, end: str) -> tuple[int, int, int, int, int]:
+def _points(start: str, end: str, total: int) -> tuple[int, int, int, int, int]:
     issued, redeemed, expired, other = _one(
         "SELECT COALESCE(SUM(CASE WHEN points > 0 THEN points END), 0),"
         " COALESCE(SUM(CASE WHEN kind IN ('redeem', 'gift') THEN -points END), 0),"
         " COALESCE(SUM(CASE WHEN kind = 'expire' THEN -points END), 0),"
         " COALESCE(SUM(CASE WHEN points < 0 AND kind IN ('clawback', 'adjust') THEN -points END), 0)"
         " FROM ledger_entry WHERE created_at >= ? AND created_at < ?", (start, end))
-    # Everything minus what came after: a plain table scan plus a short index range is
-    # several times faster than reading three million rows through the date index.
-    outstanding = (_one("SELECT COALESCE(SUM(points), 0) FROM ledger_entry NOT INDEXED", ())[0]
-                   - _one("SELECT COALESCE(SUM(points), 0) FROM ledger_entry WHERE created_at >= ?", (end,))[0])
+    # Everything minus what came after: a plain scan plus a short index range is several
+    # times faster than reading millions of rows through the date index.
+    outstanding = total - _one("SELECT COALESCE(SUM(points), 0) FROM ledger_entry WHERE created_at >= ?", (end,))[0]
     return issued, redeemed, expired, other, outstanding
 
 
@@ -145,16 +118,28 @@ def _coupons(start: str, end: str) -> tuple[int, int, int]:
     return issued, used, used_of_issued
 
 
-def monthly_figures(month: Month, *, dormant_months: int | None = None,
-                    dormant: Dormancy | None = None) -> MonthlyFigures:
-    """The month's figures; pass ``dormant`` when it was already computed for this month."""
+def monthly_series(months: list[Month], *, dormant_months: int | None = None,
+                   dormant: list[Dormancy] | None = None) -> list[MonthlyFigures]:
+    """The figures of each month (oldest first); ``dormant`` when already computed for them."""
+    dormant = dormant or dormancy_series(months, dormant_months)
+    total_points = ledger_total()
+    members_ever = _one("SELECT COUNT(*) FROM member", ())[0]
+    return [_month(month, d, total_points, members_ever) for month, d in zip(months, dormant)]
+
+
+def monthly_figures(month: Month, *, dormant_months: int | None = None) -> MonthlyFigures:
+    return monthly_series([month], dormant_months=dormant_months)[0]
+
+
+def _month(month: Month, dormant: Dormancy, total_points: int, members_ever: int) -> MonthlyFigures:
     start, end = bound(month.first_day), bound(month.end)
     s = _sales(start, end)
     active, repeat = _activity(start, end)
-    new_members, members_total = _one(
-        "SELECT COALESCE(SUM(joined_on >= ?), 0), COUNT(*) FROM member WHERE joined_on < ?", (start, end))
-    dormant = dormant or dormancy(month, dormant_months)
-    issued, redeemed, expired, other, outstanding = _points(start, end)
+    # Members on the books = everyone minus those who joined later (a short index range).
+    new_members, later = _one("SELECT COALESCE(SUM(joined_on < ?), 0), COUNT(*) FROM member WHERE joined_on >= ?",
+                              (end, start))
+    members_total = members_ever - (later - new_members)
+    issued, redeemed, expired, other, outstanding = _points(start, end, total_points)
     coupons_issued, coupons_used, used_of_issued = _coupons(start, end)
     count = s["member_count"] + s["walkin_count"]
     member_net = s["member_fen"] - s["member_refund"]

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from pharmacy_desk.core.reports.dormancy import dormancy_series
 from pharmacy_desk.core.reports.mix import AgeGender, TierCount, age_gender, tier_mix
-from pharmacy_desk.core.reports.monthly import CategoryFigure, MonthlyFigures, dormancy, monthly_figures, top_categories
+from pharmacy_desk.core.reports.monthly import CategoryFigure, MonthlyFigures, monthly_series, top_categories
 from pharmacy_desk.core.reports.period import Month
 from pharmacy_desk.core.reports.rfm import RfmResult, RfmThresholds, rfm_segments
 from pharmacy_desk.core.reports.staff import StaffFigures, staff_report
@@ -34,17 +35,16 @@ def build_report(month: Month, *, rfm_thresholds: RfmThresholds = RfmThresholds(
                  progress: Progress = _quiet) -> MonthlyReport:
     """The month's full report; ``trend_months`` = 1 skips the earlier months' figures."""
     months = month.trailing(max(trend_months, 1))
-    steps = len(months) + 4
-    trend = []
-    for done, each in enumerate(months):
-        progress(done, steps, f"正在统计 {each} 的指标……")
-        dormant = dormancy(each)
-        trend.append(monthly_figures(each, dormant=dormant))
-    progress(len(months), steps, "正在统计类别与会员结构……")
+    steps = 6
+    progress(0, steps, "正在统计沉睡会员……")
+    dormant = dormancy_series(months)
+    progress(1, steps, "正在统计各月指标……")
+    trend = monthly_series(months, dormant=dormant)
+    progress(2, steps, "正在统计类别与会员结构……")
     categories, tiers, ages = top_categories(month), tier_mix(month), age_gender(month)
-    progress(len(months) + 1, steps, "正在计算 RFM 分群……")
+    progress(3, steps, "正在计算 RFM 分群……")
     rfm = rfm_segments(month, rfm_thresholds)
-    progress(len(months) + 2, steps, "正在统计店员业绩……")
-    staff = staff_report(month, dormant=dormant)
+    progress(4, steps, "正在统计店员业绩……")
+    staff = staff_report(month, dormant=dormant[-1])
     progress(steps, steps, "")
     return MonthlyReport(month, trend[-1], categories, tiers, ages, rfm, staff, trend)

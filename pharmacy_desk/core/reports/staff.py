@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from pharmacy_desk.core import settings
 from pharmacy_desk.core.db import database
-from pharmacy_desk.core.reports.monthly import Dormancy, dormancy
+from pharmacy_desk.core.reports.dormancy import Dormancy, dormancy
+from pharmacy_desk.core.reports.mix import count_by_value
 from pharmacy_desk.core.reports.period import Month, bound
 
 
@@ -68,13 +69,12 @@ def staff_report(month: Month, *, dormant_months: int | None = None,
     start, end = bound(month.first_day), bound(month.end)
     lost = (dormant or dormancy(month, dormant_months)).newly_by_owner
     served, owned = _credit(start, end, settings.get("owner_credit_percent"))
-    owned_members = dict(database.execute_sql(
-        "SELECT owner_staff_id, COUNT(*) FROM member NOT INDEXED WHERE joined_on < ? AND owner_staff_id IS NOT NULL"
-        " GROUP BY owner_staff_id", (end,)).fetchall())
+    people = database.execute_sql("SELECT id, name, role FROM staff ORDER BY id").fetchall()
+    ids = [sid for sid, _, _ in people]
+    owned_members = {sid: n for sid, n in zip(ids, count_by_value("member", "owner_staff_id", ids, end)) if n}
     signed = dict(database.execute_sql(
         "SELECT joined_by_id, COUNT(*) FROM member WHERE joined_on >= ? AND joined_on < ?"
         " AND joined_by_id IS NOT NULL GROUP BY joined_by_id", (start, end)).fetchall())
-    people = database.execute_sql("SELECT id, name, role FROM staff ORDER BY id").fetchall()
     mentioned = set(served) | set(owned) | set(owned_members) | set(signed) | set(lost)
     return [StaffFigures(sid, name, owned_members.get(sid, 0), signed.get(sid, 0), lost.get(sid, 0),
                          served.get(sid, 0), owned.get(sid, 0))
