@@ -90,15 +90,18 @@ def age_gender(month: Month) -> AgeGender:
     # Age ≥ A on the last day ⇔ born on or before the last day A years earlier, so each band
     # is a comparison of the stored ISO date text (no date arithmetic per member).
     bounds = [_years_before(month.last_day, high + 1).isoformat() for _, _, high in AGE_BANDS[:-1]]
-    conditions = {UNKNOWN_AGE: "birthday IS NULL"}
-    younger = None
-    for (label, _, _), bound_day in zip(AGE_BANDS, bounds):
-        conditions[label] = f"birthday > '{bound_day}'" + (f" AND birthday <= '{younger}'" if younger else "")
-        younger = bound_day
-    conditions[AGE_BANDS[-1][0]] = f"birthday <= '{younger}'"
-    cells = [(band, code) for band in conditions for code, _ in GENDERS]
-    # One SUM per cell rather than GROUP BY: no sort of a million members.
-    sums = ", ".join(f"COALESCE(SUM(gender = '{code}' AND {conditions[band]}), 0)" for band, code in cells)
-    row = database.execute_sql(f"SELECT {sums} FROM member NOT INDEXED WHERE joined_on < ?",
-                               (bound(month.end),)).fetchone()
-    return AgeGender({cell: n for cell, n in zip(cells, row) if n})
+    # Per gender: how many have no birthday, and how many are younger than each band's
+    # upper edge (cumulative); the bands are the differences. A single comparison per
+    # bound keeps the one scan of the member table cheap.
+    younger = ", ".join(f"COALESCE(SUM(birthday > '{day}'), 0)" for day in bounds)
+    rows = database.execute_sql(
+        f"SELECT gender, COALESCE(SUM(birthday IS NULL), 0), {younger}, COUNT(*) FROM member NOT INDEXED"
+        " WHERE joined_on < ? GROUP BY gender", (bound(month.end),)).fetchall()
+    cells = {}
+    for gender, unknown, *cumulative, everyone in rows:
+        known = everyone - unknown
+        edges = [0, *cumulative, known]
+        for (label, _, _), low, high in zip(AGE_BANDS, edges, edges[1:]):
+            cells[(label, gender)] = high - low
+        cells[(UNKNOWN_AGE, gender)] = unknown
+    return AgeGender({cell: n for cell, n in cells.items() if n})
