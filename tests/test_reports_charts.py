@@ -185,3 +185,13 @@ def test_cli_report_writes_workbook_and_pdf(june, tmp_path, capsys):
     assert out.exists() and out.with_suffix(".pdf").read_bytes()[:5] == b"%PDF-"
     code = cli.main(["--db", str(tmp_path / "test.sqlite3"), "report", "--month", "2026-13", "--out", str(out)])
     assert code == 1 and "月份格式" in capsys.readouterr().err
+
+
+@OFFSCREEN_NOISE
+def test_window_shows_only_the_latest_month_asked_for(june, qtbot):
+    window = _open_window(qtbot)
+    window.month_picker.setCurrentIndex(1)  # May, then at once April
+    window.month_picker.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: window.report.month == Month(2026, 4), timeout=10000)
+    qtbot.wait(300)  # May's report, if it comes later, must not replace April's
+    assert window.report.month == Month(2026, 4) and window.month == Month(2026, 4)

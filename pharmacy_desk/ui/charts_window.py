@@ -27,19 +27,6 @@ from pharmacy_desk.ui.tasks import run_task
 MONTHS_OFFERED = 36
 
 
-def _in_worker(work):
-    """Run database work in a pool thread and close that thread's connection afterwards."""
-    def run(progress):
-        from pharmacy_desk.core.db import database
-
-        try:
-            return work(progress)
-        finally:
-            if not database.is_closed():
-                database.close()
-    return run
-
-
 def _numbers(text: str, count: int, label: str) -> tuple[int, ...]:
     try:
         values = tuple(int(part) for part in text.replace("，", ",").split(","))
@@ -102,6 +89,7 @@ class ChartsWindow(QMainWindow):
         self.setWindowTitle("月度报表与图表")
         self.report = None
         self._task = None
+        self._generation = 0  # only the latest request's report is shown
         self.thresholds = RfmThresholds()
 
         this_month = Month.of(today or dt.date.today())
@@ -216,15 +204,16 @@ class ChartsWindow(QMainWindow):
         from pharmacy_desk.core.reports.report import build_report
 
         month, thresholds = self.month, self.thresholds
+        self._generation += 1
+        generation = self._generation
         self.status.setText(f"正在统计 {month} ……")
         self._task = run_task(self, "正在统计月度报表",
-                              _in_worker(lambda progress: build_report(month, rfm_thresholds=thresholds,
-                                                                       progress=progress)),
-                              self._show, show_dialog=False)
+                              lambda progress: build_report(month, rfm_thresholds=thresholds, progress=progress),
+                              lambda report: self._show(report, generation), show_dialog=False)
 
-    def _show(self, report) -> None:
-        if report.month != self.month:
-            return  # the owner picked another month meanwhile; its report is on the way
+    def _show(self, report, generation: int) -> None:
+        if generation != self._generation:
+            return  # the owner picked another month or thresholds meanwhile; that report is on the way
         self.report = report
         self.figures_model.set_rows(report.figures.items())
         self.staff_model.set_rows(report.staff)
