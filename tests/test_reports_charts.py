@@ -125,8 +125,9 @@ def test_window_draws_the_month_and_saves_charts(june, qtbot, qtmodeltester, tmp
     values = dict(zip(names, (window.figures_model.data(window.figures_model.index(r, 1))
                               for r in range(len(names)))))
     assert values["销售额（净）"] == "212.02 元" and values["复购率"] == "50.0%" and values["积分余额（负债）"] == "508"
-    tip = window.figures_model.data(window.figures_model.index(names.index("复购率"), 0),
-                                    __import__("PySide6.QtCore").QtCore.Qt.ItemDataRole.ToolTipRole)
+    from PySide6.QtCore import Qt
+
+    tip = window.figures_model.data(window.figures_model.index(names.index("复购率"), 0), Qt.ItemDataRole.ToolTipRole)
     assert "两次及以上" in tip
     sales_axes = window.pages["sales"].figure.axes[0]
     assert _bars(sales_axes, "会员销售额（净）")[-1] == 192.01
@@ -144,17 +145,19 @@ def test_window_draws_the_month_and_saves_charts(june, qtbot, qtmodeltester, tmp
 
 @OFFSCREEN_NOISE
 def test_window_applies_rfm_thresholds_and_refuses_bad_ones(june, qtbot, monkeypatch):
+    from PySide6.QtCore import Qt
+
     window = _open_window(qtbot)
     assert window.report.rfm.thresholds.window_months == 12
     errors = []
     monkeypatch.setattr("pharmacy_desk.ui.charts_window.show_error", lambda parent, error: errors.append(str(error)))
     window.rfm_money.setText("3000,1500")
-    qtbot.mouseClick(window.rfm_apply, __import__("PySide6.QtCore").QtCore.Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.rfm_apply, Qt.MouseButton.LeftButton)
     assert errors and "4 个" in errors[0]
     window.rfm_money.clear()
     qtbot.keyClicks(window.rfm_money, "100,50,20,1")
     window.rfm_window.setValue(2)
-    qtbot.mouseClick(window.rfm_apply, __import__("PySide6.QtCore").QtCore.Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.rfm_apply, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.report.rfm.thresholds.window_months == 2, timeout=10000)
     assert window.report.rfm.thresholds.money_fen == (10000, 5000, 2000, 100)
     # two months (May–June): A and B bought → 2 scored
