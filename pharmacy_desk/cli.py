@@ -112,6 +112,15 @@ def build_parser() -> argparse.ArgumentParser:
 EXTRA_COMMANDS: list = []
 
 
+def _register_features() -> None:
+    from pharmacy_desk.commands import report
+
+    EXTRA_COMMANDS.append(report.register)
+
+
+_register_features()
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     func = getattr(args, "func", cmd_gui)

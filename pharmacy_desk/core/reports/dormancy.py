@@ -1,0 +1,58 @@
+"""沉睡会员: members who bought before but not in the last N whole months up to a month end.
+
+One pass over the covering (member, created_at) index gives every member's last sale
+before each month end asked for (one ``MAX(CASE …)`` per month), so a 12-month trend
+costs one scan, not twelve. The owner-staff is looked up only for the few members who
+turned dormant in the last month (a lookup for everyone costs three times as much).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pharmacy_desk.core import settings
+from pharmacy_desk.core.db import database
+from pharmacy_desk.core.ledger import add_months
+from pharmacy_desk.core.reports.period import Month, bound
+
+
+@dataclass(frozen=True)
+class Dormancy:
+    """At one month end: how many are dormant, how many turned dormant that month, and whose they were."""
+
+    month: Month
+    dormant: int
+    newly: int
+    newly_by_owner: dict[int, int]  # filled for the last month of a series only
+
+
+def dormancy_series(months: list[Month], dormant_months: int | None = None) -> list[Dormancy]:
+    """Dormancy at the end of each month (oldest first); owners for the last one."""
+    n = settings.get("dormant_months") if dormant_months is None else dormant_months
+    params: dict[str, str] = {}
+    lasts, counts = [], []
+    for i, month in enumerate(months):
+        params.update({f"e{i}": bound(month.end), f"c{i}": bound(add_months(month.end, -n)),
+                       f"p{i}": bound(add_months(month.end, -n - 1))})
+        lasts.append(f"MAX(CASE WHEN created_at < :e{i} THEN created_at END) AS l{i}")
+        counts.append(f"COALESCE(SUM(l{i} < :c{i}), 0), COALESCE(SUM(l{i} >= :p{i} AND l{i} < :c{i}), 0)")
+    last = len(months) - 1
+    rows = database.execute_sql(
+        f"SELECT owner, {', '.join(counts)} FROM ("
+        f" SELECT *, CASE WHEN l{last} >= :p{last} AND l{last} < :c{last} THEN"
+        "  (SELECT m.owner_staff_id FROM member m WHERE m.id = member_id) END AS owner"
+        f" FROM (SELECT member_id, {', '.join(lasts)} FROM sale"
+        f"  WHERE member_id IS NOT NULL AND created_at < :e{last} GROUP BY member_id))"
+        " GROUP BY owner", params).fetchall()
+    result = []
+    for i, month in enumerate(months):
+        by_owner = {}
+        if i == last:
+            by_owner = {row[0]: row[2 + 2 * i] for row in rows if row[0] is not None and row[2 + 2 * i]}
+        result.append(Dormancy(month, sum(row[1 + 2 * i] for row in rows), sum(row[2 + 2 * i] for row in rows),
+                               by_owner))
+    return result
+
+
+def dormancy(month: Month, dormant_months: int | None = None) -> Dormancy:
+    return dormancy_series([month], dormant_months)[0]
