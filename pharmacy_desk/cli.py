@@ -111,6 +111,10 @@ def build_parser() -> argparse.ArgumentParser:
 # Later features add their subcommands here: each is a function taking the subparsers.
 EXTRA_COMMANDS: list = []
 
+from pharmacy_desk.commands import spreadsheet as _spreadsheet_commands  # noqa: E402
+
+EXTRA_COMMANDS.append(_spreadsheet_commands.register)
+
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)

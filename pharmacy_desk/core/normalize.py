@@ -115,3 +115,92 @@ def parse_yuan(text: str) -> int:
         raise InvalidInput(f"金额格式不对：{text}")
     whole, _, frac = cleaned.partition(".")
     return int(whole) * 100 + int((frac + "00")[:2])
+
+
+# Excel counts days from 1899-12-30 (its 1900 leap-year bug folded in); serials above
+# 2958465 would pass 9999-12-31.
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+_EXCEL_MAX_SERIAL = 2958465
+_DATE_RE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T].*)?$")
+_COMPACT_DATE_RE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+
+
+def _make_date(year: int, month: int, day: int, raw: object) -> dt.date:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise InvalidInput(f"不存在的日期：{raw}") from None
+
+
+def parse_date(raw: object) -> dt.date | None:
+    """A date as people and spreadsheets write it; None when the cell is empty.
+
+    Takes date cells, Excel serial numbers (23809 → 1965-03-08), ``1965-3-8``,
+    ``1965/03/08``, ``19650308`` (text or number), ``1965年3月8日`` and ``1965.3.8``.
+    """
+    if raw is None:
+        return None
+    if isinstance(raw, dt.datetime):
+        return raw.date()
+    if isinstance(raw, dt.date):
+        return raw
+    if isinstance(raw, bool):
+        raise InvalidInput(f"日期格式不对：{raw}")
+    if isinstance(raw, (int, float)):
+        number = raw
+        text = None
+    else:
+        text = halfwidth(str(raw)).strip()
+        if not text:
+            return None
+        match = _DATE_RE.match(text)
+        if match:
+            return _make_date(*(int(part) for part in match.groups()), raw)
+        if not re.fullmatch(r"\d+(\.0+)?", text):
+            raise InvalidInput(f"日期格式不对：{raw}（请写成 1965-03-08）")
+        number = int(text.split(".")[0])
+    if isinstance(number, float):
+        if not number.is_integer():
+            raise InvalidInput(f"日期格式不对：{raw}（请写成 1965-03-08）")
+        number = int(number)
+    compact = _COMPACT_DATE_RE.match(str(number))
+    if compact:
+        return _make_date(*(int(part) for part in compact.groups()), raw)
+    if 1 <= number <= _EXCEL_MAX_SERIAL and (text is None or len(text) <= 5):
+        return _EXCEL_EPOCH + dt.timedelta(days=number)
+    raise InvalidInput(f"日期格式不对：{raw}（请写成 1965-03-08）")
+
+
+_POINTS_RE = re.compile(r"^(\d+)(?:\.(\d+))?$")
+
+
+def parse_points(raw: object) -> int:
+    """An opening points balance: ``1,200``, ``1200分``, ``1200.0``; empty is 0.
+
+    Fractions are floored, as when points are earned; a negative balance or text is
+    refused with the reason.
+    """
+    if raw is None or raw == "":
+        return 0
+    if isinstance(raw, bool):
+        raise InvalidInput(f"积分不是数字：{raw}")
+    if isinstance(raw, int):
+        number = raw
+    elif isinstance(raw, float):
+        if raw != raw or raw in (float("inf"), float("-inf")):
+            raise InvalidInput(f"积分不是数字：{raw}")
+        number = int(raw // 1)
+    else:
+        text = halfwidth(str(raw)).strip()
+        text = re.sub(r"[\s,，]", "", text)
+        text = re.sub(r"(积分|分)$", "", text)
+        if not text:
+            return 0
+        negative = text.startswith("-")
+        match = _POINTS_RE.match(text.lstrip("-+"))
+        if not match:
+            raise InvalidInput(f"积分不是数字：{raw}")
+        number = -int(match.group(1)) if negative else int(match.group(1))
+    if number < 0:
+        raise InvalidInput(f"积分不能为负数：{raw}")
+    return number

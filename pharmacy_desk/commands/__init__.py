@@ -1,0 +1,1 @@
+"""Subcommands added to ``pharmacy-desk`` by features (see ``cli.EXTRA_COMMANDS``)."""
