@@ -104,6 +104,7 @@ def _check_archive(path: Path, kind: str) -> None:
             if entry.file_size > RATIO_APPLIES_ABOVE and \
                     entry.file_size > MAX_RATIO * max(entry.compress_size, 1):
                 raise InvalidInput("文件压缩比异常，可能是恶意构造的压缩文件，已拒绝导入。")
+        _refuse_entity_declarations(archive, entries)
         if kind == "xlsx":
             if "xl/workbook.xml" not in names:
                 raise InvalidInput(f"{path.name} 不是 Excel 工作簿，或者文件已损坏。")
@@ -114,6 +115,23 @@ def _check_archive(path: Path, kind: str) -> None:
             if "content.xml" not in names:
                 raise InvalidInput(f"{path.name} 不是 ODS 电子表格，或者文件已损坏。")
             _check_ods_content(archive)
+
+
+def _refuse_entity_declarations(archive: zipfile.ZipFile, entries: list[zipfile.ZipInfo]) -> None:
+    """Spreadsheet XML never declares a DOCTYPE; one that does is an entity bomb or worse.
+
+    A DOCTYPE must come before the root element, so the first few kilobytes tell.
+    """
+    for entry in entries:
+        if not entry.filename.endswith((".xml", ".rels")):
+            continue
+        try:
+            with archive.open(entry) as handle:
+                head = handle.read(4096)
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError):
+            raise InvalidInput("文件已损坏，无法读取。请在 Excel 中打开确认后重新保存。") from None
+        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+            raise InvalidInput("文件包含不安全的 XML 声明，可能是恶意构造的文件，已拒绝导入。")
 
 
 def _stream(archive: zipfile.ZipFile, name: str, chunk: int = 1 << 20):
