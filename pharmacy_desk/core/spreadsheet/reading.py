@@ -61,7 +61,15 @@ def _read_workbook(path: Path) -> list[Sheet]:
 
 
 def decode_csv(data: bytes) -> str:
-    """The text of a CSV file in UTF-8 (with or without BOM), GBK or GB18030."""
+    """The text of a CSV file in UTF-8 (with or without BOM), GBK or GB18030.
+
+    Excel's “Unicode 文本” is UTF-16 with a BOM; that is read too.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InvalidInput("无法识别 .csv 文件的编码，请在 Excel 中另存为“CSV UTF-8”再导入。") from None
     if b"\x00" in data[:4096]:
         raise InvalidInput("这个 .csv 文件不是文本文件（可能是 UTF-16 或二进制），请另存为“CSV UTF-8”再导入。")
     for encoding in CSV_ENCODINGS:

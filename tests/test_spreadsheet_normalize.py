@@ -1,0 +1,50 @@
+"""Dates and points as people typed them into legacy lists (normalisers shared with the till)."""
+
+import datetime as dt
+
+import pytest
+
+from pharmacy_desk.core.errors import InvalidInput
+from pharmacy_desk.core.normalize import parse_date, parse_points
+
+MARCH_8 = dt.date(1965, 3, 8)
+
+
+@pytest.mark.parametrize("raw", [
+    dt.datetime(1965, 3, 8, 0, 0), MARCH_8, 23809, 23809.0, "23809",  # Excel serial: 1899-12-30 + 23809 days
+    "1965-3-8", "1965-03-08", "1965/03/08", "1965/3/8", "19650308", 19650308, "1965年3月8日",
+    "1965.3.8", "１９６５－３－８", "1965-03-08 00:00:00", " 1965 年 3 月 8 日 ",
+])
+def test_date_variants(raw):
+    assert parse_date(raw) == MARCH_8
+
+
+@pytest.mark.parametrize("raw", [None, "", "   "])
+def test_empty_dates(raw):
+    assert parse_date(raw) is None
+
+
+@pytest.mark.parametrize("raw, reason", [
+    ("1965-02-30", "不存在"), ("19651308", "不存在"), ("三月八日", "格式不对"), ("65-3-8", "格式不对"),
+    (23809.5, "格式不对"), (True, "格式不对"), ("1234567", "格式不对"),
+])
+def test_bad_dates_say_why(raw, reason):
+    with pytest.raises(InvalidInput, match=reason):
+        parse_date(raw)
+
+
+@pytest.mark.parametrize("raw, points", [
+    ("1,200", 1200), ("1200分", 1200), ("1200积分", 1200), (1200.0, 1200), ("1200.0", 1200),
+    (88.6, 88), ("88.6", 88), ("１，２００", 1200), (" 35 ", 35), (None, 0), ("", 0), (0, 0), (7, 7),
+])
+def test_points_variants(raw, points):
+    assert parse_points(raw) == points
+
+
+@pytest.mark.parametrize("raw, reason", [
+    ("很多", "不是数字"), ("-5", "负数"), (-5, "负数"), (True, "不是数字"), (float("nan"), "不是数字"),
+    ("12a", "不是数字"),
+])
+def test_bad_points_say_why(raw, reason):
+    with pytest.raises(InvalidInput, match=reason):
+        parse_points(raw)
