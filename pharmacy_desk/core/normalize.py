@@ -20,6 +20,8 @@ _SEPARATORS = re.compile(r"[\s\-－—–()（）.]")
 
 def halfwidth(text: str) -> str:
     """Full-width digits, letters and spaces (１３８、ＺＳ) become their ASCII forms."""
+    if text.isascii():  # NFKC leaves ASCII unchanged; most cells are ASCII
+        return text
     return unicodedata.normalize("NFKC", text)
 
 
@@ -70,6 +72,33 @@ def name_initials(name: str) -> str:
 
     letters = lazy_pinyin(name, style=Style.FIRST_LETTER, errors="default")
     return "".join(ch.lower() for part in letters for ch in part if ch.isalnum())
+
+
+@lru_cache(maxsize=None)
+def _char_initial(char: str) -> str:
+    return name_initials(char)
+
+
+def _has_phrase(name: str) -> bool:
+    from pypinyin.constants import PHRASES_DICT
+
+    return any(name[i:j] in PHRASES_DICT
+               for i in range(len(name)) for j in range(i + 2, min(len(name), i + 6) + 1))
+
+
+def bulk_name_initials(name: str) -> str:
+    """``name_initials`` for importing thousands of names: the same result, several times faster.
+
+    A name containing no word of pypinyin's phrase dictionary reads character by
+    character, so each character's initial is cached; names with a phrase (建国 …)
+    take the full conversion, exactly as ``name_initials``.
+    """
+    if not name.isascii() and _CJK_ONLY.fullmatch(name) and not _has_phrase(name):
+        return "".join(_char_initial(ch) for ch in name)
+    return name_initials(name)
+
+
+_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def mask_phone(phone: str) -> str:
@@ -144,6 +173,12 @@ def parse_date(raw: object) -> dt.date | None:
         return raw.date()
     if isinstance(raw, dt.date):
         return raw
+    return _parse_date_value(raw)
+
+
+@lru_cache(maxsize=65536)
+def _parse_date_value(raw: object) -> dt.date | None:
+    """Cached: a list of 100,000 members holds a few thousand distinct birthdays and join dates."""
     if isinstance(raw, bool):
         raise InvalidInput(f"日期格式不对：{raw}")
     if isinstance(raw, (int, float)):

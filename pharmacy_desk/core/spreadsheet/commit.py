@@ -20,7 +20,7 @@ from pharmacy_desk.core import ledger, operations, settings
 from pharmacy_desk.core.db import database, write_transaction
 from pharmacy_desk.core.members import ean13_check_digit
 from pharmacy_desk.core.models import Member, Staff, Tier
-from pharmacy_desk.core.normalize import name_initials
+from pharmacy_desk.core.normalize import bulk_name_initials
 from pharmacy_desk.core.spreadsheet.plan import FilePlan, ImportPlan, Progress, match_database
 
 CHUNK = 2000
@@ -79,7 +79,7 @@ def commit_import(file_plan: FilePlan, operator: Staff, *, progress: Progress | 
         rows = []
         for c in plan.new:
             if c.name not in initials:
-                initials[c.name] = name_initials(c.name)
+                initials[c.name] = bulk_name_initials(c.name)
             rows.append((c.card_no or next(cards), c.phone, c.name, initials[c.name], c.gender,
                          c.birthday.isoformat() if c.birthday else None, c.address,
                          (c.joined_on or at.date()).isoformat(), staff_id, staff_id, tier_id, 0,

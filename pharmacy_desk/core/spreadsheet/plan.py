@@ -24,7 +24,7 @@ from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.normalize import mask_phone
 from pharmacy_desk.core.spreadsheet.columns import Layout, find_layout, header_key
 from pharmacy_desk.core.spreadsheet.reading import read_file
-from pharmacy_desk.core.spreadsheet.rows import Candidate, SourceRow, clean_row, is_blank, is_totals
+from pharmacy_desk.core.spreadsheet.rows import Candidate, RowCleaner, SourceRow, is_blank, is_totals
 
 Progress = Callable[[int, int, str], None]
 FILL_FIELDS = ("card_no", "gender", "birthday", "joined_on", "points", "address", "notes")
@@ -132,26 +132,41 @@ def read_plan(path: str | Path, *, mappings: dict[str, dict[int, str]] | None = 
         if layout is None:
             done += len(sheet.rows)
             continue
-        header_keys = [header_key(text) for text in layout.headers]
+        clean = RowCleaner(layout.mapping, today)
+        repeated = _header_repeat_test(layout)
         for index in range(layout.header_row + 1, len(sheet.rows)):
             values = sheet.rows[index]
             done += 1
             if done % 5000 == 0:
                 progress(done, total, "正在检查每一行……")
-            if is_blank(values) or is_totals(values):
+            if is_blank(values) or is_totals(values) or repeated(values):
                 skipped += 1
-                continue
-            if [header_key(v) if isinstance(v, str) else v for v in values[:len(header_keys)]] == header_keys:
-                skipped += 1  # the header repeated on every printed page
                 continue
             item.data_rows += 1
             source = SourceRow(sheet.name, index + 1, layout.headers, values)
             try:
-                candidates.append(clean_row(source, layout.mapping, today))
+                candidates.append(clean(source))
             except InvalidInput as error:
                 problems.append(RowProblem(source, str(error), "rejected"))
     kept, merged, conflicts = _merge_within_file(candidates)
     return FilePlan(path, file_hash(path), layouts, kept, problems + conflicts, skipped, merged)
+
+
+def _header_repeat_test(layout: Layout) -> Callable[[list[object]], bool]:
+    """Lists printed page by page repeat the header; such rows are skipped, not rejected.
+
+    One probe cell is compared first so that ordinary rows cost a single check.
+    """
+    keys = [header_key(text) for text in layout.headers]
+    probe = next(iter(layout.mapping), 0)
+
+    def repeated(values: list[object]) -> bool:
+        cell = values[probe] if probe < len(values) else None
+        if not isinstance(cell, str) or header_key(cell) != keys[probe]:
+            return False
+        return [header_key(v) if isinstance(v, str) else v for v in values[:len(keys)]] == keys
+
+    return repeated
 
 
 def _fill_empty(target: Candidate, other: Candidate) -> None:

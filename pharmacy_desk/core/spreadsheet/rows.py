@@ -12,7 +12,8 @@ from pharmacy_desk.core.normalize import (
     check_birthday, clean_gender, clean_name, clean_phone, halfwidth, parse_date, parse_points,
 )
 
-TOTALS_RE = re.compile(r"^(合\s*计|总\s*计|小\s*计|共计|总数|合计人数)")
+TOTALS_RE = re.compile(r"^(合\s*计|总\s*计|小\s*计|共计|总数)")
+_TOTALS_FIRST = set("合总小共")
 
 
 @dataclass
@@ -41,16 +42,24 @@ class Candidate:
 
 
 def is_blank(values: list[object]) -> bool:
-    return all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in values)
+    for cell in values:
+        if cell is not None and cell != "" and not (isinstance(cell, str) and not cell.strip()):
+            return False
+    return True
 
 
 def is_totals(values: list[object]) -> bool:
     """合计/总计 rows summarise the list; they are not members."""
-    return any(isinstance(cell, str) and TOTALS_RE.match(halfwidth(cell).strip()) for cell in values)
+    for cell in values:
+        if isinstance(cell, str) and cell:
+            text = cell.lstrip()
+            if text[:1] in _TOTALS_FIRST and TOTALS_RE.match(halfwidth(text)):
+                return True
+    return False
 
 
 def _text(value: object) -> str:
-    if value is None:
+    if value is None or value == "":
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
@@ -59,40 +68,66 @@ def _text(value: object) -> str:
     return re.sub(r"\s+", " ", halfwidth(str(value))).strip()
 
 
-def clean_row(source: SourceRow, mapping: dict[int, str], today: dt.date) -> Candidate:
-    """The member a row describes; raises ``InvalidInput`` with every problem found in it."""
-    cells = {target: source.values[column] if column < len(source.values) else None
-             for column, target in mapping.items() if target}
-    problems: list[str] = []
+class RowCleaner:
+    """Cleans rows laid out by one mapping; built once per sheet, called for every row."""
 
-    def attempt(func, *args):
+    def __init__(self, mapping: dict[int, str], today: dt.date):
+        self.today = today
+        self.columns = {target: column for column, target in mapping.items() if target}
+
+    def _cell(self, values: list[object], target: str) -> object:
+        column = self.columns.get(target)
+        return values[column] if column is not None and column < len(values) else None
+
+    def __call__(self, source: SourceRow) -> Candidate:
+        """The member a row describes; raises ``InvalidInput`` naming every problem in it."""
+        values, cell = source.values, self._cell
+        problems: list[str] = []
+        name = phone = card = gender = birthday = joined_on = points = None
         try:
-            return func(*args)
+            name = clean_name(cell(values, "name"))
         except InvalidInput as error:
             problems.append(str(error).rstrip("。"))
-            return None
+        if "phone" not in self.columns:
+            problems.append("没有手机号列")
+        else:
+            try:
+                phone = clean_phone(cell(values, "phone"))
+            except InvalidInput as error:
+                problems.append(str(error).rstrip("。"))
+        try:
+            card = _text(cell(values, "card_no"))
+            card = clean_card_no(card) if card else ""
+        except InvalidInput as error:
+            problems.append(str(error).rstrip("。"))
+        try:
+            gender = clean_gender(cell(values, "gender"))
+        except InvalidInput as error:
+            problems.append(str(error).rstrip("。"))
+        try:
+            birthday = check_birthday(parse_date(cell(values, "birthday")), self.today)
+        except InvalidInput as error:
+            problems.append(str(error).rstrip("。"))
+        try:
+            joined_on = parse_date(cell(values, "joined_on"))
+            if joined_on is not None and joined_on > self.today:
+                raise InvalidInput(f"办卡日期 {joined_on:%Y-%m-%d} 在未来")
+        except InvalidInput as error:
+            problems.append(str(error).rstrip("。"))
+        try:
+            points = parse_points(cell(values, "points"))
+        except InvalidInput as error:
+            problems.append(str(error).rstrip("。"))
+        if problems:
+            raise InvalidInput("；".join(problems) + "。")
+        notes = _text(cell(values, "notes"))
+        history = _text(cell(values, "history"))
+        if history:
+            notes = f"{notes}；病史：{history}" if notes else f"病史：{history}"
+        return Candidate(source=source, phone=phone, name=name, card_no=card, gender=gender,
+                         birthday=birthday, joined_on=joined_on, points=points,
+                         address=_text(cell(values, "address"))[:200], notes=notes)
 
-    name = attempt(clean_name, cells.get("name"))
-    phone = attempt(clean_phone, cells.get("phone")) if "phone" in cells else None
-    if "phone" not in cells:
-        problems.append("没有手机号列")
-    card = _text(cells.get("card_no"))
-    card = attempt(clean_card_no, card) if card else ""
-    gender = attempt(clean_gender, _text(cells.get("gender")))
-    birthday = attempt(parse_date, cells.get("birthday"))
-    if birthday is not None:
-        birthday = attempt(check_birthday, birthday, today)
-    joined_on = attempt(parse_date, cells.get("joined_on"))
-    if joined_on is not None and joined_on > today:
-        problems.append(f"办卡日期 {joined_on:%Y-%m-%d} 在未来")
-        joined_on = None
-    points = attempt(parse_points, cells.get("points"))
-    if problems:
-        raise InvalidInput("；".join(problems) + "。")
-    notes = _text(cells.get("notes"))
-    history = _text(cells.get("history"))
-    if history:
-        notes = f"{notes}；病史：{history}" if notes else f"病史：{history}"
-    return Candidate(source=source, phone=phone, name=name, card_no=card or "", gender=gender or "",
-                     birthday=birthday, joined_on=joined_on, points=points or 0,
-                     address=_text(cells.get("address"))[:200], notes=notes)
+
+def clean_row(source: SourceRow, mapping: dict[int, str], today: dt.date) -> Candidate:
+    return RowCleaner(mapping, today)(source)
