@@ -23,7 +23,7 @@ from typing import Callable
 from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.normalize import mask_phone
 from pharmacy_desk.core.spreadsheet.columns import Layout, find_layout, header_key
-from pharmacy_desk.core.spreadsheet.reading import read_file
+from pharmacy_desk.core.spreadsheet.reading import Sheet, read_file
 from pharmacy_desk.core.spreadsheet.rows import Candidate, RowCleaner, SourceRow, is_blank, is_totals
 
 Progress = Callable[[int, int, str], None]
@@ -109,13 +109,17 @@ def file_hash(path: Path) -> str:
 
 
 def read_plan(path: str | Path, *, mappings: dict[str, dict[int, str]] | None = None,
-              today: dt.date | None = None, progress: Progress | None = None) -> FilePlan:
-    """Read and clean the file; ``mappings`` (by layout signature) replace guessed mappings."""
+              today: dt.date | None = None, progress: Progress | None = None,
+              sheets: list[Sheet] | None = None) -> FilePlan:
+    """Read and clean the file; ``mappings`` (by layout signature) replace guessed mappings.
+
+    ``sheets`` are the file's sheets when the caller has already read them.
+    """
     path = Path(path)
     today = today or dt.date.today()
     progress = progress or (lambda done, total, text="": None)
     progress(0, 0, "正在读取文件……")
-    sheets = read_file(path)
+    sheets = read_file(path) if sheets is None else sheets
     layouts = []
     for sheet in sheets:
         layout = find_layout(sheet.rows)
