@@ -78,6 +78,8 @@ def test_wizard_end_to_end(qtbot, qtmodeltester, db, owner, two_phone_list, tmp_
     assert Member.select().count() == 2 and check.run_checks() == []
     assert "新增 2 位会员" in wizard.result_page.summary.text()
     assert wizard.result_page.save.isEnabled()
+    back = wizard.button(QWizard.WizardButton.BackButton)
+    assert not (back.isVisible() and back.isEnabled())  # an import cannot be stepped back into
     report = tmp_path / "errors.xlsx"
     wizard.result_page.save_report(report)
     from openpyxl import load_workbook

@@ -161,6 +161,12 @@ class MappingPage(QWizardPage):
         return False
 
 
+def _row_text(problem) -> str:
+    """The row's cells in one line, so the owner recognises the member."""
+    text = " | ".join(str(v).strip() for v in problem.source.values if v not in (None, "") and str(v).strip())
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
 class PreviewPage(QWizardPage):
     def __init__(self, wizard: "ImportWizard"):
         super().__init__()
@@ -173,6 +179,7 @@ class PreviewPage(QWizardPage):
             Column("工作表", lambda p: p.source.sheet),
             Column("行号", lambda p: p.source.row_number, align_right=True),
             Column("类型", lambda p: "冲突" if p.kind == "conflict" else "数据有误"),
+            Column("原内容", _row_text, tooltip=_row_text),
             Column("问题原因", lambda p: p.reason, tooltip=lambda p: p.reason),
         ], parent=self)
         self.view = QTableView()
@@ -206,6 +213,7 @@ class ImportPage(QWizardPage):
         self.start = QPushButton("开始导入")
         self.start.clicked.connect(self.owner.commit)
         self.status = QLabel("尚未导入。")
+        self.setCommitPage(True)  # once imported, going back would only confuse
         layout = QVBoxLayout(self)
         layout.addWidget(self.start, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.status)
@@ -268,6 +276,7 @@ class ImportWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.BackButton, "< 上一步")
         self.setButtonText(QWizard.WizardButton.FinishButton, "完成")
         self.setButtonText(QWizard.WizardButton.CancelButton, "取消")
+        self.setButtonText(QWizard.WizardButton.CommitButton, "下一步 >")
         self.resize(900, 600)
         self.file_plan = None
         self.plan = None
