@@ -99,3 +99,22 @@ def test_export_runs_a_fixed_number_of_queries(shop, tmp_path, make_member):
     finally:
         SqliteDatabase.execute_sql = original
     assert len(calls) == first and Member.select().count() == 7
+
+
+def test_several_sheets_and_awkward_values(tmp_path):
+    from pharmacy_desk.core.spreadsheet.export import export_sheets
+
+    path = tmp_path / "two.xlsx"
+    first = [("a\x07b<&>", True, 1.25, dt.datetime(2026, 1, 5, 14, 30))]
+    second = [(n, f"行{n}") for n in range(7000)]
+    progress = []
+    count = export_sheets([("甲", first, [("文本", "text"), ("是否", "raw"), ("小数", "raw"),
+                                         ("时间", "datetime")]),
+                           ("乙", second, [("序号", "int"), ("名称", "text")])],
+                          path, total=7001, progress=lambda *a: progress.append(a[0]))
+    assert count == 7001 and progress[-1] == 7001
+    book = load_workbook(path)
+    assert book.sheetnames == ["甲", "乙"]
+    assert [c.value for c in book["甲"][2]] == ["ab<&>", True, 1.25, dt.datetime(2026, 1, 5, 14, 30)]
+    assert book["乙"].max_row == 7001 and book["乙"]["B7001"].value == "行6999"
+    assert book["乙"].freeze_panes == "A2"

@@ -1,7 +1,8 @@
 """导出: members, sales, the points ledger, coupons and any report table to ``.xlsx``.
 
-Written with openpyxl's write-only mode, so 100,000 rows stream to disk instead of
-building a workbook in memory. Phones and card numbers are text (Excel would turn
+openpyxl (write-only) builds each workbook: styles, widths, the frozen bold header;
+the data rows are streamed into it by ``sheetxml`` so 100,000 rows take seconds,
+not a workbook in memory. Phones and card numbers are text (Excel would turn
 ``13812345678`` into ``1.38E+10``), dates are date cells, money is yuan with two
 decimals, the header row is frozen. A text cell starting with ``=``, ``+``, ``-``
 or ``@`` is forced to text with a quote prefix so no spreadsheet runs it as a formula.
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from pharmacy_desk.core.errors import InvalidInput
+from pharmacy_desk.core.spreadsheet import sheetxml
 
 Progress = Callable[[int, int, str], None]
 FORMULA_STARTS = ("=", "+", "-", "@")
@@ -67,20 +69,27 @@ def export_sheets(sheets: Sequence[tuple[str, Iterable[Sequence[object]], Sequen
 
     progress = progress or (lambda done, total, text="": None)
     path = Path(path)
-    workbook = Workbook(write_only=True)
-    count = 0
-    for title, rows, columns in sheets:
-        count = _write_sheet(workbook, title, rows, columns, count, total, progress)
     path.parent.mkdir(parents=True, exist_ok=True)
+    workbook = Workbook(write_only=True)
+    bodies = {}
+    counted = [0]
+    for index, (title, rows, columns) in enumerate(sheets, start=1):
+        bodies[f"xl/worksheets/sheet{index}.xml"] = _prepare_sheet(
+            workbook, title, rows, columns, counted, total, progress)
+    template = path.with_name(f".{path.name}.tmp")
     try:
-        workbook.save(path)
+        workbook.save(template)
+        sheetxml.splice(template, path, bodies)
     except PermissionError:
         raise InvalidInput(f"无法写入 {path.name}：文件可能正在 Excel 中打开，请关闭后再试。") from None
-    progress(count, total, "导出完成")
-    return count
+    finally:
+        template.unlink(missing_ok=True)
+    progress(counted[0], total, "导出完成")
+    return counted[0]
 
 
-def _write_sheet(workbook, title: str, rows, columns, count: int, total: int, progress: Progress) -> int:
+def _prepare_sheet(workbook, title: str, rows, columns, counted: list[int], total: int, progress: Progress):
+    """Build the sheet's frame in openpyxl; return the function that streams its rows."""
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
@@ -112,29 +121,31 @@ def _write_sheet(workbook, title: str, rows, columns, count: int, total: int, pr
         cell.font = bold
         header.append(cell)
     sheet.append(header)
-
-    def safe(value):
+    probe = []
+    for value, number_format in sheetxml.probe_values():
         cell = WriteOnlyCell(sheet, value)
-        cell.data_type = "s"
-        cell.quotePrefix = True
-        return cell
+        cell.number_format = number_format
+        if isinstance(value, str):
+            cell.data_type = "s"
+            cell.quotePrefix = True
+        probe.append(cell)
+    sheet.append(probe)
 
-    for source in _chain(sample, iterator):
-        out = []
-        for value, kind in zip(source, kinds):
-            value = _value(value, kind)
-            if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-                value = safe(value)
-            elif kind == "money" and value is not None:
-                cell = WriteOnlyCell(sheet, value)
-                cell.number_format = "0.00"
-                value = cell
-            out.append(value)
-        sheet.append(out)
-        count += 1
-        if count % 5000 == 0:
-            progress(count, total, f"已写出 {count} 行……")
-    return count
+    def report(done: int) -> None:
+        progress(counted[0] + done, total, f"已写出 {counted[0] + done} 行……")
+
+    _rows_written = [0]
+
+    def counting_report(done: int) -> None:
+        _rows_written[0] = done
+        report(done)
+
+    def streamed(styles):
+        start = counted[0]
+        yield from sheetxml.rows_xml(_chain(sample, iterator), kinds, styles, _value, on_row=counting_report)
+        counted[0] = start + _rows_written[0]
+
+    return streamed
 
 
 def _chain(first: list, rest):
