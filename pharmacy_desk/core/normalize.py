@@ -15,6 +15,8 @@ from functools import lru_cache
 from pharmacy_desk.core.errors import InvalidInput
 
 MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
+_SPACES = re.compile(r"\s+")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _SEPARATORS = re.compile(r"[\s\-－—–()（）.]")
 
 
@@ -27,6 +29,10 @@ def halfwidth(text: str) -> str:
 
 def clean_phone(raw: object) -> str:
     """Return an 11-digit mainland mobile number or raise ``InvalidInput`` saying why."""
+    if type(raw) is str and len(raw) == 11 and MOBILE_RE.match(raw):
+        return raw  # already clean: the common case of a big import
+    if type(raw) is int and 13_000_000_000 <= raw < 20_000_000_000:
+        return str(raw)
     if raw is None:
         raise InvalidInput("手机号为空。")
     if isinstance(raw, float) and raw.is_integer():
@@ -55,8 +61,8 @@ def clean_phone(raw: object) -> str:
 def clean_name(raw: object) -> str:
     """Collapse stray and full-width spaces; Chinese names lose inner spaces (张 三 → 张三)."""
     text = halfwidth(str(raw or "")).strip()
-    text = re.sub(r"\s+", " ", text)
-    if re.search(r"[\u4e00-\u9fff]", text):
+    text = _SPACES.sub(" ", text)
+    if _HAN.search(text):
         text = text.replace(" ", "")
     if not text:
         raise InvalidInput("姓名不能为空。")
@@ -124,6 +130,8 @@ GENDERS = {
 
 
 def clean_gender(raw: object) -> str:
+    if type(raw) is str and raw in GENDERS:
+        return GENDERS[raw]
     text = halfwidth(str(raw or "")).strip().lower()
     if text not in GENDERS:
         raise InvalidInput(f"性别应为“男”或“女”：{raw}")
@@ -151,7 +159,6 @@ def parse_yuan(text: str) -> int:
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _EXCEL_MAX_SERIAL = 2958465
 _DATE_RE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T].*)?$")
-_COMPACT_DATE_RE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 
 
 def _make_date(year: int, month: int, day: int, raw: object) -> dt.date:
@@ -173,7 +180,18 @@ def parse_date(raw: object) -> dt.date | None:
         return raw.date()
     if isinstance(raw, dt.date):
         return raw
+    if type(raw) is int:
+        return _date_from_number(raw, raw)
     return _parse_date_value(raw)
+
+
+def _date_from_number(number: int, raw: object, digits: int = 0) -> dt.date:
+    """``19650308`` or an Excel serial (``digits``: how many the text had, 0 for a number cell)."""
+    if 10_000_000 <= number <= 99_999_999:
+        return _make_date(number // 10000, number // 100 % 100, number % 100, raw)
+    if 1 <= number <= _EXCEL_MAX_SERIAL and digits <= 5:
+        return _EXCEL_EPOCH + dt.timedelta(days=number)
+    raise InvalidInput(f"日期格式不对：{raw}（请写成 1965-03-08）")
 
 
 @lru_cache(maxsize=65536)
@@ -190,7 +208,8 @@ def _parse_date_value(raw: object) -> dt.date | None:
             return None
         match = _DATE_RE.match(text)
         if match:
-            return _make_date(*(int(part) for part in match.groups()), raw)
+            year, month, day = match.groups()
+            return _make_date(int(year), int(month), int(day), raw)
         if not re.fullmatch(r"\d+(\.0+)?", text):
             raise InvalidInput(f"日期格式不对：{raw}（请写成 1965-03-08）")
         number = int(text.split(".")[0])
@@ -198,12 +217,7 @@ def _parse_date_value(raw: object) -> dt.date | None:
         if not number.is_integer():
             raise InvalidInput(f"日期格式不对：{raw}（请写成 1965-03-08）")
         number = int(number)
-    compact = _COMPACT_DATE_RE.match(str(number))
-    if compact:
-        return _make_date(*(int(part) for part in compact.groups()), raw)
-    if 1 <= number <= _EXCEL_MAX_SERIAL and (text is None or len(text) <= 5):
-        return _EXCEL_EPOCH + dt.timedelta(days=number)
-    raise InvalidInput(f"日期格式不对：{raw}（请写成 1965-03-08）")
+    return _date_from_number(number, raw, len(text) if text is not None else 0)
 
 
 _POINTS_RE = re.compile(r"^(\d+)(?:\.(\d+))?$")

@@ -14,6 +14,7 @@ from pharmacy_desk.core.normalize import (
 
 TOTALS_RE = re.compile(r"^(合\s*计|总\s*计|小\s*计|共计|总数)")
 _TOTALS_FIRST = set("合总小共")
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass
@@ -65,68 +66,74 @@ def _text(value: object) -> str:
         value = int(value)
     if isinstance(value, (dt.datetime, dt.date)):
         return f"{value:%Y-%m-%d}"
-    return re.sub(r"\s+", " ", halfwidth(str(value))).strip()
+    return _SPACES.sub(" ", halfwidth(str(value))).strip()
 
 
 class RowCleaner:
     """Cleans rows laid out by one mapping; built once per sheet, called for every row."""
 
+    FIELDS = ("name", "phone", "card_no", "gender", "birthday", "joined_on", "points", "notes", "history",
+              "address")
+
     def __init__(self, mapping: dict[int, str], today: dt.date):
         self.today = today
         self.columns = {target: column for column, target in mapping.items() if target}
-
-    def _cell(self, values: list[object], target: str) -> object:
-        column = self.columns.get(target)
-        return values[column] if column is not None and column < len(values) else None
+        self.width = max(self.columns.values(), default=0) + 1
+        self.slots = [(slot, self.columns[name]) for slot, name in enumerate(self.FIELDS) if name in self.columns]
 
     def __call__(self, source: SourceRow) -> Candidate:
         """The member a row describes; raises ``InvalidInput`` naming every problem in it."""
-        values, cell = source.values, self._cell
+        values = source.values
+        if len(values) < self.width:  # a short CSV line
+            values = list(values) + [None] * (self.width - len(values))
+        raw = [None] * len(self.FIELDS)
+        for slot, column in self.slots:
+            raw[slot] = values[column]
+        (raw_name, raw_phone, raw_card, raw_gender, raw_birthday, raw_joined, raw_points, raw_notes,
+         raw_history, raw_address) = raw
         problems: list[str] = []
         name = phone = card = gender = birthday = joined_on = points = None
         try:
-            name = clean_name(cell(values, "name"))
+            name = clean_name(raw_name)
         except InvalidInput as error:
             problems.append(str(error).rstrip("。"))
         if "phone" not in self.columns:
             problems.append("没有手机号列")
         else:
             try:
-                phone = clean_phone(cell(values, "phone"))
+                phone = clean_phone(raw_phone)
             except InvalidInput as error:
                 problems.append(str(error).rstrip("。"))
         try:
-            card = _text(cell(values, "card_no"))
-            card = clean_card_no(card) if card else ""
+            card = clean_card_no(_text(raw_card)) if raw_card not in (None, "") else ""
         except InvalidInput as error:
             problems.append(str(error).rstrip("。"))
         try:
-            gender = clean_gender(cell(values, "gender"))
+            gender = clean_gender(raw_gender)
         except InvalidInput as error:
             problems.append(str(error).rstrip("。"))
         try:
-            birthday = check_birthday(parse_date(cell(values, "birthday")), self.today)
+            birthday = check_birthday(parse_date(raw_birthday), self.today)
         except InvalidInput as error:
             problems.append(str(error).rstrip("。"))
         try:
-            joined_on = parse_date(cell(values, "joined_on"))
+            joined_on = parse_date(raw_joined)
             if joined_on is not None and joined_on > self.today:
                 raise InvalidInput(f"办卡日期 {joined_on:%Y-%m-%d} 在未来")
         except InvalidInput as error:
             problems.append(str(error).rstrip("。"))
         try:
-            points = parse_points(cell(values, "points"))
+            points = parse_points(raw_points)
         except InvalidInput as error:
             problems.append(str(error).rstrip("。"))
         if problems:
             raise InvalidInput("；".join(problems) + "。")
-        notes = _text(cell(values, "notes"))
-        history = _text(cell(values, "history"))
+        notes = _text(raw_notes)
+        history = _text(raw_history)
         if history:
             notes = f"{notes}；病史：{history}" if notes else f"病史：{history}"
-        return Candidate(source=source, phone=phone, name=name, card_no=card, gender=gender,
-                         birthday=birthday, joined_on=joined_on, points=points,
-                         address=_text(cell(values, "address"))[:200], notes=notes)
+        return Candidate(source, phone, name, card, gender, birthday, joined_on, points,
+                         _text(raw_address)[:200], notes)
 
 
 def clean_row(source: SourceRow, mapping: dict[int, str], today: dt.date) -> Candidate:
