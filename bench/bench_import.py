@@ -110,10 +110,19 @@ def bench_app_import(path: Path, db_path: Path):
 
     open_database(db_path)
 
+    phases = {}
+
     def run():
-        return commit_import(read_plan(path), system_staff())
+        start = time.perf_counter()
+        plan = read_plan(path)
+        phases["read + clean + plan"] = time.perf_counter() - start
+        start = time.perf_counter()
+        result = commit_import(plan, system_staff())
+        phases["commit (initials + inserts)"] = time.perf_counter() - start
+        return result
 
     seconds, result = timed(run)
+    result.phases = phases
     return seconds, result, close_database
 
 
@@ -168,6 +177,8 @@ def main() -> int:
 
     print(f"app import end to end : {app_seconds:6.2f} s  ({counts}, {result.points:,} opening points, "
           f"checks {'clean' if not problems else problems[:3]})")
+    for name, value in result.phases.items():
+        print(f"    {name:28s}: {value:6.2f} s")
     print(f"pandas read_excel+to_sql: {pandas_seconds:6.2f} s  -> app is {pandas_seconds / app_seconds:.1f}x faster")
     print(f"bare calamine read    : {bare:6.2f} s  -> app takes {app_seconds / bare:.1f}x the bare read")
     print(f"export {exported:,} members : {export_seconds:6.2f} s")

@@ -4,6 +4,10 @@ Lists start with a title (“XX大药房会员名单”), a date line or blank r
 header is the first row in which at least two cells name a known field. Column
 names are compared after dropping spaces, full-width forms, asterisks and
 parenthesised hints, so ``手机号（必填）`` and ``姓 名`` are recognised.
+
+A 病史 column goes into the member's notes (as ``病史：…``), not the health file:
+the health file needs the member's recorded consent (PIPL), which a legacy list
+does not carry; staff move it across when the member consents at the counter.
 """
 
 from __future__ import annotations
