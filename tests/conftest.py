@@ -10,8 +10,15 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from pharmacy_desk.core import paths
+
+# CI replays the same examples every run, so a landing never hangs on luck; locally
+# each run explores new ones.
+hypothesis_settings.register_profile("ci", derandomize=True, deadline=None)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 GUI_FIXTURES = {"qapp", "qtbot", "qtmodeltester"}
 

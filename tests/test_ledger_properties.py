@@ -134,7 +134,6 @@ class LedgerMachine(RuleBasedStateMachine):
         if member_id is not None:
             if record.points_refunded:
                 self.model.credit(member_id, record.points_refunded, at.date())
-            self.model.expire(member_id, at.date())
             assert record.points_clawed <= self.model.usable(member_id, at.date())
             if record.points_clawed:
                 self.model.debit(member_id, record.points_clawed, at.date())

@@ -61,6 +61,7 @@ SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("new_member_coupon_fen", int, "300", "新会员券金额（分）"),
     SettingSpec("new_member_coupon_days", int, "30", "新会员券有效期（天）"),
     SettingSpec("birthday_coupon_fen", int, "300", "生日券金额（分）"),
+    SettingSpec("thanks_coupon_fen", int, "0", "新会员月度感谢券（分）", "每月答谢当月新会员时附送的券；0 表示只发感谢短信、到店领礼品。"),
     SettingSpec("tier_period_months", int, "12", "等级计算周期（月）"),
     SettingSpec("dormant_months", int, "6", "沉睡会员判定（月无消费）"),
     SettingSpec("profile_confirm_months", int, "12", "资料确认周期（月）"),

@@ -1,6 +1,7 @@
 """Long work (import, export, backup, reports) off the GUI thread, with a progress dialog.
 
-The work function runs in a ``QThreadPool`` thread and must not touch widgets; it
+The work function runs in a ``QThreadPool`` thread (with its own database
+connection, closed when it ends) and must not touch widgets; it
 reports progress through the ``progress(done, total, text)`` callback it is given,
 which is relayed to the GUI thread by a queued signal. ``on_done`` and errors are
 delivered on the GUI thread too.
@@ -40,12 +41,19 @@ class _Runnable(QRunnable):
                 raise Cancelled
             self.signals.progress.emit(done, total, text)
 
+        from pharmacy_desk.core.db import database
+
         try:
             result = self.work(progress)
         except BaseException as error:  # noqa: BLE001 - delivered to the GUI thread
             self.signals.failed.emit(error)
         else:
             self.signals.finished.emit(result)
+        finally:
+            # Peewee keeps one SQLite connection per thread; a pool thread would
+            # otherwise hold its connection open after the work is done.
+            if not database.is_closed():
+                database.close()
 
 
 class Task(QObject):

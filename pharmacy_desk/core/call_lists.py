@@ -1,0 +1,318 @@
+"""回访名单: whom to call this week, and why.
+
+Each list is one set-based query (the database may hold a million members) that
+returns ``CallRow``s: the member, their phone in full (staff must dial it), the
+owning staff member, and the reason in words. Every list can be narrowed to one
+owning staff member, and leaves out members already contacted for the same reason
+recently (``CONTACT_WINDOW_DAYS``), so today's calls are not repeated tomorrow.
+
+Marketing lists (dormant, birthdays, expiring points and coupons, A/B members) leave out members
+who opted out of marketing. Care and service lists (refill reminders, profile
+confirmation) keep them — a reminder that a blood-pressure medicine runs out is
+care, not advertising — and flag them with ``opt_out`` so staff can see it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Callable
+
+from pharmacy_desk.core import settings
+from pharmacy_desk.core.db import database
+from pharmacy_desk.core.ledger import add_months
+from pharmacy_desk.core.normalize import yuan
+
+# How long a call for a reason keeps the member off that reason's list.
+CONTACT_WINDOW_DAYS = {
+    "dormant": 30,
+    "birthday": 60,  # one birthday call covers both the 7-day and the 30-day list
+    "points_expiring": 30,
+    "coupons_expiring": 7,
+    "profile": 30,
+    "ab_class": 30,
+}
+# Refill calls are about one purchase: any refill call since that purchase counts.
+
+_MEMBER_COLUMNS = """m.id, m.name, m.phone, m.owner_staff_id, COALESCE(st.name, ''), m.marketing_opt_out"""
+_STAFF_JOIN = "LEFT JOIN staff st ON st.id = m.owner_staff_id"
+
+
+@dataclass(frozen=True)
+class CallRow:
+    member_id: int
+    name: str
+    phone: str
+    owner_staff_id: int | None
+    owner_staff: str
+    opt_out: bool
+    reason: str  # the list's key, also stored as ContactLog.reason
+    detail: str  # what to say, in words
+    due_on: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class CallList:
+    key: str
+    title: str
+    marketing: bool
+    fetch: Callable[..., list[CallRow]]
+
+
+def _day(value: dt.date) -> str:
+    return value.isoformat()
+
+
+def _stamp(value: dt.date) -> str:
+    return str(dt.datetime.combine(value, dt.time()))
+
+
+def _not_contacted(reason: str, today: dt.date) -> tuple[str, list]:
+    """SQL condition (and its arguments) leaving out members called for ``reason`` within its window."""
+    since = today - dt.timedelta(days=CONTACT_WINDOW_DAYS[reason] - 1)
+    return ("NOT EXISTS (SELECT 1 FROM contact_log c WHERE c.member_id = m.id AND c.reason = ? "
+            "AND c.contacted_at >= ?)", [reason, _stamp(since)])
+
+
+def _filters(marketing: bool, owner_staff_id: int | None) -> tuple[str, list]:
+    sql, args = "", []
+    if marketing:
+        sql += " AND m.marketing_opt_out = 0"
+    if owner_staff_id is not None:
+        sql += " AND m.owner_staff_id = ?"
+        args.append(owner_staff_id)
+    return sql, args
+
+
+def _limit(limit: int | None) -> str:
+    return f" LIMIT {int(limit)}" if limit is not None else ""
+
+
+def _row(values, reason: str, detail: str, due_on: dt.date | None = None) -> CallRow:
+    member_id, name, phone, owner_id, owner_name, opt_out = values[:6]
+    return CallRow(member_id, name, phone, owner_id, owner_name, bool(opt_out), reason, detail, due_on)
+
+
+def dormant(today: dt.date, *, owner_staff_id: int | None = None, limit: int | None = None) -> list[CallRow]:
+    """沉睡会员: no purchase for ``dormant_months`` (members who never bought count from joining)."""
+    cutoff = add_months(today, -settings.get("dormant_months"))
+    contacted, args = _not_contacted("dormant", today)
+    extra, extra_args = _filters(True, owner_staff_id)
+    rows = database.execute_sql(f"""
+        SELECT {_MEMBER_COLUMNS}, m.joined_on,
+               (SELECT MAX(s.created_at) FROM sale s WHERE s.member_id = m.id) AS last_sale
+        FROM member m {_STAFF_JOIN}
+        WHERE m.joined_on <= ?
+          AND NOT EXISTS (SELECT 1 FROM sale s WHERE s.member_id = m.id AND s.created_at >= ?)
+          AND {contacted}{extra}
+        ORDER BY COALESCE(last_sale, m.joined_on) DESC, m.id{_limit(limit)}""",
+        [_day(cutoff), _stamp(cutoff), *args, *extra_args]).fetchall()
+    result = []
+    for values in rows:
+        joined_on, last_sale = values[6], values[7]
+        if last_sale:
+            since = dt.date.fromisoformat(last_sale[:10])
+            detail = f"最后消费 {since:%Y-%m-%d}，已{(today - since).days}天未到店"
+        else:
+            since = dt.date.fromisoformat(joined_on)
+            detail = f"{since:%Y-%m-%d} 入会后从未消费"
+        result.append(_row(values, "dormant", detail, since))
+    return result
+
+
+def _month_days(today: dt.date, days: int) -> list[str]:
+    """'MM-DD' of every day from today to today+days; 29 Feb birthdays fall on 28 Feb in other years."""
+    result = []
+    for offset in range(days + 1):
+        day = today + dt.timedelta(days=offset)
+        result.append(day.strftime("%m-%d"))
+        if day.month == 2 and day.day == 28 and (day + dt.timedelta(days=1)).month == 3:
+            result.append("02-29")
+    return result
+
+
+def next_birthday(birthday: dt.date, today: dt.date) -> dt.date:
+    for year in (today.year, today.year + 1):
+        try:
+            day = birthday.replace(year=year)
+        except ValueError:  # 29 Feb in a common year
+            day = dt.date(year, 2, 28)
+        if day >= today:
+            return day
+    raise AssertionError("unreachable")
+
+
+def birthdays(today: dt.date, days: int, *, owner_staff_id: int | None = None,
+              limit: int | None = None) -> list[CallRow]:
+    """生日提醒: members whose birthday falls within the next ``days`` days (today included)."""
+    contacted, args = _not_contacted("birthday", today)
+    extra, extra_args = _filters(True, owner_staff_id)
+    month_days = _month_days(today, days)
+    marks = ",".join("?" * len(month_days))
+    rows = database.execute_sql(f"""
+        SELECT {_MEMBER_COLUMNS}, m.birthday FROM member m {_STAFF_JOIN}
+        WHERE m.birthday IS NOT NULL AND strftime('%m-%d', m.birthday) IN ({marks})
+          AND {contacted}{extra}""", [*month_days, *args, *extra_args]).fetchall()
+    result = []
+    for values in rows:
+        born = dt.date.fromisoformat(values[6])
+        day = next_birthday(born, today)
+        age = day.year - born.year
+        when = "今天" if day == today else f"{(day - today).days}天后"
+        result.append(_row(values, "birthday", f"{day:%m月%d日}生日（{when}），满{age}岁", day))
+    result.sort(key=lambda row: (row.due_on, row.member_id))
+    return result[:limit] if limit is not None else result
+
+
+def refills(today: dt.date, *, owner_staff_id: int | None = None, limit: int | None = None) -> list[CallRow]:
+    """用药提醒: a chronic medicine bought with ``days_supply`` runs out within ``refill_remind_days``.
+
+    Run-out = purchase date + days_supply. A later purchase of the same medicine (same
+    category and description) replaces the earlier one; a returned line reminds nobody.
+    """
+    horizon = today + dt.timedelta(days=settings.get("refill_remind_days"))
+    extra, extra_args = _filters(False, owner_staff_id)
+    rows = database.execute_sql(f"""
+        SELECT {_MEMBER_COLUMNS}, run_out, description, category, bought FROM (
+            SELECT s.member_id, date(s.created_at, '+' || l.days_supply || ' days') AS run_out,
+                   l.description, c.name AS category, s.created_at AS bought, l.category_id, l.id AS line_id
+            FROM sale_line l JOIN sale s ON s.id = l.sale_id JOIN category c ON c.id = l.category_id
+            WHERE l.days_supply IS NOT NULL AND s.member_id IS NOT NULL
+              AND s.created_at >= ? AND s.created_at < ?
+        ) p JOIN member m ON m.id = p.member_id {_STAFF_JOIN}
+        WHERE p.run_out BETWEEN ? AND ?
+          AND NOT EXISTS (SELECT 1 FROM sale_return_line r WHERE r.sale_line_id = p.line_id)
+          AND NOT EXISTS (SELECT 1 FROM sale_line l2 JOIN sale s2 ON s2.id = l2.sale_id
+                          WHERE s2.member_id = p.member_id AND l2.days_supply IS NOT NULL
+                            AND l2.category_id = p.category_id AND l2.description = p.description
+                            AND s2.created_at > p.bought)
+          AND NOT EXISTS (SELECT 1 FROM contact_log cl WHERE cl.member_id = m.id
+                            AND cl.reason = 'refill' AND cl.contacted_at >= p.bought){extra}
+        ORDER BY p.run_out, m.id""",
+        # Only purchases that could run out in the window: days_supply is at most a year.
+        [_stamp(today - dt.timedelta(days=366)), _stamp(horizon + dt.timedelta(days=1)),
+         _day(today), _day(horizon), *extra_args]).fetchall()
+    result, seen = [], set()
+    for values in rows:
+        if values[0] in seen:  # one call per member, about the soonest medicine
+            continue
+        seen.add(values[0])
+        run_out = dt.date.fromisoformat(values[6])
+        what = values[7] or values[8]
+        when = "今天" if run_out == today else f"{(run_out - today).days}天后"
+        detail = f"{values[9][:10]} 购买的{what}预计 {run_out:%m月%d日} 用完（{when}）"
+        result.append(_row(values, "refill", detail, run_out))
+    return result[:limit] if limit is not None else result
+
+
+def points_expiring(today: dt.date, days: int | None = None, *, owner_staff_id: int | None = None,
+                    limit: int | None = None) -> list[CallRow]:
+    """积分即将到期: points of lots lapsing after today and within ``days`` (as ``ledger.expiring_within``;
+    default: the ``points_expiry_warning_days`` setting, 30)."""
+    days = settings.get("points_expiry_warning_days") if days is None else days
+    contacted, args = _not_contacted("points_expiring", today)
+    extra, extra_args = _filters(True, owner_staff_id)
+    rows = database.execute_sql(f"""
+        SELECT {_MEMBER_COLUMNS}, e.points, e.first_expiry FROM (
+            SELECT l.member_id, MIN(l.expires_on) AS first_expiry,
+                   SUM(l.points - COALESCE((SELECT SUM(a.points) FROM ledger_allocation a
+                                            WHERE a.lot_id = l.id), 0)) AS points
+            FROM ledger_entry l
+            WHERE l.points > 0 AND l.expires_on > ? AND l.expires_on <= ?
+            GROUP BY l.member_id
+        ) e JOIN member m ON m.id = e.member_id {_STAFF_JOIN}
+        WHERE e.points > 0 AND {contacted}{extra}
+        ORDER BY e.first_expiry, m.id{_limit(limit)}""",
+        [_day(today), _day(today + dt.timedelta(days=days)), *args, *extra_args]).fetchall()
+    return [_row(values, "points_expiring",
+                 f"{values[6]}积分将于 {values[7]} 起陆续到期", dt.date.fromisoformat(values[7]))
+            for values in rows]
+
+
+def coupons_expiring(today: dt.date, days: int = 7, *, owner_staff_id: int | None = None,
+                     limit: int | None = None) -> list[CallRow]:
+    """优惠券即将到期: unused coupons whose last valid day is within ``days`` days."""
+    contacted, args = _not_contacted("coupons_expiring", today)
+    extra, extra_args = _filters(True, owner_staff_id)
+    rows = database.execute_sql(f"""
+        SELECT {_MEMBER_COLUMNS}, COUNT(cp.id), MIN(cp.valid_until), SUM(cp.value_fen)
+        FROM coupon cp JOIN member m ON m.id = cp.member_id {_STAFF_JOIN}
+        WHERE cp.used_sale_id IS NULL AND cp.valid_until BETWEEN ? AND ?
+          AND {contacted}{extra}
+        GROUP BY m.id
+        ORDER BY MIN(cp.valid_until), m.id{_limit(limit)}""",
+        [_day(today), _day(today + dt.timedelta(days=days)), *args, *extra_args]).fetchall()
+    result = []
+    for values in rows:
+        count, until, fen = values[6], dt.date.fromisoformat(values[7]), values[8]
+        value = f"，面值合计{yuan(fen)}元" if fen else ""
+        result.append(_row(values, "coupons_expiring",
+                           f"{count}张券未使用{value}，最早 {until:%Y-%m-%d} 到期", until))
+    return result
+
+
+def profiles_to_confirm(today: dt.date, *, owner_staff_id: int | None = None,
+                        limit: int | None = None) -> list[CallRow]:
+    """资料待确认: profile not confirmed for ``profile_confirm_months``; oldest first."""
+    cutoff = add_months(today, -settings.get("profile_confirm_months"))
+    contacted, args = _not_contacted("profile", today)
+    extra, extra_args = _filters(False, owner_staff_id)
+    rows = database.execute_sql(f"""
+        SELECT {_MEMBER_COLUMNS}, m.profile_confirmed_on FROM member m {_STAFF_JOIN}
+        WHERE (m.profile_confirmed_on IS NULL OR m.profile_confirmed_on <= ?)
+          AND {contacted}{extra}
+        ORDER BY m.profile_confirmed_on IS NOT NULL, m.profile_confirmed_on, m.id{_limit(limit)}""",
+        [_day(cutoff), *args, *extra_args]).fetchall()
+    result = []
+    for values in rows:
+        confirmed = dt.date.fromisoformat(values[6]) if values[6] else None
+        detail = f"资料上次确认于 {confirmed:%Y-%m-%d}" if confirmed else "资料从未确认"
+        result.append(_row(values, "profile", detail + "，请核对手机号、生日和地址", confirmed))
+    return result
+
+
+def ab_members(today: dt.date, *, owner_staff_id: int | None = None, limit: int | None = None) -> list[CallRow]:
+    """A/B类会员 to phone (the seed store phones them along with their voucher); best first."""
+    from pharmacy_desk.core.reports.classes import ab_classes
+
+    ranked = [row for row in ab_classes(today, owner_staff_id=owner_staff_id) if not row.opt_out]
+    since = _stamp(today - dt.timedelta(days=CONTACT_WINDOW_DAYS["ab_class"] - 1))
+    called = {member_id for (member_id,) in database.execute_sql(
+        "SELECT DISTINCT member_id FROM contact_log WHERE reason = 'ab_class' AND contacted_at >= ?",
+        [since]).fetchall()}
+    result = [CallRow(row.member_id, row.name, row.phone, row.owner_staff_id, row.owner_staff, False, "ab_class",
+                      f"{row.klass}类会员（第{row.rank}名），近12个月消费 {yuan(row.spend_fen)} 元")
+              for row in ranked if row.member_id not in called]
+    return result[:limit] if limit is not None else result
+
+
+LISTS: tuple[CallList, ...] = (
+    CallList("dormant", "沉睡会员", True, dormant),
+    CallList("birthday_7", "7天内生日", True, lambda today, **kw: birthdays(today, 7, **kw)),
+    CallList("birthday_30", "30天内生日", True, lambda today, **kw: birthdays(today, 30, **kw)),
+    CallList("refill", "续药提醒", False, refills),
+    CallList("points_expiring", "积分即将到期", True, points_expiring),
+    CallList("coupons_expiring", "7天内优惠券到期", True, coupons_expiring),
+    CallList("profile", "资料待确认", False, profiles_to_confirm),
+    CallList("ab_class", "A/B类会员", True, ab_members),
+)
+LIST_BY_KEY = {item.key: item for item in LISTS}
+
+REASON_NAMES = {"dormant": "沉睡唤醒", "birthday": "生日关怀", "refill": "续药提醒",
+                "points_expiring": "积分到期提醒", "coupons_expiring": "优惠券到期提醒", "profile": "资料确认",
+                "ab_class": "A/B类会员回访"}
+
+
+EXPORT_HEADERS = ("姓名", "手机号", "专属店员", "原因", "退订营销")
+
+
+def export_xlsx(path, title: str, rows: list[CallRow], operator) -> int:
+    """Write a call list to Excel for staff to work through; owners only (full phone numbers)."""
+    from pharmacy_desk.core.errors import InvalidInput
+    from pharmacy_desk.core.list_export import write_xlsx
+
+    if operator is None or getattr(operator, "role", None) != "owner":
+        raise InvalidInput("只有店长可以导出回访名单。")
+    return write_xlsx(path, title, EXPORT_HEADERS,
+                      ((r.name, r.phone, r.owner_staff, r.detail, "是" if r.opt_out else "") for r in rows),
+                      text_columns=(1,), widths=(10, 14, 10, 60, 10))

@@ -1,0 +1,42 @@
+"""回访记录: a member was called from a list, with what came of it.
+
+Marking a member contacted for a reason takes them off that reason's list for a
+while (see ``call_lists.CONTACT_WINDOW_DAYS``), so tomorrow's list does not repeat
+today's calls.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pharmacy_desk.core import operations
+from pharmacy_desk.core.call_lists import REASON_NAMES
+from pharmacy_desk.core.db import write_transaction
+from pharmacy_desk.core.errors import InvalidInput, NotFound
+from pharmacy_desk.core.models import ContactLog, Member, Staff
+
+OUTCOMES = ("已接通", "未接听", "空号/停机", "已到店", "拒绝回访")
+
+
+def mark_contacted(member_id: int, reason: str, outcome: str, operator: Staff,
+                   at: dt.datetime | None = None, notes: str = "") -> ContactLog:
+    """Record one call; ``reason`` is a list's reason key (``dormant``, ``birthday`` …)."""
+    if reason not in REASON_NAMES:
+        raise InvalidInput(f"未知的回访原因：{reason}")
+    outcome = (outcome or "").strip()
+    if not outcome:
+        raise InvalidInput("请选择回访结果。")
+    if operator is None or not getattr(operator, "id", None) or operator.role == "system":
+        raise InvalidInput("回访记录必须由具体店员登记。")
+    at = at or operations.now()
+    with write_transaction():
+        if not Member.select().where(Member.id == member_id).exists():
+            raise NotFound("找不到这位会员。")
+        return ContactLog.create(member=member_id, reason=reason, contacted_at=at, staff=operator,
+                                 outcome=outcome, notes=(notes or "").strip()[:255])
+
+
+def history(member_id: int, limit: int = 50) -> list[ContactLog]:
+    """A member's calls, latest first."""
+    return list(ContactLog.select().where(ContactLog.member == member_id)
+                .order_by(ContactLog.contacted_at.desc(), ContactLog.id.desc()).limit(limit))

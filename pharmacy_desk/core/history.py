@@ -1,0 +1,225 @@
+"""会员历史: what the member detail tabs, the redemption and the returns windows list.
+
+Each function answers one list in a fixed, small number of queries (joins and
+aggregates, never a query per row): a regular can have hundreds of sales.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from peewee import JOIN, fn
+
+from pharmacy_desk.core.models import (
+    CatalogItem, Category, Coupon, LedgerEntry, Measurement, Sale, SaleLine, SaleReturn, SaleReturnLine, Staff,
+    Tier, TierChange,
+)
+
+LEDGER_KIND_NAMES = {
+    "earn": "消费积分", "import": "期初导入", "adjust": "手工调整", "refund": "退货退回",
+    "redeem": "积分抵现", "gift": "兑换礼品", "expire": "积分过期", "clawback": "退货扣回",
+}
+CATALOG_KIND_NAMES = {"gift": "礼品", "service": "服务"}
+MEASUREMENT_KIND_NAMES = {"bp": "血压", "glucose": "血糖"}
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    created_at: dt.datetime
+    kind: str
+    points: int
+    balance_after: int
+    reason: str
+    expires_on: dt.date | None
+    receipt_no: str | None = None
+
+    @property
+    def kind_name(self) -> str:
+        return LEDGER_KIND_NAMES.get(self.kind, self.kind)
+
+    @property
+    def description(self) -> str:
+        """The reason, and the receipt when the entry came from a sale or its return."""
+        return "　".join(part for part in (self.reason, self.receipt_no and f"小票 {self.receipt_no}") if part)
+
+
+def ledger_entries(member_id: int) -> list[LedgerRow]:
+    """积分流水 newest first, each with the balance right after it (running sum oldest → newest)."""
+    order = [LedgerEntry.created_at, LedgerEntry.id]
+    running = fn.SUM(LedgerEntry.points).over(order_by=order)
+    query = (LedgerEntry.select(LedgerEntry.created_at, LedgerEntry.kind, LedgerEntry.points,
+                                running.alias("balance_after"), LedgerEntry.reason, LedgerEntry.expires_on,
+                                Sale.receipt_no)
+             .join(Sale, JOIN.LEFT_OUTER, on=(LedgerEntry.sale == Sale.id))
+             .where(LedgerEntry.member == member_id).order_by(*order))
+    # Debits carry no expiry; credits keep the date their lot lapses.
+    rows = [LedgerRow(r.created_at, r.kind, r.points, r.balance_after, r.reason,
+                      r.expires_on if r.points > 0 else None, r.receipt_no) for r in query.objects()]
+    rows.reverse()
+    return rows
+
+
+@dataclass(frozen=True)
+class SaleRow:
+    id: int
+    receipt_no: str
+    created_at: dt.datetime
+    total_fen: int
+    paid_fen: int
+    points_earned: int
+    points_used: int
+    returned_fen: int  # list price returned so far
+    refunded_fen: int  # money given back so far
+
+    @property
+    def return_status(self) -> str:
+        if self.returned_fen == 0:
+            return ""
+        return "已全部退货" if self.returned_fen >= self.total_fen else "部分退货"
+
+
+def sales(member_id: int, limit: int | None = None) -> list[SaleRow]:
+    """消费记录 newest first, with what has been returned of each sale."""
+    returned = (SaleReturn.select(SaleReturn.sale.alias("sale_id"),
+                                  fn.SUM(SaleReturnLine.amount_fen).alias("amount"))
+                .join(SaleReturnLine).group_by(SaleReturn.sale).alias("returned"))
+    refunded = (SaleReturn.select(SaleReturn.sale.alias("sale_id"), fn.SUM(SaleReturn.refund_fen).alias("refund"))
+                .group_by(SaleReturn.sale).alias("refunded"))
+    query = (Sale.select(Sale.id, Sale.receipt_no, Sale.created_at, Sale.total_fen, Sale.paid_fen,
+                         Sale.points_earned, Sale.points_used,
+                         fn.COALESCE(returned.c.amount, 0).alias("returned_fen"),
+                         fn.COALESCE(refunded.c.refund, 0).alias("refunded_fen"))
+             .join(returned, JOIN.LEFT_OUTER, on=(returned.c.sale_id == Sale.id))
+             .join(refunded, JOIN.LEFT_OUTER, on=(refunded.c.sale_id == Sale.id))
+             .where(Sale.member == member_id).order_by(Sale.created_at.desc(), Sale.id.desc()))
+    if limit is not None:
+        query = query.limit(limit)
+    return [SaleRow(r.id, r.receipt_no, r.created_at, r.total_fen, r.paid_fen, r.points_earned,
+                    r.points_used, r.returned_fen, r.refunded_fen) for r in query.objects()]
+
+
+@dataclass(frozen=True)
+class SaleLineRow:
+    id: int
+    category: str
+    description: str
+    amount_fen: int
+    returned_fen: int
+
+    @property
+    def returnable_fen(self) -> int:
+        return self.amount_fen - self.returned_fen
+
+
+def sale_lines(sale_id: int) -> list[SaleLineRow]:
+    """A sale's lines with what is already returned and what can still be returned."""
+    returned = (SaleReturnLine.select(SaleReturnLine.sale_line.alias("line_id"),
+                                      fn.SUM(SaleReturnLine.amount_fen).alias("amount"))
+                .group_by(SaleReturnLine.sale_line).alias("returned"))
+    query = (SaleLine.select(SaleLine.id, Category.name.alias("category_name"), SaleLine.description,
+                             SaleLine.amount_fen, fn.COALESCE(returned.c.amount, 0).alias("returned_fen"))
+             .join(Category)
+             .join(returned, JOIN.LEFT_OUTER, on=(returned.c.line_id == SaleLine.id))
+             .where(SaleLine.sale == sale_id).order_by(SaleLine.id))
+    return [SaleLineRow(r.id, r.category_name, r.description, r.amount_fen, r.returned_fen)
+            for r in query.objects()]
+
+
+@dataclass(frozen=True)
+class CouponRow:
+    id: int
+    code: str
+    title: str
+    coupon: Coupon
+    valid_from: dt.date
+    valid_until: dt.date
+    used_at: dt.datetime | None
+    used_receipt_no: str | None
+    status: str
+
+
+def coupon_status(coupon: Coupon, today: dt.date) -> str:
+    if coupon.used_sale_id is not None:
+        return "已用"
+    if coupon.valid_until < today:
+        return "已过期"
+    if coupon.valid_from > today:
+        return "未生效"
+    return "可用"
+
+
+def member_coupons(member_id: int, today: dt.date) -> list[CouponRow]:
+    """优惠券 newest first with their status today (可用/已用/已过期/未生效)."""
+    query = (Coupon.select(Coupon, Sale.id, Sale.receipt_no)
+             .join(Sale, JOIN.LEFT_OUTER, on=(Coupon.used_sale == Sale.id))
+             .where(Coupon.member == member_id).order_by(Coupon.issued_at.desc(), Coupon.id.desc()))
+    rows = []
+    for c in query:
+        receipt = c.used_sale.receipt_no if c.used_sale_id is not None else None
+        rows.append(CouponRow(c.id, c.code, c.title, c, c.valid_from, c.valid_until, c.used_at, receipt,
+                              coupon_status(c, today)))
+    return rows
+
+
+@dataclass(frozen=True)
+class TierChangeRow:
+    changed_at: dt.datetime
+    from_tier: str
+    to_tier: str
+    reason: str
+    staff: str
+
+
+def tier_changes(member_id: int) -> list[TierChangeRow]:
+    """等级变更 newest first."""
+    before = Tier.alias("before")
+    after = Tier.alias("after")
+    query = (TierChange.select(TierChange.changed_at, before.name.alias("from_name"), after.name.alias("to_name"),
+                               TierChange.reason, Staff.name.alias("staff_name"))
+             .join(before, JOIN.LEFT_OUTER, on=(TierChange.from_tier == before.id))
+             .switch(TierChange).join(after, on=(TierChange.to_tier == after.id))
+             .switch(TierChange).join(Staff, on=(TierChange.staff == Staff.id))
+             .where(TierChange.member == member_id).order_by(TierChange.changed_at.desc(), TierChange.id.desc()))
+    return [TierChangeRow(r.changed_at, r.from_name or "", r.to_name, r.reason, r.staff_name)
+            for r in query.objects()]
+
+
+@dataclass(frozen=True)
+class MeasurementRow:
+    taken_at: dt.datetime
+    kind: str
+    systolic: int | None
+    diastolic: int | None
+    glucose: Decimal | None
+    staff: str
+    notes: str
+
+    @property
+    def kind_name(self) -> str:
+        return MEASUREMENT_KIND_NAMES.get(self.kind, self.kind)
+
+    @property
+    def reading(self) -> str:
+        if self.kind == "bp":
+            return f"{self.systolic}/{self.diastolic} mmHg"
+        return f"{self.glucose} mmol/L"
+
+
+def measurements(member_id: int) -> list[MeasurementRow]:
+    """测量记录 newest first."""
+    query = (Measurement.select(Measurement.taken_at, Measurement.kind, Measurement.systolic,
+                                Measurement.diastolic, Measurement.glucose, Staff.name.alias("staff_name"),
+                                Measurement.notes)
+             .join(Staff).where(Measurement.member == member_id)
+             .order_by(Measurement.taken_at.desc(), Measurement.id.desc()))
+    return [MeasurementRow(r.taken_at, r.kind, r.systolic, r.diastolic,
+                           None if r.glucose is None else Decimal(r.glucose), r.staff_name, r.notes)
+            for r in query.objects()]
+
+
+def catalog_items() -> list[CatalogItem]:
+    """积分兑换目录: active gifts and services, cheapest first."""
+    return list(CatalogItem.select().where(CatalogItem.active)
+                .order_by(CatalogItem.points_price, CatalogItem.name))

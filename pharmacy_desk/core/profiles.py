@@ -1,0 +1,224 @@
+"""会员资料与健康档案: editing a member's profile, consent, health file and counter measurements.
+
+The health file is sensitive personal information under PIPL: it is kept only with
+the member's separate, dated consent, shown only to pharmacists and the owner, and
+withdrawing consent erases it. Every change is a keyed ``Operation`` for the audit trail.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from decimal import Decimal, InvalidOperation
+
+from pharmacy_desk.core import members, operations
+from pharmacy_desk.core.db import write_transaction
+from pharmacy_desk.core.errors import DuplicateMember, InvalidInput
+from pharmacy_desk.core.models import Measurement, Member, Staff
+from pharmacy_desk.core.normalize import (
+    check_birthday, clean_gender, clean_name, clean_phone, halfwidth, mask_phone, name_initials,
+)
+
+HEALTH_ROLES = ("pharmacist", "owner")
+SYSTOLIC_RANGE = (60, 260)
+DIASTOLIC_RANGE = (30, 160)
+GLUCOSE_RANGE = (Decimal("1.0"), Decimal("35.0"))
+PROFILE_FIELDS = ("phone", "name", "gender", "birthday", "address", "owner_staff", "marketing_opt_out",
+                  "notes", "card_no")
+
+
+def parse_birthday(text: object) -> dt.date | None:
+    """A birthday as typed at the counter: ``1965-3-8``, ``1965/03/08``, ``19650308``, ``1965年3月8日``."""
+    raw = halfwidth(str(text or "")).strip()
+    if not raw:
+        return None
+    match = (re.fullmatch(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?", raw)
+             or re.fullmatch(r"(\d{4})(\d{2})(\d{2})", raw))
+    if not match:
+        raise InvalidInput(f"生日格式不对：{text}（例如 1965-3-8）")
+    try:
+        return dt.date(*(int(part) for part in match.groups()))
+    except ValueError:
+        raise InvalidInput(f"没有这一天：{text}") from None
+
+
+def staff_choices() -> list[Staff]:
+    """Active staff who can own members (专属店员), by name."""
+    return list(Staff.select().where(Staff.active & (Staff.role != "system")).order_by(Staff.name))
+
+
+def sign_up(*, phone: object, name: object, operator: Staff, health_consent: bool, key: str,
+            birthday: object = None, today: dt.date | None = None, **fields) -> members.Registration:
+    """会员登记 at the counter, with the separate health-information consent in the same transaction.
+
+    ``birthday`` may be a date or the text the cashier typed (``1965-3-8``; empty = not given).
+    """
+    at = operations.now() if today is None else dt.datetime.combine(today, operations.now().time())
+    if not isinstance(birthday, dt.date):
+        birthday = parse_birthday(birthday)
+    with write_transaction():
+        registration = members.register(phone=phone, name=name, operator=operator, key=key, at=at,
+                                        birthday=birthday, **fields)
+        member = registration.member
+        if health_consent and member.health_consent_on is None:
+            Member.update(health_consent_on=at.date()).where(Member.id == member.id).execute()
+            member.health_consent_on = at.date()
+        return registration
+
+
+def _audit(kind: str, member_id: int, operator: Staff, detail: str = "") -> None:
+    subject = f"member:{member_id}" + (f":{detail}" if detail else "")
+    operations.start(f"{kind}:{member_id}:{uuid.uuid4()}", kind, operator, operations.now(), subject=subject[:250])
+
+
+def _clean_field(name: str, value, today: dt.date):
+    if name == "phone":
+        return clean_phone(value)
+    if name == "name":
+        return clean_name(value)
+    if name == "gender":
+        return clean_gender(value)
+    if name == "birthday":
+        day = value if isinstance(value, dt.date) or value is None else parse_birthday(value)
+        return check_birthday(day, today)
+    if name == "card_no":
+        return members.clean_card_no(value)
+    if name == "owner_staff":
+        staff_id = getattr(value, "id", value)
+        if staff_id is None:
+            return None
+        staff = Staff.get_or_none((Staff.id == staff_id) & (Staff.role != "system"))
+        if staff is None:
+            raise InvalidInput("找不到这位店员。")
+        return staff.id
+    if name == "marketing_opt_out":
+        return bool(value)
+    return str(value or "").strip()  # address, notes
+
+
+def update_profile(member_id: int, operator: Staff, *, today: dt.date | None = None, **fields) -> Member:
+    """修改会员资料: only the fields given change; a phone or card already in use is refused."""
+    today = today or dt.date.today()
+    unknown = set(fields) - set(PROFILE_FIELDS)
+    if unknown:
+        raise InvalidInput(f"不能修改这些资料：{'、'.join(sorted(unknown))}")
+    with write_transaction():
+        member = members.get(member_id)
+        clean = {name: _clean_field(name, value, today) for name, value in fields.items()}
+        current = {name: (member.owner_staff_id if name == "owner_staff" else getattr(member, name))
+                   for name in clean}
+        changed = {name: value for name, value in clean.items() if value != current[name]}
+        for field_name, column in (("phone", Member.phone), ("card_no", Member.card_no)):
+            if field_name in changed:
+                clash = Member.get_or_none((column == changed[field_name]) & (Member.id != member.id))
+                if clash is not None:
+                    what = "该手机号" if field_name == "phone" else "该卡号"
+                    raise DuplicateMember(f"已有会员使用{what}：{clash.name}（卡号 {clash.card_no}，"
+                                          f"手机 {mask_phone(clash.phone)}）。", clash.id)
+        if not changed:
+            return member
+        _audit("update_profile", member.id, operator, ",".join(sorted(changed)))
+        if "name" in changed:
+            changed["name_initials"] = name_initials(changed["name"])
+        Member.update(**changed).where(Member.id == member.id).execute()
+        return members.get(member.id)
+
+
+def may_handle_health(operator: Staff) -> bool:
+    """Whether this role works with health files at all (the tab exists for them)."""
+    return operator.role in HEALTH_ROLES
+
+
+def health_visible(member: Member, operator: Staff) -> bool:
+    """健康档案 is shown only to a pharmacist or the owner, and only with the member's consent."""
+    return may_handle_health(operator) and member.health_consent_on is not None
+
+
+def _require_health_role(operator: Staff) -> None:
+    if operator.role not in HEALTH_ROLES:
+        raise InvalidInput("只有药师或店长可以查看和修改健康档案。")
+
+
+def record_health_consent(member_id: int, operator: Staff, consented: bool,
+                          today: dt.date | None = None) -> Member:
+    """Record consent (dated) or its withdrawal; withdrawing erases the health file and measurements."""
+    today = today or dt.date.today()
+    with write_transaction():
+        member = members.get(member_id)
+        if consented:
+            if member.health_consent_on is not None:
+                return member
+            _audit("health_consent", member.id, operator, "granted")
+            Member.update(health_consent_on=today).where(Member.id == member.id).execute()
+        else:
+            _audit("health_consent", member.id, operator, "withdrawn")
+            Member.update(health_consent_on=None, chronic_conditions="", allergies="",
+                          long_term_meds="").where(Member.id == member.id).execute()
+            Measurement.delete().where(Measurement.member == member.id).execute()
+        return members.get(member.id)
+
+
+def _require_consent(member: Member) -> None:
+    if member.health_consent_on is None:
+        raise InvalidInput(f"{member.name}尚未同意收集健康信息，不能记录健康档案。")
+
+
+def update_health_file(member_id: int, operator: Staff, *, chronic_conditions: str | None = None,
+                       allergies: str | None = None, long_term_meds: str | None = None) -> Member:
+    """慢病、过敏史、长期用药: refused without the member's consent or for a cashier."""
+    _require_health_role(operator)
+    given = {"chronic_conditions": chronic_conditions, "allergies": allergies, "long_term_meds": long_term_meds}
+    changes = {k: re.sub(r"\s+", " ", v).strip() for k, v in given.items() if v is not None}
+    with write_transaction():
+        member = members.get(member_id)
+        _require_consent(member)
+        changes = {k: v for k, v in changes.items() if v != getattr(member, k)}
+        if changes:
+            _audit("update_health", member.id, operator, ",".join(sorted(changes)))
+            Member.update(**changes).where(Member.id == member.id).execute()
+        return members.get(member.id)
+
+
+def _int_in(value, label: str, low: int, high: int) -> int:
+    try:
+        number = int(halfwidth(str(value)).strip())
+    except ValueError:
+        raise InvalidInput(f"{label}应为整数：{value}") from None
+    if not low <= number <= high:
+        raise InvalidInput(f"{label} {number} 不在合理范围（{low}–{high}）内，请复测。")
+    return number
+
+
+def parse_glucose(value) -> Decimal:
+    """Blood glucose in mmol/L to one decimal, within a range a meter can show."""
+    try:
+        number = Decimal(halfwidth(str(value)).strip())
+    except InvalidOperation:
+        raise InvalidInput(f"血糖应为数字（mmol/L）：{value}") from None
+    if not number.is_finite() or not GLUCOSE_RANGE[0] <= number <= GLUCOSE_RANGE[1]:
+        raise InvalidInput(f"血糖 {value} mmol/L 不在合理范围（{GLUCOSE_RANGE[0]}–{GLUCOSE_RANGE[1]}）内，请复测。")
+    return number.quantize(Decimal("0.1"))
+
+
+def add_measurement(member_id: int, operator: Staff, kind: str, *, systolic=None, diastolic=None,
+                    glucose=None, at: dt.datetime | None = None, notes: str = "") -> Measurement:
+    """柜台测量: blood pressure (mmHg) or blood glucose (mmol/L), range-checked; needs consent."""
+    _require_health_role(operator)
+    at = at or operations.now()
+    if kind == "bp":
+        high = _int_in(systolic, "收缩压", *SYSTOLIC_RANGE)
+        low = _int_in(diastolic, "舒张压", *DIASTOLIC_RANGE)
+        if high <= low:
+            raise InvalidInput(f"收缩压（{high}）应高于舒张压（{low}），请检查是否填反。")
+        values = {"systolic": high, "diastolic": low}
+    elif kind == "glucose":
+        values = {"glucose": parse_glucose(glucose)}
+    else:
+        raise InvalidInput(f"未知的测量类型：{kind}")
+    with write_transaction():
+        member = members.get(member_id)
+        _require_consent(member)
+        _audit("measurement", member.id, operator, kind)
+        return Measurement.create(member=member, taken_at=at, kind=kind, staff=operator,
+                                  notes=notes.strip(), **values)

@@ -1,0 +1,90 @@
+"""A/B类会员: the members who spend the most, ranked by spend over the last 12 months.
+
+The period is the trailing 12 months up to and including ``as_of`` (the same window
+as tiers: sales after ``as_of`` minus 12 months, net of returns), not the calendar
+year, so the owner can run it any day and see "the last year".
+
+Only members who bought something in the period are ranked: a store with many
+lapsed members would otherwise make every active member an A. Counts are rounded
+up (``ceil``), so even a small store has at least one A member; the B count is
+the cumulative ``b_class_percent`` minus the A count. Equal spend is broken by the
+older member (lower id) first, so the split is deterministic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+
+from pharmacy_desk.core import settings
+from pharmacy_desk.core.db import database
+from pharmacy_desk.core.ledger import add_months
+
+
+@dataclass(frozen=True)
+class ClassRow:
+    member_id: int
+    name: str
+    phone: str
+    owner_staff_id: int | None
+    owner_staff: str
+    opt_out: bool
+    rank: int
+    klass: str  # "A" or "B"
+    spend_fen: int
+
+
+# Net paid per member in (since, until): sales minus the refunds of those sales made up to ``until``.
+_SPEND_SQL = """
+WITH paid AS (
+    SELECT member_id, SUM(paid_fen) AS fen FROM sale
+    WHERE member_id IS NOT NULL AND created_at > ? AND created_at < ?
+    GROUP BY member_id
+), refunded AS (
+    SELECT s.member_id, SUM(r.refund_fen) AS fen FROM sale_return r JOIN sale s ON s.id = r.sale_id
+    WHERE s.member_id IS NOT NULL AND s.created_at > ? AND s.created_at < ? AND r.created_at < ?
+    GROUP BY s.member_id
+), spend AS (
+    SELECT paid.member_id, paid.fen - COALESCE(refunded.fen, 0) AS fen
+    FROM paid LEFT JOIN refunded ON refunded.member_id = paid.member_id
+)
+"""
+
+
+def period(as_of: dt.date) -> tuple[str, str]:
+    """(since, until) as stored timestamps: sales after ``since`` and before ``until`` (the day after ``as_of``)."""
+    since = dt.datetime.combine(add_months(as_of, -12), dt.time())
+    until = dt.datetime.combine(as_of + dt.timedelta(days=1), dt.time())
+    return str(since), str(until)
+
+
+def class_sizes(ranked: int) -> tuple[int, int]:
+    """(A count, B count) among ``ranked`` spending members."""
+    a_count = math.ceil(ranked * settings.get("a_class_percent") / 100)
+    ab_count = math.ceil(ranked * settings.get("b_class_percent") / 100)
+    return a_count, max(0, ab_count - a_count)
+
+
+def ab_classes(as_of: dt.date, *, owner_staff_id: int | None = None) -> list[ClassRow]:
+    """A and B members as of ``as_of``, best first; ``owner_staff_id`` keeps one staff member's own."""
+    since, until = period(as_of)
+    args = [since, until, since, until, until]
+    ranked = database.execute_sql(_SPEND_SQL + "SELECT COUNT(*) FROM spend WHERE fen > 0", args).fetchone()[0]
+    a_count, b_count = class_sizes(ranked)
+    if a_count + b_count == 0:
+        return []
+    rows = database.execute_sql(_SPEND_SQL + """
+        SELECT m.id, m.name, m.phone, m.owner_staff_id, COALESCE(st.name, ''), m.marketing_opt_out, spend.fen
+        FROM spend JOIN member m ON m.id = spend.member_id
+        LEFT JOIN staff st ON st.id = m.owner_staff_id
+        WHERE spend.fen > 0
+        ORDER BY spend.fen DESC, m.id
+        LIMIT ?""", args + [a_count + b_count]).fetchall()
+    result = []
+    for rank, (member_id, name, phone, owner_id, owner_name, opt_out, fen) in enumerate(rows, start=1):
+        if owner_staff_id is not None and owner_id != owner_staff_id:
+            continue
+        result.append(ClassRow(member_id, name, phone, owner_id, owner_name, bool(opt_out), rank,
+                               "A" if rank <= a_count else "B", fen))
+    return result

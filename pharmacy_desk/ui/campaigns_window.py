@@ -1,0 +1,181 @@
+"""营销活动 window: one button per campaign → preview who receives what → 发放 → export the SMS list."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Callable
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView, QDateEdit, QFileDialog, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout,
+    QWidget,
+)
+
+from pharmacy_desk.core import campaigns, paths, settings
+from pharmacy_desk.core.models import Staff
+from pharmacy_desk.ui.events import events
+from pharmacy_desk.ui.table_model import Column, RowsTableModel
+from pharmacy_desk.ui.tasks import run_task
+
+
+@dataclass(frozen=True)
+class CampaignAction:
+    key: str
+    title: str
+    explain: str
+    preview: Callable[[dt.date], list[campaigns.Recipient]]
+    run: Callable[..., campaigns.RunResult]
+
+
+ACTIONS = (
+    CampaignAction("ab", "A/B类会员代金券", "按近12个月消费排名：前{a_class_percent}%为A类，其后至{b_class_percent}%为B类，各发一张代金券。",
+                   campaigns.preview_ab_vouchers, campaigns.run_ab_vouchers),
+    CampaignAction("birthday", "生日礼遇", "所选日期所在月份过生日的会员：生日礼品和生日券（当月有效）。",
+                   campaigns.preview_birthday_coupons, campaigns.run_birthday_coupons),
+    CampaignAction("thanks", "新会员月度答谢", "所选日期所在月份加入的新会员：感谢短信，到店领取答谢礼品。",
+                   campaigns.preview_new_member_thanks, campaigns.run_new_member_thanks),
+    CampaignAction("plan", "新会员7天计划", "入会第1天权益介绍、第3天门店指南、第7天健康问卷：所选日期应发的短信。",
+                   campaigns.preview_new_member_plan, campaigns.run_new_member_plan),
+)
+
+
+def _status(row: campaigns.Recipient) -> str:
+    if row.issue_key is None:
+        return "仅短信"
+    return "已发放" if row.already_issued else "待发放"
+
+
+COLUMNS = (
+    Column("姓名", lambda r: r.name),
+    Column("手机号", lambda r: r.phone),
+    Column("专属店员", lambda r: r.owner_staff or "—"),
+    Column("内容", lambda r: r.gift),
+    Column("状态", _status),
+    Column("短信", lambda r: r.message, tooltip=lambda r: r.message),
+)
+
+
+class CampaignsWindow(QWidget):
+    def __init__(self, operator: Staff, parent=None, *, today: dt.date | None = None):
+        super().__init__(parent, Qt.WindowType.Window)
+        self.operator = operator
+        self.action: CampaignAction | None = None
+        self._note = ""
+        self._generation = 0  # only the latest preview may fill the table
+        self._task = None
+        self.setWindowTitle("营销活动")
+        self.resize(1100, 640)
+
+        self.day = QDateEdit()
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        start = today or dt.date.today()
+        self.day.setDate(QDate(start.year, start.month, start.day))
+        self.buttons: dict[str, QPushButton] = {}
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("日期："))
+        bar.addWidget(self.day)
+        for action in ACTIONS:
+            button = QPushButton(action.title)
+            button.setToolTip(action.explain.format(**settings.all_values()))
+            button.clicked.connect(lambda _checked=False, a=action: self.preview(a))
+            self.buttons[action.key] = button
+            bar.addWidget(button)
+        bar.addStretch(1)
+
+        self.explain = QLabel("选择一项活动，先预览名单，确认后再发放。已退订营销的会员不在名单中。")
+        self.explain.setWordWrap(True)
+        self.model = RowsTableModel(COLUMNS, parent=self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(5, header.ResizeMode.Stretch)
+        for column, width in enumerate((100, 120, 80, 190, 70)):
+            self.table.setColumnWidth(column, width)
+        self.table.verticalHeader().setDefaultSectionSize(28)
+
+        self.summary = QLabel()
+        self.issue_button = QPushButton("发放")
+        self.export_button = QPushButton("导出短信名单…")
+        self.issue_button.setEnabled(False)
+        self.export_button.setEnabled(False)
+        if operator.role != "owner":
+            self.issue_button.setToolTip("只有店长可以发放。")
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.summary, 1)
+        bottom.addWidget(self.issue_button)
+        bottom.addWidget(self.export_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.explain)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+
+        self.issue_button.clicked.connect(self.issue)
+        self.export_button.clicked.connect(self.export_sms)
+        self.day.dateChanged.connect(lambda _d: self.action and self.preview(self.action))
+
+    def chosen_day(self) -> dt.date:
+        return self.day.date().toPython()
+
+    def preview(self, action: CampaignAction, note: str = "") -> None:
+        self.action = action
+        self._note = note
+        self.explain.setText(f"{action.title}：{action.explain.format(**settings.all_values())}")
+        self.issue_button.setEnabled(False)
+        self.export_button.setEnabled(False)
+        self.summary.setText("正在生成名单…")
+        day = self.chosen_day()
+        self._generation += 1
+        generation = self._generation
+        def work(progress):
+            return (generation, action.preview(day))
+
+        self._task = run_task(self, "生成名单", work, self._show_preview, show_dialog=False)
+
+    def _show_preview(self, result) -> None:
+        generation, rows = result
+        if generation != self._generation:
+            return  # another campaign or day was chosen meanwhile
+        self.model.set_rows(rows)
+        pending = sum(1 for r in rows if r.issue_key and not r.already_issued)
+        done = sum(1 for r in rows if r.issue_key and r.already_issued)
+        self.summary.setText(f"{self._note}共 {len(rows)} 位会员：待发放 {pending} 张，已发放 {done} 张。")
+        self.issue_button.setEnabled(pending > 0 and self.operator.role == "owner")
+        self.export_button.setEnabled(bool(rows) and self.operator.role == "owner")
+
+    def issue(self) -> None:
+        action, day, operator = self.action, self.chosen_day(), self.operator
+        if action is None:
+            return
+        self.issue_button.setEnabled(False)
+        rows = self.model.rows()  # exactly the recipients the owner is looking at
+        def work(progress):
+            return action.run(day, operator, recipients=rows, progress=progress)
+
+        self._task = run_task(self, f"发放：{action.title}", work, self._issued)
+
+    def _issued(self, result: campaigns.RunResult) -> None:
+        events().changed.emit("campaign")
+        self.preview(self.action, note=f"本次发放 {result.issued} 张券，可点“导出短信名单…”交给短信平台发送。")
+
+    def ask_export_path(self) -> str:
+        title = self.action.title if self.action else "短信名单"
+        default = paths.export_dir() / f"{title}_{self.chosen_day():%Y%m%d}.xlsx"
+        path, _ = QFileDialog.getSaveFileName(self, "导出短信名单", str(default), "Excel 文件 (*.xlsx)")
+        return path
+
+    def export_sms(self) -> None:
+        path = self.ask_export_path()
+        if not path:
+            return
+        rows, operator = self.model.rows(), self.operator
+        def work(progress):
+            return campaigns.export_sms(path, rows, operator)
+
+        self._task = run_task(self, "导出短信名单", work,
+                              lambda count: self.summary.setText(f"已导出 {count} 条短信到 {path}"))

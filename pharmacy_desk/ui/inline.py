@@ -1,0 +1,69 @@
+"""Small widgets the counter dialogs share: an inline message line and a read-only table view.
+
+A queue does not wait for modal boxes: expected problems are shown in a line inside
+the dialog, worded by ``messages.user_message`` (the one place that words errors).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
+
+from pharmacy_desk.ui.messages import user_message
+
+_STYLES = {"error": "color: #b00020;", "ok": "color: #1b5e20;", "info": ""}
+
+
+class InlineMessage(QLabel):
+    """One line (wrapping) under a form: red for a refusal, green for what was done."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.kind = "info"
+        self.hide()
+
+    def _show(self, text: str, kind: str) -> None:
+        self.kind = kind
+        self.setStyleSheet(_STYLES[kind])
+        self.setText(text)
+        self.setVisible(bool(text))
+
+    def error(self, error: BaseException) -> None:
+        self._show(user_message(error)[0], "error")
+
+    def ok(self, text: str) -> None:
+        self._show(text, "ok")
+
+    def info(self, text: str) -> None:
+        self._show(text, "info")
+
+    def clear_message(self) -> None:
+        self._show("", "info")
+
+
+def table_view(model, parent: QWidget | None = None, *, stretch_column: int | None = None) -> QTableView:
+    """A read-only, row-selecting table over one of our models, sized to its contents."""
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setVisible(False)
+    # Compact rows: a counter screen at 1366×768 should show a month of history without scrolling.
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if stretch_column is not None:
+        header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+    return view
+
+
+def date_text(value) -> str:
+    return "" if value is None else f"{value:%Y-%m-%d}"
+
+
+def time_text(value) -> str:
+    return "" if value is None else f"{value:%Y-%m-%d %H:%M}"

@@ -1,0 +1,170 @@
+"""回访名单 window: pick a list, narrow it to one staff member, call, mark as contacted, export."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout,
+    QWidget,
+)
+
+from pharmacy_desk.core import call_lists, contacts, paths
+from pharmacy_desk.core.models import Staff
+from pharmacy_desk.ui.contact_dialog import ContactDialog
+from pharmacy_desk.ui.events import events
+from pharmacy_desk.ui.messages import show_error
+from pharmacy_desk.ui.table_model import Column, RowsTableModel
+from pharmacy_desk.ui.tasks import run_task
+
+# Nobody calls more than this in a day; the export holds the same rows the table shows.
+ROW_LIMIT = 1000
+
+COLUMNS = (
+    Column("姓名", lambda r: r.name),
+    Column("手机号", lambda r: r.phone),
+    Column("专属店员", lambda r: r.owner_staff or "—"),
+    Column("原因", lambda r: r.detail, tooltip=lambda r: r.detail),
+    Column("营销退订", lambda r: "已退订" if r.opt_out else ""),
+)
+
+
+class ListsWindow(QWidget):
+    def __init__(self, operator: Staff, parent=None, *, today: dt.date | None = None):
+        super().__init__(parent, Qt.WindowType.Window)
+        self.operator = operator
+        self._today = today
+        self._task = None
+        self._generation = 0  # only the latest refresh may fill the table
+        self.setWindowTitle("回访名单")
+        self.resize(1100, 640)
+
+        self.list_picker = QComboBox()
+        for item in call_lists.LISTS:
+            self.list_picker.addItem(item.title, item.key)
+        self.staff_filter = QComboBox()
+        self.staff_filter.addItem("全部店员", None)
+        for staff in Staff.select().where((Staff.role != "system") & Staff.active).order_by(Staff.id):
+            self.staff_filter.addItem(staff.name, staff.id)
+        self.count_label = QLabel()
+        self.export_button = QPushButton("导出Excel…")
+        self.contact_button = QPushButton("标记已联系…")
+        self.export_button.setEnabled(operator.role == "owner")
+        if operator.role != "owner":
+            self.export_button.setToolTip("只有店长可以导出回访名单。")
+
+        self.model = RowsTableModel(COLUMNS, parent=self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSectionResizeMode(3, self.table.horizontalHeader().ResizeMode.Stretch)
+        self.table.setColumnWidth(0, 110)
+        self.table.setColumnWidth(1, 130)
+        self.table.setColumnWidth(2, 90)
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        self.table.doubleClicked.connect(lambda _index: self.mark_contacted())
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel("名单："))
+        top.addWidget(self.list_picker, 1)
+        top.addWidget(QLabel("专属店员："))
+        top.addWidget(self.staff_filter)
+        top.addStretch(1)
+        top.addWidget(self.contact_button)
+        top.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+
+        self.list_picker.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.staff_filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.contact_button.clicked.connect(self.mark_contacted)
+        self.export_button.clicked.connect(self.export)
+        events().changed.connect(self._on_changed)
+        self._stale = True  # read when first shown, and again after a change while hidden
+
+    # --- reading ------------------------------------------------------------------------------
+
+    def today(self) -> dt.date:
+        return self._today or dt.date.today()
+
+    def current_list(self) -> call_lists.CallList:
+        return call_lists.LIST_BY_KEY[self.list_picker.currentData()]
+
+    def refresh(self) -> None:
+        """Re-run the chosen list off the GUI thread; the table keeps its rows until the new ones come."""
+        self._stale = False
+        self._generation += 1
+        generation = self._generation
+        chosen, staff_id, today = self.current_list(), self.staff_filter.currentData(), self.today()
+        self.count_label.setText("正在读取名单…")
+        def work(progress):
+            return generation, chosen.fetch(today, owner_staff_id=staff_id, limit=ROW_LIMIT)
+
+        self._task = run_task(self, "读取名单", work, self._show_rows, show_dialog=False)
+
+    def _show_rows(self, result) -> None:
+        generation, rows = result
+        if generation != self._generation:
+            return  # a newer refresh (another list, a filter, a change) is on its way
+        self.model.set_rows(rows)
+        more = f"（只显示前 {ROW_LIMIT} 位）" if len(rows) >= ROW_LIMIT else ""
+        self.count_label.setText(f"共 {len(rows)} 位会员{more}。双击一行或点“标记已联系”登记回访结果，"
+                                 "已联系的会员不会出现在明天的名单里。")
+
+    def _on_changed(self, _what: str) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def selected_rows(self) -> list[call_lists.CallRow]:
+        return [self.model.row(index.row()) for index in self.table.selectionModel().selectedRows()]
+
+    # --- actions ------------------------------------------------------------------------------
+
+    def ask_contact(self, rows: list[call_lists.CallRow]) -> tuple[str, str] | None:
+        who = "、".join(r.name for r in rows[:5]) + (f" 等{len(rows)}位" if len(rows) > 5 else "")
+        dialog = ContactDialog(who, call_lists.REASON_NAMES[rows[0].reason], self)
+        return dialog.values() if dialog.exec() == ContactDialog.DialogCode.Accepted else None
+
+    def mark_contacted(self) -> None:
+        rows = self.selected_rows()
+        if not rows:
+            self.count_label.setText("请先在名单中选中要标记的会员。")
+            return
+        answer = self.ask_contact(rows)
+        if answer is None:
+            return
+        outcome, note = answer
+        try:
+            for row in rows:
+                contacts.mark_contacted(row.member_id, row.reason, outcome, self.operator, notes=note)
+        except Exception as error:  # noqa: BLE001 - shown by the one message helper
+            show_error(self, error)
+        events().changed.emit("contact")
+
+    def ask_export_path(self) -> str:
+        default = paths.export_dir() / f"{self.current_list().title}_{self.today():%Y%m%d}.xlsx"
+        path, _ = QFileDialog.getSaveFileName(self, "导出回访名单", str(default), "Excel 文件 (*.xlsx)")
+        return path
+
+    def export(self) -> None:
+        path = self.ask_export_path()
+        if not path:
+            return
+        rows, title, operator = self.model.rows(), self.current_list().title, self.operator
+        def work(progress):
+            return call_lists.export_xlsx(path, title, rows, operator)
+
+        self._task = run_task(self, "导出回访名单", work,
+                              lambda count: self.count_label.setText(f"已导出 {count} 位会员到 {path}"))

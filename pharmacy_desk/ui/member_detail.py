@@ -1,0 +1,116 @@
+"""会员详情: one member's profile, health file and every history, in tabs.
+
+The 健康档案 and 测量记录 tabs exist only for a pharmacist or the owner; the other
+tabs are read-only lists. Every change made here is announced on the shared
+``changed`` signal, and the window refreshes itself when anything changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from pharmacy_desk.core import ledger, members, profiles
+from pharmacy_desk.core.models import Staff
+from pharmacy_desk.core.normalize import mask_phone
+from pharmacy_desk.ui import member_tabs
+from pharmacy_desk.ui.events import events
+from pharmacy_desk.ui.inline import table_view
+from pharmacy_desk.ui.member_health_tab import HealthTab, MeasurementsTab
+from pharmacy_desk.ui.member_profile_tab import ProfileTab
+
+
+class MemberDetailDialog(QDialog):
+    def __init__(self, member_id: int, operator: Staff, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.member_id = member_id
+        self.operator = operator
+        self.setWindowTitle("会员详情")
+        self.resize(1000, 640)
+
+        self.header = QLabel()
+        self.header.setWordWrap(True)
+        font = self.header.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.header.setFont(font)
+        self.tabs = QTabWidget()
+        self.profile_tab = ProfileTab(member_id, operator)
+        self.profile_tab.changed.connect(lambda: self._announce("member"))
+        self.tabs.addTab(self.profile_tab, "资料")
+        self.health_tab = self.measurements_tab = None
+        if profiles.may_handle_health(operator):
+            self.health_tab = HealthTab(member_id, operator)
+            self.health_tab.changed.connect(lambda: self._announce("member"))
+            self.tabs.addTab(self.health_tab, "健康档案")
+
+        self.ledger_model = member_tabs.ledger_model(member_id, self)
+        self.sales_model = member_tabs.sales_model(member_id, self)
+        self.coupons_model = member_tabs.coupons_model(member_id, self)
+        self.tiers_model = member_tabs.tier_changes_model(member_id, self)
+        for model, title, stretch in ((self.ledger_model, "积分流水", 4), (self.sales_model, "消费记录", 7),
+                                      (self.coupons_model, "优惠券", 4), (self.tiers_model, "等级变更", 3)):
+            self.tabs.addTab(table_view(model, stretch_column=stretch), title)
+        if self.health_tab is not None:
+            self.measurements_tab = MeasurementsTab(member_id, operator)
+            self.measurements_tab.changed.connect(lambda: self._announce("member"))
+            self.tabs.addTab(self.measurements_tab, "测量记录")
+
+        close_button = QPushButton("关闭")
+        close_button.setAutoDefault(False)
+        close_button.clicked.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(bottom)
+
+        self._announcing = self._listening = False
+        self.refresh()
+
+    # Listen only while shown: a closed window waiting for deletion must not query a member that may be gone.
+    def showEvent(self, event) -> None:
+        if not self._listening:
+            events().changed.connect(self._on_changed)
+            self._listening = True
+        super().showEvent(event)
+
+    def hideEvent(self, event) -> None:
+        if self._listening:
+            events().changed.disconnect(self._on_changed)
+            self._listening = False
+        super().hideEvent(event)
+
+    def refresh(self) -> None:
+        member = members.get(self.member_id)
+        today = dt.date.today()
+        allergies = ""
+        if profiles.health_visible(member, self.operator) and member.allergies:
+            allergies = f"　<b style='color:#b00020'>过敏：{member.allergies}</b>"
+        self.header.setText(
+            f"<b>{member.name}</b>　{member.tier.name}　卡号 {member.card_no}　手机 {mask_phone(member.phone)}　"
+            f"可用积分 {ledger.usable_points(member.id, today)}{allergies}")
+        for model in (self.ledger_model, self.sales_model, self.coupons_model, self.tiers_model):
+            model.refresh()
+
+    def _announce(self, what: str) -> None:
+        self._announcing = True
+        try:
+            events().changed.emit(what)
+        finally:
+            self._announcing = False
+        self.reload()
+
+    def _on_changed(self, _what: str) -> None:
+        if not self._announcing:  # our own change reloads after announcing it
+            self.reload()
+
+    def reload(self) -> None:
+        """Everything again: a change in one tab (consent, a sale elsewhere) shows in the others."""
+        self.refresh()
+        self.profile_tab.load()
+        for tab in (self.health_tab, self.measurements_tab):
+            if tab is not None:
+                tab.load()

@@ -1,0 +1,209 @@
+"""健康档案 and 测量记录 tabs (pharmacist and owner only).
+
+Nothing health-related is shown or kept without the member's recorded consent
+(PIPL); withdrawing consent erases the file, after the pharmacist confirms.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton,
+    QStackedWidget, QVBoxLayout, QWidget,
+)
+
+from pharmacy_desk.core import members, profiles
+from pharmacy_desk.core.models import Staff
+from pharmacy_desk.ui.inline import InlineMessage, date_text, table_view
+from pharmacy_desk.ui.member_tabs import measurements_model
+
+NO_CONSENT = "该会员尚未同意收集健康信息，不能查看或记录健康档案。"
+
+
+def _text_box(placeholder: str) -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setPlaceholderText(placeholder)
+    box.setFixedHeight(60)
+    return box
+
+
+class HealthTab(QWidget):
+    changed = Signal()
+
+    def __init__(self, member_id: int, operator: Staff, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.member_id = member_id
+        self.operator = operator
+        self.pages = QStackedWidget()
+
+        consent_page = QWidget()
+        self.consent_box = QCheckBox("会员本人已同意收集其健康信息（慢病、过敏史、用药、测量记录）")
+        self.record_consent_button = QPushButton("记录同意")
+        self.record_consent_button.setEnabled(False)
+        self.consent_box.toggled.connect(self.record_consent_button.setEnabled)
+        consent_layout = QVBoxLayout(consent_page)
+        consent_layout.addWidget(QLabel(NO_CONSENT))
+        consent_layout.addWidget(self.consent_box)
+        consent_layout.addWidget(self.record_consent_button, 0, Qt.AlignmentFlag.AlignLeft)
+        consent_layout.addStretch(1)
+
+        file_page = QWidget()
+        self.consent_label = QLabel()
+        self.chronic_edit = _text_box("如：高血压、2型糖尿病")
+        self.allergy_edit = _text_box("如：青霉素过敏")
+        self.meds_edit = _text_box("如：氨氯地平片 5mg 每日一次")
+        self.save_button = QPushButton("保存健康档案")
+        self.withdraw_button = QPushButton("撤回同意并删除健康信息")
+        form = QFormLayout()
+        form.addRow("慢病", self.chronic_edit)
+        form.addRow("过敏史", self.allergy_edit)
+        form.addRow("长期用药", self.meds_edit)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.withdraw_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        file_layout = QVBoxLayout(file_page)
+        file_layout.addWidget(self.consent_label)
+        file_layout.addLayout(form)
+        file_layout.addStretch(1)
+        file_layout.addLayout(buttons)
+
+        self.pages.addWidget(consent_page)
+        self.pages.addWidget(file_page)
+        self.message = InlineMessage()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.message)
+
+        self.record_consent_button.clicked.connect(self.record_consent)
+        self.save_button.clicked.connect(self.save)
+        self.withdraw_button.clicked.connect(self.withdraw)
+        self.load()
+
+    def load(self) -> None:
+        member = members.get(self.member_id)
+        visible = profiles.health_visible(member, self.operator)
+        self.pages.setCurrentIndex(1 if visible else 0)
+        self.consent_box.setChecked(False)
+        if visible:
+            self.consent_label.setText(f"会员已于 {date_text(member.health_consent_on)} 同意收集健康信息。")
+            self.chronic_edit.setPlainText(member.chronic_conditions)
+            self.allergy_edit.setPlainText(member.allergies)
+            self.meds_edit.setPlainText(member.long_term_meds)
+
+    def _done(self, text: str) -> None:
+        self.message.ok(text)
+        self.load()
+        self.changed.emit()
+
+    def record_consent(self) -> None:
+        try:
+            profiles.record_health_consent(self.member_id, self.operator, True)
+        except Exception as error:  # noqa: BLE001 - worded (and a bug logged) by user_message
+            self.message.error(error)
+            return
+        self._done("已记录会员的同意。")
+
+    def save(self) -> None:
+        try:
+            profiles.update_health_file(self.member_id, self.operator,
+                                        chronic_conditions=self.chronic_edit.toPlainText(),
+                                        allergies=self.allergy_edit.toPlainText(),
+                                        long_term_meds=self.meds_edit.toPlainText())
+        except Exception as error:  # noqa: BLE001
+            self.message.error(error)
+            return
+        self._done("健康档案已保存。")
+
+    def withdraw(self) -> None:
+        answer = QMessageBox.question(self, "撤回同意", "撤回后将删除该会员的慢病、过敏史、用药和全部测量记录，且无法恢复。确定吗？",
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            profiles.record_health_consent(self.member_id, self.operator, False)
+        except Exception as error:  # noqa: BLE001
+            self.message.error(error)
+            return
+        self._done("已撤回同意，健康信息已删除。")
+
+
+class MeasurementsTab(QWidget):
+    changed = Signal()
+
+    def __init__(self, member_id: int, operator: Staff, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.member_id = member_id
+        self.operator = operator
+        self.model = measurements_model(member_id, self)
+        self.view = table_view(self.model, stretch_column=4)
+        self.kind_box = QComboBox()
+        self.kind_box.addItem("血压", "bp")
+        self.kind_box.addItem("血糖", "glucose")
+        self.systolic_edit = QLineEdit()
+        self.systolic_edit.setPlaceholderText("收缩压")
+        self.diastolic_edit = QLineEdit()
+        self.diastolic_edit.setPlaceholderText("舒张压")
+        self.glucose_edit = QLineEdit()
+        self.glucose_edit.setPlaceholderText("血糖")
+        self.notes_edit = QLineEdit()
+        self.notes_edit.setPlaceholderText("备注，如：空腹")
+        self.add_button = QPushButton("记录")
+        self.notice = QLabel(NO_CONSENT)
+        self.message = InlineMessage()
+        entry = QHBoxLayout()
+        entry.addWidget(self.kind_box)
+        entry.addWidget(self.systolic_edit)
+        self.slash_label, self.bp_unit_label, self.glucose_unit_label = QLabel("/"), QLabel("mmHg"), QLabel("mmol/L")
+        entry.addWidget(self.slash_label)
+        entry.addWidget(self.diastolic_edit)
+        entry.addWidget(self.bp_unit_label)
+        entry.addWidget(self.glucose_edit)
+        entry.addWidget(self.glucose_unit_label)
+        entry.addWidget(self.notes_edit, 1)
+        entry.addWidget(self.add_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(entry)
+        layout.addWidget(self.message)
+        self.kind_box.currentIndexChanged.connect(self._show_fields)
+        for edit in (self.systolic_edit, self.diastolic_edit, self.glucose_edit, self.notes_edit):
+            edit.returnPressed.connect(self.add)
+        self.add_button.clicked.connect(self.add)
+        self._show_fields()
+        self.load()
+
+    def _show_fields(self) -> None:
+        bp = self.kind_box.currentData() == "bp"
+        for widget in (self.systolic_edit, self.slash_label, self.diastolic_edit, self.bp_unit_label):
+            widget.setVisible(bp)
+        for widget in (self.glucose_edit, self.glucose_unit_label):
+            widget.setVisible(not bp)
+
+    def load(self) -> None:
+        visible = profiles.health_visible(members.get(self.member_id), self.operator)
+        self.notice.setVisible(not visible)
+        for widget in (self.view, self.kind_box, self.systolic_edit, self.diastolic_edit, self.glucose_edit,
+                       self.notes_edit, self.add_button):
+            widget.setEnabled(visible)
+        if visible:
+            self.model.refresh()
+        else:
+            self.model.set_rows([])
+
+    def add(self) -> None:
+        kind = self.kind_box.currentData()
+        try:  # the core reads only the fields of the chosen kind
+            profiles.add_measurement(self.member_id, self.operator, kind, systolic=self.systolic_edit.text(),
+                                     diastolic=self.diastolic_edit.text(), glucose=self.glucose_edit.text(),
+                                     notes=self.notes_edit.text())
+        except Exception as error:  # noqa: BLE001 - worded (and a bug logged) by user_message
+            self.message.error(error)
+            return
+        for edit in (self.systolic_edit, self.diastolic_edit, self.glucose_edit, self.notes_edit):
+            edit.clear()
+        self.message.ok("测量已记录。")
+        self.load()
+        self.changed.emit()

@@ -1,0 +1,223 @@
+"""退货: find a sale by its receipt (scanned or typed) or from the member's history, and return it.
+
+The lines table says what was sold, what has already come back and what still can;
+the 本次退 column is the amount to return now (all of it unless the cashier types less).
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView, QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+)
+
+from pharmacy_desk.core import history, returns
+from pharmacy_desk.core.errors import InvalidInput
+from pharmacy_desk.core.models import Sale, Staff
+from pharmacy_desk.core.normalize import parse_yuan, yuan
+from pharmacy_desk.ui.events import events
+from pharmacy_desk.ui.inline import InlineMessage, table_view, time_text
+from pharmacy_desk.ui.table_model import Column, RowsTableModel
+
+RECENT_SALES = 50
+SALE_COLUMNS = (
+    Column("时间", lambda s: time_text(s.created_at)),
+    Column("小票号", lambda s: s.receipt_no),
+    Column("金额", lambda s: yuan(s.total_fen), align_right=True),
+    Column("实付", lambda s: yuan(s.paid_fen), align_right=True),
+    Column("状态", lambda s: s.return_status),
+)
+
+
+def member_sales_model(member_id: int | None, parent=None) -> RowsTableModel:
+    fetch = (lambda: history.sales(member_id, limit=RECENT_SALES)) if member_id is not None else (lambda: [])
+    return RowsTableModel(SALE_COLUMNS, fetch, parent)
+
+
+class ReturnLinesModel(RowsTableModel):
+    """A sale's lines; the last column (本次退, yuan) is editable and defaults to all that is returnable."""
+
+    AMOUNT_COLUMN = 5
+
+    def __init__(self, parent=None):
+        self.amounts: dict[int, int] = {}
+        super().__init__((
+            Column("类别", lambda l: l.category),
+            Column("说明", lambda l: l.description),
+            Column("金额", lambda l: yuan(l.amount_fen), align_right=True),
+            Column("已退", lambda l: yuan(l.returned_fen), align_right=True),
+            Column("可退", lambda l: yuan(l.returnable_fen), align_right=True),
+            Column("本次退", lambda l: yuan(self.amounts.get(l.id, 0)), align_right=True),
+        ), parent=parent)
+
+    def set_rows(self, rows) -> None:
+        self.amounts = {line.id: line.returnable_fen for line in rows}
+        super().set_rows(rows)
+
+    def flags(self, index):
+        flags = super().flags(index)
+        if index.isValid() and index.column() == self.AMOUNT_COLUMN and self.row(index.row()).returnable_fen > 0:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.EditRole and index.isValid() and index.column() == self.AMOUNT_COLUMN:
+            return yuan(self.amounts.get(self.row(index.row()).id, 0))
+        return super().data(index, role)
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() != self.AMOUNT_COLUMN:
+            return False
+        try:
+            fen = parse_yuan(str(value))
+        except InvalidInput:
+            return False
+        self.amounts[self.row(index.row()).id] = fen
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole])
+        return True
+
+    def wanted(self) -> dict[int, int]:
+        return {line_id: fen for line_id, fen in self.amounts.items() if fen}
+
+
+def describe_return(record) -> str:
+    """What came back, in the words the cashier reads to the customer."""
+    parts = [f"已退款 {yuan(record.refund_fen)} 元"]
+    if record.points_refunded:
+        parts.append(f"退回抵现积分 {record.points_refunded}")
+    if record.points_clawed:
+        parts.append(f"扣回所得积分 {record.points_clawed}")
+    if record.points_shortfall:
+        parts.append(f"积分不足未能扣回 {record.points_shortfall}")
+    if record.coupon_restored:
+        parts.append("优惠券已退回")
+    return "；".join(parts) + "。"
+
+
+class ReturnsDialog(QDialog):
+    def __init__(self, operator: Staff, member_id: int | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.operator = operator
+        self.member_id = member_id
+        self.sale_id: int | None = None
+        self._uid = str(uuid.uuid4())
+        self.setWindowTitle("退货")
+        self.resize(900, 620)
+
+        self.receipt_edit = QLineEdit()
+        self.receipt_edit.setPlaceholderText("扫描或输入小票号，回车查找")
+        self.find_button = QPushButton("查找")
+        self.find_button.setAutoDefault(False)
+        search = QHBoxLayout()
+        search.addWidget(QLabel("小票号"))
+        search.addWidget(self.receipt_edit, 1)
+        search.addWidget(self.find_button)
+
+        self.sales_model = member_sales_model(member_id, self)
+        self.sales_view = table_view(self.sales_model, stretch_column=4)
+        self.sales_view.setVisible(member_id is not None)
+        self.sale_label = QLabel("尚未选择消费记录。")
+        self.sale_label.setWordWrap(True)
+        self.lines_model = ReturnLinesModel(self)
+        self.lines_view = table_view(self.lines_model, stretch_column=1)
+        self.lines_view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.lines_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.message = InlineMessage()
+        self.all_button = QPushButton("全部退货")
+        self.part_button = QPushButton("部分退货")
+        self.close_button = QPushButton("关闭")
+        for button in (self.all_button, self.part_button, self.close_button):
+            button.setAutoDefault(False)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.all_button)
+        buttons.addWidget(self.part_button)
+        buttons.addWidget(self.close_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(search)
+        if member_id is not None:
+            layout.addWidget(QLabel("该会员最近的消费（选中一笔即可退货）"))
+            layout.addWidget(self.sales_view, 2)
+        layout.addWidget(self.sale_label)
+        hint = QLabel("“本次退”默认为全部可退金额；只退一部分时在该栏输入金额，再按“部分退货”。")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        layout.addWidget(self.lines_view, 2)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+
+        self.find_button.clicked.connect(self.find_receipt)
+        self.sales_view.selectionModel().currentRowChanged.connect(self._sale_picked)
+        self.all_button.clicked.connect(lambda: self.return_now(whole=True))
+        self.part_button.clicked.connect(lambda: self.return_now(whole=False))
+        self.close_button.clicked.connect(self.reject)
+        self._enable_actions()
+        self.receipt_edit.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter (a scanner's or the cashier's) in the receipt field looks the sale up; never closes.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self.focusWidget() is self.receipt_edit:
+                self.find_receipt()
+            return
+        super().keyPressEvent(event)
+
+    def _enable_actions(self) -> None:
+        can_return = self.sale_id is not None and any(l.returnable_fen for l in self.lines_model.rows())
+        self.all_button.setEnabled(can_return)
+        self.part_button.setEnabled(can_return)
+
+    def find_receipt(self) -> None:
+        try:
+            sale = returns.find_sale(self.receipt_edit.text())
+        except Exception as error:  # noqa: BLE001 - worded (and a bug logged) by user_message
+            self.message.error(error)
+            return
+        self.message.clear_message()
+        self.load_sale(sale.id, focus_lines=True)
+
+    def _sale_picked(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.message.clear_message()
+            self.load_sale(self.sales_model.row(current.row()).id)
+
+    def load_sale(self, sale_id: int, *, focus_lines: bool = False) -> None:
+        sale = Sale.get_by_id(sale_id)
+        self.sale_id = sale_id
+        self._uid = str(uuid.uuid4())
+        who = sale.member.name if sale.member_id is not None else "散客"
+        self.sale_label.setText(
+            f"小票 {sale.receipt_no}　{time_text(sale.created_at)}　{who}　金额 {yuan(sale.total_fen)} 元　"
+            f"实付 {yuan(sale.paid_fen)} 元　积分抵现 {sale.points_used}　得积分 {sale.points_earned}")
+        self.lines_model.set_fetch(lambda: history.sale_lines(sale_id))
+        if focus_lines and self.lines_model.rowCount():
+            # Straight into the first 本次退 cell: type a smaller amount, or press a button to return it all.
+            self.lines_view.setFocus()
+            self.lines_view.setCurrentIndex(self.lines_model.index(0, ReturnLinesModel.AMOUNT_COLUMN))
+        self._enable_actions()
+
+    def return_now(self, *, whole: bool) -> None:
+        if self.sale_id is None:
+            return
+        if self.lines_view.state() == QAbstractItemView.State.EditingState:
+            # A cell still open with a typed amount: leaving it commits the amount before we read it.
+            self.lines_view.setCurrentIndex(QModelIndex())
+        try:
+            result = returns.return_sale(sale_id=self.sale_id, operator=self.operator, uid=self._uid,
+                                         amounts=None if whole else self.lines_model.wanted())
+        except Exception as error:  # noqa: BLE001 - worded (and a bug logged) by user_message
+            self.message.error(error)
+            return
+        self.last_return = result.sale_return
+        text = describe_return(result.sale_return)
+        if result.sale_return.sale.member_id is not None:
+            text += f"会员积分余额 {result.balance}。"
+        self.message.ok(text)
+        if not result.replayed:
+            events().changed.emit("return")
+        self.load_sale(self.sale_id)
+        self.sales_model.refresh()

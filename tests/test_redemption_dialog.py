@@ -1,0 +1,84 @@
+import datetime as dt
+
+from PySide6.QtCore import Qt
+
+from pharmacy_desk.core import ledger, redemption
+from pharmacy_desk.core.models import CatalogItem, Redemption
+from pharmacy_desk.ui.events import events
+from pharmacy_desk.ui.redemption_dialog import RedemptionDialog, catalog_model
+from tests.counter_helpers import OFFSCREEN_NOISE
+
+pytestmark = OFFSCREEN_NOISE
+NOW = dt.datetime.now().replace(microsecond=0)
+
+
+def _catalog(owner):
+    cup = redemption.add_catalog_item(name="保温杯", points_price=800, value_fen=3500, stock=2, operator=owner)
+    visit = redemption.add_catalog_item(name="药师上门服务", points_price=3000, value_fen=10000, kind="service",
+                                        operator=owner)
+    return cup, visit
+
+
+def _open(qtbot, member, clerk):
+    dialog = RedemptionDialog(member.id, clerk)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_catalog_model(qtmodeltester, owner):
+    _catalog(owner)
+    model = catalog_model()
+    qtmodeltester.check(model)
+    # cheapest first: 保温杯 800, then the 3000-point service with unlimited stock
+    assert [[model.data(model.index(r, c)) for c in range(5)] for r in range(2)] == [
+        ["保温杯", "礼品", "800", "35.00", "2"], ["药师上门服务", "服务", "3000", "100.00", "不限"]]
+
+
+def test_cashier_redeems_a_gift_and_the_header_follows(qtbot, make_member, clerk, owner):
+    cup, _ = _catalog(owner)
+    member = make_member()
+    ledger.adjust(member.id, 2000, "活动赠送", clerk, "seed", at=NOW - dt.timedelta(minutes=5))
+    dialog = _open(qtbot, member, clerk)
+    # 普通会员: 50 yuan cap per month, nothing used yet
+    assert "可用积分 2000" in dialog.header.text() and "本月还可兑换 50.00 元" in dialog.header.text()
+    changed = []
+    events().changed.connect(changed.append)
+    assert dialog.selected_item().id == cup.id
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Return)
+    events().changed.disconnect(changed.append)
+    redeemed = Redemption.get()
+    assert (redeemed.item_id, redeemed.points, redeemed.value_fen) == (cup.id, 800, 3500)
+    assert ledger.balance(member.id) == 1200 and CatalogItem.get_by_id(cup.id).stock == 1
+    # 2000 - 800 = 1200 points; cap 50 - 35 = 15 yuan left
+    assert "可用积分 1200" in dialog.header.text() and "本月还可兑换 15.00 元" in dialog.header.text()
+    assert "余额 1200" in dialog.message.text() and changed == ["redemption"]
+    assert dialog.model.data(dialog.model.index(0, 4)) == "1"
+
+
+def test_over_the_monthly_cap_is_refused_inline(qtbot, make_member, clerk, owner):
+    _, visit = _catalog(owner)
+    member = make_member()
+    ledger.adjust(member.id, 5000, "活动赠送", clerk, "seed", at=NOW - dt.timedelta(minutes=5))
+    dialog = _open(qtbot, member, clerk)
+    dialog.view.selectRow(1)
+    assert dialog.selected_item().id == visit.id
+    qtbot.mouseClick(dialog.redeem_button, Qt.MouseButton.LeftButton)
+    assert Redemption.select().count() == 0 and ledger.balance(member.id) == 5000
+    assert dialog.message.kind == "error" and "超出本月兑换上限" in dialog.message.text()
+    assert "50.00" in dialog.message.text() and "100.00" in dialog.message.text()
+
+
+def test_not_enough_points_or_stock_is_refused_inline(qtbot, make_member, clerk, owner):
+    cup, _ = _catalog(owner)
+    member = make_member()
+    ledger.adjust(member.id, 900, "活动赠送", clerk, "seed", at=NOW - dt.timedelta(minutes=5))
+    dialog = _open(qtbot, member, clerk)
+    dialog.quantity.setValue(3)
+    qtbot.mouseClick(dialog.redeem_button, Qt.MouseButton.LeftButton)
+    assert "库存不足" in dialog.message.text()
+    dialog.quantity.setValue(2)  # 1600 points for two, 900 held; 70 yuan is over the cap as well
+    qtbot.mouseClick(dialog.redeem_button, Qt.MouseButton.LeftButton)
+    assert dialog.message.kind == "error"
+    assert Redemption.select().count() == 0 and ledger.balance(member.id) == 900

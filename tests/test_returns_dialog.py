@@ -1,0 +1,121 @@
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit
+
+from pharmacy_desk.core import ledger
+from pharmacy_desk.core.models import Coupon, SaleLine, SaleReturn, SaleReturnLine
+from pharmacy_desk.ui.events import events
+from pharmacy_desk.ui.returns_dialog import ReturnLinesModel, ReturnsDialog, member_sales_model
+from tests.counter_helpers import OFFSCREEN_NOISE
+
+pytestmark = OFFSCREEN_NOISE
+NOW = dt.datetime.now().replace(microsecond=0)
+
+
+def _open(qtbot, clerk, member_id=None):
+    dialog = ReturnsDialog(clerk, member_id=member_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def _two_line_sale(make_member, sell):
+    member = make_member(at=NOW - dt.timedelta(hours=2))
+    # 100/20 = 5 + 90 × 2/30 = 6 → 11 points
+    sold = sell(member, {"household": 10000, "supplement": 9000}, at=NOW - dt.timedelta(hours=1))
+    return member, sold.sale
+
+
+def test_models(qtmodeltester, make_member, sell):
+    member, sale = _two_line_sale(make_member, sell)
+    sales_model = member_sales_model(member.id)
+    qtmodeltester.check(sales_model)
+    assert sales_model.rowCount() == 1 and sales_model.data(sales_model.index(0, 1)) == sale.receipt_no
+    lines = ReturnLinesModel()
+    from pharmacy_desk.core import history
+    lines.set_rows(history.sale_lines(sale.id))
+    qtmodeltester.check(lines)
+    index = lines.index(1, ReturnLinesModel.AMOUNT_COLUMN)
+    assert lines.data(index) == "90.00"
+    assert lines.setData(index, "45") and lines.data(index) == "45.00"
+    assert not lines.setData(index, "四十") and lines.data(index) == "45.00"
+    assert lines.flags(index) & Qt.ItemFlag.ItemIsEditable
+    assert not lines.flags(lines.index(1, 0)) & Qt.ItemFlag.ItemIsEditable
+
+
+def test_partial_return_of_one_line_found_by_scanned_receipt(qtbot, clerk, make_member, sell):
+    member, sale = _two_line_sale(make_member, sell)
+    dialog = _open(qtbot, clerk)
+    changed = []
+    events().changed.connect(changed.append)
+    qtbot.keyClicks(dialog.receipt_edit, sale.receipt_no)
+    qtbot.keyClick(dialog.receipt_edit, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.sale_id == sale.id
+    assert dialog.lines_model.rowCount() == 2
+    # return nothing of the household line and 45 of the 90 yuan supplement line, typed into the cells
+    # the first 本次退 cell is already open for typing; the next opens as the cashier moves down to it
+    for row, typed in ((0, "0"), (1, "45")):
+        qtbot.waitUntil(lambda: isinstance(dialog.focusWidget(), QLineEdit))
+        assert dialog.lines_view.currentIndex().row() == row
+        editor = dialog.focusWidget()
+        assert editor.selectedText() == editor.text()
+        qtbot.keyClicks(editor, typed)
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        # the delegate commits a Return on the next turn of the event loop
+        qtbot.waitUntil(lambda: dialog.lines_view.state() != QAbstractItemView.State.EditingState)
+        qtbot.keyClick(dialog.lines_view, Qt.Key.Key_Down)
+    assert dialog.lines_model.wanted() == {SaleLine.get(SaleLine.amount_fen == 9000).id: 4500}
+    qtbot.mouseClick(dialog.part_button, Qt.MouseButton.LeftButton)
+    events().changed.disconnect(changed.append)
+
+    record = SaleReturn.get()
+    [line] = SaleReturnLine.select()
+    # half the supplement: 45 yuan back; points base 6 of 11 halved → 3 of 11 → 11 × 3 // 11 = 3 clawed
+    assert (line.sale_line.amount_fen, line.amount_fen, record.refund_fen, record.points_clawed) == (9000, 4500, 4500, 3)
+    assert ledger.balance(member.id) == 8
+    assert "已退款 45.00 元" in dialog.message.text() and "扣回所得积分 3" in dialog.message.text()
+    assert "会员积分余额 8" in dialog.message.text() and changed == ["return"]
+    # the lines now show what came back and what is left
+    assert dialog.lines_model.data(dialog.lines_model.index(1, 3)) == "45.00"
+    assert dialog.lines_model.data(dialog.lines_model.index(1, 4)) == "45.00"
+
+
+def test_whole_return_from_the_members_history_restores_coupon_and_points(qtbot, clerk, make_member, sell):
+    member = make_member(at=NOW - dt.timedelta(hours=3))
+    ledger.adjust(member.id, 1000, "开户", clerk, "seed", at=NOW - dt.timedelta(hours=2))
+    welcome = Coupon.get(Coupon.member == member)
+    sold = sell(member, {"household": 10000}, coupon_id=welcome.id, points_used=500, at=NOW - dt.timedelta(hours=1))
+    # 100 - 3 - 20 = 77 paid → 3 points; balance 1000 - 500 + 3 = 503
+    assert ledger.balance(member.id) == 503
+    dialog = _open(qtbot, clerk, member_id=member.id)
+    assert dialog.sales_model.rowCount() == 1
+    dialog.sales_view.selectRow(0)
+    assert dialog.sale_id == sold.sale.id
+    qtbot.mouseClick(dialog.all_button, Qt.MouseButton.LeftButton)
+    record = SaleReturn.get()
+    assert (record.refund_fen, record.points_refunded, record.points_clawed, record.coupon_restored) == (
+        7700, 500, 3, True)
+    assert ledger.balance(member.id) == 1000
+    assert Coupon.get_by_id(welcome.id).used_sale_id is None
+    text = dialog.message.text()
+    assert all(part in text for part in ("已退款 77.00 元", "退回抵现积分 500", "扣回所得积分 3", "优惠券已退回"))
+    assert dialog.sales_model.data(dialog.sales_model.index(0, 4)) == "已全部退货"
+    assert not dialog.all_button.isEnabled() and not dialog.part_button.isEnabled()
+
+
+def test_unknown_receipt_and_over_return_are_explained_inline(qtbot, clerk, make_member, sell):
+    _, sale = _two_line_sale(make_member, sell)
+    dialog = _open(qtbot, clerk)
+    qtbot.keyClicks(dialog.receipt_edit, "20990101-9999")
+    qtbot.keyClick(dialog.receipt_edit, Qt.Key.Key_Return)
+    assert "找不到小票号" in dialog.message.text() and dialog.sale_id is None
+    dialog.receipt_edit.setText(sale.receipt_no)
+    qtbot.mouseClick(dialog.find_button, Qt.MouseButton.LeftButton)
+    # the first cell is open; the cashier types more than was sold and clicks without pressing Enter
+    qtbot.waitUntil(lambda: isinstance(dialog.focusWidget(), QLineEdit))
+    qtbot.keyClicks(dialog.focusWidget(), "100.01")
+    qtbot.mouseClick(dialog.part_button, Qt.MouseButton.LeftButton)
+    assert dialog.lines_model.wanted()[SaleLine.get(SaleLine.amount_fen == 10000).id] == 10001
+    assert "超出可退金额" in dialog.message.text() and SaleReturn.select().count() == 0

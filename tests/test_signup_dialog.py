@@ -1,0 +1,111 @@
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from pharmacy_desk.core.models import Coupon, Member
+from pharmacy_desk.ui.events import events
+from pharmacy_desk.ui.signup_dialog import SignupDialog
+from tests.counter_helpers import OFFSCREEN_NOISE, ime_type
+
+pytestmark = OFFSCREEN_NOISE
+
+
+def _open(qtbot, clerk, phone=""):
+    dialog = SignupDialog(clerk, phone=phone)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def _tab(qtbot, dialog):
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+
+
+def test_cashier_signs_up_a_member_with_the_keyboard_and_a_scanned_card(qtbot, clerk):
+    dialog = _open(qtbot, clerk)
+    changed = []
+    events().changed.connect(changed.append)
+    assert dialog.focusWidget() is dialog.phone_edit
+    qtbot.keyClicks(dialog.phone_edit, "139 1234 5678")
+    _tab(qtbot, dialog)
+    ime_type(dialog.focusWidget(), "刘 桂兰")
+    _tab(qtbot, dialog)
+    assert dialog.focusWidget() is dialog.gender_box
+    dialog.gender_box.setCurrentIndex(2)  # 女
+    _tab(qtbot, dialog)
+    qtbot.keyClicks(dialog.focusWidget(), "1965-3-8")
+    _tab(qtbot, dialog)
+    assert dialog.focusWidget() is dialog.card_edit
+    # the scanner types the pre-printed card and presses Enter: that moves on, it does not submit
+    qtbot.keyClicks(dialog.card_edit, "2900000012345")
+    qtbot.keyClick(dialog.card_edit, Qt.Key.Key_Return)
+    assert Member.select().count() == 0
+    assert dialog.focusWidget() is dialog.health_box
+    qtbot.keyClick(dialog.health_box, Qt.Key.Key_Space)
+    qtbot.keyClick(dialog.health_box, Qt.Key.Key_Return)
+
+    member = Member.get()
+    assert (member.phone, member.name, member.gender, member.birthday, member.card_no) == (
+        "13912345678", "刘桂兰", "F", dt.date(1965, 3, 8), "2900000012345")
+    assert member.health_consent_on == dt.date.today() and member.marketing_opt_out is True
+    assert dialog.member_id == member.id
+    coupon = Coupon.get(Coupon.member == member)
+    assert "3.00元代金券" in dialog.message.text() and coupon.value_fen == 300
+    assert dialog.done_button.isVisible() and not dialog.submit_button.isVisible()
+    assert changed == ["member"]
+    events().changed.disconnect(changed.append)
+    qtbot.keyClick(dialog.done_button, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_double_enter_registers_once(qtbot, clerk):
+    dialog = _open(qtbot, clerk, phone="13700001111")
+    assert dialog.focusWidget() is dialog.name_edit
+    ime_type(dialog.name_edit, "周明")
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+    assert Member.select().count() == 1 and Coupon.select().count() == 1
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    member = Member.get()
+    # nothing ticked: no health consent, marketing opted out; no card scanned: a generated EAN-13 card
+    assert member.health_consent_on is None and member.marketing_opt_out is True
+    assert len(member.card_no) == 13 and member.card_no.startswith("20")
+    dialog.submit()  # even a programmatic replay with the same dialog key adds nobody
+    assert Member.select().count() == 1
+
+
+def test_marketing_consent_is_its_own_box(qtbot, clerk):
+    dialog = _open(qtbot, clerk, phone="13700002222")
+    ime_type(dialog.name_edit, "吴强")
+    dialog.marketing_box.setChecked(True)
+    qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
+    member = Member.get()
+    assert member.marketing_opt_out is False and member.health_consent_on is None
+
+
+def test_duplicate_phone_is_named_inline_and_nothing_is_added(qtbot, clerk, make_member):
+    existing = make_member(phone="13800138000", name="张三")
+    dialog = _open(qtbot, clerk, phone="138-0013-8000")
+    ime_type(dialog.name_edit, "张三三")
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
+    assert Member.select().count() == 1
+    assert "张三" in dialog.message.text() and "138****8000" in dialog.message.text()
+    assert dialog.message.kind == "error" and dialog.duplicate_member_id == existing.id
+    assert dialog.member_id is None and dialog.isVisible()
+
+
+def test_bad_input_is_explained_inline(qtbot, clerk):
+    dialog = _open(qtbot, clerk, phone="1380013")
+    ime_type(dialog.name_edit, "孙丽")
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
+    assert "11位" in dialog.message.text()
+    dialog.phone_edit.setText("13800138001")
+    qtbot.keyClicks(dialog.birthday_edit, "1965-2-30")
+    qtbot.keyClick(dialog.birthday_edit, Qt.Key.Key_Return)
+    assert "没有这一天" in dialog.message.text()
+    assert Member.select().count() == 0
+    dialog.birthday_edit.setText("1965-2-28")
+    qtbot.keyClick(dialog.birthday_edit, Qt.Key.Key_Return)
+    assert Member.get().birthday == dt.date(1965, 2, 28)
