@@ -7,7 +7,6 @@ for that role, with the reason in their tooltip.
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
@@ -30,13 +29,7 @@ def run_export(parent: QWidget | None, kind: str, path: str | Path, *, notify: b
     title, export = EXPORTS[kind]
 
     def work(progress):
-        try:
-            return export(path, progress)
-        finally:
-            if threading.current_thread() is not threading.main_thread():
-                from pharmacy_desk.core.db import database
-
-                database.close()
+        return export(path, progress)
 
     def done(count):
         if notify:

@@ -8,7 +8,6 @@ thread through ``tasks.run_task``; every rule lives in ``core.spreadsheet``.
 from __future__ import annotations
 
 import json
-import threading
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -40,14 +39,6 @@ def remember_mapping(signature: str, mapping: dict[int, str]) -> None:
     settings = mapping_settings()
     settings.setValue(signature, json.dumps({str(k): v for k, v in mapping.items()}))
     settings.sync()
-
-
-def _close_worker_connection() -> None:
-    """A worker thread's own SQLite connection is closed when its work ends."""
-    if threading.current_thread() is not threading.main_thread():
-        from pharmacy_desk.core.db import database
-
-        database.close()
 
 
 class FilePage(QWizardPage):
@@ -327,10 +318,7 @@ class ImportWizard(QWizard):
         self.import_page.status.setText("正在导入……")
 
         def work(progress):
-            try:
-                return commit_import(file_plan, operator, progress=progress)
-            finally:
-                _close_worker_connection()
+            return commit_import(file_plan, operator, progress=progress)
 
         def done(result):
             self.result = result
