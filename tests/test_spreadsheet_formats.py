@@ -63,3 +63,25 @@ def test_undecodable_csv_is_refused():
     with pytest.raises(InvalidInput, match="UTF-16"):
         decode_csv("姓名,手机".encode("utf-16-le"))  # no BOM: cannot tell
     assert decode_csv("姓名\t手机".encode("utf-16")) == "姓名\t手机"  # Excel's “Unicode 文本”
+
+
+@pytest.mark.parametrize("kind", ["xls", "gbk-csv"])
+def test_committed_members_from_xls_and_gbk_csv(db, tmp_path, clerk, kind):
+    from pharmacy_desk.core import check, ledger
+    from pharmacy_desk.core.models import Member
+    from pharmacy_desk.core.spreadsheet.commit import commit_import
+
+    if kind == "xls":
+        path = write_xls(tmp_path / "old.xls", ROWS)
+    else:
+        path = write_csv(tmp_path / "old.csv", TEXT_ROWS, "gbk")
+    result = commit_import(read_plan(path, today=TODAY), clerk, at=dt.datetime(2026, 6, 10, 9, 0))
+    assert result.created == 2 and result.points == 1235  # 1200 + 35
+    zhang = Member.get(Member.phone == "13812345678")
+    assert (zhang.name, zhang.gender, zhang.birthday, zhang.joined_on, zhang.notes, ledger.balance(zhang.id)) == (
+        "张三", "M", dt.date(1965, 3, 8), dt.date(2019, 5, 1), "老顾客", 1200)
+    li = Member.get(Member.phone == "13912345678")
+    assert (li.name, li.name_initials, li.gender, li.birthday, li.joined_on, ledger.balance(li.id)) == (
+        "李四", "ls", "F", dt.date(1970, 1, 2), TODAY, 35)
+    assert li.joined_by_id == clerk.id and li.owner_staff_id == clerk.id
+    assert check.run_checks() == []
