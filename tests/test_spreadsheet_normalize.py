@@ -61,3 +61,13 @@ def test_bulk_initials_match_the_tills_initials():
     names += ["".join(chr(rng.randrange(0x4E00, 0x9FA6)) for _ in range(3)) for _ in range(3000)]
     names += ["Li Na", "王Amy", "张三"]
     assert [bulk_name_initials(n) for n in names] == [name_initials(n) for n in names]
+
+
+@pytest.mark.parametrize("values, reason", [
+    ([None, "", "  ", "\u3000"], "blank"), (["合计", None, 3000], "totals"), ([" 总 计 ", 5], "totals"),
+    (["", "小计："], "totals"), (["小明", "13812345678"], ""), (["", 0], ""),
+])
+def test_blank_and_totals_rows(values, reason):
+    from pharmacy_desk.core.spreadsheet.rows import skip_reason
+
+    assert skip_reason(values) == reason

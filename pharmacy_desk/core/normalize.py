@@ -16,6 +16,9 @@ from pharmacy_desk.core.errors import InvalidInput
 
 MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
 _SPACES = re.compile(r"\s+")
+_WHOLE_FLOAT = re.compile(r"\d+\.0+")
+_POINTS_NOISE = re.compile(r"[\s,，]")
+_POINTS_UNIT = re.compile(r"(积分|分)$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _SEPARATORS = re.compile(r"[\s\-－—–()（）.]")
 
@@ -38,7 +41,7 @@ def clean_phone(raw: object) -> str:
     if isinstance(raw, float) and raw.is_integer():
         raw = int(raw)
     text = halfwidth(str(raw)).strip()
-    if re.fullmatch(r"\d+\.0+", text):
+    if _WHOLE_FLOAT.fullmatch(text):
         text = text.split(".")[0]
     digits = _SEPARATORS.sub("", text)
     if digits.startswith("+"):
@@ -241,8 +244,7 @@ def parse_points(raw: object) -> int:
         number = int(raw // 1)
     else:
         text = halfwidth(str(raw)).strip()
-        text = re.sub(r"[\s,，]", "", text)
-        text = re.sub(r"(积分|分)$", "", text)
+        text = _POINTS_UNIT.sub("", _POINTS_NOISE.sub("", text))
         if not text:
             return 0
         negative = text.startswith("-")

@@ -24,7 +24,7 @@ from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.normalize import mask_phone
 from pharmacy_desk.core.spreadsheet.columns import Layout, find_layout, header_key
 from pharmacy_desk.core.spreadsheet.reading import Sheet, read_file
-from pharmacy_desk.core.spreadsheet.rows import Candidate, RowCleaner, SourceRow, is_blank, is_totals
+from pharmacy_desk.core.spreadsheet.rows import Candidate, RowCleaner, SourceRow, skip_reason
 
 Progress = Callable[[int, int, str], None]
 FILL_FIELDS = ("card_no", "gender", "birthday", "joined_on", "points", "address", "notes")
@@ -143,7 +143,7 @@ def read_plan(path: str | Path, *, mappings: dict[str, dict[int, str]] | None = 
             done += 1
             if done % 5000 == 0:
                 progress(done, total, "正在检查每一行……")
-            if is_blank(values) or is_totals(values) or repeated(values):
+            if skip_reason(values) or repeated(values):
                 skipped += 1
                 continue
             item.data_rows += 1

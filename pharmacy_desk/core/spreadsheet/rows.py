@@ -42,21 +42,20 @@ class Candidate:
     merged_rows: list[SourceRow] = field(default_factory=list)
 
 
-def is_blank(values: list[object]) -> bool:
+def skip_reason(values: list[object]) -> str:
+    """``blank`` for an empty row, ``totals`` for a 合计/总计 row (not members), else ``""``."""
+    blank = True
     for cell in values:
-        if cell is not None and cell != "" and not (isinstance(cell, str) and not cell.strip()):
-            return False
-    return True
-
-
-def is_totals(values: list[object]) -> bool:
-    """合计/总计 rows summarise the list; they are not members."""
-    for cell in values:
-        if isinstance(cell, str) and cell:
+        if cell is None:
+            continue
+        if type(cell) is str:
             text = cell.lstrip()
-            if text[:1] in _TOTALS_FIRST and TOTALS_RE.match(halfwidth(text)):
-                return True
-    return False
+            if not text:
+                continue
+            if text[0] in _TOTALS_FIRST and TOTALS_RE.match(halfwidth(text)):
+                return "totals"
+        blank = False
+    return "blank" if blank else ""
 
 
 def _text(value: object) -> str:
