@@ -227,3 +227,9 @@ def test_error_report_is_the_original_rows_ready_to_fix(db, messy, tmp_path, cle
     commit_import(read_plan(out, today=TODAY), clerk, at=AT)
     assert Member.get(Member.phone == "13812345670").name == "吴十"
     assert Member.select().count() == 1  # every other row still has its problem
+
+
+def test_a_list_without_names_rejects_every_row_saying_so(db, tmp_path):
+    path = write_xlsx(tmp_path / "phones.xlsx", {"Sheet1": [["手机", "性别"], ["13812345678", "男"]]})
+    plan = plan_import(path, today=TODAY)
+    assert [p.reason for p in plan.rejected] == ["没有姓名列。"]

@@ -71,3 +71,11 @@ def test_blank_and_totals_rows(values, reason):
     from pharmacy_desk.core.spreadsheet.rows import skip_reason
 
     assert skip_reason(values) == reason
+
+
+def test_phone_in_scientific_notation_says_digits_were_lost():
+    from pharmacy_desk.core.normalize import clean_phone
+
+    with pytest.raises(InvalidInput, match="科学计数法"):
+        clean_phone("1.38123E+10")  # what Excel leaves in a CSV when the column was a number
+    assert clean_phone(1.3812345678e10) == "13812345678"  # a number cell still has every digit

@@ -17,6 +17,7 @@ from pharmacy_desk.core.errors import InvalidInput
 MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
 _SPACES = re.compile(r"\s+")
 _WHOLE_FLOAT = re.compile(r"\d+\.0+")
+_SCIENTIFIC = re.compile(r"\d(\.\d+)?[eE]\+?\d+")
 _POINTS_NOISE = re.compile(r"[\s,，]")
 _POINTS_UNIT = re.compile(r"(积分|分)$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -53,6 +54,8 @@ def clean_phone(raw: object) -> str:
     if not digits:
         raise InvalidInput("手机号为空。")
     if not digits.isdigit():
+        if _SCIENTIFIC.fullmatch(text):
+            raise InvalidInput(f"手机号被存成了科学计数法（{raw}），后几位已经丢失，请核对原始记录后以文本格式重新填写")
         raise InvalidInput(f"手机号只能包含数字：{raw}")
     if len(digits) != 11:
         raise InvalidInput(f"手机号应为11位，这里是{len(digits)}位：{digits}")

@@ -92,10 +92,13 @@ class RowCleaner:
          raw_history, raw_address) = raw
         problems: list[str] = []
         name = phone = card = gender = birthday = joined_on = points = None
-        try:
-            name = clean_name(raw_name)
-        except InvalidInput as error:
-            problems.append(str(error).rstrip("。"))
+        if "name" not in self.columns:
+            problems.append("没有姓名列")
+        else:
+            try:
+                name = clean_name(raw_name)
+            except InvalidInput as error:
+                problems.append(str(error).rstrip("。"))
         if "phone" not in self.columns:
             problems.append("没有手机号列")
         else:
