@@ -118,3 +118,9 @@ def test_several_sheets_and_awkward_values(tmp_path):
     assert [c.value for c in book["甲"][2]] == ["ab<&>", True, 1.25, dt.datetime(2026, 1, 5, 14, 30)]
     assert book["乙"].max_row == 7001 and book["乙"]["B7001"].value == "行6999"
     assert book["乙"].freeze_panes == "A2"
+
+
+def test_sheet_names_excel_refuses_are_replaced(tmp_path):
+    path = tmp_path / "t.xlsx"
+    export_table([("x",)], [("列", "text")], path, sheet_title="会员[2019]/旧:表?")
+    assert load_workbook(path).sheetnames == ["会员_2019__旧_表_"]

@@ -11,6 +11,7 @@ or ``@`` is forced to text with a quote prefix so no spreadsheet runs it as a fo
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
@@ -21,8 +22,8 @@ from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.spreadsheet import sheetxml
 
 Progress = Callable[[int, int, str], None]
-FORMULA_STARTS = ("=", "+", "-", "@")
 WIDTH_SAMPLE = 200
+_INVALID_TITLE = re.compile(r"[\[\]:*?/\\]")  # characters Excel refuses in a sheet name
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,7 @@ def _prepare_sheet(workbook, title: str, rows, columns, counted: list[int], tota
     iterator = iter(rows)
     sample = [row for row in (next(iterator, None) for _ in range(WIDTH_SAMPLE)) if row is not None]
 
-    sheet = workbook.create_sheet(title[:31] or "数据")
+    sheet = workbook.create_sheet(_INVALID_TITLE.sub("_", title)[:31] or "数据")
     sheet.freeze_panes = "A2"
     for index, column in enumerate(columns):
         width = display_width(column.title)
@@ -131,19 +132,15 @@ def _prepare_sheet(workbook, title: str, rows, columns, counted: list[int], tota
         probe.append(cell)
     sheet.append(probe)
 
+    written = [0]  # rows of this sheet, as reported by the streamer
+
     def report(done: int) -> None:
+        written[0] = done
         progress(counted[0] + done, total, f"已写出 {counted[0] + done} 行……")
 
-    _rows_written = [0]
-
-    def counting_report(done: int) -> None:
-        _rows_written[0] = done
-        report(done)
-
     def streamed(styles):
-        start = counted[0]
-        yield from sheetxml.rows_xml(_chain(sample, iterator), kinds, styles, _value, on_row=counting_report)
-        counted[0] = start + _rows_written[0]
+        yield from sheetxml.rows_xml(_chain(sample, iterator), kinds, styles, _value, on_row=report)
+        counted[0] += written[0]
 
     return streamed
 
