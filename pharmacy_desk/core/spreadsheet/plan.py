@@ -185,21 +185,25 @@ def _where(source: SourceRow) -> str:
 
 
 def _merge_within_file(candidates: list[Candidate]) -> tuple[list[Candidate], int, list[RowProblem]]:
-    by_phone: dict[str, list[Candidate]] = {}
+    first_of: dict[str, Candidate] = {}
+    repeats: dict[str, list[Candidate]] = {}  # only phones seen more than once
     for candidate in candidates:
-        by_phone.setdefault(candidate.phone, []).append(candidate)
+        seen = first_of.setdefault(candidate.phone, candidate)
+        if seen is not candidate:
+            repeats.setdefault(candidate.phone, [seen]).append(candidate)
     kept, conflicts, merged = [], [], 0
     card_owner: dict[str, Candidate] = {}
-    for phone, group in by_phone.items():
-        names = sorted({c.name for c in group})
-        if len(names) > 1:
-            reason = f"手机号 {mask_phone(phone)} 在文件中对应不同的姓名（{'、'.join(names)}），请核对后保留一行。"
-            conflicts += [RowProblem(c.source, reason, "conflict") for c in group]
-            continue
-        first = group[0]
-        for other in group[1:]:
-            _fill_empty(first, other)
-            merged += 1
+    for phone, first in first_of.items():
+        group = repeats.get(phone)
+        if group is not None:
+            names = sorted({c.name for c in group})
+            if len(names) > 1:
+                reason = f"手机号 {mask_phone(phone)} 在文件中对应不同的姓名（{'、'.join(names)}），请核对后保留一行。"
+                conflicts += [RowProblem(c.source, reason, "conflict") for c in group]
+                continue
+            for other in group[1:]:
+                _fill_empty(first, other)
+                merged += 1
         if first.card_no:
             holder = card_owner.get(first.card_no)
             if holder is not None:
