@@ -79,3 +79,9 @@ def test_phone_in_scientific_notation_says_digits_were_lost():
     with pytest.raises(InvalidInput, match="科学计数法"):
         clean_phone("1.38123E+10")  # what Excel leaves in a CSV when the column was a number
     assert clean_phone(1.3812345678e10) == "13812345678"  # a number cell still has every digit
+
+
+def test_a_cached_number_never_answers_for_a_boolean():
+    assert parse_date(1.0) == dt.date(1899, 12, 31)
+    with pytest.raises(InvalidInput):
+        parse_date(True)

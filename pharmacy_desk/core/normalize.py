@@ -200,7 +200,7 @@ def _date_from_number(number: int, raw: object, digits: int = 0) -> dt.date:
     raise InvalidInput(f"日期格式不对：{raw}（请写成 1965-03-08）")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=65536, typed=True)  # typed: True must not hit the entry for 1.0
 def _parse_date_value(raw: object) -> dt.date | None:
     """Cached: a list of 100,000 members holds a few thousand distinct birthdays and join dates."""
     if isinstance(raw, bool):
