@@ -108,17 +108,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-# Later features add their subcommands here: each is a function taking the subparsers.
-EXTRA_COMMANDS: list = []
+def _feature_commands() -> list:
+    """Subcommands that features add; each module's ``register`` takes the subparsers."""
+    from pharmacy_desk.commands import report, spreadsheet
+
+    return [spreadsheet.register, report.register]
 
 
-def _register_features() -> None:
-    from pharmacy_desk.commands import report
-
-    EXTRA_COMMANDS.append(report.register)
-
-
-_register_features()
+EXTRA_COMMANDS: list = _feature_commands()
 
 
 def main(argv: list[str] | None = None) -> int:

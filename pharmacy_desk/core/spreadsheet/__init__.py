@@ -1,0 +1,7 @@
+"""Excel migration: reading legacy member lists safely, importing them, exporting tables.
+
+``safety`` refuses hostile or broken files before anything decompresses them,
+``reading`` turns a workbook or CSV into rows, ``columns`` finds the header and
+maps it, ``rows`` cleans one row into a member, ``importer`` plans and commits an
+import, ``report`` writes the rows that need fixing, ``export`` writes tables out.
+"""

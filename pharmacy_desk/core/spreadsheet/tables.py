@@ -1,0 +1,100 @@
+"""The tables the back office exports: members, sales, the points ledger, coupons.
+
+Each is one SQL query streamed into ``export.export_table``; the member list leaves
+out the health file (sensitive under PIPL; it is exported per member on request).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pharmacy_desk.core.db import database
+from pharmacy_desk.core.spreadsheet.export import ExportColumn as C, Progress, export_table
+
+GENDER = {"M": "男", "F": "女", "": ""}
+LEDGER_KINDS = {"earn": "消费得分", "import": "期初导入", "adjust": "手工调整", "refund": "退货退回",
+                "redeem": "积分抵现", "gift": "兑换礼品", "expire": "到期", "clawback": "退货扣回"}
+COUPON_KINDS = {"fixed": "代金券", "percent": "折扣券", "threshold": "满减券", "service": "体验券"}
+
+MEMBERS_SQL = """
+SELECT m.card_no, m.name, m.phone, m.gender, m.birthday, t.name, COALESCE(b.points, 0), m.joined_on,
+       m.address, m.notes, m.marketing_opt_out
+FROM member m JOIN tier t ON t.id = m.tier_id
+LEFT JOIN (SELECT member_id, SUM(points) AS points FROM ledger_entry GROUP BY member_id) b
+       ON b.member_id = m.id
+ORDER BY m.id"""
+MEMBER_COLUMNS = (C("会员卡号"), C("姓名"), C("手机号"), C("性别"), C("生日", "date"), C("等级"),
+                  C("积分余额", "int"), C("办卡日期", "date"), C("地址"), C("备注"), C("退订营销"))
+
+SALES_SQL = """
+SELECT s.receipt_no, s.created_at, m.card_no, m.name, m.phone, st.name, s.total_fen,
+       s.coupon_discount_fen, s.points_cash_fen, s.paid_fen, s.insurance_fen, s.points_earned, s.points_used
+FROM sale s JOIN staff st ON st.id = s.staff_id LEFT JOIN member m ON m.id = s.member_id
+ORDER BY s.created_at, s.id"""
+SALES_COLUMNS = (C("单号"), C("时间", "datetime"), C("会员卡号"), C("会员姓名"), C("手机号"), C("收银员"),
+                 C("合计（元）", "money"), C("券抵扣（元）", "money"), C("积分抵现（元）", "money"),
+                 C("实收（元）", "money"), C("医保（元）", "money"), C("得积分", "int"), C("用积分", "int"))
+
+LEDGER_SQL = """
+SELECT e.created_at, m.card_no, m.name, e.kind, e.points, e.expires_on, e.reason, st.name
+FROM ledger_entry e JOIN member m ON m.id = e.member_id JOIN staff st ON st.id = e.staff_id
+ORDER BY e.id"""
+LEDGER_COLUMNS = (C("时间", "datetime"), C("会员卡号"), C("姓名"), C("类型"), C("积分", "int"),
+                  C("到期日", "date"), C("原因"), C("操作员"))
+
+COUPONS_SQL = """
+SELECT c.code, c.kind, c.title, m.card_no, m.name, c.value_fen, c.percent_off, c.min_spend_fen,
+       c.valid_from, c.valid_until, c.reason, c.issued_at, c.used_at
+FROM coupon c LEFT JOIN member m ON m.id = c.member_id ORDER BY c.id"""
+COUPON_COLUMNS = (C("券码"), C("类型"), C("名称"), C("会员卡号"), C("姓名"), C("面额（元）", "money"),
+                  C("折扣（%）", "int"), C("最低消费（元）", "money"), C("生效日", "date"),
+                  C("到期日", "date"), C("发放原因"), C("发放时间", "datetime"), C("使用时间", "datetime"))
+
+
+def _rows(sql: str, shape=None):
+    cursor = database.execute_sql(sql)
+    for row in cursor:
+        yield shape(row) if shape else row
+
+
+def _member(row):
+    row = list(row)
+    row[3] = GENDER.get(row[3], row[3])
+    row[10] = "是" if row[10] else ""
+    return row
+
+
+def _entry(row):
+    return (*row[:3], LEDGER_KINDS.get(row[3], row[3]), *row[4:])
+
+
+def _coupon(row):
+    return (row[0], COUPON_KINDS.get(row[1], row[1]), *row[2:])
+
+
+def _count(table: str) -> int:
+    return database.execute_sql(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]
+
+
+def export_members(path: str | Path, progress: Progress | None = None) -> int:
+    return export_table(_rows(MEMBERS_SQL, _member), MEMBER_COLUMNS, path, sheet_title="会员",
+                        total=_count("member"), progress=progress)
+
+
+def export_sales(path: str | Path, progress: Progress | None = None) -> int:
+    return export_table(_rows(SALES_SQL), SALES_COLUMNS, path, sheet_title="消费",
+                        total=_count("sale"), progress=progress)
+
+
+def export_ledger(path: str | Path, progress: Progress | None = None) -> int:
+    return export_table(_rows(LEDGER_SQL, _entry), LEDGER_COLUMNS, path, sheet_title="积分流水",
+                        total=_count("ledger_entry"), progress=progress)
+
+
+def export_coupons(path: str | Path, progress: Progress | None = None) -> int:
+    return export_table(_rows(COUPONS_SQL, _coupon), COUPON_COLUMNS, path, sheet_title="优惠券",
+                        total=_count("coupon"), progress=progress)
+
+
+EXPORTS = {"members": ("会员", export_members), "sales": ("消费记录", export_sales),
+           "ledger": ("积分流水", export_ledger), "coupons": ("优惠券", export_coupons)}

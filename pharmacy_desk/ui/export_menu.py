@@ -1,0 +1,64 @@
+"""导出 menu: members, sales, the points ledger and coupons to Excel, off the GUI thread.
+
+A cashier cannot export whole tables (DOMAIN: Trust): the actions are disabled
+for that role, with the reason in their tooltip.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
+
+from pharmacy_desk.core import paths
+from pharmacy_desk.core.models import Staff
+from pharmacy_desk.ui.tasks import run_task
+
+EXPORT_ROLES = ("owner", "system")
+
+
+def default_path(kind: str, title: str) -> Path:
+    return paths.export_dir() / f"{title}_{dt.date.today():%Y%m%d}.xlsx"
+
+
+def run_export(parent: QWidget | None, kind: str, path: str | Path, *, notify: bool = True):
+    """Export one table to ``path`` in the background; returns the running task."""
+    from pharmacy_desk.core.spreadsheet.tables import EXPORTS
+
+    title, export = EXPORTS[kind]
+
+    def work(progress):
+        return export(path, progress)
+
+    def done(count):
+        if notify:
+            QMessageBox.information(parent, "导出完成", f"已导出{title} {count} 行到\n{path}")
+
+    return run_task(parent, f"正在导出{title}", work, done)
+
+
+def build_export_menu(parent: QWidget, operator: Staff) -> QMenu:
+    """导出 ▸ 会员 / 消费记录 / 积分流水 / 优惠券."""
+    from pharmacy_desk.core.spreadsheet.tables import EXPORTS
+
+    menu = QMenu("导出到 Excel", parent)
+    allowed = operator is not None and operator.role in EXPORT_ROLES
+    for kind, (title, _) in EXPORTS.items():
+        action = menu.addAction(f"{title}…")
+        action.setObjectName(f"export_{kind}")
+        action.setEnabled(allowed)
+        if not allowed:
+            action.setToolTip("只有店长可以导出整张表。")
+        action.triggered.connect(lambda _=False, k=kind, t=title: _ask_and_export(parent, k, t))
+    menu.setToolTipsVisible(True)
+    return menu
+
+
+def _ask_and_export(parent: QWidget, kind: str, title: str) -> None:
+    path, _ = QFileDialog.getSaveFileName(parent, f"导出{title}", str(default_path(kind, title)),
+                                          "Excel 工作簿 (*.xlsx)")
+    if path:
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        parent._export_task = run_export(parent, kind, path)

@@ -1,0 +1,138 @@
+"""The import wizard and the export menu, driven like the owner would."""
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QWidget, QWizard
+
+from pharmacy_desk.core import check, ledger
+from pharmacy_desk.core.models import Member
+from tests.spreadsheet_helpers import write_xlsx
+
+# The offscreen platform cannot size native windows; it says so for every top-level window.
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture(autouse=True)
+def settings_home(tmp_path):
+    """Remembered mappings go to the test's folder, never the user's."""
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+
+
+@pytest.fixture
+def two_phone_list(tmp_path):
+    # 电话 (a landline) is guessed as the phone; the owner points 手机 at it instead.
+    return write_xlsx(tmp_path / "list.xlsx", {"会员": [
+        ["会员名单"],
+        ["姓名", "电话", "手机", "生日", "积分"],
+        ["张三", "010-12345678", "13812345678", "1965-03-08", "1,200"],
+        ["李四", "010-87654321", "139 1234 5678", "", "300分"],
+        ["王五", "", "1381234567", "", ""],
+    ]})
+
+
+def click_next(qtbot, wizard):
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+
+
+def test_wizard_end_to_end(qtbot, qtmodeltester, db, owner, two_phone_list, tmp_path):
+    from pharmacy_desk.ui.events import events
+    from pharmacy_desk.ui.import_wizard import ImportWizard
+
+    wizard = ImportWizard(owner)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.set_path(two_phone_list)
+    click_next(qtbot, wizard)
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.mapping_page, timeout=10000)
+
+    page = wizard.mapping_page
+    qtmodeltester.check(page.model)
+    assert [(r["header"], r["field"]) for r in page.model.rows()] == [
+        ("姓名", "name"), ("电话", "phone"), ("手机", ""), ("生日", "birthday"), ("积分", "points")]
+    assert page.model.row(2)["sample"] == "13812345678"
+    page.combos[1].setCurrentIndex(page.combos[1].findData(""))
+    page.combos[2].setCurrentIndex(page.combos[2].findData("phone"))
+    click_next(qtbot, wizard)
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.preview_page, timeout=10000)
+
+    preview = wizard.preview_page
+    qtmodeltester.check(preview.model)
+    assert wizard.plan.counts() == {"new": 2, "merged": 0, "conflicts": 0, "rejected": 1, "skipped": 0}
+    assert "新增会员 <b>2</b> 人" in preview.summary.text() and "期初积分共 <b>1500</b> 分" in preview.summary.text()
+    assert preview.model.rowCount() == 1 and "10位" in preview.model.row(0).reason
+    assert Member.select().count() == 0  # the preview wrote nothing
+
+    click_next(qtbot, wizard)
+    assert wizard.currentPage() is wizard.import_page
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    with qtbot.waitSignal(events().changed, timeout=10000) as changed:
+        qtbot.mouseClick(wizard.import_page.start, Qt.MouseButton.LeftButton)
+    assert changed.args == ["import"]
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.result_page, timeout=10000)
+
+    zhang = Member.get(Member.phone == "13812345678")
+    assert (zhang.name, zhang.birthday, ledger.balance(zhang.id)) == ("张三", dt.date(1965, 3, 8), 1200)
+    assert ledger.balance(Member.get(Member.phone == "13912345678").id) == 300
+    assert Member.select().count() == 2 and check.run_checks() == []
+    assert "新增 2 位会员" in wizard.result_page.summary.text()
+    assert wizard.result_page.save.isEnabled()
+    back = wizard.button(QWizard.WizardButton.BackButton)
+    assert not (back.isVisible() and back.isEnabled())  # an import cannot be stepped back into
+    report = tmp_path / "errors.xlsx"
+    wizard.result_page.save_report(report)
+    from openpyxl import load_workbook
+
+    assert load_workbook(report)["会员"]["A2"].value == "王五"
+    wizard.grab().save(str(tmp_path / "result.png"))
+
+    # The corrected mapping is remembered for the next file with the same header.
+    again = ImportWizard(owner)
+    qtbot.addWidget(again)
+    again.show()
+    again.file_page.set_path(two_phone_list)
+    click_next(qtbot, again)
+    qtbot.waitUntil(lambda: again.currentPage() is again.mapping_page, timeout=10000)
+    assert [r["field"] for r in again.mapping_page.model.rows()][1:3] == ["", "phone"]
+    click_next(qtbot, again)
+    qtbot.waitUntil(lambda: again.currentPage() is again.preview_page, timeout=10000)
+    assert again.plan.already_imported and "已经导入过" in again.preview_page.summary.text()
+
+
+def test_bad_file_is_reported_and_wizard_stays(qtbot, db, owner, tmp_path, monkeypatch):
+    from pharmacy_desk.ui import tasks
+    from pharmacy_desk.ui.import_wizard import ImportWizard
+
+    shown = []
+    monkeypatch.setattr(tasks, "show_error", lambda parent, error: shown.append(str(error)))
+    bad = tmp_path / "macro.xlsm"
+    bad.write_bytes(b"PK\x03\x04")
+    wizard = ImportWizard(owner)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.set_path(bad)
+    click_next(qtbot, wizard)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    assert "含宏" in shown[0] and wizard.currentPage() is wizard.file_page
+
+
+def test_export_menu(qtbot, db, owner, clerk, make_member, tmp_path):
+    from openpyxl import load_workbook
+
+    from pharmacy_desk.ui.export_menu import build_export_menu, run_export
+
+    make_member(phone="13812345678", name="张三")
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    menu = build_export_menu(parent, owner)
+    assert [a.text() for a in menu.actions()] == ["会员…", "消费记录…", "积分流水…", "优惠券…"]
+    assert all(a.isEnabled() for a in menu.actions())
+    assert not any(a.isEnabled() for a in build_export_menu(parent, clerk).actions())
+
+    path = tmp_path / "members.xlsx"
+    task = run_export(parent, "members", path, notify=False)
+    with qtbot.waitSignal(task.done, timeout=10000) as done:
+        pass
+    assert done.args == [1]
+    assert load_workbook(path).active["C2"].value == "13812345678"

@@ -1,0 +1,126 @@
+"""Exports: phones as text, dates as dates, money in yuan, frozen header, no formula ever runs."""
+
+import datetime as dt
+
+import pytest
+from openpyxl import load_workbook
+
+from pharmacy_desk.core import ledger
+from pharmacy_desk.core.models import Coupon, LedgerEntry, Member, Sale
+from pharmacy_desk.core.spreadsheet.export import ExportColumn, export_table
+from pharmacy_desk.core.spreadsheet.tables import EXPORTS, export_coupons, export_ledger, export_members, export_sales
+
+
+def rows_of(path):
+    sheet = load_workbook(path).active
+    return sheet, list(sheet.iter_rows())
+
+
+def test_export_table_is_safe_and_typed(tmp_path):
+    path = tmp_path / "report.xlsx"
+    rows = [("=HYPERLINK(\"http://x\")", "13812345678", dt.date(2026, 1, 5), 12345, 7),
+            ("+1", "-2", None, 5, None), ("@SUM(A1)", "普通", dt.date(2026, 2, 1), 0, 3)]
+    columns = [ExportColumn("名称"), ExportColumn("手机号"), ExportColumn("日期", "date"),
+               ExportColumn("金额（元）", "money"), ("次数", "int")]
+    seen = []
+    assert export_table(rows, columns, path, sheet_title="月报", progress=lambda *a: seen.append(a)) == 3
+    sheet, cells = rows_of(path)
+    assert sheet.title == "月报" and sheet.freeze_panes == "A2"
+    assert [c.value for c in cells[0]] == ["名称", "手机号", "日期", "金额（元）", "次数"]
+    assert cells[0][0].font.b
+    formula, phone, day, money, count = cells[1]
+    assert formula.value == "=HYPERLINK(\"http://x\")" and formula.data_type == "s" and formula.quotePrefix
+    assert phone.value == "13812345678" and phone.data_type == "s"
+    assert day.value == dt.datetime(2026, 1, 5) and day.is_date
+    assert float(money.value) == 123.45 and money.number_format == "0.00"  # 12345 fen
+    assert count.value == 7
+    assert all(c.data_type == "s" and c.quotePrefix for c in cells[2][:2])
+    assert cells[3][0].data_type == "s" and cells[3][0].quotePrefix
+    # widths: a CJK header counts double, dates are at least 10 wide
+    assert sheet.column_dimensions["B"].width == 13 and sheet.column_dimensions["C"].width == 12
+    assert seen[-1][:2] == (3, 0)
+
+
+@pytest.fixture
+def shop(db, make_member, sell, clerk):
+    zhang = make_member(phone="13812345678", name="张三", gender="M", birthday=dt.date(1965, 3, 8))
+    make_member(phone="13912345678", name="=李四", notes="@risky")
+    sell(zhang, {"household": 10000})
+    return zhang
+
+
+def test_members_export(shop, tmp_path):
+    path = tmp_path / "members.xlsx"
+    assert export_members(path) == 2
+    sheet, cells = rows_of(path)
+    assert [c.value for c in cells[0]][:7] == ["会员卡号", "姓名", "手机号", "性别", "生日", "等级", "积分余额"]
+    first = cells[1]
+    assert first[1].value == "张三" and first[2].value == "13812345678" and first[2].data_type == "s"
+    assert first[3].value == "男" and first[4].value == dt.datetime(1965, 3, 8) and first[4].is_date
+    assert first[6].value == ledger.balance(shop.id) == 5  # 100 yuan of 常备药 at 1 point per 20 yuan
+    assert first[0].data_type == "s" and first[0].value == shop.card_no
+    second = cells[2]
+    assert second[1].value == "=李四" and second[1].data_type == "s" and second[1].quotePrefix
+    assert second[9].value == "@risky" and second[9].quotePrefix
+
+
+def test_sales_ledger_and_coupons_export(shop, tmp_path):
+    assert export_sales(tmp_path / "s.xlsx") == Sale.select().count() == 1
+    _, cells = rows_of(tmp_path / "s.xlsx")
+    assert cells[1][2].value == shop.card_no and float(cells[1][6].value) == 100.00 and cells[1][1].is_date
+    assert export_ledger(tmp_path / "l.xlsx") == LedgerEntry.select().count() == 1
+    _, cells = rows_of(tmp_path / "l.xlsx")
+    assert [c.value for c in cells[1]][1:5] == [shop.card_no, "张三", "消费得分", 5]
+    assert export_coupons(tmp_path / "c.xlsx") == Coupon.select().count() == 2  # two new-member coupons
+    _, cells = rows_of(tmp_path / "c.xlsx")
+    assert cells[1][1].value == "代金券" and float(cells[1][5].value) == 3.00 and cells[1][8].is_date
+    assert set(EXPORTS) == {"members", "sales", "ledger", "coupons"}
+
+
+def test_export_runs_a_fixed_number_of_queries(shop, tmp_path, make_member):
+    # Streaming one query, not one per member: more members, same query count.
+    from peewee import SqliteDatabase
+
+    calls = []
+    original = SqliteDatabase.execute_sql
+
+    def counting(self, sql, *args, **kwargs):
+        calls.append(sql)
+        return original(self, sql, *args, **kwargs)
+
+    SqliteDatabase.execute_sql = counting
+    try:
+        export_members(tmp_path / "a.xlsx")
+        first = len(calls)
+        for i in range(5):
+            make_member(phone=f"1500000000{i}", name=f"会员{i}")
+        calls.clear()
+        export_members(tmp_path / "b.xlsx")
+    finally:
+        SqliteDatabase.execute_sql = original
+    assert len(calls) == first and Member.select().count() == 7
+
+
+def test_several_sheets_and_awkward_values(tmp_path):
+    from pharmacy_desk.core.spreadsheet.export import export_sheets
+
+    path = tmp_path / "two.xlsx"
+    first = [("a\x07b<&>", True, 1.25, dt.datetime(2026, 1, 5, 14, 30))]
+    second = [(n, f"行{n}") for n in range(7000)]
+    progress = []
+    count = export_sheets([("甲", first, [("文本", "text"), ("是否", "raw"), ("小数", "raw"),
+                                         ("时间", "datetime")]),
+                           ("乙", second, [("序号", "int"), ("名称", "text")])],
+                          path, total=7001, progress=lambda *a: progress.append(a[0]))
+    assert count == 7001 and progress[-1] == 7001
+    book = load_workbook(path)
+    assert book.sheetnames == ["甲", "乙"]
+    assert [c.value for c in book["甲"][2]] == ["ab<&>", True, 1.25, dt.datetime(2026, 1, 5, 14, 30)]
+    assert book["乙"].max_row == 7001 and book["乙"]["B7001"].value == "行6999"
+    assert book["乙"].freeze_panes == "A2"
+
+
+def test_sheet_names_excel_refuses_are_replaced(tmp_path):
+    path = tmp_path / "t.xlsx"
+    export_table([("x",)], [("列", "text")], path, sheet_title="会员[2019]/旧:表?")
+    assert load_workbook(path).sheetnames == ["会员_2019__旧_表_"]

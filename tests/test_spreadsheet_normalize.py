@@ -1,0 +1,87 @@
+"""Dates and points as people typed them into legacy lists (normalisers shared with the till)."""
+
+import datetime as dt
+
+import pytest
+
+from pharmacy_desk.core.errors import InvalidInput
+from pharmacy_desk.core.normalize import parse_date, parse_points
+
+MARCH_8 = dt.date(1965, 3, 8)
+
+
+@pytest.mark.parametrize("raw", [
+    dt.datetime(1965, 3, 8, 0, 0), MARCH_8, 23809, 23809.0, "23809",  # Excel serial: 1899-12-30 + 23809 days
+    "1965-3-8", "1965-03-08", "1965/03/08", "1965/3/8", "19650308", 19650308, "1965年3月8日",
+    "1965.3.8", "１９６５－３－８", "1965-03-08 00:00:00", " 1965 年 3 月 8 日 ",
+])
+def test_date_variants(raw):
+    assert parse_date(raw) == MARCH_8
+
+
+@pytest.mark.parametrize("raw", [None, "", "   "])
+def test_empty_dates(raw):
+    assert parse_date(raw) is None
+
+
+@pytest.mark.parametrize("raw, reason", [
+    ("1965-02-30", "不存在"), ("19651308", "不存在"), ("三月八日", "格式不对"), ("65-3-8", "格式不对"),
+    (23809.5, "格式不对"), (True, "格式不对"), ("1234567", "格式不对"),
+])
+def test_bad_dates_say_why(raw, reason):
+    with pytest.raises(InvalidInput, match=reason):
+        parse_date(raw)
+
+
+@pytest.mark.parametrize("raw, points", [
+    ("1,200", 1200), ("1200分", 1200), ("1200积分", 1200), (1200.0, 1200), ("1200.0", 1200),
+    (88.6, 88), ("88.6", 88), ("１，２００", 1200), (" 35 ", 35), (None, 0), ("", 0), (0, 0), (7, 7),
+])
+def test_points_variants(raw, points):
+    assert parse_points(raw) == points
+
+
+@pytest.mark.parametrize("raw, reason", [
+    ("很多", "不是数字"), ("-5", "负数"), (-5, "负数"), (True, "不是数字"), (float("nan"), "不是数字"),
+    ("12a", "不是数字"),
+])
+def test_bad_points_say_why(raw, reason):
+    with pytest.raises(InvalidInput, match=reason):
+        parse_points(raw)
+
+
+def test_bulk_initials_match_the_tills_initials():
+    import random
+
+    from pharmacy_desk.core.normalize import bulk_name_initials, name_initials
+
+    rng = random.Random(5)
+    common = "王李张刘陈杨黄赵吴周单曾解仇朴区查乐长欧阳建国红军伟芳娜秀英长江重庆"
+    names = ["".join(rng.choice(common) for _ in range(rng.choice((2, 3, 4)))) for _ in range(3000)]
+    names += ["".join(chr(rng.randrange(0x4E00, 0x9FA6)) for _ in range(3)) for _ in range(3000)]
+    names += ["Li Na", "王Amy", "张三"]
+    assert [bulk_name_initials(n) for n in names] == [name_initials(n) for n in names]
+
+
+@pytest.mark.parametrize("values, reason", [
+    ([None, "", "  ", "\u3000"], "blank"), (["合计", None, 3000], "totals"), ([" 总 计 ", 5], "totals"),
+    (["", "小计："], "totals"), (["小明", "13812345678"], ""), (["", 0], ""),
+])
+def test_blank_and_totals_rows(values, reason):
+    from pharmacy_desk.core.spreadsheet.rows import skip_reason
+
+    assert skip_reason(values) == reason
+
+
+def test_phone_in_scientific_notation_says_digits_were_lost():
+    from pharmacy_desk.core.normalize import clean_phone
+
+    with pytest.raises(InvalidInput, match="科学计数法"):
+        clean_phone("1.38123E+10")  # what Excel leaves in a CSV when the column was a number
+    assert clean_phone(1.3812345678e10) == "13812345678"  # a number cell still has every digit
+
+
+def test_a_cached_number_never_answers_for_a_boolean():
+    assert parse_date(1.0) == dt.date(1899, 12, 31)
+    with pytest.raises(InvalidInput):
+        parse_date(True)
