@@ -46,6 +46,12 @@ def columns(table):
     return {c.name for c in database.get_columns(table)}
 
 
+def shape(table):
+    """Columns and indexes (by name and columns): what a migration must reproduce."""
+    indexes = {(i.name, tuple(i.columns), i.unique) for i in database.get_indexes(table)}
+    return columns(table), indexes
+
+
 def test_version_1_database_migrates_with_its_data_intact(tmp_path):
     path = tmp_path / "v1.sqlite3"
     make_v1_database(path)
@@ -62,12 +68,12 @@ def test_version_1_database_migrates_with_its_data_intact(tmp_path):
         assert member.health_consent_on is None and member.allergies == ""
         assert Sale.get_by_id(1).paid_fen == 10000 and ledger.balance(1) == 5
         assert run_checks() == []
-        migrated = {t: columns(t) for t in database.get_tables()}
+        migrated = {t: shape(t) for t in database.get_tables()}
     finally:
         close_database()
     open_database(tmp_path / "fresh.sqlite3")
     try:
-        fresh = {t: columns(t) for t in database.get_tables()}
+        fresh = {t: shape(t) for t in database.get_tables()}
     finally:
         close_database()
     assert migrated == fresh

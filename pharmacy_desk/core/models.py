@@ -101,9 +101,9 @@ class Member(BaseModel):
     birthday = DateField(null=True)
     address = CharField(default="")
     joined_on = DateField(index=True)
-    joined_by = ForeignKeyField(Staff, null=True, backref="members_signed")
+    joined_by = ForeignKeyField(Staff, null=True, backref="members_signed", index=False)
     owner_staff = ForeignKeyField(Staff, null=True, backref="members_owned")
-    tier = ForeignKeyField(Tier, backref="members")
+    tier = ForeignKeyField(Tier, backref="members", index=False)  # four values: an index only slows writes
     marketing_opt_out = BooleanField(default=False)
     profile_confirmed_on = DateField(null=True)
     notes = TextField(default="")
@@ -151,9 +151,9 @@ class Sale(BaseModel):
 
     uid = CharField(unique=True)
     receipt_no = CharField(unique=True)
-    member = ForeignKeyField(Member, null=True, backref="sales")
-    staff = ForeignKeyField(Staff, backref="sales_served")
-    owner_staff = ForeignKeyField(Staff, null=True, backref="sales_credited")
+    member = ForeignKeyField(Member, null=True, backref="sales", index=False)  # see Meta.indexes
+    staff = ForeignKeyField(Staff, backref="sales_served", index=False)
+    owner_staff = ForeignKeyField(Staff, null=True, backref="sales_credited", index=False)
     created_at = DateTimeField(default=_now, index=True)
     total_fen = IntegerField()
     coupon = ForeignKeyField(Coupon, null=True)
@@ -165,7 +165,9 @@ class Sale(BaseModel):
     points_earned = IntegerField(default=0)
 
     class Meta:
-        indexes = ((("member", "created_at"), False),)
+        # Covers a member's history and every per-member spend aggregate (tiers, RFM,
+        # dormancy) without touching the table itself.
+        indexes = ((("member", "created_at", "paid_fen"), False),)
 
 
 # Coupon and Sale point at each other; the coupon's side is added once Sale exists.
@@ -176,7 +178,7 @@ class SaleLine(BaseModel):
     """A category subtotal of a sale, with its share of discounts and of 医保."""
 
     sale = ForeignKeyField(Sale, backref="lines")
-    category = ForeignKeyField(Category)
+    category = ForeignKeyField(Category, index=False)
     description = CharField(default="")
     quantity = IntegerField(default=1)
     days_supply = IntegerField(null=True)
@@ -259,12 +261,12 @@ class LedgerEntry(BaseModel):
     expires_on = DateField(null=True, index=True)
     key = CharField(unique=True)
     operation = ForeignKeyField(Operation, backref="entries")
-    staff = ForeignKeyField(Staff)
+    staff = ForeignKeyField(Staff, index=False)
     reason = CharField(default="")
     sale = ForeignKeyField(Sale, null=True, backref="ledger_entries")
-    sale_return = ForeignKeyField(SaleReturn, null=True, backref="ledger_entries")
-    redemption = ForeignKeyField(Redemption, null=True, backref="ledger_entries")
-    corrects = ForeignKeyField("self", null=True, backref="corrections")
+    sale_return = ForeignKeyField(SaleReturn, null=True, backref="ledger_entries", index=False)
+    redemption = ForeignKeyField(Redemption, null=True, backref="ledger_entries", index=False)
+    corrects = ForeignKeyField("self", null=True, backref="corrections", index=False)
 
 
 class LedgerAllocation(BaseModel):

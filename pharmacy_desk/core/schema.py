@@ -31,7 +31,7 @@ Migration = Callable[[], None]
 # version -> the function that brings a database from version-1 to version.
 MIGRATIONS: dict[int, Migration] = {}
 
-CURRENT_VERSION = 2
+CURRENT_VERSION = 3
 
 
 def migration(version: int) -> Callable[[Migration], Migration]:
@@ -54,6 +54,24 @@ def _add_health_file_and_contacts() -> None:
     for column in ("chronic_conditions", "allergies", "long_term_meds"):
         database.execute_sql(f'ALTER TABLE "member" ADD COLUMN "{column}" TEXT NOT NULL DEFAULT \'\'')
     database.create_tables([Measurement, ContactLog])
+
+
+# v3 drops indexes no query uses (each costs every insert: a 100,000-member import
+# or a sale pays for all of them) and widens the member/time index of sales so the
+# per-member spend aggregates read the index alone.
+UNUSED_INDEXES_V3 = (
+    "member_tier_id", "member_joined_by_id", "sale_member_id", "sale_staff_id", "sale_owner_staff_id",
+    "sale_member_id_created_at", "sale_line_category_id", "ledger_entry_staff_id",
+    "ledger_entry_sale_return_id", "ledger_entry_redemption_id", "ledger_entry_corrects_id",
+)
+
+
+@migration(3)
+def _tune_indexes() -> None:
+    for name in UNUSED_INDEXES_V3:
+        database.execute_sql(f'DROP INDEX IF EXISTS "{name}"')
+    database.execute_sql('CREATE INDEX IF NOT EXISTS "sale_member_id_created_at_paid_fen" '
+                         'ON "sale" ("member_id", "created_at", "paid_fen")')
 
 
 def user_version() -> int:
