@@ -42,7 +42,6 @@ if str(ROOT) not in sys.path:
 
 from pharmacy_desk.core import demo, ledger, settings  # noqa: E402
 from pharmacy_desk.core.db import close_database, open_database  # noqa: E402
-from pharmacy_desk.core.defaults import CATEGORIES  # noqa: E402
 from pharmacy_desk.core.members import ean13_check_digit  # noqa: E402
 from pharmacy_desk.core.models import Category, Staff, Tier  # noqa: E402
 from pharmacy_desk.core.normalize import name_initials  # noqa: E402

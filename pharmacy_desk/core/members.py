@@ -121,9 +121,10 @@ _SELECT_MEMBER = 'SELECT {} FROM "member" WHERE '.format(
     ", ".join(f'"{field.column_name}"' for field in _MEMBER_FIELDS))
 
 
-def _members(where: str, params: tuple, limit: int) -> list[Member]:
+def _members(where: str, params: tuple, limit: int, order: str = "") -> list[Member]:
     found = []
-    for row in database.execute_sql(f"{_SELECT_MEMBER}{where} LIMIT ?", (*params, limit)):
+    sql = f"{_SELECT_MEMBER}{where}{f' ORDER BY {order}' if order else ''} LIMIT ?"
+    for row in database.execute_sql(sql, (*params, limit)):
         member = Member(__no_default__=1, **{field.name: field.python_value(value)
                                              for field, value in zip(_MEMBER_FIELDS, row)})
         member._dirty.clear()
@@ -147,7 +148,7 @@ def lookup(text: str, limit: int = LOOKUP_LIMIT) -> LookupResult:
     compact = re.sub(r"[\s\-]", "", query)
     if re.fullmatch(r"\+?\d+", compact):
         if len(compact) == 4:
-            return LookupResult(matches=_members('substr("phone", -4) = ? ORDER BY "name"', (compact,), limit))
+            return LookupResult(matches=_members('substr("phone", -4) = ?', (compact,), limit, '"name"'))
         try:
             phone = clean_phone(compact)
         except InvalidInput:
@@ -158,7 +159,7 @@ def lookup(text: str, limit: int = LOOKUP_LIMIT) -> LookupResult:
         where, pattern = '"name_initials" GLOB ?', _glob_prefix(query.lower())
     else:
         where, pattern = '"name" GLOB ?', _glob_prefix(clean_name(query))
-    return LookupResult(matches=_members(f'{where} ORDER BY "name", "id"', (pattern,), limit))
+    return LookupResult(matches=_members(where, (pattern,), limit, '"name", "id"'))
 
 
 def get(member_id: int) -> Member:
