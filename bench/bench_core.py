@@ -52,6 +52,7 @@ LOOKUP_RAW_RATIO = 10.0
 SALE_P99_MS = 10.0
 BASKET_CODES = ("household", "otc", "supplement", "rx", "device", "promo", "other")
 
+CASES = ("card", "phone", "last4", "pinyin", "pinyin2", "sale")
 RAW_SQL = {
     "card": "SELECT * FROM member WHERE card_no = ?",
     "phone": "SELECT * FROM member WHERE phone = ?",
@@ -236,7 +237,7 @@ def query_plans(texts: dict[str, str]) -> dict[str, list[str]]:
     return plans
 
 
-def run(path: Path, iterations: int, warmup: int, seed: int) -> dict:
+def run(path: Path, iterations: int, warmup: int, seed: int, only: list[str] | None = None) -> dict:
     if not path.exists():
         raise SystemExit(f"{path} does not exist: run python -m bench.generate_large first")
     rng = random.Random(seed)
@@ -283,20 +284,19 @@ def run(path: Path, iterations: int, warmup: int, seed: int) -> dict:
         print(f"  {name}: p50 {row.p50_ms:.3f} ms, p99 {row.p99_ms:.3f} ms "
               f"(raw {row.raw_p50_ms:.3f} / {row.raw_p99_ms:.3f} ms)", file=sys.stderr, flush=True)
 
-    add("lookup card", measure(cards, lookup_checked("exact"), raw_lookup(con, RAW_SQL["card"]), warmup), "lookup")
-    add("lookup phone", measure(phones, lookup_checked("exact"), raw_lookup(con, RAW_SQL["phone"]), warmup),
-        "lookup")
-    add("lookup last4", measure(tails, lookup_checked("matches"), raw_lookup(con, RAW_SQL["last4"]), warmup),
-        "lookup")
-    add("lookup pinyin", measure(initials, lookup_checked("matches"),
-                                 raw_lookup(con, RAW_SQL["pinyin"], lambda k: k + "*"), warmup), "lookup")
-    two = [k[:2] for k in initials]
-    add("lookup pinyin2", measure(two, lookup_checked("matches"),
-                                  raw_lookup(con, RAW_SQL["pinyin"], lambda k: k + "*"), warmup), "lookup")
-
     runner = SaleRunner(con, uuid.uuid4().hex[:8])
-    jobs = list(zip([m[0] for m in picked[:total]], baskets(rng, total)))
-    add("record sale", measure(jobs, runner.app, runner.raw, warmup), "sale")
+    pinyin_raw = raw_lookup(con, RAW_SQL["pinyin"], lambda k: k + "*")
+    cases = {  # name: (keys, app call, raw twin, kind)
+        "card": (cards, lookup_checked("exact"), raw_lookup(con, RAW_SQL["card"]), "lookup"),
+        "phone": (phones, lookup_checked("exact"), raw_lookup(con, RAW_SQL["phone"]), "lookup"),
+        "last4": (tails, lookup_checked("matches"), raw_lookup(con, RAW_SQL["last4"]), "lookup"),
+        "pinyin": (initials, lookup_checked("matches"), pinyin_raw, "lookup"),
+        "pinyin2": ([k[:2] for k in initials], lookup_checked("matches"), pinyin_raw, "lookup"),
+        "sale": (list(zip([m[0] for m in picked[:total]], baskets(rng, total))), runner.app, runner.raw, "sale"),
+    }
+    for name in only or cases:
+        keys, app, raw, kind = cases[name]
+        add("record sale" if name == "sale" else f"lookup {name}", measure(keys, app, raw, warmup), kind)
     settings.invalidate()
     con.close()
     core_db.close_database()
@@ -332,9 +332,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--iterations", type=int, default=2000)
     parser.add_argument("--warmup", type=int, default=200)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--only", type=lambda text: text.split(","), metavar="NAMES",
+                        help="comma-separated subset of " + ",".join(CASES))
     parser.add_argument("--json", action="store_true", help="print the results as JSON instead of a table")
     args = parser.parse_args(argv)
-    info = run(args.path, args.iterations, args.warmup, args.seed)
+    if args.only and set(args.only) - set(CASES):
+        parser.error(f"--only takes names from {','.join(CASES)}")
+    info = run(args.path, args.iterations, args.warmup, args.seed, args.only)
     if args.json:
         print(json.dumps(info, ensure_ascii=False, indent=2))
     else:
