@@ -28,6 +28,7 @@ import datetime as dt
 import gc
 import json
 import logging
+import os
 import random
 import sqlite3
 import sys
@@ -255,6 +256,8 @@ def run(path: Path, iterations: int, warmup: int, seed: int, only: list[str] | N
                         for p in ("journal_mode", "synchronous", "cache_size")},
         "iterations": iterations,
         "warmup": warmup,
+        # Latency on a shared machine depends on what else runs: keep the load beside the figures.
+        "load_before": os.getloadavg()[0],
     }
     total = iterations + warmup
     picked = sample_members(con, rng, total * 3)
@@ -297,6 +300,7 @@ def run(path: Path, iterations: int, warmup: int, seed: int, only: list[str] | N
     for name in only or cases:
         keys, app, raw, kind = cases[name]
         add("record sale" if name == "sale" else f"lookup {name}", measure(keys, app, raw, warmup), kind)
+    info["load_after"] = os.getloadavg()[0]
     settings.invalidate()
     con.close()
     core_db.close_database()
@@ -309,7 +313,8 @@ def print_table(info: dict) -> None:
     print(f"{info['path']}: {info['members']:,} members, {info['sales']:,} sales, "
           f"{info['bytes'] / 2**30:.2f} GiB, SQLite {info['sqlite']}")
     print(f"app pragmas {info['app_pragmas']}, raw pragmas {info['raw_pragmas']}; "
-          f"{info['iterations']} timed iterations after {info['warmup']} warm-up")
+          f"{info['iterations']} timed iterations after {info['warmup']} warm-up; "
+          f"load average {info['load_before']:.2f} before, {info['load_after']:.2f} after")
     head = ("operation", "n", "p50 ms", "p99 ms", "raw p50", "raw p99", "×raw p50", "×raw p99", "target", "met")
     lines = [head] + [
         (r["name"], str(r["n"]), f"{r['p50_ms']:.3f}", f"{r['p99_ms']:.3f}", f"{r['raw_p50_ms']:.3f}",
