@@ -49,6 +49,8 @@ class SalePreview:
     coupon: Coupon | None
     multiplier: Decimal
     birthday_month: bool
+    # The categories the lines were priced with, so recording the sale need not read them again.
+    categories: dict[str, Category] = field(default_factory=dict, repr=False)
 
 
 @dataclass
@@ -126,7 +128,7 @@ def preview(sale: SaleInput, at: dt.datetime | None = None) -> SalePreview:
     result = quote(rules, coupon_discount_fen=discount, points_cash_fen=points_cash,
                    insurance_fen=insurance, insurance_earns=settings.get("insurance_earns_points"),
                    multiplier=multiplier)
-    return SalePreview(result, member, coupon, multiplier, birthday_month)
+    return SalePreview(result, member, coupon, multiplier, birthday_month, categories)
 
 
 def _receipt_no(at: dt.datetime) -> str:
@@ -161,7 +163,7 @@ def record_sale(sale: SaleInput, *, operator: Staff, uid: str, at: dt.datetime |
             points_earned=q.points_earned if member else 0)
         op.subject = f"sale:{row.id}"
         op.save()
-        categories = _categories(sale.lines)
+        categories = priced.categories
         SaleLine.insert_many([
             dict(sale=row, category=categories[line.category], description=line.description,
                  quantity=line.quantity, days_supply=line.days_supply, amount_fen=line.amount_fen,
