@@ -156,10 +156,14 @@ def lookup(text: str, limit: int = LOOKUP_LIMIT) -> LookupResult:
         member = _one_member('"phone" = ?', phone)
         return LookupResult(exact=member) if member else LookupResult(phone_hint=phone)
     if re.fullmatch(r"[A-Za-z]+", query):
-        where, pattern = '"name_initials" GLOB ?', _glob_prefix(query.lower())
-    else:
-        where, pattern = '"name" GLOB ?', _glob_prefix(clean_name(query))
-    return LookupResult(matches=_members(where, (pattern,), limit, '"name", "id"'))
+        # Ordered as the (name_initials, name) index is, so SQLite stops after ``limit``
+        # rows instead of sorting every 张/赵/周… that starts with "z"; members whose
+        # initials are exactly what was typed come first.
+        pattern = _glob_prefix(query.lower())
+        return LookupResult(matches=_members('"name_initials" GLOB ?', (pattern,), limit,
+                                             '"name_initials", "name", "id"'))
+    pattern = _glob_prefix(clean_name(query))
+    return LookupResult(matches=_members('"name" GLOB ?', (pattern,), limit, '"name", "id"'))
 
 
 def get(member_id: int) -> Member:

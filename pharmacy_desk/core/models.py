@@ -96,7 +96,7 @@ class Member(BaseModel):
     card_no = CharField(unique=True)
     phone = CharField(unique=True)
     name = CharField(index=True)
-    name_initials = CharField(index=True, default="")
+    name_initials = CharField(default="")  # indexed with name, see Meta
     gender = CharField(default="", constraints=[Check("gender IN ('', 'M', 'F')")])
     birthday = DateField(null=True)
     address = CharField(default="")
@@ -113,6 +113,10 @@ class Member(BaseModel):
     chronic_conditions = TextField(default="")
     allergies = TextField(default="")
     long_term_meds = TextField(default="")
+
+    class Meta:
+        # Pinyin lookup reads this index in order and stops at the first screenful.
+        indexes = ((("name_initials", "name"), False),)
 
 
 class TierChange(BaseModel):
