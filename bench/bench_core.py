@@ -10,7 +10,7 @@ Measured (keys drawn at random from the data):
   card     members.lookup(card_no)         vs  SELECT * FROM member WHERE card_no = ?
   phone    members.lookup(phone)           vs  SELECT * FROM member WHERE phone = ?
   last4    members.lookup("5678")          vs  ... WHERE substr(phone, -4) = ? ORDER BY name LIMIT 20
-  pinyin   members.lookup(initials)        vs  ... WHERE name_initials GLOB 'zxm*' ORDER BY name, id LIMIT 20
+  pinyin   members.lookup(initials)        vs  ... WHERE name_initials GLOB 'zxm*' ORDER BY name_initials, name, id LIMIT 20
   pinyin2  the same with 2 letters ("zx"): the widest prefix a cashier types
   sale     sales.record_sale(1–3 categories, cash, unique uid)
            vs  BEGIN IMMEDIATE; INSERT sale, operation, lines, payment, earn entry; COMMIT
@@ -58,7 +58,7 @@ RAW_SQL = {
     "card": "SELECT * FROM member WHERE card_no = ?",
     "phone": "SELECT * FROM member WHERE phone = ?",
     "last4": "SELECT * FROM member WHERE substr(phone, -4) = ? ORDER BY name LIMIT 20",
-    "pinyin": "SELECT * FROM member WHERE name_initials GLOB ? ORDER BY name, id LIMIT 20",
+    "pinyin": "SELECT * FROM member WHERE name_initials GLOB ? ORDER BY name_initials, name, id LIMIT 20",
 }
 
 
@@ -251,9 +251,9 @@ def run(path: Path, iterations: int, warmup: int, seed: int, only: list[str] | N
         "sales": con.execute("SELECT MAX(id) FROM sale").fetchone()[0] or 0,
         "sqlite": sqlite3.sqlite_version,
         "app_pragmas": {p: database.execute_sql(f"PRAGMA {p}").fetchone()[0]
-                        for p in ("journal_mode", "synchronous", "cache_size")},
+                        for p in ("journal_mode", "synchronous", "cache_size", "mmap_size")},
         "raw_pragmas": {p: con.execute(f"PRAGMA {p}").fetchone()[0]
-                        for p in ("journal_mode", "synchronous", "cache_size")},
+                        for p in ("journal_mode", "synchronous", "cache_size", "mmap_size")},
         "iterations": iterations,
         "warmup": warmup,
         # Latency on a shared machine depends on what else runs: keep the load beside the figures.
