@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 
-import pytest
 
 
 def ime_type(widget, text: str) -> None:
@@ -36,7 +35,3 @@ def count_queries(db):
         yield seen
     finally:
         del db.execute_sql  # back to the class method
-
-
-# The offscreen platform says so each time a top-level window is shown; it is not our warning.
-OFFSCREEN_NOISE = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")

@@ -2,13 +2,11 @@
 
 import datetime as dt
 
-import pytest
 from PySide6.QtCore import QDate, Qt
 
 from pharmacy_desk.core.models import Coupon
 from pharmacy_desk.ui.campaigns_window import CampaignsWindow
 
-pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 
 JULY = dt.date(2026, 7, 1)
 

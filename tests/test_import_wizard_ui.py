@@ -11,7 +11,6 @@ from pharmacy_desk.core.models import Member
 from tests.spreadsheet_helpers import write_xlsx
 
 # The offscreen platform cannot size native windows; it says so for every top-level window.
-pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 
 
 @pytest.fixture(autouse=True)

@@ -2,7 +2,6 @@
 
 import datetime as dt
 
-import pytest
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialogButtonBox
@@ -12,7 +11,6 @@ from pharmacy_desk.ui.contact_dialog import ContactDialog
 from pharmacy_desk.ui.lists_window import ListsWindow
 
 # The offscreen platform cannot size top-level windows and says so at every show().
-pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 
 TODAY = dt.date(2026, 6, 10)
 OLD = dt.datetime(2025, 1, 5, 9, 0)

@@ -10,9 +10,8 @@ from pharmacy_desk.core.models import Measurement, Member, Operation, Staff
 from pharmacy_desk.ui import member_tabs
 from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.member_detail import MemberDetailDialog
-from tests.counter_helpers import OFFSCREEN_NOISE, ime_type
+from tests.counter_helpers import ime_type
 
-pytestmark = OFFSCREEN_NOISE
 NOW = dt.datetime.now().replace(microsecond=0)
 
 

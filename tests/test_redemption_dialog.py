@@ -6,9 +6,7 @@ from pharmacy_desk.core import ledger, redemption
 from pharmacy_desk.core.models import CatalogItem, Redemption
 from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.redemption_dialog import RedemptionDialog, catalog_model
-from tests.counter_helpers import OFFSCREEN_NOISE
 
-pytestmark = OFFSCREEN_NOISE
 NOW = dt.datetime.now().replace(microsecond=0)
 
 

@@ -19,7 +19,6 @@ from tests.reports_helpers import build_june
 
 JUNE = Month(2026, 6)
 # The offscreen platform says this whenever a top-level window is shown; it is not about our code.
-OFFSCREEN_NOISE = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 
 
 @pytest.fixture
@@ -115,7 +114,6 @@ def _open_window(qtbot, today=dt.date(2026, 6, 30)):
     return window
 
 
-@OFFSCREEN_NOISE
 def test_window_draws_the_month_and_saves_charts(june, qtbot, qtmodeltester, tmp_path):
     window = _open_window(qtbot)
     assert window.report.month == JUNE and len(window.report.trend) == 12
@@ -143,7 +141,6 @@ def test_window_draws_the_month_and_saves_charts(june, qtbot, qtmodeltester, tmp
     assert window.report.figures.sales_member_fen == 5000
 
 
-@OFFSCREEN_NOISE
 def test_window_applies_rfm_thresholds_and_refuses_bad_ones(june, qtbot, monkeypatch):
     from PySide6.QtCore import Qt
 
@@ -164,7 +161,6 @@ def test_window_applies_rfm_thresholds_and_refuses_bad_ones(june, qtbot, monkeyp
     assert window.report.rfm.scored == 2
 
 
-@OFFSCREEN_NOISE
 def test_window_exports_the_workbook(june, qtbot, tmp_path):
     from openpyxl import load_workbook
 
@@ -190,7 +186,6 @@ def test_cli_report_writes_workbook_and_pdf(june, tmp_path, capsys):
     assert code == 1 and "月份格式" in capsys.readouterr().err
 
 
-@OFFSCREEN_NOISE
 def test_window_shows_only_the_latest_month_asked_for(june, qtbot):
     window = _open_window(qtbot)
     window.month_picker.setCurrentIndex(1)  # May, then at once April

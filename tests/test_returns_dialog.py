@@ -7,9 +7,7 @@ from pharmacy_desk.core import ledger
 from pharmacy_desk.core.models import Coupon, SaleLine, SaleReturn, SaleReturnLine
 from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.returns_dialog import ReturnLinesModel, ReturnsDialog, member_sales_model
-from tests.counter_helpers import OFFSCREEN_NOISE
 
-pytestmark = OFFSCREEN_NOISE
 NOW = dt.datetime.now().replace(microsecond=0)
 
 

@@ -6,9 +6,8 @@ from PySide6.QtWidgets import QDialog
 from pharmacy_desk.core.models import Coupon, Member
 from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.signup_dialog import SignupDialog
-from tests.counter_helpers import OFFSCREEN_NOISE, ime_type
+from tests.counter_helpers import ime_type
 
-pytestmark = OFFSCREEN_NOISE
 
 
 def _open(qtbot, clerk, phone=""):
