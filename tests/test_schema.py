@@ -23,7 +23,9 @@ def make_v1_database(path):
         INSERT INTO member (id, card_no, phone, name, name_initials, gender, birthday, address, joined_on,
             joined_by_id, owner_staff_id, tier_id, marketing_opt_out, profile_confirmed_on, notes, created_at)
             VALUES (1, '2000000000015', '13812345678', '张三', 'zs', 'M', '1965-03-08', '', '2026-01-02',
-                    NULL, NULL, 1, 0, '2026-01-02', '老会员', '2026-01-02 09:00:00');
+                    NULL, NULL, 1, 0, '2026-01-02', '老会员', '2026-01-02 09:00:00'),
+                   (2, '2000000000022', '13912345678', '曾小明', 'cxm', 'M', NULL, '', '2026-01-02',
+                    NULL, NULL, 1, 0, '2026-01-02', '', '2026-01-02 09:00:00');
         INSERT INTO operation (id, key, kind, staff_id, created_at, subject)
             VALUES (1, 'sale:u1', 'sale', 1, '2026-01-03 10:00:00', 'sale:1');
         INSERT INTO sale (id, uid, receipt_no, member_id, staff_id, owner_staff_id, created_at, total_fen,
@@ -66,6 +68,7 @@ def test_version_1_database_migrates_with_its_data_intact(tmp_path):
         assert (member.name, member.phone, member.birthday, member.notes) == ("张三", "13812345678",
                                                                            dt.date(1965, 3, 8), "老会员")
         assert member.health_consent_on is None and member.allergies == ""
+        assert Member.get_by_id(2).name_initials == "zxm"  # v3 reads 曾 as a surname
         assert Sale.get_by_id(1).paid_fen == 10000 and ledger.balance(1) == 5
         assert run_checks() == []
         migrated = {t: shape(t) for t in database.get_tables()}

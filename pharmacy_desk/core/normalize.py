@@ -80,15 +80,32 @@ def clean_name(raw: object) -> str:
 @lru_cache(maxsize=4096)
 def name_initials(name: str) -> str:
     """Pinyin initials for lookup: 张三 → ``zs``; Latin letters are kept lower-case."""
+    return _as_surname(_plain_initials(name), name)
+
+
+def _plain_initials(text: str) -> str:
     from pypinyin import Style, lazy_pinyin
 
-    letters = lazy_pinyin(name, style=Style.FIRST_LETTER, errors="default")
+    letters = lazy_pinyin(text, style=Style.FIRST_LETTER, errors="default")
     return "".join(ch.lower() for part in letters for ch in part if ch.isalnum())
+
+
+# Characters read differently as a surname than in ordinary words (曾小明 is Zeng,
+# not Ceng): a cashier types the initials the member says.
+SURNAME_INITIALS = {"曾": "z", "单": "s", "解": "x", "仇": "q", "区": "o", "查": "z", "乐": "y",
+                    "翟": "z", "覃": "q", "员": "y", "句": "g", "禚": "z", "召": "s"}
+
+
+def _as_surname(initials: str, name: str) -> str:
+    first = SURNAME_INITIALS.get(name[:1])
+    if first and initials:
+        return first + initials[1:]
+    return initials
 
 
 @lru_cache(maxsize=None)
 def _char_initial(char: str) -> str:
-    return name_initials(char)
+    return _plain_initials(char)
 
 
 def _has_phrase(name: str) -> bool:
@@ -106,7 +123,7 @@ def bulk_name_initials(name: str) -> str:
     take the full conversion, exactly as ``name_initials``.
     """
     if not name.isascii() and _CJK_ONLY.fullmatch(name) and not _has_phrase(name):
-        return "".join(_char_initial(ch) for ch in name)
+        return _as_surname("".join(_char_initial(ch) for ch in name), name)
     return name_initials(name)
 
 

@@ -76,6 +76,14 @@ def _tune_indexes() -> None:
                          'ON "sale" ("member_id", "created_at", "paid_fen")')
     database.execute_sql('CREATE INDEX IF NOT EXISTS "member_name_initials_name" '
                          'ON "member" ("name_initials", "name")')
+    # Initials now read surnames as surnames (曾 → z); recompute the few affected members.
+    from pharmacy_desk.core.normalize import SURNAME_INITIALS, name_initials
+
+    marks = ", ".join("?" * len(SURNAME_INITIALS))
+    rows = database.execute_sql(f'SELECT id, name FROM "member" WHERE substr(name, 1, 1) IN ({marks})',
+                                tuple(SURNAME_INITIALS)).fetchall()
+    for member_id, name in rows:
+        database.execute_sql('UPDATE "member" SET name_initials = ? WHERE id = ?', (name_initials(name), member_id))
 
 
 def user_version() -> int:
