@@ -1,0 +1,140 @@
+"""会员概要: everything the counter's member panel shows, answered in one call.
+
+The cashier glances at it while serving: points (and what lapses soon), coupons
+they can use now, birthday month, medicines about to run out, and whether the
+profile needs confirming. Health details are decided here too, never in a widget.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from pharmacy_desk.core import coupons, ledger, members, settings
+from pharmacy_desk.core.models import Category, Member, Sale, SaleLine, Staff, Tier
+from pharmacy_desk.core.normalize import mask_phone
+from pharmacy_desk.core.pricing import points_cash_value
+from pharmacy_desk.core.redemption import cap_remaining_fen
+
+HEALTH_ROLES = ("pharmacist", "owner")
+# A medicine that ran out more than this many days ago is no longer "due": the member
+# has either refilled elsewhere or stopped, and the counter should not nag about it.
+REFILL_OVERDUE_DAYS = 7
+# Sales older than this cannot hold a supply still running (no prescription covers a year).
+REFILL_LOOKBACK_DAYS = 366
+
+
+@dataclass(frozen=True)
+class CouponChoice:
+    coupon_id: int
+    text: str
+
+
+@dataclass(frozen=True)
+class RefillDue:
+    """用药提醒: a line bought with a days' supply that runs out soon (or just did)."""
+
+    category_name: str
+    description: str
+    bought_on: dt.date
+    runs_out_on: dt.date
+
+
+@dataclass(frozen=True)
+class HealthFile:
+    chronic_conditions: str
+    allergies: str
+    long_term_meds: str
+
+
+@dataclass(frozen=True)
+class MemberSummary:
+    member_id: int
+    name: str
+    card_no: str
+    masked_phone: str
+    tier_name: str
+    balance: int
+    usable_points: int
+    expiring_points: int
+    expiring_days: int
+    coupons: tuple[CouponChoice, ...]
+    birthday_this_month: bool
+    refills: tuple[RefillDue, ...]
+    needs_confirm: bool
+    cap_remaining_fen: int
+    points_options: tuple[tuple[int, int], ...]  # (points, fen) the member may use as cash now
+    health: HealthFile | None  # None unless the operator may see it (see ``health_visible``)
+
+
+def health_visible(member: Member, operator: Staff | None) -> bool:
+    """健康档案 is shown only to a pharmacist or the owner, and only with the member's recorded consent."""
+    return (operator is not None and operator.role in HEALTH_ROLES
+            and member.health_consent_on is not None)
+
+
+def needs_confirm(member: Member, today: dt.date) -> bool:
+    """资料确认: never confirmed, or last confirmed at least ``profile_confirm_months`` ago."""
+    if member.profile_confirmed_on is None:
+        return True
+    return member.profile_confirmed_on <= ledger.add_months(today, -settings.get("profile_confirm_months"))
+
+
+def refills_due(member_id: int, today: dt.date) -> list[RefillDue]:
+    """Supplies running out within ``refill_remind_days`` from today, or ran out at most 7 days ago.
+
+    Only the latest purchase of the same thing (category and description) counts:
+    buying it again *is* the refill, so an older line is never reported.
+    """
+    remind = settings.get("refill_remind_days")
+    since = dt.datetime.combine(today - dt.timedelta(days=REFILL_LOOKBACK_DAYS), dt.time())
+    rows = (SaleLine.select(SaleLine.description, SaleLine.days_supply, Sale.created_at, Category.name)
+            .join(Sale).switch(SaleLine).join(Category)
+            .where((Sale.member == member_id) & (Sale.created_at >= since) & SaleLine.days_supply.is_null(False))
+            .order_by(Sale.created_at.desc(), SaleLine.id.desc())
+            .tuples())
+    latest: dict[tuple[str, str], RefillDue] = {}
+    for description, days_supply, created_at, category_name in rows:
+        bought = created_at.date()
+        latest.setdefault((category_name, description), RefillDue(
+            category_name, description, bought, bought + dt.timedelta(days=days_supply)))
+    return sorted((r for r in latest.values()
+                   if today - dt.timedelta(days=REFILL_OVERDUE_DAYS) <= r.runs_out_on
+                   <= today + dt.timedelta(days=remind)), key=lambda r: r.runs_out_on)
+
+
+def points_options(usable: int, cap_fen: int, blocks: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
+    """积分抵现 choices: whole blocks of the smallest size, each worth at most the cap remaining.
+
+    With blocks 500=20元 and 1000=42元, 1600 usable points and a 100-yuan cap give
+    (500, 20元), (1000, 42元), (1500, 62元).
+    """
+    step = blocks[0][0]
+    options = []
+    for points in range(step, usable + 1, step):
+        fen = points_cash_value(points, blocks)
+        if fen > cap_fen:
+            break
+        options.append((points, fen))
+    return options
+
+
+def summarize(member_id: int, today: dt.date, operator: Staff | None = None) -> MemberSummary:
+    """The member panel's content for ``today``; health only when ``health_visible``."""
+    member = members.get(member_id)
+    tier = Tier.get_by_id(member.tier_id)
+    usable = ledger.usable_points(member.id, today)
+    days = settings.get("points_expiry_warning_days")
+    cap = cap_remaining_fen(member.id, today)
+    health = None
+    if health_visible(member, operator):
+        health = HealthFile(member.chronic_conditions, member.allergies, member.long_term_meds)
+    return MemberSummary(
+        member_id=member.id, name=member.name, card_no=member.card_no, masked_phone=mask_phone(member.phone),
+        tier_name=tier.name, balance=ledger.balance(member.id), usable_points=usable,
+        expiring_points=ledger.expiring_within(member.id, today, days), expiring_days=days,
+        coupons=tuple(CouponChoice(c.id, coupons.describe(c)) for c in coupons.usable_for(member.id, today)),
+        birthday_this_month=bool(member.birthday and member.birthday.month == today.month),
+        refills=tuple(refills_due(member.id, today)), needs_confirm=needs_confirm(member, today),
+        cap_remaining_fen=cap, points_options=tuple(points_options(usable, cap, settings.get("redeem_blocks"))),
+        health=health)

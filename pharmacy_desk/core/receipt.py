@@ -1,0 +1,99 @@
+"""小票: the lines of a sale's receipt, ready for a 58 mm or 80 mm receipt printer.
+
+The receipt is built from what was recorded (the sale, its lines and payments) and
+from the ledger as it stands, so the balance printed is the balance the member has.
+Rendering (fonts, paper, PDF) is the window's job; what the receipt says is decided here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from dataclasses import dataclass
+
+from pharmacy_desk.core import ledger, settings
+from pharmacy_desk.core.models import Category, Member, Payment, Sale, SaleLine, Staff
+from pharmacy_desk.core.normalize import mask_phone, yuan
+from pharmacy_desk.core.sales import PAYMENT_METHODS
+
+# Characters per line of the common receipt printers (a CJK character takes two).
+PAPER_COLUMNS = {58: 32, 80: 48}
+RULE = "-"
+
+
+@dataclass(frozen=True)
+class ReceiptLine:
+    """One printed line: text on the left, an amount on the right, or a rule (``left == RULE``)."""
+
+    left: str
+    right: str = ""
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class Receipt:
+    title: str
+    lines: tuple[ReceiptLine, ...]
+
+
+def build(sale_id: int, today: dt.date | None = None) -> Receipt:
+    """The receipt of sale ``sale_id``; points expiring soon are counted as of ``today``."""
+    sale = Sale.get_by_id(sale_id)
+    today = today or sale.created_at.date()
+    staff = Staff.get_by_id(sale.staff_id)
+    out = [ReceiptLine(f"单号 {sale.receipt_no}"), ReceiptLine(f"时间 {sale.created_at:%Y-%m-%d %H:%M}"),
+           ReceiptLine(f"收银 {staff.name}")]
+    member = Member.get_by_id(sale.member_id) if sale.member_id else None
+    if member is not None:
+        out.append(ReceiptLine(f"会员 {member.name} {mask_phone(member.phone)}"))
+    out.append(ReceiptLine(RULE))
+    rows = (SaleLine.select(SaleLine, Category.name).join(Category)
+            .where(SaleLine.sale == sale.id).order_by(SaleLine.id))
+    for line in rows:
+        label = line.category.name + (f" {line.description}" if line.description else "")
+        if line.days_supply:
+            label += f"（{line.days_supply}天量）"
+        out.append(ReceiptLine(label, yuan(line.amount_fen)))
+    out.append(ReceiptLine(RULE))
+    out.append(ReceiptLine("合计", yuan(sale.total_fen)))
+    if sale.coupon_discount_fen:
+        out.append(ReceiptLine("优惠券", "-" + yuan(sale.coupon_discount_fen)))
+    if sale.points_cash_fen:
+        out.append(ReceiptLine(f"积分抵现（{sale.points_used}分）", "-" + yuan(sale.points_cash_fen)))
+    out.append(ReceiptLine("应付", yuan(sale.paid_fen), bold=True))
+    for payment in Payment.select().where(Payment.sale == sale.id).order_by(Payment.id):
+        out.append(ReceiptLine(f"  {PAYMENT_METHODS[payment.method]}", yuan(payment.amount_fen)))
+    if member is not None:
+        out.append(ReceiptLine(RULE))
+        out.append(ReceiptLine("本次积分", f"+{sale.points_earned}"))
+        out.append(ReceiptLine("积分余额", str(ledger.balance(member.id)), bold=True))
+        days = settings.get("points_expiry_warning_days")
+        expiring = ledger.expiring_within(member.id, today, days)
+        if expiring:
+            out.append(ReceiptLine(f"{days}天内到期积分", str(expiring)))
+    out.append(ReceiptLine(RULE))
+    out.append(ReceiptLine("谢谢惠顾，祝您健康！"))
+    return Receipt("会员消费小票" if member is not None else "消费小票", tuple(out))
+
+
+def display_width(text: str) -> int:
+    """Columns a receipt printer uses: wide (CJK, full-width) characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def as_text(receipt: Receipt, columns: int) -> str:
+    """Plain text of the receipt for a printer ``columns`` wide (amounts right-aligned)."""
+    rows = [_centre(receipt.title, columns)]
+    for line in receipt.lines:
+        if line.left == RULE:
+            rows.append(RULE * columns)
+        elif not line.right:
+            rows.append(line.left)
+        else:
+            gap = columns - display_width(line.left) - display_width(line.right)
+            rows.append(line.left + " " * max(1, gap) + line.right)
+    return "\n".join(rows)
+
+
+def _centre(text: str, columns: int) -> str:
+    return " " * max(0, (columns - display_width(text)) // 2) + text

@@ -1,0 +1,59 @@
+"""Receipt content (小票) built in core from the recorded sale and the ledger."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pharmacy_desk.core import receipt
+from pharmacy_desk.core.receipt import RULE, as_text, build, display_width
+
+DAY = dt.datetime(2026, 6, 10, 10, 0)
+
+
+def test_member_receipt_lines(make_member, sell):
+    member = make_member(phone="13812345678", name="张三")
+    first = sell(member, {"household": 20000}, at=DAY)  # 20000 // 2000 = 10 points
+    # second sale: 150 yuan 保健品 + 30 yuan 常备药, 30 yuan paid by 医保, the rest by WeChat
+    #   total 18000; 医保 3000 split 15000:3000 → 2500 / 500
+    #   保健品 base 15000 − 2500 = 12500 → 12500 * 2 // 3000 = 8; 常备药 3000 − 500 = 2500 → 1
+    result = sell(member, {"supplement": 15000, "household": 3000}, at=DAY + dt.timedelta(hours=1),
+                  payments={"insurance": 3000, "wechat": 15000})
+    r = build(result.sale.id)
+    pairs = [(line.left, line.right) for line in r.lines]
+    assert r.title == "会员消费小票"
+    assert ("会员 张三 138****5678", "") in pairs
+    assert ("保健品", "150.00") in pairs and ("常备药", "30.00") in pairs
+    assert ("合计", "180.00") in pairs and ("应付", "180.00") in pairs
+    assert ("  医保", "30.00") in pairs and ("  微信", "150.00") in pairs
+    assert ("本次积分", "+9") in pairs
+    assert ("积分余额", "19") in pairs  # 10 from the first sale + 9
+    assert first.sale.receipt_no != result.sale.receipt_no
+
+
+def test_expiring_points_on_receipt(make_member, sell):
+    member = make_member()
+    sell(member, {"household": 20000}, at=DAY)  # 10 points, lapse 2026-09-10
+    later = sell(member, {"household": 2000}, at=dt.datetime(2026, 8, 20, 10))  # 1 point
+    pairs = [(line.left, line.right) for line in build(later.sale.id).lines]
+    # on 2026-08-20 the June lot (10) lapses within 30 days; the new lot (lapse 2026-11-20) does not
+    assert ("30天内到期积分", "10") in pairs
+
+
+def test_walk_in_receipt_has_no_points(db, sell):
+    result = sell(None, {"otc": 1234}, at=DAY)
+    r = build(result.sale.id)
+    assert r.title == "消费小票"
+    assert not any(line.left.startswith(("会员", "本次积分", "积分余额")) for line in r.lines)
+    assert ("  现金", "12.34") in [(line.left, line.right) for line in r.lines]
+
+
+def test_text_fits_the_paper(make_member, sell):
+    member = make_member(name="欧阳娜娜")
+    result = sell(member, {"household": 20000, "device": 123456}, at=DAY)
+    for mm, columns in receipt.PAPER_COLUMNS.items():
+        text = as_text(build(result.sale.id), columns)
+        assert all(display_width(row) <= columns for row in text.splitlines()), mm
+        assert RULE * columns in text
+        # the amount sits at the right edge: "医疗器械" (8 columns) … "1234.56"
+        row = next(r for r in text.splitlines() if r.startswith("医疗器械"))
+        assert display_width(row) == columns and row.endswith("1234.56")
