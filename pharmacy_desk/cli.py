@@ -78,13 +78,12 @@ def _ensure_demo_database() -> None:
 
 
 def cmd_gui(args) -> int:
-    from pharmacy_desk.core.models import Member
+    from pharmacy_desk.ui.app import run
 
     path = _open(args)
     if args.demo:
         _ensure_demo_database()
-    print(f"{path}：{Member.select().count()} 位会员。")
-    return 0
+    return run(path)
 
 
 def build_parser() -> argparse.ArgumentParser:

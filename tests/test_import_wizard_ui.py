@@ -3,7 +3,7 @@
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget, QWizard
 
 from pharmacy_desk.core import check, ledger
@@ -11,12 +11,6 @@ from pharmacy_desk.core.models import Member
 from tests.spreadsheet_helpers import write_xlsx
 
 # The offscreen platform cannot size native windows; it says so for every top-level window.
-
-
-@pytest.fixture(autouse=True)
-def settings_home(tmp_path):
-    """Remembered mappings go to the test's folder, never the user's."""
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
 
 
 @pytest.fixture

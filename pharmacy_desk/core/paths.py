@@ -66,3 +66,8 @@ def log_dir() -> Path:
 
 def export_dir() -> Path:
     return _subdir("exports")
+
+
+def preferences_path() -> Path:
+    """Personal UI preferences (an INI file read through ``QSettings``), beside the database."""
+    return base_dir() / "preferences.ini"

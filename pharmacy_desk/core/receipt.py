@@ -33,6 +33,7 @@ class ReceiptLine:
 @dataclass(frozen=True)
 class Receipt:
     title: str
+    receipt_no: str
     lines: tuple[ReceiptLine, ...]
 
 
@@ -73,7 +74,7 @@ def build(sale_id: int, today: dt.date | None = None) -> Receipt:
             out.append(ReceiptLine(f"{days}天内到期积分", str(expiring)))
     out.append(ReceiptLine(RULE))
     out.append(ReceiptLine("谢谢惠顾，祝您健康！"))
-    return Receipt("会员消费小票" if member is not None else "消费小票", tuple(out))
+    return Receipt("会员消费小票" if member is not None else "消费小票", sale.receipt_no, tuple(out))
 
 
 def display_width(text: str) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
     QVBoxLayout, QWizard, QWizardPage,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.spreadsheet.columns import FIELDS
+from pharmacy_desk.ui import preferences
 from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
 from pharmacy_desk.ui.tasks import run_task
@@ -25,18 +26,13 @@ from pharmacy_desk.ui.tasks import run_task
 FILE_FILTER = "电子表格 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)"
 
 
-def mapping_settings() -> QSettings:
-    """Remembered column mappings, keyed by the header's signature (a personal UI preference)."""
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "pharmacy_desk", "import_mappings")
-
-
 def remembered_mapping(signature: str) -> dict[int, str] | None:
-    text = mapping_settings().value(signature)
+    text = preferences.import_mappings().value(signature)
     return {int(k): v for k, v in json.loads(text).items()} if text else None
 
 
 def remember_mapping(signature: str, mapping: dict[int, str]) -> None:
-    settings = mapping_settings()
+    settings = preferences.import_mappings()
     settings.setValue(signature, json.dumps({str(k): v for k, v in mapping.items()}))
     settings.sync()
 

@@ -1,0 +1,115 @@
+"""收银台: the check-in screen. Search box and member panel on the left, sale entry and
+receipt on the right. Scan → the member shows → type amounts → Enter → receipt, and the
+search box has the focus again for the next customer in the queue.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from pharmacy_desk.core import members
+from pharmacy_desk.core.errors import InvalidInput, NotFound
+from pharmacy_desk.core.member_summary import summarize
+from pharmacy_desk.core.models import Staff
+from pharmacy_desk.ui.events import events
+from pharmacy_desk.ui.member_panel import MemberPanel
+from pharmacy_desk.ui.messages import show_error
+from pharmacy_desk.ui.receipt import ReceiptView
+from pharmacy_desk.ui.sale_entry import SaleEntry
+from pharmacy_desk.ui.search_box import SearchBox
+
+
+class CounterWidget(QWidget):
+    register_requested = Signal(str)  # phone to pre-fill in the sign-up dialog
+
+    def __init__(self, operator: Callable[[], Staff | None], parent: QWidget | None = None):
+        super().__init__(parent)
+        self._operator = operator
+        self.member_id: int | None = None
+        self.search = SearchBox()
+        self.panel = MemberPanel()
+        self.entry = SaleEntry(operator)
+        self.receipt = ReceiptView()
+
+        # Three columns at a 1366-pixel counter screen: who, what they buy, the receipt.
+        left = QVBoxLayout()
+        left.addWidget(self.search)
+        left.addWidget(self.panel, 1)
+        middle = QVBoxLayout()
+        middle.addWidget(self.entry)
+        middle.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 4)
+        layout.addLayout(middle, 5)
+        layout.addWidget(self.receipt)
+
+        self.search.member_chosen.connect(self.show_member)
+        self.search.walk_in_requested.connect(self.walk_in)
+        self.search.register_requested.connect(self.register_requested)
+        self.entry.recorded.connect(self._recorded)
+        self.entry.leave_requested.connect(self.search.focus)
+        self.entry.scanned.connect(self._scanned_in_entry)
+        self.panel.confirm_requested.connect(self._confirm_profile)
+        events().changed.connect(self._data_changed)
+        for keys, slot in (("Ctrl+K", self.panel.confirm_button.click), ("Ctrl+P", self.receipt.print_receipt),
+                           ("Ctrl+F", self.search.focus), ("F6", self.search.focus)):
+            QShortcut(QKeySequence(keys), self, slot)
+        self.setTabOrder(self.search.edit, next(iter(self.entry.amounts.values())))
+
+    def show_member(self, member_id: int) -> None:
+        """The member found by the search: panel, coupons and points; the cashier types amounts next."""
+        self.member_id = member_id
+        self._refresh()
+        self.entry.focus_first_amount()
+
+    def walk_in(self) -> None:
+        """散客: no member on this sale."""
+        self.member_id = None
+        self.panel.show_walk_in()
+        self.entry.set_member(None)
+        self.search.focus()
+
+    def operator_changed(self) -> None:
+        if self.member_id is not None:
+            self._refresh()  # what the panel may show depends on the role
+
+    def _refresh(self) -> None:
+        summary = summarize(self.member_id, dt.date.today(), self._operator())
+        self.panel.show_summary(summary)
+        self.entry.set_member(summary)
+
+    def _recorded(self, result) -> None:
+        self.receipt.show_sale(result.sale.id)
+        events().changed.emit("sale")  # the panel refreshes from this, like every other screen
+        self.search.focus()
+
+    def _scanned_in_entry(self, text: str) -> None:
+        # A card scanned while an amount field had the focus: it is a search, never an amount.
+        self.search.edit.setText(text)
+        self.search.focus()
+        self.search.submit()
+
+    def _confirm_profile(self, member_id: int) -> None:
+        operator = self._operator()
+        try:
+            if operator is None:
+                raise InvalidInput("请先在工具栏选择当前店员。")
+            members.confirm_profile(member_id, operator)
+        except Exception as error:  # noqa: BLE001 - the one message helper words it
+            show_error(self, error)
+            return
+        events().changed.emit("member")
+
+    def _data_changed(self, _what: str) -> None:
+        if self.member_id is None:
+            return
+        try:
+            self._refresh()
+        except NotFound:  # the member was deleted on request (PIPL) from another screen
+            self.walk_in()
+

@@ -1,0 +1,122 @@
+"""The member in front of the cashier: who, tier, points, coupons, reminders, and (for a
+pharmacist, with consent) allergies and chronic conditions. Content from ``member_summary``."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from pharmacy_desk.core.member_summary import MemberSummary, summarize
+from pharmacy_desk.core.models import Staff
+from pharmacy_desk.core.normalize import yuan
+
+_NOTE = "color: #8a4b00;"
+_ALERT = "color: #b00020; font-weight: bold;"
+
+
+def _label(style: str = "") -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if style:
+        label.setStyleSheet(style)
+    return label
+
+
+class MemberPanel(QFrame):
+    confirm_requested = Signal(int)  # member id whose profile the cashier has just confirmed
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.summary: MemberSummary | None = None
+        self.name_label = _label()
+        font = self.name_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.name_label.setFont(font)
+        self.tier_label = _label()
+        self.phone_label = _label()
+        self.balance_label = _label()
+        self.expiring_label = _label()
+        self.coupons_label = _label()
+        self.cap_label = _label()
+        self.birthday_label = _label(_NOTE)
+        self.refill_label = _label(_NOTE)
+        self.health_label = _label(_ALERT)
+        self.confirm_label = _label(_NOTE)
+        self.confirm_button = QPushButton("资料已核对 (Ctrl+K)")
+        self.confirm_button.clicked.connect(self._confirmed)
+
+        head = QHBoxLayout()
+        head.addWidget(self.name_label, 1)
+        head.addWidget(self.tier_label)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow("手机 / 卡号", self.phone_label)
+        form.addRow("积分余额", self.balance_label)
+        form.addRow("即将到期", self.expiring_label)
+        form.addRow("可用券", self.coupons_label)
+        form.addRow("本月可抵现", self.cap_label)
+        confirm = QHBoxLayout()
+        confirm.addWidget(self.confirm_label, 1)
+        confirm.addWidget(self.confirm_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addLayout(form)
+        for label in (self.birthday_label, self.refill_label, self.health_label):
+            layout.addWidget(label)
+        layout.addLayout(confirm)
+        layout.addStretch(1)
+        self.show_walk_in()
+
+    def show_member(self, member_id: int, operator: Staff | None, today: dt.date | None = None) -> None:
+        self.show_summary(summarize(member_id, today or dt.date.today(), operator))
+
+    def show_summary(self, s: MemberSummary) -> None:
+        self.summary = s
+        self.name_label.setText(s.name)
+        self.tier_label.setText(s.tier_name)
+        self.phone_label.setText(f"{s.masked_phone}　{s.card_no}")
+        self.balance_label.setText(f"{s.balance} 分（可用 {s.usable_points} 分）")
+        self.expiring_label.setText(f"{s.expiring_points} 分将在 {s.expiring_days} 天内到期"
+                                    if s.expiring_points else "无")
+        self.expiring_label.setStyleSheet(_ALERT if s.expiring_points else "")
+        self.coupons_label.setText("\n".join(c.text for c in s.coupons) or "无")
+        self.cap_label.setText(f"{yuan(s.cap_remaining_fen)} 元")
+        self._note(self.birthday_label, "本月生日：积分加倍，记得送上祝福" if s.birthday_this_month else "")
+        self._note(self.refill_label, "\n".join(
+            f"用药提醒：{r.category_name}{(' ' + r.description) if r.description else ''}"
+            f" {r.bought_on:%m-%d} 购买，约 {r.runs_out_on:%m-%d} 用完" for r in s.refills))
+        health = ""
+        if s.health is not None:
+            parts = [f"过敏史：{s.health.allergies or '无'}", f"慢病：{s.health.chronic_conditions or '无'}"]
+            if s.health.long_term_meds:
+                parts.append(f"长期用药：{s.health.long_term_meds}")
+            health = "　".join(parts)
+        self._note(self.health_label, health)
+        self._note(self.confirm_label, "资料很久没有核对了：请向顾客确认电话和地址" if s.needs_confirm else "")
+        self.confirm_button.setVisible(s.needs_confirm)
+
+    def show_walk_in(self) -> None:
+        self.summary = None
+        self.name_label.setText("散客")
+        self.tier_label.clear()
+        for label in (self.phone_label, self.balance_label, self.expiring_label, self.coupons_label,
+                      self.cap_label):
+            label.setText("—")
+        self.expiring_label.setStyleSheet("")
+        for label in (self.birthday_label, self.refill_label, self.health_label, self.confirm_label):
+            self._note(label, "")
+        self.confirm_button.hide()
+
+    @staticmethod
+    def _note(label: QLabel, text: str) -> None:
+        label.setText(text)
+        label.setVisible(bool(text))
+
+    def _confirmed(self) -> None:
+        if self.summary is not None:
+            self.confirm_requested.emit(self.summary.member_id)

@@ -1,0 +1,269 @@
+"""录入消费: amounts by category, coupon, points as cash, payment; live preview; Enter records.
+
+Each form carries one sale ``uid`` made when the form is (re)set, so a double Enter
+or a scanner's bounce replays the same uid and ``sales.record_sale`` records once;
+``_busy`` also refuses a second Enter while the first is being recorded.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout,
+    QWidget,
+)
+
+from pharmacy_desk.core import sales
+from pharmacy_desk.core.errors import InvalidInput
+from pharmacy_desk.core.member_summary import MemberSummary
+from pharmacy_desk.core.models import Category, Staff
+from pharmacy_desk.core.normalize import parse_yuan, yuan
+from pharmacy_desk.ui.messages import user_message
+
+MAIN_METHODS = ("wechat", "alipay", "cash", "card")  # 医保 is a split beside one of these
+# Card numbers are 13 digits, phones 11; no single category at a pharmacy till reaches
+# 10,000,000 yuan, so 8 or more bare digits in an amount field are a scan, not an amount.
+SCAN_MIN_DIGITS = 8
+ERROR_STYLE = "color: #b00020;"
+OK_STYLE = "color: #1b5e20;"
+
+
+class AmountField(QLineEdit):
+    def __init__(self, placeholder: str = "0.00"):
+        super().__init__()
+        self.setPlaceholderText(placeholder)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.setMaximumWidth(120)
+
+
+class SaleEntry(QWidget):
+    recorded = Signal(object)  # sales.SaleResult
+    leave_requested = Signal()  # Esc: back to the search box
+    scanned = Signal(str)  # a card number that landed in an amount field
+
+    def __init__(self, operator: Callable[[], Staff | None], parent: QWidget | None = None):
+        super().__init__(parent)
+        self._operator = operator
+        self._busy = False
+        self.summary: MemberSummary | None = None
+        self.uid = uuid.uuid4().hex
+
+        self.amounts: dict[str, AmountField] = {}
+        self.days: dict[str, QSpinBox] = {}
+        grid = QGridLayout()
+        categories = list(Category.select().order_by(Category.sort_order, Category.id))
+        per_column = (len(categories) + 1) // 2
+        for index, category in enumerate(categories):
+            field = AmountField()
+            label = QLabel(f"{category.name}(&{category.hotkey})" if category.hotkey else category.name)
+            label.setBuddy(field)
+            self.amounts[category.code] = field
+            row, col = index % per_column, (index // per_column) * 3
+            grid.addWidget(label, row, col)
+            grid.addWidget(field, row, col + 1)
+            if category.is_prescription:
+                # 用药天数 feeds the refill reminder; 0 means not given.
+                spin = QSpinBox()
+                spin.setRange(0, 365)
+                spin.setSpecialValueText("天数")
+                spin.setSuffix(" 天")
+                spin.setToolTip("可用天数（慢病用药提醒用）")
+                self.days[category.code] = spin
+                grid.addWidget(spin, row, col + 2)
+            field.textChanged.connect(self.update_preview)
+        for spin in self.days.values():
+            spin.valueChanged.connect(self.update_preview)
+        amounts_box = QGroupBox("金额（元）")
+        amounts_box.setLayout(grid)
+
+        self.coupon = QComboBox()
+        self.points = QComboBox()
+        self.method = QComboBox()
+        for code in MAIN_METHODS:
+            self.method.addItem(sales.PAYMENT_METHODS[code], code)
+        self.insurance = AmountField()
+        for widget in (self.coupon, self.points, self.method):
+            widget.currentIndexChanged.connect(self.update_preview)
+        self.insurance.textChanged.connect(self.update_preview)
+        options = QGridLayout()
+        for row, (text, widget) in enumerate((("优惠券(&Q)", self.coupon), ("积分抵现(&J)", self.points))):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            options.addWidget(label, row, 0)
+            options.addWidget(widget, row, 1, 1, 3)
+        for col, (text, widget) in enumerate((("支付方式(&F)", self.method), ("医保支付(&Y)", self.insurance))):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            options.addWidget(label, 2, col * 2)
+            options.addWidget(widget, 2, col * 2 + 1)
+        options.setColumnStretch(1, 1)
+        options.setColumnStretch(3, 1)
+
+        self.due_label = QLabel()
+        font = self.due_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.due_label.setFont(font)
+        self.detail_label = QLabel()
+        self.detail_label.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.record_button = QPushButton("记账 (Enter)")
+        self.record_button.clicked.connect(self.submit)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.due_label, 1)
+        bottom.addWidget(self.record_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(amounts_box)
+        layout.addLayout(options)
+        layout.addLayout(bottom)
+        layout.addWidget(self.detail_label)
+        layout.addWidget(self.message)
+        self.set_member(None)
+
+    # -- state ---------------------------------------------------------------------------------
+    def set_member(self, summary: MemberSummary | None) -> None:
+        """Coupons and points of this member (or none for a walk-in); typed amounts stay."""
+        self.summary = summary
+        self.coupon.blockSignals(True)
+        self.points.blockSignals(True)
+        self.coupon.clear()
+        self.points.clear()
+        self.coupon.addItem("不用券", None)
+        self.points.addItem("不用积分", 0)
+        if summary is not None:
+            for choice in summary.coupons:
+                self.coupon.addItem(choice.text, choice.coupon_id)
+            for points, fen in summary.points_options:
+                self.points.addItem(f"{points} 分抵 {yuan(fen)} 元", points)
+        self.coupon.setEnabled(self.coupon.count() > 1)
+        self.points.setEnabled(self.points.count() > 1)
+        self.coupon.blockSignals(False)
+        self.points.blockSignals(False)
+        self.update_preview()
+
+    def reset(self) -> None:
+        """A fresh form with a new sale uid (the payment method stays: cashiers repeat it)."""
+        for widget in list(self.amounts.values()) + [self.insurance]:
+            widget.blockSignals(True)
+            widget.clear()
+            widget.blockSignals(False)
+        for spin in self.days.values():
+            spin.blockSignals(True)
+            spin.setValue(0)
+            spin.blockSignals(False)
+        self.uid = uuid.uuid4().hex
+        self.set_member(self.summary)
+
+    def focus_first_amount(self) -> None:
+        first = next(iter(self.amounts.values()))
+        first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def has_amounts(self) -> bool:
+        return any(field.text().strip() for field in self.amounts.values())
+
+    # -- the sale ---------------------------------------------------------------------------------
+    def order(self) -> sales.SaleInput:
+        """What the form says, as a ``SaleInput`` without the main payment yet."""
+        lines = []
+        for code, field in self.amounts.items():
+            if field.text().strip():
+                spin = self.days.get(code)
+                lines.append(sales.LineInput(code, parse_yuan(field.text()),
+                                             days_supply=(spin.value() or None) if spin else None))
+        insurance = parse_yuan(self.insurance.text()) if self.insurance.text().strip() else 0
+        return sales.SaleInput(
+            lines=lines, payments={"insurance": insurance} if insurance else {},
+            member_id=self.summary.member_id if self.summary else None,
+            coupon_id=self.coupon.currentData(), points_used=self.points.currentData() or 0)
+
+    def _priced(self) -> tuple[sales.SaleInput, sales.SalePreview]:
+        order = self.order()
+        priced = sales.preview(order)
+        rest = priced.quote.due_fen - order.payments.get("insurance", 0)
+        if rest:
+            order.payments[self.method.currentData()] = rest
+        return order, priced
+
+    def update_preview(self) -> None:
+        if not self.has_amounts():
+            self.due_label.setText("应付 0.00 元")
+            self.detail_label.setText("按类别录入金额（Alt+数字键跳到该类别），回车记账。")
+            if self.message.styleSheet() != OK_STYLE:  # keep "已记账" after the form is cleared
+                self._say("", "")
+            return
+        try:
+            order, priced = self._priced()
+        except Exception as error:  # noqa: BLE001 - shown inline; a queue does not wait for boxes
+            self.due_label.setText("应付 —")
+            self.detail_label.clear()
+            self._say(user_message(error)[0], ERROR_STYLE)
+            return
+        q = priced.quote
+        parts = [f"合计 {yuan(q.total_fen)}"]
+        if q.coupon_discount_fen:
+            parts.append(f"券 −{yuan(q.coupon_discount_fen)}")
+        if q.points_cash_fen:
+            parts.append(f"积分抵现 −{yuan(q.points_cash_fen)}")
+        parts.append("　".join(f"{sales.PAYMENT_METHODS[m]} {yuan(a)}" for m, a in order.payments.items()))
+        if priced.member is None:
+            parts.append("散客不积分")
+        else:
+            bonus = f"（×{priced.multiplier:g}{'，生日月' if priced.birthday_month else ''}）" \
+                if priced.multiplier != 1 else ""
+            parts.append(f"本单积分 +{q.points_earned}{bonus}")
+        self.due_label.setText(f"应付 {yuan(q.due_fen)} 元")
+        self.detail_label.setText("　".join(p for p in parts if p))
+        self._say("", "")
+
+    def _take_scan(self) -> str | None:
+        """A scanner typing a card into an amount field: 8+ digits is never a till amount."""
+        for field in self.amounts.values():
+            text = field.text().strip()
+            if len(text) >= SCAN_MIN_DIGITS and text.isdigit():
+                field.clear()
+                return text
+        return None
+
+    def submit(self) -> None:
+        if self._busy or not self.has_amounts():
+            return  # a second Enter on a just-cleared form is a bounce, not a sale
+        scan = self._take_scan()
+        if scan is not None:
+            self.scanned.emit(scan)
+            return
+        self._busy = True
+        try:
+            operator = self._operator()
+            if operator is None:
+                raise InvalidInput("请先在工具栏选择当前店员。")
+            order, _ = self._priced()
+            result = sales.record_sale(order, operator=operator, uid=self.uid)
+        except Exception as error:  # noqa: BLE001 - expected refusals inline, bugs logged by user_message
+            self._say(user_message(error)[0], ERROR_STYLE)
+            return
+        finally:
+            self._busy = False
+        self.reset()
+        self._say(f"已记账：单号 {result.sale.receipt_no}，应付 {yuan(result.sale.paid_fen)} 元。",
+                  OK_STYLE)
+        self.recorded.emit(result)
+
+    def _say(self, text: str, style: str) -> None:
+        self.message.setStyleSheet(style)
+        self.message.setText(text)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Line edits, spin boxes and closed combo boxes pass Enter and Esc up to here.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.submit()
+        elif event.key() == Qt.Key.Key_Escape:
+            self.leave_requested.emit()
+        else:
+            super().keyPressEvent(event)

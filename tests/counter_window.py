@@ -1,0 +1,32 @@
+"""The counter's main window as a test sees it, and what a scanner and a cashier's hands do to it."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+
+@pytest.fixture
+def window(qtbot, db, clerk):
+    from pharmacy_desk.ui.main_window import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    w.activateWindow()
+    qtbot.waitExposed(w)
+    w.counter.search.focus()
+    return w
+
+
+def scan(qtbot, window, text: str) -> None:
+    """What a barcode scanner does: type the characters, press Enter."""
+    edit = window.counter.search.edit
+    qtbot.keyClicks(edit, text)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+
+
+def type_amount(qtbot, window, category: str, text: str) -> None:
+    field = window.counter.entry.amounts[category]
+    field.setFocus()
+    qtbot.keyClicks(field, text)

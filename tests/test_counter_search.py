@@ -1,0 +1,136 @@
+"""The cashier finds the member: scan, phone, last 4 digits, name, initials, unknown phone."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+
+from pharmacy_desk.core.models import Member
+from pharmacy_desk.ui.search_box import matches_model
+from pharmacy_desk.ui.signup_dialog import SignupDialog
+from tests.counter_helpers import ime_type
+from tests.counter_window import scan, window  # noqa: F401 - the fixture
+
+
+def test_scanned_card_opens_the_member(qtbot, window, make_member):
+    member = make_member(phone="13812345678", name="张三")
+    make_member(phone="13812340000", name="李四")
+    scan(qtbot, window, member.card_no)
+    counter = window.counter
+    assert counter.member_id == member.id
+    assert counter.panel.name_label.text() == "张三"
+    assert "138****5678" in counter.panel.phone_label.text()
+    assert counter.search.edit.text() == ""  # ready for the next scan
+    # the cashier types the amount next, without touching the mouse
+    assert counter.entry.amounts["household"].hasFocus()
+
+
+def test_full_phone_with_separators_opens_the_member(qtbot, window, make_member):
+    member = make_member(phone="13912345678", name="王芳")
+    scan(qtbot, window, "139-1234-5678")
+    assert window.counter.member_id == member.id
+    assert window.counter.panel.name_label.text() == "王芳"
+
+
+def test_initials_show_a_list_picked_with_arrow_keys(qtbot, window, make_member):
+    zhang = make_member(name="张三")
+    zhao = make_member(name="赵四")
+    make_member(name="李四")
+    search = window.counter.search
+    scan(qtbot, window, "zs")
+    assert search.table.isVisible()
+    # sorted by name: 张 (U+5F20) before 赵 (U+8D75)
+    assert [search.model.row(i).id for i in range(search.model.rowCount())] == [zhang.id, zhao.id]
+    assert window.counter.member_id is None  # nothing chosen until Enter
+    qtbot.keyClick(search.edit, Qt.Key.Key_Down)
+    qtbot.keyClick(search.edit, Qt.Key.Key_Down)  # stays on the last row
+    qtbot.keyClick(search.edit, Qt.Key.Key_Return)
+    assert window.counter.member_id == zhao.id
+    assert window.counter.panel.name_label.text() == "赵四"
+    assert not search.table.isVisible()
+
+
+def test_last_four_digits_list(qtbot, window, make_member):
+    first = make_member(phone="13800005678", name="陈静")
+    second = make_member(phone="13900005678", name="刘洋")
+    make_member(phone="13900001234", name="周军")
+    scan(qtbot, window, "5678")
+    search = window.counter.search
+    assert {search.model.row(i).id for i in range(search.model.rowCount())} == {first.id, second.id}
+    qtbot.keyClick(search.edit, Qt.Key.Key_Up)  # already at the top: stays
+    qtbot.keyClick(search.edit, Qt.Key.Key_Return)
+    assert window.counter.member_id == search.model.rowCount() * 0 + min(
+        (first, second), key=lambda m: m.name).id  # 刘 (U+5218) sorts before 陈 (U+9648)
+
+
+def test_editing_the_text_searches_again(qtbot, window, make_member):
+    make_member(name="张三")
+    li = make_member(name="李四")
+    scan(qtbot, window, "zs")
+    search = window.counter.search
+    search.edit.clear()
+    scan(qtbot, window, "ls")
+    assert search.model.row(0).id == li.id
+    qtbot.keyClick(search.edit, Qt.Key.Key_Return)
+    assert window.counter.member_id == li.id
+
+
+def test_unknown_phone_signs_up_with_the_phone_filled_in(qtbot, window, make_member):
+    make_member(phone="13800000001")
+    scan(qtbot, window, "13900001111")
+    search = window.counter.search
+    assert window.counter.member_id is None
+    assert search.register_button.isVisible()
+    assert "13900001111" in search.message.text()
+    qtbot.keyClick(search.edit, Qt.Key.Key_F2)
+    dialog = window.findChild(SignupDialog)
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.phone_edit.text() == "13900001111"
+    assert dialog.focusWidget() is dialog.name_edit  # the phone is there: the name comes next
+    ime_type(dialog.name_edit, "孙丽")
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)  # 登记
+    qtbot.keyClick(dialog.done_button, Qt.Key.Key_Return)  # 完成
+    member = Member.get(Member.phone == "13900001111")
+    assert member.name == "孙丽"
+    assert window.counter.member_id == member.id
+    assert window.counter.panel.name_label.text() == "孙丽"
+    assert "新会员" in window.counter.panel.coupons_label.text() or window.counter.entry.coupon.count() == 2
+    assert window.counter.search.edit.hasFocus()
+
+
+def test_sign_up_cancelled_leaves_the_counter_ready(qtbot, window):
+    scan(qtbot, window, "13900002222")
+    qtbot.mouseClick(window.counter.search.register_button, Qt.MouseButton.LeftButton)
+    dialog = window.findChild(SignupDialog)
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert Member.select().count() == 0
+    assert window.counter.member_id is None
+    assert window.counter.search.edit.hasFocus()
+
+
+def test_nothing_found_says_so(qtbot, window, make_member):
+    make_member(name="张三")
+    search = window.counter.search
+    ime_type(search.edit, "王小二")
+    qtbot.keyClick(search.edit, Qt.Key.Key_Return)
+    assert "没有找到" in search.message.text()
+    assert not search.register_button.isVisible() and not search.table.isVisible()
+
+
+def test_escape_on_an_empty_box_is_a_walk_in(qtbot, window, make_member):
+    member = make_member()
+    scan(qtbot, window, member.card_no)
+    window.counter.search.focus()
+    qtbot.keyClick(window.counter.search.edit, Qt.Key.Key_Escape)
+    assert window.counter.member_id is None
+    assert window.counter.panel.name_label.text() == "散客"
+
+
+def test_matches_model(qtmodeltester, db, make_member):
+    model = matches_model()
+    model.set_rows([make_member(name="张三"), make_member(name="李四", birthday=dt.date(1990, 1, 1))])
+    qtmodeltester.check(model)
+    assert model.data(model.index(0, 1)) == "138****0001"
+    assert model.data(model.index(1, 3)) == "普通会员"
