@@ -1,0 +1,190 @@
+"""The cashier records sales at the counter: amounts, coupon, points, 医保, Enter — and the database agrees."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+
+from pharmacy_desk.core import ledger
+from pharmacy_desk.core.models import Coupon, LedgerEntry, Member, Payment, Sale, SaleLine, Staff
+from tests.counter_window import scan, type_amount, window  # noqa: F401 - the fixture
+
+NOW = dt.datetime.now().replace(microsecond=0)
+
+
+def _enter(qtbot, window) -> None:
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Return)
+
+
+def test_scan_type_amount_enter_records_one_sale_and_shows_the_new_balance(qtbot, window, make_member):
+    member = make_member(name="张三", at=NOW - dt.timedelta(days=1))
+    counter = window.counter
+    scan(qtbot, window, member.card_no)
+    field = counter.entry.amounts["household"]
+    assert field.hasFocus()  # no mouse: the amount goes straight in
+    qtbot.keyClicks(field, "128.50")
+    # 128.50 yuan of 常备药 at 1 point per 20 yuan paid: 6 points
+    assert counter.entry.due_label.text() == "应付 128.50 元"
+    assert "本单积分 +6" in counter.entry.detail_label.text()
+    _enter(qtbot, window)
+
+    sale = Sale.get()
+    assert (sale.member_id, sale.total_fen, sale.paid_fen, sale.points_earned) == (member.id, 12850, 12850, 6)
+    assert [(p.method, p.amount_fen) for p in Payment.select()] == [("wechat", 12850)]
+    assert ledger.balance(member.id) == 6
+    assert "6 分" in counter.panel.balance_label.text()
+    assert sale.receipt_no in counter.receipt.text.toPlainText()
+    assert "积分余额" in counter.receipt.text.toPlainText()
+    assert counter.search.edit.hasFocus()  # ready for the next customer
+    assert field.text() == ""
+
+
+def test_enter_pressed_twice_records_one_sale(qtbot, window, make_member):
+    member = make_member()
+    scan(qtbot, window, member.card_no)
+    qtbot.keyClicks(window.counter.entry.amounts["household"], "50")
+    field = window.counter.entry.amounts["household"]
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.keyClick(field, Qt.Key.Key_Return)  # the bounce lands on the (now empty) form
+    _enter(qtbot, window)  # and one more where the focus went: the search box, empty
+    assert Sale.select().count() == 1
+
+
+def test_a_retried_submit_of_the_same_form_is_one_sale(qtbot, window, make_member):
+    """The form's sale uid is what makes a retry safe: submitting the same uid again records nothing new."""
+    member = make_member()
+    scan(qtbot, window, member.card_no)
+    entry = window.counter.entry
+    qtbot.keyClicks(entry.amounts["household"], "50")
+    uid = entry.uid
+    entry.submit()
+    qtbot.keyClicks(entry.amounts["household"], "50")
+    entry.uid = uid  # as if the first attempt's acknowledgement was lost and it was sent again
+    entry.submit()
+    assert Sale.select().count() == 1
+
+
+def test_walk_in_sale_without_a_member(qtbot, window, make_member):
+    member = make_member()
+    scan(qtbot, window, member.card_no)
+    window.counter.search.focus()
+    qtbot.keyClick(window.counter.search.edit, Qt.Key.Key_Escape)  # 散客
+    assert window.counter.panel.name_label.text() == "散客"
+    type_amount(qtbot, window, "otc", "35")
+    assert "散客不积分" in window.counter.entry.detail_label.text()
+    _enter(qtbot, window)
+    sale = Sale.get()
+    assert (sale.member_id, sale.paid_fen, sale.points_earned) == (None, 3500, 0)
+    assert window.counter.receipt.receipt.title == "消费小票"
+    assert ledger.balance(member.id) == 0
+
+
+def test_coupon_and_points_as_cash_within_the_cap(qtbot, window, make_member, clerk):
+    member = make_member(at=NOW - dt.timedelta(hours=3))
+    ledger.adjust(member.id, 1200, "活动赠送", clerk, "seed", at=NOW - dt.timedelta(hours=2))
+    welcome = Coupon.get(Coupon.member == member)
+    scan(qtbot, window, member.card_no)
+    entry = window.counter.entry
+    # 1200 usable points, 普通会员 cap 50 yuan: 500 (20 yuan) or 1000 (42 yuan); 1500 is not there
+    assert [entry.points.itemData(i) for i in range(entry.points.count())] == [0, 500, 1000]
+    assert entry.coupon.itemData(1) == welcome.id
+    qtbot.keyClicks(entry.amounts["household"], "100")
+    entry.coupon.setCurrentIndex(1)
+    entry.points.setCurrentIndex(1)
+    # 100 − 3 (new-member coupon) − 20 (500 points) = 77 paid → 3 points
+    assert entry.due_label.text() == "应付 77.00 元"
+    _enter(qtbot, window)
+    sale = Sale.get()
+    assert (sale.paid_fen, sale.coupon_discount_fen, sale.points_used, sale.points_cash_fen,
+            sale.points_earned) == (7700, 300, 500, 2000, 3)
+    assert Coupon.get_by_id(welcome.id).used_sale_id == sale.id
+    assert ledger.balance(member.id) == 1200 - 500 + 3
+    # the member's choices follow: the coupon is gone, 703 points leave only the 500 block
+    assert entry.coupon.count() == 1
+    assert [entry.points.itemData(i) for i in range(entry.points.count())] == [0, 500]
+
+
+def test_insurance_split_and_category_keys(qtbot, window, make_member):
+    member = make_member()
+    scan(qtbot, window, member.card_no)
+    entry = window.counter.entry
+    qtbot.keyClick(entry.amounts["household"], Qt.Key.Key_5, Qt.KeyboardModifier.AltModifier)  # Alt+5: 处方药
+    assert entry.amounts["rx"].hasFocus()
+    qtbot.keyClicks(entry.amounts["rx"], "200")
+    qtbot.keyClick(entry.amounts["rx"], Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)  # Alt+3: 保健品
+    qtbot.keyClicks(entry.amounts["supplement"], "300")
+    entry.days["rx"].setValue(30)
+    entry.method.setCurrentIndex(entry.method.findData("cash"))
+    qtbot.keyClicks(entry.insurance, "150")
+    assert "医保 150.00" in entry.detail_label.text() and "现金 350.00" in entry.detail_label.text()
+    qtbot.keyClick(entry.insurance, Qt.Key.Key_Return)
+    sale = Sale.get()
+    assert sorted((p.method, p.amount_fen) for p in Payment.select()) == [("cash", 35000), ("insurance", 15000)]
+    # No points on prescription drugs. 医保 is spread over the lines in proportion: 保健品's 300 of
+    # 500 yuan carries 90 of the 150, so 210 yuan was paid → 7 blocks of 30 yuan × 2 points = 14.
+    assert sale.points_earned == 14 and ledger.balance(member.id) == 14
+    rx_line = SaleLine.get(SaleLine.days_supply.is_null(False))
+    assert rx_line.days_supply == 30 and rx_line.amount_fen == 20000
+
+
+def test_a_card_scanned_into_an_amount_field_opens_that_member(qtbot, window, make_member):
+    first = make_member(name="张三")
+    second = make_member(name="李四")
+    scan(qtbot, window, first.card_no)
+    field = window.counter.entry.amounts["household"]
+    qtbot.keyClicks(field, second.card_no)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert Sale.select().count() == 0
+    assert window.counter.member_id == second.id
+
+
+def test_a_bad_amount_is_explained_inline_and_nothing_is_recorded(qtbot, window, make_member):
+    member = make_member()
+    scan(qtbot, window, member.card_no)
+    field = window.counter.entry.amounts["household"]
+    qtbot.keyClicks(field, "12.345")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert Sale.select().count() == 0
+    assert window.counter.entry.message.text()  # the reason, in Chinese, under the form
+    assert window.counter.entry.due_label.text() == "应付 —"
+
+
+def test_health_shows_to_a_pharmacist_with_consent_only(qtbot, window, make_member, db):
+    member = make_member(name="赵敏")
+    Member.update(allergies="青霉素", chronic_conditions="高血压",
+                  health_consent_on=dt.date.today()).where(Member.id == member.id).execute()
+    pharmacist = Staff.create(name="周药师", role="pharmacist")
+    window.operators.addItem("周药师（药师）", pharmacist.id)
+    scan(qtbot, window, member.card_no)
+    panel = window.counter.panel
+    assert panel.health_label.isHidden()  # the cashier does not see it
+    window.operators.setCurrentIndex(window.operators.findData(pharmacist.id))
+    assert not panel.health_label.isHidden() and "青霉素" in panel.health_label.text()
+    Member.update(health_consent_on=None).where(Member.id == member.id).execute()
+    window.counter.show_member(member.id)
+    assert panel.health_label.isHidden()
+
+
+def test_confirming_an_old_profile_from_the_panel(qtbot, window, make_member):
+    member = make_member()
+    thirteen_months_ago = ledger.add_months(dt.date.today(), -13)
+    Member.update(profile_confirmed_on=thirteen_months_ago).where(Member.id == member.id).execute()
+    scan(qtbot, window, member.card_no)
+    panel = window.counter.panel
+    assert panel.confirm_button.isVisible()  # not confirmed for over 12 months
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert Member.get_by_id(member.id).profile_confirmed_on == dt.date.today()
+    assert not panel.confirm_button.isVisible()
+
+
+def test_the_operator_is_remembered(qtbot, db, clerk):
+    from pharmacy_desk.ui.main_window import MainWindow
+
+    second = Staff.create(name="孙丽", role="cashier")
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.operators.setCurrentIndex(first.operators.findData(second.id))
+    again = MainWindow()
+    qtbot.addWidget(again)
+    assert again.operator().id == second.id
