@@ -20,6 +20,9 @@ hypothesis_settings.register_profile("ci", derandomize=True, deadline=None)
 if os.environ.get("CI"):
     hypothesis_settings.load_profile("ci")
 
+# The counter window fixture lives with the helpers that drive it.
+pytest_plugins = ["tests.counter_window"]
+
 GUI_FIXTURES = {"qapp", "qtbot", "qtmodeltester"}
 
 

@@ -7,8 +7,8 @@ import datetime as dt
 from PySide6.QtCore import Qt
 
 from pharmacy_desk.core import ledger
-from pharmacy_desk.core.models import Coupon, LedgerEntry, Member, Payment, Sale, SaleLine, Staff
-from tests.counter_window import scan, type_amount, window  # noqa: F401 - the fixture
+from pharmacy_desk.core.models import Coupon, Member, Payment, Sale, SaleLine, Staff
+from tests.counter_window import scan, type_amount
 
 NOW = dt.datetime.now().replace(microsecond=0)
 
@@ -100,9 +100,38 @@ def test_coupon_and_points_as_cash_within_the_cap(qtbot, window, make_member, cl
             sale.points_earned) == (7700, 300, 500, 2000, 3)
     assert Coupon.get_by_id(welcome.id).used_sale_id == sale.id
     assert ledger.balance(member.id) == 1200 - 500 + 3
-    # the member's choices follow: the coupon is gone, 703 points leave only the 500 block
+    # scanned again, the member's choices follow: the coupon is gone, 703 points leave only the 500 block
+    scan(qtbot, window, member.card_no)
     assert entry.coupon.count() == 1
     assert [entry.points.itemData(i) for i in range(entry.points.count())] == [0, 500]
+
+
+def test_after_a_sale_the_next_one_is_not_credited_to_the_last_customer(qtbot, window, make_member):
+    member = make_member(name="张三")
+    scan(qtbot, window, member.card_no)
+    type_amount(qtbot, window, "household", "100")
+    _enter(qtbot, window)
+    panel = window.counter.panel
+    # the panel stays for the customer to hear the new balance, marked as settled
+    assert panel.name_label.text() == "张三" and "5 分" in panel.balance_label.text()
+    assert panel.settled_label.isVisible()
+    # the next customer says nothing and pays: a walk-in sale
+    type_amount(qtbot, window, "household", "40")
+    assert "散客不积分" in window.counter.entry.detail_label.text()
+    _enter(qtbot, window)
+    assert [s.member_id for s in Sale.select().order_by(Sale.id)] == [member.id, None]
+    assert ledger.balance(member.id) == 5
+
+
+def test_a_search_that_finds_nobody_clears_the_last_customer(qtbot, window, make_member):
+    member = make_member(name="张三")
+    scan(qtbot, window, member.card_no)
+    window.counter.search.focus()
+    scan(qtbot, window, "13999990000")  # a new customer, not yet a member
+    assert window.counter.member_id is None and window.counter.panel.name_label.text() == "散客"
+    type_amount(qtbot, window, "household", "40")
+    _enter(qtbot, window)
+    assert Sale.get().member_id is None
 
 
 def test_insurance_split_and_category_keys(qtbot, window, make_member):

@@ -10,7 +10,7 @@ from pharmacy_desk.core.models import Member
 from pharmacy_desk.ui.search_box import matches_model
 from pharmacy_desk.ui.signup_dialog import SignupDialog
 from tests.counter_helpers import ime_type
-from tests.counter_window import scan, window  # noqa: F401 - the fixture
+from tests.counter_window import scan
 
 
 def test_scanned_card_opens_the_member(qtbot, window, make_member):

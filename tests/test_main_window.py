@@ -12,7 +12,7 @@ from pharmacy_desk.core.models import Member, Redemption, Sale, SaleReturn, Staf
 from pharmacy_desk.ui.member_detail import MemberDetailDialog
 from pharmacy_desk.ui.redemption_dialog import RedemptionDialog
 from pharmacy_desk.ui.returns_dialog import ReturnsDialog
-from tests.counter_window import scan, type_amount, window  # noqa: F401 - the fixture
+from tests.counter_window import scan, type_amount
 
 NOW = dt.datetime.now().replace(microsecond=0)
 

@@ -30,7 +30,11 @@ class CounterWidget(QWidget):
     def __init__(self, operator: Callable[[], Staff | None], parent: QWidget | None = None):
         super().__init__(parent)
         self._operator = operator
+        # The member on the panel (F3/F4/F5 act on them) and the member the next sale is for.
+        # They part after a sale: the panel keeps the new balance for the customer to see, but
+        # the next sale is a walk-in until someone is scanned, so it never lands on the last customer.
         self.member_id: int | None = None
+        self.selling_to: int | None = None
         self.search = SearchBox()
         self.panel = MemberPanel()
         self.entry = SaleEntry(operator)
@@ -50,6 +54,7 @@ class CounterWidget(QWidget):
 
         self.search.member_chosen.connect(self.show_member)
         self.search.walk_in_requested.connect(self.walk_in)
+        self.search.nobody_chosen.connect(self.walk_in)
         self.search.register_requested.connect(self.register_requested)
         self.entry.recorded.connect(self._recorded)
         self.entry.leave_requested.connect(self.search.focus)
@@ -63,13 +68,13 @@ class CounterWidget(QWidget):
 
     def show_member(self, member_id: int) -> None:
         """The member found by the search: panel, coupons and points; the cashier types amounts next."""
-        self.member_id = member_id
+        self.member_id = self.selling_to = member_id
         self._refresh()
         self.entry.focus_first_amount()
 
     def walk_in(self) -> None:
         """散客: no member on this sale."""
-        self.member_id = None
+        self.member_id = self.selling_to = None
         self.panel.show_walk_in()
         self.entry.set_member(None)
         self.search.focus()
@@ -80,10 +85,14 @@ class CounterWidget(QWidget):
 
     def _refresh(self) -> None:
         summary = summarize(self.member_id, dt.date.today(), self._operator())
-        self.panel.show_summary(summary)
-        self.entry.set_member(summary)
+        settled = self.selling_to != self.member_id
+        self.panel.show_summary(summary, settled=settled)
+        if not settled:
+            self.entry.set_member(summary)
 
     def _recorded(self, result) -> None:
+        self.selling_to = None
+        self.entry.set_member(None)
         self.receipt.show_sale(result.sale.id)
         events().changed.emit("sale")  # the panel refreshes from this, like every other screen
         self.search.focus()

@@ -3,13 +3,10 @@ pharmacist, with consent) allergies and chronic conditions. Content from ``membe
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from pharmacy_desk.core.member_summary import MemberSummary, summarize
-from pharmacy_desk.core.models import Staff
+from pharmacy_desk.core.member_summary import MemberSummary
 from pharmacy_desk.core.normalize import yuan
 
 _NOTE = "color: #8a4b00;"
@@ -47,6 +44,7 @@ class MemberPanel(QFrame):
         self.refill_label = _label(_NOTE)
         self.health_label = _label(_ALERT)
         self.confirm_label = _label(_NOTE)
+        self.settled_label = _label("color: #555555; background: #e8f0e8; padding: 4px;")
         self.confirm_button = QPushButton("资料已核对 (Ctrl+K)")
         self.confirm_button.clicked.connect(self._confirmed)
 
@@ -64,6 +62,7 @@ class MemberPanel(QFrame):
         confirm.addWidget(self.confirm_label, 1)
         confirm.addWidget(self.confirm_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.settled_label)
         layout.addLayout(head)
         layout.addLayout(form)
         for label in (self.birthday_label, self.refill_label, self.health_label):
@@ -72,13 +71,12 @@ class MemberPanel(QFrame):
         layout.addStretch(1)
         self.show_walk_in()
 
-    def show_member(self, member_id: int, operator: Staff | None, today: dt.date | None = None) -> None:
-        self.show_summary(summarize(member_id, today or dt.date.today(), operator))
-
-    def show_summary(self, s: MemberSummary) -> None:
+    def show_summary(self, s: MemberSummary, *, settled: bool = False) -> None:
+        """``settled``: this member's sale is done; the panel stays for them to see their balance."""
         self.summary = s
         self.name_label.setText(s.name)
         self.tier_label.setText(s.tier_name)
+        self._note(self.settled_label, "已结账。下一位顾客请扫卡；直接录入金额按散客记账。" if settled else "")
         self.phone_label.setText(f"{s.masked_phone}　{s.card_no}")
         self.balance_label.setText(f"{s.balance} 分（可用 {s.usable_points} 分）")
         self.expiring_label.setText(f"{s.expiring_points} 分将在 {s.expiring_days} 天内到期"
@@ -108,7 +106,8 @@ class MemberPanel(QFrame):
                       self.cap_label):
             label.setText("—")
         self.expiring_label.setStyleSheet("")
-        for label in (self.birthday_label, self.refill_label, self.health_label, self.confirm_label):
+        for label in (self.birthday_label, self.refill_label, self.health_label, self.confirm_label,
+                      self.settled_label):
             self._note(label, "")
         self.confirm_button.hide()
 

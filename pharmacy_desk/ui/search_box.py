@@ -41,6 +41,7 @@ class SearchBox(QWidget):
     member_chosen = Signal(int)
     register_requested = Signal(str)  # the phone to pre-fill, "" when none
     walk_in_requested = Signal()
+    nobody_chosen = Signal()  # a new search that did not find one member: a new customer, not the last one
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -101,7 +102,9 @@ class SearchBox(QWidget):
         if found.exact is not None:
             self._clear()
             self.member_chosen.emit(found.exact.id)
-        elif found.matches:
+            return
+        self.nobody_chosen.emit()
+        if found.matches:
             self._show_matches(text, found.matches)
         elif found.phone_hint:
             self._offer_register(found.phone_hint)
