@@ -47,6 +47,10 @@ class Model:
     def usable(self, member_id: int, today: dt.date) -> int:
         return sum(p for p, expires in self.lots[member_id] if expires > today)
 
+    def expiring(self, member_id: int, today: dt.date, days: int) -> int:
+        horizon = today + dt.timedelta(days=days)
+        return sum(p for p, expires in self.lots[member_id] if today < expires <= horizon)
+
     def total(self, member_id: int) -> int:
         return sum(p for p, _ in self.lots[member_id])
 
@@ -200,6 +204,8 @@ class LedgerMachine(RuleBasedStateMachine):
             assert balance >= 0
             assert balance == self.model.total(member_id)
             assert ledger.usable_points(member_id, today) == self.model.usable(member_id, today)
+            assert ledger.points_outlook(member_id, today, 30) == (
+                self.model.usable(member_id, today), self.model.expiring(member_id, today, 30))
             lots = ledger.open_lots(member_id)
             assert sum(lot.remaining for lot in lots) == balance
 

@@ -75,10 +75,15 @@ def usable_points(member_id: int, today: dt.date) -> int:
 
 def expiring_within(member_id: int, today: dt.date, days: int | None = None) -> int:
     """积分即将到期: points whose lots lapse within ``days`` (default: the warning setting)."""
+    return points_outlook(member_id, today, days)[1]
+
+
+def points_outlook(member_id: int, today: dt.date, days: int | None = None) -> tuple[int, int]:
+    """(usable today, of which lapsing within ``days``) from one read of the open lots."""
     days = settings.get("points_expiry_warning_days") if days is None else days
     horizon = today + dt.timedelta(days=days)
-    return sum(lot.remaining for lot in open_lots(member_id, include_due_on=today)
-               if lot.expires_on <= horizon)
+    lots = open_lots(member_id, include_due_on=today)
+    return sum(lot.remaining for lot in lots), sum(lot.remaining for lot in lots if lot.expires_on <= horizon)
 
 
 def credit(member_id: int, kind: str, points: int, op: Operation, at: dt.datetime,

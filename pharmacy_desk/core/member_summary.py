@@ -123,16 +123,16 @@ def summarize(member_id: int, today: dt.date, operator: Staff | None = None) -> 
     """The member panel's content for ``today``; health only when ``health_visible``."""
     member = members.get(member_id)
     tier = Tier.get_by_id(member.tier_id)
-    usable = ledger.usable_points(member.id, today)
     days = settings.get("points_expiry_warning_days")
-    cap = cap_remaining_fen(member.id, today)
+    usable, expiring = ledger.points_outlook(member.id, today, days)
+    cap = cap_remaining_fen(member.id, today, tier)
     health = None
     if health_visible(member, operator):
         health = HealthFile(member.chronic_conditions, member.allergies, member.long_term_meds)
     return MemberSummary(
         member_id=member.id, name=member.name, card_no=member.card_no, masked_phone=mask_phone(member.phone),
         tier_name=tier.name, balance=ledger.balance(member.id), usable_points=usable,
-        expiring_points=ledger.expiring_within(member.id, today, days), expiring_days=days,
+        expiring_points=expiring, expiring_days=days,
         coupons=tuple(CouponChoice(c.id, coupons.describe(c)) for c in coupons.usable_for(member.id, today)),
         birthday_this_month=bool(member.birthday and member.birthday.month == today.month),
         refills=tuple(refills_due(member.id, today)), needs_confirm=needs_confirm(member, today),

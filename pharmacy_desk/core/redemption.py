@@ -58,8 +58,9 @@ def cap_used_fen(member_id: int, day: dt.date) -> int:
     return cash - returned + gifts
 
 
-def cap_remaining_fen(member_id: int, day: dt.date) -> int:
-    cap = Tier.get_by_id(members.get(member_id).tier_id).monthly_cap_fen
+def cap_remaining_fen(member_id: int, day: dt.date, tier: Tier | None = None) -> int:
+    """What the member may still redeem this month; ``tier`` is the member's, when the caller has it."""
+    cap = (tier or Tier.get_by_id(members.get(member_id).tier_id)).monthly_cap_fen
     return max(0, cap - cap_used_fen(member_id, day))
 
 
