@@ -130,7 +130,9 @@ def raw_lookup(con: sqlite3.Connection, sql: str, transform=lambda k: k) -> Call
     return run
 
 
-def sample_members(con: sqlite3.Connection, rng: random.Random, count: int) -> list[tuple]:
+def sample_members(con: sqlite3.Connection, rng: random.Random, count: int,
+                   columns: str = "id, card_no, phone, name_initials") -> list[tuple]:
+    """``count`` members drawn at random (repeats allowed), as rows of ``columns``; ``id`` first."""
     top = con.execute("SELECT MAX(id) FROM member").fetchone()[0]
     if not top:
         raise SystemExit("the database has no members: run bench/generate_large.py first")
@@ -139,7 +141,7 @@ def sample_members(con: sqlite3.Connection, rng: random.Random, count: int) -> l
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
         found.update((r[0], r) for r in con.execute(
-            f"SELECT id, card_no, phone, name_initials FROM member WHERE id IN ({','.join('?' * len(chunk))})",
+            f"SELECT {columns} FROM member WHERE id IN ({','.join('?' * len(chunk))})",
             chunk))
     return [found[i] for i in ids if i in found]
 
