@@ -29,6 +29,11 @@ def test_generated_card_numbers_are_valid_ean13(db, make_member):
     assert (sum(digits[0::2]) + 3 * sum(digits[1::2])) % 10 == 0
 
 
+@pytest.mark.parametrize("body, digit", [("400638133393", "1"), ("690123456789", "2"), ("200000000001", "5")])
+def test_ean13_check_digit_of_printed_barcodes(body, digit):
+    assert members.ean13_check_digit(body) == digit
+
+
 def test_duplicate_phone_is_refused_naming_the_member(db, clerk, make_member):
     first = make_member(phone="13900001234", name="张三")
     with pytest.raises(DuplicateMember, match="张三") as caught:

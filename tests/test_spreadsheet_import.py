@@ -233,3 +233,15 @@ def test_a_list_without_names_rejects_every_row_saying_so(db, tmp_path):
     path = write_xlsx(tmp_path / "phones.xlsx", {"Sheet1": [["手机", "性别"], ["13812345678", "男"]]})
     plan = plan_import(path, today=TODAY)
     assert [p.reason for p in plan.rejected] == ["没有姓名列。"]
+
+
+def test_headers_repeated_on_every_printed_page_are_skipped(db, tmp_path):
+    rows = [["姓名", "手机号（必填）", "积分"],
+            ["张三", "13812345678", "10"],
+            ["姓 名", "手机号(必填)", "积分"],  # page 2's header, typed again with other spacing
+            ["李四", "13912345678", "20"],
+            ["ＸＩＮＧ ＭＩＮＧ", "13712345678", "30"],  # full-width, but a name: a member
+            ["姓名：", "手机号*", "积分"]]
+    plan = plan_import(write_xlsx(tmp_path / "分页.xlsx", {"名单": rows}), today=TODAY)
+    assert plan.counts() == {"new": 3, "merged": 0, "conflicts": 0, "rejected": 0, "skipped": 2}
+    assert sorted(c.name for c in plan.new) == ["XING MING", "张三", "李四"]

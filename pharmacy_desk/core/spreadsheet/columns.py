@@ -52,11 +52,22 @@ _LOOKUP = {alias: field for field, aliases in ALIASES.items() for alias in alias
 HEADER_SCAN_ROWS = 30
 
 
+_BRACKETED = re.compile(r"\(.*?\)|\[.*?\]")
+_HEADER_NOISE = re.compile(r"[\s*:：_\-]")
+
+
 def header_key(text: object) -> str:
     """A column name reduced to what identifies it: ``手机号（必填）*`` → ``手机号``."""
-    key = halfwidth(str(text or "")).lower()
-    key = re.sub(r"\(.*?\)|\[.*?\]", "", key)
-    return re.sub(r"[\s*:：_\-]", "", key)
+    return _HEADER_NOISE.sub("", _BRACKETED.sub("", halfwidth(str(text or "")).lower()))
+
+
+def may_be_header(text: str, key: str) -> bool:
+    """A quick ``header_key(text) == key`` that is False for almost every data cell.
+
+    ``header_key`` only deletes characters after widening and lower-casing, so a cell
+    whose widened text lacks the key's first character can never reduce to the key.
+    """
+    return key[:1] in halfwidth(text).lower() and header_key(text) == key
 
 
 def guess_field(text: object) -> str:

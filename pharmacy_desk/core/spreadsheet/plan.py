@@ -22,7 +22,7 @@ from typing import Callable
 
 from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.normalize import mask_phone
-from pharmacy_desk.core.spreadsheet.columns import Layout, find_layout, header_key
+from pharmacy_desk.core.spreadsheet.columns import Layout, find_layout, header_key, may_be_header
 from pharmacy_desk.core.spreadsheet.reading import Sheet, read_file
 from pharmacy_desk.core.spreadsheet.rows import Candidate, RowCleaner, SourceRow, skip_reason
 
@@ -166,7 +166,7 @@ def _header_repeat_test(layout: Layout) -> Callable[[list[object]], bool]:
 
     def repeated(values: list[object]) -> bool:
         cell = values[probe] if probe < len(values) else None
-        if not isinstance(cell, str) or header_key(cell) != keys[probe]:
+        if not isinstance(cell, str) or not may_be_header(cell, keys[probe]):
             return False
         return [header_key(v) if isinstance(v, str) else v for v in values[:len(keys)]] == keys
 
