@@ -311,6 +311,14 @@ def run(path: Path, iterations: int, warmup: int, seed: int, only: list[str] | N
     return info
 
 
+def print_aligned(lines: list[tuple[str, ...]], left: tuple[int, ...]) -> None:
+    """A plain-text table: the ``left`` columns flush left, the figures flush right."""
+    widths = [max(len(line[i]) for line in lines) for i in range(len(lines[0]))]
+    for line in lines:
+        print("  ".join(cell.ljust(w) if i in left else cell.rjust(w)
+                        for i, (cell, w) in enumerate(zip(line, widths))))
+
+
 def print_table(info: dict) -> None:
     print(f"{info['path']}: {info['members']:,} members, {info['sales']:,} sales, "
           f"{info['bytes'] / 2**30:.2f} GiB, SQLite {info['sqlite']}")
@@ -323,10 +331,7 @@ def print_table(info: dict) -> None:
          f"{r['raw_p99_ms']:.3f}", f"{r['ratio_p50']:.1f}", f"{r['ratio_p99']:.1f}", r["target"],
          "yes" if r["met"] else "NO")
         for r in info["rows"]]
-    widths = [max(len(line[i]) for line in lines) for i in range(len(head))]
-    for line in lines:
-        print("  ".join(cell.ljust(w) if i in (0, 8) else cell.rjust(w)
-                        for i, (cell, w) in enumerate(zip(line, widths))))
+    print_aligned(lines, left=(0, 8))
     print("\nquery plans of members.lookup:")
     for name, plans in info["plans"].items():
         for plan in plans:

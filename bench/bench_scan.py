@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.bench_core import percentile, sample_members  # noqa: E402
+from bench.bench_core import percentile, print_aligned, sample_members  # noqa: E402
 from pharmacy_desk.core import paths  # noqa: E402
 
 DEFAULT_PATH = ROOT / "bench" / "out" / "large.sqlite3"
@@ -201,10 +201,7 @@ def print_table(info: dict) -> None:
          f"{r['hello_p50_ms']:.2f}", f"{r['hello_p99_ms']:.2f}", f"{r['hello_max_ms']:.2f}", r["target"],
          {True: "yes", False: "NO", None: "-"}[r["met"]])
         for r in info["rows"]]
-    widths = [max(len(line[i]) for line in lines) for i in range(len(head))]
-    for line in lines:
-        print("  ".join(cell.ljust(w) if i in (0, 8) else cell.rjust(w)
-                        for i, (cell, w) in enumerate(zip(line, widths))))
+    print_aligned(lines, left=(0, 8))
 
 
 def main(argv: list[str] | None = None) -> int:
