@@ -1,11 +1,9 @@
 """The Qt binding installed must not wear away None, True and False.
 
 PySide6-Essentials 6.12.0 on Python 3.11 releases one reference to None for every call of
-a Qt method that returns nothing (and one to True/False for one that returns a bool).
-Python before 3.12 counts references to None like any object's, so after some thousands
-of clicks and keystrokes the interpreter aborts ("deallocating None"): the till would
-close in the middle of the day. pyproject.toml excludes that release; this test catches
-an installed binding with the same defect.
+a Qt method that returns nothing (and one to True/False for one that returns a bool); the
+interpreter aborts after some thousands of clicks. pyproject.toml excludes that release,
+and the app refuses to start on such a binding (``ui.app.binding_keeps_references``).
 """
 
 from __future__ import annotations
@@ -28,6 +26,23 @@ def test_void_and_bool_qt_calls_keep_their_references(qapp):
         label.setText("张三")  # returns nothing
         label.clear()
         emitter.happened.emit()  # returns a bool
-    # A few references may come and go with Python's own work; one lost per call may not.
     assert sys.getrefcount(None) > none_before - CALLS // 2
     assert sys.getrefcount(True) > true_before - CALLS // 2
+
+
+def test_the_app_checks_its_binding_before_opening(qapp):
+    from pharmacy_desk.ui.app import binding_keeps_references
+
+    assert binding_keeps_references()
+
+
+def test_the_app_refuses_to_start_on_a_defective_binding(qapp, db, monkeypatch, qtbot):
+    from PySide6.QtWidgets import QMessageBox
+
+    from pharmacy_desk.ui import app
+
+    shown = []
+    monkeypatch.setattr(app, "binding_keeps_references", lambda: False)
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append(args[2]))
+    assert app.run(":memory:") == 1
+    assert shown and "PySide6" in shown[0]

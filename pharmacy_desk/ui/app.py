@@ -48,11 +48,42 @@ def _report_bug(kind, error, traceback) -> None:
         log.error("uncaught exception", exc_info=(kind, error, traceback))
 
 
+def binding_keeps_references(calls: int = 20) -> bool:
+    """False for a Qt binding that releases a reference to None or True on every call.
+
+    PySide6-Essentials 6.12.0 does on Python 3.11, where None and True are counted like
+    any object: the program aborts ("deallocating None") after some thousands of clicks,
+    in the middle of a day at the till. pyproject.toml excludes it; this catches a
+    binding installed some other way, before a cashier depends on it.
+    """
+    from PySide6.QtCore import QObject, Signal
+
+    class Probe(QObject):
+        happened = Signal()
+
+    probe = Probe()
+    none_before, true_before = sys.getrefcount(None), sys.getrefcount(True)
+    for _ in range(calls):
+        probe.setObjectName("probe")  # returns nothing
+        probe.happened.emit()  # returns a bool
+    # A few references may come and go with Python's own work; one lost per call may not.
+    return (sys.getrefcount(None) > none_before - calls // 2
+            and sys.getrefcount(True) > true_before - calls // 2)
+
+
 def run(db_path: str | os.PathLike[str]) -> int:
     """Open the main window on the database already opened at ``db_path``; returns the exit code."""
     from pharmacy_desk.ui.main_window import MainWindow
 
     app = make_application()
+    if not binding_keeps_references():
+        import PySide6
+        from PySide6.QtWidgets import QMessageBox
+
+        log.error("PySide6 %s loses references to None/True on each call; refusing to start", PySide6.__version__)
+        QMessageBox.critical(None, "无法启动", f"已安装的 Qt 组件（PySide6 {PySide6.__version__}）有已知缺陷，"
+                             "收银中途会突然退出。请按 README 的命令重新安装，它会装上可用的版本。")
+        return 1
     sys.excepthook = _report_bug
     title = "药店会员管理" + ("（演示数据）" if settings.get("is_demo") else "")
     window = MainWindow(f"{title} — {db_path}")
