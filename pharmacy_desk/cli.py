@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -109,9 +110,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _feature_commands() -> list:
     """Subcommands that features add; each module's ``register`` takes the subparsers."""
-    from pharmacy_desk.commands import report, spreadsheet
+    from pharmacy_desk.commands import report, rules, spreadsheet
 
-    return [spreadsheet.register, report.register]
+    return [spreadsheet.register, report.register, rules.register]
 
 
 EXTRA_COMMANDS: list = _feature_commands()
@@ -125,6 +126,11 @@ def main(argv: list[str] | None = None) -> int:
         return func(args)
     except DeskError as error:
         print(f"错误：{error}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        # The reader of our output went away (``… | head``): not a failure of ours. Point
+        # stdout at nothing so that Python's own flush at exit does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except Exception as error:  # noqa: BLE001 - the one place that turns failures into messages
         expected = explain_storage_error(error)

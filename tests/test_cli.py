@@ -92,3 +92,32 @@ def test_housekeeping_runs_and_is_idempotent(tmp_path, capsys):
     assert run(capsys, "--db", db, "housekeeping")[0] == 0
     code, out, _ = run(capsys, "--db", db, "housekeeping")
     assert code == 0 and "本月已复核" in out
+
+
+def test_rules_are_shown_and_changed_from_the_command_line(tmp_path, capsys):
+    db = str(tmp_path / "shop.sqlite3")
+    code, out, _ = run(capsys, "--db", db, "rules")
+    assert code == 0 and "points_validity_months = 3" in out and "core：核心会员，消费满 500.00 元" in out
+    code, out, _ = run(capsys, "--db", db, "rules", "set", "points_validity_months", "6")
+    assert code == 0 and "* points_validity_months = 6" in out
+    code, out, _ = run(capsys, "--db", db, "rules", "tier", "core", "--min-spend", "300", "--multiplier", "1.3",
+                       "--cap", "120")
+    assert code == 0 and "core：核心会员，消费满 300.00 元且 0 次，1.3 倍，上限 120.00 元" in out
+    code, out, _ = run(capsys, "--db", db, "rules", "category", "otc", "--points", "2", "--per", "10")
+    assert code == 0 and "otc：非处方药，每 10.00 元 2 分" in out
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT value FROM setting WHERE key = 'points_validity_months'").fetchone() == ("6",)
+    assert con.execute("SELECT min_spend_fen, monthly_cap_fen FROM tier WHERE code = 'core'").fetchone() == (
+        30000, 12000)
+    assert con.execute("SELECT COUNT(*) FROM operation WHERE kind = 'rule_change'").fetchone() == (2,)
+    con.close()
+
+
+def test_rules_that_make_no_sense_get_one_sentence(tmp_path, capsys):
+    db = str(tmp_path / "shop.sqlite3")
+    for argv, message in ((("rules", "set", "nope", "1"), "没有名为“nope”的设置"),
+                          (("rules", "set", "redeem_blocks", "500"), "积分抵现档位格式"),
+                          (("rules", "tier", "vip", "--min-spend", "100"), "不能低于核心会员"),
+                          (("rules", "tier", "core", "--min-spend", "abc"), "金额格式不对")):
+        code, out, err = run(capsys, "--db", db, *argv)
+        assert code == 1 and message in err and "Traceback" not in err, argv

@@ -1,0 +1,76 @@
+"""``pharmacy-desk rules``: read and change the business rules until a settings window exists.
+
+  rules                                   every setting, tier and category rule, with its current value
+  rules set KEY VALUE                     one setting (points_validity_months 6, redeem_blocks 500=2000 …)
+  rules tier CODE [--min-spend YUAN] [--min-visits N] [--multiplier X] [--cap YUAN]
+  rules category CODE [--points N] [--per YUAN]
+
+Changes are recorded under the system operator, as imports from the command line are.
+"""
+
+from __future__ import annotations
+
+
+def _show() -> None:
+    from pharmacy_desk.core import settings
+    from pharmacy_desk.core.models import Category, Tier
+    from pharmacy_desk.core.normalize import yuan
+
+    print("设置（键 = 当前值；* 为已修改）")
+    for spec in settings.SPECS:
+        value = settings.get(spec.key)
+        changed = "*" if value != spec.parse(spec.default) else " "
+        shown = ",".join(f"{p}={f}" for p, f in value) if spec.key == "redeem_blocks" else value
+        print(f" {changed} {spec.key} = {shown}    {spec.label}")
+    print("\n会员等级（代码：名称，门槛，积分倍数，每月兑换上限）")
+    for tier in Tier.select().order_by(Tier.rank):
+        print(f"  {tier.code}：{tier.name}，消费满 {yuan(tier.min_spend_fen)} 元且 {tier.min_visits} 次，"
+              f"{tier.multiplier} 倍，上限 {yuan(tier.monthly_cap_fen)} 元")
+    print("\n商品类别（代码：名称，积分规则）")
+    for category in Category.select().order_by(Category.sort_order):
+        print(f"  {category.code}：{category.name}，每 {yuan(category.block_fen)} 元 {category.points_per_block} 分")
+
+
+def cmd_rules(args) -> int:
+    from pharmacy_desk.cli import _open
+    from pharmacy_desk.core import rules, settings
+    from pharmacy_desk.core.defaults import system_staff
+    from pharmacy_desk.core.errors import InvalidInput
+    from pharmacy_desk.core.normalize import parse_yuan
+
+    _open(args)
+    action = getattr(args, "action", None)
+    if action == "set":
+        if args.key not in settings.SPEC_BY_KEY:
+            raise InvalidInput(f"没有名为“{args.key}”的设置。用 rules 查看全部设置。")
+        settings.put(args.key, args.value, system_staff())
+    elif action == "tier":
+        changes = {name: convert(value) for name, value, convert in (
+            ("min_spend_fen", args.min_spend, parse_yuan), ("min_visits", args.min_visits, int),
+            ("multiplier", args.multiplier, str), ("monthly_cap_fen", args.cap, parse_yuan)) if value is not None}
+        rules.update_tier(args.code, system_staff(), **changes)
+    elif action == "category":
+        changes = {name: convert(value) for name, value, convert in (
+            ("points_per_block", args.points, int), ("block_fen", args.per, parse_yuan)) if value is not None}
+        rules.update_category(args.code, system_staff(), **changes)
+    _show()
+    return 0
+
+
+def register(commands) -> None:
+    parser = commands.add_parser("rules", help="查看或修改业务规则：积分、等级、类别")
+    parser.set_defaults(func=cmd_rules)
+    actions = parser.add_subparsers(dest="action", metavar="ACTION")
+    put = actions.add_parser("set", help="修改一项设置")
+    put.add_argument("key")
+    put.add_argument("value")
+    tier = actions.add_parser("tier", help="修改一个会员等级的门槛、倍数或兑换上限")
+    tier.add_argument("code", help="normal / core / vip / platinum")
+    tier.add_argument("--min-spend", metavar="元", help="近一个周期的消费门槛（元）")
+    tier.add_argument("--min-visits", type=int, metavar="次")
+    tier.add_argument("--multiplier", metavar="倍", help="积分倍数，例如 1.5")
+    tier.add_argument("--cap", metavar="元", help="每月积分兑换上限（元）")
+    category = actions.add_parser("category", help="修改一个商品类别的积分规则")
+    category.add_argument("code", help="household / otc / supplement / promo / rx / device / other")
+    category.add_argument("--points", type=int, metavar="分", help="每个金额单位的积分")
+    category.add_argument("--per", metavar="元", help="金额单位（元），例如 15")
