@@ -1,4 +1,5 @@
 import sqlite3
+import sys
 
 from pharmacy_desk import cli
 from pharmacy_desk.core import paths
@@ -121,3 +122,18 @@ def test_rules_that_make_no_sense_get_one_sentence(tmp_path, capsys):
                           (("rules", "tier", "core", "--min-spend", "abc"), "金额格式不对")):
         code, out, err = run(capsys, "--db", db, *argv)
         assert code == 1 and message in err and "Traceback" not in err, argv
+
+
+def test_a_reader_that_goes_away_is_not_an_internal_error(tmp_path, capfd, monkeypatch):
+    """``pharmacy-desk rules | head -1``: the pipe closes under the printing command."""
+    from pharmacy_desk.commands import rules
+
+    def closed_pipe(_args):
+        raise BrokenPipeError
+
+    redirected = []
+    monkeypatch.setattr(rules, "cmd_rules", closed_pipe)
+    monkeypatch.setattr(cli.os, "dup2", lambda source, target: redirected.append(target))
+    assert cli.main(["--db", str(tmp_path / "shop.sqlite3"), "rules"]) == 1
+    _out, err = capfd.readouterr()
+    assert "内部错误" not in err and redirected == [sys.stdout.fileno()]
