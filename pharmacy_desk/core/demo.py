@@ -74,12 +74,17 @@ def _payments(rng: random.Random, due: int, lines: list[sales.LineInput]) -> dic
 
 
 def generate(*, members_count: int, months: int, seed: int = 1, today: dt.date | None = None) -> DemoSummary:
-    """Fill the open (empty) database with demo members and ``months`` of sales up to ``today``."""
+    """Fill the open (empty) database with demo members and ``months`` of sales up to ``today``.
+
+    The history ends the day before ``today``: the newcomer's first sale is today's first,
+    and no demo sale lies later in the day than the clock.
+    """
     if Member.select().exists() and not settings.get("is_demo"):
         raise InvalidInput("这个数据库已有会员资料，不是演示数据库；演示数据只能写入新的或演示用的数据库。")
     rng = random.Random(seed)
     today = today or dt.date.today()
     start = ledger.add_months(today, -months)
+    last = today - dt.timedelta(days=1)
     with database.atomic():
         settings.put("is_demo", True)
         staff = [Staff.create(name=n, role=r) for n, r in STAFF]
@@ -93,17 +98,17 @@ def generate(*, members_count: int, months: int, seed: int = 1, today: dt.date |
             while phone in phones:
                 phone = rng.choice(PREFIXES) + f"{rng.randrange(10**8):08d}"
             phones.add(phone)
-            joined = start + dt.timedelta(days=int(rng.random() ** 1.5 * (today - start).days))
+            joined = start + dt.timedelta(days=int(rng.random() ** 1.5 * (last - start).days))
             birthday = dt.date(today.year - _age(rng), rng.randint(1, 12), rng.randint(1, 28))
             plan.append((joined, index, phone, birthday))
         events = [(joined, 0, ("join", index, phone, birthday)) for joined, index, phone, birthday in plan]
         for joined, index, _, _ in plan:
             visits = max(0, int(rng.expovariate(1 / (months * 0.9))))
             for _ in range(visits + 1):
-                day = joined + dt.timedelta(days=rng.randint(0, max(0, (today - joined).days)))
+                day = joined + dt.timedelta(days=rng.randint(0, max(0, (last - joined).days)))
                 events.append((day, 1, ("sale", index)))
         walk_ins = int(members_count * months * 0.4)
-        events += [(start + dt.timedelta(days=rng.randint(0, (today - start).days)), 1, ("walkin", None))
+        events += [(start + dt.timedelta(days=rng.randint(0, (last - start).days)), 1, ("walkin", None))
                    for _ in range(walk_ins)]
         events.sort(key=lambda e: (e[0], e[1]))
         ids: dict[int, int] = {}
