@@ -10,6 +10,7 @@ from pharmacy_desk.core.models import Member
 from pharmacy_desk.ui.search_box import matches_model
 from pharmacy_desk.ui.signup_dialog import SignupDialog
 from tests.counter_helpers import ime_type
+from pharmacy_desk.ui.search_box import VISIBLE_ROWS
 from tests.counter_window import scan
 
 
@@ -49,6 +50,25 @@ def test_initials_show_a_list_picked_with_arrow_keys(qtbot, window, make_member)
     assert window.counter.member_id == zhao.id
     assert window.counter.panel.name_label.text() == "赵四"
     assert not search.table.isVisible()
+
+
+def test_a_long_list_shows_ten_choices_and_the_arrows_reach_the_twentieth(qtbot, window, make_member):
+    for n in range(25):
+        make_member(phone=f"1380000{n:04d}", name=f"张{'一二三四五六七八九十'[n % 10]}{n:02d}")
+    search = window.counter.search
+    scan(qtbot, window, "z")
+    table = search.table
+    assert search.model.rowCount() == 20
+    # every one of the first ten rows lies wholly inside the visible part of the list
+    bottom = table.rowViewportPosition(VISIBLE_ROWS - 1) + table.rowHeight(VISIBLE_ROWS - 1)
+    assert 0 < bottom <= table.viewport().height()
+    for _ in range(19):
+        qtbot.keyClick(search.edit, Qt.Key.Key_Down)
+    last = table.currentIndex().row()
+    assert last == 19 and table.visualRect(table.model().index(last, 0)).bottom() <= table.viewport().height()
+    twentieth = search.model.row(19).id
+    qtbot.keyClick(search.edit, Qt.Key.Key_Return)
+    assert window.counter.member_id == twentieth
 
 
 def test_last_four_digits_list(qtbot, window, make_member):

@@ -37,6 +37,9 @@ def matches_model(parent=None) -> RowsTableModel:
     ], parent=parent)
 
 
+VISIBLE_ROWS = 10  # more would push the member panel off a 768-pixel screen
+
+
 class SearchBox(QWidget):
     member_chosen = Signal(int)
     register_requested = Signal(str)  # the phone to pre-fill, "" when none
@@ -66,7 +69,6 @@ class SearchBox(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda index: self._pick(index.row()))
-        self.table.setMaximumHeight(190)
         self.table.hide()
 
         self.message = QLabel()
@@ -120,6 +122,7 @@ class SearchBox(QWidget):
     def _show_matches(self, text: str, found: list) -> None:
         self.model.set_rows(found)
         self._list_text = text
+        self._fit_rows()
         self.table.show()
         self.table.selectRow(0)
         self._hide_offer()
@@ -131,6 +134,14 @@ class SearchBox(QWidget):
         self.phone_hint = phone
         self._say(f"手机号 {phone} 还不是会员。")
         self.register_button.show()
+
+    def _fit_rows(self) -> None:
+        """As tall as its rows, up to ``VISIBLE_ROWS``: the cashier sees the choices without scrolling."""
+        rows = min(self.model.rowCount(), VISIBLE_ROWS)
+        self.table.resizeRowsToContents()
+        height = (self.table.horizontalHeader().sizeHint().height() + 2 * self.table.frameWidth()
+                  + sum(self.table.rowHeight(row) for row in range(rows)))
+        self.table.setFixedHeight(height)
 
     def _pick(self, row: int) -> None:
         if 0 <= row < self.model.rowCount():
