@@ -125,3 +125,11 @@ def test_no_staff_yet_means_no_sale(qtbot, db):
     w.counter.entry.amounts["household"].setText("10")
     w.counter.entry.submit()
     assert Sale.select().count() == 0 and "店员" in w.counter.entry.message.text()
+
+
+def test_the_keyboard_hint_comes_back_after_a_timed_message(qtbot, window):
+    assert window.hint.isVisible() and "F2 登记新会员" in window.hint.text()
+    _key(qtbot, window, Qt.Key.Key_F4)  # no member yet: a 5-second message covers the hint
+    assert "请先找到会员" in window.statusBar().currentMessage() and not window.hint.isVisible()
+    window.statusBar().clearMessage()  # what the timer does after 5 seconds
+    assert window.statusBar().currentMessage() == "" and window.hint.isVisible()

@@ -37,7 +37,10 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(QLabel(" 当前店员："))
         toolbar.addWidget(self.operators)
         self._build_menus()
-        self.statusBar().showMessage(HINT)
+        # A normal status-bar widget, not a message: the timed messages (整理完成, 请先…) cover
+        # it while they show and it comes back after them.
+        self.hint = QLabel(HINT)
+        self.statusBar().addWidget(self.hint, 1)
         self._windows: list[QWidget] = []  # owner windows kept alive while open
         self.resize(1366, 768)
 
