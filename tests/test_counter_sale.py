@@ -40,6 +40,18 @@ def test_scan_type_amount_enter_records_one_sale_and_shows_the_new_balance(qtbot
     assert field.text() == ""
 
 
+def test_a_sale_that_lifts_the_tier_tells_the_cashier_and_the_customer(qtbot, window, make_member):
+    member = make_member(name="张三", at=NOW - dt.timedelta(days=1))
+    scan(qtbot, window, member.card_no)
+    type_amount(qtbot, window, "household", "520")  # 520元 in the last 12 months ≥ 500元: 核心会员
+    _enter(qtbot, window)
+    counter = window.counter
+    assert Member.get_by_id(member.id).tier.name == "核心会员"
+    assert "会员升级为核心会员" in counter.entry.message.text()
+    assert "恭喜您升级为核心会员" in counter.receipt.text.toPlainText()
+    assert counter.panel.tier_label.text() == "核心会员"
+
+
 def test_enter_pressed_twice_records_one_sale(qtbot, window, make_member):
     member = make_member()
     scan(qtbot, window, member.card_no)

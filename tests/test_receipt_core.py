@@ -57,3 +57,12 @@ def test_text_fits_the_paper(make_member, sell):
         # the amount sits at the right edge: "医疗器械" (8 columns) … "1234.56"
         row = next(r for r in text.splitlines() if r.startswith("医疗器械"))
         assert display_width(row) == columns and row.endswith("1234.56")
+
+
+def test_the_sale_that_crosses_a_threshold_says_so(make_member, sell):
+    member = make_member()
+    before = sell(member, {"household": 40000}, at=DAY)  # 400元: still 普通会员
+    crossing = sell(member, {"household": 20000}, at=DAY + dt.timedelta(hours=1))  # 600元 ≥ 500元: 核心会员
+    assert crossing.new_tier.name == "核心会员"
+    assert ("恭喜您升级为核心会员！", "") in [(line.left, line.right) for line in build(crossing.sale.id).lines]
+    assert not any("升级" in line.left for line in build(before.sale.id).lines)

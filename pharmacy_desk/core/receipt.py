@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from pharmacy_desk.core import ledger, settings
-from pharmacy_desk.core.models import Category, Member, Payment, Sale, SaleLine, Staff
+from pharmacy_desk.core.models import Category, Member, Operation, Payment, Sale, SaleLine, Staff, Tier, TierChange
 from pharmacy_desk.core.normalize import mask_phone, yuan
 from pharmacy_desk.core.sales import PAYMENT_METHODS
 
@@ -72,9 +72,19 @@ def build(sale_id: int, today: dt.date | None = None) -> Receipt:
         expiring = ledger.expiring_within(member.id, today, days)
         if expiring:
             out.append(ReceiptLine(f"{days}天内到期积分", str(expiring)))
+        upgraded = upgrade_by(sale)
+        if upgraded:
+            out.append(ReceiptLine(f"恭喜您升级为{upgraded}！", bold=True))
     out.append(ReceiptLine(RULE))
     out.append(ReceiptLine("谢谢惠顾，祝您健康！"))
     return Receipt("会员消费小票" if member is not None else "消费小票", sale.receipt_no, tuple(out))
+
+
+def upgrade_by(sale: Sale) -> str | None:
+    """The name of the tier this sale lifted its member to, if it did (the upgrade shares its operation)."""
+    return (TierChange.select(Tier.name).join(Tier, on=(TierChange.to_tier == Tier.id))
+            .switch(TierChange).join(Operation)
+            .where(Operation.key == f"sale:{sale.uid}").scalar())
 
 
 def display_width(text: str) -> int:

@@ -251,7 +251,8 @@ class SaleEntry(QWidget):
         finally:
             self._busy = False
         self.reset()
-        self._say(f"已记账：单号 {result.sale.receipt_no}，应付 {yuan(result.sale.paid_fen)} 元。",
+        upgraded = f"会员升级为{result.new_tier.name}，请告知顾客。" if result.new_tier else ""
+        self._say(f"已记账：单号 {result.sale.receipt_no}，应付 {yuan(result.sale.paid_fen)} 元。{upgraded}",
                   OK_STYLE)
         self.recorded.emit(result)
 
