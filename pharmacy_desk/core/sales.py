@@ -153,7 +153,6 @@ def record_sale(sale: SaleInput, *, operator: Staff, uid: str, at: dt.datetime |
         payments = {m: a for m, a in sale.payments.items() if a}
         if sum(payments.values()) != q.due_fen:
             raise InvalidInput(f"支付合计 {yuan(sum(payments.values()))} 元与应付 {yuan(q.due_fen)} 元不符。")
-        op = operations.start(key, "sale", operator, at)
         member = priced.member
         row = Sale.create(
             uid=uid, receipt_no=_receipt_no(at), member=member, staff=operator,
@@ -161,8 +160,7 @@ def record_sale(sale: SaleInput, *, operator: Staff, uid: str, at: dt.datetime |
             coupon=priced.coupon, coupon_discount_fen=q.coupon_discount_fen, points_used=sale.points_used,
             points_cash_fen=q.points_cash_fen, paid_fen=q.due_fen, insurance_fen=payments.get("insurance", 0),
             points_earned=q.points_earned if member else 0)
-        op.subject = f"sale:{row.id}"
-        op.save()
+        op = operations.start(key, "sale", operator, at, subject=f"sale:{row.id}")
         categories = priced.categories
         SaleLine.insert_many([
             dict(sale=row, category=categories[line.category], description=line.description,
