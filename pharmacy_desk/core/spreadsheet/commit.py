@@ -127,10 +127,12 @@ def _indexes_rebuilt_after(table: str, adding: int):
     other connections never see the table without its indexes, and a unique index that
     cannot be rebuilt (a duplicate the plan missed) rolls the whole import back.
     """
-    held = database.execute_sql(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]
-    indexes = [] if adding < max(held, REBUILD_MIN_ROWS) else database.execute_sql(
+    # Counting a big table is a scan of its own: not worth it when the import is small anyway.
+    big = adding >= REBUILD_MIN_ROWS and adding >= database.execute_sql(
+        f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]
+    indexes = database.execute_sql(
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
-        (table,)).fetchall()
+        (table,)).fetchall() if big else []
     for name, _sql in indexes:
         database.execute_sql(f'DROP INDEX "{name}"')
     yield
