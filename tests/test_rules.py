@@ -44,6 +44,7 @@ def test_the_multiplier_is_kept_exact(db, owner):
     ("vip", {"min_spend_fen": 40000}, "不能低于核心会员"),  # below 核心会员's 500元
     ("normal", {"min_spend_fen": 100}, "门槛都必须为 0"),
     ("core", {"multiplier": "0.5"}, "1 到 10"),
+    ("core", {"multiplier": "一点五"}, "不是数字"),
     ("core", {"monthly_cap_fen": -1}, "不能为负数"),
     ("core", {"name": "  "}, "名称不能为空"),
     ("core", {"rank": 5}, "不能修改"),

@@ -31,6 +31,19 @@ def _show() -> None:
         print(f"  {category.code}：{category.name}，每 {yuan(category.block_fen)} 元 {category.points_per_block} 分")
 
 
+def _count(what: str):
+    """A whole number typed on the command line, refused in Chinese (argparse would answer in English)."""
+    def parse(text: str) -> int:
+        from pharmacy_desk.core.errors import InvalidInput
+        from pharmacy_desk.core.normalize import halfwidth
+
+        cleaned = halfwidth(text).strip()
+        if not cleaned.isdecimal():
+            raise InvalidInput(f"{what}应为不小于 0 的整数：{text}")
+        return int(cleaned)
+    return parse
+
+
 def cmd_rules(args) -> int:
     from pharmacy_desk.cli import _open
     from pharmacy_desk.core import rules, settings
@@ -46,12 +59,12 @@ def cmd_rules(args) -> int:
         settings.put(args.key, args.value, system_staff())
     elif action == "tier":
         changes = {name: convert(value) for name, value, convert in (
-            ("min_spend_fen", args.min_spend, parse_yuan), ("min_visits", args.min_visits, int),
+            ("min_spend_fen", args.min_spend, parse_yuan), ("min_visits", args.min_visits, _count("次数")),
             ("multiplier", args.multiplier, str), ("monthly_cap_fen", args.cap, parse_yuan)) if value is not None}
         rules.update_tier(args.code, system_staff(), **changes)
     elif action == "category":
         changes = {name: convert(value) for name, value, convert in (
-            ("points_per_block", args.points, int), ("block_fen", args.per, parse_yuan)) if value is not None}
+            ("points_per_block", args.points, _count("积分")), ("block_fen", args.per, parse_yuan)) if value is not None}
         rules.update_category(args.code, system_staff(), **changes)
     _show()
     return 0
@@ -67,10 +80,10 @@ def register(commands) -> None:
     tier = actions.add_parser("tier", help="修改一个会员等级的门槛、倍数或兑换上限")
     tier.add_argument("code", help="normal / core / vip / platinum")
     tier.add_argument("--min-spend", metavar="元", help="近一个周期的消费门槛（元）")
-    tier.add_argument("--min-visits", type=int, metavar="次")
+    tier.add_argument("--min-visits", metavar="次")
     tier.add_argument("--multiplier", metavar="倍", help="积分倍数，例如 1.5")
     tier.add_argument("--cap", metavar="元", help="每月积分兑换上限（元）")
     category = actions.add_parser("category", help="修改一个商品类别的积分规则")
     category.add_argument("code", help="household / otc / supplement / promo / rx / device / other")
-    category.add_argument("--points", type=int, metavar="分", help="每个金额单位的积分")
+    category.add_argument("--points", metavar="分", help="每个金额单位的积分")
     category.add_argument("--per", metavar="元", help="金额单位（元），例如 15")

@@ -13,7 +13,7 @@ import datetime as dt
 import uuid
 from decimal import Decimal
 
-from pharmacy_desk.core import operations
+from pharmacy_desk.core import operations, settings
 from pharmacy_desk.core.db import write_transaction
 from pharmacy_desk.core.errors import InvalidInput, NotFound
 from pharmacy_desk.core.models import Category, Staff, Tier
@@ -67,7 +67,7 @@ def update_tier(code: str, operator: Staff, *, at: dt.datetime | None = None, **
             raise NotFound(f"没有代码为“{code}”的会员等级。")
         _apply(tier, TIER_FIELDS, changes)
         if "multiplier" in changes:
-            tier.multiplier = Decimal(str(tier.multiplier))
+            tier.multiplier = settings.parse_decimal(str(tier.multiplier))
         _check_ladder(tiers)
         tier.save()
         _record(f"tier:{code}", operator, at)

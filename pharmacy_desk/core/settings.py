@@ -33,7 +33,7 @@ def _parse_bool(text: str) -> bool:
     return str(text).strip().lower() in {"1", "true", "yes", "是"}
 
 
-def _parse_decimal(text: str) -> Decimal:
+def parse_decimal(text: str) -> Decimal:
     try:
         value = Decimal(str(text))
     except InvalidOperation:
@@ -56,7 +56,7 @@ SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("points_validity_months", int, "3", "积分有效期（月）", "积分自获得之日起的有效月数；最早获得的积分最先使用。"),
     SettingSpec("points_expiry_warning_days", int, "30", "积分到期提醒（天）"),
     SettingSpec("insurance_earns_points", _parse_bool, "0", "医保支付部分积分", "许多省份禁止对医保基金支付部分给予积分。"),
-    SettingSpec("birthday_multiplier", _parse_decimal, "2", "生日当月积分倍数"),
+    SettingSpec("birthday_multiplier", parse_decimal, "2", "生日当月积分倍数"),
     SettingSpec("redeem_blocks", parse_blocks, "500=2000,1000=4200", "积分抵现档位（积分=分）", "500积分抵20元，1000积分抵42元。"),
     SettingSpec("new_member_coupon_fen", int, "300", "新会员券金额（分）"),
     SettingSpec("new_member_coupon_days", int, "30", "新会员券有效期（天）"),
