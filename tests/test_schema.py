@@ -70,6 +70,11 @@ def test_version_1_database_migrates_with_its_data_intact(tmp_path):
         assert member.health_consent_on is None and member.allergies == ""
         assert Member.get_by_id(2).name_initials == "zxm"  # v3 reads 曾 as a surname
         assert Sale.get_by_id(1).paid_fen == 10000 and ledger.balance(1) == 5
+        # v4: what an old sale was multiplied by was never kept; it says so rather than guessing.
+        assert Sale.get_by_id(1).points_factor is None and Sale.get_by_id(1).points_bonuses == ""
+        from pharmacy_desk.core.models import Operation
+
+        assert Operation.get_by_id(1).detail == ""
         assert run_checks() == []
         migrated = {t: shape(t) for t in database.get_tables()}
     finally:

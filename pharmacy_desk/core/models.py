@@ -19,6 +19,7 @@ from peewee import (
     ForeignKeyField,
     IntegerField,
     Model,
+    SQL,
     TextField,
 )
 
@@ -88,6 +89,8 @@ class Operation(BaseModel):
     staff = ForeignKeyField(Staff, null=True, backref="operations")
     created_at = DateTimeField(default=_now, index=True)
     subject = CharField(default="")
+    # What the operation changed, for the audit (schema v4): ``points_validity_months: 3 → 6``.
+    detail = TextField(default="", constraints=[SQL("DEFAULT ''")])
 
 
 class Member(BaseModel):
@@ -167,6 +170,10 @@ class Sale(BaseModel):
     paid_fen = IntegerField()
     insurance_fen = IntegerField(default=0)
     points_earned = IntegerField(default=0)
+    # The factor the points were multiplied by and the bonuses that made it (schema v4);
+    # NULL on sales recorded before v4.
+    points_factor = DecimalTextField(null=True)
+    points_bonuses = TextField(default="", constraints=[SQL("DEFAULT ''")])
 
     class Meta:
         # Covers a member's history and every per-member spend aggregate (tiers, RFM,

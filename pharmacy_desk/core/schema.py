@@ -31,7 +31,7 @@ Migration = Callable[[], None]
 # version -> the function that brings a database from version-1 to version.
 MIGRATIONS: dict[int, Migration] = {}
 
-CURRENT_VERSION = 3
+CURRENT_VERSION = 4
 
 
 def migration(version: int) -> Callable[[Migration], Migration]:
@@ -84,6 +84,18 @@ def _tune_indexes() -> None:
                                 tuple(SURNAME_INITIALS)).fetchall()
     for member_id, name in rows:
         database.execute_sql('UPDATE "member" SET name_initials = ? WHERE id = ?', (name_initials(name), member_id))
+
+
+@migration(4)
+def _operation_detail_and_sale_points_factor() -> None:
+    """v4: an operation says what it changed (a setting's old → new value); a sale keeps the
+    points factor it was priced with and the bonuses behind it, so "why 27 points?" has an answer.
+
+    ``points_factor`` stays NULL on sales recorded before v4: what they used was not kept.
+    """
+    database.execute_sql('ALTER TABLE "operation" ADD COLUMN "detail" TEXT NOT NULL DEFAULT \'\'')
+    database.execute_sql('ALTER TABLE "sale" ADD COLUMN "points_factor" TEXT')
+    database.execute_sql('ALTER TABLE "sale" ADD COLUMN "points_bonuses" TEXT NOT NULL DEFAULT \'\'')
 
 
 def user_version() -> int:
