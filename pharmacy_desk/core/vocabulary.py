@@ -1,0 +1,161 @@
+"""词汇表: every stored code of the desk with the one Chinese label staff see for it.
+
+A code is what the database keeps (``earn``, ``M``, ``owner``); its label is what a
+window, a receipt, a report or an exported sheet shows. Each kind is a ``StrEnum``
+declared once here, so a label cannot drift between history and the exports, and the
+tables' CHECK constraints are generated from the same members.
+
+Tier codes are not here: tiers are rows the owner renames, so their labels are
+``Tier.name``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import StrEnum
+from typing import Self
+
+
+class Vocabulary(StrEnum):
+    """A stored code that compares and formats as its plain text, with its Chinese ``label``."""
+
+    label: str
+
+    def __new__(cls, value: str, label: str) -> Self:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = label
+        return member
+
+    @classmethod
+    def label_of(cls, code: str) -> str:
+        """The label of a stored code; an unknown code raises ``ValueError`` (the CHECK forbids it)."""
+        return cls(code).label
+
+    @classmethod
+    def choices(cls) -> list[tuple[str, str]]:
+        """``(label, code)`` in declaration order, for a combo box."""
+        return [(member.label, member.value) for member in cls]
+
+
+class LedgerKind(Vocabulary):
+    """积分流水类型: why a ledger entry added or took points."""
+
+    EARN = "earn", "消费积分"
+    IMPORT = "import", "期初导入"
+    ADJUST = "adjust", "手工调整"
+    REFUND = "refund", "退货退回"
+    REDEEM = "redeem", "积分抵现"
+    GIFT = "gift", "兑换礼品"
+    EXPIRE = "expire", "积分过期"
+    CLAWBACK = "clawback", "退货扣回"
+
+
+# An adjustment goes either way; every other kind has one direction.
+CREDIT_KINDS = frozenset({LedgerKind.EARN, LedgerKind.IMPORT, LedgerKind.ADJUST, LedgerKind.REFUND})
+DEBIT_KINDS = frozenset({LedgerKind.REDEEM, LedgerKind.GIFT, LedgerKind.EXPIRE, LedgerKind.CLAWBACK,
+                         LedgerKind.ADJUST})
+
+
+class PaymentMethod(Vocabulary):
+    """支付方式. 医保 is medical-insurance money, which earns no points by default."""
+
+    CASH = "cash", "现金"
+    WECHAT = "wechat", "微信"
+    ALIPAY = "alipay", "支付宝"
+    CARD = "card", "银行卡"
+    INSURANCE = "insurance", "医保"
+
+
+class Gender(Vocabulary):
+    """性别 as stored on a member; the empty code is a gender nobody wrote down."""
+
+    UNKNOWN = "", "未填"
+    MALE = "M", "男"
+    FEMALE = "F", "女"
+
+
+class Role(Vocabulary):
+    """店员角色. ``system`` is the account scheduled jobs and the command line act as."""
+
+    CASHIER = "cashier", "收银员"
+    PHARMACIST = "pharmacist", "药师"
+    OWNER = "owner", "店长"
+    SYSTEM = "system", "系统"
+
+
+# Who may read a member's health file (sensitive under PIPL).
+HEALTH_ROLES = frozenset({Role.PHARMACIST, Role.OWNER})
+
+
+class CouponKind(Vocabulary):
+    """优惠券类型."""
+
+    FIXED = "fixed", "代金券"
+    PERCENT = "percent", "折扣券"
+    THRESHOLD = "threshold", "满减券"
+    SERVICE = "service", "体验券"
+
+
+class CatalogKind(Vocabulary):
+    """兑换目录的类别: a thing handed over, or a service given."""
+
+    GIFT = "gift", "礼品"
+    SERVICE = "service", "服务"
+
+
+class DrugClass(Vocabulary):
+    """药品分类 of a catalog item; ``none`` is not a drug at all."""
+
+    NONE = "none", "非药品"
+    OTC_B = "otc_b", "乙类非处方药"
+    RX = "rx", "处方药"
+    OTC_A = "otc_a", "甲类非处方药"
+
+
+# 药品流通监督管理办法 第二十条: prescription drugs and 甲类 OTC may not be given away,
+# so only the other classes are ever stored.
+GIFTABLE_DRUG_CLASSES = (DrugClass.NONE, DrugClass.OTC_B)
+FORBIDDEN_DRUG_CLASSES = (DrugClass.RX, DrugClass.OTC_A)
+
+
+class MeasurementKind(Vocabulary):
+    """柜台测量类型."""
+
+    BP = "bp", "血压"
+    GLUCOSE = "glucose", "血糖"
+
+
+class ContactReason(Vocabulary):
+    """回访原因 recorded with a call (a call list's reason, not its key)."""
+
+    DORMANT = "dormant", "沉睡唤醒"
+    BIRTHDAY = "birthday", "生日关怀"
+    REFILL = "refill", "续药提醒"
+    POINTS_EXPIRING = "points_expiring", "积分到期提醒"
+    COUPONS_EXPIRING = "coupons_expiring", "优惠券到期提醒"
+    PROFILE = "profile", "资料确认"
+    AB_CLASS = "ab_class", "A/B类会员回访"
+
+
+class ImportProblemKind(Vocabulary):
+    """导入问题类型: a row whose data is wrong, or one that disagrees with a member on file."""
+
+    REJECTED = "rejected", "数据有误"
+    CONFLICT = "conflict", "冲突"
+
+
+VOCABULARIES: tuple[type[Vocabulary], ...] = (
+    LedgerKind, PaymentMethod, Gender, Role, CouponKind, CatalogKind, DrugClass, MeasurementKind,
+    ContactReason, ImportProblemKind,
+)
+
+
+def check_in(column: str, values: Iterable[Vocabulary], separator: str = ",") -> str:
+    """The CHECK text allowing exactly ``values`` in ``column``: ``role IN ('cashier','owner')``.
+
+    ``separator`` exists because the frozen v1 schema spells one table's list with spaces;
+    the text must stay byte for byte what the migrations created.
+    """
+    quoted = separator.join("'" + value.value.replace("'", "''") + "'" for value in values)
+    return f"{column} IN ({quoted})"

@@ -1,0 +1,77 @@
+"""The one vocabulary: every code has one Chinese label, and the CHECKs come from the same members."""
+
+from importlib import resources
+
+import pytest
+
+from pharmacy_desk.core import models
+from pharmacy_desk.core.vocabulary import (
+    CREDIT_KINDS, DEBIT_KINDS, FORBIDDEN_DRUG_CLASSES, GIFTABLE_DRUG_CLASSES, VOCABULARIES, CatalogKind,
+    CouponKind, DrugClass, Gender, LedgerKind, MeasurementKind, PaymentMethod, Role, check_in,
+)
+
+V1_SQL = resources.files("pharmacy_desk.core").joinpath("schema_sql/v1.sql").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("vocabulary", VOCABULARIES, ids=lambda v: v.__name__)
+def test_every_code_has_a_unique_chinese_label(vocabulary):
+    labels = [member.label for member in vocabulary]
+    assert all(label.strip() for label in labels)
+    assert all(any("\u4e00" <= ch <= "\u9fff" for ch in label) for label in labels), labels
+    assert len(set(labels)) == len(labels), labels
+
+
+def test_a_code_compares_and_formats_as_its_stored_text():
+    assert Role.OWNER == "owner" and f"{LedgerKind.EARN}" == "earn" and str(Gender.UNKNOWN) == ""
+    assert LedgerKind.label_of("earn") == "消费积分"
+    assert Gender.choices() == [("未填", ""), ("男", "M"), ("女", "F")]
+    with pytest.raises(ValueError):
+        Role.label_of("manager")
+
+
+def test_ledger_directions_cover_every_kind_and_only_adjust_goes_both_ways():
+    assert CREDIT_KINDS | DEBIT_KINDS == set(LedgerKind)
+    assert CREDIT_KINDS & DEBIT_KINDS == {LedgerKind.ADJUST}
+
+
+def test_drug_classes_are_either_giftable_or_forbidden():
+    assert set(GIFTABLE_DRUG_CLASSES) | set(FORBIDDEN_DRUG_CLASSES) == set(DrugClass)
+    assert not set(GIFTABLE_DRUG_CLASSES) & set(FORBIDDEN_DRUG_CLASSES)
+
+
+# The CHECK texts of the frozen v1 schema, which the generated ones must reproduce byte for byte.
+V1_CHECKS = [
+    (check_in("role", Role), "role IN ('cashier','pharmacist','owner','system')"),
+    (check_in("gender", Gender, ", "), "gender IN ('', 'M', 'F')"),
+    (check_in("kind", CouponKind), "kind IN ('fixed','percent','threshold','service')"),
+    (check_in("method", PaymentMethod), "method IN ('cash','wechat','alipay','card','insurance')"),
+    (check_in("kind", CatalogKind), "kind IN ('gift','service')"),
+    (check_in("drug_class", GIFTABLE_DRUG_CLASSES), "drug_class IN ('none','otc_b')"),
+    (check_in("kind", LedgerKind),
+     "kind IN ('earn','import','adjust','refund','redeem','gift','expire','clawback')"),
+]
+
+
+@pytest.mark.parametrize(("generated", "frozen"), V1_CHECKS, ids=[f for _, f in V1_CHECKS])
+def test_generated_check_is_byte_identical_to_the_v1_schema(generated, frozen):
+    assert generated == frozen
+    assert f"CHECK ({generated})" in V1_SQL
+
+
+def test_measurement_check_is_unchanged():
+    # Measurement came with v2, which has no frozen snapshot in this file.
+    assert check_in("kind", MeasurementKind) == "kind IN ('bp','glucose')"
+
+
+@pytest.mark.parametrize(("field", "vocabulary"), [
+    (models.Staff.role, Role), (models.Member.gender, Gender), (models.Coupon.kind, CouponKind),
+    (models.Payment.method, PaymentMethod), (models.CatalogItem.kind, CatalogKind),
+    (models.CatalogItem.drug_class, DrugClass), (models.LedgerEntry.kind, LedgerKind),
+    (models.Measurement.kind, MeasurementKind),
+], ids=lambda v: getattr(v, "name", None) or getattr(v, "__name__", ""))
+def test_model_check_is_the_one_generated_from_the_vocabulary(db, field, vocabulary):
+    table = field.model._meta.table_name
+    sql = db.execute_sql("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone()[0]
+    allowed = GIFTABLE_DRUG_CLASSES if vocabulary is DrugClass else vocabulary
+    texts = [check_in(field.column_name, allowed, separator) for separator in (",", ", ")]
+    assert any(f'"{field.column_name}" VARCHAR(255) NOT NULL CHECK ({text})' in sql for text in texts), sql
