@@ -24,6 +24,10 @@ from peewee import (
 )
 
 from pharmacy_desk.core.db import database
+from pharmacy_desk.core.vocabulary import (
+    GIFTABLE_DRUG_CLASSES, CatalogKind, CouponKind, DrugClass, Gender, LedgerKind, MeasurementKind, PaymentMethod,
+    Role, check_in,
+)
 
 
 class DecimalTextField(TextField):
@@ -50,7 +54,7 @@ class Staff(BaseModel):
     """店员: whoever operates the till; every change is made by one."""
 
     name = CharField()
-    role = CharField(default="cashier", constraints=[Check("role IN ('cashier','pharmacist','owner','system')")])
+    role = CharField(default=Role.CASHIER.value, constraints=[Check(check_in("role", Role))])
     active = BooleanField(default=True)
     password_hash = CharField(null=True)
     created_at = DateTimeField(default=_now)
@@ -100,7 +104,7 @@ class Member(BaseModel):
     phone = CharField(unique=True)
     name = CharField(index=True)
     name_initials = CharField(default="")  # indexed with name, see Meta
-    gender = CharField(default="", constraints=[Check("gender IN ('', 'M', 'F')")])
+    gender = CharField(default=Gender.UNKNOWN.value, constraints=[Check(check_in("gender", Gender, ", "))])
     birthday = DateField(null=True)
     address = CharField(default="")
     joined_on = DateField(index=True)
@@ -140,7 +144,7 @@ class Coupon(BaseModel):
     code = CharField(unique=True)
     issue_key = CharField(unique=True)
     member = ForeignKeyField(Member, null=True, backref="coupons")
-    kind = CharField(constraints=[Check("kind IN ('fixed','percent','threshold','service')")])
+    kind = CharField(constraints=[Check(check_in("kind", CouponKind))])
     title = CharField()
     value_fen = IntegerField(default=0)
     percent_off = IntegerField(default=0, constraints=[Check("percent_off BETWEEN 0 AND 100")])
@@ -205,7 +209,7 @@ class Payment(BaseModel):
     """支付: cash 现金, wechat 微信, alipay 支付宝, card 银行卡, insurance 医保."""
 
     sale = ForeignKeyField(Sale, backref="payments")
-    method = CharField(constraints=[Check("method IN ('cash','wechat','alipay','card','insurance')")])
+    method = CharField(constraints=[Check(check_in("method", PaymentMethod))])
     amount_fen = IntegerField(constraints=[Check("amount_fen > 0")])
 
 
@@ -236,11 +240,12 @@ class CatalogItem(BaseModel):
     """积分兑换目录: gifts and services; prescription and 甲类 OTC drugs are refused by law."""
 
     name = CharField()
-    kind = CharField(default="gift", constraints=[Check("kind IN ('gift','service')")])
+    kind = CharField(default=CatalogKind.GIFT.value, constraints=[Check(check_in("kind", CatalogKind))])
     points_price = IntegerField(constraints=[Check("points_price > 0")])
     value_fen = IntegerField(default=0)
     stock = IntegerField(null=True, constraints=[Check("stock IS NULL OR stock >= 0")])
-    drug_class = CharField(default="none", constraints=[Check("drug_class IN ('none','otc_b')")])
+    drug_class = CharField(default=DrugClass.NONE.value,
+                           constraints=[Check(check_in("drug_class", GIFTABLE_DRUG_CLASSES))])
     active = BooleanField(default=True)
 
 
@@ -265,8 +270,7 @@ class LedgerEntry(BaseModel):
     """
 
     member = ForeignKeyField(Member, backref="ledger")
-    kind = CharField(constraints=[Check(
-        "kind IN ('earn','import','adjust','refund','redeem','gift','expire','clawback')")])
+    kind = CharField(constraints=[Check(check_in("kind", LedgerKind))])
     points = IntegerField(constraints=[Check("points <> 0")])
     created_at = DateTimeField(default=_now, index=True)
     expires_on = DateField(null=True, index=True)
@@ -302,7 +306,7 @@ class Measurement(BaseModel):
 
     member = ForeignKeyField(Member, backref="measurements")
     taken_at = DateTimeField(default=_now)
-    kind = CharField(constraints=[Check("kind IN ('bp','glucose')")])
+    kind = CharField(constraints=[Check(check_in("kind", MeasurementKind))])
     systolic = IntegerField(null=True)
     diastolic = IntegerField(null=True)
     glucose = DecimalTextField(null=True)  # mmol/L
