@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from decimal import Decimal
 
 import pytest
 
@@ -53,7 +52,7 @@ def test_generated_rows_are_what_the_app_would_have_written(generated):
         priced = quote([LineRule(l.category_id, l.amount_fen, rules[l.category_id].points_per_block,
                                  rules[l.category_id].block_fen) for l in lines],
                        coupon_discount_fen=0, points_cash_fen=0, insurance_fen=payments.get("insurance", 0),
-                       insurance_earns=False, multiplier=Decimal(1))
+                       insurance_earns=False)
         assert sale.total_fen == priced.total_fen and sum(payments.values()) == priced.due_fen
         assert sale.points_earned == (priced.points_earned if sale.member_id else 0)
         assert [(l.paid_fen, l.insurance_share_fen, l.points_base) for l in lines] == [

@@ -1,9 +1,13 @@
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pharmacy_desk.core.errors import PointsError
-from pharmacy_desk.core.pricing import LineRule, points_cash_value, quote, split_proportionally
+from pharmacy_desk.core.pricing import (
+    Bonus, BonusReason, LineRule, describe_bonuses, format_factor, points_cash_value, quote, split_proportionally,
+)
 
 BLOCKS = ((500, 2000), (1000, 4200))
 
@@ -32,7 +36,7 @@ def rules():
 
 def test_points_per_category_on_amount_paid():
     q = quote(rules(), coupon_discount_fen=0, points_cash_fen=0, insurance_fen=0, insurance_earns=False,
-              multiplier=Decimal(1))
+              bonuses=())
     # 100元/20 = 5; 45元/15 = 3; 60元 × 2/30 = 4; rx 0 → 12
     assert [l.points_base for l in q.lines] == [5, 3, 4, 0]
     assert q.points_earned == 12 and q.due_fen == 28500
@@ -40,24 +44,73 @@ def test_points_per_category_on_amount_paid():
 
 def test_multiplier_applies_on_top_and_floors():
     q = quote(rules(), coupon_discount_fen=0, points_cash_fen=0, insurance_fen=0, insurance_earns=False,
-              multiplier=Decimal("1.2") * 2)
+              bonuses=(Bonus("核心会员", Decimal("1.2")), Bonus("生日月", Decimal(2))))
     assert q.points_earned == 28  # 12 × 2.4 = 28.8 → 28
 
 
 def test_insurance_part_earns_nothing():
     q = quote(rules(), coupon_discount_fen=0, points_cash_fen=0, insurance_fen=8000, insurance_earns=False,
-              multiplier=Decimal(1))
+              bonuses=())
     # 8000 of 28500 split by paid: 2807.01 / 1263.16 / 1684.21 / 2245.61 → 2807, 1263, 1684, 2246 (leftover fen
     # to the largest remainder). Bases: 7193 → 3, 3237 → 2, 4316 × 2/3000 = 2.88 → 2, rx 0 → 7.
     assert [l.insurance_share_fen for l in q.lines] == [2807, 1263, 1684, 2246]
     assert q.points_earned == 7
     allowed = quote(rules(), coupon_discount_fen=0, points_cash_fen=0, insurance_fen=8000,
-                    insurance_earns=True, multiplier=Decimal(1))
+                    insurance_earns=True, bonuses=())
     assert allowed.points_earned == 12
 
 
 def test_same_category_lines_are_floored_together():
     two = [LineRule(1, 1500, 1, 2000), LineRule(1, 1500, 1, 2000)]
     q = quote(two, coupon_discount_fen=0, points_cash_fen=0, insurance_fen=0, insurance_earns=False,
-              multiplier=Decimal(1))
+              bonuses=())
     assert q.points_earned == 1  # 30元 of 常备药 in one sale = 1 point, not 0 + 0
+
+
+def test_no_bonus_is_factor_one_and_a_walk_in_earns_nothing():
+    plain = quote(rules(), coupon_discount_fen=0, points_cash_fen=0, insurance_fen=0, insurance_earns=False)
+    assert (plain.bonuses, plain.factor, plain.points_earned) == ((), Decimal(1), 12)
+    walk_in = quote(rules(), coupon_discount_fen=0, points_cash_fen=0, insurance_fen=0, insurance_earns=False,
+                    bonuses=None)
+    assert (walk_in.bonuses, walk_in.factor, walk_in.points_earned) == ((), None, 0)
+    assert walk_in.base_points == 12 and [l.points_base for l in walk_in.lines] == [5, 3, 4, 0]
+
+
+def test_quote_carries_its_bonuses_and_their_product():
+    tier, birthday = Bonus("VIP会员", Decimal("1.5"), BonusReason.TIER), Bonus("生日月", Decimal(3), BonusReason.BIRTHDAY)
+    q = quote(rules(), coupon_discount_fen=0, points_cash_fen=0, insurance_fen=0, insurance_earns=False,
+              bonuses=[tier, birthday])
+    assert q.bonuses == (tier, birthday) and q.factor == Decimal("4.5")
+    assert q.points_earned == 54  # 12 × 4.5
+
+
+def test_bonuses_are_described_the_way_a_cashier_writes_them():
+    assert describe_bonuses([Bonus("VIP会员", Decimal("1.50")), Bonus("生日月", Decimal("2.00"))]) == "VIP会员×1.5、生日月×2"
+    assert describe_bonuses([Bonus("白金会员", Decimal("10"))]) == "白金会员×10"
+    assert describe_bonuses([Bonus("活动", Decimal("1.25"))]) == "活动×1.25"
+    assert describe_bonuses([]) == ""
+    assert format_factor(Decimal("3")) == "×3"
+
+
+MULTIPLIERS = st.decimals(min_value=1, max_value=10, places=3, allow_nan=False, allow_infinity=False)
+
+
+@given(base_fen=st.integers(0, 10_000_000), tier=MULTIPLIERS, birthday=MULTIPLIERS, birthday_month=st.booleans(),
+       member=st.booleans())
+def test_bonus_list_earns_exactly_what_the_multiplier_formula_earned(base_fen, tier, birthday, birthday_month,
+                                                                     member):
+    # The formula before bonuses were data: tier multiplier, times the birthday multiplier in
+    # the birthday month, 0 for a walk-in; earned = floor(base × multiplier).
+    multiplier = Decimal(0)
+    if member:
+        multiplier = tier * birthday if birthday_month else tier
+    expected = int((Decimal(base_fen) * multiplier).to_integral_value(rounding=ROUND_FLOOR))
+    listed = [Bonus("会员等级", tier, BonusReason.TIER)]
+    if birthday_month:
+        listed.append(Bonus("生日月", birthday, BonusReason.BIRTHDAY))
+    bonuses = [b for b in listed if b.factor != 1] if member else None
+    q = quote([LineRule(1, base_fen, 1, 1)], coupon_discount_fen=0, points_cash_fen=0, insurance_fen=0,
+              insurance_earns=False, bonuses=bonuses)  # 1 point per fen: the base is the amount
+    assert q.base_points == base_fen
+    assert q.points_earned == expected
+    assert q.factor == (multiplier if member else None)

@@ -6,8 +6,10 @@ method, so the parts always add up to the whole, to the fen.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
+from enum import StrEnum
 
 from pharmacy_desk.core.errors import PointsError
 
@@ -45,6 +47,43 @@ def points_cash_value(points: int, blocks: tuple[tuple[int, int], ...]) -> int:
     return best[points]
 
 
+class BonusReason(StrEnum):
+    """Why a sale's points are multiplied: the kinds of bonus rule there are."""
+
+    TIER = "tier"  # the member's tier 会员等级
+    BIRTHDAY = "birthday"  # the member's birthday month 生日月
+    PROMOTION = "promotion"  # a promotion 特价/活动
+
+
+@dataclass(frozen=True)
+class Bonus:
+    """积分加成: one multiplier on a sale's points, with the words the member is told."""
+
+    label: str  # e.g. "VIP会员", "生日月"
+    factor: Decimal
+    reason: BonusReason = BonusReason.PROMOTION
+
+
+def bonus_factor(bonuses: Sequence[Bonus]) -> Decimal:
+    """The product of the bonuses' factors, multiplied in order (1 when there are none)."""
+    if not bonuses:
+        return Decimal(1)
+    factor = bonuses[0].factor
+    for bonus in bonuses[1:]:
+        factor *= bonus.factor
+    return factor
+
+
+def format_factor(factor: Decimal) -> str:
+    """"×1.5", "×2", "×10": a factor as a cashier writes it (no trailing zeros, no exponent)."""
+    return "×" + format(Decimal(factor).normalize(), "f")
+
+
+def describe_bonuses(bonuses: Sequence[Bonus]) -> str:
+    """"VIP会员×1.5、生日月×2": what multiplied a sale's points; "" when nothing did."""
+    return "、".join(f"{bonus.label}{format_factor(bonus.factor)}" for bonus in bonuses)
+
+
 @dataclass(frozen=True)
 class LineRule:
     """A line's amount and its category's points rule."""
@@ -73,6 +112,8 @@ class Quote:
     base_points: int
     points_earned: int
     lines: tuple[LineQuote, ...]
+    bonuses: tuple[Bonus, ...] = ()
+    factor: Decimal | None = None  # product of the bonuses; None when the sale earns no points (walk-in)
 
 
 def category_points(base_fen: int, points_per_block: int, block_fen: int) -> int:
@@ -80,12 +121,14 @@ def category_points(base_fen: int, points_per_block: int, block_fen: int) -> int
 
 
 def quote(lines: list[LineRule], *, coupon_discount_fen: int, points_cash_fen: int,
-          insurance_fen: int, insurance_earns: bool, multiplier: Decimal) -> Quote:
+          insurance_fen: int, insurance_earns: bool, bonuses: Sequence[Bonus] | None = ()) -> Quote:
     """Price a sale: who pays what on each line and the points it earns.
 
     Points are computed per category on the amount actually paid (after coupon and
     points-as-cash, and without the 医保 part unless allowed), floored per category,
-    then multiplied by the tier and birthday multipliers and floored again.
+    then multiplied by the product of the ``bonuses`` (tier, birthday month, …) and
+    floored again. ``bonuses=None`` is a sale that earns no points at all (a walk-in):
+    its lines still carry their points base, but it earns 0 and has no factor.
     """
     amounts = [line.amount_fen for line in lines]
     total = sum(amounts)
@@ -105,11 +148,15 @@ def quote(lines: list[LineRule], *, coupon_discount_fen: int, points_cash_fen: i
         for i, share in zip(indexes, split_proportionally(points, [bases[i] for i in indexes])):
             line_points[i] = share
     base_points = sum(line_points)
-    earned = int((Decimal(base_points) * multiplier).to_integral_value(rounding=ROUND_FLOOR))
+    factor = None if bonuses is None else bonus_factor(bonuses)
+    earned = 0
+    if factor is not None:
+        earned = int((Decimal(base_points) * factor).to_integral_value(rounding=ROUND_FLOOR))
     return Quote(
         total_fen=total, coupon_discount_fen=coupon_discount_fen, points_cash_fen=points_cash_fen,
         due_fen=total - coupon_discount_fen - points_cash_fen, base_points=base_points,
         points_earned=earned,
         lines=tuple(LineQuote(c, p, pd, i, pts) for c, p, pd, i, pts in
                     zip(coupon_shares, points_shares, paid, insurance_shares, line_points)),
+        bonuses=tuple(bonuses or ()), factor=factor,
     )

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from peewee import fn
 
-from pharmacy_desk.core import coupons, ledger, operations, settings, tiers
+from pharmacy_desk.core import bonuses, coupons, ledger, operations, settings, tiers
 from pharmacy_desk.core.db import write_transaction
 from pharmacy_desk.core.errors import InvalidInput, NotFound, PointsError
 from pharmacy_desk.core.models import Category, Coupon, Member, Payment, Sale, SaleLine, Staff, Tier
@@ -46,9 +45,7 @@ class SaleInput:
 class SalePreview:
     quote: Quote
     member: Member | None
-    coupon: Coupon | None
-    multiplier: Decimal
-    birthday_month: bool
+    coupon: Coupon | None  # the bonuses and factor the points were earned with are in ``quote``
     # The categories the lines were priced with, so recording the sale need not read them again.
     categories: dict[str, Category] = field(default_factory=dict, repr=False)
 
@@ -119,16 +116,12 @@ def preview(sale: SaleInput, at: dt.datetime | None = None) -> SalePreview:
     if insurance > due:
         raise InvalidInput(f"医保支付 {yuan(insurance)} 元超过应付金额 {yuan(due)} 元。")
 
-    birthday_month = bool(member and member.birthday and member.birthday.month == today.month)
-    multiplier = Decimal(0)
-    if member is not None:
-        multiplier = Tier.get_by_id(member.tier_id).multiplier
-        if birthday_month:
-            multiplier *= settings.get("birthday_multiplier")
+    # A walk-in earns no points at all; a member's points are multiplied by every bonus rule that applies.
+    earning = None if member is None else bonuses.bonuses_for(member, today)
     result = quote(rules, coupon_discount_fen=discount, points_cash_fen=points_cash,
                    insurance_fen=insurance, insurance_earns=settings.get("insurance_earns_points"),
-                   multiplier=multiplier)
-    return SalePreview(result, member, coupon, multiplier, birthday_month, categories)
+                   bonuses=earning)
+    return SalePreview(result, member, coupon, categories)
 
 
 def _receipt_no(at: dt.datetime) -> str:
@@ -159,7 +152,7 @@ def record_sale(sale: SaleInput, *, operator: Staff, uid: str, at: dt.datetime |
             owner_staff=member.owner_staff_id if member else None, created_at=at, total_fen=q.total_fen,
             coupon=priced.coupon, coupon_discount_fen=q.coupon_discount_fen, points_used=sale.points_used,
             points_cash_fen=q.points_cash_fen, paid_fen=q.due_fen, insurance_fen=payments.get("insurance", 0),
-            points_earned=q.points_earned if member else 0)
+            points_earned=q.points_earned, points_factor=q.factor, points_bonuses=bonuses.encode(q.bonuses))
         op = operations.start(key, "sale", operator, at, subject=f"sale:{row.id}")
         categories = priced.categories
         SaleLine.insert_many([

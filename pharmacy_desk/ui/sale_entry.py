@@ -22,6 +22,7 @@ from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.member_summary import MemberSummary
 from pharmacy_desk.core.models import Category, Staff
 from pharmacy_desk.core.normalize import parse_yuan, yuan
+from pharmacy_desk.core.pricing import describe_bonuses
 from pharmacy_desk.ui.messages import user_message
 
 MAIN_METHODS = ("wechat", "alipay", "cash", "card")  # 医保 is a split beside one of these
@@ -215,8 +216,7 @@ class SaleEntry(QWidget):
         if priced.member is None:
             parts.append("散客不积分")
         else:
-            bonus = f"（×{priced.multiplier:g}{'，生日月' if priced.birthday_month else ''}）" \
-                if priced.multiplier != 1 else ""
+            bonus = f"（{describe_bonuses(q.bonuses)}）" if q.bonuses else ""
             parts.append(f"本单积分 +{q.points_earned}{bonus}")
         self.due_label.setText(f"应付 {yuan(q.due_fen)} 元")
         self.detail_label.setText("　".join(p for p in parts if p))
