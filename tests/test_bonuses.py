@@ -6,7 +6,8 @@ import datetime as dt
 import json
 from decimal import ROUND_FLOOR, Decimal
 
-from pharmacy_desk.core import bonuses, sales, settings
+from pharmacy_desk.core import bonuses, history, receipt, sales, settings
+from pharmacy_desk.core.member_summary import summarize
 from pharmacy_desk.core.models import Category, Member, Sale, SaleLine, Tier
 from pharmacy_desk.core.pricing import Bonus, BonusReason
 
@@ -54,6 +55,8 @@ def test_a_factor_of_one_is_left_out(db, make_member, owner):
     member = make_member(birthday=IN_JUNE)
     q = earned_with(member)
     assert (q.bonuses, q.factor, q.points_earned) == ((), 1, 10)
+    assert summarize(member.id, AT.date()).bonuses == ()
+    assert summarize(member.id, AT.date()).birthday_bonus is None
 
 
 def test_the_rules_are_a_list_a_promotion_joins(db, make_member):
@@ -65,6 +68,14 @@ def test_the_rules_are_a_list_a_promotion_joins(db, make_member):
     assert [b.label for b in found] == ["VIP会员", "生日月", "会员日"]
     assert [b.label for b in bonuses.bonuses_for(member, dt.date(2026, 6, 11), bonuses.BONUS_RULES + (promotion,))
             ] == ["VIP会员", "生日月"]
+
+
+def test_member_summary_carries_the_same_bonuses(db, make_member, owner):
+    settings.put("birthday_multiplier", "3", owner)
+    member = in_tier(make_member(birthday=IN_JUNE), "vip")
+    s = summarize(member.id, AT.date())
+    assert s.bonuses == earned_with(member).bonuses
+    assert s.birthday_bonus == Bonus("生日月", Decimal(3), BonusReason.BIRTHDAY)
 
 
 def test_a_recorded_sale_keeps_its_factor_and_bonuses_and_explains_its_27_points(db, make_member, sell, owner):
@@ -97,3 +108,24 @@ def test_walk_in_sale_stores_no_factor(db, sell):
 def test_a_member_sale_without_bonuses_stores_factor_one(db, make_member, sell):
     sale = Sale.get_by_id(sell(make_member(birthday=IN_MAY), {"household": 2000}, at=AT).sale.id)
     assert (sale.points_factor, sale.points_bonuses, bonuses.sale_bonuses(sale)) == (Decimal(1), "", ())
+
+
+def test_receipt_and_history_explain_the_bonuses(db, make_member, sell):
+    member = in_tier(make_member(birthday=IN_JUNE), "vip")
+    bonus_sale = sell(member, {"household": 20000}, at=AT).sale
+    plain_sale = sell(member, {"household": 20000}, at=dt.datetime(2026, 7, 1, 9)).sale
+    pairs = [(line.left, line.right) for line in receipt.build(bonus_sale.id).lines]
+    assert ("本次积分", "+30") in pairs and ("积分加成", "VIP会员×1.5、生日月×2") in pairs
+    assert ("积分加成", "VIP会员×1.5") in [(line.left, line.right) for line in receipt.build(plain_sale.id).lines]
+    assert [row.bonuses for row in history.sales(member.id)] == [
+        (Bonus("VIP会员", Decimal("1.5"), BonusReason.TIER),),
+        (Bonus("VIP会员", Decimal("1.5"), BonusReason.TIER), Bonus("生日月", Decimal(2), BonusReason.BIRTHDAY))]
+
+
+def test_a_sale_from_before_factors_were_kept_says_nothing(db, make_member, clerk):
+    member = in_tier(make_member(birthday=IN_JUNE), "vip")
+    old = Sale.create(uid="v3", receipt_no="20250610-0001", member=member, staff=clerk,
+                      created_at=dt.datetime(2025, 6, 10, 9), total_fen=20000, paid_fen=20000, points_earned=30)
+    assert old.points_factor is None and bonuses.sale_bonuses(old) == ()
+    assert not any(line.left == "积分加成" for line in receipt.build(old.id).lines)
+    assert history.sales(member.id)[0].bonuses == ()

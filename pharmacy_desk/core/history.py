@@ -12,10 +12,12 @@ from decimal import Decimal
 
 from peewee import JOIN, fn
 
+from pharmacy_desk.core.bonuses import sale_bonuses
 from pharmacy_desk.core.models import (
     CatalogItem, Category, Coupon, LedgerEntry, Measurement, Sale, SaleLine, SaleReturn, SaleReturnLine, Staff,
     Tier, TierChange,
 )
+from pharmacy_desk.core.pricing import Bonus
 
 LEDGER_KIND_NAMES = {
     "earn": "消费积分", "import": "期初导入", "adjust": "手工调整", "refund": "退货退回",
@@ -72,6 +74,7 @@ class SaleRow:
     points_used: int
     returned_fen: int  # list price returned so far
     refunded_fen: int  # money given back so far
+    bonuses: tuple[Bonus, ...] = ()  # what multiplied its points (none known for sales before v4)
 
     @property
     def return_status(self) -> str:
@@ -88,7 +91,7 @@ def sales(member_id: int, limit: int | None = None) -> list[SaleRow]:
     refunded = (SaleReturn.select(SaleReturn.sale.alias("sale_id"), fn.SUM(SaleReturn.refund_fen).alias("refund"))
                 .group_by(SaleReturn.sale).alias("refunded"))
     query = (Sale.select(Sale.id, Sale.receipt_no, Sale.created_at, Sale.total_fen, Sale.paid_fen,
-                         Sale.points_earned, Sale.points_used,
+                         Sale.points_earned, Sale.points_used, Sale.points_factor, Sale.points_bonuses,
                          fn.COALESCE(returned.c.amount, 0).alias("returned_fen"),
                          fn.COALESCE(refunded.c.refund, 0).alias("refunded_fen"))
              .join(returned, JOIN.LEFT_OUTER, on=(returned.c.sale_id == Sale.id))
@@ -97,7 +100,7 @@ def sales(member_id: int, limit: int | None = None) -> list[SaleRow]:
     if limit is not None:
         query = query.limit(limit)
     return [SaleRow(r.id, r.receipt_no, r.created_at, r.total_fen, r.paid_fen, r.points_earned,
-                    r.points_used, r.returned_fen, r.refunded_fen) for r in query.objects()]
+                    r.points_used, r.returned_fen, r.refunded_fen, sale_bonuses(r)) for r in query.objects()]
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from pharmacy_desk.core import coupons, ledger, members, settings
+from pharmacy_desk.core import bonuses, coupons, ledger, members, settings
 from pharmacy_desk.core.models import Category, Member, Sale, SaleLine, Staff, Tier
 from pharmacy_desk.core.normalize import mask_phone
-from pharmacy_desk.core.pricing import points_cash_value
+from pharmacy_desk.core.pricing import Bonus, BonusReason, points_cash_value
 from pharmacy_desk.core.redemption import cap_remaining_fen
 
 HEALTH_ROLES = ("pharmacist", "owner")
@@ -60,11 +60,17 @@ class MemberSummary:
     expiring_days: int
     coupons: tuple[CouponChoice, ...]
     birthday_this_month: bool
+    bonuses: tuple[Bonus, ...]  # what multiplies the points of a sale today (``bonuses.BONUS_RULES``)
     refills: tuple[RefillDue, ...]
     needs_confirm: bool
     cap_remaining_fen: int
     points_options: tuple[tuple[int, int], ...]  # (points, fen) the member may use as cash now
     health: HealthFile | None  # None unless the operator may see it (see ``health_visible``)
+
+    @property
+    def birthday_bonus(self) -> Bonus | None:
+        """The birthday month's bonus, when it multiplies anything (the factor may be set to 1)."""
+        return next((b for b in self.bonuses if b.reason == BonusReason.BIRTHDAY), None)
 
 
 def health_visible(member: Member, operator: Staff | None) -> bool:
@@ -134,7 +140,7 @@ def summarize(member_id: int, today: dt.date, operator: Staff | None = None) -> 
         tier_name=tier.name, balance=ledger.balance(member.id), usable_points=usable,
         expiring_points=expiring, expiring_days=days,
         coupons=tuple(CouponChoice(c.id, coupons.describe(c)) for c in coupons.usable_for(member.id, today)),
-        birthday_this_month=bool(member.birthday and member.birthday.month == today.month),
+        birthday_this_month=bonuses.birthday_this_month(member, today), bonuses=bonuses.bonuses_for(member, today),
         refills=tuple(refills_due(member.id, today)), needs_confirm=needs_confirm(member, today),
         cap_remaining_fen=cap, points_options=tuple(points_options(usable, cap, settings.get("redeem_blocks"))),
         health=health)

@@ -11,9 +11,10 @@ import datetime as dt
 import unicodedata
 from dataclasses import dataclass
 
-from pharmacy_desk.core import ledger, settings
+from pharmacy_desk.core import bonuses, ledger, settings
 from pharmacy_desk.core.models import Category, Member, Operation, Payment, Sale, SaleLine, Staff, Tier, TierChange
 from pharmacy_desk.core.normalize import mask_phone, yuan
+from pharmacy_desk.core.pricing import describe_bonuses
 from pharmacy_desk.core.sales import PAYMENT_METHODS
 
 # Characters per line of the common receipt printers (a CJK character takes two).
@@ -67,6 +68,9 @@ def build(sale_id: int, today: dt.date | None = None) -> Receipt:
     if member is not None:
         out.append(ReceiptLine(RULE))
         out.append(ReceiptLine("本次积分", f"+{sale.points_earned}"))
+        earned_with = bonuses.sale_bonuses(sale)
+        if earned_with:
+            out.append(ReceiptLine("积分加成", describe_bonuses(earned_with)))
         out.append(ReceiptLine("积分余额", str(ledger.balance(member.id)), bold=True))
         days = settings.get("points_expiry_warning_days")
         expiring = ledger.expiring_within(member.id, today, days)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QPushBut
 
 from pharmacy_desk.core.member_summary import MemberSummary
 from pharmacy_desk.core.normalize import yuan
+from pharmacy_desk.core.pricing import describe_bonuses, format_factor
 
 _NOTE = "color: #8a4b00;"
 _ALERT = "color: #b00020; font-weight: bold;"
@@ -20,6 +21,15 @@ def _label(style: str = "") -> QLabel:
     if style:
         label.setStyleSheet(style)
     return label
+
+
+def _birthday_note(s: MemberSummary) -> str:
+    """The birthday greeting, with the points factor the month really gives (none when it gives ×1)."""
+    if not s.birthday_this_month:
+        return ""
+    bonus = s.birthday_bonus
+    points = f"积分{format_factor(bonus.factor)}，" if bonus is not None else ""
+    return f"本月生日：{points}记得送上祝福"
 
 
 class MemberPanel(QFrame):
@@ -40,6 +50,7 @@ class MemberPanel(QFrame):
         self.expiring_label = _label()
         self.coupons_label = _label()
         self.cap_label = _label()
+        self.bonus_label = _label()
         self.birthday_label = _label(_NOTE)
         self.refill_label = _label(_NOTE)
         self.health_label = _label(_ALERT)
@@ -58,6 +69,7 @@ class MemberPanel(QFrame):
         form.addRow("即将到期", self.expiring_label)
         form.addRow("可用券", self.coupons_label)
         form.addRow("本月可抵现", self.cap_label)
+        form.addRow("积分加成", self.bonus_label)
         confirm = QHBoxLayout()
         confirm.addWidget(self.confirm_label, 1)
         confirm.addWidget(self.confirm_button)
@@ -84,7 +96,8 @@ class MemberPanel(QFrame):
         self.expiring_label.setStyleSheet(_ALERT if s.expiring_points else "")
         self.coupons_label.setText("\n".join(c.text for c in s.coupons) or "无")
         self.cap_label.setText(f"{yuan(s.cap_remaining_fen)} 元")
-        self._note(self.birthday_label, "本月生日：积分加倍，记得送上祝福" if s.birthday_this_month else "")
+        self.bonus_label.setText(describe_bonuses(s.bonuses) or "无")
+        self._note(self.birthday_label, _birthday_note(s))
         self._note(self.refill_label, "\n".join(
             f"用药提醒：{r.category_name}{(' ' + r.description) if r.description else ''}"
             f" {r.bought_on:%m-%d} 购买，约 {r.runs_out_on:%m-%d} 用完" for r in s.refills))
@@ -103,7 +116,7 @@ class MemberPanel(QFrame):
         self.name_label.setText("散客")
         self.tier_label.clear()
         for label in (self.phone_label, self.balance_label, self.expiring_label, self.coupons_label,
-                      self.cap_label):
+                      self.cap_label, self.bonus_label):
             label.setText("—")
         self.expiring_label.setStyleSheet("")
         for label in (self.birthday_label, self.refill_label, self.health_label, self.confirm_label,

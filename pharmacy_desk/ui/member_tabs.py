@@ -6,6 +6,7 @@ import datetime as dt
 
 from pharmacy_desk.core import coupons, history
 from pharmacy_desk.core.normalize import yuan
+from pharmacy_desk.core.pricing import describe_bonuses
 from pharmacy_desk.ui.inline import date_text, time_text
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
 
@@ -31,6 +32,7 @@ SALES_COLUMNS = (
     Column("抵现积分", lambda s: s.points_used or "", align_right=True),
     Column("已退款", lambda s: yuan(s.refunded_fen) if s.refunded_fen else "", align_right=True),
     Column("状态", lambda s: s.return_status),
+    Column("积分加成", lambda s: describe_bonuses(s.bonuses)),
 )
 COUPON_COLUMNS = (
     Column("券", lambda c: c.title),
