@@ -9,7 +9,8 @@ from decimal import ROUND_FLOOR, Decimal
 from pharmacy_desk.core import bonuses, history, receipt, sales, settings
 from pharmacy_desk.core.member_summary import summarize
 from pharmacy_desk.core.models import Category, Member, Sale, SaleLine, Tier
-from pharmacy_desk.core.pricing import Bonus, BonusReason
+from pharmacy_desk.core.pricing import Bonus
+from pharmacy_desk.core.vocabulary import BonusReason
 
 AT = dt.datetime(2026, 6, 10, 10, 0)
 IN_JUNE = dt.date(1970, 6, 1)

@@ -6,8 +6,9 @@ from hypothesis import strategies as st
 
 from pharmacy_desk.core.errors import PointsError
 from pharmacy_desk.core.pricing import (
-    Bonus, BonusReason, LineRule, describe_bonuses, format_factor, points_cash_value, quote, split_proportionally,
+    Bonus, LineRule, describe_bonuses, format_factor, points_cash_value, quote, split_proportionally,
 )
+from pharmacy_desk.core.vocabulary import BonusReason
 
 BLOCKS = ((500, 2000), (1000, 4200))
 

@@ -20,9 +20,8 @@ from decimal import Decimal
 
 from pharmacy_desk.core import settings
 from pharmacy_desk.core.models import Member, Sale, Tier
-from pharmacy_desk.core.pricing import Bonus, BonusReason
-
-BIRTHDAY_LABEL = "生日月"
+from pharmacy_desk.core.pricing import Bonus
+from pharmacy_desk.core.vocabulary import BonusReason
 
 BonusRule = Callable[[Member, dt.date], Bonus | None]
 
@@ -41,7 +40,7 @@ def birthday_bonus(member: Member, today: dt.date) -> Bonus | None:
     """生日月: the ``birthday_multiplier`` setting, for the whole month of the member's birthday."""
     if not birthday_this_month(member, today):
         return None
-    return Bonus(BIRTHDAY_LABEL, settings.get("birthday_multiplier"), BonusReason.BIRTHDAY)
+    return Bonus(BonusReason.BIRTHDAY.label, settings.get("birthday_multiplier"), BonusReason.BIRTHDAY)
 
 
 BONUS_RULES: tuple[BonusRule, ...] = (tier_bonus, birthday_bonus)

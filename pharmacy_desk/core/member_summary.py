@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from pharmacy_desk.core import bonuses, coupons, ledger, members, settings
 from pharmacy_desk.core.models import Category, Member, Sale, SaleLine, Staff, Tier
 from pharmacy_desk.core.normalize import mask_phone
-from pharmacy_desk.core.pricing import Bonus, BonusReason, points_cash_value
+from pharmacy_desk.core.pricing import Bonus, points_cash_value
 from pharmacy_desk.core.redemption import cap_remaining_fen
+from pharmacy_desk.core.vocabulary import BonusReason
 
 HEALTH_ROLES = ("pharmacist", "owner")
 # A medicine that ran out more than this many days ago is no longer "due": the member

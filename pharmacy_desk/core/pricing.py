@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
-from enum import StrEnum
 
 from pharmacy_desk.core.errors import PointsError
+from pharmacy_desk.core.vocabulary import BonusReason
 
 
 def split_proportionally(total: int, weights: list[int]) -> list[int]:
@@ -45,14 +45,6 @@ def points_cash_value(points: int, blocks: tuple[tuple[int, int], ...]) -> int:
         sizes = "、".join(str(p) for p, _ in blocks)
         raise PointsError(f"抵现积分必须由整档组成（每档 {sizes} 积分），{points} 积分无法抵现。")
     return best[points]
-
-
-class BonusReason(StrEnum):
-    """Why a sale's points are multiplied: the kinds of bonus rule there are."""
-
-    TIER = "tier"  # the member's tier 会员等级
-    BIRTHDAY = "birthday"  # the member's birthday month 生日月
-    PROMOTION = "promotion"  # a promotion 特价/活动
 
 
 @dataclass(frozen=True)

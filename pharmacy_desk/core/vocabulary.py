@@ -145,9 +145,17 @@ class ImportProblemKind(Vocabulary):
     CONFLICT = "conflict", "冲突"
 
 
+class BonusReason(Vocabulary):
+    """积分加成原因: why a sale's points were multiplied (kept in ``sale.points_bonuses``)."""
+
+    TIER = "tier", "会员等级"
+    BIRTHDAY = "birthday", "生日月"
+    PROMOTION = "promotion", "促销活动"
+
+
 VOCABULARIES: tuple[type[Vocabulary], ...] = (
     LedgerKind, PaymentMethod, Gender, Role, CouponKind, CatalogKind, DrugClass, MeasurementKind,
-    ContactReason, ImportProblemKind,
+    ContactReason, ImportProblemKind, BonusReason,
 )
 
 
