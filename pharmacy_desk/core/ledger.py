@@ -148,8 +148,7 @@ def expire_due(today: dt.date, operator: Staff, *, member_id: int | None = None)
     at = dt.datetime.combine(today, dt.time(0, 0))
     total = 0
     with write_transaction():
-        key = f"expiry:{today.isoformat()}:{scope}"
-        op = operations.find(key) or operations.start(key, "expire", operator, at)
+        op = operations.keyed(f"expiry:{today.isoformat()}:{scope}", "expire", operator, at).resume()
         for row in rows:
             remaining = row.points - row.used
             entry = LedgerEntry.create(
@@ -175,10 +174,10 @@ def adjust(member_id: int, points: int, reason: str, operator: Staff, key: str,
     with write_transaction():
         if Member.get_or_none(Member.id == member_id) is None:
             raise NotFound("找不到这位会员。")
-        done = operations.find(key)
-        if done is not None:
-            return LedgerEntry.get(LedgerEntry.operation == done)
-        op = operations.start(key, "adjust", operator, at, subject=f"member:{member_id}")
+        step = operations.keyed(key, "adjust", operator, at)
+        if step.done is not None:
+            return LedgerEntry.get(LedgerEntry.operation == step.done)
+        op = step.start(subject=f"member:{member_id}")
         links = {"reason": reason, "corrects": corrects}
         if points > 0:
             return credit(member_id, "adjust", points, op, at, **links)

@@ -73,12 +73,12 @@ def register(*, phone: object, name: object, operator: Staff, gender: object = "
     birthday = check_birthday(birthday, at.date())
     card = clean_card_no(card_no) if card_no not in (None, "") else None
     with write_transaction():
-        done = operations.find(key)
-        if done is not None:
-            member = Member.get(Member.id == int(done.subject.split(":")[1]))
+        step = operations.keyed(key, "register", operator, at)
+        if step.done is not None:
+            member = Member.get(Member.id == int(step.done.subject.split(":")[1]))
             return Registration(member, Coupon.get_or_none(Coupon.issue_key == f"new_member:{member.id}"))
         _refuse_duplicates(phone, card)
-        op = operations.start(key, "register", operator, at)
+        op = step.start()
         owner = owner_staff if owner_staff is not None else (operator if operator.role != "system" else None)
         member = Member.create(
             card_no=card or _next_card_no(), phone=phone, name=name, name_initials=name_initials(name),

@@ -2,13 +2,27 @@
 
 The key is chosen by whoever starts the operation (a sale's client-generated id, a
 redemption's id from the till, ``expiry:2026-11-23``). Replaying a key changes
-nothing: the caller gets back the operation that was already recorded.
+nothing: the caller gets back what the operation already recorded.
+
+A service that takes a key begins with one step, inside its write transaction::
+
+    with write_transaction():
+        step = operations.keyed(f"sale:{uid}", "sale", operator, at)
+        if step.done is not None:
+            return <the result rebuilt from what step.done recorded, replayed=True>
+        <validate: a refusal here leaves no Operation row>
+        op = step.start(subject=f"sale:{row.id}")
+
+The write transaction takes SQLite's write lock before the key is looked up, so of two
+tills submitting the same key at once the second waits, then finds the first's record.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
+from pharmacy_desk.core.db import database
 from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.models import Operation, Staff
 
@@ -24,6 +38,43 @@ def start(key: str, kind: str, operator: Staff, at: dt.datetime, subject: str = 
     if operator is None or not getattr(operator, "id", None):
         raise InvalidInput("必须指明操作员。")
     return Operation.create(key=key, kind=kind, staff=operator, created_at=at, subject=subject)
+
+
+@dataclass(frozen=True)
+class KeyedOperation:
+    """One keyed operation, looked up: ``done`` is its record when the key was seen before."""
+
+    key: str
+    kind: str
+    operator: Staff
+    at: dt.datetime
+    done: Operation | None
+
+    def start(self, subject: str = "") -> Operation:
+        """Record the operation, after the service has checked everything it refuses."""
+        return start(self.key, self.kind, self.operator, self.at, subject)
+
+    def resume(self) -> Operation:
+        """The operation recorded under the key, or a new one.
+
+        For batches that may add to the same key later (a day's expiry runs again when
+        a till spends a member's points), where a second run is not a replay.
+        """
+        return self.done if self.done is not None else self.start()
+
+
+def keyed(key: str, kind: str, operator: Staff, at: dt.datetime) -> KeyedOperation:
+    """Replay or start: look ``key`` up under the write lock.
+
+    A key already recorded by another kind of operation is refused: its rows are not
+    the ones this service would rebuild, so replaying it would return a wrong result.
+    """
+    if not database.in_transaction():
+        raise RuntimeError("a keyed operation is looked up inside its write transaction")
+    done = find(key) if key else None
+    if done is not None and done.kind != kind:
+        raise InvalidInput(f"操作编号“{key}”已被另一项操作使用，本次操作没有执行。")
+    return KeyedOperation(key, kind, operator, at, done)
 
 
 def now() -> dt.datetime:

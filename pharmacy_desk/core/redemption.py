@@ -84,9 +84,9 @@ def redeem(*, member_id: int, item_id: int, operator: Staff, key: str, quantity:
     if quantity <= 0:
         raise InvalidInput("兑换数量必须大于零。")
     with write_transaction():
-        done = operations.find(key)
-        if done is not None:
-            redemption = Redemption.get(Redemption.operation == done)
+        step = operations.keyed(key, "redeem_gift", operator, at)
+        if step.done is not None:
+            redemption = Redemption.get(Redemption.operation == step.done)
             return RedemptionResult(redemption, ledger.balance(redemption.member_id), replayed=True)
         member = members.get(member_id)
         item = CatalogItem.get_or_none(CatalogItem.id == item_id)
@@ -97,7 +97,7 @@ def redeem(*, member_id: int, item_id: int, operator: Staff, key: str, quantity:
         points = item.points_price * quantity
         value = item.value_fen * quantity
         check_cap(member.id, value, at.date())
-        op = operations.start(key, "redeem_gift", operator, at, subject=f"member:{member.id}")
+        op = step.start(subject=f"member:{member.id}")
         redemption = Redemption.create(operation=op, member=member, item=item, quantity=quantity,
                                        points=points, value_fen=value, staff=operator, created_at=at)
         ledger.debit(member.id, "gift", points, op, at, redemption=redemption, reason=item.name)

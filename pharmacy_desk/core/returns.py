@@ -58,10 +58,9 @@ def return_sale(*, sale_id: int, operator: Staff, uid: str, amounts: dict[int, i
                 reason: str = "", at: dt.datetime | None = None) -> ReturnResult:
     """Return ``amounts`` (sale line id → fen) of a sale, or everything still returnable."""
     at = at or operations.now()
-    key = f"return:{uid}"
     with write_transaction():
-        done = operations.find(key)
-        if done is not None:
+        step = operations.keyed(f"return:{uid}", "return", operator, at)
+        if step.done is not None:
             recorded = SaleReturn.get(SaleReturn.uid == uid)
             member_id = recorded.sale.member_id
             return ReturnResult(recorded, ledger.balance(member_id) if member_id else 0, replayed=True)
@@ -102,7 +101,7 @@ def return_sale(*, sale_id: int, operator: Staff, uid: str, amounts: dict[int, i
                        - _share(sale.points_earned, settled("points_base", before), base_total))
         fully_returned = all(after[i] == l.amount_fen for i, l in lines.items())
 
-        op = operations.start(key, "return", operator, at, subject=f"sale:{sale.id}")
+        op = step.start(subject=f"sale:{sale.id}")
         record = SaleReturn.create(uid=uid, sale=sale, created_at=at, staff=operator,
                                    refund_fen=sum(r["paid_fen"] for r in line_rows), reason=reason.strip())
         SaleReturnLine.insert_many([dict(r, sale_return=record) for r in line_rows]).execute()

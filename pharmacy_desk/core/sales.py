@@ -134,10 +134,9 @@ def _receipt_no(at: dt.datetime) -> str:
 def record_sale(sale: SaleInput, *, operator: Staff, uid: str, at: dt.datetime | None = None) -> SaleResult:
     """Record the sale, its points and coupon, and any tier upgrade, all or nothing."""
     at = at or operations.now()
-    key = f"sale:{uid}"
     with write_transaction():
-        done = operations.find(key)
-        if done is not None:
+        step = operations.keyed(f"sale:{uid}", "sale", operator, at)
+        if step.done is not None:
             recorded = Sale.get(Sale.uid == uid)
             balance = ledger.balance(recorded.member_id) if recorded.member_id else 0
             return SaleResult(recorded, balance, replayed=True)
@@ -153,7 +152,7 @@ def record_sale(sale: SaleInput, *, operator: Staff, uid: str, at: dt.datetime |
             coupon=priced.coupon, coupon_discount_fen=q.coupon_discount_fen, points_used=sale.points_used,
             points_cash_fen=q.points_cash_fen, paid_fen=q.due_fen, insurance_fen=payments.get("insurance", 0),
             points_earned=q.points_earned, points_factor=q.factor, points_bonuses=bonuses.encode(q.bonuses))
-        op = operations.start(key, "sale", operator, at, subject=f"sale:{row.id}")
+        op = step.start(subject=f"sale:{row.id}")
         categories = priced.categories
         SaleLine.insert_many([
             dict(sale=row, category=categories[line.category], description=line.description,

@@ -81,12 +81,12 @@ def monthly_review(month: dt.date, operator: Staff, at: dt.datetime | None = Non
     Runs once per month (the key is the month); a second run reports ``already_done``.
     """
     at = at or operations.now()
-    key = f"tier_review:{month:%Y-%m}"
     result = ReviewResult()
     with write_transaction():
-        if operations.find(key) is not None:
+        step = operations.keyed(f"tier_review:{month:%Y-%m}", "tier_review", operator, at)
+        if step.done is not None:
             return ReviewResult(already_done=True)
-        op = operations.start(key, "tier_review", operator, at)
+        op = step.start()
         tiers = tiers_by_rank()
         since = period_start(at.date())
         spend = dict(Sale.select(Sale.member, fn.SUM(Sale.paid_fen))
