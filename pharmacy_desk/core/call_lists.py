@@ -20,6 +20,7 @@ from typing import Callable
 
 from pharmacy_desk.core import settings
 from pharmacy_desk.core.db import database
+from pharmacy_desk.core.ids import MemberId, StaffId
 from pharmacy_desk.core.ledger import add_months
 from pharmacy_desk.core.normalize import yuan
 
@@ -40,10 +41,10 @@ _STAFF_JOIN = "LEFT JOIN staff st ON st.id = m.owner_staff_id"
 
 @dataclass(frozen=True)
 class CallRow:
-    member_id: int
+    member_id: MemberId
     name: str
     phone: str
-    owner_staff_id: int | None
+    owner_staff_id: StaffId | None
     owner_staff: str
     opt_out: bool
     reason: str  # the list's key, also stored as ContactLog.reason
@@ -74,7 +75,7 @@ def _not_contacted(reason: str, today: dt.date) -> tuple[str, list]:
             "AND c.contacted_at >= ?)", [reason, _stamp(since)])
 
 
-def _filters(marketing: bool, owner_staff_id: int | None) -> tuple[str, list]:
+def _filters(marketing: bool, owner_staff_id: StaffId | None) -> tuple[str, list]:
     sql, args = "", []
     if marketing:
         sql += " AND m.marketing_opt_out = 0"
@@ -93,7 +94,7 @@ def _row(values, reason: str, detail: str, due_on: dt.date | None = None) -> Cal
     return CallRow(member_id, name, phone, owner_id, owner_name, bool(opt_out), reason, detail, due_on)
 
 
-def dormant(today: dt.date, *, owner_staff_id: int | None = None, limit: int | None = None) -> list[CallRow]:
+def dormant(today: dt.date, *, owner_staff_id: StaffId | None = None, limit: int | None = None) -> list[CallRow]:
     """沉睡会员: no purchase for ``dormant_months`` (members who never bought count from joining)."""
     cutoff = add_months(today, -settings.get("dormant_months"))
     contacted, args = _not_contacted("dormant", today)
@@ -142,7 +143,7 @@ def next_birthday(birthday: dt.date, today: dt.date) -> dt.date:
     raise AssertionError("unreachable")
 
 
-def birthdays(today: dt.date, days: int, *, owner_staff_id: int | None = None,
+def birthdays(today: dt.date, days: int, *, owner_staff_id: StaffId | None = None,
               limit: int | None = None) -> list[CallRow]:
     """生日提醒: members whose birthday falls within the next ``days`` days (today included)."""
     contacted, args = _not_contacted("birthday", today)
@@ -164,7 +165,7 @@ def birthdays(today: dt.date, days: int, *, owner_staff_id: int | None = None,
     return result[:limit] if limit is not None else result
 
 
-def refills(today: dt.date, *, owner_staff_id: int | None = None, limit: int | None = None) -> list[CallRow]:
+def refills(today: dt.date, *, owner_staff_id: StaffId | None = None, limit: int | None = None) -> list[CallRow]:
     """用药提醒: a chronic medicine bought with ``days_supply`` runs out within ``refill_remind_days``.
 
     Run-out = purchase date + days_supply. A later purchase of the same medicine (same
@@ -205,7 +206,7 @@ def refills(today: dt.date, *, owner_staff_id: int | None = None, limit: int | N
     return result[:limit] if limit is not None else result
 
 
-def points_expiring(today: dt.date, days: int | None = None, *, owner_staff_id: int | None = None,
+def points_expiring(today: dt.date, days: int | None = None, *, owner_staff_id: StaffId | None = None,
                     limit: int | None = None) -> list[CallRow]:
     """积分即将到期: points of lots lapsing after today and within ``days`` (as ``ledger.expiring_within``;
     default: the ``points_expiry_warning_days`` setting, 30)."""
@@ -229,7 +230,7 @@ def points_expiring(today: dt.date, days: int | None = None, *, owner_staff_id: 
             for values in rows]
 
 
-def coupons_expiring(today: dt.date, days: int = 7, *, owner_staff_id: int | None = None,
+def coupons_expiring(today: dt.date, days: int = 7, *, owner_staff_id: StaffId | None = None,
                      limit: int | None = None) -> list[CallRow]:
     """优惠券即将到期: unused coupons whose last valid day is within ``days`` days."""
     contacted, args = _not_contacted("coupons_expiring", today)
@@ -251,7 +252,7 @@ def coupons_expiring(today: dt.date, days: int = 7, *, owner_staff_id: int | Non
     return result
 
 
-def profiles_to_confirm(today: dt.date, *, owner_staff_id: int | None = None,
+def profiles_to_confirm(today: dt.date, *, owner_staff_id: StaffId | None = None,
                         limit: int | None = None) -> list[CallRow]:
     """资料待确认: profile not confirmed for ``profile_confirm_months``; oldest first."""
     cutoff = add_months(today, -settings.get("profile_confirm_months"))
@@ -271,7 +272,7 @@ def profiles_to_confirm(today: dt.date, *, owner_staff_id: int | None = None,
     return result
 
 
-def ab_members(today: dt.date, *, owner_staff_id: int | None = None, limit: int | None = None) -> list[CallRow]:
+def ab_members(today: dt.date, *, owner_staff_id: StaffId | None = None, limit: int | None = None) -> list[CallRow]:
     """A/B类会员 to phone (the seed store phones them along with their voucher); best first."""
     from pharmacy_desk.core.reports.classes import ab_classes
 

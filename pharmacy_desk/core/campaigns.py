@@ -28,6 +28,7 @@ from typing import Callable
 from pharmacy_desk.core import coupons, operations, settings
 from pharmacy_desk.core.db import database, write_transaction
 from pharmacy_desk.core.errors import InvalidInput
+from pharmacy_desk.core.ids import MemberId
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.reports.classes import ab_classes
@@ -38,7 +39,7 @@ Progress = Callable[[int, int, str], None]
 
 @dataclass(frozen=True)
 class Recipient:
-    member_id: int
+    member_id: MemberId
     name: str
     phone: str
     owner_staff: str

@@ -13,12 +13,13 @@ from pharmacy_desk.core import operations
 from pharmacy_desk.core.call_lists import REASON_NAMES
 from pharmacy_desk.core.db import write_transaction
 from pharmacy_desk.core.errors import InvalidInput, NotFound
+from pharmacy_desk.core.ids import MemberId
 from pharmacy_desk.core.models import ContactLog, Member, Staff
 
 OUTCOMES = ("已接通", "未接听", "空号/停机", "已到店", "拒绝回访")
 
 
-def mark_contacted(member_id: int, reason: str, outcome: str, operator: Staff,
+def mark_contacted(member_id: MemberId, reason: str, outcome: str, operator: Staff,
                    at: dt.datetime | None = None, notes: str = "") -> ContactLog:
     """Record one call; ``reason`` is a list's reason key (``dormant``, ``birthday`` …)."""
     if reason not in REASON_NAMES:
@@ -36,7 +37,7 @@ def mark_contacted(member_id: int, reason: str, outcome: str, operator: Staff,
                                  outcome=outcome, notes=(notes or "").strip()[:255])
 
 
-def history(member_id: int, limit: int = 50) -> list[ContactLog]:
+def history(member_id: MemberId, limit: int = 50) -> list[ContactLog]:
     """A member's calls, latest first."""
     return list(ContactLog.select().where(ContactLog.member == member_id)
                 .order_by(ContactLog.contacted_at.desc(), ContactLog.id.desc()).limit(limit))

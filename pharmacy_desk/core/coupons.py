@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 
 from pharmacy_desk.core.errors import CouponError, InvalidInput
+from pharmacy_desk.core.ids import MemberId
 from pharmacy_desk.core.models import Coupon, Staff
 from pharmacy_desk.core.normalize import yuan
 
@@ -17,7 +18,7 @@ def _code_for(issue_key: str) -> str:
     return "C" + hashlib.sha1(issue_key.encode()).hexdigest()[:10].upper()
 
 
-def issue(*, member_id: int | None, kind: str, title: str, reason: str, issue_key: str,
+def issue(*, member_id: MemberId | None, kind: str, title: str, reason: str, issue_key: str,
           operator: Staff, valid_from: dt.date, valid_days: int, value_fen: int = 0,
           percent_off: int = 0, min_spend_fen: int = 0, at: dt.datetime | None = None) -> Coupon:
     """Issue one coupon; the same ``issue_key`` never issues a second one. Call in a transaction."""
@@ -50,7 +51,7 @@ def discount_fen(coupon: Coupon, total_fen: int) -> int:
     return 0
 
 
-def check_usable(coupon: Coupon, member_id: int | None, total_fen: int, today: dt.date) -> None:
+def check_usable(coupon: Coupon, member_id: MemberId | None, total_fen: int, today: dt.date) -> None:
     """Raise ``CouponError`` with the reason a coupon cannot be used on this sale."""
     if coupon.used_sale_id is not None:
         raise CouponError(f"这张券已在 {coupon.used_at:%Y-%m-%d} 使用过。")
@@ -66,7 +67,7 @@ def check_usable(coupon: Coupon, member_id: int | None, total_fen: int, today: d
         raise CouponError(f"消费满 {yuan(coupon.min_spend_fen)} 元才能使用这张券。")
 
 
-def usable_for(member_id: int, today: dt.date) -> list[Coupon]:
+def usable_for(member_id: MemberId, today: dt.date) -> list[Coupon]:
     """The member's coupons that are unused and valid today, soonest to expire first."""
     return list(Coupon.select().where(
         (Coupon.member == member_id) & Coupon.used_sale.is_null()

@@ -13,6 +13,7 @@ from decimal import Decimal
 from peewee import JOIN, fn
 
 from pharmacy_desk.core.bonuses import sale_bonuses
+from pharmacy_desk.core.ids import MemberId, SaleId
 from pharmacy_desk.core.models import (
     CatalogItem, Category, Coupon, LedgerEntry, Measurement, Sale, SaleLine, SaleReturn, SaleReturnLine, Staff,
     Tier, TierChange,
@@ -47,7 +48,7 @@ class LedgerRow:
         return "　".join(part for part in (self.reason, self.receipt_no and f"小票 {self.receipt_no}") if part)
 
 
-def ledger_entries(member_id: int) -> list[LedgerRow]:
+def ledger_entries(member_id: MemberId) -> list[LedgerRow]:
     """积分流水 newest first, each with the balance right after it (running sum oldest → newest)."""
     order = [LedgerEntry.created_at, LedgerEntry.id]
     running = fn.SUM(LedgerEntry.points).over(order_by=order)
@@ -83,7 +84,7 @@ class SaleRow:
         return "已全部退货" if self.returned_fen >= self.total_fen else "部分退货"
 
 
-def sales(member_id: int, limit: int | None = None) -> list[SaleRow]:
+def sales(member_id: MemberId, limit: int | None = None) -> list[SaleRow]:
     """消费记录 newest first, with what has been returned of each sale."""
     returned = (SaleReturn.select(SaleReturn.sale.alias("sale_id"),
                                   fn.SUM(SaleReturnLine.amount_fen).alias("amount"))
@@ -116,7 +117,7 @@ class SaleLineRow:
         return self.amount_fen - self.returned_fen
 
 
-def sale_lines(sale_id: int) -> list[SaleLineRow]:
+def sale_lines(sale_id: SaleId) -> list[SaleLineRow]:
     """A sale's lines with what is already returned and what can still be returned."""
     returned = (SaleReturnLine.select(SaleReturnLine.sale_line.alias("line_id"),
                                       fn.SUM(SaleReturnLine.amount_fen).alias("amount"))
@@ -153,7 +154,7 @@ def coupon_status(coupon: Coupon, today: dt.date) -> str:
     return "可用"
 
 
-def member_coupons(member_id: int, today: dt.date) -> list[CouponRow]:
+def member_coupons(member_id: MemberId, today: dt.date) -> list[CouponRow]:
     """优惠券 newest first with their status today (可用/已用/已过期/未生效)."""
     query = (Coupon.select(Coupon, Sale.id, Sale.receipt_no)
              .join(Sale, JOIN.LEFT_OUTER, on=(Coupon.used_sale == Sale.id))
@@ -175,7 +176,7 @@ class TierChangeRow:
     staff: str
 
 
-def tier_changes(member_id: int) -> list[TierChangeRow]:
+def tier_changes(member_id: MemberId) -> list[TierChangeRow]:
     """等级变更 newest first."""
     before = Tier.alias("before")
     after = Tier.alias("after")
@@ -210,7 +211,7 @@ class MeasurementRow:
         return f"{self.glucose} mmol/L"
 
 
-def measurements(member_id: int) -> list[MeasurementRow]:
+def measurements(member_id: MemberId) -> list[MeasurementRow]:
     """测量记录 newest first."""
     query = (Measurement.select(Measurement.taken_at, Measurement.kind, Measurement.systolic,
                                 Measurement.diastolic, Measurement.glucose, Staff.name.alias("staff_name"),

@@ -17,6 +17,7 @@ from peewee import JOIN, fn
 from pharmacy_desk.core import operations, settings
 from pharmacy_desk.core.db import write_transaction
 from pharmacy_desk.core.errors import InvalidInput, NotFound, PointsError
+from pharmacy_desk.core.ids import LedgerEntryId, MemberId
 from pharmacy_desk.core.models import LedgerAllocation, LedgerEntry, Member, Operation, Staff
 
 CREDIT_KINDS = ("earn", "import", "adjust", "refund")
@@ -34,7 +35,7 @@ def lot_expiry(earned_on: dt.date) -> dt.date:
     return add_months(earned_on, settings.get("points_validity_months"))
 
 
-def balance(member_id: int) -> int:
+def balance(member_id: MemberId) -> int:
     """Sum of every entry: what the ledger says the member holds."""
     return LedgerEntry.select(fn.COALESCE(fn.SUM(LedgerEntry.points), 0)).where(
         LedgerEntry.member == member_id).scalar()
@@ -42,14 +43,14 @@ def balance(member_id: int) -> int:
 
 @dataclass(frozen=True)
 class Lot:
-    entry_id: int
+    entry_id: LedgerEntryId
     points: int
     remaining: int
     earned_at: dt.datetime
     expires_on: dt.date
 
 
-def open_lots(member_id: int, *, include_due_on: dt.date | None = None) -> list[Lot]:
+def open_lots(member_id: MemberId, *, include_due_on: dt.date | None = None) -> list[Lot]:
     """Credit lots of a member that still have points, soonest expiry first."""
     used = fn.COALESCE(fn.SUM(LedgerAllocation.points), 0)
     query = (
@@ -68,17 +69,17 @@ def open_lots(member_id: int, *, include_due_on: dt.date | None = None) -> list[
     return lots
 
 
-def usable_points(member_id: int, today: dt.date) -> int:
+def usable_points(member_id: MemberId, today: dt.date) -> int:
     """Points the member can spend today: lots already past their expiry do not count."""
     return sum(lot.remaining for lot in open_lots(member_id, include_due_on=today))
 
 
-def expiring_within(member_id: int, today: dt.date, days: int | None = None) -> int:
+def expiring_within(member_id: MemberId, today: dt.date, days: int | None = None) -> int:
     """积分即将到期: points whose lots lapse within ``days`` (default: the warning setting)."""
     return points_outlook(member_id, today, days)[1]
 
 
-def points_outlook(member_id: int, today: dt.date, days: int | None = None) -> tuple[int, int]:
+def points_outlook(member_id: MemberId, today: dt.date, days: int | None = None) -> tuple[int, int]:
     """(usable today, of which lapsing within ``days``) from one read of the open lots."""
     days = settings.get("points_expiry_warning_days") if days is None else days
     horizon = today + dt.timedelta(days=days)
@@ -86,7 +87,7 @@ def points_outlook(member_id: int, today: dt.date, days: int | None = None) -> t
     return sum(lot.remaining for lot in lots), sum(lot.remaining for lot in lots if lot.expires_on <= horizon)
 
 
-def credit(member_id: int, kind: str, points: int, op: Operation, at: dt.datetime,
+def credit(member_id: MemberId, kind: str, points: int, op: Operation, at: dt.datetime,
            *, key_suffix: str = "", expires_on: dt.date | None = None, **links) -> LedgerEntry:
     """Add a lot of ``points`` (> 0). Call inside a write transaction."""
     if kind not in CREDIT_KINDS or points <= 0:
@@ -97,7 +98,7 @@ def credit(member_id: int, kind: str, points: int, op: Operation, at: dt.datetim
         operation=op, staff=op.staff_id, **links)
 
 
-def debit(member_id: int, kind: str, points: int, op: Operation, at: dt.datetime,
+def debit(member_id: MemberId, kind: str, points: int, op: Operation, at: dt.datetime,
           *, key_suffix: str = "", **links) -> LedgerEntry:
     """Take ``points`` (> 0) from the lots expiring soonest. Refuses to go below zero."""
     if kind not in DEBIT_KINDS or points <= 0:
@@ -125,7 +126,7 @@ def _allocate(entry: LedgerEntry, lots: list[Lot], points: int) -> None:
     LedgerAllocation.insert_many(rows).execute()
 
 
-def expire_due(today: dt.date, operator: Staff, *, member_id: int | None = None) -> int:
+def expire_due(today: dt.date, operator: Staff, *, member_id: MemberId | None = None) -> int:
     """积分过期: expire every lot whose expiry date has come. Idempotent; returns points expired.
 
     Each lot can be expired once (its expire entry's key names the lot), so a
@@ -160,7 +161,7 @@ def expire_due(today: dt.date, operator: Staff, *, member_id: int | None = None)
     return total
 
 
-def adjust(member_id: int, points: int, reason: str, operator: Staff, key: str,
+def adjust(member_id: MemberId, points: int, reason: str, operator: Staff, key: str,
            *, at: dt.datetime | None = None, corrects: int | None = None) -> LedgerEntry:
     """手工调整 with a reason and an operator; a correction links the entry it corrects."""
     at = at or operations.now()

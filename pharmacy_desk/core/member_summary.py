@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from pharmacy_desk.core import bonuses, coupons, ledger, members, settings
+from pharmacy_desk.core.ids import MemberId
 from pharmacy_desk.core.models import Category, Member, Sale, SaleLine, Staff, Tier
 from pharmacy_desk.core.normalize import mask_phone
 from pharmacy_desk.core.pricing import Bonus, points_cash_value
@@ -126,7 +127,7 @@ def points_options(usable: int, cap_fen: int, blocks: tuple[tuple[int, int], ...
     return options
 
 
-def summarize(member_id: int, today: dt.date, operator: Staff | None = None) -> MemberSummary:
+def summarize(member_id: MemberId, today: dt.date, operator: Staff | None = None) -> MemberSummary:
     """The member panel's content for ``today``; health only when ``health_visible``."""
     member = members.get(member_id)
     tier = Tier.get_by_id(member.tier_id)

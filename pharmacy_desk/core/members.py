@@ -12,6 +12,7 @@ from peewee import fn
 from pharmacy_desk.core import coupons, operations, settings
 from pharmacy_desk.core.db import database, write_transaction
 from pharmacy_desk.core.errors import DuplicateMember, InvalidInput, NotFound
+from pharmacy_desk.core.ids import MemberId
 from pharmacy_desk.core.models import Coupon, Member, Staff, Tier
 from pharmacy_desk.core.normalize import (
     check_birthday, clean_gender, clean_name, clean_phone, halfwidth, mask_phone, name_initials,
@@ -167,14 +168,14 @@ def lookup(text: str, limit: int = LOOKUP_LIMIT) -> LookupResult:
     return LookupResult(matches=_members('"name" GLOB ?', (pattern,), limit, '"name", "id"'))
 
 
-def get(member_id: int) -> Member:
+def get(member_id: MemberId) -> Member:
     member = Member.get_or_none(Member.id == member_id)
     if member is None:
         raise NotFound("找不到这位会员。")
     return member
 
 
-def confirm_profile(member_id: int, operator: Staff, today: dt.date | None = None) -> None:
+def confirm_profile(member_id: MemberId, operator: Staff, today: dt.date | None = None) -> None:
     """资料确认: the cashier checked the member's details while serving them."""
     today = today or dt.date.today()
     with write_transaction():

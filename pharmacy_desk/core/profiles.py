@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from pharmacy_desk.core import members, operations
 from pharmacy_desk.core.db import write_transaction
 from pharmacy_desk.core.errors import DuplicateMember, InvalidInput
+from pharmacy_desk.core.ids import MemberId
 from pharmacy_desk.core.models import Measurement, Member, Staff
 from pharmacy_desk.core.normalize import (
     check_birthday, clean_gender, clean_name, clean_phone, halfwidth, mask_phone, name_initials,
@@ -67,7 +68,7 @@ def sign_up(*, phone: object, name: object, operator: Staff, health_consent: boo
         return registration
 
 
-def _audit(kind: str, member_id: int, operator: Staff, detail: str = "") -> None:
+def _audit(kind: str, member_id: MemberId, operator: Staff, detail: str = "") -> None:
     subject = f"member:{member_id}" + (f":{detail}" if detail else "")
     operations.start(f"{kind}:{member_id}:{uuid.uuid4()}", kind, operator, operations.now(), subject=subject[:250])
 
@@ -97,7 +98,7 @@ def _clean_field(name: str, value, today: dt.date):
     return str(value or "").strip()  # address, notes
 
 
-def update_profile(member_id: int, operator: Staff, *, today: dt.date | None = None, **fields) -> Member:
+def update_profile(member_id: MemberId, operator: Staff, *, today: dt.date | None = None, **fields) -> Member:
     """修改会员资料: only the fields given change; a phone or card already in use is refused."""
     today = today or dt.date.today()
     unknown = set(fields) - set(PROFILE_FIELDS)
@@ -140,7 +141,7 @@ def _require_health_role(operator: Staff) -> None:
         raise InvalidInput("只有药师或店长可以查看和修改健康档案。")
 
 
-def record_health_consent(member_id: int, operator: Staff, consented: bool,
+def record_health_consent(member_id: MemberId, operator: Staff, consented: bool,
                           today: dt.date | None = None) -> Member:
     """Record consent (dated) or its withdrawal; withdrawing erases the health file and measurements."""
     today = today or dt.date.today()
@@ -164,7 +165,7 @@ def _require_consent(member: Member) -> None:
         raise InvalidInput(f"{member.name}尚未同意收集健康信息，不能记录健康档案。")
 
 
-def update_health_file(member_id: int, operator: Staff, *, chronic_conditions: str | None = None,
+def update_health_file(member_id: MemberId, operator: Staff, *, chronic_conditions: str | None = None,
                        allergies: str | None = None, long_term_meds: str | None = None) -> Member:
     """慢病、过敏史、长期用药: refused without the member's consent or for a cashier."""
     _require_health_role(operator)
@@ -201,7 +202,7 @@ def parse_glucose(value) -> Decimal:
     return number.quantize(Decimal("0.1"))
 
 
-def add_measurement(member_id: int, operator: Staff, kind: str, *, systolic=None, diastolic=None,
+def add_measurement(member_id: MemberId, operator: Staff, kind: str, *, systolic=None, diastolic=None,
                     glucose=None, at: dt.datetime | None = None, notes: str = "") -> Measurement:
     """柜台测量: blood pressure (mmHg) or blood glucose (mmol/L), range-checked; needs consent."""
     _require_health_role(operator)

@@ -11,6 +11,7 @@ from peewee import fn
 from pharmacy_desk.core import ledger, members, operations
 from pharmacy_desk.core.db import write_transaction
 from pharmacy_desk.core.errors import InvalidInput, NotFound, PointsError, StockError
+from pharmacy_desk.core.ids import CatalogItemId, MemberId
 from pharmacy_desk.core.models import (
     CatalogItem, Redemption, Sale, SaleReturn, SaleReturnLine, Staff, Tier,
 )
@@ -45,7 +46,7 @@ def month_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
     return start, end
 
 
-def cap_used_fen(member_id: int, day: dt.date) -> int:
+def cap_used_fen(member_id: MemberId, day: dt.date) -> int:
     """Value redeemed this calendar month: points-as-cash on sales (less returns) plus gifts."""
     start, end = month_bounds(day)
     in_month = (Sale.member == member_id) & (Sale.created_at >= start) & (Sale.created_at < end)
@@ -58,13 +59,13 @@ def cap_used_fen(member_id: int, day: dt.date) -> int:
     return cash - returned + gifts
 
 
-def cap_remaining_fen(member_id: int, day: dt.date, tier: Tier | None = None) -> int:
+def cap_remaining_fen(member_id: MemberId, day: dt.date, tier: Tier | None = None) -> int:
     """What the member may still redeem this month; ``tier`` is the member's, when the caller has it."""
     cap = (tier or Tier.get_by_id(members.get(member_id).tier_id)).monthly_cap_fen
     return max(0, cap - cap_used_fen(member_id, day))
 
 
-def check_cap(member_id: int, value_fen: int, day: dt.date) -> None:
+def check_cap(member_id: MemberId, value_fen: int, day: dt.date) -> None:
     remaining = cap_remaining_fen(member_id, day)
     if value_fen > remaining:
         raise PointsError(f"超出本月兑换上限：本月还可兑换 {yuan(remaining)} 元，本次 {yuan(value_fen)} 元。")
@@ -77,7 +78,7 @@ class RedemptionResult:
     replayed: bool = False
 
 
-def redeem(*, member_id: int, item_id: int, operator: Staff, key: str, quantity: int = 1,
+def redeem(*, member_id: MemberId, item_id: CatalogItemId, operator: Staff, key: str, quantity: int = 1,
            at: dt.datetime | None = None) -> RedemptionResult:
     """Exchange points for a catalog item: checks stock, points and the tier's monthly cap."""
     at = at or operations.now()

@@ -17,6 +17,7 @@ from peewee import fn
 from pharmacy_desk.core import ledger, operations
 from pharmacy_desk.core.db import write_transaction
 from pharmacy_desk.core.errors import NotFound, ReturnError
+from pharmacy_desk.core.ids import SaleId, SaleLineId
 from pharmacy_desk.core.models import Coupon, Sale, SaleLine, SaleReturn, SaleReturnLine, Staff
 from pharmacy_desk.core.normalize import yuan
 
@@ -32,7 +33,7 @@ def find_sale(receipt_no: str) -> Sale:
     return sale
 
 
-def returned_amounts(sale_id: int) -> dict[int, int]:
+def returned_amounts(sale_id: SaleId) -> dict[SaleLineId, int]:
     """Amount (fen, list price) already returned, per sale line."""
     rows = (SaleReturnLine.select(SaleReturnLine.sale_line, fn.SUM(SaleReturnLine.amount_fen))
             .join(SaleReturn).where(SaleReturn.sale == sale_id)
@@ -40,7 +41,7 @@ def returned_amounts(sale_id: int) -> dict[int, int]:
     return dict(rows)
 
 
-def returnable_amounts(sale_id: int) -> dict[int, int]:
+def returnable_amounts(sale_id: SaleId) -> dict[SaleLineId, int]:
     """What can still be returned of each line."""
     done = returned_amounts(sale_id)
     return {line.id: line.amount_fen - done.get(line.id, 0)
@@ -54,7 +55,7 @@ class ReturnResult:
     replayed: bool = False
 
 
-def return_sale(*, sale_id: int, operator: Staff, uid: str, amounts: dict[int, int] | None = None,
+def return_sale(*, sale_id: SaleId, operator: Staff, uid: str, amounts: dict[SaleLineId, int] | None = None,
                 reason: str = "", at: dt.datetime | None = None) -> ReturnResult:
     """Return ``amounts`` (sale line id → fen) of a sale, or everything still returnable."""
     at = at or operations.now()
@@ -81,7 +82,7 @@ def return_sale(*, sale_id: int, operator: Staff, uid: str, amounts: dict[int, i
                 raise ReturnError(f"退货金额超出可退金额（该项最多还可退 {yuan(left)} 元）。")
         after = {i: before.get(i, 0) + wanted.get(i, 0) for i in lines}
 
-        def settled(attr: str, returned: dict[int, int]) -> int:
+        def settled(attr: str, returned: dict[SaleLineId, int]) -> int:
             return sum(_share(getattr(l, attr), returned.get(i, 0), l.amount_fen) for i, l in lines.items())
 
         line_rows = []

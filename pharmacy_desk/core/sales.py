@@ -15,6 +15,7 @@ from peewee import fn
 from pharmacy_desk.core import bonuses, coupons, ledger, operations, settings, tiers
 from pharmacy_desk.core.db import write_transaction
 from pharmacy_desk.core.errors import InvalidInput, NotFound, PointsError
+from pharmacy_desk.core.ids import CouponId, MemberId
 from pharmacy_desk.core.models import Category, Coupon, Member, Payment, Sale, SaleLine, Staff, Tier
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.pricing import LineRule, Quote, points_cash_value, quote
@@ -36,8 +37,8 @@ class LineInput:
 class SaleInput:
     lines: list[LineInput]
     payments: dict[str, int] = field(default_factory=dict)
-    member_id: int | None = None
-    coupon_id: int | None = None
+    member_id: MemberId | None = None
+    coupon_id: CouponId | None = None
     points_used: int = 0
 
 

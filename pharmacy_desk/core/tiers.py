@@ -9,6 +9,7 @@ from peewee import fn
 
 from pharmacy_desk.core import operations, settings
 from pharmacy_desk.core.db import write_transaction
+from pharmacy_desk.core.ids import MemberId
 from pharmacy_desk.core.ledger import add_months
 from pharmacy_desk.core.models import Member, Operation, Sale, SaleReturn, Staff, Tier, TierChange
 from pharmacy_desk.core.normalize import yuan
@@ -31,7 +32,7 @@ def period_start(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(add_months(day, -settings.get("tier_period_months")), dt.time())
 
 
-def spend_and_visits(member_id: int, at: dt.datetime) -> tuple[int, int]:
+def spend_and_visits(member_id: MemberId, at: dt.datetime) -> tuple[int, int]:
     """Net amount paid (after returns) and number of visits over the trailing period up to ``at``."""
     since = period_start(at.date())
     paid, visits = (Sale.select(fn.COALESCE(fn.SUM(Sale.paid_fen), 0), fn.COUNT(Sale.id))

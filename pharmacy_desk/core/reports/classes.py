@@ -18,15 +18,16 @@ from dataclasses import dataclass
 
 from pharmacy_desk.core import settings
 from pharmacy_desk.core.db import database
+from pharmacy_desk.core.ids import MemberId, StaffId
 from pharmacy_desk.core.ledger import add_months
 
 
 @dataclass(frozen=True)
 class ClassRow:
-    member_id: int
+    member_id: MemberId
     name: str
     phone: str
-    owner_staff_id: int | None
+    owner_staff_id: StaffId | None
     owner_staff: str
     opt_out: bool
     rank: int
@@ -65,7 +66,7 @@ def class_sizes(ranked: int) -> tuple[int, int]:
     return a_count, max(0, ab_count - a_count)
 
 
-def ab_classes(as_of: dt.date, *, owner_staff_id: int | None = None) -> list[ClassRow]:
+def ab_classes(as_of: dt.date, *, owner_staff_id: StaffId | None = None) -> list[ClassRow]:
     """A and B members as of ``as_of``, best first; ``owner_staff_id`` keeps one staff member's own."""
     since, until = period(as_of)
     args = [since, until, since, until, until]
