@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from typing import Callable
 
 from pharmacy_desk.core import settings
+from pharmacy_desk.core.contact_row import CONTACT_COLUMNS, STAFF_JOIN, ContactRow
 from pharmacy_desk.core.db import database
-from pharmacy_desk.core.ids import MemberId, StaffId
+from pharmacy_desk.core.ids import StaffId
 from pharmacy_desk.core.ledger import add_months
 from pharmacy_desk.core.normalize import yuan
 
@@ -35,18 +36,9 @@ CONTACT_WINDOW_DAYS = {
 }
 # Refill calls are about one purchase: any refill call since that purchase counts.
 
-_MEMBER_COLUMNS = """m.id, m.name, m.phone, m.owner_staff_id, COALESCE(st.name, ''), m.marketing_opt_out"""
-_STAFF_JOIN = "LEFT JOIN staff st ON st.id = m.owner_staff_id"
-
 
 @dataclass(frozen=True)
-class CallRow:
-    member_id: MemberId
-    name: str
-    phone: str
-    owner_staff_id: StaffId | None
-    owner_staff: str
-    opt_out: bool
+class CallRow(ContactRow):
     reason: str  # the list's key, also stored as ContactLog.reason
     detail: str  # what to say, in words
     due_on: dt.date | None = None
@@ -89,20 +81,15 @@ def _limit(limit: int | None) -> str:
     return f" LIMIT {int(limit)}" if limit is not None else ""
 
 
-def _row(values, reason: str, detail: str, due_on: dt.date | None = None) -> CallRow:
-    member_id, name, phone, owner_id, owner_name, opt_out = values[:6]
-    return CallRow(member_id, name, phone, owner_id, owner_name, bool(opt_out), reason, detail, due_on)
-
-
 def dormant(today: dt.date, *, owner_staff_id: StaffId | None = None, limit: int | None = None) -> list[CallRow]:
     """沉睡会员: no purchase for ``dormant_months`` (members who never bought count from joining)."""
     cutoff = add_months(today, -settings.get("dormant_months"))
     contacted, args = _not_contacted("dormant", today)
     extra, extra_args = _filters(True, owner_staff_id)
     rows = database.execute_sql(f"""
-        SELECT {_MEMBER_COLUMNS}, m.joined_on,
+        SELECT {CONTACT_COLUMNS}, m.joined_on,
                (SELECT MAX(s.created_at) FROM sale s WHERE s.member_id = m.id) AS last_sale
-        FROM member m {_STAFF_JOIN}
+        FROM member m {STAFF_JOIN}
         WHERE m.joined_on <= ?
           AND NOT EXISTS (SELECT 1 FROM sale s WHERE s.member_id = m.id AND s.created_at >= ?)
           AND {contacted}{extra}
@@ -117,7 +104,7 @@ def dormant(today: dt.date, *, owner_staff_id: StaffId | None = None, limit: int
         else:
             since = dt.date.fromisoformat(joined_on)
             detail = f"{since:%Y-%m-%d} 入会后从未消费"
-        result.append(_row(values, "dormant", detail, since))
+        result.append(CallRow.from_columns(values, "dormant", detail, since))
     return result
 
 
@@ -151,7 +138,7 @@ def birthdays(today: dt.date, days: int, *, owner_staff_id: StaffId | None = Non
     month_days = _month_days(today, days)
     marks = ",".join("?" * len(month_days))
     rows = database.execute_sql(f"""
-        SELECT {_MEMBER_COLUMNS}, m.birthday FROM member m {_STAFF_JOIN}
+        SELECT {CONTACT_COLUMNS}, m.birthday FROM member m {STAFF_JOIN}
         WHERE m.birthday IS NOT NULL AND strftime('%m-%d', m.birthday) IN ({marks})
           AND {contacted}{extra}""", [*month_days, *args, *extra_args]).fetchall()
     result = []
@@ -160,7 +147,7 @@ def birthdays(today: dt.date, days: int, *, owner_staff_id: StaffId | None = Non
         day = next_birthday(born, today)
         age = day.year - born.year
         when = "今天" if day == today else f"{(day - today).days}天后"
-        result.append(_row(values, "birthday", f"{day:%m月%d日}生日（{when}），满{age}岁", day))
+        result.append(CallRow.from_columns(values, "birthday", f"{day:%m月%d日}生日（{when}），满{age}岁", day))
     result.sort(key=lambda row: (row.due_on, row.member_id))
     return result[:limit] if limit is not None else result
 
@@ -174,13 +161,13 @@ def refills(today: dt.date, *, owner_staff_id: StaffId | None = None, limit: int
     horizon = today + dt.timedelta(days=settings.get("refill_remind_days"))
     extra, extra_args = _filters(False, owner_staff_id)
     rows = database.execute_sql(f"""
-        SELECT {_MEMBER_COLUMNS}, run_out, description, category, bought FROM (
+        SELECT {CONTACT_COLUMNS}, run_out, description, category, bought FROM (
             SELECT s.member_id, date(s.created_at, '+' || l.days_supply || ' days') AS run_out,
                    l.description, c.name AS category, s.created_at AS bought, l.category_id, l.id AS line_id
             FROM sale_line l JOIN sale s ON s.id = l.sale_id JOIN category c ON c.id = l.category_id
             WHERE l.days_supply IS NOT NULL AND s.member_id IS NOT NULL
               AND s.created_at >= ? AND s.created_at < ?
-        ) p JOIN member m ON m.id = p.member_id {_STAFF_JOIN}
+        ) p JOIN member m ON m.id = p.member_id {STAFF_JOIN}
         WHERE p.run_out BETWEEN ? AND ?
           AND NOT EXISTS (SELECT 1 FROM sale_return_line r WHERE r.sale_line_id = p.line_id)
           AND NOT EXISTS (SELECT 1 FROM sale_line l2 JOIN sale s2 ON s2.id = l2.sale_id
@@ -202,7 +189,7 @@ def refills(today: dt.date, *, owner_staff_id: StaffId | None = None, limit: int
         what = values[7] or values[8]
         when = "今天" if run_out == today else f"{(run_out - today).days}天后"
         detail = f"{values[9][:10]} 购买的{what}预计 {run_out:%m月%d日} 用完（{when}）"
-        result.append(_row(values, "refill", detail, run_out))
+        result.append(CallRow.from_columns(values, "refill", detail, run_out))
     return result[:limit] if limit is not None else result
 
 
@@ -214,18 +201,18 @@ def points_expiring(today: dt.date, days: int | None = None, *, owner_staff_id: 
     contacted, args = _not_contacted("points_expiring", today)
     extra, extra_args = _filters(True, owner_staff_id)
     rows = database.execute_sql(f"""
-        SELECT {_MEMBER_COLUMNS}, e.points, e.first_expiry FROM (
+        SELECT {CONTACT_COLUMNS}, e.points, e.first_expiry FROM (
             SELECT l.member_id, MIN(l.expires_on) AS first_expiry,
                    SUM(l.points - COALESCE((SELECT SUM(a.points) FROM ledger_allocation a
                                             WHERE a.lot_id = l.id), 0)) AS points
             FROM ledger_entry l
             WHERE l.points > 0 AND l.expires_on > ? AND l.expires_on <= ?
             GROUP BY l.member_id
-        ) e JOIN member m ON m.id = e.member_id {_STAFF_JOIN}
+        ) e JOIN member m ON m.id = e.member_id {STAFF_JOIN}
         WHERE e.points > 0 AND {contacted}{extra}
         ORDER BY e.first_expiry, m.id{_limit(limit)}""",
         [_day(today), _day(today + dt.timedelta(days=days)), *args, *extra_args]).fetchall()
-    return [_row(values, "points_expiring",
+    return [CallRow.from_columns(values, "points_expiring",
                  f"{values[6]}积分将于 {values[7]} 起陆续到期", dt.date.fromisoformat(values[7]))
             for values in rows]
 
@@ -236,8 +223,8 @@ def coupons_expiring(today: dt.date, days: int = 7, *, owner_staff_id: StaffId |
     contacted, args = _not_contacted("coupons_expiring", today)
     extra, extra_args = _filters(True, owner_staff_id)
     rows = database.execute_sql(f"""
-        SELECT {_MEMBER_COLUMNS}, COUNT(cp.id), MIN(cp.valid_until), SUM(cp.value_fen)
-        FROM coupon cp JOIN member m ON m.id = cp.member_id {_STAFF_JOIN}
+        SELECT {CONTACT_COLUMNS}, COUNT(cp.id), MIN(cp.valid_until), SUM(cp.value_fen)
+        FROM coupon cp JOIN member m ON m.id = cp.member_id {STAFF_JOIN}
         WHERE cp.used_sale_id IS NULL AND cp.valid_until BETWEEN ? AND ?
           AND {contacted}{extra}
         GROUP BY m.id
@@ -247,7 +234,7 @@ def coupons_expiring(today: dt.date, days: int = 7, *, owner_staff_id: StaffId |
     for values in rows:
         count, until, fen = values[6], dt.date.fromisoformat(values[7]), values[8]
         value = f"，面值合计{yuan(fen)}元" if fen else ""
-        result.append(_row(values, "coupons_expiring",
+        result.append(CallRow.from_columns(values, "coupons_expiring",
                            f"{count}张券未使用{value}，最早 {until:%Y-%m-%d} 到期", until))
     return result
 
@@ -259,7 +246,7 @@ def profiles_to_confirm(today: dt.date, *, owner_staff_id: StaffId | None = None
     contacted, args = _not_contacted("profile", today)
     extra, extra_args = _filters(False, owner_staff_id)
     rows = database.execute_sql(f"""
-        SELECT {_MEMBER_COLUMNS}, m.profile_confirmed_on FROM member m {_STAFF_JOIN}
+        SELECT {CONTACT_COLUMNS}, m.profile_confirmed_on FROM member m {STAFF_JOIN}
         WHERE (m.profile_confirmed_on IS NULL OR m.profile_confirmed_on <= ?)
           AND {contacted}{extra}
         ORDER BY m.profile_confirmed_on IS NOT NULL, m.profile_confirmed_on, m.id{_limit(limit)}""",
@@ -268,7 +255,7 @@ def profiles_to_confirm(today: dt.date, *, owner_staff_id: StaffId | None = None
     for values in rows:
         confirmed = dt.date.fromisoformat(values[6]) if values[6] else None
         detail = f"资料上次确认于 {confirmed:%Y-%m-%d}" if confirmed else "资料从未确认"
-        result.append(_row(values, "profile", detail + "，请核对手机号、生日和地址", confirmed))
+        result.append(CallRow.from_columns(values, "profile", detail + "，请核对手机号、生日和地址", confirmed))
     return result
 
 
@@ -281,8 +268,8 @@ def ab_members(today: dt.date, *, owner_staff_id: StaffId | None = None, limit: 
     called = {member_id for (member_id,) in database.execute_sql(
         "SELECT DISTINCT member_id FROM contact_log WHERE reason = 'ab_class' AND contacted_at >= ?",
         [since]).fetchall()}
-    result = [CallRow(row.member_id, row.name, row.phone, row.owner_staff_id, row.owner_staff, False, "ab_class",
-                      f"{row.klass}类会员（第{row.rank}名），近12个月消费 {yuan(row.spend_fen)} 元")
+    result = [CallRow.from_contact(row, "ab_class",
+                                   f"{row.klass}类会员（第{row.rank}名），近12个月消费 {yuan(row.spend_fen)} 元")
               for row in ranked if row.member_id not in called]
     return result[:limit] if limit is not None else result
 

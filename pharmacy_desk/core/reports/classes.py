@@ -17,19 +17,14 @@ import datetime as dt
 from dataclasses import dataclass
 
 from pharmacy_desk.core import settings
+from pharmacy_desk.core.contact_row import CONTACT_COLUMNS, STAFF_JOIN, ContactRow
 from pharmacy_desk.core.db import database
-from pharmacy_desk.core.ids import MemberId, StaffId
+from pharmacy_desk.core.ids import StaffId
 from pharmacy_desk.core.ledger import add_months
 
 
 @dataclass(frozen=True)
-class ClassRow:
-    member_id: MemberId
-    name: str
-    phone: str
-    owner_staff_id: StaffId | None
-    owner_staff: str
-    opt_out: bool
+class ClassRow(ContactRow):
     rank: int
     klass: str  # "A" or "B"
     spend_fen: int
@@ -74,17 +69,15 @@ def ab_classes(as_of: dt.date, *, owner_staff_id: StaffId | None = None) -> list
     a_count, b_count = class_sizes(ranked)
     if a_count + b_count == 0:
         return []
-    rows = database.execute_sql(_SPEND_SQL + """
-        SELECT m.id, m.name, m.phone, m.owner_staff_id, COALESCE(st.name, ''), m.marketing_opt_out, spend.fen
-        FROM spend JOIN member m ON m.id = spend.member_id
-        LEFT JOIN staff st ON st.id = m.owner_staff_id
+    rows = database.execute_sql(_SPEND_SQL + f"""
+        SELECT {CONTACT_COLUMNS}, spend.fen
+        FROM spend JOIN member m ON m.id = spend.member_id {STAFF_JOIN}
         WHERE spend.fen > 0
         ORDER BY spend.fen DESC, m.id
         LIMIT ?""", args + [a_count + b_count]).fetchall()
     result = []
-    for rank, (member_id, name, phone, owner_id, owner_name, opt_out, fen) in enumerate(rows, start=1):
-        if owner_staff_id is not None and owner_id != owner_staff_id:
-            continue
-        result.append(ClassRow(member_id, name, phone, owner_id, owner_name, bool(opt_out), rank,
-                               "A" if rank <= a_count else "B", fen))
+    for rank, values in enumerate(rows, start=1):
+        row = ClassRow.from_columns(values, rank, "A" if rank <= a_count else "B", values[6])
+        if owner_staff_id is None or row.owner_staff_id == owner_staff_id:
+            result.append(row)
     return result
