@@ -59,15 +59,15 @@ def test_period_bounds_and_returns_count(db, make_member, sell, clerk):
     sell(members[3], {"household": 20000}, at=IN_PERIOD)
     # 4 ranked → A ceil(0.2) = 1, A+B ceil(0.8) = 1 → only member 1 (310 yuan)
     assert [(r.member_id, r.klass, r.spend_fen) for r in ab_classes(AS_OF)] == [(members[0].id, "A", 31000)]
-    settings.put("b_class_percent", 50)
+    settings.change("b_class_percent", 50, clerk)
     # A+B = ceil(4 × 50%) = 2 → member 4 (210 yuan) is B; members 2 and 3 tie at 10 yuan
     assert [(r.member_id, r.klass, r.spend_fen) for r in ab_classes(AS_OF)] == [
         (members[0].id, "A", 31000), (members[3].id, "B", 21000)]
 
 
 def test_ties_go_to_the_older_member_and_owner_filter_keeps_ranks(db, make_member, sell, owner):
-    settings.put("a_class_percent", 25)
-    settings.put("b_class_percent", 50)
+    settings.change("b_class_percent", 50, owner)  # B first: the A share may not exceed it
+    settings.change("a_class_percent", 25, owner)
     members = _spenders(make_member, sell, [5000, 5000, 5000, 1000])
     # 4 ranked → A 1, B 1; three tie at 50 yuan → the lowest id first
     rows = ab_classes(AS_OF)

@@ -81,7 +81,7 @@ def test_monthly_thanks_to_the_months_new_members(db, make_member, owner):
     assert campaigns.run_new_member_thanks(may, owner, at=RUN_AT).issued == 0
     assert campaign_coupons("thanks") == []
 
-    settings.put("thanks_coupon_fen", 500)
+    settings.change("thanks_coupon_fen", 500, owner)
     assert campaigns.preview_new_member_thanks(may)[1].message == \
         "五月底您好，感谢您成为我们的会员！请您到店领取答谢礼品，另赠5.00元感谢券一张。"
     assert campaigns.run_new_member_thanks(may, owner, at=RUN_AT).issued == 2

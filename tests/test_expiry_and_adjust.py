@@ -39,7 +39,7 @@ def test_points_past_expiry_cannot_be_spent_even_before_the_run(db, make_member,
 
 def test_expiry_period_is_a_setting(db, make_member, sell, owner):
     from pharmacy_desk.core import settings
-    settings.put("points_validity_months", 12, owner)
+    settings.change("points_validity_months", 12, owner)
     member = make_member(at=JAN)
     sell(member, {"household": 20000}, at=JAN)
     assert LedgerEntry.get(LedgerEntry.kind == "earn").expires_on == dt.date(2027, 1, 15)

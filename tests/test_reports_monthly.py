@@ -62,7 +62,7 @@ def test_members_activity_and_dormancy(june):
 
 
 def test_dormancy_follows_the_setting(june, owner):
-    settings.put("dormant_months", 3, owner)
+    settings.change("dormant_months", 3, owner)
     assert monthly_figures(JUNE).newly_dormant == 0
 
 
@@ -140,7 +140,7 @@ def test_staff_report_credits_and_members(june, clerk, owner):
 
 
 def test_staff_credit_follows_the_setting(june, owner):
-    settings.put("owner_credit_percent", 50, owner)
+    settings.change("owner_credit_percent", 50, owner)
     li = {s.name: s for s in staff_report(JUNE)}["李娜"]
     assert li.owner_fen == (4501 * 50 + 50) // 100 == 2251  # 2250.5 → tie to the owner
 

@@ -26,7 +26,7 @@ def test_points_per_category_with_insurance_excluded(db, make_member, sell):
 
 
 def test_insurance_rule_is_a_setting(db, make_member, sell, owner):
-    settings.put("insurance_earns_points", True, owner)
+    settings.change("insurance_earns_points", True, owner)
     result = sell(make_member(), {"household": 10000}, payments={"insurance": 10000})
     assert result.sale.points_earned == 5
 

@@ -1,7 +1,8 @@
 """``pharmacy-desk rules``: read and change the business rules until a settings window exists.
 
   rules                                   every setting, tier and category rule, with its current value
-  rules set KEY VALUE                     one setting (points_validity_months 6, redeem_blocks 500=2000 …)
+  rules set KEY VALUE                     one setting, in the unit shown (points_validity_months 6,
+                                          new_member_coupon_fen 3 for 3 元, redeem_blocks 500=20,1000=42 …)
   rules tier CODE [--min-spend YUAN] [--min-visits N] [--multiplier X] [--cap YUAN]
   rules category CODE [--points N] [--per YUAN]
 
@@ -16,12 +17,16 @@ def _show() -> None:
     from pharmacy_desk.core.models import Category, Tier
     from pharmacy_desk.core.normalize import yuan
 
-    print("设置（键 = 当前值；* 为已修改）")
-    for spec in settings.SPECS:
-        value = settings.get(spec.key)
-        changed = "*" if value != spec.parse(spec.default) else " "
-        shown = ",".join(f"{p}={f}" for p, f in value) if spec.key == "redeem_blocks" else value
-        print(f" {changed} {spec.key} = {shown}    {spec.label}")
+    print("设置（键 = 当前值；* 为已修改；括号内为允许的范围）")
+    group = None
+    for declaration in settings.DECLARATIONS:
+        if declaration.group != group:
+            group = declaration.group
+            print(f"[{group}]")
+        value = settings.get(declaration.key)
+        changed = "*" if value != declaration.default_value else " "
+        allowed = "由程序维护" if declaration.internal else declaration.describe()
+        print(f" {changed} {declaration.key} = {declaration.format(value)}    {declaration.label}（{allowed}）")
     print("\n会员等级（代码：名称，门槛，积分倍数，每月兑换上限）")
     for tier in Tier.select().order_by(Tier.rank):
         print(f"  {tier.code}：{tier.name}，消费满 {yuan(tier.min_spend_fen)} 元且 {tier.min_visits} 次，"
@@ -54,9 +59,9 @@ def cmd_rules(args) -> int:
     _open(args)
     action = getattr(args, "action", None)
     if action == "set":
-        if args.key not in settings.SPEC_BY_KEY:
+        if args.key not in settings.DECLARATION_BY_KEY:
             raise InvalidInput(f"没有名为“{args.key}”的设置。用 rules 查看全部设置。")
-        settings.put(args.key, args.value, system_staff())
+        settings.change(args.key, args.value, system_staff())
     elif action == "tier":
         changes = {name: convert(value) for name, value, convert in (
             ("min_spend_fen", args.min_spend, parse_yuan), ("min_visits", args.min_visits, _count("次数")),

@@ -86,7 +86,7 @@ def generate(*, members_count: int, months: int, seed: int = 1, today: dt.date |
     start = ledger.add_months(today, -months)
     last = today - dt.timedelta(days=1)
     with database.atomic():
-        settings.put("is_demo", True)
+        settings.mark_demo()
         staff = [Staff.create(name=n, role=r) for n, r in STAFF]
         owner = staff[0]
         items = [redemption.add_catalog_item(name=n, points_price=p, value_fen=v, stock=s, kind=k, operator=owner)

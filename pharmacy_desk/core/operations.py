@@ -31,13 +31,17 @@ def find(key: str) -> Operation | None:
     return Operation.get_or_none(Operation.key == key)
 
 
-def start(key: str, kind: str, operator: Staff, at: dt.datetime, subject: str = "") -> Operation:
-    """Record the start of a new operation; call inside the write transaction."""
+def start(key: str, kind: str, operator: Staff, at: dt.datetime, subject: str = "", detail: str = "") -> Operation:
+    """Record the start of a new operation; call inside the write transaction.
+
+    ``detail`` says what it changed, for the audit: ``积分有效期：3 个月 → 6 个月``.
+    """
     if not key:
         raise InvalidInput("操作缺少唯一编号。")
     if operator is None or not getattr(operator, "id", None):
         raise InvalidInput("必须指明操作员。")
-    return Operation.create(key=key, kind=kind, staff=operator, created_at=at, subject=subject)
+    return Operation.create(key=key, kind=kind, staff=operator, created_at=at, subject=subject,
+                            detail=detail)
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,10 @@
 thresholds, multipliers and redemption caps, and each category's points rate.
 
 Every change is checked as a whole (a tier ladder whose thresholds go down would put a
-member in two tiers at once), takes the acting operator and leaves an ``Operation``,
-so the audit log that follows can say who changed the rules and when. Changes apply
-to sales from then on; points already earned are never recomputed.
+member in two tiers at once), takes the acting operator and leaves an ``Operation``
+whose detail holds each changed field's old → new value, so the audit log can say who
+changed which rule, when, and from what. Changes apply to sales from then on; points
+already earned are never recomputed.
 """
 
 from __future__ import annotations
@@ -12,29 +13,54 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from decimal import Decimal
+from itertools import pairwise
 
-from pharmacy_desk.core import operations, settings
+from pharmacy_desk.core import operations
 from pharmacy_desk.core.db import write_transaction
 from pharmacy_desk.core.errors import InvalidInput, NotFound
 from pharmacy_desk.core.models import Category, Staff, Tier
 from pharmacy_desk.core.normalize import yuan
-
-TIER_FIELDS = ("name", "min_spend_fen", "min_visits", "multiplier", "monthly_cap_fen", "privileges")
-CATEGORY_FIELDS = ("name", "points_per_block", "block_fen")
-MAX_MULTIPLIER = Decimal("10")
+from pharmacy_desk.core.setting_declarations import MULTIPLIER
 
 
-def _record(kind_subject: str, operator: Staff, at: dt.datetime | None) -> None:
+def _money(fen) -> str:
+    return f"{yuan(fen)} 元"
+
+
+# Each field a change may touch: its label and how a value is shown in the audit detail.
+TIER_FIELDS = {
+    "name": ("名称", str),
+    "min_spend_fen": ("消费门槛", _money),
+    "min_visits": ("消费次数门槛", lambda n: f"{n} 次"),
+    "multiplier": ("积分倍数", lambda m: MULTIPLIER.format(Decimal(m))),
+    "monthly_cap_fen": ("每月兑换上限", _money),
+    "privileges": ("特权", str),
+}
+CATEGORY_FIELDS = {
+    "name": ("名称", str),
+    "points_per_block": ("每档积分", lambda n: f"{n} 分"),
+    "block_fen": ("计积分金额单位", _money),
+}
+
+
+def _record(kind_subject: str, operator: Staff, at: dt.datetime | None, detail: str) -> None:
     operations.start(f"rule:{kind_subject}:{uuid.uuid4()}", "rule_change", operator, at or operations.now(),
-                     subject=kind_subject)
+                     subject=kind_subject, detail=detail)
 
 
-def _apply(row, fields: tuple[str, ...], changes: dict) -> None:
+def _apply(row, fields: dict, changes: dict) -> str:
+    """Set ``changes`` on ``row``; returns what changed, ``积分倍数 1.5 倍 → 2 倍；…`` ("" if nothing)."""
     unknown = set(changes) - set(fields)
     if unknown:
         raise InvalidInput(f"不能修改：{'、'.join(sorted(unknown))}")
+    changed = []
     for name, value in changes.items():
+        label, shown = fields[name]
+        old = getattr(row, name)
         setattr(row, name, value)
+        if old != value:
+            changed.append(f"{label} {shown(old)} → {shown(value)}")
+    return "；".join(changed)
 
 
 def _check_ladder(tiers: list[Tier]) -> None:
@@ -47,9 +73,9 @@ def _check_ladder(tiers: list[Tier]) -> None:
             raise InvalidInput("等级名称不能为空。")
         if tier.min_spend_fen < 0 or tier.min_visits < 0 or tier.monthly_cap_fen < 0:
             raise InvalidInput(f"{tier.name}：门槛和兑换上限不能为负数。")
-        if not Decimal(1) <= Decimal(tier.multiplier) <= MAX_MULTIPLIER:
-            raise InvalidInput(f"{tier.name}：积分倍数应在 1 到 {MAX_MULTIPLIER} 之间。")
-    for lower, higher in zip(tiers, tiers[1:]):
+        if not MULTIPLIER.minimum <= Decimal(tier.multiplier) <= MULTIPLIER.maximum:
+            raise InvalidInput(f"{tier.name}的积分倍数应为 {MULTIPLIER.describe()}之间，收到：{tier.multiplier}。")
+    for lower, higher in pairwise(tiers):
         if higher.min_spend_fen < lower.min_spend_fen or higher.min_visits < lower.min_visits:
             raise InvalidInput(f"{higher.name}的门槛（{yuan(higher.min_spend_fen)} 元、{higher.min_visits} 次）"
                                f"不能低于{lower.name}（{yuan(lower.min_spend_fen)} 元、{lower.min_visits} 次）。")
@@ -59,18 +85,24 @@ def update_tier(code: str, operator: Staff, *, at: dt.datetime | None = None, **
     """Change one tier's rule: ``min_spend_fen``, ``min_visits``, ``multiplier``, ``monthly_cap_fen`` …
 
     Members keep their tier until a sale crosses the new threshold or the monthly review runs.
+    The multiplier is typed text (``"1.5"``) or a ``Decimal``, from 1 to 10 倍 like the
+    birthday multiplier. Changing nothing records nothing.
     """
     with write_transaction():
         tiers = list(Tier.select().order_by(Tier.rank))
         tier = next((t for t in tiers if t.code == code), None)
         if tier is None:
             raise NotFound(f"没有代码为“{code}”的会员等级。")
-        _apply(tier, TIER_FIELDS, changes)
         if "multiplier" in changes:
-            tier.multiplier = settings.parse_decimal(str(tier.multiplier))
+            value, label = changes["multiplier"], f"{tier.name}的积分倍数"
+            changes = {**changes, "multiplier": MULTIPLIER.parse(value, label) if isinstance(value, str)
+                       else MULTIPLIER.check(value, label)}
+        name = tier.name
+        detail = _apply(tier, TIER_FIELDS, changes)
         _check_ladder(tiers)
-        tier.save()
-        _record(f"tier:{code}", operator, at)
+        if detail:
+            tier.save()
+            _record(f"tier:{code}", operator, at, f"{name}：{detail}")
     return tier
 
 
@@ -80,13 +112,15 @@ def update_category(code: str, operator: Staff, *, at: dt.datetime | None = None
         category = Category.get_or_none(Category.code == code)
         if category is None:
             raise NotFound(f"没有代码为“{code}”的商品类别。")
-        _apply(category, CATEGORY_FIELDS, changes)
+        name = category.name
+        detail = _apply(category, CATEGORY_FIELDS, changes)
         if not category.name.strip():
             raise InvalidInput("类别名称不能为空。")
         if category.points_per_block < 0:
             raise InvalidInput(f"{category.name}：积分不能为负数。")
         if category.block_fen <= 0:
             raise InvalidInput(f"{category.name}：计积分的金额单位必须大于 0 元。")
-        category.save()
-        _record(f"category:{code}", operator, at)
+        if detail:
+            category.save()
+            _record(f"category:{code}", operator, at, f"{name}：{detail}")
     return category

@@ -1,105 +1,79 @@
-"""Business-rule settings, each declared once with its type, default and label.
+"""Business-rule settings: the stored values, read with ``get`` and written only by ``change``.
 
 Values live in the database (``Setting`` rows) so every till of the pharmacy and
-every report agree; a setting never changed is its declared default. Per-person UI
-preferences are not here: they live in QSettings on the UI side.
+every report agree; a setting never changed is its declared default. The
+declarations (type, range, unit, group, label, help) are in
+``core.setting_declarations``, in the order a settings window shows them.
+
+Per-person UI preferences are not here: they live in QSettings on the UI side.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
-from typing import Any, Callable
+import logging
+import uuid
+from typing import Any
 
+from pharmacy_desk.core import operations
 from pharmacy_desk.core.errors import InvalidInput
+from pharmacy_desk.core.models import Operation, Staff
+from pharmacy_desk.core.setting_declarations import CROSS_RULES, DECLARATION_BY_KEY, DECLARATIONS, Declaration
 
+__all__ = ["DECLARATIONS", "DECLARATION_BY_KEY", "Declaration", "all_values", "change", "declaration", "get",
+           "invalidate", "mark_demo"]
 
-def parse_blocks(text: str) -> tuple[tuple[int, int], ...]:
-    """``"500=2000,1000=4200"`` → ((500, 2000), (1000, 4200)): points → fen, smallest first."""
-    blocks = []
-    try:
-        for part in text.split(","):
-            points, fen = part.split("=")
-            blocks.append((int(points), int(fen)))
-    except ValueError:
-        raise InvalidInput(f"积分抵现档位格式应为“积分=分,积分=分”，收到：{text}") from None
-    if not blocks or any(p <= 0 or f <= 0 for p, f in blocks):
-        raise InvalidInput("积分抵现档位的积分和金额都必须大于零。")
-    return tuple(sorted(blocks))
-
-
-def _parse_bool(text: str) -> bool:
-    return str(text).strip().lower() in {"1", "true", "yes", "是"}
-
-
-def parse_decimal(text: str) -> Decimal:
-    try:
-        value = Decimal(str(text))
-    except InvalidOperation:
-        raise InvalidInput(f"“{text}”不是数字。") from None
-    if value < 0:
-        raise InvalidInput("倍数不能为负数。")
-    return value
-
-
-@dataclass(frozen=True)
-class SettingSpec:
-    key: str
-    parse: Callable[[str], Any]
-    default: str
-    label: str
-    help: str = ""
-
-
-SPECS: tuple[SettingSpec, ...] = (
-    SettingSpec("points_validity_months", int, "3", "积分有效期（月）", "积分自获得之日起的有效月数；最早获得的积分最先使用。"),
-    SettingSpec("points_expiry_warning_days", int, "30", "积分到期提醒（天）"),
-    SettingSpec("insurance_earns_points", _parse_bool, "0", "医保支付部分积分", "许多省份禁止对医保基金支付部分给予积分。"),
-    SettingSpec("birthday_multiplier", parse_decimal, "2", "生日当月积分倍数"),
-    SettingSpec("redeem_blocks", parse_blocks, "500=2000,1000=4200", "积分抵现档位（积分=分）", "500积分抵20元，1000积分抵42元。"),
-    SettingSpec("new_member_coupon_fen", int, "300", "新会员券金额（分）"),
-    SettingSpec("new_member_coupon_days", int, "30", "新会员券有效期（天）"),
-    SettingSpec("birthday_coupon_fen", int, "300", "生日券金额（分）"),
-    SettingSpec("thanks_coupon_fen", int, "0", "新会员月度感谢券（分）", "每月答谢当月新会员时附送的券；0 表示只发感谢短信、到店领礼品。"),
-    SettingSpec("tier_period_months", int, "12", "等级计算周期（月）"),
-    SettingSpec("dormant_months", int, "6", "沉睡会员判定（月无消费）"),
-    SettingSpec("profile_confirm_months", int, "12", "资料确认周期（月）"),
-    SettingSpec("ab_voucher_fen", int, "2000", "A/B类会员代金券（分）"),
-    SettingSpec("ab_voucher_days", int, "30", "A/B类代金券有效期（天）"),
-    SettingSpec("a_class_percent", int, "5", "A类会员比例（%）"),
-    SettingSpec("b_class_percent", int, "20", "A+B类会员累计比例（%）"),
-    SettingSpec("owner_credit_percent", int, "70", "专属店员业绩分成（%）", "会员由非专属店员接待时，专属店员得此比例，接待店员得其余。"),
-    SettingSpec("refill_remind_days", int, "3", "用药提醒提前天数"),
-    SettingSpec("card_prefix", str, "20", "会员卡号前缀", "自动生成的13位卡号（EAN-13）以此开头；20–29为店内自用号段。"),
-    SettingSpec("is_demo", _parse_bool, "0", "演示数据库"),
-)
-
-SPEC_BY_KEY = {spec.key: spec for spec in SPECS}
-
+log = logging.getLogger(__name__)
 
 _cache: dict[str, Any] = {}
 _cache_stamp: tuple[int, int] | None = None
 
 
+def declaration(key: str) -> Declaration:
+    """The declaration of ``key``; an unknown key is refused in Chinese (it may have been typed)."""
+    found = DECLARATION_BY_KEY.get(key)
+    if found is None:
+        raise InvalidInput(f"没有名为“{key}”的设置。")
+    return found
+
+
+def _read() -> dict[str, Any]:
+    """Every declared setting's current value, read from the database now.
+
+    A stored value that is no longer allowed (written before its range was declared)
+    reads as the default, so a bad row cannot stop sign-ups or sales; it is logged.
+    """
+    from pharmacy_desk.core.db import database
+
+    values = {d.key: d.default_value for d in DECLARATIONS}
+    for key, stored in database.execute_sql("SELECT key, value FROM setting").fetchall():
+        if key in DECLARATION_BY_KEY:
+            try:
+                values[key] = DECLARATION_BY_KEY[key].load(stored)
+            except InvalidInput as refusal:
+                log.warning("stored setting %s=%r is not allowed, using the default: %s", key, stored, refusal)
+    return values
+
+
 def _stored() -> dict[str, Any]:
-    """All stored settings, parsed; re-read only when the data may have changed."""
+    """All settings, re-read only when the data may have changed."""
     global _cache_stamp
-    from pharmacy_desk.core.db import data_stamp, database
+    from pharmacy_desk.core.db import data_stamp
 
     stamp = data_stamp()
     if stamp != _cache_stamp:
-        rows = database.execute_sql("SELECT key, value FROM setting").fetchall()
         _cache.clear()
-        _cache.update({k: SPEC_BY_KEY[k].parse(v) for k, v in rows if k in SPEC_BY_KEY})
+        _cache.update(_read())
         _cache_stamp = stamp
     return _cache
 
 
 def get(key: str) -> Any:
-    spec = SPEC_BY_KEY[key]
-    stored = _stored()
-    return stored[key] if key in stored else spec.parse(spec.default)
+    return _stored()[DECLARATION_BY_KEY[key].key]
+
+
+def all_values() -> dict[str, Any]:
+    return dict(_stored())
 
 
 def invalidate() -> None:
@@ -107,19 +81,54 @@ def invalidate() -> None:
     _cache_stamp = None
 
 
-def put(key: str, value: Any, operator=None) -> None:
-    """Store a setting after checking it parses; ``operator`` is the staff member changing it."""
-    from pharmacy_desk.core.db import write_transaction
+def _problem_with(values: dict[str, Any], key: str) -> str:
+    return next((problem for rule in CROSS_RULES if key in rule.keys if (problem := rule.problem(values))), "")
+
+
+def _store(key: str, value: Any, operator: Staff | None, at: dt.datetime) -> None:
     from pharmacy_desk.core.models import Setting
 
-    spec = SPEC_BY_KEY[key]
-    text = "1" if value is True else "0" if value is False else str(value)
-    spec.parse(text)
+    Setting.replace(key=key, value=DECLARATION_BY_KEY[key].dump(value), updated_at=at,
+                    updated_by=operator).execute()
+
+
+def change(key: str, value: Any, operator: Staff, *, at: dt.datetime | None = None) -> Operation | None:
+    """The one way an operator changes a setting; returns the recorded operation.
+
+    ``value`` is typed text (``"6"``, ``"3.50 元"``, ``"是"``) or a value of the setting's
+    type (int, fen, ``Decimal``, bool, blocks). It is checked against the declared range
+    and against the other settings (A类 ≤ A+B类 …); a refusal is one Chinese sentence and
+    stores nothing. The change is recorded as a ``setting_change`` operation whose detail
+    reads ``积分有效期：3 个月 → 6 个月``. Setting the value it already has records nothing.
+    """
+    from pharmacy_desk.core.db import write_transaction
+
+    found = declaration(key)
+    if found.internal:
+        raise InvalidInput(f"{found.label}由程序维护，不能手动修改。")
+    new = found.parse(value) if isinstance(value, str) else found.check(value)
+    at = at or operations.now()
+    try:
+        with write_transaction():
+            current = _read()  # inside the write lock: another till may just have changed a setting
+            old = current[key]
+            if new == old:
+                return None
+            problem = _problem_with({**current, key: new}, key)
+            if problem:
+                raise InvalidInput(problem)
+            _store(key, new, operator, at)
+            return operations.start(f"setting:{key}:{uuid.uuid4()}", "setting_change", operator, at,
+                                    subject=f"setting:{key}",
+                                    detail=f"{found.label}：{found.format(old)} → {found.format(new)}")
+    finally:
+        invalidate()
+
+
+def mark_demo() -> None:
+    """Mark the open database as a demo (``is_demo``): kept by the program, not an operator's change."""
+    from pharmacy_desk.core.db import write_transaction
+
     with write_transaction():
-        Setting.replace(key=key, value=text, updated_at=dt.datetime.now().replace(microsecond=0),
-                        updated_by=operator).execute()
+        _store("is_demo", True, None, operations.now())
     invalidate()
-
-
-def all_values() -> dict[str, Any]:
-    return {spec.key: get(spec.key) for spec in SPECS}

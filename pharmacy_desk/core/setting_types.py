@@ -1,0 +1,346 @@
+"""The value types a setting can have, each with its allowed range and unit.
+
+A type turns what a person types (``6``, ``6 个月``, ``3.50 元``) into a checked value,
+formats a value for display with its unit, and converts to and from the text stored
+in the ``setting`` table. A value outside the range is refused with one Chinese
+sentence naming the setting and the allowed range, before anything is stored.
+
+Money is kept in fen (stored ``"300"``) and typed and shown in 元; a trailing 分
+(``300分``) types fen explicitly.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from itertools import pairwise
+from typing import Any
+
+from pharmacy_desk.core.errors import InvalidInput
+from pharmacy_desk.core.normalize import halfwidth, yuan
+
+_INTEGER = re.compile(r"[+-]?\d+")
+_DECIMAL = re.compile(r"[+-]?\d+(?:\.\d+)?")  # plain digits: refuses NaN, Infinity, sNaN and 1E3
+_MONEY = re.compile(r"\d+(?:\.\d{1,2})?")
+_BLOCK_SEPARATORS = re.compile(r"[,，、;；]")
+
+
+def _with_unit(number: object, unit: str | None) -> str:
+    """``6 个月``, ``70%``, ``2 倍``: a percent sign sits on the number, other units after a space."""
+    if not unit:
+        return str(number)
+    return f"{number}{unit}" if unit == "%" else f"{number} {unit}"
+
+
+def _cleaned(text: object, unit: str | None) -> str:
+    """Typed text without full-width forms, spaces or a trailing unit (``６个月`` → ``6``)."""
+    cleaned = halfwidth(str(text)).strip()
+    for suffix in filter(None, (unit, "月" if unit == "个月" else None)):
+        cleaned = cleaned.removesuffix(suffix).strip()
+    return cleaned
+
+
+def _fen(text: object) -> int | None:
+    """Typed money in fen: ``3``, ``3.5元``, ``¥3.50`` are yuan, ``300分`` is fen; None if it is not money."""
+    cleaned = halfwidth(str(text)).strip().replace("¥", "")
+    if cleaned.endswith("分"):
+        fen = cleaned.removesuffix("分").strip()
+        return int(fen) if fen.isdecimal() else None
+    cleaned = cleaned.removesuffix("元").strip()
+    if not _MONEY.fullmatch(cleaned):
+        return None
+    whole, _, cents = cleaned.partition(".")
+    return int(whole) * 100 + int((cents + "00")[:2])
+
+
+def _plain(value: Decimal) -> str:
+    """A decimal without exponent or trailing zeros: ``Decimal("1.50")`` → ``1.5``, 10 → ``10``."""
+    return f"{value.normalize():f}"
+
+
+@dataclass(frozen=True)
+class Int:
+    """A whole number from ``minimum`` to ``maximum`` (months, days, percent)."""
+
+    minimum: int
+    maximum: int
+    unit: str | None
+    name = "int"
+
+    def describe(self) -> str:
+        return f"{self.minimum} 到 {_with_unit(self.maximum, self.unit)}"
+
+    def _refuse(self, label: str, text: object, reason: str = "") -> InvalidInput:
+        return InvalidInput(f"{label}应为 {self.describe()}之间的整数，{reason or f'收到：{text}'}。")
+
+    def parse(self, text: str, label: str) -> int:
+        cleaned = _cleaned(text, self.unit)
+        if not _INTEGER.fullmatch(cleaned):
+            raise self._refuse(label, text, f"“{text}”不是整数")
+        return self.check(int(cleaned), label)
+
+    def check(self, value: Any, label: str) -> int:
+        if type(value) is not int or not self.minimum <= value <= self.maximum:
+            raise self._refuse(label, value)
+        return value
+
+    def format(self, value: int) -> str:
+        return _with_unit(value, self.unit)
+
+    def load(self, stored: str) -> int:
+        return int(stored)
+
+    def dump(self, value: int) -> str:
+        return str(value)
+
+
+@dataclass(frozen=True)
+class Money:
+    """An amount of money kept in fen, typed and shown in 元 (``300`` is stored for 3.00 元)."""
+
+    minimum_fen: int
+    maximum_fen: int
+    unit = "元"
+    name = "money"
+
+    def describe(self) -> str:
+        return f"{yuan(self.minimum_fen)} 到 {yuan(self.maximum_fen)} 元"
+
+    def _refuse(self, label: str, reason: str) -> InvalidInput:
+        return InvalidInput(f"{label}应为 {self.describe()}之间的金额，{reason}。")
+
+    def parse(self, text: str, label: str) -> int:
+        fen = _fen(text)
+        if fen is None:
+            raise self._refuse(label, f"“{text}”不是金额（最多两位小数）")
+        return self.check(fen, label)
+
+    def check(self, value: Any, label: str) -> int:
+        if type(value) is not int or not self.minimum_fen <= value <= self.maximum_fen:
+            shown = f"{yuan(value)} 元" if type(value) is int else value
+            raise self._refuse(label, f"收到：{shown}")
+        return value
+
+    def format(self, value: int) -> str:
+        return f"{yuan(value)} 元"
+
+    def load(self, stored: str) -> int:
+        return int(stored)
+
+    def dump(self, value: int) -> str:
+        return str(value)
+
+
+@dataclass(frozen=True)
+class Multiplier:
+    """A finite decimal from ``minimum`` to ``maximum`` with at most ``places`` decimals (倍数)."""
+
+    minimum: Decimal
+    maximum: Decimal
+    unit: str | None
+    places: int = 2
+    name = "decimal"
+
+    def describe(self) -> str:
+        return f"{_plain(self.minimum)} 到 {_with_unit(_plain(self.maximum), self.unit)}"
+
+    def _refuse(self, label: str, reason: str) -> InvalidInput:
+        return InvalidInput(f"{label}应为 {self.describe()}之间、最多{self.places}位小数的数字，{reason}。")
+
+    def parse(self, text: str, label: str) -> Decimal:
+        cleaned = _cleaned(text, self.unit)
+        if not _DECIMAL.fullmatch(cleaned):
+            raise self._refuse(label, f"“{text}”不是数字")
+        return self.check(Decimal(cleaned), label)
+
+    def check(self, value: Any, label: str) -> Decimal:
+        if type(value) is int:
+            value = Decimal(value)
+        if not isinstance(value, Decimal) or not value.is_finite():
+            raise self._refuse(label, f"收到：{value}")
+        exponent = value.normalize().as_tuple().exponent
+        if not self.minimum <= value <= self.maximum or (isinstance(exponent, int) and -exponent > self.places):
+            raise self._refuse(label, f"收到：{value}")
+        return Decimal(_plain(value))
+
+    def format(self, value: Decimal) -> str:
+        return _with_unit(_plain(value), self.unit)
+
+    def load(self, stored: str) -> Decimal:
+        try:
+            return Decimal(stored)
+        except InvalidOperation:
+            raise ValueError(stored) from None
+
+    def dump(self, value: Decimal) -> str:
+        return _plain(value)
+
+
+_TRUE = {"1", "true", "yes", "on", "是", "开"}
+_FALSE = {"0", "false", "no", "off", "否", "关"}
+
+
+@dataclass(frozen=True)
+class Bool:
+    """是 or 否; stored as ``1`` / ``0``."""
+
+    unit: str | None = None
+    name = "bool"
+
+    def describe(self) -> str:
+        return "“是”或“否”"
+
+    def parse(self, text: str, label: str) -> bool:
+        cleaned = halfwidth(str(text)).strip().lower()
+        if cleaned not in _TRUE | _FALSE:
+            raise InvalidInput(f"{label}应为“是”或“否”，收到：{text}。")
+        return cleaned in _TRUE
+
+    def check(self, value: Any, label: str) -> bool:
+        if type(value) is not bool:
+            raise InvalidInput(f"{label}应为“是”或“否”，收到：{value}。")
+        return value
+
+    def format(self, value: bool) -> str:
+        return "是" if value else "否"
+
+    def load(self, stored: str) -> bool:
+        cleaned = stored.strip().lower()
+        if cleaned not in _TRUE | _FALSE:
+            raise ValueError(stored)
+        return cleaned in _TRUE
+
+    def dump(self, value: bool) -> str:
+        return "1" if value else "0"
+
+
+@dataclass(frozen=True)
+class Text:
+    """Text that matches ``pattern`` in full; ``allowed`` says in words what matches."""
+
+    pattern: str
+    allowed: str
+    unit: str | None
+    name = "text"
+
+    def describe(self) -> str:
+        return self.allowed
+
+    def parse(self, text: str, label: str) -> str:
+        return self.check(halfwidth(str(text)).strip(), label)
+
+    def check(self, value: Any, label: str) -> str:
+        if not isinstance(value, str) or not re.fullmatch(self.pattern, value):
+            raise InvalidInput(f"{label}应为 {self.allowed}，收到：{value}。")
+        return value
+
+    def format(self, value: str) -> str:
+        return _with_unit(value, self.unit)
+
+    def load(self, stored: str) -> str:
+        return stored
+
+    def dump(self, value: str) -> str:
+        return value
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One of a fixed list of ``(value, 中文标签)``; typed as either, shown as the label."""
+
+    choices: tuple[tuple[str, str], ...]
+    unit: str | None
+    name = "choice"
+
+    def describe(self) -> str:
+        return "、".join(f"“{label}”" for _, label in self.choices)
+
+    def parse(self, text: str, label: str) -> str:
+        cleaned = halfwidth(str(text)).strip()
+        by_label = {shown: value for value, shown in self.choices}
+        return self.check(by_label.get(cleaned, cleaned), label)
+
+    def check(self, value: Any, label: str) -> str:
+        if value not in {value for value, _ in self.choices}:
+            raise InvalidInput(f"{label}应为{self.describe()}之一，收到：{value}。")
+        return value
+
+    def format(self, value: str) -> str:
+        return dict(self.choices)[value]
+
+    def load(self, stored: str) -> str:
+        return stored
+
+    def dump(self, value: str) -> str:
+        return value
+
+
+Blocks = tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class RedeemBlocks:
+    """积分抵现档位: ``((500, 2000), (1000, 4200))`` — points → fen, smallest block first.
+
+    Typed and shown as ``500积分=20.00元, 1000积分=42.00元`` (``500=20`` will do); stored as
+    ``500=2000,1000=4200`` in fen. Sizes are unique, and a bigger block is never worth less
+    per point than a smaller one, so saving points up never loses the member money.
+    """
+
+    max_blocks: int
+    max_points: int
+    max_fen_per_point: int
+    unit: str | None
+    name = "redeem_blocks"
+
+    def describe(self) -> str:
+        return (f"1 到 {self.max_blocks} 档，每档 1 到 {self.max_points} 积分、"
+                f"每积分最多抵 {yuan(self.max_fen_per_point)} 元")
+
+    def parse(self, text: str, label: str) -> Blocks:
+        blocks = []
+        for part in _BLOCK_SEPARATORS.split(halfwidth(str(text)).strip()):
+            points, _, money = part.partition("=")
+            points = points.strip().removesuffix("积分").removesuffix("分").strip()
+            fen = _fen(money)
+            if not points.isdecimal() or fen is None:
+                raise InvalidInput(f"{label}格式应为“积分=元,积分=元”（如 500=20,1000=42），收到：{text}。")
+            blocks.append((int(points), fen))
+        return self.check(tuple(blocks), label)
+
+    def check(self, value: Any, label: str) -> Blocks:
+        try:
+            blocks = tuple(sorted((int(p), int(f)) for p, f in value))
+        except (TypeError, ValueError):
+            raise InvalidInput(f"{label}应为 {self.describe()}，收到：{value}。") from None
+        refusal = self._problem(blocks)
+        if refusal:
+            raise InvalidInput(f"{label}应为 {self.describe()}，{refusal}。")
+        return blocks
+
+    def _problem(self, blocks: Blocks) -> str:
+        if not 1 <= len(blocks) <= self.max_blocks:
+            return f"收到 {len(blocks)} 档"
+        for points, fen in blocks:
+            if not 1 <= points <= self.max_points or not 1 <= fen <= points * self.max_fen_per_point:
+                return f"收到：{points}积分={yuan(fen)}元"
+        for (small, small_fen), (big, big_fen) in pairwise(blocks):
+            if small == big:
+                return f"不能有两档都是 {small} 积分"
+            if big_fen * small < small_fen * big:
+                return (f"积分多的档每积分不能抵得更少：{big}积分={yuan(big_fen)}元"
+                        f"低于{small}积分={yuan(small_fen)}元的比例")
+        return ""
+
+    def format(self, value: Blocks) -> str:
+        return ", ".join(f"{points}积分={yuan(fen)}元" for points, fen in value)
+
+    def load(self, stored: str) -> Blocks:
+        return tuple(sorted((int(p), int(f)) for p, f in (part.split("=") for part in stored.split(","))))
+
+    def dump(self, value: Blocks) -> str:
+        return ",".join(f"{points}={fen}" for points, fen in value)
+
+
+SettingType = Int | Money | Multiplier | Bool | Text | Choice | RedeemBlocks
