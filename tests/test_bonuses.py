@@ -52,7 +52,7 @@ def test_walk_in_has_no_bonuses_and_no_factor(db):
 
 
 def test_a_factor_of_one_is_left_out(db, make_member, owner):
-    settings.put("birthday_multiplier", "1", owner)
+    settings.change("birthday_multiplier", "1", owner)
     member = make_member(birthday=IN_JUNE)
     q = earned_with(member)
     assert (q.bonuses, q.factor, q.points_earned) == ((), 1, 10)
@@ -72,7 +72,7 @@ def test_the_rules_are_a_list_a_promotion_joins(db, make_member):
 
 
 def test_member_summary_carries_the_same_bonuses(db, make_member, owner):
-    settings.put("birthday_multiplier", "3", owner)
+    settings.change("birthday_multiplier", "3", owner)
     member = in_tier(make_member(birthday=IN_JUNE), "vip")
     s = summarize(member.id, AT.date())
     assert s.bonuses == earned_with(member).bonuses
@@ -80,7 +80,7 @@ def test_member_summary_carries_the_same_bonuses(db, make_member, owner):
 
 
 def test_a_recorded_sale_keeps_its_factor_and_bonuses_and_explains_its_27_points(db, make_member, sell, owner):
-    settings.put("birthday_multiplier", "3", owner)
+    settings.change("birthday_multiplier", "3", owner)
     Category.update(points_per_block=3, block_fen=1000).where(Category.code == "household").execute()
     member = in_tier(make_member(birthday=IN_JUNE), "vip")
     result = sell(member, {"household": 2000}, at=AT)
@@ -91,7 +91,7 @@ def test_a_recorded_sale_keeps_its_factor_and_bonuses_and_explains_its_27_points
     assert json.loads(sale.points_bonuses) == [{"reason": "tier", "label": "VIP会员", "factor": "1.5"},
                                                {"reason": "birthday", "label": "生日月", "factor": "3"}]
     # Later the rules change; the sale still says what it was earned with.
-    settings.put("birthday_multiplier", "2", owner)
+    settings.change("birthday_multiplier", "2", owner)
     Tier.update(multiplier=Decimal("1.8")).where(Tier.code == "vip").execute()
     assert bonuses.sale_bonuses(sale) == (Bonus("VIP会员", Decimal("1.5"), BonusReason.TIER),
                                           Bonus("生日月", Decimal(3), BonusReason.BIRTHDAY))

@@ -16,7 +16,7 @@ BORN_THIS_MONTH = dt.date(1980, TODAY.month, 1)
 
 def test_a_triple_birthday_month_says_x3_on_the_panel_the_preview_and_the_receipt(qtbot, window, make_member,
                                                                                     owner):
-    settings.put("birthday_multiplier", "3", owner)
+    settings.change("birthday_multiplier", "3", owner)
     member = make_member(name="张三", birthday=BORN_THIS_MONTH)
     assert window.operator().role == "cashier"
     scan(qtbot, window, member.card_no)
@@ -44,7 +44,7 @@ def test_tier_and_birthday_listed_together(qtbot, window, make_member):
 
 
 def test_a_birthday_month_worth_x1_says_nothing_about_points(qtbot, window, make_member, owner):
-    settings.put("birthday_multiplier", "1", owner)
+    settings.change("birthday_multiplier", "1", owner)
     member = make_member(birthday=BORN_THIS_MONTH)
     scan(qtbot, window, member.card_no)
     panel = window.counter.panel
