@@ -70,7 +70,7 @@ def test_sales_ledger_and_coupons_export(shop, tmp_path):
     assert cells[1][2].value == shop.card_no and float(cells[1][6].value) == 100.00 and cells[1][1].is_date
     assert export_ledger(tmp_path / "l.xlsx") == LedgerEntry.select().count() == 1
     _, cells = rows_of(tmp_path / "l.xlsx")
-    assert [c.value for c in cells[1]][1:5] == [shop.card_no, "张三", "消费得分", 5]
+    assert [c.value for c in cells[1]][1:5] == [shop.card_no, "张三", "消费积分", 5]
     assert export_coupons(tmp_path / "c.xlsx") == Coupon.select().count() == 2  # two new-member coupons
     _, cells = rows_of(tmp_path / "c.xlsx")
     assert cells[1][1].value == "代金券" and float(cells[1][5].value) == 3.00 and cells[1][8].is_date
@@ -124,3 +124,22 @@ def test_sheet_names_excel_refuses_are_replaced(tmp_path):
     path = tmp_path / "t.xlsx"
     export_table([("x",)], [("列", "text")], path, sheet_title="会员[2019]/旧:表?")
     assert load_workbook(path).sheetnames == ["会员_2019__旧_表_"]
+
+
+def test_ledger_export_names_each_kind_as_the_member_history_does(make_member, clerk, tmp_path):
+    """One label per ledger kind: the accountant's sheet and the 积分流水 tab must agree."""
+    from pharmacy_desk.core import history, operations
+    from pharmacy_desk.core.vocabulary import CREDIT_KINDS, LedgerKind
+
+    member = make_member()
+    op = operations.start("labels", "adjust", clerk, dt.datetime(2026, 6, 11, 9, 0))
+    for n, kind in enumerate(LedgerKind):
+        LedgerEntry.create(member=member.id, kind=kind, points=1 if kind in CREDIT_KINDS else -1,
+                           created_at=dt.datetime(2026, 6, 11, 9, n), key=f"labels/{kind}", operation=op,
+                           staff=clerk)
+    assert export_ledger(tmp_path / "l.xlsx") == LedgerEntry.select().count()
+    _, cells = rows_of(tmp_path / "l.xlsx")
+    exported = {row[0].value: row[3].value for row in cells[1:]}
+    shown = {row.created_at: row.kind_name for row in history.ledger_entries(member.id)}
+    assert exported == shown
+    assert set(shown.values()) >= {kind.label for kind in LedgerKind}

@@ -19,13 +19,8 @@ from pharmacy_desk.core.models import (
     Tier, TierChange,
 )
 from pharmacy_desk.core.pricing import Bonus
+from pharmacy_desk.core.vocabulary import LedgerKind, MeasurementKind
 
-LEDGER_KIND_NAMES = {
-    "earn": "消费积分", "import": "期初导入", "adjust": "手工调整", "refund": "退货退回",
-    "redeem": "积分抵现", "gift": "兑换礼品", "expire": "积分过期", "clawback": "退货扣回",
-}
-CATALOG_KIND_NAMES = {"gift": "礼品", "service": "服务"}
-MEASUREMENT_KIND_NAMES = {"bp": "血压", "glucose": "血糖"}
 
 
 @dataclass(frozen=True)
@@ -40,7 +35,7 @@ class LedgerRow:
 
     @property
     def kind_name(self) -> str:
-        return LEDGER_KIND_NAMES.get(self.kind, self.kind)
+        return LedgerKind.label_of(self.kind)
 
     @property
     def description(self) -> str:
@@ -202,11 +197,11 @@ class MeasurementRow:
 
     @property
     def kind_name(self) -> str:
-        return MEASUREMENT_KIND_NAMES.get(self.kind, self.kind)
+        return MeasurementKind.label_of(self.kind)
 
     @property
     def reading(self) -> str:
-        if self.kind == "bp":
+        if self.kind == MeasurementKind.BP:
             return f"{self.systolic}/{self.diastolic} mmHg"
         return f"{self.glucose} mmol/L"
 

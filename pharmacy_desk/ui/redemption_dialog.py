@@ -12,13 +12,14 @@ from PySide6.QtWidgets import (
 from pharmacy_desk.core import history, ledger, members, redemption
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.normalize import yuan
+from pharmacy_desk.core.vocabulary import CatalogKind
 from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.inline import InlineMessage, table_view
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
 
 CATALOG_COLUMNS = (
     Column("名称", lambda item: item.name),
-    Column("类别", lambda item: history.CATALOG_KIND_NAMES.get(item.kind, item.kind)),
+    Column("类别", lambda item: CatalogKind.label_of(item.kind)),
     Column("所需积分", lambda item: item.points_price, align_right=True),
     Column("价值(元)", lambda item: yuan(item.value_fen), align_right=True),
     Column("库存", lambda item: "不限" if item.stock is None else item.stock, align_right=True),

@@ -10,11 +10,8 @@ from pathlib import Path
 
 from pharmacy_desk.core.db import database
 from pharmacy_desk.core.spreadsheet.export import ExportColumn as C, Progress, export_table
+from pharmacy_desk.core.vocabulary import CouponKind, Gender, LedgerKind
 
-GENDER = {"M": "男", "F": "女", "": ""}
-LEDGER_KINDS = {"earn": "消费得分", "import": "期初导入", "adjust": "手工调整", "refund": "退货退回",
-                "redeem": "积分抵现", "gift": "兑换礼品", "expire": "到期", "clawback": "退货扣回"}
-COUPON_KINDS = {"fixed": "代金券", "percent": "折扣券", "threshold": "满减券", "service": "体验券"}
 
 MEMBERS_SQL = """
 SELECT m.card_no, m.name, m.phone, m.gender, m.birthday, t.name, COALESCE(b.points, 0), m.joined_on,
@@ -59,17 +56,17 @@ def _rows(sql: str, shape=None):
 
 def _member(row):
     row = list(row)
-    row[3] = GENDER.get(row[3], row[3])
+    row[3] = Gender.label_of(row[3])
     row[10] = "是" if row[10] else ""
     return row
 
 
 def _entry(row):
-    return (*row[:3], LEDGER_KINDS.get(row[3], row[3]), *row[4:])
+    return (*row[:3], LedgerKind.label_of(row[3]), *row[4:])
 
 
 def _coupon(row):
-    return (row[0], COUPON_KINDS.get(row[1], row[1]), *row[2:])
+    return (row[0], CouponKind.label_of(row[1]), *row[2:])
 
 
 def _count(table: str) -> int:
