@@ -1,14 +1,21 @@
 """The one vocabulary: every code has one Chinese label, and the CHECKs come from the same members."""
 
+import datetime as dt
 from importlib import resources
 
 import pytest
 
-from pharmacy_desk.core import models
+from pharmacy_desk.core import members, models
+from pharmacy_desk.core.db import close_database, open_database
+from pharmacy_desk.core.models import Member, Staff
+from pharmacy_desk.core.spreadsheet.commit import commit_import
+from pharmacy_desk.core.spreadsheet.plan import read_plan
+from pharmacy_desk.core.spreadsheet.tables import export_members
 from pharmacy_desk.core.vocabulary import (
     CREDIT_KINDS, DEBIT_KINDS, FORBIDDEN_DRUG_CLASSES, GIFTABLE_DRUG_CLASSES, VOCABULARIES, CatalogKind,
     CouponKind, DrugClass, Gender, LedgerKind, MeasurementKind, PaymentMethod, Role, check_in,
 )
+from tests.spreadsheet_helpers import write_xlsx
 
 V1_SQL = resources.files("pharmacy_desk.core").joinpath("schema_sql/v1.sql").read_text(encoding="utf-8")
 
@@ -75,3 +82,35 @@ def test_model_check_is_the_one_generated_from_the_vocabulary(db, field, vocabul
     allowed = GIFTABLE_DRUG_CLASSES if vocabulary is DrugClass else vocabulary
     texts = [check_in(field.column_name, allowed, separator) for separator in (",", ", ")]
     assert any(f'"{field.column_name}" VARCHAR(255) NOT NULL CHECK ({text})' in sql for text in texts), sql
+
+
+def test_gender_from_the_sign_up_form_and_from_an_import_is_the_same_stored_code(db, clerk, tmp_path):
+    at = dt.datetime(2026, 6, 10, 9, 30)
+    words = {Gender.UNKNOWN: ("", "未填"), Gender.MALE: ("男", "male", "M"), Gender.FEMALE: ("女", "Female", "f")}
+    signed_up = {}
+    for n, (_label, code) in enumerate(Gender.choices()):  # what the form's combo box hands over
+        signed_up[code] = members.register(phone=f"1380000{n:04d}", name="张三", operator=clerk, gender=code,
+                                           at=at).member.gender
+    rows, expected = [["姓名", "手机号", "性别"]], {}
+    for n, (gender, spellings) in enumerate((g, s) for g, ss in words.items() for s in ss):
+        phone = f"1390000{n:04d}"
+        rows.append(["李四", phone, spellings])
+        expected[phone] = gender.value
+    commit_import(read_plan(write_xlsx(tmp_path / "m.xlsx", {"Sheet1": rows}), today=at.date()), clerk, at=at)
+    imported = {m.phone: m.gender for m in Member.select().where(Member.phone.startswith("139"))}
+    assert imported == expected
+    assert signed_up == {g.value: g.value for g in Gender}
+    assert set(imported.values()) == set(signed_up.values())
+
+
+def test_an_exported_member_list_imports_back_with_the_same_genders(db, clerk, tmp_path):
+    at = dt.datetime(2026, 6, 10, 9, 30)
+    for n, gender in enumerate(Gender):
+        members.register(phone=f"1380000{n:04d}", name="张三", operator=clerk, gender=gender, at=at)
+    export_members(tmp_path / "members.xlsx")
+    before = {m.phone: m.gender for m in Member.select()}
+    close_database()
+    open_database(tmp_path / "fresh.sqlite3")
+    commit_import(read_plan(tmp_path / "members.xlsx", today=at.date()), Staff.create(name="王芳", role=Role.OWNER),
+                  at=at)
+    assert {m.phone: m.gender for m in Member.select()} == before

@@ -13,6 +13,7 @@ import unicodedata
 from functools import lru_cache
 
 from pharmacy_desk.core.errors import InvalidInput
+from pharmacy_desk.core.vocabulary import Gender
 
 MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
 _SPACES = re.compile(r"\s+")
@@ -145,20 +146,23 @@ def check_birthday(birthday: dt.date | None, today: dt.date) -> dt.date | None:
     return birthday
 
 
-GENDERS = {
-    "男": "M", "男性": "M", "m": "M", "male": "M", "先生": "M",
-    "女": "F", "女性": "F", "f": "F", "female": "F", "女士": "F",
-    "": "",
+# Each gender's code and label (so an exported sheet imports back), and the other words
+# old registers and forms write for it.
+GENDER_WORDS: dict[str, Gender] = {
+    **{gender.value.lower(): gender for gender in Gender}, **{gender.label: gender for gender in Gender},
+    "男性": Gender.MALE, "male": Gender.MALE, "先生": Gender.MALE,
+    "女性": Gender.FEMALE, "female": Gender.FEMALE, "女士": Gender.FEMALE,
 }
 
 
-def clean_gender(raw: object) -> str:
-    if type(raw) is str and raw in GENDERS:
-        return GENDERS[raw]
+def clean_gender(raw: object) -> Gender:
+    """What a form, a spreadsheet cell or the command line says about gender, as the stored code."""
+    if type(raw) is str and raw in GENDER_WORDS:
+        return GENDER_WORDS[raw]
     text = halfwidth(str(raw or "")).strip().lower()
-    if text not in GENDERS:
+    if text not in GENDER_WORDS:
         raise InvalidInput(f"性别应为“男”或“女”：{raw}")
-    return GENDERS[text]
+    return GENDER_WORDS[text]
 
 
 def yuan(fen: int) -> str:

@@ -12,11 +12,12 @@ from typing import Callable
 
 from pharmacy_desk.core.reports.definitions import CHARTS, FIGURES
 from pharmacy_desk.core.reports.report import MonthlyReport
+from pharmacy_desk.core.vocabulary import Gender
 
 CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
              "Microsoft YaHei", "SimHei", "PingFang SC")
 MEMBER, WALKIN, ACCENT, GREY = "#2f6f9f", "#e39b3b", "#4e9a5b", "#9a9a9a"
-GENDER_COLOURS = {"F": "#d06a8a", "M": "#3f7fbf", "": GREY}
+GENDER_COLOURS = {Gender.FEMALE: "#d06a8a", Gender.MALE: "#3f7fbf", Gender.UNKNOWN: GREY}
 
 
 def use_cjk_font() -> str | None:
@@ -134,16 +135,16 @@ def draw_age_gender(fig, report: MonthlyReport) -> None:
     ax = fig.add_subplot()
     bands = report.ages.bands
     width = 0.27
-    for i, (code, name) in enumerate(GENDERS):
+    for i, gender in enumerate(GENDERS):
         ax.bar([x + (i - 1) * width for x in range(len(bands))],
-               [report.ages.cells.get((band, code), 0) for band in bands], width,
-               color=GENDER_COLOURS[code], label=name)
+               [report.ages.cells.get((band, gender), 0) for band in bands], width,
+               color=GENDER_COLOURS[gender], label=gender.label)
     total = report.ages.total or 1
     ax.set_xticks(list(range(len(bands))),
                   [f"{band}\n{report.ages.band_total(band) * 100 / total:.0f}%" for band in bands])
     ax.set_ylabel("人")
     ax.legend(loc="upper right")
-    women = report.ages.gender_total("F") * 100 / total
+    women = report.ages.gender_total(Gender.FEMALE) * 100 / total
     ax.set_title(f"{report.month} 会员年龄与性别（女性 {women:.0f}%）")
 
 

@@ -10,10 +10,8 @@ from PySide6.QtWidgets import (
 
 from pharmacy_desk.core import members, profiles
 from pharmacy_desk.core.models import Staff
+from pharmacy_desk.core.vocabulary import Gender
 from pharmacy_desk.ui.inline import InlineMessage, date_text
-
-GENDERS = (("未填", ""), ("男", "M"), ("女", "F"))
-
 
 class ProfileTab(QWidget):
     changed = Signal()
@@ -26,7 +24,7 @@ class ProfileTab(QWidget):
         self.phone_edit = QLineEdit()
         self.card_edit = QLineEdit()
         self.gender_box = QComboBox()
-        for label, value in GENDERS:
+        for label, value in Gender.choices():
             self.gender_box.addItem(label, value)
         self.birthday_edit = QLineEdit()
         self.birthday_edit.setPlaceholderText("可不填，如 1965-3-8")

@@ -18,11 +18,9 @@ from PySide6.QtWidgets import (
 from pharmacy_desk.core import coupons, profiles
 from pharmacy_desk.core.errors import DuplicateMember
 from pharmacy_desk.core.models import Staff
+from pharmacy_desk.core.vocabulary import Gender
 from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.inline import InlineMessage
-
-GENDERS = (("未填", ""), ("男", "男"), ("女", "女"))
-
 
 class SignupDialog(QDialog):
     def __init__(self, operator: Staff, phone: str = "", parent: QWidget | None = None):
@@ -39,7 +37,7 @@ class SignupDialog(QDialog):
         self.phone_edit.setPlaceholderText("11位手机号")
         self.name_edit = QLineEdit()
         self.gender_box = QComboBox()
-        for label, value in GENDERS:
+        for label, value in Gender.choices():
             self.gender_box.addItem(label, value)
         self.birthday_edit = QLineEdit()
         self.birthday_edit.setPlaceholderText("可不填，如 1965-3-8")

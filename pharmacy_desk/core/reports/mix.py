@@ -7,11 +7,12 @@ from dataclasses import dataclass
 
 from pharmacy_desk.core.db import database
 from pharmacy_desk.core.reports.period import Month, bound
+from pharmacy_desk.core.vocabulary import Gender
 
 # (label, lowest age, highest age) — DOMAIN's "30–45" and "over 60" bands.
 AGE_BANDS = (("30岁以下", 0, 29), ("30–45岁", 30, 45), ("46–60岁", 46, 60), ("60岁以上", 61, 200))
 UNKNOWN_AGE = "生日未知"
-GENDERS = (("F", "女"), ("M", "男"), ("", "未填"))
+GENDERS = (Gender.FEMALE, Gender.MALE, Gender.UNKNOWN)  # the report's column order
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ class AgeGender:
         return [label for label, _, _ in AGE_BANDS] + [UNKNOWN_AGE]
 
     def band_total(self, band: str) -> int:
-        return sum(self.cells.get((band, g), 0) for g, _ in GENDERS)
+        return sum(self.cells.get((band, g), 0) for g in GENDERS)
 
     def gender_total(self, gender: str) -> int:
         return sum(self.cells.get((b, gender), 0) for b in self.bands)

@@ -81,10 +81,10 @@ def write_workbook(report: MonthlyReport, path: str | Path) -> Path:
     _sheet(book, "等级分布", ["等级", "人数"], [[t.name, t.members] for t in report.tiers], {},
            CHARTS["tier_mix"].text)
     ages = report.ages
-    _sheet(book, "年龄性别", ["年龄段"] + [name for _, name in GENDERS] + ["合计"],
-           [[band] + [ages.cells.get((band, code), 0) for code, _ in GENDERS] + [ages.band_total(band)]
+    _sheet(book, "年龄性别", ["年龄段"] + [gender.label for gender in GENDERS] + ["合计"],
+           [[band] + [ages.cells.get((band, gender), 0) for gender in GENDERS] + [ages.band_total(band)]
             for band in ages.bands]
-           + [["合计"] + [ages.gender_total(code) for code, _ in GENDERS] + [ages.total]], {},
+           + [["合计"] + [ages.gender_total(gender) for gender in GENDERS] + [ages.total]], {},
            CHARTS["age_gender"].text)
     rfm = _sheet(book, "RFM分群", ["分群", "人数"], [[name, n] for name, n in report.rfm.ordered()], {},
                  CHARTS["rfm"].text)
