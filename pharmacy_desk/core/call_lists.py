@@ -24,6 +24,7 @@ from pharmacy_desk.core.db import database
 from pharmacy_desk.core.ids import StaffId
 from pharmacy_desk.core.ledger import add_months
 from pharmacy_desk.core.normalize import yuan
+from pharmacy_desk.core.vocabulary import Role
 
 # How long a call for a reason keeps the member off that reason's list.
 CONTACT_WINDOW_DAYS = {
@@ -299,7 +300,7 @@ def export_xlsx(path, title: str, rows: list[CallRow], operator) -> int:
     from pharmacy_desk.core.errors import InvalidInput
     from pharmacy_desk.core.list_export import write_xlsx
 
-    if operator is None or getattr(operator, "role", None) != "owner":
+    if operator is None or getattr(operator, "role", None) != Role.OWNER:
         raise InvalidInput("只有店长可以导出回访名单。")
     return write_xlsx(path, title, EXPORT_HEADERS,
                       ((r.name, r.phone, r.owner_staff, r.detail, "是" if r.opt_out else "") for r in rows),

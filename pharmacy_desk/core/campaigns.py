@@ -32,6 +32,7 @@ from pharmacy_desk.core.ids import MemberId
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.reports.classes import ab_classes
+from pharmacy_desk.core.vocabulary import Role
 
 
 Progress = Callable[[int, int, str], None]
@@ -60,7 +61,7 @@ class RunResult:
 
 
 def _require_owner(operator: Staff) -> None:
-    if operator is None or getattr(operator, "role", None) != "owner":
+    if operator is None or getattr(operator, "role", None) != Role.OWNER:
         raise InvalidInput("只有店长可以发放营销活动的优惠券。")
 
 

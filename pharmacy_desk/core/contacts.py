@@ -15,6 +15,7 @@ from pharmacy_desk.core.db import write_transaction
 from pharmacy_desk.core.errors import InvalidInput, NotFound
 from pharmacy_desk.core.ids import MemberId
 from pharmacy_desk.core.models import ContactLog, Member, Staff
+from pharmacy_desk.core.vocabulary import Role
 
 OUTCOMES = ("已接通", "未接听", "空号/停机", "已到店", "拒绝回访")
 
@@ -27,7 +28,7 @@ def mark_contacted(member_id: MemberId, reason: str, outcome: str, operator: Sta
     outcome = (outcome or "").strip()
     if not outcome:
         raise InvalidInput("请选择回访结果。")
-    if operator is None or not getattr(operator, "id", None) or operator.role == "system":
+    if operator is None or not getattr(operator, "id", None) or operator.role == Role.SYSTEM:
         raise InvalidInput("回访记录必须由具体店员登记。")
     at = at or operations.now()
     with write_transaction():

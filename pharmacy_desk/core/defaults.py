@@ -8,6 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from pharmacy_desk.core.models import Category, Staff, Tier
+from pharmacy_desk.core.vocabulary import Role
 
 SYSTEM_STAFF_NAME = "系统"
 
@@ -32,7 +33,7 @@ TIERS = (
 
 
 def seed_defaults() -> None:
-    Staff.create(name=SYSTEM_STAFF_NAME, role="system")
+    Staff.create(name=SYSTEM_STAFF_NAME, role=Role.SYSTEM)
     for order, (code, name, hotkey, points, block, rx) in enumerate(CATEGORIES):
         Category.create(code=code, name=name, hotkey=hotkey, points_per_block=points,
                         block_fen=block, is_prescription=rx, sort_order=order)
@@ -43,4 +44,4 @@ def seed_defaults() -> None:
 
 def system_staff() -> Staff:
     """The operator recorded for work nobody at the till did (scheduled expiry, CLI, import)."""
-    return Staff.get(Staff.role == "system")
+    return Staff.get(Staff.role == Role.SYSTEM)

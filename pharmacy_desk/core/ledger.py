@@ -19,6 +19,7 @@ from pharmacy_desk.core.db import write_transaction
 from pharmacy_desk.core.errors import InvalidInput, NotFound, PointsError
 from pharmacy_desk.core.ids import LedgerEntryId, MemberId
 from pharmacy_desk.core.models import LedgerAllocation, LedgerEntry, Member, Operation, Staff
+from pharmacy_desk.core.vocabulary import Role
 
 CREDIT_KINDS = ("earn", "import", "adjust", "refund")
 DEBIT_KINDS = ("redeem", "gift", "expire", "clawback", "adjust")
@@ -170,7 +171,7 @@ def adjust(member_id: MemberId, points: int, reason: str, operator: Staff, key: 
         raise InvalidInput("手工调整积分必须填写原因。")
     if points == 0:
         raise InvalidInput("调整的积分不能为零。")
-    if operator is None or operator.role == "system":
+    if operator is None or operator.role == Role.SYSTEM:
         raise InvalidInput("手工调整积分必须由具体店员操作。")
     with write_transaction():
         if Member.get_or_none(Member.id == member_id) is None:

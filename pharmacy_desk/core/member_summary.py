@@ -16,9 +16,8 @@ from pharmacy_desk.core.models import Category, Member, Sale, SaleLine, Staff, T
 from pharmacy_desk.core.normalize import mask_phone
 from pharmacy_desk.core.pricing import Bonus, points_cash_value
 from pharmacy_desk.core.redemption import cap_remaining_fen
-from pharmacy_desk.core.vocabulary import BonusReason
+from pharmacy_desk.core.vocabulary import HEALTH_ROLES, BonusReason
 
-HEALTH_ROLES = ("pharmacist", "owner")
 # A medicine that ran out more than this many days ago is no longer "due": the member
 # has either refilled elsewhere or stopped, and the counter should not nag about it.
 REFILL_OVERDUE_DAYS = 7

@@ -17,6 +17,7 @@ from pharmacy_desk.core.models import Coupon, Member, Staff, Tier
 from pharmacy_desk.core.normalize import (
     check_birthday, clean_gender, clean_name, clean_phone, halfwidth, mask_phone, name_initials,
 )
+from pharmacy_desk.core.vocabulary import Role
 
 LOOKUP_LIMIT = 20
 
@@ -80,11 +81,11 @@ def register(*, phone: object, name: object, operator: Staff, gender: object = "
             return Registration(member, Coupon.get_or_none(Coupon.issue_key == f"new_member:{member.id}"))
         _refuse_duplicates(phone, card)
         op = step.start()
-        owner = owner_staff if owner_staff is not None else (operator if operator.role != "system" else None)
+        owner = owner_staff if owner_staff is not None else (operator if operator.role != Role.SYSTEM else None)
         member = Member.create(
             card_no=card or _next_card_no(), phone=phone, name=name, name_initials=name_initials(name),
             gender=gender, birthday=birthday, address=address.strip(), joined_on=at.date(),
-            joined_by=operator if operator.role != "system" else None, owner_staff=owner,
+            joined_by=operator if operator.role != Role.SYSTEM else None, owner_staff=owner,
             tier=Tier.get(Tier.rank == 0), marketing_opt_out=marketing_opt_out,
             profile_confirmed_on=at.date(), notes=notes, created_at=at)
         op.subject = f"member:{member.id}"

@@ -20,8 +20,8 @@ from pharmacy_desk.core.models import Measurement, Member, Staff
 from pharmacy_desk.core.normalize import (
     check_birthday, clean_gender, clean_name, clean_phone, halfwidth, mask_phone, name_initials,
 )
+from pharmacy_desk.core.vocabulary import HEALTH_ROLES, Role
 
-HEALTH_ROLES = ("pharmacist", "owner")
 SYSTOLIC_RANGE = (60, 260)
 DIASTOLIC_RANGE = (30, 160)
 GLUCOSE_RANGE = (Decimal("1.0"), Decimal("35.0"))
@@ -46,7 +46,7 @@ def parse_birthday(text: object) -> dt.date | None:
 
 def staff_choices() -> list[Staff]:
     """Active staff who can own members (专属店员), by name."""
-    return list(Staff.select().where(Staff.active & (Staff.role != "system")).order_by(Staff.name))
+    return list(Staff.select().where(Staff.active & (Staff.role != Role.SYSTEM)).order_by(Staff.name))
 
 
 def sign_up(*, phone: object, name: object, operator: Staff, health_consent: bool, key: str,
@@ -89,7 +89,7 @@ def _clean_field(name: str, value, today: dt.date):
         staff_id = getattr(value, "id", value)
         if staff_id is None:
             return None
-        staff = Staff.get_or_none((Staff.id == staff_id) & (Staff.role != "system"))
+        staff = Staff.get_or_none((Staff.id == staff_id) & (Staff.role != Role.SYSTEM))
         if staff is None:
             raise InvalidInput("找不到这位店员。")
         return staff.id

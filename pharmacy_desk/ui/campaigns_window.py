@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from pharmacy_desk.core import campaigns, paths, settings
 from pharmacy_desk.core.models import Staff
+from pharmacy_desk.core.vocabulary import Role
 from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
 from pharmacy_desk.ui.tasks import run_task
@@ -102,7 +103,7 @@ class CampaignsWindow(QWidget):
         self.export_button = QPushButton("导出短信名单…")
         self.issue_button.setEnabled(False)
         self.export_button.setEnabled(False)
-        if operator.role != "owner":
+        if operator.role != Role.OWNER:
             self.issue_button.setToolTip("只有店长可以发放。")
         bottom = QHBoxLayout()
         bottom.addWidget(self.summary, 1)
@@ -145,8 +146,8 @@ class CampaignsWindow(QWidget):
         pending = sum(1 for r in rows if r.issue_key and not r.already_issued)
         done = sum(1 for r in rows if r.issue_key and r.already_issued)
         self.summary.setText(f"{self._note}共 {len(rows)} 位会员：待发放 {pending} 张，已发放 {done} 张。")
-        self.issue_button.setEnabled(pending > 0 and self.operator.role == "owner")
-        self.export_button.setEnabled(bool(rows) and self.operator.role == "owner")
+        self.issue_button.setEnabled(pending > 0 and self.operator.role == Role.OWNER)
+        self.export_button.setEnabled(bool(rows) and self.operator.role == Role.OWNER)
 
     def issue(self) -> None:
         action, day, operator = self.action, self.chosen_day(), self.operator

@@ -13,9 +13,10 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from pharmacy_desk.core import paths
 from pharmacy_desk.core.models import Staff
+from pharmacy_desk.core.vocabulary import Role
 from pharmacy_desk.ui.tasks import run_task
 
-EXPORT_ROLES = ("owner", "system")
+EXPORT_ROLES = (Role.OWNER, Role.SYSTEM)
 
 
 def default_path(kind: str, title: str) -> Path:

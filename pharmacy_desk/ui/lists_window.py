@@ -10,8 +10,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pharmacy_desk.core import call_lists, contacts, paths
+from pharmacy_desk.core import call_lists, contacts, paths, staff
 from pharmacy_desk.core.models import Staff
+from pharmacy_desk.core.vocabulary import Role
 from pharmacy_desk.ui.contact_dialog import ContactDialog
 from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.messages import show_error
@@ -45,13 +46,13 @@ class ListsWindow(QWidget):
             self.list_picker.addItem(item.title, item.key)
         self.staff_filter = QComboBox()
         self.staff_filter.addItem("全部店员", None)
-        for staff in Staff.select().where((Staff.role != "system") & Staff.active).order_by(Staff.id):
-            self.staff_filter.addItem(staff.name, staff.id)
+        for person in staff.on_duty():
+            self.staff_filter.addItem(person.name, person.id)
         self.count_label = QLabel()
         self.export_button = QPushButton("导出Excel…")
         self.contact_button = QPushButton("标记已联系…")
-        self.export_button.setEnabled(operator.role == "owner")
-        if operator.role != "owner":
+        self.export_button.setEnabled(operator.role == Role.OWNER)
+        if operator.role != Role.OWNER:
             self.export_button.setToolTip("只有店长可以导出回访名单。")
 
         self.model = RowsTableModel(COLUMNS, parent=self)

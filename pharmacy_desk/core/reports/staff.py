@@ -17,6 +17,7 @@ from pharmacy_desk.core.db import database
 from pharmacy_desk.core.reports.dormancy import Dormancy, dormancy
 from pharmacy_desk.core.reports.mix import count_by_value
 from pharmacy_desk.core.reports.period import Month, bound
+from pharmacy_desk.core.vocabulary import Role
 
 
 def owner_share(amount_fen: int, percent: int) -> int:
@@ -78,4 +79,4 @@ def staff_report(month: Month, *, dormant_months: int | None = None,
     mentioned = set(served) | set(owned) | set(owned_members) | set(signed) | set(lost)
     return [StaffFigures(sid, name, owned_members.get(sid, 0), signed.get(sid, 0), lost.get(sid, 0),
                          served.get(sid, 0), owned.get(sid, 0))
-            for sid, name, role in people if role != "system" or sid in mentioned]
+            for sid, name, role in people if role != Role.SYSTEM or sid in mentioned]

@@ -23,6 +23,7 @@ from pharmacy_desk.core.members import ean13_check_digit
 from pharmacy_desk.core.models import Member, Staff, Tier
 from pharmacy_desk.core.normalize import bulk_name_initials
 from pharmacy_desk.core.spreadsheet.plan import FilePlan, ImportPlan, Progress, match_database
+from pharmacy_desk.core.vocabulary import Role
 
 CHUNK = 2000
 REBUILD_MIN_ROWS = 5000  # below this, dropping and rebuilding indexes saves nothing worth the DDL
@@ -72,7 +73,7 @@ def commit_import(file_plan: FilePlan, operator: Staff, *, progress: Progress | 
             return result
         op = operations.start(file_plan.operation_key, "import", operator, at,
                               subject=f"file:{file_plan.path.name}"[:200])
-        staff_id = operator.id if operator.role != "system" else None
+        staff_id = operator.id if operator.role != Role.SYSTEM else None
         tier_id = Tier.select(Tier.id).where(Tier.rank == 0).scalar()
         taken = {row[0] for row in database.execute_sql("SELECT card_no FROM member")}
         taken |= {c.card_no for c in plan.new if c.card_no}
