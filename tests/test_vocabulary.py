@@ -34,6 +34,7 @@ def test_a_code_compares_and_formats_as_its_stored_text():
     assert Gender.choices() == [("未填", ""), ("男", "M"), ("女", "F")]
     with pytest.raises(ValueError):
         Role.label_of("manager")
+    assert Role.has("owner") and Role.has(Role.OWNER) and not Role.has("manager") and not Role.has(None)
 
 
 def test_ledger_directions_cover_every_kind_and_only_adjust_goes_both_ways():

@@ -16,7 +16,7 @@ from pharmacy_desk.core import ledger, members, redemption, returns, sales, sett
 from pharmacy_desk.core.db import database
 from pharmacy_desk.core.errors import DeskError, InvalidInput
 from pharmacy_desk.core.models import Coupon, Member, Staff
-from pharmacy_desk.core.vocabulary import Role
+from pharmacy_desk.core.vocabulary import PaymentMethod, Role
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红建国文辉鹏宇浩婷雪梅琳晨欣怡子轩思雨佳慧淑珍凤兰德福"
@@ -67,10 +67,11 @@ def _basket(rng: random.Random, day: dt.date) -> list[sales.LineInput]:
 def _payments(rng: random.Random, due: int, lines: list[sales.LineInput]) -> dict[str, int]:
     if due == 0:
         return {}
-    method = rng.choices(("wechat", "alipay", "cash", "card"), weights=(50, 25, 20, 5))[0]
+    method = rng.choices((PaymentMethod.WECHAT, PaymentMethod.ALIPAY, PaymentMethod.CASH, PaymentMethod.CARD),
+                         weights=(50, 25, 20, 5))[0]
     if any(l.category == "rx" for l in lines) and rng.random() < 0.5:
         insured = due * rng.choice((50, 70, 100)) // 100
-        return {k: v for k, v in {"insurance": insured, method: due - insured}.items() if v}
+        return {k: v for k, v in {PaymentMethod.INSURANCE: insured, method: due - insured}.items() if v}
     return {method: due}
 
 

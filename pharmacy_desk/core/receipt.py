@@ -15,7 +15,7 @@ from pharmacy_desk.core import bonuses, ledger, settings
 from pharmacy_desk.core.models import Category, Member, Operation, Payment, Sale, SaleLine, Staff, Tier, TierChange
 from pharmacy_desk.core.normalize import mask_phone, yuan
 from pharmacy_desk.core.pricing import describe_bonuses
-from pharmacy_desk.core.sales import PAYMENT_METHODS
+from pharmacy_desk.core.vocabulary import PaymentMethod
 
 # Characters per line of the common receipt printers (a CJK character takes two).
 PAPER_COLUMNS = {58: 32, 80: 48}
@@ -64,7 +64,7 @@ def build(sale_id: int, today: dt.date | None = None) -> Receipt:
         out.append(ReceiptLine(f"积分抵现（{sale.points_used}分）", "-" + yuan(sale.points_cash_fen)))
     out.append(ReceiptLine("应付", yuan(sale.paid_fen), bold=True))
     for payment in Payment.select().where(Payment.sale == sale.id).order_by(Payment.id):
-        out.append(ReceiptLine(f"  {PAYMENT_METHODS[payment.method]}", yuan(payment.amount_fen)))
+        out.append(ReceiptLine(f"  {PaymentMethod.label_of(payment.method)}", yuan(payment.amount_fen)))
     if member is not None:
         out.append(ReceiptLine(RULE))
         out.append(ReceiptLine("本次积分", f"+{sale.points_earned}"))

@@ -20,9 +20,7 @@ from pharmacy_desk.core.models import Category, Coupon, Member, Payment, Sale, S
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.pricing import LineRule, Quote, points_cash_value, quote
 from pharmacy_desk.core.redemption import check_cap
-
-PAYMENT_METHODS = {"cash": "现金", "wechat": "微信", "alipay": "支付宝", "card": "银行卡", "insurance": "医保"}
-
+from pharmacy_desk.core.vocabulary import LedgerKind, PaymentMethod
 
 @dataclass
 class LineInput:
@@ -77,7 +75,7 @@ def preview(sale: SaleInput, at: dt.datetime | None = None) -> SalePreview:
     if any(line.amount_fen <= 0 for line in sale.lines):
         raise InvalidInput("每个类别的金额都必须大于零。")
     for method, amount in sale.payments.items():
-        if method not in PAYMENT_METHODS:
+        if not PaymentMethod.has(method):
             raise InvalidInput(f"未知的支付方式：{method}")
         if amount < 0:
             raise InvalidInput("支付金额不能为负数。")
@@ -113,7 +111,7 @@ def preview(sale: SaleInput, at: dt.datetime | None = None) -> SalePreview:
         check_cap(member.id, points_cash, today)
 
     due = total - discount - points_cash
-    insurance = sale.payments.get("insurance", 0)
+    insurance = sale.payments.get(PaymentMethod.INSURANCE, 0)
     if insurance > due:
         raise InvalidInput(f"医保支付 {yuan(insurance)} 元超过应付金额 {yuan(due)} 元。")
 
@@ -151,7 +149,7 @@ def record_sale(sale: SaleInput, *, operator: Staff, uid: str, at: dt.datetime |
             uid=uid, receipt_no=_receipt_no(at), member=member, staff=operator,
             owner_staff=member.owner_staff_id if member else None, created_at=at, total_fen=q.total_fen,
             coupon=priced.coupon, coupon_discount_fen=q.coupon_discount_fen, points_used=sale.points_used,
-            points_cash_fen=q.points_cash_fen, paid_fen=q.due_fen, insurance_fen=payments.get("insurance", 0),
+            points_cash_fen=q.points_cash_fen, paid_fen=q.due_fen, insurance_fen=payments.get(PaymentMethod.INSURANCE, 0),
             points_earned=q.points_earned, points_factor=q.factor, points_bonuses=bonuses.encode(q.bonuses))
         op = step.start(subject=f"sale:{row.id}")
         categories = priced.categories
@@ -171,8 +169,8 @@ def record_sale(sale: SaleInput, *, operator: Staff, uid: str, at: dt.datetime |
         if member is None:
             return SaleResult(row, 0)
         if sale.points_used:
-            ledger.debit(member.id, "redeem", sale.points_used, op, at, sale=row, reason="积分抵现")
+            ledger.debit(member.id, LedgerKind.REDEEM, sale.points_used, op, at, sale=row, reason="积分抵现")
         if row.points_earned:
-            ledger.credit(member.id, "earn", row.points_earned, op, at, sale=row)
+            ledger.credit(member.id, LedgerKind.EARN, row.points_earned, op, at, sale=row)
         new_tier = tiers.upgrade_after_sale(member, op, at)
         return SaleResult(row, ledger.balance(member.id), new_tier)

@@ -33,6 +33,11 @@ class Vocabulary(StrEnum):
         return cls(code).label
 
     @classmethod
+    def has(cls, code: object) -> bool:
+        """Whether ``code`` is one of this kind's stored codes."""
+        return isinstance(code, str) and code in cls._value2member_map_
+
+    @classmethod
     def choices(cls) -> list[tuple[str, str]]:
         """``(label, code)`` in declaration order, for a combo box."""
         return [(member.label, member.value) for member in cls]

@@ -23,9 +23,10 @@ from pharmacy_desk.core.member_summary import MemberSummary
 from pharmacy_desk.core.models import Category, Staff
 from pharmacy_desk.core.normalize import parse_yuan, yuan
 from pharmacy_desk.core.pricing import describe_bonuses
+from pharmacy_desk.core.vocabulary import PaymentMethod
 from pharmacy_desk.ui.messages import user_message
 
-MAIN_METHODS = ("wechat", "alipay", "cash", "card")  # 医保 is a split beside one of these
+MAIN_METHODS = (PaymentMethod.WECHAT, PaymentMethod.ALIPAY, PaymentMethod.CASH, PaymentMethod.CARD)  # 医保 is a split beside one of these
 # Card numbers are 13 digits, phones 11; no single category at a pharmacy till reaches
 # 10,000,000 yuan, so 8 or more bare digits in an amount field are a scan, not an amount.
 SCAN_MIN_DIGITS = 8
@@ -85,7 +86,7 @@ class SaleEntry(QWidget):
         self.points = QComboBox()
         self.method = QComboBox()
         for code in MAIN_METHODS:
-            self.method.addItem(sales.PAYMENT_METHODS[code], code)
+            self.method.addItem(code.label, code.value)
         self.insurance = AmountField()
         for widget in (self.coupon, self.points, self.method):
             widget.currentIndexChanged.connect(self.update_preview)
@@ -180,14 +181,14 @@ class SaleEntry(QWidget):
                                              days_supply=(spin.value() or None) if spin else None))
         insurance = parse_yuan(self.insurance.text()) if self.insurance.text().strip() else 0
         return sales.SaleInput(
-            lines=lines, payments={"insurance": insurance} if insurance else {},
+            lines=lines, payments={PaymentMethod.INSURANCE: insurance} if insurance else {},
             member_id=self.summary.member_id if self.summary else None,
             coupon_id=self.coupon.currentData(), points_used=self.points.currentData() or 0)
 
     def _priced(self) -> tuple[sales.SaleInput, sales.SalePreview]:
         order = self.order()
         priced = sales.preview(order)
-        rest = priced.quote.due_fen - order.payments.get("insurance", 0)
+        rest = priced.quote.due_fen - order.payments.get(PaymentMethod.INSURANCE, 0)
         if rest:
             order.payments[self.method.currentData()] = rest
         return order, priced
@@ -212,7 +213,7 @@ class SaleEntry(QWidget):
             parts.append(f"券 −{yuan(q.coupon_discount_fen)}")
         if q.points_cash_fen:
             parts.append(f"积分抵现 −{yuan(q.points_cash_fen)}")
-        parts.append("　".join(f"{sales.PAYMENT_METHODS[m]} {yuan(a)}" for m, a in order.payments.items()))
+        parts.append("　".join(f"{PaymentMethod.label_of(m)} {yuan(a)}" for m, a in order.payments.items()))
         if priced.member is None:
             parts.append("散客不积分")
         else:
