@@ -32,7 +32,7 @@ from pharmacy_desk.core.ids import MemberId
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.reports.classes import ab_classes
-from pharmacy_desk.core.vocabulary import Role
+from pharmacy_desk.core.vocabulary import CouponKind, Role
 
 
 Progress = Callable[[int, int, str], None]
@@ -96,7 +96,7 @@ def _issue(rows: list[Recipient], kind: str, prefix: str, operator: Staff, at: d
         if todo:
             operations.start(f"campaign:{kind}:{uuid.uuid4()}", "campaign", operator, at, subject=kind)
         for done, row in enumerate(todo, start=1):
-            coupons.issue(member_id=row.member_id, kind="fixed", title=row.title, reason=kind,
+            coupons.issue(member_id=row.member_id, kind=CouponKind.FIXED, title=row.title, reason=kind,
                           issue_key=row.issue_key, operator=operator, valid_from=row.valid_from,
                           valid_days=row.valid_days, value_fen=row.value_fen, at=at)
             if progress is not None and done % 200 == 0:

@@ -9,8 +9,7 @@ from pharmacy_desk.core.errors import CouponError, InvalidInput
 from pharmacy_desk.core.ids import MemberId
 from pharmacy_desk.core.models import Coupon, Staff
 from pharmacy_desk.core.normalize import yuan
-
-KIND_NAMES = {"fixed": "代金券", "percent": "折扣券", "threshold": "满减券", "service": "体验券"}
+from pharmacy_desk.core.vocabulary import CouponKind
 
 
 def _code_for(issue_key: str) -> str:
@@ -25,11 +24,11 @@ def issue(*, member_id: MemberId | None, kind: str, title: str, reason: str, iss
     existing = Coupon.get_or_none(Coupon.issue_key == issue_key)
     if existing is not None:
         return existing
-    if kind not in KIND_NAMES:
+    if not CouponKind.has(kind):
         raise InvalidInput(f"未知的券类型：{kind}")
-    if kind in ("fixed", "threshold") and value_fen <= 0:
+    if kind in (CouponKind.FIXED, CouponKind.THRESHOLD) and value_fen <= 0:
         raise InvalidInput("代金券和满减券的金额必须大于零。")
-    if kind == "percent" and not 0 < percent_off < 100:
+    if kind == CouponKind.PERCENT and not 0 < percent_off < 100:
         raise InvalidInput("折扣券的折扣必须在1%到99%之间。")
     if valid_days <= 0:
         raise InvalidInput("券的有效期必须至少一天。")
@@ -42,11 +41,11 @@ def issue(*, member_id: MemberId | None, kind: str, title: str, reason: str, iss
 
 def discount_fen(coupon: Coupon, total_fen: int) -> int:
     """What the coupon takes off a sale of ``total_fen`` (never more than the total)."""
-    if coupon.kind == "fixed":
+    if coupon.kind == CouponKind.FIXED:
         return min(coupon.value_fen, total_fen)
-    if coupon.kind == "threshold":
+    if coupon.kind == CouponKind.THRESHOLD:
         return min(coupon.value_fen, total_fen) if total_fen >= coupon.min_spend_fen else 0
-    if coupon.kind == "percent":
+    if coupon.kind == CouponKind.PERCENT:
         return total_fen * coupon.percent_off // 100
     return 0
 
@@ -61,7 +60,7 @@ def check_usable(coupon: Coupon, member_id: MemberId | None, total_fen: int, tod
         raise CouponError(f"这张券 {coupon.valid_from:%Y-%m-%d} 起才能使用。")
     if today > coupon.valid_until:
         raise CouponError(f"这张券已于 {coupon.valid_until:%Y-%m-%d} 过期。")
-    if coupon.kind == "service":
+    if coupon.kind == CouponKind.SERVICE:
         raise CouponError("体验券用于兑换服务，不能抵扣货款。")
     if total_fen < coupon.min_spend_fen:
         raise CouponError(f"消费满 {yuan(coupon.min_spend_fen)} 元才能使用这张券。")
@@ -77,12 +76,12 @@ def usable_for(member_id: MemberId, today: dt.date) -> list[Coupon]:
 
 def describe(coupon: Coupon) -> str:
     """A one-line description for lists and receipts: ``满100减10 (至 2026-12-01)``."""
-    if coupon.kind == "percent":
+    if coupon.kind == CouponKind.PERCENT:
         what = f"{(100 - coupon.percent_off) / 10:g}折"
-    elif coupon.kind == "threshold":
+    elif coupon.kind == CouponKind.THRESHOLD:
         what = f"满{yuan(coupon.min_spend_fen)}减{yuan(coupon.value_fen)}"
-    elif coupon.kind == "fixed":
-        what = f"{yuan(coupon.value_fen)}元代金券"
+    elif coupon.kind == CouponKind.FIXED:
+        what = f"{yuan(coupon.value_fen)}元{CouponKind.FIXED.label}"
     else:
         what = coupon.title
     return f"{what}（至 {coupon.valid_until:%Y-%m-%d}）"

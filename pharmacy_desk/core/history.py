@@ -22,7 +22,6 @@ from pharmacy_desk.core.pricing import Bonus
 from pharmacy_desk.core.vocabulary import LedgerKind, MeasurementKind
 
 
-
 @dataclass(frozen=True)
 class LedgerRow:
     created_at: dt.datetime

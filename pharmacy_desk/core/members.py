@@ -17,7 +17,7 @@ from pharmacy_desk.core.models import Coupon, Member, Staff, Tier
 from pharmacy_desk.core.normalize import (
     check_birthday, clean_gender, clean_name, clean_phone, halfwidth, mask_phone, name_initials,
 )
-from pharmacy_desk.core.vocabulary import Role
+from pharmacy_desk.core.vocabulary import CouponKind, Role
 
 LOOKUP_LIMIT = 20
 
@@ -93,7 +93,7 @@ def register(*, phone: object, name: object, operator: Staff, gender: object = "
         coupon = None
         if welcome_coupon and settings.get("new_member_coupon_fen") > 0:
             coupon = coupons.issue(
-                member_id=member.id, kind="fixed", title="新会员券", reason="new_member",
+                member_id=member.id, kind=CouponKind.FIXED, title="新会员券", reason="new_member",
                 issue_key=f"new_member:{member.id}", operator=operator, valid_from=at.date(),
                 valid_days=settings.get("new_member_coupon_days"),
                 value_fen=settings.get("new_member_coupon_fen"), at=at)

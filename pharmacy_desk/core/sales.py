@@ -22,6 +22,7 @@ from pharmacy_desk.core.pricing import LineRule, Quote, points_cash_value, quote
 from pharmacy_desk.core.redemption import check_cap
 from pharmacy_desk.core.vocabulary import LedgerKind, PaymentMethod
 
+
 @dataclass
 class LineInput:
     category: str  # Category.code
@@ -149,7 +150,8 @@ def record_sale(sale: SaleInput, *, operator: Staff, uid: str, at: dt.datetime |
             uid=uid, receipt_no=_receipt_no(at), member=member, staff=operator,
             owner_staff=member.owner_staff_id if member else None, created_at=at, total_fen=q.total_fen,
             coupon=priced.coupon, coupon_discount_fen=q.coupon_discount_fen, points_used=sale.points_used,
-            points_cash_fen=q.points_cash_fen, paid_fen=q.due_fen, insurance_fen=payments.get(PaymentMethod.INSURANCE, 0),
+            points_cash_fen=q.points_cash_fen, paid_fen=q.due_fen,
+            insurance_fen=payments.get(PaymentMethod.INSURANCE, 0),
             points_earned=q.points_earned, points_factor=q.factor, points_bonuses=bonuses.encode(q.bonuses))
         op = step.start(subject=f"sale:{row.id}")
         categories = priced.categories

@@ -13,6 +13,7 @@ from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.vocabulary import Gender
 from pharmacy_desk.ui.inline import InlineMessage, date_text
 
+
 class ProfileTab(QWidget):
     changed = Signal()
 

@@ -26,7 +26,8 @@ from pharmacy_desk.core.pricing import describe_bonuses
 from pharmacy_desk.core.vocabulary import PaymentMethod
 from pharmacy_desk.ui.messages import user_message
 
-MAIN_METHODS = (PaymentMethod.WECHAT, PaymentMethod.ALIPAY, PaymentMethod.CASH, PaymentMethod.CARD)  # 医保 is a split beside one of these
+# 医保 is a split beside one of these.
+MAIN_METHODS = (PaymentMethod.WECHAT, PaymentMethod.ALIPAY, PaymentMethod.CASH, PaymentMethod.CARD)
 # Card numbers are 13 digits, phones 11; no single category at a pharmacy till reaches
 # 10,000,000 yuan, so 8 or more bare digits in an amount field are a scan, not an amount.
 SCAN_MIN_DIGITS = 8

@@ -22,6 +22,7 @@ from pharmacy_desk.core.vocabulary import Gender
 from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.inline import InlineMessage
 
+
 class SignupDialog(QDialog):
     def __init__(self, operator: Staff, phone: str = "", parent: QWidget | None = None):
         super().__init__(parent)
