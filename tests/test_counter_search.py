@@ -6,6 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
+from pharmacy_desk.core import members, rules
 from pharmacy_desk.core.models import Member
 from pharmacy_desk.ui.search_box import matches_model
 from pharmacy_desk.ui.signup_dialog import SignupDialog
@@ -150,7 +151,19 @@ def test_escape_on_an_empty_box_is_a_walk_in(qtbot, window, make_member):
 
 def test_matches_model(qtmodeltester, db, make_member):
     model = matches_model()
-    model.set_rows([make_member(name="张三"), make_member(name="李四", birthday=dt.date(1990, 1, 1))])
+    make_member(name="张三")
+    make_member(name="张四", birthday=dt.date(1990, 1, 1))
+    model.set_rows(members.lookup("张").matches)
     qtmodeltester.check(model)
     assert model.data(model.index(0, 1)) == "138****0001"
     assert model.data(model.index(1, 3)) == "普通会员"
+
+
+def test_the_list_shows_a_renamed_tier_by_its_new_name(qapp, db, make_member, owner):
+    model = matches_model()
+    make_member(name="张三")
+    model.set_rows(members.lookup("张").matches)
+    assert model.data(model.index(0, 3)) == "普通会员"
+    rules.update_tier("normal", owner, name="普卡会员")
+    model.set_rows(members.lookup("张").matches)
+    assert model.data(model.index(0, 3)) == "普卡会员"

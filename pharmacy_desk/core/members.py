@@ -100,12 +100,23 @@ def register(*, phone: object, name: object, operator: Staff, gender: object = "
         return Registration(member, coupon)
 
 
+@dataclass(frozen=True)
+class MemberMatch:
+    """A member the till's search found: what the list shows, and the id that opens them."""
+
+    id: MemberId
+    card_no: str
+    name: str
+    phone: str  # in full: the list masks it
+    tier_name: str
+
+
 @dataclass
 class LookupResult:
     """``exact`` when one member is certain (card or full phone); else ``matches`` to pick from."""
 
-    exact: Member | None = None
-    matches: list[Member] = field(default_factory=list)
+    exact: MemberMatch | None = None
+    matches: list[MemberMatch] = field(default_factory=list)
     phone_hint: str | None = None  # a valid phone nobody has: offer to register it
 
 
@@ -115,27 +126,20 @@ def _glob_prefix(text: str) -> str:
 
 # The till's lookups are a handful of fixed queries run for every customer in the queue.
 # Building them with peewee costs ~0.2 ms each, far more than SQLite takes to answer, so
-# their SQL is written once here and the rows become Members as peewee's own cursor
-# makes them. ``substr("phone", -4)`` must stay literally the expression of the
-# member_phone_tail index: with -4 as a bound parameter SQLite cannot use the index and
-# reads every member.
-_MEMBER_FIELDS = tuple(Member._meta.sorted_fields)
-_SELECT_MEMBER = 'SELECT {} FROM "member" WHERE '.format(
-    ", ".join(f'"{field.column_name}"' for field in _MEMBER_FIELDS))
+# their SQL is written once here and each row is read straight into a ``MemberMatch``,
+# the tier's name looked up by primary key in the same statement.
+# ``substr("phone", -4)`` must stay literally the expression of the member_phone_tail
+# index: with -4 as a bound parameter SQLite cannot use the index and reads every member.
+_SELECT_MATCH = ('SELECT "id", "card_no", "name", "phone", '
+                 '(SELECT "name" FROM "tier" WHERE "tier"."id" = "member"."tier_id") FROM "member" WHERE ')
 
 
-def _members(where: str, params: tuple, limit: int, order: str = "") -> list[Member]:
-    found = []
-    sql = f"{_SELECT_MEMBER}{where}{f' ORDER BY {order}' if order else ''} LIMIT ?"
-    for row in database.execute_sql(sql, (*params, limit)):
-        member = Member(__no_default__=1, **{field.name: field.python_value(value)
-                                             for field, value in zip(_MEMBER_FIELDS, row)})
-        member._dirty.clear()
-        found.append(member)
-    return found
+def _members(where: str, params: tuple, limit: int, order: str = "") -> list[MemberMatch]:
+    sql = f"{_SELECT_MATCH}{where}{f' ORDER BY {order}' if order else ''} LIMIT ?"
+    return [MemberMatch(*row) for row in database.execute_sql(sql, (*params, limit))]
 
 
-def _one_member(where: str, value: str) -> Member | None:
+def _one_member(where: str, value: str) -> MemberMatch | None:
     found = _members(where, (value,), 1)
     return found[0] if found else None
 

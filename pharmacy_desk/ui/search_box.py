@@ -14,26 +14,18 @@ from PySide6.QtWidgets import (
 )
 
 from pharmacy_desk.core import members
-from pharmacy_desk.core.models import Tier
 from pharmacy_desk.core.normalize import mask_phone
 from pharmacy_desk.ui.messages import user_message
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
 
 
 def matches_model(parent=None) -> RowsTableModel:
-    """Members found by a partial search: name, masked phone, card, tier."""
-    tier_names: dict[int, str] = {}
-
-    def tier_name(member) -> str:
-        if not tier_names:
-            tier_names.update({t.id: t.name for t in Tier.select(Tier.id, Tier.name)})
-        return tier_names.get(member.tier_id, "")
-
+    """Members found by a partial search (``members.MemberMatch``): name, masked phone, card, tier."""
     return RowsTableModel([
         Column("姓名", lambda m: m.name),
         Column("手机", lambda m: mask_phone(m.phone)),
         Column("卡号", lambda m: m.card_no),
-        Column("等级", tier_name),
+        Column("等级", lambda m: m.tier_name),
     ], parent=parent)
 
 
