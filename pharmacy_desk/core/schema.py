@@ -3,14 +3,44 @@
 The version lives in SQLite's ``user_version``. A new database is created from the
 models at the current version; an older one runs each migration in turn, each in
 its own transaction, so a failure leaves it at the last good version.
+
+Migrations are frozen. Migration vN is the literal SQL of ``schema_sql/migrate_vN.sql``,
+never today's models or functions: those change with every later version, and a
+database still at vN-1 must be brought to vN exactly as vN was released. The SQL is
+SQLite's; another backend would get migrations of its own. ``schema_sql/vN.sql`` is the
+schema a new database of version N had, kept to test the migrations
+(``tests/test_schema.py``).
+
+Adding version N:
+
+1. Write ``schema_sql/migrate_vN.sql``: the statements that bring a vN-1 database to vN,
+   as literal SQL. Data that must be recomputed is recomputed in SQL, with any rule it
+   needs (a table of values, say) written into the file, not imported.
+2. Change the models (or ``EXTRA_SQL``) so that a new database gets the same schema. A
+   NOT NULL column added with ``ALTER TABLE … DEFAULT x`` needs the same default on its
+   field: ``constraints=[SQL("DEFAULT x")]``.
+3. Bump ``CURRENT_VERSION``.
+4. Add ``schema_sql/vN.sql``, the schema of a new database of the new version::
+
+       python -c "from pharmacy_desk.core import db, schema_shape; \\
+           print(schema_shape.snapshot_text(db.open_database(':memory:').connection()), end='')"
+
+   with a first line saying what it is, as the other snapshots have.
+
+The tests find the new version by itself: vN-1.sql migrated to N must match vN.sql, a v1
+database migrated to N must match a new one, and its data must survive.
 """
 
 from __future__ import annotations
 
-from typing import Callable
+import functools
+import sqlite3
+from collections.abc import Callable
+from importlib import resources
 
 from pharmacy_desk.core.db import database, write_transaction
 from pharmacy_desk.core.errors import StorageError
+from pharmacy_desk.core.schema_shape import sql_tokens
 
 # Things peewee's create_tables does not express: an expression index for
 # "last four digits of the phone" and the triggers that make the ledger append-only.
@@ -26,76 +56,49 @@ EXTRA_SQL = [
     ),
 ]
 
-Migration = Callable[[], None]
-
-# version -> the function that brings a database from version-1 to version.
-MIGRATIONS: dict[int, Migration] = {}
-
 CURRENT_VERSION = 4
 
+SCHEMA_SQL = resources.files("pharmacy_desk.core").joinpath("schema_sql")
 
-def migration(version: int) -> Callable[[Migration], Migration]:
-    def register(func: Migration) -> Migration:
-        MIGRATIONS[version] = func
-        return func
-    return register
+Migration = Callable[[], None]
 
 
-@migration(2)
-def _add_health_file_and_contacts() -> None:
-    """v2: the consent-gated health file, counter measurements and the call log.
+def migration_sql(version: int) -> str:
+    """The frozen SQL that brings a database from ``version - 1`` to ``version``."""
+    return SCHEMA_SQL.joinpath(f"migrate_v{version}.sql").read_text(encoding="utf-8")
 
-    Plain ALTER TABLE: SQLite adds a NOT NULL column with a constant default in
-    place, where a table rebuild would trip over the foreign keys pointing at member.
+
+def snapshot_sql(version: int) -> str:
+    """The schema a new database of ``version`` had, as SQL."""
+    return SCHEMA_SQL.joinpath(f"v{version}.sql").read_text(encoding="utf-8")
+
+
+def sql_statements(script: str) -> list[str]:
+    """``script``'s statements one by one, split where SQLite itself sees a complete statement.
+
+    ``executescript`` would commit the migration's transaction first; splitting at every
+    semicolon would cut a trigger body in two.
     """
-    from pharmacy_desk.core.models import ContactLog, Measurement
-
-    database.execute_sql('ALTER TABLE "member" ADD COLUMN "health_consent_on" DATE')
-    for column in ("chronic_conditions", "allergies", "long_term_meds"):
-        database.execute_sql(f'ALTER TABLE "member" ADD COLUMN "{column}" TEXT NOT NULL DEFAULT \'\'')
-    database.create_tables([Measurement, ContactLog])
-
-
-# v3 drops indexes no query uses (each costs every insert: a 100,000-member import
-# or a sale pays for all of them) and widens the member/time index of sales so the
-# per-member spend aggregates read the index alone; pinyin initials are indexed with
-# the name so a lookup reads its first screenful in order.
-UNUSED_INDEXES_V3 = (
-    "member_tier_id", "member_joined_by_id", "sale_member_id", "sale_staff_id", "sale_owner_staff_id",
-    "sale_member_id_created_at", "sale_line_category_id", "ledger_entry_staff_id",
-    "ledger_entry_sale_return_id", "ledger_entry_redemption_id", "ledger_entry_corrects_id",
-    "member_name_initials",
-)
+    statements, pending = [], ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            statements.append(pending.strip())
+            pending = ""
+    if sql_tokens(pending):
+        raise ValueError(f"incomplete SQL statement at the end of the script: {pending.strip()[:80]}")
+    return statements
 
 
-@migration(3)
-def _tune_indexes() -> None:
-    for name in UNUSED_INDEXES_V3:
-        database.execute_sql(f'DROP INDEX IF EXISTS "{name}"')
-    database.execute_sql('CREATE INDEX IF NOT EXISTS "sale_member_id_created_at_paid_fen" '
-                         'ON "sale" ("member_id", "created_at", "paid_fen")')
-    database.execute_sql('CREATE INDEX IF NOT EXISTS "member_name_initials_name" '
-                         'ON "member" ("name_initials", "name")')
-    # Initials now read surnames as surnames (曾 → z); recompute the few affected members.
-    from pharmacy_desk.core.normalize import SURNAME_INITIALS, name_initials
-
-    marks = ", ".join("?" * len(SURNAME_INITIALS))
-    rows = database.execute_sql(f'SELECT id, name FROM "member" WHERE substr(name, 1, 1) IN ({marks})',
-                                tuple(SURNAME_INITIALS)).fetchall()
-    for member_id, name in rows:
-        database.execute_sql('UPDATE "member" SET name_initials = ? WHERE id = ?', (name_initials(name), member_id))
+def _run_migration(version: int) -> None:
+    for statement in sql_statements(migration_sql(version)):
+        database.execute_sql(statement)
 
 
-@migration(4)
-def _operation_detail_and_sale_points_factor() -> None:
-    """v4: an operation says what it changed (a setting's old → new value); a sale keeps the
-    points factor it was priced with and the bonuses behind it, so "why 27 points?" has an answer.
-
-    ``points_factor`` stays NULL on sales recorded before v4: what they used was not kept.
-    """
-    database.execute_sql('ALTER TABLE "operation" ADD COLUMN "detail" TEXT NOT NULL DEFAULT \'\'')
-    database.execute_sql('ALTER TABLE "sale" ADD COLUMN "points_factor" TEXT')
-    database.execute_sql('ALTER TABLE "sale" ADD COLUMN "points_bonuses" TEXT NOT NULL DEFAULT \'\'')
+# version -> what brings a database from version-1 to version.
+MIGRATIONS: dict[int, Migration] = {
+    version: functools.partial(_run_migration, version) for version in range(2, CURRENT_VERSION + 1)
+}
 
 
 def user_version() -> int:
