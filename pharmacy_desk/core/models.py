@@ -116,10 +116,11 @@ class Member(BaseModel):
     notes = TextField(default="")
     created_at = DateTimeField(default=_now)
     # 健康档案 (schema v2): sensitive under PIPL, kept only with the member's separate consent.
+    # The v2 migration had to give these NOT NULL columns a default; a new database declares it too.
     health_consent_on = DateField(null=True)
-    chronic_conditions = TextField(default="")
-    allergies = TextField(default="")
-    long_term_meds = TextField(default="")
+    chronic_conditions = TextField(default="", constraints=[SQL("DEFAULT ''")])
+    allergies = TextField(default="", constraints=[SQL("DEFAULT ''")])
+    long_term_meds = TextField(default="", constraints=[SQL("DEFAULT ''")])
 
     class Meta:
         # Pinyin lookup reads this index in order and stops at the first screenful.
