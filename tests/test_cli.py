@@ -75,7 +75,7 @@ def test_bugs_are_logged_with_traceback(tmp_path, capsys, monkeypatch):
     def explode(args):
         raise ZeroDivisionError("boom")
 
-    monkeypatch.setattr(cli, "cmd_init", explode)
+    monkeypatch.setattr("pharmacy_desk.commands.database.cmd_init", explode)
     code, _, err = run(capsys, "--db", str(tmp_path / "x.sqlite3"), "init")
     assert code == 3 and "已记录到" in err
     log_text = (paths.log_dir() / "pharmacy_desk.log").read_text(encoding="utf-8")
@@ -140,3 +140,17 @@ def test_a_reader_that_goes_away_is_not_an_internal_error(tmp_path, capfd, monke
     assert cli.main(["--db", str(tmp_path / "shop.sqlite3"), "rules"]) == 1
     _out, err = capfd.readouterr()
     assert "内部错误" not in err and redirected == [sys.stdout.fileno()]
+
+
+def test_every_subcommand_lives_in_a_commands_module():
+    """``cli`` holds the parser's global options and the error policy; each subcommand is registered
+    by a module of ``pharmacy_desk.commands`` and runs code from there."""
+    import argparse
+
+    parser = cli.build_parser()
+    subcommands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices
+    assert {"init", "demo", "check", "housekeeping", "gui", "import-members", "export", "report",
+            "rules"} <= set(subcommands)
+    for name, subparser in subcommands.items():
+        assert subparser.get_default("func").__module__.startswith("pharmacy_desk.commands."), name
+    assert not any(name.startswith(("cmd_", "_open")) for name in vars(cli))

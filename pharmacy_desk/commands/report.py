@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pharmacy_desk.commands.common import open_from_args
+
 
 def cmd_report(args) -> int:
-    from pharmacy_desk.cli import _open
     from pharmacy_desk.core.reports.period import Month
     from pharmacy_desk.core.reports.report import build_report
     from pharmacy_desk.core.reports.workbook import write_workbook
 
     month = Month.parse(args.month)
-    _open(args)
+    open_from_args(args)
     report = build_report(month)
     out = write_workbook(report, args.out)
     print(f"{month} 月度报表已写入 {out}")

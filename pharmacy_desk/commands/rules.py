@@ -50,13 +50,13 @@ def _count(what: str):
 
 
 def cmd_rules(args) -> int:
-    from pharmacy_desk.cli import _open
+    from pharmacy_desk.commands.common import open_from_args
     from pharmacy_desk.core import rules, settings
     from pharmacy_desk.core.defaults import system_staff
     from pharmacy_desk.core.errors import InvalidInput
     from pharmacy_desk.core.normalize import parse_yuan
 
-    _open(args)
+    open_from_args(args)
     action = getattr(args, "action", None)
     if action == "set":
         if args.key not in settings.DECLARATION_BY_KEY:

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pharmacy_desk.commands.common import open_from_args
 from pharmacy_desk.core.errors import InvalidInput
 
 EXPORT_KINDS = ("members", "sales", "ledger", "coupons")
 
 
 def cmd_import_members(args) -> int:
-    from pharmacy_desk.cli import _open
     from pharmacy_desk.core import defaults
     from pharmacy_desk.core.spreadsheet.commit import commit_import
     from pharmacy_desk.core.spreadsheet.plan import match_database, read_plan
     from pharmacy_desk.core.spreadsheet.report import write_error_report
 
-    _open(args)
+    open_from_args(args)
     file_plan = read_plan(Path(args.file))
     plan = match_database(file_plan)
     counts = plan.counts()
@@ -43,13 +43,12 @@ def cmd_import_members(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from pharmacy_desk.cli import _open
     from pharmacy_desk.core.spreadsheet.tables import EXPORTS
 
     out = Path(args.out)
     if out.suffix.lower() != ".xlsx":
         raise InvalidInput("导出文件名应以 .xlsx 结尾。")
-    _open(args)
+    open_from_args(args)
     title, export = EXPORTS[args.table]
     count = export(out)
     print(f"已导出{title} {count} 行到 {out}")

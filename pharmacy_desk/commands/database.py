@@ -1,0 +1,59 @@
+"""``init``, ``demo``, ``check``, ``housekeeping``: creating, filling, checking and maintaining the database."""
+
+from __future__ import annotations
+
+from pharmacy_desk.commands.common import open_from_args
+
+
+def cmd_init(args) -> int:
+    path = open_from_args(args)
+    print(f"数据库已就绪：{path}")
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from pharmacy_desk.core import demo
+
+    # Without an explicit --db, demo data goes to the demo database, never the pharmacy's own.
+    args.demo = args.demo or not args.db
+    path = open_from_args(args)
+    summary = demo.generate(members_count=args.members, months=args.months, seed=args.seed)
+    print(f"演示数据已写入 {path}：{summary.members} 位会员，{summary.sales} 笔消费。")
+    return 0
+
+
+def cmd_check(args) -> int:
+    from pharmacy_desk.core.check import run_checks
+
+    path = open_from_args(args)
+    problems = run_checks()
+    if not problems:
+        print(f"检查通过：{path} 完整，积分账目一致。")
+        return 0
+    print(f"发现 {len(problems)} 个问题：{path}")
+    for problem in problems:
+        print(f"  - {problem.check}：{problem.detail}")
+    return 2
+
+
+def cmd_housekeeping(args) -> int:
+    from pharmacy_desk.core.housekeeping import run_due_jobs
+
+    open_from_args(args)
+    result = run_due_jobs()
+    review = "本月已复核" if result.review.already_done else (
+        f"降级 {result.review.downgraded} 人，升级 {result.review.upgraded} 人")
+    print(f"到期积分 {result.points_expired} 分已过期；等级复核：{review}。")
+    return 0
+
+
+def register(commands) -> None:
+    commands.add_parser("init", help="创建或升级数据库").set_defaults(func=cmd_init)
+    demo = commands.add_parser("demo", help="向新数据库写入演示数据")
+    demo.add_argument("--members", type=int, default=300)
+    demo.add_argument("--months", type=int, default=12)
+    demo.add_argument("--seed", type=int, default=1)
+    demo.set_defaults(func=cmd_demo)
+    commands.add_parser("check", help="检查数据库完整性和积分账目").set_defaults(func=cmd_check)
+    commands.add_parser("housekeeping", help="执行到期任务：积分过期、月度等级复核").set_defaults(
+        func=cmd_housekeeping)

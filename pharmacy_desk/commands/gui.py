@@ -1,0 +1,27 @@
+"""``gui`` (also what runs without a subcommand): the counter window. Qt is imported only here, on demand."""
+
+from __future__ import annotations
+
+from pharmacy_desk.commands.common import open_from_args
+
+
+def _ensure_demo_database() -> None:
+    from pharmacy_desk.core import demo
+    from pharmacy_desk.core.models import Member
+
+    if not Member.select().exists():
+        print("正在生成演示数据……")
+        demo.generate(members_count=300, months=12, seed=1)
+
+
+def cmd_gui(args) -> int:
+    from pharmacy_desk.ui.app import run
+
+    path = open_from_args(args)
+    if args.demo:
+        _ensure_demo_database()
+    return run(path)
+
+
+def register(commands) -> None:
+    commands.add_parser("gui", help="打开收银窗口（默认）").set_defaults(func=cmd_gui)
