@@ -28,7 +28,7 @@ def june(db, make_member, sell, clerk, owner):
 
 
 def _draw(key: str, report):
-    from pharmacy_desk.ui.chart_figures import CHART_SPECS, new_figure
+    from pharmacy_desk.charts.figures import CHART_SPECS, new_figure
 
     fig = new_figure()
     next(spec for spec in CHART_SPECS if spec.key == key).draw(fig, report)
@@ -96,7 +96,7 @@ def test_month_charts_carry_the_hand_computed_series(june):
 def test_cjk_font_is_found_and_minus_sign_plain():
     import matplotlib
 
-    from pharmacy_desk.ui.chart_figures import use_cjk_font
+    from pharmacy_desk.charts.figures import use_cjk_font
 
     name = use_cjk_font()
     assert name is not None, "no Chinese font: install fonts-noto-cjk (see README)"

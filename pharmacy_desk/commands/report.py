@@ -18,7 +18,7 @@ def cmd_report(args) -> int:
     out = write_workbook(report, args.out)
     print(f"{month} 月度报表已写入 {out}")
     if args.pdf:
-        from pharmacy_desk.ui.chart_figures import save_all_pdf
+        from pharmacy_desk.charts.figures import save_all_pdf
 
         pdf = Path(out).with_suffix(".pdf")
         save_all_pdf(report, pdf)

@@ -44,7 +44,7 @@ class ChartPage(QWidget):
         super().__init__(parent)
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
-        from pharmacy_desk.ui.chart_figures import new_figure
+        from pharmacy_desk.charts.figures import new_figure
 
         self.spec = spec
         self.figure = new_figure()
@@ -83,9 +83,8 @@ class ChartPage(QWidget):
 class ChartsWindow(QMainWindow):
     def __init__(self, parent=None, *, today: dt.date | None = None):
         super().__init__(parent)
-        from pharmacy_desk.ui.chart_figures import CHART_SPECS, use_cjk_font
+        from pharmacy_desk.charts.figures import CHART_SPECS
 
-        use_cjk_font()
         self.setWindowTitle("月度报表与图表")
         self.report = None
         self._task = None

@@ -2,7 +2,9 @@
 
 Each chart is one ``ChartSpec``: a key into ``core.reports.definitions``, and a
 function that draws a ``MonthlyReport`` onto an empty figure. matplotlib is imported
-only inside the functions, never when the app starts.
+only inside the functions, never when the app starts, and never through pyplot: a
+figure made by ``new_figure`` has its own Agg canvas, so no global state and no GUI
+backend is involved and it can be drawn off the GUI thread.
 """
 
 from __future__ import annotations
@@ -27,9 +29,10 @@ def use_cjk_font() -> str | None:
 
     installed = {font.name for font in font_manager.fontManager.ttflist}
     chosen = next((name for name in CJK_FONTS if name in installed), None)
-    if chosen is not None:
+    families = matplotlib.rcParams["font.sans-serif"]
+    if chosen is not None and families[:1] != [chosen]:  # called for every figure: add it once
         matplotlib.rcParams["font.family"] = "sans-serif"
-        matplotlib.rcParams["font.sans-serif"] = [chosen, *matplotlib.rcParams["font.sans-serif"]]
+        matplotlib.rcParams["font.sans-serif"] = [chosen, *(name for name in families if name != chosen)]
     matplotlib.rcParams["axes.unicode_minus"] = False  # the CJK fonts lack U+2212
     return chosen
 
@@ -55,12 +58,8 @@ def draw_sales(fig, report: MonthlyReport) -> None:
     ax.bar(x, walkin, bottom=member, color=WALKIN, label=FIGURES["sales_walkin_fen"].name)
     ax.set_ylabel("元")
     ax.set_xticks(list(x), _months(report))
-    ticket = ax.twinx()
-    ticket.plot(list(x), [_yuan(f.avg_ticket_fen) for f in report.trend], color=ACCENT, marker="o",
-                label=FIGURES["avg_ticket_fen"].name)
-    ticket.set_ylabel("客单价（元）")
-    ticket.set_ylim(bottom=0)
-    _legend(fig, ax, ticket)
+    _line_on_the_right(fig, ax, [_yuan(f.avg_ticket_fen) for f in report.trend], FIGURES["avg_ticket_fen"].name,
+                       "客单价（元）", color=ACCENT, marker="o")
     ax.set_title("月销售额（会员 / 散客，已扣退款）与客单价")
 
 
@@ -86,12 +85,8 @@ def draw_rates(fig, report: MonthlyReport) -> None:
     ax.set_xticks(x, _months(report))
     ax.set_ylabel("%")
     ax.set_ylim(0, 100)
-    visits = ax.twinx()
-    visits.plot(x, [float(f.visits_per_active) for f in report.trend], marker="^", color=ACCENT,
-                linestyle="--", label=FIGURES["visits_per_active"].name)
-    visits.set_ylabel("次 / 人")
-    visits.set_ylim(bottom=0)
-    _legend(fig, ax, visits)
+    _line_on_the_right(fig, ax, [float(f.visits_per_active) for f in report.trend],
+                       FIGURES["visits_per_active"].name, "次 / 人", color=ACCENT, marker="^", linestyle="--")
     ax.set_title("复购率、发券核销率与人均到店次数")
 
 
@@ -105,12 +100,8 @@ def draw_points(fig, report: MonthlyReport) -> None:
                color=colour, label=FIGURES[key].name)
     ax.set_xticks(list(range(n)), _months(report))
     ax.set_ylabel("积分")
-    balance = ax.twinx()
-    balance.plot(list(range(n)), [f.points_outstanding for f in report.trend], color="#b0413e", marker="o",
-                 label=FIGURES["points_outstanding"].name)
-    balance.set_ylabel("积分余额")
-    balance.set_ylim(bottom=0)
-    _legend(fig, ax, balance)
+    _line_on_the_right(fig, ax, [f.points_outstanding for f in report.trend], FIGURES["points_outstanding"].name,
+                       "积分余额", color="#b0413e", marker="o")
     ax.set_title("积分发放、使用、过期与月末余额")
 
 
@@ -170,6 +161,15 @@ def draw_staff(fig, report: MonthlyReport) -> None:
     ax.set_title(f"{report.month} 店员业绩（已扣退款）")
 
 
+def _line_on_the_right(fig, ax, values: list, label: str, unit: str, **style) -> None:
+    """A line against its own axis on the right (its unit differs from the bars'), both in one legend."""
+    right = ax.twinx()
+    right.plot(list(range(len(values))), values, label=label, **style)
+    right.set_ylabel(unit)
+    right.set_ylim(bottom=0)
+    _legend(fig, ax, right)
+
+
 def _legend(fig, *axes) -> None:
     handles, labels = [], []
     for ax in axes:
@@ -207,17 +207,23 @@ CHART_SPECS: tuple[ChartSpec, ...] = (
 
 
 def new_figure(width: float = 9.0, height: float = 4.8):
-    """A figure not tied to pyplot (no global state, safe off the GUI thread)."""
+    """A figure not tied to pyplot, on an Agg canvas: it draws and saves PNG/PDF files by itself.
+
+    Its text is set in a Chinese font (``use_cjk_font``), so no caller can forget it.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    return Figure(figsize=(width, height), layout="constrained")
+    use_cjk_font()
+    figure = Figure(figsize=(width, height), layout="constrained")
+    FigureCanvasAgg(figure)
+    return figure
 
 
 def save_all_pdf(report: MonthlyReport, path) -> None:
     """Every chart, one per page, into a PDF."""
     from matplotlib.backends.backend_pdf import PdfPages
 
-    use_cjk_font()
     with PdfPages(path) as pdf:
         for spec in CHART_SPECS:
             fig = new_figure(11.0, 6.0)
