@@ -134,3 +134,28 @@ def test_running_issues_exactly_the_previewed_recipients(db, make_member, sell, 
     result = campaigns.run_ab_vouchers(RUN_AT.date(), owner, at=RUN_AT, recipients=shown)
     assert result.issued == 1
     assert [c.member_id for c in campaign_coupons("ab_voucher")] == [members[3].id]
+
+
+def test_the_campaigns_are_listed_in_core_with_their_explanations(db, make_member, owner):
+    """The registry the campaigns window renders; the command line or a report can list it too."""
+    assert [c.key for c in campaigns.CAMPAIGNS] == ["ab", "birthday", "thanks", "plan"]
+    assert campaigns.CAMPAIGN_BY_KEY["birthday"].preview is campaigns.preview_birthday_coupons
+    assert campaigns.CAMPAIGN_BY_KEY["birthday"].run is campaigns.run_birthday_coupons
+    ab = campaigns.CAMPAIGN_BY_KEY["ab"]
+    assert ab.explain() == "按近12个月消费排名：前5%为A类，其后至20%为B类，各发一张代金券。"
+    settings.change("a_class_percent", 10, owner)  # A-share 10%, B-share still 20%
+    assert ab.explain().startswith("按近12个月消费排名：前10%为A类")
+    assert all("{" not in c.explain() for c in campaigns.CAMPAIGNS)
+
+
+def test_a_recipients_status_and_the_counts_of_a_preview(db, make_member, owner):
+    born = make_member(phone="13900000001", name="七月寿星", birthday=dt.date(1970, 7, 15), at=OLD)
+    make_member(phone="13900000002", name="七月寿星二", birthday=dt.date(1971, 7, 3), at=OLD)
+    birthday = campaigns.CAMPAIGN_BY_KEY["birthday"]
+    rows = birthday.preview(dt.date(2026, 7, 1))
+    assert [r.status for r in rows] == ["待发放", "待发放"] and campaigns.issue_counts(rows) == (2, 0)
+    birthday.run(dt.date(2026, 7, 1), owner, at=RUN_AT, recipients=[r for r in rows if r.member_id == born.id])
+    rows = birthday.preview(dt.date(2026, 7, 1))
+    assert {r.member_id: r.status for r in rows}[born.id] == "已发放" and campaigns.issue_counts(rows) == (1, 1)
+    plan = campaigns.CAMPAIGN_BY_KEY["plan"].preview(OLD.date())
+    assert [r.status for r in plan] == ["仅短信", "仅短信"] and campaigns.issue_counts(plan) == (0, 0)

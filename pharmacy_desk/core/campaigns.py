@@ -53,6 +53,19 @@ class Recipient:
     title: str = ""
     already_issued: bool = False
 
+    @property
+    def status(self) -> str:
+        """仅短信 (nothing to issue), 已发放 or 待发放."""
+        if self.issue_key is None:
+            return "仅短信"
+        return "已发放" if self.already_issued else "待发放"
+
+
+def issue_counts(rows: list[Recipient]) -> tuple[int, int]:
+    """(coupons still to issue, coupons already issued) among ``rows``."""
+    pending = sum(1 for row in rows if row.issue_key and not row.already_issued)
+    return pending, sum(1 for row in rows if row.issue_key and row.already_issued)
+
 
 @dataclass(frozen=True)
 class RunResult:
@@ -105,6 +118,19 @@ def _issue(rows: list[Recipient], kind: str, prefix: str, operator: Staff, at: d
     return RunResult(rows, issued)
 
 
+def _gift_recipients(members: list[tuple], prefix: str, gift: str, coupon: str, fen: int, valid_from: dt.date,
+                     days: int, title: str, message: Callable[[str], str]) -> list[Recipient]:
+    """A gift to collect in the store and, when ``fen`` > 0, a coupon keyed ``prefix`` + member id.
+
+    ``members`` are rows of ``_members``; ``message`` words the SMS for a member's name.
+    """
+    what = f"{gift} + {yuan(fen)}元{coupon}" if fen > 0 else gift
+    rows = [Recipient(member_id, name, phone, owner, what, message(name),
+                      f"{prefix}{member_id}" if fen > 0 else None, fen, valid_from, days, title)
+            for member_id, name, phone, owner, *_ in members]
+    return _mark_issued(rows, prefix)
+
+
 def _until(valid_from: dt.date, days: int) -> dt.date:
     return valid_from + dt.timedelta(days=days - 1)
 
@@ -138,14 +164,11 @@ def preview_birthday_coupons(month: dt.date) -> list[Recipient]:
     first = month.replace(day=1)
     days = calendar.monthrange(first.year, first.month)[1]
     coupon = f"和{yuan(fen)}元生日券（{first.month}月内有效）" if fen > 0 else ""
-    rows = [Recipient(
-        member_id, name, phone, owner, f"生日礼品 + {yuan(fen)}元生日券" if fen > 0 else "生日礼品",
-        f"{name}您好，祝您生日快乐！本店为您准备了生日礼品{coupon}，欢迎到店领取。",
-        f"birthday:{first.year}:{member_id}" if fen > 0 else None, fen, first, days, "生日券")
-        for member_id, name, phone, owner, birthday, _ in _members(
-            "m.birthday IS NOT NULL AND strftime('%m', m.birthday) = ?", [f"{first.month:02d}"],
-            "strftime('%d', m.birthday), m.id")]
-    return _mark_issued(rows, f"birthday:{first.year}:")
+    members = _members(
+        "m.birthday IS NOT NULL AND strftime('%m', m.birthday) = ?", [f"{first.month:02d}"],
+        "strftime('%d', m.birthday), m.id")
+    return _gift_recipients(members, f"birthday:{first.year}:", "生日礼品", "生日券", fen, first, days, "生日券",
+                            lambda name: f"{name}您好，祝您生日快乐！本店为您准备了生日礼品{coupon}，欢迎到店领取。")
 
 
 def run_birthday_coupons(month: dt.date, operator: Staff, at: dt.datetime | None = None, *,
@@ -163,13 +186,10 @@ def preview_new_member_thanks(month: dt.date) -> list[Recipient]:
     last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
     tag = f"{first:%Y-%m}"
     coupon = f"，另赠{yuan(fen)}元感谢券一张" if fen > 0 else ""
-    rows = [Recipient(
-        member_id, name, phone, owner, f"答谢礼品 + {yuan(fen)}元感谢券" if fen > 0 else "答谢礼品",
-        f"{name}您好，感谢您成为我们的会员！请您到店领取答谢礼品{coupon}。",
-        f"thanks:{tag}:{member_id}" if fen > 0 else None, fen, last + dt.timedelta(days=1), days, "新会员感谢券")
-        for member_id, name, phone, owner, _, _ in _members(
-            "m.joined_on BETWEEN ? AND ?", [first.isoformat(), last.isoformat()], "m.joined_on, m.id")]
-    return _mark_issued(rows, f"thanks:{tag}:")
+    members = _members(
+        "m.joined_on BETWEEN ? AND ?", [first.isoformat(), last.isoformat()], "m.joined_on, m.id")
+    return _gift_recipients(members, f"thanks:{tag}:", "答谢礼品", "感谢券", fen, last + dt.timedelta(days=1), days,
+                            "新会员感谢券", lambda name: f"{name}您好，感谢您成为我们的会员！请您到店领取答谢礼品{coupon}。")
 
 
 def run_new_member_thanks(month: dt.date, operator: Staff, at: dt.datetime | None = None, *,
@@ -220,3 +240,33 @@ def export_sms(path, recipients: list[Recipient], operator: Staff) -> int:
 
     return write_xlsx(path, "短信名单", SMS_HEADERS, sms_rows(recipients), text_columns=(0,),
                       widths=(14, 10, 90))
+
+
+# --- the campaigns the owner can run, in the order they are offered --------------------------
+
+@dataclass(frozen=True)
+class Campaign:
+    """One campaign: what it is called, what it does, who would receive what, and running it."""
+
+    key: str
+    title: str
+    explanation: str  # may name settings in braces, e.g. {a_class_percent}
+    preview: Callable[[dt.date], list[Recipient]]
+    run: Callable[..., RunResult]
+
+    def explain(self) -> str:
+        """The explanation with the settings' current values filled in."""
+        return self.explanation.format(**settings.all_values())
+
+
+CAMPAIGNS: tuple[Campaign, ...] = (
+    Campaign("ab", "A/B类会员代金券", "按近12个月消费排名：前{a_class_percent}%为A类，其后至{b_class_percent}%为B类，各发一张代金券。",
+             preview_ab_vouchers, run_ab_vouchers),
+    Campaign("birthday", "生日礼遇", "所选日期所在月份过生日的会员：生日礼品和生日券（当月有效）。",
+             preview_birthday_coupons, run_birthday_coupons),
+    Campaign("thanks", "新会员月度答谢", "所选日期所在月份加入的新会员：感谢短信，到店领取答谢礼品。",
+             preview_new_member_thanks, run_new_member_thanks),
+    Campaign("plan", "新会员7天计划", "入会第1天权益介绍、第3天门店指南、第7天健康问卷：所选日期应发的短信。",
+             preview_new_member_plan, run_new_member_plan),
+)
+CAMPAIGN_BY_KEY = {campaign.key: campaign for campaign in CAMPAIGNS}

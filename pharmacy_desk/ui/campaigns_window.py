@@ -1,10 +1,8 @@
-"""营销活动 window: one button per campaign → preview who receives what → 发放 → export the SMS list."""
+"""营销活动 window: a button per campaign of ``core.campaigns.CAMPAIGNS`` → preview → 发放 → export the SMS list."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Callable
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -12,7 +10,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pharmacy_desk.core import campaigns, paths, settings
+from pharmacy_desk.core import campaigns, paths
+from pharmacy_desk.core.campaigns import CAMPAIGNS, Campaign
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.vocabulary import Role
 from pharmacy_desk.ui.events import events
@@ -20,39 +19,12 @@ from pharmacy_desk.ui.table_model import Column, RowsTableModel
 from pharmacy_desk.ui.tasks import run_task
 
 
-@dataclass(frozen=True)
-class CampaignAction:
-    key: str
-    title: str
-    explain: str
-    preview: Callable[[dt.date], list[campaigns.Recipient]]
-    run: Callable[..., campaigns.RunResult]
-
-
-ACTIONS = (
-    CampaignAction("ab", "A/B类会员代金券", "按近12个月消费排名：前{a_class_percent}%为A类，其后至{b_class_percent}%为B类，各发一张代金券。",
-                   campaigns.preview_ab_vouchers, campaigns.run_ab_vouchers),
-    CampaignAction("birthday", "生日礼遇", "所选日期所在月份过生日的会员：生日礼品和生日券（当月有效）。",
-                   campaigns.preview_birthday_coupons, campaigns.run_birthday_coupons),
-    CampaignAction("thanks", "新会员月度答谢", "所选日期所在月份加入的新会员：感谢短信，到店领取答谢礼品。",
-                   campaigns.preview_new_member_thanks, campaigns.run_new_member_thanks),
-    CampaignAction("plan", "新会员7天计划", "入会第1天权益介绍、第3天门店指南、第7天健康问卷：所选日期应发的短信。",
-                   campaigns.preview_new_member_plan, campaigns.run_new_member_plan),
-)
-
-
-def _status(row: campaigns.Recipient) -> str:
-    if row.issue_key is None:
-        return "仅短信"
-    return "已发放" if row.already_issued else "待发放"
-
-
 COLUMNS = (
     Column("姓名", lambda r: r.name),
     Column("手机号", lambda r: r.phone),
     Column("专属店员", lambda r: r.owner_staff or "—"),
     Column("内容", lambda r: r.gift),
-    Column("状态", _status),
+    Column("状态", lambda r: r.status),
     Column("短信", lambda r: r.message, tooltip=lambda r: r.message),
 )
 
@@ -61,7 +33,7 @@ class CampaignsWindow(QWidget):
     def __init__(self, operator: Staff, parent=None, *, today: dt.date | None = None):
         super().__init__(parent, Qt.WindowType.Window)
         self.operator = operator
-        self.action: CampaignAction | None = None
+        self.action: Campaign | None = None
         self._note = ""
         self._generation = 0  # only the latest preview may fill the table
         self._task = None
@@ -77,9 +49,9 @@ class CampaignsWindow(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(QLabel("日期："))
         bar.addWidget(self.day)
-        for action in ACTIONS:
+        for action in CAMPAIGNS:
             button = QPushButton(action.title)
-            button.setToolTip(action.explain.format(**settings.all_values()))
+            button.setToolTip(action.explain())
             button.clicked.connect(lambda _checked=False, a=action: self.preview(a))
             self.buttons[action.key] = button
             bar.addWidget(button)
@@ -123,10 +95,10 @@ class CampaignsWindow(QWidget):
     def chosen_day(self) -> dt.date:
         return self.day.date().toPython()
 
-    def preview(self, action: CampaignAction, note: str = "") -> None:
+    def preview(self, action: Campaign, note: str = "") -> None:
         self.action = action
         self._note = note
-        self.explain.setText(f"{action.title}：{action.explain.format(**settings.all_values())}")
+        self.explain.setText(f"{action.title}：{action.explain()}")
         self.issue_button.setEnabled(False)
         self.export_button.setEnabled(False)
         self.summary.setText("正在生成名单…")
@@ -143,8 +115,7 @@ class CampaignsWindow(QWidget):
         if generation != self._generation:
             return  # another campaign or day was chosen meanwhile
         self.model.set_rows(rows)
-        pending = sum(1 for r in rows if r.issue_key and not r.already_issued)
-        done = sum(1 for r in rows if r.issue_key and r.already_issued)
+        pending, done = campaigns.issue_counts(rows)
         self.summary.setText(f"{self._note}共 {len(rows)} 位会员：待发放 {pending} 张，已发放 {done} 张。")
         self.issue_button.setEnabled(pending > 0 and self.operator.role == Role.OWNER)
         self.export_button.setEnabled(bool(rows) and self.operator.role == Role.OWNER)
