@@ -32,7 +32,8 @@ def test_export_table_is_safe_and_typed(tmp_path):
     assert formula.value == "=HYPERLINK(\"http://x\")" and formula.data_type == "s" and formula.quotePrefix
     assert phone.value == "13812345678" and phone.data_type == "s"
     assert day.value == dt.datetime(2026, 1, 5) and day.is_date
-    assert float(money.value) == 123.45 and money.number_format == "0.00"  # 12345 fen
+    # 12345 fen, in the one money format of every workbook (the monthly report's too)
+    assert float(money.value) == 123.45 and money.number_format == "#,##0.00"
     assert count.value == 7
     assert all(c.data_type == "s" and c.quotePrefix for c in cells[2][:2])
     assert cells[3][0].data_type == "s" and cells[3][0].quotePrefix

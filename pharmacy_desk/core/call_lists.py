@@ -298,10 +298,10 @@ EXPORT_HEADERS = ("姓名", "手机号", "专属店员", "原因", "退订营销
 def export_xlsx(path, title: str, rows: list[CallRow], operator) -> int:
     """Write a call list to Excel for staff to work through; owners only (full phone numbers)."""
     from pharmacy_desk.core.errors import InvalidInput
-    from pharmacy_desk.core.list_export import write_xlsx
+    from pharmacy_desk.core.spreadsheet.export import ExportColumn, export_table
 
     if operator is None or getattr(operator, "role", None) != Role.OWNER:
         raise InvalidInput("只有店长可以导出回访名单。")
-    return write_xlsx(path, title, EXPORT_HEADERS,
-                      ((r.name, r.phone, r.owner_staff, r.detail, "是" if r.opt_out else "") for r in rows),
-                      text_columns=(1,), widths=(10, 14, 10, 60, 10))
+    columns = [ExportColumn(header, width=width) for header, width in zip(EXPORT_HEADERS, (10, 14, 10, 60, 10))]
+    return export_table(((r.name, r.phone, r.owner_staff, r.detail, "是" if r.opt_out else "") for r in rows),
+                        columns, path, sheet_title=title)

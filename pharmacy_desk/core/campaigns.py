@@ -236,10 +236,10 @@ def sms_rows(recipients: list[Recipient]) -> list[tuple[str, str, str]]:
 def export_sms(path, recipients: list[Recipient], operator: Staff) -> int:
     """Write the SMS list to an Excel file; owners only (it holds full phone numbers)."""
     _require_owner(operator)
-    from pharmacy_desk.core.list_export import write_xlsx
+    from pharmacy_desk.core.spreadsheet.export import ExportColumn, export_table
 
-    return write_xlsx(path, "短信名单", SMS_HEADERS, sms_rows(recipients), text_columns=(0,),
-                      widths=(14, 10, 90))
+    columns = [ExportColumn(title, width=width) for title, width in zip(SMS_HEADERS, (14, 10, 90))]
+    return export_table(sms_rows(recipients), columns, path, sheet_title="短信名单")
 
 
 # --- the campaigns the owner can run, in the order they are offered --------------------------

@@ -3,5 +3,6 @@
 ``safety`` refuses hostile or broken files before anything decompresses them,
 ``reading`` turns a workbook or CSV into rows, ``columns`` finds the header and
 maps it, ``rows`` cleans one row into a member, ``importer`` plans and commits an
-import, ``report`` writes the rows that need fixing, ``export`` writes tables out.
+import, ``report`` writes the rows that need fixing, ``export`` is the one writer of every
+``.xlsx`` the app makes (``sheetxml`` streams its rows).
 """
