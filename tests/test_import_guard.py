@@ -1,0 +1,73 @@
+"""The headless part of the app imports no GUI and no heavy library it does not need yet.
+
+Each check runs in a fresh interpreter (``-I``: no environment, no user site) that
+imports every module of the packages named, then reports which top-level modules
+ended up in ``sys.modules``:
+
+- all of ``core``, ``cli``, ``commands`` and ``charts`` import neither PySide6 nor
+  matplotlib (the command line runs on a machine without a display; a chart imports
+  matplotlib when it is drawn);
+- all of ``core`` also leaves openpyxl and pypinyin unimported: they are loaded by
+  the function that writes a workbook or spells a name, not at start-up.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SCRIPT = """
+import importlib, json, pkgutil, sys
+sys.path.insert(0, {root!r})
+import pharmacy_desk
+imported = []
+for name in {packages!r}:
+    package = importlib.import_module(name)
+    imported.append(name)
+    for info in pkgutil.walk_packages(getattr(package, "__path__", []), name + "."):
+        importlib.import_module(info.name)
+        imported.append(info.name)
+{then}
+print(json.dumps({{"file": pharmacy_desk.__file__, "imported": imported,
+                  "loaded": sorted({{module.split(".")[0] for module in sys.modules}})}}))
+"""
+
+
+def imports(*packages: str, then: str = "") -> dict:
+    """Import every module of ``packages`` (then run ``then``) in a clean interpreter."""
+    script = SCRIPT.format(root=str(ROOT), packages=list(packages), then=then)
+    done = subprocess.run([sys.executable, "-I", "-c", script], capture_output=True, text=True, timeout=120,
+                          cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.splitlines()[-1])
+    assert Path(result["file"]).resolve().is_relative_to(ROOT)  # this copy of the code, not an installed one
+    return result
+
+
+def test_core_imports_no_gui_no_charts_no_workbook_writer_no_pinyin():
+    result = imports("pharmacy_desk.core")
+    # the walk reached the modules that use those libraries
+    assert {"pharmacy_desk.core.spreadsheet.export", "pharmacy_desk.core.reports.workbook",
+            "pharmacy_desk.core.normalize", "pharmacy_desk.core.campaigns"} <= set(result["imported"])
+    assert not {"PySide6", "shiboken6", "matplotlib", "openpyxl", "pypinyin"} & set(result["loaded"])
+
+
+def test_cli_commands_and_charts_import_no_gui_and_no_matplotlib():
+    result = imports("pharmacy_desk.core", "pharmacy_desk.cli", "pharmacy_desk.commands", "pharmacy_desk.charts")
+    assert {"pharmacy_desk.commands.database", "pharmacy_desk.commands.report",
+            "pharmacy_desk.charts.figures"} <= set(result["imported"])
+    assert not {"PySide6", "shiboken6", "matplotlib"} & set(result["loaded"])
+
+
+def test_the_check_sees_a_library_once_it_is_used():
+    # Drawing a chart or writing a workbook loads its library: the guard above would notice
+    # a module that did so on import.
+    result = imports("pharmacy_desk.charts", then="from pharmacy_desk.charts.figures import new_figure; new_figure()")
+    assert "matplotlib" in result["loaded"] and "PySide6" not in result["loaded"]
+    result = imports("pharmacy_desk.core.spreadsheet",
+                     then="from pharmacy_desk.core.spreadsheet.sheetxml import _column_letters; _column_letters(1)")
+    assert "openpyxl" in result["loaded"]
