@@ -5,6 +5,7 @@ import pytest
 from pharmacy_desk.core import ledger, redemption
 from pharmacy_desk.core.errors import InvalidInput, PointsError, StockError
 from pharmacy_desk.core.models import CatalogItem, Redemption
+from pharmacy_desk.core.vocabulary import DrugClass
 
 AT = dt.datetime(2026, 6, 10, 10, 0)
 
@@ -22,6 +23,14 @@ def test_catalog_refuses_prescription_and_class_a_otc(db, owner):
             redemption.add_catalog_item(name="阿莫西林", points_price=500, drug_class=drug_class, operator=owner)
     redemption.add_catalog_item(name="维生素C含片", points_price=500, drug_class="otc_b", operator=owner)
     assert CatalogItem.select().count() == 1
+
+
+def test_catalog_refuses_a_kind_it_does_not_know_in_one_sentence(db, owner):
+    with pytest.raises(InvalidInput, match="未知的兑换类别：voucher"):
+        redemption.add_catalog_item(name="体检券", points_price=500, kind="voucher", operator=owner)
+    with pytest.raises(InvalidInput, match="处方药不能作为赠品"):
+        redemption.add_catalog_item(name="阿莫西林", points_price=500, drug_class=DrugClass.RX, operator=owner)
+    assert CatalogItem.select().count() == 0
 
 
 def test_the_database_refuses_them_too(db):

@@ -16,15 +16,16 @@ from pharmacy_desk.core import ledger, members, redemption, returns, sales, sett
 from pharmacy_desk.core.db import database
 from pharmacy_desk.core.errors import DeskError, InvalidInput
 from pharmacy_desk.core.models import Coupon, Member, Staff
-from pharmacy_desk.core.vocabulary import PaymentMethod, Role
+from pharmacy_desk.core.vocabulary import CatalogKind, PaymentMethod, Role
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红建国文辉鹏宇浩婷雪梅琳晨欣怡子轩思雨佳慧淑珍凤兰德福"
 PREFIXES = ("138", "139", "135", "136", "137", "150", "151", "152", "158", "159", "186", "187", "188", "133", "177", "199")
 STAFF = (("王芳", Role.OWNER), ("陈静", Role.PHARMACIST), ("李娜", Role.CASHIER), ("刘洋", Role.CASHIER))
-CATALOG = (("保温杯", 800, 3500, 30, "gift"), ("医用口罩（50只）", 500, 2000, 100, "gift"),
-           ("电子体温计", 1500, 6000, 20, "gift"), ("免费测血糖", 200, 1000, None, "service"),
-           ("药师上门服务", 3000, 10000, None, "service"), ("维生素C含片", 600, 2500, 50, "gift"))
+CATALOG = (("保温杯", 800, 3500, 30, CatalogKind.GIFT), ("医用口罩（50只）", 500, 2000, 100, CatalogKind.GIFT),
+           ("电子体温计", 1500, 6000, 20, CatalogKind.GIFT), ("免费测血糖", 200, 1000, None, CatalogKind.SERVICE),
+           ("药师上门服务", 3000, 10000, None, CatalogKind.SERVICE),
+           ("维生素C含片", 600, 2500, 50, CatalogKind.GIFT))
 # Average spend weights per category by season (winter, spring, summer, autumn).
 SEASON_MIX = {
     "household": (5, 3, 3, 4), "otc": (3, 2, 2, 2), "supplement": (2, 2, 1, 3),

@@ -16,19 +16,21 @@ from pharmacy_desk.core.models import (
     CatalogItem, Redemption, Sale, SaleReturn, SaleReturnLine, Staff, Tier,
 )
 from pharmacy_desk.core.normalize import yuan
-
-# 药品流通监督管理办法 第二十条: prescription drugs and 甲类 OTC may not be given away.
-FORBIDDEN_DRUG_CLASSES = {"rx": "处方药", "otc_a": "甲类非处方药"}
-ALLOWED_DRUG_CLASSES = ("none", "otc_b")
+from pharmacy_desk.core.vocabulary import (
+    FORBIDDEN_DRUG_CLASSES, GIFTABLE_DRUG_CLASSES, CatalogKind, DrugClass, LedgerKind,
+)
 
 
 def add_catalog_item(*, name: str, points_price: int, operator: Staff, value_fen: int = 0,
-                     kind: str = "gift", stock: int | None = None, drug_class: str = "none") -> CatalogItem:
+                     kind: str = CatalogKind.GIFT, stock: int | None = None,
+                     drug_class: str = DrugClass.NONE) -> CatalogItem:
     """Add a gift or service to the catalog; prescription and 甲类 OTC drugs are refused."""
     if drug_class in FORBIDDEN_DRUG_CLASSES:
-        raise InvalidInput(f"依据《药品流通监督管理办法》第二十条，{FORBIDDEN_DRUG_CLASSES[drug_class]}不能作为赠品。")
-    if drug_class not in ALLOWED_DRUG_CLASSES:
+        raise InvalidInput(f"依据《药品流通监督管理办法》第二十条，{DrugClass.label_of(drug_class)}不能作为赠品。")
+    if drug_class not in GIFTABLE_DRUG_CLASSES:
         raise InvalidInput(f"未知的药品分类：{drug_class}")
+    if not CatalogKind.has(kind):
+        raise InvalidInput(f"未知的兑换类别：{kind}")
     if points_price <= 0:
         raise InvalidInput("兑换所需积分必须大于零。")
     if stock is not None and stock < 0:
@@ -101,7 +103,7 @@ def redeem(*, member_id: MemberId, item_id: CatalogItemId, operator: Staff, key:
         op = step.start(subject=f"member:{member.id}")
         redemption = Redemption.create(operation=op, member=member, item=item, quantity=quantity,
                                        points=points, value_fen=value, staff=operator, created_at=at)
-        ledger.debit(member.id, "gift", points, op, at, redemption=redemption, reason=item.name)
+        ledger.debit(member.id, LedgerKind.GIFT, points, op, at, redemption=redemption, reason=item.name)
         if item.stock is not None:
             updated = (CatalogItem.update(stock=CatalogItem.stock - quantity)
                        .where((CatalogItem.id == item.id) & (CatalogItem.stock >= quantity)).execute())
