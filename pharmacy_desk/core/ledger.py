@@ -19,10 +19,7 @@ from pharmacy_desk.core.db import write_transaction
 from pharmacy_desk.core.errors import InvalidInput, NotFound, PointsError
 from pharmacy_desk.core.ids import LedgerEntryId, MemberId
 from pharmacy_desk.core.models import LedgerAllocation, LedgerEntry, Member, Operation, Staff
-from pharmacy_desk.core.vocabulary import Role
-
-CREDIT_KINDS = ("earn", "import", "adjust", "refund")
-DEBIT_KINDS = ("redeem", "gift", "expire", "clawback", "adjust")
+from pharmacy_desk.core.vocabulary import CREDIT_KINDS, DEBIT_KINDS, LedgerKind, Role
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -154,7 +151,7 @@ def expire_due(today: dt.date, operator: Staff, *, member_id: MemberId | None = 
         for row in rows:
             remaining = row.points - row.used
             entry = LedgerEntry.create(
-                member=row.member_id, kind="expire", points=-remaining, created_at=at,
+                member=row.member_id, kind=LedgerKind.EXPIRE, points=-remaining, created_at=at,
                 key=f"expire:lot{row.id}", operation=op, staff=op.staff_id,
                 reason="积分到期")
             LedgerAllocation.create(debit=entry, lot=row.id, points=remaining)
@@ -182,5 +179,5 @@ def adjust(member_id: MemberId, points: int, reason: str, operator: Staff, key: 
         op = step.start(subject=f"member:{member_id}")
         links = {"reason": reason, "corrects": corrects}
         if points > 0:
-            return credit(member_id, "adjust", points, op, at, **links)
-        return debit(member_id, "adjust", -points, op, at, **links)
+            return credit(member_id, LedgerKind.ADJUST, points, op, at, **links)
+        return debit(member_id, LedgerKind.ADJUST, -points, op, at, **links)

@@ -20,6 +20,7 @@ from pharmacy_desk.core.errors import NotFound, ReturnError
 from pharmacy_desk.core.ids import SaleId, SaleLineId
 from pharmacy_desk.core.models import Coupon, Sale, SaleLine, SaleReturn, SaleReturnLine, Staff
 from pharmacy_desk.core.normalize import yuan
+from pharmacy_desk.core.vocabulary import LedgerKind
 
 
 def _share(whole: int, part: int, of: int) -> int:
@@ -110,13 +111,13 @@ def return_sale(*, sale_id: SaleId, operator: Staff, uid: str, amounts: dict[Sal
         clawed = shortfall = 0
         if sale.member_id is not None:
             if refund_points:
-                ledger.credit(sale.member_id, "refund", refund_points, op, at, sale=sale,
+                ledger.credit(sale.member_id, LedgerKind.REFUND, refund_points, op, at, sale=sale,
                               sale_return=record, reason="退货退回抵现积分")
             if claw_points:
                 clawed = min(claw_points, ledger.usable_points(sale.member_id, at.date()))
                 shortfall = claw_points - clawed
                 if clawed:
-                    ledger.debit(sale.member_id, "clawback", clawed, op, at, sale=sale,
+                    ledger.debit(sale.member_id, LedgerKind.CLAWBACK, clawed, op, at, sale=sale,
                                  sale_return=record, reason="退货扣回所得积分")
         restored = False
         if fully_returned and sale.coupon_id is not None:

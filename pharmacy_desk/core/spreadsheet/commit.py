@@ -23,7 +23,7 @@ from pharmacy_desk.core.members import ean13_check_digit
 from pharmacy_desk.core.models import Member, Staff, Tier
 from pharmacy_desk.core.normalize import bulk_name_initials
 from pharmacy_desk.core.spreadsheet.plan import FilePlan, ImportPlan, Progress, match_database
-from pharmacy_desk.core.vocabulary import Role
+from pharmacy_desk.core.vocabulary import LedgerKind, Role
 
 CHUNK = 2000
 REBUILD_MIN_ROWS = 5000  # below this, dropping and rebuilding indexes saves nothing worth the DDL
@@ -98,7 +98,7 @@ def commit_import(file_plan: FilePlan, operator: Staff, *, progress: Progress | 
         expires = ledger.lot_expiry(at.date()).isoformat()
         credits = [(ids[c.phone], c.points) for c in plan.new if c.points > 0]
         credits += [(m.member_id, m.import_points) for m in plan.merges if m.import_points > 0]
-        entries = [(member_id, "import", points, stamp, expires, f"{op.key}/import/m{member_id}",
+        entries = [(member_id, LedgerKind.IMPORT, points, stamp, expires, f"{op.key}/import/m{member_id}",
                     op.id, operator.id, "期初积分导入") for member_id, points in credits]
         _insert("ledger_entry", LEDGER_COLUMNS, entries, progress, total, "正在写入期初积分……")
         result.balances = len(entries)
