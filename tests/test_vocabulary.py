@@ -12,7 +12,7 @@ from pharmacy_desk.core.spreadsheet.commit import commit_import
 from pharmacy_desk.core.spreadsheet.plan import read_plan
 from pharmacy_desk.core.spreadsheet.tables import export_members
 from pharmacy_desk.core.vocabulary import (
-    CREDIT_KINDS, DEBIT_KINDS, FORBIDDEN_DRUG_CLASSES, GIFTABLE_DRUG_CLASSES, VOCABULARIES, CatalogKind,
+    CREDIT_KINDS, DEBIT_KINDS, FORBIDDEN_DRUG_CLASSES, GIFTABLE_DRUG_CLASSES, VOCABULARIES, CatalogKind, ContactReason,
     CouponKind, DrugClass, Gender, LedgerKind, MeasurementKind, PaymentMethod, Role, check_in,
 )
 from tests.spreadsheet_helpers import write_xlsx
@@ -115,3 +115,10 @@ def test_an_exported_member_list_imports_back_with_the_same_genders(db, clerk, t
     commit_import(read_plan(tmp_path / "members.xlsx", today=at.date()), Staff.create(name="王芳", role=Role.OWNER),
                   at=at)
     assert {m.phone: m.gender for m in Member.select()} == before
+
+
+def test_every_contact_reason_keeps_a_called_member_off_its_list_for_a_while():
+    from pharmacy_desk.core.call_lists import CONTACT_WINDOW_DAYS
+
+    # Refill calls are about one purchase, so they have no window of days.
+    assert set(CONTACT_WINDOW_DAYS) | {ContactReason.REFILL} == set(ContactReason)

@@ -24,16 +24,16 @@ from pharmacy_desk.core.db import database
 from pharmacy_desk.core.ids import StaffId
 from pharmacy_desk.core.ledger import add_months
 from pharmacy_desk.core.normalize import yuan
-from pharmacy_desk.core.vocabulary import Role
+from pharmacy_desk.core.vocabulary import ContactReason, Role
 
 # How long a call for a reason keeps the member off that reason's list.
 CONTACT_WINDOW_DAYS = {
-    "dormant": 30,
-    "birthday": 60,  # one birthday call covers both the 7-day and the 30-day list
-    "points_expiring": 30,
-    "coupons_expiring": 7,
-    "profile": 30,
-    "ab_class": 30,
+    ContactReason.DORMANT: 30,
+    ContactReason.BIRTHDAY: 60,  # one birthday call covers both the 7-day and the 30-day list
+    ContactReason.POINTS_EXPIRING: 30,
+    ContactReason.COUPONS_EXPIRING: 7,
+    ContactReason.PROFILE: 30,
+    ContactReason.AB_CLASS: 30,
 }
 # Refill calls are about one purchase: any refill call since that purchase counts.
 
@@ -85,7 +85,7 @@ def _limit(limit: int | None) -> str:
 def dormant(today: dt.date, *, owner_staff_id: StaffId | None = None, limit: int | None = None) -> list[CallRow]:
     """沉睡会员: no purchase for ``dormant_months`` (members who never bought count from joining)."""
     cutoff = add_months(today, -settings.get("dormant_months"))
-    contacted, args = _not_contacted("dormant", today)
+    contacted, args = _not_contacted(ContactReason.DORMANT, today)
     extra, extra_args = _filters(True, owner_staff_id)
     rows = database.execute_sql(f"""
         SELECT {CONTACT_COLUMNS}, m.joined_on,
@@ -105,7 +105,7 @@ def dormant(today: dt.date, *, owner_staff_id: StaffId | None = None, limit: int
         else:
             since = dt.date.fromisoformat(joined_on)
             detail = f"{since:%Y-%m-%d} 入会后从未消费"
-        result.append(CallRow.from_columns(values, "dormant", detail, since))
+        result.append(CallRow.from_columns(values, ContactReason.DORMANT, detail, since))
     return result
 
 
@@ -134,7 +134,7 @@ def next_birthday(birthday: dt.date, today: dt.date) -> dt.date:
 def birthdays(today: dt.date, days: int, *, owner_staff_id: StaffId | None = None,
               limit: int | None = None) -> list[CallRow]:
     """生日提醒: members whose birthday falls within the next ``days`` days (today included)."""
-    contacted, args = _not_contacted("birthday", today)
+    contacted, args = _not_contacted(ContactReason.BIRTHDAY, today)
     extra, extra_args = _filters(True, owner_staff_id)
     month_days = _month_days(today, days)
     marks = ",".join("?" * len(month_days))
@@ -148,7 +148,8 @@ def birthdays(today: dt.date, days: int, *, owner_staff_id: StaffId | None = Non
         day = next_birthday(born, today)
         age = day.year - born.year
         when = "今天" if day == today else f"{(day - today).days}天后"
-        result.append(CallRow.from_columns(values, "birthday", f"{day:%m月%d日}生日（{when}），满{age}岁", day))
+        result.append(CallRow.from_columns(values, ContactReason.BIRTHDAY,
+                                           f"{day:%m月%d日}生日（{when}），满{age}岁", day))
     result.sort(key=lambda row: (row.due_on, row.member_id))
     return result[:limit] if limit is not None else result
 
@@ -190,7 +191,7 @@ def refills(today: dt.date, *, owner_staff_id: StaffId | None = None, limit: int
         what = values[7] or values[8]
         when = "今天" if run_out == today else f"{(run_out - today).days}天后"
         detail = f"{values[9][:10]} 购买的{what}预计 {run_out:%m月%d日} 用完（{when}）"
-        result.append(CallRow.from_columns(values, "refill", detail, run_out))
+        result.append(CallRow.from_columns(values, ContactReason.REFILL, detail, run_out))
     return result[:limit] if limit is not None else result
 
 
@@ -199,7 +200,7 @@ def points_expiring(today: dt.date, days: int | None = None, *, owner_staff_id: 
     """积分即将到期: points of lots lapsing after today and within ``days`` (as ``ledger.expiring_within``;
     default: the ``points_expiry_warning_days`` setting, 30)."""
     days = settings.get("points_expiry_warning_days") if days is None else days
-    contacted, args = _not_contacted("points_expiring", today)
+    contacted, args = _not_contacted(ContactReason.POINTS_EXPIRING, today)
     extra, extra_args = _filters(True, owner_staff_id)
     rows = database.execute_sql(f"""
         SELECT {CONTACT_COLUMNS}, e.points, e.first_expiry FROM (
@@ -213,7 +214,7 @@ def points_expiring(today: dt.date, days: int | None = None, *, owner_staff_id: 
         WHERE e.points > 0 AND {contacted}{extra}
         ORDER BY e.first_expiry, m.id{_limit(limit)}""",
         [_day(today), _day(today + dt.timedelta(days=days)), *args, *extra_args]).fetchall()
-    return [CallRow.from_columns(values, "points_expiring",
+    return [CallRow.from_columns(values, ContactReason.POINTS_EXPIRING,
                  f"{values[6]}积分将于 {values[7]} 起陆续到期", dt.date.fromisoformat(values[7]))
             for values in rows]
 
@@ -221,7 +222,7 @@ def points_expiring(today: dt.date, days: int | None = None, *, owner_staff_id: 
 def coupons_expiring(today: dt.date, days: int = 7, *, owner_staff_id: StaffId | None = None,
                      limit: int | None = None) -> list[CallRow]:
     """优惠券即将到期: unused coupons whose last valid day is within ``days`` days."""
-    contacted, args = _not_contacted("coupons_expiring", today)
+    contacted, args = _not_contacted(ContactReason.COUPONS_EXPIRING, today)
     extra, extra_args = _filters(True, owner_staff_id)
     rows = database.execute_sql(f"""
         SELECT {CONTACT_COLUMNS}, COUNT(cp.id), MIN(cp.valid_until), SUM(cp.value_fen)
@@ -235,7 +236,7 @@ def coupons_expiring(today: dt.date, days: int = 7, *, owner_staff_id: StaffId |
     for values in rows:
         count, until, fen = values[6], dt.date.fromisoformat(values[7]), values[8]
         value = f"，面值合计{yuan(fen)}元" if fen else ""
-        result.append(CallRow.from_columns(values, "coupons_expiring",
+        result.append(CallRow.from_columns(values, ContactReason.COUPONS_EXPIRING,
                            f"{count}张券未使用{value}，最早 {until:%Y-%m-%d} 到期", until))
     return result
 
@@ -244,7 +245,7 @@ def profiles_to_confirm(today: dt.date, *, owner_staff_id: StaffId | None = None
                         limit: int | None = None) -> list[CallRow]:
     """资料待确认: profile not confirmed for ``profile_confirm_months``; oldest first."""
     cutoff = add_months(today, -settings.get("profile_confirm_months"))
-    contacted, args = _not_contacted("profile", today)
+    contacted, args = _not_contacted(ContactReason.PROFILE, today)
     extra, extra_args = _filters(False, owner_staff_id)
     rows = database.execute_sql(f"""
         SELECT {CONTACT_COLUMNS}, m.profile_confirmed_on FROM member m {STAFF_JOIN}
@@ -256,7 +257,8 @@ def profiles_to_confirm(today: dt.date, *, owner_staff_id: StaffId | None = None
     for values in rows:
         confirmed = dt.date.fromisoformat(values[6]) if values[6] else None
         detail = f"资料上次确认于 {confirmed:%Y-%m-%d}" if confirmed else "资料从未确认"
-        result.append(CallRow.from_columns(values, "profile", detail + "，请核对手机号、生日和地址", confirmed))
+        result.append(CallRow.from_columns(values, ContactReason.PROFILE, detail + "，请核对手机号、生日和地址",
+                                           confirmed))
     return result
 
 
@@ -265,11 +267,11 @@ def ab_members(today: dt.date, *, owner_staff_id: StaffId | None = None, limit: 
     from pharmacy_desk.core.reports.classes import ab_classes
 
     ranked = [row for row in ab_classes(today, owner_staff_id=owner_staff_id) if not row.opt_out]
-    since = _stamp(today - dt.timedelta(days=CONTACT_WINDOW_DAYS["ab_class"] - 1))
+    since = _stamp(today - dt.timedelta(days=CONTACT_WINDOW_DAYS[ContactReason.AB_CLASS] - 1))
     called = {member_id for (member_id,) in database.execute_sql(
         "SELECT DISTINCT member_id FROM contact_log WHERE reason = 'ab_class' AND contacted_at >= ?",
         [since]).fetchall()}
-    result = [CallRow.from_contact(row, "ab_class",
+    result = [CallRow.from_contact(row, ContactReason.AB_CLASS,
                                    f"{row.klass}类会员（第{row.rank}名），近12个月消费 {yuan(row.spend_fen)} 元")
               for row in ranked if row.member_id not in called]
     return result[:limit] if limit is not None else result
@@ -286,10 +288,6 @@ LISTS: tuple[CallList, ...] = (
     CallList("ab_class", "A/B类会员", True, ab_members),
 )
 LIST_BY_KEY = {item.key: item for item in LISTS}
-
-REASON_NAMES = {"dormant": "沉睡唤醒", "birthday": "生日关怀", "refill": "续药提醒",
-                "points_expiring": "积分到期提醒", "coupons_expiring": "优惠券到期提醒", "profile": "资料确认",
-                "ab_class": "A/B类会员回访"}
 
 
 EXPORT_HEADERS = ("姓名", "手机号", "专属店员", "原因", "退订营销")

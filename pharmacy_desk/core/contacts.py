@@ -10,12 +10,11 @@ from __future__ import annotations
 import datetime as dt
 
 from pharmacy_desk.core import operations
-from pharmacy_desk.core.call_lists import REASON_NAMES
 from pharmacy_desk.core.db import write_transaction
 from pharmacy_desk.core.errors import InvalidInput, NotFound
 from pharmacy_desk.core.ids import MemberId
 from pharmacy_desk.core.models import ContactLog, Member, Staff
-from pharmacy_desk.core.vocabulary import Role
+from pharmacy_desk.core.vocabulary import ContactReason, Role
 
 OUTCOMES = ("已接通", "未接听", "空号/停机", "已到店", "拒绝回访")
 
@@ -23,7 +22,7 @@ OUTCOMES = ("已接通", "未接听", "空号/停机", "已到店", "拒绝回�
 def mark_contacted(member_id: MemberId, reason: str, outcome: str, operator: Staff,
                    at: dt.datetime | None = None, notes: str = "") -> ContactLog:
     """Record one call; ``reason`` is a list's reason key (``dormant``, ``birthday`` …)."""
-    if reason not in REASON_NAMES:
+    if not ContactReason.has(reason):
         raise InvalidInput(f"未知的回访原因：{reason}")
     outcome = (outcome or "").strip()
     if not outcome:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 
 from pharmacy_desk.core import call_lists, contacts, paths, staff
 from pharmacy_desk.core.models import Staff
-from pharmacy_desk.core.vocabulary import Role
+from pharmacy_desk.core.vocabulary import ContactReason, Role
 from pharmacy_desk.ui.contact_dialog import ContactDialog
 from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.messages import show_error
@@ -135,7 +135,7 @@ class ListsWindow(QWidget):
 
     def ask_contact(self, rows: list[call_lists.CallRow]) -> tuple[str, str] | None:
         who = "、".join(r.name for r in rows[:5]) + (f" 等{len(rows)}位" if len(rows) > 5 else "")
-        dialog = ContactDialog(who, call_lists.REASON_NAMES[rows[0].reason], self)
+        dialog = ContactDialog(who, ContactReason.label_of(rows[0].reason), self)
         return dialog.values() if dialog.exec() == ContactDialog.DialogCode.Accepted else None
 
     def mark_contacted(self) -> None:
