@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.spreadsheet.columns import FIELDS
+from pharmacy_desk.core.vocabulary import ImportProblemKind
 from pharmacy_desk.ui import preferences
 from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
@@ -165,7 +166,7 @@ class PreviewPage(QWizardPage):
         self.model = RowsTableModel([
             Column("工作表", lambda p: p.source.sheet),
             Column("行号", lambda p: p.source.row_number, align_right=True),
-            Column("类型", lambda p: "冲突" if p.kind == "conflict" else "数据有误"),
+            Column("类型", lambda p: ImportProblemKind.label_of(p.kind)),
             Column("原内容", _row_text, tooltip=_row_text),
             Column("问题原因", lambda p: p.reason, tooltip=lambda p: p.reason),
         ], parent=self)

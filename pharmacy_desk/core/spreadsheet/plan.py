@@ -25,6 +25,7 @@ from pharmacy_desk.core.normalize import mask_phone
 from pharmacy_desk.core.spreadsheet.columns import Layout, find_layout, header_key, may_be_header
 from pharmacy_desk.core.spreadsheet.reading import Sheet, read_file
 from pharmacy_desk.core.spreadsheet.rows import Candidate, RowCleaner, SourceRow, skip_reason
+from pharmacy_desk.core.vocabulary import ImportProblemKind
 
 Progress = Callable[[int, int, str], None]
 FILL_FIELDS = ("card_no", "gender", "birthday", "joined_on", "points", "address", "notes")
@@ -79,11 +80,11 @@ class ImportPlan:
 
     @property
     def rejected(self) -> list[RowProblem]:
-        return [problem for problem in self.file.problems if problem.kind == "rejected"]
+        return [problem for problem in self.file.problems if problem.kind == ImportProblemKind.REJECTED]
 
     @property
     def all_conflicts(self) -> list[RowProblem]:
-        return [p for p in self.file.problems if p.kind == "conflict"] + self.conflicts
+        return [p for p in self.file.problems if p.kind == ImportProblemKind.CONFLICT] + self.conflicts
 
     @property
     def problems(self) -> list[RowProblem]:
@@ -151,7 +152,7 @@ def read_plan(path: str | Path, *, mappings: dict[str, dict[int, str]] | None = 
             try:
                 candidates.append(clean(source))
             except InvalidInput as error:
-                problems.append(RowProblem(source, str(error), "rejected"))
+                problems.append(RowProblem(source, str(error), ImportProblemKind.REJECTED))
     kept, merged, conflicts = _merge_within_file(candidates)
     return FilePlan(path, file_hash(path), layouts, kept, problems + conflicts, skipped, merged)
 
@@ -199,7 +200,7 @@ def _merge_within_file(candidates: list[Candidate]) -> tuple[list[Candidate], in
             names = sorted({c.name for c in group})
             if len(names) > 1:
                 reason = f"手机号 {mask_phone(phone)} 在文件中对应不同的姓名（{'、'.join(names)}），请核对后保留一行。"
-                conflicts += [RowProblem(c.source, reason, "conflict") for c in group]
+                conflicts += [RowProblem(c.source, reason, ImportProblemKind.CONFLICT) for c in group]
                 continue
             for other in group[1:]:
                 _fill_empty(first, other)
@@ -208,7 +209,7 @@ def _merge_within_file(candidates: list[Candidate]) -> tuple[list[Candidate], in
             holder = card_owner.get(first.card_no)
             if holder is not None:
                 conflicts.append(RowProblem(first.source, f"卡号 {first.card_no} 在{_where(holder.source)}"
-                                            f"已用于{holder.name}，同一张卡不能给两个人。", "conflict"))
+                                            f"已用于{holder.name}，同一张卡不能给两个人。", ImportProblemKind.CONFLICT))
                 continue
             card_owner[first.card_no] = first
         kept.append(first)
@@ -233,7 +234,7 @@ def match_database(file_plan: FilePlan) -> ImportPlan:
             if holder is not None:
                 plan.conflicts.append(RowProblem(
                     candidate.source, f"卡号 {candidate.card_no} 已属于会员{holder[2]}"
-                    f"（手机 {mask_phone(holder[1])}），请核对卡号。", "conflict"))
+                    f"（手机 {mask_phone(holder[1])}），请核对卡号。", ImportProblemKind.CONFLICT))
             else:
                 plan.new.append(candidate)
             continue
@@ -241,7 +242,7 @@ def match_database(file_plan: FilePlan) -> ImportPlan:
         if name != candidate.name:
             plan.conflicts.append(RowProblem(
                 candidate.source, f"手机号 {mask_phone(candidate.phone)} 已属于会员{name}，"
-                f"与文件中的姓名“{candidate.name}”不同，请核对。", "conflict"))
+                f"与文件中的姓名“{candidate.name}”不同，请核对。", ImportProblemKind.CONFLICT))
             continue
         fill = {}
         if not gender and candidate.gender:

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from pharmacy_desk.core.spreadsheet.export import ExportColumn, export_sheets
 from pharmacy_desk.core.spreadsheet.plan import ImportPlan, RowProblem
+from pharmacy_desk.core.vocabulary import ImportProblemKind
 
-KIND_NAMES = {"rejected": "数据有误", "conflict": "冲突"}
 REASON_TITLE = "问题原因"
 KIND_TITLE = "问题类型"
 ROW_TITLE = "原行号"
@@ -28,8 +28,8 @@ def write_error_report(plan: ImportPlan, path: str | Path) -> int:
         headers = problems[0].source.headers
         columns = [ExportColumn(text or f"列{n + 1}", "raw") for n, text in enumerate(headers)]
         columns += [ExportColumn(REASON_TITLE), ExportColumn(KIND_TITLE), ExportColumn(ROW_TITLE, "int")]
-        rows = [[*_pad(p.source.values, len(headers)), p.reason, KIND_NAMES[p.kind], p.source.row_number]
-                for p in problems]
+        rows = [[*_pad(p.source.values, len(headers)), p.reason, ImportProblemKind.label_of(p.kind),
+                 p.source.row_number] for p in problems]
         sheets.append((sheet, rows, columns))
     if not sheets:
         sheets.append(("没有问题", [], [ExportColumn(REASON_TITLE)]))
