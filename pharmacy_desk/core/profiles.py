@@ -20,7 +20,7 @@ from pharmacy_desk.core.models import Measurement, Member, Staff
 from pharmacy_desk.core.normalize import (
     check_birthday, clean_gender, clean_name, clean_phone, halfwidth, mask_phone, name_initials,
 )
-from pharmacy_desk.core.vocabulary import HEALTH_ROLES, Role
+from pharmacy_desk.core.vocabulary import HEALTH_ROLES, MeasurementKind, Role
 
 SYSTOLIC_RANGE = (60, 260)
 DIASTOLIC_RANGE = (30, 160)
@@ -207,13 +207,13 @@ def add_measurement(member_id: MemberId, operator: Staff, kind: str, *, systolic
     """柜台测量: blood pressure (mmHg) or blood glucose (mmol/L), range-checked; needs consent."""
     _require_health_role(operator)
     at = at or operations.now()
-    if kind == "bp":
+    if kind == MeasurementKind.BP:
         high = _int_in(systolic, "收缩压", *SYSTOLIC_RANGE)
         low = _int_in(diastolic, "舒张压", *DIASTOLIC_RANGE)
         if high <= low:
             raise InvalidInput(f"收缩压（{high}）应高于舒张压（{low}），请检查是否填反。")
         values = {"systolic": high, "diastolic": low}
-    elif kind == "glucose":
+    elif kind == MeasurementKind.GLUCOSE:
         values = {"glucose": parse_glucose(glucose)}
     else:
         raise InvalidInput(f"未知的测量类型：{kind}")

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from pharmacy_desk.core import members, profiles
 from pharmacy_desk.core.models import Staff
+from pharmacy_desk.core.vocabulary import MeasurementKind
 from pharmacy_desk.ui.inline import InlineMessage, date_text, table_view
 from pharmacy_desk.ui.member_tabs import measurements_model
 
@@ -139,8 +140,8 @@ class MeasurementsTab(QWidget):
         self.model = measurements_model(member_id, self)
         self.view = table_view(self.model, stretch_column=4)
         self.kind_box = QComboBox()
-        self.kind_box.addItem("血压", "bp")
-        self.kind_box.addItem("血糖", "glucose")
+        for label, code in MeasurementKind.choices():
+            self.kind_box.addItem(label, code)
         self.systolic_edit = QLineEdit()
         self.systolic_edit.setPlaceholderText("收缩压")
         self.diastolic_edit = QLineEdit()
@@ -176,7 +177,7 @@ class MeasurementsTab(QWidget):
         self.load()
 
     def _show_fields(self) -> None:
-        bp = self.kind_box.currentData() == "bp"
+        bp = self.kind_box.currentData() == MeasurementKind.BP
         for widget in (self.systolic_edit, self.slash_label, self.diastolic_edit, self.bp_unit_label):
             widget.setVisible(bp)
         for widget in (self.glucose_edit, self.glucose_unit_label):
