@@ -61,7 +61,7 @@ def _stamp(value: dt.date) -> str:
     return str(dt.datetime.combine(value, dt.time()))
 
 
-def _not_contacted(reason: str, today: dt.date) -> tuple[str, list]:
+def _not_contacted(reason: ContactReason, today: dt.date) -> tuple[str, list]:
     """SQL condition (and its arguments) leaving out members called for ``reason`` within its window."""
     since = today - dt.timedelta(days=CONTACT_WINDOW_DAYS[reason] - 1)
     return ("NOT EXISTS (SELECT 1 FROM contact_log c WHERE c.member_id = m.id AND c.reason = ? "
