@@ -46,7 +46,7 @@ def test_sign_up_records_health_consent_and_marketing_choice_once(db, clerk):
 def test_update_profile_changes_only_given_fields_and_is_audited(db, clerk, make_member):
     member = make_member(name="张三")
     updated = profiles.update_profile(member.id, clerk, name="张 三丰", birthday="1958-11-2", address=" 幸福小区3栋 ",
-                                      marketing_opt_out=True, today=TODAY)
+                                      marketing_opt_out=True, today=TODAY).member
     assert (updated.name, updated.name_initials, updated.birthday, updated.address, updated.marketing_opt_out) == (
         "张三丰", "zsf", dt.date(1958, 11, 2), "幸福小区3栋", True)
     assert updated.phone == member.phone
@@ -75,14 +75,14 @@ def test_update_profile_validates_and_sets_owner_staff(db, clerk, make_member, p
         profiles.update_profile(member.id, clerk, gender="未知")
     with pytest.raises(InvalidInput):
         profiles.update_profile(member.id, clerk, tier=3)
-    assert profiles.update_profile(member.id, clerk, owner_staff=pharmacist).owner_staff_id == pharmacist.id
-    assert profiles.update_profile(member.id, clerk, owner_staff=None).owner_staff_id is None
+    assert profiles.update_profile(member.id, clerk, owner_staff=pharmacist).member.owner_staff_id == pharmacist.id
+    assert profiles.update_profile(member.id, clerk, owner_staff=None).member.owner_staff_id is None
 
 
 def test_health_visible_needs_role_and_consent(db, clerk, owner, pharmacist, make_member):
     member = make_member()
     assert not profiles.health_visible(member, pharmacist)
-    member = profiles.record_health_consent(member.id, clerk, True, today=TODAY)
+    member = profiles.record_health_consent(member.id, clerk, True, today=TODAY).member
     assert member.health_consent_on == TODAY
     assert profiles.health_visible(member, pharmacist) and profiles.health_visible(member, owner)
     assert not profiles.health_visible(member, clerk)
@@ -96,7 +96,7 @@ def test_health_file_refused_without_consent_or_for_a_cashier(db, clerk, pharmac
     with pytest.raises(InvalidInput, match="药师或店长"):
         profiles.update_health_file(member.id, clerk, allergies="青霉素")
     updated = profiles.update_health_file(member.id, pharmacist, chronic_conditions="高血压  糖尿病",
-                                          allergies="青霉素", long_term_meds="氨氯地平片")
+                                          allergies="青霉素", long_term_meds="氨氯地平片").member
     assert (updated.chronic_conditions, updated.allergies, updated.long_term_meds) == (
         "高血压 糖尿病", "青霉素", "氨氯地平片")
 
@@ -106,7 +106,7 @@ def test_withdrawing_consent_erases_the_health_file_and_measurements(db, pharmac
     profiles.record_health_consent(member.id, pharmacist, True, today=TODAY)
     profiles.update_health_file(member.id, pharmacist, allergies="磺胺类")
     profiles.add_measurement(member.id, pharmacist, "bp", systolic=150, diastolic=95)
-    withdrawn = profiles.record_health_consent(member.id, pharmacist, False, today=TODAY)
+    withdrawn = profiles.record_health_consent(member.id, pharmacist, False, today=TODAY).member
     assert (withdrawn.health_consent_on, withdrawn.allergies) == (None, "")
     assert Measurement.select().count() == 0
     assert Operation.select().where((Operation.kind == "health_consent")
@@ -118,8 +118,8 @@ def test_measurements_are_range_checked(db, pharmacist, make_member):
     with pytest.raises(InvalidInput, match="尚未同意"):
         profiles.add_measurement(member.id, pharmacist, "bp", systolic=130, diastolic=85)
     profiles.record_health_consent(member.id, pharmacist, True, today=TODAY)
-    bp = profiles.add_measurement(member.id, pharmacist, "bp", systolic="１４２", diastolic=88)
-    sugar = profiles.add_measurement(member.id, pharmacist, "glucose", glucose="7.25")
+    bp = profiles.add_measurement(member.id, pharmacist, "bp", systolic="１４２", diastolic=88).measurement
+    sugar = profiles.add_measurement(member.id, pharmacist, "glucose", glucose="7.25").measurement
     assert (bp.systolic, bp.diastolic) == (142, 88)
     assert Measurement.get_by_id(sugar.id).glucose == Decimal("7.2")  # half-even to one decimal
     for kwargs, message in [

@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from pharmacy_desk.core import coupons, operations, settings
+from pharmacy_desk.core.changes import NOTHING, Changes
 from pharmacy_desk.core.db import database, write_transaction
 from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.ids import MemberId
@@ -71,6 +72,13 @@ def issue_counts(rows: list[Recipient]) -> tuple[int, int]:
 class RunResult:
     recipients: list[Recipient]
     issued: int  # coupons issued by this run (0 when re-run)
+
+    @property
+    def changes(self) -> Changes:
+        if not self.issued:
+            return NOTHING
+        return Changes.of_members((r.member_id for r in self.recipients if r.issue_key and not r.already_issued),
+                                  coupons=True)
 
 
 def _require_owner(operator: Staff) -> None:

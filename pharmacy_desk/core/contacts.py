@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from pharmacy_desk.core import operations
+from pharmacy_desk.core.changes import Changes
 from pharmacy_desk.core.db import write_transaction
 from pharmacy_desk.core.errors import InvalidInput, NotFound
 from pharmacy_desk.core.ids import MemberId
@@ -35,6 +36,19 @@ def mark_contacted(member_id: MemberId, reason: str, outcome: str, operator: Sta
             raise NotFound("找不到这位会员。")
         return ContactLog.create(member=member_id, reason=reason, contacted_at=at, staff=operator,
                                  outcome=outcome, notes=(notes or "").strip()[:255])
+
+
+def mark_all_contacted(calls: list[tuple[MemberId, str]], outcome: str, operator: Staff, *,
+                       at: dt.datetime | None = None, notes: str = "") -> Changes:
+    """One outcome for several calls (``(member_id, reason)`` pairs): all recorded, or none.
+
+    Several members chosen in a list and marked at once: a refusal part-way (a member
+    deleted meanwhile) must not leave half of them marked.
+    """
+    with write_transaction():
+        for member_id, reason in calls:
+            mark_contacted(member_id, reason, outcome, operator, at=at, notes=notes)
+    return Changes.of_members((member_id for member_id, _ in calls), contacts=True)
 
 
 def history(member_id: MemberId, limit: int = 50) -> list[ContactLog]:

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from pharmacy_desk.core import ledger, tiers
+from pharmacy_desk.core.changes import ALL, NOTHING, Changes
 from pharmacy_desk.core.defaults import system_staff
 
 
@@ -17,6 +18,12 @@ from pharmacy_desk.core.defaults import system_staff
 class HousekeepingResult:
     points_expired: int
     review: tiers.ReviewResult
+
+    @property
+    def changes(self) -> Changes:
+        if not (self.points_expired or self.review.downgraded or self.review.upgraded):
+            return NOTHING
+        return Changes.of_members(ALL, ledger=bool(self.points_expired))
 
 
 def run_due_jobs(today: dt.date | None = None) -> HousekeepingResult:

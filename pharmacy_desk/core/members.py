@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from peewee import fn
 
 from pharmacy_desk.core import coupons, operations, settings
+from pharmacy_desk.core.changes import Changes
 from pharmacy_desk.core.db import database, write_transaction
 from pharmacy_desk.core.errors import DuplicateMember, InvalidInput, NotFound
 from pharmacy_desk.core.ids import MemberId
@@ -26,6 +27,10 @@ LOOKUP_LIMIT = 20
 class Registration:
     member: Member
     coupon: Coupon | None
+
+    @property
+    def changes(self) -> Changes:
+        return Changes.of_member(self.member.id, coupons=self.coupon is not None)
 
 
 def ean13_check_digit(first12: str) -> str:
@@ -180,10 +185,11 @@ def get(member_id: MemberId) -> Member:
     return member
 
 
-def confirm_profile(member_id: MemberId, operator: Staff, today: dt.date | None = None) -> None:
+def confirm_profile(member_id: MemberId, operator: Staff, today: dt.date | None = None) -> Changes:
     """资料确认: the cashier checked the member's details while serving them."""
     today = today or dt.date.today()
     with write_transaction():
         operations.start(f"confirm:{member_id}:{uuid.uuid4()}", "confirm_profile", operator,
                          operations.now(), subject=f"member:{member_id}")
         Member.update(profile_confirmed_on=today).where(Member.id == get(member_id).id).execute()
+    return Changes.of_member(member_id)

@@ -10,9 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from pharmacy_desk.core import members, operations
+from pharmacy_desk.core.changes import NOTHING, Changes
 from pharmacy_desk.core.db import write_transaction
 from pharmacy_desk.core.errors import DuplicateMember, InvalidInput
 from pharmacy_desk.core.ids import MemberId
@@ -27,6 +29,19 @@ DIASTOLIC_RANGE = (30, 160)
 GLUCOSE_RANGE = (Decimal("1.0"), Decimal("35.0"))
 PROFILE_FIELDS = ("phone", "name", "gender", "birthday", "address", "owner_staff", "marketing_opt_out",
                   "notes", "card_no")
+
+
+@dataclass(frozen=True)
+class MemberUpdate:
+    """A member as stored after a change to their profile or health file, and what the change touched."""
+    member: Member
+    changes: Changes
+
+
+@dataclass(frozen=True)
+class MeasurementResult:
+    measurement: Measurement
+    changes: Changes
 
 
 def parse_birthday(text: object) -> dt.date | None:
@@ -98,7 +113,7 @@ def _clean_field(name: str, value, today: dt.date):
     return str(value or "").strip()  # address, notes
 
 
-def update_profile(member_id: MemberId, operator: Staff, *, today: dt.date | None = None, **fields) -> Member:
+def update_profile(member_id: MemberId, operator: Staff, *, today: dt.date | None = None, **fields) -> MemberUpdate:
     """修改会员资料: only the fields given change; a phone or card already in use is refused."""
     today = today or dt.date.today()
     unknown = set(fields) - set(PROFILE_FIELDS)
@@ -118,12 +133,12 @@ def update_profile(member_id: MemberId, operator: Staff, *, today: dt.date | Non
                     raise DuplicateMember(f"已有会员使用{what}：{clash.name}（卡号 {clash.card_no}，"
                                           f"手机 {mask_phone(clash.phone)}）。", clash.id)
         if not changed:
-            return member
+            return MemberUpdate(member, NOTHING)
         _audit("update_profile", member.id, operator, ",".join(sorted(changed)))
         if "name" in changed:
             changed["name_initials"] = name_initials(changed["name"])
         Member.update(**changed).where(Member.id == member.id).execute()
-        return members.get(member.id)
+        return MemberUpdate(members.get(member.id), Changes.of_member(member.id))
 
 
 def may_handle_health(operator: Staff) -> bool:
@@ -142,14 +157,14 @@ def _require_health_role(operator: Staff) -> None:
 
 
 def record_health_consent(member_id: MemberId, operator: Staff, consented: bool,
-                          today: dt.date | None = None) -> Member:
+                          today: dt.date | None = None) -> MemberUpdate:
     """Record consent (dated) or its withdrawal; withdrawing erases the health file and measurements."""
     today = today or dt.date.today()
     with write_transaction():
         member = members.get(member_id)
         if consented:
             if member.health_consent_on is not None:
-                return member
+                return MemberUpdate(member, NOTHING)
             _audit("health_consent", member.id, operator, "granted")
             Member.update(health_consent_on=today).where(Member.id == member.id).execute()
         else:
@@ -157,7 +172,7 @@ def record_health_consent(member_id: MemberId, operator: Staff, consented: bool,
             Member.update(health_consent_on=None, chronic_conditions="", allergies="",
                           long_term_meds="").where(Member.id == member.id).execute()
             Measurement.delete().where(Measurement.member == member.id).execute()
-        return members.get(member.id)
+        return MemberUpdate(members.get(member.id), Changes.of_member(member.id, health=True))
 
 
 def _require_consent(member: Member) -> None:
@@ -166,7 +181,7 @@ def _require_consent(member: Member) -> None:
 
 
 def update_health_file(member_id: MemberId, operator: Staff, *, chronic_conditions: str | None = None,
-                       allergies: str | None = None, long_term_meds: str | None = None) -> Member:
+                       allergies: str | None = None, long_term_meds: str | None = None) -> MemberUpdate:
     """慢病、过敏史、长期用药: refused without the member's consent or for a cashier."""
     _require_health_role(operator)
     given = {"chronic_conditions": chronic_conditions, "allergies": allergies, "long_term_meds": long_term_meds}
@@ -178,7 +193,7 @@ def update_health_file(member_id: MemberId, operator: Staff, *, chronic_conditio
         if changes:
             _audit("update_health", member.id, operator, ",".join(sorted(changes)))
             Member.update(**changes).where(Member.id == member.id).execute()
-        return members.get(member.id)
+        return MemberUpdate(members.get(member.id), Changes.of_member(member.id, health=True) if changes else NOTHING)
 
 
 def _int_in(value, label: str, low: int, high: int) -> int:
@@ -203,7 +218,7 @@ def parse_glucose(value) -> Decimal:
 
 
 def add_measurement(member_id: MemberId, operator: Staff, kind: str, *, systolic=None, diastolic=None,
-                    glucose=None, at: dt.datetime | None = None, notes: str = "") -> Measurement:
+                    glucose=None, at: dt.datetime | None = None, notes: str = "") -> MeasurementResult:
     """柜台测量: blood pressure (mmHg) or blood glucose (mmol/L), range-checked; needs consent."""
     _require_health_role(operator)
     at = at or operations.now()
@@ -221,5 +236,6 @@ def add_measurement(member_id: MemberId, operator: Staff, kind: str, *, systolic
         member = members.get(member_id)
         _require_consent(member)
         _audit("measurement", member.id, operator, kind)
-        return Measurement.create(member=member, taken_at=at, kind=kind, staff=operator,
-                                  notes=notes.strip(), **values)
+        measurement = Measurement.create(member=member, taken_at=at, kind=kind, staff=operator,
+                                         notes=notes.strip(), **values)
+        return MeasurementResult(measurement, Changes.of_member(member.id, health=True))

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from peewee import fn
 
 from pharmacy_desk.core import ledger, members, operations
+from pharmacy_desk.core.changes import NOTHING, Changes
 from pharmacy_desk.core.db import write_transaction
 from pharmacy_desk.core.errors import InvalidInput, NotFound, PointsError, StockError
 from pharmacy_desk.core.ids import CatalogItemId, MemberId
@@ -78,6 +79,10 @@ class RedemptionResult:
     redemption: Redemption
     balance: int
     replayed: bool = False
+
+    @property
+    def changes(self) -> Changes:
+        return NOTHING if self.replayed else Changes.of_member(self.redemption.member_id, ledger=True, catalog=True)
 
 
 def redeem(*, member_id: MemberId, item_id: CatalogItemId, operator: Staff, key: str, quantity: int = 1,

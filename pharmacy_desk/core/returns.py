@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from peewee import fn
 
 from pharmacy_desk.core import ledger, operations
+from pharmacy_desk.core.changes import NOTHING, Changes
 from pharmacy_desk.core.db import write_transaction
 from pharmacy_desk.core.errors import NotFound, ReturnError
 from pharmacy_desk.core.ids import SaleId, SaleLineId
@@ -54,6 +55,14 @@ class ReturnResult:
     sale_return: SaleReturn
     balance: int
     replayed: bool = False
+
+    @property
+    def changes(self) -> Changes:
+        if self.replayed:
+            return NOTHING
+        member_id = self.sale_return.sale.member_id
+        return Changes.of_member(member_id, sales=True, ledger=member_id is not None,
+                                 coupons=self.sale_return.coupon_restored)
 
 
 def return_sale(*, sale_id: SaleId, operator: Staff, uid: str, amounts: dict[SaleLineId, int] | None = None,

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from peewee import fn
 
 from pharmacy_desk.core import bonuses, coupons, ledger, operations, settings, tiers
+from pharmacy_desk.core.changes import NOTHING, Changes
 from pharmacy_desk.core.db import write_transaction
 from pharmacy_desk.core.errors import InvalidInput, NotFound, PointsError
 from pharmacy_desk.core.ids import CouponId, MemberId
@@ -56,6 +57,14 @@ class SaleResult:
     balance: int
     new_tier: Tier | None = None
     replayed: bool = False
+
+    @property
+    def changes(self) -> Changes:
+        if self.replayed:
+            return NOTHING  # recorded the first time; nothing new now
+        member_id = self.sale.member_id
+        return Changes.of_member(member_id, sales=True, ledger=member_id is not None,
+                                 coupons=self.sale.coupon_id is not None)
 
 
 def _categories(lines: list[LineInput]) -> dict[str, Category]:

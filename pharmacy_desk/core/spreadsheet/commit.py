@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from pharmacy_desk.core import ledger, operations, settings
+from pharmacy_desk.core.changes import ALL, NOTHING, Changes
 from pharmacy_desk.core.db import database, write_transaction
 from pharmacy_desk.core.members import ean13_check_digit
 from pharmacy_desk.core.models import Member, Staff, Tier
@@ -42,6 +43,12 @@ class ImportResult:
     balances: int = 0
     points: int = 0
     already_imported: bool = False
+
+    @property
+    def changes(self) -> Changes:
+        if self.already_imported or not (self.created or self.updated or self.balances):
+            return NOTHING
+        return Changes.of_members(ALL, ledger=bool(self.balances))
 
 
 def _card_numbers(count: int, taken: set[str]):
