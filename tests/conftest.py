@@ -42,6 +42,17 @@ def app_home(tmp_path, monkeypatch):
     return home
 
 
+@pytest.fixture(autouse=True)
+def no_operator_left_over():
+    """A main window of an earlier test must not answer "who is at the till" for this one."""
+    yield
+    import sys
+
+    operations = sys.modules.get("pharmacy_desk.ui.operations")
+    if operations is not None:
+        operations.provide_operator(lambda: None)
+
+
 @pytest.fixture
 def db(tmp_path):
     from pharmacy_desk.core.db import close_database, database, open_database

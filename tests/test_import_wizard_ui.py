@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget, QWizard
 
 from pharmacy_desk.core import check, ledger
+from pharmacy_desk.core.changes import ALL, Changes
 from pharmacy_desk.core.models import Member
 from tests.spreadsheet_helpers import write_xlsx
 
@@ -62,7 +63,7 @@ def test_wizard_end_to_end(qtbot, qtmodeltester, db, owner, two_phone_list, tmp_
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
     with qtbot.waitSignal(events().changed, timeout=10000) as changed:
         qtbot.mouseClick(wizard.import_page.start, Qt.MouseButton.LeftButton)
-    assert changed.args == ["import"]
+    assert changed.args == [Changes.of_members(ALL, ledger=True)]
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.result_page, timeout=10000)
 
     zhang = Member.get(Member.phone == "13812345678")
@@ -94,11 +95,11 @@ def test_wizard_end_to_end(qtbot, qtmodeltester, db, owner, two_phone_list, tmp_
 
 
 def test_bad_file_is_reported_and_wizard_stays(qtbot, db, owner, tmp_path, monkeypatch):
-    from pharmacy_desk.ui import tasks
+    from pharmacy_desk.ui import operations
     from pharmacy_desk.ui.import_wizard import ImportWizard
 
     shown = []
-    monkeypatch.setattr(tasks, "show_error", lambda parent, error: shown.append(str(error)))
+    monkeypatch.setattr(operations, "show_message", lambda parent, message, expected: shown.append(message))
     bad = tmp_path / "macro.xlsm"
     bad.write_bytes(b"PK\x03\x04")
     wizard = ImportWizard(owner)

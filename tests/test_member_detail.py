@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from pharmacy_desk.core import ledger, profiles, returns
+from pharmacy_desk.core.changes import Changes
 from pharmacy_desk.core.models import Measurement, Member, Operation, Staff
 from pharmacy_desk.ui import member_tabs
 from pharmacy_desk.ui.events import events
@@ -86,14 +87,15 @@ def test_profile_edit_is_saved_and_audited(qtbot, make_member, clerk, pharmacist
     ime_type(tab.address_edit, "幸福小区3栋")
     tab.gender_box.setCurrentIndex(tab.gender_box.findData("M"))
     tab.owner_box.setCurrentIndex(tab.owner_box.findData(pharmacist.id))
-    qtbot.keyClick(tab.opt_out_box, Qt.Key.Key_Space)
+    assert tab.marketing_box.isChecked()  # the member had agreed at sign-up
+    qtbot.keyClick(tab.marketing_box, Qt.Key.Key_Space)  # and withdraws it now
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
     events().changed.disconnect(changed.append)
     saved = Member.get_by_id(member.id)
     assert (saved.name, saved.birthday, saved.address, saved.gender, saved.owner_staff_id, saved.marketing_opt_out) == (
         "张三丰", dt.date(1958, 11, 2), "幸福小区3栋", "M", pharmacist.id, True)
     assert Operation.select().where(Operation.kind == "update_profile").count() == 1
-    assert changed == ["member"] and "张三丰" in dialog.header.text()
+    assert changed == [Changes.of_member(member.id)] and "张三丰" in dialog.header.text()
     assert tab.message.text() == "资料已保存。"
 
 
@@ -175,11 +177,11 @@ def test_detail_window_follows_changes_made_elsewhere_while_open(qtbot, make_mem
     member = make_member()
     dialog = _open(qtbot, member, clerk)
     assert dialog.sales_model.rowCount() == 0
-    sell(member, {"household": 10000}, at=NOW)  # the till records a sale and announces it
-    events().changed.emit("sale")
+    sold = sell(member, {"household": 10000}, at=NOW)  # the till records a sale and announces it
+    events().changed.emit(sold.changes)
     # 100 yuan household → 5 points
     assert dialog.sales_model.rowCount() == 1 and "可用积分 5" in dialog.header.text()
     dialog.hide()
-    sell(member, {"household": 10000}, at=NOW, uid="t-hidden")
-    events().changed.emit("sale")  # a hidden window does not listen
+    sold = sell(member, {"household": 10000}, at=NOW, uid="t-hidden")
+    events().changed.emit(sold.changes)  # a hidden window does not listen
     assert dialog.sales_model.rowCount() == 1

@@ -3,6 +3,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 
 from pharmacy_desk.core import ledger, redemption
+from pharmacy_desk.core.changes import Changes
 from pharmacy_desk.core.models import CatalogItem, Redemption
 from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.redemption_dialog import RedemptionDialog, catalog_model
@@ -51,7 +52,7 @@ def test_cashier_redeems_a_gift_and_the_header_follows(qtbot, make_member, clerk
     assert ledger.balance(member.id) == 1200 and CatalogItem.get_by_id(cup.id).stock == 1
     # 2000 - 800 = 1200 points; cap 50 - 35 = 15 yuan left
     assert "可用积分 1200" in dialog.header.text() and "本月还可兑换 15.00 元" in dialog.header.text()
-    assert "余额 1200" in dialog.message.text() and changed == ["redemption"]
+    assert "余额 1200" in dialog.message.text() and changed == [Changes.of_member(member.id, ledger=True, catalog=True)]
     assert dialog.model.data(dialog.model.index(0, 4)) == "1"
 
 

@@ -147,7 +147,8 @@ def test_window_applies_rfm_thresholds_and_refuses_bad_ones(june, qtbot, monkeyp
     window = _open_window(qtbot)
     assert window.report.rfm.thresholds.window_months == 12
     errors = []
-    monkeypatch.setattr("pharmacy_desk.ui.charts_window.show_error", lambda parent, error: errors.append(str(error)))
+    monkeypatch.setattr("pharmacy_desk.ui.operations.show_message",
+                        lambda parent, message, expected: errors.append(message))
     window.rfm_money.setText("3000,1500")
     qtbot.mouseClick(window.rfm_apply, Qt.MouseButton.LeftButton)
     assert errors and "4 个" in errors[0]

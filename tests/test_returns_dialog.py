@@ -4,6 +4,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 
 from pharmacy_desk.core import ledger
+from pharmacy_desk.core.changes import Changes
 from pharmacy_desk.core.models import Coupon, SaleLine, SaleReturn, SaleReturnLine
 from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.returns_dialog import ReturnLinesModel, ReturnsDialog, member_sales_model
@@ -74,7 +75,7 @@ def test_partial_return_of_one_line_found_by_scanned_receipt(qtbot, clerk, make_
     assert (line.sale_line.amount_fen, line.amount_fen, record.refund_fen, record.points_clawed) == (9000, 4500, 4500, 3)
     assert ledger.balance(member.id) == 8
     assert "已退款 45.00 元" in dialog.message.text() and "扣回所得积分 3" in dialog.message.text()
-    assert "会员积分余额 8" in dialog.message.text() and changed == ["return"]
+    assert "会员积分余额 8" in dialog.message.text() and changed == [Changes.of_member(member.id, sales=True, ledger=True)]
     # the lines now show what came back and what is left
     assert dialog.lines_model.data(dialog.lines_model.index(1, 3)) == "45.00"
     assert dialog.lines_model.data(dialog.lines_model.index(1, 4)) == "45.00"

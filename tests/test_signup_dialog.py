@@ -3,6 +3,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
+from pharmacy_desk.core.changes import Changes
 from pharmacy_desk.core.models import Coupon, Member
 from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.signup_dialog import SignupDialog
@@ -53,7 +54,7 @@ def test_cashier_signs_up_a_member_with_the_keyboard_and_a_scanned_card(qtbot, c
     coupon = Coupon.get(Coupon.member == member)
     assert "3.00元代金券" in dialog.message.text() and coupon.value_fen == 300
     assert dialog.done_button.isVisible() and not dialog.submit_button.isVisible()
-    assert changed == ["member"]
+    assert changed == [Changes.of_member(member.id, coupons=True)]
     events().changed.disconnect(changed.append)
     qtbot.keyClick(dialog.done_button, Qt.Key.Key_Return)
     assert dialog.result() == QDialog.DialogCode.Accepted

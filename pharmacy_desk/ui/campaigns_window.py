@@ -14,9 +14,8 @@ from pharmacy_desk.core import campaigns, paths
 from pharmacy_desk.core.campaigns import CAMPAIGNS, Campaign
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.vocabulary import Role
-from pharmacy_desk.ui.events import events
+from pharmacy_desk.ui.operations import LatestOnly, Op, Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
-from pharmacy_desk.ui.tasks import run_task
 
 
 COLUMNS = (
@@ -35,7 +34,7 @@ class CampaignsWindow(QWidget):
         self.operator = operator
         self.action: Campaign | None = None
         self._note = ""
-        self._generation = 0  # only the latest preview may fill the table
+        self._latest = LatestOnly()  # only the latest preview may fill the table
         self._task = None
         self.setWindowTitle("营销活动")
         self.resize(1100, 640)
@@ -102,17 +101,13 @@ class CampaignsWindow(QWidget):
         self.issue_button.setEnabled(False)
         self.export_button.setEnabled(False)
         self.summary.setText("正在生成名单…")
-        day = self.chosen_day()
-        self._generation += 1
-        generation = self._generation
-        def work(progress):
-            return (generation, action.preview(day))
+        day, token = self.chosen_day(), self._latest.next()
+        self._task = Read(self, lambda _progress: action.preview(day)) \
+            .success(lambda rows: self._show_preview(token, rows)) \
+            .run_in_background("生成名单", show_dialog=False)
 
-        self._task = run_task(self, "生成名单", work, self._show_preview, show_dialog=False)
-
-    def _show_preview(self, result) -> None:
-        generation, rows = result
-        if generation != self._generation:
+    def _show_preview(self, token: int, rows: list[campaigns.Recipient]) -> None:
+        if not self._latest.is_current(token):
             return  # another campaign or day was chosen meanwhile
         self.model.set_rows(rows)
         pending, done = campaigns.issue_counts(rows)
@@ -121,18 +116,17 @@ class CampaignsWindow(QWidget):
         self.export_button.setEnabled(bool(rows) and self.operator.role == Role.OWNER)
 
     def issue(self) -> None:
-        action, day, operator = self.action, self.chosen_day(), self.operator
+        action, day = self.action, self.chosen_day()
         if action is None:
             return
         self.issue_button.setEnabled(False)
         rows = self.model.rows()  # exactly the recipients the owner is looking at
-        def work(progress):
-            return action.run(day, operator, recipients=rows, progress=progress)
-
-        self._task = run_task(self, f"发放：{action.title}", work, self._issued)
+        self._task = Op(self, lambda operator, progress: action.run(day, operator, recipients=rows, progress=progress),
+                        operator=self.operator) \
+            .success(self._issued) \
+            .run_in_background(f"发放：{action.title}")
 
     def _issued(self, result: campaigns.RunResult) -> None:
-        events().changed.emit("campaign")
         self.preview(self.action, note=f"本次发放 {result.issued} 张券，可点“导出短信名单…”交给短信平台发送。")
 
     def ask_export_path(self) -> str:
@@ -145,9 +139,8 @@ class CampaignsWindow(QWidget):
         path = self.ask_export_path()
         if not path:
             return
-        rows, operator = self.model.rows(), self.operator
-        def work(progress):
-            return campaigns.export_sms(path, rows, operator)
-
-        self._task = run_task(self, "导出短信名单", work,
-                              lambda count: self.summary.setText(f"已导出 {count} 条短信到 {path}"))
+        rows = self.model.rows()
+        self._task = Op(self, lambda operator, _progress: campaigns.export_sms(path, rows, operator),
+                        operator=self.operator) \
+            .success(lambda count: self.summary.setText(f"已导出 {count} 条短信到 {path}")) \
+            .run_in_background("导出短信名单")

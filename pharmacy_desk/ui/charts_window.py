@@ -20,9 +20,8 @@ from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.reports.definitions import FIGURES, format_value, tooltip
 from pharmacy_desk.core.reports.period import Month
 from pharmacy_desk.core.reports.rfm import RfmThresholds
-from pharmacy_desk.ui.messages import show_error
+from pharmacy_desk.ui.operations import LatestOnly, Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
-from pharmacy_desk.ui.tasks import run_task
 
 MONTHS_OFFERED = 36
 
@@ -74,10 +73,7 @@ class ChartPage(QWidget):
         path, _ = QFileDialog.getSaveFileName(self, "保存图片", f"{self.spec.title}.png",
                                               "PNG 图片 (*.png);;PDF 文件 (*.pdf)")
         if path:
-            try:
-                self.save(path)
-            except OSError as error:
-                show_error(self, error)
+            Read(self, lambda: self.save(path)).run()
 
 
 class ChartsWindow(QMainWindow):
@@ -88,7 +84,7 @@ class ChartsWindow(QMainWindow):
         self.setWindowTitle("月度报表与图表")
         self.report = None
         self._task = None
-        self._generation = 0  # only the latest request's report is shown
+        self._latest = LatestOnly()  # only the latest request's report is shown
         self.thresholds = RfmThresholds()
 
         this_month = Month.of(today or dt.date.today())
@@ -187,11 +183,10 @@ class ChartsWindow(QMainWindow):
                              _numbers(self.rfm_frequency.text(), 4, "F 消费次数"), tuple(v * 100 for v in money))
 
     def apply_thresholds(self) -> None:
-        try:
-            self.thresholds = self.thresholds_from_form()
-        except InvalidInput as error:
-            show_error(self, error)
-            return
+        Read(self, self.thresholds_from_form).success(self._use_thresholds).run()
+
+    def _use_thresholds(self, thresholds: RfmThresholds) -> None:
+        self.thresholds = thresholds
         self.reload()
 
     # -- loading and drawing
@@ -202,16 +197,14 @@ class ChartsWindow(QMainWindow):
     def reload(self) -> None:
         from pharmacy_desk.core.reports.report import build_report
 
-        month, thresholds = self.month, self.thresholds
-        self._generation += 1
-        generation = self._generation
+        month, thresholds, token = self.month, self.thresholds, self._latest.next()
         self.status.setText(f"正在统计 {month} ……")
-        self._task = run_task(self, "正在统计月度报表",
-                              lambda progress: build_report(month, rfm_thresholds=thresholds, progress=progress),
-                              lambda report: self._show(report, generation), show_dialog=False)
+        self._task = Read(self, lambda progress: build_report(month, rfm_thresholds=thresholds, progress=progress)) \
+            .success(lambda report: self._show(report, token)) \
+            .run_in_background("正在统计月度报表", show_dialog=False)
 
-    def _show(self, report, generation: int) -> None:
-        if generation != self._generation:
+    def _show(self, report, token: int) -> None:
+        if not self._latest.is_current(token):
             return  # the owner picked another month or thresholds meanwhile; that report is on the way
         self.report = report
         self.figures_model.set_rows(report.figures.items())
@@ -230,8 +223,9 @@ class ChartsWindow(QMainWindow):
         from pharmacy_desk.core.reports.workbook import write_workbook
 
         report = self.report
-        self._task = run_task(self, "正在导出Excel", lambda progress: write_workbook(report, path),
-                              on_done or (lambda _: self.status.setText(f"已导出：{path}")))
+        self._task = Read(self, lambda _progress: write_workbook(report, path)) \
+            .success(on_done or (lambda _: self.status.setText(f"已导出：{path}"))) \
+            .run_in_background("正在导出Excel")
 
     def ask_export(self) -> None:
         if self.report is None:

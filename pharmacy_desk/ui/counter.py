@@ -6,19 +6,18 @@ search box has the focus again for the next customer in the queue.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from pharmacy_desk.core import members
-from pharmacy_desk.core.errors import InvalidInput, NotFound
+from pharmacy_desk.core.changes import Changes
+from pharmacy_desk.core.errors import NotFound
 from pharmacy_desk.core.member_summary import summarize
-from pharmacy_desk.core.models import Staff
 from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.member_panel import MemberPanel
-from pharmacy_desk.ui.messages import show_error
+from pharmacy_desk.ui.operations import Op, current_operator
 from pharmacy_desk.ui.receipt import ReceiptView
 from pharmacy_desk.ui.sale_entry import SaleEntry
 from pharmacy_desk.ui.search_box import SearchBox
@@ -27,9 +26,8 @@ from pharmacy_desk.ui.search_box import SearchBox
 class CounterWidget(QWidget):
     register_requested = Signal(str)  # phone to pre-fill in the sign-up dialog
 
-    def __init__(self, operator: Callable[[], Staff | None], parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self._operator = operator
         # The member on the panel (F3/F4/F5 act on them) and the member the next sale is for.
         # They part after a sale: the panel keeps the new balance for the customer to see, but
         # the next sale is a walk-in until someone is scanned, so it never lands on the last customer.
@@ -37,7 +35,7 @@ class CounterWidget(QWidget):
         self.selling_to: int | None = None
         self.search = SearchBox()
         self.panel = MemberPanel()
-        self.entry = SaleEntry(operator)
+        self.entry = SaleEntry()
         self.receipt = ReceiptView()
 
         # Three columns at a 1366-pixel counter screen: who, what they buy, the receipt.
@@ -84,7 +82,7 @@ class CounterWidget(QWidget):
             self._refresh()  # what the panel may show depends on the role
 
     def _refresh(self) -> None:
-        summary = summarize(self.member_id, dt.date.today(), self._operator())
+        summary = summarize(self.member_id, dt.date.today(), current_operator())
         settled = self.selling_to != self.member_id
         self.panel.show_summary(summary, settled=settled)
         if not settled:
@@ -94,8 +92,7 @@ class CounterWidget(QWidget):
         self.selling_to = None
         self.entry.set_member(None)
         self.receipt.show_sale(result.sale.id)
-        events().changed.emit("sale")  # the panel refreshes from this, like every other screen
-        self.search.focus()
+        self.search.focus()  # the panel shows the new balance when the sale's change is broadcast
 
     def _scanned_in_entry(self, text: str) -> None:
         # A card scanned while an amount field had the focus: it is a search, never an amount.
@@ -104,18 +101,10 @@ class CounterWidget(QWidget):
         self.search.submit()
 
     def _confirm_profile(self, member_id: int) -> None:
-        operator = self._operator()
-        try:
-            if operator is None:
-                raise InvalidInput("请先在工具栏选择当前店员。")
-            members.confirm_profile(member_id, operator)
-        except Exception as error:  # noqa: BLE001 - the one message helper words it
-            show_error(self, error)
-            return
-        events().changed.emit("member")
+        Op(self, lambda operator: members.confirm_profile(member_id, operator)).run()
 
-    def _data_changed(self, _what: str) -> None:
-        if self.member_id is None:
+    def _data_changed(self, changes: Changes) -> None:
+        if not (changes.touches_member(self.member_id) or changes.settings):
             return
         try:
             self._refresh()

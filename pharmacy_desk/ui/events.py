@@ -1,7 +1,9 @@
 """One signal fired after every operation that changed data.
 
 Screens refresh themselves from it instead of poking each other (the Anki way):
-after a sale the member panel, the lists and the charts all hear ``changed``.
+``ui.operations`` fires ``changed`` once after each successful core call, with the
+``core.changes.Changes`` the call returned, and each screen looks at it before it
+reads again (``if changes.touches_member(self.member_id)``).
 """
 
 from __future__ import annotations
@@ -10,8 +12,7 @@ from PySide6.QtCore import QObject, Signal
 
 
 class DataEvents(QObject):
-    # what changed, e.g. "sale", "member", "redemption", "return", "import", "campaign"
-    changed = Signal(str)
+    changed = Signal(object)  # core.changes.Changes: what the operation changed
 
 
 _events: DataEvents | None = None

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 from pharmacy_desk.core import paths
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.vocabulary import Role
-from pharmacy_desk.ui.tasks import run_task
+from pharmacy_desk.ui.operations import Read
 
 EXPORT_ROLES = (Role.OWNER, Role.SYSTEM)
 
@@ -29,14 +29,11 @@ def run_export(parent: QWidget | None, kind: str, path: str | Path, *, notify: b
 
     title, export = EXPORTS[kind]
 
-    def work(progress):
-        return export(path, progress)
-
     def done(count):
         if notify:
             QMessageBox.information(parent, "导出完成", f"已导出{title} {count} 行到\n{path}")
 
-    return run_task(parent, f"正在导出{title}", work, done)
+    return Read(parent, lambda progress: export(path, progress)).success(done).run_in_background(f"正在导出{title}")
 
 
 def build_export_menu(parent: QWidget, operator: Staff) -> QMenu:

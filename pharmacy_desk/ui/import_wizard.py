@@ -2,7 +2,7 @@
 
 file → column mapping → preview (dry-run counts, problem rows) → import with
 progress → result with the error report. Reading and importing run off the GUI
-thread through ``tasks.run_task``; every rule lives in ``core.spreadsheet``.
+thread through ``ui.operations``; every rule lives in ``core.spreadsheet``.
 """
 
 from __future__ import annotations
@@ -20,9 +20,8 @@ from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.spreadsheet.columns import FIELDS
 from pharmacy_desk.core.vocabulary import ImportProblemKind
 from pharmacy_desk.ui import preferences
-from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
-from pharmacy_desk.ui.tasks import run_task
+from pharmacy_desk.ui.operations import Op, Read
 
 FILE_FILTER = "电子表格 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)"
 
@@ -305,27 +304,26 @@ class ImportWizard(QWizard):
             if advance:
                 self.next()
 
-        self.task = run_task(self, "正在读取文件", work, done)
+        self.task = Read(self, work).success(done).run_in_background("正在读取文件")
 
     def commit(self) -> None:
         from pharmacy_desk.core.spreadsheet.commit import commit_import
 
-        file_plan, operator = self.file_plan, self.operator
+        file_plan = self.file_plan
         self.import_page.start.setEnabled(False)
         self.import_page.status.setText("正在导入……")
-
-        def work(progress):
-            return commit_import(file_plan, operator, progress=progress)
 
         def done(result):
             self.result = result
             self.import_page.status.setText("导入完成。")
             self.import_page.completeChanged.emit()
-            events().changed.emit("import")
             self.next()
 
-        self.task = run_task(self, "正在导入会员", work, done)
-        self.task.failed.connect(lambda _: self._import_failed())
+        self.task = Op(self, lambda operator, progress: commit_import(file_plan, operator, progress=progress),
+                       operator=self.operator) \
+            .success(done) \
+            .after_failure(lambda _error: self._import_failed()) \
+            .run_in_background("正在导入会员")
 
     def _import_failed(self) -> None:
         self.import_page.start.setEnabled(True)

@@ -31,7 +31,11 @@ class InlineMessage(QLabel):
         self.setVisible(bool(text))
 
     def error(self, error: BaseException) -> None:
-        self._show(user_message(error)[0], "error")
+        self.refused(user_message(error)[0])
+
+    def refused(self, text: str) -> None:
+        """A message already worded by ``user_message`` (what ``Op.failure`` hands over)."""
+        self._show(text, "error")
 
     def ok(self, text: str) -> None:
         self._show(text, "ok")

@@ -11,13 +11,13 @@ from PySide6.QtWidgets import (
 )
 
 from pharmacy_desk.core import call_lists, contacts, paths, staff
+from pharmacy_desk.core.changes import Changes
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.vocabulary import ContactReason, Role
 from pharmacy_desk.ui.contact_dialog import ContactDialog
 from pharmacy_desk.ui.events import events
-from pharmacy_desk.ui.messages import show_error
+from pharmacy_desk.ui.operations import LatestOnly, Op, Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
-from pharmacy_desk.ui.tasks import run_task
 
 # Nobody calls more than this in a day; the export holds the same rows the table shows.
 ROW_LIMIT = 1000
@@ -37,7 +37,7 @@ class ListsWindow(QWidget):
         self.operator = operator
         self._today = today
         self._task = None
-        self._generation = 0  # only the latest refresh may fill the table
+        self._latest = LatestOnly()  # only the latest refresh may fill the table
         self.setWindowTitle("回访名单")
         self.resize(1100, 640)
 
@@ -99,25 +99,24 @@ class ListsWindow(QWidget):
     def refresh(self) -> None:
         """Re-run the chosen list off the GUI thread; the table keeps its rows until the new ones come."""
         self._stale = False
-        self._generation += 1
-        generation = self._generation
+        token = self._latest.next()
         chosen, staff_id, today = self.current_list(), self.staff_filter.currentData(), self.today()
         self.count_label.setText("正在读取名单…")
-        def work(progress):
-            return generation, chosen.fetch(today, owner_staff_id=staff_id, limit=ROW_LIMIT)
+        self._task = Read(self, lambda _progress: chosen.fetch(today, owner_staff_id=staff_id, limit=ROW_LIMIT)) \
+            .success(lambda rows: self._show_rows(token, rows)) \
+            .run_in_background("读取名单", show_dialog=False)
 
-        self._task = run_task(self, "读取名单", work, self._show_rows, show_dialog=False)
-
-    def _show_rows(self, result) -> None:
-        generation, rows = result
-        if generation != self._generation:
+    def _show_rows(self, token: int, rows: list[call_lists.CallRow]) -> None:
+        if not self._latest.is_current(token):
             return  # a newer refresh (another list, a filter, a change) is on its way
         self.model.set_rows(rows)
         more = f"（只显示前 {ROW_LIMIT} 位）" if len(rows) >= ROW_LIMIT else ""
         self.count_label.setText(f"共 {len(rows)} 位会员{more}。双击一行或点“标记已联系”登记回访结果，"
                                  "已联系的会员不会出现在明天的名单里。")
 
-    def _on_changed(self, _what: str) -> None:
+    def _on_changed(self, changes: Changes) -> None:
+        if not (changes.touches_any_member() or changes.sales or changes.contacts or changes.staff):
+            return  # who is on a list depends on members, their purchases and their calls
         if self.isVisible():
             self.refresh()
         else:
@@ -147,12 +146,9 @@ class ListsWindow(QWidget):
         if answer is None:
             return
         outcome, note = answer
-        try:
-            for row in rows:
-                contacts.mark_contacted(row.member_id, row.reason, outcome, self.operator, notes=note)
-        except Exception as error:  # noqa: BLE001 - shown by the one message helper
-            show_error(self, error)
-        events().changed.emit("contact")
+        calls = [(row.member_id, row.reason) for row in rows]
+        Op(self, lambda operator: contacts.mark_all_contacted(calls, outcome, operator, notes=note),
+           operator=self.operator).run()
 
     def ask_export_path(self) -> str:
         default = paths.export_dir() / f"{self.current_list().title}_{self.today():%Y%m%d}.xlsx"
@@ -163,9 +159,8 @@ class ListsWindow(QWidget):
         path = self.ask_export_path()
         if not path:
             return
-        rows, title, operator = self.model.rows(), self.current_list().title, self.operator
-        def work(progress):
-            return call_lists.export_xlsx(path, title, rows, operator)
-
-        self._task = run_task(self, "导出回访名单", work,
-                              lambda count: self.count_label.setText(f"已导出 {count} 位会员到 {path}"))
+        rows, title = self.model.rows(), self.current_list().title
+        self._task = Op(self, lambda operator, _progress: call_lists.export_xlsx(path, title, rows, operator),
+                        operator=self.operator) \
+            .success(lambda count: self.count_label.setText(f"已导出 {count} 位会员到 {path}")) \
+            .run_in_background("导出回访名单")

@@ -15,7 +15,7 @@ from pharmacy_desk.core import staff
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.ui import preferences
 from pharmacy_desk.ui.counter import CounterWidget
-from pharmacy_desk.ui.events import events
+from pharmacy_desk.ui.operations import NO_OPERATOR, Job, provide_operator
 
 HINT = "扫会员卡或输入手机号，回车。Esc：散客。F2 登记新会员，F3 会员详情，F4 积分兑换，F5 退货。"
 
@@ -28,7 +28,8 @@ class MainWindow(QMainWindow):
         self.operators.setMinimumContentsLength(8)
         self._fill_operators()
         self.operators.currentIndexChanged.connect(self._operator_changed)
-        self.counter = CounterWidget(self.operator, self)
+        provide_operator(self.operator)  # every operation asks the toolbar who is at the till
+        self.counter = CounterWidget(self)
         self.counter.register_requested.connect(self.open_signup)
         self.setCentralWidget(self.counter)
         toolbar = self.addToolBar("店员")
@@ -47,16 +48,14 @@ class MainWindow(QMainWindow):
     def start_housekeeping(self):
         """Points expiry and the monthly tier review, in the background while the counter serves."""
         from pharmacy_desk.core.housekeeping import run_due_jobs
-        from pharmacy_desk.ui.tasks import run_task
 
         def done(result) -> None:
-            if result.points_expired or result.review.downgraded or result.review.upgraded:
-                events().changed.emit("housekeeping")
             self.statusBar().showMessage(
                 f"今日整理完成：过期积分 {result.points_expired} 分，"
                 f"等级复核降级 {result.review.downgraded} 人、升级 {result.review.upgraded} 人。", 10000)
 
-        self._housekeeping = run_task(self, "每日整理", lambda _progress: run_due_jobs(), done, show_dialog=False)
+        self._housekeeping = Job(self, lambda _progress: run_due_jobs()).success(done) \
+            .run_in_background("每日整理", show_dialog=False)
         return self._housekeeping
 
     # -- operator ------------------------------------------------------------------------------
@@ -116,7 +115,7 @@ class MainWindow(QMainWindow):
     def _require_operator(self) -> Staff | None:
         operator = self.operator()
         if operator is None:
-            self.statusBar().showMessage("请先在工具栏选择当前店员。", 5000)
+            self.statusBar().showMessage(NO_OPERATOR, 5000)
         return operator
 
     def _current_member(self) -> int | None:
@@ -180,7 +179,7 @@ class MainWindow(QMainWindow):
 
         if (operator := self._require_operator()) is None:
             return None
-        return self._open_dialog(ImportWizard(operator, self), lambda _accepted: events().changed.emit("import"))
+        return self._open_dialog(ImportWizard(operator, self))  # the wizard broadcasts what it imported
 
     def open_charts(self) -> None:
         from pharmacy_desk.ui.charts_window import ChartsWindow

@@ -1,8 +1,8 @@
 """会员详情: one member's profile, health file and every history, in tabs.
 
 The 健康档案 and 测量记录 tabs exist only for a pharmacist or the owner; the other
-tabs are read-only lists. Every change made here is announced on the shared
-``changed`` signal, and the window refreshes itself when anything changes.
+tabs are read-only lists. The window refreshes itself whenever the shared ``changed``
+signal says this member changed, whether the change was made here or elsewhere.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import datetime as dt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from pharmacy_desk.core import ledger, members, profiles
+from pharmacy_desk.core.changes import Changes
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.normalize import mask_phone
 from pharmacy_desk.ui import member_tabs
@@ -36,12 +37,10 @@ class MemberDetailDialog(QDialog):
         self.header.setFont(font)
         self.tabs = QTabWidget()
         self.profile_tab = ProfileTab(member_id, operator)
-        self.profile_tab.changed.connect(lambda: self._announce("member"))
         self.tabs.addTab(self.profile_tab, "资料")
         self.health_tab = self.measurements_tab = None
         if profiles.may_handle_health(operator):
             self.health_tab = HealthTab(member_id, operator)
-            self.health_tab.changed.connect(lambda: self._announce("member"))
             self.tabs.addTab(self.health_tab, "健康档案")
 
         self.ledger_model = member_tabs.ledger_model(member_id, self)
@@ -53,7 +52,6 @@ class MemberDetailDialog(QDialog):
             self.tabs.addTab(table_view(model, stretch_column=stretch), title)
         if self.health_tab is not None:
             self.measurements_tab = MeasurementsTab(member_id, operator)
-            self.measurements_tab.changed.connect(lambda: self._announce("member"))
             self.tabs.addTab(self.measurements_tab, "测量记录")
 
         close_button = QPushButton("关闭")
@@ -67,7 +65,7 @@ class MemberDetailDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
 
-        self._announcing = self._listening = False
+        self._listening = False
         self.refresh()
 
     # Listen only while shown: a closed window waiting for deletion must not query a member that may be gone.
@@ -95,20 +93,13 @@ class MemberDetailDialog(QDialog):
         for model in (self.ledger_model, self.sales_model, self.coupons_model, self.tiers_model):
             model.refresh()
 
-    def _announce(self, what: str) -> None:
-        self._announcing = True
-        try:
-            events().changed.emit(what)
-        finally:
-            self._announcing = False
-        self.reload()
-
-    def _on_changed(self, _what: str) -> None:
-        if not self._announcing:  # our own change reloads after announcing it
+    def _on_changed(self, changes: Changes) -> None:
+        # The tabs' own edits arrive here too: a change in one tab (consent, a sale elsewhere) shows in all.
+        if changes.touches_member(self.member_id) or changes.staff:
             self.reload()
 
     def reload(self) -> None:
-        """Everything again: a change in one tab (consent, a sale elsewhere) shows in the others."""
+        """Everything again: header, histories and every tab."""
         self.refresh()
         self.profile_tab.load()
         for tab in (self.health_tab, self.measurements_tab):

@@ -6,7 +6,7 @@ Nothing health-related is shown or kept without the member's recorded consent
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton,
     QStackedWidget, QVBoxLayout, QWidget,
@@ -17,6 +17,7 @@ from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.vocabulary import MeasurementKind
 from pharmacy_desk.ui.inline import InlineMessage, date_text, table_view
 from pharmacy_desk.ui.member_tabs import measurements_model
+from pharmacy_desk.ui.operations import Op
 
 NO_CONSENT = "该会员尚未同意收集健康信息，不能查看或记录健康档案。"
 
@@ -29,8 +30,6 @@ def _text_box(placeholder: str) -> QPlainTextEdit:
 
 
 class HealthTab(QWidget):
-    changed = Signal()
-
     def __init__(self, member_id: int, operator: Staff, parent: QWidget | None = None):
         super().__init__(parent)
         self.member_id = member_id
@@ -92,29 +91,25 @@ class HealthTab(QWidget):
             self.allergy_edit.setPlainText(member.allergies)
             self.meds_edit.setPlainText(member.long_term_meds)
 
+    def _run(self, call, done_text: str) -> None:
+        Op(self, call, operator=self.operator) \
+            .success(lambda _update: self._done(done_text)) \
+            .failure(self.message.refused) \
+            .run()
+
     def _done(self, text: str) -> None:
         self.message.ok(text)
         self.load()
-        self.changed.emit()
 
     def record_consent(self) -> None:
-        try:
-            profiles.record_health_consent(self.member_id, self.operator, True)
-        except Exception as error:  # noqa: BLE001 - worded (and a bug logged) by user_message
-            self.message.error(error)
-            return
-        self._done("已记录会员的同意。")
+        self._run(lambda operator: profiles.record_health_consent(self.member_id, operator, True), "已记录会员的同意。")
 
     def save(self) -> None:
-        try:
-            profiles.update_health_file(self.member_id, self.operator,
-                                        chronic_conditions=self.chronic_edit.toPlainText(),
-                                        allergies=self.allergy_edit.toPlainText(),
-                                        long_term_meds=self.meds_edit.toPlainText())
-        except Exception as error:  # noqa: BLE001
-            self.message.error(error)
-            return
-        self._done("健康档案已保存。")
+        chronic, allergies, meds = (self.chronic_edit.toPlainText(), self.allergy_edit.toPlainText(),
+                                    self.meds_edit.toPlainText())
+        self._run(lambda operator: profiles.update_health_file(
+            self.member_id, operator, chronic_conditions=chronic, allergies=allergies, long_term_meds=meds),
+            "健康档案已保存。")
 
     def withdraw(self) -> None:
         answer = QMessageBox.question(self, "撤回同意", "撤回后将删除该会员的慢病、过敏史、用药和全部测量记录，且无法恢复。确定吗？",
@@ -122,17 +117,11 @@ class HealthTab(QWidget):
                                       QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            profiles.record_health_consent(self.member_id, self.operator, False)
-        except Exception as error:  # noqa: BLE001
-            self.message.error(error)
-            return
-        self._done("已撤回同意，健康信息已删除。")
+        self._run(lambda operator: profiles.record_health_consent(self.member_id, operator, False),
+                  "已撤回同意，健康信息已删除。")
 
 
 class MeasurementsTab(QWidget):
-    changed = Signal()
-
     def __init__(self, member_id: int, operator: Staff, parent: QWidget | None = None):
         super().__init__(parent)
         self.member_id = member_id
@@ -195,16 +184,19 @@ class MeasurementsTab(QWidget):
             self.model.set_rows([])
 
     def add(self) -> None:
-        kind = self.kind_box.currentData()
-        try:  # the core reads only the fields of the chosen kind
-            profiles.add_measurement(self.member_id, self.operator, kind, systolic=self.systolic_edit.text(),
-                                     diastolic=self.diastolic_edit.text(), glucose=self.glucose_edit.text(),
-                                     notes=self.notes_edit.text())
-        except Exception as error:  # noqa: BLE001 - worded (and a bug logged) by user_message
-            self.message.error(error)
-            return
+        kind, systolic, diastolic, glucose, notes = (
+            self.kind_box.currentData(), self.systolic_edit.text(), self.diastolic_edit.text(),
+            self.glucose_edit.text(), self.notes_edit.text())
+        # the core reads only the fields of the chosen kind
+        Op(self, lambda operator: profiles.add_measurement(self.member_id, operator, kind, systolic=systolic,
+                                                            diastolic=diastolic, glucose=glucose, notes=notes),
+           operator=self.operator) \
+            .success(lambda _measured: self._measured()) \
+            .failure(self.message.refused) \
+            .run()
+
+    def _measured(self) -> None:
         for edit in (self.systolic_edit, self.diastolic_edit, self.glucose_edit, self.notes_edit):
             edit.clear()
         self.message.ok("测量已记录。")
         self.load()
-        self.changed.emit()

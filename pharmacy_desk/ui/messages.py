@@ -28,7 +28,11 @@ def user_message(error: BaseException) -> tuple[str, bool]:
 
 
 def show_error(parent: QWidget | None, error: BaseException, title: str = "无法完成") -> None:
-    message, expected = user_message(error)
+    show_message(parent, *user_message(error), title=title)
+
+
+def show_message(parent: QWidget | None, message: str, expected: bool, title: str = "无法完成") -> None:
+    """A box with a message already worded by ``user_message``: a warning, or an error for a bug."""
     box = QMessageBox(QMessageBox.Icon.Warning if expected else QMessageBox.Icon.Critical, title, message,
                       QMessageBox.StandardButton.Ok, parent)
     box.exec()

@@ -13,8 +13,8 @@ from pharmacy_desk.core import history, ledger, members, redemption
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.vocabulary import CatalogKind
-from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.inline import InlineMessage, table_view
+from pharmacy_desk.ui.operations import Op
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
 
 CATALOG_COLUMNS = (
@@ -98,15 +98,15 @@ class RedemptionDialog(QDialog):
         if item is None:
             self.message.info("请先在目录中选择礼品或服务。")
             return
-        try:
-            result = redemption.redeem(member_id=self.member_id, item_id=item.id, operator=self.operator,
-                                       key=self._key, quantity=self.quantity.value())
-        except Exception as error:  # noqa: BLE001 - worded (and a bug logged) by user_message
-            self.message.error(error)
-            return
+        key, quantity = self._key, self.quantity.value()
+        Op(self, lambda operator: redemption.redeem(member_id=self.member_id, item_id=item.id, operator=operator,
+                                                    key=key, quantity=quantity), operator=self.operator) \
+            .success(lambda result: self._redeemed(item, result)) \
+            .failure(self.message.refused) \
+            .run()
+
+    def _redeemed(self, item, result: redemption.RedemptionResult) -> None:
         done = result.redemption
         self.message.ok(f"已兑换 {item.name} × {done.quantity}，扣 {done.points} 积分，余额 {result.balance}。")
-        if not result.replayed:
-            events().changed.emit("redemption")
         self.refresh()
         self._renew_key()

@@ -18,8 +18,8 @@ from pharmacy_desk.core import history, returns
 from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.models import Sale, Staff
 from pharmacy_desk.core.normalize import parse_yuan, yuan
-from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.inline import InlineMessage, table_view, time_text
+from pharmacy_desk.ui.operations import Op, Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
 
 RECENT_SALES = 50
@@ -172,11 +172,10 @@ class ReturnsDialog(QDialog):
         self.part_button.setEnabled(can_return)
 
     def find_receipt(self) -> None:
-        try:
-            sale = returns.find_sale(self.receipt_edit.text())
-        except Exception as error:  # noqa: BLE001 - worded (and a bug logged) by user_message
-            self.message.error(error)
-            return
+        receipt_no = self.receipt_edit.text()
+        Read(self, lambda: returns.find_sale(receipt_no)).success(self._found).failure(self.message.refused).run()
+
+    def _found(self, sale: Sale) -> None:
         self.message.clear_message()
         self.load_sale(sale.id, focus_lines=True)
 
@@ -206,18 +205,18 @@ class ReturnsDialog(QDialog):
         if self.lines_view.state() == QAbstractItemView.State.EditingState:
             # A cell still open with a typed amount: leaving it commits the amount before we read it.
             self.lines_view.setCurrentIndex(QModelIndex())
-        try:
-            result = returns.return_sale(sale_id=self.sale_id, operator=self.operator, uid=self._uid,
-                                         amounts=None if whole else self.lines_model.wanted())
-        except Exception as error:  # noqa: BLE001 - worded (and a bug logged) by user_message
-            self.message.error(error)
-            return
+        sale_id, uid, amounts = self.sale_id, self._uid, None if whole else self.lines_model.wanted()
+        Op(self, lambda operator: returns.return_sale(sale_id=sale_id, operator=operator, uid=uid, amounts=amounts),
+           operator=self.operator) \
+            .success(self._returned) \
+            .failure(self.message.refused) \
+            .run()
+
+    def _returned(self, result: returns.ReturnResult) -> None:
         self.last_return = result.sale_return
         text = describe_return(result.sale_return)
         if result.sale_return.sale.member_id is not None:
             text += f"会员积分余额 {result.balance}。"
         self.message.ok(text)
-        if not result.replayed:
-            events().changed.emit("return")
         self.load_sale(self.sale_id)
         self.sales_model.refresh()

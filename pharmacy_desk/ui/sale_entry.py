@@ -8,7 +8,6 @@ or a scanner's bounce replays the same uid and ``sales.record_sale`` records onc
 from __future__ import annotations
 
 import uuid
-from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -18,13 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from pharmacy_desk.core import sales
-from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.member_summary import MemberSummary
 from pharmacy_desk.core.models import Category, Staff
 from pharmacy_desk.core.normalize import parse_yuan, yuan
 from pharmacy_desk.core.pricing import describe_bonuses
 from pharmacy_desk.core.vocabulary import PaymentMethod
-from pharmacy_desk.ui.messages import user_message
+from pharmacy_desk.ui.operations import Op, Read
 
 # 医保 is a split beside one of these.
 MAIN_METHODS = (PaymentMethod.WECHAT, PaymentMethod.ALIPAY, PaymentMethod.CASH, PaymentMethod.CARD)
@@ -48,9 +46,8 @@ class SaleEntry(QWidget):
     leave_requested = Signal()  # Esc: back to the search box
     scanned = Signal(str)  # a card number that landed in an amount field
 
-    def __init__(self, operator: Callable[[], Staff | None], parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self._operator = operator
         self._busy = False
         self.summary: MemberSummary | None = None
         self.uid = uuid.uuid4().hex
@@ -201,13 +198,16 @@ class SaleEntry(QWidget):
             if self.message.styleSheet() != OK_STYLE:  # keep "已记账" after the form is cleared
                 self._say("", "")
             return
-        try:
-            order, priced = self._priced()
-        except Exception as error:  # noqa: BLE001 - shown inline; a queue does not wait for boxes
-            self.due_label.setText("应付 —")
-            self.detail_label.clear()
-            self._say(user_message(error)[0], ERROR_STYLE)
-            return
+        # Refusals are shown inline: a queue does not wait for boxes.
+        Read(self, self._priced).success(self._show_preview).failure(self._preview_refused).run()
+
+    def _preview_refused(self, text: str) -> None:
+        self.due_label.setText("应付 —")
+        self.detail_label.clear()
+        self._say(text, ERROR_STYLE)
+
+    def _show_preview(self, priced_order: tuple[sales.SaleInput, sales.SalePreview]) -> None:
+        order, priced = priced_order
         q = priced.quote
         parts = [f"合计 {yuan(q.total_fen)}"]
         if q.coupon_discount_fen:
@@ -242,16 +242,15 @@ class SaleEntry(QWidget):
             return
         self._busy = True
         try:
-            operator = self._operator()
-            if operator is None:
-                raise InvalidInput("请先在工具栏选择当前店员。")
-            order, _ = self._priced()
-            result = sales.record_sale(order, operator=operator, uid=self.uid)
-        except Exception as error:  # noqa: BLE001 - expected refusals inline, bugs logged by user_message
-            self._say(user_message(error)[0], ERROR_STYLE)
-            return
+            Op(self, self._record).success(self._recorded).failure(lambda text: self._say(text, ERROR_STYLE)).run()
         finally:
             self._busy = False
+
+    def _record(self, operator: Staff) -> sales.SaleResult:
+        order, _ = self._priced()
+        return sales.record_sale(order, operator=operator, uid=self.uid)
+
+    def _recorded(self, result: sales.SaleResult) -> None:
         self.reset()
         upgraded = f"会员升级为{result.new_tier.name}，请告知顾客。" if result.new_tier else ""
         self._say(f"已记账：单号 {result.sale.receipt_no}，应付 {yuan(result.sale.paid_fen)} 元。{upgraded}",

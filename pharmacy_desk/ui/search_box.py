@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from pharmacy_desk.core import members
 from pharmacy_desk.core.normalize import mask_phone
-from pharmacy_desk.ui.messages import user_message
+from pharmacy_desk.ui.operations import Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
 
 
@@ -90,11 +90,10 @@ class SearchBox(QWidget):
             return
         if not text:
             return
-        try:
-            found = members.lookup(text)
-        except Exception as error:  # noqa: BLE001 - worded by the one message helper
-            self._say(user_message(error)[0])
-            return
+        Read(self, lambda: members.lookup(text)).success(lambda found: self._found(text, found)) \
+            .failure(self._say).run()
+
+    def _found(self, text: str, found: members.LookupResult) -> None:
         if found.exact is not None:
             self._clear()
             self.member_chosen.emit(found.exact.id)

@@ -11,16 +11,15 @@ import uuid
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
 
 from pharmacy_desk.core import coupons, profiles
 from pharmacy_desk.core.errors import DuplicateMember
+from pharmacy_desk.core.members import Registration
 from pharmacy_desk.core.models import Staff
-from pharmacy_desk.core.vocabulary import Gender
-from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.inline import InlineMessage
+from pharmacy_desk.ui.member_form import SIGNUP_FIELDS, MemberForm
+from pharmacy_desk.ui.operations import Op
 
 
 class SignupDialog(QDialog):
@@ -34,27 +33,12 @@ class SignupDialog(QDialog):
         self.setWindowTitle("会员登记")
         self.setMinimumWidth(520)
 
-        self.phone_edit = QLineEdit(phone)
-        self.phone_edit.setPlaceholderText("11位手机号")
-        self.name_edit = QLineEdit()
-        self.gender_box = QComboBox()
-        for label, value in Gender.choices():
-            self.gender_box.addItem(label, value)
-        self.birthday_edit = QLineEdit()
-        self.birthday_edit.setPlaceholderText("可不填，如 1965-3-8")
-        self.card_edit = QLineEdit()
-        self.card_edit.setPlaceholderText("扫描预印会员卡；不填则自动生成卡号")
-        self.health_box = QCheckBox("同意收集健康信息（慢病、过敏史、用药，仅药师和店长可见）")
-        self.marketing_box = QCheckBox("同意接收优惠信息（短信、电话回访）")
-
-        form = QFormLayout()
-        form.addRow("手机号", self.phone_edit)
-        form.addRow("姓名", self.name_edit)
-        form.addRow("性别", self.gender_box)
-        form.addRow("生日", self.birthday_edit)
-        form.addRow("会员卡号", self.card_edit)
-        form.addRow("", self.health_box)
-        form.addRow("", self.marketing_box)
+        self.form = MemberForm(SIGNUP_FIELDS)
+        self.form.phone_edit.setText(phone)
+        # The fields the cashier works in, by name (the keyboard handling below needs them).
+        self.phone_edit, self.name_edit, self.gender_box = self.form.phone_edit, self.form.name_edit, self.form.gender_box
+        self.birthday_edit, self.card_edit = self.form.birthday_edit, self.form.card_edit
+        self.health_box, self.marketing_box = self.form.health_box, self.form.marketing_box
 
         self.message = InlineMessage()
         self.buttons = QDialogButtonBox()
@@ -71,12 +55,11 @@ class SignupDialog(QDialog):
         self.done_button.clicked.connect(self.accept)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(self.form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
 
-        order = [self.phone_edit, self.name_edit, self.gender_box, self.birthday_edit, self.card_edit,
-                 self.health_box, self.marketing_box, self.submit_button, self.cancel_button]
+        order = [*self.form.widgets, self.submit_button, self.cancel_button]
         for first, second in zip(order, order[1:]):
             self.setTabOrder(first, second)
         (self.name_edit if phone else self.phone_edit).setFocus()
@@ -91,25 +74,20 @@ class SignupDialog(QDialog):
         if self.member_id is not None:
             self.accept()
             return
-        try:
-            registration = profiles.sign_up(
-                phone=self.phone_edit.text(), name=self.name_edit.text(), operator=self.operator,
-                gender=self.gender_box.currentData(), birthday=self.birthday_edit.text(),
-                card_no=self.card_edit.text().strip() or None,
-                marketing_opt_out=not self.marketing_box.isChecked(),
-                health_consent=self.health_box.isChecked(), key=self._key)
-        except DuplicateMember as error:
-            self.duplicate_member_id = error.member_id
-            self.message.error(error)
-            self.phone_edit.setFocus()
-            return
-        except Exception as error:  # noqa: BLE001 - worded (and a bug logged) by user_message
-            self.message.error(error)
-            return
-        self._show_done(registration)
-        events().changed.emit("member")
+        values = self.form.values()
+        Op(self, lambda operator: profiles.sign_up(operator=operator, key=self._key, **values),
+           operator=self.operator) \
+            .success(self._show_done) \
+            .failure(self.message.refused) \
+            .after_failure(self._refused) \
+            .run()
 
-    def _show_done(self, registration) -> None:
+    def _refused(self, error: BaseException) -> None:
+        if isinstance(error, DuplicateMember):  # the counter can open the member already on file
+            self.duplicate_member_id = error.member_id
+            self.phone_edit.setFocus()
+
+    def _show_done(self, registration: Registration) -> None:
         member = registration.member
         self.member_id = member.id
         text = f"已登记：{member.name}，卡号 {member.card_no}。"
@@ -117,9 +95,7 @@ class SignupDialog(QDialog):
             text += f"\n新会员券：{coupons.describe(registration.coupon)}，可当场使用。"
         self.message.ok(text)
         self.card_edit.setText(member.card_no)
-        for widget in (self.phone_edit, self.name_edit, self.gender_box, self.birthday_edit, self.card_edit,
-                       self.health_box, self.marketing_box):
-            widget.setEnabled(False)
+        self.form.set_editable(False)
         self.submit_button.hide()
         self.cancel_button.hide()
         self.done_button.show()

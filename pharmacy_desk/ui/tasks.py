@@ -3,8 +3,8 @@
 The work function runs in a ``QThreadPool`` thread (with its own database
 connection, closed when it ends) and must not touch widgets; it
 reports progress through the ``progress(done, total, text)`` callback it is given,
-which is relayed to the GUI thread by a queued signal. ``on_done`` and errors are
-delivered on the GUI thread too.
+which is relayed to the GUI thread by a queued signal. The result and errors are
+delivered on the GUI thread too; ``ui.operations`` starts every task and words its errors.
 """
 
 from __future__ import annotations
@@ -14,8 +14,6 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
-
-from pharmacy_desk.ui.messages import show_error
 
 Progress = Callable[[int, int, str], None]
 
@@ -102,14 +100,3 @@ class Task(QObject):
         self._close_dialog()
         self.failed.emit(error)
 
-
-def run_task(parent: QWidget | None, title: str, work: Callable[[Progress], Any],
-             on_done: Callable[[Any], None], *, show_dialog: bool = True) -> Task:
-    """Start ``work(progress)`` in the background; ``on_done(result)`` runs on the GUI thread.
-
-    Expected failures are shown as a message; ``Cancelled`` is silent.
-    """
-    task = Task(parent, title, work, show_dialog=show_dialog)
-    task.done.connect(on_done)
-    task.failed.connect(lambda error: None if isinstance(error, Cancelled) else show_error(parent, error))
-    return task
