@@ -130,3 +130,31 @@ def test_export_menu(qtbot, db, owner, clerk, make_member, tmp_path):
         pass
     assert done.args == [1]
     assert load_workbook(path).active["C2"].value == "13812345678"
+
+
+def test_an_import_from_the_main_window_is_announced_once(qtbot, db, owner, tmp_path):
+    from pharmacy_desk.ui.events import events
+    from pharmacy_desk.ui.main_window import MainWindow
+
+    one_member = write_xlsx(tmp_path / "one.xlsx", {"会员": [["姓名", "手机"], ["张三", "13812345678"]]})
+    window = MainWindow()
+    qtbot.addWidget(window)
+    changed = []
+    events().changed.connect(changed.append)
+    try:
+        cancelled = window.open_import()
+        cancelled.reject()  # opened and closed without importing: nothing changed, nothing to announce
+        assert changed == []
+        wizard = window.open_import()
+        wizard.file_page.set_path(one_member)
+        for page in ("mapping_page", "preview_page"):
+            click_next(qtbot, wizard)
+            qtbot.waitUntil(lambda page=page: wizard.currentPage() is getattr(wizard, page), timeout=10000)
+        click_next(qtbot, wizard)
+        qtbot.mouseClick(wizard.import_page.start, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: wizard.currentPage() is wizard.result_page, timeout=10000)
+        wizard.accept()  # 完成
+        assert Member.select().count() == 1
+        assert len(changed) == 1
+    finally:
+        events().changed.disconnect(changed.append)

@@ -84,3 +84,28 @@ def test_clerk_cannot_export(qtbot, make_member, clerk):
     make_member(at=OLD)
     window = open_window(qtbot, clerk, 1)
     assert not window.export_button.isEnabled()
+
+
+def test_a_refused_mark_is_not_announced_and_marks_nobody(qtbot, make_member, owner, monkeypatch):
+    from pharmacy_desk.core.models import Coupon, Member
+    from pharmacy_desk.ui.events import events
+
+    make_member(name="甲", at=OLD), make_member(name="乙", at=OLD)
+    window = open_window(qtbot, owner, 2)
+    window.table.selectAll()
+    first, gone = (row.member_id for row in window.selected_rows())
+    # the second is deleted on request (PIPL) from another till while the list is open
+    Coupon.delete().where(Coupon.member == gone).execute()
+    Member.delete().where(Member.id == gone).execute()
+    shown = []
+    monkeypatch.setattr(window, "ask_contact", lambda rows: ("已接通", ""))
+    monkeypatch.setattr("pharmacy_desk.ui.messages.QMessageBox.exec", lambda box: shown.append(box.text()))
+    changed = []
+    events().changed.connect(changed.append)
+    try:
+        window.mark_contacted()
+    finally:
+        events().changed.disconnect(changed.append)
+    assert shown == ["找不到这位会员。"]
+    assert changed == []
+    assert not ContactLog.select().where(ContactLog.member == first).exists()  # all marked, or none

@@ -1,15 +1,14 @@
 """Small widgets the counter dialogs share: an inline message line and a read-only table view.
 
 A queue does not wait for modal boxes: expected problems are shown in a line inside
-the dialog, worded by ``messages.user_message`` (the one place that words errors).
+the dialog, worded by ``messages.user_message`` (the one place that words errors)
+and handed over by ``ui.operations``.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
-
-from pharmacy_desk.ui.messages import user_message
 
 _STYLES = {"error": "color: #b00020;", "ok": "color: #1b5e20;", "info": ""}
 
@@ -30,11 +29,8 @@ class InlineMessage(QLabel):
         self.setText(text)
         self.setVisible(bool(text))
 
-    def error(self, error: BaseException) -> None:
-        self.refused(user_message(error)[0])
-
     def refused(self, text: str) -> None:
-        """A message already worded by ``user_message`` (what ``Op.failure`` hands over)."""
+        """A refusal already worded by ``messages.user_message`` (``Op.failure`` hands it over)."""
         self._show(text, "error")
 
     def ok(self, text: str) -> None:
