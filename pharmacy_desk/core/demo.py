@@ -16,7 +16,7 @@ from pharmacy_desk.core import ledger, members, redemption, returns, sales, sett
 from pharmacy_desk.core.db import database
 from pharmacy_desk.core.errors import DeskError, InvalidInput
 from pharmacy_desk.core.models import Coupon, Member, Staff
-from pharmacy_desk.core.vocabulary import CatalogKind, PaymentMethod, Role
+from pharmacy_desk.core.vocabulary import CatalogKind, Gender, PaymentMethod, Role
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红建国文辉鹏宇浩婷雪梅琳晨欣怡子轩思雨佳慧淑珍凤兰德福"
@@ -127,7 +127,7 @@ def generate(*, members_count: int, months: int, seed: int = 1, today: dt.date |
             at = dt.datetime.combine(day, dt.time(rng.randint(8, 20), rng.randint(0, 59), rng.randint(0, 59)))
             if event[0] == "join":
                 _, index, phone, birthday = event
-                gender = "F" if rng.random() < 0.55 else "M"
+                gender = Gender.FEMALE if rng.random() < 0.55 else Gender.MALE
                 reg = members.register(phone=phone, name=_name(rng), operator=clerk, gender=gender,
                                        birthday=birthday if rng.random() < 0.85 else None, at=at,
                                        key=f"demo:{seed}:member:{index}",
