@@ -1,10 +1,13 @@
 """The one vocabulary: every code has one Chinese label, and the CHECKs come from the same members."""
 
 import datetime as dt
+import re
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
+import pharmacy_desk
 from pharmacy_desk.core import members, models
 from pharmacy_desk.core.db import close_database, open_database
 from pharmacy_desk.core.models import Member, Staff
@@ -122,3 +125,19 @@ def test_every_contact_reason_keeps_a_called_member_off_its_list_for_a_while():
 
     # Refill calls are about one purchase, so they have no window of days.
     assert set(CONTACT_WINDOW_DAYS) | {ContactReason.REFILL} == set(ContactReason)
+
+
+def test_no_module_keeps_its_own_table_of_a_vocabulary_label():
+    """A code written beside its label (``"earn": "消费积分"``, ``("男", "M")``) outside the vocabulary is a copy."""
+    package = Path(pharmacy_desk.__file__).parent
+    pairs = []
+    for vocabulary in VOCABULARIES:
+        for member in vocabulary:
+            code, label = re.escape(member.value), re.escape(member.label)
+            pairs.append(re.compile(rf"""["']{code}["']\s*[:,]\s*["']{label}["']|["']{label}["']\s*,\s*["']{code}["']"""))
+    copies = {f"{path.relative_to(package).as_posix()}: {match.group(0)}"
+              for path in package.rglob("*.py") if path.name != "vocabulary.py"
+              for pattern in pairs for match in pattern.finditer(path.read_text(encoding="utf-8"))}
+    # Same words, other things: the seeded 处方药 product category (a row the owner renames)
+    # and the title of the refill call list.
+    assert copies <= {'core/defaults.py: "rx", "处方药"', 'core/call_lists.py: "refill", "续药提醒"'}
