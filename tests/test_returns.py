@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 
 from pharmacy_desk.core import check, ledger, returns
-from pharmacy_desk.core.errors import ReturnError
+from pharmacy_desk.core.errors import NotFound, ReturnError
 from pharmacy_desk.core.models import Coupon, SaleLine
 
 AT = dt.datetime(2026, 6, 10, 10, 0)
@@ -81,3 +81,19 @@ def test_replayed_return_changes_nothing(db, make_member, sell, clerk):
 def test_find_sale_by_receipt(db, make_member, sell):
     sold = sell(make_member(), {"household": 100})
     assert returns.find_sale(sold.sale.receipt_no).id == sold.sale.id
+
+
+def test_the_sale_to_return_is_read_with_its_member_in_one_row(db, make_member, sell, clerk):
+    member = make_member(name="张三")
+    ledger.adjust(member.id, 1000, "开户", clerk, "seed", at=AT - dt.timedelta(days=1))
+    sold = sell(member, {"household": 10000}, at=AT, points_used=500)
+    expected = returns.SaleToReturn(sold.sale.id, sold.sale.receipt_no, AT, member.id, "张三",
+                                    10000, 8000, 500, 4)
+    assert returns.sale_to_return(sold.sale.id) == expected
+    assert returns.find_sale(f" {sold.sale.receipt_no} ") == expected
+    walk_in = returns.sale_to_return(sell(None, {"household": 100}, at=AT).sale.id)
+    assert (walk_in.member_id, walk_in.member_name, walk_in.points_earned) == (None, None, 0)
+    with pytest.raises(NotFound, match="找不到这笔消费"):
+        returns.sale_to_return(sold.sale.id + 100)
+    with pytest.raises(NotFound, match="找不到小票号"):
+        returns.find_sale("20260610-9999")

@@ -12,14 +12,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from peewee import fn
+from peewee import JOIN, fn
 
 from pharmacy_desk.core import ledger, operations
 from pharmacy_desk.core.changes import NOTHING, Changes
 from pharmacy_desk.core.db import write_transaction
 from pharmacy_desk.core.errors import NotFound, ReturnError
-from pharmacy_desk.core.ids import SaleId, SaleLineId
-from pharmacy_desk.core.models import Coupon, Sale, SaleLine, SaleReturn, SaleReturnLine, Staff
+from pharmacy_desk.core.ids import MemberId, SaleId, SaleLineId
+from pharmacy_desk.core.models import Coupon, Member, Sale, SaleLine, SaleReturn, SaleReturnLine, Staff
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.vocabulary import LedgerKind
 
@@ -28,10 +28,39 @@ def _share(whole: int, part: int, of: int) -> int:
     return whole * part // of if of else 0
 
 
-def find_sale(receipt_no: str) -> Sale:
-    sale = Sale.get_or_none(Sale.receipt_no == receipt_no.strip())
+@dataclass(frozen=True)
+class SaleToReturn:
+    """A sale as the returns screen heads its lines: which receipt, whose, and what it came to."""
+
+    id: SaleId
+    receipt_no: str
+    created_at: dt.datetime
+    member_id: MemberId | None
+    member_name: str | None  # None for a walk-in customer (散客)
+    total_fen: int
+    paid_fen: int
+    points_used: int
+    points_earned: int
+
+
+def _sale_to_return(where) -> SaleToReturn | None:
+    row = (Sale.select(Sale.id, Sale.receipt_no, Sale.created_at, Sale.member, Member.name, Sale.total_fen,
+                       Sale.paid_fen, Sale.points_used, Sale.points_earned)
+           .join(Member, JOIN.LEFT_OUTER).where(where).tuples().first())
+    return SaleToReturn(*row) if row is not None else None
+
+
+def find_sale(receipt_no: str) -> SaleToReturn:
+    sale = _sale_to_return(Sale.receipt_no == receipt_no.strip())
     if sale is None:
         raise NotFound(f"找不到小票号 {receipt_no} 的消费记录。")
+    return sale
+
+
+def sale_to_return(sale_id: SaleId) -> SaleToReturn:
+    sale = _sale_to_return(Sale.id == sale_id)
+    if sale is None:
+        raise NotFound("找不到这笔消费。")
     return sale
 
 

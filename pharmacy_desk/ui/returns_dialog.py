@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from pharmacy_desk.core import history, returns
 from pharmacy_desk.core.errors import InvalidInput
-from pharmacy_desk.core.models import Sale, Staff
+from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.normalize import parse_yuan, yuan
 from pharmacy_desk.ui.inline import InlineMessage, table_view, time_text
 from pharmacy_desk.ui.operations import Op, Read
@@ -175,7 +175,7 @@ class ReturnsDialog(QDialog):
         receipt_no = self.receipt_edit.text()
         Read(self, lambda: returns.find_sale(receipt_no)).success(self._found).failure(self.message.refused).run()
 
-    def _found(self, sale: Sale) -> None:
+    def _found(self, sale: returns.SaleToReturn) -> None:
         self.message.clear_message()
         self.load_sale(sale.id, focus_lines=True)
 
@@ -185,10 +185,10 @@ class ReturnsDialog(QDialog):
             self.load_sale(self.sales_model.row(current.row()).id)
 
     def load_sale(self, sale_id: int, *, focus_lines: bool = False) -> None:
-        sale = Sale.get_by_id(sale_id)
+        sale = returns.sale_to_return(sale_id)
         self.sale_id = sale_id
         self._uid = str(uuid.uuid4())
-        who = sale.member.name if sale.member_id is not None else "散客"
+        who = sale.member_name if sale.member_id is not None else "散客"
         self.sale_label.setText(
             f"小票 {sale.receipt_no}　{time_text(sale.created_at)}　{who}　金额 {yuan(sale.total_fen)} 元　"
             f"实付 {yuan(sale.paid_fen)} 元　积分抵现 {sale.points_used}　得积分 {sale.points_earned}")
