@@ -4,7 +4,7 @@ import pytest
 
 from pharmacy_desk.core import coupons, ledger, sales, settings
 from pharmacy_desk.core.errors import CouponError, InvalidInput, PointsError
-from pharmacy_desk.core.models import Coupon, LedgerEntry, Member, Payment, Sale, SaleLine, Tier, TierChange
+from pharmacy_desk.core.models import Category, Coupon, LedgerEntry, Member, Payment, Sale, SaleLine, Tier, TierChange
 
 AT = dt.datetime(2026, 6, 10, 10, 0)
 
@@ -155,3 +155,11 @@ def test_preview_matches_the_recorded_sale(db, make_member, sell):
     recorded = sell(member, {"supplement": 12345})
     assert (preview.quote.due_fen, preview.quote.points_earned) == (recorded.sale.paid_fen,
                                                                     recorded.sale.points_earned) == (12345, 8)
+
+
+def test_the_till_lays_out_categories_in_their_order(db):
+    Category.update(sort_order=-1).where(Category.code == "rx").execute()
+    shown = sales.till_categories()
+    assert shown[0] == sales.TillCategory("rx", "处方药", "5", True)
+    assert [c.code for c in shown[1:3]] == ["household", "otc"] and shown[1].is_prescription is False
+    assert len(shown) == Category.select().count()

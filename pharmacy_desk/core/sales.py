@@ -67,6 +67,23 @@ class SaleResult:
                                  coupons=self.sale.coupon_id is not None)
 
 
+@dataclass(frozen=True)
+class TillCategory:
+    """A category as the till shows it: one amount field, with its shortcut key."""
+
+    code: str
+    name: str
+    hotkey: str
+    is_prescription: bool  # asks how many days the medicine lasts (the refill reminder)
+
+
+def till_categories() -> list[TillCategory]:
+    """The categories in the order the till lays out their amount fields."""
+    return [TillCategory(*row) for row in
+            Category.select(Category.code, Category.name, Category.hotkey, Category.is_prescription)
+            .order_by(Category.sort_order, Category.id).tuples()]
+
+
 def _categories(lines: list[LineInput]) -> dict[str, Category]:
     codes = {line.category for line in lines}
     found = {c.code: c for c in Category.select().where(Category.code.in_(codes))}

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from pharmacy_desk.core import sales
 from pharmacy_desk.core.member_summary import MemberSummary
-from pharmacy_desk.core.models import Category, Staff
+from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.normalize import parse_yuan, yuan
 from pharmacy_desk.core.pricing import describe_bonuses
 from pharmacy_desk.core.vocabulary import PaymentMethod
@@ -55,7 +55,7 @@ class SaleEntry(QWidget):
         self.amounts: dict[str, AmountField] = {}
         self.days: dict[str, QSpinBox] = {}
         grid = QGridLayout()
-        categories = list(Category.select().order_by(Category.sort_order, Category.id))
+        categories = sales.till_categories()
         per_column = (len(categories) + 1) // 2
         for index, category in enumerate(categories):
             field = AmountField()
