@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 
 from pharmacy_desk.core import profiles
-from pharmacy_desk.core.errors import DuplicateMember, InvalidInput
+from pharmacy_desk.core.errors import DuplicateMember, InvalidInput, NotFound
 from pharmacy_desk.core.models import Coupon, Measurement, Member, Operation, Staff
 
 TODAY = dt.date(2026, 6, 10)
@@ -132,3 +132,19 @@ def test_measurements_are_range_checked(db, pharmacist, make_member):
         with pytest.raises(InvalidInput, match=message):
             profiles.add_measurement(member.id, pharmacist, **kwargs)
     assert Measurement.select().count() == 2
+
+
+def test_a_heading_names_the_member_and_shows_allergies_only_to_who_may_see_them(
+        db, clerk, pharmacist, make_member, sell):
+    member = make_member(phone="13812345678", name="张三")
+    sell(member, {"household": 10000}, at=dt.datetime(2026, 6, 1, 10, 0))  # 5 points
+    profiles.record_health_consent(member.id, pharmacist, True, today=TODAY)
+    profiles.update_health_file(member.id, pharmacist, allergies="青霉素")
+    seen = profiles.heading(member.id, pharmacist, TODAY)
+    assert seen == profiles.MemberHeading(member.id, "张三", member.card_no, "138****5678", "普通会员", 5, "青霉素")
+    assert profiles.heading(member.id, clerk, TODAY).allergies == ""
+    assert profiles.heading(member.id, None, TODAY).allergies == ""
+    Member.update(health_consent_on=None).where(Member.id == member.id).execute()
+    assert profiles.heading(member.id, pharmacist, TODAY).allergies == ""
+    with pytest.raises(NotFound):
+        profiles.heading(member.id + 100, pharmacist, TODAY)

@@ -13,12 +13,12 @@ import uuid
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from pharmacy_desk.core import members, operations
+from pharmacy_desk.core import ledger, members, operations
 from pharmacy_desk.core.changes import NOTHING, Changes
 from pharmacy_desk.core.db import write_transaction
-from pharmacy_desk.core.errors import DuplicateMember, InvalidInput
+from pharmacy_desk.core.errors import DuplicateMember, InvalidInput, NotFound
 from pharmacy_desk.core.ids import MemberId
-from pharmacy_desk.core.models import Measurement, Member, Staff
+from pharmacy_desk.core.models import Measurement, Member, Staff, Tier
 from pharmacy_desk.core.normalize import (
     check_birthday, clean_gender, clean_name, clean_phone, halfwidth, mask_phone, name_initials,
 )
@@ -149,6 +149,31 @@ def may_handle_health(operator: Staff) -> bool:
 def health_visible(member: Member, operator: Staff) -> bool:
     """健康档案 is shown only to a pharmacist or the owner, and only with the member's consent."""
     return may_handle_health(operator) and member.health_consent_on is not None
+
+
+@dataclass(frozen=True)
+class MemberHeading:
+    """A member as a window's heading names them (会员详情, 积分兑换)."""
+
+    id: MemberId
+    name: str
+    card_no: str
+    masked_phone: str
+    tier_name: str
+    usable_points: int
+    allergies: str  # "" unless the operator may see the health file (``health_visible``)
+
+
+def heading(member_id: MemberId, operator: Staff | None, today: dt.date) -> MemberHeading:
+    row = (Member.select(Member.name, Member.card_no, Member.phone, Tier.name, Member.allergies,
+                         Member.health_consent_on)
+           .join(Tier).where(Member.id == member_id).tuples().first())
+    if row is None:
+        raise NotFound("找不到这位会员。")
+    name, card_no, phone, tier_name, allergies, consent_on = row
+    shown = operator is not None and may_handle_health(operator) and consent_on is not None
+    return MemberHeading(member_id, name, card_no, mask_phone(phone), tier_name,
+                         ledger.usable_points(member_id, today), allergies if shown else "")
 
 
 def _require_health_role(operator: Staff) -> None:

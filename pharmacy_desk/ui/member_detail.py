@@ -11,10 +11,9 @@ import datetime as dt
 
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from pharmacy_desk.core import ledger, members, profiles
+from pharmacy_desk.core import profiles
 from pharmacy_desk.core.changes import Changes
 from pharmacy_desk.core.models import Staff
-from pharmacy_desk.core.normalize import mask_phone
 from pharmacy_desk.ui import member_tabs
 from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.inline import table_view
@@ -82,14 +81,11 @@ class MemberDetailDialog(QDialog):
         super().hideEvent(event)
 
     def refresh(self) -> None:
-        member = members.get(self.member_id)
-        today = dt.date.today()
-        allergies = ""
-        if profiles.health_visible(member, self.operator) and member.allergies:
-            allergies = f"　<b style='color:#b00020'>过敏：{member.allergies}</b>"
+        member = profiles.heading(self.member_id, self.operator, dt.date.today())
+        allergies = f"　<b style='color:#b00020'>过敏：{member.allergies}</b>" if member.allergies else ""
         self.header.setText(
-            f"<b>{member.name}</b>　{member.tier.name}　卡号 {member.card_no}　手机 {mask_phone(member.phone)}　"
-            f"可用积分 {ledger.usable_points(member.id, today)}{allergies}")
+            f"<b>{member.name}</b>　{member.tier_name}　卡号 {member.card_no}　手机 {member.masked_phone}　"
+            f"可用积分 {member.usable_points}{allergies}")
         for model in (self.ledger_model, self.sales_model, self.coupons_model, self.tiers_model):
             model.refresh()
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
-from pharmacy_desk.core import history, ledger, members, redemption
+from pharmacy_desk.core import history, profiles, redemption
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.vocabulary import CatalogKind
@@ -80,9 +80,9 @@ class RedemptionDialog(QDialog):
 
     def refresh(self) -> None:
         today = dt.date.today()
-        member = members.get(self.member_id)
+        member = profiles.heading(self.member_id, self.operator, today)
         self.header.setText(
-            f"{member.name}（{member.tier.name}）　可用积分 {ledger.usable_points(member.id, today)}　"
+            f"{member.name}（{member.tier_name}）　可用积分 {member.usable_points}　"
             f"本月还可兑换 {yuan(redemption.cap_remaining_fen(member.id, today))} 元")
         row = self.view.currentIndex().row()
         self.model.refresh()
