@@ -177,11 +177,11 @@ def refills(today: dt.date, *, owner_staff_id: StaffId | None = None, limit: int
                             AND l2.category_id = p.category_id AND l2.description = p.description
                             AND s2.created_at > p.bought)
           AND NOT EXISTS (SELECT 1 FROM contact_log cl WHERE cl.member_id = m.id
-                            AND cl.reason = 'refill' AND cl.contacted_at >= p.bought){extra}
+                            AND cl.reason = ? AND cl.contacted_at >= p.bought){extra}
         ORDER BY p.run_out, m.id""",
         # Only purchases that could run out in the window: days_supply is at most a year.
         [_stamp(today - dt.timedelta(days=366)), _stamp(horizon + dt.timedelta(days=1)),
-         _day(today), _day(horizon), *extra_args]).fetchall()
+         _day(today), _day(horizon), ContactReason.REFILL, *extra_args]).fetchall()
     result, seen = [], set()
     for values in rows:
         if values[0] in seen:  # one call per member, about the soonest medicine
@@ -269,8 +269,8 @@ def ab_members(today: dt.date, *, owner_staff_id: StaffId | None = None, limit: 
     ranked = [row for row in ab_classes(today, owner_staff_id=owner_staff_id) if not row.opt_out]
     since = _stamp(today - dt.timedelta(days=CONTACT_WINDOW_DAYS[ContactReason.AB_CLASS] - 1))
     called = {member_id for (member_id,) in database.execute_sql(
-        "SELECT DISTINCT member_id FROM contact_log WHERE reason = 'ab_class' AND contacted_at >= ?",
-        [since]).fetchall()}
+        "SELECT DISTINCT member_id FROM contact_log WHERE reason = ? AND contacted_at >= ?",
+        [ContactReason.AB_CLASS, since]).fetchall()}
     result = [CallRow.from_contact(row, ContactReason.AB_CLASS,
                                    f"{row.klass}类会员（第{row.rank}名），近12个月消费 {yuan(row.spend_fen)} 元")
               for row in ranked if row.member_id not in called]

@@ -15,6 +15,7 @@ from pharmacy_desk.core import settings
 from pharmacy_desk.core.db import database
 from pharmacy_desk.core.reports.dormancy import Dormancy, dormancy_series
 from pharmacy_desk.core.reports.period import Month, bound
+from pharmacy_desk.core.vocabulary import LedgerKind
 
 
 @dataclass(frozen=True)
@@ -106,10 +107,11 @@ def _points(start: str, end: str) -> tuple[int, int, int, int, int]:
     """(issued, redeemed, expired, other debits, net change) in the month."""
     return _one(
         "SELECT COALESCE(SUM(CASE WHEN points > 0 THEN points END), 0),"
-        " COALESCE(SUM(CASE WHEN kind IN ('redeem', 'gift') THEN -points END), 0),"
-        " COALESCE(SUM(CASE WHEN kind = 'expire' THEN -points END), 0),"
-        " COALESCE(SUM(CASE WHEN points < 0 AND kind IN ('clawback', 'adjust') THEN -points END), 0),"
-        " COALESCE(SUM(points), 0) FROM ledger_entry WHERE created_at >= ? AND created_at < ?", (start, end))
+        " COALESCE(SUM(CASE WHEN kind IN (?, ?) THEN -points END), 0),"
+        " COALESCE(SUM(CASE WHEN kind = ? THEN -points END), 0),"
+        " COALESCE(SUM(CASE WHEN points < 0 AND kind IN (?, ?) THEN -points END), 0),"
+        " COALESCE(SUM(points), 0) FROM ledger_entry WHERE created_at >= ? AND created_at < ?",
+        (LedgerKind.REDEEM, LedgerKind.GIFT, LedgerKind.EXPIRE, LedgerKind.CLAWBACK, LedgerKind.ADJUST, start, end))
 
 
 def points_value_fen(points: int) -> int:

@@ -25,7 +25,7 @@ from pharmacy_desk.core.normalize import mask_phone
 from pharmacy_desk.core.spreadsheet.columns import Layout, find_layout, header_key, may_be_header
 from pharmacy_desk.core.spreadsheet.reading import Sheet, read_file
 from pharmacy_desk.core.spreadsheet.rows import Candidate, RowCleaner, SourceRow, skip_reason
-from pharmacy_desk.core.vocabulary import ImportProblemKind
+from pharmacy_desk.core.vocabulary import ImportProblemKind, LedgerKind
 
 Progress = Callable[[int, int, str], None]
 FILL_FIELDS = ("card_no", "gender", "birthday", "joined_on", "points", "address", "notes")
@@ -226,7 +226,7 @@ def match_database(file_plan: FilePlan) -> ImportPlan:
         "SELECT id, phone, name, card_no, gender, birthday, address, notes FROM member")}
     cards = {row[3]: row for row in existing.values()}
     imported = {row[0] for row in database.execute_sql(
-        "SELECT DISTINCT member_id FROM ledger_entry WHERE kind = 'import'")}
+        "SELECT DISTINCT member_id FROM ledger_entry WHERE kind = ?", [LedgerKind.IMPORT])}
     for candidate in file_plan.candidates:
         found = existing.get(candidate.phone)
         if found is None:
