@@ -55,10 +55,11 @@ def no_operator_left_over():
 
 @pytest.fixture
 def db(tmp_path):
-    from pharmacy_desk.core.db import close_database, database, open_database
+    from pharmacy_desk.core.db import close_database, open_database
 
-    open_database(tmp_path / "test.sqlite3")
-    yield database
+    # The engine's own database object (what the models' proxy stands for), so a test can
+    # watch the statements it runs.
+    yield open_database(tmp_path / "test.sqlite3")
     close_database()
 
 

@@ -89,6 +89,6 @@ def test_a_small_import_into_a_big_table_keeps_its_indexes(db, sheet, monkeypatc
             dropped.append(sql)
         return real(sql, *args, **kwargs)
 
-    monkeypatch.setattr(database, "execute_sql", watch)
+    monkeypatch.setattr(database.obj, "execute_sql", watch)
     commit.commit_import(read_plan(sheet, today=TODAY), system_staff(), at=AT)
     assert dropped == []  # 40 rows are below the threshold

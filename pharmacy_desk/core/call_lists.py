@@ -18,7 +18,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Callable
 
-from pharmacy_desk.core import settings
+from pharmacy_desk.core import dialect, settings
 from pharmacy_desk.core.contact_row import CONTACT_COLUMNS, STAFF_JOIN, ContactRow
 from pharmacy_desk.core.db import database
 from pharmacy_desk.core.ids import StaffId
@@ -140,7 +140,7 @@ def birthdays(today: dt.date, days: int, *, owner_staff_id: StaffId | None = Non
     marks = ",".join("?" * len(month_days))
     rows = database.execute_sql(f"""
         SELECT {CONTACT_COLUMNS}, m.birthday FROM member m {STAFF_JOIN}
-        WHERE m.birthday IS NOT NULL AND strftime('%m-%d', m.birthday) IN ({marks})
+        WHERE m.birthday IS NOT NULL AND {dialect.month_day("m.birthday")} IN ({marks})
           AND {contacted}{extra}""", [*month_days, *args, *extra_args]).fetchall()
     result = []
     for values in rows:
@@ -164,7 +164,7 @@ def refills(today: dt.date, *, owner_staff_id: StaffId | None = None, limit: int
     extra, extra_args = _filters(False, owner_staff_id)
     rows = database.execute_sql(f"""
         SELECT {CONTACT_COLUMNS}, run_out, description, category, bought FROM (
-            SELECT s.member_id, date(s.created_at, '+' || l.days_supply || ' days') AS run_out,
+            SELECT s.member_id, {dialect.date_plus_days("s.created_at", "l.days_supply")} AS run_out,
                    l.description, c.name AS category, s.created_at AS bought, l.category_id, l.id AS line_id
             FROM sale_line l JOIN sale s ON s.id = l.sale_id JOIN category c ON c.id = l.category_id
             WHERE l.days_supply IS NOT NULL AND s.member_id IS NOT NULL

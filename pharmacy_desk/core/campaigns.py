@@ -25,7 +25,7 @@ import uuid
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from pharmacy_desk.core import coupons, operations, settings
+from pharmacy_desk.core import coupons, dialect, operations, settings
 from pharmacy_desk.core.changes import NOTHING, Changes
 from pharmacy_desk.core.db import database, write_transaction
 from pharmacy_desk.core.errors import InvalidInput
@@ -173,8 +173,8 @@ def preview_birthday_coupons(month: dt.date) -> list[Recipient]:
     days = calendar.monthrange(first.year, first.month)[1]
     coupon = f"和{yuan(fen)}元生日券（{first.month}月内有效）" if fen > 0 else ""
     members = _members(
-        "m.birthday IS NOT NULL AND strftime('%m', m.birthday) = ?", [f"{first.month:02d}"],
-        "strftime('%d', m.birthday), m.id")
+        f"m.birthday IS NOT NULL AND {dialect.month_of('m.birthday')} = ?", [f"{first.month:02d}"],
+        f"{dialect.day_of_month('m.birthday')}, m.id")
     return _gift_recipients(members, f"birthday:{first.year}:", "生日礼品", "生日券", fen, first, days, "生日券",
                             lambda name: f"{name}您好，祝您生日快乐！本店为您准备了生日礼品{coupon}，欢迎到店领取。")
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pharmacy_desk.core import dialect
 from pharmacy_desk.core.db import database
 from pharmacy_desk.core.schema import APPEND_ONLY_TABLES
 
@@ -42,9 +43,10 @@ LEDGER_CHECKS = (
      "分配 {0}：会员 {1} 用了会员 {2} 的积分"),
     ("积分批次缺少到期日", """
         SELECT id FROM ledger_entry WHERE points > 0 AND expires_on IS NULL""", "流水 {0}"),
-    ("过期扣减了未到期的批次", """
+    ("过期扣减了未到期的批次", f"""
         SELECT d.id, l.id FROM ledger_entry d JOIN ledger_allocation a ON a.debit_id = d.id
-        JOIN ledger_entry l ON l.id = a.lot_id WHERE d.kind = 'expire' AND l.expires_on > date(d.created_at)""",
+        JOIN ledger_entry l ON l.id = a.lot_id
+        WHERE d.kind = 'expire' AND l.expires_on > {dialect.date_of("d.created_at")}""",
      "过期流水 {0} 扣了批次 {1}"),
     ("消费记录的积分与流水不符", """
         SELECT s.id, s.points_earned, COALESCE(SUM(e.points), 0) FROM sale s
@@ -88,18 +90,14 @@ LEDGER_CHECKS = (
 
 
 def integrity_problems() -> list[Problem]:
-    rows = database.execute_sql("PRAGMA integrity_check").fetchall()
-    if rows == [("ok",)]:
-        problems = []
-    else:
-        problems = [Problem("SQLite 完整性检查", str(row[0])) for row in rows]
-    problems += [Problem("外键指向不存在的记录", f"表 {row[0]} 第 {row[1]} 行")
-                 for row in database.execute_sql("PRAGMA foreign_key_check").fetchall()]
+    problems = [Problem("SQLite 完整性检查", text) for text in dialect.integrity_errors(database)]
+    problems += [Problem("外键指向不存在的记录", f"表 {table} 第 {row} 行")
+                 for table, row in dialect.foreign_key_violations(database)]
     return problems
 
 
 def trigger_problems() -> list[Problem]:
-    present = {row[0] for row in database.execute_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    present = dialect.trigger_names(database)
     return [Problem("积分流水缺少只追加保护", f"触发器 {table}_no_{verb} 不存在")
             for table in APPEND_ONLY_TABLES for verb in ("update", "delete")
             if f"{table}_no_{verb}" not in present]

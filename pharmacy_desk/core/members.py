@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from peewee import fn
 
-from pharmacy_desk.core import coupons, operations, settings
+from pharmacy_desk.core import coupons, dialect, operations, settings
 from pharmacy_desk.core.changes import Changes
 from pharmacy_desk.core.db import database, write_transaction
 from pharmacy_desk.core.errors import DuplicateMember, InvalidInput, NotFound
@@ -125,15 +125,11 @@ class LookupResult:
     phone_hint: str | None = None  # a valid phone nobody has: offer to register it
 
 
-def _glob_prefix(text: str) -> str:
-    return re.sub(r"([*?\[\]])", r"[\1]", text) + "*"
-
-
 # The till's lookups are a handful of fixed queries run for every customer in the queue.
 # Building them with peewee costs ~0.2 ms each, far more than SQLite takes to answer, so
 # their SQL is written once here and each row is read straight into a ``MemberMatch``,
 # the tier's name looked up by primary key in the same statement.
-# ``substr("phone", -4)`` must stay literally the expression of the member_phone_tail
+# ``dialect.PHONE_TAIL`` must stay literally the expression of the member_phone_tail
 # index: with -4 as a bound parameter SQLite cannot use the index and reads every member.
 _SELECT_MATCH = ('SELECT "id", "card_no", "name", "phone", '
                  '(SELECT "name" FROM "tier" WHERE "tier"."id" = "member"."tier_id") FROM "member" WHERE ')
@@ -160,7 +156,7 @@ def lookup(text: str, limit: int = LOOKUP_LIMIT) -> LookupResult:
     compact = re.sub(r"[\s\-]", "", query)
     if re.fullmatch(r"\+?\d+", compact):
         if len(compact) == 4:
-            return LookupResult(matches=_members('substr("phone", -4) = ?', (compact,), limit, '"name"'))
+            return LookupResult(matches=_members(f"{dialect.PHONE_TAIL} = ?", (compact,), limit, '"name"'))
         try:
             phone = clean_phone(compact)
         except InvalidInput:
@@ -171,11 +167,11 @@ def lookup(text: str, limit: int = LOOKUP_LIMIT) -> LookupResult:
         # Ordered as the (name_initials, name) index is, so SQLite stops after ``limit``
         # rows instead of sorting every 张/赵/周… that starts with "z"; members whose
         # initials are exactly what was typed come first.
-        pattern = _glob_prefix(query.lower())
-        return LookupResult(matches=_members('"name_initials" GLOB ?', (pattern,), limit,
+        pattern = dialect.prefix_pattern(query.lower())
+        return LookupResult(matches=_members(dialect.prefix_match('"name_initials"'), (pattern,), limit,
                                              '"name_initials", "name", "id"'))
-    pattern = _glob_prefix(clean_name(query))
-    return LookupResult(matches=_members('"name" GLOB ?', (pattern,), limit, '"name", "id"'))
+    pattern = dialect.prefix_pattern(clean_name(query))
+    return LookupResult(matches=_members(dialect.prefix_match('"name"'), (pattern,), limit, '"name", "id"'))
 
 
 def get(member_id: MemberId) -> Member:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from pharmacy_desk.core import dialect
 from pharmacy_desk.core.db import database
 from pharmacy_desk.core.reports.period import Month, bound
 from pharmacy_desk.core.vocabulary import Gender
@@ -53,7 +54,7 @@ def count_by_value(table: str, column: str, values: list, joined_before: str) ->
     if not values:
         return []
     sums = ", ".join(f"COALESCE(SUM({column} = ?), 0)" for _ in values)
-    return list(database.execute_sql(f"SELECT {sums} FROM {table} NOT INDEXED WHERE joined_on < ?",
+    return list(database.execute_sql(f"SELECT {sums} FROM {dialect.full_scan(table)} WHERE joined_on < ?",
                                      (*values, joined_before)).fetchone())
 
 
@@ -96,7 +97,7 @@ def age_gender(month: Month) -> AgeGender:
     # bound keeps the one scan of the member table cheap.
     younger = ", ".join(f"COALESCE(SUM(birthday > '{day}'), 0)" for day in bounds)
     rows = database.execute_sql(
-        f"SELECT gender, COALESCE(SUM(birthday IS NULL), 0), {younger}, COUNT(*) FROM member NOT INDEXED"
+        f"SELECT gender, COALESCE(SUM(birthday IS NULL), 0), {younger}, COUNT(*) FROM {dialect.full_scan('member')}"
         " WHERE joined_on < ? GROUP BY gender", (bound(month.end),)).fetchall()
     cells = {}
     for gender, unknown, *cumulative, everyone in rows:

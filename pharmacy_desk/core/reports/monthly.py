@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from fractions import Fraction
 
-from pharmacy_desk.core import settings
+from pharmacy_desk.core import dialect, settings
 from pharmacy_desk.core.db import database
 from pharmacy_desk.core.reports.dormancy import Dormancy, dormancy_series
 from pharmacy_desk.core.reports.period import Month, bound
@@ -94,7 +94,7 @@ def ledger_balances(months: list[Month], net_changes: list[int]) -> list[int]:
     index range: several times faster than reading millions of rows through the date
     index); earlier ones step back one month's net change at a time.
     """
-    last = (_one("SELECT COALESCE(SUM(points), 0) FROM ledger_entry NOT INDEXED", ())[0]
+    last = (_one(f"SELECT COALESCE(SUM(points), 0) FROM {dialect.full_scan('ledger_entry')}", ())[0]
             - _one("SELECT COALESCE(SUM(points), 0) FROM ledger_entry WHERE created_at >= ?",
                    (bound(months[-1].end),))[0])
     balances = [last]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from pharmacy_desk.core import dialect
 from pharmacy_desk.core.db import database
 from pharmacy_desk.core.ledger import add_months
 from pharmacy_desk.core.reports.period import Month, bound
@@ -78,7 +79,7 @@ def rfm_segments(month: Month, thresholds: RfmThresholds = RfmThresholds()) -> R
         f"SELECT {_score('r', thresholds.recency_days, True)} AS rs,"
         f" {_score('f', thresholds.frequency, False)} AS fs,"
         f" {_score('m', thresholds.money_fen, False)} AS ms FROM ("
-        " SELECT CAST(julianday(:end) - julianday(date(MAX(created_at))) AS INTEGER) AS r,"
+        f" SELECT {dialect.days_between(':end', 'MAX(created_at)')} AS r,"
         " COUNT(*) AS f, SUM(paid_fen) AS m FROM sale"
         # ``+created_at`` keeps SQLite off the created_at index: a year of sales read through it
         # costs a table lookup per sale and a sort by member, while the covering (member,

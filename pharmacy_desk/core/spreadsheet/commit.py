@@ -17,7 +17,7 @@ import datetime as dt
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from pharmacy_desk.core import ledger, operations, settings
+from pharmacy_desk.core import dialect, ledger, operations, settings
 from pharmacy_desk.core.changes import ALL, NOTHING, Changes
 from pharmacy_desk.core.db import database, write_transaction
 from pharmacy_desk.core.members import ean13_check_digit
@@ -138,11 +138,9 @@ def _indexes_rebuilt_after(table: str, adding: int):
     # Counting a big table is a scan of its own: not worth it when the import is small anyway.
     big = adding >= REBUILD_MIN_ROWS and adding >= database.execute_sql(
         f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]
-    indexes = database.execute_sql(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
-        (table,)).fetchall() if big else []
+    indexes = dialect.index_definitions(database, table) if big else []
     for name, _sql in indexes:
-        database.execute_sql(f'DROP INDEX "{name}"')
+        dialect.drop_index(database, name)
     yield
     for _name, sql in indexes:
         database.execute_sql(sql)

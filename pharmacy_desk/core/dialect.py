@@ -1,0 +1,135 @@
+"""The SQL that only SQLite speaks, in one place.
+
+Services write plain SQL where every database understands it and call this module
+for the rest: connection settings, date arithmetic, prefix matching, planner hints,
+and the catalogue queries (indexes, triggers, integrity checks). A second backend
+(PostgreSQL for a shop with several counters) would supply the same names; the
+services would not change.
+
+Each fragment is returned as the exact text SQLite has always been sent, because the
+planner matches some of it literally (an expression index is used only when the
+query repeats its expression word for word).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from peewee import Database, SqliteDatabase
+
+BUSY_TIMEOUT_MS = 5000
+
+# WAL lets the windows read while a sale is written; ``synchronous=FULL`` makes an
+# acknowledged sale survive a power cut; the busy timeout rides out a backup or a
+# second window holding the write lock for a moment.
+PRAGMAS = (
+    ("journal_mode", "wal"),
+    ("foreign_keys", 1),
+    ("busy_timeout", BUSY_TIMEOUT_MS),
+    ("synchronous", 2),  # FULL
+    ("cache_size", -32000),  # 32 MB page cache
+    # Reads through memory-mapped pages skip a copy per page: lookups on a large
+    # file take about half the time.
+    ("mmap_size", 256 * 1024 * 1024),
+)
+
+
+def new_database(path: str | os.PathLike[str]) -> SqliteDatabase:
+    """An unconnected database for the file at ``path`` with the settings above."""
+    return SqliteDatabase(str(path), pragmas=PRAGMAS)
+
+
+def data_version(database: Database) -> int:
+    """A number that moves whenever *another* connection commits."""
+    return database.execute_sql("PRAGMA data_version").fetchone()[0]
+
+
+# --- expressions ---------------------------------------------------------------------------------
+
+# The last four digits of a member's phone. It must stay this exact text: it is the
+# expression of the member_phone_tail index, and with -4 as a bound parameter SQLite
+# cannot use the index and reads every member.
+PHONE_TAIL = 'substr("phone", -4)'
+
+
+def month_day(column: str) -> str:
+    """'MM-DD' of an ISO date column."""
+    return f"strftime('%m-%d', {column})"
+
+
+def month_of(column: str) -> str:
+    """'MM' of an ISO date column."""
+    return f"strftime('%m', {column})"
+
+
+def day_of_month(column: str) -> str:
+    """'DD' of an ISO date column."""
+    return f"strftime('%d', {column})"
+
+
+def date_of(stamp: str) -> str:
+    """The ISO date of a stored timestamp."""
+    return f"date({stamp})"
+
+
+def date_plus_days(stamp: str, days: str) -> str:
+    """The ISO date ``days`` (an integer expression) after a stored timestamp's date."""
+    return f"date({stamp}, '+' || {days} || ' days')"
+
+
+def days_between(later: str, earlier_stamp: str) -> str:
+    """Whole days from the date of ``earlier_stamp`` to ``later`` (a date or timestamp)."""
+    return f"CAST(julianday({later}) - julianday(date({earlier_stamp})) AS INTEGER)"
+
+
+def prefix_match(column: str) -> str:
+    """A condition that ``column`` starts with the bound pattern made by ``prefix_pattern``.
+
+    GLOB, not LIKE: it is case-sensitive, so SQLite can answer it from an index on
+    ``column``.
+    """
+    return f"{column} GLOB ?"
+
+
+def prefix_pattern(text: str) -> str:
+    """The pattern for ``prefix_match``: ``text`` taken literally, then anything."""
+    return re.sub(r"([*?\[\]])", r"[\1]", text) + "*"
+
+
+def full_scan(table: str) -> str:
+    """``table`` in a FROM clause, read straight through rather than through an index.
+
+    For sums over a whole table: one pass over the table is several times faster than
+    reading millions of rows by way of an index that happens to cover the filter.
+    """
+    return f"{table} NOT INDEXED"
+
+
+# --- catalogue and checks ------------------------------------------------------------------------
+
+def trigger_names(database: Database) -> set[str]:
+    return {row[0] for row in database.execute_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+
+
+def index_definitions(database: Database, table: str) -> list[tuple[str, str]]:
+    """(name, CREATE statement) of the indexes declared on ``table`` (not those a constraint made)."""
+    return database.execute_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+        (table,)).fetchall()
+
+
+def drop_index(database: Database, name: str) -> None:
+    database.execute_sql(f'DROP INDEX "{name}"')
+
+
+def integrity_errors(database: Database) -> list[str]:
+    """What the storage engine's own consistency check reports; empty when the file is sound."""
+    rows = database.execute_sql("PRAGMA integrity_check").fetchall()
+    return [] if rows == [("ok",)] else [str(row[0]) for row in rows]
+
+
+def foreign_key_violations(database: Database) -> list[tuple[str, int]]:
+    """(table, row id) of each row whose foreign key points at nothing."""
+    return [(row[0], row[1]) for row in database.execute_sql("PRAGMA foreign_key_check").fetchall()]
+
