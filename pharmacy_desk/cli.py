@@ -17,7 +17,7 @@ import sys
 from pharmacy_desk import __version__
 from pharmacy_desk.commands import COMMANDS, gui
 from pharmacy_desk.core import applog
-from pharmacy_desk.core.errors import DeskError, explain_storage_error
+from pharmacy_desk.core.errors import DeskError, StorageError, expected_problem
 
 log = logging.getLogger("pharmacy_desk.cli")
 
@@ -48,8 +48,10 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except Exception as error:  # noqa: BLE001 - the one place that turns failures into messages
-        expected = explain_storage_error(error)
+        expected = expected_problem(error)
         if expected is not None:
+            if isinstance(expected, StorageError) and expected.code:
+                log.warning("database failure %s in %s: %s", expected.code, getattr(args, "command", "gui"), error)
             print(f"错误：{expected}", file=sys.stderr)
             return 1
         log.exception("unexpected error in %s", getattr(args, "command", "gui"))

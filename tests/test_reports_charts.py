@@ -179,6 +179,7 @@ def test_window_exports_the_workbook(june, qtbot, tmp_path):
 
 def test_cli_report_writes_workbook_and_pdf(june, tmp_path, capsys):
     out = tmp_path / "out" / "2026-06.xlsx"
+    out.parent.mkdir()  # a writer never creates folders: a vanished stick's mount point must stay missing
     code = cli.main(["--db", str(tmp_path / "test.sqlite3"), "report", "--month", "2026-06", "--out", str(out), "--pdf"])
     printed = capsys.readouterr().out
     assert code == 0 and "2026-06 月度报表已写入" in printed

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from pharmacy_desk.core.errors import WRITE, file_errors
 from pharmacy_desk.core.reports.definitions import CHARTS, FIGURES
 from pharmacy_desk.core.reports.report import MonthlyReport
 from pharmacy_desk.core.vocabulary import Gender
@@ -224,7 +225,7 @@ def save_all_pdf(report: MonthlyReport, path) -> None:
     """Every chart, one per page, into a PDF."""
     from matplotlib.backends.backend_pdf import PdfPages
 
-    with PdfPages(path) as pdf:
+    with file_errors(path, WRITE), PdfPages(path) as pdf:
         for spec in CHART_SPECS:
             fig = new_figure(11.0, 6.0)
             spec.draw(fig, report)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 
 from peewee import Database, SqliteDatabase
 
@@ -133,3 +134,41 @@ def foreign_key_violations(database: Database) -> list[tuple[str, int]]:
     """(table, row id) of each row whose foreign key points at nothing."""
     return [(row[0], row[1]) for row in database.execute_sql("PRAGMA foreign_key_check").fetchall()]
 
+
+# --- failures ------------------------------------------------------------------------------------
+
+# The driver's own exception classes; peewee re-raises each as its own class, with the
+# driver's exception as ``orig`` and as the context.
+DRIVER_ERRORS: tuple[type[BaseException], ...] = (sqlite3.Error,)
+
+# SQLite's primary result codes that a working program can meet, by what they mean to
+# the user. Extended codes (SQLITE_BUSY_SNAPSHOT, SQLITE_IOERR_FSYNC …) carry the primary
+# code in their low byte.
+FAILURES = {
+    3: "readonly",  # SQLITE_PERM: the file's access mode refused the write
+    5: "busy",  # SQLITE_BUSY: another connection holds the lock past the busy timeout
+    6: "locked",  # SQLITE_LOCKED: a conflict inside this connection
+    8: "readonly",  # SQLITE_READONLY
+    10: "io",  # SQLITE_IOERR: the disk failed under the file (a pulled stick, a lost share)
+    11: "corrupt",  # SQLITE_CORRUPT
+    13: "full",  # SQLITE_FULL
+    14: "cantopen",  # SQLITE_CANTOPEN
+    26: "notadb",  # SQLITE_NOTADB
+}
+
+
+def failure(error: BaseException) -> tuple[str, str] | None:
+    """(kind, engine's error name) of one database exception, by its error code.
+
+    None for an error with no code (raised by the driver itself, such as a closed
+    connection) or a code that means a mistake in the program (SQLITE_ERROR for bad SQL,
+    SQLITE_CONSTRAINT, SQLITE_MISUSE …).
+    """
+    original = error if isinstance(error, sqlite3.Error) else getattr(error, "orig", None)
+    code = getattr(original, "sqlite_errorcode", None)
+    if not isinstance(code, int):
+        return None
+    kind = FAILURES.get(code & 0xFF)
+    if kind is None:
+        return None
+    return kind, getattr(original, "sqlite_errorname", None) or str(code)

@@ -1,14 +1,21 @@
 """Expected problems, each carrying one clear Chinese sentence for the person at the till.
 
-Anything that is not a ``DeskError`` (or one of the storage failures translated by
-``explain_storage_error``) is a bug: the caller logs its traceback.
+Anything that is not a ``DeskError`` — and that ``expected_problem`` does not recognise as
+a database failure reported by the engine's error code — is a bug: the caller logs its
+traceback.
 """
 
 from __future__ import annotations
 
-import sqlite3
+import errno
+import os
+import re
+from contextlib import contextmanager
+from typing import Iterator
 
 import peewee
+
+from pharmacy_desk.core import dialect
 
 
 class DeskError(Exception):
@@ -46,22 +53,165 @@ class ReturnError(DeskError):
 
 
 class StorageError(DeskError):
-    """The database or disk refused: locked, full, read-only, damaged or too new."""
+    """The database refused: busy, read-only, full, damaged, unopenable or too new.
+
+    ``kind`` is one of the ``dialect.FAILURES`` kinds (None for a refusal of our own, such
+    as a database from a newer version); ``code`` is the engine's name for the error
+    (``SQLITE_FULL``), for the log.
+    """
+
+    def __init__(self, message: str, kind: str | None = None, code: str | None = None):
+        super().__init__(message)
+        self.kind, self.code = kind, code
 
 
-def explain_storage_error(exc: BaseException) -> StorageError | None:
-    """Translate SQLite's expected failures into a message; None when it is a bug."""
-    text = str(exc).lower()
-    if not isinstance(exc, (sqlite3.Error, peewee.DatabaseError, OSError)):
+STORAGE_MESSAGES = {
+    "busy": "数据库正被另一个窗口或程序占用，请稍等几秒再试。刚才的操作没有保存。",
+    "locked": "数据库正忙于另一项操作，请稍等几秒再试。刚才的操作没有保存。",
+    "readonly": "数据库文件只能读不能写（文件或文件夹是只读的，或在只读的磁盘上），刚才的操作没有保存。请检查文件权限。",
+    "io": "读写数据库文件时磁盘出错（U盘或网络盘可能已拔出或断开），刚才的操作没有保存。请检查磁盘后重新打开程序。",
+    "full": "磁盘已满，无法保存。请清理磁盘空间后再试，刚才的操作没有保存。",
+    "corrupt": "数据库文件已损坏，请从备份恢复。",
+    "cantopen": "无法打开数据库文件，请检查文件所在的文件夹是否存在、是否有权限。",
+    "notadb": "这个文件不是本程序的数据库，或者已损坏、被加密。请检查所选的文件，或从备份恢复。",
+}
+
+
+def _database_errors(error: BaseException) -> Iterator[BaseException]:
+    """``error`` and the database errors it was raised while handling, newest first.
+
+    Only a chain of database errors is followed: a failure that surfaces while the
+    transaction is rolled back ("cannot rollback - no transaction is active") is about
+    the one before it ("database or disk is full"). A program error raised while
+    handling a database error is a bug, whatever it was handling.
+    """
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while (current is not None and id(current) not in seen
+           and isinstance(current, (peewee.PeeweeException, *dialect.DRIVER_ERRORS))):
+        seen.add(id(current))
+        yield current
+        current = current.__cause__ or current.__context__
+
+
+def explain_storage_error(error: BaseException) -> StorageError | None:
+    """The database failure ``error`` reports, by the engine's error code; None when it is a bug."""
+    for link in _database_errors(error):
+        failure = dialect.failure(link)
+        if failure is not None:
+            kind, code = failure
+            return StorageError(STORAGE_MESSAGES[kind], kind, code)
+    return None
+
+
+# --- files -----------------------------------------------------------------------------------------
+
+READ = "读取"
+WRITE = "写入"
+ACCESS = "访问"  # when only the system knows what was being done
+
+
+def _errnos(*names: str) -> frozenset[int]:
+    """The numbers of the errno names this platform has (EDQUOT, ESTALE … are not everywhere)."""
+    return frozenset(getattr(errno, name) for name in names if hasattr(errno, name))
+
+
+FILE_KINDS = (
+    ("not_found", _errnos("ENOENT")),
+    ("no_permission", _errnos("EACCES", "EPERM", "EROFS")),
+    ("disk_full", _errnos("ENOSPC", "EDQUOT")),
+    ("device_gone", _errnos("EIO", "ENODEV", "ENXIO", "ESTALE", "ENOMEDIUM")),
+    ("not_a_directory", _errnos("ENOTDIR")),
+    ("is_a_directory", _errnos("EISDIR")),
+)
+
+FILE_REASONS = {
+    "no_permission": "没有权限（文件可能正在 Excel 等程序中打开，或文件夹、磁盘是只读的）",
+    "disk_full": "磁盘已满",
+    "device_gone": "磁盘或U盘无法访问（可能已拔出或断开）",
+    "not_a_directory": "路径中有一段不是文件夹",
+    "is_a_directory": "这是一个文件夹，不是文件",
+}
+
+# What did not happen, by action.
+FILE_CONSEQUENCES = {WRITE: "刚才的文件没有保存。"}
+
+
+class FileProblem(DeskError):
+    """A file the user chose could not be read or written; the message names the path.
+
+    ``kind`` is one of the ``FILE_KINDS`` names, ``action`` what was being done (``READ``,
+    ``WRITE``).
+    """
+
+    def __init__(self, path: str | os.PathLike[str] | None, action: str, kind: str):
+        if kind == "not_found":
+            reason = "找不到这个文件" if action == READ else "所在的文件夹不存在"
+        else:
+            reason = FILE_REASONS[kind]
+        self.path = None if path is None else os.fspath(path)
+        self.action, self.kind = action, kind
+        where = f" {self.path}" if self.path is not None else "文件"
+        super().__init__(f"无法{action}{where}：{reason}。{FILE_CONSEQUENCES.get(action, '')}")
+
+
+# Errors raised by Rust extensions (the spreadsheet reader) carry the number only in their text.
+_RUST_OS_ERROR = re.compile(r"\(os error (\d+)\)$")
+
+
+def file_kind(error: BaseException) -> str | None:
+    """The ``FILE_KINDS`` name of an operating-system error; None for anything else."""
+    if not isinstance(error, OSError):
         return None
-    if "locked" in text or "busy" in text:
-        return StorageError("数据库正被另一个窗口或程序占用，请稍等几秒再试。")
-    if "disk is full" in text or "database or disk is full" in text or getattr(exc, "errno", None) == 28:
-        return StorageError("磁盘已满，无法保存。请清理磁盘空间后再试，刚才的操作没有保存。")
-    if "readonly" in text or "read-only" in text or "permission denied" in text:
-        return StorageError("没有写入数据库文件的权限，请检查文件是否只读或被其他程序占用。")
-    if "malformed" in text or "not a database" in text or "file is not a database" in text:
-        return StorageError("数据库文件已损坏或不是本程序的数据库，请从备份恢复。")
-    if "unable to open" in text:
-        return StorageError("无法打开数据库文件，请检查路径和权限。")
+    number = error.errno
+    if number is None and (found := _RUST_OS_ERROR.search(str(error))):
+        number = int(found.group(1))
+    return next((kind for kind, numbers in FILE_KINDS if number in numbers), None)
+
+
+def file_problem(error: BaseException, path: str | os.PathLike[str], action: str) -> FileProblem | None:
+    """``error`` as a ``FileProblem`` about ``path``, or None when it is not a file-system refusal."""
+    kind = file_kind(error)
+    return FileProblem(path, action, kind) if kind else None
+
+
+def reraise_file_refusal(error: BaseException) -> None:
+    """Inside an ``except`` that words damaged files: let the file system's refusal through,
+    for the ``file_errors`` around the read to word (a pulled stick is not a damaged file)."""
+    if file_kind(error):
+        raise error
+
+
+@contextmanager
+def file_errors(path: str | os.PathLike[str], action: str) -> Iterator[None]:
+    """Around reading or writing the user's file at ``path``: the system's refusal becomes a
+    ``FileProblem`` naming that path (not a temporary file beside it); other errors pass."""
+    try:
+        yield
+    except OSError as error:
+        problem = file_problem(error, path, action)
+        if problem is None:
+            raise
+        raise problem from error
+
+
+# Kinds that are never a program's mistake, wherever they surface.
+_ALWAYS_EXPECTED_FILE_KINDS = ("disk_full", "device_gone")
+
+
+def expected_problem(error: BaseException) -> DeskError | None:
+    """What to tell the user about ``error``, or None when it is a bug (log its traceback).
+
+    A ``DeskError`` is itself; a database failure is worded by its error code; a full or
+    vanished disk is worded wherever it surfaces. A missing file or a refused permission
+    outside a ``file_errors`` block is left a bug: the program chose that path.
+    """
+    if isinstance(error, DeskError):
+        return error
+    storage = explain_storage_error(error)
+    if storage is not None:
+        return storage
+    kind = file_kind(error)
+    if kind in _ALWAYS_EXPECTED_FILE_KINDS:
+        return FileProblem(getattr(error, "filename", None), ACCESS, kind)
     return None

@@ -1,8 +1,8 @@
 """The one place that turns a failure into what the user sees.
 
-An expected problem (``DeskError`` or a storage failure SQLite reports) is shown in
-plain Chinese; anything else is a bug: logged with its traceback, and the user is
-told it was recorded.
+An expected problem (a ``DeskError``, a database failure by its error code, a full or
+vanished disk: ``errors.expected_problem``) is shown in plain Chinese; anything else is
+a bug: logged with its traceback, and the user is told it was recorded.
 """
 
 from __future__ import annotations
@@ -11,18 +11,18 @@ import logging
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from pharmacy_desk.core.errors import DeskError, explain_storage_error
+from pharmacy_desk.core.errors import StorageError, expected_problem
 
 log = logging.getLogger("pharmacy_desk.ui")
 
 
 def user_message(error: BaseException) -> tuple[str, bool]:
     """(message, expected) for an exception raised by a core call."""
-    if isinstance(error, DeskError):
-        return str(error), True
-    storage = explain_storage_error(error)
-    if storage is not None:
-        return str(storage), True
+    expected = expected_problem(error)
+    if expected is not None:
+        if isinstance(expected, StorageError) and expected.code:
+            log.warning("database failure %s: %s", expected.code, error)
+        return str(expected), True
     log.error("unexpected error", exc_info=(type(error), error, error.__traceback__))
     return "程序内部错误，已记录到日志文件。请联系维护人员。", False
 

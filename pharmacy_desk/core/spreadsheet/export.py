@@ -29,7 +29,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from pharmacy_desk.core.errors import InvalidInput
+from pharmacy_desk.core.errors import WRITE, file_errors
 from pharmacy_desk.core.spreadsheet import sheetxml
 
 Progress = Callable[[int, int, str], None]
@@ -146,22 +146,23 @@ def export_sheets(sheets: Sequence[ExportSheet | tuple[str, Iterable[Sequence[ob
 
     progress = progress or (lambda done, total, text="": None)
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    workbook = Workbook(write_only=True)
-    bodies = {}
-    counted = [0]
-    for index, sheet in enumerate(sheets, start=1):
-        if not isinstance(sheet, ExportSheet):
-            sheet = ExportSheet(*sheet)
-        bodies[f"xl/worksheets/sheet{index}.xml"] = _prepare_sheet(workbook, sheet, counted, total, progress)
     template = path.with_name(f".{path.name}.tmp")
-    try:
-        workbook.save(template)
-        sheetxml.splice(template, path, bodies)
-    except PermissionError:
-        raise InvalidInput(f"无法写入 {path.name}：文件可能正在 Excel 中打开，请关闭后再试。") from None
-    finally:
-        template.unlink(missing_ok=True)
+    with file_errors(path, WRITE):
+        # Made before any sheet: openpyxl cannot tidy up the sheets it has begun when the
+        # folder then refuses the file.
+        template.touch()
+        try:
+            workbook = Workbook(write_only=True)
+            bodies = {}
+            counted = [0]
+            for index, sheet in enumerate(sheets, start=1):
+                if not isinstance(sheet, ExportSheet):
+                    sheet = ExportSheet(*sheet)
+                bodies[f"xl/worksheets/sheet{index}.xml"] = _prepare_sheet(workbook, sheet, counted, total, progress)
+            workbook.save(template)
+            sheetxml.splice(template, path, bodies)
+        finally:
+            template.unlink(missing_ok=True)
     progress(counted[0], total, "导出完成")
     return counted[0]
 

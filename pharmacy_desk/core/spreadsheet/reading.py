@@ -7,7 +7,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from pharmacy_desk.core.errors import InvalidInput
+from pharmacy_desk.core.errors import READ, InvalidInput, file_errors, file_kind
 from pharmacy_desk.core.spreadsheet import safety
 
 # Tried in order: UTF-8 (a BOM is dropped), then GB18030, which contains all of GBK.
@@ -23,8 +23,9 @@ class Sheet:
 def read_file(path: str | Path) -> list[Sheet]:
     """Every non-empty sheet of the file, after the safety checks; refuses an empty file."""
     path = Path(path)
-    kind = safety.check_file(path)
-    sheets = read_csv(path) if kind == "csv" else _read_workbook(path)
+    with file_errors(path, READ):
+        kind = safety.check_file(path)
+        sheets = read_csv(path) if kind == "csv" else _read_workbook(path)
     sheets = [sheet for sheet in sheets if any(_has_value(row) for row in sheet.rows)]
     if not sheets:
         raise InvalidInput("文件里没有任何数据。")
@@ -55,8 +56,8 @@ def _read_workbook(path: Path) -> list[Sheet]:
     except CalamineError:
         raise InvalidInput("文件已损坏或不是电子表格，无法读取。请在 Excel 中打开确认后重新保存。") from None
     except (ValueError, OSError, TypeError) as error:
-        if isinstance(error, InvalidInput):
-            raise
+        if isinstance(error, InvalidInput) or file_kind(error):
+            raise  # a refusal already worded, or the disk's (worded by ``file_errors``)
         raise InvalidInput("文件已损坏或不是电子表格，无法读取。请在 Excel 中打开确认后重新保存。") from None
 
 

@@ -14,7 +14,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from pharmacy_desk.core.errors import InvalidInput
+from pharmacy_desk.core.errors import InvalidInput, reraise_file_refusal
 
 SUPPORTED = (".xlsx", ".xls", ".ods", ".csv")
 MACRO_SUFFIXES = (".xlsm", ".xltm", ".xlsb", ".xlam")
@@ -86,7 +86,8 @@ def check_file(path: Path) -> str:
 def _check_archive(path: Path, kind: str) -> None:
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        reraise_file_refusal(error)
         raise InvalidInput("文件已损坏，无法打开。请在 Excel 中打开确认后重新保存。") from None
     with archive:
         entries = archive.infolist()
@@ -128,7 +129,8 @@ def _refuse_entity_declarations(archive: zipfile.ZipFile, entries: list[zipfile.
         try:
             with archive.open(entry) as handle:
                 head = handle.read(4096)
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError):
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as error:
+            reraise_file_refusal(error)
             raise InvalidInput("文件已损坏，无法读取。请在 Excel 中打开确认后重新保存。") from None
         if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
             raise InvalidInput("文件包含不安全的 XML 声明，可能是恶意构造的文件，已拒绝导入。")
@@ -145,7 +147,8 @@ def _stream(archive: zipfile.ZipFile, name: str, chunk: int = 1 << 20):
                     return
                 yield carry + block
                 carry = block[-64:]
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError):
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as error:
+        reraise_file_refusal(error)
         raise InvalidInput("文件已损坏，无法读取。请在 Excel 中打开确认后重新保存。") from None
 
 
