@@ -1,12 +1,62 @@
-"""The database seam: the models reach the engine only through the proxy; SQLite-only
-SQL comes from the dialect module."""
+"""The database seam: SQLite-only SQL lives in the dialect module, and the models reach the
+engine only through the proxy."""
+
+import re
+from pathlib import Path
 
 import pytest
 from peewee import DatabaseProxy, SqliteDatabase
 
+import pharmacy_desk
 from pharmacy_desk.core import db as core_db
 from pharmacy_desk.core import dialect, members
 from pharmacy_desk.core.models import Member
+
+PACKAGE = Path(pharmacy_desk.__file__).parent
+
+# The modules allowed to speak SQLite: the connection, the dialect, and the frozen
+# migrations (literal SQL of each version, by design).
+ALLOWED = {"core/db.py", "core/dialect.py", "core/schema.py"}
+
+SQLITE_ONLY = {
+    "PRAGMA": r"\bPRAGMA\b",
+    "NOT INDEXED / INDEXED BY": r"\bNOT INDEXED\b|\bINDEXED BY\b",
+    "sqlite_master and other sqlite_ names": r"\bsqlite_\w+",
+    "strftime() in SQL": r"(?<![.\w])strftime\s*\(",
+    "julianday()": r"\bjulianday\s*\(",
+    "GLOB": r"\bGLOB\b",
+    "substr() from the end": r"\bsubstr\s*\([^)]*,\s*-\d",
+    "INSERT OR IGNORE / REPLACE": r"\bOR\s+(IGNORE|REPLACE)\b",
+    "last_insert_rowid()": r"\blast_insert_rowid\b",
+    "the sqlite3 driver": r"^\s*(import|from)\s+sqlite3\b",
+    "SqliteDatabase": r"\bSqliteDatabase\b",
+}
+
+
+def sqlite_tokens(text: str) -> list[str]:
+    return [name for name, pattern in SQLITE_ONLY.items() if re.search(pattern, text, re.MULTILINE)]
+
+
+def test_only_the_seam_modules_speak_sqlite():
+    offenders = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        relative = path.relative_to(PACKAGE).as_posix()
+        if relative in ALLOWED:
+            continue
+        found = sqlite_tokens(path.read_text(encoding="utf-8"))
+        if found:
+            offenders[relative] = found
+    assert offenders == {}
+
+
+def test_the_scan_sees_what_the_dialect_holds():
+    # The patterns must match the real fragments, or the scan above proves nothing.
+    held = sqlite_tokens((PACKAGE / "core" / "dialect.py").read_text(encoding="utf-8"))
+    assert set(held) >= {"PRAGMA", "NOT INDEXED / INDEXED BY", "sqlite_master and other sqlite_ names",
+                         "strftime() in SQL", "julianday()", "GLOB", "substr() from the end",
+                         "the sqlite3 driver", "SqliteDatabase"}
+    # Python's own date formatting is not SQL.
+    assert sqlite_tokens('day.strftime("%m-%d")') == []
 
 
 def test_models_are_bound_through_the_proxy(db):
