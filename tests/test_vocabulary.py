@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import pharmacy_desk
-from pharmacy_desk.core import members, models
+from pharmacy_desk.core import members, models, schema
 from pharmacy_desk.core.db import close_database, open_database
 from pharmacy_desk.core.models import Member, Staff
 from pharmacy_desk.core.spreadsheet.commit import commit_import
@@ -69,9 +69,14 @@ def test_generated_check_is_byte_identical_to_the_v1_schema(generated, frozen):
     assert f"CHECK ({generated})" in V1_SQL
 
 
-def test_measurement_check_is_unchanged():
-    # Measurement came with v2, which has no frozen snapshot in this file.
-    assert check_in("kind", MeasurementKind) == "kind IN ('bp','glucose')"
+def test_every_generated_check_is_in_the_current_versions_snapshot():
+    """Adding a code changes a CHECK: that needs a migration and a new snapshot, not just a new member."""
+    current = (resources.files("pharmacy_desk.core").joinpath(f"schema_sql/v{schema.CURRENT_VERSION}.sql")
+               .read_text(encoding="utf-8"))
+    measurement = check_in("kind", MeasurementKind)  # the measurement table came with v2
+    assert measurement == "kind IN ('bp','glucose')"
+    for generated in [measurement, *(text for text, _ in V1_CHECKS)]:
+        assert f"CHECK ({generated})" in current
 
 
 @pytest.mark.parametrize(("field", "vocabulary"), [
