@@ -30,8 +30,8 @@ import sqlite3
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -162,7 +162,7 @@ def run(path: Path, iterations: int, warmup: int, seed: int) -> dict:
             if counter.search.table.isVisible():
                 QTest.keyClick(counter.search.edit, Qt.Key.Key_Escape)  # a new search, not a pick from the last list
             hello.edit.setFocus()
-            steps = [(app_ns, lambda: scan_app(key)), (hello_ns, lambda: scan_hello(key))]
+            steps = [(app_ns, lambda key=key: scan_app(key)), (hello_ns, lambda key=key: scan_hello(key))]
             for samples, func in steps if index % 2 == 0 else reversed(steps):
                 timed(samples, func, record)
             check(expect)

@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import argparse
 import bisect
-import itertools
 import datetime as dt
+import itertools
 import math
 import random
 import sqlite3
@@ -264,7 +264,7 @@ def generate(path: Path, *, members: int = 1_000_000, sales: int = 5_000_000, se
         say(_progress("members", members, members, started))
 
     say(f"rebuilding {len(indexes)} indexes")
-    for name, sql in indexes:
+    for _name, sql in indexes:
         con.execute(sql)
     con.execute("COMMIT")
     con.execute("PRAGMA journal_mode=WAL")  # as the app leaves it

@@ -5,7 +5,9 @@ import re
 from decimal import Decimal
 
 import pytest
-from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from pharmacy_desk.core import settings
 from pharmacy_desk.core.errors import InvalidInput

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from peewee import (
+    SQL,
     BooleanField,
     CharField,
     Check,
@@ -19,14 +21,21 @@ from peewee import (
     ForeignKeyField,
     IntegerField,
     Model,
-    SQL,
     TextField,
 )
 
 from pharmacy_desk.core.db import database
 from pharmacy_desk.core.vocabulary import (
-    GIFTABLE_DRUG_CLASSES, CatalogKind, CouponKind, DrugClass, Gender, LedgerKind, MeasurementKind, PaymentMethod,
-    Role, check_in,
+    GIFTABLE_DRUG_CLASSES,
+    CatalogKind,
+    CouponKind,
+    DrugClass,
+    Gender,
+    LedgerKind,
+    MeasurementKind,
+    PaymentMethod,
+    Role,
+    check_in,
 )
 
 
@@ -45,6 +54,9 @@ def _now() -> dt.datetime:
 
 
 class BaseModel(Model):
+    if TYPE_CHECKING:  # the auto primary key peewee adds to every model without one of its own
+        id: Any
+
     class Meta:
         database = database
         legacy_table_names = False
@@ -91,6 +103,8 @@ class Operation(BaseModel):
     key = CharField(unique=True)
     kind = CharField()
     staff = ForeignKeyField(Staff, null=True, backref="operations")
+    if TYPE_CHECKING:  # each foreign key's ``<name>_id``, added by peewee at runtime
+        staff_id: Any
     created_at = DateTimeField(default=_now, index=True)
     subject = CharField(default="")
     # What the operation changed, for the audit (schema v4): ``points_validity_months: 3 → 6``.
@@ -111,6 +125,10 @@ class Member(BaseModel):
     joined_by = ForeignKeyField(Staff, null=True, backref="members_signed", index=False)
     owner_staff = ForeignKeyField(Staff, null=True, backref="members_owned")
     tier = ForeignKeyField(Tier, backref="members", index=False)  # four values: an index only slows writes
+    if TYPE_CHECKING:  # each foreign key's ``<name>_id``, added by peewee at runtime
+        joined_by_id: Any
+        owner_staff_id: Any
+        tier_id: Any
     marketing_opt_out = BooleanField(default=False)
     profile_confirmed_on = DateField(null=True)
     notes = TextField(default="")
@@ -137,6 +155,12 @@ class TierChange(BaseModel):
     reason = CharField()
     operation = ForeignKeyField(Operation)
     staff = ForeignKeyField(Staff)
+    if TYPE_CHECKING:  # each foreign key's ``<name>_id``, added by peewee at runtime
+        member_id: Any
+        from_tier_id: Any
+        to_tier_id: Any
+        operation_id: Any
+        staff_id: Any
 
 
 class Coupon(BaseModel):
@@ -155,6 +179,11 @@ class Coupon(BaseModel):
     reason = CharField()
     issued_at = DateTimeField(default=_now)
     issued_by = ForeignKeyField(Staff)
+    if TYPE_CHECKING:  # each foreign key's ``<name>_id``, added by peewee at runtime
+        member_id: Any
+        issued_by_id: Any
+        used_sale: Any  # added below, once Sale exists
+        used_sale_id: Any
     used_at = DateTimeField(null=True)
 
 
@@ -169,6 +198,11 @@ class Sale(BaseModel):
     created_at = DateTimeField(default=_now, index=True)
     total_fen = IntegerField()
     coupon = ForeignKeyField(Coupon, null=True)
+    if TYPE_CHECKING:  # each foreign key's ``<name>_id``, added by peewee at runtime
+        member_id: Any
+        staff_id: Any
+        owner_staff_id: Any
+        coupon_id: Any
     coupon_discount_fen = IntegerField(default=0)
     points_used = IntegerField(default=0)
     points_cash_fen = IntegerField(default=0)
@@ -195,6 +229,9 @@ class SaleLine(BaseModel):
 
     sale = ForeignKeyField(Sale, backref="lines")
     category = ForeignKeyField(Category, index=False)
+    if TYPE_CHECKING:  # each foreign key's ``<name>_id``, added by peewee at runtime
+        sale_id: Any
+        category_id: Any
     description = CharField(default="")
     quantity = IntegerField(default=1)
     days_supply = IntegerField(null=True)
@@ -210,6 +247,8 @@ class Payment(BaseModel):
     """支付: cash 现金, wechat 微信, alipay 支付宝, card 银行卡, insurance 医保."""
 
     sale = ForeignKeyField(Sale, backref="payments")
+    if TYPE_CHECKING:  # each foreign key's ``<name>_id``, added by peewee at runtime
+        sale_id: Any
     method = CharField(constraints=[Check(check_in("method", PaymentMethod))])
     amount_fen = IntegerField(constraints=[Check("amount_fen > 0")])
 
@@ -221,6 +260,9 @@ class SaleReturn(BaseModel):
     sale = ForeignKeyField(Sale, backref="returns")
     created_at = DateTimeField(default=_now)
     staff = ForeignKeyField(Staff)
+    if TYPE_CHECKING:  # each foreign key's ``<name>_id``, added by peewee at runtime
+        sale_id: Any
+        staff_id: Any
     refund_fen = IntegerField()
     points_clawed = IntegerField(default=0)
     points_shortfall = IntegerField(default=0)
@@ -232,6 +274,9 @@ class SaleReturn(BaseModel):
 class SaleReturnLine(BaseModel):
     sale_return = ForeignKeyField(SaleReturn, backref="lines")
     sale_line = ForeignKeyField(SaleLine, backref="returned")
+    if TYPE_CHECKING:  # each foreign key's ``<name>_id``, added by peewee at runtime
+        sale_return_id: Any
+        sale_line_id: Any
     amount_fen = IntegerField(constraints=[Check("amount_fen > 0")])
     paid_fen = IntegerField()
     points_cash_share_fen = IntegerField(default=0)
@@ -260,6 +305,11 @@ class Redemption(BaseModel):
     points = IntegerField()
     value_fen = IntegerField()
     staff = ForeignKeyField(Staff)
+    if TYPE_CHECKING:  # each foreign key's ``<name>_id``, added by peewee at runtime
+        operation_id: Any
+        member_id: Any
+        item_id: Any
+        staff_id: Any
     created_at = DateTimeField(default=_now, index=True)
 
 
@@ -283,6 +333,14 @@ class LedgerEntry(BaseModel):
     sale_return = ForeignKeyField(SaleReturn, null=True, backref="ledger_entries", index=False)
     redemption = ForeignKeyField(Redemption, null=True, backref="ledger_entries", index=False)
     corrects = ForeignKeyField("self", null=True, backref="corrections", index=False)
+    if TYPE_CHECKING:  # each foreign key's ``<name>_id``, added by peewee at runtime
+        member_id: Any
+        operation_id: Any
+        staff_id: Any
+        sale_id: Any
+        sale_return_id: Any
+        redemption_id: Any
+        corrects_id: Any
 
 
 class LedgerAllocation(BaseModel):
@@ -290,6 +348,9 @@ class LedgerAllocation(BaseModel):
 
     debit = ForeignKeyField(LedgerEntry, backref="allocations")
     lot = ForeignKeyField(LedgerEntry, backref="consumed_by")
+    if TYPE_CHECKING:  # each foreign key's ``<name>_id``, added by peewee at runtime
+        debit_id: Any
+        lot_id: Any
     points = IntegerField(constraints=[Check("points > 0")])
 
 
@@ -300,6 +361,8 @@ class Setting(BaseModel):
     value = TextField()
     updated_at = DateTimeField(default=_now)
     updated_by = ForeignKeyField(Staff, null=True)
+    if TYPE_CHECKING:  # each foreign key's ``<name>_id``, added by peewee at runtime
+        updated_by_id: Any
 
 
 class Measurement(BaseModel):
@@ -312,6 +375,9 @@ class Measurement(BaseModel):
     diastolic = IntegerField(null=True)
     glucose = DecimalTextField(null=True)  # mmol/L
     staff = ForeignKeyField(Staff)
+    if TYPE_CHECKING:  # each foreign key's ``<name>_id``, added by peewee at runtime
+        member_id: Any
+        staff_id: Any
     notes = CharField(default="")
 
     class Meta:
@@ -325,6 +391,9 @@ class ContactLog(BaseModel):
     reason = CharField()
     contacted_at = DateTimeField(default=_now, index=True)
     staff = ForeignKeyField(Staff)
+    if TYPE_CHECKING:  # each foreign key's ``<name>_id``, added by peewee at runtime
+        member_id: Any
+        staff_id: Any
     outcome = CharField(default="")
     notes = CharField(default="")
 

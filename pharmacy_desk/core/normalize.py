@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.vocabulary import Gender
@@ -104,7 +104,7 @@ def _as_surname(initials: str, name: str) -> str:
     return initials
 
 
-@lru_cache(maxsize=None)
+@cache
 def _char_initial(char: str) -> str:
     return _plain_initials(char)
 

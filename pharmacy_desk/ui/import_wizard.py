@@ -12,16 +12,25 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
-    QVBoxLayout, QWizard, QWizardPage,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWizard,
+    QWizardPage,
 )
 
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.spreadsheet.columns import FIELDS
 from pharmacy_desk.core.vocabulary import ImportProblemKind
 from pharmacy_desk.ui import preferences
-from pharmacy_desk.ui.table_model import Column, RowsTableModel
 from pharmacy_desk.ui.operations import Op, Read
+from pharmacy_desk.ui.table_model import Column, RowsTableModel
 
 FILE_FILTER = "电子表格 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)"
 
@@ -38,7 +47,7 @@ def remember_mapping(signature: str, mapping: dict[int, str]) -> None:
 
 
 class FilePage(QWizardPage):
-    def __init__(self, wizard: "ImportWizard"):
+    def __init__(self, wizard: ImportWizard):
         super().__init__()
         self.owner = wizard
         self.setTitle("选择会员名单文件")
@@ -78,7 +87,7 @@ class FilePage(QWizardPage):
 
 
 class MappingPage(QWizardPage):
-    def __init__(self, wizard: "ImportWizard"):
+    def __init__(self, wizard: ImportWizard):
         super().__init__()
         self.owner = wizard
         self.setTitle("核对列的对应关系")
@@ -155,7 +164,7 @@ def _row_text(problem) -> str:
 
 
 class PreviewPage(QWizardPage):
-    def __init__(self, wizard: "ImportWizard"):
+    def __init__(self, wizard: ImportWizard):
         super().__init__()
         self.owner = wizard
         self.setTitle("导入预览")
@@ -192,7 +201,7 @@ class PreviewPage(QWizardPage):
 
 
 class ImportPage(QWizardPage):
-    def __init__(self, wizard: "ImportWizard"):
+    def __init__(self, wizard: ImportWizard):
         super().__init__()
         self.owner = wizard
         self.setTitle("导入")
@@ -211,7 +220,7 @@ class ImportPage(QWizardPage):
 
 
 class ResultPage(QWizardPage):
-    def __init__(self, wizard: "ImportWizard"):
+    def __init__(self, wizard: ImportWizard):
         super().__init__()
         self.owner = wizard
         self.setTitle("导入完成")

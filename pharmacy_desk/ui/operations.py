@@ -21,7 +21,8 @@ catch exceptions themselves.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtWidgets import QWidget
 

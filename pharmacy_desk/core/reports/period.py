@@ -21,14 +21,14 @@ class Month:
     month: int
 
     @classmethod
-    def parse(cls, text: str) -> "Month":
+    def parse(cls, text: str) -> Month:
         match = re.fullmatch(r"\s*(\d{4})-(\d{1,2})\s*", str(text))
         if not match or not 1 <= int(match.group(2)) <= 12:
             raise InvalidInput(f"月份格式应为“年-月”，例如 2026-06，收到：{text}")
         return cls(int(match.group(1)), int(match.group(2)))
 
     @classmethod
-    def of(cls, day: dt.date) -> "Month":
+    def of(cls, day: dt.date) -> Month:
         return cls(day.year, day.month)
 
     @property
@@ -44,10 +44,10 @@ class Month:
     def last_day(self) -> dt.date:
         return self.end - dt.timedelta(days=1)
 
-    def shifted(self, months: int) -> "Month":
+    def shifted(self, months: int) -> Month:
         return Month.of(add_months(self.first_day, months))
 
-    def trailing(self, count: int) -> list["Month"]:
+    def trailing(self, count: int) -> list[Month]:
         """The ``count`` months ending with this one, oldest first."""
         return [self.shifted(-i) for i in range(count - 1, -1, -1)]
 
