@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 
 
+
 def ime_type(widget, text: str) -> None:
     """Type Chinese the way a cashier does: through the input method, which commits whole words.
 

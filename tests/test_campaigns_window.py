@@ -7,6 +7,7 @@ from PySide6.QtCore import QDate, Qt
 from pharmacy_desk.core.models import Coupon
 from pharmacy_desk.ui.campaigns_window import CampaignsWindow
 
+
 JULY = dt.date(2026, 7, 1)
 
 

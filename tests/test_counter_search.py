@@ -8,9 +8,10 @@ from PySide6.QtCore import Qt
 
 from pharmacy_desk.core import members, rules
 from pharmacy_desk.core.models import Member
-from pharmacy_desk.ui.search_box import VISIBLE_ROWS, matches_model
+from pharmacy_desk.ui.search_box import matches_model
 from pharmacy_desk.ui.signup_dialog import SignupDialog
 from tests.counter_helpers import ime_type
+from pharmacy_desk.ui.search_box import VISIBLE_ROWS
 from tests.counter_window import scan
 
 

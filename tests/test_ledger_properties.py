@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hypothesis import HealthCheck
-from hypothesis import settings as hsettings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, settings as hsettings, strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
 from pharmacy_desk.core import check, coupons, ledger, members, redemption, returns, sales, tiers

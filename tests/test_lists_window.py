@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialogButtonBox
 

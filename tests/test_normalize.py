@@ -4,14 +4,7 @@ import pytest
 
 from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.normalize import (
-    check_birthday,
-    clean_gender,
-    clean_name,
-    clean_phone,
-    mask_phone,
-    name_initials,
-    parse_yuan,
-    yuan,
+    check_birthday, clean_gender, clean_name, clean_phone, mask_phone, name_initials, parse_yuan, yuan,
 )
 
 

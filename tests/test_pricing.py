@@ -6,13 +6,7 @@ from hypothesis import strategies as st
 
 from pharmacy_desk.core.errors import PointsError
 from pharmacy_desk.core.pricing import (
-    Bonus,
-    LineRule,
-    describe_bonuses,
-    format_factor,
-    points_cash_value,
-    quote,
-    split_proportionally,
+    Bonus, LineRule, describe_bonuses, format_factor, points_cash_value, quote, split_proportionally,
 )
 from pharmacy_desk.core.vocabulary import BonusReason
 

@@ -10,6 +10,7 @@ from pharmacy_desk.ui.signup_dialog import SignupDialog
 from tests.counter_helpers import ime_type
 
 
+
 def _open(qtbot, clerk, phone=""):
     dialog = SignupDialog(clerk, phone=phone)
     qtbot.addWidget(dialog)

@@ -15,21 +15,8 @@ from pharmacy_desk.core.spreadsheet.commit import commit_import
 from pharmacy_desk.core.spreadsheet.plan import read_plan
 from pharmacy_desk.core.spreadsheet.tables import export_members
 from pharmacy_desk.core.vocabulary import (
-    CREDIT_KINDS,
-    DEBIT_KINDS,
-    FORBIDDEN_DRUG_CLASSES,
-    GIFTABLE_DRUG_CLASSES,
-    VOCABULARIES,
-    CatalogKind,
-    ContactReason,
-    CouponKind,
-    DrugClass,
-    Gender,
-    LedgerKind,
-    MeasurementKind,
-    PaymentMethod,
-    Role,
-    check_in,
+    CREDIT_KINDS, DEBIT_KINDS, FORBIDDEN_DRUG_CLASSES, GIFTABLE_DRUG_CLASSES, VOCABULARIES, CatalogKind, ContactReason,
+    CouponKind, DrugClass, Gender, LedgerKind, MeasurementKind, PaymentMethod, Role, check_in,
 )
 from tests.spreadsheet_helpers import write_xlsx
 

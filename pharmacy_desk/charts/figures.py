@@ -9,8 +9,8 @@ backend is involved and it can be drawn off the GUI thread.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
+from collections.abc import Callable
 
 from pharmacy_desk.core.errors import WRITE, file_errors
 from pharmacy_desk.core.reports.definitions import CHARTS, FIGURES

@@ -15,8 +15,8 @@ care, not advertising — and flag them with ``opt_out`` so staff can see it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
+from collections.abc import Callable
 
 from pharmacy_desk.core import dialect, settings
 from pharmacy_desk.core.contact_row import CONTACT_COLUMNS, STAFF_JOIN, ContactRow

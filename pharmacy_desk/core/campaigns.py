@@ -22,8 +22,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass, replace
+from collections.abc import Callable
 
 from pharmacy_desk.core import coupons, dialect, operations, settings
 from pharmacy_desk.core.changes import NOTHING, Changes
@@ -34,6 +34,7 @@ from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.reports.classes import ab_classes
 from pharmacy_desk.core.vocabulary import CouponKind, Role
+
 
 Progress = Callable[[int, int, str], None]
 

@@ -9,8 +9,8 @@ the nightly points expiry): every member may have changed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, fields
+from collections.abc import Iterable
 from typing import Literal
 
 ALL: Literal["all"] = "all"

@@ -7,9 +7,9 @@ whether the member opted out of marketing. Lists that add their own columns exte
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Self
+from collections.abc import Sequence
 
 from pharmacy_desk.core.ids import MemberId, StaffId
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import errno
 import os
 import re
-from collections.abc import Iterator
 from contextlib import contextmanager
+from collections.abc import Iterator
 
 import peewee
 

@@ -15,18 +15,8 @@ from peewee import JOIN, fn
 from pharmacy_desk.core.bonuses import sale_bonuses
 from pharmacy_desk.core.ids import MemberId, SaleId
 from pharmacy_desk.core.models import (
-    CatalogItem,
-    Category,
-    Coupon,
-    LedgerEntry,
-    Measurement,
-    Sale,
-    SaleLine,
-    SaleReturn,
-    SaleReturnLine,
-    Staff,
-    Tier,
-    TierChange,
+    CatalogItem, Category, Coupon, LedgerEntry, Measurement, Sale, SaleLine, SaleReturn, SaleReturnLine, Staff,
+    Tier, TierChange,
 )
 from pharmacy_desk.core.pricing import Bonus
 from pharmacy_desk.core.vocabulary import LedgerKind, MeasurementKind

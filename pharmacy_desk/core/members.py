@@ -16,13 +16,7 @@ from pharmacy_desk.core.errors import DuplicateMember, InvalidInput, NotFound
 from pharmacy_desk.core.ids import MemberId
 from pharmacy_desk.core.models import Coupon, Member, Staff, Tier
 from pharmacy_desk.core.normalize import (
-    check_birthday,
-    clean_gender,
-    clean_name,
-    clean_phone,
-    halfwidth,
-    mask_phone,
-    name_initials,
+    check_birthday, clean_gender, clean_name, clean_phone, halfwidth, mask_phone, name_initials,
 )
 from pharmacy_desk.core.vocabulary import CouponKind, Role
 

@@ -12,30 +12,13 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from peewee import (
-    SQL,
-    BooleanField,
-    CharField,
-    Check,
-    DateField,
-    DateTimeField,
-    ForeignKeyField,
-    IntegerField,
-    Model,
-    TextField,
+    SQL, BooleanField, CharField, Check, DateField, DateTimeField, ForeignKeyField, IntegerField, Model, TextField,
 )
 
 from pharmacy_desk.core.db import database
 from pharmacy_desk.core.vocabulary import (
-    GIFTABLE_DRUG_CLASSES,
-    CatalogKind,
-    CouponKind,
-    DrugClass,
-    Gender,
-    LedgerKind,
-    MeasurementKind,
-    PaymentMethod,
-    Role,
-    check_in,
+    GIFTABLE_DRUG_CLASSES, CatalogKind, CouponKind, DrugClass, Gender, LedgerKind, MeasurementKind, PaymentMethod,
+    Role, check_in,
 )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from functools import cache, lru_cache
+from functools import lru_cache, cache
 
 from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.vocabulary import Gender

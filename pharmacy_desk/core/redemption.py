@@ -14,21 +14,11 @@ from pharmacy_desk.core.db import write_transaction
 from pharmacy_desk.core.errors import InvalidInput, NotFound, PointsError, StockError
 from pharmacy_desk.core.ids import CatalogItemId, MemberId
 from pharmacy_desk.core.models import (
-    CatalogItem,
-    Redemption,
-    Sale,
-    SaleReturn,
-    SaleReturnLine,
-    Staff,
-    Tier,
+    CatalogItem, Redemption, Sale, SaleReturn, SaleReturnLine, Staff, Tier,
 )
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.vocabulary import (
-    FORBIDDEN_DRUG_CLASSES,
-    GIFTABLE_DRUG_CLASSES,
-    CatalogKind,
-    DrugClass,
-    LedgerKind,
+    FORBIDDEN_DRUG_CLASSES, GIFTABLE_DRUG_CLASSES, CatalogKind, DrugClass, LedgerKind,
 )
 
 

@@ -6,14 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDateEdit,
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
+    QAbstractItemView, QDateEdit, QFileDialog, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout,
     QWidget,
 )
 
@@ -23,6 +16,7 @@ from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.vocabulary import Role
 from pharmacy_desk.ui.operations import LatestOnly, Op, Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
+
 
 COLUMNS = (
     Column("姓名", lambda r: r.name),

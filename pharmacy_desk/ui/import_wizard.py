@@ -12,25 +12,16 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
-    QFileDialog,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWizard,
-    QWizardPage,
+    QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
+    QVBoxLayout, QWizard, QWizardPage,
 )
 
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.spreadsheet.columns import FIELDS
 from pharmacy_desk.core.vocabulary import ImportProblemKind
 from pharmacy_desk.ui import preferences
-from pharmacy_desk.ui.operations import Op, Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
+from pharmacy_desk.ui.operations import Op, Read
 
 FILE_FILTER = "电子表格 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)"
 

@@ -21,8 +21,8 @@ catch exceptions themselves.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 

@@ -10,8 +10,8 @@ delivered on the GUI thread too; ``ui.operations`` starts every task and words i
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 from typing import Any
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
+from collections.abc import Callable
 
 from pharmacy_desk.core.reports.dormancy import dormancy_series
 from pharmacy_desk.core.reports.mix import AgeGender, TierCount, age_gender, tier_mix

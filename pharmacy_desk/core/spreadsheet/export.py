@@ -24,10 +24,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from collections.abc import Callable, Iterable, Sequence
 
 from pharmacy_desk.core.errors import WRITE, file_errors
 from pharmacy_desk.core.spreadsheet import sheetxml

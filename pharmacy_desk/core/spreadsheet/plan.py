@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Callable
 
 from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.normalize import mask_phone

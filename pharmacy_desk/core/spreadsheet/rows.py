@@ -9,13 +9,7 @@ from dataclasses import dataclass, field
 from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.members import clean_card_no
 from pharmacy_desk.core.normalize import (
-    check_birthday,
-    clean_gender,
-    clean_name,
-    clean_phone,
-    halfwidth,
-    parse_date,
-    parse_points,
+    check_birthday, clean_gender, clean_name, clean_phone, halfwidth, parse_date, parse_points,
 )
 
 TOTALS_RE = re.compile(r"^(合\s*计|总\s*计|小\s*计|共计|总数)")

@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zipfile
-from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
+from collections.abc import Callable, Iterable, Sequence
 
 _EPOCH = dt.datetime(1899, 12, 30)
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")

@@ -9,9 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from pharmacy_desk.core.db import database
-from pharmacy_desk.core.spreadsheet.export import ExportColumn as C
-from pharmacy_desk.core.spreadsheet.export import Progress, export_table
+from pharmacy_desk.core.spreadsheet.export import ExportColumn as C, Progress, export_table
 from pharmacy_desk.core.vocabulary import CouponKind, Gender, LedgerKind
+
 
 MEMBERS_SQL = """
 SELECT m.card_no, m.name, m.phone, m.gender, m.birthday, t.name, COALESCE(b.points, 0), m.joined_on,
