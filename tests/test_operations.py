@@ -101,3 +101,18 @@ def test_a_sale_submitted_twice_at_once_is_recorded_once(db, make_member, clerk)
     assert sorted(r.replayed for r in results) == [False, True]
     assert results[0].sale.id == results[1].sale.id
     assert Sale.select().count() == 1 and ledger.balance(member.id) == 5
+
+
+@pytest.mark.parametrize("uid", ["", "   "])
+def test_a_sale_or_return_without_its_own_id_is_refused_not_replayed(db, make_member, clerk, uid):
+    # Without an id of its own, a second sale would share the first's key and replay it:
+    # the customer's sale would silently not be recorded.
+    member = make_member()
+    order = sales.SaleInput(lines=[sales.LineInput("household", 10000)], payments={"cash": 10000},
+                            member_id=member.id)
+    with pytest.raises(InvalidInput, match="唯一编号"):
+        sales.record_sale(order, operator=clerk, uid=uid, at=AT)
+    with pytest.raises(InvalidInput, match="唯一编号"):
+        with write_transaction():
+            operations.keyed(f"return:{uid}", "return", clerk, AT)
+    assert Sale.select().count() == 0 and Operation.select().where(Operation.kind == "sale").count() == 0
