@@ -66,3 +66,11 @@ def test_the_sale_that_crosses_a_threshold_says_so(make_member, sell):
     assert crossing.new_tier.name == "核心会员"
     assert ("恭喜您升级为核心会员！", "") in [(line.left, line.right) for line in build(crossing.sale.id).lines]
     assert not any("升级" in line.left for line in build(before.sale.id).lines)
+
+
+def test_symbols_a_chinese_printer_draws_wide_count_two_columns():
+    # × and 、 beside 汉字 are drawn two columns wide by a GBK receipt printer and by the
+    # CJK screen font; counted as one, the bonus line ran two columns past 58 mm paper.
+    assert display_width("×") == 2 and display_width("、") == 2
+    assert display_width("VIP会员×1.5") == 3 + 4 + 2 + 3
+    assert display_width("1234.56") == 7

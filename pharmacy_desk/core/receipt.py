@@ -92,8 +92,12 @@ def upgrade_by(sale: Sale) -> str | None:
 
 
 def display_width(text: str) -> int:
-    """Columns a receipt printer uses: wide (CJK, full-width) characters take two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    """Columns a receipt printer uses: wide (CJK, full-width) characters take two.
+
+    So do the "ambiguous" ones (×, °, ±, §): a GBK printer and a CJK font draw them as wide
+    as a 汉字, which is how Unicode says East Asian text treats them.
+    """
+    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text)
 
 
 def as_text(receipt: Receipt, columns: int) -> str:
