@@ -17,7 +17,10 @@ import os
 import re
 import sqlite3
 
-from peewee import Database, SqliteDatabase
+from peewee import Database, DatabaseProxy, SqliteDatabase
+
+# The services hold the proxy (core/db.py's ``database``); a caller may pass the database itself.
+AnyDatabase = Database | DatabaseProxy
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -41,7 +44,7 @@ def new_database(path: str | os.PathLike[str]) -> SqliteDatabase:
     return SqliteDatabase(str(path), pragmas=PRAGMAS)
 
 
-def data_version(database: Database) -> int:
+def data_version(database: AnyDatabase) -> int:
     """A number that moves whenever *another* connection commits."""
     return database.execute_sql("PRAGMA data_version").fetchone()[0]
 
@@ -109,28 +112,28 @@ def full_scan(table: str) -> str:
 
 # --- catalogue and checks ------------------------------------------------------------------------
 
-def trigger_names(database: Database) -> set[str]:
+def trigger_names(database: AnyDatabase) -> set[str]:
     return {row[0] for row in database.execute_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
 
 
-def index_definitions(database: Database, table: str) -> list[tuple[str, str]]:
+def index_definitions(database: AnyDatabase, table: str) -> list[tuple[str, str]]:
     """(name, CREATE statement) of the indexes declared on ``table`` (not those a constraint made)."""
     return database.execute_sql(
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
         (table,)).fetchall()
 
 
-def drop_index(database: Database, name: str) -> None:
+def drop_index(database: AnyDatabase, name: str) -> None:
     database.execute_sql(f'DROP INDEX "{name}"')
 
 
-def integrity_errors(database: Database) -> list[str]:
+def integrity_errors(database: AnyDatabase) -> list[str]:
     """What the storage engine's own consistency check reports; empty when the file is sound."""
     rows = database.execute_sql("PRAGMA integrity_check").fetchall()
     return [] if rows == [("ok",)] else [str(row[0]) for row in rows]
 
 
-def foreign_key_violations(database: Database) -> list[tuple[str, int]]:
+def foreign_key_violations(database: AnyDatabase) -> list[tuple[str, int]]:
     """(table, row id) of each row whose foreign key points at nothing."""
     return [(row[0], row[1]) for row in database.execute_sql("PRAGMA foreign_key_check").fetchall()]
 
