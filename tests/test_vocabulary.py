@@ -34,9 +34,12 @@ def test_every_code_has_a_unique_chinese_label(vocabulary):
 def test_a_code_compares_and_formats_as_its_stored_text():
     assert Role.OWNER == "owner" and f"{LedgerKind.EARN}" == "earn" and str(Gender.UNKNOWN) == ""
     assert LedgerKind.label_of("earn") == "消费积分"
+    assert LedgerKind.of("earn") is LedgerKind.EARN and Gender.of("") is Gender.UNKNOWN
     assert Gender.choices() == [("未填", ""), ("男", "M"), ("女", "F")]
     with pytest.raises(ValueError):
         Role.label_of("manager")
+    with pytest.raises(ValueError):
+        Role.of("manager")
     assert Role.has("owner") and Role.has(Role.OWNER) and not Role.has("manager") and not Role.has(None)
 
 

@@ -64,7 +64,7 @@ def decode(text: str) -> tuple[Bonus, ...]:
     """The bonuses ``encode`` wrote, factors exact."""
     if not text:
         return ()
-    return tuple(Bonus(item["label"], Decimal(item["factor"]), BonusReason(item["reason"]))
+    return tuple(Bonus(item["label"], Decimal(item["factor"]), BonusReason.of(item["reason"]))
                  for item in json.loads(text))
 
 

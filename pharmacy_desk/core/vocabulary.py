@@ -28,9 +28,14 @@ class Vocabulary(StrEnum):
         return member
 
     @classmethod
+    def of(cls, code: str) -> Self:
+        """The member stored as ``code``; an unknown code raises ``ValueError``."""
+        return cls(code)  # type: ignore[call-arg]  # a lookup by value, not a new member
+
+    @classmethod
     def label_of(cls, code: str) -> str:
         """The label of a stored code; an unknown code raises ``ValueError`` (the CHECK forbids it)."""
-        return cls(code).label  # type: ignore[call-arg]  # a lookup by value, not a new member
+        return cls.of(code).label
 
     @classmethod
     def has(cls, code: object) -> bool:
