@@ -71,6 +71,11 @@ def decode(text: str) -> tuple[Bonus, ...]:
 def sale_bonuses(sale: Sale) -> tuple[Bonus, ...]:
     """What multiplied the points of a recorded sale; nothing for a walk-in or a sale recorded
     before sales kept their factor (the bonuses it had then are unknown, and are not guessed)."""
-    if sale.points_factor is None:
+    return recorded_bonuses(sale.points_factor, sale.points_bonuses)
+
+
+def recorded_bonuses(points_factor: Decimal | None, points_bonuses: str) -> tuple[Bonus, ...]:
+    """``sale_bonuses`` from a sale's two stored columns, for a list that reads them as plain values."""
+    if points_factor is None:
         return ()
-    return decode(sale.points_bonuses)
+    return decode(points_bonuses)

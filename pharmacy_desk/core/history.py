@@ -7,12 +7,14 @@ aggregates, never a query per row): a regular can have hundreds of sales.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import cast
 
 from peewee import JOIN, fn
 
-from pharmacy_desk.core.bonuses import sale_bonuses
+from pharmacy_desk.core.bonuses import recorded_bonuses
 from pharmacy_desk.core.ids import MemberId, SaleId
 from pharmacy_desk.core.models import (
     CatalogItem, Category, Coupon, LedgerEntry, Measurement, Sale, SaleLine, SaleReturn, SaleReturnLine, Staff,
@@ -51,9 +53,12 @@ def ledger_entries(member_id: MemberId) -> list[LedgerRow]:
                                 Sale.receipt_no)
              .join(Sale, JOIN.LEFT_OUTER, on=(LedgerEntry.sale == Sale.id))
              .where(LedgerEntry.member == member_id).order_by(*order))
+    entries = cast("Iterable[tuple[dt.datetime, str, int, int, str, dt.date | None, str | None]]",
+                   query.tuples())
     # Debits carry no expiry; credits keep the date their lot lapses.
-    rows = [LedgerRow(r.created_at, r.kind, r.points, r.balance_after, r.reason,
-                      r.expires_on if r.points > 0 else None, r.receipt_no) for r in query.objects()]
+    rows = [LedgerRow(created_at, kind, points, balance_after, reason, expires_on if points > 0 else None,
+                      receipt_no)
+            for created_at, kind, points, balance_after, reason, expires_on, receipt_no in entries]
     rows.reverse()
     return rows
 
@@ -94,8 +99,12 @@ def sales(member_id: MemberId, limit: int | None = None) -> list[SaleRow]:
              .where(Sale.member == member_id).order_by(Sale.created_at.desc(), Sale.id.desc()))
     if limit is not None:
         query = query.limit(limit)
-    return [SaleRow(r.id, r.receipt_no, r.created_at, r.total_fen, r.paid_fen, r.points_earned,
-                    r.points_used, r.returned_fen, r.refunded_fen, sale_bonuses(r)) for r in query.objects()]
+    rows = cast("Iterable[tuple[SaleId, str, dt.datetime, int, int, int, int, Decimal | None, str, int, int]]",
+                query.tuples())
+    return [SaleRow(sale_id, receipt_no, created_at, total_fen, paid_fen, points_earned, points_used,
+                    returned_fen, refunded_fen, recorded_bonuses(points_factor, points_bonuses))
+            for (sale_id, receipt_no, created_at, total_fen, paid_fen, points_earned, points_used,
+                 points_factor, points_bonuses, returned_fen, refunded_fen) in rows]
 
 
 @dataclass(frozen=True)
@@ -121,8 +130,7 @@ def sale_lines(sale_id: SaleId) -> list[SaleLineRow]:
              .join(Category)
              .join(returned, JOIN.LEFT_OUTER, on=(returned.c.line_id == SaleLine.id))
              .where(SaleLine.sale == sale_id).order_by(SaleLine.id))
-    return [SaleLineRow(r.id, r.category_name, r.description, r.amount_fen, r.returned_fen)
-            for r in query.objects()]
+    return [SaleLineRow(*row) for row in cast("Iterable[tuple[int, str, str, int, int]]", query.tuples())]
 
 
 @dataclass(frozen=True)
@@ -180,8 +188,9 @@ def tier_changes(member_id: MemberId) -> list[TierChangeRow]:
              .switch(TierChange).join(after, on=(TierChange.to_tier == after.id))
              .switch(TierChange).join(Staff, on=(TierChange.staff == Staff.id))
              .where(TierChange.member == member_id).order_by(TierChange.changed_at.desc(), TierChange.id.desc()))
-    return [TierChangeRow(r.changed_at, r.from_name or "", r.to_name, r.reason, r.staff_name)
-            for r in query.objects()]
+    rows = cast("Iterable[tuple[dt.datetime, str | None, str, str, str]]", query.tuples())
+    return [TierChangeRow(changed_at, from_name or "", to_name, reason, staff_name)
+            for changed_at, from_name, to_name, reason, staff_name in rows]
 
 
 @dataclass(frozen=True)
@@ -212,9 +221,11 @@ def measurements(member_id: MemberId) -> list[MeasurementRow]:
                                 Measurement.notes)
              .join(Staff).where(Measurement.member == member_id)
              .order_by(Measurement.taken_at.desc(), Measurement.id.desc()))
-    return [MeasurementRow(r.taken_at, r.kind, r.systolic, r.diastolic,
-                           None if r.glucose is None else Decimal(r.glucose), r.staff_name, r.notes)
-            for r in query.objects()]
+    rows = cast("Iterable[tuple[dt.datetime, str, int | None, int | None, Decimal | None, str, str]]",
+                query.tuples())
+    return [MeasurementRow(taken_at, kind, systolic, diastolic, None if glucose is None else Decimal(glucose),
+                           staff_name, notes)
+            for taken_at, kind, systolic, diastolic, glucose, staff_name, notes in rows]
 
 
 def catalog_items() -> list[CatalogItem]:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import cast
 
 from peewee import JOIN, fn
 
@@ -60,8 +62,10 @@ def open_lots(member_id: MemberId, *, include_due_on: dt.date | None = None) -> 
         .having(LedgerEntry.points > used)
         .order_by(LedgerEntry.expires_on, LedgerEntry.id)
     )
-    lots = [Lot(row.id, row.points, row.points - row.used, row.created_at, row.expires_on)
-            for row in query.objects()]
+    # A credit always has its expiry (``check`` reports one without as damage).
+    rows = cast("Iterable[tuple[LedgerEntryId, int, dt.datetime, dt.date, int]]", query.tuples())
+    lots = [Lot(entry_id, points, points - taken, created_at, expires_on)
+            for entry_id, points, created_at, expires_on, taken in rows]
     if include_due_on is not None:
         lots = [lot for lot in lots if lot.expires_on > include_due_on]
     return lots
@@ -140,7 +144,7 @@ def expire_due(today: dt.date, operator: Staff, *, member_id: MemberId | None = 
     )
     if member_id is not None:
         due = due.where(LedgerEntry.member == member_id)
-    rows = list(due.objects())
+    rows = list(cast("Iterable[tuple[LedgerEntryId, MemberId, int, int]]", due.tuples()))
     if not rows:
         return 0
     scope = "all" if member_id is None else f"m{member_id}"
@@ -148,13 +152,13 @@ def expire_due(today: dt.date, operator: Staff, *, member_id: MemberId | None = 
     total = 0
     with write_transaction():
         op = operations.keyed(f"expiry:{today.isoformat()}:{scope}", "expire", operator, at).resume()
-        for row in rows:
-            remaining = row.points - row.used
+        for lot_id, lot_member_id, points, taken in rows:
+            remaining = points - taken
             entry = LedgerEntry.create(
-                member=row.member_id, kind=LedgerKind.EXPIRE, points=-remaining, created_at=at,
-                key=f"expire:lot{row.id}", operation=op, staff=op.staff_id,
+                member=lot_member_id, kind=LedgerKind.EXPIRE, points=-remaining, created_at=at,
+                key=f"expire:lot{lot_id}", operation=op, staff=op.staff_id,
                 reason="积分到期")
-            LedgerAllocation.create(debit=entry, lot=row.id, points=remaining)
+            LedgerAllocation.create(debit=entry, lot=lot_id, points=remaining)
             total += remaining
     return total
 

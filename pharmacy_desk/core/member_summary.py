@@ -8,7 +8,9 @@ profile needs confirming. Health details are decided here too, never in a widget
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import cast
 
 from pharmacy_desk.core import bonuses, coupons, ledger, members, settings
 from pharmacy_desk.core.ids import MemberId
@@ -101,7 +103,8 @@ def refills_due(member_id: int, today: dt.date) -> list[RefillDue]:
             .order_by(Sale.created_at.desc(), SaleLine.id.desc())
             .tuples())
     latest: dict[tuple[str, str], RefillDue] = {}
-    for description, days_supply, created_at, category_name in rows:
+    for description, days_supply, created_at, category_name in cast(
+            "Iterable[tuple[str, int, dt.datetime, str]]", rows):
         bought = created_at.date()
         latest.setdefault((category_name, description), RefillDue(
             category_name, description, bought, bought + dt.timedelta(days=days_supply)))

@@ -10,7 +10,9 @@ come back: a coupon cannot be split.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import cast
 
 from peewee import JOIN, fn
 
@@ -69,7 +71,7 @@ def returned_amounts(sale_id: SaleId) -> dict[SaleLineId, int]:
     rows = (SaleReturnLine.select(SaleReturnLine.sale_line, fn.SUM(SaleReturnLine.amount_fen))
             .join(SaleReturn).where(SaleReturn.sale == sale_id)
             .group_by(SaleReturnLine.sale_line).tuples())
-    return dict(rows)
+    return dict(cast("Iterable[tuple[SaleLineId, int]]", rows))
 
 
 def returnable_amounts(sale_id: SaleId) -> dict[SaleLineId, int]:

@@ -8,7 +8,9 @@ by the till before it submits, so a retried or double-submitted sale is recorded
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import cast
 
 from peewee import fn
 
@@ -79,9 +81,9 @@ class TillCategory:
 
 def till_categories() -> list[TillCategory]:
     """The categories in the order the till lays out their amount fields."""
-    return [TillCategory(*row) for row in
-            Category.select(Category.code, Category.name, Category.hotkey, Category.is_prescription)
-            .order_by(Category.sort_order, Category.id).tuples()]
+    rows = (Category.select(Category.code, Category.name, Category.hotkey, Category.is_prescription)
+            .order_by(Category.sort_order, Category.id).tuples())
+    return [TillCategory(*row) for row in cast("Iterable[tuple[str, str, str, bool]]", rows)]
 
 
 def _categories(lines: list[LineInput]) -> dict[str, Category]:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import cast
 
 from peewee import fn
 
@@ -13,6 +15,9 @@ from pharmacy_desk.core.ids import MemberId
 from pharmacy_desk.core.ledger import add_months
 from pharmacy_desk.core.models import Member, Operation, Sale, SaleReturn, Staff, Tier, TierChange
 from pharmacy_desk.core.normalize import yuan
+
+# (member, amount or count) rows of a query grouped by member.
+PerMember = Iterable[tuple[MemberId, int]]
 
 
 def tiers_by_rank() -> list[Tier]:
@@ -35,9 +40,10 @@ def period_start(day: dt.date) -> dt.datetime:
 def spend_and_visits(member_id: MemberId, at: dt.datetime) -> tuple[int, int]:
     """Net amount paid (after returns) and number of visits over the trailing period up to ``at``."""
     since = period_start(at.date())
-    paid, visits = (Sale.select(fn.COALESCE(fn.SUM(Sale.paid_fen), 0), fn.COUNT(Sale.id))
-                    .where((Sale.member == member_id) & (Sale.created_at > since) & (Sale.created_at <= at))
-                    .tuples().get())
+    paid, visits = cast("tuple[int, int]", (
+        Sale.select(fn.COALESCE(fn.SUM(Sale.paid_fen), 0), fn.COUNT(Sale.id))
+        .where((Sale.member == member_id) & (Sale.created_at > since) & (Sale.created_at <= at))
+        .tuples().get()))
     refunded = (SaleReturn.select(fn.COALESCE(fn.SUM(SaleReturn.refund_fen), 0))
                 .join(Sale).where((Sale.member == member_id) & (Sale.created_at > since)
                                   & (SaleReturn.created_at <= at)).scalar())
@@ -90,15 +96,16 @@ def monthly_review(month: dt.date, operator: Staff, at: dt.datetime | None = Non
         op = step.start()
         tiers = tiers_by_rank()
         since = period_start(at.date())
-        spend = dict(Sale.select(Sale.member, fn.SUM(Sale.paid_fen))
-                     .where(Sale.member.is_null(False) & (Sale.created_at > since) & (Sale.created_at <= at))
-                     .group_by(Sale.member).tuples())
-        visits = dict(Sale.select(Sale.member, fn.COUNT(Sale.id))
-                      .where(Sale.member.is_null(False) & (Sale.created_at > since) & (Sale.created_at <= at))
-                      .group_by(Sale.member).tuples())
-        refunds = dict(SaleReturn.select(Sale.member, fn.SUM(SaleReturn.refund_fen)).join(Sale)
-                       .where(Sale.member.is_null(False) & (Sale.created_at > since) & (SaleReturn.created_at <= at))
-                       .group_by(Sale.member).tuples())
+        spend = dict(cast(PerMember, Sale.select(Sale.member, fn.SUM(Sale.paid_fen))
+                          .where(Sale.member.is_null(False) & (Sale.created_at > since) & (Sale.created_at <= at))
+                          .group_by(Sale.member).tuples()))
+        visits = dict(cast(PerMember, Sale.select(Sale.member, fn.COUNT(Sale.id))
+                           .where(Sale.member.is_null(False) & (Sale.created_at > since) & (Sale.created_at <= at))
+                           .group_by(Sale.member).tuples()))
+        refunds = dict(cast(PerMember, SaleReturn.select(Sale.member, fn.SUM(SaleReturn.refund_fen)).join(Sale)
+                            .where(Sale.member.is_null(False) & (Sale.created_at > since)
+                                   & (SaleReturn.created_at <= at))
+                            .group_by(Sale.member).tuples()))
         rank_of = {t.id: t.rank for t in tiers}
         changes = []
         # One pass over every member: a monthly batch, not a till action.
