@@ -117,6 +117,8 @@ def _issue(rows: list[Recipient], kind: str, prefix: str, operator: Staff, at: d
         if todo:
             operations.start(f"campaign:{kind}:{uuid.uuid4()}", "campaign", operator, at, subject=kind)
         for done, row in enumerate(todo, start=1):
+            # Every recipient with a coupon to issue was built with its key and its first day.
+            assert row.issue_key is not None and row.valid_from is not None
             coupons.issue(member_id=row.member_id, kind=CouponKind.FIXED, title=row.title, reason=kind,
                           issue_key=row.issue_key, operator=operator, valid_from=row.valid_from,
                           valid_days=row.valid_days, value_fen=row.value_fen, at=at)

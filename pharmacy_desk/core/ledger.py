@@ -128,7 +128,7 @@ def _allocate(entry: LedgerEntry, lots: list[Lot], points: int) -> None:
     LedgerAllocation.insert_many(rows).execute()
 
 
-def expire_due(today: dt.date, operator: Staff, *, member_id: MemberId | None = None) -> int:
+def expire_due(today: dt.date, operator: Staff | None, *, member_id: MemberId | None = None) -> int:
     """积分过期: expire every lot whose expiry date has come. Idempotent; returns points expired.
 
     Each lot can be expired once (its expire entry's key names the lot), so a
@@ -181,7 +181,6 @@ def adjust(member_id: MemberId, points: int, reason: str, operator: Staff, key: 
         if step.done is not None:
             return LedgerEntry.get(LedgerEntry.operation == step.done)
         op = step.start(subject=f"member:{member_id}")
-        links = {"reason": reason, "corrects": corrects}
         if points > 0:
-            return credit(member_id, LedgerKind.ADJUST, points, op, at, **links)
-        return debit(member_id, LedgerKind.ADJUST, -points, op, at, **links)
+            return credit(member_id, LedgerKind.ADJUST, points, op, at, reason=reason, corrects=corrects)
+        return debit(member_id, LedgerKind.ADJUST, -points, op, at, reason=reason, corrects=corrects)

@@ -31,8 +31,9 @@ def find(key: str) -> Operation | None:
     return Operation.get_or_none(Operation.key == key)
 
 
-def start(key: str, kind: str, operator: Staff, at: dt.datetime, subject: str = "", detail: str = "") -> Operation:
-    """Record the start of a new operation; call inside the write transaction.
+def start(key: str, kind: str, operator: Staff | None, at: dt.datetime, subject: str = "",
+          detail: str = "") -> Operation:
+    """Record the start of a new operation; call inside the write transaction. No operator is refused.
 
     ``detail`` says what it changed, for the audit: ``积分有效期：3 个月 → 6 个月``.
     """
@@ -50,7 +51,7 @@ class KeyedOperation:
 
     key: str
     kind: str
-    operator: Staff
+    operator: Staff | None  # refused by ``start`` when None
     at: dt.datetime
     done: Operation | None
 
@@ -67,7 +68,7 @@ class KeyedOperation:
         return self.done if self.done is not None else self.start()
 
 
-def keyed(key: str, kind: str, operator: Staff, at: dt.datetime) -> KeyedOperation:
+def keyed(key: str, kind: str, operator: Staff | None, at: dt.datetime) -> KeyedOperation:
     """Replay or start: look ``key`` up under the write lock.
 
     A key already recorded by another kind of operation is refused: its rows are not
