@@ -11,12 +11,17 @@ from __future__ import annotations
 import datetime as dt
 import random
 from dataclasses import dataclass
+from typing import Literal
 
 from pharmacy_desk.core import ledger, members, redemption, returns, sales, settings, tiers
 from pharmacy_desk.core.db import database
 from pharmacy_desk.core.errors import DeskError, InvalidInput
 from pharmacy_desk.core.models import Coupon, Member, Staff
 from pharmacy_desk.core.vocabulary import CatalogKind, Gender, PaymentMethod, Role
+
+# What happens on a day of the made-up year: a member joins (index, phone, birthday), a
+# member buys (index), or a walk-in buys.
+Happening = tuple[Literal["join"], int, str, dt.date] | tuple[Literal["sale"], int] | tuple[Literal["walkin"], None]
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红建国文辉鹏宇浩婷雪梅琳晨欣怡子轩思雨佳慧淑珍凤兰德福"
@@ -104,7 +109,9 @@ def generate(*, members_count: int, months: int, seed: int = 1, today: dt.date |
             joined = start + dt.timedelta(days=int(rng.random() ** 1.5 * (last - start).days))
             birthday = dt.date(today.year - _age(rng), rng.randint(1, 12), rng.randint(1, 28))
             plan.append((joined, index, phone, birthday))
-        events = [(joined, 0, ("join", index, phone, birthday)) for joined, index, phone, birthday in plan]
+        # (day, 0 for a join so it comes before that day's sales, what happens)
+        events: list[tuple[dt.date, int, Happening]] = [
+            (joined, 0, ("join", index, phone, birthday)) for joined, index, phone, birthday in plan]
         for joined, index, _, _ in plan:
             visits = max(0, int(rng.expovariate(1 / (months * 0.9))))
             for _ in range(visits + 1):

@@ -252,7 +252,7 @@ def add_measurement(member_id: MemberId, operator: Staff, kind: str, *, systolic
         low = _int_in(diastolic, "舒张压", *DIASTOLIC_RANGE)
         if high <= low:
             raise InvalidInput(f"收缩压（{high}）应高于舒张压（{low}），请检查是否填反。")
-        values = {"systolic": high, "diastolic": low}
+        values: dict[str, int | Decimal] = {"systolic": high, "diastolic": low}
     elif kind == MeasurementKind.GLUCOSE:
         values = {"glucose": parse_glucose(glucose)}
     else:

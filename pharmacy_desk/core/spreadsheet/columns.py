@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pharmacy_desk.core.normalize import halfwidth
@@ -92,7 +93,7 @@ class Layout:
         return next((column for column, target in self.mapping.items() if target == field), None)
 
 
-def find_layout(rows: list[list[object]]) -> Layout | None:
+def find_layout(rows: Sequence[Sequence[object]]) -> Layout | None:
     """The header row and the guessed mapping; None when no row looks like a header."""
     for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
         fields = [guess_field(cell) if isinstance(cell, str) else "" for cell in row]

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from collections.abc import Callable, Iterable, Sequence
+from typing import cast
 
 from pharmacy_desk.core.errors import WRITE, file_errors
 from pharmacy_desk.core.spreadsheet import sheetxml
@@ -39,6 +40,9 @@ _MIN_WIDTH = {"date": 10, "datetime": 19}  # yyyy-mm-dd, yyyy-mm-dd hh:mm:ss
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _INVALID_TITLE = re.compile(r"[\[\]:*?/\\]")  # characters Excel refuses in a sheet name
 _STYLED_KINDS = ("money", "percent", "decimal")
+# What a money, percent or decimal column holds: numbers from the queries, exact decimals, or
+# text as a source file held it. The column's kind says so; another value fails in int()/float().
+_Number = int | float | Decimal | str
 
 
 @dataclass(frozen=True)
@@ -86,11 +90,11 @@ def display_width(text: str) -> int:
 
 def _value(value: object, kind: str) -> object:
     if kind == "money":
-        return Decimal(int(value)) / 100
+        return Decimal(int(cast(_Number, value))) / 100
     if kind == "percent":
-        return float(value)
+        return float(cast(_Number, value))
     if kind == "decimal":
-        return round(float(value), 2)
+        return round(float(cast(_Number, value)), 2)
     if kind in ("date", "datetime") and isinstance(value, str):
         parsed = dt.datetime.fromisoformat(value)
         return parsed.date() if kind == "date" else parsed
@@ -105,7 +109,8 @@ def typed(raw: object, kind: str) -> tuple[object, str | None]:
     if raw is None:
         return None, None
     if raw.__class__ is Cell:
-        raw, kind = raw.value, raw.kind
+        kind = raw.kind
+        raw = raw.value
     value = str(raw) if kind == "text" else _value(raw, kind)
     if value.__class__ is str:
         return value, "quoted" if value.startswith(FORMULA_STARTS) else None
@@ -121,12 +126,17 @@ def typed(raw: object, kind: str) -> tuple[object, str | None]:
 def _shown(raw: object, kind: str) -> str:
     """Roughly what the cell shows, for fitting the column width."""
     if isinstance(raw, Cell):
-        raw, kind = raw.value, raw.kind
+        kind = raw.kind
+        raw = raw.value
     if raw is None:
         return ""
     if kind == "money":
-        return f"{int(raw) / 100:,.2f}"
+        return f"{int(cast(_Number, raw)) / 100:,.2f}"
     return str(raw)
+
+
+def _quiet(done: int, total: int, text: str = "") -> None:
+    """The progress of a caller that shows none."""
 
 
 def export_table(rows: Iterable[Sequence[object]], columns: Sequence[ExportColumn | tuple[str, str]],
@@ -144,7 +154,7 @@ def export_sheets(sheets: Sequence[ExportSheet | tuple[str, Iterable[Sequence[ob
     """Several tables, one sheet each, in one workbook; returns the total row count."""
     from openpyxl import Workbook
 
-    progress = progress or (lambda done, total, text="": None)
+    progress = progress or _quiet
     path = Path(path)
     template = path.with_name(f".{path.name}.tmp")
     with file_errors(path, WRITE):

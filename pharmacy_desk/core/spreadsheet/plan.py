@@ -18,7 +18,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.normalize import mask_phone
@@ -28,6 +28,12 @@ from pharmacy_desk.core.spreadsheet.rows import Candidate, RowCleaner, SourceRow
 from pharmacy_desk.core.vocabulary import ImportProblemKind, LedgerKind
 
 Progress = Callable[[int, int, str], None]
+
+
+def quiet(done: int, total: int, text: str = "") -> None:
+    """The progress of a caller that shows none."""
+
+
 FILL_FIELDS = ("card_no", "gender", "birthday", "joined_on", "points", "address", "notes")
 
 
@@ -118,7 +124,7 @@ def read_plan(path: str | Path, *, mappings: dict[str, dict[int, str]] | None = 
     """
     path = Path(path)
     today = today or dt.date.today()
-    progress = progress or (lambda done, total, text="": None)
+    progress = progress or quiet
     progress(0, 0, "正在读取文件……")
     sheets = read_file(path) if sheets is None else sheets
     layouts = []
@@ -157,7 +163,7 @@ def read_plan(path: str | Path, *, mappings: dict[str, dict[int, str]] | None = 
     return FilePlan(path, file_hash(path), layouts, kept, problems + conflicts, skipped, merged)
 
 
-def _header_repeat_test(layout: Layout) -> Callable[[list[object]], bool]:
+def _header_repeat_test(layout: Layout) -> Callable[[Sequence[object]], bool]:
     """Lists printed page by page repeat the header; such rows are skipped, not rejected.
 
     One probe cell is compared first so that ordinary rows cost a single check.
@@ -165,7 +171,7 @@ def _header_repeat_test(layout: Layout) -> Callable[[list[object]], bool]:
     keys = [header_key(text) for text in layout.headers]
     probe = next(iter(layout.mapping), 0)
 
-    def repeated(values: list[object]) -> bool:
+    def repeated(values: Sequence[object]) -> bool:
         cell = values[probe] if probe < len(values) else None
         if not isinstance(cell, str) or not may_be_header(cell, keys[probe]):
             return False
@@ -244,7 +250,7 @@ def match_database(file_plan: FilePlan) -> ImportPlan:
                 candidate.source, f"手机号 {mask_phone(candidate.phone)} 已属于会员{name}，"
                 f"与文件中的姓名“{candidate.name}”不同，请核对。", ImportProblemKind.CONFLICT))
             continue
-        fill = {}
+        fill: dict[str, object] = {}
         if not gender and candidate.gender:
             fill["gender"] = candidate.gender
         if birthday is None and candidate.birthday is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +18,7 @@ CSV_ENCODINGS = ("utf-8-sig", "gb18030")
 @dataclass
 class Sheet:
     name: str
-    rows: list[list[object]]
+    rows: Sequence[Sequence[object]]
 
 
 def read_file(path: str | Path) -> list[Sheet]:
@@ -32,7 +33,7 @@ def read_file(path: str | Path) -> list[Sheet]:
     return sheets
 
 
-def _has_value(row: list[object]) -> bool:
+def _has_value(row: Sequence[object]) -> bool:
     return any(cell not in (None, "") and not (isinstance(cell, str) and not cell.strip()) for cell in row)
 
 

@@ -6,6 +6,7 @@ cells and imports the report itself: the reason columns are not mapped on re-imp
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from pharmacy_desk.core.spreadsheet.export import ExportColumn, export_sheets
@@ -37,6 +38,6 @@ def write_error_report(plan: ImportPlan, path: str | Path) -> int:
     return len(plan.problems)
 
 
-def _pad(values: list[object], width: int) -> list[object]:
+def _pad(values: Sequence[object], width: int) -> list[object]:
     values = list(values[:width])
     return values + [None] * (width - len(values))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pharmacy_desk.core.errors import InvalidInput
@@ -24,7 +25,7 @@ class SourceRow:
     sheet: str
     row_number: int
     headers: list[str]
-    values: list[object]
+    values: Sequence[object]
 
 
 @dataclass
@@ -42,7 +43,7 @@ class Candidate:
     merged_rows: list[SourceRow] = field(default_factory=list)
 
 
-def skip_reason(values: list[object]) -> str:
+def skip_reason(values: Sequence[object]) -> str:
     """``blank`` for an empty row, ``totals`` for a 合计/总计 row (not members), else ``""``."""
     blank = True
     for cell in values:
@@ -85,13 +86,17 @@ class RowCleaner:
         values = source.values
         if len(values) < self.width:  # a short CSV line
             values = list(values) + [None] * (self.width - len(values))
-        raw = [None] * len(self.FIELDS)
+        raw: list[object] = [None] * len(self.FIELDS)
         for slot, column in self.slots:
             raw[slot] = values[column]
         (raw_name, raw_phone, raw_card, raw_gender, raw_birthday, raw_joined, raw_points, raw_notes,
          raw_history, raw_address) = raw
         problems: list[str] = []
-        name = phone = card = gender = birthday = joined_on = points = None
+        # Each value is replaced by its cleaned one, or the row is refused below.
+        name = phone = card = gender = ""
+        birthday: dt.date | None = None
+        joined_on: dt.date | None = None
+        points = 0
         if "name" not in self.columns:
             problems.append("没有姓名列")
         else:
