@@ -45,7 +45,7 @@ def test_top_five_percent_are_a_and_next_fifteen_percent_b(db, make_member, sell
     assert rows[0].phone == "13900000020" and rows[0].owner_staff == "李娜"
 
 
-def test_period_bounds_and_returns_count(db, make_member, sell, clerk):
+def test_period_bounds_and_returns_count(db, make_member, sell, clerk, owner):
     members = _spenders(make_member, sell, [1000] * 4)
     # member 1: a sale on 2025-06-30 is inside (after 2025-06-30 00:00): 10 + 300 = 310 yuan
     sell(members[0], {"household": 30000}, at=dt.datetime(2025, 6, 30, 10, 0))
@@ -59,7 +59,7 @@ def test_period_bounds_and_returns_count(db, make_member, sell, clerk):
     sell(members[3], {"household": 20000}, at=IN_PERIOD)
     # 4 ranked → A ceil(0.2) = 1, A+B ceil(0.8) = 1 → only member 1 (310 yuan)
     assert [(r.member_id, r.klass, r.spend_fen) for r in ab_classes(AS_OF)] == [(members[0].id, "A", 31000)]
-    settings.change("b_class_percent", 50, clerk)
+    settings.change("b_class_percent", 50, owner)
     # A+B = ceil(4 × 50%) = 2 → member 4 (210 yuan) is B; members 2 and 3 tie at 10 yuan
     assert [(r.member_id, r.klass, r.spend_fen) for r in ab_classes(AS_OF)] == [
         (members[0].id, "A", 31000), (members[3].id, "B", 21000)]

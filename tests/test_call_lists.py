@@ -122,7 +122,7 @@ def test_refills_due_within_three_days(db, make_member, clerk):
 
 # --- points and coupons expiring ------------------------------------------------------------
 
-def test_points_expiring_within_thirty_days_match_the_ledger(db, make_member, sell, clerk):
+def test_points_expiring_within_thirty_days_match_the_ledger(db, make_member, sell, clerk, owner):
     # points are valid 3 months; horizon 2026-06-10 + 30 = 2026-07-10
     first = make_member(name="甲", at=OLD)
     sell(first, {"household": 20000}, at=dt.datetime(2026, 3, 20, 10, 0))  # 200/20 = 10 pts, lapse 06-20
@@ -143,7 +143,7 @@ def test_points_expiring_within_thirty_days_match_the_ledger(db, make_member, se
         expected = {r.member_id: int(r.detail.split("积分")[0]) for r in rows}.get(member.id, 0)
         assert ledger.expiring_within(member.id, TODAY, 30) == expected
     # a 5-day warning (horizon 06-15) keeps only 乙's lot lapsing on 06-12: 6 points
-    settings.change("points_expiry_warning_days", 5, clerk)
+    settings.change("points_expiry_warning_days", 5, owner)
     assert [(r.member_id, r.detail) for r in call_lists.points_expiring(TODAY)] == [
         (second.id, "6积分将于 2026-06-12 起陆续到期")]
 

@@ -257,3 +257,20 @@ def test_an_int_setting_takes_exactly_its_declared_range(db, owner, declaration,
         with pytest.raises(InvalidInput, match=re.escape(declaration.label)):
             settings.change(declaration.key, given_value, owner)
         assert settings.get(declaration.key) == before
+
+
+@pytest.mark.parametrize("role", ["cashier", "pharmacist"])
+def test_only_the_owner_changes_rules_and_a_refusal_records_nothing(db, role):
+    from pharmacy_desk.core import rules
+    from pharmacy_desk.core.errors import NotPermitted
+    from pharmacy_desk.core.models import Operation, Staff
+
+    person = Staff.create(name="李娜", role=role)
+    before = Operation.select().count()
+    with pytest.raises(NotPermitted, match="只有店长"):
+        settings.change("points_validity_months", "6", person)
+    with pytest.raises(NotPermitted, match="只有店长"):
+        rules.update_tier("vip", person, multiplier="2")
+    with pytest.raises(NotPermitted, match="只有店长"):
+        rules.update_category("otc", person, points_per_block=5)
+    assert settings.get("points_validity_months") == 3 and Operation.select().count() == before

@@ -26,6 +26,10 @@ class InvalidInput(DeskError):
     """The data typed or imported is not acceptable (bad phone, future birthday …)."""
 
 
+class NotPermitted(DeskError):
+    """The operator's role may not do this (a cashier changing the owner's rules)."""
+
+
 class NotFound(DeskError):
     pass
 

@@ -96,6 +96,8 @@ class Role(Vocabulary):
 
 # Who may read a member's health file (sensitive under PIPL).
 HEALTH_ROLES = frozenset({Role.PHARMACIST, Role.OWNER})
+# Who may change the business rules: the owner, and the command line acting as the system.
+RULE_ROLES = frozenset({Role.OWNER, Role.SYSTEM})
 
 
 class CouponKind(Vocabulary):
