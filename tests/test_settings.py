@@ -267,10 +267,10 @@ def test_only_the_owner_changes_rules_and_a_refusal_records_nothing(db, role):
 
     person = Staff.create(name="李娜", role=role)
     before = Operation.select().count()
-    with pytest.raises(NotPermitted, match="只有店长"):
+    with pytest.raises(NotPermitted, match="修改规则和设置”的权限"):
         settings.change("points_validity_months", "6", person)
-    with pytest.raises(NotPermitted, match="只有店长"):
+    with pytest.raises(NotPermitted, match="修改规则和设置”的权限"):
         rules.update_tier("vip", person, multiplier="2")
-    with pytest.raises(NotPermitted, match="只有店长"):
+    with pytest.raises(NotPermitted, match="修改规则和设置”的权限"):
         rules.update_category("otc", person, points_per_block=5)
     assert settings.get("points_validity_months") == 3 and Operation.select().count() == before

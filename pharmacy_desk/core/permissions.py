@@ -1,19 +1,61 @@
-"""Who may do what: checked in core, so a window or the command line only mirrors it.
+"""Who may do what: declared once here, checked in core, mirrored by the windows.
 
-Sign-in (with passwords) comes later; until then the operator is whoever the till names,
-and these checks already refuse a cashier's attempt to change the owner's rules.
+Every core service that changes data or reads personal or health data calls
+``require(operator, Permission.X)`` before it touches anything, so a refusal changes
+nothing. A window enables an action from ``can(operator, Permission.X)``; that is a
+courtesy to the person at the till, never the check itself.
 """
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from pharmacy_desk.core.errors import InvalidInput, NotPermitted
-from pharmacy_desk.core.models import Staff
-from pharmacy_desk.core.vocabulary import RULE_ROLES
+from pharmacy_desk.core.vocabulary import Permission, Role
+
+__all__ = ["ROLE_PERMISSIONS", "Permission", "can", "require", "require_rule_changer"]
 
 
-def require_rule_changer(operator: Staff | None) -> None:
-    """The business rules (settings, tiers, categories) are the owner's to change."""
+_COUNTER = frozenset({Permission.SELL, Permission.RETURN, Permission.REDEEM, Permission.SIGN_UP,
+                      Permission.EDIT_MEMBER, Permission.CONTACT_MEMBERS})
+_PHARMACIST = _COUNTER | {Permission.VIEW_HEALTH, Permission.EDIT_HEALTH}
+_OWNER = frozenset(Permission) - {Permission.HOUSEKEEPING}
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.CASHIER: _COUNTER,
+    Role.PHARMACIST: _PHARMACIST,
+    Role.OWNER: _OWNER | {Permission.HOUSEKEEPING},
+    # The account scheduled jobs act as. It keeps the owner's rule changes only while
+    # command-line commands still act as it; once they sign in (``--as``) it needs
+    # nothing but housekeeping.
+    Role.SYSTEM: frozenset({Permission.HOUSEKEEPING, Permission.CHANGE_RULES, Permission.IMPORT}),
+}
+
+
+class Operator(Protocol):
+    """What a permission check needs of an operator (a ``Staff`` row or its dataclass)."""
+
+    role: str
+    active: bool
+
+
+def can(operator: Operator | None, permission: Permission) -> bool:
+    """Whether ``operator`` holds ``permission``; an inactive or missing operator holds none."""
+    if operator is None or not operator.active or not Role.has(operator.role):
+        return False
+    return permission in ROLE_PERMISSIONS[Role.of(operator.role)]
+
+
+def require(operator: Operator | None, permission: Permission) -> None:
+    """Refuse, in one sentence, an operator who may not do ``permission``; call before any change."""
     if operator is None:
         raise InvalidInput("必须指明操作员。")
-    if operator.role not in RULE_ROLES:
-        raise NotPermitted("只有店长可以修改规则和设置。")
+    if not can(operator, permission):
+        holders = "、".join(role.label for role, held in ROLE_PERMISSIONS.items()
+                           if permission in held and role != Role.SYSTEM)
+        raise NotPermitted(f"没有“{permission.label}”的权限（{holders}可以）。")
+
+
+def require_rule_changer(operator: Operator | None) -> None:
+    """The business rules (settings, tiers, categories) are the owner's to change."""
+    require(operator, Permission.CHANGE_RULES)

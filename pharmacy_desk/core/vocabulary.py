@@ -100,6 +100,67 @@ HEALTH_ROLES = frozenset({Role.PHARMACIST, Role.OWNER})
 RULE_ROLES = frozenset({Role.OWNER, Role.SYSTEM})
 
 
+class OperationKind(Vocabulary):
+    """操作类型: what an audited operation did, as the audit log names it."""
+
+    SALE = "sale", "销售"
+    RETURN = "return", "退货"
+    REDEEM_GIFT = "redeem_gift", "积分兑换"
+    REGISTER = "register", "会员登记"
+    UPDATE_PROFILE = "update_profile", "修改会员资料"
+    CONFIRM_PROFILE = "confirm_profile", "确认会员资料"
+    HEALTH_CONSENT = "health_consent", "健康档案授权"
+    UPDATE_HEALTH = "update_health", "修改健康档案"
+    VIEW_HEALTH = "view_health", "查看健康档案"
+    MEASUREMENT = "measurement", "记录测量"
+    ERASE_MEMBER = "erase_member", "删除会员"
+    ADJUST = "adjust", "积分调整"
+    EXPIRE = "expire", "积分过期"
+    TIER_REVIEW = "tier_review", "等级评定"
+    IMPORT = "import", "导入会员"
+    EXPORT = "export", "导出数据"
+    CAMPAIGN = "campaign", "营销活动"
+    CONTACT = "contact", "回访记录"
+    CATALOG_ADD = "catalog_add", "新增兑换品"
+    CATALOG_CHANGE = "catalog_change", "修改兑换品"
+    SETTING_CHANGE = "setting_change", "修改设置"
+    RULE_CHANGE = "rule_change", "修改规则"
+    STAFF_CHANGE = "staff_change", "店员变更"
+    SETUP = "setup", "开店设置"
+    SIGN_IN = "sign_in", "登录"
+    SIGN_IN_FAILED = "sign_in_failed", "登录失败"
+    LOCK = "lock", "锁屏"
+    SIGN_OUT = "sign_out", "退出登录"
+    BACKUP = "backup", "备份"
+    RESTORE = "restore", "恢复备份"
+
+
+class Permission(Vocabulary):
+    """权限: one thing an operator may be allowed to do (who holds which: ``core/permissions.py``)."""
+
+    SELL = "sell", "收银"
+    RETURN = "return", "退货"
+    APPROVE_RETURN = "approve_return", "批准大额或过期退货"
+    REDEEM = "redeem", "积分兑换"
+    SIGN_UP = "sign_up", "登记会员"
+    EDIT_MEMBER = "edit_member", "修改会员资料"
+    CONTACT_MEMBERS = "contact_members", "会员回访"
+    VIEW_HEALTH = "view_health", "查看健康档案"
+    EDIT_HEALTH = "edit_health", "修改健康档案"
+    EXPORT_PERSONAL = "export_personal", "导出个人信息"
+    RUN_CAMPAIGNS = "run_campaigns", "营销活动"
+    VIEW_REPORTS = "view_reports", "查看经营报表"
+    CHANGE_RULES = "change_rules", "修改规则和设置"
+    ADJUST_POINTS = "adjust_points", "调整积分"
+    MANAGE_CATALOG = "manage_catalog", "管理兑换目录"
+    MANAGE_STAFF = "manage_staff", "管理店员"
+    IMPORT = "import", "导入会员"
+    RESTORE = "restore", "恢复备份"
+    VIEW_AUDIT = "view_audit", "查看操作日志"
+    ERASE_MEMBER = "erase_member", "删除会员"
+    HOUSEKEEPING = "housekeeping", "定期维护"
+
+
 class CouponKind(Vocabulary):
     """优惠券类型."""
 
@@ -166,7 +227,7 @@ class BonusReason(Vocabulary):
 
 
 VOCABULARIES: tuple[type[Vocabulary], ...] = (
-    LedgerKind, PaymentMethod, Gender, Role, CouponKind, CatalogKind, DrugClass, MeasurementKind,
+    LedgerKind, PaymentMethod, Gender, Role, Permission, OperationKind, CouponKind, CatalogKind, DrugClass, MeasurementKind,
     ContactReason, ImportProblemKind, BonusReason,
 )
 
