@@ -144,3 +144,24 @@ def test_ledger_export_names_each_kind_as_the_member_history_does(make_member, c
     shown = {row.created_at: row.kind_name for row in history.ledger_entries(member.id)}
     assert exported == shown
     assert set(shown.values()) >= {kind.label for kind in LedgerKind}
+
+
+@pytest.mark.parametrize("kind, values", [
+    ("text", ["张三", "", "=1+1", "-5", "a&b<c>", "line\r\nbreak", "\x07bell", 13812345678, None]),
+    ("int", [0, -3, 12345, True, "7", None]),
+    ("date", [dt.date(2024, 2, 29), dt.datetime(2024, 2, 29, 8, 30), "2024-02-29", None]),
+])
+def test_a_columns_fast_writer_writes_what_the_general_path_writes(kind, values):
+    """Text, int and date columns skip ``typed`` for their plain values; the XML must not change."""
+    from pharmacy_desk.core.spreadsheet import sheetxml
+    from pharmacy_desk.core.spreadsheet.export import typed
+
+    styles = {name: str(index).encode() for index, name in enumerate(sheetxml.PROBE_KINDS, start=3)}
+    attributes = {name: f' s="{index.decode()}"' for name, index in styles.items()}
+    fast = sheetxml._column_writer(kind, attributes, typed)
+    for value in values:
+        if value is None:
+            continue
+        general_value, style = typed(value, kind)
+        expected = sheetxml._cell_xml("B7", general_value, attributes[style] if style else "")
+        assert fast("B7", value) == expected, value

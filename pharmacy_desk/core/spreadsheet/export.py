@@ -32,12 +32,12 @@ from typing import cast
 
 from pharmacy_desk.core.errors import WRITE, file_errors
 from pharmacy_desk.core.spreadsheet import sheetxml
+from pharmacy_desk.core.spreadsheet.sheetxml import FORMULA_STARTS
 
 Progress = Callable[[int, int, str], None]
 WIDTH_SAMPLE = 200
 MAX_WIDTH = 60
 _MIN_WIDTH = {"date": 10, "datetime": 19}  # yyyy-mm-dd, yyyy-mm-dd hh:mm:ss
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _INVALID_TITLE = re.compile(r"[\[\]:*?/\\]")  # characters Excel refuses in a sheet name
 _STYLED_KINDS = ("money", "percent", "decimal")
 # What a money, percent or decimal column holds: numbers from the queries, exact decimals, or
