@@ -79,7 +79,7 @@ def keyed(key: str, kind: str, operator: Staff | None, at: dt.datetime) -> Keyed
     # "sale:" + an empty id would name every id-less sale alike: the second would replay the first.
     if not key.rpartition(":")[2].strip():
         raise InvalidInput("操作缺少唯一编号。")
-    done = find(key) if key else None
+    done = find(key)
     if done is not None and done.kind != kind:
         raise InvalidInput(f"操作编号“{key}”已被另一项操作使用，本次操作没有执行。")
     return KeyedOperation(key, kind, operator, at, done)
