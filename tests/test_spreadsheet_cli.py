@@ -51,3 +51,33 @@ def test_errors_are_one_sentence_and_exit_1(tmp_path, capsys):
     assert code == 1 and "含宏" in err and err.count("\n") == 1
     code, _, err = run(capsys, "--db", db, "export", "sales", "--out", tmp_path / "x.csv")
     assert code == 1 and ".xlsx" in err
+
+
+def test_import_with_a_mapping_sheet_and_header_row(tmp_path, capsys, app_home):
+    db = tmp_path / "shop.sqlite3"
+    rows = [["客户资料"], ["客人", "号码", "住哪"], ["张三", "备用 010-1234", "某路1号"],
+            ["李四", "13912345678", "某路2号"]]
+    source = write_xlsx(tmp_path / "list.xlsx", {"说明": [["本表由系统导出"]], "资料": rows})
+    code, _, err = run(capsys, "--db", db, "import-members", source, "--dry-run")
+    assert code == 1 and "找不到表头" in err
+
+    code, out, _ = run(capsys, "--db", db, "import-members", source, "--sheet", "资料", "--header-row", 2,
+                       "--map", "号码=手机号,住哪=地址", "--map", "客人=姓名")
+    assert code == 0, out
+    assert "工作表“资料”：第2行是表头；客人→姓名，号码→手机号，住哪→地址。" in out
+    assert "工作表“说明”未导入：没有选择这张表。" in out
+    assert "数据有误：手机号只能包含数字（1 行，如资料第3行）" in out
+    assert sqlite3.connect(db).execute("SELECT name, phone, address FROM member").fetchall() == [
+        ("李四", "13912345678", "某路2号")]
+
+    # The next export of the same register is read the same way without being told.
+    again = write_xlsx(tmp_path / "next.xlsx", {"资料": [["客人", "号码", "住哪"], ["王五", "13712345678", "某路3号"]]})
+    code, out, _ = run(capsys, "--db", db, "import-members", again)
+    assert code == 0 and "新增 1 位会员" in out
+    assert "客人→姓名，号码→手机号，住哪→地址" in out
+
+
+def test_map_names_a_field_the_app_knows(tmp_path, capsys):
+    source = write_xlsx(tmp_path / "list.xlsx", {"Sheet1": [HEADER]})
+    code, _, err = run(capsys, "--db", tmp_path / "x.sqlite3", "import-members", source, "--map", "联系人=微信")
+    assert code == 1 and "不认识的字段“微信”" in err

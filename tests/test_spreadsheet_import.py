@@ -186,8 +186,15 @@ def test_user_mapping_replaces_the_guess(db, tmp_path, clerk):
     assert [c.phone for c in fixed.candidates] == ["13812345678"] and fixed.problems == []
 
 
-def test_header_is_required(db, tmp_path):
+def test_a_list_without_a_header_is_read_by_its_values(db, tmp_path):
     path = write_xlsx(tmp_path / "noheader.xlsx", {"Sheet1": [["张三", "13812345678"]]})
+    plan = plan_import(path, today=TODAY)
+    assert [(c.name, c.phone) for c in plan.new] == [("张三", "13812345678")]
+    assert plan.file.notices == ["工作表“Sheet1”：第A列按内容当作姓名，第B列按内容当作手机号。"]
+
+
+def test_a_file_with_nothing_recognisable_is_refused(db, tmp_path):
+    path = write_xlsx(tmp_path / "noheader.xlsx", {"Sheet1": [["苹果", "3.5"], ["香蕉", "2"]]})
     with pytest.raises(InvalidInput, match="找不到表头"):
         plan_import(path)
 
@@ -229,10 +236,13 @@ def test_error_report_is_the_original_rows_ready_to_fix(db, messy, tmp_path, cle
     assert Member.select().count() == 1  # every other row still has its problem
 
 
-def test_a_list_without_names_rejects_every_row_saying_so(db, tmp_path):
-    path = write_xlsx(tmp_path / "phones.xlsx", {"Sheet1": [["手机", "性别"], ["13812345678", "男"]]})
-    plan = plan_import(path, today=TODAY)
-    assert [p.reason for p in plan.rejected] == ["没有姓名列。"]
+def test_a_list_without_names_is_one_message_naming_its_columns(db, tmp_path):
+    rows = [["手机", "性别"]] + [[f"1381234{n:04d}", "男"] for n in range(50)]
+    path = write_xlsx(tmp_path / "phones.xlsx", {"Sheet1": rows})
+    with pytest.raises(InvalidInput) as refused:
+        plan_import(path, today=TODAY)
+    assert str(refused.value) == "工作表“Sheet1”没有姓名列（找到的列：手机、性别），请指定哪一列是姓名后再导入。"
+    assert read_plan(path, today=TODAY).problems == []  # not 50 copies of one reason
 
 
 def test_headers_repeated_on_every_printed_page_are_skipped(db, tmp_path):

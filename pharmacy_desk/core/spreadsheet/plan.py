@@ -22,7 +22,8 @@ from collections.abc import Callable, Sequence
 
 from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.normalize import mask_phone
-from pharmacy_desk.core.spreadsheet.columns import Layout, find_layout, header_key, may_be_header
+from pharmacy_desk.core.spreadsheet.columns import Layout, header_key, may_be_header
+from pharmacy_desk.core.spreadsheet.layouts import Choices, SheetLayout, notices, refusal, sheet_layouts
 from pharmacy_desk.core.spreadsheet.reading import Sheet, read_file
 from pharmacy_desk.core.spreadsheet.rows import Candidate, RowCleaner, SourceRow, skip_reason
 from pharmacy_desk.core.vocabulary import ImportProblemKind, LedgerKind
@@ -47,13 +48,6 @@ class RowProblem:
 
 
 @dataclass
-class SheetLayout:
-    name: str
-    layout: Layout | None
-    data_rows: int = 0
-
-
-@dataclass
 class FilePlan:
     path: Path
     content_hash: str
@@ -62,10 +56,17 @@ class FilePlan:
     problems: list[RowProblem]
     skipped: int  # blank, totals and repeated header rows
     merged_in_file: int
+    notices: list[str] = field(default_factory=list)
 
     @property
     def operation_key(self) -> str:
         return f"import:{self.content_hash}"
+
+    def require_importable(self) -> None:
+        """Refuse, in one sentence naming what the file has, when no sheet can be imported."""
+        error = refusal(self.sheets)
+        if error is not None:
+            raise error
 
 
 @dataclass
@@ -116,31 +117,28 @@ def file_hash(path: Path) -> str:
 
 
 def read_plan(path: str | Path, *, mappings: dict[str, dict[int, str]] | None = None,
-              today: dt.date | None = None, progress: Progress | None = None,
-              sheets: list[Sheet] | None = None) -> FilePlan:
-    """Read and clean the file; ``mappings`` (by layout signature) replace guessed mappings.
+              choices: Choices | None = None, today: dt.date | None = None,
+              progress: Progress | None = None, sheets: list[Sheet] | None = None) -> FilePlan:
+    """Read and clean the file; ``choices`` (and ``mappings``, by layout signature) replace the guesses.
 
-    ``sheets`` are the file's sheets when the caller has already read them.
+    ``sheets`` are the file's sheets when the caller has already read them. A file
+    with nothing to import gives a plan without candidates; ``require_importable`` says why.
     """
     path = Path(path)
     today = today or dt.date.today()
     progress = progress or quiet
     progress(0, 0, "正在读取文件……")
     sheets = read_file(path) if sheets is None else sheets
-    layouts = []
-    for sheet in sheets:
-        layout = find_layout(sheet.rows)
-        if layout is not None and mappings and layout.signature in mappings:
-            layout.mapping = {int(k): v for k, v in mappings[layout.signature].items() if v}
-        layouts.append(SheetLayout(sheet.name, layout))
-    if all(item.layout is None for item in layouts):
-        raise InvalidInput("找不到表头：文件中没有“姓名”“手机号”等列名，请检查第一张表。")
+    choices = choices or Choices()
+    if mappings:
+        choices.remembered = {**choices.remembered, **mappings}
+    layouts = sheet_layouts(sheets, choices)
     candidates, problems, skipped = [], [], 0
     total = sum(len(sheet.rows) for sheet in sheets)
     done = 0
     for sheet, item in zip(sheets, layouts):
         layout = item.layout
-        if layout is None:
+        if layout is None or not item.imported:
             done += len(sheet.rows)
             continue
         clean = RowCleaner(layout.mapping, today)
@@ -160,7 +158,8 @@ def read_plan(path: str | Path, *, mappings: dict[str, dict[int, str]] | None = 
             except InvalidInput as error:
                 problems.append(RowProblem(source, str(error), ImportProblemKind.REJECTED))
     kept, merged, conflicts = _merge_within_file(candidates)
-    return FilePlan(path, file_hash(path), layouts, kept, problems + conflicts, skipped, merged)
+    return FilePlan(path, file_hash(path), layouts, kept, problems + conflicts, skipped, merged,
+                    notices(layouts))
 
 
 def _header_repeat_test(layout: Layout) -> Callable[[Sequence[object]], bool]:
@@ -170,6 +169,8 @@ def _header_repeat_test(layout: Layout) -> Callable[[Sequence[object]], bool]:
     """
     keys = [header_key(text) for text in layout.headers]
     probe = next(iter(layout.mapping), 0)
+    if probe >= len(keys) or not keys[probe]:
+        return lambda values: False  # no header (or an empty header cell) to repeat
 
     def repeated(values: Sequence[object]) -> bool:
         cell = values[probe] if probe < len(values) else None
@@ -265,5 +266,7 @@ def match_database(file_plan: FilePlan) -> ImportPlan:
 
 
 def plan_import(path: str | Path, **kwargs) -> ImportPlan:
-    """The dry run: counts and problem rows; nothing is written."""
-    return match_database(read_plan(path, **kwargs))
+    """The dry run: counts and problem rows; nothing is written. Refuses a file with nothing to import."""
+    file_plan = read_plan(path, **kwargs)
+    file_plan.require_importable()
+    return match_database(file_plan)

@@ -19,6 +19,7 @@ CSV_ENCODINGS = ("utf-8-sig", "gb18030")
 class Sheet:
     name: str
     rows: Sequence[Sequence[object]]
+    visible: bool = True  # a hidden sheet usually holds a form's dropdown values
 
 
 def read_file(path: str | Path) -> list[Sheet]:
@@ -38,18 +39,19 @@ def _has_value(row: Sequence[object]) -> bool:
 
 
 def _read_workbook(path: Path) -> list[Sheet]:
-    from python_calamine import CalamineError, CalamineWorkbook, PasswordError
+    from python_calamine import CalamineError, CalamineWorkbook, PasswordError, SheetVisibleEnum
 
     try:
         workbook = CalamineWorkbook.from_path(str(path))
         sheets = []
+        hidden = {meta.name for meta in workbook.sheets_metadata if meta.visible != SheetVisibleEnum.Visible}
         for index, name in enumerate(workbook.sheet_names):
             sheet = workbook.get_sheet_by_index(index)
             if sheet.height > safety.MAX_ROWS:
                 raise InvalidInput(f"工作表“{name}”超过 {safety.MAX_ROWS:,} 行，请拆分后再导入。")
             if sheet.width > safety.MAX_COLUMNS:
                 raise InvalidInput(f"工作表“{name}”的列数超过 {safety.MAX_COLUMNS} 列，不像会员名单。")
-            sheets.append(Sheet(name, sheet.to_python(skip_empty_area=False)))
+            sheets.append(Sheet(name, sheet.to_python(skip_empty_area=False), name not in hidden))
         workbook.close()
         return sheets
     except PasswordError:

@@ -97,20 +97,15 @@ class RowCleaner:
         birthday: dt.date | None = None
         joined_on: dt.date | None = None
         points = 0
-        if "name" not in self.columns:
-            problems.append("没有姓名列")
-        else:
-            try:
-                name = clean_name(raw_name)
-            except InvalidInput as error:
-                problems.append(str(error).rstrip("。"))
-        if "phone" not in self.columns:
-            problems.append("没有手机号列")
-        else:
-            try:
-                phone = clean_phone(raw_phone)
-            except InvalidInput as error:
-                problems.append(str(error).rstrip("。"))
+        # A layout without a name or phone column is refused for the whole sheet (``layouts``).
+        try:
+            name = clean_name(raw_name)
+        except InvalidInput as error:
+            problems.append(str(error).rstrip("。"))
+        try:
+            phone = clean_phone(raw_phone)
+        except InvalidInput as error:
+            problems.append(str(error).rstrip("。"))
         try:
             card = clean_card_no(_text(raw_card)) if raw_card not in (None, "") else ""
         except InvalidInput as error:
