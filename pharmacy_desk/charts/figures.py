@@ -13,29 +13,40 @@ from dataclasses import dataclass
 from collections.abc import Callable
 
 from pharmacy_desk.core.errors import WRITE, file_errors
+from pharmacy_desk.fonts import CJK_FAMILIES, bundled_font
 from pharmacy_desk.core.reports.definitions import CHARTS, FIGURES
 from pharmacy_desk.core.reports.report import MonthlyReport
 from pharmacy_desk.core.vocabulary import Gender
 
-CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
-             "Microsoft YaHei", "SimHei", "PingFang SC")
 MEMBER, WALKIN, ACCENT, GREY = "#2f6f9f", "#e39b3b", "#4e9a5b", "#9a9a9a"
 GENDER_COLOURS = {Gender.FEMALE: "#d06a8a", Gender.MALE: "#3f7fbf", Gender.UNKNOWN: GREY}
 
 
-def use_cjk_font() -> str | None:
-    """Point matplotlib at the first installed Chinese font; returns its name (None: none found)."""
+def use_cjk_font() -> str:
+    """Set matplotlib's text in Chinese fonts; returns the first one present (the shipped one at worst).
+
+    The shipped subset is registered first, so a machine without any Chinese font still
+    draws every label; a machine's complete font comes before it in the list, and
+    matplotlib falls back glyph by glyph along the list.
+    """
     import matplotlib
     from matplotlib import font_manager
 
+    global _font_added
+    if not _font_added:
+        font_manager.fontManager.addfont(str(bundled_font()))
+        _font_added = True
     installed = {font.name for font in font_manager.fontManager.ttflist}
-    chosen = next((name for name in CJK_FONTS if name in installed), None)
+    chinese = [name for name in CJK_FAMILIES if name in installed]
     families = matplotlib.rcParams["font.sans-serif"]
-    if chosen is not None and families[:1] != [chosen]:  # called for every figure: add it once
+    if families[:len(chinese)] != chinese:  # called for every figure: set it once
         matplotlib.rcParams["font.family"] = "sans-serif"
-        matplotlib.rcParams["font.sans-serif"] = [chosen, *(name for name in families if name != chosen)]
+        matplotlib.rcParams["font.sans-serif"] = [*chinese, *(name for name in families if name not in chinese)]
     matplotlib.rcParams["axes.unicode_minus"] = False  # the CJK fonts lack U+2212
-    return chosen
+    return chinese[0]
+
+
+_font_added = False
 
 
 def _yuan(fen: int) -> float:

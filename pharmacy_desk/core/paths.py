@@ -1,9 +1,11 @@
 """Every file location the app uses is decided here, and only here.
 
 The base directory comes from ``PHARMACY_DESK_HOME`` when set (tests point it at
-``tmp_path``; a portable build points it beside the executable), else from the
+``tmp_path``); else, for a portable install (a USB stick), from the ``data`` folder
+beside the program when a ``portable.txt`` marker sits beside it; else from the
 platform's per-user data folder. The database file can be chosen on its own with
-``--db`` or ``PHARMACY_DESK_DB``.
+``--db`` or ``PHARMACY_DESK_DB``. The program's own read-only files (icon, fonts,
+stylesheet, translations) are under ``resources_dir()``, inside the bundle when frozen.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ DB_ENV = "PHARMACY_DESK_DB"
 
 DATABASE_NAME = "pharmacy_desk.sqlite3"
 DEMO_DATABASE_NAME = "demo.sqlite3"
+PORTABLE_MARKER = "portable.txt"
+PORTABLE_DATA = "data"
 
 
 def _platform_data_dir() -> Path:
@@ -31,10 +35,33 @@ def _platform_data_dir() -> Path:
     return Path(root) / APP_NAME
 
 
+def program_dir() -> Path:
+    """The folder the program was installed in: the frozen executable's, else the source tree's."""
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).resolve().parent
+    return Path(__file__).resolve().parents[2]
+
+
+def portable_data_dir() -> Path | None:
+    """The data folder beside the program when the install is portable (its marker file is there)."""
+    here = program_dir()
+    return here / PORTABLE_DATA if (here / PORTABLE_MARKER).is_file() else None
+
+
+def resources_dir() -> Path:
+    """The program's own files: the bundle's copy when frozen, else the source tree's ``resources``."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    return Path(bundle) / "resources" if bundle else Path(__file__).resolve().parents[2] / "resources"
+
+
+def resource(*parts: str) -> Path:
+    return resources_dir().joinpath(*parts)
+
+
 def base_dir() -> Path:
     """The folder holding the database, backups, logs and exports."""
     override = os.environ.get(HOME_ENV)
-    path = Path(override) if override else _platform_data_dir()
+    path = Path(override) if override else (portable_data_dir() or _platform_data_dir())
     path.mkdir(parents=True, exist_ok=True)
     return path
 

@@ -131,6 +131,7 @@ class OperationKind(Vocabulary):
     SIGN_IN_FAILED = "sign_in_failed", "登录失败"
     LOCK = "lock", "锁屏"
     SIGN_OUT = "sign_out", "退出登录"
+    PRINT_CARDS = "print_cards", "打印会员卡"
     BACKUP = "backup", "备份"
     RESTORE = "restore", "恢复备份"
 

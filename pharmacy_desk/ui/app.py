@@ -12,11 +12,10 @@ from PySide6.QtWidgets import QApplication
 
 from pharmacy_desk import __version__
 from pharmacy_desk.core import settings
+from pharmacy_desk.ui.fonts import CJK_FAMILIES, register_bundled_fonts
 
 log = logging.getLogger("pharmacy_desk.ui")
 ORGANISATION = "pharmacy_desk"
-# The first installed one wins: Linux (Noto), Windows (微软雅黑), macOS (苹方).
-CJK_FAMILIES = ["Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", "SimSun"]
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -27,6 +26,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     locale = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
     QLocale.setDefault(locale)
+    register_bundled_fonts()  # every 汉字 even where the machine has no Chinese font
     font = QFont(app.font())
     font.setFamilies(CJK_FAMILIES)
     font.setPointSizeF(max(font.pointSizeF(), 10.0))

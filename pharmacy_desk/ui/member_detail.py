@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTabWid
 from pharmacy_desk.core import profiles
 from pharmacy_desk.core.changes import Changes
 from pharmacy_desk.core.models import Staff
-from pharmacy_desk.ui import member_tabs
+from pharmacy_desk.ui import card_actions, member_tabs
 from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.inline import table_view
 from pharmacy_desk.ui.member_health_tab import HealthTab, MeasurementsTab
@@ -53,10 +53,14 @@ class MemberDetailDialog(QDialog):
             self.measurements_tab = MeasurementsTab(member_id, operator)
             self.tabs.addTab(self.measurements_tab, "测量记录")
 
+        self.card_button = QPushButton("会员卡…")
+        self.card_button.setAutoDefault(False)
+        self.card_button.setMenu(card_actions.card_menu(self, operator, lambda: [self.member_id]))
         close_button = QPushButton("关闭")
         close_button.setAutoDefault(False)
         close_button.clicked.connect(self.reject)
         bottom = QHBoxLayout()
+        bottom.addWidget(self.card_button)
         bottom.addStretch(1)
         bottom.addWidget(close_button)
         layout = QVBoxLayout(self)

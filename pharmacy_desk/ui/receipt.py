@@ -17,6 +17,7 @@ from pharmacy_desk.core import paths
 from pharmacy_desk.core import receipt as receipt_core
 from pharmacy_desk.core.receipt import RULE, Receipt
 from pharmacy_desk.ui import preferences
+from pharmacy_desk.ui.fonts import CJK_FAMILIES
 
 MARGIN_MM = 2.0
 FONT_PT = 8.0
@@ -29,7 +30,7 @@ def paper_mm() -> int:
 
 def _mono_font() -> QFont:
     font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-    font.setFamilies(["Noto Sans Mono CJK SC", "Sarasa Mono SC", "NSimSun", font.family()])
+    font.setFamilies(["Noto Sans Mono CJK SC", "Sarasa Mono SC", "NSimSun", font.family(), *CJK_FAMILIES])
     return font
 
 
@@ -55,7 +56,7 @@ def paint(receipt: Receipt, printer) -> None:
     painter = QPainter(printer)
     try:
         font = QFont()
-        font.setFamilies(["Noto Sans CJK SC", "Microsoft YaHei", "SimSun"])
+        font.setFamilies(CJK_FAMILIES)
         font.setPointSizeF(FONT_PT)
         painter.setFont(font)
         width = printer.pageLayout().paintRectPixels(printer.resolution()).width()

@@ -1,0 +1,70 @@
+"""打印会员卡 from a window: the cards of one member or of a list, to a printer or a PDF.
+
+One member's card goes on a page of its own size (a card printer takes it as it is); a
+list's cards go on A4 sheets of ten, to cut. The cards are read (and recorded as printed)
+through one operation, so a cashier asking for a whole list is refused in one sentence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+
+from pharmacy_desk.core import cards as cards_core
+from pharmacy_desk.core import paths
+from pharmacy_desk.core.models import Staff
+from pharmacy_desk.ui import card_painter
+from pharmacy_desk.ui.operations import Op
+
+MemberIds = Callable[[], Sequence[int] | None]
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("CardActions", text)
+
+
+def _read_cards(parent: QWidget, operator: Staff | None, member_ids: Sequence[int] | None, then) -> None:
+    Op(parent, lambda who: cards_core.cards_for(member_ids, who), operator=operator).success(then).run()
+
+
+def save_pdf(parent: QWidget, operator: Staff | None, member_ids: Sequence[int] | None,
+             path: str | None = None) -> str | None:
+    """Ask where (unless ``path`` is given) and write the cards as a PDF; returns the path written."""
+    if not path:
+        suggested = paths.export_dir() / f"{tr('会员卡')}_{dt.date.today():%Y%m%d}.pdf"
+        path, _ = QFileDialog.getSaveFileName(parent, tr("会员卡存为PDF"), str(suggested), "PDF (*.pdf)")
+        if not path:
+            return None
+    written: list[str] = []
+
+    def write(cards: list[cards_core.MemberCard]) -> None:
+        card_painter.save_pdf(cards, path, sheet=len(cards) > 1)
+        written.append(path)
+
+    _read_cards(parent, operator, member_ids, write)
+    return written[0] if written else None
+
+
+def print_cards(parent: QWidget, operator: Staff | None, member_ids: Sequence[int] | None) -> None:
+    """Choose a printer and print the cards on it."""
+    def send(cards: list[cards_core.MemberCard]) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # loaded only when printing
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, parent)
+        dialog.setWindowTitle(tr("打印会员卡"))
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            card_painter.print_cards(cards, printer, sheet=len(cards) > 1)
+
+    _read_cards(parent, operator, member_ids, send)
+
+
+def card_menu(parent: QWidget, operator: Staff | None, member_ids: MemberIds) -> QMenu:
+    """打印… / 存为PDF… for the members ``member_ids()`` names when the action runs (None: all)."""
+    menu = QMenu(tr("会员卡"), parent)
+    menu.addAction(tr("打印会员卡…")).triggered.connect(lambda: print_cards(parent, operator, member_ids()))
+    menu.addAction(tr("会员卡存为PDF…")).triggered.connect(lambda: save_pdf(parent, operator, member_ids()))
+    return menu
