@@ -112,3 +112,25 @@ def test_prefix_patterns_take_wildcards_literally(make_member):
     make_member(phone="13800000002", name="王五")
     assert [m.name for m in members.lookup("王*").matches] == ["王*"]
     assert [m.name for m in members.lookup("王").matches] == ["王*", "王五"]
+
+
+def test_count_where_counts_the_rows_that_meet_a_condition_and_zero_for_none(db):
+    from pharmacy_desk.core import dialect
+
+    db.execute_sql("CREATE TEMP TABLE n (v INTEGER)")
+    db.execute_sql("INSERT INTO n VALUES (1), (5), (7), (NULL)")
+    counted = db.execute_sql(f"SELECT {dialect.count_where('v > 4')}, {dialect.count_where('v > 9')} FROM n").fetchone()
+    assert counted == (2, 0)
+    assert db.execute_sql(f"SELECT {dialect.count_where('v > 4')} FROM n WHERE 0").fetchone() == (0,)
+
+
+def test_not_via_index_keeps_the_planner_off_the_columns_index(db):
+    from pharmacy_desk.core import dialect
+
+    term = dialect.not_via_index("created_at")
+    plan = " ".join(row[3] for row in db.execute_sql(
+        f"EXPLAIN QUERY PLAN SELECT id FROM sale WHERE {term} >= '2026-01-01'").fetchall())
+    assert "(created_at>?)" not in plan  # the index may still be scanned as a copy of the column, not searched
+    indexed = " ".join(row[3] for row in db.execute_sql(
+        "EXPLAIN QUERY PLAN SELECT id FROM sale WHERE created_at >= '2026-01-01'").fetchall())
+    assert "sale_created_at (created_at>?)" in indexed

@@ -101,6 +101,24 @@ def prefix_pattern(text: str) -> str:
     return re.sub(r"([*?\[\]])", r"[\1]", text) + "*"
 
 
+def count_where(condition: str) -> str:
+    """How many rows of the group meet ``condition``, 0 for none: ``SUM(x = ?)`` in SQLite.
+
+    SQLite's comparisons are 0/1 integers, so one SUM counts them in the same scan;
+    elsewhere this is ``COUNT(*) FILTER (WHERE …)``.
+    """
+    return f"COALESCE(SUM({condition}), 0)"
+
+
+def not_via_index(column: str) -> str:
+    """``column`` in a WHERE term that must not make the planner choose the column's index.
+
+    SQLite's unary ``+`` does that; the query then reads the covering index the rest of
+    the statement wants instead.
+    """
+    return f"+{column}"
+
+
 def full_scan(table: str) -> str:
     """``table`` in a FROM clause, read straight through rather than through an index.
 

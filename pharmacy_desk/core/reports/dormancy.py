@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pharmacy_desk.core import settings
+from pharmacy_desk.core import dialect, settings
 from pharmacy_desk.core.db import database
 from pharmacy_desk.core.ledger import add_months
 from pharmacy_desk.core.reports.period import Month, bound
@@ -35,7 +35,7 @@ def dormancy_series(months: list[Month], dormant_months: int | None = None) -> l
         params.update({f"e{i}": bound(month.end), f"c{i}": bound(add_months(month.end, -n)),
                        f"p{i}": bound(add_months(month.end, -n - 1))})
         lasts.append(f"MAX(CASE WHEN created_at < :e{i} THEN created_at END) AS l{i}")
-        counts.append(f"COALESCE(SUM(l{i} < :c{i}), 0), COALESCE(SUM(l{i} >= :p{i} AND l{i} < :c{i}), 0)")
+        counts.append(f"{dialect.count_where(f'l{i} < :c{i}')}, {dialect.count_where(f'l{i} >= :p{i} AND l{i} < :c{i}')}")
     last = len(months) - 1
     rows = database.execute_sql(
         f"SELECT owner, {', '.join(counts)} FROM ("

@@ -48,12 +48,12 @@ def tier_mix(month: Month) -> list[TierCount]:
 def count_by_value(table: str, column: str, values: list, joined_before: str) -> list[int]:
     """Members joined before a date, counted per value of a column, in one scan.
 
-    One ``SUM(column = value)`` per value instead of GROUP BY: the values are few, and
+    One count per value instead of GROUP BY: the values are few, and
     a GROUP BY over a million members sorts them all first.
     """
     if not values:
         return []
-    sums = ", ".join(f"COALESCE(SUM({column} = ?), 0)" for _ in values)
+    sums = ", ".join(dialect.count_where(f"{column} = ?") for _ in values)
     return list(database.execute_sql(f"SELECT {sums} FROM {dialect.full_scan(table)} WHERE joined_on < ?",
                                      (*values, joined_before)).fetchone())
 
@@ -95,9 +95,9 @@ def age_gender(month: Month) -> AgeGender:
     # Per gender: how many have no birthday, and how many are younger than each band's
     # upper edge (cumulative); the bands are the differences. A single comparison per
     # bound keeps the one scan of the member table cheap.
-    younger = ", ".join(f"COALESCE(SUM(birthday > '{day}'), 0)" for day in bounds)
+    younger = ", ".join(dialect.count_where(f"birthday > '{day}'") for day in bounds)
     rows = database.execute_sql(
-        f"SELECT gender, COALESCE(SUM(birthday IS NULL), 0), {younger}, COUNT(*) FROM {dialect.full_scan('member')}"
+        f"SELECT gender, {dialect.count_where('birthday IS NULL')}, {younger}, COUNT(*) FROM {dialect.full_scan('member')}"
         " WHERE joined_on < ? GROUP BY gender", (bound(month.end),)).fetchall()
     cells = {}
     for gender, unknown, *cumulative, everyone in rows:

@@ -82,7 +82,7 @@ def _sales(start: str, end: str) -> dict[str, int]:
 def _activity(start: str, end: str) -> tuple[int, int]:
     """(active members, of whom with two or more visits)."""
     active, repeat = _one(
-        "SELECT COUNT(*), COALESCE(SUM(n >= 2), 0) FROM (SELECT COUNT(*) AS n FROM sale"
+        f"SELECT COUNT(*), {dialect.count_where('n >= 2')} FROM (SELECT COUNT(*) AS n FROM sale"
         " WHERE created_at >= ? AND created_at < ? AND member_id IS NOT NULL GROUP BY member_id)", (start, end))
     return active, repeat
 
@@ -122,7 +122,7 @@ def points_value_fen(points: int) -> int:
 
 def _coupons(start: str, end: str) -> tuple[int, int, int]:
     issued, used_of_issued = _one(
-        "SELECT COUNT(*), COALESCE(SUM(used_at IS NOT NULL AND used_at < ?), 0) FROM coupon"
+        f"SELECT COUNT(*), {dialect.count_where('used_at IS NOT NULL AND used_at < ?')} FROM coupon"
         " WHERE issued_at >= ? AND issued_at < ?", (end, start, end))
     used = _one("SELECT COUNT(*) FROM coupon WHERE used_at >= ? AND used_at < ?", (start, end))[0]
     return issued, used, used_of_issued
@@ -151,7 +151,7 @@ def _month(month: Month, dormant: Dormancy, points: tuple[int, int, int, int], o
     s = _sales(start, end)
     active, repeat = _activity(start, end)
     # Members on the books = everyone minus those who joined later (a short index range).
-    new_members, later = _one("SELECT COALESCE(SUM(joined_on < ?), 0), COUNT(*) FROM member WHERE joined_on >= ?",
+    new_members, later = _one(f"SELECT {dialect.count_where('joined_on < ?')}, COUNT(*) FROM member WHERE joined_on >= ?",
                               (end, start))
     members_total = members_ever - (later - new_members)
     issued, redeemed, expired, other = points

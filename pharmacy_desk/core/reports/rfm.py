@@ -81,10 +81,11 @@ def rfm_segments(month: Month, thresholds: RfmThresholds = RfmThresholds()) -> R
         f" {_score('m', thresholds.money_fen, False)} AS ms FROM ("
         f" SELECT {dialect.days_between(':end', 'MAX(created_at)')} AS r,"
         " COUNT(*) AS f, SUM(paid_fen) AS m FROM sale"
-        # ``+created_at`` keeps SQLite off the created_at index: a year of sales read through it
+        # Keeping the planner off the created_at index: a year of sales read through it
         # costs a table lookup per sale and a sort by member, while the covering (member,
         # created_at, paid_fen) index is read once in member order (4.0 → 2.4 s at 1M members).
-        " WHERE +created_at >= :start AND +created_at < :end AND member_id IS NOT NULL GROUP BY member_id)")
+        f" WHERE {dialect.not_via_index('created_at')} >= :start AND {dialect.not_via_index('created_at')} < :end"
+        " AND member_id IS NOT NULL GROUP BY member_id)")
     rows = database.execute_sql(
         f"WITH scored AS ({scored_sql}),"
         " totals AS (SELECT COUNT(*) AS n, SUM(rs) AS sr, SUM(fs) AS sf, SUM(ms) AS sm FROM scored)"
