@@ -43,6 +43,17 @@ def app_home(tmp_path, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def cheap_passwords(monkeypatch):
+    """Argon2id with the smallest parameters: the real ones cost a fifth of a second a hash.
+
+    ``tests/test_passwords.py`` checks the real parameters themselves.
+    """
+    from pharmacy_desk.core import passwords
+
+    monkeypatch.setattr(passwords, "hasher", passwords._hasher(time_cost=1, memory_cost=8, parallelism=1))
+
+
+@pytest.fixture(autouse=True)
 def no_operator_left_over():
     """A main window of an earlier test must not answer "who is at the till" for this one."""
     yield

@@ -383,3 +383,21 @@ def test_quoting_spacing_case_and_the_order_of_columns_do_not_count():
                       '"marketing_opt_out" INTEGER NOT NULL, "notes"')
     sql += 'ALTER TABLE "member" ADD COLUMN "profile_confirmed_on" DATE;\n'
     assert schema_differences(shape_of_sql(sql), expected) == []
+
+
+def test_v5_keeps_a_shared_staff_name_on_its_oldest_row_and_locks_nobody(tmp_path):
+    """A demo generated twice before v5 left two 王芳; sign-in needs one per name."""
+    path = tmp_path / "v4.sqlite3"
+    make_database(path, schema.snapshot_sql(4), 4)
+    con = sqlite3.connect(path)
+    con.executemany("INSERT INTO staff (id, name, role, active, created_at) VALUES (?, ?, ?, 1, '2026-01-01')",
+                    [(1, "系统", "system"), (2, "王芳", "owner"), (3, "李娜", "cashier"), (4, "王芳", "owner")])
+    con.commit()
+    con.close()
+    migrated_shape(path, 4, 5)
+    con = sqlite3.connect(path)
+    assert con.execute("SELECT id, name, failed_signins, locked_until, lock_level FROM staff ORDER BY id").fetchall() == [
+        (1, "系统", 0, None, 0), (2, "王芳", 0, None, 0), (3, "李娜", 0, None, 0), (4, "王芳（4）", 0, None, 0)]
+    with pytest.raises(sqlite3.IntegrityError):
+        con.execute("INSERT INTO staff (name, role, active, created_at) VALUES ('李娜', 'cashier', 1, '2026-01-01')")
+    con.close()

@@ -48,11 +48,16 @@ class BaseModel(Model):
 class Staff(BaseModel):
     """店员: whoever operates the till; every change is made by one."""
 
-    name = CharField()
+    name = CharField(unique=True)  # sign-in picks a person by name (schema v5)
     role = CharField(default=Role.CASHIER.value, constraints=[Check(check_in("role", Role))])
     active = BooleanField(default=True)
-    password_hash = CharField(null=True)
+    password_hash = CharField(null=True)  # Argon2id of the PIN or password; None: cannot sign in
     created_at = DateTimeField(default=_now)
+    # Lockout (schema v5): failures since the last success or lock, the lock's end, and how
+    # many locks in a row, which sets the next lock's length.
+    failed_signins = IntegerField(default=0, constraints=[SQL("DEFAULT 0")])
+    locked_until = DateTimeField(null=True)
+    lock_level = IntegerField(default=0, constraints=[SQL("DEFAULT 0")])
 
 
 class Category(BaseModel):

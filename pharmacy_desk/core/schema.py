@@ -56,7 +56,7 @@ EXTRA_SQL = [
     ),
 ]
 
-CURRENT_VERSION = 4
+CURRENT_VERSION = 5
 
 SCHEMA_SQL = resources.files("pharmacy_desk.core").joinpath("schema_sql")
 

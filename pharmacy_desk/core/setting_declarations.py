@@ -77,6 +77,13 @@ class Declaration:
 
 
 DECLARATIONS: tuple[Declaration, ...] = (
+    # 药店: printed on receipts, member cards and SMS texts; set by the first-run setup.
+    Declaration("pharmacy_name", Text(r"[^\x00-\x1f]{0,40}", "不超过 40 个字的店名", unit=None), "", "药店",
+                "药店名称", "打印在小票、会员卡和短信内容上。"),
+    Declaration("pharmacy_address", Text(r"[^\x00-\x1f]{0,80}", "不超过 80 个字的地址", unit=None), "",
+                "药店", "药店地址", "打印在小票和会员卡上，方便会员找到药店。"),
+    Declaration("pharmacy_phone", Text(r"[0-9 ()+-]{0,20}", "数字、空格、括号、+ 和 - 组成的电话号码，最多 20 位",
+                                       unit=None), "", "药店", "药店电话", "打印在小票、会员卡和短信内容上。"),
     # 积分
     Declaration("points_validity_months", Int(1, 60, unit="个月"), "3", "积分", "积分有效期",
                 "积分自获得之日起的有效月数；最早获得的积分最先使用。"),
@@ -123,6 +130,8 @@ DECLARATIONS: tuple[Declaration, ...] = (
     Declaration("owner_credit_percent", Int(0, 100, unit="%"), "70", "店员业绩", "专属店员业绩分成",
                 "会员由非专属店员接待时，专属店员得此比例，接待店员得其余。"),
     # 系统
+    Declaration("idle_lock_minutes", Int(1, 120, unit="分钟"), "5", "系统", "空闲锁屏",
+                "收银台这么多分钟无人操作时自动锁屏，需重新输入 PIN 或密码；随时可按 Ctrl+L 锁屏。"),
     Declaration("is_demo", Bool(), "0", "系统", "演示数据库",
                 "由生成演示数据的程序标记；演示数据库的窗口标题会注明。", internal=True),
 )

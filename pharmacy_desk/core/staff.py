@@ -1,14 +1,85 @@
-"""店员名册: who can be chosen as the acting operator at the till."""
+"""店员名册: who works at the pharmacy, as the windows and the command line see them."""
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+
+from pharmacy_desk.core.changes import Changes
+from pharmacy_desk.core.errors import InvalidInput, NotFound
 from pharmacy_desk.core.models import Staff
+from pharmacy_desk.core.normalize import halfwidth
 from pharmacy_desk.core.vocabulary import Role
+
+NAME_LIMIT = 20
+# The roles a person can hold; ``system`` is the account scheduled jobs act as, nobody's.
+PERSON_ROLES = (Role.CASHIER, Role.PHARMACIST, Role.OWNER)
+
+
+@dataclass(frozen=True)
+class StaffRow:
+    """One person on the staff list, read when it was asked for (not an ORM row)."""
+
+    id: int
+    name: str
+    role: str
+    role_label: str
+    active: bool
+    locked_until: dt.datetime | None  # None, or when the current lock ends
+    failed_signins: int
+    has_secret: bool  # False: cannot sign in until the owner sets a PIN or password
+    created_at: dt.datetime
+
+    @property
+    def changes(self) -> Changes:
+        """What adding or changing this person changed, for the windows listening."""
+        return Changes(staff=True)
+
+    def locked_at(self, at: dt.datetime) -> bool:
+        return self.locked_until is not None and self.locked_until > at
+
+
+def row_of(person: Staff) -> StaffRow:
+    return StaffRow(id=person.id, name=person.name, role=person.role, role_label=Role.label_of(person.role),
+                    active=bool(person.active), locked_until=person.locked_until,
+                    failed_signins=person.failed_signins, has_secret=bool(person.password_hash),
+                    created_at=person.created_at)
+
+
+def clean_name(raw: str) -> str:
+    """A staff name as stored: full-width forms folded, surrounding and doubled spaces removed."""
+    name = " ".join(halfwidth(str(raw)).split())
+    if not name:
+        raise InvalidInput("请填写店员姓名。")
+    if len(name) > NAME_LIMIT:
+        raise InvalidInput(f"店员姓名最多 {NAME_LIMIT} 个字：{name}")
+    return name
+
+
+def by_name(name: str) -> Staff | None:
+    """The person (never the system account) called ``name`` as typed, or None."""
+    try:
+        cleaned = clean_name(name)
+    except InvalidInput:
+        return None
+    return Staff.get_or_none((Staff.name == cleaned) & (Staff.role != Role.SYSTEM))
+
+
+def find_person(staff_id: int) -> Staff:
+    """The person with this id; the system account and unknown ids are refused."""
+    found = Staff.get_or_none((Staff.id == staff_id) & (Staff.role != Role.SYSTEM))
+    if found is None:
+        raise NotFound("找不到这位店员。")
+    return found
 
 
 def on_duty() -> list[Staff]:
     """Active people (never the ``system`` account that runs scheduled jobs), in the order they were added."""
     return list(Staff.select().where((Staff.role != Role.SYSTEM) & Staff.active).order_by(Staff.id))
+
+
+def active_owners() -> int:
+    return Staff.select().where((Staff.role == Role.OWNER) & Staff.active).count()
 
 
 def label(person: Staff) -> str:

@@ -130,6 +130,7 @@ class OperationKind(Vocabulary):
     SIGN_IN = "sign_in", "登录"
     SIGN_IN_FAILED = "sign_in_failed", "登录失败"
     LOCK = "lock", "锁屏"
+    ACCOUNT_LOCK = "account_lock", "账户锁定"
     SIGN_OUT = "sign_out", "退出登录"
     PRINT_CARDS = "print_cards", "打印会员卡"
     BACKUP = "backup", "备份"
