@@ -13,17 +13,19 @@ import argparse
 import logging
 import os
 import sys
+import time
 
-from pharmacy_desk import __version__
+from pharmacy_desk import APP_TITLE, __version__
 from pharmacy_desk.commands import COMMANDS, gui
 from pharmacy_desk.core import applog
 from pharmacy_desk.core.errors import DeskError, StorageError, expected_problem
 
+STARTED = time.monotonic()  # the start-up time is measured from here (the core is imported; Qt not yet)
 log = logging.getLogger("pharmacy_desk.cli")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="pharmacy-desk", description="药店会员管理")
+    parser = argparse.ArgumentParser(prog="pharmacy-desk", description=APP_TITLE)
     parser.add_argument("--version", action="version", version=__version__)
     parser.add_argument("--db", metavar="PATH", help="数据库文件（默认在程序数据目录，或环境变量 PHARMACY_DESK_DB）")
     parser.add_argument("--demo", action="store_true", help="使用演示数据库（不存在时自动生成演示数据）")
@@ -36,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     func = getattr(args, "func", gui.cmd_gui)  # no subcommand: the windows
+    args.started = STARTED
     log_file = applog.setup()
     try:
         return func(args)

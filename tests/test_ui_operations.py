@@ -13,10 +13,10 @@ from pharmacy_desk.core.changes import NOTHING, Changes
 from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.ui import operations
 from pharmacy_desk.ui.events import events
+from pharmacy_desk.ui.messages import bug_message
 from pharmacy_desk.ui.operations import NO_OPERATOR, Job, LatestOnly, Op, Read, provide_operator
 from pharmacy_desk.ui.tasks import Cancelled
 
-GENERIC = "程序内部错误，已记录到日志文件。请联系维护人员。"
 
 
 @pytest.fixture
@@ -75,7 +75,7 @@ def test_a_bug_is_logged_with_its_traceback_and_the_user_reads_the_generic_sente
 
     with caplog.at_level(logging.ERROR, logger="pharmacy_desk"):
         Op(None, broken_core_call, operator=clerk).run()
-    assert boxes == [(GENERIC, False)]  # no inline line given: a box, marked as an error, not a warning
+    assert boxes == [(bug_message(), False)]  # no inline line given: a box, marked as an error, not a warning
     assert changed == []
     [record] = caplog.records
     assert record.exc_info[0] is KeyError and "broken_core_call" in caplog.text

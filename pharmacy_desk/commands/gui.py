@@ -20,8 +20,11 @@ def cmd_gui(args) -> int:
     path = open_from_args(args)
     if args.demo:
         _ensure_demo_database()
-    return run(path)
+    return run(path, smoke_test=getattr(args, "smoke_test", False), started=getattr(args, "started", None))
 
 
 def register(commands) -> None:
-    commands.add_parser("gui", help="打开收银窗口（默认）").set_defaults(func=cmd_gui)
+    parser = commands.add_parser("gui", help="打开收银窗口（默认）")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="启动检查：窗口显示后自动退出，并打印启动用时（安装包的自动测试用）")
+    parser.set_defaults(func=cmd_gui)

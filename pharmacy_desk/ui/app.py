@@ -1,29 +1,45 @@
-"""Start the windows: one QApplication in Chinese with a font that has every 汉字."""
+"""Start the windows: one QApplication with its icon, stylesheet, language and a font that has every 汉字.
+
+``run`` adds what only the real program wants: an unexpected error anywhere shows a
+short apology naming the log file and the till stays open; Qt's own warnings go to the
+log instead of a console nobody reads.
+"""
 
 from __future__ import annotations
 
 import logging
 import os
 import sys
+import time
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator, qInstallMessageHandler
+from PySide6.QtGui import QFont, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
-from pharmacy_desk import __version__
-from pharmacy_desk.core import settings
+from pharmacy_desk import APP_TITLE, __version__
+from pharmacy_desk.core import paths, settings
 from pharmacy_desk.ui.fonts import CJK_FAMILIES, register_bundled_fonts
 
 log = logging.getLogger("pharmacy_desk.ui")
 ORGANISATION = "pharmacy_desk"
 
 
+ICON = ("icons", "pharmacy_desk.svg")
+STYLESHEET = ("style.qss",)
+
+
 def make_application(argv: list[str] | None = None) -> QApplication:
+    if QApplication.instance() is None:
+        # Fractional scales (125 %, 150 %) as they are: text and icons sharp on a high-DPI screen.
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(ORGANISATION)
-    app.setApplicationDisplayName("药店会员管理")
+    # Qt adds the display name to every window's title: a window's own title never repeats it.
+    app.setApplicationDisplayName(APP_TITLE)
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(paths.resource(*ICON))))
+    app.setStyleSheet(paths.resource(*STYLESHEET).read_text(encoding="utf-8"))
     locale = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
     QLocale.setDefault(locale)
     register_bundled_fonts()  # every 汉字 even where the machine has no Chinese font
@@ -46,6 +62,15 @@ def _report_bug(kind, error, traceback) -> None:
         show_error(QApplication.activeWindow(), error)  # logs it with its traceback unless expected
     else:
         log.error("uncaught exception", exc_info=(kind, error, traceback))
+
+
+def _log_qt_message(mode, context, message: str) -> None:
+    """Qt's own warnings, into the log file (a frozen program has no console to print them on)."""
+    from PySide6.QtCore import QtMsgType
+
+    level = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+             QtMsgType.QtWarningMsg: logging.WARNING}.get(mode, logging.ERROR)
+    logging.getLogger("pharmacy_desk.qt").log(level, "%s (%s:%s)", message, context.file, context.line)
 
 
 def binding_keeps_references(calls: int = 20) -> bool:
@@ -71,8 +96,16 @@ def binding_keeps_references(calls: int = 20) -> bool:
             and sys.getrefcount(True) > true_before - calls // 2)
 
 
-def run(db_path: str | os.PathLike[str]) -> int:
-    """Open the main window on the database already opened at ``db_path``; returns the exit code."""
+def main_title(db_path: str | os.PathLike[str], *, demo: bool) -> str:
+    """The main window's own title (Qt adds the program's name): the database, marked when it is the demo."""
+    return f"（演示数据）{db_path}" if demo else str(db_path)
+
+
+def run(db_path: str | os.PathLike[str], *, smoke_test: bool = False, started: float | None = None) -> int:
+    """Open the main window on the database already opened at ``db_path``; returns the exit code.
+
+    ``smoke_test``: quit after the first paint and print how long after ``started`` it came.
+    """
     from pharmacy_desk.ui.main_window import MainWindow
 
     app = make_application()
@@ -85,8 +118,12 @@ def run(db_path: str | os.PathLike[str]) -> int:
                              "收银中途会突然退出。请按 README 的命令重新安装，它会装上可用的版本。")
         return 1
     sys.excepthook = _report_bug
-    title = "药店会员管理" + ("（演示数据）" if settings.get("is_demo") else "")
-    window = MainWindow(f"{title} — {db_path}")
+    qInstallMessageHandler(_log_qt_message)
+    window = MainWindow(main_title(db_path, demo=bool(settings.get("is_demo"))))
+    if smoke_test:
+        from pharmacy_desk.ui.smoke import quit_after_first_paint
+
+        quit_after_first_paint(window, started if started is not None else time.monotonic())
     window.show()
     window.counter.search.focus()
     window.start_housekeeping()

@@ -21,7 +21,7 @@ HINT = "扫会员卡或输入手机号，回车。Esc：散客。F2 登记新会
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, title: str = "药店会员管理", parent: QWidget | None = None):
+    def __init__(self, title: str = "", parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.operators = QComboBox()

@@ -11,6 +11,7 @@ import logging
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from pharmacy_desk.core import applog
 from pharmacy_desk.core.errors import StorageError, expected_problem
 
 log = logging.getLogger("pharmacy_desk.ui")
@@ -24,7 +25,13 @@ def user_message(error: BaseException) -> tuple[str, bool]:
             log.warning("database failure %s: %s", expected.code, error)
         return str(expected), True
     log.error("unexpected error", exc_info=(type(error), error, error.__traceback__))
-    return "程序内部错误，已记录到日志文件。请联系维护人员。", False
+    return bug_message(), False
+
+
+def bug_message() -> str:
+    """The apology after a bug: nothing was done, the program goes on, and where the details are."""
+    return (f"抱歉，程序出错了，这次操作没有完成，其他数据不受影响，可以继续使用。"
+            f"详细情况已记录到日志文件：{applog.log_file()}。若反复出现，请把这个文件交给维护人员。")
 
 
 def show_error(parent: QWidget | None, error: BaseException, title: str = "无法完成") -> None:
