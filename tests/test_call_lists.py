@@ -6,7 +6,7 @@ import pytest
 
 from pharmacy_desk.core import call_lists, contacts, coupons, ledger, returns, settings
 from pharmacy_desk.core.db import write_transaction
-from pharmacy_desk.core.errors import InvalidInput
+from pharmacy_desk.core.errors import InvalidInput, NotPermitted
 from pharmacy_desk.core.models import ContactLog, Coupon, Member
 from tests.call_list_helpers import QueryCounter, buy_medicine
 
@@ -129,7 +129,7 @@ def test_points_expiring_within_thirty_days_match_the_ledger(db, make_member, se
     sell(first, {"household": 10000}, at=dt.datetime(2026, 4, 15, 10, 0))  # 5 pts, lapse 07-15: later
     second = make_member(name="乙", at=OLD)
     sell(second, {"household": 20000}, at=dt.datetime(2026, 3, 12, 10, 0))  # 10 pts, lapse 06-12
-    ledger.adjust(second.id, -4, "更正", clerk, "adj1", at=dt.datetime(2026, 4, 1, 10, 0))  # 6 left
+    ledger.adjust(second.id, -4, "更正", owner, "adj1", at=dt.datetime(2026, 4, 1, 10, 0))  # 6 left
     sell(second, {"household": 4000}, at=dt.datetime(2026, 4, 10, 10, 0))  # 2 pts, lapse 07-10: in
     third = make_member(name="丙", at=OLD)
     sell(third, {"household": 20000}, at=dt.datetime(2026, 3, 10, 10, 0))  # lapses 06-10: already due
@@ -224,8 +224,9 @@ def test_export_writes_phones_as_text_and_neutralises_formulas(db, make_member, 
 
     make_member(name="=HYPERLINK(1)", at=OLD)
     rows = call_lists.dormant(TODAY)
-    with pytest.raises(InvalidInput):
+    with pytest.raises(NotPermitted, match="导出个人信息"):
         call_lists.export_xlsx(tmp_path / "x.xlsx", "沉睡会员", rows, clerk)
+    assert not (tmp_path / "x.xlsx").exists()
     assert call_lists.export_xlsx(tmp_path / "x.xlsx", "沉睡会员", rows, owner) == 1
     sheet = load_workbook(tmp_path / "x.xlsx").active
     assert [c.value for c in sheet[1]] == list(call_lists.EXPORT_HEADERS)

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from pharmacy_desk.core import campaigns, settings
-from pharmacy_desk.core.errors import InvalidInput
+from pharmacy_desk.core.errors import NotPermitted
 from pharmacy_desk.core.models import Coupon, Operation
 
 OLD = dt.datetime(2025, 1, 5, 9, 0)
@@ -30,7 +30,7 @@ def test_ab_vouchers_go_to_a_and_b_members_once_and_skip_opt_outs(db, make_membe
     assert preview[0].message == "会员20您好，感谢您一年来对本店的信任！特赠您20.00元代金券一张，2026年07月29日前到店消费即可抵用。"
     assert not any(r.already_issued for r in preview)
 
-    with pytest.raises(InvalidInput):
+    with pytest.raises(NotPermitted, match="营销活动"):
         campaigns.run_ab_vouchers(RUN_AT.date(), clerk, at=RUN_AT)
     assert campaign_coupons("ab_voucher") == []
 
@@ -111,8 +111,9 @@ def test_sms_export_has_phone_as_text_and_message(db, make_member, owner, clerk,
     member = make_member(phone="13912345678", name="张三", at=dt.datetime(2026, 6, 10, 9, 0))
     rows = campaigns.preview_new_member_plan(dt.date(2026, 6, 10))
     assert campaigns.sms_rows(rows) == [("13912345678", "张三", rows[0].message)]
-    with pytest.raises(InvalidInput):
+    with pytest.raises(NotPermitted, match="导出个人信息"):
         campaigns.export_sms(tmp_path / "sms.xlsx", rows, clerk)
+    assert not (tmp_path / "sms.xlsx").exists()
     assert campaigns.export_sms(tmp_path / "sms.xlsx", rows, owner) == 1
     sheet = load_workbook(tmp_path / "sms.xlsx").active
     assert [c.value for c in sheet[1]] == ["手机号", "姓名", "短信内容"]

@@ -59,7 +59,7 @@ def test_a_return_and_a_redemption_change_their_member(db, make_member, sell, cl
     assert returns.return_sale(sale_id=sold.sale.id, operator=clerk, uid="r1").changes == NOTHING
 
     gift = redemption.add_catalog_item(name="口罩", points_price=1, value_fen=100, stock=3, operator=owner)
-    ledger.adjust(member.id, 100, "活动赠送", clerk, "seed")
+    ledger.adjust(member.id, 100, "活动赠送", owner, "seed")
     done = redemption.redeem(member_id=member.id, item_id=gift.id, operator=clerk, key="g1")
     assert done.changes == Changes.of_member(member.id, ledger=True, catalog=True)
 

@@ -35,10 +35,10 @@ def test_demo_refuses_a_real_database(tmp_path, capsys, monkeypatch):
     db = str(tmp_path / "real.sqlite3")
     from pharmacy_desk.core import members
     from pharmacy_desk.core.db import close_database, open_database
-    from pharmacy_desk.core.defaults import system_staff
+    from pharmacy_desk.core.models import Staff
 
     open_database(db)
-    members.register(phone="13812345678", name="张三", operator=system_staff())
+    members.register(phone="13812345678", name="张三", operator=Staff.create(name="李娜", role="cashier"))
     close_database()
     code, _, err = run(capsys, "--db", db, "demo", "--members", "5", "--months", "1")
     assert code == 1 and "不是演示数据库" in err

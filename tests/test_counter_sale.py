@@ -92,9 +92,9 @@ def test_walk_in_sale_without_a_member(qtbot, window, make_member):
     assert ledger.balance(member.id) == 0
 
 
-def test_coupon_and_points_as_cash_within_the_cap(qtbot, window, make_member, clerk):
+def test_coupon_and_points_as_cash_within_the_cap(qtbot, window, make_member, clerk, owner):
     member = make_member(at=NOW - dt.timedelta(hours=3))
-    ledger.adjust(member.id, 1200, "活动赠送", clerk, "seed", at=NOW - dt.timedelta(hours=2))
+    ledger.adjust(member.id, 1200, "活动赠送", owner, "seed", at=NOW - dt.timedelta(hours=2))
     welcome = Coupon.get(Coupon.member == member)
     scan(qtbot, window, member.card_no)
     entry = window.counter.entry

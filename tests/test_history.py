@@ -8,10 +8,10 @@ from tests.counter_helpers import count_queries
 AT = dt.datetime(2026, 6, 10, 10, 0)
 
 
-def _story(make_member, sell, clerk):
+def _story(make_member, sell, clerk, owner):
     """1000 opening points, a sale paid with the welcome coupon and 500 points, a second sale part-returned."""
     member = make_member()
-    ledger.adjust(member.id, 1000, "开户赠送", clerk, "seed", at=AT - dt.timedelta(days=1))
+    ledger.adjust(member.id, 1000, "开户赠送", owner, "seed", at=AT - dt.timedelta(days=1))
     welcome = Coupon.get(Coupon.member == member)
     first = sell(member, {"household": 10000}, coupon_id=welcome.id, points_used=500, at=AT)
     second = sell(member, {"household": 10000, "supplement": 9000}, at=AT + dt.timedelta(hours=1))
@@ -21,8 +21,8 @@ def _story(make_member, sell, clerk):
     return member, welcome, first.sale, second.sale, supplement
 
 
-def test_ledger_entries_newest_first_with_running_balance(db, make_member, sell, clerk):
-    member, _, _, second, _ = _story(make_member, sell, clerk)
+def test_ledger_entries_newest_first_with_running_balance(db, make_member, sell, clerk, owner):
+    member, _, _, second, _ = _story(make_member, sell, clerk, owner)
     rows = history.ledger_entries(member.id)
     # oldest → newest: +1000 → 1000; sale 1 redeems 500 → 500, earns 3 (77元/20) → 503;
     # sale 2 earns 5 + 6 = 11 → 514; half the supplement back claws 3 → 511
@@ -36,8 +36,8 @@ def test_ledger_entries_newest_first_with_running_balance(db, make_member, sell,
     assert rows[1].description == f"小票 {second.receipt_no}" and rows[-1].description == "开户赠送"
 
 
-def test_sales_show_what_was_returned(db, make_member, sell, clerk):
-    member, _, first, second, _ = _story(make_member, sell, clerk)
+def test_sales_show_what_was_returned(db, make_member, sell, clerk, owner):
+    member, _, first, second, _ = _story(make_member, sell, clerk, owner)
     rows = history.sales(member.id)
     assert [(r.receipt_no, r.total_fen, r.paid_fen, r.points_earned, r.points_used, r.returned_fen,
              r.refunded_fen, r.return_status) for r in rows] == [
@@ -52,16 +52,16 @@ def test_sales_show_what_was_returned(db, make_member, sell, clerk):
     assert len(history.sales(member.id, limit=1)) == 1
 
 
-def test_sale_lines_show_returnable_amounts(db, make_member, sell, clerk):
-    _, _, _, second, supplement = _story(make_member, sell, clerk)
+def test_sale_lines_show_returnable_amounts(db, make_member, sell, clerk, owner):
+    _, _, _, second, supplement = _story(make_member, sell, clerk, owner)
     rows = history.sale_lines(second.id)
     assert [(r.category, r.amount_fen, r.returned_fen, r.returnable_fen) for r in rows] == [
         ("常备药", 10000, 0, 10000), ("保健品", 9000, 4500, 4500)]
     assert {r.id: r.returnable_fen for r in rows} == returns.returnable_amounts(second.id)
 
 
-def test_coupon_status(db, make_member, sell, clerk):
-    member, welcome, first, _, _ = _story(make_member, sell, clerk)
+def test_coupon_status(db, make_member, sell, clerk, owner):
+    member, welcome, first, _, _ = _story(make_member, sell, clerk, owner)
     later = coupons.issue(member_id=member.id, kind="threshold", title="满减券", reason="campaign",
                           issue_key="c2", operator=clerk, valid_from=dt.date(2026, 7, 1), valid_days=10,
                           value_fen=1000, min_spend_fen=10000, at=AT + dt.timedelta(hours=5))

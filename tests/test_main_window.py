@@ -31,7 +31,7 @@ def _dialog(qtbot, window, kind):
 def test_f4_redeems_for_the_member_at_the_counter_and_the_panel_follows(qtbot, window, make_member, clerk, owner):
     cup = redemption.add_catalog_item(name="保温杯", points_price=800, value_fen=3500, stock=5, operator=owner)
     member = make_member(at=NOW - dt.timedelta(hours=1))
-    ledger.adjust(member.id, 2000, "活动赠送", clerk, "seed", at=NOW - dt.timedelta(minutes=30))
+    ledger.adjust(member.id, 2000, "活动赠送", owner, "seed", at=NOW - dt.timedelta(minutes=30))
     scan(qtbot, window, member.card_no)
     _key(qtbot, window, Qt.Key.Key_F4)
     dialog = _dialog(qtbot, window, RedemptionDialog)

@@ -33,9 +33,9 @@ def _tab_titles(dialog):
     return [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
 
 
-def _busy_member(make_member, sell, clerk, pharmacist):
+def _busy_member(make_member, sell, clerk, owner, pharmacist):
     member = make_member(name="张三", at=NOW - dt.timedelta(days=2))
-    ledger.adjust(member.id, 600, "开户赠送", clerk, "seed", at=NOW - dt.timedelta(days=2))
+    ledger.adjust(member.id, 600, "开户赠送", owner, "seed", at=NOW - dt.timedelta(days=2))
     sold = sell(member, {"household": 10000, "supplement": 9000}, at=NOW - dt.timedelta(days=1))
     returns.return_sale(sale_id=sold.sale.id, operator=clerk, uid="r1", at=NOW - dt.timedelta(hours=20))
     sell(member, {"supplement": 60000}, at=NOW - dt.timedelta(hours=2))  # crosses 500元 → 核心会员
@@ -44,8 +44,8 @@ def _busy_member(make_member, sell, clerk, pharmacist):
     return member
 
 
-def test_every_history_model_passes_the_model_tester(qtmodeltester, make_member, sell, clerk, pharmacist):
-    member = _busy_member(make_member, sell, clerk, pharmacist)
+def test_every_history_model_passes_the_model_tester(qtmodeltester, make_member, sell, clerk, owner, pharmacist):
+    member = _busy_member(make_member, sell, clerk, owner, pharmacist)
     for factory in (member_tabs.ledger_model, member_tabs.sales_model, member_tabs.coupons_model,
                     member_tabs.tier_changes_model, member_tabs.measurements_model):
         model = factory(member.id)
@@ -65,8 +65,8 @@ def test_cashier_sees_no_health_tabs(qtbot, make_member, clerk):
     assert _tab_titles(dialog) == ["资料", "积分流水", "消费记录", "优惠券", "等级变更"]
 
 
-def test_pharmacist_sees_all_tabs_and_the_allergy_in_the_header(qtbot, make_member, sell, clerk, pharmacist):
-    member = _busy_member(make_member, sell, clerk, pharmacist)
+def test_pharmacist_sees_all_tabs_and_the_allergy_in_the_header(qtbot, make_member, sell, clerk, owner, pharmacist):
+    member = _busy_member(make_member, sell, clerk, owner, pharmacist)
     profiles.update_health_file(member.id, pharmacist, allergies="青霉素")
     dialog = _open(qtbot, member, pharmacist)
     assert _tab_titles(dialog) == ["资料", "健康档案", "积分流水", "消费记录", "优惠券", "等级变更", "测量记录"]

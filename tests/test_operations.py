@@ -25,10 +25,10 @@ def test_a_new_key_starts_once_and_is_then_replayed(db, clerk):
     assert Operation.select().where(Operation.key == "k1").count() == 1
 
 
-def test_a_replayed_service_returns_the_recorded_result_and_changes_nothing(db, make_member, clerk):
+def test_a_replayed_service_returns_the_recorded_result_and_changes_nothing(db, make_member, clerk, owner):
     member = make_member()
-    first = ledger.adjust(member.id, 30, "补录纸质积分", clerk, "adj-1", at=AT)
-    again = ledger.adjust(member.id, 999, "另一个原因", clerk, "adj-1", at=AT)
+    first = ledger.adjust(member.id, 30, "补录纸质积分", owner, "adj-1", at=AT)
+    again = ledger.adjust(member.id, 999, "另一个原因", owner, "adj-1", at=AT)
     assert again.id == first.id and again.points == 30
     assert ledger.balance(member.id) == 30 and LedgerEntry.select().count() == 1
 
@@ -46,7 +46,7 @@ def test_start_refuses_an_empty_key_or_a_missing_operator(db, clerk):
 
 def test_a_key_used_by_another_kind_of_operation_is_refused(db, make_member, owner, clerk):
     member = make_member()
-    ledger.adjust(member.id, 5000, "开户", clerk, "till-7", at=AT)
+    ledger.adjust(member.id, 5000, "开户", owner, "till-7", at=AT)
     cup = redemption.add_catalog_item(name="保温杯", points_price=800, stock=2, operator=owner)
     ops_before = Operation.select().count()
     with pytest.raises(InvalidInput, match="已被另一项操作使用"):

@@ -4,7 +4,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from pharmacy_desk.core import audit, permissions
+from pharmacy_desk.core import audit
 from pharmacy_desk.core.errors import InvalidInput, NotPermitted
 from pharmacy_desk.core.models import Operation, Staff
 from pharmacy_desk.core.permissions import Permission, can, require
@@ -45,12 +45,6 @@ def test_refusal_names_the_permission_and_who_holds_it():
         require(person(Role.CASHIER), Permission.VIEW_HEALTH)
     with pytest.raises(InvalidInput):
         require(None, Permission.SELL)
-
-
-def test_rule_changer_is_the_change_rules_permission():
-    with pytest.raises(NotPermitted):
-        permissions.require_rule_changer(person(Role.PHARMACIST))
-    permissions.require_rule_changer(person(Role.OWNER))
 
 
 def test_audit_record_appends_an_operation_row(db):

@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 
 from pharmacy_desk.core import profiles
-from pharmacy_desk.core.errors import DuplicateMember, InvalidInput, NotFound
+from pharmacy_desk.core.errors import DuplicateMember, InvalidInput, NotFound, NotPermitted
 from pharmacy_desk.core.models import Coupon, Measurement, Member, Operation, Staff
 
 TODAY = dt.date(2026, 6, 10)
@@ -93,7 +93,7 @@ def test_health_file_refused_without_consent_or_for_a_cashier(db, clerk, pharmac
     with pytest.raises(InvalidInput, match="尚未同意"):
         profiles.update_health_file(member.id, pharmacist, allergies="青霉素")
     profiles.record_health_consent(member.id, pharmacist, True, today=TODAY)
-    with pytest.raises(InvalidInput, match="药师或店长"):
+    with pytest.raises(NotPermitted, match="修改健康档案.*药师、店长"):
         profiles.update_health_file(member.id, clerk, allergies="青霉素")
     updated = profiles.update_health_file(member.id, pharmacist, chronic_conditions="高血压  糖尿病",
                                           allergies="青霉素", long_term_meds="氨氯地平片").member
@@ -148,3 +148,23 @@ def test_a_heading_names_the_member_and_shows_allergies_only_to_who_may_see_them
     assert profiles.heading(member.id, pharmacist, TODAY).allergies == ""
     with pytest.raises(NotFound):
         profiles.heading(member.id + 100, pharmacist, TODAY)
+
+
+def test_opening_a_health_file_is_recorded_once_and_reading_it_again_is_not(db, clerk, pharmacist, make_member):
+    from pharmacy_desk.core.models import Operation
+    from pharmacy_desk.core.vocabulary import OperationKind
+
+    member = make_member()
+    views = Operation.select().where(Operation.kind == OperationKind.VIEW_HEALTH)
+    assert profiles.open_health_record(member.id, pharmacist).consented_on is None
+    assert views.count() == 0  # nothing to see without consent, so nothing was seen
+    profiles.record_health_consent(member.id, pharmacist, True, today=TODAY)
+    profiles.update_health_file(member.id, pharmacist, allergies="青霉素")
+    profiles.add_measurement(member.id, pharmacist, "bp", systolic=135, diastolic=85)
+    opened = profiles.open_health_record(member.id, pharmacist)
+    assert (opened.allergies, [m.reading for m in opened.measurements]) == ("青霉素", ["135/85 mmHg"])
+    assert profiles.health_record(member.id, pharmacist).allergies == "青霉素"
+    (view,) = views
+    assert (view.staff_id, view.subject, view.detail) == (pharmacist.id, f"member:{member.id}", "健康档案")
+    with pytest.raises(NotPermitted, match="查看健康档案"):
+        profiles.health_record(member.id, clerk)

@@ -11,9 +11,9 @@ AT = dt.datetime(2026, 6, 10, 10, 0)
 
 
 @pytest.fixture
-def rich_member(make_member, clerk):
+def rich_member(make_member, clerk, owner):
     member = make_member()
-    ledger.adjust(member.id, 5000, "开户", clerk, "seed", at=AT - dt.timedelta(days=1))
+    ledger.adjust(member.id, 5000, "开户", owner, "seed", at=AT - dt.timedelta(days=1))
     return member
 
 

@@ -38,7 +38,7 @@ def test_catalog_model(qtmodeltester, owner):
 def test_cashier_redeems_a_gift_and_the_header_follows(qtbot, make_member, clerk, owner):
     cup, _ = _catalog(owner)
     member = make_member()
-    ledger.adjust(member.id, 2000, "活动赠送", clerk, "seed", at=NOW - dt.timedelta(minutes=5))
+    ledger.adjust(member.id, 2000, "活动赠送", owner, "seed", at=NOW - dt.timedelta(minutes=5))
     dialog = _open(qtbot, member, clerk)
     # 普通会员: 50 yuan cap per month, nothing used yet
     assert "可用积分 2000" in dialog.header.text() and "本月还可兑换 50.00 元" in dialog.header.text()
@@ -59,7 +59,7 @@ def test_cashier_redeems_a_gift_and_the_header_follows(qtbot, make_member, clerk
 def test_over_the_monthly_cap_is_refused_inline(qtbot, make_member, clerk, owner):
     _, visit = _catalog(owner)
     member = make_member()
-    ledger.adjust(member.id, 5000, "活动赠送", clerk, "seed", at=NOW - dt.timedelta(minutes=5))
+    ledger.adjust(member.id, 5000, "活动赠送", owner, "seed", at=NOW - dt.timedelta(minutes=5))
     dialog = _open(qtbot, member, clerk)
     dialog.view.selectRow(1)
     assert dialog.selected_item().id == visit.id
@@ -72,7 +72,7 @@ def test_over_the_monthly_cap_is_refused_inline(qtbot, make_member, clerk, owner
 def test_not_enough_points_or_stock_is_refused_inline(qtbot, make_member, clerk, owner):
     cup, _ = _catalog(owner)
     member = make_member()
-    ledger.adjust(member.id, 900, "活动赠送", clerk, "seed", at=NOW - dt.timedelta(minutes=5))
+    ledger.adjust(member.id, 900, "活动赠送", owner, "seed", at=NOW - dt.timedelta(minutes=5))
     dialog = _open(qtbot, member, clerk)
     dialog.quantity.setValue(3)
     qtbot.mouseClick(dialog.redeem_button, Qt.MouseButton.LeftButton)

@@ -10,9 +10,9 @@ AT = dt.datetime(2026, 6, 10, 10, 0)
 LATER = AT + dt.timedelta(hours=3)
 
 
-def test_whole_return_takes_back_earned_and_gives_back_points_and_coupon(db, make_member, sell, clerk):
+def test_whole_return_takes_back_earned_and_gives_back_points_and_coupon(db, make_member, sell, clerk, owner):
     member = make_member()
-    ledger.adjust(member.id, 1000, "开户", clerk, "seed", at=AT - dt.timedelta(days=1))
+    ledger.adjust(member.id, 1000, "开户", owner, "seed", at=AT - dt.timedelta(days=1))
     welcome = Coupon.get(Coupon.member == member)
     sold = sell(member, {"household": 10000}, coupon_id=welcome.id, points_used=500)
     # 100 - 3 (coupon) - 20 (500 points) = 77元 paid → 3 points; balance 1000 - 500 + 3 = 503
@@ -51,9 +51,9 @@ def test_return_cannot_exceed_what_was_sold(db, make_member, sell, clerk):
         returns.return_sale(sale_id=sold.sale.id, operator=clerk, uid="r1", amounts={line.id: 10001})
 
 
-def test_points_already_spent_leave_a_recorded_shortfall(db, make_member, sell, clerk):
+def test_points_already_spent_leave_a_recorded_shortfall(db, make_member, sell, clerk, owner):
     member = make_member()
-    ledger.adjust(member.id, 500, "开户", clerk, "seed", at=AT - dt.timedelta(days=1))
+    ledger.adjust(member.id, 500, "开户", owner, "seed", at=AT - dt.timedelta(days=1))
     sold = sell(member, {"supplement": 30000})  # 300元 × 2/30 = 20 points → balance 520
     sell(member, {"household": 5000}, points_used=500, at=AT + dt.timedelta(minutes=5))  # 30元 paid → 1 point
     assert ledger.balance(member.id) == 21
@@ -62,10 +62,10 @@ def test_points_already_spent_leave_a_recorded_shortfall(db, make_member, sell, 
     assert (result.sale_return.points_clawed, result.sale_return.points_shortfall, result.balance) == (20, 0, 1)
 
 
-def test_shortfall_when_balance_is_too_small(db, make_member, sell, clerk):
+def test_shortfall_when_balance_is_too_small(db, make_member, sell, clerk, owner):
     member = make_member()
     sold = sell(member, {"supplement": 30000})  # 20 points
-    ledger.adjust(member.id, -15, "兑换礼品（手工）", clerk, "spend", at=AT + dt.timedelta(minutes=1))
+    ledger.adjust(member.id, -15, "兑换礼品（手工）", owner, "spend", at=AT + dt.timedelta(minutes=1))
     result = returns.return_sale(sale_id=sold.sale.id, operator=clerk, uid="r1", at=LATER)
     assert (result.sale_return.points_clawed, result.sale_return.points_shortfall, result.balance) == (5, 15, 0)
     assert check.run_checks() == []
@@ -83,9 +83,9 @@ def test_find_sale_by_receipt(db, make_member, sell):
     assert returns.find_sale(sold.sale.receipt_no).id == sold.sale.id
 
 
-def test_the_sale_to_return_is_read_with_its_member_in_one_row(db, make_member, sell, clerk):
+def test_the_sale_to_return_is_read_with_its_member_in_one_row(db, make_member, sell, clerk, owner):
     member = make_member(name="张三")
-    ledger.adjust(member.id, 1000, "开户", clerk, "seed", at=AT - dt.timedelta(days=1))
+    ledger.adjust(member.id, 1000, "开户", owner, "seed", at=AT - dt.timedelta(days=1))
     sold = sell(member, {"household": 10000}, at=AT, points_used=500)
     expected = returns.SaleToReturn(sold.sale.id, sold.sale.receipt_no, AT, member.id, "张三",
                                     10000, 8000, 500, 4)

@@ -81,9 +81,9 @@ def test_partial_return_of_one_line_found_by_scanned_receipt(qtbot, clerk, make_
     assert dialog.lines_model.data(dialog.lines_model.index(1, 4)) == "45.00"
 
 
-def test_whole_return_from_the_members_history_restores_coupon_and_points(qtbot, clerk, make_member, sell):
+def test_whole_return_from_the_members_history_restores_coupon_and_points(qtbot, clerk, owner, make_member, sell):
     member = make_member(at=NOW - dt.timedelta(hours=3))
-    ledger.adjust(member.id, 1000, "开户", clerk, "seed", at=NOW - dt.timedelta(hours=2))
+    ledger.adjust(member.id, 1000, "开户", owner, "seed", at=NOW - dt.timedelta(hours=2))
     welcome = Coupon.get(Coupon.member == member)
     sold = sell(member, {"household": 10000}, coupon_id=welcome.id, points_used=500, at=NOW - dt.timedelta(hours=1))
     # 100 - 3 - 20 = 77 paid → 3 points; balance 1000 - 500 + 3 = 503

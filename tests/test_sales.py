@@ -9,8 +9,8 @@ from pharmacy_desk.core.models import Category, Coupon, LedgerEntry, Member, Pay
 AT = dt.datetime(2026, 6, 10, 10, 0)
 
 
-def give_points(member, points, clerk, key="gift-points", at=AT - dt.timedelta(days=1)):
-    ledger.adjust(member.id, points, "测试开户积分", clerk, key, at=at)
+def give_points(member, points, owner, key="gift-points", at=AT - dt.timedelta(days=1)):
+    ledger.adjust(member.id, points, "测试开户积分", owner, key, at=at)
 
 
 def test_points_per_category_with_insurance_excluded(db, make_member, sell):
@@ -78,9 +78,9 @@ def test_someone_elses_coupon_is_refused(db, make_member, sell):
         sell(bob, {"household": 5000}, coupon_id=Coupon.get(Coupon.member == alice).id)
 
 
-def test_points_as_cash_in_blocks_within_the_monthly_cap(db, make_member, sell, clerk):
+def test_points_as_cash_in_blocks_within_the_monthly_cap(db, make_member, sell, clerk, owner):
     member = make_member()
-    give_points(member, 2000, clerk)
+    give_points(member, 2000, owner)
     result = sell(member, {"household": 10000}, points_used=1000)
     # 1000 points = 42元; 100 - 42 = 58元 paid → 2 points; balance 2000 - 1000 + 2
     assert result.sale.points_cash_fen == 4200 and result.sale.paid_fen == 5800
@@ -93,9 +93,9 @@ def test_points_as_cash_in_blocks_within_the_monthly_cap(db, make_member, sell, 
     assert later.sale.points_cash_fen == 2000
 
 
-def test_points_must_be_whole_blocks_and_available(db, make_member, sell, clerk):
+def test_points_must_be_whole_blocks_and_available(db, make_member, sell, clerk, owner):
     member = make_member()
-    give_points(member, 600, clerk)
+    give_points(member, 600, owner)
     with pytest.raises(PointsError, match="整档"):
         sell(member, {"household": 10000}, points_used=600)
     with pytest.raises(PointsError, match="积分不足"):

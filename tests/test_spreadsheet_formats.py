@@ -66,7 +66,7 @@ def test_undecodable_csv_is_refused():
 
 
 @pytest.mark.parametrize("kind", ["xls", "gbk-csv"])
-def test_committed_members_from_xls_and_gbk_csv(db, tmp_path, clerk, kind):
+def test_committed_members_from_xls_and_gbk_csv(db, tmp_path, owner, kind):
     from pharmacy_desk.core import check, ledger
     from pharmacy_desk.core.models import Member
     from pharmacy_desk.core.spreadsheet.commit import commit_import
@@ -75,7 +75,7 @@ def test_committed_members_from_xls_and_gbk_csv(db, tmp_path, clerk, kind):
         path = write_xls(tmp_path / "old.xls", ROWS)
     else:
         path = write_csv(tmp_path / "old.csv", TEXT_ROWS, "gbk")
-    result = commit_import(read_plan(path, today=TODAY), clerk, at=dt.datetime(2026, 6, 10, 9, 0))
+    result = commit_import(read_plan(path, today=TODAY), owner, at=dt.datetime(2026, 6, 10, 9, 0))
     assert result.created == 2 and result.points == 1235  # 1200 + 35
     zhang = Member.get(Member.phone == "13812345678")
     assert (zhang.name, zhang.gender, zhang.birthday, zhang.joined_on, zhang.notes, ledger.balance(zhang.id)) == (
@@ -83,5 +83,5 @@ def test_committed_members_from_xls_and_gbk_csv(db, tmp_path, clerk, kind):
     li = Member.get(Member.phone == "13912345678")
     assert (li.name, li.name_initials, li.gender, li.birthday, li.joined_on, ledger.balance(li.id)) == (
         "李四", "ls", "F", dt.date(1970, 1, 2), TODAY, 35)
-    assert li.joined_by_id == clerk.id and li.owner_staff_id == clerk.id
+    assert li.joined_by_id == owner.id and li.owner_staff_id == owner.id
     assert check.run_checks() == []

@@ -144,7 +144,7 @@ def test_importing_the_same_file_again_changes_nothing(db, messy):
     assert check.run_checks() == []
 
 
-def test_existing_members_are_merged_or_reported(db, tmp_path, make_member, clerk):
+def test_existing_members_are_merged_or_reported(db, tmp_path, make_member, owner):
     zhang = make_member(phone="13812345678", name="张三")
     make_member(phone="13912345678", name="李思")
     carded = make_member(phone="13712345678", name="王五", card_no="8800001")
@@ -158,7 +158,7 @@ def test_existing_members_are_merged_or_reported(db, tmp_path, make_member, cler
     assert plan.counts() == {"new": 0, "merged": 2, "conflicts": 2, "rejected": 0, "skipped": 0}
     reasons = sorted(p.reason for p in plan.all_conflicts)
     assert "已属于会员李思" in reasons[1] and "卡号 8800001 已属于会员王五" in reasons[0]
-    result = commit_import(read_plan(first, today=TODAY), clerk, at=AT)
+    result = commit_import(read_plan(first, today=TODAY), owner, at=AT)
     assert (result.created, result.updated, result.points) == (0, 2, 570)
     zhang = Member.get_by_id(zhang.id)
     assert (zhang.gender, zhang.birthday) == ("M", dt.date(1965, 3, 8))  # empty fields filled
@@ -169,7 +169,7 @@ def test_existing_members_are_merged_or_reported(db, tmp_path, make_member, cler
     # A second, different file with the same person: fields already set stay, no second balance.
     second = write_xlsx(tmp_path / "b.xlsx", {"Sheet1": [["姓名", "手机", "性别", "积分"],
                                                          ["张三", "13812345678", "女", "800"]]})
-    result = commit_import(read_plan(second, today=TODAY), clerk, at=AT)
+    result = commit_import(read_plan(second, today=TODAY), owner, at=AT)
     assert (result.created, result.balances) == (0, 0)
     assert Member.get_by_id(zhang.id).gender == "M" and ledger.balance(zhang.id) == 500
     assert check.run_checks() == []
@@ -199,7 +199,7 @@ def test_a_file_with_nothing_recognisable_is_refused(db, tmp_path):
         plan_import(path)
 
 
-def test_cancelled_import_writes_nothing(db, messy, clerk):
+def test_cancelled_import_writes_nothing(db, messy, owner):
     class Stop(Exception):
         pass
 
@@ -208,11 +208,11 @@ def test_cancelled_import_writes_nothing(db, messy, clerk):
             raise Stop
 
     with pytest.raises(Stop):
-        commit_import(read_plan(messy, today=TODAY), clerk, at=AT, progress=progress)
+        commit_import(read_plan(messy, today=TODAY), owner, at=AT, progress=progress)
     assert Member.select().count() == 0 and Operation.select().count() == 0
 
 
-def test_error_report_is_the_original_rows_ready_to_fix(db, messy, tmp_path, clerk):
+def test_error_report_is_the_original_rows_ready_to_fix(db, messy, tmp_path, owner):
     from openpyxl import load_workbook
 
     plan = plan_import(messy, today=TODAY)
@@ -231,7 +231,7 @@ def test_error_report_is_the_original_rows_ready_to_fix(db, messy, tmp_path, cle
     fixed = load_workbook(out)
     fixed["会员名单"]["C2"] = "13812345670"
     fixed.save(out)
-    commit_import(read_plan(out, today=TODAY), clerk, at=AT)
+    commit_import(read_plan(out, today=TODAY), owner, at=AT)
     assert Member.get(Member.phone == "13812345670").name == "吴十"
     assert Member.select().count() == 1  # every other row still has its problem
 

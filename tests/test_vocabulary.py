@@ -96,7 +96,7 @@ def test_model_check_is_the_one_generated_from_the_vocabulary(db, field, vocabul
     assert any(f'"{field.column_name}" VARCHAR(255) NOT NULL CHECK ({text})' in sql for text in texts), sql
 
 
-def test_gender_from_the_sign_up_form_and_from_an_import_is_the_same_stored_code(db, clerk, tmp_path):
+def test_gender_from_the_sign_up_form_and_from_an_import_is_the_same_stored_code(db, clerk, owner, tmp_path):
     at = dt.datetime(2026, 6, 10, 9, 30)
     words = {Gender.UNKNOWN: ("", "未填"), Gender.MALE: ("男", "male", "M"), Gender.FEMALE: ("女", "Female", "f")}
     signed_up = {}
@@ -108,7 +108,7 @@ def test_gender_from_the_sign_up_form_and_from_an_import_is_the_same_stored_code
         phone = f"1390000{n:04d}"
         rows.append(["李四", phone, spellings])
         expected[phone] = gender.value
-    commit_import(read_plan(write_xlsx(tmp_path / "m.xlsx", {"Sheet1": rows}), today=at.date()), clerk, at=at)
+    commit_import(read_plan(write_xlsx(tmp_path / "m.xlsx", {"Sheet1": rows}), today=at.date()), owner, at=at)
     imported = {m.phone: m.gender for m in Member.select().where(Member.phone.startswith("139"))}
     assert imported == expected
     assert signed_up == {g.value: g.value for g in Gender}

@@ -9,7 +9,9 @@ the same way, each under a key of its own.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import uuid
+from pathlib import Path
 
 from pharmacy_desk.core import operations
 from pharmacy_desk.core.db import database, write_transaction
@@ -36,3 +38,10 @@ def record(kind: OperationKind, operator: Staff | None, *, subject: str = "", de
         return operations.start(key, kind.value, operator, at, subject=subject[:SUBJECT_LIMIT], detail=detail)
     with write_transaction():
         return operations.start(key, kind.value, operator, at, subject=subject[:SUBJECT_LIMIT], detail=detail)
+
+
+def record_export(what: str, rows: int, path: str | os.PathLike[str], operator: Staff | None) -> Operation:
+    """导出数据: a file of personal data left the program — what it held, how many rows, where to."""
+    target = Path(path)
+    return record(OperationKind.EXPORT, operator, subject=f"{what}：{target.name}",
+                  detail=f"{what} {rows} 行 → {target}")

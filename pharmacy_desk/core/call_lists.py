@@ -24,7 +24,8 @@ from pharmacy_desk.core.db import database
 from pharmacy_desk.core.ids import StaffId
 from pharmacy_desk.core.ledger import add_months
 from pharmacy_desk.core.normalize import yuan
-from pharmacy_desk.core.vocabulary import ContactReason, Role
+from pharmacy_desk.core.permissions import Permission, require
+from pharmacy_desk.core.vocabulary import ContactReason
 
 # How long a call for a reason keeps the member off that reason's list.
 CONTACT_WINDOW_DAYS = {
@@ -294,12 +295,13 @@ EXPORT_HEADERS = ("姓名", "手机号", "专属店员", "原因", "退订营销
 
 
 def export_xlsx(path, title: str, rows: list[CallRow], operator) -> int:
-    """Write a call list to Excel for staff to work through; owners only (full phone numbers)."""
-    from pharmacy_desk.core.errors import InvalidInput
+    """Write a call list to Excel for staff to work through (full phone numbers); recorded."""
+    from pharmacy_desk.core import audit
     from pharmacy_desk.core.spreadsheet.export import ExportColumn, export_table
 
-    if operator is None or getattr(operator, "role", None) != Role.OWNER:
-        raise InvalidInput("只有店长可以导出回访名单。")
+    require(operator, Permission.EXPORT_PERSONAL)
     columns = [ExportColumn(header, width=width) for header, width in zip(EXPORT_HEADERS, (10, 14, 10, 60, 10))]
-    return export_table(((r.name, r.phone, r.owner_staff, r.detail, "是" if r.opt_out else "") for r in rows),
-                        columns, path, sheet_title=title)
+    count = export_table(((r.name, r.phone, r.owner_staff, r.detail, "是" if r.opt_out else "") for r in rows),
+                         columns, path, sheet_title=title)
+    audit.record_export(f"回访名单：{title}", count, path, operator)
+    return count

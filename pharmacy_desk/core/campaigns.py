@@ -25,15 +25,15 @@ import uuid
 from dataclasses import dataclass, replace
 from collections.abc import Callable
 
-from pharmacy_desk.core import coupons, dialect, operations, settings
+from pharmacy_desk.core import audit, coupons, dialect, operations, settings
 from pharmacy_desk.core.changes import NOTHING, Changes
 from pharmacy_desk.core.db import database, write_transaction
-from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.ids import MemberId
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.normalize import yuan
+from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.reports.classes import ab_classes
-from pharmacy_desk.core.vocabulary import CouponKind, Role
+from pharmacy_desk.core.vocabulary import CouponKind
 
 
 Progress = Callable[[int, int, str], None]
@@ -81,11 +81,6 @@ class RunResult:
                                   coupons=True)
 
 
-def _require_owner(operator: Staff) -> None:
-    if operator is None or getattr(operator, "role", None) != Role.OWNER:
-        raise InvalidInput("只有店长可以发放营销活动的优惠券。")
-
-
 def _mark_issued(rows: list[Recipient], prefix: str) -> list[Recipient]:
     """Flag recipients whose coupon exists already (one query over the campaign's keys)."""
     keys = {key for (key,) in database.execute_sql(
@@ -109,7 +104,7 @@ def _count(prefix: str) -> int:
 def _issue(rows: list[Recipient], kind: str, prefix: str, operator: Staff, at: dt.datetime | None,
            progress: Progress | None) -> RunResult:
     """Issue the coupons of ``rows`` (the recipients the owner saw in the preview) in one transaction."""
-    _require_owner(operator)
+    require(operator, Permission.RUN_CAMPAIGNS)
     at = at or operations.now()
     todo = [row for row in rows if row.issue_key and not row.already_issued]
     with write_transaction():
@@ -244,12 +239,14 @@ def sms_rows(recipients: list[Recipient]) -> list[tuple[str, str, str]]:
 
 
 def export_sms(path, recipients: list[Recipient], operator: Staff) -> int:
-    """Write the SMS list to an Excel file; owners only (it holds full phone numbers)."""
-    _require_owner(operator)
+    """Write the SMS list to an Excel file (it holds full phone numbers); recorded."""
+    require(operator, Permission.EXPORT_PERSONAL)
     from pharmacy_desk.core.spreadsheet.export import ExportColumn, export_table
 
     columns = [ExportColumn(title, width=width) for title, width in zip(SMS_HEADERS, (14, 10, 90))]
-    return export_table(sms_rows(recipients), columns, path, sheet_title="短信名单")
+    count = export_table(sms_rows(recipients), columns, path, sheet_title="短信名单")
+    audit.record_export("短信名单", count, path, operator)
+    return count
 
 
 # --- the campaigns the owner can run, in the order they are offered --------------------------

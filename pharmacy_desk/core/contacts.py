@@ -15,6 +15,7 @@ from pharmacy_desk.core.db import write_transaction
 from pharmacy_desk.core.errors import InvalidInput, NotFound
 from pharmacy_desk.core.ids import MemberId
 from pharmacy_desk.core.models import ContactLog, Member, Staff
+from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.vocabulary import ContactReason, Role
 
 OUTCOMES = ("已接通", "未接听", "空号/停机", "已到店", "拒绝回访")
@@ -23,6 +24,7 @@ OUTCOMES = ("已接通", "未接听", "空号/停机", "已到店", "拒绝回�
 def mark_contacted(member_id: MemberId, reason: str, outcome: str, operator: Staff,
                    at: dt.datetime | None = None, notes: str = "") -> ContactLog:
     """Record one call; ``reason`` is a list's reason key (``dormant``, ``birthday`` …)."""
+    require(operator, Permission.CONTACT_MEMBERS)
     if not ContactReason.has(reason):
         raise InvalidInput(f"未知的回访原因：{reason}")
     outcome = (outcome or "").strip()

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pharmacy_desk.core import ledger, tiers
 from pharmacy_desk.core.changes import ALL, NOTHING, Changes
 from pharmacy_desk.core.defaults import system_staff
+from pharmacy_desk.core.models import Staff
+from pharmacy_desk.core.permissions import Permission, require
 
 
 @dataclass
@@ -26,9 +28,11 @@ class HousekeepingResult:
         return Changes.of_members(ALL, ledger=bool(self.points_expired))
 
 
-def run_due_jobs(today: dt.date | None = None) -> HousekeepingResult:
+def run_due_jobs(today: dt.date | None = None, operator: Staff | None = None) -> HousekeepingResult:
+    """Expire what is due and review tiers, as ``operator`` (by default the system account)."""
+    operator = operator or system_staff()
+    require(operator, Permission.HOUSEKEEPING)
     today = today or dt.date.today()
-    operator = system_staff()
     expired = ledger.expire_due(today, operator)
     review = tiers.monthly_review(today.replace(day=1), operator,
                                   at=dt.datetime.combine(today, dt.datetime.now().time()).replace(microsecond=0))

@@ -21,7 +21,8 @@ from pharmacy_desk.core.db import write_transaction
 from pharmacy_desk.core.errors import InvalidInput, NotFound, PointsError
 from pharmacy_desk.core.ids import LedgerEntryId, MemberId
 from pharmacy_desk.core.models import LedgerAllocation, LedgerEntry, Member, Operation, Staff
-from pharmacy_desk.core.vocabulary import CREDIT_KINDS, DEBIT_KINDS, LedgerKind, Role
+from pharmacy_desk.core.permissions import Permission, require
+from pharmacy_desk.core.vocabulary import CREDIT_KINDS, DEBIT_KINDS, LedgerKind
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -166,14 +167,13 @@ def expire_due(today: dt.date, operator: Staff | None, *, member_id: MemberId | 
 def adjust(member_id: MemberId, points: int, reason: str, operator: Staff, key: str,
            *, at: dt.datetime | None = None, corrects: int | None = None) -> LedgerEntry:
     """手工调整 with a reason and an operator; a correction links the entry it corrects."""
+    require(operator, Permission.ADJUST_POINTS)
     at = at or operations.now()
     reason = (reason or "").strip()
     if not reason:
         raise InvalidInput("手工调整积分必须填写原因。")
     if points == 0:
         raise InvalidInput("调整的积分不能为零。")
-    if operator is None or operator.role == Role.SYSTEM:
-        raise InvalidInput("手工调整积分必须由具体店员操作。")
     with write_transaction():
         if Member.get_or_none(Member.id == member_id) is None:
             raise NotFound("找不到这位会员。")

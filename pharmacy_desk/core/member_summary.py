@@ -16,9 +16,10 @@ from pharmacy_desk.core import bonuses, coupons, ledger, members, settings
 from pharmacy_desk.core.ids import MemberId
 from pharmacy_desk.core.models import Category, Member, Sale, SaleLine, Staff, Tier
 from pharmacy_desk.core.normalize import mask_phone
+from pharmacy_desk.core.permissions import Permission, can
 from pharmacy_desk.core.pricing import Bonus, points_cash_value
 from pharmacy_desk.core.redemption import cap_remaining_fen
-from pharmacy_desk.core.vocabulary import HEALTH_ROLES, BonusReason
+from pharmacy_desk.core.vocabulary import BonusReason
 
 # A medicine that ran out more than this many days ago is no longer "due": the member
 # has either refilled elsewhere or stopped, and the counter should not nag about it.
@@ -78,8 +79,7 @@ class MemberSummary:
 
 def health_visible(member: Member, operator: Staff | None) -> bool:
     """健康档案 is shown only to a pharmacist or the owner, and only with the member's recorded consent."""
-    return (operator is not None and operator.role in HEALTH_ROLES
-            and member.health_consent_on is not None)
+    return can(operator, Permission.VIEW_HEALTH) and member.health_consent_on is not None
 
 
 def needs_confirm(member: Member, today: dt.date) -> bool:

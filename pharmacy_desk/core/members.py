@@ -18,6 +18,7 @@ from pharmacy_desk.core.models import Coupon, Member, Staff, Tier
 from pharmacy_desk.core.normalize import (
     check_birthday, clean_gender, clean_name, clean_phone, halfwidth, mask_phone, name_initials,
 )
+from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.vocabulary import CouponKind, Role
 
 LOOKUP_LIMIT = 20
@@ -72,6 +73,7 @@ def register(*, phone: object, name: object, operator: Staff, gender: object = "
              at: dt.datetime | None = None, key: str | None = None,
              welcome_coupon: bool = True) -> Registration:
     """会员登记: validate, refuse a duplicate (naming the member), issue the new-member coupon."""
+    require(operator, Permission.SIGN_UP)
     at = at or operations.now()
     key = key or f"register:{uuid.uuid4()}"
     phone = clean_phone(phone)
@@ -183,6 +185,7 @@ def get(member_id: MemberId) -> Member:
 
 def confirm_profile(member_id: MemberId, operator: Staff, today: dt.date | None = None) -> Changes:
     """资料确认: the cashier checked the member's details while serving them."""
+    require(operator, Permission.EDIT_MEMBER)
     today = today or dt.date.today()
     with write_transaction():
         operations.start(f"confirm:{member_id}:{uuid.uuid4()}", "confirm_profile", operator,

@@ -13,7 +13,7 @@ from typing import Protocol
 from pharmacy_desk.core.errors import InvalidInput, NotPermitted
 from pharmacy_desk.core.vocabulary import Permission, Role
 
-__all__ = ["ROLE_PERMISSIONS", "Permission", "can", "require", "require_rule_changer"]
+__all__ = ["ROLE_PERMISSIONS", "Permission", "can", "require"]
 
 
 _COUNTER = frozenset({Permission.SELL, Permission.RETURN, Permission.REDEEM, Permission.SIGN_UP,
@@ -54,8 +54,3 @@ def require(operator: Operator | None, permission: Permission) -> None:
         holders = "、".join(role.label for role, held in ROLE_PERMISSIONS.items()
                            if permission in held and role != Role.SYSTEM)
         raise NotPermitted(f"没有“{permission.label}”的权限（{holders}可以）。")
-
-
-def require_rule_changer(operator: Operator | None) -> None:
-    """The business rules (settings, tiers, categories) are the owner's to change."""
-    require(operator, Permission.CHANGE_RULES)

@@ -13,7 +13,7 @@ import uuid
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from pharmacy_desk.core import ledger, members, operations
+from pharmacy_desk.core import audit, history, ledger, members, operations
 from pharmacy_desk.core.changes import NOTHING, Changes
 from pharmacy_desk.core.db import write_transaction
 from pharmacy_desk.core.errors import DuplicateMember, InvalidInput, NotFound
@@ -22,7 +22,8 @@ from pharmacy_desk.core.models import Measurement, Member, Staff, Tier
 from pharmacy_desk.core.normalize import (
     check_birthday, clean_gender, clean_name, clean_phone, halfwidth, mask_phone, name_initials,
 )
-from pharmacy_desk.core.vocabulary import HEALTH_ROLES, MeasurementKind, Role
+from pharmacy_desk.core.permissions import Permission, can, require
+from pharmacy_desk.core.vocabulary import MeasurementKind, OperationKind, Role
 
 SYSTOLIC_RANGE = (60, 260)
 DIASTOLIC_RANGE = (30, 160)
@@ -70,6 +71,7 @@ def sign_up(*, phone: object, name: object, operator: Staff, health_consent: boo
 
     ``birthday`` may be a date or the text the cashier typed (``1965-3-8``; empty = not given).
     """
+    require(operator, Permission.SIGN_UP)
     at = operations.now() if today is None else dt.datetime.combine(today, operations.now().time())
     if not isinstance(birthday, dt.date):
         birthday = parse_birthday(birthday)
@@ -115,6 +117,7 @@ def _clean_field(name: str, value, today: dt.date):
 
 def update_profile(member_id: MemberId, operator: Staff, *, today: dt.date | None = None, **fields) -> MemberUpdate:
     """修改会员资料: only the fields given change; a phone or card already in use is refused."""
+    require(operator, Permission.EDIT_MEMBER)
     today = today or dt.date.today()
     unknown = set(fields) - set(PROFILE_FIELDS)
     if unknown:
@@ -143,7 +146,7 @@ def update_profile(member_id: MemberId, operator: Staff, *, today: dt.date | Non
 
 def may_handle_health(operator: Staff) -> bool:
     """Whether this role works with health files at all (the tab exists for them)."""
-    return operator.role in HEALTH_ROLES
+    return can(operator, Permission.VIEW_HEALTH)
 
 
 def health_visible(member: Member, operator: Staff) -> bool:
@@ -176,14 +179,14 @@ def heading(member_id: MemberId, operator: Staff | None, today: dt.date) -> Memb
                          ledger.usable_points(member_id, today), allergies if shown else "")
 
 
-def _require_health_role(operator: Staff) -> None:
-    if operator.role not in HEALTH_ROLES:
-        raise InvalidInput("只有药师或店长可以查看和修改健康档案。")
-
-
 def record_health_consent(member_id: MemberId, operator: Staff, consented: bool,
                           today: dt.date | None = None) -> MemberUpdate:
-    """Record consent (dated) or its withdrawal; withdrawing erases the health file and measurements."""
+    """Record consent (dated) or its withdrawal; withdrawing erases the health file and measurements.
+
+    Anyone who edits a profile may note the member's consent (as at sign-up); only those
+    who edit health files may withdraw it, since that erases the file.
+    """
+    require(operator, Permission.EDIT_MEMBER if consented else Permission.EDIT_HEALTH)
     today = today or dt.date.today()
     with write_transaction():
         member = members.get(member_id)
@@ -200,6 +203,36 @@ def record_health_consent(member_id: MemberId, operator: Staff, consented: bool,
         return MemberUpdate(members.get(member.id), Changes.of_member(member.id, health=True))
 
 
+@dataclass(frozen=True)
+class HealthRecord:
+    """健康档案 as the pharmacist reads it; empty, with ``consented_on`` None, without consent."""
+
+    member_id: MemberId
+    consented_on: dt.date | None
+    chronic_conditions: str
+    allergies: str
+    long_term_meds: str
+    measurements: tuple[history.MeasurementRow, ...]
+
+
+def health_record(member_id: MemberId, operator: Staff) -> HealthRecord:
+    """Read a member's health file again (after a change made while it is open); not recorded."""
+    require(operator, Permission.VIEW_HEALTH)
+    member = members.get(member_id)
+    if member.health_consent_on is None:
+        return HealthRecord(member.id, None, "", "", "", ())
+    return HealthRecord(member.id, member.health_consent_on, member.chronic_conditions, member.allergies,
+                        member.long_term_meds, tuple(history.measurements(member.id)))
+
+
+def open_health_record(member_id: MemberId, operator: Staff, what: str = "健康档案") -> HealthRecord:
+    """Open a member's health file: who looked, and when, is recorded (查看健康档案) once per opening."""
+    record = health_record(member_id, operator)
+    if record.consented_on is not None:
+        audit.record(OperationKind.VIEW_HEALTH, operator, subject=f"member:{member_id}", detail=what)
+    return record
+
+
 def _require_consent(member: Member) -> None:
     if member.health_consent_on is None:
         raise InvalidInput(f"{member.name}尚未同意收集健康信息，不能记录健康档案。")
@@ -208,7 +241,7 @@ def _require_consent(member: Member) -> None:
 def update_health_file(member_id: MemberId, operator: Staff, *, chronic_conditions: str | None = None,
                        allergies: str | None = None, long_term_meds: str | None = None) -> MemberUpdate:
     """慢病、过敏史、长期用药: refused without the member's consent or for a cashier."""
-    _require_health_role(operator)
+    require(operator, Permission.EDIT_HEALTH)
     given = {"chronic_conditions": chronic_conditions, "allergies": allergies, "long_term_meds": long_term_meds}
     changes = {k: re.sub(r"\s+", " ", v).strip() for k, v in given.items() if v is not None}
     with write_transaction():
@@ -245,7 +278,7 @@ def parse_glucose(value) -> Decimal:
 def add_measurement(member_id: MemberId, operator: Staff, kind: str, *, systolic=None, diastolic=None,
                     glucose=None, at: dt.datetime | None = None, notes: str = "") -> MeasurementResult:
     """柜台测量: blood pressure (mmHg) or blood glucose (mmol/L), range-checked; needs consent."""
-    _require_health_role(operator)
+    require(operator, Permission.EDIT_HEALTH)
     at = at or operations.now()
     if kind == MeasurementKind.BP:
         high = _int_in(systolic, "收缩压", *SYSTOLIC_RANGE)

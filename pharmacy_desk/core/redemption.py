@@ -17,6 +17,7 @@ from pharmacy_desk.core.models import (
     CatalogItem, Redemption, Sale, SaleReturn, SaleReturnLine, Staff, Tier,
 )
 from pharmacy_desk.core.normalize import yuan
+from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.vocabulary import (
     FORBIDDEN_DRUG_CLASSES, GIFTABLE_DRUG_CLASSES, CatalogKind, DrugClass, LedgerKind,
 )
@@ -26,6 +27,7 @@ def add_catalog_item(*, name: str, points_price: int, operator: Staff, value_fen
                      kind: str = CatalogKind.GIFT, stock: int | None = None,
                      drug_class: str = DrugClass.NONE) -> CatalogItem:
     """Add a gift or service to the catalog; prescription and 甲类 OTC drugs are refused."""
+    require(operator, Permission.MANAGE_CATALOG)
     if drug_class in FORBIDDEN_DRUG_CLASSES:
         raise InvalidInput(f"依据《药品流通监督管理办法》第二十条，{DrugClass.label_of(drug_class)}不能作为赠品。")
     if drug_class not in GIFTABLE_DRUG_CLASSES:
@@ -88,6 +90,7 @@ class RedemptionResult:
 def redeem(*, member_id: MemberId, item_id: CatalogItemId, operator: Staff, key: str, quantity: int = 1,
            at: dt.datetime | None = None) -> RedemptionResult:
     """Exchange points for a catalog item: checks stock, points and the tier's monthly cap."""
+    require(operator, Permission.REDEEM)
     at = at or operations.now()
     if quantity <= 0:
         raise InvalidInput("兑换数量必须大于零。")

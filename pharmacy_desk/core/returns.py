@@ -23,6 +23,7 @@ from pharmacy_desk.core.errors import NotFound, ReturnError
 from pharmacy_desk.core.ids import MemberId, SaleId, SaleLineId
 from pharmacy_desk.core.models import Coupon, Member, Sale, SaleLine, SaleReturn, SaleReturnLine, Staff
 from pharmacy_desk.core.normalize import yuan
+from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.vocabulary import LedgerKind
 
 
@@ -99,6 +100,7 @@ class ReturnResult:
 def return_sale(*, sale_id: SaleId, operator: Staff, uid: str, amounts: dict[SaleLineId, int] | None = None,
                 reason: str = "", at: dt.datetime | None = None) -> ReturnResult:
     """Return ``amounts`` (sale line id → fen) of a sale, or everything still returnable."""
+    require(operator, Permission.RETURN)
     at = at or operations.now()
     with write_transaction():
         step = operations.keyed(f"return:{uid}", "return", operator, at)

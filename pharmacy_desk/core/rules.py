@@ -15,7 +15,7 @@ import uuid
 from decimal import Decimal
 from itertools import pairwise
 
-from pharmacy_desk.core.permissions import require_rule_changer
+from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core import operations
 from pharmacy_desk.core.db import write_transaction
 from pharmacy_desk.core.errors import InvalidInput, NotFound
@@ -89,7 +89,7 @@ def update_tier(code: str, operator: Staff, *, at: dt.datetime | None = None, **
     The multiplier is typed text (``"1.5"``) or a ``Decimal``, from 1 to 10 倍 like the
     birthday multiplier. Changing nothing records nothing.
     """
-    require_rule_changer(operator)
+    require(operator, Permission.CHANGE_RULES)
     with write_transaction():
         tiers = list(Tier.select().order_by(Tier.rank))
         tier = next((t for t in tiers if t.code == code), None)
@@ -110,7 +110,7 @@ def update_tier(code: str, operator: Staff, *, at: dt.datetime | None = None, **
 
 def update_category(code: str, operator: Staff, *, at: dt.datetime | None = None, **changes) -> Category:
     """Change a category's points rate: ``points_per_block`` points per whole ``block_fen`` paid."""
-    require_rule_changer(operator)
+    require(operator, Permission.CHANGE_RULES)
     with write_transaction():
         category = Category.get_or_none(Category.code == code)
         if category is None:

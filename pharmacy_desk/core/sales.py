@@ -21,6 +21,7 @@ from pharmacy_desk.core.errors import InvalidInput, NotFound, PointsError
 from pharmacy_desk.core.ids import CouponId, MemberId
 from pharmacy_desk.core.models import Category, Coupon, Member, Payment, Sale, SaleLine, Staff, Tier
 from pharmacy_desk.core.normalize import yuan
+from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.pricing import LineRule, Quote, points_cash_value, quote
 from pharmacy_desk.core.redemption import check_cap
 from pharmacy_desk.core.vocabulary import LedgerKind, PaymentMethod
@@ -161,6 +162,7 @@ def _receipt_no(at: dt.datetime) -> str:
 
 def record_sale(sale: SaleInput, *, operator: Staff, uid: str, at: dt.datetime | None = None) -> SaleResult:
     """Record the sale, its points and coupon, and any tier upgrade, all or nothing."""
+    require(operator, Permission.SELL)
     at = at or operations.now()
     with write_transaction():
         step = operations.keyed(f"sale:{uid}", "sale", operator, at)

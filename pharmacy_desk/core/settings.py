@@ -15,7 +15,7 @@ import logging
 import uuid
 from typing import Any
 
-from pharmacy_desk.core.permissions import require_rule_changer
+from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core import operations
 from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.models import Operation, Staff
@@ -104,7 +104,7 @@ def change(key: str, value: Any, operator: Staff, *, at: dt.datetime | None = No
     """
     from pharmacy_desk.core.db import write_transaction
 
-    require_rule_changer(operator)
+    require(operator, Permission.CHANGE_RULES)
     found = declaration(key)
     if found.internal:
         raise InvalidInput(f"{found.label}由程序维护，不能手动修改。")

@@ -15,6 +15,7 @@ from pharmacy_desk.core.ids import MemberId
 from pharmacy_desk.core.ledger import add_months
 from pharmacy_desk.core.models import Member, Operation, Sale, SaleReturn, Staff, Tier, TierChange
 from pharmacy_desk.core.normalize import yuan
+from pharmacy_desk.core.permissions import Permission, require
 
 # (member, amount or count) rows of a query grouped by member.
 PerMember = Iterable[tuple[MemberId, int]]
@@ -87,6 +88,7 @@ def monthly_review(month: dt.date, operator: Staff, at: dt.datetime | None = Non
 
     Runs once per month (the key is the month); a second run reports ``already_done``.
     """
+    require(operator, Permission.HOUSEKEEPING)
     at = at or operations.now()
     result = ReviewResult()
     with write_transaction():

@@ -94,11 +94,6 @@ class Role(Vocabulary):
     SYSTEM = "system", "系统"
 
 
-# Who may read a member's health file (sensitive under PIPL).
-HEALTH_ROLES = frozenset({Role.PHARMACIST, Role.OWNER})
-# Who may change the business rules: the owner, and the command line acting as the system.
-RULE_ROLES = frozenset({Role.OWNER, Role.SYSTEM})
-
 
 class OperationKind(Vocabulary):
     """操作类型: what an audited operation did, as the audit log names it."""

@@ -23,6 +23,7 @@ from pharmacy_desk.core.db import database, write_transaction
 from pharmacy_desk.core.members import ean13_check_digit
 from pharmacy_desk.core.models import Member, Staff, Tier
 from pharmacy_desk.core.normalize import bulk_name_initials
+from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.spreadsheet.plan import FilePlan, ImportPlan, Progress, match_database, quiet
 from pharmacy_desk.core.vocabulary import LedgerKind, Role
 
@@ -69,6 +70,7 @@ def _card_numbers(count: int, taken: set[str]):
 def commit_import(file_plan: FilePlan, operator: Staff, *, progress: Progress | None = None,
                   at: dt.datetime | None = None) -> ImportResult:
     """Write the import; the database side is matched again under the write lock."""
+    require(operator, Permission.IMPORT)
     progress = progress or quiet
     at = at or operations.now()
     stamp = at.isoformat(sep=" ")
