@@ -18,8 +18,8 @@ from typing import Any
 import pytest
 
 from pharmacy_desk.core import (
-    campaigns, call_lists, contacts, housekeeping, ledger, members, profiles, redemption, returns, rules, sales,
-    settings, tiers,
+    accounts, campaigns, call_lists, contacts, housekeeping, ledger, members, profiles, redemption, returns, rules,
+    sales, settings, tiers,
 )
 from pharmacy_desk.core.db import database
 from pharmacy_desk.core.defaults import system_staff
@@ -118,6 +118,8 @@ CASES = (
     Case(Permission.MANAGE_CATALOG, Role.PHARMACIST, Role.OWNER,
          lambda w, op: redemption.add_catalog_item(name="保温杯", points_price=800, operator=op)),
     Case(Permission.IMPORT, Role.PHARMACIST, Role.OWNER, an_import),
+    Case(Permission.MANAGE_STAFF, Role.PHARMACIST, Role.OWNER,
+         lambda w, op: accounts.add_staff("刘洋", "cashier", "2468", op, at=AT)),
     Case(Permission.HOUSEKEEPING, Role.PHARMACIST, Role.SYSTEM,
          lambda w, op: housekeeping.run_due_jobs(AT.date(), operator=op)),
 )
@@ -141,6 +143,8 @@ MORE_CASES = (
          lambda w, op: rules.update_tier("core", op, min_spend_fen=60000, at=AT)),
     Case(Permission.CHANGE_RULES, Role.CASHIER, Role.OWNER,
          lambda w, op: rules.update_category("otc", op, points_per_block=2, at=AT)),
+    Case(Permission.MANAGE_STAFF, Role.CASHIER, Role.OWNER,
+         lambda w, op: accounts.reset_secret(w.cashier.id, "1357", op, at=AT)),
     Case(Permission.HOUSEKEEPING, Role.CASHIER, Role.OWNER,
          lambda w, op: tiers.monthly_review(AT.date().replace(day=1), op, at=AT)),
 )
@@ -150,7 +154,6 @@ MORE_CASES = (
 PENDING = {
     Permission.APPROVE_RETURN: "large or late returns",
     Permission.VIEW_REPORTS: "the owner's monthly figures",
-    Permission.MANAGE_STAFF: "staff accounts",
     Permission.RESTORE: "restoring a backup",
     Permission.VIEW_AUDIT: "the audit log",
     Permission.ERASE_MEMBER: "erasing a member",
