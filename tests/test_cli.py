@@ -119,7 +119,7 @@ def test_rules_that_make_no_sense_get_one_sentence(tmp_path, capsys):
     for argv, message in ((("rules", "set", "nope", "1"), "没有名为“nope”的设置"),
                           (("rules", "set", "redeem_blocks", "500"), "积分抵现档位格式"),
                           (("rules", "tier", "vip", "--min-spend", "100"), "不能低于核心会员"),
-                          (("rules", "tier", "core", "--min-spend", "abc"), "金额格式不对"),
+                          (("rules", "tier", "core", "--min-spend", "abc"), "金额“abc”无法识别"),
                           (("rules", "tier", "core", "--multiplier", "abc"), "不是数字"),
                           (("rules", "tier", "core", "--min-visits", "两次"), "次数应为不小于 0 的整数"),
                           (("rules", "category", "otc", "--points", "-1"), "积分应为不小于 0 的整数")):

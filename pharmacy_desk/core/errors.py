@@ -56,6 +56,10 @@ class ReturnError(DeskError):
     pass
 
 
+class NeedsConfirmation(DeskError):
+    """An unusually large sale: recorded only once the cashier has confirmed the amount."""
+
+
 class StorageError(DeskError):
     """The database refused: busy, read-only, full, damaged, unopenable or too new.
 

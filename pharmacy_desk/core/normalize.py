@@ -12,6 +12,7 @@ import re
 import unicodedata
 from functools import lru_cache, cache
 
+from pharmacy_desk.core.amounts import parse_amount
 from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.vocabulary import Gender
 
@@ -173,12 +174,8 @@ def yuan(fen: int) -> str:
 
 
 def parse_yuan(text: str) -> int:
-    """A typed amount in yuan (``12.5``, ``１２``) to fen, exactly; more than 2 decimals is an error."""
-    cleaned = halfwidth(str(text)).strip().replace(",", "").replace("¥", "").replace("元", "")
-    if not re.fullmatch(r"\d+(\.\d{1,2})?", cleaned):
-        raise InvalidInput(f"金额格式不对：{text}")
-    whole, _, frac = cleaned.partition(".")
-    return int(whole) * 100 + int((frac + "00")[:2])
+    """A typed amount in yuan to fen; the till's one amount parser is ``core.amounts.parse_amount``."""
+    return parse_amount(text)
 
 
 # Excel counts days from 1899-12-30 (its 1900 leap-year bug folded in); serials above

@@ -14,10 +14,10 @@ from typing import cast
 
 from peewee import fn
 
-from pharmacy_desk.core import bonuses, coupons, ledger, operations, settings, tiers
+from pharmacy_desk.core import bonuses, coupons, ledger, operations, sale_size, settings, tiers
 from pharmacy_desk.core.changes import NOTHING, Changes
 from pharmacy_desk.core.db import write_transaction
-from pharmacy_desk.core.errors import InvalidInput, NotFound, PointsError
+from pharmacy_desk.core.errors import InvalidInput, NeedsConfirmation, NotFound, PointsError
 from pharmacy_desk.core.ids import CouponId, MemberId
 from pharmacy_desk.core.models import Category, Coupon, Member, Payment, Sale, SaleLine, Staff, Tier
 from pharmacy_desk.core.normalize import yuan
@@ -43,6 +43,8 @@ class SaleInput:
     member_id: MemberId | None = None
     coupon_id: CouponId | None = None
     points_used: int = 0
+    # The cashier confirmed an unusually large amount (``sale_size.confirm_reason``).
+    amount_confirmed: bool = False
 
 
 @dataclass
@@ -50,6 +52,8 @@ class SalePreview:
     quote: Quote
     member: Member | None
     coupon: Coupon | None  # the bonuses and factor the points were earned with are in ``quote``
+    # Why the amount must be confirmed before recording (far above the usual, a big sale), or None.
+    confirm_reason: str | None = None
     # The categories the lines were priced with, so recording the sale need not read them again.
     categories: dict[str, Category] = field(default_factory=dict, repr=False)
 
@@ -113,6 +117,7 @@ def preview(sale: SaleInput, at: dt.datetime | None = None) -> SalePreview:
     rules = [LineRule(categories[l.category].id, l.amount_fen, categories[l.category].points_per_block,
                       categories[l.category].block_fen) for l in sale.lines]
     total = sum(line.amount_fen for line in sale.lines)
+    sale_size.check_ceiling(total)
 
     member = None
     if sale.member_id is not None:
@@ -150,7 +155,8 @@ def preview(sale: SaleInput, at: dt.datetime | None = None) -> SalePreview:
     result = quote(rules, coupon_discount_fen=discount, points_cash_fen=points_cash,
                    insurance_fen=insurance, insurance_earns=settings.get("insurance_earns_points"),
                    bonuses=earning)
-    return SalePreview(result, member, coupon, categories)
+    return SalePreview(result, member, coupon, categories=categories,
+                       confirm_reason=sale_size.confirm_reason(total, member.id if member else None))
 
 
 def _receipt_no(at: dt.datetime) -> str:
@@ -171,6 +177,8 @@ def record_sale(sale: SaleInput, *, operator: Staff, uid: str, at: dt.datetime |
             balance = ledger.balance(recorded.member_id) if recorded.member_id else 0
             return SaleResult(recorded, balance, replayed=True)
         priced = preview(sale, at)
+        if priced.confirm_reason is not None and not sale.amount_confirmed:
+            raise NeedsConfirmation(f"{priced.confirm_reason}，请确认金额无误后再记账。")
         q = priced.quote
         payments = {m: a for m, a in sale.payments.items() if a}
         if sum(payments.values()) != q.due_fen:

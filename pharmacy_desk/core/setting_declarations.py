@@ -126,6 +126,13 @@ DECLARATIONS: tuple[Declaration, ...] = (
                 "会员资料超过这么多个月未确认时，收银台提示店员核对。"),
     Declaration("card_prefix", Text(r"2[0-9]", "20 到 29 之间的两位数字", unit=None), "20", "会员",
                 "会员卡号前缀", "自动生成的13位卡号（EAN-13）以此开头；20–29为店内自用号段。"),
+    # 收银
+    Declaration("sale_ceiling_fen", Money(100_00, 10_000_000_00), "5000000", "收银", "单笔消费上限",
+                "一笔消费的合计超过这个金额时不予记账：多半是多打了几个零。"),
+    Declaration("sale_confirm_fen", Money(10_00, 10_000_000_00), "500000", "收银", "大额消费确认",
+                "一笔消费的合计超过这个金额时，记账前请收银员按一次键确认金额无误。"),
+    Declaration("usual_basket_multiple", Int(2, 1000, unit="倍"), "10", "收银", "异常金额倍数",
+                "会员本单金额超过其近期平均每单的这么多倍时，记账前请收银员确认金额无误。"),
     # 店员业绩
     Declaration("owner_credit_percent", Int(0, 100, unit="%"), "70", "店员业绩", "专属店员业绩分成",
                 "会员由非专属店员接待时，专属店员得此比例，接待店员得其余。"),
@@ -154,6 +161,15 @@ def _a_within_b(values: dict[str, Any]) -> str:
     return ""
 
 
+def _confirm_within_ceiling(values: dict[str, Any]) -> str:
+    confirm, ceiling = DECLARATION_BY_KEY["sale_confirm_fen"], DECLARATION_BY_KEY["sale_ceiling_fen"]
+    if values[confirm.key] > values[ceiling.key]:
+        return (f"{confirm.label}（{confirm.format(values[confirm.key])}）不能高于"
+                f"{ceiling.label}（{ceiling.format(values[ceiling.key])}）。")
+    return ""
+
+
 CROSS_RULES: tuple[CrossRule, ...] = (
     CrossRule(("a_class_percent", "b_class_percent"), _a_within_b),
+    CrossRule(("sale_confirm_fen", "sale_ceiling_fen"), _confirm_within_ceiling),
 )
