@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 
 from pharmacy_desk.core import members, rules
-from pharmacy_desk.core.models import Member
+from pharmacy_desk.core.models import Member, Sale
 from pharmacy_desk.ui.search_box import matches_model
 from pharmacy_desk.ui.signup_dialog import SignupDialog
 from tests.counter_helpers import ime_type
@@ -117,7 +117,13 @@ def test_unknown_phone_signs_up_with_the_phone_filled_in(qtbot, window, make_mem
     assert window.counter.member_id == member.id
     assert window.counter.panel.name_label.text() == "孙丽"
     assert "新会员" in window.counter.panel.coupons_label.text() or window.counter.entry.coupon.count() == 2
-    assert window.counter.search.edit.hasFocus()
+    # the phone and "还不是会员" are done with; the new member's first sale is typed next
+    assert search.edit.text() == "" and search.message.text() == "" and not search.register_button.isVisible()
+    field = window.counter.entry.amounts["household"]
+    assert field.hasFocus()
+    qtbot.keyClicks(field, "50")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert [(s.member_id, s.total_fen) for s in Sale.select()] == [(member.id, 5000)]
 
 
 def test_sign_up_cancelled_leaves_the_counter_ready(qtbot, window):

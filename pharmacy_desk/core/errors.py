@@ -59,6 +59,10 @@ class ReturnError(DeskError):
 class NeedsConfirmation(DeskError):
     """An unusually large sale: recorded only once the cashier has confirmed the amount."""
 
+    def __init__(self, reason: str):
+        super().__init__(f"{reason}，请确认金额无误后再记账。")
+        self.reason = reason
+
 
 class StorageError(DeskError):
     """The database refused: busy, read-only, full, damaged, unopenable or too new.

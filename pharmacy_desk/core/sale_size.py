@@ -8,6 +8,8 @@ cashier has confirmed it (one key at the till).
 
 from __future__ import annotations
 
+from typing import cast
+
 from peewee import fn
 
 from pharmacy_desk.core import settings
@@ -33,9 +35,9 @@ def usual_fen(member_id: MemberId) -> int | None:
     """The member's average sale (fen) over their last ``USUAL_SALES``; None with too few sales."""
     recent = (Sale.select(Sale.total_fen).where(Sale.member == member_id)
               .order_by(Sale.created_at.desc()).limit(USUAL_SALES))
-    count, total = Sale.select(fn.COUNT(recent.c.total_fen), fn.SUM(recent.c.total_fen)) \
-        .from_(recent).tuples().get()
-    return total // count if count >= USUAL_MIN_SALES else None
+    row = Sale.select(fn.COUNT(recent.c.total_fen), fn.SUM(recent.c.total_fen)).from_(recent).tuples().get()
+    count, total = cast("tuple[int, int | None]", row)
+    return total // count if total is not None and count >= USUAL_MIN_SALES else None
 
 
 def confirm_reason(total_fen: int, member_id: MemberId | None) -> str | None:

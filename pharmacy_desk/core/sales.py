@@ -178,7 +178,7 @@ def record_sale(sale: SaleInput, *, operator: Staff, uid: str, at: dt.datetime |
             return SaleResult(recorded, balance, replayed=True)
         priced = preview(sale, at)
         if priced.confirm_reason is not None and not sale.amount_confirmed:
-            raise NeedsConfirmation(f"{priced.confirm_reason}，请确认金额无误后再记账。")
+            raise NeedsConfirmation(priced.confirm_reason)
         q = priced.quote
         payments = {m: a for m, a in sale.payments.items() if a}
         if sum(payments.values()) != q.due_fen:

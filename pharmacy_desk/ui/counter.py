@@ -1,13 +1,16 @@
 """收银台: the check-in screen. Search box and member panel on the left, sale entry and
 receipt on the right. Scan → the member shows → type amounts → Enter → receipt, and the
 search box has the focus again for the next customer in the queue.
+
+A card scanned wherever the focus is in the window reaches the search (``ui.scanner``):
+the field it landed in keeps what the cashier had typed, and the focus goes back there.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
@@ -20,6 +23,7 @@ from pharmacy_desk.ui.member_panel import MemberPanel
 from pharmacy_desk.ui.operations import Op, current_operator
 from pharmacy_desk.ui.receipt import ReceiptView
 from pharmacy_desk.ui.sale_entry import SaleEntry
+from pharmacy_desk.ui.scanner import FocusKeeper, ScanCatcher
 from pharmacy_desk.ui.search_box import SearchBox
 
 
@@ -56,7 +60,9 @@ class CounterWidget(QWidget):
         self.search.register_requested.connect(self.register_requested)
         self.entry.recorded.connect(self._recorded)
         self.entry.leave_requested.connect(self.search.focus)
-        self.entry.scanned.connect(self._scanned_in_entry)
+        self.scans = ScanCatcher(self)
+        self.scans.scanned.connect(self._scanned)
+        self.focus_keeper = FocusKeeper(self, self._is_work_field, fallback=self.search.edit)
         self.panel.confirm_requested.connect(self._confirm_profile)
         events().changed.connect(self._data_changed)
         for keys, slot in (("Ctrl+K", self.panel.confirm_button.click), ("Ctrl+P", self.receipt.print_receipt),
@@ -67,6 +73,7 @@ class CounterWidget(QWidget):
     def show_member(self, member_id: int) -> None:
         """The member found by the search: panel, coupons and points; the cashier types amounts next."""
         self.member_id = self.selling_to = member_id
+        self.search.clear()  # what found them (a phone, "还不是会员") is done with
         self._refresh()
         self.entry.focus_first_amount()
 
@@ -89,16 +96,24 @@ class CounterWidget(QWidget):
             self.entry.set_member(summary)
 
     def _recorded(self, result) -> None:
+        # F3/F4/F5 now act on this sale's customer (nobody after a walk-in), never an earlier one.
+        self.member_id = result.sale.member_id
+        if self.member_id is None:
+            self.panel.show_walk_in()
         self.selling_to = None
         self.entry.set_member(None)
         self.receipt.show_sale(result.sale.id)
         self.search.focus()  # the panel shows the new balance when the sale's change is broadcast
 
-    def _scanned_in_entry(self, text: str) -> None:
-        # A card scanned while an amount field had the focus: it is a search, never an amount.
-        self.search.edit.setText(text)
-        self.search.focus()
+    def _is_work_field(self, widget: QWidget) -> bool:
+        return self.search.isAncestorOf(widget) or self.entry.isAncestorOf(widget)
+
+    def _scanned(self, digits: str, typed_into: QWidget) -> None:
+        # A card scanned anywhere is a search, never an amount; the amounts typed so far stay.
+        self.search.edit.setText(digits)
         self.search.submit()
+        if self.selling_to is not None and self.entry.isAncestorOf(typed_into):
+            typed_into.setFocus(Qt.FocusReason.OtherFocusReason)  # back to where the cashier was
 
     def _confirm_profile(self, member_id: int) -> None:
         Op(self, lambda operator: members.confirm_profile(member_id, operator)).run()

@@ -128,9 +128,9 @@ class MainWindow(QMainWindow):
     # main loop keeps running, and tests drive the dialog like a cashier would.
     def _open_dialog(self, dialog: QDialog, on_finished=None) -> QDialog:
         def finished(code: int) -> None:
+            self.counter.search.focus()  # unless what the dialog did puts the cashier elsewhere
             if on_finished is not None:
                 on_finished(code == QDialog.DialogCode.Accepted)
-            self.counter.search.focus()
 
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(finished)

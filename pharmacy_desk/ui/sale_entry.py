@@ -3,6 +3,11 @@
 Each form carries one sale ``uid`` made when the form is (re)set, so a double Enter
 or a scanner's bounce replays the same uid and ``sales.record_sale`` records once;
 ``_busy`` also refuses a second Enter while the first is being recorded.
+
+Everything typed in an amount field is an amount: a scanned card is caught before it
+gets here (``ui.scanner``). An amount the core finds unusual (above the confirm
+threshold, far above the member's usual) is recorded only after one more key, F9;
+Enter again just repeats the question, so a double Enter never confirms a typo.
 """
 
 from __future__ import annotations
@@ -10,13 +15,14 @@ from __future__ import annotations
 import uuid
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout,
     QWidget,
 )
 
 from pharmacy_desk.core import sales
+from pharmacy_desk.core.errors import NeedsConfirmation
 from pharmacy_desk.core.member_summary import MemberSummary
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.normalize import parse_yuan, yuan
@@ -26,9 +32,7 @@ from pharmacy_desk.ui.operations import Op, Read
 
 # 医保 is a split beside one of these.
 MAIN_METHODS = (PaymentMethod.WECHAT, PaymentMethod.ALIPAY, PaymentMethod.CASH, PaymentMethod.CARD)
-# Card numbers are 13 digits, phones 11; no single category at a pharmacy till reaches
-# 10,000,000 yuan, so 8 or more bare digits in an amount field are a scan, not an amount.
-SCAN_MIN_DIGITS = 8
+CONFIRM_KEY = "F9"
 ERROR_STYLE = "color: #b00020;"
 OK_STYLE = "color: #1b5e20;"
 
@@ -44,13 +48,15 @@ class AmountField(QLineEdit):
 class SaleEntry(QWidget):
     recorded = Signal(object)  # sales.SaleResult
     leave_requested = Signal()  # Esc: back to the search box
-    scanned = Signal(str)  # a card number that landed in an amount field
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._busy = False
         self.summary: MemberSummary | None = None
         self.uid = uuid.uuid4().hex
+        # Why the amounts as typed need the cashier's confirmation, and whether they gave it.
+        self.confirm_reason: str | None = None
+        self.amount_confirmed = False
 
         self.amounts: dict[str, AmountField] = {}
         self.days: dict[str, QSpinBox] = {}
@@ -114,8 +120,14 @@ class SaleEntry(QWidget):
         self.message.setWordWrap(True)
         self.record_button = QPushButton("记账 (Enter)")
         self.record_button.clicked.connect(self.submit)
+        self.confirm_button = QPushButton(f"金额无误，记账 ({CONFIRM_KEY})")
+        self.confirm_button.clicked.connect(self.confirm_amount)
+        self.confirm_button.hide()
+        QShortcut(QKeySequence(CONFIRM_KEY), self, self.confirm_amount,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         bottom = QHBoxLayout()
         bottom.addWidget(self.due_label, 1)
+        bottom.addWidget(self.confirm_button)
         bottom.addWidget(self.record_button)
 
         layout = QVBoxLayout(self)
@@ -181,7 +193,8 @@ class SaleEntry(QWidget):
         return sales.SaleInput(
             lines=lines, payments={PaymentMethod.INSURANCE: insurance} if insurance else {},
             member_id=self.summary.member_id if self.summary else None,
-            coupon_id=self.coupon.currentData(), points_used=self.points.currentData() or 0)
+            coupon_id=self.coupon.currentData(), points_used=self.points.currentData() or 0,
+            amount_confirmed=self.amount_confirmed)
 
     def _priced(self) -> tuple[sales.SaleInput, sales.SalePreview]:
         order = self.order()
@@ -192,6 +205,10 @@ class SaleEntry(QWidget):
         return order, priced
 
     def update_preview(self) -> None:
+        # Whatever changed, a confirmation given for the amounts before no longer holds.
+        self.amount_confirmed = False
+        self.confirm_reason = None
+        self.confirm_button.hide()
         if not self.has_amounts():
             self.due_label.setText("应付 0.00 元")
             self.detail_label.setText("按类别录入金额（Alt+数字键跳到该类别），回车记账。")
@@ -222,29 +239,38 @@ class SaleEntry(QWidget):
             parts.append(f"本单积分 +{q.points_earned}{bonus}")
         self.due_label.setText(f"应付 {yuan(q.due_fen)} 元")
         self.detail_label.setText("　".join(p for p in parts if p))
+        self.confirm_reason = priced.confirm_reason
         self._say("", "")
-
-    def _take_scan(self) -> str | None:
-        """A scanner typing a card into an amount field: 8+ digits is never a till amount."""
-        for field in self.amounts.values():
-            text = field.text().strip()
-            if len(text) >= SCAN_MIN_DIGITS and text.isdigit():
-                field.clear()
-                return text
-        return None
 
     def submit(self) -> None:
         if self._busy or not self.has_amounts():
             return  # a second Enter on a just-cleared form is a bounce, not a sale
-        scan = self._take_scan()
-        if scan is not None:
-            self.scanned.emit(scan)
+        if self.confirm_reason is not None and not self.amount_confirmed:
+            self._ask_confirmation(self.confirm_reason)
             return
         self._busy = True
         try:
-            Op(self, self._record).success(self._recorded).failure(lambda text: self._say(text, ERROR_STYLE)).run()
+            Op(self, self._record).success(self._recorded).failure(lambda text: self._say(text, ERROR_STYLE)) \
+                .after_failure(self._refused).run()
         finally:
             self._busy = False
+
+    def confirm_amount(self) -> None:
+        """F9: the cashier has checked the unusual amount; record it."""
+        if self.confirm_reason is None or not self.confirm_button.isVisible():
+            return
+        self.amount_confirmed = True
+        self.submit()
+
+    def _ask_confirmation(self, reason: str) -> None:
+        self._say(f"{reason}。金额无误请按 {CONFIRM_KEY} 记账；打错了请直接修改金额。", ERROR_STYLE)
+        self.confirm_button.show()
+
+    def _refused(self, error: BaseException) -> None:
+        if isinstance(error, NeedsConfirmation):  # the core saw a reason the preview had not shown yet
+            self.confirm_reason = error.reason
+            self.amount_confirmed = False
+            self._ask_confirmation(self.confirm_reason)
 
     def _record(self, operator: Staff) -> sales.SaleResult:
         order, _ = self._priced()

@@ -95,7 +95,7 @@ class SearchBox(QWidget):
 
     def _found(self, text: str, found: members.LookupResult) -> None:
         if found.exact is not None:
-            self._clear()
+            self.clear()
             self.member_chosen.emit(found.exact.id)
             return
         self.nobody_chosen.emit()
@@ -138,7 +138,7 @@ class SearchBox(QWidget):
     def _pick(self, row: int) -> None:
         if 0 <= row < self.model.rowCount():
             member_id = self.model.row(row).id
-            self._clear()
+            self.clear()
             self.member_chosen.emit(member_id)
 
     def _move(self, step: int) -> None:
@@ -163,7 +163,8 @@ class SearchBox(QWidget):
         self._list_text = None
         self.table.hide()
 
-    def _clear(self) -> None:
+    def clear(self) -> None:
+        """An empty box with no list and no offer: ready for the next customer."""
         self.edit.clear()
         self._clear_list()
         self._hide_offer()
@@ -177,7 +178,7 @@ class SearchBox(QWidget):
                 return True
             if key == Qt.Key.Key_Escape:
                 if self.edit.text() or self.table.isVisible():
-                    self._clear()
+                    self.clear()
                 else:
                     self.walk_in_requested.emit()
                 return True
