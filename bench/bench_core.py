@@ -170,7 +170,8 @@ class SaleRunner:
         member_id, basket = job
         self.count += 1
         order = sales.SaleInput(lines=[sales.LineInput(code, amount) for code, amount in basket],
-                                member_id=member_id, payments={"cash": sum(a for _, a in basket)})
+                                member_id=member_id, payments={"cash": sum(a for _, a in basket)},
+                                amount_confirmed=True)
         sales.record_sale(order, operator=self.operator, uid=f"bench-{self.run_id}-{self.count}")
 
     def raw(self, job: tuple[int, list[tuple[str, int]]]) -> None:

@@ -117,6 +117,7 @@ def sell(db, clerk):
     counter = itertools.count(1)
 
     def sell(member, amounts: dict[str, int], at=DAY, payments=None, operator=None, uid=None, **fields):
+        fields.setdefault("amount_confirmed", True)  # the typo guard has its own tests
         order = sales.SaleInput(lines=[sales.LineInput(c, a) for c, a in amounts.items()],
                                 member_id=member.id if member is not None else None, **fields)
         if payments is None:

@@ -100,7 +100,7 @@ class LedgerMachine(RuleBasedStateMachine):
         member_id = None if walk_in else data.draw(st.sampled_from(self.member_ids))
         at = self.tick()
         order = sales.SaleInput(lines=[sales.LineInput(c, a) for c, a in amounts], member_id=member_id,
-                                points_used=0 if member_id is None else points)
+                                points_used=0 if member_id is None else points, amount_confirmed=True)
         if use_coupon and member_id is not None:
             usable = coupons.usable_for(member_id, at.date())
             order.coupon_id = usable[0].id if usable else None
