@@ -2,7 +2,7 @@
 
 A cashier types yuan with ASCII or full-width digits (``１２``) and ``.`` or ``。``
 as the decimal point; nothing else is an amount. ``12,5`` is refused rather than read
-as 125 元, and digits of other scripts (Arabic-Indic ``١٢``, which Python's ``int``
+as 125 元, and digits of other scripts (Arabic-Indic U+0660–U+0669, which Python's ``int``
 accepts) are refused too, so what is recorded is always what the cashier saw typed.
 """
 
