@@ -29,6 +29,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=__version__)
     parser.add_argument("--db", metavar="PATH", help="数据库文件（默认在程序数据目录，或环境变量 PHARMACY_DESK_DB）")
     parser.add_argument("--demo", action="store_true", help="使用演示数据库（不存在时自动生成演示数据）")
+    parser.add_argument("--as", dest="as_name", metavar="NAME",
+                        help="以这位店员的身份操作（修改数据或导出个人信息的命令需要）；"
+                             "密码在提示时输入，或放在环境变量 PHARMACY_DESK_PASSWORD 中")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for register in COMMANDS:
         register(subparsers)

@@ -36,9 +36,13 @@ def pytest_collection_modifyitems(items):
 @pytest.fixture(autouse=True)
 def app_home(tmp_path, monkeypatch):
     """Redirect the app's data folder (database, logs, backups, exports) into the test's tmp_path."""
+    from pharmacy_desk.commands.common import NEW_PASSWORD_ENV, PASSWORD_ENV
+
     home = tmp_path / "home"
     monkeypatch.setenv(paths.HOME_ENV, str(home))
     monkeypatch.delenv(paths.DB_ENV, raising=False)
+    for variable in (PASSWORD_ENV, NEW_PASSWORD_ENV):  # a developer's own must not sign tests in
+        monkeypatch.delenv(variable, raising=False)
     return home
 
 

@@ -2,7 +2,9 @@ import sqlite3
 import sys
 
 from pharmacy_desk import cli
+from pharmacy_desk.commands.common import PASSWORD_ENV
 from pharmacy_desk.core import paths
+from tests.cli_helpers import OWNER_PASSWORD, as_owner
 
 
 def run(capsys, *argv):
@@ -95,16 +97,17 @@ def test_housekeeping_runs_and_is_idempotent(tmp_path, capsys):
     assert code == 0 and "本月已复核" in out
 
 
-def test_rules_are_shown_and_changed_from_the_command_line(tmp_path, capsys):
+def test_rules_are_shown_and_changed_from_the_command_line(tmp_path, capsys, monkeypatch):
     db = str(tmp_path / "shop.sqlite3")
+    monkeypatch.setenv(PASSWORD_ENV, OWNER_PASSWORD)
     code, out, _ = run(capsys, "--db", db, "rules")
     assert code == 0 and "points_validity_months = 3" in out and "core：核心会员，消费满 500.00 元" in out
-    code, out, _ = run(capsys, "--db", db, "rules", "set", "points_validity_months", "6")
+    code, out, _ = run(capsys, *as_owner(["--db", db, "rules", "set", "points_validity_months", "6"]))
     assert code == 0 and "* points_validity_months = 6" in out
-    code, out, _ = run(capsys, "--db", db, "rules", "tier", "core", "--min-spend", "300", "--multiplier", "1.3",
-                       "--cap", "120")
+    code, out, _ = run(capsys, *as_owner(["--db", db, "rules", "tier", "core", "--min-spend", "300",
+                                          "--multiplier", "1.3", "--cap", "120"]))
     assert code == 0 and "core：核心会员，消费满 300.00 元且 0 次，1.3 倍，上限 120.00 元" in out
-    code, out, _ = run(capsys, "--db", db, "rules", "category", "otc", "--points", "2", "--per", "10")
+    code, out, _ = run(capsys, *as_owner(["--db", db, "rules", "category", "otc", "--points", "2", "--per", "10"]))
     assert code == 0 and "otc：非处方药，每 10.00 元 2 分" in out
     con = sqlite3.connect(db)
     assert con.execute("SELECT value FROM setting WHERE key = 'points_validity_months'").fetchone() == ("6",)
@@ -114,8 +117,9 @@ def test_rules_are_shown_and_changed_from_the_command_line(tmp_path, capsys):
     con.close()
 
 
-def test_rules_that_make_no_sense_get_one_sentence(tmp_path, capsys):
+def test_rules_that_make_no_sense_get_one_sentence(tmp_path, capsys, monkeypatch):
     db = str(tmp_path / "shop.sqlite3")
+    monkeypatch.setenv(PASSWORD_ENV, OWNER_PASSWORD)
     for argv, message in ((("rules", "set", "nope", "1"), "没有名为“nope”的设置"),
                           (("rules", "set", "redeem_blocks", "500"), "积分抵现档位格式"),
                           (("rules", "tier", "vip", "--min-spend", "100"), "不能低于核心会员"),
@@ -123,7 +127,7 @@ def test_rules_that_make_no_sense_get_one_sentence(tmp_path, capsys):
                           (("rules", "tier", "core", "--multiplier", "abc"), "不是数字"),
                           (("rules", "tier", "core", "--min-visits", "两次"), "次数应为不小于 0 的整数"),
                           (("rules", "category", "otc", "--points", "-1"), "积分应为不小于 0 的整数")):
-        code, out, err = run(capsys, "--db", db, *argv)
+        code, out, err = run(capsys, *as_owner(["--db", db, *argv]))
         assert code == 1 and message in err and "Traceback" not in err, argv
 
 

@@ -8,6 +8,7 @@ import zipfile
 import peewee
 import pytest
 
+from pharmacy_desk.commands.common import PASSWORD_ENV
 from pharmacy_desk.core import errors
 from pharmacy_desk.core.db import close_database, open_database, write_transaction
 from pharmacy_desk.core.errors import (
@@ -21,6 +22,7 @@ from pharmacy_desk.core.errors import (
 )
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.spreadsheet.reading import read_file
+from tests.cli_helpers import OWNER_PASSWORD, as_owner
 
 
 def raised(action) -> BaseException:
@@ -308,11 +310,12 @@ def run_cli(capsys, *argv):
     ("a-file.txt/会员.xlsx", "路径中有一段不是文件夹"),
     ("a-folder.xlsx", "这是一个文件夹，不是文件"),
 ])
-def test_an_export_the_disk_refuses_is_one_sentence_naming_the_path(tmp_path, capsys, where, reason):
+def test_an_export_the_disk_refuses_is_one_sentence_naming_the_path(tmp_path, capsys, monkeypatch, where, reason):
     (tmp_path / "a-file.txt").write_text("x", encoding="utf-8")
     (tmp_path / "a-folder.xlsx").mkdir()
     out = tmp_path / where
-    code, _, err = run_cli(capsys, "--db", tmp_path / "shop.sqlite3", "export", "members", "--out", out)
+    monkeypatch.setenv(PASSWORD_ENV, OWNER_PASSWORD)
+    code, _, err = run_cli(capsys, *as_owner(["--db", tmp_path / "shop.sqlite3", "export", "members", "--out", out]))
     assert code == 1 and "Traceback" not in err and err.count("\n") == 1
     assert err == f"错误：无法写入 {out}：{reason}。刚才的文件没有保存。\n"
     assert not (tmp_path / "missing-folder").exists()  # no folder is made where a stick was

@@ -8,7 +8,6 @@ import pytest
 
 from pharmacy_desk.core import check, members
 from pharmacy_desk.core.db import database
-from pharmacy_desk.core.defaults import system_staff
 from pharmacy_desk.core.models import LedgerEntry, Member
 from pharmacy_desk.core.spreadsheet import commit
 from pharmacy_desk.core.spreadsheet.plan import read_plan
@@ -36,9 +35,9 @@ def indexes() -> list[tuple[str, str]]:
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").fetchall())
 
 
-def test_imported_members_are_found_through_rebuilt_indexes(db, sheet, rebuild_always):
+def test_imported_members_are_found_through_rebuilt_indexes(db, owner, sheet, rebuild_always):
     before = indexes()
-    result = commit.commit_import(read_plan(sheet, today=TODAY), system_staff(), at=AT)
+    result = commit.commit_import(read_plan(sheet, today=TODAY), owner, at=AT)
     assert result.created == 40 and result.balances == 40
     assert indexes() == before
     plan = database.execute_sql("EXPLAIN QUERY PLAN SELECT id FROM member WHERE phone = ?",
@@ -49,7 +48,7 @@ def test_imported_members_are_found_through_rebuilt_indexes(db, sheet, rebuild_a
     assert check.run_checks() == []
 
 
-def test_a_failed_import_leaves_every_index_and_no_member(db, sheet, rebuild_always, monkeypatch):
+def test_a_failed_import_leaves_every_index_and_no_member(db, owner, sheet, rebuild_always, monkeypatch):
     before = indexes()
 
     def broken(_day):
@@ -58,12 +57,12 @@ def test_a_failed_import_leaves_every_index_and_no_member(db, sheet, rebuild_alw
     # Fails after the members (and their indexes) are written, before the opening balances.
     monkeypatch.setattr(commit.ledger, "lot_expiry", broken)
     with pytest.raises(RuntimeError):
-        commit.commit_import(read_plan(sheet, today=TODAY), system_staff(), at=AT)
+        commit.commit_import(read_plan(sheet, today=TODAY), owner, at=AT)
     assert indexes() == before
     assert Member.select().count() == 0 and LedgerEntry.select().count() == 0
 
 
-def test_a_duplicate_the_plan_missed_fails_the_unique_index_and_rolls_back(db, sheet, rebuild_always,
+def test_a_duplicate_the_plan_missed_fails_the_unique_index_and_rolls_back(db, owner, sheet, rebuild_always,
                                                                             monkeypatch):
     plan = read_plan(sheet, today=TODAY)
     original = commit.match_database
@@ -76,11 +75,11 @@ def test_a_duplicate_the_plan_missed_fails_the_unique_index_and_rolls_back(db, s
     monkeypatch.setattr(commit, "match_database", doubled)
     before = indexes()
     with pytest.raises(Exception, match="UNIQUE"):
-        commit.commit_import(plan, system_staff(), at=AT)
+        commit.commit_import(plan, owner, at=AT)
     assert indexes() == before and Member.select().count() == 0
 
 
-def test_a_small_import_into_a_big_table_keeps_its_indexes(db, sheet, monkeypatch):
+def test_a_small_import_into_a_big_table_keeps_its_indexes(db, owner, sheet, monkeypatch):
     dropped = []
     real = database.execute_sql
 
@@ -90,5 +89,5 @@ def test_a_small_import_into_a_big_table_keeps_its_indexes(db, sheet, monkeypatc
         return real(sql, *args, **kwargs)
 
     monkeypatch.setattr(database.obj, "execute_sql", watch)
-    commit.commit_import(read_plan(sheet, today=TODAY), system_staff(), at=AT)
+    commit.commit_import(read_plan(sheet, today=TODAY), owner, at=AT)
     assert dropped == []  # 40 rows are below the threshold

@@ -177,14 +177,19 @@ def test_window_exports_the_workbook(june, qtbot, tmp_path):
     assert staff["李娜"] == (4, 2, 1, pytest.approx(138.01), pytest.approx(31.51), pytest.approx(169.52))
 
 
-def test_cli_report_writes_workbook_and_pdf(june, tmp_path, capsys):
+def test_cli_report_writes_workbook_and_pdf(june, tmp_path, capsys, monkeypatch):
+    from pharmacy_desk.commands.common import PASSWORD_ENV
+    from tests.cli_helpers import OWNER_PASSWORD, as_owner
+
+    monkeypatch.setenv(PASSWORD_ENV, OWNER_PASSWORD)
     out = tmp_path / "out" / "2026-06.xlsx"
     out.parent.mkdir()  # a writer never creates folders: a vanished stick's mount point must stay missing
-    code = cli.main(["--db", str(tmp_path / "test.sqlite3"), "report", "--month", "2026-06", "--out", str(out), "--pdf"])
+    code = cli.main(as_owner(["--db", tmp_path / "test.sqlite3", "report", "--month", "2026-06", "--out", out,
+                              "--pdf"]))
     printed = capsys.readouterr().out
     assert code == 0 and "2026-06 月度报表已写入" in printed
     assert out.exists() and out.with_suffix(".pdf").read_bytes()[:5] == b"%PDF-"
-    code = cli.main(["--db", str(tmp_path / "test.sqlite3"), "report", "--month", "2026-13", "--out", str(out)])
+    code = cli.main(as_owner(["--db", tmp_path / "test.sqlite3", "report", "--month", "2026-13", "--out", out]))
     assert code == 1 and "月份格式" in capsys.readouterr().err
 
 

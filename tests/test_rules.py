@@ -105,10 +105,20 @@ def test_a_rule_change_that_changes_nothing_records_nothing(db, owner):
 
 # --- the command line ----------------------------------------------------------------------------
 
-def cli(capsys, db_path, *argv):
-    from pharmacy_desk import cli as desk_cli
+@pytest.fixture
+def owner_password(monkeypatch):
+    from pharmacy_desk.commands.common import PASSWORD_ENV
+    from tests.cli_helpers import OWNER_PASSWORD
 
-    code = desk_cli.main(["--db", db_path, *argv])
+    monkeypatch.setenv(PASSWORD_ENV, OWNER_PASSWORD)
+
+
+def cli(capsys, db_path, *argv):
+    """``rules …`` run by the owner (``--as``) of the set-up database at ``db_path``."""
+    from pharmacy_desk import cli as desk_cli
+    from tests.cli_helpers import as_owner
+
+    code = desk_cli.main(as_owner(["--db", db_path, *argv]))
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -130,7 +140,7 @@ def signup_and_sale_work(db_path):
         close_database()
 
 
-def test_the_command_line_shows_each_setting_with_its_unit_and_range(tmp_path, capsys):
+def test_the_command_line_shows_each_setting_with_its_unit_and_range(tmp_path, capsys, owner_password):
     db_path = str(tmp_path / "shop.sqlite3")
     code, out, _ = cli(capsys, db_path, "rules", "set", "new_member_coupon_fen", "3.5")
     assert code == 0
@@ -140,7 +150,8 @@ def test_the_command_line_shows_each_setting_with_its_unit_and_range(tmp_path, c
     assert "  redeem_blocks = 500积分=20.00元, 1000积分=42.00元" in out
     con = sqlite3.connect(db_path)
     assert con.execute("SELECT value FROM setting WHERE key = 'new_member_coupon_fen'").fetchone() == ("350",)
-    assert con.execute("SELECT detail FROM operation WHERE kind = 'setting_change'").fetchall() == [
+    assert con.execute("SELECT detail FROM operation WHERE kind = 'setting_change' "
+                       "AND subject = 'setting:new_member_coupon_fen'").fetchall() == [
         ("新会员券金额：3.00 元 → 3.50 元",)]
     con.close()
 
@@ -159,15 +170,23 @@ def test_the_command_line_shows_each_setting_with_its_unit_and_range(tmp_path, c
     (("tier", "vip", "--multiplier", "NaN"), "VIP会员的积分倍数应为 1 到 10 倍之间"),
     (("tier", "vip", "--multiplier", "Infinity"), "VIP会员的积分倍数应为 1 到 10 倍之间"),
 ])
-def test_the_command_line_refuses_a_bad_value_in_one_sentence(tmp_path, capsys, argv, message):
+def test_the_command_line_refuses_a_bad_value_in_one_sentence(tmp_path, capsys, owner_password, argv, message):
     db_path = str(tmp_path / "shop.sqlite3")
+
+    def stored():
+        con = sqlite3.connect(db_path)
+        try:
+            return (con.execute("SELECT key, value FROM setting ORDER BY key").fetchall(),
+                    con.execute("SELECT COUNT(*) FROM operation WHERE kind IN ('setting_change', 'rule_change')"
+                                ).fetchone())
+        finally:
+            con.close()
+
+    assert cli(capsys, db_path, "rules")[0] == 0  # the shop is set up (its name is a setting)
+    before = stored()
     code, out, err = cli(capsys, db_path, "rules", *argv)
     assert code == 1 and message in err and "Traceback" not in err and "内部错误" not in err
     assert err.strip().count("。") == 1 and out == ""
-    con = sqlite3.connect(db_path)
-    assert con.execute("SELECT COUNT(*) FROM setting").fetchone() == (0,)
-    assert con.execute("SELECT COUNT(*) FROM operation WHERE kind IN ('setting_change', 'rule_change')"
-                       ).fetchone() == (0,)
-    con.close()
+    assert stored() == before
     assert cli(capsys, db_path, "rules")[0] == 0
     assert signup_and_sale_work(db_path)

@@ -2,14 +2,23 @@
 
 import sqlite3
 
+import pytest
 from openpyxl import load_workbook
 
 from pharmacy_desk import cli
+from pharmacy_desk.commands.common import PASSWORD_ENV
+from tests.cli_helpers import OWNER_PASSWORD, as_owner
 from tests.spreadsheet_helpers import HEADER, write_xlsx
 
 
+@pytest.fixture(autouse=True)
+def owner_password(monkeypatch):
+    monkeypatch.setenv(PASSWORD_ENV, OWNER_PASSWORD)
+
+
 def run(capsys, *argv):
-    code = cli.main([str(a) for a in argv])
+    """Import and export sign in: each command runs as the owner (``--as``) of a set-up database."""
+    code = cli.main(as_owner(argv))
     out, err = capsys.readouterr()
     return code, out, err
 

@@ -84,10 +84,9 @@ def test_rejected_rows_say_why_and_keep_their_values(db, messy):
     assert set(conflicts) == {21, 22} and "不同的姓名" in conflicts[21]
 
 
-def test_import_cleans_every_member(db, messy):
-    from pharmacy_desk.core.defaults import system_staff
+def test_import_cleans_every_member(db, owner, messy):
 
-    result = commit_import(read_plan(messy, today=TODAY), system_staff(), at=AT)
+    result = commit_import(read_plan(messy, today=TODAY), owner, at=AT)
     assert (result.created, result.balances, result.points) == (9, 6, 2938)
     assert Member.select().count() == 9
 
@@ -95,7 +94,7 @@ def test_import_cleans_every_member(db, messy):
     assert (zhang.name, zhang.name_initials, zhang.gender, zhang.birthday, zhang.joined_on) == (
         "张三", "zs", "M", dt.date(1965, 3, 8), dt.date(2019, 5, 1))
     assert zhang.notes == "老顾客；病史：高血压"
-    assert zhang.tier.rank == 0 and zhang.profile_confirmed_on is None and zhang.joined_by is None
+    assert zhang.tier.rank == 0 and zhang.profile_confirmed_on is None and zhang.joined_by_id == owner.id
     assert len(zhang.card_no) == 13 and zhang.card_no.startswith("20")
     assert ledger.balance(zhang.id) == 1200  # the later 张三 row's 999 does not overwrite
 
@@ -129,15 +128,14 @@ def test_import_cleans_every_member(db, messy):
     assert check.run_checks() == []
 
 
-def test_importing_the_same_file_again_changes_nothing(db, messy):
-    from pharmacy_desk.core.defaults import system_staff
+def test_importing_the_same_file_again_changes_nothing(db, owner, messy):
 
-    commit_import(read_plan(messy, today=TODAY), system_staff(), at=AT)
+    commit_import(read_plan(messy, today=TODAY), owner, at=AT)
     snapshot = [tuple(m.__data__.values()) for m in Member.select().order_by(Member.id)]
     entries = LedgerEntry.select().count()
     again = plan_import(messy, today=TODAY)
     assert again.already_imported and again.counts()["new"] == 0 and again.opening_points == 0
-    result = commit_import(read_plan(messy, today=TODAY), system_staff(), at=AT + dt.timedelta(days=1))
+    result = commit_import(read_plan(messy, today=TODAY), owner, at=AT + dt.timedelta(days=1))
     assert result.already_imported and result.created == 0
     assert [tuple(m.__data__.values()) for m in Member.select().order_by(Member.id)] == snapshot
     assert LedgerEntry.select().count() == entries

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pharmacy_desk.commands.common import open_from_args
+from pharmacy_desk.commands.common import open_from_args, signed_in
 
 
 def cmd_report(args) -> int:
     from pharmacy_desk.core.reports.period import Month
     from pharmacy_desk.core.reports.report import build_report
     from pharmacy_desk.core.reports.workbook import write_workbook
+    from pharmacy_desk.core.vocabulary import Permission
 
     month = Month.parse(args.month)
     open_from_args(args)
+    signed_in(args, Permission.VIEW_REPORTS)
     report = build_report(month)
     out = write_workbook(report, args.out)
     print(f"{month} 月度报表已写入 {out}")

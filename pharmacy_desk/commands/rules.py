@@ -50,27 +50,28 @@ def _count(what: str):
 
 
 def cmd_rules(args) -> int:
-    from pharmacy_desk.commands.common import open_from_args
+    from pharmacy_desk.commands.common import open_from_args, signed_in
     from pharmacy_desk.core import rules, settings
-    from pharmacy_desk.core.defaults import system_staff
     from pharmacy_desk.core.errors import InvalidInput
     from pharmacy_desk.core.normalize import parse_yuan
+    from pharmacy_desk.core.vocabulary import Permission
 
     open_from_args(args)
     action = getattr(args, "action", None)
+    if action == "set" and args.key not in settings.DECLARATION_BY_KEY:
+        raise InvalidInput(f"没有名为“{args.key}”的设置。用 rules 查看全部设置。")
+    operator = signed_in(args, Permission.CHANGE_RULES) if action else None
     if action == "set":
-        if args.key not in settings.DECLARATION_BY_KEY:
-            raise InvalidInput(f"没有名为“{args.key}”的设置。用 rules 查看全部设置。")
-        settings.change(args.key, args.value, system_staff())
+        settings.change(args.key, args.value, operator)
     elif action == "tier":
         changes = {name: convert(value) for name, value, convert in (
             ("min_spend_fen", args.min_spend, parse_yuan), ("min_visits", args.min_visits, _count("次数")),
             ("multiplier", args.multiplier, str), ("monthly_cap_fen", args.cap, parse_yuan)) if value is not None}
-        rules.update_tier(args.code, system_staff(), **changes)
+        rules.update_tier(args.code, operator, **changes)
     elif action == "category":
         changes = {name: convert(value) for name, value, convert in (
             ("points_per_block", args.points, _count("积分")), ("block_fen", args.per, parse_yuan)) if value is not None}
-        rules.update_category(args.code, system_staff(), **changes)
+        rules.update_category(args.code, operator, **changes)
     _show()
     return 0
 

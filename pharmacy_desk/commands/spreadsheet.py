@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pharmacy_desk.commands.common import open_from_args
+from pharmacy_desk.commands.common import open_from_args, signed_in
 from pharmacy_desk.core.errors import InvalidInput
 
 EXPORT_KINDS = ("members", "sales", "ledger", "coupons")
@@ -43,15 +43,15 @@ def _describe_layouts(file_plan) -> None:
 
 
 def cmd_import_members(args) -> int:
-    from pharmacy_desk.core import defaults
     from pharmacy_desk.core.spreadsheet import remembered
     from pharmacy_desk.core.spreadsheet.commit import commit_import
     from pharmacy_desk.core.spreadsheet.plan import match_database, read_plan
     from pharmacy_desk.core.spreadsheet.report import group_problems, write_error_report
-    from pharmacy_desk.core.vocabulary import ImportProblemKind
+    from pharmacy_desk.core.vocabulary import ImportProblemKind, Permission
 
     choices = _choices(args)
     open_from_args(args)
+    operator = signed_in(args, Permission.IMPORT)
     file_plan = read_plan(Path(args.file), choices=choices)
     _describe_layouts(file_plan)
     file_plan.require_importable()
@@ -74,7 +74,7 @@ def cmd_import_members(args) -> int:
     if plan.already_imported:
         print("这个文件已经导入过，没有任何改动。")
         return 0
-    result = commit_import(file_plan, defaults.system_staff())
+    result = commit_import(file_plan, operator)
     if choices.by_header or args.header_row is not None:
         for item in file_plan.sheets:
             if item.imported and item.layout is not None and item.layout.headers:
@@ -86,11 +86,13 @@ def cmd_import_members(args) -> int:
 
 def cmd_export(args) -> int:
     from pharmacy_desk.core.spreadsheet.tables import EXPORTS
+    from pharmacy_desk.core.vocabulary import Permission
 
     out = Path(args.out)
     if out.suffix.lower() != ".xlsx":
         raise InvalidInput("导出文件名应以 .xlsx 结尾。")
     open_from_args(args)
+    signed_in(args, Permission.EXPORT_PERSONAL)
     title, export = EXPORTS[args.table]
     count = export(out)
     print(f"已导出{title} {count} 行到 {out}")

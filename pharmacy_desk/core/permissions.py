@@ -25,10 +25,9 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.CASHIER: _COUNTER,
     Role.PHARMACIST: _PHARMACIST,
     Role.OWNER: _OWNER | {Permission.HOUSEKEEPING},
-    # The account scheduled jobs act as. It keeps the owner's rule changes only while
-    # command-line commands still act as it; once they sign in (``--as``) it needs
-    # nothing but housekeeping.
-    Role.SYSTEM: frozenset({Permission.HOUSEKEEPING, Permission.CHANGE_RULES, Permission.IMPORT}),
+    # The account scheduled jobs act as; nobody signs in as it (the command line signs in
+    # with ``--as``), so it needs nothing but housekeeping.
+    Role.SYSTEM: frozenset({Permission.HOUSEKEEPING}),
 }
 
 
