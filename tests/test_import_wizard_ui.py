@@ -158,3 +158,113 @@ def test_an_import_from_the_main_window_is_announced_once(qtbot, db, owner, tmp_
         assert len(changed) == 1
     finally:
         events().changed.disconnect(changed.append)
+
+
+@pytest.fixture
+def undetected_header(tmp_path):
+    # Neither 客人 nor 号码 is a known column name, and half the numbers are not mobiles.
+    return write_xlsx(tmp_path / "客户资料.xlsx", {
+        "说明": [["本表由收银系统导出"]],
+        "资料": [["客户资料"], ["客人", "号码", "住哪"], ["张三", "备用 010-1234", "某路1号"],
+                 ["李四", "13912345678", "某路2号"]],
+    })
+
+
+def pick(combo, data):
+    combo.setFocus()
+    combo.setCurrentIndex(combo.findData(data))
+
+
+def test_a_sheet_whose_header_was_missed_is_mapped_by_hand_and_imported(qtbot, qtmodeltester, db, owner,
+                                                                      undetected_header):
+    from pharmacy_desk.ui.import_wizard import ImportWizard
+
+    wizard = ImportWizard(owner)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.set_path(undetected_header)
+    click_next(qtbot, wizard)
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.mapping_page, timeout=10000)
+    page = wizard.mapping_page
+    assert [page.sheet_combo.itemText(i) for i in range(page.sheet_combo.count())] == [
+        "说明（未导入）", "资料（未导入）"]
+    page.sheet_combo.setCurrentIndex(1)
+    assert "没有找到表头" in page.status.text() and not page.use_sheet.isChecked()
+
+    page.header_spin.setFocus()
+    qtbot.keyClick(page.header_spin, Qt.Key.Key_Up)
+    qtbot.keyClick(page.header_spin, Qt.Key.Key_Up)
+    assert page.header_spin.value() == 2 and page.use_sheet.isChecked()
+    qtmodeltester.check(page.model)
+    assert [(r["letter"], r["header"], r["field"]) for r in page.model.rows()] == [
+        ("A", "客人", "name"), ("B", "号码", ""), ("C", "住哪", "")]  # 客人 guessed from 张三, 李四
+    assert "还需要指定：手机号" in page.status.text()
+    pick(page.combos[1], "phone")
+    pick(page.combos[2], "address")
+    assert page.sheet_combo.itemText(1) == "资料（导入）"
+    click_next(qtbot, wizard)
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.preview_page, timeout=10000)
+    assert wizard.plan.counts() == {"new": 1, "merged": 0, "conflicts": 0, "rejected": 1, "skipped": 0}
+    summary = wizard.preview_page.summary.text()
+    assert "工作表“说明”未导入" in summary and "手机号只能包含数字：1 行" in summary
+
+    click_next(qtbot, wizard)
+    qtbot.mouseClick(wizard.import_page.start, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.result_page, timeout=10000)
+    li = Member.get(Member.phone == "13912345678")
+    assert (li.name, li.address) == ("李四", "某路2号") and check.run_checks() == []
+
+
+def test_the_wheel_over_the_mapping_table_scrolls_and_changes_no_field(qtbot, db, owner, two_phone_list):
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    from pharmacy_desk.ui.import_wizard import ImportWizard
+
+    wizard = ImportWizard(owner)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.set_path(two_phone_list)
+    click_next(qtbot, wizard)
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.mapping_page, timeout=10000)
+    combo = wizard.mapping_page.combos[0]
+    assert combo.currentData() == "name" and not combo.hasFocus()
+    assert combo.focusPolicy() == Qt.FocusPolicy.StrongFocus
+
+    def roll():
+        centre = QPointF(combo.rect().center())
+        event = QWheelEvent(centre, QPointF(combo.mapToGlobal(QPoint(5, 5))), QPoint(0, 0), QPoint(0, -120),
+                            Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase,
+                            False)
+        QApplication.sendEvent(combo, event)
+
+    roll()
+    assert combo.currentData() == "name"  # 姓名 does not silently become 办卡日期
+    combo.setFocus()
+    qtbot.waitUntil(combo.hasFocus, timeout=2000)
+    roll()
+    assert combo.currentData() != "name"  # a combo the owner clicked into still takes the wheel
+
+
+def test_matching_against_the_members_runs_off_the_gui_thread(qtbot, db, owner, two_phone_list, monkeypatch):
+    import threading
+
+    from pharmacy_desk.core.spreadsheet import plan
+    from pharmacy_desk.ui.import_wizard import ImportWizard
+
+    threads = []
+    real = plan.match_database
+
+    def match(file_plan):
+        threads.append(threading.current_thread())
+        return real(file_plan)
+
+    monkeypatch.setattr(plan, "match_database", match)
+    wizard = ImportWizard(owner)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.set_path(two_phone_list)
+    click_next(qtbot, wizard)
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.mapping_page, timeout=10000)
+    assert threads and threading.main_thread() not in threads

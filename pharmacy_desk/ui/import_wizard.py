@@ -1,40 +1,33 @@
 """导入会员: the wizard that migrates a legacy member list.
 
-file → column mapping → preview (dry-run counts, problem rows) → import with
-progress → result with the error report. Reading and importing run off the GUI
-thread through ``ui.operations``; every rule lives in ``core.spreadsheet``.
+file → sheets, header rows and column mapping (``import_mapping``) → preview
+(dry-run counts, what is left out and why, problem rows) → import with progress →
+result with the error report. Reading, matching against the database and importing
+run off the GUI thread through ``ui.operations``; every rule lives in ``core.spreadsheet``.
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
-    QVBoxLayout, QWizard, QWizardPage,
+    QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWizard,
+    QWizardPage,
 )
 
 from pharmacy_desk.core.models import Staff
-from pharmacy_desk.core.spreadsheet.columns import FIELDS
+from pharmacy_desk.core.spreadsheet.columns import HEADER_SCAN_ROWS, INFER_SAMPLE_ROWS
+from pharmacy_desk.core.spreadsheet.layouts import Choices
 from pharmacy_desk.core.vocabulary import ImportProblemKind
-from pharmacy_desk.ui import preferences
+from pharmacy_desk.ui.import_mapping import MappingPage
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
 from pharmacy_desk.ui.operations import Op, Read
 
 FILE_FILTER = "电子表格 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)"
-
-
-def remembered_mapping(signature: str) -> dict[int, str] | None:
-    text = preferences.import_mappings().value(signature)
-    return {int(k): v for k, v in json.loads(text).items()} if text else None
-
-
-def remember_mapping(signature: str, mapping: dict[int, str]) -> None:
-    settings = preferences.import_mappings()
-    settings.setValue(signature, json.dumps({str(k): v for k, v in mapping.items()}))
-    settings.sync()
+GROUPS_SHOWN = 5
+# The mapping page recomputes a layout from these first rows of each sheet.
+KEPT_ROWS = HEADER_SCAN_ROWS + INFER_SAMPLE_ROWS
 
 
 class FilePage(QWizardPage):
@@ -77,77 +70,6 @@ class FilePage(QWizardPage):
         return False
 
 
-class MappingPage(QWizardPage):
-    def __init__(self, wizard: ImportWizard):
-        super().__init__()
-        self.owner = wizard
-        self.setTitle("核对列的对应关系")
-        self.setSubTitle("每一列导入为哪一项，可以在右侧修改；修改会被记住，下次遇到同样的表头自动使用。")
-        self.model = RowsTableModel([
-            Column("工作表", lambda r: r["sheet"]),
-            Column("表格中的列名", lambda r: r["header"]),
-            Column("示例", lambda r: r["sample"]),
-            Column("导入为", lambda r: FIELDS[r["field"]]),
-        ], parent=self)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.view)
-        self.combos: list[QComboBox] = []
-
-    def initializePage(self) -> None:
-        rows = []
-        for item in self.owner.file_plan.sheets:
-            layout = item.layout
-            if layout is None:
-                continue
-            sheet_rows = self.owner.sheet_rows.get(item.name, [])
-            sample_row = sheet_rows[layout.header_row + 1] if len(sheet_rows) > layout.header_row + 1 else []
-            for column, header in enumerate(layout.headers):
-                if not header:
-                    continue
-                sample = sample_row[column] if column < len(sample_row) else ""
-                rows.append({"sheet": item.name, "signature": layout.signature, "column": column,
-                             "header": header, "sample": "" if sample is None else str(sample),
-                             "field": layout.mapping.get(column, "")})
-        self.model.set_rows(rows)
-        self.combos = []
-        for index, row in enumerate(rows):
-            combo = QComboBox()
-            for key, title in FIELDS.items():
-                combo.addItem(title, key)
-            combo.setCurrentIndex(list(FIELDS).index(row["field"]))
-            combo.currentIndexChanged.connect(lambda _=0, i=index: self._changed(i))
-            self.view.setIndexWidget(self.model.index(index, 3), combo)
-            self.combos.append(combo)
-
-    def _changed(self, index: int) -> None:
-        self.model.row(index)["field"] = self.combos[index].currentData()
-
-    def mappings(self) -> dict[str, dict[int, str]]:
-        """Signature → column → field, as chosen on screen (a field taken by one column only)."""
-        result: dict[str, dict[int, str]] = {}
-        for row in self.model.rows():
-            chosen = result.setdefault(row["signature"], {})
-            if row["field"] and row["field"] not in chosen.values():
-                chosen[row["column"]] = row["field"]
-        return result
-
-    def validatePage(self) -> bool:
-        chosen = self.mappings()
-        used = {item.layout.signature: item.layout.mapping for item in self.owner.file_plan.sheets
-                if item.layout is not None}
-        if chosen == used:
-            return True
-        for signature, mapping in chosen.items():
-            remember_mapping(signature, mapping)
-        self.owner.load(self.owner.file_plan.path, advance=True, mappings=chosen)
-        return False
-
-
 def _row_text(problem) -> str:
     """The row's cells in one line, so the owner recognises the member."""
     text = " | ".join(str(v).strip() for v in problem.source.values if v not in (None, "") and str(v).strip())
@@ -187,6 +109,13 @@ class PreviewPage(QWizardPage):
                 f"跳过空行和合计行 {counts['skipped']} 行；期初积分共 <b>{plan.opening_points}</b> 分。")
         if plan.already_imported:
             text += "<br><b>这个文件已经导入过，再次导入不会有任何改动。</b>"
+        for notice in plan.file.notices:
+            text += f"<br>{notice}"
+        from pharmacy_desk.core.spreadsheet.report import group_problems
+
+        groups = group_problems(plan.problems)
+        for group in groups[:GROUPS_SHOWN]:
+            text += f"<br>· {group.reason}：{len(group.rows)} 行"
         self.summary.setText(text)
         self.model.set_rows(plan.problems)
 
@@ -269,6 +198,7 @@ class ImportWizard(QWizard):
         self.plan = None
         self.result = None
         self.sheet_rows: dict[str, list[list[object]]] = {}
+        self.chosen = Choices()  # what the owner chose for the plan in ``file_plan``
         self.task = None
         self.file_page = FilePage(self)
         self.mapping_page = MappingPage(self)
@@ -278,29 +208,24 @@ class ImportWizard(QWizard):
         for page in (self.file_page, self.mapping_page, self.preview_page, self.import_page, self.result_page):
             self.addPage(page)
 
-    def load(self, path: Path, *, advance: bool, mappings: dict | None = None) -> None:
-        """Read and plan the file off the GUI thread; then go to the next page."""
-        from pharmacy_desk.core.spreadsheet.columns import find_layout
-        from pharmacy_desk.core.spreadsheet.plan import read_plan
+    def load(self, path: Path, *, advance: bool, choices=None) -> None:
+        """Read, plan and match the file off the GUI thread; then go to the next page."""
+        from pharmacy_desk.core.spreadsheet import remembered
+        from pharmacy_desk.core.spreadsheet.plan import match_database, read_plan
         from pharmacy_desk.core.spreadsheet.reading import read_file
+
+        chosen = choices or Choices()
 
         def work(progress):
             sheets = read_file(path)
-            chosen = dict(mappings or {})
-            if mappings is None:  # first read: apply mappings remembered for these headers
-                for sheet in sheets:
-                    layout = find_layout(sheet.rows)
-                    remembered = remembered_mapping(layout.signature) if layout is not None else None
-                    if remembered:
-                        chosen[layout.signature] = remembered
-            plan = read_plan(path, mappings=chosen, progress=progress, sheets=sheets)
-            return plan, {sheet.name: sheet.rows[:60] for sheet in sheets}
+            chosen.remembered = remembered.load()
+            file_plan = read_plan(path, choices=chosen, progress=progress, sheets=sheets)
+            progress(0, 0, "正在与已有会员核对……")
+            return file_plan, match_database(file_plan), {sheet.name: list(sheet.rows[:KEPT_ROWS]) for sheet in sheets}
 
         def done(outcome):
-            from pharmacy_desk.core.spreadsheet.plan import match_database
-
-            self.file_plan, self.sheet_rows = outcome
-            self.plan = match_database(self.file_plan)
+            self.file_plan, self.plan, self.sheet_rows = outcome
+            self.chosen = chosen
             if advance:
                 self.next()
 

@@ -44,10 +44,3 @@ def put(pref: Preference, value: Any) -> None:
     settings = store()
     settings.setValue(pref.key, pref.type(value))
     settings.sync()
-
-
-def import_mappings() -> QSettings:
-    """Column mappings the import wizard remembers, keyed by the header's signature."""
-    settings = store()
-    settings.beginGroup("import_mappings")
-    return settings

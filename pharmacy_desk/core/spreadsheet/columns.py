@@ -261,9 +261,8 @@ def _first_data_row(rows: Sequence[Sequence[object]], guesses: dict[int, str]) -
 def layout_at(rows: Sequence[Sequence[object]], header_row: int) -> Layout:
     """The layout when the owner says which row is the header (0-based; -1: no header)."""
     if header_row < 0:
-        layout = Layout(-1, [], {})
-        _infer_unnamed(layout, rows)
-        return layout
+        guesses = infer_fields(rows[:INFER_SAMPLE_ROWS], skip=set(), taken=set())
+        return Layout(_first_data_row(rows, guesses) - 1 if guesses else -1, [], guesses, set(guesses))
     row = rows[header_row] if header_row < len(rows) else []
     layout = Layout(header_row, [str(cell or "").strip() for cell in row], _first_wins(_fields_of(row)))
     _infer_unnamed(layout, rows)
