@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from pharmacy_desk.core import demo, ledger, settings  # noqa: E402
+from pharmacy_desk.core import chain, demo, ledger, schema, settings  # noqa: E402
 from pharmacy_desk.core.db import close_database, open_database  # noqa: E402
 from pharmacy_desk.core.members import ean13_check_digit  # noqa: E402
 from pharmacy_desk.core.models import Category, Staff, Tier  # noqa: E402
@@ -266,6 +266,8 @@ def generate(path: Path, *, members: int = 1_000_000, sales: int = 5_000_000, se
     say(f"rebuilding {len(indexes)} indexes")
     for _name, sql in indexes:
         con.execute(sql)
+    say("chaining the ledger and the operations")
+    _chain(con)
     con.execute("COMMIT")
     con.execute("PRAGMA journal_mode=WAL")  # as the app leaves it
     con.close()
@@ -293,6 +295,25 @@ def _flush(con, op_rows, sale_rows, line_rows, payment_rows, entry_rows) -> None
         "VALUES (?, ?, 'earn', ?, ?, ?, ?, ?, ?, '', ?, NULL, NULL, NULL)", entry_rows)
     for rows in (op_rows, sale_rows, line_rows, payment_rows, entry_rows):
         rows.clear()
+
+
+def _chain(con) -> None:
+    """Give every ledger and operation row its chained hash, as the app seals each row it inserts.
+
+    The rows were written out of id order (sales' operations before the members'), so the
+    chain is computed afterwards, oldest first, with the update guards lifted for the pass.
+    """
+    for table, columns in chain.CHAINED.items():
+        guard = schema.guard_name(table, "UPDATE")
+        (guard_sql,) = con.execute("SELECT sql FROM sqlite_master WHERE name = ?", (guard,)).fetchone()
+        con.execute(f'DROP TRIGGER "{guard}"')
+        names = ", ".join(f'"{name}"' for name, _ in columns)
+        previous, pending = chain.GENESIS, []
+        for row in con.execute(f'SELECT {names} FROM "{table}" ORDER BY id').fetchall():
+            previous = chain.link(previous, row)
+            pending.append((previous, row[0]))
+        con.executemany(f'UPDATE "{table}" SET hash = ? WHERE id = ?', pending)
+        con.execute(guard_sql)
 
 
 def _flush_members(con, rows, ops) -> None:

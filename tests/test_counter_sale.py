@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from pharmacy_desk.core import ledger
+from pharmacy_desk.core import coupons, ledger
 from pharmacy_desk.core.models import Coupon, Member, Payment, Sale, SaleLine, Staff
 from tests.counter_window import scan, type_amount
 
@@ -110,7 +110,7 @@ def test_coupon_and_points_as_cash_within_the_cap(qtbot, window, make_member, cl
     sale = Sale.get()
     assert (sale.paid_fen, sale.coupon_discount_fen, sale.points_used, sale.points_cash_fen,
             sale.points_earned) == (7700, 300, 500, 2000, 3)
-    assert Coupon.get_by_id(welcome.id).used_sale_id == sale.id
+    assert coupons.in_use(welcome.id).sale_id == sale.id
     assert ledger.balance(member.id) == 1200 - 500 + 3
     # scanned again, the member's choices follow: the coupon is gone, 703 points leave only the 500 block
     scan(qtbot, window, member.card_no)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pharmacy_desk.core import members
+from pharmacy_desk.core import members, sales
 from pharmacy_desk.core.member_summary import health_visible, points_options, refills_due, summarize
-from pharmacy_desk.core.models import Member, SaleLine, Staff
+from pharmacy_desk.core.models import Member, Staff
 
 DAY = dt.datetime(2026, 6, 10, 10, 0)
 
@@ -60,8 +60,10 @@ def test_health_only_for_pharmacist_or_owner_with_consent(make_member, clerk, ow
 
 
 def _rx(member, sell, at, days, description=""):
-    result = sell(member, {"rx": 5000}, at=at)
-    SaleLine.update(days_supply=days, description=description).where(SaleLine.sale == result.sale.id).execute()
+    """A prescription sale lasting ``days``, recorded as the till records it (a line is never changed)."""
+    order = sales.SaleInput(lines=[sales.LineInput("rx", 5000, description=description, days_supply=days)],
+                            member_id=member.id, payments={"cash": 5000})
+    sales.record_sale(order, operator=Staff.get(Staff.role == "cashier"), uid=f"rx-{at:%Y%m%d%H%M}", at=at)
 
 
 def test_refill_due_window(make_member, sell):

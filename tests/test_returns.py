@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from pharmacy_desk.core import check, ledger, returns
+from pharmacy_desk.core import check, coupons, ledger, returns
 from pharmacy_desk.core.errors import NotFound, ReturnError
 from pharmacy_desk.core.models import Coupon, SaleLine
 
@@ -21,7 +21,7 @@ def test_whole_return_takes_back_earned_and_gives_back_points_and_coupon(db, mak
     record = result.sale_return
     assert (record.refund_fen, record.points_refunded, record.points_clawed, record.coupon_restored) == (7700, 500, 3, True)
     assert result.balance == 1000
-    assert Coupon.get_by_id(welcome.id).used_sale_id is None
+    assert coupons.in_use(welcome.id) is None
     assert check.run_checks() == []
 
 

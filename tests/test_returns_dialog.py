@@ -3,7 +3,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 
-from pharmacy_desk.core import ledger
+from pharmacy_desk.core import coupons, ledger
 from pharmacy_desk.core.changes import Changes
 from pharmacy_desk.core.models import Coupon, SaleLine, SaleReturn, SaleReturnLine
 from pharmacy_desk.ui.events import events
@@ -97,7 +97,7 @@ def test_whole_return_from_the_members_history_restores_coupon_and_points(qtbot,
     assert (record.refund_fen, record.points_refunded, record.points_clawed, record.coupon_restored) == (
         7700, 500, 3, True)
     assert ledger.balance(member.id) == 1000
-    assert Coupon.get_by_id(welcome.id).used_sale_id is None
+    assert coupons.in_use(welcome.id) is None
     text = dialog.message.text()
     assert all(part in text for part in ("已退款 77.00 元", "退回抵现积分 500", "扣回所得积分 3", "优惠券已退回"))
     assert dialog.sales_model.data(dialog.sales_model.index(0, 4)) == "已全部退货"

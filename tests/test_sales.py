@@ -55,7 +55,7 @@ def test_coupon_applies_once_with_min_spend_and_validity(db, make_member, sell, 
     first = sell(member, {"household": 5000}, coupon_id=welcome.id)
     # 50元 - 3元 = 47元 paid → 47/20 = 2 points
     assert first.sale.coupon_discount_fen == 300 and first.sale.paid_fen == 4700 and first.sale.points_earned == 2
-    assert Coupon.get_by_id(welcome.id).used_sale_id == first.sale.id
+    assert coupons.in_use(welcome.id).sale_id == first.sale.id
     with pytest.raises(CouponError, match="使用过"):
         sell(member, {"household": 5000}, coupon_id=welcome.id)
 

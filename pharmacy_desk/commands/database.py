@@ -23,12 +23,14 @@ def cmd_demo(args) -> int:
 
 
 def cmd_check(args) -> int:
+    from pharmacy_desk.core import chain
     from pharmacy_desk.core.check import run_checks
 
     path = open_from_args(args)
-    problems = run_checks()
+    problems = run_checks(recorded_head=args.head)
     if not problems:
         print(f"检查通过：{path} 完整，积分账目一致。")
+        print(f"链头：{chain.head()}")
         return 0
     print(f"发现 {len(problems)} 个问题：{path}")
     for problem in problems:
@@ -54,6 +56,9 @@ def register(commands) -> None:
     demo.add_argument("--months", type=int, default=12)
     demo.add_argument("--seed", type=int, default=1)
     demo.set_defaults(func=cmd_demo)
-    commands.add_parser("check", help="检查数据库完整性和积分账目").set_defaults(func=cmd_check)
+    check = commands.add_parser("check", help="检查数据库完整性、积分账目和防篡改哈希链")
+    check.add_argument("--head", default=None,
+                       help="先前记录的链头（备份或日结报告上的），检查其记录是否仍未被改动")
+    check.set_defaults(func=cmd_check)
     commands.add_parser("housekeeping", help="执行到期任务：积分过期、月度等级复核").set_defaults(
         func=cmd_housekeeping)

@@ -228,7 +228,7 @@ def coupons_expiring(today: dt.date, days: int = 7, *, owner_staff_id: StaffId |
     rows = database.execute_sql(f"""
         SELECT {CONTACT_COLUMNS}, COUNT(cp.id), MIN(cp.valid_until), SUM(cp.value_fen)
         FROM coupon cp JOIN member m ON m.id = cp.member_id {STAFF_JOIN}
-        WHERE cp.used_sale_id IS NULL AND cp.valid_until BETWEEN ? AND ?
+        WHERE cp.id NOT IN (SELECT coupon_id FROM coupon_in_use) AND cp.valid_until BETWEEN ? AND ?
           AND {contacted}{extra}
         GROUP BY m.id
         ORDER BY MIN(cp.valid_until), m.id{_limit(limit)}""",

@@ -1,4 +1,5 @@
-"""数据检查: SQLite's integrity check plus every invariant of the points ledger and sales.
+"""数据检查: SQLite's integrity check, the append-only guards and the hash chain, plus every
+invariant of the points ledger and sales.
 
 Each check is one SQL query returning the offending rows, so it runs over a
 million members in seconds and reports what is wrong in words.
@@ -8,9 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pharmacy_desk.core import dialect
+from pharmacy_desk.core import chain, dialect, schema
 from pharmacy_desk.core.db import database
-from pharmacy_desk.core.schema import APPEND_ONLY_TABLES
 
 
 @dataclass(frozen=True)
@@ -98,9 +98,23 @@ def integrity_problems() -> list[Problem]:
 
 def trigger_problems() -> list[Problem]:
     present = dialect.trigger_names(database)
-    return [Problem("积分流水缺少只追加保护", f"触发器 {table}_no_{verb} 不存在")
-            for table in APPEND_ONLY_TABLES for verb in ("update", "delete")
-            if f"{table}_no_{verb}" not in present]
+    problems = [Problem("缺少只追加保护" if name not in present else "只追加保护被改动", f"触发器 {name}")
+                for name in schema.missing_guards()]
+    problems += [Problem("缺少只追加保护", f"触发器 {name} 曾缺失或被改动，打开数据库时已恢复")
+                 for name in schema.restored_at_open]
+    return problems
+
+
+def chain_problems() -> list[Problem]:
+    """The first row of the ledger or the audit trail whose hash does not follow the chain."""
+    broken = chain.verify()
+    return [] if broken is None else [Problem("记录被改动（哈希链断开）", str(broken))]
+
+
+def head_problems(recorded_head: str) -> list[Problem]:
+    """Whether a chain head recorded earlier (with a backup, a day-end report) is still in the chain."""
+    why = chain.head_mismatch(recorded_head)
+    return [] if why is None else [Problem("记录与先前的链头不符", why)]
 
 
 def ledger_problems(limit: int = 20) -> list[Problem]:
@@ -111,6 +125,13 @@ def ledger_problems(limit: int = 20) -> list[Problem]:
     return problems
 
 
-def run_checks() -> list[Problem]:
-    """Every check; an empty list means the database is sound."""
-    return integrity_problems() + trigger_problems() + ledger_problems()
+def run_checks(*, recorded_head: str | None = None) -> list[Problem]:
+    """Every check; an empty list means the database is sound.
+
+    ``recorded_head`` is a ``chain.head()`` written down earlier: the rows it names must be
+    unchanged.
+    """
+    problems = integrity_problems() + trigger_problems() + ledger_problems() + chain_problems()
+    if recorded_head:
+        problems += head_problems(recorded_head)
+    return problems

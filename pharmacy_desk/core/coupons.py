@@ -1,4 +1,9 @@
-"""优惠券: issuing, checking and pricing coupons. Each is used at most once."""
+"""优惠券: issuing, checking and pricing coupons. Each is used at most once.
+
+A use is its own row (``CouponUse``), never a change to the coupon; a return that gives
+the coupon back says so on the return. ``coupon_in_use`` (the view ``CouponInUse``) is
+each coupon's use still in force.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ import hashlib
 
 from pharmacy_desk.core.errors import CouponError, InvalidInput
 from pharmacy_desk.core.ids import MemberId
-from pharmacy_desk.core.models import Coupon, Staff
+from pharmacy_desk.core.models import Coupon, CouponInUse, Staff
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.vocabulary import CouponKind
 
@@ -50,10 +55,21 @@ def discount_fen(coupon: Coupon, total_fen: int) -> int:
     return 0
 
 
+def in_use(coupon_id: int) -> CouponInUse | None:
+    """The sale the coupon is used on (and when), or None when it is free to use."""
+    return CouponInUse.get_or_none(CouponInUse.coupon == coupon_id)
+
+
+def not_in_use():
+    """A condition on ``Coupon``: no sale holds it."""
+    return Coupon.id.not_in(CouponInUse.select(CouponInUse.coupon))
+
+
 def check_usable(coupon: Coupon, member_id: MemberId | None, total_fen: int, today: dt.date) -> None:
     """Raise ``CouponError`` with the reason a coupon cannot be used on this sale."""
-    if coupon.used_sale_id is not None:
-        raise CouponError(f"这张券已在 {coupon.used_at:%Y-%m-%d} 使用过。")
+    use = in_use(coupon.id)
+    if use is not None:
+        raise CouponError(f"这张券已在 {use.used_at:%Y-%m-%d} 使用过。")
     if coupon.member_id is not None and coupon.member_id != member_id:
         raise CouponError("这张券不属于当前会员。")
     if today < coupon.valid_from:
@@ -69,7 +85,7 @@ def check_usable(coupon: Coupon, member_id: MemberId | None, total_fen: int, tod
 def usable_for(member_id: MemberId, today: dt.date) -> list[Coupon]:
     """The member's coupons that are unused and valid today, soonest to expire first."""
     return list(Coupon.select().where(
-        (Coupon.member == member_id) & Coupon.used_sale.is_null()
+        (Coupon.member == member_id) & not_in_use()
         & (Coupon.valid_from <= today) & (Coupon.valid_until >= today)
     ).order_by(Coupon.valid_until, Coupon.id))
 

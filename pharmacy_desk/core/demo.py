@@ -13,7 +13,7 @@ import random
 from dataclasses import dataclass
 from typing import Literal
 
-from pharmacy_desk.core import ledger, members, redemption, returns, sales, settings, tiers
+from pharmacy_desk.core import coupons, ledger, members, redemption, returns, sales, settings, tiers
 from pharmacy_desk.core.db import database
 from pharmacy_desk.core.errors import DeskError, InvalidInput
 from pharmacy_desk.core.models import Coupon, Member, Staff
@@ -154,7 +154,7 @@ def _demo_sale(rng, at, member_id, clerk, seed, n, items) -> int:
     # Generated baskets are what they are meant to be: no cashier to confirm an unusual one.
     order = sales.SaleInput(lines=lines, member_id=member_id, amount_confirmed=True)
     if member_id is not None:
-        usable = Coupon.select().where((Coupon.member == member_id) & Coupon.used_sale.is_null()
+        usable = Coupon.select().where((Coupon.member == member_id) & coupons.not_in_use()
                                        & (Coupon.valid_until >= at.date()) & (Coupon.valid_from <= at.date()))
         coupon = usable.first()
         if coupon is not None and rng.random() < 0.7:

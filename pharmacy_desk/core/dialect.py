@@ -13,6 +13,7 @@ query repeats its expression word for word).
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import sqlite3
@@ -36,12 +37,22 @@ PRAGMAS = (
     # Reads through memory-mapped pages skip a copy per page: lookups on a large
     # file take about half the time.
     ("mmap_size", 256 * 1024 * 1024),
+    # INSERT OR REPLACE deletes the row it replaces; only with recursive triggers on does
+    # that delete meet the append-only guards.
+    ("recursive_triggers", 1),
 )
+
+
+def sha256_hex(text: str | None) -> str | None:
+    """SQL ``sha256_hex(text)``: the SHA-256 of the text's UTF-8 bytes, as hex (the hash chain's)."""
+    return None if text is None else hashlib.sha256(text.encode()).hexdigest()
 
 
 def new_database(path: str | os.PathLike[str]) -> SqliteDatabase:
     """An unconnected database for the file at ``path`` with the settings above."""
-    return SqliteDatabase(str(path), pragmas=PRAGMAS)
+    database = SqliteDatabase(str(path), pragmas=PRAGMAS)
+    database.register_function(sha256_hex, "sha256_hex", 1, deterministic=True)
+    return database
 
 
 def data_version(database: AnyDatabase) -> int:
@@ -132,6 +143,15 @@ def full_scan(table: str) -> str:
 
 def trigger_names(database: AnyDatabase) -> set[str]:
     return {row[0] for row in database.execute_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+
+
+def trigger_definitions(database: AnyDatabase) -> dict[str, str]:
+    """name -> CREATE statement of every trigger."""
+    return dict(database.execute_sql("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall())
+
+
+def drop_trigger(database: AnyDatabase, name: str) -> None:
+    database.execute_sql(f'DROP TRIGGER IF EXISTS "{name}"')
 
 
 def index_definitions(database: AnyDatabase, table: str) -> list[tuple[str, str]]:

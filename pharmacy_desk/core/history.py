@@ -17,7 +17,7 @@ from peewee import JOIN, fn
 from pharmacy_desk.core.bonuses import recorded_bonuses
 from pharmacy_desk.core.ids import MemberId, SaleId
 from pharmacy_desk.core.models import (
-    CatalogItem, Category, Coupon, LedgerEntry, Measurement, Sale, SaleLine, SaleReturn, SaleReturnLine, Staff,
+    CatalogItem, Category, Coupon, CouponInUse, LedgerEntry, Measurement, Sale, SaleLine, SaleReturn, SaleReturnLine, Staff,
     Tier, TierChange,
 )
 from pharmacy_desk.core.pricing import Bonus
@@ -146,8 +146,8 @@ class CouponRow:
     status: str
 
 
-def coupon_status(coupon: Coupon, today: dt.date) -> str:
-    if coupon.used_sale_id is not None:
+def coupon_status(coupon: Coupon, today: dt.date, *, used: bool) -> str:
+    if used:
         return "已用"
     if coupon.valid_until < today:
         return "已过期"
@@ -158,14 +158,15 @@ def coupon_status(coupon: Coupon, today: dt.date) -> str:
 
 def member_coupons(member_id: MemberId, today: dt.date) -> list[CouponRow]:
     """优惠券 newest first with their status today (可用/已用/已过期/未生效)."""
-    query = (Coupon.select(Coupon, Sale.id, Sale.receipt_no)
-             .join(Sale, JOIN.LEFT_OUTER, on=(Coupon.used_sale == Sale.id))
+    query = (Coupon.select(Coupon, CouponInUse.used_at, Sale.receipt_no)
+             .join(CouponInUse, JOIN.LEFT_OUTER, on=(CouponInUse.coupon == Coupon.id))
+             .join(Sale, JOIN.LEFT_OUTER, on=(CouponInUse.sale == Sale.id))
              .where(Coupon.member == member_id).order_by(Coupon.issued_at.desc(), Coupon.id.desc()))
     rows = []
-    for c in query:
-        receipt = c.used_sale.receipt_no if c.used_sale_id is not None else None
-        rows.append(CouponRow(c.id, c.code, c.title, c, c.valid_from, c.valid_until, c.used_at, receipt,
-                              coupon_status(c, today)))
+    for c in query.objects():
+        used_at, receipt = getattr(c, "used_at", None), getattr(c, "receipt_no", None)
+        rows.append(CouponRow(c.id, c.code, c.title, c, c.valid_from, c.valid_until, used_at, receipt,
+                              coupon_status(c, today, used=receipt is not None)))
     return rows
 
 

@@ -87,7 +87,6 @@ def register(*, phone: object, name: object, operator: Staff, gender: object = "
             member = Member.get(Member.id == int(step.done.subject.split(":")[1]))
             return Registration(member, Coupon.get_or_none(Coupon.issue_key == f"new_member:{member.id}"))
         _refuse_duplicates(phone, card)
-        op = step.start()
         owner = owner_staff if owner_staff is not None else (operator if operator.role != Role.SYSTEM else None)
         member = Member.create(
             card_no=card or _next_card_no(), phone=phone, name=name, name_initials=name_initials(name),
@@ -95,8 +94,7 @@ def register(*, phone: object, name: object, operator: Staff, gender: object = "
             joined_by=operator if operator.role != Role.SYSTEM else None, owner_staff=owner,
             tier=Tier.get(Tier.rank == 0), marketing_opt_out=marketing_opt_out,
             profile_confirmed_on=at.date(), notes=notes, created_at=at)
-        op.subject = f"member:{member.id}"
-        op.save()
+        step.start(subject=f"member:{member.id}")  # after the member: an operation is never changed
         coupon = None
         if welcome_coupon and settings.get("new_member_coupon_fen") > 0:
             coupon = coupons.issue(

@@ -1,8 +1,10 @@
 """Peewee models: the tables of the membership desk.
 
 Money is integer fen (分) everywhere; multipliers are exact decimals stored as text.
-The points ledger (``LedgerEntry`` + ``LedgerAllocation``) is append-only: SQL
-triggers created with the schema refuse UPDATE and DELETE on its rows.
+The points ledger, sales with their lines, payments and returns, redemptions, tier
+changes, coupon uses and the operations (the audit trail) are append-only: SQL triggers
+created with the schema refuse UPDATE and DELETE on their rows (``schema.APPEND_ONLY``).
+Ledger and operation rows also carry a hash chained to the row before (``core/chain.py``).
 """
 
 from __future__ import annotations
@@ -45,6 +47,31 @@ class BaseModel(Model):
         legacy_table_names = False
 
 
+class ChainedModel(BaseModel):
+    """A table whose rows are chained by hash: each new row is sealed as it is inserted."""
+
+    if TYPE_CHECKING:
+        hash: Any
+
+    def save(self, force_insert=False, only=None):
+        if self._pk is not None and not force_insert:
+            raise TypeError(f"{self._meta.table_name} rows are never updated")
+        from pharmacy_desk.core.db import write_transaction
+
+        # The newest row's hash is read and the new row written under one write lock.
+        if database.in_transaction():
+            return self._insert_sealed(only)
+        with write_transaction():
+            return self._insert_sealed(only)
+
+    def _insert_sealed(self, only):
+        from pharmacy_desk.core import chain
+
+        row = {field.column_name: self.__data__.get(name) for name, field in self._meta.fields.items()}
+        self.id, self.hash = chain.seal(self._meta.table_name, row)
+        return super().save(force_insert=True, only=only)
+
+
 class Staff(BaseModel):
     """店员: whoever operates the till; every change is made by one."""
 
@@ -85,7 +112,7 @@ class Tier(BaseModel):
     privileges = TextField(default="")
 
 
-class Operation(BaseModel):
+class Operation(ChainedModel):
     """One business operation, keyed so that replaying it changes nothing."""
 
     key = CharField(unique=True)
@@ -97,6 +124,8 @@ class Operation(BaseModel):
     subject = CharField(default="")
     # What the operation changed, for the audit (schema v4): ``points_validity_months: 3 → 6``.
     detail = TextField(default="", constraints=[SQL("DEFAULT ''")])
+    # SHA-256 chained to the previous operation (schema v6, ``core/chain.py``).
+    hash = CharField(default="", constraints=[SQL("DEFAULT ''")])
 
 
 class Member(BaseModel):
@@ -170,9 +199,6 @@ class Coupon(BaseModel):
     if TYPE_CHECKING:  # each foreign key's ``<name>_id``, added by peewee at runtime
         member_id: Any
         issued_by_id: Any
-        used_sale: Any  # added below, once Sale exists
-        used_sale_id: Any
-    used_at = DateTimeField(null=True)
 
 
 class Sale(BaseModel):
@@ -208,8 +234,30 @@ class Sale(BaseModel):
         indexes = ((("member", "created_at", "paid_fen"), False),)
 
 
-# Coupon and Sale point at each other; the coupon's side is added once Sale exists.
-Coupon._meta.add_field("used_sale", ForeignKeyField(Sale, null=True, backref="coupons_used"))
+class CouponUse(BaseModel):
+    """A coupon taken by a sale (schema v6). A return that gives the coupon back says so itself
+    (``SaleReturn.coupon_restored``): the use row is never changed."""
+
+    coupon = ForeignKeyField(Coupon, backref="uses")
+    sale = ForeignKeyField(Sale, unique=True, backref="coupon_uses")
+    if TYPE_CHECKING:  # each foreign key's ``<name>_id``, added by peewee at runtime
+        coupon_id: Any
+        sale_id: Any
+    used_at = DateTimeField()
+
+
+class CouponInUse(BaseModel):
+    """The view ``coupon_in_use``: each coupon's use that no return has given back."""
+
+    coupon = ForeignKeyField(Coupon, primary_key=True)
+    sale = ForeignKeyField(Sale)
+    if TYPE_CHECKING:  # each foreign key's ``<name>_id``, added by peewee at runtime
+        coupon_id: Any
+        sale_id: Any
+    used_at = DateTimeField()
+
+    class Meta:
+        table_name = "coupon_in_use"
 
 
 class SaleLine(BaseModel):
@@ -301,7 +349,7 @@ class Redemption(BaseModel):
     created_at = DateTimeField(default=_now, index=True)
 
 
-class LedgerEntry(BaseModel):
+class LedgerEntry(ChainedModel):
     """积分流水: one signed change to a member's points. Append-only.
 
     Credits (earn, import, positive adjust, refund) are lots with an expiry date;
@@ -321,6 +369,8 @@ class LedgerEntry(BaseModel):
     sale_return = ForeignKeyField(SaleReturn, null=True, backref="ledger_entries", index=False)
     redemption = ForeignKeyField(Redemption, null=True, backref="ledger_entries", index=False)
     corrects = ForeignKeyField("self", null=True, backref="corrections", index=False)
+    # SHA-256 chained to the previous entry (schema v6, ``core/chain.py``).
+    hash = CharField(default="", constraints=[SQL("DEFAULT ''")])
     if TYPE_CHECKING:  # each foreign key's ``<name>_id``, added by peewee at runtime
         member_id: Any
         operation_id: Any
@@ -389,8 +439,9 @@ class ContactLog(BaseModel):
         indexes = ((("member", "contacted_at"), False),)
 
 
+# The tables; ``CouponInUse`` is a view, created with the schema's extra SQL.
 MODELS = [
-    Staff, Category, Tier, Operation, Member, TierChange, Coupon, Sale, SaleLine,
+    Staff, Category, Tier, Operation, Member, TierChange, Coupon, Sale, CouponUse, SaleLine,
     Payment, SaleReturn, SaleReturnLine, CatalogItem, Redemption, LedgerEntry,
     LedgerAllocation, Setting, Measurement, ContactLog,
 ]

@@ -16,12 +16,12 @@ from typing import cast
 
 from peewee import JOIN, fn
 
-from pharmacy_desk.core import ledger, operations
+from pharmacy_desk.core import coupons, ledger, operations
 from pharmacy_desk.core.changes import NOTHING, Changes
 from pharmacy_desk.core.db import write_transaction
 from pharmacy_desk.core.errors import NotFound, ReturnError
 from pharmacy_desk.core.ids import MemberId, SaleId, SaleLineId
-from pharmacy_desk.core.models import Coupon, Member, Sale, SaleLine, SaleReturn, SaleReturnLine, Staff
+from pharmacy_desk.core.models import Member, Sale, SaleLine, SaleReturn, SaleReturnLine, Staff
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.vocabulary import LedgerKind
@@ -145,28 +145,27 @@ def return_sale(*, sale_id: SaleId, operator: Staff, uid: str, amounts: dict[Sal
                        - _share(sale.points_earned, settled("points_base", before), base_total))
         fully_returned = all(after[i] == l.amount_fen for i, l in lines.items())
 
+        # Everything the return row records is worked out first: the row is never changed.
+        clawed = shortfall = 0
+        if sale.member_id is not None and claw_points:
+            usable = ledger.usable_points(sale.member_id, at.date()) + refund_points  # the refund comes first
+            clawed = min(claw_points, usable)
+            shortfall = claw_points - clawed
+        in_use = coupons.in_use(sale.coupon_id) if fully_returned and sale.coupon_id is not None else None
+        restored = in_use is not None and in_use.sale_id == sale.id
+
         op = step.start(subject=f"sale:{sale.id}")
         record = SaleReturn.create(uid=uid, sale=sale, created_at=at, staff=operator,
-                                   refund_fen=sum(r["paid_fen"] for r in line_rows), reason=reason.strip())
+                                   refund_fen=sum(r["paid_fen"] for r in line_rows), reason=reason.strip(),
+                                   points_refunded=refund_points, points_clawed=clawed,
+                                   points_shortfall=shortfall, coupon_restored=restored)
         SaleReturnLine.insert_many([dict(r, sale_return=record) for r in line_rows]).execute()
-
-        clawed = shortfall = 0
         if sale.member_id is not None:
             if refund_points:
                 ledger.credit(sale.member_id, LedgerKind.REFUND, refund_points, op, at, sale=sale,
                               sale_return=record, reason="退货退回抵现积分")
-            if claw_points:
-                clawed = min(claw_points, ledger.usable_points(sale.member_id, at.date()))
-                shortfall = claw_points - clawed
-                if clawed:
-                    ledger.debit(sale.member_id, LedgerKind.CLAWBACK, clawed, op, at, sale=sale,
-                                 sale_return=record, reason="退货扣回所得积分")
-        restored = False
-        if fully_returned and sale.coupon_id is not None:
-            restored = bool(Coupon.update(used_sale=None, used_at=None).where(
-                (Coupon.id == sale.coupon_id) & (Coupon.used_sale == sale.id)).execute())
-        SaleReturn.update(points_refunded=refund_points, points_clawed=clawed, points_shortfall=shortfall,
-                          coupon_restored=restored).where(SaleReturn.id == record.id).execute()
-        record = SaleReturn.get_by_id(record.id)
+            if clawed:
+                ledger.debit(sale.member_id, LedgerKind.CLAWBACK, clawed, op, at, sale=sale,
+                             sale_return=record, reason="退货扣回所得积分")
         balance = ledger.balance(sale.member_id) if sale.member_id else 0
         return ReturnResult(record, balance)

@@ -19,7 +19,7 @@ from pharmacy_desk.core.changes import NOTHING, Changes
 from pharmacy_desk.core.db import write_transaction
 from pharmacy_desk.core.errors import InvalidInput, NeedsConfirmation, NotFound, PointsError
 from pharmacy_desk.core.ids import CouponId, MemberId
-from pharmacy_desk.core.models import Category, Coupon, Member, Payment, Sale, SaleLine, Staff, Tier
+from pharmacy_desk.core.models import Category, Coupon, CouponUse, Member, Payment, Sale, SaleLine, Staff, Tier
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.pricing import LineRule, Quote, points_cash_value, quote
@@ -202,10 +202,8 @@ def record_sale(sale: SaleInput, *, operator: Staff, uid: str, at: dt.datetime |
         if payments:
             Payment.insert_many([dict(sale=row, method=m, amount_fen=a) for m, a in payments.items()]).execute()
         if priced.coupon is not None:
-            used = (Coupon.update(used_sale=row, used_at=at)
-                    .where((Coupon.id == priced.coupon.id) & Coupon.used_sale.is_null()).execute())
-            if used != 1:
-                raise InvalidInput("这张券刚刚已被使用。")
+            # ``preview`` saw the coupon free under this same write lock, so no other sale took it since.
+            CouponUse.create(coupon=priced.coupon, sale=row, used_at=at)
         if member is None:
             return SaleResult(row, 0)
         if sale.points_used:

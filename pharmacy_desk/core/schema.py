@@ -27,6 +27,15 @@ Adding version N:
 
    with a first line saying what it is, as the other snapshots have.
 
+A migration that rebuilds a table (create the new one, copy, drop the old, rename) puts
+the line ``-- rebuilds tables`` in its file: it then runs with foreign keys off, as
+SQLite's rebuild procedure requires, and is rolled back if it leaves a reference
+dangling. A migration may call ``sha256_hex(text)``, which every connection registers
+(``dialect.new_database``).
+
+The append-only guards (``APPEND_ONLY``) are put back at every opening when missing or
+altered (``restore_guards``), and the restore is recorded in the audit trail.
+
 The tests find the new version by itself: vN-1.sql migrated to N must match vN.sql, a v1
 database migrated to N must match a new one, and its data must survive.
 """
@@ -38,25 +47,58 @@ import sqlite3
 from collections.abc import Callable
 from importlib import resources
 
+from pharmacy_desk.core import dialect
 from pharmacy_desk.core.db import database, write_transaction
 from pharmacy_desk.core.errors import StorageError
 from pharmacy_desk.core.schema_shape import sql_tokens
 
-# Things peewee's create_tables does not express: an expression index for
-# "last four digits of the phone" and the triggers that make the ledger append-only.
-APPEND_ONLY_TABLES = ("ledger_entry", "ledger_allocation")
+LEDGER_GUARD_MESSAGE = "积分流水只能追加，不能修改或删除"
+RECORD_GUARD_MESSAGE = "营业记录和操作日志只能追加，不能修改或删除"
 
+# Tables whose rows are never changed: corrections are new rows. Triggers refuse UPDATE
+# and DELETE (and, with recursive triggers on, the delete inside INSERT OR REPLACE).
+APPEND_ONLY: dict[str, str] = {
+    "ledger_entry": LEDGER_GUARD_MESSAGE,
+    "ledger_allocation": LEDGER_GUARD_MESSAGE,
+    "sale": RECORD_GUARD_MESSAGE,
+    "sale_line": RECORD_GUARD_MESSAGE,
+    "payment": RECORD_GUARD_MESSAGE,
+    "sale_return": RECORD_GUARD_MESSAGE,
+    "sale_return_line": RECORD_GUARD_MESSAGE,
+    "redemption": RECORD_GUARD_MESSAGE,
+    "tier_change": RECORD_GUARD_MESSAGE,
+    "coupon_use": RECORD_GUARD_MESSAGE,
+    "operation": RECORD_GUARD_MESSAGE,
+}
+APPEND_ONLY_TABLES = tuple(APPEND_ONLY)
+GUARDED_VERBS = ("UPDATE", "DELETE")
+
+
+def guard_name(table: str, verb: str) -> str:
+    return f"{table}_no_{verb.lower()}"
+
+
+def guard_sql(table: str, verb: str) -> str:
+    """The trigger that refuses ``verb`` on ``table``, as the schema has always written it."""
+    return f"""CREATE TRIGGER IF NOT EXISTS {guard_name(table, verb)} BEFORE {verb} ON {table}
+            BEGIN SELECT RAISE(ABORT, '{APPEND_ONLY[table]}'); END"""
+
+
+GUARDS = {guard_name(table, verb): guard_sql(table, verb) for table in APPEND_ONLY for verb in GUARDED_VERBS}
+
+COUPON_IN_USE_VIEW = """CREATE VIEW IF NOT EXISTS coupon_in_use AS
+    SELECT u.coupon_id, u.sale_id, u.used_at FROM coupon_use u
+    WHERE NOT EXISTS (SELECT 1 FROM sale_return r WHERE r.sale_id = u.sale_id AND r.coupon_restored)"""
+
+# Things peewee's create_tables does not express: an expression index for "last four
+# digits of the phone", the append-only guards and the view of coupons in use.
 EXTRA_SQL = [
     "CREATE INDEX IF NOT EXISTS member_phone_tail ON member (substr(phone, -4))",
-    *(
-        f"""CREATE TRIGGER IF NOT EXISTS {table}_no_{verb.lower()} BEFORE {verb} ON {table}
-            BEGIN SELECT RAISE(ABORT, '积分流水只能追加，不能修改或删除'); END"""
-        for table in APPEND_ONLY_TABLES
-        for verb in ("UPDATE", "DELETE")
-    ),
+    *GUARDS.values(),
+    COUPON_IN_USE_VIEW,
 ]
 
-CURRENT_VERSION = 5
+CURRENT_VERSION = 6
 
 SCHEMA_SQL = resources.files("pharmacy_desk.core").joinpath("schema_sql")
 
@@ -88,6 +130,16 @@ def sql_statements(script: str) -> list[str]:
     if sql_tokens(pending):
         raise ValueError(f"incomplete SQL statement at the end of the script: {pending.strip()[:80]}")
     return statements
+
+
+# A migration that rebuilds a table says so on a line of its own; it runs with foreign
+# keys off (SQLite's procedure for a table rebuild: dropping the old table would otherwise
+# delete through every reference to it) and is refused if it left a dangling reference.
+REBUILD_MARKER = "-- rebuilds tables"
+
+
+def rebuilds_tables(version: int) -> bool:
+    return any(line.strip() == REBUILD_MARKER for line in migration_sql(version).splitlines())
 
 
 def _run_migration(version: int) -> None:
@@ -123,6 +175,8 @@ def create_fresh() -> None:
 
 def ensure_current(target: int | None = None) -> int:
     """Create or migrate the open database to ``target`` (default: current). Returns the version."""
+    global restored_at_open
+    restored_at_open = []  # about this database only
     target = CURRENT_VERSION if target is None else target
     version = user_version()
     if version == 0 and not database.get_tables():
@@ -131,7 +185,55 @@ def ensure_current(target: int | None = None) -> int:
     if version > target:
         raise StorageError(f"这个数据库来自更新版本的程序（结构版本 {version}），请升级本程序后再打开。")
     for step in range(version + 1, target + 1):
+        _migrate(step)
+    if target == CURRENT_VERSION:
+        restore_guards()
+    return target
+
+
+def _migrate(step: int) -> None:
+    rebuild = step in MIGRATIONS and rebuilds_tables(step)
+    if rebuild:
+        database.execute_sql("PRAGMA foreign_keys = OFF")  # only takes effect outside a transaction
+    try:
         with write_transaction():
             MIGRATIONS[step]()
+            if rebuild and dialect.foreign_key_violations(database):
+                raise StorageError(f"结构升级到版本 {step} 后有记录指向不存在的数据，已撤销这次升级。")
             _set_user_version(step)
-    return target
+    finally:
+        if rebuild:
+            database.execute_sql("PRAGMA foreign_keys = ON")
+
+
+# The guards the last opening found missing or altered and put back, for ``check`` to report.
+restored_at_open: list[str] = []
+
+
+def missing_guards() -> list[str]:
+    """The append-only guards that are missing or no longer say what the schema wrote."""
+    present = dialect.trigger_definitions(database)
+    return [name for name, sql in GUARDS.items()
+            if name not in present or sql_tokens(present[name]) != sql_tokens(sql)]
+
+
+def restore_guards() -> list[str]:
+    """Put back every missing or altered append-only guard; returns their names.
+
+    Run at every start and by ``init``. A restore is recorded in the audit trail, so the
+    gap it closes stays visible.
+    """
+    global restored_at_open
+    names = missing_guards()
+    restored_at_open = names
+    if not names:
+        return []
+    from pharmacy_desk.core import audit
+    from pharmacy_desk.core.vocabulary import OperationKind
+
+    with write_transaction():
+        for name in names:
+            dialect.drop_trigger(database, name)
+            database.execute_sql(GUARDS[name])
+        audit.record(OperationKind.GUARDS_RESTORED, None, subject="schema", detail="、".join(names))
+    return names

@@ -130,6 +130,7 @@ class OperationKind(Vocabulary):
     PRINT_CARDS = "print_cards", "打印会员卡"
     BACKUP = "backup", "备份"
     RESTORE = "restore", "恢复备份"
+    GUARDS_RESTORED = "guards_restored", "恢复只追加保护"
 
 
 class Permission(Vocabulary):

@@ -122,9 +122,10 @@ def points_value_fen(points: int) -> int:
 
 def _coupons(start: str, end: str) -> tuple[int, int, int]:
     issued, used_of_issued = _one(
-        f"SELECT COUNT(*), {dialect.count_where('used_at IS NOT NULL AND used_at < ?')} FROM coupon"
-        " WHERE issued_at >= ? AND issued_at < ?", (end, start, end))
-    used = _one("SELECT COUNT(*) FROM coupon WHERE used_at >= ? AND used_at < ?", (start, end))[0]
+        f"SELECT COUNT(*), {dialect.count_where('u.used_at IS NOT NULL AND u.used_at < ?')} FROM coupon c"
+        " LEFT JOIN coupon_in_use u ON u.coupon_id = c.id WHERE c.issued_at >= ? AND c.issued_at < ?",
+        (end, start, end))
+    used = _one("SELECT COUNT(*) FROM coupon_in_use WHERE used_at >= ? AND used_at < ?", (start, end))[0]
     return issued, used, used_of_issued
 
 

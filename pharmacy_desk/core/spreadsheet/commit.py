@@ -17,7 +17,7 @@ import datetime as dt
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from pharmacy_desk.core import dialect, ledger, operations, settings
+from pharmacy_desk.core import chain, dialect, ledger, operations, settings
 from pharmacy_desk.core.changes import ALL, NOTHING, Changes
 from pharmacy_desk.core.db import database, write_transaction
 from pharmacy_desk.core.members import ean13_check_digit
@@ -109,7 +109,8 @@ def commit_import(file_plan: FilePlan, operator: Staff, *, progress: Progress | 
         credits += [(m.member_id, m.import_points) for m in plan.merges if m.import_points > 0]
         entries = [(member_id, LedgerKind.IMPORT, points, stamp, expires, f"{op.key}/import/m{member_id}",
                     op.id, operator.id, "期初积分导入") for member_id, points in credits]
-        _insert("ledger_entry", LEDGER_COLUMNS, entries, progress, total, "正在写入期初积分……")
+        columns, sealed = chain.sealed_rows("ledger_entry", LEDGER_COLUMNS, entries)
+        _insert("ledger_entry", columns, sealed, progress, total, "正在写入期初积分……")
         result.balances = len(entries)
         result.points = sum(points for _, points in credits)
         progress(total, total, "导入完成")

@@ -41,8 +41,9 @@ LEDGER_COLUMNS = (C("时间", "datetime"), C("会员卡号"), C("姓名"), C("�
 
 COUPONS_SQL = """
 SELECT c.code, c.kind, c.title, m.card_no, m.name, c.value_fen, c.percent_off, c.min_spend_fen,
-       c.valid_from, c.valid_until, c.reason, c.issued_at, c.used_at
-FROM coupon c LEFT JOIN member m ON m.id = c.member_id ORDER BY c.id"""
+       c.valid_from, c.valid_until, c.reason, c.issued_at, u.used_at
+FROM coupon c LEFT JOIN member m ON m.id = c.member_id LEFT JOIN coupon_in_use u ON u.coupon_id = c.id
+ORDER BY c.id"""
 COUPON_COLUMNS = (C("券码"), C("类型"), C("名称"), C("会员卡号"), C("姓名"), C("面额（元）", "money"),
                   C("折扣（%）", "int"), C("最低消费（元）", "money"), C("生效日", "date"),
                   C("到期日", "date"), C("发放原因"), C("发放时间", "datetime"), C("使用时间", "datetime"))

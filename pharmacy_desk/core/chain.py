@@ -1,0 +1,179 @@
+"""防篡改链: each points-ledger row and each operation (audit) row carries a hash of itself
+chained to the row before it.
+
+A row's hash is SHA-256 over the previous row's hash, a newline and the row's canonical
+text: its chained columns in the order of ``CHAINED``, each written as SQLite's
+``quote()`` writes it (``NULL``, ``42``, ``'text with '' doubled'``), joined by commas.
+The first row of a table chains to the empty string. The same text can be built in SQL
+(the v6 migration does, to hash the rows it found), so the format never changes: a new
+column of these tables is not part of the chain.
+
+The hash is computed here, in the write transaction of the insert, from the values
+being inserted; the previous hash is the newest row's, read by rowid. The triggers refuse
+UPDATE and DELETE; the chain catches what bypasses them. Editing a row outside the app
+breaks the hash of that row; recomputing the whole chain afterwards gives a new
+``head()``, which no longer matches the head recorded with an earlier backup or
+day-end report (``verify_head``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from pharmacy_desk.core.db import database
+
+# table -> its chained columns, each with its storage class ("int" or "text").
+CHAINED: dict[str, tuple[tuple[str, str], ...]] = {
+    "ledger_entry": (
+        ("id", "int"), ("member_id", "int"), ("kind", "text"), ("points", "int"), ("created_at", "text"),
+        ("expires_on", "text"), ("key", "text"), ("operation_id", "int"), ("staff_id", "int"),
+        ("reason", "text"), ("sale_id", "int"), ("sale_return_id", "int"), ("redemption_id", "int"),
+        ("corrects_id", "int"),
+    ),
+    "operation": (
+        ("id", "int"), ("key", "text"), ("kind", "text"), ("staff_id", "int"), ("created_at", "text"),
+        ("subject", "text"), ("detail", "text"),
+    ),
+}
+
+TABLE_LABELS = {"ledger_entry": "积分流水", "operation": "操作日志"}
+
+GENESIS = ""
+
+
+def stored(value: object, storage: str) -> int | str | None:
+    """``value`` as SQLite stores it in a column of that storage class."""
+    if value is None:
+        return None
+    if storage == "int":
+        return int(getattr(value, "id", value))  # type: ignore[call-overload]  # a model instance or an id
+    if isinstance(value, dt.datetime):
+        return value.isoformat(" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def quote(value: int | str | None) -> str:
+    """What SQLite's ``quote()`` makes of a stored integer, text or NULL."""
+    if value is None:
+        return "NULL"
+    if isinstance(value, int):
+        return str(value)
+    return "'" + value.replace("'", "''") + "'"
+
+
+def canonical(values: Sequence[int | str | None]) -> str:
+    return ",".join(quote(value) for value in values)
+
+
+def link(previous: str, values: Sequence[int | str | None]) -> str:
+    """The hash of a row with stored ``values`` (in ``CHAINED`` order) following ``previous``."""
+    return hashlib.sha256(f"{previous}\n{canonical(values)}".encode()).hexdigest()
+
+
+def newest(table: str) -> tuple[int, str]:
+    """(id, hash) of the newest row of ``table``; (0, GENESIS) when it is empty."""
+    row = database.execute_sql(f'SELECT id, hash FROM "{table}" ORDER BY id DESC LIMIT 1').fetchone()
+    return (0, GENESIS) if row is None else (row[0], row[1])
+
+
+def seal(table: str, row: Mapping[str, object]) -> tuple[int, str]:
+    """(id, hash) for a new row of ``table``; call inside the write transaction of its insert.
+
+    The id is the next after the newest row's, given explicitly, so that the hash covers it.
+    """
+    if not database.in_transaction():
+        raise RuntimeError("a chained row is sealed inside the write transaction of its insert")
+    last_id, last_hash = newest(table)
+    new_id = last_id + 1
+    values = [new_id if name == "id" else stored(row.get(name), storage) for name, storage in CHAINED[table]]
+    return new_id, link(last_hash, values)
+
+
+def sealed_rows(table: str, columns: Sequence[str], rows: Iterable[Sequence[object]]
+                ) -> tuple[tuple[str, ...], list[tuple[object, ...]]]:
+    """Bulk rows for ``INSERT INTO table (columns…)``, each given its id and hash.
+
+    Returns the columns to insert (``id`` first, ``hash`` last) and the rows to match; a
+    chained column missing from ``columns`` is NULL.
+    """
+    if not database.in_transaction():
+        raise RuntimeError("chained rows are sealed inside the write transaction of their insert")
+    last_id, last_hash = newest(table)
+    out = []
+    for row in rows:
+        last_id += 1
+        given = dict(zip(columns, row))
+        values = [last_id if name == "id" else stored(given.get(name), storage)
+                  for name, storage in CHAINED[table]]
+        last_hash = link(last_hash, values)
+        out.append((last_id, *row, last_hash))
+    return ("id", *columns, "hash"), out
+
+
+@dataclass(frozen=True)
+class Break:
+    """The first row of a table whose hash does not follow from the rows before it."""
+
+    table: str
+    row_id: int
+
+    def __str__(self) -> str:
+        return f"{TABLE_LABELS[self.table]}编号 {self.row_id} 的记录与哈希链不符（在此之前的记录完好）"
+
+
+def _rows(table: str) -> Iterator[tuple]:
+    names = ", ".join(f'"{name}"' for name, _ in CHAINED[table])
+    return iter(database.execute_sql(f'SELECT {names}, hash FROM "{table}" ORDER BY id'))
+
+
+def first_break(table: str) -> Break | None:
+    """The first row of ``table`` that breaks its chain, reading every row once."""
+    previous = GENESIS
+    for row in _rows(table):
+        *values, recorded = row
+        previous = link(previous, values)
+        if recorded != previous:
+            return Break(table, row[0])
+    return None
+
+
+def verify() -> Break | None:
+    """The first broken row of the ledger, then of the audit trail; None when both chains hold."""
+    for table in CHAINED:
+        broken = first_break(table)
+        if broken is not None:
+            return broken
+    return None
+
+
+def head() -> str:
+    """Both chains' newest row and hash in one line, to record with a backup or a day-end report."""
+    return ";".join(f"{table}:{row_id}:{digest}" for table in CHAINED for row_id, digest in [newest(table)])
+
+
+def head_mismatch(recorded: str) -> str | None:
+    """Why the chain no longer contains a head recorded earlier, or None when it does.
+
+    A recorded head names a row and its hash: that row must still be there with the same
+    hash. Rows added since do not matter; a rewritten or removed row, or a chain
+    recomputed after an edit, does.
+    """
+    for part in recorded.strip().split(";"):
+        table, _, rest = part.partition(":")
+        row_text, _, digest = rest.partition(":")
+        if table not in CHAINED or not row_text.isdigit():
+            return f"记录的链头无法识别：{part}"
+        row_id = int(row_text)
+        if row_id == 0:
+            continue
+        row = database.execute_sql(f'SELECT hash FROM "{table}" WHERE id = ?', (row_id,)).fetchone()
+        if row is None:
+            return f"{TABLE_LABELS[table]}第 {row_id} 行已不存在"
+        if row[0] != digest:
+            return f"{TABLE_LABELS[table]}第 {row_id} 行的哈希与记录的链头不同"
+    return None
