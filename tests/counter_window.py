@@ -9,8 +9,9 @@ from PySide6.QtCore import Qt
 @pytest.fixture
 def window(qtbot, db, clerk):
     from pharmacy_desk.ui.main_window import MainWindow
+    from pharmacy_desk.ui.session import Session
 
-    w = MainWindow()
+    w = MainWindow(Session(clerk))
     qtbot.addWidget(w)
     w.show()
     w.activateWindow()
@@ -30,3 +31,8 @@ def type_amount(qtbot, window, category: str, text: str) -> None:
     field = window.counter.entry.amounts[category]
     field.setFocus()
     qtbot.keyClicks(field, text)
+
+
+def act_as(window, person) -> None:
+    """Someone else signs in at the till (what 切换店员 does once their PIN is accepted)."""
+    window.session.begin(person)

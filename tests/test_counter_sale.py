@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from pharmacy_desk.core import coupons, ledger
 from pharmacy_desk.core.models import Coupon, Member, Payment, Sale, SaleLine, Staff
-from tests.counter_window import scan, type_amount
+from tests.counter_window import act_as, scan, type_amount
 
 NOW = dt.datetime.now().replace(microsecond=0)
 
@@ -196,11 +196,10 @@ def test_health_shows_to_a_pharmacist_with_consent_only(qtbot, window, make_memb
     Member.update(allergies="青霉素", chronic_conditions="高血压",
                   health_consent_on=dt.date.today()).where(Member.id == member.id).execute()
     pharmacist = Staff.create(name="周药师", role="pharmacist")
-    window.operators.addItem("周药师（药师）", pharmacist.id)
     scan(qtbot, window, member.card_no)
     panel = window.counter.panel
     assert panel.health_label.isHidden()  # the cashier does not see it
-    window.operators.setCurrentIndex(window.operators.findData(pharmacist.id))
+    act_as(window, pharmacist)
     assert not panel.health_label.isHidden() and "青霉素" in panel.health_label.text()
     Member.update(health_consent_on=None).where(Member.id == member.id).execute()
     window.counter.show_member(member.id)
@@ -219,13 +218,15 @@ def test_confirming_an_old_profile_from_the_panel(qtbot, window, make_member):
     assert not panel.confirm_button.isVisible()
 
 
-def test_the_operator_is_remembered(qtbot, db, clerk):
+def test_the_sign_in_offers_whoever_signed_in_last(qtbot, db, clerk):
     from pharmacy_desk.ui.main_window import MainWindow
+    from pharmacy_desk.ui.session import Session
+    from pharmacy_desk.ui.sign_in import SignInDialog
 
     second = Staff.create(name="孙丽", role="cashier")
-    first = MainWindow()
+    first = MainWindow(Session(clerk))
     qtbot.addWidget(first)
-    first.operators.setCurrentIndex(first.operators.findData(second.id))
-    again = MainWindow()
+    act_as(first, second)
+    again = SignInDialog()
     qtbot.addWidget(again)
-    assert again.operator().id == second.id
+    assert again.form.name.currentText() == "孙丽"

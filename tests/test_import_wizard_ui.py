@@ -135,9 +135,10 @@ def test_export_menu(qtbot, db, owner, clerk, make_member, tmp_path):
 def test_an_import_from_the_main_window_is_announced_once(qtbot, db, owner, tmp_path):
     from pharmacy_desk.ui.events import events
     from pharmacy_desk.ui.main_window import MainWindow
+    from pharmacy_desk.ui.session import Session
 
     one_member = write_xlsx(tmp_path / "one.xlsx", {"会员": [["姓名", "手机"], ["张三", "13812345678"]]})
-    window = MainWindow()
+    window = MainWindow(Session(owner))
     qtbot.addWidget(window)
     changed = []
     events().changed.connect(changed.append)

@@ -12,7 +12,7 @@ from pharmacy_desk.core.models import Member, Redemption, Sale, SaleReturn, Staf
 from pharmacy_desk.ui.member_detail import MemberDetailDialog
 from pharmacy_desk.ui.redemption_dialog import RedemptionDialog
 from pharmacy_desk.ui.returns_dialog import ReturnsDialog
-from tests.counter_window import scan, type_amount
+from tests.counter_window import act_as, scan, type_amount
 
 NOW = dt.datetime.now().replace(microsecond=0)
 
@@ -73,8 +73,7 @@ def test_f3_opens_the_members_detail_and_f4_without_a_member_explains(qtbot, win
 
 
 def test_owner_windows_open_from_the_menu(qtbot, window, owner):
-    window.operators.addItem("王芳（店长）", owner.id)
-    window.operators.setCurrentIndex(window.operators.findData(owner.id))
+    act_as(window, owner)
     for name in ("经营图表", "回访名单", "营销活动"):
         action = next(a for m in window.menuBar().actions() for a in m.menu().actions() if a.text() == name)
         action.trigger()
@@ -87,8 +86,7 @@ def test_owner_windows_open_from_the_menu(qtbot, window, owner):
 def test_export_menu_follows_the_operator(qtbot, window, owner):
     actions = {a.objectName(): a for a in window.export_menu.actions()}
     assert not actions["export_members"].isEnabled()  # the cashier at the till cannot export
-    window.operators.addItem("王芳（店长）", owner.id)
-    window.operators.setCurrentIndex(window.operators.findData(owner.id))
+    act_as(window, owner)
     actions = {a.objectName(): a for a in window.export_menu.actions()}
     assert actions["export_members"].isEnabled()
 
@@ -116,15 +114,17 @@ def test_receipt_saves_as_a_pdf_sized_for_the_paper(qtbot, window, make_member, 
 
 def test_no_staff_yet_means_no_sale(qtbot, db):
     from pharmacy_desk.ui.main_window import MainWindow
+    from pharmacy_desk.ui.session import Session
 
     Staff.update(active=False).execute()
-    w = MainWindow()
+    w = MainWindow(Session())
     qtbot.addWidget(w)
     member_count = Member.select().count()
     assert w.operator() is None and member_count == 0
+    assert w.pages.currentWidget() is w.lock_screen  # nobody signed in: the counter is covered
     w.counter.entry.amounts["household"].setText("10")
     w.counter.entry.submit()
-    assert Sale.select().count() == 0 and "店员" in w.counter.entry.message.text()
+    assert Sale.select().count() == 0 and "请先登录" in w.counter.entry.message.text()
 
 
 def test_the_keyboard_hint_comes_back_after_a_timed_message(qtbot, window):

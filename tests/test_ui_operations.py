@@ -84,7 +84,7 @@ def test_a_bug_is_logged_with_its_traceback_and_the_user_reads_the_generic_sente
 def test_without_an_operator_nothing_runs_and_the_user_is_told_whom_to_pick(changed, boxes):
     calls, said = [], []
     assert not Op(None, calls.append).failure(said.append).run()
-    assert calls == [] and said == [NO_OPERATOR] == ["请先在工具栏选择当前店员。"] and changed == []
+    assert calls == [] and said == [NO_OPERATOR] == ["请先登录（输入姓名和 PIN 或密码）。"] and changed == []
     assert Op(None, calls.append).run_in_background("记账", show_dialog=False) is None
     assert boxes == [(NO_OPERATOR, True)] and calls == []
 

@@ -1,48 +1,75 @@
-"""The main window: the counter in the middle, the other screens in menus, the operator in
-the toolbar. Each menu action opens one screen and hands it what it needs.
+"""The main window: the counter in the middle, the other screens in menus, who is signed in
+in the toolbar. Each menu action opens one screen and hands it what it needs.
 
 The screens are imported when their action first runs: the counter must be on screen
 fast in the morning, and the owner's windows pull in matplotlib.
+
+While the counter is locked (idle, Ctrl+L, 退出登录) the lock screen takes its place and
+every action but 退出 is disabled; the counter is only hidden, so the sale form keeps
+what was typed. The screens opened before the lock come back for the same person and
+are closed for anyone else: they were opened in the previous person's name.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QMenu, QPushButton, QStackedWidget, QWidget
 
-from pharmacy_desk.core import staff
 from pharmacy_desk.core.models import Staff
-from pharmacy_desk.ui import preferences
+from pharmacy_desk.core.permissions import can
+from pharmacy_desk.core.vocabulary import Permission
 from pharmacy_desk.ui.counter import CounterWidget
+from pharmacy_desk.ui.lock_screen import LockScreen
 from pharmacy_desk.ui.operations import NO_OPERATOR, Job, provide_operator
+from pharmacy_desk.ui.session import IdleWatch, Session
 
-HINT = "扫会员卡或输入手机号，回车。Esc：散客。F2 登记新会员，F3 会员详情，F4 积分兑换，F5 退货。"
+HINT = "扫会员卡或输入手机号，回车。Esc：散客。F2 登记新会员，F3 会员详情，F4 积分兑换，F5 退货。Ctrl+L 锁屏。"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, title: str = "", parent: QWidget | None = None):
+    def __init__(self, session: Session, title: str = "", parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.operators = QComboBox()
-        self.operators.setMinimumContentsLength(8)
-        self._fill_operators()
-        self.operators.currentIndexChanged.connect(self._operator_changed)
-        provide_operator(self.operator)  # every operation asks the toolbar who is at the till
+        self.session = session
+        provide_operator(session.operator)  # every operation asks the session who is at the till
         self.counter = CounterWidget(self)
         self.counter.register_requested.connect(self.open_signup)
-        self.setCentralWidget(self.counter)
+        self.lock_screen = LockScreen()
+        self.lock_screen.unlocked.connect(self._unlocked)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.counter)
+        self.pages.addWidget(self.lock_screen)
+        self.setCentralWidget(self.pages)
+        self.operator_label = QLabel()
+        self.switch_button = QPushButton("切换")
+        self.switch_button.setToolTip("换一位店员登录（姓名 + PIN），收银单上已录入的内容保留。")
+        self.switch_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a click leaves the cashier's focus alone
+        self.switch_button.clicked.connect(self.switch_operator)
         toolbar = self.addToolBar("店员")
         toolbar.setObjectName("operator_toolbar")
         toolbar.setMovable(False)
         toolbar.addWidget(QLabel(" 当前店员："))
-        toolbar.addWidget(self.operators)
+        toolbar.addWidget(self.operator_label)
+        toolbar.addWidget(self.switch_button)
+        self._permission_actions: list[tuple[QAction, Permission]] = []
         self._build_menus()
         # A normal status-bar widget, not a message: the timed messages (整理完成, 请先…) cover
         # it while they show and it comes back after them.
         self.hint = QLabel(HINT)
         self.statusBar().addWidget(self.hint, 1)
         self._windows: list[QWidget] = []  # owner windows kept alive while open
+        self._hidden_by_lock: list[QWidget] = []
+        self._focus_before_lock: QWidget | None = None
+        self._locked_by: int | None = None
+        self.idle = IdleWatch(self)
+        self.idle.idle.connect(self.lock)
+        self.session.changed.connect(self._operator_changed)
+        self._operator_changed()
+        if self.session.locked:
+            self._cover(signed_out=True)
+        else:
+            self.idle.start()
         self.resize(1366, 768)
 
     def start_housekeeping(self):
@@ -58,29 +85,113 @@ class MainWindow(QMainWindow):
             .run_in_background("每日整理", show_dialog=False)
         return self._housekeeping
 
-    # -- operator ------------------------------------------------------------------------------
-    def _fill_operators(self) -> None:
-        people = staff.on_duty()
-        for person in people:
-            self.operators.addItem(staff.label(person), person.id)
-        index = self.operators.findData(preferences.get(preferences.OPERATOR))
-        self.operators.setCurrentIndex(max(index, 0) if people else -1)
-
+    # -- who is signed in ----------------------------------------------------------------------
     def operator(self) -> Staff | None:
-        staff_id = self.operators.currentData()
-        return Staff.get_or_none(Staff.id == staff_id) if staff_id is not None else None
+        return self.session.operator()
 
     def _operator_changed(self) -> None:
-        preferences.put(preferences.OPERATOR, self.operators.currentData() or 0)
+        self.operator_label.setText(self.session.label())
+        self.switch_button.setEnabled(not self.session.locked)
+        if self.session.locked:
+            return
+        operator = self.session.operator()
+        for action, permission in self._permission_actions:
+            action.setVisible(can(operator, permission))
         self.counter.operator_changed()
         self._rebuild_export_menu()
 
+    def switch_operator(self) -> QDialog | None:
+        """切换店员: one short dialog (name + PIN); the counter and the sale form stay as they are."""
+        from pharmacy_desk.ui.sign_in import SignInDialog
+
+        if self.session.locked:
+            return None
+        dialog = SignInDialog("切换店员", name="", parent=self)
+
+        def switched(accepted: bool) -> None:
+            if accepted and dialog.person is not None and dialog.person.id != self.session.staff_id:
+                self._close_screens(keep=dialog)
+                self.session.begin(dialog.person)
+
+        return self._open_dialog(dialog, switched)
+
+    def lock(self) -> None:
+        """锁屏 (Ctrl+L, or after the idle time): recorded; the PIN unlocks."""
+        if self.session.locked:
+            return
+        self._locked_by = self.session.staff_id
+        focus = QApplication.focusWidget()
+        self._focus_before_lock = focus if focus is not None and self.counter.isAncestorOf(focus) else None
+        self._hidden_by_lock = [w for w in self._screens() if w.isVisible()]
+        for screen in self._hidden_by_lock:
+            screen.hide()
+        self.session.lock(self)
+        self._cover()
+
+    def sign_out(self) -> None:
+        """退出登录: recorded; the screens opened in this person's name close, the counter waits for the next."""
+        self._close_screens()
+        self._locked_by = None
+        self._focus_before_lock = None
+        self.session.sign_out(self)
+        self._cover(signed_out=True)
+
+    def _cover(self, signed_out: bool = False) -> None:
+        self.idle.stop()
+        self._set_actions_enabled(False)
+        self.pages.setCurrentWidget(self.lock_screen)
+        if signed_out:
+            self.lock_screen.show_signed_out()
+        else:
+            self.lock_screen.show_locked(self.session.last_name)
+
+    def _unlocked(self, person: Staff) -> None:
+        same = person.id == self._locked_by
+        if same:
+            for screen in self._hidden_by_lock:
+                screen.show()
+        else:
+            for screen in self._hidden_by_lock:
+                screen.close()
+        self._hidden_by_lock = []
+        self._set_actions_enabled(True)
+        self.pages.setCurrentWidget(self.counter)
+        self.session.begin(person)
+        # Back where the cashier was typing, so the next scan's first digit already lands.
+        if self._focus_before_lock is not None and self._focus_before_lock.isVisible():
+            self._focus_before_lock.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.counter.search.focus()
+        self.idle.start()
+
+    def _screens(self) -> list[QWidget]:
+        """The dialogs and windows opened from this window (each acts in the name it was opened with)."""
+        dialogs: list[QWidget] = [d for d in self.findChildren(QDialog) if d.isVisible()]
+        return dialogs + [w for w in self._windows if w.isVisible() and w not in dialogs]
+
+    def _close_screens(self, keep: QWidget | None = None) -> None:
+        for screen in self._screens():
+            if screen is not keep:
+                screen.close()
+        self._windows = []
+
+    def _set_actions_enabled(self, enabled: bool) -> None:
+        for menu_action in self.menuBar().actions():
+            menu = menu_action.menu()
+            for action in menu.actions() if menu is not None else ():
+                if action is not self.quit_action:
+                    action.setEnabled(enabled)
+
     # -- menus ----------------------------------------------------------------------------------
-    def _action(self, menu: QMenu, text: str, slot, keys: str | None = None) -> QAction:
+    def _action(self, menu: QMenu, text: str, slot, keys: str | QKeySequence.StandardKey | None = None,
+                permission: Permission | None = None) -> QAction:
+        """A menu action; one that needs ``permission`` is shown only to those who hold it."""
         action = menu.addAction(text)
         if keys:
             action.setShortcut(QKeySequence(keys))
         action.triggered.connect(slot)
+        if permission is not None:
+            self._permission_actions.append((action, permission))
         return action
 
     def _build_menus(self) -> None:
@@ -93,11 +204,19 @@ class MainWindow(QMainWindow):
         member.addSeparator()
         self._action(member, "散客（清除当前会员）", self.counter.walk_in)
         owner = bar.addMenu("店长(&O)")
-        self._action(owner, "经营图表", self.open_charts)
-        self._action(owner, "回访名单", self.open_lists)
-        self._action(owner, "营销活动", self.open_campaigns)
+        self._action(owner, "经营图表", self.open_charts, permission=Permission.VIEW_REPORTS)
+        self._action(owner, "回访名单", self.open_lists, permission=Permission.CONTACT_MEMBERS)
+        self._action(owner, "营销活动", self.open_campaigns, permission=Permission.RUN_CAMPAIGNS)
         owner.addSeparator()
-        self._action(owner, "从Excel导入会员", self.open_import)
+        self._action(owner, "从Excel导入会员", self.open_import, permission=Permission.IMPORT)
+        owner.addSeparator()
+        self._action(owner, "店员管理", self.open_staff, permission=Permission.MANAGE_STAFF)
+        people = bar.addMenu("店员(&S)")
+        self._action(people, "切换店员", self.switch_operator, "Ctrl+Shift+S")
+        self._action(people, "锁屏", self.lock, "Ctrl+L")
+        self._action(people, "退出登录", self.sign_out)
+        people.addSeparator()
+        self.quit_action = self._action(people, "退出", self.close, "Ctrl+Q")
         self.export_menu: QMenu | None = None
         self._rebuild_export_menu()
 
@@ -108,12 +227,12 @@ class MainWindow(QMainWindow):
         if self.export_menu is not None:
             self.menuBar().removeAction(self.export_menu.menuAction())
             self.export_menu.deleteLater()
-        self.export_menu = build_export_menu(self, self.operator())
+        self.export_menu = build_export_menu(self, self.session.operator())
         self.export_menu.setTitle("导出(&E)")
         self.menuBar().addMenu(self.export_menu)
 
     def _require_operator(self) -> Staff | None:
-        operator = self.operator()
+        operator = self.session.operator()
         if operator is None:
             self.statusBar().showMessage(NO_OPERATOR, 5000)
         return operator
@@ -197,6 +316,12 @@ class MainWindow(QMainWindow):
 
         if (operator := self._require_operator()) is not None:
             self._show_window(CampaignsWindow(operator, parent=self))
+
+    def open_staff(self) -> None:
+        from pharmacy_desk.ui.staff_window import StaffWindow
+
+        if (operator := self._require_operator()) is not None:
+            self._show_window(StaffWindow(operator, parent=self))
 
     def _show_window(self, window: QWidget) -> None:
         self._windows = [w for w in self._windows if w.isVisible()]

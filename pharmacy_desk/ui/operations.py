@@ -7,8 +7,8 @@ A screen action is a few lines::
         .failure(self.message.refused) \\
         .run()
 
-``Op`` resolves the operator (the one given to the window, or the current one at the
-till), runs the call on the GUI thread (``run``) or off it with a progress dialog
+``Op`` resolves the operator (the one given to the window, or whoever is signed in at
+the till: ``ui.session``), runs the call on the GUI thread (``run``) or off it with a progress dialog
 (``run_in_background``, where the call also gets ``progress``), words every failure
 through ``messages.user_message`` (an expected refusal in plain Chinese; a bug
 logged with its traceback and a generic sentence), and after a success broadcasts
@@ -33,19 +33,20 @@ from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.messages import show_message, user_message
 from pharmacy_desk.ui.tasks import Cancelled, Task
 
-NO_OPERATOR = "请先在工具栏选择当前店员。"
+NO_OPERATOR = "请先登录（输入姓名和 PIN 或密码）。"
 
-# Who is at the till: the main window's toolbar says so today; signing in will later.
+# Who is at the till: the main window's session (``ui.session.Session.operator``) says so.
 _operator_provider: Callable[[], Staff | None] = lambda: None  # noqa: E731 - nobody until a window says
 
 
 def provide_operator(provider: Callable[[], Staff | None]) -> None:
-    """Name the one place that knows who is working at the till."""
+    """Name the one place that knows who is signed in at the till."""
     global _operator_provider
     _operator_provider = provider
 
 
 def current_operator() -> Staff | None:
+    """The signed-in session's operator; None before sign-in, while locked and after 退出登录."""
     return _operator_provider()
 
 

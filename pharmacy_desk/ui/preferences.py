@@ -1,7 +1,7 @@
 """Personal UI preferences, each declared once: key, type, default and what it means.
 
 Business rules (points rates, tiers, expiry) live in the database through
-``core.settings``; what one person prefers at their own screen (who is at the till,
+``core.settings``; what one person prefers at their own screen (who signed in last,
 the receipt paper width, remembered import mappings) lives here, in an INI file whose
 place ``core.paths`` decides, so tests and portable builds keep it in their folder.
 """
@@ -24,7 +24,7 @@ class Preference:
     label: str
 
 
-OPERATOR = Preference("counter/operator_id", int, 0, "当前店员")
+LAST_SIGN_IN = Preference("signin/last_name", str, "", "上次登录的店员")
 RECEIPT_PAPER_MM = Preference("receipt/paper_mm", int, 58, "小票纸宽（毫米）")
 
 

@@ -1,0 +1,117 @@
+"""当前登录: who is working at the till, and whether the counter is locked.
+
+One ``Session`` per main window. It is what ``operations.current_operator()`` answers
+from: the signed-in person while the counter is open, nobody while it is locked or
+after 退出登录, so no operation can run in the name of someone who walked away. The
+``IdleWatch`` locks the counter after ``idle_lock_minutes`` without a key or a click.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QWidget
+
+from pharmacy_desk.core import settings, signin, staff
+from pharmacy_desk.core.models import Staff
+from pharmacy_desk.ui import preferences
+from pharmacy_desk.ui.operations import Op
+
+
+class Session(QObject):
+    """The person signed in at this till; ``changed`` after a sign-in, a switch, a lock or a sign-out."""
+
+    changed = Signal()
+
+    def __init__(self, operator: Staff | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self._staff_id: int | None = None
+        self.locked = True
+        self.last_name = ""  # whoever was signed in last: the lock screen offers them first
+        if operator is not None:
+            self.begin(operator)
+
+    def operator(self) -> Staff | None:
+        """The signed-in person, read afresh (a role changed or deactivated meanwhile counts); None when locked."""
+        if self.locked or self._staff_id is None:
+            return None
+        return Staff.get_or_none(Staff.id == self._staff_id)
+
+    @property
+    def staff_id(self) -> int | None:
+        return self._staff_id
+
+    def label(self) -> str:
+        person = self.operator()
+        return staff.label(person) if person is not None else "（未登录）"
+
+    def begin(self, person: Staff) -> None:
+        """``person`` proved who they are (``signin.sign_in`` recorded it): the counter is theirs now."""
+        self._staff_id, self.locked, self.last_name = person.id, False, person.name
+        preferences.put(preferences.LAST_SIGN_IN, person.name)
+        self.changed.emit()
+
+    def lock(self, parent: QWidget | None = None) -> None:
+        """锁屏: recorded in the audit log; whoever unlocks must give their PIN or password."""
+        if self.locked:
+            return
+        Op(parent, signin.record_lock, operator=self.operator()).run()
+        self.locked = True
+        self.changed.emit()
+
+    def sign_out(self, parent: QWidget | None = None) -> None:
+        """退出登录: recorded; the counter waits for the next person to sign in."""
+        if self._staff_id is None:
+            return
+        person = Staff.get_or_none(Staff.id == self._staff_id)
+        if person is not None:
+            Op(parent, signin.sign_out, operator=person).run()
+        self._staff_id, self.locked = None, True
+        self.changed.emit()
+
+
+def idle_lock_ms() -> int:
+    """The idle time before the counter locks, from the owner's setting; 0 means never."""
+    return max(0, int(settings.get("idle_lock_minutes"))) * 60_000
+
+
+class IdleWatch(QObject):
+    """Emits ``idle`` when no key, click or wheel reached the application for ``timeout_ms()``.
+
+    ``timeout_ms`` is asked at every start, so a changed setting applies from the next
+    sign-in; tests give a short one.
+    """
+
+    idle = Signal()
+    INPUT_EVENTS = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
+                              QEvent.Type.InputMethod, QEvent.Type.TouchBegin})
+
+    def __init__(self, parent: QObject | None = None, timeout_ms: Callable[[], int] = idle_lock_ms):
+        super().__init__(parent)
+        self.timeout_ms = timeout_ms
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.idle)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def start(self) -> None:
+        interval = self.timeout_ms()
+        if interval > 0:
+            self._timer.start(interval)
+        else:
+            self._timer.stop()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def is_running(self) -> bool:
+        return self._timer.isActive()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Every event of the application passes here: only a running timer and an input event cost more.
+        if self._timer.isActive() and event.type() in self.INPUT_EVENTS:
+            self._timer.start()
+        return False

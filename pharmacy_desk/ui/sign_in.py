@@ -1,0 +1,127 @@
+"""登录: a name and a PIN or password, with the keyboard alone.
+
+Type the name (the rest is completed in place) or pick it (↓ steps through the list), Tab, the PIN, Enter. A refusal is one
+sentence under the form (a wrong name or PIN without saying which, or a locked
+account with the minutes left) and the PIN field is cleared for the next try. The
+same form is the start-up dialog, the 切换店员 dialog and the lock screen.
+
+The check runs on the GUI thread: Argon2 takes a fifth of a second by design, the
+person is waiting for the answer anyway, and a second Enter cannot start a second try.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox, QCompleter, QDialog, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+)
+
+from pharmacy_desk.core import signin
+from pharmacy_desk.core.models import Staff
+from pharmacy_desk.ui import preferences
+from pharmacy_desk.ui.inline import InlineMessage
+from pharmacy_desk.ui.operations import Job
+
+
+class SignInForm(QWidget):
+    """店员 + PIN/密码 + 登录; ``signed_in(Staff)`` once the core accepted them."""
+
+    signed_in = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.name = QComboBox()
+        self.name.setEditable(True)
+        self.name.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.name.setMinimumContentsLength(10)
+        self.name.lineEdit().setPlaceholderText("输入或选择姓名")
+        self.secret = QLineEdit()
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret.setPlaceholderText("PIN 或密码")
+        self.message = InlineMessage()
+        self.button = QPushButton("登录")
+        # Enter is handled here, in the form: an auto-default button would press it a second time.
+        self.button.setAutoDefault(False)
+
+        fields = QFormLayout()
+        fields.addRow("店员(&N)", self.name)
+        fields.addRow("PIN/密码(&P)", self.secret)
+        layout = QVBoxLayout(self)
+        layout.addLayout(fields)
+        layout.addWidget(self.message)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignRight)
+        self.setTabOrder(self.name, self.secret)
+        self.setTabOrder(self.secret, self.button)
+
+        self.name.lineEdit().returnPressed.connect(self._name_entered)
+        self.secret.returnPressed.connect(self.submit)
+        self.button.clicked.connect(self.submit)
+
+    def reset(self, name: str = "") -> None:
+        """Fresh names from the roster, ``name`` filled in, the PIN empty; the focus where typing starts."""
+        names = signin.sign_in_names()
+        self.name.blockSignals(True)
+        self.name.clear()
+        self.name.addItems(names)
+        completer = QCompleter(names, self.name)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        # Completed in the field itself (Tab accepts it): a popup list would cover the PIN field.
+        completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
+        self.name.setCompleter(completer)
+        self.name.setEditText(name)
+        self.name.blockSignals(False)
+        self.secret.clear()
+        self.message.clear_message()
+        self.focus()
+
+    def focus(self) -> None:
+        (self.secret if self.name.currentText().strip() else self.name).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _name_entered(self) -> None:
+        if self.name.currentText().strip():
+            self.secret.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def submit(self) -> None:
+        name, secret = self.name.currentText().strip(), self.secret.text()
+        # Nobody is signed in yet, so this is the program's own call, not an operator's.
+        Job(self, lambda: signin.sign_in(name, secret)) \
+            .success(self._accepted).failure(self.message.refused).after_failure(self._try_again).run()
+
+    def _accepted(self, person: Staff) -> None:
+        self.secret.clear()
+        self.message.clear_message()
+        self.signed_in.emit(person)
+
+    def _try_again(self, _error: BaseException) -> None:
+        self.secret.clear()
+        self.focus()
+
+
+class SignInDialog(QDialog):
+    """登录 at start-up, 切换店员 at the till: ``person`` is whoever signed in when it is accepted."""
+
+    def __init__(self, title: str = "登录", *, name: str | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.person: Staff | None = None
+        self.form = SignInForm()
+        cancel = QPushButton("取消")
+        cancel.setAutoDefault(False)
+        cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(cancel)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addLayout(buttons)
+        self.form.signed_in.connect(self._signed_in)
+        self.form.reset(preferences.get(preferences.LAST_SIGN_IN) if name is None else name)
+        self.setMinimumWidth(380)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.form.focus()
+
+    def _signed_in(self, person: Staff) -> None:
+        self.person = person
+        self.accept()
