@@ -14,7 +14,7 @@ import time
 
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator, qInstallMessageHandler
 from PySide6.QtGui import QFont, QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from pharmacy_desk import APP_TITLE, __version__
 from pharmacy_desk.core import paths, settings
@@ -101,13 +101,65 @@ def main_title(db_path: str | os.PathLike[str], *, demo: bool) -> str:
     return f"（演示数据）{db_path}" if demo else str(db_path)
 
 
-def run(db_path: str | os.PathLike[str], *, smoke_test: bool = False, started: float | None = None) -> int:
-    """Open the main window on the database already opened at ``db_path``; returns the exit code.
+class Launcher:
+    """What the app opens first, then the counter.
 
-    ``smoke_test``: quit after the first paint and print how long after ``started`` it came.
+    A database without an owner opens the setup wizard (开店设置), any other the sign-in;
+    either ends with the counter open in the signed-in person's name. Nothing here waits
+    in a nested event loop, so a test drives the first window as a person would.
     """
-    from pharmacy_desk.ui.main_window import MainWindow
 
+    def __init__(self, db_path: str | os.PathLike[str] = ""):
+        self.db_path = db_path  # which file: shown in the counter's title
+        self.first: QWidget | None = None
+        self.window = None  # the MainWindow, once someone is signed in
+
+    def title(self) -> str:
+        return main_title(self.db_path, demo=bool(settings.get("is_demo")))
+
+    def start(self) -> QWidget:
+        from pharmacy_desk.core import setup
+        from pharmacy_desk.ui.setup_wizard import SetupWizard
+        from pharmacy_desk.ui.sign_in import SignInDialog
+
+        if setup.needs_setup():
+            wizard = SetupWizard()
+            wizard.accepted.connect(lambda: self.open_counter(wizard.person, wizard.start))
+            self.first = wizard
+        else:
+            dialog = SignInDialog("登录")
+            dialog.accepted.connect(lambda: self.open_counter(dialog.person))
+            self.first = dialog
+        self.first.show()
+        return self.first
+
+    def open_counter(self, person, start: str = "") -> None:
+        from pharmacy_desk.ui.main_window import MainWindow
+        from pharmacy_desk.ui.session import Session
+        from pharmacy_desk.ui.setup_wizard import START_DEMO, START_IMPORT, load_demo
+
+        window = MainWindow(Session(person), self.title())
+        self.window = window
+        window.show()
+        window.activateWindow()  # the wizard or the sign-in just closed: the counter takes the keyboard
+        window.counter.search.focus()
+        if start == START_DEMO:
+            def loaded(_summary) -> None:
+                window.setWindowTitle(self.title())
+                window.start_housekeeping()
+
+            self.demo_task = load_demo(window, loaded)
+        else:
+            window.start_housekeeping()
+        if start == START_IMPORT:
+            window.open_import()
+
+
+def run(db_path: str | os.PathLike[str], *, smoke_test: bool = False, started: float | None = None) -> int:
+    """Open the setup or the sign-in, then the counter, on the database already opened at ``db_path``.
+
+    ``smoke_test``: quit after the first window's first paint and print how long after ``started`` it came.
+    """
     app = make_application()
     if not binding_keeps_references():
         import PySide6
@@ -119,12 +171,13 @@ def run(db_path: str | os.PathLike[str], *, smoke_test: bool = False, started: f
         return 1
     sys.excepthook = _report_bug
     qInstallMessageHandler(_log_qt_message)
-    window = MainWindow(main_title(db_path, demo=bool(settings.get("is_demo"))))
+    launcher = Launcher(db_path)
+    first = launcher.start()
     if smoke_test:
         from pharmacy_desk.ui.smoke import quit_after_first_paint
 
-        quit_after_first_paint(window, started if started is not None else time.monotonic())
-    window.show()
-    window.counter.search.focus()
-    window.start_housekeeping()
-    return app.exec()
+        quit_after_first_paint(first, started if started is not None else time.monotonic())
+    code = app.exec()
+    if launcher.window is not None:
+        launcher.window.session.sign_out()  # closing the app ends the shift of whoever was signed in
+    return code
