@@ -1,0 +1,184 @@
+"""店员管理 (the owner's): who works here, their role, whether they can sign in.
+
+The list above, the form below: pick a person to fill the form, change the name or
+role and 保存修改; type a new PIN or password (twice) for 新增店员 or 重设密码; 停用
+keeps their history; 解锁 lifts a lockout after wrong PINs. Every refusal of the core
+(the last owner, a name taken, a PIN too short) is one line under the form.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+)
+
+from pharmacy_desk.core import accounts, operations as core_operations
+from pharmacy_desk.core.changes import Changes
+from pharmacy_desk.core.models import Staff
+from pharmacy_desk.core.staff import PERSON_ROLES, StaffRow
+from pharmacy_desk.ui.events import events
+from pharmacy_desk.ui.inline import InlineMessage, table_view, time_text
+from pharmacy_desk.ui.operations import Op, Read
+from pharmacy_desk.ui.table_model import Column, RowsTableModel
+
+
+def state_text(row: StaffRow) -> str:
+    if not row.active:
+        return "已停用"
+    if row.locked_at(core_operations.now()):
+        return f"已锁定（至 {row.locked_until:%H:%M}）"
+    return "在职" if row.has_secret else "在职（未设密码）"
+
+
+COLUMNS = (
+    Column("姓名", lambda r: r.name),
+    Column("角色", lambda r: r.role_label),
+    Column("状态", state_text),
+    Column("连续输错", lambda r: r.failed_signins or "", align_right=True),
+    Column("加入时间", lambda r: time_text(r.created_at)),
+)
+
+
+class StaffWindow(QWidget):
+    """店员管理, opened for ``operator`` (the owner)."""
+
+    def __init__(self, operator: Staff, parent: QWidget | None = None):
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setWindowTitle("店员管理")
+        self.operator = operator
+        self.model = RowsTableModel(COLUMNS, parent=self)
+        self.view = table_view(self.model, stretch_column=2)
+        self.view.selectionModel().selectionChanged.connect(self._picked)
+
+        self.name = QLineEdit()
+        self.name.setMaxLength(20)
+        self.role = QComboBox()
+        for role in PERSON_ROLES:
+            self.role.addItem(role.label, role.value)
+        self.secret = QLineEdit()
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret.setPlaceholderText("收银员、药师：4–6 位数字 PIN；店长：至少 8 个字符的密码")
+        self.secret_again = QLineEdit()
+        self.secret_again.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout()
+        form.addRow("姓名(&N)", self.name)
+        form.addRow("角色(&R)", self.role)
+        form.addRow("新 PIN/密码(&P)", self.secret)
+        form.addRow("再输一次(&A)", self.secret_again)
+        self.message = InlineMessage()
+
+        self.add_button = QPushButton("新增店员")
+        self.save_button = QPushButton("保存修改")
+        self.reset_button = QPushButton("重设 PIN/密码")
+        self.deactivate_button = QPushButton("停用")
+        self.unlock_button = QPushButton("解锁")
+        buttons = QHBoxLayout()
+        for button, slot in ((self.add_button, self.add), (self.save_button, self.save),
+                             (self.reset_button, self.reset_secret), (self.deactivate_button, self.deactivate),
+                             (self.unlock_button, self.unlock)):
+            button.setAutoDefault(False)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        box = QGroupBox("店员资料")
+        inner = QVBoxLayout(box)
+        inner.addLayout(form)
+        inner.addLayout(buttons)
+        inner.addWidget(self.message)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(box)
+        events().changed.connect(self._data_changed)
+        self.reload()
+        self._picked()
+        self.resize(820, 560)
+
+    # -- the list --------------------------------------------------------------------------------
+    def reload(self, keep: int | None = None) -> None:
+        """Read the list again; the row of ``keep`` (a staff id) stays selected."""
+        keep = keep if keep is not None else self.selected_id()
+        Read(self, lambda: accounts.list_staff(self.operator)).success(
+            lambda rows: self._show(rows, keep)).failure(self.message.refused).run()
+
+    def _show(self, rows: list[StaffRow], keep: int | None) -> None:
+        self.model.set_rows(rows)
+        for index, row in enumerate(rows):
+            if row.id == keep:
+                self.view.selectRow(index)
+        self._picked()
+
+    def selected(self) -> StaffRow | None:
+        index = self.view.currentIndex()
+        selected = self.view.selectionModel().hasSelection()
+        return self.model.row(index.row()) if selected and index.isValid() else None
+
+    def selected_id(self) -> int | None:
+        row = self.selected()
+        return row.id if row is not None else None
+
+    def _picked(self, *_args) -> None:
+        row = self.selected()
+        for button in (self.save_button, self.reset_button, self.deactivate_button, self.unlock_button):
+            button.setEnabled(row is not None)
+        if row is None:
+            return
+        self.name.setText(row.name)
+        self.role.setCurrentIndex(self.role.findData(row.role))
+        self.deactivate_button.setEnabled(row.active)
+        self.unlock_button.setEnabled(row.failed_signins > 0 or row.locked_until is not None)
+
+    def _data_changed(self, changes: Changes) -> None:
+        if changes.staff:
+            self.reload()
+
+    # -- the actions -------------------------------------------------------------------------------
+    def _typed_secret(self) -> str | None:
+        """The new PIN or password when both fields agree; None (and the reason shown) otherwise."""
+        if self.secret.text() != self.secret_again.text():
+            self.message.refused("两次输入的 PIN/密码不一致。")
+            return None
+        return self.secret.text()
+
+    def _run(self, call, done: str) -> None:
+        def succeeded(row: StaffRow) -> None:
+            self.secret.clear()
+            self.secret_again.clear()
+            self.message.ok(done.format(name=row.name))
+            self.reload(keep=row.id)
+
+        Op(self, call, operator=self.operator).success(succeeded).failure(self.message.refused).run()
+
+    def add(self) -> None:
+        secret = self._typed_secret()
+        if secret is None:
+            return
+        name, role = self.name.text(), self.role.currentData()
+        self._run(lambda operator: accounts.add_staff(name, role, secret, operator), "已新增店员 {name}。")
+
+    def save(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        secret = self._typed_secret()
+        if secret is None:
+            return
+        name, role = self.name.text(), self.role.currentData()
+        self._run(lambda operator: accounts.update_staff(row.id, operator, name=name, role=role,
+                                                         secret=secret or None), "已保存 {name} 的资料。")
+
+    def reset_secret(self) -> None:
+        row = self.selected()
+        secret = self._typed_secret() if row is not None else None
+        if row is None or secret is None:
+            return
+        self._run(lambda operator: accounts.reset_secret(row.id, secret, operator), "已为 {name} 重设 PIN/密码。")
+
+    def deactivate(self) -> None:
+        if (row := self.selected()) is not None:
+            self._run(lambda operator: accounts.deactivate(row.id, operator), "已停用 {name}，其记录保留。")
+
+    def unlock(self) -> None:
+        if (row := self.selected()) is not None:
+            self._run(lambda operator: accounts.unlock(row.id, operator), "已解除 {name} 的锁定。")
