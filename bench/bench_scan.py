@@ -96,7 +96,9 @@ def run(path: Path, iterations: int, warmup: int, seed: int) -> dict:
 
     from pharmacy_desk.core.db import close_database, open_database
     from pharmacy_desk.ui.app import make_application
+    from pharmacy_desk.core import staff
     from pharmacy_desk.ui.main_window import MainWindow
+    from pharmacy_desk.ui.session import Session
 
     rng = random.Random(seed)
     con = sqlite3.connect(path)
@@ -117,7 +119,7 @@ def run(path: Path, iterations: int, warmup: int, seed: int) -> dict:
     info["platform"] = app.platformName()
     started = time.perf_counter_ns()
     open_database(path)
-    window = MainWindow()
+    window = MainWindow(Session(staff.on_duty()[0]))  # signed in as the first of the staff
     window.resize(*SIZE)
     window.show()
     app.processEvents()
