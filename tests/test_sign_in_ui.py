@@ -103,6 +103,17 @@ def test_the_counter_takes_a_scan_in_the_first_keystroke_after_unlocking(qtbot, 
     assert window.counter.member_id == member.id
 
 
+def test_a_card_scanned_at_the_lock_screen_opens_nobody_on_the_hidden_counter(qtbot, window, signed_clerk,
+                                                                              make_member):
+    member = make_member(name="吴九")
+    window.lock()
+    form = window.lock_screen.form
+    qtbot.keyClicks(form.secret, member.card_no)  # scanner speed: every digit at once
+    qtbot.keyClick(form.secret, Qt.Key.Key_Return)
+    assert window.counter.member_id is None and window.session.locked
+    assert form.message.text() == signin.WRONG  # it was tried as a PIN, and refused
+
+
 def test_idle_time_locks_the_counter_and_typing_keeps_it_open(qtbot, window, signed_clerk):
     window.idle.timeout_ms = lambda: 300
     window.idle.start()

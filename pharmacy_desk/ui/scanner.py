@@ -65,8 +65,8 @@ class ScanCatcher(QObject):
             return False  # a key event also visits the window and the parents: look once, at the focus
         widget = watched
         assert isinstance(widget, QWidget) and isinstance(event, QKeyEvent)
-        if widget.window() is not self.scope.window():
-            self._burst = None
+        if widget.window() is not self.scope.window() or not self.scope.isVisible():
+            self._burst = None  # a dialog, or the lock screen in the counter's place: not the counter's keys
             return False
         now = self.clock()
         burst = self._burst
