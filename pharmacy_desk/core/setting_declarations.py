@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from pharmacy_desk.core.setting_types import Bool, Int, Money, Multiplier, RedeemBlocks, SettingType, Text
+from pharmacy_desk.core.setting_types import Bool, Choice, Int, Money, Multiplier, RedeemBlocks, SettingType, Text
 
 # The tier multipliers in ``core.rules`` are checked by the same type as the birthday multiplier.
 MULTIPLIER = Multiplier(Decimal(1), Decimal(10), unit="倍")
@@ -139,6 +139,8 @@ DECLARATIONS: tuple[Declaration, ...] = (
     # 系统
     Declaration("idle_lock_minutes", Int(1, 120, unit="分钟"), "5", "系统", "空闲锁屏",
                 "收银台这么多分钟无人操作时自动锁屏，需重新输入 PIN 或密码；随时可按 Ctrl+L 锁屏。"),
+    Declaration("ui_language", Choice((("zh_CN", "简体中文"), ("en", "English")), unit=None), "zh_CN", "系统",
+                "界面语言", "窗口使用的语言；重新打开程序后生效。"),
     Declaration("is_demo", Bool(), "0", "系统", "演示数据库",
                 "由生成演示数据的程序标记；演示数据库的窗口标题会注明。", internal=True),
 )

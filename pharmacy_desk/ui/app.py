@@ -12,12 +12,13 @@ import os
 import sys
 import time
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator, qInstallMessageHandler
+from PySide6.QtCore import Qt, qInstallMessageHandler
 from PySide6.QtGui import QFont, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from pharmacy_desk import APP_TITLE, __version__
 from pharmacy_desk.core import paths, settings
+from pharmacy_desk.ui import i18n
 from pharmacy_desk.ui.fonts import CJK_FAMILIES, register_bundled_fonts
 
 log = logging.getLogger("pharmacy_desk.ui")
@@ -28,7 +29,7 @@ ICON = ("icons", "pharmacy_desk.svg")
 STYLESHEET = ("style.qss",)
 
 
-def make_application(argv: list[str] | None = None) -> QApplication:
+def make_application(argv: list[str] | None = None, language: str = i18n.DEFAULT_LANGUAGE) -> QApplication:
     if QApplication.instance() is None:
         # Fractional scales (125 %, 150 %) as they are: text and icons sharp on a high-DPI screen.
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
@@ -40,17 +41,12 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(paths.resource(*ICON))))
     app.setStyleSheet(paths.resource(*STYLESHEET).read_text(encoding="utf-8"))
-    locale = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
-    QLocale.setDefault(locale)
+    i18n.install(app, language)  # the program's texts and Qt's own dialogs, in the chosen language
     register_bundled_fonts()  # every 汉字 even where the machine has no Chinese font
     font = QFont(app.font())
     font.setFamilies(CJK_FAMILIES)
     font.setPointSizeF(max(font.pointSizeF(), 10.0))
     app.setFont(font)
-    # Qt's own buttons and dialogs (打印, 取消, 文件) in Chinese too.
-    translator = QTranslator(app)
-    if translator.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(translator)
     return app
 
 
@@ -160,7 +156,7 @@ def run(db_path: str | os.PathLike[str], *, smoke_test: bool = False, started: f
 
     ``smoke_test``: quit after the first window's first paint and print how long after ``started`` it came.
     """
-    app = make_application()
+    app = make_application(language=settings.get("ui_language"))
     if not binding_keeps_references():
         import PySide6
         from PySide6.QtWidgets import QMessageBox

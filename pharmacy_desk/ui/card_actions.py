@@ -22,9 +22,6 @@ from pharmacy_desk.ui.operations import Op
 MemberIds = Callable[[], Sequence[int] | None]
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CardActions", text)
-
 
 def _read_cards(parent: QWidget, operator: Staff | None, member_ids: Sequence[int] | None, then) -> None:
     Op(parent, lambda who: cards_core.cards_for(member_ids, who), operator=operator).success(then).run()
@@ -34,8 +31,10 @@ def save_pdf(parent: QWidget, operator: Staff | None, member_ids: Sequence[int] 
              path: str | None = None) -> str | None:
     """Ask where (unless ``path`` is given) and write the cards as a PDF; returns the path written."""
     if not path:
-        suggested = paths.export_dir() / f"{tr('会员卡')}_{dt.date.today():%Y%m%d}.pdf"
-        path, _ = QFileDialog.getSaveFileName(parent, tr("会员卡存为PDF"), str(suggested), "PDF (*.pdf)")
+        name = QCoreApplication.translate("CardActions", "会员卡")
+        suggested = paths.export_dir() / f"{name}_{dt.date.today():%Y%m%d}.pdf"
+        path, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("CardActions", "会员卡存为PDF"),
+                                              str(suggested), "PDF (*.pdf)")
         if not path:
             return None
     written: list[str] = []
@@ -55,7 +54,7 @@ def print_cards(parent: QWidget, operator: Staff | None, member_ids: Sequence[in
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, parent)
-        dialog.setWindowTitle(tr("打印会员卡"))
+        dialog.setWindowTitle(QCoreApplication.translate("CardActions", "打印会员卡"))
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
             card_painter.print_cards(cards, printer, sheet=len(cards) > 1)
 
@@ -64,7 +63,9 @@ def print_cards(parent: QWidget, operator: Staff | None, member_ids: Sequence[in
 
 def card_menu(parent: QWidget, operator: Staff | None, member_ids: MemberIds) -> QMenu:
     """打印… / 存为PDF… for the members ``member_ids()`` names when the action runs (None: all)."""
-    menu = QMenu(tr("会员卡"), parent)
-    menu.addAction(tr("打印会员卡…")).triggered.connect(lambda: print_cards(parent, operator, member_ids()))
-    menu.addAction(tr("会员卡存为PDF…")).triggered.connect(lambda: save_pdf(parent, operator, member_ids()))
+    menu = QMenu(QCoreApplication.translate("CardActions", "会员卡"), parent)
+    printing = menu.addAction(QCoreApplication.translate("CardActions", "打印会员卡…"))
+    printing.triggered.connect(lambda: print_cards(parent, operator, member_ids()))
+    saving = menu.addAction(QCoreApplication.translate("CardActions", "会员卡存为PDF…"))
+    saving.triggered.connect(lambda: save_pdf(parent, operator, member_ids()))
     return menu

@@ -9,18 +9,21 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from pharmacy_desk.core import paths
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.vocabulary import Role
+from pharmacy_desk.ui.i18n import core
 from pharmacy_desk.ui.operations import Read
 
 EXPORT_ROLES = (Role.OWNER, Role.SYSTEM)
 
 
+
 def default_path(kind: str, title: str) -> Path:
-    return paths.export_dir() / f"{title}_{dt.date.today():%Y%m%d}.xlsx"
+    return paths.export_dir() / f"{core(title)}_{dt.date.today():%Y%m%d}.xlsx"
 
 
 def run_export(parent: QWidget | None, kind: str, path: str | Path, *, notify: bool = True):
@@ -31,31 +34,35 @@ def run_export(parent: QWidget | None, kind: str, path: str | Path, *, notify: b
 
     def done(count):
         if notify:
-            QMessageBox.information(parent, "导出完成", f"已导出{title} {count} 行到\n{path}")
+            said = QCoreApplication.translate("ExportMenu", "已导出{table} {count} 行到\n{path}")
+            QMessageBox.information(parent, QCoreApplication.translate("ExportMenu", "导出完成"),
+                                    said.format(table=core(title), count=count, path=path))
 
-    return Read(parent, lambda progress: export(path, progress)).success(done).run_in_background(f"正在导出{title}")
+    return Read(parent, lambda progress: export(path, progress)).success(done) \
+        .run_in_background(QCoreApplication.translate("ExportMenu", "正在导出{table}").format(table=core(title)))
 
 
 def build_export_menu(parent: QWidget, operator: Staff) -> QMenu:
     """导出 ▸ 会员 / 消费记录 / 积分流水 / 优惠券."""
     from pharmacy_desk.core.spreadsheet.tables import EXPORTS
 
-    menu = QMenu("导出到 Excel", parent)
+    menu = QMenu(QCoreApplication.translate("ExportMenu", "导出到 Excel"), parent)
     allowed = operator is not None and operator.role in EXPORT_ROLES
     for kind, (title, _) in EXPORTS.items():
-        action = menu.addAction(f"{title}…")
+        action = menu.addAction(f"{core(title)}…")
         action.setObjectName(f"export_{kind}")
         action.setEnabled(allowed)
         if not allowed:
-            action.setToolTip("只有店长可以导出整张表。")
+            action.setToolTip(QCoreApplication.translate("ExportMenu", "只有店长可以导出整张表。"))
         action.triggered.connect(lambda _=False, k=kind, t=title: _ask_and_export(parent, k, t))
     menu.setToolTipsVisible(True)
     return menu
 
 
 def _ask_and_export(parent: QWidget, kind: str, title: str) -> None:
-    path, _ = QFileDialog.getSaveFileName(parent, f"导出{title}", str(default_path(kind, title)),
-                                          "Excel 工作簿 (*.xlsx)")
+    path, _ = QFileDialog.getSaveFileName(
+        parent, QCoreApplication.translate("ExportMenu", "导出{table}").format(table=core(title)),
+        str(default_path(kind, title)), QCoreApplication.translate("ExportMenu", "Excel 工作簿 (*.xlsx)"))
     if path:
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"

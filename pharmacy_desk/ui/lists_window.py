@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout,
     QWidget,
@@ -16,6 +16,7 @@ from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.vocabulary import ContactReason, Role
 from pharmacy_desk.ui.contact_dialog import ContactDialog
 from pharmacy_desk.ui.events import events
+from pharmacy_desk.ui.i18n import core
 from pharmacy_desk.ui.operations import LatestOnly, Op, Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
 
@@ -23,11 +24,12 @@ from pharmacy_desk.ui.table_model import Column, RowsTableModel
 ROW_LIMIT = 1000
 
 COLUMNS = (
-    Column("姓名", lambda r: r.name),
-    Column("手机号", lambda r: r.phone),
-    Column("专属店员", lambda r: r.owner_staff or "—"),
-    Column("原因", lambda r: r.detail, tooltip=lambda r: r.detail),
-    Column("营销退订", lambda r: "已退订" if r.opt_out else ""),
+    Column(QT_TRANSLATE_NOOP("Columns", "姓名"), lambda r: r.name),
+    Column(QT_TRANSLATE_NOOP("Columns", "手机号"), lambda r: r.phone),
+    Column(QT_TRANSLATE_NOOP("Columns", "专属店员"), lambda r: r.owner_staff or "—"),
+    Column(QT_TRANSLATE_NOOP("Columns", "原因"), lambda r: r.detail, tooltip=lambda r: r.detail),
+    Column(QT_TRANSLATE_NOOP("Columns", "营销退订"),
+           lambda r: QCoreApplication.translate("ListsWindow", "已退订") if r.opt_out else ""),
 )
 
 
@@ -38,22 +40,22 @@ class ListsWindow(QWidget):
         self._today = today
         self._task = None
         self._latest = LatestOnly()  # only the latest refresh may fill the table
-        self.setWindowTitle("回访名单")
+        self.setWindowTitle(self.tr("回访名单"))
         self.resize(1100, 640)
 
         self.list_picker = QComboBox()
         for item in call_lists.LISTS:
-            self.list_picker.addItem(item.title, item.key)
+            self.list_picker.addItem(core(item.title), item.key)
         self.staff_filter = QComboBox()
-        self.staff_filter.addItem("全部店员", None)
+        self.staff_filter.addItem(self.tr("全部店员"), None)
         for person in staff.on_duty():
             self.staff_filter.addItem(person.name, person.id)
         self.count_label = QLabel()
-        self.export_button = QPushButton("导出Excel…")
-        self.contact_button = QPushButton("标记已联系…")
+        self.export_button = QPushButton(self.tr("导出Excel…"))
+        self.contact_button = QPushButton(self.tr("标记已联系…"))
         self.export_button.setEnabled(operator.role == Role.OWNER)
         if operator.role != Role.OWNER:
-            self.export_button.setToolTip("只有店长可以导出回访名单。")
+            self.export_button.setToolTip(self.tr("只有店长可以导出回访名单。"))
 
         self.model = RowsTableModel(COLUMNS, parent=self)
         self.table = QTableView()
@@ -69,9 +71,9 @@ class ListsWindow(QWidget):
         self.table.doubleClicked.connect(lambda _index: self.mark_contacted())
 
         top = QHBoxLayout()
-        top.addWidget(QLabel("名单："))
+        top.addWidget(QLabel(self.tr("名单：")))
         top.addWidget(self.list_picker, 1)
-        top.addWidget(QLabel("专属店员："))
+        top.addWidget(QLabel(self.tr("专属店员：")))
         top.addWidget(self.staff_filter)
         top.addStretch(1)
         top.addWidget(self.contact_button)
@@ -101,18 +103,18 @@ class ListsWindow(QWidget):
         self._stale = False
         token = self._latest.next()
         chosen, staff_id, today = self.current_list(), self.staff_filter.currentData(), self.today()
-        self.count_label.setText("正在读取名单…")
+        self.count_label.setText(self.tr("正在读取名单…"))
         self._task = Read(self, lambda _progress: chosen.fetch(today, owner_staff_id=staff_id, limit=ROW_LIMIT)) \
             .success(lambda rows: self._show_rows(token, rows)) \
-            .run_in_background("读取名单", show_dialog=False)
+            .run_in_background(self.tr("读取名单"), show_dialog=False)
 
     def _show_rows(self, token: int, rows: list[call_lists.CallRow]) -> None:
         if not self._latest.is_current(token):
             return  # a newer refresh (another list, a filter, a change) is on its way
         self.model.set_rows(rows)
-        more = f"（只显示前 {ROW_LIMIT} 位）" if len(rows) >= ROW_LIMIT else ""
-        self.count_label.setText(f"共 {len(rows)} 位会员{more}。双击一行或点“标记已联系”登记回访结果，"
-                                 "已联系的会员不会出现在明天的名单里。")
+        more = self.tr("（只显示前 {limit} 位）").format(limit=ROW_LIMIT) if len(rows) >= ROW_LIMIT else ""
+        self.count_label.setText(self.tr("共 {count} 位会员{more}。双击一行或点“标记已联系”登记回访结果，"
+                                         "已联系的会员不会出现在明天的名单里。").format(count=len(rows), more=more))
 
     def _on_changed(self, changes: Changes) -> None:
         if not (changes.touches_any_member() or changes.sales or changes.contacts or changes.staff):
@@ -133,14 +135,15 @@ class ListsWindow(QWidget):
     # --- actions ------------------------------------------------------------------------------
 
     def ask_contact(self, rows: list[call_lists.CallRow]) -> tuple[str, str] | None:
-        who = "、".join(r.name for r in rows[:5]) + (f" 等{len(rows)}位" if len(rows) > 5 else "")
+        who = self.tr("、").join(r.name for r in rows[:5]) + (
+            self.tr(" 等{count}位").format(count=len(rows)) if len(rows) > 5 else "")
         dialog = ContactDialog(who, ContactReason.label_of(rows[0].reason), self)
         return dialog.values() if dialog.exec() == ContactDialog.DialogCode.Accepted else None
 
     def mark_contacted(self) -> None:
         rows = self.selected_rows()
         if not rows:
-            self.count_label.setText("请先在名单中选中要标记的会员。")
+            self.count_label.setText(self.tr("请先在名单中选中要标记的会员。"))
             return
         answer = self.ask_contact(rows)
         if answer is None:
@@ -151,8 +154,8 @@ class ListsWindow(QWidget):
            operator=self.operator).run()
 
     def ask_export_path(self) -> str:
-        default = paths.export_dir() / f"{self.current_list().title}_{self.today():%Y%m%d}.xlsx"
-        path, _ = QFileDialog.getSaveFileName(self, "导出回访名单", str(default), "Excel 文件 (*.xlsx)")
+        default = paths.export_dir() / f"{core(self.current_list().title)}_{self.today():%Y%m%d}.xlsx"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出回访名单"), str(default), self.tr("Excel 文件 (*.xlsx)"))
         return path
 
     def export(self) -> None:
@@ -162,5 +165,6 @@ class ListsWindow(QWidget):
         rows, title = self.model.rows(), self.current_list().title
         self._task = Op(self, lambda operator, _progress: call_lists.export_xlsx(path, title, rows, operator),
                         operator=self.operator) \
-            .success(lambda count: self.count_label.setText(f"已导出 {count} 位会员到 {path}")) \
-            .run_in_background("导出回访名单")
+            .success(lambda count: self.count_label.setText(
+                self.tr("已导出 {count} 位会员到 {path}").format(count=count, path=path))) \
+            .run_in_background(self.tr("导出回访名单"))

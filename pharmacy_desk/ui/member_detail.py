@@ -26,7 +26,7 @@ class MemberDetailDialog(QDialog):
         super().__init__(parent)
         self.member_id = member_id
         self.operator = operator
-        self.setWindowTitle("会员详情")
+        self.setWindowTitle(self.tr("会员详情"))
         self.resize(1000, 640)
 
         self.header = QLabel()
@@ -36,27 +36,29 @@ class MemberDetailDialog(QDialog):
         self.header.setFont(font)
         self.tabs = QTabWidget()
         self.profile_tab = ProfileTab(member_id, operator)
-        self.tabs.addTab(self.profile_tab, "资料")
+        self.tabs.addTab(self.profile_tab, self.tr("资料"))
         self.health_tab = self.measurements_tab = None
         if profiles.may_handle_health(operator):
             self.health_tab = HealthTab(member_id, operator)
-            self.tabs.addTab(self.health_tab, "健康档案")
+            self.tabs.addTab(self.health_tab, self.tr("健康档案"))
 
         self.ledger_model = member_tabs.ledger_model(member_id, self)
         self.sales_model = member_tabs.sales_model(member_id, self)
         self.coupons_model = member_tabs.coupons_model(member_id, self)
         self.tiers_model = member_tabs.tier_changes_model(member_id, self)
-        for model, title, stretch in ((self.ledger_model, "积分流水", 4), (self.sales_model, "消费记录", 7),
-                                      (self.coupons_model, "优惠券", 4), (self.tiers_model, "等级变更", 3)):
+        for model, title, stretch in ((self.ledger_model, self.tr("积分流水"), 4),
+                                      (self.sales_model, self.tr("消费记录"), 7),
+                                      (self.coupons_model, self.tr("优惠券"), 4),
+                                      (self.tiers_model, self.tr("等级变更"), 3)):
             self.tabs.addTab(table_view(model, stretch_column=stretch), title)
         if self.health_tab is not None:
             self.measurements_tab = MeasurementsTab(member_id, operator)
-            self.tabs.addTab(self.measurements_tab, "测量记录")
+            self.tabs.addTab(self.measurements_tab, self.tr("测量记录"))
 
-        self.card_button = QPushButton("会员卡…")
+        self.card_button = QPushButton(self.tr("会员卡…"))
         self.card_button.setAutoDefault(False)
         self.card_button.setMenu(card_actions.card_menu(self, operator, lambda: [self.member_id]))
-        close_button = QPushButton("关闭")
+        close_button = QPushButton(self.tr("关闭"))
         close_button.setAutoDefault(False)
         close_button.clicked.connect(self.reject)
         bottom = QHBoxLayout()
@@ -86,10 +88,11 @@ class MemberDetailDialog(QDialog):
 
     def refresh(self) -> None:
         member = profiles.heading(self.member_id, self.operator, dt.date.today())
-        allergies = f"　<b style='color:#b00020'>过敏：{member.allergies}</b>" if member.allergies else ""
-        self.header.setText(
-            f"<b>{member.name}</b>　{member.tier_name}　卡号 {member.card_no}　手机 {member.masked_phone}　"
-            f"可用积分 {member.usable_points}{allergies}")
+        allergies = self.tr("　<b style='color:#b00020'>过敏：{allergies}</b>").format(
+            allergies=member.allergies) if member.allergies else ""
+        self.header.setText(self.tr("<b>{name}</b>　{tier}　卡号 {card}　手机 {phone}　可用积分 {points}").format(
+            name=member.name, tier=member.tier_name, card=member.card_no, phone=member.masked_phone,
+            points=member.usable_points) + allergies)
         for model in (self.ledger_model, self.sales_model, self.coupons_model, self.tiers_model):
             model.refresh()
 

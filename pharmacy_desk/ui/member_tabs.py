@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from pharmacy_desk.core import coupons, history
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.pricing import describe_bonuses
@@ -16,45 +18,45 @@ def _signed(points: int) -> str:
 
 
 LEDGER_COLUMNS = (
-    Column("时间", lambda r: time_text(r.created_at)),
-    Column("类型", lambda r: r.kind_name),
-    Column("积分", lambda r: _signed(r.points), align_right=True),
-    Column("余额", lambda r: r.balance_after, align_right=True),
-    Column("说明", lambda r: r.description),
-    Column("到期日", lambda r: date_text(r.expires_on)),
+    Column(QT_TRANSLATE_NOOP("Columns", "时间"), lambda r: time_text(r.created_at)),
+    Column(QT_TRANSLATE_NOOP("Columns", "类型"), lambda r: r.kind_name),
+    Column(QT_TRANSLATE_NOOP("Columns", "积分"), lambda r: _signed(r.points), align_right=True),
+    Column(QT_TRANSLATE_NOOP("Columns", "余额"), lambda r: r.balance_after, align_right=True),
+    Column(QT_TRANSLATE_NOOP("Columns", "说明"), lambda r: r.description),
+    Column(QT_TRANSLATE_NOOP("Columns", "到期日"), lambda r: date_text(r.expires_on)),
 )
 SALES_COLUMNS = (
-    Column("时间", lambda s: time_text(s.created_at)),
-    Column("小票号", lambda s: s.receipt_no),
-    Column("金额", lambda s: yuan(s.total_fen), align_right=True),
-    Column("实付", lambda s: yuan(s.paid_fen), align_right=True),
-    Column("得积分", lambda s: s.points_earned, align_right=True),
-    Column("抵现积分", lambda s: s.points_used or "", align_right=True),
-    Column("已退款", lambda s: yuan(s.refunded_fen) if s.refunded_fen else "", align_right=True),
-    Column("状态", lambda s: s.return_status),
-    Column("积分加成", lambda s: describe_bonuses(s.bonuses)),
+    Column(QT_TRANSLATE_NOOP("Columns", "时间"), lambda s: time_text(s.created_at)),
+    Column(QT_TRANSLATE_NOOP("Columns", "小票号"), lambda s: s.receipt_no),
+    Column(QT_TRANSLATE_NOOP("Columns", "金额"), lambda s: yuan(s.total_fen), align_right=True),
+    Column(QT_TRANSLATE_NOOP("Columns", "实付"), lambda s: yuan(s.paid_fen), align_right=True),
+    Column(QT_TRANSLATE_NOOP("Columns", "得积分"), lambda s: s.points_earned, align_right=True),
+    Column(QT_TRANSLATE_NOOP("Columns", "抵现积分"), lambda s: s.points_used or "", align_right=True),
+    Column(QT_TRANSLATE_NOOP("Columns", "已退款"), lambda s: yuan(s.refunded_fen) if s.refunded_fen else "", align_right=True),
+    Column(QT_TRANSLATE_NOOP("Columns", "状态"), lambda s: s.return_status),
+    Column(QT_TRANSLATE_NOOP("Columns", "积分加成"), lambda s: describe_bonuses(s.bonuses)),
 )
 COUPON_COLUMNS = (
-    Column("券", lambda c: c.title),
-    Column("内容", lambda c: coupons.describe(c.coupon)),
-    Column("有效期", lambda c: f"{date_text(c.valid_from)} 至 {date_text(c.valid_until)}"),
-    Column("状态", lambda c: c.status),
-    Column("使用", lambda c: f"{time_text(c.used_at)} {c.used_receipt_no}" if c.used_receipt_no else ""),
-    Column("券号", lambda c: c.code),
+    Column(QT_TRANSLATE_NOOP("Columns", "券"), lambda c: c.title),
+    Column(QT_TRANSLATE_NOOP("Columns", "内容"), lambda c: coupons.describe(c.coupon)),
+    Column(QT_TRANSLATE_NOOP("Columns", "有效期"), lambda c: f"{date_text(c.valid_from)} 至 {date_text(c.valid_until)}"),
+    Column(QT_TRANSLATE_NOOP("Columns", "状态"), lambda c: c.status),
+    Column(QT_TRANSLATE_NOOP("Columns", "使用"), lambda c: f"{time_text(c.used_at)} {c.used_receipt_no}" if c.used_receipt_no else ""),
+    Column(QT_TRANSLATE_NOOP("Columns", "券号"), lambda c: c.code),
 )
 TIER_COLUMNS = (
-    Column("时间", lambda t: time_text(t.changed_at)),
-    Column("原等级", lambda t: t.from_tier or "—"),
-    Column("新等级", lambda t: t.to_tier),
-    Column("原因", lambda t: t.reason),
-    Column("操作员", lambda t: t.staff),
+    Column(QT_TRANSLATE_NOOP("Columns", "时间"), lambda t: time_text(t.changed_at)),
+    Column(QT_TRANSLATE_NOOP("Columns", "原等级"), lambda t: t.from_tier or "—"),
+    Column(QT_TRANSLATE_NOOP("Columns", "新等级"), lambda t: t.to_tier),
+    Column(QT_TRANSLATE_NOOP("Columns", "原因"), lambda t: t.reason),
+    Column(QT_TRANSLATE_NOOP("Columns", "操作员"), lambda t: t.staff),
 )
 MEASUREMENT_COLUMNS = (
-    Column("时间", lambda m: time_text(m.taken_at)),
-    Column("项目", lambda m: m.kind_name),
-    Column("读数", lambda m: m.reading, align_right=True),
-    Column("测量人", lambda m: m.staff),
-    Column("备注", lambda m: m.notes),
+    Column(QT_TRANSLATE_NOOP("Columns", "时间"), lambda m: time_text(m.taken_at)),
+    Column(QT_TRANSLATE_NOOP("Columns", "项目"), lambda m: m.kind_name),
+    Column(QT_TRANSLATE_NOOP("Columns", "读数"), lambda m: m.reading, align_right=True),
+    Column(QT_TRANSLATE_NOOP("Columns", "测量人"), lambda m: m.staff),
+    Column(QT_TRANSLATE_NOOP("Columns", "备注"), lambda m: m.notes),
 )
 
 

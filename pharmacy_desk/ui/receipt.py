@@ -91,20 +91,20 @@ class ReceiptView(QWidget):
         self.text.setReadOnly(True)
         self.text.setFont(_mono_font())
         self.text.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.text.setPlaceholderText("记账后在这里显示小票。")
+        self.text.setPlaceholderText(self.tr("记账后在这里显示小票。"))
         self.paper = QComboBox()
         for mm in receipt_core.PAPER_COLUMNS:
             self.paper.addItem(f"{mm} mm", mm)
         self.paper.setCurrentIndex(self.paper.findData(paper_mm()))
         self.paper.currentIndexChanged.connect(self._paper_changed)
-        self.print_button = QPushButton("打印小票 (Ctrl+P)")
+        self.print_button = QPushButton(self.tr("打印小票 (Ctrl+P)"))
         self.print_button.clicked.connect(self.print_receipt)
-        self.pdf_button = QPushButton("存为PDF")
+        self.pdf_button = QPushButton(self.tr("存为PDF"))
         self.pdf_button.clicked.connect(self.save_pdf)
         head = QHBoxLayout()
-        head.addWidget(QLabel("小票"))
+        head.addWidget(QLabel(self.tr("小票")))
         head.addStretch(1)
-        head.addWidget(QLabel("纸宽"))
+        head.addWidget(QLabel(self.tr("纸宽")))
         head.addWidget(self.paper)
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_button)
@@ -145,7 +145,7 @@ class ReceiptView(QWidget):
 
         printer = make_printer(self.receipt, paper_mm())
         dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle("打印小票")
+        dialog.setWindowTitle(self.tr("打印小票"))
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
             paint(self.receipt, printer)
 
@@ -153,8 +153,8 @@ class ReceiptView(QWidget):
         if self.receipt is None:
             return None
         if not path:
-            suggested = str(paths.export_dir() / f"小票_{self.receipt.receipt_no}.pdf")
-            path, _ = QFileDialog.getSaveFileName(self, "存为PDF", suggested, "PDF (*.pdf)")
+            suggested = str(paths.export_dir() / self.tr("小票_{number}.pdf").format(number=self.receipt.receipt_no))
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("存为PDF"), suggested, "PDF (*.pdf)")
             if not path:
                 return None
         paint(self.receipt, make_printer(self.receipt, paper_mm(), pdf_path=path))

@@ -2,7 +2,8 @@
 
 Screens declare their columns once (title, how to get the text, alignment) and
 hand the model a function that returns the rows; ``refresh()`` re-runs it. Never
-fill a QTableWidget by hand.
+fill a QTableWidget by hand. A title is shown translated in the context ``Columns``
+(declare it as ``QT_TRANSLATE_NOOP("Columns", "姓名")`` so the catalogue finds it).
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ from dataclasses import dataclass
 from typing import Any
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 Index = QModelIndex | QPersistentModelIndex
+COLUMNS_CONTEXT = "Columns"
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,7 @@ class RowsTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
-            return self._columns[section].title
+            return QCoreApplication.translate(COLUMNS_CONTEXT, self._columns[section].title)
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)
         return None

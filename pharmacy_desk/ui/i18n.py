@@ -1,0 +1,63 @@
+"""The windows' language: Simplified Chinese (the source text) or English, chosen by ``ui_language``.
+
+Every visible string of a converted window goes through ``tr`` / ``QCoreApplication.translate``;
+the English texts are in ``resources/i18n/pharmacy_desk_en.ts``, built into ``.qm`` by the
+set-up (``bash .ci/dev``) and loaded here, with Qt's own translation of its dialogs and
+buttons (打开, 取消 …) for the same language. Chinese needs no catalogue of the program's
+own: it is what the source says.
+
+Labels that come from the core (the call lists' titles, the export tables' names) are
+translated in the context ``core``; ``build_spec/update_translations.py`` collects them
+from the core's declarations, so a new list or export is offered for translation too.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from pharmacy_desk.core import paths
+
+log = logging.getLogger("pharmacy_desk.ui")
+
+DEFAULT_LANGUAGE = "zh_CN"
+LOCALES = {"zh_CN": (QLocale.Language.Chinese, QLocale.Country.China),
+           "en": (QLocale.Language.English, QLocale.Country.UnitedStates)}
+CATALOGUE = "pharmacy_desk"
+CORE_CONTEXT = "core"
+
+_installed: list[QTranslator] = []
+
+
+def catalogue_path(language: str):
+    return paths.resource("i18n", f"{CATALOGUE}_{language}.qm")
+
+
+def install(app: QCoreApplication, language: str) -> str:
+    """Make ``language`` the windows' language (an unknown one falls back to Chinese); returns it."""
+    if language not in LOCALES:
+        log.warning("unknown ui_language %r: using %s", language, DEFAULT_LANGUAGE)
+        language = DEFAULT_LANGUAGE
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    locale = QLocale(*LOCALES[language])
+    QLocale.setDefault(locale)
+    qt_own = QTranslator(app)
+    if qt_own.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        _installed.append(qt_own)
+    if language != DEFAULT_LANGUAGE:
+        own = QTranslator(app)
+        if own.load(str(catalogue_path(language))):
+            _installed.append(own)
+        else:
+            log.warning("no translation catalogue %s (run the set-up: bash .ci/dev)", catalogue_path(language))
+    for translator in _installed:
+        app.installTranslator(translator)
+    return language
+
+
+def core(text: str) -> str:
+    """A label declared in the core (a list's title, a table's name), in the windows' language."""
+    return QCoreApplication.translate(CORE_CONTEXT, text)
