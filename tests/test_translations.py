@@ -40,7 +40,8 @@ NOT_YET_CONVERTED = {
     "CampaignsWindow", "ChartPage", "ChartsWindow", "ContactDialog", "CounterWidget", "FilePage", "MappingPage",
     "PreviewPage", "ImportPage", "ResultPage", "ImportWizard", "InlineMessage", "MainWindow", "MemberForm",
     "HealthTab", "MeasurementsTab", "MemberPanel", "ProfileTab", "RedemptionDialog", "ReturnsDialog",
-    "AmountField", "SaleEntry", "SearchBox", "SignupDialog",
+    "AmountField", "SaleEntry", "SearchBox", "SignupDialog", "FieldCombo", "LockScreen", "OwnerPage",
+    "PharmacyPage", "RulesPage", "SetupWizard", "SignInDialog", "SignInForm", "StaffWindow", "StartPage",
 }
 
 
