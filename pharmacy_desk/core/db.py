@@ -8,7 +8,10 @@ timeout …). Another engine would be chosen here and in ``dialect``, nowhere el
 from __future__ import annotations
 
 import os
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from peewee import Database, DatabaseProxy
 
@@ -62,3 +65,30 @@ def write_transaction():
     Nested calls become savepoints of the outer transaction.
     """
     return database.atomic("IMMEDIATE")
+
+
+T = TypeVar("T")
+
+BUSY_ATTEMPTS = 3
+BUSY_PAUSE_S = 0.05
+
+
+def retry_when_busy(call: Callable[[], T], *, attempts: int = BUSY_ATTEMPTS, pause: float = BUSY_PAUSE_S) -> T:
+    """``call()``, tried again (a bounded number of times) while the database is busy.
+
+    The busy timeout already waits for another connection's write lock; when even that
+    runs out, the operation is simply run again rather than the cashier being told to
+    press Enter again. A busy failure rolled the attempt back, and every operation is
+    keyed, so running it again records it once.
+    """
+    from pharmacy_desk.core.errors import StorageError, explain_storage_error
+
+    for attempt in range(1, attempts + 1):
+        try:
+            return call()
+        except Exception as error:
+            storage = error if isinstance(error, StorageError) else explain_storage_error(error)
+            if attempt == attempts or storage is None or storage.kind not in ("busy", "locked"):
+                raise
+        time.sleep(pause * attempt)
+    raise AssertionError("unreachable")

@@ -1,7 +1,9 @@
 """Jobs that fall due with the calendar: daily points expiry and the monthly tier review.
 
 Run when the app starts (and by ``pharmacy-desk housekeeping``); both are
-idempotent, so running them at every start, on every till, is harmless.
+idempotent, so running them at every start, on every till, is harmless. Both read
+without the write lock and write in short transactions (``core/expiry.py``,
+``tiers.monthly_review``), so a till's sale waits for one page of them at most.
 """
 
 from __future__ import annotations

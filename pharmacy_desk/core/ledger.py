@@ -134,7 +134,14 @@ def expire_due(today: dt.date, operator: Staff | None, *, member_id: MemberId | 
 
     Each lot can be expired once (its expire entry's key names the lot), so a
     re-run, or a run after a till already expired a member's lots, adds nothing.
+    Every member's lots (``member_id`` None) are expired page by page beside the tills
+    (``core/expiry.py``); one member's, as a till spends their points, in the till's
+    own transaction.
     """
+    if member_id is None:
+        from pharmacy_desk.core import expiry
+
+        return expiry.catch_up(today, operator)
     used = fn.COALESCE(fn.SUM(LedgerAllocation.points), 0)
     due = (
         LedgerEntry.select(LedgerEntry.id, LedgerEntry.member, LedgerEntry.points, used.alias("used"))
@@ -143,12 +150,11 @@ def expire_due(today: dt.date, operator: Staff | None, *, member_id: MemberId | 
         .group_by(LedgerEntry.id)
         .having(LedgerEntry.points > used)
     )
-    if member_id is not None:
-        due = due.where(LedgerEntry.member == member_id)
+    due = due.where(LedgerEntry.member == member_id)
     rows = list(cast("Iterable[tuple[LedgerEntryId, MemberId, int, int]]", due.tuples()))
     if not rows:
         return 0
-    scope = "all" if member_id is None else f"m{member_id}"
+    scope = f"m{member_id}"
     at = dt.datetime.combine(today, dt.time(0, 0))
     total = 0
     with write_transaction():

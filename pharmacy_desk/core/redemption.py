@@ -87,6 +87,24 @@ class RedemptionResult:
         return NOTHING if self.replayed else Changes.of_member(self.redemption.member_id, ledger=True, catalog=True)
 
 
+def _refusal_before_the_lock(member_id: MemberId, item_id: CatalogItemId, quantity: int, day: dt.date) -> None:
+    """The cheap refusals, without the write lock: a refused redemption never makes a till wait.
+
+    Everything is checked again under the lock.
+    """
+    member = members.get(member_id)
+    item = CatalogItem.get_or_none(CatalogItem.id == item_id)
+    if item is None or not item.active:
+        raise NotFound("兑换目录中没有这件礼品或服务。")
+    if item.stock is not None and item.stock < quantity:
+        raise StockError(f"“{item.name}”库存不足（剩 {item.stock} 件）。")
+    check_cap(member.id, item.value_fen * quantity, day)
+    points = item.points_price * quantity
+    usable = ledger.usable_points(member.id, day)
+    if points > usable:
+        raise PointsError(f"积分不足：需要 {points} 分，可用 {usable} 分。")
+
+
 def redeem(*, member_id: MemberId, item_id: CatalogItemId, operator: Staff, key: str, quantity: int = 1,
            at: dt.datetime | None = None) -> RedemptionResult:
     """Exchange points for a catalog item: checks stock, points and the tier's monthly cap."""
@@ -94,6 +112,8 @@ def redeem(*, member_id: MemberId, item_id: CatalogItemId, operator: Staff, key:
     at = at or operations.now()
     if quantity <= 0:
         raise InvalidInput("兑换数量必须大于零。")
+    if operations.find(key) is None:
+        _refusal_before_the_lock(member_id, item_id, quantity, at.date())
     with write_transaction():
         step = operations.keyed(key, "redeem_gift", operator, at)
         if step.done is not None:

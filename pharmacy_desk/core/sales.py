@@ -137,12 +137,13 @@ def preview(sale: SaleInput, at: dt.datetime | None = None) -> SalePreview:
     if sale.points_used:
         if member is None:
             raise PointsError("散客不能使用积分。")
-        points_cash = points_cash_value(sale.points_used, settings.get("redeem_blocks"))
-        if points_cash > total - discount:
-            raise PointsError(f"积分抵现 {yuan(points_cash)} 元超过应付金额 {yuan(total - discount)} 元。")
+        # The balance first: pricing the points takes time in proportion to how many there are.
         usable = ledger.usable_points(member.id, today)
         if sale.points_used > usable:
             raise PointsError(f"积分不足：需要 {sale.points_used} 分，可用 {usable} 分。")
+        points_cash = points_cash_value(sale.points_used, settings.get("redeem_blocks"))
+        if points_cash > total - discount:
+            raise PointsError(f"积分抵现 {yuan(points_cash)} 元超过应付金额 {yuan(total - discount)} 元。")
         check_cap(member.id, points_cash, today)
 
     due = total - discount - points_cash
@@ -170,6 +171,10 @@ def record_sale(sale: SaleInput, *, operator: Staff, uid: str, at: dt.datetime |
     """Record the sale, its points and coupon, and any tier upgrade, all or nothing."""
     require(operator, Permission.SELL)
     at = at or operations.now()
+    if operations.find(f"sale:{uid}") is None:
+        # Every refusal the sale can meet is found before the write lock is taken, so a refused
+        # sale never makes another till wait; under the lock it is all checked again.
+        preview(sale, at)
     with write_transaction():
         step = operations.keyed(f"sale:{uid}", "sale", operator, at)
         if step.done is not None:

@@ -83,45 +83,99 @@ class ReviewResult:
     already_done: bool = False
 
 
-def monthly_review(month: dt.date, operator: Staff, at: dt.datetime | None = None) -> ReviewResult:
-    """月度等级复核 for ``month``: each member moves to the tier their trailing spend earns.
+REVIEW_CHUNK = 500  # members moved per transaction
 
-    Runs once per month (the key is the month); a second run reports ``already_done``.
+
+@dataclass(frozen=True)
+class _Move:
+    member_id: MemberId
+    from_tier_id: int
+    to_tier: Tier
+    net_fen: int
+    visits: int
+
+
+def _moves(tiers: list[Tier], at: dt.datetime) -> list[_Move]:
+    """Every member whose trailing spend up to ``at`` earns another tier: read without the write lock."""
+    since = period_start(at.date())
+    in_period = Sale.member.is_null(False) & (Sale.created_at > since) & (Sale.created_at <= at)
+    spend = dict(cast(PerMember, Sale.select(Sale.member, fn.SUM(Sale.paid_fen)).where(in_period)
+                      .group_by(Sale.member).tuples()))
+    visits = dict(cast(PerMember, Sale.select(Sale.member, fn.COUNT(Sale.id)).where(in_period)
+                       .group_by(Sale.member).tuples()))
+    refunds = dict(cast(PerMember, SaleReturn.select(Sale.member, fn.SUM(SaleReturn.refund_fen)).join(Sale)
+                        .where(Sale.member.is_null(False) & (Sale.created_at > since)
+                               & (SaleReturn.created_at <= at))
+                        .group_by(Sale.member).tuples()))
+    rank_of = {t.id: t.rank for t in tiers}
+    moves = []
+    rows = cast("Iterable[tuple[MemberId, int]]", Member.select(Member.id, Member.tier).tuples().iterator())
+    for member_id, tier_id in rows:
+        net = spend.get(member_id, 0) - refunds.get(member_id, 0)
+        count = visits.get(member_id, 0)
+        target = qualifying_tier(net, count, tiers)
+        if target.rank != rank_of[tier_id]:
+            moves.append(_Move(member_id, tier_id, target, net, count))
+    return moves
+
+
+def _apply(moves: list[_Move], review_key: str, operator: Staff, at: dt.datetime, tiers: list[Tier],
+           result: ReviewResult) -> None:
+    """Move one chunk of members in a short transaction, each only if nothing moved them meanwhile.
+
+    A member whose tier changed since the reading, or who bought something after the
+    review's moment (the sale judged their tier more recently), is left to next month.
     """
-    require(operator, Permission.HOUSEKEEPING)
-    at = at or operations.now()
-    result = ReviewResult()
+    rank_of = {t.id: t.rank for t in tiers}
+    ids = [move.member_id for move in moves]
     with write_transaction():
-        step = operations.keyed(f"tier_review:{month:%Y-%m}", "tier_review", operator, at)
-        if step.done is not None:
-            return ReviewResult(already_done=True)
-        op = step.start()
-        tiers = tiers_by_rank()
-        since = period_start(at.date())
-        spend = dict(cast(PerMember, Sale.select(Sale.member, fn.SUM(Sale.paid_fen))
-                          .where(Sale.member.is_null(False) & (Sale.created_at > since) & (Sale.created_at <= at))
-                          .group_by(Sale.member).tuples()))
-        visits = dict(cast(PerMember, Sale.select(Sale.member, fn.COUNT(Sale.id))
-                           .where(Sale.member.is_null(False) & (Sale.created_at > since) & (Sale.created_at <= at))
-                           .group_by(Sale.member).tuples()))
-        refunds = dict(cast(PerMember, SaleReturn.select(Sale.member, fn.SUM(SaleReturn.refund_fen)).join(Sale)
-                            .where(Sale.member.is_null(False) & (Sale.created_at > since)
-                                   & (SaleReturn.created_at <= at))
-                            .group_by(Sale.member).tuples()))
-        rank_of = {t.id: t.rank for t in tiers}
-        changes = []
-        # One pass over every member: a monthly batch, not a till action.
-        for member in Member.select(Member.id, Member.tier).iterator():
-            net = spend.get(member.id, 0) - refunds.get(member.id, 0)
-            count = visits.get(member.id, 0)
-            target = qualifying_tier(net, count, tiers)
-            if target.rank != rank_of[member.tier_id]:
-                changes.append((member, target, net, count))
-        for member, target, net, count in changes:
-            word = "月度复核降级" if target.rank < rank_of[member.tier_id] else "月度复核升级"
-            _change(member, target, _reason(word, net, count, target), op, at)
-            if word.endswith("降级"):
+        now_tier = dict(cast(PerMember, Member.select(Member.id, Member.tier).where(Member.id.in_(ids)).tuples()))
+        bought_since = {member_id for (member_id,) in cast("Iterable[tuple[MemberId]]", Sale.select(Sale.member).where(
+            Sale.member.in_(ids) & (Sale.created_at > at)).tuples())}
+        due = [m for m in moves if now_tier.get(m.member_id) == m.from_tier_id and m.member_id not in bought_since]
+        if not due:
+            return
+        op = operations.keyed(f"{review_key}:m{due[0].member_id}", "tier_review", operator, at).resume()
+        rows = []
+        for move in due:
+            down = move.to_tier.rank < rank_of[move.from_tier_id]
+            rows.append(dict(member=move.member_id, from_tier=move.from_tier_id, to_tier=move.to_tier.id,
+                             changed_at=at, operation=op.id, staff=op.staff_id,
+                             reason=_reason("月度复核降级" if down else "月度复核升级", move.net_fen, move.visits,
+                                            move.to_tier)))
+            if down:
                 result.downgraded += 1
             else:
                 result.upgraded += 1
+        TierChange.insert_many(rows).execute()
+        for tier in tiers:
+            moved = [m.member_id for m in due if m.to_tier.id == tier.id]
+            if moved:
+                Member.update(tier=tier.id).where(Member.id.in_(moved)).execute()
+
+
+def monthly_review(month: dt.date, operator: Staff, at: dt.datetime | None = None, *,
+                   chunk: int = REVIEW_CHUNK) -> ReviewResult:
+    """月度等级复核 for ``month``: each member moves to the tier their trailing spend earns.
+
+    Runs once per month (the key is the month); a second run reports ``already_done``.
+    Who moves is worked out without the write lock; the moves are written a chunk of
+    members per transaction, so a till waits for one chunk at most. The month's key is
+    recorded when every chunk is written: a review cut short runs again at the next
+    start and moves only who is still due.
+    """
+    require(operator, Permission.HOUSEKEEPING)
+    at = at or operations.now()
+    key = f"tier_review:{month:%Y-%m}"
+    if operations.find(key) is not None:
+        return ReviewResult(already_done=True)
+    result = ReviewResult()
+    tiers = tiers_by_rank()
+    moves = _moves(tiers, at)
+    for start in range(0, len(moves), chunk):
+        _apply(moves[start:start + chunk], key, operator, at, tiers, result)
+    with write_transaction():
+        step = operations.keyed(key, "tier_review", operator, at)
+        if step.done is None:  # else another till finished the same review meanwhile
+            step.start(subject=f"下调 {result.downgraded} 人，上调 {result.upgraded} 人")
     return result

@@ -8,7 +8,8 @@ A screen action is a few lines::
         .run()
 
 ``Op`` resolves the operator (the one given to the window, or whoever is signed in at
-the till: ``ui.session``), runs the call on the GUI thread (``run``) or off it with a progress dialog
+the till: ``ui.session``), runs the call (again, a few times, while the database is busy:
+``db.retry_when_busy``) on the GUI thread (``run``) or off it with a progress dialog
 (``run_in_background``, where the call also gets ``progress``), words every failure
 through ``messages.user_message`` (an expected refusal in plain Chinese; a bug
 logged with its traceback and a generic sentence), and after a success broadcasts
@@ -27,6 +28,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QWidget
 
 from pharmacy_desk.core.changes import NOTHING, Changes
+from pharmacy_desk.core.db import retry_when_busy
 from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.ui.events import events
@@ -92,7 +94,8 @@ class _Call:
     def run(self) -> bool:
         """Run now, on the GUI thread; True when the call succeeded."""
         try:
-            result = self._call(*self._arguments())
+            arguments = self._arguments()
+            result = retry_when_busy(lambda: self._call(*arguments))
         except Exception as error:  # noqa: BLE001 - the one catch of every screen: worded, a bug logged
             self._failed(error)
             return False
@@ -106,7 +109,7 @@ class _Call:
         except InvalidInput as refused:
             self._failed(refused)
             return None
-        self.task = Task(self._parent, title, lambda progress: self._call(*arguments, progress),
+        self.task = Task(self._parent, title, lambda progress: retry_when_busy(lambda: self._call(*arguments, progress)),
                          show_dialog=show_dialog)
         # Lambdas, not bound methods: the connection keeps this operation alive until it is done.
         self.task.done.connect(lambda result: self._succeeded(result))

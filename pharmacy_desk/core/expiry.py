@@ -1,0 +1,142 @@
+"""积分过期 catch-up: expire every lot whose day has come, in short transactions beside the tills.
+
+The due lots are read outside the write lock, a page at a time in expiry order; each page
+is then expired in a transaction of its own: its lots' remaining points are read again
+under the lock (a till may have spent or expired some meanwhile), and the expire entries
+and their allocations are written set-based. A till sale waits for one page at most.
+
+Each lot can be expired once (its expire entry's key names the lot), so a page that runs
+again after a crash, or after a till expired a member's lots itself, adds nothing. A run
+that finishes records how far it got (``expiry-done:<day>:<newest lot id>``): the next run
+reads only lots that fell due since that day or were added since, not every lot that
+ever expired.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from pharmacy_desk.core import chain, dialect, operations
+from pharmacy_desk.core.db import database, write_transaction
+from pharmacy_desk.core.models import Staff
+from pharmacy_desk.core.vocabulary import LedgerKind, OperationKind
+
+PAGE_LOTS = 2000  # lots expired per transaction: tens of milliseconds under the lock
+DONE_PREFIX = "expiry-done:"
+REASON = "积分到期"
+
+# (lot id, member id, points remaining, expires_on)
+DueLot = tuple[int, int, int, str]
+
+_REMAINING = "l.points - COALESCE((SELECT SUM(a.points) FROM ledger_allocation a WHERE a.lot_id = l.id), 0)"
+
+
+@dataclass(frozen=True)
+class Watermark:
+    """Every lot up to ``lot_id`` that was due on ``day`` has been expired."""
+
+    day: dt.date
+    lot_id: int
+
+    @property
+    def key(self) -> str:
+        return f"{DONE_PREFIX}{self.day.isoformat()}:{self.lot_id}"
+
+
+def last_watermark() -> Watermark | None:
+    row = database.execute_sql(
+        f'SELECT "key" FROM operation WHERE {dialect.prefix_match("key")} ORDER BY id DESC LIMIT 1',
+        (dialect.prefix_pattern(DONE_PREFIX),)).fetchone()
+    if row is None:
+        return None
+    day, _, lot_id = row[0][len(DONE_PREFIX):].partition(":")
+    return Watermark(dt.date.fromisoformat(day), int(lot_id))
+
+
+def _newest_lot_id() -> int:
+    return database.execute_sql("SELECT COALESCE(MAX(id), 0) FROM ledger_entry").fetchone()[0]
+
+
+def _pages_by_expiry(since: str, today: str, size: int) -> Iterator[list[DueLot]]:
+    """Lots with points left that fell due after ``since`` and by ``today``, soonest first."""
+    last_day, last_id = since, 0
+    while True:
+        rows = database.execute_sql(f"""
+            SELECT l.id, l.member_id, {_REMAINING}, l.expires_on FROM ledger_entry l
+            WHERE l.points > 0 AND l.expires_on > ? AND l.expires_on <= ?
+              AND l.expires_on >= ? AND (l.expires_on > ? OR l.id > ?)
+            ORDER BY l.expires_on, l.id LIMIT ?""", (since, today, last_day, last_day, last_id, size)).fetchall()
+        if not rows:
+            return
+        yield [row for row in rows if row[2] > 0]
+        last_id, last_day = rows[-1][0], rows[-1][3]
+
+
+def _pages_added_since(seen: int, newest: int, since: str, size: int) -> Iterator[list[DueLot]]:
+    """Lots added after the last run that were already due by its day (written with an old date)."""
+    last_id = seen
+    while True:
+        rows = database.execute_sql(f"""
+            SELECT l.id, l.member_id, {_REMAINING}, l.expires_on FROM ledger_entry l
+            WHERE l.id > ? AND l.id <= ? AND l.points > 0 AND l.expires_on <= ?
+            ORDER BY l.id LIMIT ?""", (last_id, newest, since, size)).fetchall()
+        if not rows:
+            return
+        yield [row for row in rows if row[2] > 0]
+        last_id = rows[-1][0]
+
+
+def _expire_page(lots: Sequence[DueLot], today: dt.date, operator: Staff | None) -> int:
+    """Expire what is still left of ``lots``, in one short transaction; returns the points expired."""
+    if not lots:
+        return 0
+    at = dt.datetime.combine(today, dt.time(0, 0))
+    stamp = at.isoformat(" ")
+    ids = [lot[0] for lot in lots]
+    with write_transaction():
+        marks = ", ".join("?" * len(ids))
+        left = database.execute_sql(f"""
+            SELECT l.id, l.member_id, l.points - COALESCE(SUM(a.points), 0) FROM ledger_entry l
+            LEFT JOIN ledger_allocation a ON a.lot_id = l.id WHERE l.id IN ({marks})
+            GROUP BY l.id HAVING l.points - COALESCE(SUM(a.points), 0) > 0 ORDER BY l.id""", ids).fetchall()
+        if not left:
+            return 0
+        # One operation per page, keyed by its first lot: a page run again joins it.
+        op = operations.keyed(f"expiry:{today.isoformat()}:lot{left[0][0]}", OperationKind.EXPIRE,
+                              operator, at).resume()
+        columns, entries = chain.sealed_rows(
+            "ledger_entry", ("member_id", "kind", "points", "created_at", "key", "operation_id", "staff_id", "reason"),
+            [(member_id, LedgerKind.EXPIRE.value, -remaining, stamp, f"expire:lot{lot_id}", op.id, op.staff_id,
+              REASON) for lot_id, member_id, remaining in left])
+        names = ", ".join(f'"{c}"' for c in columns)
+        database.cursor().executemany(
+            f'INSERT INTO ledger_entry ({names}) VALUES ({", ".join("?" * len(columns))})', entries)
+        database.cursor().executemany(
+            "INSERT INTO ledger_allocation (debit_id, lot_id, points) VALUES (?, ?, ?)",
+            [(entry[0], lot_id, remaining) for entry, (lot_id, _m, remaining) in zip(entries, left)])
+    return sum(remaining for _l, _m, remaining in left)
+
+
+def catch_up(today: dt.date, operator: Staff | None, *, page: int = PAGE_LOTS) -> int:
+    """Expire every lot due by ``today``; returns the points expired. Idempotent."""
+    mark = last_watermark()
+    newest = _newest_lot_id()
+    if mark is not None and mark.day >= today and mark.lot_id >= newest:
+        return 0
+    # Lots up to the mark's id that were due by its day (or by today, if that is earlier) are done.
+    since = min(mark.day, today).isoformat() if mark is not None else ""
+    day = today.isoformat()
+    total = 0
+    for lots in _pages_by_expiry(since, day, page):
+        total += _expire_page(lots, today, operator)
+    if mark is not None:
+        for lots in _pages_added_since(mark.lot_id, newest, since, page):
+            total += _expire_page(lots, today, operator)
+    done = Watermark(today, newest)
+    with write_transaction():
+        if operations.find(done.key) is None:
+            operations.start(done.key, OperationKind.EXPIRE, operator, dt.datetime.combine(today, dt.time(0, 0)),
+                             subject="expiry", detail=f"到期积分已处理至 {today.isoformat()}（流水 {newest} 及以前）")
+    return total
