@@ -108,7 +108,7 @@ def bench_app_import(path: Path, db_path: Path):
     from pharmacy_desk.core.spreadsheet.commit import commit_import
     from pharmacy_desk.core.spreadsheet.plan import read_plan
 
-    open_database(db_path)
+    open_database(db_path, create=True)
 
     phases = {}
 

@@ -130,7 +130,7 @@ def generate(path: Path, *, members: int = 1_000_000, sales: int = 5_000_000, se
     rng = random.Random(seed)
 
     # 1. Schema, seed rows and staff through the app.
-    open_database(path)
+    open_database(path, create=True)
     staff_ids = [Staff.create(name=name, role=role).id for name, role in STAFF]
     categories = {c.code: c for c in Category.select()}
     tiers = list(Tier.select().order_by(Tier.rank))

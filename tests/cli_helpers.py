@@ -16,7 +16,7 @@ def set_up_shop(db_path, monkeypatch=None, *, staff=()) -> None:
     from pharmacy_desk.core import accounts, setup
     from pharmacy_desk.core.db import close_database, open_database
 
-    open_database(db_path)
+    open_database(db_path, create=True)
     try:
         if setup.needs_setup():
             owner = setup.set_up(setup.PharmacyInfo("康宁大药房"), OWNER, OWNER_PASSWORD)

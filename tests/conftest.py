@@ -74,7 +74,7 @@ def db(tmp_path):
 
     # The engine's own database object (what the models' proxy stands for), so a test can
     # watch the statements it runs.
-    yield open_database(tmp_path / "test.sqlite3")
+    yield open_database(tmp_path / "test.sqlite3", create=True)
     close_database()
 
 

@@ -39,7 +39,7 @@ def test_demo_refuses_a_real_database(tmp_path, capsys, monkeypatch):
     from pharmacy_desk.core.db import close_database, open_database
     from pharmacy_desk.core.models import Staff
 
-    open_database(db)
+    open_database(db, create=True)
     members.register(phone="13812345678", name="张三", operator=Staff.create(name="李娜", role="cashier"))
     close_database()
     code, _, err = run(capsys, "--db", db, "demo", "--members", "5", "--months", "1")
@@ -92,6 +92,7 @@ def test_demo_without_db_never_touches_the_real_database(capsys):
 
 def test_housekeeping_runs_and_is_idempotent(tmp_path, capsys):
     db = str(tmp_path / "shop.sqlite3")
+    assert run(capsys, "--db", db, "init")[0] == 0
     assert run(capsys, "--db", db, "housekeeping")[0] == 0
     code, out, _ = run(capsys, "--db", db, "housekeeping")
     assert code == 0 and "本月已复核" in out
@@ -100,6 +101,7 @@ def test_housekeeping_runs_and_is_idempotent(tmp_path, capsys):
 def test_rules_are_shown_and_changed_from_the_command_line(tmp_path, capsys, monkeypatch):
     db = str(tmp_path / "shop.sqlite3")
     monkeypatch.setenv(PASSWORD_ENV, OWNER_PASSWORD)
+    assert run(capsys, "--db", db, "init")[0] == 0
     code, out, _ = run(capsys, "--db", db, "rules")
     assert code == 0 and "points_validity_months = 3" in out and "core：核心会员，消费满 500.00 元" in out
     code, out, _ = run(capsys, *as_owner(["--db", db, "rules", "set", "points_validity_months", "6"]))
@@ -120,6 +122,7 @@ def test_rules_are_shown_and_changed_from_the_command_line(tmp_path, capsys, mon
 def test_rules_that_make_no_sense_get_one_sentence(tmp_path, capsys, monkeypatch):
     db = str(tmp_path / "shop.sqlite3")
     monkeypatch.setenv(PASSWORD_ENV, OWNER_PASSWORD)
+    assert run(capsys, "--db", db, "init")[0] == 0
     for argv, message in ((("rules", "set", "nope", "1"), "没有名为“nope”的设置"),
                           (("rules", "set", "redeem_blocks", "500"), "积分抵现档位格式"),
                           (("rules", "tier", "vip", "--min-spend", "100"), "不能低于核心会员"),

@@ -74,7 +74,7 @@ def test_every_pragma_is_applied_on_open(db):
 def test_reopening_points_the_proxy_at_the_new_file(tmp_path, make_member):
     make_member(phone="13800000001")
     first = core_db.database.obj
-    core_db.open_database(tmp_path / "other.sqlite3")
+    core_db.open_database(tmp_path / "other.sqlite3", create=True)
     try:
         assert core_db.database.obj is not first and first.is_closed()
         assert Member.select().count() == 0

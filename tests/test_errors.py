@@ -128,18 +128,27 @@ def test_corrupt_when_a_page_of_the_file_is_damaged(tmp_path):
 def test_cantopen_when_the_database_path_is_a_folder(tmp_path):
     folder = tmp_path / "a-folder.sqlite3"
     folder.mkdir()
-    error = raised(lambda: open_database(folder))
-    close_database()
+    error = raised(lambda: peewee.SqliteDatabase(str(folder)).connect())
     assert storage_kind(error) == "cantopen"
+    # Opening the app's database finds out first and names the path.
+    refusal = raised(lambda: open_database(folder))
+    close_database()
+    assert isinstance(refusal, StorageError) and refusal.kind == "cantopen" and str(folder) in str(refusal)
 
 
 def test_notadb_when_the_file_is_text(tmp_path):
     text = tmp_path / "notes.sqlite3"
     text.write_text("this is not a database at all\n" * 100, encoding="utf-8")
-    error = raised(lambda: open_database(text))
-    close_database()
+    # What SQLite itself says when it reads such a file…
+    database = peewee.SqliteDatabase(str(text))
+    error = raised(lambda: database.execute_sql("SELECT * FROM sqlite_master").fetchall())
+    database.close()
     explained = explain_storage_error(error)
     assert explained.kind == "notadb" and explained.code == "SQLITE_NOTADB"
+    # …and the app's open, which looks before it connects.
+    refusal = raised(lambda: open_database(text))
+    close_database()
+    assert isinstance(refusal, StorageError) and refusal.kind == "notadb" and str(text) in str(refusal)
 
 
 # --- codes that cannot be provoked here ---------------------------------------------------------
@@ -325,7 +334,7 @@ def test_a_folder_given_as_the_database_is_one_sentence(tmp_path, capsys):
     folder = tmp_path / "shop.sqlite3"
     folder.mkdir()
     code, _, err = run_cli(capsys, "--db", folder, "check")
-    assert code == 1 and err == f"错误：{errors.STORAGE_MESSAGES['cantopen']}\n"
+    assert code == 1 and err == f"错误：数据库文件 {folder} 是一个文件夹，不是数据库文件。\n"
 
 
 def test_the_windows_word_problems_and_log_bugs(caplog):

@@ -142,6 +142,7 @@ def signup_and_sale_work(db_path):
 
 def test_the_command_line_shows_each_setting_with_its_unit_and_range(tmp_path, capsys, owner_password):
     db_path = str(tmp_path / "shop.sqlite3")
+    assert cli(capsys, db_path, "init")[0] == 0
     code, out, _ = cli(capsys, db_path, "rules", "set", "new_member_coupon_fen", "3.5")
     assert code == 0
     assert "* new_member_coupon_fen = 3.50 元    新会员券金额（0.00 到 100.00 元）" in out

@@ -69,7 +69,7 @@ def migrated_shape(path, version, target=None):
 
 
 def fresh_shape(path):
-    open_database(path)
+    open_database(path, create=True)
     try:
         return schema_shape(database.connection())
     finally:
@@ -283,7 +283,7 @@ def test_a_failed_statement_in_a_migration_leaves_the_last_good_version(tmp_path
 
 def test_a_database_from_a_newer_app_is_refused(tmp_path):
     path = tmp_path / "new.sqlite3"
-    open_database(path)
+    open_database(path, create=True)
     database.execute_sql(f"PRAGMA user_version = {schema.CURRENT_VERSION + 1}")
     close_database()
     with pytest.raises(StorageError, match="更新版本"):

@@ -13,7 +13,7 @@ from pharmacy_desk.core.models import Category, Member, Operation, Setting, Tier
 from pharmacy_desk.core.setting_types import Choice, Int
 
 DAY = dt.datetime(2026, 6, 10, 10, 0)
-GROUPS = {"药店", "积分", "优惠券", "等级", "营销", "会员", "收银", "店员业绩", "系统"}
+GROUPS = {"药店", "积分", "优惠券", "等级", "营销", "会员", "收银", "店员业绩", "备份", "系统"}
 
 
 def setting_changes():

@@ -25,6 +25,7 @@ def run(capsys, *argv):
 
 def test_import_dry_run_then_import_then_export(tmp_path, capsys):
     db = tmp_path / "shop.sqlite3"
+    assert run(capsys, "--db", db, "init")[0] == 0
     source = write_xlsx(tmp_path / "list.xlsx", {"Sheet1": [
         HEADER, ["", "张三", "13812345678", "男", "1965-03-08", "100"], ["", "李四", "123", "女"]]})
     report = tmp_path / "errors.xlsx"
@@ -51,6 +52,7 @@ def test_import_dry_run_then_import_then_export(tmp_path, capsys):
 
 def test_errors_are_one_sentence_and_exit_1(tmp_path, capsys):
     db = tmp_path / "shop.sqlite3"
+    assert run(capsys, "--db", db, "init")[0] == 0
     missing = tmp_path / "nope.xlsx"
     code, _, err = run(capsys, "--db", db, "import-members", missing)
     assert code == 1 and err.startswith("错误：找不到文件")

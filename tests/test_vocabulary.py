@@ -122,7 +122,7 @@ def test_an_exported_member_list_imports_back_with_the_same_genders(db, clerk, t
     export_members(tmp_path / "members.xlsx")
     before = {m.phone: m.gender for m in Member.select()}
     close_database()
-    open_database(tmp_path / "fresh.sqlite3")
+    open_database(tmp_path / "fresh.sqlite3", create=True)
     commit_import(read_plan(tmp_path / "members.xlsx", today=at.date()), Staff.create(name="王芳", role=Role.OWNER),
                   at=at)
     assert {m.phone: m.gender for m in Member.select()} == before

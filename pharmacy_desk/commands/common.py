@@ -26,12 +26,26 @@ PASSWORD_ENV = "PHARMACY_DESK_PASSWORD"
 NEW_PASSWORD_ENV = "PHARMACY_DESK_NEW_PASSWORD"
 
 
-def open_from_args(args) -> Path:
-    """Open (creating or upgrading) the database of ``--db`` / ``--demo``; returns its path."""
+def chosen_path(args) -> Path:
+    """The database file of ``--db`` / ``--demo`` (or ``PHARMACY_DESK_DB``, or the default)."""
+    return paths.demo_database_path() if args.demo else paths.database_path(args.db)
+
+
+def is_default_path(args) -> bool:
+    """Whether the database is the pharmacy's default one, not a file someone named."""
+    return not args.demo and not args.db and not os.environ.get(paths.DB_ENV)
+
+
+def open_from_args(args, *, create: bool = False, allow_damaged: bool = False) -> Path:
+    """Open (upgrading) the database of ``--db`` / ``--demo``; returns its path.
+
+    Only ``create`` (``init``, ``setup``, ``demo``) or the demo database makes a new file; a missing,
+    empty, foreign or damaged one is otherwise refused in one sentence, untouched.
+    """
     from pharmacy_desk.core.db import open_database
 
-    path = paths.demo_database_path() if args.demo else paths.database_path(args.db)
-    open_database(path)
+    path = chosen_path(args)
+    open_database(path, create=create or args.demo, allow_damaged=allow_damaged)
     return path
 
 

@@ -6,7 +6,7 @@ from pharmacy_desk.commands.common import open_from_args
 
 
 def cmd_init(args) -> int:
-    path = open_from_args(args)
+    path = open_from_args(args, create=True)
     print(f"数据库已就绪：{path}")
     return 0
 
@@ -16,18 +16,20 @@ def cmd_demo(args) -> int:
 
     # Without an explicit --db, demo data goes to the demo database, never the pharmacy's own.
     args.demo = args.demo or not args.db
-    path = open_from_args(args)
+    path = open_from_args(args, create=True)
     summary = demo.generate(members_count=args.members, months=args.months, seed=args.seed)
     print(f"演示数据已写入 {path}：{summary.members} 位会员，{summary.sales} 笔消费。")
     return 0
 
 
 def cmd_check(args) -> int:
-    from pharmacy_desk.core import chain
-    from pharmacy_desk.core.check import run_checks
+    from pharmacy_desk.core import chain, db
+    from pharmacy_desk.core.check import integrity_problems, run_checks
 
-    path = open_from_args(args)
-    problems = run_checks(recorded_head=args.head)
+    # A damaged file is opened read-only here, to say what is wrong with it; its other
+    # checks would only meet the damaged pages again.
+    path = open_from_args(args, allow_damaged=True)
+    problems = integrity_problems() if db.read_only else run_checks(recorded_head=args.head)
     if not problems:
         print(f"检查通过：{path} 完整，积分账目一致。")
         print(f"链头：{chain.head()}")
@@ -35,6 +37,9 @@ def cmd_check(args) -> int:
     print(f"发现 {len(problems)} 个问题：{path}")
     for problem in problems:
         print(f"  - {problem.check}：{problem.detail}")
+    if db.read_only:
+        print("数据库文件已损坏：只读打开检查，没有改动它。请从备份恢复（pharmacy-desk backups 列出备份，"
+              "pharmacy-desk restore 备份文件）。")
     return 2
 
 

@@ -9,7 +9,7 @@ def cmd_setup(args) -> int:
     from pharmacy_desk.core import setup
     from pharmacy_desk.core.errors import InvalidInput
 
-    path = open_from_args(args)
+    path = open_from_args(args, create=True)
     if not setup.needs_setup():
         raise InvalidInput("这个数据库已经完成开店设置；店员和密码用 staff 命令修改。")
     password = read_secret(f"店长 {args.owner} 的密码（至少 8 个字符）：", PASSWORD_ENV, confirm=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pharmacy_desk.commands.common import open_from_args
+from pharmacy_desk.commands.common import is_default_path, open_from_args
 
 
 def _ensure_demo_database() -> None:
@@ -17,7 +17,8 @@ def _ensure_demo_database() -> None:
 def cmd_gui(args) -> int:
     from pharmacy_desk.ui.app import run
 
-    path = open_from_args(args)
+    # The first run creates the pharmacy's default database; a file someone named must exist.
+    path = open_from_args(args, create=is_default_path(args))
     if args.demo:
         _ensure_demo_database()
     return run(path, smoke_test=getattr(args, "smoke_test", False), started=getattr(args, "started", None))

@@ -91,6 +91,8 @@ LEDGER_CHECKS = (
 
 def integrity_problems() -> list[Problem]:
     problems = [Problem("SQLite 完整性检查", text) for text in dialect.integrity_errors(database)]
+    if problems:  # reading the rows again would only meet the damaged pages
+        return problems
     problems += [Problem("外键指向不存在的记录", f"表 {table} 第 {row} 行")
                  for table, row in dialect.foreign_key_violations(database)]
     return problems

@@ -22,23 +22,44 @@ database = DatabaseProxy()
 
 # Bumped at every open, so caches keyed on it never outlive the database they read.
 generation = 0
+# True while the open database is a damaged file opened only to be read.
+read_only = False
+# The file last opened (None for a database in memory).
+opened_path: Path | None = None
 
 
-def open_database(path: str | os.PathLike[str], *, migrate: bool = True) -> Database:
-    """Open (creating if needed) the database at ``path`` and bring its schema up to date.
+def open_database(path: str | os.PathLike[str], *, create: bool = False, migrate: bool = True,
+                  allow_damaged: bool = False) -> Database:
+    """Open the pharmacy's database at ``path`` and bring its schema up to date.
 
+    Only ``create`` makes a new database (``init``, the first run); otherwise a missing,
+    empty, foreign, too new or damaged file is refused with one sentence naming it
+    (``database_file.DatabaseUnusable``), before anything could change a byte of it.
+    ``allow_damaged`` opens a file failing the quick check read-only instead (``check``
+    reads it to say what is wrong); nothing can then be written to it.
     Returns the engine's database object (what ``database`` now stands for).
     """
-    global generation
-    from pharmacy_desk.core import schema
+    global generation, read_only, opened_path
+    from pharmacy_desk.core import database_file, schema
+    from pharmacy_desk.core.database_file import FileState
 
     generation += 1
-    if str(path) != ":memory:":
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
     close_database()
-    database.initialize(dialect.new_database(path))
+    read_only, opened_path = False, None
+    if str(path) != ":memory:":
+        examined = database_file.examine(path)
+        if create and examined.state in (FileState.MISSING, FileState.BLANK):
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        elif allow_damaged and examined.state is FileState.DAMAGED:
+            read_only = True
+        elif examined.state is not FileState.OURS:
+            raise database_file.refusal(path, examined)
+        elif examined.user_version > schema.CURRENT_VERSION:
+            raise schema.newer_version(examined.user_version, path)
+        opened_path = Path(path).absolute()
+    database.initialize(dialect.new_database(path, read_only=read_only))
     database.connect()
-    if migrate:
+    if migrate and not read_only:
         schema.ensure_current()
     return database.obj
 
@@ -50,6 +71,11 @@ def data_stamp() -> tuple[int, int]:
     invalidate their caches themselves.
     """
     return generation, dialect.data_version(database)
+
+
+def database_path() -> Path | None:
+    """The file the open database reads, or None (in memory, or nothing opened yet)."""
+    return opened_path
 
 
 def close_database() -> None:

@@ -17,6 +17,8 @@ import hashlib
 import os
 import re
 import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
 
 from peewee import Database, DatabaseProxy, SqliteDatabase
 
@@ -48,9 +50,17 @@ def sha256_hex(text: str | None) -> str | None:
     return None if text is None else hashlib.sha256(text.encode()).hexdigest()
 
 
-def new_database(path: str | os.PathLike[str]) -> SqliteDatabase:
-    """An unconnected database for the file at ``path`` with the settings above."""
-    database = SqliteDatabase(str(path), pragmas=PRAGMAS)
+def new_database(path: str | os.PathLike[str], *, read_only: bool = False) -> SqliteDatabase:
+    """An unconnected database for the file at ``path`` with the settings above.
+
+    ``read_only``: a connection that cannot write the file and does not switch its
+    journal mode (a damaged file is only read, so nothing in it moves).
+    """
+    if read_only:
+        database = SqliteDatabase(_read_only_uri(path), uri=True,
+                                  pragmas=[p for p in PRAGMAS if p[0] != "journal_mode"])
+    else:
+        database = SqliteDatabase(str(path), pragmas=PRAGMAS)
     database.register_function(sha256_hex, "sha256_hex", 1, deterministic=True)
     return database
 
@@ -165,10 +175,21 @@ def drop_index(database: AnyDatabase, name: str) -> None:
     database.execute_sql(f'DROP INDEX "{name}"')
 
 
+INTEGRITY_ERRORS_SHOWN = 20
+
+
+def _findings(rows: list[tuple]) -> list[str]:
+    """The check's rows as one finding a line (a damaged page yields many lines in one row)."""
+    if rows == [("ok",)]:
+        return []
+    lines = [line for row in rows for line in str(row[0]).splitlines()
+             if line.strip() and not line.startswith("*** in database")]
+    return lines or ["完整性检查未通过"]
+
+
 def integrity_errors(database: AnyDatabase) -> list[str]:
-    """What the storage engine's own consistency check reports; empty when the file is sound."""
-    rows = database.execute_sql("PRAGMA integrity_check").fetchall()
-    return [] if rows == [("ok",)] else [str(row[0]) for row in rows]
+    """What the storage engine's own consistency check reports (the first few); empty when sound."""
+    return _findings(database.execute_sql(f"PRAGMA integrity_check({INTEGRITY_ERRORS_SHOWN})").fetchall())
 
 
 def foreign_key_violations(database: AnyDatabase) -> list[tuple[str, int]]:
@@ -213,3 +234,95 @@ def failure(error: BaseException) -> tuple[str, str] | None:
     if kind is None:
         return None
     return kind, getattr(original, "sqlite_errorname", None) or str(code)
+
+
+# --- files: what a path holds, copies, read-only use ------------------------------------------------
+
+# The first 16 bytes of every SQLite database file.
+FILE_HEADER = b"SQLite format 3\x00"
+
+
+def has_file_header(path: str | os.PathLike[str]) -> bool:
+    """Whether the file at ``path`` starts as every SQLite database does."""
+    with open(path, "rb") as file:
+        return file.read(len(FILE_HEADER)) == FILE_HEADER
+
+
+@dataclass(frozen=True)
+class FileFacts:
+    """What a database file holds, read without changing a byte of it."""
+
+    tables: frozenset[str]
+    user_version: int
+    quick_check: tuple[str, ...]  # empty when the quick check passed (or was not asked for)
+
+
+def _read_only_uri(path: str | os.PathLike[str]) -> str:
+    """The address of a connection that can neither write the file nor leave anything beside it.
+
+    Without a -wal file the database is read as immutable, so SQLite creates no -wal or
+    -shm beside it (a read-only connection could not remove them again). With one, the
+    write-ahead log holds committed data and must be read through the usual locking.
+    """
+    wal = Path(f"{os.fspath(path)}-wal")
+    return Path(path).resolve().as_uri() + ("?mode=ro" if wal.exists() else "?mode=ro&immutable=1")
+
+
+def _reader(path: str | os.PathLike[str]) -> sqlite3.Connection:
+    return sqlite3.connect(_read_only_uri(path), uri=True, check_same_thread=False)
+
+
+def file_facts(path: str | os.PathLike[str], *, quick_check: bool = True) -> FileFacts:
+    """The tables, schema version and (``quick_check``) quick-check findings of a database file.
+
+    Raises the driver's error for a file SQLite cannot read at all (not a database,
+    damaged beyond reading its catalogue).
+    """
+    connection = _reader(path)
+    try:
+        tables = frozenset(row[0] for row in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'"))
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        findings: tuple[str, ...] = ()
+        if quick_check:
+            findings = tuple(_findings(connection.execute(f"PRAGMA quick_check({INTEGRITY_ERRORS_SHOWN})").fetchall()))
+        return FileFacts(tables, version, findings)
+    finally:
+        connection.close()
+
+
+def file_integrity_errors(path: str | os.PathLike[str]) -> list[str]:
+    """The full integrity check of the database file at ``path``; empty when it is sound."""
+    connection = _reader(path)
+    try:
+        return _findings(connection.execute(f"PRAGMA integrity_check({INTEGRITY_ERRORS_SHOWN})").fetchall())
+    finally:
+        connection.close()
+
+
+def copy_database(database: AnyDatabase, target: str | os.PathLike[str]) -> None:
+    """Copy the open database into a new file at ``target`` through SQLite's online backup.
+
+    All pages are copied in one step: one read transaction, so the copy is one moment of
+    the data, while in WAL mode the tills keep writing beside it. The copy is switched to
+    a plain rollback journal, so it is one self-contained file.
+    """
+    source = database.connection()
+    copy = sqlite3.connect(os.fspath(target))
+    try:
+        source.backup(copy)
+        copy.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        copy.close()
+
+
+def copy_file_database(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
+    """``copy_database`` from a database file that is not open (a backup being restored)."""
+    reader = _reader(source)
+    copy = sqlite3.connect(os.fspath(target))
+    try:
+        reader.backup(copy)
+        copy.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        copy.close()
+        reader.close()

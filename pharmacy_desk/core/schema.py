@@ -173,6 +173,12 @@ def create_fresh() -> None:
         _set_user_version(CURRENT_VERSION)
 
 
+def newer_version(version: int, path: object = None) -> StorageError:
+    """The refusal of a database written by a newer version of the program."""
+    which = f"数据库文件 {path} " if path is not None else "这个数据库"
+    return StorageError(f"{which}来自更新版本的程序（结构版本 {version}），请升级本程序后再打开。文件没有被改动。")
+
+
 def ensure_current(target: int | None = None) -> int:
     """Create or migrate the open database to ``target`` (default: current). Returns the version."""
     global restored_at_open
@@ -183,7 +189,7 @@ def ensure_current(target: int | None = None) -> int:
         create_fresh()
         return CURRENT_VERSION
     if version > target:
-        raise StorageError(f"这个数据库来自更新版本的程序（结构版本 {version}），请升级本程序后再打开。")
+        raise newer_version(version)
     for step in range(version + 1, target + 1):
         _migrate(step)
     if target == CURRENT_VERSION:

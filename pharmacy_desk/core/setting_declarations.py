@@ -136,6 +136,14 @@ DECLARATIONS: tuple[Declaration, ...] = (
     # 店员业绩
     Declaration("owner_credit_percent", Int(0, 100, unit="%"), "70", "店员业绩", "专属店员业绩分成",
                 "会员由非专属店员接待时，专属店员得此比例，接待店员得其余。"),
+    # 备份
+    Declaration("backup_dir", Text(r"[^\x00-\x1f\x7f]{0,500}", "一个文件夹的路径，留空表示程序数据目录", unit=None), "",
+                "备份", "备份文件夹",
+                "每天自动备份到这个文件夹（例如U盘）；文件夹不存在或不能写入时，备份保存到程序数据目录并提示。"),
+    Declaration("backup_keep_daily", Int(1, 366, unit="份"), "14", "备份", "保留每日备份",
+                "保留最近这么多天的备份，每天一份（当天最后一份）。"),
+    Declaration("backup_keep_monthly", Int(0, 120, unit="份"), "12", "备份", "保留每月备份",
+                "另外保留最近这么多个月的备份，每月一份（当月最后一份）；0 表示不另外保留。"),
     # 系统
     Declaration("idle_lock_minutes", Int(1, 120, unit="分钟"), "5", "系统", "空闲锁屏",
                 "收银台这么多分钟无人操作时自动锁屏，需重新输入 PIN 或密码；随时可按 Ctrl+L 锁屏。"),

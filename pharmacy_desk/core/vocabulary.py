@@ -224,9 +224,19 @@ class BonusReason(Vocabulary):
     PROMOTION = "promotion", "促销活动"
 
 
+class BackupReason(Vocabulary):
+    """备份原因: when a backup was made (kept in the backup's record beside the file)."""
+
+    STARTUP = "startup", "启动时"
+    DAILY = "daily", "每日"
+    EXIT = "exit", "退出时"
+    MANUAL = "manual", "手动"
+    BEFORE_RESTORE = "before_restore", "恢复前"
+
+
 VOCABULARIES: tuple[type[Vocabulary], ...] = (
     LedgerKind, PaymentMethod, Gender, Role, Permission, OperationKind, CouponKind, CatalogKind, DrugClass, MeasurementKind,
-    ContactReason, ImportProblemKind, BonusReason,
+    ContactReason, ImportProblemKind, BonusReason, BackupReason,
 )
 
 
