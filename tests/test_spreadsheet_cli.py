@@ -66,6 +66,7 @@ def test_errors_are_one_sentence_and_exit_1(tmp_path, capsys):
 
 def test_import_with_a_mapping_sheet_and_header_row(tmp_path, capsys, app_home):
     db = tmp_path / "shop.sqlite3"
+    assert run(capsys, "--db", db, "init")[0] == 0
     rows = [["客户资料"], ["客人", "号码", "住哪"], ["张三", "备用 010-1234", "某路1号"],
             ["李四", "13912345678", "某路2号"]]
     source = write_xlsx(tmp_path / "list.xlsx", {"说明": [["本表由系统导出"]], "资料": rows})
