@@ -18,8 +18,8 @@ from typing import Any
 import pytest
 
 from pharmacy_desk.core import (
-    accounts, campaigns, call_lists, contacts, housekeeping, ledger, members, profiles, redemption, returns, rules,
-    sales, settings, tiers,
+    accounts, backup, campaigns, call_lists, contacts, housekeeping, ledger, members, profiles, redemption, returns, rules,
+    restore, sales, settings, tiers,
 )
 from pharmacy_desk.core.db import database
 from pharmacy_desk.core.defaults import system_staff
@@ -88,6 +88,16 @@ class Case:
     writes: str | None = None  # the file the call writes, which a refusal must not create
 
 
+def a_backup_file(world: World) -> Path:
+    """A copy of the database to restore, made without the audit row a backup would add."""
+    from pharmacy_desk.core import dialect
+
+    copy = world.folder / "copy.sqlite3"
+    if not copy.exists():
+        dialect.copy_database(database, copy)
+    return copy
+
+
 CASES = (
     Case(Permission.SELL, Role.SYSTEM, Role.CASHIER, a_sale),
     Case(Permission.RETURN, Role.SYSTEM, Role.CASHIER,
@@ -122,6 +132,10 @@ CASES = (
          lambda w, op: accounts.add_staff("刘洋", "cashier", "2468", op, at=AT)),
     Case(Permission.HOUSEKEEPING, Role.PHARMACIST, Role.SYSTEM,
          lambda w, op: housekeeping.run_due_jobs(AT.date(), operator=op)),
+    Case(Permission.BACKUP, Role.PHARMACIST, Role.OWNER,
+         lambda w, op: backup.make_backup(w.folder, operator=op, at=AT)),
+    Case(Permission.RESTORE, Role.PHARMACIST, Role.OWNER,
+         lambda w, op: restore.restore(a_backup_file(w), op, at=AT)),
 )
 
 # More calls that need a permission already shown above: each is refused the same way.
@@ -154,7 +168,6 @@ MORE_CASES = (
 PENDING = {
     Permission.APPROVE_RETURN: "large or late returns",
     Permission.VIEW_REPORTS: "the owner's monthly figures",
-    Permission.RESTORE: "restoring a backup",
     Permission.VIEW_AUDIT: "the audit log",
     Permission.ERASE_MEMBER: "erasing a member",
 }

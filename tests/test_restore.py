@@ -27,8 +27,10 @@ def test_a_restore_brings_the_backup_back_and_keeps_what_was_there(make_member, 
     make_member(phone="13800000001")
     made = backup.make_backup(at=NOW)
     make_member(phone="13800000002")
-    result = restore.restore(made.path, owner, at=NOW + dt.timedelta(days=1))
+    result = restore.restore(made.path, owner, at=NOW + dt.timedelta(hours=1))
     assert phones() == ["13800000001"]
+    # The backup made before the restore, the same day, does not rotate away the one restored from.
+    assert {b.path for b in backup.good_backups()} == {made.path, result.kept}
     assert result.database == core_db.database_path() and result.restored_from == made.path
     kept = backup_files.read_record(result.kept)
     assert kept.reason == BackupReason.BEFORE_RESTORE

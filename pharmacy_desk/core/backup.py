@@ -25,6 +25,7 @@ from pharmacy_desk.core import audit, backup_files, db, dialect, operations, pat
 from pharmacy_desk.core.backup_files import PARTIAL_SUFFIX, BackupInfo
 from pharmacy_desk.core.errors import DeskError, explain_storage_error, file_kind
 from pharmacy_desk.core.models import Staff
+from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.vocabulary import BackupReason, OperationKind
 
 log = logging.getLogger(__name__)
@@ -161,8 +162,11 @@ def make_backup(to_dir: str | os.PathLike[str] | None = None, reason: BackupReas
     """Back the open database up now; returns the checked backup (its ``warning`` says where it went
     when the chosen folder could not be used).
 
-    ``operator`` None is the program itself (start-up, daily, exit). Audited as ``backup``.
+    ``operator`` None is the program itself (start-up, daily, exit); a person asking for one
+    needs ``Permission.BACKUP`` (a copy of every member's data). Audited as ``backup``.
     """
+    if operator is not None:
+        require(operator, Permission.BACKUP)
     at = at or operations.now()
     folder, warning = target_folder(to_dir)
     info = _copy(folder, at, reason)

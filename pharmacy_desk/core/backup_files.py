@@ -151,14 +151,16 @@ def rotation_victims(backups: list[BackupInfo], keep_daily: int, keep_monthly: i
     that have one, and the newest of each of the last ``keep_monthly`` months.
 
     The newest backup is always kept, and so is each backup made before a restore: it
-    holds the data as it was before someone replaced it.
+    holds the data as it was before someone replaced it. Those are kept apart, so the
+    backup just restored from is still its day's.
     """
     newest_first = sorted(backups, key=lambda info: (info.created_at, info.path.name), reverse=True)
     keep: set[Path] = {info.path for info in newest_first[:1]}
     keep |= {info.path for info in newest_first if info.reason == BackupReason.BEFORE_RESTORE}
+    regular = [info for info in newest_first if info.reason != BackupReason.BEFORE_RESTORE]
     for period, count in ((lambda at: at.date(), keep_daily), (lambda at: (at.year, at.month), keep_monthly)):
         seen: list[object] = []
-        for info in newest_first:
+        for info in regular:
             key = period(info.created_at)
             if key not in seen:
                 seen.append(key)

@@ -154,6 +154,7 @@ class Permission(Vocabulary):
     MANAGE_STAFF = "manage_staff", "管理店员"
     IMPORT = "import", "导入会员"
     RESTORE = "restore", "恢复备份"
+    BACKUP = "backup", "备份数据"
     VIEW_AUDIT = "view_audit", "查看操作日志"
     ERASE_MEMBER = "erase_member", "删除会员"
     HOUSEKEEPING = "housekeeping", "定期维护"
