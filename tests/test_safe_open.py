@@ -28,11 +28,12 @@ def fingerprint(path: Path) -> tuple[str, list[str]]:
 def made_with_app(path: Path, members: int = 0) -> Path:
     path.parent.mkdir(exist_ok=True)
     from pharmacy_desk.core import members as members_service
-    from pharmacy_desk.core.defaults import system_staff
+    from pharmacy_desk.core.models import Staff
 
     open_database(path, create=True)
+    clerk = Staff.create(name="李娜", role="cashier")
     for n in range(members):
-        members_service.register(phone=f"1380000{n:04d}", name="张三", operator=system_staff())
+        members_service.register(phone=f"1380000{n:04d}", name="张三", operator=clerk)
     close_database()
     return path
 
@@ -234,3 +235,12 @@ def test_a_zero_byte_database_is_one_sentence_not_a_sound_database(tmp_path, cap
     code, out, err = run(capsys, "--db", path, "check")
     assert code == 1 and "检查通过" not in out and "0 字节" in err and err.count("\n") == 1
     assert path.stat().st_size == 0
+
+
+def test_the_windows_refuse_a_missing_database_without_waiting_for_an_answer_nobody_gives(tmp_path):
+    from tests.test_app_start import _run
+
+    path = tmp_path / "shop" / "shop.sqlite3"
+    done = _run(["-m", "pharmacy_desk", "--db", str(path), "gui", "--smoke-test"], tmp_path / "home")
+    assert done.returncode == 1 and done.stderr.startswith(f"错误：数据库文件 {path} 不存在")
+    assert not path.parent.exists()

@@ -15,10 +15,21 @@ def _ensure_demo_database() -> None:
 
 
 def cmd_gui(args) -> int:
-    from pharmacy_desk.ui.app import run
+    from pharmacy_desk.core.database_file import DatabaseUnusable
+    from pharmacy_desk.ui.app import make_application, run
 
-    # The first run creates the pharmacy's default database; a file someone named must exist.
-    path = open_from_args(args, create=is_default_path(args))
+    try:
+        # The first run creates the pharmacy's default database; a file someone named must exist.
+        path = open_from_args(args, create=is_default_path(args))
+    except DatabaseUnusable as refusal:
+        from pharmacy_desk.ui.restore_window import offer_restore_at_start
+
+        if getattr(args, "smoke_test", False):
+            raise  # nobody is there to answer: one sentence on the console
+        make_application()
+        if not offer_restore_at_start(refusal):
+            return 1
+        path = refusal.path
     if args.demo:
         _ensure_demo_database()
     return run(path, smoke_test=getattr(args, "smoke_test", False), started=getattr(args, "started", None))

@@ -147,6 +147,7 @@ class Launcher:
             self.demo_task = load_demo(window, loaded)
         else:
             window.start_housekeeping()
+        window.start_backups()
         if start == START_IMPORT:
             window.open_import()
 
@@ -176,4 +177,5 @@ def run(db_path: str | os.PathLike[str], *, smoke_test: bool = False, started: f
     code = app.exec()
     if launcher.window is not None:
         launcher.window.session.sign_out()  # closing the app ends the shift of whoever was signed in
+        launcher.window.back_up_on_exit()
     return code

@@ -12,19 +12,30 @@ are closed for anyone else: they were opened in the previous person's name.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import datetime as dt
+import logging
+
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QMenu, QPushButton, QStackedWidget, QWidget
 
+from pharmacy_desk.core import backup
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.permissions import can
-from pharmacy_desk.core.vocabulary import Permission
+from pharmacy_desk.core.vocabulary import BackupReason, Permission
 from pharmacy_desk.ui.counter import CounterWidget
 from pharmacy_desk.ui.lock_screen import LockScreen
 from pharmacy_desk.ui.operations import NO_OPERATOR, Job, provide_operator
 from pharmacy_desk.ui.session import IdleWatch, Session
 
+log = logging.getLogger("pharmacy_desk.ui")
+
 HINT = "扫会员卡或输入手机号，回车。Esc：散客。F2 登记新会员，F3 会员详情，F4 积分兑换，F5 退货。Ctrl+L 锁屏。"
+# How often the open app looks whether the daily backup is due (and the status bar is current).
+BACKUP_CHECK_MS = 60 * 60 * 1000
+# On exit a backup is made unless one was made this recently (the start-up or daily one).
+EXIT_BACKUP_AFTER = dt.timedelta(hours=1)
+OVERDUE_STYLE = "color: #b00020; font-weight: bold;"
 
 
 class MainWindow(QMainWindow):
@@ -58,6 +69,14 @@ class MainWindow(QMainWindow):
         # it while they show and it comes back after them.
         self.hint = QLabel(HINT)
         self.statusBar().addWidget(self.hint, 1)
+        self.backup_status = QLabel()
+        self.backup_status.setObjectName("backup_status")
+        self.statusBar().addPermanentWidget(self.backup_status)
+        self._backup_task = None
+        self._backup_timer = QTimer(self)
+        self._backup_timer.setInterval(BACKUP_CHECK_MS)
+        self._backup_timer.timeout.connect(lambda: self.back_up_if_due(BackupReason.DAILY))
+        self.refresh_backup_status()
         self._windows: list[QWidget] = []  # owner windows kept alive while open
         self._hidden_by_lock: list[QWidget] = []
         self._focus_before_lock: QWidget | None = None
@@ -84,6 +103,58 @@ class MainWindow(QMainWindow):
         self._housekeeping = Job(self, lambda _progress: run_due_jobs()).success(done) \
             .run_in_background("每日整理", show_dialog=False)
         return self._housekeeping
+
+    # -- backups --------------------------------------------------------------------------------
+    def refresh_backup_status(self, now: dt.datetime | None = None) -> None:
+        """上次备份 in the status bar: red when there is none or the newest is over two days old."""
+        state = backup.status(now)
+        self.backup_status.setText(state.text)
+        self.backup_status.setStyleSheet(OVERDUE_STYLE if state.overdue else "")
+        self.backup_status.setToolTip("超过两天没有完好的备份，请检查备份文件夹（店长 ▸ 备份与恢复）。"
+                                      if state.overdue else "")
+
+    def start_backups(self):
+        """A backup now when the newest is older than a day, then the same look every hour."""
+        self._backup_timer.start()
+        return self.back_up_if_due(BackupReason.STARTUP)
+
+    def back_up_if_due(self, reason: BackupReason):
+        """In the background, never in the cashier's way: a failure is a status-bar line."""
+        self.refresh_backup_status()
+        if self._backup_task is not None:
+            return None
+
+        def finished(info) -> None:
+            self._backup_task = None
+            self.refresh_backup_status()
+            if info is not None and info.warning:
+                self.statusBar().showMessage(info.warning, 60000)
+
+        def failed(text: str) -> None:
+            self.statusBar().showMessage(f"自动备份没有完成：{text}", 60000)
+
+        self._backup_task = Job(self, lambda _progress: backup.backup_if_due(reason)).success(finished) \
+            .failure(failed).after_failure(lambda _error: finished(None)) \
+            .run_in_background("备份", show_dialog=False)
+        return self._backup_task
+
+    def back_up_on_exit(self) -> bool:
+        """The last backup of the day, after the window closed; a failure is logged."""
+        self._backup_timer.stop()
+        return Job(None, lambda: backup.backup_if_due(BackupReason.EXIT, after=EXIT_BACKUP_AFTER)) \
+            .failure(lambda text: log.warning("backup on exit failed: %s", text)).run()
+
+    def _restored(self, result) -> None:
+        """The restored database has its own staff and members: the till starts again from a
+        walk-in and whoever works next signs in to it (nothing is recorded for the session
+        that belonged to the database replaced)."""
+        self._close_screens()
+        self._locked_by, self._focus_before_lock = None, None
+        self.counter.walk_in()
+        self.session.forget()
+        self._cover(signed_out=True)
+        self.refresh_backup_status()
+        self.statusBar().showMessage(f"已从 {result.restored_from} 恢复，请重新登录。", 60000)
 
     # -- who is signed in ----------------------------------------------------------------------
     def operator(self) -> Staff | None:
@@ -211,6 +282,7 @@ class MainWindow(QMainWindow):
         self._action(owner, "从Excel导入会员", self.open_import, permission=Permission.IMPORT)
         owner.addSeparator()
         self._action(owner, "店员管理", self.open_staff, permission=Permission.MANAGE_STAFF)
+        self._action(owner, "备份与恢复…", self.open_backups, permission=Permission.BACKUP)
         people = bar.addMenu("店员(&S)")
         self._action(people, "切换店员", self.switch_operator, "Ctrl+Shift+S")
         self._action(people, "锁屏", self.lock, "Ctrl+L")
@@ -322,6 +394,15 @@ class MainWindow(QMainWindow):
 
         if (operator := self._require_operator()) is not None:
             self._show_window(StaffWindow(operator, parent=self))
+
+    def open_backups(self) -> QDialog | None:
+        from pharmacy_desk.ui.restore_window import RestoreWindow
+
+        if (operator := self._require_operator()) is None:
+            return None
+        dialog = RestoreWindow(operator, self)
+        dialog.restored.connect(self._restored)
+        return self._open_dialog(dialog, lambda _accepted: self.refresh_backup_status())
 
     def _show_window(self, window: QWidget) -> None:
         self._windows = [w for w in self._windows if w.isVisible()]

@@ -60,6 +60,12 @@ class Session(QObject):
         self.locked = True
         self.changed.emit()
 
+    def forget(self) -> None:
+        """The database was replaced (a restore): nobody is signed in to the new one, and
+        nothing is recorded in it for a sign-in it never saw."""
+        self._staff_id, self.locked = None, True
+        self.changed.emit()
+
     def sign_out(self, parent: QWidget | None = None) -> None:
         """退出登录: recorded; the counter waits for the next person to sign in."""
         if self._staff_id is None:
