@@ -27,7 +27,10 @@ def members_in(path: Path) -> list[str]:
 
 
 def test_a_backup_is_a_checked_self_contained_copy_with_its_record(make_member):
+    from pharmacy_desk.core import chain
+
     make_member(phone="13800000001")
+    head = chain.head()
     info = backup.make_backup(at=NOW)
     assert info.path.parent == paths.backup_dir() and info.path.name == f"test-{NOW:%Y%m%d-%H%M%S}.sqlite3"
     assert members_in(info.path) == ["13800000001"]
@@ -37,7 +40,7 @@ def test_a_backup_is_a_checked_self_contained_copy_with_its_record(make_member):
     assert raw.execute("PRAGMA journal_mode").fetchone() == ("delete",)  # one file, no -wal needed
     raw.close()
     assert backup_files.read_record(info.path) == BackupInfo(
-        info.path, NOW, BackupReason.MANUAL, "test.sqlite3", info.path.stat().st_size, info.schema_version, "")
+        info.path, NOW, BackupReason.MANUAL, "test.sqlite3", info.path.stat().st_size, info.schema_version, head)
     audit = Operation.get(Operation.kind == OperationKind.BACKUP.value)
     assert audit.subject == str(info.path) and "完整性检查通过" in audit.detail
 

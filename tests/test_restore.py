@@ -111,15 +111,31 @@ def run(capsys, *argv):
     return code, out, err
 
 
-def test_restore_on_the_command_line(tmp_path, capsys):
+def shop_with_a_member(path: Path, monkeypatch) -> None:
+    from pharmacy_desk.core import members
+    from pharmacy_desk.core.db import close_database, open_database
+    from pharmacy_desk.core.models import Staff
+    from tests.cli_helpers import set_up_shop
+
+    set_up_shop(path, monkeypatch)
+    open_database(path)
+    members.register(phone="13800000001", name="张三", operator=Staff.get(Staff.role == "owner"), at=NOW)
+    close_database()
+
+
+def test_restore_on_the_command_line_is_the_owners(tmp_path, capsys, monkeypatch):
+    from tests.cli_helpers import as_owner
+
     path = tmp_path / "shop.sqlite3"
-    run(capsys, "--db", path, "demo", "--members", "5", "--months", "1")
+    shop_with_a_member(path, monkeypatch)
     run(capsys, "--db", path, "backup")
     made = next(paths.backup_dir().glob("shop-*.sqlite3"))
     with sqlite3.connect(path) as raw:
         name = raw.execute("SELECT name FROM member WHERE id = 1").fetchone()[0]
         raw.execute("UPDATE member SET name = '改过的名字' WHERE id = 1")
-    code, out, err = run(capsys, "--db", path, "restore", made)
+    code, _, err = run(capsys, "--db", path, "restore", made)
+    assert code == 1 and "--as" in err  # nobody signed in
+    code, out, err = run(capsys, *as_owner(["--db", path, "restore", made]))
     assert code == 0 and out.startswith(f"已从 {made} 恢复到 {path}") and "恢复前的数据库保存为" in out
     assert run(capsys, "--db", path, "check")[0] == 0
     with sqlite3.connect(path) as raw:
@@ -144,8 +160,10 @@ def test_restore_offered_for_a_damaged_database_works_from_the_command_line(tmp_
         assert raw.execute("SELECT COUNT(*) FROM member").fetchone() == (300,)
 
 
-def test_restore_of_a_missing_file_is_one_sentence(tmp_path, capsys):
+def test_restore_of_a_missing_file_is_one_sentence(tmp_path, capsys, monkeypatch):
+    from tests.cli_helpers import as_owner
+
     path = tmp_path / "shop.sqlite3"
-    run(capsys, "--db", path, "init")
-    code, _, err = run(capsys, "--db", path, "restore", tmp_path / "nope.sqlite3")
+    shop_with_a_member(path, monkeypatch)
+    code, _, err = run(capsys, *as_owner(["--db", path, "restore", tmp_path / "nope.sqlite3"]))
     assert code == 1 and err == f"错误：找不到备份文件 {tmp_path / 'nope.sqlite3'}。\n"

@@ -133,12 +133,14 @@ def run(capsys, *argv):
 
 
 @pytest.mark.parametrize("folder", ["/proc", "/sys", "/proc/self"])
-def test_an_export_into_a_system_folder_is_one_sentence(tmp_path, capsys, folder):
+def test_an_export_into_a_system_folder_is_one_sentence(tmp_path, capsys, folder, monkeypatch):
+    from tests.cli_helpers import as_owner, set_up_shop
+
     path = tmp_path / "shop.sqlite3"
-    run(capsys, "--db", path, "init")
+    set_up_shop(path, monkeypatch)
     for argv in (("export", "members", "--out", f"{folder}/会员.xlsx"),
                  ("report", "--month", "2026-05", "--out", f"{folder}/报表.xlsx")):
-        code, out, err = run(capsys, "--db", path, *argv)
+        code, out, err = run(capsys, *as_owner(["--db", path, *argv]))
         assert code == 1 and err.startswith(f"错误：无法写入 {folder}/") and err.count("\n") == 1, argv
         assert "Traceback" not in err and "内部错误" not in err
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pharmacy_desk.commands.common import chosen_path, open_from_args
+from pharmacy_desk.commands.common import chosen_path, open_from_args, signed_in
 
 
 def cmd_backup(args) -> int:
@@ -29,19 +29,22 @@ def cmd_backups(args) -> int:
 
 
 def cmd_restore(args) -> int:
-    from pharmacy_desk.core import restore
+    from pharmacy_desk.core import db, restore
     from pharmacy_desk.core.database_file import DatabaseUnusable
-    from pharmacy_desk.core.defaults import system_staff
+    from pharmacy_desk.core.permissions import Permission
 
     path = chosen_path(args)
     try:
         open_from_args(args, allow_damaged=True)
+        usable = not db.read_only
     except DatabaseUnusable:
-        # Missing, empty or unreadable: nothing to sign in to, and nothing is lost by replacing it.
-        result = restore.restore_unopenable(path, args.file)
+        usable = False
+    if usable:
+        result = restore.restore(args.file, signed_in(args, Permission.RESTORE))
     else:
-        # The command line acts as the system account until it signs in.
-        result = restore.restore(args.file, system_staff())
+        # Missing, empty or damaged: nobody can sign in to it (a sign-in is recorded in it),
+        # and what is there is moved aside, not lost.
+        result = restore.restore_unopenable(path, args.file)
     print(f"已从 {result.restored_from} 恢复到 {result.database}。{restore.kept_sentence(result.kept)}。")
     return 0
 
@@ -51,6 +54,6 @@ def register(commands) -> None:
     parser.add_argument("--to", metavar="DIR", help="备份到这个文件夹（默认：设置中的备份文件夹，或程序数据目录）")
     parser.set_defaults(func=cmd_backup)
     commands.add_parser("backups", help="列出数据库的完好备份，最新的在前").set_defaults(func=cmd_backups)
-    parser = commands.add_parser("restore", help="用备份替换数据库（原数据库先备份保留）")
+    parser = commands.add_parser("restore", help="用备份替换数据库（原数据库先备份保留；店长 --as）")
     parser.add_argument("file", metavar="FILE", help="备份文件")
     parser.set_defaults(func=cmd_restore)

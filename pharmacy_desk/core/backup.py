@@ -63,13 +63,10 @@ def chain_head() -> str:
     """The ledger and audit chain head recorded with each backup (``core/chain.py``'s ``head()``).
 
     Read inside the backup's read transaction, so it is the head of exactly the data copied.
-    Empty while the database has no chain.
     """
-    try:
-        from pharmacy_desk.core import chain  # type: ignore[attr-defined]  # arrives with the hash chain
-    except ImportError:
-        return ""
-    return str(chain.head())
+    from pharmacy_desk.core import chain
+
+    return chain.head()
 
 
 def chosen_folder() -> Path | None:
