@@ -84,7 +84,7 @@ def _drop_guard(path, name):
 @pytest.mark.parametrize("guard", ["ledger_entry_no_update", "operation_no_delete", "sale_no_update"])
 def test_opening_the_database_puts_a_dropped_guard_back_and_says_so(tmp_path, guard):
     path = tmp_path / "shop.sqlite3"
-    open_database(path)
+    open_database(path, create=True)
     close_database()
     _drop_guard(path, guard)
     open_database(path)
@@ -105,7 +105,7 @@ def test_opening_the_database_puts_a_dropped_guard_back_and_says_so(tmp_path, gu
 
 def test_a_guard_rewritten_to_do_nothing_is_replaced(tmp_path):
     path = tmp_path / "shop.sqlite3"
-    open_database(path)
+    open_database(path, create=True)
     close_database()
     con = sqlite3.connect(path)
     con.executescript("""DROP TRIGGER ledger_entry_no_delete;

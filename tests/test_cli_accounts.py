@@ -104,6 +104,7 @@ def test_a_cashier_may_not_change_rules_from_the_command_line(shop, capsys, monk
 
 def test_an_operator_before_setup_is_told_to_set_up(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv(PASSWORD_ENV, OWNER_PASSWORD)
+    assert run(capsys, "--db", tmp_path / "new.sqlite3", "init")[0] == 0
     code, _, err = run(capsys, "--db", tmp_path / "new.sqlite3", *AS_OWNER, "staff", "list")
     assert code == 1 and "还没有开店设置" in err and "setup --pharmacy" in err
 
