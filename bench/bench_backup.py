@@ -84,6 +84,30 @@ class TillWrites:
         return max(self.waits, default=0.0)
 
 
+def one_round(n: int, work: Path, scratch: Path, times: dict[str, list[float]], till_waits: list[float]) -> None:
+    """One of each measurement; the file copy and the online copy take turns going first."""
+    target = scratch / f"copy-{n}.sqlite3"
+    online = scratch / f"online-{n}.sqlite3"
+
+    def plain() -> None:
+        times["file copy"].append(timed(lambda: shutil.copyfile(work, target)))
+
+    def through_sqlite() -> None:
+        with TillWrites(work) as till:
+            times["online copy"].append(timed(lambda: dialect.copy_database(database, online)))
+        till_waits.append(till.slowest)
+
+    for step in ((plain, through_sqlite) if n % 2 == 0 else (through_sqlite, plain)):
+        step()
+    times["integrity check"].append(timed(lambda: dialect.file_integrity_errors(online)))
+    for leftover in (target, online):
+        leftover.unlink()
+    folder = scratch / f"backups-{n}"
+    folder.mkdir()
+    times["make_backup"].append(timed(lambda: backup.make_backup(folder)))
+    shutil.rmtree(folder)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", nargs="?", type=Path, default=DEFAULT_PATH)
@@ -109,26 +133,7 @@ def main(argv: list[str] | None = None) -> int:
         open_database(work)
         database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         for n in range(args.repeat):
-            target = scratch / f"copy-{n}.sqlite3"
-            online = scratch / f"online-{n}.sqlite3"
-
-            def plain() -> None:
-                times["file copy"].append(timed(lambda: shutil.copyfile(work, target)))
-
-            def through_sqlite() -> None:
-                with TillWrites(work) as till:
-                    times["online copy"].append(timed(lambda: dialect.copy_database(database, online)))
-                till_waits.append(till.slowest)
-
-            for step in ((plain, through_sqlite) if n % 2 == 0 else (through_sqlite, plain)):
-                step()
-            times["integrity check"].append(timed(lambda: dialect.file_integrity_errors(online)))
-            for leftover in (target, online):
-                leftover.unlink()
-            folder = scratch / f"backups-{n}"
-            folder.mkdir()
-            times["make_backup"].append(timed(lambda: backup.make_backup(folder)))
-            shutil.rmtree(folder)
+            one_round(n, work, scratch, times, till_waits)
     finally:
         close_database()
         shutil.rmtree(scratch, ignore_errors=True)
