@@ -220,3 +220,10 @@ def test_the_database_is_unchanged_by_a_backup(make_member, tmp_path):
     make_member(phone="13800000001")
     backup.make_backup(at=NOW)
     assert Member.select().count() == 1
+
+
+def test_the_backup_folder_is_taken_as_typed_and_empty_reads_as_the_data_folder(db, owner):
+    declaration = settings.declaration("backup_dir")
+    assert declaration.format("") == "程序数据目录" and declaration.parse("程序数据目录") == ""
+    settings.change("backup_dir", "/media/U盘（备份）", owner)  # full-width brackets are part of the name
+    assert settings.get("backup_dir") == "/media/U盘（备份）"

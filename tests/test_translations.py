@@ -42,6 +42,7 @@ NOT_YET_CONVERTED = {
     "HealthTab", "MeasurementsTab", "MemberPanel", "ProfileTab", "RedemptionDialog", "ReturnsDialog",
     "AmountField", "SaleEntry", "SearchBox", "SignupDialog", "FieldCombo", "LockScreen", "OwnerPage",
     "PharmacyPage", "RulesPage", "SetupWizard", "SignInDialog", "SignInForm", "StaffWindow", "StartPage",
+    "RestoreWindow",
 }
 
 

@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from pharmacy_desk.core.setting_types import Bool, Choice, Int, Money, Multiplier, RedeemBlocks, SettingType, Text
+from pharmacy_desk.core.setting_types import (
+    Bool, Choice, Folder, Int, Money, Multiplier, RedeemBlocks, SettingType, Text,
+)
 
 # The tier multipliers in ``core.rules`` are checked by the same type as the birthday multiplier.
 MULTIPLIER = Multiplier(Decimal(1), Decimal(10), unit="倍")
@@ -137,7 +139,7 @@ DECLARATIONS: tuple[Declaration, ...] = (
     Declaration("owner_credit_percent", Int(0, 100, unit="%"), "70", "店员业绩", "专属店员业绩分成",
                 "会员由非专属店员接待时，专属店员得此比例，接待店员得其余。"),
     # 备份
-    Declaration("backup_dir", Text(r"[^\x00-\x1f\x7f]{0,500}", "一个文件夹的路径，留空表示程序数据目录", unit=None), "",
+    Declaration("backup_dir", Folder(r"[^\x00-\x1f\x7f]{0,500}", "一个文件夹的路径，留空表示程序数据目录", unit=None), "",
                 "备份", "备份文件夹",
                 "每天自动备份到这个文件夹（例如U盘）；文件夹不存在或不能写入时，备份保存到程序数据目录并提示。"),
     Declaration("backup_keep_daily", Int(1, 366, unit="份"), "14", "备份", "保留每日备份",

@@ -246,6 +246,22 @@ class Text:
 
 
 @dataclass(frozen=True)
+class Folder(Text):
+    """A folder's path, taken as typed (a full-width （ in a folder's name is its name); empty
+    means the program's data folder, shown in those words."""
+
+    empty_means: str = "程序数据目录"
+    name = "folder"
+
+    def parse(self, text: str, label: str) -> str:
+        cleaned = str(text).strip()
+        return "" if cleaned in ("", self.empty_means) else self.check(cleaned, label)
+
+    def format(self, value: str) -> str:
+        return value or self.empty_means
+
+
+@dataclass(frozen=True)
 class Choice:
     """One of a fixed list of ``(value, 中文标签)``; typed as either, shown as the label."""
 
