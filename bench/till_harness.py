@@ -30,7 +30,7 @@ def prepare(path: Path, members: int = 40) -> None:
     """A new database with one cashier and ``members`` members (a fifth of the sales are walk-ins)."""
     from pharmacy_desk.core import members as member_service
 
-    open_database(path)
+    open_database(path, create=True)
     try:
         clerk = Staff.create(name=CLERK, role="cashier")
         for i in range(members):
