@@ -21,7 +21,8 @@ def launch(qtbot) -> Launcher:
     launcher = Launcher("test.sqlite3")
     first = launcher.start()
     qtbot.addWidget(first)
-    qtbot.waitExposed(first)
+    first.activateWindow()
+    qtbot.waitUntil(first.isActiveWindow)
     return launcher
 
 
@@ -48,6 +49,8 @@ def test_first_run_goes_through_the_wizard_to_the_counter_and_a_recorded_sale(qt
     assert isinstance(wizard, SetupWizard) and launcher.window is None  # not the counter
     fill_to_last_page(qtbot, wizard, again="kaidian2025")
     assert wizard.currentPage() is wizard.owner and wizard.owner.message.text() == "两次输入的密码不一致。"
+    assert wizard.owner.password.text() == wizard.owner.again.text() == "" and wizard.owner.password.hasFocus()
+    qtbot.keyClicks(wizard.owner.password, PASSWORD)
     qtbot.keyClicks(wizard.owner.again, PASSWORD)
     next_page(qtbot, wizard)
     assert wizard.currentPage() is wizard.rules

@@ -116,3 +116,15 @@ def test_locked_state_reads_the_time_it_ends(staff_window, clerk):
     Staff.update(locked_until=until).where(Staff.id == clerk.id).execute()
     staff_window.reload()
     assert staff_window.model.index(1, 2).data() == f"已锁定（至 {until:%H:%M}）"
+
+
+def test_clearing_the_form_adds_someone_new_and_leaves_the_picked_person_alone(qtbot, staff_window, clerk):
+    pick(staff_window, "李娜")
+    click(qtbot, staff_window.clear_button)
+    assert staff_window.selected() is None and staff_window.name.text() == "" and staff_window.name.hasFocus()
+    ime_type(staff_window.name, "周药师")
+    staff_window.role.setCurrentIndex(staff_window.role.findData("pharmacist"))
+    qtbot.keyClicks(staff_window.secret, "8642")
+    qtbot.keyClicks(staff_window.secret_again, "8642")
+    click(qtbot, staff_window.add_button)
+    assert Staff.get(Staff.name == "周药师").role == "pharmacist" and Staff.get_by_id(clerk.id).name == "李娜"

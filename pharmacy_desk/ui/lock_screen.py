@@ -38,7 +38,8 @@ class LockScreen(QWidget):
 
         panel = QFrame()
         panel.setFrameShape(QFrame.Shape.StyledPanel)
-        panel.setMaximumWidth(460)
+        # A fixed width: the wrapped line above the form then gets the height it needs, not the fields'.
+        panel.setFixedWidth(480)
         inner = QVBoxLayout(panel)
         inner.addWidget(self.heading)
         inner.addWidget(self.detail)

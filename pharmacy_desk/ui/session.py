@@ -44,7 +44,9 @@ class Session(QObject):
 
     def label(self) -> str:
         person = self.operator()
-        return staff.label(person) if person is not None else "（未登录）"
+        if person is not None:
+            return staff.label(person)
+        return "（已锁屏）" if self._staff_id is not None else "（未登录）"
 
     def begin(self, person: Staff) -> None:
         """``person`` proved who they are (``signin.sign_in`` recorded it): the counter is theirs now."""

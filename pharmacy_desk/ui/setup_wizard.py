@@ -79,6 +79,7 @@ class OwnerPage(QWizardPage):
             problem = accounts.secret_problem(Role.OWNER, self.password.text())
         if problem:
             self.message.refused(problem)
+            self.password.clear()  # which of the two was mistyped nobody knows: both again
             self.again.clear()
             self.password.setFocus()
             return False

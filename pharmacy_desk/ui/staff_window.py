@@ -1,7 +1,8 @@
 """店员管理 (the owner's): who works here, their role, whether they can sign in.
 
 The list above, the form below: pick a person to fill the form, change the name or
-role and 保存修改; type a new PIN or password (twice) for 新增店员 or 重设密码; 停用
+role and 保存修改; 清空表单 for someone new, whose PIN or password (typed twice, like any
+new one) comes with 新增店员; 重设 PIN/密码 gives the picked person a new one; 停用
 keeps their history; 解锁 lifts a lockout after wrong PINs. Every refusal of the core
 (the last owner, a name taken, a PIN too short) is one line under the form.
 """
@@ -73,10 +74,11 @@ class StaffWindow(QWidget):
         self.reset_button = QPushButton("重设 PIN/密码")
         self.deactivate_button = QPushButton("停用")
         self.unlock_button = QPushButton("解锁")
+        self.clear_button = QPushButton("清空表单")
         buttons = QHBoxLayout()
         for button, slot in ((self.add_button, self.add), (self.save_button, self.save),
                              (self.reset_button, self.reset_secret), (self.deactivate_button, self.deactivate),
-                             (self.unlock_button, self.unlock)):
+                             (self.unlock_button, self.unlock), (self.clear_button, self.clear_form)):
             button.setAutoDefault(False)
             button.clicked.connect(slot)
             buttons.addWidget(button)
@@ -90,10 +92,16 @@ class StaffWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addWidget(box)
+        # The form first: the owner usually comes to add someone.
+        order = [self.name, self.role, self.secret, self.secret_again, self.add_button, self.save_button,
+                 self.reset_button, self.deactivate_button, self.unlock_button, self.clear_button, self.view]
+        for first, second in zip(order, order[1:]):
+            self.setTabOrder(first, second)
         events().changed.connect(self._data_changed)
         self.reload()
         self._picked()
         self.resize(820, 560)
+        self.name.setFocus()
 
     # -- the list --------------------------------------------------------------------------------
     def reload(self, keep: int | None = None) -> None:
@@ -128,6 +136,15 @@ class StaffWindow(QWidget):
         self.role.setCurrentIndex(self.role.findData(row.role))
         self.deactivate_button.setEnabled(row.active)
         self.unlock_button.setEnabled(row.failed_signins > 0 or row.locked_until is not None)
+
+    def clear_form(self) -> None:
+        """Nobody picked: the form is for a new person."""
+        self.view.clearSelection()
+        for field in (self.name, self.secret, self.secret_again):
+            field.clear()
+        self.role.setCurrentIndex(0)
+        self.message.clear_message()
+        self.name.setFocus()
 
     def _data_changed(self, changes: Changes) -> None:
         if changes.staff:
