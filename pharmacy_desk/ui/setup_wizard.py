@@ -16,18 +16,16 @@ from PySide6.QtWidgets import (
     QButtonGroup, QFormLayout, QHeaderView, QLabel, QLineEdit, QRadioButton, QVBoxLayout, QWizard, QWizardPage,
 )
 
-from pharmacy_desk.core import accounts, demo, settings, setup
+from pharmacy_desk.core import accounts, demo, setup
 from pharmacy_desk.core.changes import ALL, Changes
 from pharmacy_desk.core.models import Staff
-from pharmacy_desk.core.setting_declarations import DECLARATIONS, Declaration
+from pharmacy_desk.core.rule_review import rule_lines
 from pharmacy_desk.core.vocabulary import Role
 from pharmacy_desk.ui.inline import InlineMessage, table_view
 from pharmacy_desk.ui.operations import Job
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
 
 START_IMPORT, START_DEMO, START_EMPTY = "import", "demo", "empty"
-# The pharmacy's own details are on the first page; the rest are the rules to review.
-OWN_DETAILS = frozenset({"pharmacy_name", "pharmacy_address", "pharmacy_phone"})
 
 
 class PharmacyPage(QWizardPage):
@@ -87,15 +85,11 @@ class OwnerPage(QWizardPage):
         return True
 
 
-def _value(declaration: Declaration) -> str:
-    return declaration.format(settings.get(declaration.key))
-
-
 RULE_COLUMNS = (
-    Column("类别", lambda d: d.group),
-    Column("规则", lambda d: d.label),
-    Column("默认值", _value, align_right=True),
-    Column("含义", lambda d: d.help),
+    Column("类别", lambda r: r.group),
+    Column("规则", lambda r: r.label),
+    Column("默认值", lambda r: r.value, align_right=True),
+    Column("含义", lambda r: r.meaning),
 )
 
 
@@ -103,9 +97,8 @@ class RulesPage(QWizardPage):
     def __init__(self):
         super().__init__()
         self.setTitle("默认规则")
-        self.setSubTitle("积分、等级、优惠券和营销的默认规则如下，开店后店长可以随时修改（改动只影响以后的消费）。")
-        rules = [d for d in DECLARATIONS if not d.internal and d.key not in OWN_DETAILS]
-        self.model = RowsTableModel(RULE_COLUMNS, lambda: rules, parent=self)
+        self.setSubTitle("积分、优惠券、等级和营销的默认规则如下，开店后店长可以随时修改（改动只影响以后的消费）。")
+        self.model = RowsTableModel(RULE_COLUMNS, rule_lines, parent=self)
         self.view = table_view(self.model, stretch_column=3)
         self.view.setWordWrap(True)
         self.view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
