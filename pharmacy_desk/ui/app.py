@@ -44,7 +44,10 @@ def make_application(argv: list[str] | None = None, language: str = i18n.DEFAULT
     i18n.install(app, language)  # the program's texts and Qt's own dialogs, in the chosen language
     register_bundled_fonts()  # every 汉字 even where the machine has no Chinese font
     font = QFont(app.font())
-    font.setFamilies(CJK_FAMILIES)
+    # Chinese: a Chinese font draws Latin letters too. English: the system's Latin font first
+    # (its quotes and punctuation are not full width), a Chinese one for the 汉字 of the data.
+    latin = [font.family()] if language == "en" else []
+    font.setFamilies([*latin, *CJK_FAMILIES])
     font.setPointSizeF(max(font.pointSizeF(), 10.0))
     app.setFont(font)
     return app
