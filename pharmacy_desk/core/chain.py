@@ -46,8 +46,9 @@ GENESIS = ""
 
 def stored(value: object, storage: str) -> int | str | None:
     """``value`` as SQLite stores it in a column of that storage class."""
-    if value is None:
-        return None
+    kind = type(value)
+    if value is None or (kind is int and storage == "int") or (kind is str and storage == "text"):
+        return value  # type: ignore[return-value]  # the common case, checked by type
     if storage == "int":
         return int(getattr(value, "id", value))  # type: ignore[call-overload]  # a model instance or an id
     if isinstance(value, dt.datetime):
@@ -63,7 +64,7 @@ def quote(value: int | str | None) -> str:
         return "NULL"
     if isinstance(value, int):
         return str(value)
-    return "'" + value.replace("'", "''") + "'"
+    return "'" + value.replace("'", "''") + "'" if "'" in value else "'" + value + "'"
 
 
 def canonical(values: Sequence[int | str | None]) -> str:
@@ -73,6 +74,11 @@ def canonical(values: Sequence[int | str | None]) -> str:
 def link(previous: str, values: Sequence[int | str | None]) -> str:
     """The hash of a row with stored ``values`` (in ``CHAINED`` order) following ``previous``."""
     return hashlib.sha256(f"{previous}\n{canonical(values)}".encode()).hexdigest()
+
+
+def link_text(previous: str, canonical_text: str) -> str:
+    """``link`` for a row whose canonical text the caller wrote itself (a bulk writer that knows its types)."""
+    return hashlib.sha256(f"{previous}\n{canonical_text}".encode()).hexdigest()
 
 
 def newest(table: str) -> tuple[int, str]:
@@ -104,12 +110,15 @@ def sealed_rows(table: str, columns: Sequence[str], rows: Iterable[Sequence[obje
     if not database.in_transaction():
         raise RuntimeError("chained rows are sealed inside the write transaction of their insert")
     last_id, last_hash = newest(table)
+    # Where each chained column is in the given rows (None: not given, so NULL; the id is made here).
+    where = [None if name == "id" or name not in columns else columns.index(name) for name, _ in CHAINED[table]]
+    storages = [storage for _, storage in CHAINED[table]]
+    id_at = [name for name, _ in CHAINED[table]].index("id")
     out = []
     for row in rows:
         last_id += 1
-        given = dict(zip(columns, row))
-        values = [last_id if name == "id" else stored(given.get(name), storage)
-                  for name, storage in CHAINED[table]]
+        values = [None if at is None else stored(row[at], storage) for at, storage in zip(where, storages)]
+        values[id_at] = last_id
         last_hash = link(last_hash, values)
         out.append((last_id, *row, last_hash))
     return ("id", *columns, "hash"), out

@@ -10,7 +10,7 @@ from typing import cast
 from peewee import fn
 
 from pharmacy_desk.core import operations, settings
-from pharmacy_desk.core.db import write_transaction
+from pharmacy_desk.core.db import pause_for_tills, write_transaction
 from pharmacy_desk.core.ids import MemberId
 from pharmacy_desk.core.ledger import add_months
 from pharmacy_desk.core.models import Member, Operation, Sale, SaleReturn, Staff, Tier, TierChange
@@ -173,6 +173,8 @@ def monthly_review(month: dt.date, operator: Staff, at: dt.datetime | None = Non
     tiers = tiers_by_rank()
     moves = _moves(tiers, at)
     for start in range(0, len(moves), chunk):
+        if start:
+            pause_for_tills()
         _apply(moves[start:start + chunk], key, operator, at, tiers, result)
     with write_transaction():
         step = operations.keyed(key, "tier_review", operator, at)
