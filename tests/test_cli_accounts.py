@@ -164,3 +164,30 @@ def test_the_system_account_holds_nothing_but_housekeeping(db):
     from pharmacy_desk.core.vocabulary import Permission
 
     assert [p for p in Permission if can(system_staff(), p)] == [Permission.HOUSEKEEPING]
+
+
+def test_the_owner_prints_and_exports_the_audit_log(shop, capsys, monkeypatch, tmp_path):
+    monkeypatch.setenv(PASSWORD_ENV, "0000")
+    run(capsys, "--db", shop, "--as", "李娜", "staff", "list")  # a failed sign-in
+    monkeypatch.setenv(PASSWORD_ENV, OWNER_PASSWORD)
+    code, out, _ = run(capsys, "--db", shop, *AS_OWNER, "audit", "--kind", "登录失败,sign_in")
+    lines = out.splitlines()
+    assert code == 0 and lines[-1] == "共 2 条。"
+    assert f"  {OWNER}  登录  staff:" in lines[0] and "  系统  登录失败  李娜" in lines[1]
+    code, out, _ = run(capsys, "--db", shop, *AS_OWNER, "audit", "--operator", "李娜")
+    assert code == 0 and out.splitlines()[-1] == "共 0 条。"
+    code, out, _ = run(capsys, "--db", shop, *AS_OWNER, "audit", "--since", "2000-01-01", "--until", "2000-12-31")
+    assert out == "共 0 条。\n"
+    code, out, _ = run(capsys, "--db", shop, *AS_OWNER, "audit", "--limit", "1", "--out", tmp_path / "log.xlsx")
+    assert code == 0 and "已导出操作日志 1 行" in out and (tmp_path / "log.xlsx").exists()
+    for argv, message in ((("--since", "6月1日"), "开始日期应为 YYYY-MM-DD"), (("--kind", "登陆"), "没有名为“登陆”"),
+                          (("--operator", "王五"), "找不到名为“王五”"), (("--limit", "0"), "--limit 应为正整数"),
+                          (("--out", tmp_path / "log.csv"), ".xlsx")):
+        code, _, err = run(capsys, "--db", shop, *AS_OWNER, "audit", *argv)
+        assert code == 1 and message in err, argv
+
+
+def test_a_cashier_may_not_read_the_audit_log(shop, capsys, monkeypatch):
+    monkeypatch.setenv(PASSWORD_ENV, "1234")
+    code, out, err = run(capsys, "--db", shop, "--as", "李娜", "audit")
+    assert code == 1 and "查看操作日志" in err and out == ""
