@@ -12,6 +12,8 @@ def _ensure_demo_database() -> None:
     if not Member.select().exists():
         print("正在生成演示数据……")
         demo.generate(members_count=300, months=12, seed=1)
+    else:
+        demo.ensure_demo_staff()  # a demo made before sign-in existed
 
 
 def cmd_gui(args) -> int:

@@ -4,6 +4,12 @@ Members have common Chinese names, mobile numbers and the age and gender mix the
 seed pharmacy reported (30–45 about half, over-60 about 30%, women 55%); sales
 follow the seasons (cold medicine in winter). Every sale goes through the real
 services, so the demo obeys the same rules as the till. Deterministic for a seed.
+
+Demo data never enters a database with members or sales of its own (only a new or a
+demo database), and generating again adds no second copy of the staff or the gift
+catalog. The demo staff sign in with known secrets, printed in the README: every
+cashier's and pharmacist's PIN is ``DEMO_PIN``, the owner's password
+``DEMO_OWNER_PASSWORD``.
 """
 
 from __future__ import annotations
@@ -13,10 +19,10 @@ import random
 from dataclasses import dataclass
 from typing import Literal
 
-from pharmacy_desk.core import coupons, ledger, members, redemption, returns, sales, settings, tiers
+from pharmacy_desk.core import coupons, ledger, members, passwords, redemption, returns, sales, settings, tiers
 from pharmacy_desk.core.db import database
 from pharmacy_desk.core.errors import DeskError, InvalidInput
-from pharmacy_desk.core.models import Coupon, Member, Staff
+from pharmacy_desk.core.models import CatalogItem, Coupon, Member, Sale, Staff
 from pharmacy_desk.core.vocabulary import CatalogKind, Gender, PaymentMethod, Role
 
 # What happens on a day of the made-up year: a member joins (index, phone, birthday), a
@@ -27,6 +33,9 @@ SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁�
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红建国文辉鹏宇浩婷雪梅琳晨欣怡子轩思雨佳慧淑珍凤兰德福"
 PREFIXES = ("138", "139", "135", "136", "137", "150", "151", "152", "158", "159", "186", "187", "188", "133", "177", "199")
 STAFF = (("王芳", Role.OWNER), ("陈静", Role.PHARMACIST), ("李娜", Role.CASHIER), ("刘洋", Role.CASHIER))
+DEMO_PIN = "1234"
+DEMO_OWNER_PASSWORD = "demo1234"
+DEMO_PHARMACY = "康宁演示药房"
 CATALOG = (("保温杯", 800, 3500, 30, CatalogKind.GIFT), ("医用口罩（50只）", 500, 2000, 100, CatalogKind.GIFT),
            ("电子体温计", 1500, 6000, 20, CatalogKind.GIFT), ("免费测血糖", 200, 1000, None, CatalogKind.SERVICE),
            ("药师上门服务", 3000, 10000, None, CatalogKind.SERVICE),
@@ -87,18 +96,19 @@ def generate(*, members_count: int, months: int, seed: int = 1, today: dt.date |
     The history ends the day before ``today``: the newcomer's first sale is today's first,
     and no demo sale lies later in the day than the clock.
     """
-    if Member.select().exists() and not settings.get("is_demo"):
-        raise InvalidInput("这个数据库已有会员资料，不是演示数据库；演示数据只能写入新的或演示用的数据库。")
+    refuse_a_real_database()
     rng = random.Random(seed)
     today = today or dt.date.today()
     start = ledger.add_months(today, -months)
     last = today - dt.timedelta(days=1)
+    secrets = _demo_secrets()
     with database.atomic():
         settings.mark_demo()
-        staff = [Staff.create(name=n, role=r) for n, r in STAFF]
+        staff = _demo_staff(secrets)
         owner = staff[0]
-        items = [redemption.add_catalog_item(name=n, points_price=p, value_fen=v, stock=s, kind=k, operator=owner)
-                 for n, p, v, s, k in CATALOG]
+        if not settings.get("pharmacy_name"):
+            settings.change("pharmacy_name", DEMO_PHARMACY, owner)
+        items = _demo_catalog(owner)
         plan = []
         phones = set()
         for index in range(members_count):
@@ -147,6 +157,58 @@ def generate(*, members_count: int, months: int, seed: int = 1, today: dt.date |
             sale_count += _demo_sale(rng, at, member_id, clerk, seed, sale_count, items)
         ledger.expire_due(today, owner)
     return DemoSummary(members=len(ids), sales=sale_count)
+
+
+def refuse_a_real_database() -> None:
+    """Demo data goes only into a new or a demo database, never beside a pharmacy's own members or sales."""
+    if settings.get("is_demo"):
+        return
+    if Member.select().exists():
+        raise InvalidInput("这个数据库已有会员资料，不是演示数据库；演示数据只能写入新的或演示用的数据库。")
+    if Sale.select().exists():
+        raise InvalidInput("这个数据库已有消费记录，不是演示数据库；演示数据只能写入新的或演示用的数据库。")
+
+
+def _secret_of(role: Role) -> str:
+    return DEMO_OWNER_PASSWORD if role == Role.OWNER else DEMO_PIN
+
+
+def _demo_secrets() -> dict[Role, str]:
+    """The hashes to give demo staff who have none, made before the write lock is taken."""
+    return {role: passwords.hash_secret(_secret_of(role)) for role in {r for _, r in STAFF}}
+
+
+def _demo_staff(secrets: dict[Role, str]) -> list[Staff]:
+    """The demo staff, each once: an earlier run's rows are kept, and get their secret if they lack one."""
+    people = []
+    for name, role in STAFF:
+        person = Staff.get_or_none(Staff.name == name)
+        if person is None:
+            person = Staff.create(name=name, role=role, password_hash=secrets[role])
+        elif not person.password_hash and person.role == role:
+            Staff.update(password_hash=secrets[role]).where(Staff.id == person.id).execute()
+            person = Staff.get_by_id(person.id)
+        people.append(person)
+    return people
+
+
+def ensure_demo_staff() -> None:
+    """On a demo database made before sign-in existed: give its staff their demo secrets."""
+    if settings.get("is_demo") and Staff.select().where(Staff.name.in_([n for n, _ in STAFF])
+                                                        & Staff.password_hash.is_null()).exists():
+        secrets = _demo_secrets()
+        with database.atomic():
+            _demo_staff(secrets)
+
+
+def _demo_catalog(owner: Staff) -> list[CatalogItem]:
+    """The gift catalog, each item once: one already listed under its name is used as it is."""
+    items = []
+    for name, points, value, stock, kind in CATALOG:
+        item = CatalogItem.get_or_none(CatalogItem.name == name)
+        items.append(item if item is not None else redemption.add_catalog_item(
+            name=name, points_price=points, value_fen=value, stock=stock, kind=kind, operator=owner))
+    return items
 
 
 def _demo_sale(rng, at, member_id, clerk, seed, n, items) -> int:
