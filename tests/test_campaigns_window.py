@@ -5,6 +5,7 @@ import datetime as dt
 from PySide6.QtCore import QDate, Qt
 
 from pharmacy_desk.core.models import Coupon
+from pharmacy_desk.core.normalize import mask_phone
 from pharmacy_desk.ui.campaigns_window import CampaignsWindow
 
 
@@ -34,7 +35,7 @@ def test_preview_issue_and_export_birthday_coupons(qtbot, qtmodeltester, make_me
     qtbot.waitUntil(lambda: window.model.rowCount() == 1 and window.issue_button.isEnabled())
     qtmodeltester.check(window.model)
     assert [window.model.data(window.model.index(0, c)) for c in range(5)] == [
-        "七月寿星", member.phone, "李娜", "生日礼品 + 3.00元生日券", "待发放"]
+        "七月寿星", mask_phone(member.phone), "李娜", "生日礼品 + 3.00元生日券", "待发放"]
     assert window.summary.text() == "共 1 位会员：待发放 1 张，已发放 0 张。"
     assert birthday_coupons() == []  # a preview issues nothing
 
@@ -70,9 +71,11 @@ def test_changing_the_day_re_previews_and_plan_is_messages_only(qtbot, make_memb
     qtbot.waitUntil(lambda: window.model.rowCount() == 0 and "共 0 位" in window.summary.text())
 
 
-def test_a_clerk_can_preview_but_not_issue(qtbot, make_member, clerk):
+def test_a_clerk_sees_no_recipients_and_cannot_issue(qtbot, make_member, clerk):
     make_member(birthday=dt.date(1970, 7, 15))
     window = open_window(qtbot, clerk)
     qtbot.mouseClick(window.buttons["birthday"], Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.model.rowCount() == 1 and "待发放 1 张" in window.summary.text())
+    qtbot.waitUntil(lambda: "营销活动" in window.summary.text())
+    assert window.summary.text() == "没有“营销活动”的权限（店长可以）。"
+    assert window.model.rowCount() == 0 and birthday_coupons() == []
     assert not window.issue_button.isEnabled() and not window.export_button.isEnabled()

@@ -85,6 +85,10 @@ def test_a_cashier_may_not_export_members_and_the_owner_may(shop, capsys, tmp_pa
     assert code == 0 and out_file.exists()
     signed = rows(shop, "SELECT s.name FROM operation o JOIN staff s ON s.id = o.staff_id WHERE o.kind = 'sign_in'")
     assert signed == [("李娜",), (OWNER,)]
+    exported = int(out.split("已导出会员 ")[1].split(" 行")[0])
+    recorded = rows(shop, "SELECT s.name, o.detail FROM operation o JOIN staff s ON s.id = o.staff_id "
+                          "WHERE o.kind = 'export'")
+    assert recorded == [(OWNER, f"会员 {exported} 行 → {out_file}")]
 
 
 def test_a_wrong_password_is_refused_and_recorded(shop, capsys, monkeypatch):

@@ -73,13 +73,13 @@ def test_a_value_of_its_own_kind_in_a_column(tmp_path):
     assert_literal(sheet["B4"], "-3")
 
 
-def test_the_member_export(db, make_member, tmp_path):
+def test_the_member_export(db, make_member, owner, tmp_path):
     from pharmacy_desk.core.spreadsheet.tables import export_members
 
     for number, (name, note) in enumerate(zip(HOSTILE_NAMES, HOSTILE), start=1):
         make_member(phone=f"1390000{number:04d}", name=name, notes=note)
     path = tmp_path / "members.xlsx"
-    export_members(path)
+    export_members(path, owner)
     sheet = load_workbook(path).active
     notes_column = [c.value for c in sheet[1]].index("备注") + 1
     for number, (name, note) in enumerate(zip(HOSTILE_NAMES, HOSTILE), start=2):
@@ -126,7 +126,7 @@ def june(db, make_member, sell, clerk, owner):
     build_june(make_member, sell, clerk, owner)
 
 
-def test_the_monthly_report_workbook(june, clerk, tmp_path):
+def test_the_monthly_report_workbook(june, clerk, owner, tmp_path):
     from pharmacy_desk.core.models import Category, Staff
     from pharmacy_desk.core.reports.period import Month
     from pharmacy_desk.core.reports.report import build_report
@@ -135,7 +135,7 @@ def test_the_monthly_report_workbook(june, clerk, tmp_path):
     staff_name, category_name = '=HYPERLINK("http://evil.example","业绩")', "-2+3"
     Staff.update(name=staff_name).where(Staff.id == clerk.id).execute()
     Category.update(name=category_name).where(Category.code == "household").execute()
-    path = write_workbook(build_report(Month(2026, 6), trend_months=2), tmp_path / "june.xlsx")
+    path = write_workbook(build_report(Month(2026, 6), owner, trend_months=2), tmp_path / "june.xlsx", owner)
     book = load_workbook(path)
     staff = next(row for row in book["店员业绩"].iter_rows(min_row=4) if row[0].value == staff_name)
     assert_literal(staff[0], staff_name)

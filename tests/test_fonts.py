@@ -69,12 +69,12 @@ def no_system_cjk_fonts(monkeypatch):
     font_manager.fontManager._findfont_cached.cache_clear()
 
 
-def test_every_chart_draws_its_chinese_without_a_missing_glyph(june, no_system_cjk_fonts):
+def test_every_chart_draws_its_chinese_without_a_missing_glyph(june, owner, no_system_cjk_fonts):
     from pharmacy_desk.charts.figures import CHART_SPECS, new_figure, use_cjk_font
     from pharmacy_desk.core.reports.period import Month
     from pharmacy_desk.core.reports.report import build_report
 
-    report = build_report(Month(2026, 6), trend_months=3)
+    report = build_report(Month(2026, 6), owner, trend_months=3)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         assert use_cjk_font() == FAMILY  # no system font: the shipped one

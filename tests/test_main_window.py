@@ -86,9 +86,10 @@ def test_owner_windows_open_from_the_menu(qtbot, window, owner):
 def test_export_menu_follows_the_operator(qtbot, window, owner):
     actions = {a.objectName(): a for a in window.export_menu.actions()}
     assert not actions["export_members"].isEnabled()  # the cashier at the till cannot export
+    assert not window.export_menu.menuAction().isVisible()  # nor sees the menu
     act_as(window, owner)
     actions = {a.objectName(): a for a in window.export_menu.actions()}
-    assert actions["export_members"].isEnabled()
+    assert actions["export_members"].isEnabled() and window.export_menu.menuAction().isVisible()
 
 
 def test_receipt_saves_as_a_pdf_sized_for_the_paper(qtbot, window, make_member, tmp_path):

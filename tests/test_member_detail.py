@@ -11,6 +11,7 @@ from pharmacy_desk.core.models import Measurement, Member, Operation, Staff
 from pharmacy_desk.ui import member_tabs
 from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.member_detail import MemberDetailDialog
+from pharmacy_desk.ui.table_model import RowsTableModel
 from tests.counter_helpers import ime_type
 
 NOW = dt.datetime.now().replace(microsecond=0)
@@ -46,8 +47,12 @@ def _busy_member(make_member, sell, clerk, owner, pharmacist):
 
 def test_every_history_model_passes_the_model_tester(qtmodeltester, make_member, sell, clerk, owner, pharmacist):
     member = _busy_member(make_member, sell, clerk, owner, pharmacist)
+    def measurements_model(member_id):
+        return RowsTableModel(member_tabs.MEASUREMENT_COLUMNS,
+                              lambda: profiles.health_record(member_id, pharmacist).measurements)
+
     for factory in (member_tabs.ledger_model, member_tabs.sales_model, member_tabs.coupons_model,
-                    member_tabs.tier_changes_model, member_tabs.measurements_model):
+                    member_tabs.tier_changes_model, measurements_model):
         model = factory(member.id)
         assert model.rowCount() > 0, factory
         qtmodeltester.check(model)
@@ -71,6 +76,7 @@ def test_pharmacist_sees_all_tabs_and_the_allergy_in_the_header(qtbot, make_memb
     dialog = _open(qtbot, member, pharmacist)
     assert _tab_titles(dialog) == ["资料", "健康档案", "积分流水", "消费记录", "优惠券", "等级变更", "测量记录"]
     assert "过敏：青霉素" in dialog.header.text() and "核心会员" in dialog.header.text()
+    dialog.tabs.setCurrentWidget(dialog.measurements_tab)
     assert dialog.tiers_model.rowCount() == 1 and dialog.measurements_tab.model.rowCount() == 1
 
 
@@ -123,8 +129,10 @@ def test_pharmacist_records_consent_then_the_health_file_then_withdraws(qtbot, m
     member = make_member()
     dialog = _open(qtbot, member, pharmacist)
     health = dialog.health_tab
-    assert health.pages.currentIndex() == 0 and not dialog.measurements_tab.add_button.isEnabled()
-    assert not health.record_consent_button.isEnabled()
+    dialog.tabs.setCurrentWidget(dialog.measurements_tab)
+    assert not dialog.measurements_tab.add_button.isEnabled()
+    dialog.tabs.setCurrentWidget(health)
+    assert health.pages.currentIndex() == 0 and not health.record_consent_button.isEnabled()
     qtbot.keyClick(health.consent_box, Qt.Key.Key_Space)
     qtbot.mouseClick(health.record_consent_button, Qt.MouseButton.LeftButton)
     assert Member.get_by_id(member.id).health_consent_on == dt.date.today()
@@ -185,3 +193,34 @@ def test_detail_window_follows_changes_made_elsewhere_while_open(qtbot, make_mem
     sold = sell(member, {"household": 10000}, at=NOW, uid="t-hidden")
     events().changed.emit(sold.changes)  # a hidden window does not listen
     assert dialog.sales_model.rowCount() == 1
+
+
+def test_a_look_at_the_health_file_is_recorded_once_per_opening(qtbot, make_member, pharmacist):
+    from pharmacy_desk.core.vocabulary import OperationKind
+
+    member = make_member()
+    profiles.record_health_consent(member.id, pharmacist, True)
+    profiles.update_health_file(member.id, pharmacist, allergies="青霉素")
+    views = Operation.select().where(Operation.kind == OperationKind.VIEW_HEALTH)
+    dialog = _open(qtbot, member, pharmacist)
+    assert views.count() == 0  # the window opened on 资料: nobody looked at the file yet
+    dialog.tabs.setCurrentWidget(dialog.health_tab)
+    assert dialog.health_tab.allergy_edit.toPlainText() == "青霉素" and views.count() == 1
+    dialog.health_tab.chronic_edit.setPlainText("高血压")
+    qtbot.mouseClick(dialog.health_tab.save_button, Qt.MouseButton.LeftButton)
+    dialog.tabs.setCurrentIndex(0)
+    dialog.tabs.setCurrentWidget(dialog.health_tab)
+    assert dialog.health_tab.chronic_edit.toPlainText() == "高血压"
+    assert [(v.staff_id, v.detail) for v in views] == [(pharmacist.id, "健康档案")]  # saved, repainted: one look
+    dialog.close()
+    _open(qtbot, member, pharmacist).tabs.setCurrentIndex(1)
+    assert views.count() == 2
+
+
+def test_without_the_right_to_edit_the_profile_shows_a_masked_phone_and_nothing_to_save(qtbot, make_member):
+    from pharmacy_desk.core.defaults import system_staff
+
+    member = make_member(phone="13912345678")
+    tab = _open(qtbot, member, system_staff()).profile_tab
+    assert tab.phone_edit.text() == "139****5678" and not tab.form.isEnabled()
+    assert not tab.save_button.isVisible() and not tab.confirm_button.isVisible()

@@ -60,6 +60,8 @@ def test_money_is_exact_fen():
 
 def test_mask_phone():
     assert mask_phone("13812345678") == "138****5678"
+    assert mask_phone("02112345678") == "021****5678" and mask_phone("021-1234567") == "021****4567"
+    assert mask_phone("1234567") == "*******" and mask_phone("") == ""
 
 
 def test_surnames_read_as_surnames():

@@ -46,8 +46,8 @@ def _line(fig, label):
     return [round(float(y), 2) for y in line.get_ydata()]
 
 
-def test_trend_charts_carry_the_hand_computed_series(june):
-    report = build_report(JUNE, trend_months=3)
+def test_trend_charts_carry_the_hand_computed_series(june, owner):
+    report = build_report(JUNE, owner, trend_months=3)
     sales = _draw("sales", report)
     # April nothing; May B's 50.00; June 97.00 + 45.01 + 70.00 − 20.00 refunded = 192.01
     assert _bars(sales.axes[0], "会员销售额（净）") == [0, 50.0, 192.01]
@@ -68,8 +68,8 @@ def test_trend_charts_carry_the_hand_computed_series(june):
     assert _line(rates, "人均到店次数") == [0, 1.0, 1.5]
 
 
-def test_month_charts_carry_the_hand_computed_series(june):
-    report = build_report(JUNE, trend_months=1)
+def test_month_charts_carry_the_hand_computed_series(june, owner):
+    report = build_report(JUNE, owner, trend_months=1)
     categories = _draw("categories", report).axes[0]
     # drawn bottom-up, so the biggest ends on top
     assert [t.get_text() for t in categories.get_yticklabels()] == ["非处方药", "保健品", "常备药"]
@@ -103,10 +103,10 @@ def test_cjk_font_is_found_and_minus_sign_plain():
     assert matplotlib.rcParams["font.sans-serif"][0] == name and matplotlib.rcParams["axes.unicode_minus"] is False
 
 
-def _open_window(qtbot, today=dt.date(2026, 6, 30)):
+def _open_window(qtbot, operator, today=dt.date(2026, 6, 30)):
     from pharmacy_desk.ui.charts_window import ChartsWindow
 
-    window = ChartsWindow(today=today)
+    window = ChartsWindow(operator, today=today)
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()
@@ -114,8 +114,8 @@ def _open_window(qtbot, today=dt.date(2026, 6, 30)):
     return window
 
 
-def test_window_draws_the_month_and_saves_charts(june, qtbot, qtmodeltester, tmp_path):
-    window = _open_window(qtbot)
+def test_window_draws_the_month_and_saves_charts(june, owner, qtbot, qtmodeltester, tmp_path):
+    window = _open_window(qtbot, owner)
     assert window.report.month == JUNE and len(window.report.trend) == 12
     qtmodeltester.check(window.figures_model)
     qtmodeltester.check(window.staff_model)
@@ -141,10 +141,10 @@ def test_window_draws_the_month_and_saves_charts(june, qtbot, qtmodeltester, tmp
     assert window.report.figures.sales_member_fen == 5000
 
 
-def test_window_applies_rfm_thresholds_and_refuses_bad_ones(june, qtbot, monkeypatch):
+def test_window_applies_rfm_thresholds_and_refuses_bad_ones(june, owner, qtbot, monkeypatch):
     from PySide6.QtCore import Qt
 
-    window = _open_window(qtbot)
+    window = _open_window(qtbot, owner)
     assert window.report.rfm.thresholds.window_months == 12
     errors = []
     monkeypatch.setattr("pharmacy_desk.ui.operations.show_message",
@@ -162,10 +162,10 @@ def test_window_applies_rfm_thresholds_and_refuses_bad_ones(june, qtbot, monkeyp
     assert window.report.rfm.scored == 2
 
 
-def test_window_exports_the_workbook(june, qtbot, tmp_path):
+def test_window_exports_the_workbook(june, owner, qtbot, tmp_path):
     from openpyxl import load_workbook
 
-    window = _open_window(qtbot)
+    window = _open_window(qtbot, owner)
     done = []
     window.export(str(tmp_path / "june.xlsx"), on_done=done.append)
     qtbot.waitUntil(lambda: bool(done), timeout=10000)
@@ -193,8 +193,8 @@ def test_cli_report_writes_workbook_and_pdf(june, tmp_path, capsys, monkeypatch)
     assert code == 1 and "月份格式" in capsys.readouterr().err
 
 
-def test_window_shows_only_the_latest_month_asked_for(june, qtbot):
-    window = _open_window(qtbot)
+def test_window_shows_only_the_latest_month_asked_for(june, owner, qtbot):
+    window = _open_window(qtbot, owner)
     window.month_picker.setCurrentIndex(1)  # May, then at once April
     window.month_picker.setCurrentIndex(2)
     qtbot.waitUntil(lambda: window.report.month == Month(2026, 4), timeout=10000)

@@ -61,9 +61,9 @@ def test_no_sales_no_segments(db):
     assert result.scored == 0 and all(n == 0 for _, n in result.ordered())
 
 
-def test_build_report_collects_everything_with_progress(shoppers):
+def test_build_report_collects_everything_with_progress(shoppers, owner):
     calls = []
-    report = build_report(JUNE, rfm_thresholds=SMALL, trend_months=3, progress=lambda d, t, text: calls.append((d, t)))
+    report = build_report(JUNE, owner, rfm_thresholds=SMALL, trend_months=3, progress=lambda d, t, text: calls.append((d, t)))
     assert [f.month for f in report.trend] == [Month(2026, 4), Month(2026, 5), JUNE]
     assert report.figures is report.trend[-1]
     # April: P 200元; May: P 200元; June: P 200元 + Q 50元

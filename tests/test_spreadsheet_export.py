@@ -50,9 +50,9 @@ def shop(db, make_member, sell, clerk):
     return zhang
 
 
-def test_members_export(shop, tmp_path):
+def test_members_export(shop, owner, tmp_path):
     path = tmp_path / "members.xlsx"
-    assert export_members(path) == 2
+    assert export_members(path, owner) == 2
     sheet, cells = rows_of(path)
     assert [c.value for c in cells[0]][:7] == ["会员卡号", "姓名", "手机号", "性别", "生日", "等级", "积分余额"]
     first = cells[1]
@@ -65,20 +65,20 @@ def test_members_export(shop, tmp_path):
     assert second[9].value == "@risky" and second[9].quotePrefix
 
 
-def test_sales_ledger_and_coupons_export(shop, tmp_path):
-    assert export_sales(tmp_path / "s.xlsx") == Sale.select().count() == 1
+def test_sales_ledger_and_coupons_export(shop, owner, tmp_path):
+    assert export_sales(tmp_path / "s.xlsx", owner) == Sale.select().count() == 1
     _, cells = rows_of(tmp_path / "s.xlsx")
     assert cells[1][2].value == shop.card_no and float(cells[1][6].value) == 100.00 and cells[1][1].is_date
-    assert export_ledger(tmp_path / "l.xlsx") == LedgerEntry.select().count() == 1
+    assert export_ledger(tmp_path / "l.xlsx", owner) == LedgerEntry.select().count() == 1
     _, cells = rows_of(tmp_path / "l.xlsx")
     assert [c.value for c in cells[1]][1:5] == [shop.card_no, "张三", "消费积分", 5]
-    assert export_coupons(tmp_path / "c.xlsx") == Coupon.select().count() == 2  # two new-member coupons
+    assert export_coupons(tmp_path / "c.xlsx", owner) == Coupon.select().count() == 2  # two new-member coupons
     _, cells = rows_of(tmp_path / "c.xlsx")
     assert cells[1][1].value == "代金券" and float(cells[1][5].value) == 3.00 and cells[1][8].is_date
     assert set(EXPORTS) == {"members", "sales", "ledger", "coupons"}
 
 
-def test_export_runs_a_fixed_number_of_queries(shop, tmp_path, make_member):
+def test_export_runs_a_fixed_number_of_queries(shop, owner, tmp_path, make_member):
     # Streaming one query, not one per member: more members, same query count.
     from peewee import SqliteDatabase
 
@@ -91,12 +91,12 @@ def test_export_runs_a_fixed_number_of_queries(shop, tmp_path, make_member):
 
     SqliteDatabase.execute_sql = counting
     try:
-        export_members(tmp_path / "a.xlsx")
+        export_members(tmp_path / "a.xlsx", owner)
         first = len(calls)
         for i in range(5):
             make_member(phone=f"1500000000{i}", name=f"会员{i}")
         calls.clear()
-        export_members(tmp_path / "b.xlsx")
+        export_members(tmp_path / "b.xlsx", owner)
     finally:
         SqliteDatabase.execute_sql = original
     assert len(calls) == first and Member.select().count() == 7
@@ -127,7 +127,7 @@ def test_sheet_names_excel_refuses_are_replaced(tmp_path):
     assert load_workbook(path).sheetnames == ["会员_2019__旧_表_"]
 
 
-def test_ledger_export_names_each_kind_as_the_member_history_does(make_member, clerk, tmp_path):
+def test_ledger_export_names_each_kind_as_the_member_history_does(make_member, clerk, owner, tmp_path):
     """One label per ledger kind: the accountant's sheet and the 积分流水 tab must agree."""
     from pharmacy_desk.core import history, operations
     from pharmacy_desk.core.vocabulary import CREDIT_KINDS, LedgerKind
@@ -138,7 +138,7 @@ def test_ledger_export_names_each_kind_as_the_member_history_does(make_member, c
         LedgerEntry.create(member=member.id, kind=kind, points=1 if kind in CREDIT_KINDS else -1,
                            created_at=dt.datetime(2026, 6, 11, 9, n), key=f"labels/{kind}", operation=op,
                            staff=clerk)
-    assert export_ledger(tmp_path / "l.xlsx") == LedgerEntry.select().count()
+    assert export_ledger(tmp_path / "l.xlsx", owner) == LedgerEntry.select().count()
     _, cells = rows_of(tmp_path / "l.xlsx")
     exported = {row[0].value: row[3].value for row in cells[1:]}
     shown = {row.created_at: row.kind_name for row in history.ledger_entries(member.id)}

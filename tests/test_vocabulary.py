@@ -115,11 +115,11 @@ def test_gender_from_the_sign_up_form_and_from_an_import_is_the_same_stored_code
     assert set(imported.values()) == set(signed_up.values())
 
 
-def test_an_exported_member_list_imports_back_with_the_same_genders(db, clerk, tmp_path):
+def test_an_exported_member_list_imports_back_with_the_same_genders(db, clerk, owner, tmp_path):
     at = dt.datetime(2026, 6, 10, 9, 30)
     for n, gender in enumerate(Gender):
         members.register(phone=f"1380000{n:04d}", name="张三", operator=clerk, gender=gender, at=at)
-    export_members(tmp_path / "members.xlsx")
+    export_members(tmp_path / "members.xlsx", owner)
     before = {m.phone: m.gender for m in Member.select()}
     close_database()
     open_database(tmp_path / "fresh.sqlite3", create=True)

@@ -15,9 +15,9 @@ def cmd_report(args) -> int:
 
     month = Month.parse(args.month)
     open_from_args(args)
-    signed_in(args, Permission.VIEW_REPORTS)
-    report = build_report(month)
-    out = write_workbook(report, args.out)
+    operator = signed_in(args, Permission.VIEW_REPORTS)
+    report = build_report(month, operator)
+    out = write_workbook(report, args.out, operator)
     print(f"{month} 月度报表已写入 {out}")
     if args.pdf:
         from pharmacy_desk.charts.figures import save_all_pdf

@@ -92,9 +92,9 @@ def cmd_export(args) -> int:
     if out.suffix.lower() != ".xlsx":
         raise InvalidInput("导出文件名应以 .xlsx 结尾。")
     open_from_args(args)
-    signed_in(args, Permission.EXPORT_PERSONAL)
+    operator = signed_in(args, Permission.EXPORT_PERSONAL)
     title, export = EXPORTS[args.table]
-    count = export(out)
+    count = export(out, operator)
     print(f"已导出{title} {count} 行到 {out}")
     return 0
 

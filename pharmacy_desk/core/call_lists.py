@@ -53,6 +53,12 @@ class CallList:
     marketing: bool
     fetch: Callable[..., list[CallRow]]
 
+    def rows(self, today: dt.date, operator, *, owner_staff_id: StaffId | None = None,
+             limit: int | None = None) -> list[CallRow]:
+        """The list as staff work through it, with full phone numbers: for those who call members."""
+        require(operator, Permission.CONTACT_MEMBERS)
+        return self.fetch(today, owner_staff_id=owner_staff_id, limit=limit)
+
 
 def _day(value: dt.date) -> str:
     return value.isoformat()

@@ -265,6 +265,11 @@ class Campaign:
         """The explanation with the settings' current values filled in."""
         return self.explanation.format(**settings.all_values())
 
+    def recipients(self, day: dt.date, operator: Staff) -> list[Recipient]:
+        """Who would receive what (names and full phone numbers): for whoever runs campaigns."""
+        require(operator, Permission.RUN_CAMPAIGNS)
+        return self.preview(day)
+
 
 CAMPAIGNS: tuple[Campaign, ...] = (
     Campaign("ab", "A/B类会员代金券", "按近12个月消费排名：前{a_class_percent}%为A类，其后至{b_class_percent}%为B类，各发一张代金券。",

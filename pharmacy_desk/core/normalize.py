@@ -133,8 +133,11 @@ _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def mask_phone(phone: str) -> str:
-    """138****5678, for screens that do not need the whole number."""
-    return f"{phone[:3]}****{phone[-4:]}" if len(phone) == 11 else phone
+    """138****5678, for screens that do not need the whole number; never the whole of any number."""
+    phone = phone or ""
+    if len(phone) >= 8:
+        return f"{phone[:3]}{'*' * (len(phone) - 7)}{phone[-4:]}"
+    return "*" * len(phone)
 
 
 def check_birthday(birthday: dt.date | None, today: dt.date) -> dt.date | None:

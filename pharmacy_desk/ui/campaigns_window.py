@@ -13,14 +13,15 @@ from PySide6.QtWidgets import (
 from pharmacy_desk.core import campaigns, paths
 from pharmacy_desk.core.campaigns import CAMPAIGNS, Campaign
 from pharmacy_desk.core.models import Staff
-from pharmacy_desk.core.vocabulary import Role
+from pharmacy_desk.core.normalize import mask_phone
+from pharmacy_desk.core.permissions import Permission, can
 from pharmacy_desk.ui.operations import LatestOnly, Op, Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
 
 
 COLUMNS = (
     Column("姓名", lambda r: r.name),
-    Column("手机号", lambda r: r.phone),
+    Column("手机号", lambda r: mask_phone(r.phone)),  # in full only in the exported SMS list
     Column("专属店员", lambda r: r.owner_staff or "—"),
     Column("内容", lambda r: r.gift),
     Column("状态", lambda r: r.status),
@@ -74,7 +75,7 @@ class CampaignsWindow(QWidget):
         self.export_button = QPushButton("导出短信名单…")
         self.issue_button.setEnabled(False)
         self.export_button.setEnabled(False)
-        if operator.role != Role.OWNER:
+        if not can(operator, Permission.RUN_CAMPAIGNS):
             self.issue_button.setToolTip("只有店长可以发放。")
         bottom = QHBoxLayout()
         bottom.addWidget(self.summary, 1)
@@ -102,8 +103,9 @@ class CampaignsWindow(QWidget):
         self.export_button.setEnabled(False)
         self.summary.setText("正在生成名单…")
         day, token = self.chosen_day(), self._latest.next()
-        self._task = Read(self, lambda _progress: action.preview(day)) \
+        self._task = Read(self, lambda _progress: action.recipients(day, self.operator)) \
             .success(lambda rows: self._show_preview(token, rows)) \
+            .failure(self.summary.setText) \
             .run_in_background("生成名单", show_dialog=False)
 
     def _show_preview(self, token: int, rows: list[campaigns.Recipient]) -> None:
@@ -112,8 +114,8 @@ class CampaignsWindow(QWidget):
         self.model.set_rows(rows)
         pending, done = campaigns.issue_counts(rows)
         self.summary.setText(f"{self._note}共 {len(rows)} 位会员：待发放 {pending} 张，已发放 {done} 张。")
-        self.issue_button.setEnabled(pending > 0 and self.operator.role == Role.OWNER)
-        self.export_button.setEnabled(bool(rows) and self.operator.role == Role.OWNER)
+        self.issue_button.setEnabled(pending > 0 and can(self.operator, Permission.RUN_CAMPAIGNS))
+        self.export_button.setEnabled(bool(rows) and can(self.operator, Permission.EXPORT_PERSONAL))
 
     def issue(self) -> None:
         action, day = self.action, self.chosen_day()

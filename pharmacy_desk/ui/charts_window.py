@@ -16,11 +16,13 @@ from PySide6.QtWidgets import (
 )
 
 from pharmacy_desk.core.errors import InvalidInput
+from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.normalize import yuan
+from pharmacy_desk.core.permissions import Permission, can
 from pharmacy_desk.core.reports.definitions import FIGURES, format_value, tooltip
 from pharmacy_desk.core.reports.period import Month
 from pharmacy_desk.core.reports.rfm import RfmThresholds
-from pharmacy_desk.ui.operations import LatestOnly, Read
+from pharmacy_desk.ui.operations import LatestOnly, Op, Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
 
 MONTHS_OFFERED = 36
@@ -77,10 +79,11 @@ class ChartPage(QWidget):
 
 
 class ChartsWindow(QMainWindow):
-    def __init__(self, parent=None, *, today: dt.date | None = None):
+    def __init__(self, operator: Staff, parent=None, *, today: dt.date | None = None):
         super().__init__(parent)
         from pharmacy_desk.charts.figures import CHART_SPECS
 
+        self.operator = operator
         self.setWindowTitle("月度报表与图表")
         self.report = None
         self._task = None
@@ -94,6 +97,7 @@ class ChartsWindow(QMainWindow):
         self.month_picker.currentIndexChanged.connect(self.reload)
         self.export_button = QPushButton("导出Excel…")
         self.export_button.clicked.connect(self.ask_export)
+        self.export_button.setVisible(can(operator, Permission.EXPORT_PERSONAL))  # the staff sheet names people
         self.status = QLabel("")
         top = QHBoxLayout()
         top.addWidget(QLabel("月份："))
@@ -199,7 +203,8 @@ class ChartsWindow(QMainWindow):
 
         month, thresholds, token = self.month, self.thresholds, self._latest.next()
         self.status.setText(f"正在统计 {month} ……")
-        self._task = Read(self, lambda progress: build_report(month, rfm_thresholds=thresholds, progress=progress)) \
+        self._task = Op(self, lambda operator, progress: build_report(month, operator, rfm_thresholds=thresholds,
+                                                                      progress=progress), operator=self.operator) \
             .success(lambda report: self._show(report, token)) \
             .run_in_background("正在统计月度报表", show_dialog=False)
 
@@ -223,7 +228,8 @@ class ChartsWindow(QMainWindow):
         from pharmacy_desk.core.reports.workbook import write_workbook
 
         report = self.report
-        self._task = Read(self, lambda _progress: write_workbook(report, path)) \
+        self._task = Op(self, lambda operator, _progress: write_workbook(report, path, operator),
+                        operator=self.operator) \
             .success(on_done or (lambda _: self.status.setText(f"已导出：{path}"))) \
             .run_in_background("正在导出Excel")
 

@@ -1,7 +1,7 @@
 """导出 menu: members, sales, the points ledger and coupons to Excel, off the GUI thread.
 
-A cashier cannot export whole tables (DOMAIN: Trust): the actions are disabled
-for that role, with the reason in their tooltip.
+Only those who may export personal data see it (DOMAIN: Trust); the core checks again
+and records every file written.
 """
 
 from __future__ import annotations
@@ -14,19 +14,16 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from pharmacy_desk.core import paths
 from pharmacy_desk.core.models import Staff
-from pharmacy_desk.core.vocabulary import Role
+from pharmacy_desk.core.permissions import Permission, can
 from pharmacy_desk.ui.i18n import core
-from pharmacy_desk.ui.operations import Read
-
-EXPORT_ROLES = (Role.OWNER, Role.SYSTEM)
-
+from pharmacy_desk.ui.operations import Op
 
 
 def default_path(kind: str, title: str) -> Path:
     return paths.export_dir() / f"{core(title)}_{dt.date.today():%Y%m%d}.xlsx"
 
 
-def run_export(parent: QWidget | None, kind: str, path: str | Path, *, notify: bool = True):
+def run_export(parent: QWidget | None, kind: str, path: str | Path, operator: Staff, *, notify: bool = True):
     """Export one table to ``path`` in the background; returns the running task."""
     from pharmacy_desk.core.spreadsheet.tables import EXPORTS
 
@@ -38,7 +35,7 @@ def run_export(parent: QWidget | None, kind: str, path: str | Path, *, notify: b
             QMessageBox.information(parent, QCoreApplication.translate("ExportMenu", "导出完成"),
                                     said.format(table=core(title), count=count, path=path))
 
-    return Read(parent, lambda progress: export(path, progress)).success(done) \
+    return Op(parent, lambda who, progress: export(path, who, progress), operator=operator).success(done) \
         .run_in_background(QCoreApplication.translate("ExportMenu", "正在导出{table}").format(table=core(title)))
 
 
@@ -47,23 +44,20 @@ def build_export_menu(parent: QWidget, operator: Staff) -> QMenu:
     from pharmacy_desk.core.spreadsheet.tables import EXPORTS
 
     menu = QMenu(QCoreApplication.translate("ExportMenu", "导出到 Excel"), parent)
-    allowed = operator is not None and operator.role in EXPORT_ROLES
+    menu.menuAction().setVisible(can(operator, Permission.EXPORT_PERSONAL))
     for kind, (title, _) in EXPORTS.items():
         action = menu.addAction(f"{core(title)}…")
         action.setObjectName(f"export_{kind}")
-        action.setEnabled(allowed)
-        if not allowed:
-            action.setToolTip(QCoreApplication.translate("ExportMenu", "只有店长可以导出整张表。"))
-        action.triggered.connect(lambda _=False, k=kind, t=title: _ask_and_export(parent, k, t))
-    menu.setToolTipsVisible(True)
+        action.setEnabled(can(operator, Permission.EXPORT_PERSONAL))
+        action.triggered.connect(lambda _=False, k=kind, t=title: _ask_and_export(parent, k, t, operator))
     return menu
 
 
-def _ask_and_export(parent: QWidget, kind: str, title: str) -> None:
+def _ask_and_export(parent: QWidget, kind: str, title: str, operator: Staff) -> None:
     path, _ = QFileDialog.getSaveFileName(
         parent, QCoreApplication.translate("ExportMenu", "导出{table}").format(table=core(title)),
         str(default_path(kind, title)), QCoreApplication.translate("ExportMenu", "Excel 工作簿 (*.xlsx)"))
     if path:
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
-        parent._export_task = run_export(parent, kind, path)
+        parent._export_task = run_export(parent, kind, path, operator)

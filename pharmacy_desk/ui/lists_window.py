@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (
 from pharmacy_desk.core import call_lists, contacts, paths, staff
 from pharmacy_desk.core.changes import Changes
 from pharmacy_desk.core.models import Staff
-from pharmacy_desk.core.vocabulary import ContactReason, Role
+from pharmacy_desk.core.permissions import Permission, can
+from pharmacy_desk.core.vocabulary import ContactReason
 from pharmacy_desk.ui.contact_dialog import ContactDialog
 from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.i18n import core
@@ -53,8 +54,8 @@ class ListsWindow(QWidget):
         self.count_label = QLabel()
         self.export_button = QPushButton(self.tr("导出Excel…"))
         self.contact_button = QPushButton(self.tr("标记已联系…"))
-        self.export_button.setEnabled(operator.role == Role.OWNER)
-        if operator.role != Role.OWNER:
+        self.export_button.setEnabled(can(operator, Permission.EXPORT_PERSONAL))
+        if not self.export_button.isEnabled():
             self.export_button.setToolTip(self.tr("只有店长可以导出回访名单。"))
 
         self.model = RowsTableModel(COLUMNS, parent=self)
@@ -104,7 +105,8 @@ class ListsWindow(QWidget):
         token = self._latest.next()
         chosen, staff_id, today = self.current_list(), self.staff_filter.currentData(), self.today()
         self.count_label.setText(self.tr("正在读取名单…"))
-        self._task = Read(self, lambda _progress: chosen.fetch(today, owner_staff_id=staff_id, limit=ROW_LIMIT)) \
+        self._task = Read(self, lambda _progress: chosen.rows(today, self.operator, owner_staff_id=staff_id,
+                                                              limit=ROW_LIMIT)) \
             .success(lambda rows: self._show_rows(token, rows)) \
             .run_in_background(self.tr("读取名单"), show_dialog=False)
 

@@ -375,7 +375,8 @@ class MainWindow(QMainWindow):
     def open_charts(self) -> None:
         from pharmacy_desk.ui.charts_window import ChartsWindow
 
-        self._show_window(ChartsWindow(parent=self))
+        if (operator := self._require_operator()) is not None:
+            self._show_window(ChartsWindow(operator, parent=self))
 
     def open_lists(self) -> None:
         from pharmacy_desk.ui.lists_window import ListsWindow

@@ -1,7 +1,9 @@
 """健康档案 and 测量记录 tabs (pharmacist and owner only).
 
 Nothing health-related is shown or kept without the member's recorded consent
-(PIPL); withdrawing consent erases the file, after the pharmacist confirms.
+(PIPL); withdrawing consent erases the file, after the pharmacist confirms. A tab reads
+the file when it is first shown, and that look is recorded (查看健康档案); reading it
+again after a change made while it is open is not.
 """
 
 from __future__ import annotations
@@ -12,14 +14,44 @@ from PySide6.QtWidgets import (
     QStackedWidget, QVBoxLayout, QWidget,
 )
 
-from pharmacy_desk.core import members, profiles
+from pharmacy_desk.core import profiles
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.vocabulary import MeasurementKind
 from pharmacy_desk.ui.inline import InlineMessage, date_text, table_view
-from pharmacy_desk.ui.member_tabs import measurements_model
+from pharmacy_desk.ui.member_tabs import MEASUREMENT_COLUMNS
 from pharmacy_desk.ui.operations import Op
+from pharmacy_desk.ui.table_model import RowsTableModel
 
 NO_CONSENT = "该会员尚未同意收集健康信息，不能查看或记录健康档案。"
+
+
+class _HealthPage(QWidget):
+    """A tab over the member's health file: read, and the look recorded, when first shown."""
+
+    what = "健康档案"
+
+    def __init__(self, member_id: int, operator: Staff, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.member_id = member_id
+        self.operator = operator
+        self.opened = False
+
+    def showEvent(self, event) -> None:
+        if not self.opened:
+            self.opened = True
+            self._read(lambda operator: profiles.open_health_record(self.member_id, operator, self.what))
+        super().showEvent(event)
+
+    def load(self) -> None:
+        """Read the file again (after a change); nothing before the tab was first shown."""
+        if self.opened:
+            self._read(lambda operator: profiles.health_record(self.member_id, operator))
+
+    def _read(self, reader) -> None:
+        Op(self, reader, operator=self.operator).success(self.show_record).failure(self.message.refused).run()
+
+    def show_record(self, record: profiles.HealthRecord) -> None:
+        raise NotImplementedError
 
 
 def _text_box(placeholder: str) -> QPlainTextEdit:
@@ -29,11 +61,9 @@ def _text_box(placeholder: str) -> QPlainTextEdit:
     return box
 
 
-class HealthTab(QWidget):
+class HealthTab(_HealthPage):
     def __init__(self, member_id: int, operator: Staff, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.member_id = member_id
-        self.operator = operator
+        super().__init__(member_id, operator, parent)
         self.pages = QStackedWidget()
 
         consent_page = QWidget()
@@ -78,18 +108,15 @@ class HealthTab(QWidget):
         self.record_consent_button.clicked.connect(self.record_consent)
         self.save_button.clicked.connect(self.save)
         self.withdraw_button.clicked.connect(self.withdraw)
-        self.load()
 
-    def load(self) -> None:
-        member = members.get(self.member_id)
-        visible = profiles.health_visible(member, self.operator)
+    def show_record(self, record: profiles.HealthRecord) -> None:
+        visible = record.consented_on is not None
         self.pages.setCurrentIndex(1 if visible else 0)
         self.consent_box.setChecked(False)
-        if visible:
-            self.consent_label.setText(f"会员已于 {date_text(member.health_consent_on)} 同意收集健康信息。")
-            self.chronic_edit.setPlainText(member.chronic_conditions)
-            self.allergy_edit.setPlainText(member.allergies)
-            self.meds_edit.setPlainText(member.long_term_meds)
+        self.consent_label.setText(f"会员已于 {date_text(record.consented_on)} 同意收集健康信息。" if visible else "")
+        self.chronic_edit.setPlainText(record.chronic_conditions)
+        self.allergy_edit.setPlainText(record.allergies)
+        self.meds_edit.setPlainText(record.long_term_meds)
 
     def _run(self, call, done_text: str) -> None:
         Op(self, call, operator=self.operator) \
@@ -121,12 +148,12 @@ class HealthTab(QWidget):
                   "已撤回同意，健康信息已删除。")
 
 
-class MeasurementsTab(QWidget):
+class MeasurementsTab(_HealthPage):
+    what = "测量记录"
+
     def __init__(self, member_id: int, operator: Staff, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.member_id = member_id
-        self.operator = operator
-        self.model = measurements_model(member_id, self)
+        super().__init__(member_id, operator, parent)
+        self.model = RowsTableModel(MEASUREMENT_COLUMNS, parent=self)
         self.view = table_view(self.model, stretch_column=4)
         self.kind_box = QComboBox()
         for label, code in MeasurementKind.choices():
@@ -163,7 +190,7 @@ class MeasurementsTab(QWidget):
             edit.returnPressed.connect(self.add)
         self.add_button.clicked.connect(self.add)
         self._show_fields()
-        self.load()
+        self.show_record(profiles.HealthRecord(member_id, None, "", "", "", ()))  # until first shown
 
     def _show_fields(self) -> None:
         bp = self.kind_box.currentData() == MeasurementKind.BP
@@ -172,16 +199,13 @@ class MeasurementsTab(QWidget):
         for widget in (self.glucose_edit, self.glucose_unit_label):
             widget.setVisible(not bp)
 
-    def load(self) -> None:
-        visible = profiles.health_visible(members.get(self.member_id), self.operator)
+    def show_record(self, record: profiles.HealthRecord) -> None:
+        visible = record.consented_on is not None
         self.notice.setVisible(not visible)
         for widget in (self.view, self.kind_box, self.systolic_edit, self.diastolic_edit, self.glucose_edit,
                        self.notes_edit, self.add_button):
             widget.setEnabled(visible)
-        if visible:
-            self.model.refresh()
-        else:
-            self.model.set_rows([])
+        self.model.set_rows(list(record.measurements))
 
     def add(self) -> None:
         kind, systolic, diastolic, glucose, notes = (

@@ -1,4 +1,8 @@
-"""资料 tab: edit a member's profile, or confirm it unchanged while serving them."""
+"""资料 tab: edit a member's profile, or confirm it unchanged while serving them.
+
+The whole phone number is shown only to someone who may edit the profile; anyone else
+reads the tab with the number masked and nothing to save.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from pharmacy_desk.core import members, profiles
 from pharmacy_desk.core.models import Staff
+from pharmacy_desk.core.normalize import mask_phone
+from pharmacy_desk.core.permissions import Permission, can
 from pharmacy_desk.ui.inline import InlineMessage, date_text
 from pharmacy_desk.ui.member_form import PROFILE_FIELDS, MemberForm
 from pharmacy_desk.ui.operations import Op
@@ -40,11 +46,17 @@ class ProfileTab(QWidget):
 
         self.save_button.clicked.connect(self.save)
         self.confirm_button.clicked.connect(self.confirm)
+        self.editable = can(operator, Permission.EDIT_MEMBER)
+        self.form.setEnabled(self.editable)
+        for button in (self.save_button, self.confirm_button):
+            button.setVisible(self.editable)
         self.load()
 
     def load(self) -> None:
         member = members.get(self.member_id)
         self.form.load(member)
+        if not self.editable:
+            self.phone_edit.setText(mask_phone(member.phone))
         confirmed = date_text(member.profile_confirmed_on) or "从未"
         self.facts.setText(f"入会 {date_text(member.joined_on)}　资料确认 {confirmed}")
 

@@ -74,7 +74,3 @@ def coupons_model(member_id: int, parent=None) -> RowsTableModel:
 
 def tier_changes_model(member_id: int, parent=None) -> RowsTableModel:
     return RowsTableModel(TIER_COLUMNS, lambda: history.tier_changes(member_id), parent)
-
-
-def measurements_model(member_id: int, parent=None) -> RowsTableModel:
-    return RowsTableModel(MEASUREMENT_COLUMNS, lambda: history.measurements(member_id), parent)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from collections.abc import Callable
 
+from pharmacy_desk.core.models import Staff
+from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.reports.dormancy import dormancy_series
 from pharmacy_desk.core.reports.mix import AgeGender, TierCount, age_gender, tier_mix
 from pharmacy_desk.core.reports.monthly import CategoryFigure, MonthlyFigures, monthly_series, top_categories
@@ -31,9 +33,10 @@ def _quiet(done: int, total: int, text: str = "") -> None:
     pass
 
 
-def build_report(month: Month, *, rfm_thresholds: RfmThresholds = RfmThresholds(), trend_months: int = 12,
-                 progress: Progress = _quiet) -> MonthlyReport:
+def build_report(month: Month, operator: Staff, *, rfm_thresholds: RfmThresholds = RfmThresholds(),
+                 trend_months: int = 12, progress: Progress = _quiet) -> MonthlyReport:
     """The month's full report; ``trend_months`` = 1 skips the earlier months' figures."""
+    require(operator, Permission.VIEW_REPORTS)
     months = month.trailing(max(trend_months, 1))
     steps = 6
     progress(0, steps, "正在统计沉睡会员……")

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pharmacy_desk.core import audit
+from pharmacy_desk.core.models import Staff
+from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.reports.definitions import CHARTS, FIGURES
 from pharmacy_desk.core.reports.mix import GENDERS
 from pharmacy_desk.core.reports.report import MonthlyReport
@@ -29,8 +32,12 @@ def _table(title: str, headers: list[tuple[str, str]], rows: list[list], note: s
     return ExportSheet(title, rows, columns, above=(note, "") if note else ())
 
 
-def write_workbook(report: MonthlyReport, path: str | Path) -> Path:
-    """Write the month's report: figures with definitions, trend, categories, mixes, RFM, staff."""
+def write_workbook(report: MonthlyReport, path: str | Path, operator: Staff) -> Path:
+    """Write the month's report: figures with definitions, trend, categories, mixes, RFM, staff.
+
+    The staff sheet names each person's figures, so the file is personal data: recorded.
+    """
+    require(operator, Permission.EXPORT_PERSONAL)
     path = Path(path)
     f = report.figures
     keys = [key for key, _ in f.items()]
@@ -64,5 +71,6 @@ def write_workbook(report: MonthlyReport, path: str | Path) -> Path:
                 for s in report.staff],
                CHARTS["staff"].text),
     ]
-    export_sheets(sheets, path)
+    rows = export_sheets(sheets, path)
+    audit.record_export(f"{report.month} 月度报表", rows, path, operator)
     return path

@@ -2,13 +2,17 @@
 
 Each is one SQL query streamed into ``export.export_table``; the member list leaves
 out the health file (sensitive under PIPL; it is exported per member on request).
+Every table names members, so writing one needs ``EXPORT_PERSONAL`` and is recorded.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from pharmacy_desk.core import audit
 from pharmacy_desk.core.db import database
+from pharmacy_desk.core.models import Staff
+from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.spreadsheet.export import ExportColumn as C, Progress, export_table
 from pharmacy_desk.core.vocabulary import CouponKind, Gender, LedgerKind
 
@@ -74,24 +78,28 @@ def _count(table: str) -> int:
     return database.execute_sql(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]
 
 
-def export_members(path: str | Path, progress: Progress | None = None) -> int:
-    return export_table(_rows(MEMBERS_SQL, _member), MEMBER_COLUMNS, path, sheet_title="会员",
-                        total=_count("member"), progress=progress)
+def _export(what: str, rows, columns, path: str | Path, operator: Staff, table: str,
+            progress: Progress | None) -> int:
+    require(operator, Permission.EXPORT_PERSONAL)
+    count = export_table(rows, columns, path, sheet_title=what, total=_count(table), progress=progress)
+    audit.record_export(what, count, path, operator)
+    return count
 
 
-def export_sales(path: str | Path, progress: Progress | None = None) -> int:
-    return export_table(_rows(SALES_SQL), SALES_COLUMNS, path, sheet_title="消费",
-                        total=_count("sale"), progress=progress)
+def export_members(path: str | Path, operator: Staff, progress: Progress | None = None) -> int:
+    return _export("会员", _rows(MEMBERS_SQL, _member), MEMBER_COLUMNS, path, operator, "member", progress)
 
 
-def export_ledger(path: str | Path, progress: Progress | None = None) -> int:
-    return export_table(_rows(LEDGER_SQL, _entry), LEDGER_COLUMNS, path, sheet_title="积分流水",
-                        total=_count("ledger_entry"), progress=progress)
+def export_sales(path: str | Path, operator: Staff, progress: Progress | None = None) -> int:
+    return _export("消费", _rows(SALES_SQL), SALES_COLUMNS, path, operator, "sale", progress)
 
 
-def export_coupons(path: str | Path, progress: Progress | None = None) -> int:
-    return export_table(_rows(COUPONS_SQL, _coupon), COUPON_COLUMNS, path, sheet_title="优惠券",
-                        total=_count("coupon"), progress=progress)
+def export_ledger(path: str | Path, operator: Staff, progress: Progress | None = None) -> int:
+    return _export("积分流水", _rows(LEDGER_SQL, _entry), LEDGER_COLUMNS, path, operator, "ledger_entry", progress)
+
+
+def export_coupons(path: str | Path, operator: Staff, progress: Progress | None = None) -> int:
+    return _export("优惠券", _rows(COUPONS_SQL, _coupon), COUPON_COLUMNS, path, operator, "coupon", progress)
 
 
 EXPORTS = {"members": ("会员", export_members), "sales": ("消费记录", export_sales),
