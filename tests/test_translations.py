@@ -39,7 +39,7 @@ TRANSLATED = {"ListsWindow", "MemberDetailDialog", "ReceiptView"}
 NOT_YET_CONVERTED = {
     "CampaignsWindow", "ChartPage", "ChartsWindow", "ContactDialog", "CounterWidget", "FilePage", "MappingPage",
     "PreviewPage", "ImportPage", "ResultPage", "ImportWizard", "InlineMessage", "MainWindow", "MemberForm",
-    "HealthTab", "MeasurementsTab", "MemberPanel", "ProfileTab", "RedemptionDialog", "ReturnsDialog",
+    "HealthTab", "_HealthPage", "MeasurementsTab", "MemberPanel", "ProfileTab", "RedemptionDialog", "ReturnsDialog",
     "AmountField", "SaleEntry", "SearchBox", "SignupDialog", "FieldCombo", "LockScreen", "OwnerPage",
     "PharmacyPage", "RulesPage", "SetupWizard", "SignInDialog", "SignInForm", "StaffWindow", "StartPage",
     "RestoreWindow",

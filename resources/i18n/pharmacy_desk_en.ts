@@ -172,10 +172,6 @@
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <source>只有店长可以导出整张表。</source>
-        <translation>Only the owner may export a whole table.</translation>
-    </message>
-    <message>
         <source>导出{table}</source>
         <translation>Export {table}</translation>
     </message>
