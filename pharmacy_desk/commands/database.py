@@ -29,7 +29,7 @@ def cmd_check(args) -> int:
     # A damaged file is opened read-only here, to say what is wrong with it; its other
     # checks would only meet the damaged pages again.
     path = open_from_args(args, allow_damaged=True)
-    problems = integrity_problems() if db.read_only else run_checks(recorded_head=args.head)
+    problems = integrity_problems() if db.read_only else run_checks(full=args.full, recorded_head=args.head)
     if not problems:
         print(f"检查通过：{path} 完整，积分账目一致。")
         print(f"链头：{chain.head()}")
@@ -62,6 +62,8 @@ def register(commands) -> None:
     demo.add_argument("--seed", type=int, default=1)
     demo.set_defaults(func=cmd_demo)
     check = commands.add_parser("check", help="检查数据库完整性、积分账目和防篡改哈希链")
+    check.add_argument("--full", action="store_true",
+                       help="再做完整的索引和外键检查（大数据库需要数分钟）")
     check.add_argument("--head", default=None,
                        help="先前记录的链头（备份或日结报告上的），检查其记录是否仍未被改动")
     check.set_defaults(func=cmd_check)

@@ -17,6 +17,8 @@ import hashlib
 import os
 import re
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,6 +50,13 @@ PRAGMAS = (
 def sha256_hex(text: str | None) -> str | None:
     """SQL ``sha256_hex(text)``: the SHA-256 of the text's UTF-8 bytes, as hex (the hash chain's)."""
     return None if text is None else hashlib.sha256(text.encode()).hexdigest()
+
+
+# For a pass over every table (``check``): a page cache and a memory map big enough that
+# an index read in another order than its table does not fetch each page from the file
+# again. At 1,000,000 members quick_check took 94 s with a 2 MB cache, 27 s with 256 MB,
+# 18 s with a 4 GB map beside it.
+BULK_READ_PRAGMAS = (("cache_size", -256 * 1024), ("mmap_size", 4 * 1024 ** 3))
 
 
 def new_database(path: str | os.PathLike[str], *, read_only: bool = False) -> SqliteDatabase:
@@ -185,6 +194,27 @@ def _findings(rows: list[tuple]) -> list[str]:
     lines = [line for row in rows for line in str(row[0]).splitlines()
              if line.strip() and not line.startswith("*** in database")]
     return lines or ["完整性检查未通过"]
+
+
+@contextmanager
+def bulk_reading(database: AnyDatabase) -> Iterator[None]:
+    """Read whole tables with a large cache and memory map; the connection's own settings after."""
+    usual = {name: value for name, value in PRAGMAS if isinstance(value, int)}
+    for name, value in BULK_READ_PRAGMAS:
+        database.execute_sql(f"PRAGMA {name} = {int(value)}")
+    try:
+        yield
+    finally:
+        for name, _ in BULK_READ_PRAGMAS:
+            database.execute_sql(f"PRAGMA {name} = {usual[name]}")
+
+
+def quick_check_errors(database: AnyDatabase) -> list[str]:
+    """The storage engine's check of every page and row, without matching indexes to their tables.
+
+    Several times faster than ``integrity_errors``; finds damaged pages and malformed records.
+    """
+    return _findings(database.execute_sql(f"PRAGMA quick_check({INTEGRITY_ERRORS_SHOWN})").fetchall())
 
 
 def integrity_errors(database: AnyDatabase) -> list[str]:
