@@ -115,12 +115,19 @@ def test_a_card_scanned_at_the_lock_screen_opens_nobody_on_the_hidden_counter(qt
 
 
 def test_idle_time_locks_the_counter_and_typing_keeps_it_open(qtbot, window, signed_clerk):
-    window.idle.timeout_ms = lambda: 300
+    # Typing restarts the countdown: checked on the timer itself, so a slow machine can't
+    # make a typing pause look idle.
+    window.idle.timeout_ms = lambda: 60_000
+    window.idle._timer.setTimerType(Qt.TimerType.PreciseTimer)  # remainingTime to the millisecond
     window.idle.start()
-    for _ in range(4):  # a cashier typing every 0.1 s is not idle
-        qtbot.wait(100)
+    for _ in range(4):
+        qtbot.wait(30)
+        left = window.idle._timer.remainingTime()
         qtbot.keyClicks(window.counter.search.edit, "1")
+        assert window.idle._timer.remainingTime() > left
         assert window.pages.currentWidget() is window.counter
+    window.idle.timeout_ms = lambda: 50
+    window.idle.start()  # then nobody touches the till
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.lock_screen, timeout=3000)
     assert window.session.locked and kinds()[-1] == OperationKind.LOCK
     assert not window.idle.is_running()  # locked: nothing more to time
