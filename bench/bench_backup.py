@@ -9,11 +9,14 @@ alternating which goes first:
   (``dialect.copy_database``, one read transaction: the tills keep writing);
 - ``integrity check``: the full ``PRAGMA integrity_check`` of that copy;
 - ``make_backup``: the whole backup the app makes (copy, check, rename, record, rotation),
-  written to a scratch folder, audited like any backup.
+  written to a scratch folder, audited like any backup;
+- ``safe open``: what opening the file costs before the connection (``database_file.examine``:
+  header, catalogue and SQLite's quick check), paid at every start and command.
 
 While each online copy runs, a second connection records a row every 20 ms in a write
 transaction of its own (a till's sale, in a scratch table made for it in a copy of the
-database); the slowest of those writes shows whether the copy held the tills up.
+database); the slowest of those writes shows whether the copy held the tills up, beside
+the slowest of the same writes for as long with nothing else running.
 
 Run from the repository root:
     python -m bench.bench_backup [PATH] [--repeat N] [--json]
@@ -38,7 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from pharmacy_desk.core import backup, dialect  # noqa: E402
+from pharmacy_desk.core import backup, database_file, dialect  # noqa: E402
 from pharmacy_desk.core.db import close_database, database, open_database  # noqa: E402
 
 DEFAULT_PATH = ROOT / "bench" / "out" / "large.sqlite3"
@@ -127,11 +130,16 @@ def main(argv: list[str] | None = None) -> int:
     raw.commit()
     raw.close()
     size = work.stat().st_size
-    times: dict[str, list[float]] = {"file copy": [], "online copy": [], "integrity check": [], "make_backup": []}
+    times: dict[str, list[float]] = {"file copy": [], "online copy": [], "integrity check": [], "make_backup": [],
+                                     "safe open": []}
     till_waits: list[float] = []
     try:
+        for _ in range(args.repeat):
+            times["safe open"].append(timed(lambda: database_file.examine(work)))
         open_database(work)
         database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        with TillWrites(work) as alone:
+            time.sleep(3)
         for n in range(args.repeat):
             one_round(n, work, scratch, times, till_waits)
     finally:
@@ -143,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
         "seconds_median": {name: round(statistics.median(values), 2) for name, values in times.items()},
         "mb_per_s_median": {name: round(size / 1e6 / statistics.median(values), 1) for name, values in times.items()},
         "till_write_slowest_ms_during_online_copy": round(max(till_waits, default=0.0), 1),
+        "till_write_slowest_ms_alone": round(alone.slowest, 1),
     }
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=1))
@@ -152,7 +161,8 @@ def main(argv: list[str] | None = None) -> int:
         median = statistics.median(values)
         print(f"  {name:<16} {median:7.2f} s  {size / 1e6 / median:8.1f} MB/s   (runs: "
               + ", ".join(f"{v:.2f}" for v in values) + ")")
-    print(f"  slowest till write while the online copy ran: {result['till_write_slowest_ms_during_online_copy']} ms")
+    print(f"  slowest till write while the online copy ran: {result['till_write_slowest_ms_during_online_copy']} ms"
+          f" (alone, for 3 s: {result['till_write_slowest_ms_alone']} ms)")
     return 0
 
 

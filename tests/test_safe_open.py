@@ -244,3 +244,24 @@ def test_the_windows_refuse_a_missing_database_without_waiting_for_an_answer_nob
     done = _run(["-m", "pharmacy_desk", "--db", str(path), "gui", "--smoke-test"], tmp_path / "home")
     assert done.returncode == 1 and done.stderr.startswith(f"错误：数据库文件 {path} 不存在")
     assert not path.parent.exists()
+
+
+def test_damage_found_while_working_names_the_backup_to_restore(tmp_path):
+    import peewee
+
+    from pharmacy_desk.core import backup
+    from pharmacy_desk.core.errors import explain_storage_error
+
+    path = made_with_app(tmp_path / "shop" / "shop.sqlite3", members=300)
+    open_database(path)
+    try:
+        made = backup.make_backup()
+        driver = sqlite3.DatabaseError("database disk image is malformed")
+        driver.sqlite_errorcode, driver.sqlite_errorname = 11, "SQLITE_CORRUPT"
+        with pytest.raises(peewee.DatabaseError) as caught:
+            with peewee.ExceptionWrapper(peewee.EXCEPTIONS):
+                raise driver
+        message = str(explain_storage_error(caught.value))
+    finally:
+        close_database()
+    assert message.startswith("数据库文件已损坏，请从备份恢复。") and f"restore {made.path}" in message

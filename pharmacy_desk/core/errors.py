@@ -114,8 +114,19 @@ def explain_storage_error(error: BaseException) -> StorageError | None:
         failure = dialect.failure(link)
         if failure is not None:
             kind, code = failure
-            return StorageError(STORAGE_MESSAGES[kind], kind, code)
+            message = STORAGE_MESSAGES[kind] + (_restore_offer() if kind == "corrupt" else "")
+            return StorageError(message, kind, code)
     return None
+
+
+def _restore_offer() -> str:
+    """The newest good backup of the open database, named for a damaged file's message."""
+    from pharmacy_desk.core import db
+    from pharmacy_desk.core.backup_files import newest_good_backup
+
+    opened = db.database_path()
+    newest = newest_good_backup(opened) if opened is not None else None
+    return f"最近的完好备份：{newest}（pharmacy-desk restore {newest}，或 店长 ▸ 备份与恢复）。" if newest else ""
 
 
 # --- files -----------------------------------------------------------------------------------------
