@@ -21,6 +21,7 @@ from collections.abc import Callable
 from pharmacy_desk.core import dialect, settings
 from pharmacy_desk.core.contact_row import CONTACT_COLUMNS, STAFF_JOIN, ContactRow
 from pharmacy_desk.core.db import database
+from pharmacy_desk.core.erasure import ERASED_PHONE_PREFIX
 from pharmacy_desk.core.ids import StaffId
 from pharmacy_desk.core.ledger import add_months
 from pharmacy_desk.core.normalize import yuan
@@ -76,7 +77,7 @@ def _not_contacted(reason: ContactReason, today: dt.date) -> tuple[str, list]:
 
 
 def _filters(marketing: bool, owner_staff_id: StaffId | None) -> tuple[str, list]:
-    sql, args = "", []
+    sql, args = f" AND m.phone NOT LIKE '{ERASED_PHONE_PREFIX}%'", []  # an erased member is called by nobody
     if marketing:
         sql += " AND m.marketing_opt_out = 0"
     if owner_staff_id is not None:

@@ -268,10 +268,11 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         member = bar.addMenu("会员(&M)")
-        self._action(member, "登记新会员", lambda: self.open_signup(self.counter.search.phone_hint or ""), "F2")
+        self._action(member, "登记新会员", lambda: self.open_signup(self.counter.search.phone_hint or ""), "F2",
+                     permission=Permission.SIGN_UP)
         self._action(member, "会员详情", self.open_member_detail, "F3")
-        self._action(member, "积分兑换", self.open_redemption, "F4")
-        self._action(member, "退货", self.open_returns, "F5")
+        self._action(member, "积分兑换", self.open_redemption, "F4", permission=Permission.REDEEM)
+        self._action(member, "退货", self.open_returns, "F5", permission=Permission.RETURN)
         member.addSeparator()
         self._action(member, "散客（清除当前会员）", self.counter.walk_in)
         owner = bar.addMenu("店长(&O)")
