@@ -101,7 +101,11 @@ def test_a_database_with_an_owner_opens_the_sign_in_instead(qtbot, db, owner):
     Staff.update(password_hash=passwords.hash_secret(PASSWORD)).where(Staff.id == owner.id).execute()
     launcher = launch(qtbot)
     dialog = launcher.first
-    assert isinstance(dialog, SignInDialog)
+    assert isinstance(dialog, SignInDialog) and dialog.heading.text() == "登录"  # no pharmacy name stored
+    settings.change("pharmacy_name", "康宁大药房", owner)
+    again = SignInDialog()
+    qtbot.addWidget(again)
+    assert again.heading.text() == "康宁大药房 · 登录"
     dialog.form.name.setEditText("王芳")
     dialog.form.secret.setText(PASSWORD)
     qtbot.keyClick(dialog.form.secret, Qt.Key.Key_Return)

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QCompleter, QDialog, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QComboBox, QCompleter, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
-from pharmacy_desk.core import signin
+from pharmacy_desk.core import setup, signin
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.ui import preferences
 from pharmacy_desk.ui.inline import InlineMessage
@@ -112,7 +112,15 @@ class SignInDialog(QDialog):
         cancel.setAutoDefault(False)
         cancel.clicked.connect(self.reject)
         self.form.button_row.addWidget(cancel)
+        # Which pharmacy's till this is, above the form (the title bar may be hidden or cut off).
+        pharmacy = setup.pharmacy_info().name
+        self.heading = QLabel(f"{pharmacy} · {title}" if pharmacy else title)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.heading.setFont(font)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
         layout.addWidget(self.form)
         self.form.signed_in.connect(self._signed_in)
         self.form.reset(preferences.get(preferences.LAST_SIGN_IN) if name is None else name)
