@@ -284,6 +284,7 @@ class MainWindow(QMainWindow):
         owner.addSeparator()
         self._action(owner, "店员管理", self.open_staff, permission=Permission.MANAGE_STAFF)
         self._action(owner, "备份与恢复…", self.open_backups, permission=Permission.BACKUP)
+        self._action(owner, "操作日志", self.open_audit, permission=Permission.VIEW_AUDIT)
         people = bar.addMenu("店员(&S)")
         self._action(people, "切换店员", self.switch_operator, "Ctrl+Shift+S")
         self._action(people, "锁屏", self.lock, "Ctrl+L")
@@ -405,6 +406,12 @@ class MainWindow(QMainWindow):
         dialog = RestoreWindow(operator, self)
         dialog.restored.connect(self._restored)
         return self._open_dialog(dialog, lambda _accepted: self.refresh_backup_status())
+
+    def open_audit(self) -> None:
+        from pharmacy_desk.ui.audit_window import AuditWindow
+
+        if (operator := self._require_operator()) is not None:
+            self._show_window(AuditWindow(operator, parent=self))
 
     def _show_window(self, window: QWidget) -> None:
         self._windows = [w for w in self._windows if w.isVisible()]
