@@ -35,8 +35,10 @@ def test_returns_count_against_the_spend(db, make_member, sell, owner, clerk):
     member = make_member(at=MAR)
     sold = sell(member, {"household": 60000}, at=dt.datetime(2026, 3, 10, 10))
     assert Member.get_by_id(member.id).tier.code == "core"
-    returns.return_sale(sale_id=sold.sale.id, operator=clerk, uid="r1", at=dt.datetime(2026, 3, 11, 10))
-    assert Member.get_by_id(member.id).tier.code == "core"  # no downgrade between reviews
+    returns.return_sale(sale_id=sold.sale.id, operator=clerk, uid="r1", approved_by=owner,
+                        at=dt.datetime(2026, 3, 11, 10))
+    # the tier came only with the returned sale: it goes at once, not at the next review
+    assert Member.get_by_id(member.id).tier.code == "normal"
     tiers.monthly_review(dt.date(2026, 4, 1), owner, at=dt.datetime(2026, 4, 1, 8))
     assert Member.get_by_id(member.id).tier.code == "normal"
 

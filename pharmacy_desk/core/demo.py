@@ -23,7 +23,7 @@ from pharmacy_desk.core import coupons, ledger, members, passwords, redemption, 
 from pharmacy_desk.core.db import database
 from pharmacy_desk.core.errors import DeskError, InvalidInput
 from pharmacy_desk.core.models import CatalogItem, Coupon, Member, Sale, Staff
-from pharmacy_desk.core.vocabulary import CatalogKind, Gender, PaymentMethod, Role
+from pharmacy_desk.core.vocabulary import CatalogKind, Gender, PaymentMethod, ReturnReason, Role
 
 # What happens on a day of the made-up year: a member joins (index, phone, birthday), a
 # member buys (index), or a walk-in buys.
@@ -154,7 +154,7 @@ def generate(*, members_count: int, months: int, seed: int = 1, today: dt.date |
             member_id = ids.get(event[1]) if event[0] == "sale" else None
             if event[0] == "sale" and member_id is None:
                 continue
-            sale_count += _demo_sale(rng, at, member_id, clerk, seed, sale_count, items)
+            sale_count += _demo_sale(rng, at, member_id, clerk, seed, sale_count, items, owner)
         ledger.expire_due(today, owner)
     return DemoSummary(members=len(ids), sales=sale_count)
 
@@ -211,7 +211,7 @@ def _demo_catalog(owner: Staff) -> list[CatalogItem]:
     return items
 
 
-def _demo_sale(rng, at, member_id, clerk, seed, n, items) -> int:
+def _demo_sale(rng, at, member_id, clerk, seed, n, items, owner) -> int:
     lines = _basket(rng, at.date())
     # Generated baskets are what they are meant to be: no cashier to confirm an unusual one.
     order = sales.SaleInput(lines=lines, member_id=member_id, amount_confirmed=True)
@@ -232,7 +232,7 @@ def _demo_sale(rng, at, member_id, clerk, seed, n, items) -> int:
     result = sales.record_sale(order, operator=clerk, uid=f"demo:{seed}:sale:{n}", at=at)
     if rng.random() < 0.015:
         returns.return_sale(sale_id=result.sale.id, operator=clerk, uid=f"demo:{seed}:return:{n}",
-                            at=at + dt.timedelta(hours=2), reason="顾客退货")
+                            at=at + dt.timedelta(hours=2), reason=ReturnReason.NOT_NEEDED, approved_by=owner)
     if member_id is not None and rng.random() < 0.03:
         try:
             redemption.redeem(member_id=member_id, item_id=rng.choice(items).id, operator=clerk,

@@ -318,6 +318,16 @@ class SaleReturnLine(BaseModel):
     points_cash_share_fen = IntegerField(default=0)
 
 
+class SaleReturnPayment(BaseModel):
+    """退款去向: what a return gave back by one of the sale's payment methods (医保 back to 医保)."""
+
+    sale_return = ForeignKeyField(SaleReturn, backref="refunds")
+    if TYPE_CHECKING:  # each foreign key's ``<name>_id``, added by peewee at runtime
+        sale_return_id: Any
+    method = CharField(constraints=[Check(check_in("method", PaymentMethod))])
+    amount_fen = IntegerField(constraints=[Check("amount_fen > 0")])
+
+
 class CatalogItem(BaseModel):
     """积分兑换目录: gifts and services; prescription and 甲类 OTC drugs are refused by law."""
 
@@ -442,6 +452,6 @@ class ContactLog(BaseModel):
 # The tables; ``CouponInUse`` is a view, created with the schema's extra SQL.
 MODELS = [
     Staff, Category, Tier, Operation, Member, TierChange, Coupon, Sale, CouponUse, SaleLine,
-    Payment, SaleReturn, SaleReturnLine, CatalogItem, Redemption, LedgerEntry,
+    Payment, SaleReturn, SaleReturnLine, SaleReturnPayment, CatalogItem, Redemption, LedgerEntry,
     LedgerAllocation, Setting, Measurement, ContactLog,
 ]

@@ -12,7 +12,11 @@ import unicodedata
 from dataclasses import dataclass
 
 from pharmacy_desk.core import bonuses, ledger, settings
-from pharmacy_desk.core.models import Category, Member, Operation, Payment, Sale, SaleLine, Staff, Tier, TierChange
+from peewee import fn
+
+from pharmacy_desk.core.models import (
+    Category, Member, Operation, Payment, Sale, SaleLine, SaleReturn, Staff, Tier, TierChange,
+)
 from pharmacy_desk.core.normalize import mask_phone, yuan
 from pharmacy_desk.core.pricing import describe_bonuses
 from pharmacy_desk.core.vocabulary import PaymentMethod
@@ -38,13 +42,28 @@ class Receipt:
     lines: tuple[ReceiptLine, ...]
 
 
+def store_header() -> list[ReceiptLine]:
+    """The pharmacy's name, address and phone as set up, then a rule; nothing when none is set."""
+    found = [str(settings.get(key) or "").strip() for key in ("pharmacy_name", "pharmacy_address", "pharmacy_phone")]
+    name, address, phone = found
+    lines = [ReceiptLine(text) for text in (name, address, f"电话 {phone}" if phone else "") if text]
+    return [*lines, ReceiptLine(RULE)] if lines else []
+
+
+def staff_name(staff_id: int) -> str:
+    return Staff.get_by_id(staff_id).name
+
+
 def build(sale_id: int, today: dt.date | None = None) -> Receipt:
-    """The receipt of sale ``sale_id``; points expiring soon are counted as of ``today``."""
+    """The receipt of sale ``sale_id``; points expiring soon are counted as of ``today``.
+
+    A sale returned since says so under its total: the receipt pane and a reprint never
+    show a returned sale as if it still stood.
+    """
     sale = Sale.get_by_id(sale_id)
     today = today or sale.created_at.date()
-    staff = Staff.get_by_id(sale.staff_id)
-    out = [ReceiptLine(f"单号 {sale.receipt_no}"), ReceiptLine(f"时间 {sale.created_at:%Y-%m-%d %H:%M}"),
-           ReceiptLine(f"收银 {staff.name}")]
+    out = [*store_header(), ReceiptLine(f"单号 {sale.receipt_no}"),
+           ReceiptLine(f"时间 {sale.created_at:%Y-%m-%d %H:%M}"), ReceiptLine(f"收银 {staff_name(sale.staff_id)}")]
     member = Member.get_by_id(sale.member_id) if sale.member_id else None
     if member is not None:
         out.append(ReceiptLine(f"会员 {member.name} {mask_phone(member.phone)}"))
@@ -65,6 +84,10 @@ def build(sale_id: int, today: dt.date | None = None) -> Receipt:
     out.append(ReceiptLine("应付", yuan(sale.paid_fen), bold=True))
     for payment in Payment.select().where(Payment.sale == sale.id).order_by(Payment.id):
         out.append(ReceiptLine(f"  {PaymentMethod.label_of(payment.method)}", yuan(payment.amount_fen)))
+    refunded = SaleReturn.select(fn.COALESCE(fn.SUM(SaleReturn.refund_fen), 0)).where(SaleReturn.sale == sale.id).scalar()
+    if refunded:
+        out.append(ReceiptLine("已退货退款", "-" + yuan(refunded), bold=True))
+        out.append(ReceiptLine("退货后实付", yuan(sale.paid_fen - refunded)))
     if member is not None:
         out.append(ReceiptLine(RULE))
         out.append(ReceiptLine("本次积分", f"+{sale.points_earned}"))

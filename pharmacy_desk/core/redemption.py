@@ -76,6 +76,50 @@ def check_cap(member_id: MemberId, value_fen: int, day: dt.date) -> None:
         raise PointsError(f"超出本月兑换上限：本月还可兑换 {yuan(remaining)} 元，本次 {yuan(value_fen)} 元。")
 
 
+@dataclass(frozen=True)
+class RedemptionPreview:
+    """What a redemption would take, shown to the member before it is confirmed."""
+
+    item: CatalogItem
+    quantity: int
+    points: int
+    value_fen: int
+    balance_before: int
+    balance_after: int
+
+
+def unaffordable(item: CatalogItem, usable_points: int, cap_left_fen: int) -> str | None:
+    """Why the member cannot take one of ``item`` now (points, stock, the month's cap), or None."""
+    if item.stock is not None and item.stock < 1:
+        return "已无库存"
+    if item.points_price > usable_points:
+        return f"积分不足（需 {item.points_price} 分）"
+    if item.value_fen > cap_left_fen:
+        return f"超出本月兑换上限（还可兑换 {yuan(cap_left_fen)} 元）"
+    return None
+
+
+def preview(*, member_id: MemberId, item_id: CatalogItemId, quantity: int = 1,
+            at: dt.datetime | None = None) -> RedemptionPreview:
+    """Check a redemption as ``redeem`` will (stock, points, the month's cap) and say what it takes."""
+    at = at or operations.now()
+    if quantity <= 0:
+        raise InvalidInput("兑换数量必须大于零。")
+    member = members.get(member_id)
+    item = CatalogItem.get_or_none(CatalogItem.id == item_id)
+    if item is None or not item.active:
+        raise NotFound("兑换目录中没有这件礼品或服务。")
+    if item.stock is not None and item.stock < quantity:
+        raise StockError(f"“{item.name}”库存不足（剩 {item.stock} 件）。")
+    points, value = item.points_price * quantity, item.value_fen * quantity
+    usable = ledger.usable_points(member.id, at.date())
+    if points > usable:
+        raise PointsError(f"积分不足：需要 {points} 分，可用 {usable} 分。")
+    check_cap(member.id, value, at.date())
+    balance = ledger.balance(member.id)
+    return RedemptionPreview(item, quantity, points, value, balance, balance - points)
+
+
 @dataclass
 class RedemptionResult:
     redemption: Redemption

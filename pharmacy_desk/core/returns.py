@@ -4,27 +4,32 @@ Money, points-as-cash and earned points are taken back in proportion to the
 amount returned, computed cumulatively (what is due after this return minus what
 was already settled), so a sale returned in several parts settles to exactly the
 same totals as one returned at once. The coupon goes back when the whole sale has
-come back: a coupon cannot be split.
+come back: a coupon cannot be split. The money goes back the way it was paid
+(``core.refunds``), and a tier the returned sale had lifted the member to is reviewed
+at once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import cast
+from dataclasses import dataclass, field
+from typing import Any, cast
 
 from peewee import JOIN, fn
 
-from pharmacy_desk.core import coupons, ledger, operations
+from pharmacy_desk.core import coupons, ledger, operations, settings, tiers
 from pharmacy_desk.core.changes import NOTHING, Changes
 from pharmacy_desk.core.db import write_transaction
-from pharmacy_desk.core.errors import NotFound, ReturnError
+from pharmacy_desk.core.errors import InvalidInput, NotFound, NotPermitted, ReturnError
 from pharmacy_desk.core.ids import MemberId, SaleId, SaleLineId
-from pharmacy_desk.core.models import Member, Sale, SaleLine, SaleReturn, SaleReturnLine, Staff
+from pharmacy_desk.core.models import (
+    Member, Sale, SaleLine, SaleReturn, SaleReturnLine, SaleReturnPayment, Staff, Tier,
+)
 from pharmacy_desk.core.normalize import yuan
-from pharmacy_desk.core.permissions import Permission, require
-from pharmacy_desk.core.vocabulary import LedgerKind
+from pharmacy_desk.core.permissions import Permission, can, require
+from pharmacy_desk.core.refunds import remaining_by_method, split_refund
+from pharmacy_desk.core.vocabulary import LedgerKind, PaymentMethod, ReturnReason
 
 
 def _share(whole: int, part: int, of: int) -> int:
@@ -87,6 +92,8 @@ class ReturnResult:
     sale_return: SaleReturn
     balance: int
     replayed: bool = False
+    refunds: dict[str, int] = field(default_factory=dict)  # method → fen given back on it
+    tier_after: Tier | None = None  # the tier the member went back to, when the sale had lifted it
 
     @property
     def changes(self) -> Changes:
@@ -97,75 +104,136 @@ class ReturnResult:
                                  coupons=self.sale_return.coupon_restored)
 
 
+def refunds_of(sale_return_id: int) -> dict[str, int]:
+    """What a return gave back, by payment method, in the order methods are listed."""
+    rows = dict(cast("Iterable[tuple[str, int]]", SaleReturnPayment.select(
+        SaleReturnPayment.method, SaleReturnPayment.amount_fen)
+        .where(SaleReturnPayment.sale_return == sale_return_id).tuples()))
+    return {m.value: rows[m.value] for m in PaymentMethod if m.value in rows}
+
+
+def needs_approval(refund_fen: int, sold_at: dt.datetime, at: dt.datetime) -> str | None:
+    """Why this return needs the owner's approval (a big refund, an old sale), or None."""
+    limit, days = settings.get("return_approval_fen"), settings.get("return_approval_days")
+    if refund_fen > limit:
+        return f"退款 {yuan(refund_fen)} 元超过 {yuan(limit)} 元"
+    if (at.date() - sold_at.date()).days > days:
+        return f"这笔消费已超过 {days} 天"
+    return None
+
+
+@dataclass
+class ReturnPlan:
+    """What returning ``amounts`` of a sale would do, worked out before anything is written."""
+
+    sale: Sale
+    line_rows: list[dict[str, Any]]  # the SaleReturnLine rows, without their return
+    refund_fen: int
+    refunds: dict[str, int]  # method → fen
+    points_refunded: int
+    points_to_claw: int
+    fully_returned: bool
+    approval_reason: str | None  # why the owner must approve, or None
+
+
+def plan_return(sale_id: SaleId, amounts: dict[SaleLineId, int] | None = None,
+                at: dt.datetime | None = None) -> ReturnPlan:
+    """The refund by method, the points and the coupon a return would settle; refuses what cannot be returned."""
+    at = at or operations.now()
+    sale = Sale.get_or_none(Sale.id == sale_id)
+    if sale is None:
+        raise NotFound("找不到这笔消费。")
+    lines = {line.id: line for line in SaleLine.select().where(SaleLine.sale == sale.id)}
+    before = returned_amounts(sale.id)
+    wanted = amounts if amounts is not None else {i: l.amount_fen - before.get(i, 0) for i, l in lines.items()}
+    wanted = {i: a for i, a in wanted.items() if a}
+    if not wanted:
+        raise ReturnError("这笔消费已全部退货，没有可退的金额。")
+    for line_id, amount in wanted.items():
+        if line_id not in lines:
+            raise ReturnError("退货的商品不属于这笔消费。")
+        left = lines[line_id].amount_fen - before.get(line_id, 0)
+        if amount < 0 or amount > left:
+            raise ReturnError(f"退货金额超出可退金额（该项最多还可退 {yuan(left)} 元）。")
+    after = {i: before.get(i, 0) + wanted.get(i, 0) for i in lines}
+
+    def settled(attr: str, returned: dict[SaleLineId, int]) -> int:
+        return sum(_share(getattr(l, attr), returned.get(i, 0), l.amount_fen) for i, l in lines.items())
+
+    def this_time(attr: str, line: SaleLine) -> int:
+        return (_share(getattr(line, attr), after[line.id], line.amount_fen)
+                - _share(getattr(line, attr), before.get(line.id, 0), line.amount_fen))
+
+    line_rows: list[dict[str, Any]] = [
+        dict(sale_line=lines[i], amount_fen=amount, paid_fen=this_time("paid_fen", lines[i]),
+             points_cash_share_fen=this_time("points_cash_share_fen", lines[i]))
+        for i, amount in wanted.items()]
+    refund_fen = sum(r["paid_fen"] for r in line_rows)
+    insurance_share = settled("insurance_share_fen", after) - settled("insurance_share_fen", before)
+    cash_total = sum(l.points_cash_share_fen for l in lines.values())
+    base_total = sum(l.points_base for l in lines.values())
+    return ReturnPlan(
+        sale=sale, line_rows=line_rows, refund_fen=refund_fen,
+        refunds=split_refund(refund_fen, insurance_share, remaining_by_method(sale.id)),
+        points_refunded=(_share(sale.points_used, settled("points_cash_share_fen", after), cash_total)
+                         - _share(sale.points_used, settled("points_cash_share_fen", before), cash_total)),
+        points_to_claw=(_share(sale.points_earned, settled("points_base", after), base_total)
+                        - _share(sale.points_earned, settled("points_base", before), base_total)),
+        fully_returned=all(after[i] == l.amount_fen for i, l in lines.items()),
+        approval_reason=needs_approval(refund_fen, sale.created_at, at))
+
+
 def return_sale(*, sale_id: SaleId, operator: Staff, uid: str, amounts: dict[SaleLineId, int] | None = None,
-                reason: str = "", at: dt.datetime | None = None) -> ReturnResult:
-    """Return ``amounts`` (sale line id → fen) of a sale, or everything still returnable."""
+                reason: str = ReturnReason.OTHER, approved_by: Staff | None = None,
+                at: dt.datetime | None = None) -> ReturnResult:
+    """Return ``amounts`` (sale line id → fen) of a sale, or everything still returnable.
+
+    The money goes back by the sale's payment methods (``refunds.split_refund``); a big
+    refund or an old sale needs ``approved_by`` (or the operator) to hold APPROVE_RETURN.
+    """
     require(operator, Permission.RETURN)
+    if not ReturnReason.has(reason):
+        raise InvalidInput("请选择退货原因。")
     at = at or operations.now()
     with write_transaction():
         step = operations.keyed(f"return:{uid}", "return", operator, at)
         if step.done is not None:
             recorded = SaleReturn.get(SaleReturn.uid == uid)
             member_id = recorded.sale.member_id
-            return ReturnResult(recorded, ledger.balance(member_id) if member_id else 0, replayed=True)
-        sale = Sale.get_or_none(Sale.id == sale_id)
-        if sale is None:
-            raise NotFound("找不到这笔消费。")
-        lines = {line.id: line for line in SaleLine.select().where(SaleLine.sale == sale.id)}
-        before = returned_amounts(sale.id)
-        wanted = amounts if amounts is not None else {i: l.amount_fen - before.get(i, 0) for i, l in lines.items()}
-        wanted = {i: a for i, a in wanted.items() if a}
-        if not wanted:
-            raise ReturnError("这笔消费已全部退货，没有可退的金额。")
-        for line_id, amount in wanted.items():
-            if line_id not in lines:
-                raise ReturnError("退货的商品不属于这笔消费。")
-            left = lines[line_id].amount_fen - before.get(line_id, 0)
-            if amount < 0 or amount > left:
-                raise ReturnError(f"退货金额超出可退金额（该项最多还可退 {yuan(left)} 元）。")
-        after = {i: before.get(i, 0) + wanted.get(i, 0) for i in lines}
-
-        def settled(attr: str, returned: dict[SaleLineId, int]) -> int:
-            return sum(_share(getattr(l, attr), returned.get(i, 0), l.amount_fen) for i, l in lines.items())
-
-        line_rows = []
-        for line_id, amount in wanted.items():
-            line = lines[line_id]
-            line_rows.append(dict(
-                sale_line=line, amount_fen=amount,
-                paid_fen=_share(line.paid_fen, after[line_id], line.amount_fen)
-                - _share(line.paid_fen, before.get(line_id, 0), line.amount_fen),
-                points_cash_share_fen=_share(line.points_cash_share_fen, after[line_id], line.amount_fen)
-                - _share(line.points_cash_share_fen, before.get(line_id, 0), line.amount_fen)))
-        cash_total = sum(l.points_cash_share_fen for l in lines.values())
-        base_total = sum(l.points_base for l in lines.values())
-        refund_points = (_share(sale.points_used, settled("points_cash_share_fen", after), cash_total)
-                         - _share(sale.points_used, settled("points_cash_share_fen", before), cash_total))
-        claw_points = (_share(sale.points_earned, settled("points_base", after), base_total)
-                       - _share(sale.points_earned, settled("points_base", before), base_total))
-        fully_returned = all(after[i] == l.amount_fen for i, l in lines.items())
-
+            return ReturnResult(recorded, ledger.balance(member_id) if member_id else 0, replayed=True,
+                                refunds=refunds_of(recorded.id))
+        plan = plan_return(sale_id, amounts, at)
+        if plan.approval_reason is not None and not can(approved_by or operator, Permission.APPROVE_RETURN):
+            try:
+                require(approved_by or operator, Permission.APPROVE_RETURN)
+            except NotPermitted as refusal:
+                raise NotPermitted(f"{plan.approval_reason}，需要店长批准：{refusal}") from None
+        sale = plan.sale
         # Everything the return row records is worked out first: the row is never changed.
         clawed = shortfall = 0
-        if sale.member_id is not None and claw_points:
-            usable = ledger.usable_points(sale.member_id, at.date()) + refund_points  # the refund comes first
-            clawed = min(claw_points, usable)
-            shortfall = claw_points - clawed
-        in_use = coupons.in_use(sale.coupon_id) if fully_returned and sale.coupon_id is not None else None
+        if sale.member_id is not None and plan.points_to_claw:
+            usable = ledger.usable_points(sale.member_id, at.date()) + plan.points_refunded  # the refund comes first
+            clawed = min(plan.points_to_claw, usable)
+            shortfall = plan.points_to_claw - clawed
+        in_use = coupons.in_use(sale.coupon_id) if plan.fully_returned and sale.coupon_id is not None else None
         restored = in_use is not None and in_use.sale_id == sale.id
 
         op = step.start(subject=f"sale:{sale.id}")
-        record = SaleReturn.create(uid=uid, sale=sale, created_at=at, staff=operator,
-                                   refund_fen=sum(r["paid_fen"] for r in line_rows), reason=reason.strip(),
-                                   points_refunded=refund_points, points_clawed=clawed,
+        record = SaleReturn.create(uid=uid, sale=sale, created_at=at, staff=operator, refund_fen=plan.refund_fen,
+                                   reason=reason, points_refunded=plan.points_refunded, points_clawed=clawed,
                                    points_shortfall=shortfall, coupon_restored=restored)
-        SaleReturnLine.insert_many([dict(r, sale_return=record) for r in line_rows]).execute()
+        SaleReturnLine.insert_many([dict(r, sale_return=record) for r in plan.line_rows]).execute()
+        if plan.refunds:
+            SaleReturnPayment.insert_many([dict(sale_return=record, method=m, amount_fen=a)
+                                           for m, a in plan.refunds.items()]).execute()
+        tier_after = None
         if sale.member_id is not None:
-            if refund_points:
-                ledger.credit(sale.member_id, LedgerKind.REFUND, refund_points, op, at, sale=sale,
+            if plan.points_refunded:
+                ledger.credit(sale.member_id, LedgerKind.REFUND, plan.points_refunded, op, at, sale=sale,
                               sale_return=record, reason="退货退回抵现积分")
             if clawed:
                 ledger.debit(sale.member_id, LedgerKind.CLAWBACK, clawed, op, at, sale=sale,
                              sale_return=record, reason="退货扣回所得积分")
+            tier_after = tiers.review_after_return(Member.get_by_id(sale.member_id), sale, op, at)
         balance = ledger.balance(sale.member_id) if sale.member_id else 0
-        return ReturnResult(record, balance)
+        return ReturnResult(record, balance, refunds=plan.refunds, tier_after=tier_after)

@@ -65,6 +65,7 @@ APPEND_ONLY: dict[str, str] = {
     "payment": RECORD_GUARD_MESSAGE,
     "sale_return": RECORD_GUARD_MESSAGE,
     "sale_return_line": RECORD_GUARD_MESSAGE,
+    "sale_return_payment": RECORD_GUARD_MESSAGE,
     "redemption": RECORD_GUARD_MESSAGE,
     "tier_change": RECORD_GUARD_MESSAGE,
     "coupon_use": RECORD_GUARD_MESSAGE,
@@ -98,7 +99,7 @@ EXTRA_SQL = [
     COUPON_IN_USE_VIEW,
 ]
 
-CURRENT_VERSION = 6
+CURRENT_VERSION = 7
 
 SCHEMA_SQL = resources.files("pharmacy_desk.core").joinpath("schema_sql")
 

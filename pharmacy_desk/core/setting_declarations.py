@@ -135,6 +135,10 @@ DECLARATIONS: tuple[Declaration, ...] = (
                 "一笔消费的合计超过这个金额时，记账前请收银员按一次键确认金额无误。"),
     Declaration("usual_basket_multiple", Int(2, 1000, unit="倍"), "10", "收银", "异常金额倍数",
                 "会员本单金额超过其近期平均每单的这么多倍时，记账前请收银员确认金额无误。"),
+    Declaration("return_approval_fen", Money(0, 10_000_000_00), "50000", "收银", "退货审批金额",
+                "一次退款超过这个金额时，需要店长批准。"),
+    Declaration("return_approval_days", Int(0, 365, unit="天"), "7", "收银", "退货审批天数",
+                "消费超过这么多天后再退货，需要店长批准。"),
     # 店员业绩
     Declaration("owner_credit_percent", Int(0, 100, unit="%"), "70", "店员业绩", "专属店员业绩分成",
                 "会员由非专属店员接待时，专属店员得此比例，接待店员得其余。"),

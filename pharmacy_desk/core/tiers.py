@@ -76,6 +76,28 @@ def upgrade_after_sale(member: Member, op: Operation, at: dt.datetime) -> Tier |
     return target
 
 
+def review_after_return(member: Member, sale: Sale, op: Operation, at: dt.datetime) -> Tier | None:
+    """A tier ``sale`` lifted the member to, reviewed after (part of) it came back.
+
+    The member keeps the tier if they still qualify without what was returned; otherwise
+    they go back to what they qualify for, never below the tier they had before the sale.
+    """
+    lifted = (TierChange.select().join(Operation)
+              .where((TierChange.member == member.id) & (Operation.key == f"sale:{sale.uid}")).first())
+    if lifted is None or lifted.to_tier_id != member.tier_id:
+        return None  # the sale lifted nobody, or the tier has moved on since
+    tiers = tiers_by_rank()
+    rank = {t.id: t.rank for t in tiers}
+    spend, visits = spend_and_visits(member.id, at)
+    target = qualifying_tier(spend, visits, tiers)
+    if target.rank >= rank[member.tier_id]:
+        return None
+    if lifted.from_tier_id is not None and target.rank < rank[lifted.from_tier_id]:
+        target = next(t for t in tiers if t.id == lifted.from_tier_id)
+    _change(member, target, _reason("退货复核", spend, visits, target), op, at)
+    return target
+
+
 @dataclass
 class ReviewResult:
     downgraded: int = 0

@@ -77,6 +77,17 @@ class PaymentMethod(Vocabulary):
     INSURANCE = "insurance", "医保"
 
 
+class ReturnReason(Vocabulary):
+    """退货原因, chosen at the till for every return."""
+
+    NOT_NEEDED = "not_needed", "顾客不需要了"
+    WRONG_ITEM = "wrong_item", "买错或拿错"
+    QUALITY = "quality", "质量问题"
+    ADVERSE = "adverse", "用药不良反应"
+    ENTRY_ERROR = "entry_error", "收银录入错误"
+    OTHER = "other", "其他"
+
+
 class Gender(Vocabulary):
     """性别 as stored on a member; the empty code is a gender nobody wrote down."""
 
