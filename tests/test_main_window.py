@@ -36,8 +36,10 @@ def test_f4_redeems_for_the_member_at_the_counter_and_the_panel_follows(qtbot, w
     _key(qtbot, window, Qt.Key.Key_F4)
     dialog = _dialog(qtbot, window, RedemptionDialog)
     assert dialog.selected_item().id == cup.id
-    qtbot.keyClick(dialog.view, Qt.Key.Key_Return)
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Return)  # what it takes, asked
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Return)  # confirmed
     assert Redemption.get().member_id == member.id and ledger.balance(member.id) == 1200
+    assert "积分兑换凭条" in window.counter.receipt.text.toPlainText()  # the slip, ready to print
     assert "1200 分" in window.counter.panel.balance_label.text()  # refreshed while the dialog is open
     dialog.reject()
     assert window.counter.search.edit.hasFocus()
@@ -53,11 +55,16 @@ def test_f5_returns_a_sale_from_the_members_history_and_the_panel_shows_it(qtbot
     dialog = _dialog(qtbot, window, ReturnsDialog)
     assert dialog.sales_model.rowCount() == 1
     dialog.sales_view.selectRow(0)
+    dialog.reason.setCurrentIndex(0)
     qtbot.mouseClick(dialog.all_button, Qt.MouseButton.LeftButton)
+    assert "将退款 100.00 元：微信（原路退回） 100.00" in dialog.message.text() and SaleReturn.select().count() == 0
+    qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
     returned = SaleReturn.get()
     assert (returned.sale_id, returned.refund_fen, returned.points_clawed) == (Sale.get().id, 10000, 5)
     assert ledger.balance(member.id) == 0
     assert window.counter.panel.balance_label.text().startswith("0 分")
+    slip = window.counter.receipt.text.toPlainText()
+    assert "退货凭条" in slip and "微信（原路退回）" in slip
 
 
 def test_f3_opens_the_members_detail_and_f4_without_a_member_explains(qtbot, window, make_member):

@@ -46,6 +46,8 @@ def test_cashier_redeems_a_gift_and_the_header_follows(qtbot, make_member, clerk
     events().changed.connect(changed.append)
     assert dialog.selected_item().id == cup.id
     qtbot.keyClick(dialog.view, Qt.Key.Key_Return)
+    assert "扣 800 积分，积分 2000 → 1200" in dialog.message.text() and Redemption.select().count() == 0
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Return)
     events().changed.disconnect(changed.append)
     redeemed = Redemption.get()
     assert (redeemed.item_id, redeemed.points, redeemed.value_fen) == (cup.id, 800, 3500)
@@ -81,3 +83,33 @@ def test_not_enough_points_or_stock_is_refused_inline(qtbot, make_member, clerk,
     qtbot.mouseClick(dialog.redeem_button, Qt.MouseButton.LeftButton)
     assert dialog.message.kind == "error"
     assert Redemption.select().count() == 0 and ledger.balance(member.id) == 900
+
+
+def test_enter_pressed_again_and_again_redeems_once_and_says_so(qtbot, make_member, clerk, owner):
+    gift = redemption.add_catalog_item(name="口罩", points_price=400, value_fen=1000, operator=owner)
+    member = make_member()
+    ledger.adjust(member.id, 510, "活动赠送", owner, "seed", at=NOW - dt.timedelta(minutes=5))
+    slips = []
+    events().slip.connect(slips.append)
+    dialog = _open(qtbot, member, clerk)
+    assert dialog.selected_item().id == gift.id
+    for _ in range(4):  # ask, confirm, then bounces
+        qtbot.keyClick(dialog.view, Qt.Key.Key_Return)
+    events().slip.disconnect(slips.append)
+    assert Redemption.select().count() == 1 and ledger.balance(member.id) == 110
+    assert "已兑换 口罩 × 1，扣 400 积分，余额 110" in dialog.message.text()
+    [slip] = slips
+    assert slip.title == "积分兑换凭条" and any("口罩 × 1" in line.left for line in slip.lines)
+    assert any(line.left == "积分余额" and line.right == "110" for line in slip.lines)
+
+
+def test_what_the_member_cannot_afford_is_greyed_out_with_the_reason(qtbot, make_member, clerk, owner):
+    cup, visit = _catalog(owner)
+    member = make_member()
+    ledger.adjust(member.id, 900, "活动赠送", owner, "seed", at=NOW - dt.timedelta(minutes=5))
+    dialog = _open(qtbot, member, clerk)
+    model = dialog.model
+    assert model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsEnabled  # 保温杯, 800 of 900
+    assert not model.flags(model.index(1, 0)) & Qt.ItemFlag.ItemIsEnabled  # 3000 points
+    assert "积分不足" in model.data(model.index(1, 0), Qt.ItemDataRole.ToolTipRole)
+    assert dialog.selected_item().id == cup.id

@@ -67,6 +67,12 @@ def test_partial_return_of_one_line_found_by_scanned_receipt(qtbot, clerk, make_
         qtbot.keyClick(dialog.lines_view, Qt.Key.Key_Down)
     assert dialog.lines_model.wanted() == {SaleLine.get(SaleLine.amount_fen == 9000).id: 4500}
     qtbot.mouseClick(dialog.part_button, Qt.MouseButton.LeftButton)
+    assert "请先选择退货原因" in dialog.message.text() and SaleReturn.select().count() == 0
+    dialog.reason.setCurrentIndex(dialog.reason.findData("not_needed"))
+    qtbot.mouseClick(dialog.part_button, Qt.MouseButton.LeftButton)
+    assert "将退款 45.00 元" in dialog.message.text() and "扣回所得积分 3" in dialog.message.text()
+    assert SaleReturn.select().count() == 0  # asked, not yet done
+    qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
     events().changed.disconnect(changed.append)
 
     record = SaleReturn.get()
@@ -92,7 +98,9 @@ def test_whole_return_from_the_members_history_restores_coupon_and_points(qtbot,
     assert dialog.sales_model.rowCount() == 1
     dialog.sales_view.selectRow(0)
     assert dialog.sale_id == sold.sale.id
+    dialog.reason.setCurrentIndex(dialog.reason.findData("quality"))
     qtbot.mouseClick(dialog.all_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(dialog.confirm_button, Qt.Key.Key_Return)
     record = SaleReturn.get()
     assert (record.refund_fen, record.points_refunded, record.points_clawed, record.coupon_restored) == (
         7700, 500, 3, True)
@@ -115,6 +123,47 @@ def test_unknown_receipt_and_over_return_are_explained_inline(qtbot, clerk, make
     # the first cell is open; the cashier types more than was sold and clicks without pressing Enter
     qtbot.waitUntil(lambda: isinstance(dialog.focusWidget(), QLineEdit))
     qtbot.keyClicks(dialog.focusWidget(), "100.01")
+    dialog.reason.setCurrentIndex(0)
     qtbot.mouseClick(dialog.part_button, Qt.MouseButton.LeftButton)
     assert dialog.lines_model.wanted()[SaleLine.get(SaleLine.amount_fen == 10000).id] == 10001
     assert "超出可退金额" in dialog.message.text() and SaleReturn.select().count() == 0
+
+
+def test_the_insured_part_goes_back_to_insurance_and_a_double_click_returns_once(qtbot, clerk, make_member, sell):
+    member = make_member(at=NOW - dt.timedelta(hours=3))
+    # OTC 150 + Rx 80 with 医保 100: 130 paid in cash
+    sold = sell(member, {"otc": 15000, "rx": 8000}, at=NOW - dt.timedelta(hours=1),
+                payments={"insurance": 10000, "cash": 13000})
+    slips = []
+    events().slip.connect(slips.append)
+    dialog = _open(qtbot, clerk, member_id=member.id)
+    dialog.sales_view.selectRow(0)
+    rx = SaleLine.get((SaleLine.sale == sold.sale.id) & (SaleLine.amount_fen == 8000))
+    otc_row = next(r for r in range(2) if dialog.lines_model.row(r).id != rx.id)
+    dialog.lines_model.setData(dialog.lines_model.index(otc_row, ReturnLinesModel.AMOUNT_COLUMN), "0")
+    dialog.reason.setCurrentIndex(dialog.reason.findData("not_needed"))
+    qtbot.mouseClick(dialog.part_button, Qt.MouseButton.LeftButton)
+    insured, cash = rx.insurance_share_fen, 8000 - rx.insurance_share_fen
+    expected = f"医保（退回医保账户） {insured // 100}.{insured % 100:02d}、现金（现金退还） {cash // 100}.{cash % 100:02d}"
+    assert expected in dialog.message.text()
+    qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(dialog.lines_view, Qt.Key.Key_Return)
+    events().slip.disconnect(slips.append)
+    assert SaleReturn.select().count() == 1
+    assert expected in dialog.message.text()
+    [slip] = slips
+    text = "\n".join(f"{line.left} {line.right}" for line in slip.lines)
+    assert "退回医保账户" in text and "原因 顾客不需要了" in text and "原单号 " + sold.sale.receipt_no in text
+
+
+def test_a_big_return_by_a_cashier_is_refused_naming_the_owner(qtbot, clerk, make_member, sell):
+    member = make_member(at=NOW - dt.timedelta(hours=3))
+    sell(member, {"household": 80000}, at=NOW - dt.timedelta(hours=1))
+    dialog = _open(qtbot, clerk, member_id=member.id)
+    dialog.sales_view.selectRow(0)
+    dialog.reason.setCurrentIndex(0)
+    qtbot.mouseClick(dialog.all_button, Qt.MouseButton.LeftButton)
+    assert "需要店长批准" in dialog.message.text()
+    qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+    assert "需要店长批准" in dialog.message.text() and SaleReturn.select().count() == 0

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal
 
 class DataEvents(QObject):
     changed = Signal(object)  # core.changes.Changes: what the operation changed
+    slip = Signal(object)  # core.receipt.Receipt of a return or a redemption, for the counter's receipt pane
 
 
 _events: DataEvents | None = None

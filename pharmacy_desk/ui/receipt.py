@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
 from pharmacy_desk.core import paths
 from pharmacy_desk.core import receipt as receipt_core
 from pharmacy_desk.core.receipt import RULE, Receipt
+from pharmacy_desk.core.changes import Changes
 from pharmacy_desk.ui import preferences
+from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.fonts import CJK_FAMILIES
 
 MARGIN_MM = 2.0
@@ -119,11 +121,25 @@ class ReceiptView(QWidget):
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.text.setFixedWidth(self.text.fontMetrics().horizontalAdvance("0" * columns) + 36)
         self._enable()
+        events().changed.connect(self._data_changed)
+        events().slip.connect(self.show_slip)
 
     def show_sale(self, sale_id: int) -> None:
         self.sale_id = sale_id
         self.receipt = receipt_core.build(sale_id)
         self._render()
+
+    def show_slip(self, receipt: Receipt) -> None:
+        """A return or redemption slip, printed and saved like a receipt."""
+        if not self.isVisible():
+            return  # a closed window's pane
+        self.sale_id = None
+        self.receipt = receipt
+        self._render()
+
+    def _data_changed(self, changes: Changes) -> None:
+        if changes.sales and self.sale_id is not None and self.isVisible():
+            self.show_sale(self.sale_id)  # a return since: the receipt says so
 
     def _render(self) -> None:
         if self.receipt is not None:

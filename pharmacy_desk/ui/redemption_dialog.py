@@ -1,20 +1,29 @@
-"""积分兑换: exchange a member's points for a gift or service from the catalog."""
+"""积分兑换: exchange a member's points for a gift or service from the catalog.
+
+Items the member cannot take now (points, stock, the month's cap) are greyed out with
+the reason. 兑换 (Enter) first says what will happen (points before → after) and asks;
+the second Enter confirms. The dialog made one key for the attempt when it opened, so
+any number of further Enters or clicks records the redemption once; only choosing
+another item or quantity starts a new attempt. The slip goes to the receipt pane.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
-from pharmacy_desk.core import history, profiles, redemption
+from pharmacy_desk.core import history, profiles, redemption, slips
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.vocabulary import CatalogKind
+from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.inline import InlineMessage, table_view
-from pharmacy_desk.ui.operations import Op
+from pharmacy_desk.ui.operations import Op, Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
 
 CATALOG_COLUMNS = (
@@ -26,8 +35,38 @@ CATALOG_COLUMNS = (
 )
 
 
-def catalog_model(parent=None) -> RowsTableModel:
-    return RowsTableModel(CATALOG_COLUMNS, history.catalog_items, parent)
+class CatalogModel(RowsTableModel):
+    """The catalog; an item this member cannot take now is greyed out and says why."""
+
+    def __init__(self, parent=None):
+        super().__init__(CATALOG_COLUMNS, history.catalog_items, parent)
+        self.usable_points: int | None = None  # None: nobody to measure against
+        self.cap_left_fen = 0
+
+    def set_member_means(self, usable_points: int, cap_left_fen: int) -> None:
+        self.usable_points, self.cap_left_fen = usable_points, cap_left_fen
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    def why_not(self, row: int) -> str | None:
+        if self.usable_points is None:
+            return None
+        return redemption.unaffordable(self.row(row), self.usable_points, self.cap_left_fen)
+
+    def flags(self, index):
+        flags = super().flags(index)
+        if index.isValid() and self.why_not(index.row()) is not None:
+            flags &= ~(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        return flags
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
+            return self.why_not(index.row())
+        return super().data(index, role)
+
+
+def catalog_model(parent=None) -> CatalogModel:
+    return CatalogModel(parent)
 
 
 class RedemptionDialog(QDialog):
@@ -36,6 +75,8 @@ class RedemptionDialog(QDialog):
         self.member_id = member_id
         self.operator = operator
         self._key = self._new_key()
+        self._asked: redemption.RedemptionPreview | None = None  # shown, waiting for the confirming Enter
+        self._done = False  # the attempt under ``_key`` is recorded
         self.setWindowTitle("积分兑换")
         self.resize(760, 480)
 
@@ -45,7 +86,7 @@ class RedemptionDialog(QDialog):
         self.quantity = QSpinBox()
         self.quantity.setRange(1, 99)
         self.quantity.setPrefix("数量 ")
-        self.redeem_button = QPushButton("兑换")
+        self.redeem_button = QPushButton("兑换 (Enter)")
         self.redeem_button.setDefault(True)
         self.close_button = QPushButton("关闭")
         self.message = InlineMessage()
@@ -64,49 +105,76 @@ class RedemptionDialog(QDialog):
         self.redeem_button.clicked.connect(self.redeem)
         self.close_button.clicked.connect(self.reject)
         # A new choice is a new attempt; the same attempt submitted twice redeems once.
-        self.view.selectionModel().currentRowChanged.connect(self._renew_key)
-        self.quantity.valueChanged.connect(self._renew_key)
-        if self.model.rowCount():
-            self.view.selectRow(0)
-        self.view.setFocus()
+        self.view.selectionModel().currentRowChanged.connect(self._new_attempt)
+        self.quantity.valueChanged.connect(self._new_attempt)
         self.refresh()
+        first = next((row for row in range(self.model.rowCount()) if self.model.why_not(row) is None), None)
+        if first is not None:
+            self.view.selectRow(first)
+        self.view.setFocus()
 
     @staticmethod
     def _new_key() -> str:
         return f"redeem:{uuid.uuid4()}"
 
-    def _renew_key(self, *_args) -> None:
+    def _new_attempt(self, *_args) -> None:
         self._key = self._new_key()
+        self._asked = None
+        self._done = False
+        self.redeem_button.setText("兑换 (Enter)")
 
     def refresh(self) -> None:
         today = dt.date.today()
         member = profiles.heading(self.member_id, self.operator, today)
+        cap_left = redemption.cap_remaining_fen(member.id, today)
         self.header.setText(
             f"{member.name}（{member.tier_name}）　可用积分 {member.usable_points}　"
-            f"本月还可兑换 {yuan(redemption.cap_remaining_fen(member.id, today))} 元")
+            f"本月还可兑换 {yuan(cap_left)} 元")
         row = self.view.currentIndex().row()
         self.model.refresh()
+        self.model.set_member_means(member.usable_points, cap_left)
         if 0 <= row < self.model.rowCount():
+            self.view.selectionModel().blockSignals(True)  # the same choice, not a new attempt
             self.view.selectRow(row)
+            self.view.selectionModel().blockSignals(False)
 
     def selected_item(self):
         row = self.view.currentIndex().row()
         return self.model.row(row) if 0 <= row < self.model.rowCount() else None
 
     def redeem(self) -> None:
+        """The first Enter asks, the second confirms; after that the attempt is done."""
+        if self._done:
+            return
         item = self.selected_item()
         if item is None:
             self.message.info("请先在目录中选择礼品或服务。")
             return
-        key, quantity = self._key, self.quantity.value()
-        Op(self, lambda operator: redemption.redeem(member_id=self.member_id, item_id=item.id, operator=operator,
-                                                    key=key, quantity=quantity), operator=self.operator) \
-            .success(lambda result: self._redeemed(item, result)) \
+        if self._asked is None:
+            quantity = self.quantity.value()
+            Read(self, lambda: redemption.preview(member_id=self.member_id, item_id=item.id, quantity=quantity)) \
+                .success(self._ask).failure(self.message.refused).run()
+            return
+        asked, key = self._asked, self._key
+        Op(self, lambda operator: redemption.redeem(member_id=self.member_id, item_id=asked.item.id,
+                                                    operator=operator, key=key, quantity=asked.quantity),
+           operator=self.operator) \
+            .success(self._redeemed) \
             .failure(self.message.refused) \
             .run()
 
-    def _redeemed(self, item, result: redemption.RedemptionResult) -> None:
+    def _ask(self, asked: redemption.RedemptionPreview) -> None:
+        self._asked = asked
+        self.message.info(f"兑换 {asked.item.name} × {asked.quantity}：扣 {asked.points} 积分，"
+                          f"积分 {asked.balance_before} → {asked.balance_after}。确认请再按回车。")
+        self.redeem_button.setText("确认兑换 (Enter)")
+
+    def _redeemed(self, result: redemption.RedemptionResult) -> None:
         done = result.redemption
-        self.message.ok(f"已兑换 {item.name} × {done.quantity}，扣 {done.points} 积分，余额 {result.balance}。")
+        self._done = True
         self.refresh()
-        self._renew_key()
+        self.message.ok(f"已兑换 {self._asked.item.name if self._asked else ''} × {done.quantity}，"
+                        f"扣 {done.points} 积分，余额 {result.balance}。凭条已显示在小票区。")
+        self.redeem_button.setText("已兑换")
+        self.close_button.setDefault(True)
+        events().slip.emit(slips.redemption_slip(done.id))

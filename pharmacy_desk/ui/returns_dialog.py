@@ -2,6 +2,9 @@
 
 The lines table says what was sold, what has already come back and what still can;
 the 本次退 column is the amount to return now (all of it unless the cashier types less).
+全部退货 / 部分退货 first show what will go back how (医保 to 医保, the rest as paid) and
+the points; 确认退货 records it under the key the dialog made for this sale, so any
+number of clicks or Enters returns it once, and the return slip goes to the receipt pane.
 """
 
 from __future__ import annotations
@@ -11,13 +14,15 @@ import uuid
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
-from pharmacy_desk.core import history, returns
+from pharmacy_desk.core import history, returns, slips
 from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.normalize import parse_yuan, yuan
+from pharmacy_desk.core.vocabulary import ReturnReason
+from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.inline import InlineMessage, table_view, time_text
 from pharmacy_desk.ui.operations import Op, Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
@@ -83,9 +88,26 @@ class ReturnLinesModel(RowsTableModel):
         return {line_id: fen for line_id, fen in self.amounts.items() if fen}
 
 
-def describe_return(record) -> str:
+def describe_refunds(refunds: dict[str, int]) -> str:
+    """``医保（退回医保账户）34.78、现金（现金退还）45.22``."""
+    return "、".join(f"{slips.refund_words(method)} {yuan(fen)}" for method, fen in refunds.items())
+
+
+def describe_plan(plan: returns.ReturnPlan) -> str:
+    """What a return will do, read to the customer before it is confirmed."""
+    parts = [f"将退款 {yuan(plan.refund_fen)} 元：{describe_refunds(plan.refunds)}"]
+    if plan.points_refunded:
+        parts.append(f"退回抵现积分 {plan.points_refunded}")
+    if plan.points_to_claw:
+        parts.append(f"扣回所得积分 {plan.points_to_claw}")
+    if plan.fully_returned and plan.sale.coupon_id is not None:
+        parts.append("优惠券退回")
+    return "；".join(parts) + "。"
+
+
+def describe_return(record, refunds: dict[str, int] | None = None) -> str:
     """What came back, in the words the cashier reads to the customer."""
-    parts = [f"已退款 {yuan(record.refund_fen)} 元"]
+    parts = [f"已退款 {yuan(record.refund_fen)} 元" + (f"：{describe_refunds(refunds)}" if refunds else "")]
     if record.points_refunded:
         parts.append(f"退回抵现积分 {record.points_refunded}")
     if record.points_clawed:
@@ -126,16 +148,27 @@ class ReturnsDialog(QDialog):
         self.lines_view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.lines_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.message = InlineMessage()
+        self.reason = QComboBox()
+        self.reason.setPlaceholderText("请选择退货原因")
+        for label, code in ReturnReason.choices():
+            self.reason.addItem(label, code)
+        self.reason.setCurrentIndex(-1)  # chosen every time, never assumed
         self.all_button = QPushButton("全部退货")
         self.part_button = QPushButton("部分退货")
+        self.confirm_button = QPushButton("确认退货")
+        self.confirm_button.hide()
         self.close_button = QPushButton("关闭")
-        for button in (self.all_button, self.part_button, self.close_button):
+        for button in (self.all_button, self.part_button, self.confirm_button, self.close_button):
             button.setAutoDefault(False)
         buttons = QHBoxLayout()
+        buttons.addWidget(QLabel("退货原因"))
+        buttons.addWidget(self.reason)
         buttons.addStretch(1)
         buttons.addWidget(self.all_button)
         buttons.addWidget(self.part_button)
+        buttons.addWidget(self.confirm_button)
         buttons.addWidget(self.close_button)
+        self._planned: tuple[int, dict[int, int] | None] | None = None  # (sale, amounts) shown for confirmation
 
         layout = QVBoxLayout(self)
         layout.addLayout(search)
@@ -154,6 +187,9 @@ class ReturnsDialog(QDialog):
         self.sales_view.selectionModel().currentRowChanged.connect(self._sale_picked)
         self.all_button.clicked.connect(lambda: self.return_now(whole=True))
         self.part_button.clicked.connect(lambda: self.return_now(whole=False))
+        self.confirm_button.clicked.connect(self.confirm)
+        self.reason.currentIndexChanged.connect(self._unplan)
+        self.lines_model.dataChanged.connect(self._unplan)
         self.close_button.clicked.connect(self.reject)
         self._enable_actions()
         self.receipt_edit.setFocus()
@@ -163,6 +199,8 @@ class ReturnsDialog(QDialog):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if self.focusWidget() is self.receipt_edit:
                 self.find_receipt()
+            elif self.confirm_button.isVisible():
+                self.confirm()
             return
         super().keyPressEvent(event)
 
@@ -187,7 +225,8 @@ class ReturnsDialog(QDialog):
     def load_sale(self, sale_id: int, *, focus_lines: bool = False) -> None:
         sale = returns.sale_to_return(sale_id)
         self.sale_id = sale_id
-        self._uid = str(uuid.uuid4())
+        self._uid = str(uuid.uuid4())  # one return of this sale, however often it is confirmed
+        self._unplan()
         who = sale.member_name if sale.member_id is not None else "散客"
         self.sale_label.setText(
             f"小票 {sale.receipt_no}　{time_text(sale.created_at)}　{who}　金额 {yuan(sale.total_fen)} 元　"
@@ -199,24 +238,52 @@ class ReturnsDialog(QDialog):
             self.lines_view.setCurrentIndex(self.lines_model.index(0, ReturnLinesModel.AMOUNT_COLUMN))
         self._enable_actions()
 
+    def _unplan(self, *_args) -> None:
+        self._planned = None
+        self.confirm_button.hide()
+
     def return_now(self, *, whole: bool) -> None:
+        """Show what returning would do; 确认退货 records it."""
         if self.sale_id is None:
             return
         if self.lines_view.state() == QAbstractItemView.State.EditingState:
             # A cell still open with a typed amount: leaving it commits the amount before we read it.
             self.lines_view.setCurrentIndex(QModelIndex())
-        sale_id, uid, amounts = self.sale_id, self._uid, None if whole else self.lines_model.wanted()
-        Op(self, lambda operator: returns.return_sale(sale_id=sale_id, operator=operator, uid=uid, amounts=amounts),
-           operator=self.operator) \
+        if self.reason.currentIndex() < 0:
+            self.message.refused("请先选择退货原因。")
+            self.reason.setFocus()
+            return
+        sale_id, amounts = self.sale_id, None if whole else self.lines_model.wanted()
+        Read(self, lambda: returns.plan_return(sale_id, amounts)).success(
+            lambda plan: self._show_plan(plan, amounts)).failure(self.message.refused).run()
+
+    def _show_plan(self, plan: returns.ReturnPlan, amounts: dict[int, int] | None) -> None:
+        text = describe_plan(plan)
+        if plan.approval_reason is not None:
+            text += f"（{plan.approval_reason}，需要店长批准。）"
+        self.message.info(text + "确认无误请按“确认退货”。")
+        self._planned = (plan.sale.id, amounts)
+        self.confirm_button.show()
+        self.confirm_button.setFocus()
+
+    def confirm(self) -> None:
+        if self._planned is None:
+            return
+        (sale_id, amounts), uid, reason = self._planned, self._uid, self.reason.currentData()
+        Op(self, lambda operator: returns.return_sale(sale_id=sale_id, operator=operator, uid=uid, amounts=amounts,
+                                                      reason=reason), operator=self.operator) \
             .success(self._returned) \
             .failure(self.message.refused) \
             .run()
 
     def _returned(self, result: returns.ReturnResult) -> None:
         self.last_return = result.sale_return
-        text = describe_return(result.sale_return)
+        text = describe_return(result.sale_return, result.refunds)
         if result.sale_return.sale.member_id is not None:
             text += f"会员积分余额 {result.balance}。"
+        if result.tier_after is not None:
+            text += f"会员等级回到{result.tier_after.name}。"
+        self.load_sale(self.sale_id)  # a new key: a further return of this sale is a new one
         self.message.ok(text)
-        self.load_sale(self.sale_id)
         self.sales_model.refresh()
+        events().slip.emit(slips.return_slip(result.sale_return.id))
