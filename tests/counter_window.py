@@ -17,6 +17,9 @@ def window(qtbot, db, clerk):
     # Tests of a person's typing set their own (tests/test_counter_scanner.py).
     w.counter.scans.clock = ScannerPace()
     qtbot.addWidget(w)
+    # The counter's design size: the offscreen screen (800×600) would otherwise squeeze it.
+    w.setWindowState(Qt.WindowState.WindowNoState)
+    w.resize(1366, 768)
     w.show()
     w.activateWindow()
     qtbot.waitExposed(w)

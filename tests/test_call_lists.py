@@ -44,7 +44,7 @@ def test_dormant_means_no_purchase_for_six_months(db, make_member, sell, owner):
 
 def test_a_call_keeps_the_member_off_the_list_for_thirty_days(db, make_member, clerk):
     member = make_member(at=OLD)
-    contacts.mark_contacted(member.id, "dormant", "未接听", clerk, at=dt.datetime(2026, 6, 10, 15, 0))
+    contacts.mark_contacted(member.id, "dormant", "已接通", clerk, at=dt.datetime(2026, 6, 10, 15, 0))
     assert ids(call_lists.dormant(TODAY)) == []
     assert ids(call_lists.dormant(TODAY + dt.timedelta(days=1))) == []
     # the window covers the call day and the 29 days after it: 2026-06-10 … 2026-07-09
@@ -54,6 +54,33 @@ def test_a_call_keeps_the_member_off_the_list_for_thirty_days(db, make_member, c
     other = make_member(phone="13900000001", at=OLD)
     contacts.mark_contacted(other.id, "birthday", "已接通", clerk, at=dt.datetime(2026, 6, 10, 15, 0))
     assert other.id in ids(call_lists.dormant(TODAY))
+
+
+def test_a_call_nobody_answered_is_tried_again_the_next_day(db, make_member, clerk):
+    member = make_member(at=OLD)
+    contacts.mark_contacted(member.id, "dormant", "未接听", clerk, at=dt.datetime(2026, 6, 10, 15, 0))
+    assert ids(call_lists.dormant(TODAY)) == []  # done for today
+    assert ids(call_lists.dormant(TODAY + dt.timedelta(days=1))) == [member.id]
+    contacts.mark_contacted(member.id, "dormant", "已接通", clerk, at=dt.datetime(2026, 6, 11, 10, 0))
+    assert ids(call_lists.dormant(TODAY + dt.timedelta(days=2))) == []
+
+
+def test_a_refill_call_nobody_answered_stays_on_tomorrows_list(db, make_member, clerk):
+    member = make_member(at=OLD)
+    buy_medicine(member, dt.datetime(2026, 5, 12, 10, 0), 30, clerk, "s1")  # runs out 06-11
+    contacts.mark_contacted(member.id, "refill", "未接听", clerk, at=dt.datetime(2026, 6, 10, 11, 0))
+    assert ids(call_lists.refills(TODAY)) == []
+    assert ids(call_lists.refills(TODAY + dt.timedelta(days=1))) == [member.id]
+
+
+def test_two_medicines_running_out_are_both_named_in_one_call(db, make_member, clerk):
+    member = make_member(at=OLD)
+    buy_medicine(member, dt.datetime(2026, 5, 12, 10, 0), 30, clerk, "s1")  # 苯磺酸氨氯地平片, 06-11
+    buy_medicine(member, dt.datetime(2026, 5, 13, 10, 0), 30, clerk, "s2", description="二甲双胍缓释片")
+    [row] = call_lists.refills(TODAY)
+    assert row.due_on == dt.date(2026, 6, 11)
+    assert row.detail == ("2026-05-12 购买的苯磺酸氨氯地平片预计 06月11日 用完（1天后）；"
+                          "2026-05-13 购买的二甲双胍缓释片预计 06月12日 用完（2天后）")
 
 
 # --- birthdays ------------------------------------------------------------------------------

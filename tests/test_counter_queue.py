@@ -65,3 +65,67 @@ def test_the_receipt_pane_shows_a_return_made_since(qtbot, window, make_member, 
     Op(window, lambda operator: returns.return_sale(sale_id=Sale.get().id, operator=operator, uid="r1")).run()
     text = receipt.text.toPlainText()
     assert "已退货退款" in text and "-100.00" in text and "退货后实付" in text
+
+
+def test_the_window_fits_the_free_screen_and_opens_as_it_was_closed(qtbot, db, clerk):
+    from pharmacy_desk.ui import window_fit
+    from pharmacy_desk.ui.main_window import MainWindow
+
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.show()
+    qtbot.waitExposed(first)
+    free = window_fit.available()
+    assert free.contains(first.frameGeometry()) and free.contains(first.statusBar().mapToGlobal(
+        first.statusBar().rect().bottomRight()))
+    first.showNormal()
+    first.resize(first.minimumSizeHint().width() + 4, 500)
+    left = first.geometry()
+    first.close()
+    again = MainWindow()
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    assert again.geometry() == left
+
+
+def test_qt_dialogs_speak_chinese_even_where_qt_has_no_translations_folder(qtbot, monkeypatch):
+    from PySide6.QtCore import QCoreApplication, QLibraryInfo
+    from PySide6.QtWidgets import QApplication
+
+    from pharmacy_desk.ui import i18n
+
+    # a frozen build: Qt's own idea of its translations folder leads nowhere
+    monkeypatch.setattr(QLibraryInfo, "path", staticmethod(lambda _which: "/nonexistent"))
+    assert i18n.install(QApplication.instance(), "zh_CN") == "zh_CN"
+    assert QCoreApplication.translate("QFileDialog", "Look in:") == "查找范围："
+    assert QCoreApplication.translate("QFileDialog", "Files of type:") == "文件类型："
+
+
+def test_allergies_never_recorded_read_as_not_recorded_not_as_none(qtbot, window, make_member):
+    from pharmacy_desk.core.models import Member, Staff
+
+    member = make_member(name="赵敏")
+    Member.update(health_consent_on=dt.date.today()).where(Member.id == member.id).execute()
+    pharmacist = Staff.create(name="周药师", role="pharmacist")
+    window.operators.addItem("周药师（药师）", pharmacist.id)
+    window.operators.setCurrentIndex(window.operators.findData(pharmacist.id))
+    scan(qtbot, window, member.card_no)
+    text = window.counter.panel.health_label.text()
+    assert "过敏史：未记录" in text and "过敏史：无" not in text
+
+
+def test_a_chronic_medicine_is_named_at_the_till_for_its_refill_reminder(qtbot, window, make_member):
+    from pharmacy_desk.core.models import SaleLine
+    from tests.counter_helpers import ime_type
+
+    member = make_member(name="张三")
+    scan(qtbot, window, member.card_no)
+    entry = window.counter.entry
+    type_amount(qtbot, window, "rx", "60")
+    entry.days["rx"].setValue(30)
+    ime_type(entry.medicines["rx"], "苯磺酸氨氯地平片")
+    qtbot.keyClick(entry.medicines["rx"], Qt.Key.Key_Return)
+    line = SaleLine.get()
+    assert (line.description, line.days_supply, line.amount_fen) == ("苯磺酸氨氯地平片", 30, 6000)
+    assert entry.medicines["rx"].text() == ""  # the next sale starts empty

@@ -110,7 +110,8 @@ def test_unknown_phone_signs_up_with_the_phone_filled_in(qtbot, window, make_mem
     assert dialog.phone_edit.text() == "13900001111"
     assert dialog.focusWidget() is dialog.name_edit  # the phone is there: the name comes next
     ime_type(dialog.name_edit, "孙丽")
-    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)  # 登记
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)  # 登记: asks about marketing
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Y)  # agreed, registered
     qtbot.keyClick(dialog.done_button, Qt.Key.Key_Return)  # 完成
     member = Member.get(Member.phone == "13900001111")
     assert member.name == "孙丽"

@@ -141,3 +141,29 @@ def test_the_keyboard_hint_comes_back_after_a_timed_message(qtbot, window):
     assert "请先找到会员" in window.statusBar().currentMessage() and not window.hint.isVisible()
     window.statusBar().clearMessage()  # what the timer does after 5 seconds
     assert window.statusBar().currentMessage() == "" and window.hint.isVisible()
+
+
+def test_a_receipt_is_reprinted_from_the_members_history_with_the_store_header(qtbot, window, make_member, owner):
+    from pharmacy_desk.core import settings
+
+    settings.change("pharmacy_name", "康宁大药房", owner)
+    settings.change("pharmacy_phone", "0571-88886666", owner)
+    member = make_member(at=NOW - dt.timedelta(hours=1))
+    scan(qtbot, window, member.card_no)
+    type_amount(qtbot, window, "household", "36")
+    _key(qtbot, window, Qt.Key.Key_Return)
+    receipt = window.counter.receipt
+    assert receipt.text.toPlainText().splitlines()[1].strip() == "康宁大药房"
+    scan(qtbot, window, member.card_no)
+    type_amount(qtbot, window, "household", "12")
+    _key(qtbot, window, Qt.Key.Key_Return)
+    first = Sale.select().order_by(Sale.id).first()
+    assert first.receipt_no not in receipt.text.toPlainText()
+    _key(qtbot, window, Qt.Key.Key_F5)
+    dialog = _dialog(qtbot, window, ReturnsDialog)
+    row = next(r for r in range(dialog.sales_model.rowCount()) if dialog.sales_model.row(r).id == first.id)
+    dialog.sales_view.selectRow(row)
+    qtbot.mouseClick(dialog.reprint_button, Qt.MouseButton.LeftButton)
+    text = receipt.text.toPlainText()
+    assert first.receipt_no in text and "康宁大药房" in text and "电话 0571-88886666" in text and "36.00" in text
+    assert receipt.print_button.isEnabled()

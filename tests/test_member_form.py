@@ -28,6 +28,7 @@ def test_the_same_gender_choice_is_stored_the_same_by_sign_up_and_by_edit(qtbot,
         qtbot.addWidget(signup)
         ime_type(signup.name_edit, "新会员")
         signup.gender_box.setCurrentIndex(signup.gender_box.findText(label))
+        signup.marketing_box.click()  # the customer answered
         qtbot.mouseClick(signup.submit_button, Qt.MouseButton.LeftButton)
         signed_up = Member.get_by_id(signup.member_id)
 

@@ -45,6 +45,9 @@ def test_cashier_signs_up_a_member_with_the_keyboard_and_a_scanned_card(qtbot, c
     assert dialog.focusWidget() is dialog.health_box
     qtbot.keyClick(dialog.health_box, Qt.Key.Key_Space)
     qtbot.keyClick(dialog.health_box, Qt.Key.Key_Return)
+    # the marketing question is asked, not assumed: one key answers it and registers
+    assert Member.select().count() == 0 and "是否同意接收优惠信息" in dialog.message.text()
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_N)
 
     member = Member.get()
     assert (member.phone, member.name, member.gender, member.birthday, member.card_no) == (
@@ -66,11 +69,16 @@ def test_double_enter_registers_once(qtbot, clerk):
     ime_type(dialog.name_edit, "周明")
     qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
     qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+    # the second Enter does not answer the marketing question for the customer
+    assert Member.select().count() == 0 and "是否同意接收优惠信息" in dialog.message.text()
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Y)
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
     assert Member.select().count() == 1 and Coupon.select().count() == 1
     assert dialog.result() == QDialog.DialogCode.Accepted
     member = Member.get()
-    # nothing ticked: no health consent, marketing opted out; no card scanned: a generated EAN-13 card
-    assert member.health_consent_on is None and member.marketing_opt_out is True
+    # no health consent ticked, marketing agreed when asked; no card scanned: a generated EAN-13 card
+    assert member.health_consent_on is None and member.marketing_opt_out is False
     assert len(member.card_no) == 13 and member.card_no.startswith("20")
     dialog.submit()  # even a programmatic replay with the same dialog key adds nobody
     assert Member.select().count() == 1
@@ -88,6 +96,7 @@ def test_marketing_consent_is_its_own_box(qtbot, clerk):
 def test_duplicate_phone_is_named_inline_and_nothing_is_added(qtbot, clerk, make_member):
     existing = make_member(phone="13800138000", name="张三")
     dialog = _open(qtbot, clerk, phone="138-0013-8000")
+    dialog.marketing_box.click()  # the customer agreed
     ime_type(dialog.name_edit, "张三三")
     qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
     assert Member.select().count() == 1
@@ -98,6 +107,7 @@ def test_duplicate_phone_is_named_inline_and_nothing_is_added(qtbot, clerk, make
 
 def test_bad_input_is_explained_inline(qtbot, clerk):
     dialog = _open(qtbot, clerk, phone="1380013")
+    dialog.marketing_box.click()  # the customer agreed
     ime_type(dialog.name_edit, "孙丽")
     qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
     assert "11位" in dialog.message.text()

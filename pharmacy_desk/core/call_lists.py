@@ -26,6 +26,7 @@ from pharmacy_desk.core.ids import StaffId
 from pharmacy_desk.core.ledger import add_months
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.permissions import Permission, require
+from pharmacy_desk.core.contacts import RETRY_OUTCOMES
 from pharmacy_desk.core.vocabulary import ContactReason
 
 # How long a call for a reason keeps the member off that reason's list.
@@ -69,11 +70,19 @@ def _stamp(value: dt.date) -> str:
     return str(dt.datetime.combine(value, dt.time()))
 
 
+def _reached(alias: str, today: dt.date) -> tuple[str, list]:
+    """SQL condition: the call in ``alias`` counts as made (one nobody answered counts only on its day)."""
+    marks = ", ".join("?" * len(RETRY_OUTCOMES))
+    return (f"({alias}.outcome NOT IN ({marks}) OR {alias}.contacted_at >= ?)",
+            [*RETRY_OUTCOMES, _stamp(today)])
+
+
 def _not_contacted(reason: ContactReason, today: dt.date) -> tuple[str, list]:
     """SQL condition (and its arguments) leaving out members called for ``reason`` within its window."""
     since = today - dt.timedelta(days=CONTACT_WINDOW_DAYS[reason] - 1)
+    reached, reached_args = _reached("c", today)
     return ("NOT EXISTS (SELECT 1 FROM contact_log c WHERE c.member_id = m.id AND c.reason = ? "
-            "AND c.contacted_at >= ?)", [reason, _stamp(since)])
+            f"AND c.contacted_at >= ? AND {reached})", [reason, _stamp(since), *reached_args])
 
 
 def _filters(marketing: bool, owner_staff_id: StaffId | None) -> tuple[str, list]:
@@ -170,6 +179,7 @@ def refills(today: dt.date, *, owner_staff_id: StaffId | None = None, limit: int
     """
     horizon = today + dt.timedelta(days=settings.get("refill_remind_days"))
     extra, extra_args = _filters(False, owner_staff_id)
+    reached, reached_args = _reached("cl", today)
     rows = database.execute_sql(f"""
         SELECT {CONTACT_COLUMNS}, run_out, description, category, bought FROM (
             SELECT s.member_id, {dialect.date_plus_days("s.created_at", "l.days_supply")} AS run_out,
@@ -185,21 +195,23 @@ def refills(today: dt.date, *, owner_staff_id: StaffId | None = None, limit: int
                             AND l2.category_id = p.category_id AND l2.description = p.description
                             AND s2.created_at > p.bought)
           AND NOT EXISTS (SELECT 1 FROM contact_log cl WHERE cl.member_id = m.id
-                            AND cl.reason = ? AND cl.contacted_at >= p.bought){extra}
+                            AND cl.reason = ? AND cl.contacted_at >= p.bought AND {reached}){extra}
         ORDER BY p.run_out, m.id""",
         # Only purchases that could run out in the window: days_supply is at most a year.
         [_stamp(today - dt.timedelta(days=366)), _stamp(horizon + dt.timedelta(days=1)),
-         _day(today), _day(horizon), ContactReason.REFILL, *extra_args]).fetchall()
-    result, seen = [], set()
+         _day(today), _day(horizon), ContactReason.REFILL, *reached_args, *extra_args]).fetchall()
+    # One call per member, due with the soonest medicine, naming every medicine that runs out:
+    # two medicines bought together are two things to say, not one reminder.
+    first: dict[int, tuple] = {}
+    said: dict[int, list[str]] = {}
     for values in rows:
-        if values[0] in seen:  # one call per member, about the soonest medicine
-            continue
-        seen.add(values[0])
         run_out = dt.date.fromisoformat(values[6])
         what = values[7] or values[8]
         when = "今天" if run_out == today else f"{(run_out - today).days}天后"
-        detail = f"{values[9][:10]} 购买的{what}预计 {run_out:%m月%d日} 用完（{when}）"
-        result.append(CallRow.from_columns(values, ContactReason.REFILL, detail, run_out))
+        first.setdefault(values[0], values)
+        said.setdefault(values[0], []).append(f"{values[9][:10]} 购买的{what}预计 {run_out:%m月%d日} 用完（{when}）")
+    result = [CallRow.from_columns(values, ContactReason.REFILL, "；".join(said[member_id]),
+                                   dt.date.fromisoformat(values[6])) for member_id, values in first.items()]
     return result[:limit] if limit is not None else result
 
 

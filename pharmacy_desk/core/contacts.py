@@ -19,6 +19,8 @@ from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.vocabulary import ContactReason, Role
 
 OUTCOMES = ("已接通", "未接听", "空号/停机", "已到店", "拒绝回访")
+# Calls that reached nobody: the member is off today's list and back tomorrow for another try.
+RETRY_OUTCOMES = ("未接听",)
 
 
 def mark_contacted(member_id: MemberId, reason: str, outcome: str, operator: Staff,

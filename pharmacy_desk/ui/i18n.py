@@ -14,6 +14,7 @@ from the core's declarations, so a new list or export is offered for translation
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -34,6 +35,15 @@ def catalogue_path(language: str):
     return paths.resource("i18n", f"{CATALOGUE}_{language}.qm")
 
 
+def qt_translation_dirs() -> list[str]:
+    """Where Qt's own catalogue (qtbase_zh_CN.qm) may be: PySide6's folder first (a frozen
+    build keeps it there, while QLibraryInfo may name a Qt that was never installed), then Qt's."""
+    import PySide6
+
+    return [str(Path(PySide6.__file__).parent / "Qt" / "translations"),
+            QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)]
+
+
 def install(app: QCoreApplication, language: str) -> str:
     """Make ``language`` the windows' language (an unknown one falls back to Chinese); returns it."""
     if language not in LOCALES:
@@ -44,9 +54,13 @@ def install(app: QCoreApplication, language: str) -> str:
     _installed.clear()
     locale = QLocale(*LOCALES[language])
     QLocale.setDefault(locale)
-    qt_own = QTranslator(app)
-    if qt_own.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        _installed.append(qt_own)
+    for folder in qt_translation_dirs():
+        qt_own = QTranslator(app)
+        if qt_own.load(locale, "qtbase", "_", folder):
+            _installed.append(qt_own)
+            break
+    else:
+        log.warning("Qt's own translations for %s were not found in %s", language, qt_translation_dirs())
     if language != DEFAULT_LANGUAGE:
         own = QTranslator(app)
         if own.load(str(catalogue_path(language))):

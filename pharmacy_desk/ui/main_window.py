@@ -23,6 +23,7 @@ from pharmacy_desk.core import backup
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.permissions import can
 from pharmacy_desk.core.vocabulary import BackupReason, Permission
+from pharmacy_desk.ui import window_fit
 from pharmacy_desk.ui.counter import CounterWidget
 from pharmacy_desk.ui.lock_screen import LockScreen
 from pharmacy_desk.ui.operations import NO_OPERATOR, Job, provide_operator
@@ -89,7 +90,11 @@ class MainWindow(QMainWindow):
             self._cover(signed_out=True)
         else:
             self.idle.start()
-        self.resize(1366, 768)
+        window_fit.place(self)  # inside the screen's free area, or as it was last closed
+
+    def closeEvent(self, event) -> None:
+        window_fit.remember(self)
+        super().closeEvent(event)
 
     def start_housekeeping(self):
         """Points expiry and the monthly tier review, in the background while the counter serves."""

@@ -103,7 +103,8 @@ class MemberPanel(QFrame):
             f" {r.bought_on:%m-%d} 购买，约 {r.runs_out_on:%m-%d} 用完" for r in s.refills))
         health = ""
         if s.health is not None:
-            parts = [f"过敏史：{s.health.allergies or '无'}", f"慢病：{s.health.chronic_conditions or '无'}"]
+            # Nothing written is not "none": a pharmacist must not read an empty field as 无过敏.
+            parts = [f"过敏史：{s.health.allergies or '未记录'}", f"慢病：{s.health.chronic_conditions or '未记录'}"]
             if s.health.long_term_meds:
                 parts.append(f"长期用药：{s.health.long_term_meds}")
             health = "　".join(parts)

@@ -26,6 +26,7 @@ class Preference:
 
 LAST_SIGN_IN = Preference("signin/last_name", str, "", "上次登录的店员")
 RECEIPT_PAPER_MM = Preference("receipt/paper_mm", int, 58, "小票纸宽（毫米）")
+WINDOW_GEOMETRY = Preference("window/geometry", str, "", "主窗口的位置和大小")
 
 
 def store() -> QSettings:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from pharmacy_desk.core import history, returns, slips
+from pharmacy_desk.core import receipt as receipt_core
 from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.normalize import parse_yuan, yuan
@@ -157,13 +158,17 @@ class ReturnsDialog(QDialog):
         self.part_button = QPushButton("部分退货")
         self.confirm_button = QPushButton("确认退货")
         self.confirm_button.hide()
+        self.reprint_button = QPushButton("重印小票")
+        self.reprint_button.setToolTip("把这笔消费的小票（含已退货情况）显示到小票区，再打印")
         self.close_button = QPushButton("关闭")
-        for button in (self.all_button, self.part_button, self.confirm_button, self.close_button):
+        for button in (self.reprint_button, self.all_button, self.part_button, self.confirm_button,
+                       self.close_button):
             button.setAutoDefault(False)
         buttons = QHBoxLayout()
         buttons.addWidget(QLabel("退货原因"))
         buttons.addWidget(self.reason)
         buttons.addStretch(1)
+        buttons.addWidget(self.reprint_button)
         buttons.addWidget(self.all_button)
         buttons.addWidget(self.part_button)
         buttons.addWidget(self.confirm_button)
@@ -188,6 +193,7 @@ class ReturnsDialog(QDialog):
         self.all_button.clicked.connect(lambda: self.return_now(whole=True))
         self.part_button.clicked.connect(lambda: self.return_now(whole=False))
         self.confirm_button.clicked.connect(self.confirm)
+        self.reprint_button.clicked.connect(self.reprint)
         self.reason.currentIndexChanged.connect(self._unplan)
         self.lines_model.dataChanged.connect(self._unplan)
         self.close_button.clicked.connect(self.reject)
@@ -208,6 +214,7 @@ class ReturnsDialog(QDialog):
         can_return = self.sale_id is not None and any(l.returnable_fen for l in self.lines_model.rows())
         self.all_button.setEnabled(can_return)
         self.part_button.setEnabled(can_return)
+        self.reprint_button.setEnabled(self.sale_id is not None)
 
     def find_receipt(self) -> None:
         receipt_no = self.receipt_edit.text()
@@ -237,6 +244,16 @@ class ReturnsDialog(QDialog):
             self.lines_view.setFocus()
             self.lines_view.setCurrentIndex(self.lines_model.index(0, ReturnLinesModel.AMOUNT_COLUMN))
         self._enable_actions()
+
+    def reprint(self) -> None:
+        """The chosen sale's receipt, as it stands now, to the receipt pane for printing."""
+        if self.sale_id is not None:
+            sale_id = self.sale_id
+            Read(self, lambda: receipt_core.build(sale_id)).success(self._reprinted).failure(self.message.refused).run()
+
+    def _reprinted(self, receipt) -> None:
+        events().slip.emit(receipt)
+        self.message.info(f"小票 {receipt.receipt_no} 已显示在小票区，按 Ctrl+P 打印。")
 
     def _unplan(self, *_args) -> None:
         self._planned = None

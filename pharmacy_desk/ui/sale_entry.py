@@ -60,6 +60,7 @@ class SaleEntry(QWidget):
 
         self.amounts: dict[str, AmountField] = {}
         self.days: dict[str, QSpinBox] = {}
+        self.medicines: dict[str, QLineEdit] = {}
         grid = QGridLayout()
         categories = sales.till_categories()
         per_column = (len(categories) + 1) // 2
@@ -72,14 +73,23 @@ class SaleEntry(QWidget):
             grid.addWidget(label, row, col)
             grid.addWidget(field, row, col + 1)
             if category.is_prescription:
-                # 用药天数 feeds the refill reminder; 0 means not given.
+                # 用药天数 and the medicine's name feed the refill reminder: the call names the
+                # medicine, and two medicines bought together are two reminders.
                 spin = QSpinBox()
                 spin.setRange(0, 365)
                 spin.setSpecialValueText("天数")
                 spin.setSuffix(" 天")
                 spin.setToolTip("可用天数（慢病用药提醒用）")
                 self.days[category.code] = spin
-                grid.addWidget(spin, row, col + 2)
+                medicine = QLineEdit()
+                medicine.setPlaceholderText("药品名")
+                medicine.setToolTip("慢病用药的药品名，续药提醒时告诉会员")
+                medicine.setMaximumWidth(110)
+                self.medicines[category.code] = medicine
+                cell = QHBoxLayout()
+                cell.addWidget(spin)
+                cell.addWidget(medicine)
+                grid.addLayout(cell, row, col + 2)
             field.textChanged.connect(self.update_preview)
         for spin in self.days.values():
             spin.valueChanged.connect(self.update_preview)
@@ -162,7 +172,7 @@ class SaleEntry(QWidget):
 
     def reset(self) -> None:
         """A fresh form with a new sale uid (the payment method stays: cashiers repeat it)."""
-        for widget in list(self.amounts.values()) + [self.insurance]:
+        for widget in list(self.amounts.values()) + list(self.medicines.values()) + [self.insurance]:
             widget.blockSignals(True)
             widget.clear()
             widget.blockSignals(False)
@@ -186,8 +196,9 @@ class SaleEntry(QWidget):
         lines = []
         for code, field in self.amounts.items():
             if field.text().strip():
-                spin = self.days.get(code)
+                spin, medicine = self.days.get(code), self.medicines.get(code)
                 lines.append(sales.LineInput(code, parse_yuan(field.text()),
+                                             description=medicine.text().strip() if medicine else "",
                                              days_supply=(spin.value() or None) if spin else None))
         insurance = parse_yuan(self.insurance.text()) if self.insurance.text().strip() else 0
         return sales.SaleInput(

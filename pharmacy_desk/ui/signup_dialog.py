@@ -3,6 +3,10 @@
 Tab runs phone → name → gender → birthday → card → consents → 登记, and Enter
 submits. A scanner types a pre-printed card's digits and presses Enter in the card
 field: that Enter moves on to the consents instead of submitting half a form.
+
+The marketing consent starts unanswered and is never assumed: 登记 with it unanswered
+asks the question, and one key answers it (Y 同意, N 不同意) and registers. Another
+Enter only asks again, so the fastest sign-up cannot opt the member out silently.
 """
 
 from __future__ import annotations
@@ -39,6 +43,11 @@ class SignupDialog(QDialog):
         self.phone_edit, self.name_edit, self.gender_box = self.form.phone_edit, self.form.name_edit, self.form.gender_box
         self.birthday_edit, self.card_edit = self.form.birthday_edit, self.form.card_edit
         self.health_box, self.marketing_box = self.form.health_box, self.form.marketing_box
+        self.marketing_box.setTristate(True)
+        self.marketing_box.setCheckState(Qt.CheckState.PartiallyChecked)  # not asked yet
+        self.marketing_box.setToolTip("请询问顾客；未回答时登记会再问一次")
+        self.marketing_box.clicked.connect(lambda: self.marketing_box.setTristate(False))  # answered
+        self._asking_consent = False
 
         self.message = InlineMessage()
         self.buttons = QDialogButtonBox()
@@ -64,7 +73,19 @@ class SignupDialog(QDialog):
             self.setTabOrder(first, second)
         (self.name_edit if phone else self.phone_edit).setFocus()
 
+    def consent_answered(self) -> bool:
+        return self.marketing_box.checkState() != Qt.CheckState.PartiallyChecked
+
+    def answer_consent(self, agreed: bool) -> None:
+        self.marketing_box.setTristate(False)
+        self.marketing_box.setChecked(agreed)
+        self._asking_consent = False
+        self.submit()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._asking_consent and event.key() in (Qt.Key.Key_Y, Qt.Key.Key_N):
+            self.answer_consent(event.key() == Qt.Key.Key_Y)
+            return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.focusWidget() is self.card_edit:
             self.health_box.setFocus()  # the scanner's Enter ends the card number, not the form
             return
@@ -73,6 +94,11 @@ class SignupDialog(QDialog):
     def submit(self) -> None:
         if self.member_id is not None:
             self.accept()
+            return
+        if not self.consent_answered():
+            self._asking_consent = True
+            self.message.info("请问顾客：是否同意接收优惠信息（短信、电话回访）？按 Y 同意，按 N 不同意。")
+            self.submit_button.setFocus()  # not a text field: Y and N answer, they are not typed
             return
         values = self.form.values()
         Op(self, lambda operator: profiles.sign_up(operator=operator, key=self._key, **values),
