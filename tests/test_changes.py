@@ -54,7 +54,7 @@ def test_a_sale_changes_its_member_and_a_replay_changes_nothing(db, make_member,
 def test_a_return_and_a_redemption_change_their_member(db, make_member, sell, clerk, owner):
     member = make_member()
     sold = sell(member, {"household": 10000})
-    back = returns.return_sale(sale_id=sold.sale.id, operator=clerk, uid="r1")
+    back = returns.return_sale(sale_id=sold.sale.id, operator=clerk, uid="r1", approved_by=owner)
     assert back.changes == Changes.of_member(member.id, sales=True, ledger=True)
     assert returns.return_sale(sale_id=sold.sale.id, operator=clerk, uid="r1").changes == NOTHING
 
