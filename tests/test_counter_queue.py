@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from pharmacy_desk.core import ledger, redemption, returns
 from pharmacy_desk.core.models import Sale
 from pharmacy_desk.ui.redemption_dialog import RedemptionDialog
-from tests.counter_window import scan, type_amount
+from tests.counter_window import act_as, scan, type_amount
 
 NOW = dt.datetime.now().replace(microsecond=0)
 
@@ -70,8 +70,9 @@ def test_the_receipt_pane_shows_a_return_made_since(qtbot, window, make_member, 
 def test_the_window_fits_the_free_screen_and_opens_as_it_was_closed(qtbot, db, clerk):
     from pharmacy_desk.ui import window_fit
     from pharmacy_desk.ui.main_window import MainWindow
+    from pharmacy_desk.ui.session import Session
 
-    first = MainWindow()
+    first = MainWindow(Session(clerk))
     qtbot.addWidget(first)
     first.show()
     qtbot.waitExposed(first)
@@ -82,7 +83,7 @@ def test_the_window_fits_the_free_screen_and_opens_as_it_was_closed(qtbot, db, c
     first.resize(first.minimumSizeHint().width() + 4, 500)
     left = first.geometry()
     first.close()
-    again = MainWindow()
+    again = MainWindow(Session(clerk))
     qtbot.addWidget(again)
     again.show()
     qtbot.waitExposed(again)
@@ -107,9 +108,7 @@ def test_allergies_never_recorded_read_as_not_recorded_not_as_none(qtbot, window
 
     member = make_member(name="赵敏")
     Member.update(health_consent_on=dt.date.today()).where(Member.id == member.id).execute()
-    pharmacist = Staff.create(name="周药师", role="pharmacist")
-    window.operators.addItem("周药师（药师）", pharmacist.id)
-    window.operators.setCurrentIndex(window.operators.findData(pharmacist.id))
+    act_as(window, Staff.create(name="周药师", role="pharmacist"))
     scan(qtbot, window, member.card_no)
     text = window.counter.panel.health_label.text()
     assert "过敏史：未记录" in text and "过敏史：无" not in text
