@@ -17,7 +17,7 @@ class Clock:
         self.now = 1000.0
         self.step = 0.2  # a person typing
 
-    def __call__(self) -> float:
+    def __call__(self, _event=None) -> float:
         self.now += self.step
         return self.now
 
@@ -134,3 +134,31 @@ def test_a_scan_in_the_search_box_replaces_a_half_typed_search(qtbot, window, ma
     person_types(qtbot, clock, search.edit, "zs")
     scanner_types(qtbot, clock, member.card_no)
     assert window.counter.member_id == member.id and search.edit.text() == ""
+
+
+def _send_keys(widget, text: str, start_ms: int, gap_ms: int) -> None:
+    """Keys as the window system delivers them: each with the time it was pressed."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    for n, char in enumerate(text):
+        key = Qt.Key.Key_Return if char == "\r" else Qt.Key(ord(char))
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, "\r" if char == "\r" else char)
+            event.setTimestamp(start_ms + n * gap_ms)
+            QApplication.sendEvent(widget, event)
+
+
+def test_keys_are_timed_when_pressed_not_when_a_busy_till_handles_them(qtbot, window, make_member):
+    from pharmacy_desk.ui import scanner
+
+    first = make_member(name="张三")
+    second = make_member(phone="13900000002", name="李四")
+    scan(qtbot, window, first.card_no)
+    window.counter.scans.clock = scanner.sent_at  # the real clock: the keys' own times
+    field = window.counter.entry.amounts["household"]
+    _send_keys(field, "35", 1_000_000, 250)  # a person
+    _send_keys(field, second.card_no + "\r", 1_002_000, 5)  # a scanner, however slowly the till reprices
+    assert window.counter.member_id == second.id and field.text() == "35"
+    _send_keys(field, "0000000\r", 1_010_000, 200)  # 8 digits typed by a person stay an amount
+    assert window.counter.member_id == second.id and field.text() == "350000000"
