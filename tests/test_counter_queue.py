@@ -67,18 +67,25 @@ def test_the_receipt_pane_shows_a_return_made_since(qtbot, window, make_member, 
     assert "已退货退款" in text and "-100.00" in text and "退货后实付" in text
 
 
-def test_the_window_fits_the_free_screen_and_opens_as_it_was_closed(qtbot, db, clerk):
+def test_the_window_fits_a_1366_by_768_screen_with_its_taskbar_and_opens_as_it_was_closed(qtbot, db, clerk,
+                                                                                            monkeypatch):
+    from PySide6.QtCore import QRect
+
     from pharmacy_desk.ui import window_fit
     from pharmacy_desk.ui.main_window import MainWindow
     from pharmacy_desk.ui.session import Session
 
+    free = QRect(0, 0, 1366, 728)  # a 1366×768 screen less a 40-pixel taskbar
+    monkeypatch.setattr(window_fit, "available", lambda: free)
     first = MainWindow(Session(clerk))
     qtbot.addWidget(first)
+    # 1366×768 and a title bar do not fit: maximized, so the window manager fits frame and all;
+    # un-maximized it keeps room for a title bar above it
+    assert first.windowState() & Qt.WindowState.WindowMaximized
+    placed = first.geometry()
+    assert free.contains(placed) and placed.top() - free.top() >= window_fit.FRAME_ALLOWANCE.height() - 8
     first.show()
     qtbot.waitExposed(first)
-    free = window_fit.available()
-    assert free.contains(first.frameGeometry()) and free.contains(first.statusBar().mapToGlobal(
-        first.statusBar().rect().bottomRight()))
     first.showNormal()
     first.resize(first.minimumSizeHint().width() + 4, 500)
     left = first.geometry()
