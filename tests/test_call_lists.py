@@ -274,3 +274,15 @@ def test_ab_members_to_phone_skip_opt_outs_and_recent_calls(db, make_member, sel
     assert [(r.member_id, r.detail) for r in rows] == [(members[9].id, "A类会员（第1名），近12个月消费 100.00 元")]
     contacts.mark_contacted(members[9].id, "ab_class", "已接通", clerk, at=dt.datetime(2026, 6, 10, 9, 0))
     assert call_lists.ab_members(TODAY + dt.timedelta(days=1)) == []
+
+
+def test_a_marking_submitted_twice_is_recorded_once(db, make_member, clerk):
+    from pharmacy_desk.core.changes import NOTHING
+    from pharmacy_desk.core.models import ContactLog
+
+    member = make_member(at=OLD)
+    at = dt.datetime(2026, 6, 10, 15, 0)
+    first = contacts.mark_all_contacted([(member.id, "dormant")], "已接通", clerk, at=at, key="contact:k1")
+    again = contacts.mark_all_contacted([(member.id, "dormant")], "已接通", clerk, at=at, key="contact:k1")
+    assert first.touches_member(member.id) and again == NOTHING
+    assert ContactLog.select().count() == 1

@@ -10,13 +10,13 @@ from __future__ import annotations
 import datetime as dt
 
 from pharmacy_desk.core import operations
-from pharmacy_desk.core.changes import Changes
+from pharmacy_desk.core.changes import NOTHING, Changes
 from pharmacy_desk.core.db import write_transaction
 from pharmacy_desk.core.errors import InvalidInput, NotFound
 from pharmacy_desk.core.ids import MemberId
 from pharmacy_desk.core.models import ContactLog, Member, Staff
 from pharmacy_desk.core.permissions import Permission, require
-from pharmacy_desk.core.vocabulary import ContactReason, Role
+from pharmacy_desk.core.vocabulary import ContactReason, OperationKind, Role
 
 OUTCOMES = ("已接通", "未接听", "空号/停机", "已到店", "拒绝回访")
 # Calls that reached nobody: the member is off today's list and back tomorrow for another try.
@@ -43,15 +43,22 @@ def mark_contacted(member_id: MemberId, reason: str, outcome: str, operator: Sta
 
 
 def mark_all_contacted(calls: list[tuple[MemberId, str]], outcome: str, operator: Staff, *,
-                       at: dt.datetime | None = None, notes: str = "") -> Changes:
+                       at: dt.datetime | None = None, notes: str = "", key: str | None = None) -> Changes:
     """One outcome for several calls (``(member_id, reason)`` pairs): all recorded, or none.
 
     Several members chosen in a list and marked at once: a refusal part-way (a member
-    deleted meanwhile) must not leave half of them marked.
+    deleted meanwhile) must not leave half of them marked. With ``key`` (made when the
+    screen began the marking) a second submit of the same marking records nothing.
     """
+    at = at or operations.now()
     with write_transaction():
+        step = operations.keyed(key, OperationKind.CONTACT, operator, at) if key is not None else None
+        if step is not None and step.done is not None:
+            return NOTHING
         for member_id, reason in calls:
             mark_contacted(member_id, reason, outcome, operator, at=at, notes=notes)
+        if step is not None:
+            step.start(subject=f"回访 {len(calls)} 位：{outcome}")
     return Changes.of_members((member_id for member_id, _ in calls), contacts=True)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -147,12 +148,13 @@ class ListsWindow(QWidget):
         if not rows:
             self.count_label.setText(self.tr("请先在名单中选中要标记的会员。"))
             return
+        key = f"contact:{uuid.uuid4()}"  # this marking, however often it is submitted
         answer = self.ask_contact(rows)
         if answer is None:
             return
         outcome, note = answer
         calls = [(row.member_id, row.reason) for row in rows]
-        Op(self, lambda operator: contacts.mark_all_contacted(calls, outcome, operator, notes=note),
+        Op(self, lambda operator: contacts.mark_all_contacted(calls, outcome, operator, notes=note, key=key),
            operator=self.operator).run()
 
     def ask_export_path(self) -> str:
