@@ -6,22 +6,6 @@ import pytest
 from PySide6.QtCore import Qt
 
 
-class KeyboardClock:
-    """Simulated keys carry no times: each key counts as 1 ms after the last, as fast as a scanner.
-
-    Without it the scan catcher would time the keys as the test process handles them, which
-    on a loaded machine can be slower than a person types. Tests of a person typing set
-    their own clock.
-    """
-
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self, _event=None) -> float:
-        self.now += 0.001
-        return self.now
-
-
 @pytest.fixture
 def window(qtbot, db, clerk):
     from pharmacy_desk.ui.main_window import MainWindow
@@ -40,7 +24,6 @@ def window(qtbot, db, clerk):
     w.activateWindow()
     qtbot.waitExposed(w)
     w.counter.search.focus()
-    w.counter.scans.clock = KeyboardClock()
     return w
 
 
@@ -50,7 +33,7 @@ class ScannerPace:
     def __init__(self) -> None:
         self.now = 1000.0
 
-    def __call__(self) -> float:
+    def __call__(self, _event=None) -> float:
         self.now += 0.005
         return self.now
 
