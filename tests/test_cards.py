@@ -134,3 +134,41 @@ def test_member_window_saves_the_members_card_as_pdf(qtbot, make_member, clerk, 
     assert card_actions.save_pdf(dialog, clerk, [member.id], path) == path
     assert (tmp_path / "card.pdf").read_bytes().startswith(b"%PDF")
     assert Operation.select().where(Operation.kind == OperationKind.PRINT_CARDS.value).count() == 1
+
+
+def test_the_pharmacys_own_name_is_printed_once_it_is_set(make_member, clerk, owner):
+    from pharmacy_desk.core import settings
+
+    member = make_member(name="张三")
+    settings.change("pharmacy_name", "康宁大药房", owner)
+    assert cards.cards_for([member.id], clerk)[0].pharmacy == "康宁大药房"
+
+
+def test_the_call_list_prints_the_cards_of_everyone_it_shows_or_of_those_selected(qtbot, make_member, owner, clerk,
+                                                                                   tmp_path):
+    import datetime as dt
+
+    from PySide6.QtCore import QItemSelectionModel
+
+    from pharmacy_desk.ui import card_actions
+    from pharmacy_desk.ui.lists_window import ListsWindow
+
+    old = dt.datetime(2025, 1, 5, 9, 0)
+    dormant = [make_member(name=name, at=old) for name in ("甲", "乙", "丙")]
+    window = ListsWindow(owner, today=dt.date(2026, 6, 10))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 3)
+    assert window.card_button.isEnabled()
+    assert sorted(window.card_member_ids()) == sorted(m.id for m in dormant)
+    window.table.selectionModel().select(window.model.index(1, 0), QItemSelectionModel.SelectionFlag.Select
+                                         | QItemSelectionModel.SelectionFlag.Rows)
+    assert window.card_member_ids() == [window.model.row(1).member_id]
+    window.table.clearSelection()
+    path = str(tmp_path / "list.pdf")
+    assert card_actions.save_pdf(window, owner, window.card_member_ids(), path) == path
+    assert len(re.findall(rb"/Type\s*/Page(?![a-z])", (tmp_path / "list.pdf").read_bytes())) == 1  # one A4 sheet
+
+    cashier_window = ListsWindow(clerk, today=dt.date(2026, 6, 10))
+    qtbot.addWidget(cashier_window)
+    assert not cashier_window.card_button.isEnabled() and cashier_window.card_button.toolTip()

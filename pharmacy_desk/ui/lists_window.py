@@ -16,6 +16,7 @@ from pharmacy_desk.core.changes import Changes
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.permissions import Permission, can
 from pharmacy_desk.core.vocabulary import ContactReason
+from pharmacy_desk.ui import card_actions
 from pharmacy_desk.ui.contact_dialog import ContactDialog
 from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.i18n import core
@@ -58,6 +59,12 @@ class ListsWindow(QWidget):
         self.export_button.setEnabled(can(operator, Permission.EXPORT_PERSONAL))
         if not self.export_button.isEnabled():
             self.export_button.setToolTip(self.tr("只有店长可以导出回访名单。"))
+        # the cards of the members selected, or of the whole list shown: many members' names, the owner's
+        self.card_button = QPushButton(self.tr("会员卡…"))
+        self.card_button.setMenu(card_actions.card_menu(self, operator, self.card_member_ids))
+        self.card_button.setEnabled(can(operator, Permission.EXPORT_PERSONAL))
+        if not self.card_button.isEnabled():
+            self.card_button.setToolTip(self.tr("只有店长可以打印整张名单的会员卡。"))
 
         self.model = RowsTableModel(COLUMNS, parent=self)
         self.table = QTableView()
@@ -79,6 +86,7 @@ class ListsWindow(QWidget):
         top.addWidget(self.staff_filter)
         top.addStretch(1)
         top.addWidget(self.contact_button)
+        top.addWidget(self.card_button)
         top.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -131,6 +139,11 @@ class ListsWindow(QWidget):
         super().showEvent(event)
         if self._stale:
             self.refresh()
+
+    def card_member_ids(self) -> list[int]:
+        """The members whose cards are printed: those selected, else everyone the list shows."""
+        rows = self.selected_rows() or self.model.rows()
+        return list(dict.fromkeys(row.member_id for row in rows))
 
     def selected_rows(self) -> list[call_lists.CallRow]:
         return [self.model.row(index.row()) for index in self.table.selectionModel().selectedRows()]

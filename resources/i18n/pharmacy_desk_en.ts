@@ -207,6 +207,14 @@
         <translation>Only the owner may export a call list.</translation>
     </message>
     <message>
+        <source>会员卡…</source>
+        <translation>Member cards…</translation>
+    </message>
+    <message>
+        <source>只有店长可以打印整张名单的会员卡。</source>
+        <translation>Only the owner may print the cards of a whole list.</translation>
+    </message>
+    <message>
         <source>名单：</source>
         <translation>List:</translation>
     </message>
@@ -291,7 +299,7 @@
     </message>
     <message>
         <source>会员卡…</source>
-        <translation>Member card…</translation>
+        <translation>Member cards…</translation>
     </message>
     <message>
         <source>关闭</source>
