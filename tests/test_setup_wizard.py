@@ -137,7 +137,7 @@ def test_starting_with_demo_data_fills_the_new_database(qtbot, db, monkeypatch):
     monkeypatch.setattr(demo, "generate", lambda **kwargs: real(**{**kwargs, "members_count": 5, "months": 1}))
     launcher = launch(qtbot)
     wizard = launcher.first
-    fill_to_last_page(qtbot, wizard, owner="周建国")
+    fill_to_last_page(qtbot, wizard)  # 王芳, also the name of the demo's owner: one person, not two
     next_page(qtbot, wizard)
     next(b for b in wizard.start_page.choices.buttons() if b.property("start") == START_DEMO).click()
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
@@ -146,7 +146,8 @@ def test_starting_with_demo_data_fills_the_new_database(qtbot, db, monkeypatch):
     with qtbot.waitSignal(launcher.demo_task.done, timeout=30000):
         pass
     assert Member.select().count() == 5 and settings.get("is_demo")
-    assert "演示数据" in window.windowTitle() and window.operator().name == "周建国"
+    assert "演示数据" in window.windowTitle() and window.operator().name == "王芳"
+    assert Staff.select().where(Staff.name == "王芳").count() == 1
     window.close()
 
 
