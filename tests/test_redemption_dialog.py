@@ -113,3 +113,13 @@ def test_what_the_member_cannot_afford_is_greyed_out_with_the_reason(qtbot, make
     assert not model.flags(model.index(1, 0)) & Qt.ItemFlag.ItemIsEnabled  # 3000 points
     assert "积分不足" in model.data(model.index(1, 0), Qt.ItemDataRole.ToolTipRole)
     assert dialog.selected_item().id == cup.id
+
+
+def test_an_empty_catalog_says_so_and_offers_nothing_to_redeem(qtbot, make_member, clerk):
+    # A new pharmacy has no gifts yet: the cashier is told why, not left with a blank list and a live button.
+    dialog = _open(qtbot, make_member(), clerk)
+    assert dialog.model.rowCount() == 0
+    assert not dialog.redeem_button.isEnabled()
+    assert dialog.message.text() == "兑换目录里还没有礼品或服务，店长添加后即可兑换。"
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Return)
+    assert Redemption.select().count() == 0

@@ -33,6 +33,7 @@ CATALOG_COLUMNS = (
     Column("价值(元)", lambda item: yuan(item.value_fen), align_right=True),
     Column("库存", lambda item: "不限" if item.stock is None else item.stock, align_right=True),
 )
+EMPTY_CATALOG = "兑换目录里还没有礼品或服务，店长添加后即可兑换。"
 
 
 class CatalogModel(RowsTableModel):
@@ -137,6 +138,11 @@ class RedemptionDialog(QDialog):
             self.view.selectionModel().blockSignals(True)  # the same choice, not a new attempt
             self.view.selectRow(row)
             self.view.selectionModel().blockSignals(False)
+        # A new pharmacy starts with no gifts: say why there is nothing to pick.
+        empty = self.model.rowCount() == 0
+        self.redeem_button.setEnabled(not empty)
+        if empty:
+            self.message.info(EMPTY_CATALOG)
 
     def selected_item(self):
         row = self.view.currentIndex().row()
