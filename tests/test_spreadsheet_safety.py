@@ -40,7 +40,7 @@ def test_not_a_spreadsheet(db, tmp_path):
 def test_html_saved_as_xls(db, tmp_path):
     path = tmp_path / "export.xls"
     path.write_text("<html><table><tr><td>姓名</td></tr></table></html>", encoding="utf-8")
-    refused(path, "不是真正的 Excel")
+    refused(path, "其实是网页")
 
 
 def test_corrupt_workbook(db, tmp_path):

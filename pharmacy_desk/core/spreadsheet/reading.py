@@ -26,8 +26,12 @@ def read_file(path: str | Path) -> list[Sheet]:
     """Every non-empty sheet of the file, after the safety checks; refuses an empty file."""
     path = Path(path)
     with file_errors(path, READ):
-        kind = safety.check_file(path)
-        sheets = read_csv(path) if kind == "csv" else _read_workbook(path)
+        inspection = safety.inspect_file(path)
+        if inspection.kind == "csv":
+            sheets = read_csv(path)
+        else:
+            with safety.readable_copy(path, inspection.overdeclared) as readable:
+                sheets = _read_workbook(readable)
     sheets = [sheet for sheet in sheets if any(_has_value(row) for row in sheet.rows)]
     if not sheets:
         raise InvalidInput("文件里没有任何数据。")

@@ -2,16 +2,28 @@
 
 Neither calamine nor ``zipfile`` checks how big an archive says it will become,
 so a 40 kB zip bomb would be inflated to gigabytes; a sheet with one cell at
-``XFD1048576`` makes calamine allocate every cell up to it. Both are refused here
-from the archive's directory and a single streamed pass over each sheet, before
-the real read. Every refusal is an ``InvalidInput`` with a sentence the owner can act on.
+``GR499999`` makes calamine allocate every cell up to it (3.9 GB). Both are refused
+here from the archive's directory and a single streamed pass over each sheet,
+before the real read: a sheet's extent (its last row with a value times its widest
+column with one) must fit ``CELL_BUDGET``. Cells that carry only a style (WPS and
+Gnumeric write ``<c r="XFD1" s="1"/>`` and whole formatted rows to 1048576) hold no
+data and count for nothing. A sheet that merely declares a huge used range
+(``<dimension ref="A1:XFD1048576"/>``, which calamine reserves memory for) is read
+from a copy without the declaration (``readable_copy``).
+
+Every refusal is an ``InvalidInput`` with a sentence the owner can act on.
 """
 
 from __future__ import annotations
 
 import re
+import shutil
+import tempfile
 import zipfile
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pharmacy_desk.core.errors import InvalidInput, reraise_file_refusal
@@ -27,13 +39,23 @@ MAX_RATIO = 150
 RATIO_APPLIES_ABOVE = 1024 * 1024
 MAX_ROWS = 500_000
 MAX_COLUMNS = 200
+# Rows × columns a sheet may make the reader allocate: a 500,000-row list of 12 columns.
+# calamine takes ~32 bytes a cell and Python 8 more, so this bounds a sheet at ~250 MB.
+CELL_BUDGET = 6_000_000
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 
-# Only references of two or more letters can pass the column cap: A–Z never need checking.
-_XLSX_WIDE_REF = re.compile(rb'<c r="([A-Z]{2,})\d')
-_XLSX_LAST_ROW = re.compile(rb'<row r="(\d+)"')
+# A cell with content: a start tag that is neither self-closing nor closed at once.
+_VALUED = rb'(?:[^>/]|/(?!>))*>(?!</c>)'
+_XLSX_VALUED_CELL = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"' + _VALUED)
+# Only references of two or more letters can pass the column cap: A–Z are found in the samples.
+_XLSX_WIDE_CELL = re.compile(rb'<c r="([A-Z]{2,3})\d+"' + _VALUED)
+_XLSX_DIMENSION = re.compile(rb'<dimension ref="[A-Z]*\d*:?([A-Z]+)(\d+)"')
+TAIL = 1 << 16
+HTML_HEADS = (b"<html", b"<!doctype html", b"<?xml", b"mime-version:", b"<table", b"<head", b"<meta")
+# The BOF record of the BIFF2-BIFF4 formats (Excel 2.x to 4.0), written without an OLE container.
+BIFF_OLD_BOF = (b"\x09\x00", b"\x09\x02", b"\x09\x04")
 _ODS_REPEATED = re.compile(rb'number-columns-repeated="(\d+)"[^>]*office:value-type|'
                            rb'office:value-type[^>]*number-columns-repeated="(\d+)"')
 
@@ -60,8 +82,15 @@ def check_file(path: Path) -> str:
     if size > MAX_FILE_BYTES:
         raise InvalidInput(f"文件太大（{size // (1024 * 1024)} MB），请拆分成多个文件后再导入。")
     with path.open("rb") as handle:
-        head = handle.read(8)
+        start = handle.read(512)
+    head = start[:8]
     kind = suffix[1:]
+    if kind != "csv" and _is_web_page(start):
+        raise InvalidInput("这个文件其实是网页（WPS 或 Excel“另存为网页”得到的），不是真正的工作簿："
+                           "请用 WPS 或 Excel 打开它，再“另存为” .xlsx 后导入。")
+    if kind in ("xls", "xlsx") and head.startswith(BIFF_OLD_BOF):
+        raise InvalidInput("这是 Excel 4.0 或更早版本的工作簿，无法直接读取："
+                           "请用 Excel 或 WPS 打开它，再“另存为” .xlsx 后导入。")
     if kind == "csv":
         if head.startswith((ZIP_MAGIC, OLE_MAGIC)):
             raise InvalidInput("这个 .csv 文件其实是 Excel 工作簿，请把扩展名改为 .xlsx 或 .xls。")
@@ -81,6 +110,62 @@ def check_file(path: Path) -> str:
         raise InvalidInput(f"{path.name} 不是电子表格文件，或者文件已损坏。")
     _check_archive(path, kind)
     return kind
+
+
+@dataclass
+class Inspection:
+    kind: str
+    overdeclared: list[str] = field(default_factory=list)  # sheet parts whose declared range is past the budget
+
+
+def inspect_file(path: Path) -> Inspection:
+    """``check_file``, and which sheets must be read from a copy without their declared range."""
+    kind = check_file(path)
+    inspection = Inspection(kind)
+    if kind == "xlsx":
+        with zipfile.ZipFile(path) as archive:
+            inspection.overdeclared = [name for name in _sheet_parts(archive) if _declared_cells(archive, name)
+                                       > CELL_BUDGET]
+    return inspection
+
+
+def _is_web_page(start: bytes) -> bool:
+    text = start.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if text.startswith(b"<?xml"):
+        return b"<html" in text or b"urn:schemas-microsoft-com:office" in text
+    return text.startswith(HTML_HEADS)
+
+
+@contextmanager
+def readable_copy(path: Path, overdeclared: list[str] | None = None) -> Iterator[Path]:
+    """The workbook as the reader should see it: a copy without the declared ranges past the budget."""
+    if overdeclared is None:
+        overdeclared = inspect_file(path).overdeclared
+    if not overdeclared:
+        yield path
+        return
+    with tempfile.TemporaryDirectory(prefix="pharmacy-desk-import-") as folder:
+        copy = Path(folder) / "workbook.xlsx"
+        with zipfile.ZipFile(path) as source, zipfile.ZipFile(copy, "w", zipfile.ZIP_DEFLATED,
+                                                               compresslevel=1) as target:
+            for item in source.infolist():
+                with source.open(item) as reader, target.open(item.filename, "w", force_zip64=True) as writer:
+                    if item.filename in overdeclared:
+                        head = reader.read(TAIL)
+                        writer.write(re.sub(rb"<dimension [^>]*/>", b"", head, count=1))
+                    shutil.copyfileobj(reader, writer, 1 << 20)
+        yield copy
+
+
+def _sheet_parts(archive: zipfile.ZipFile) -> list[str]:
+    return sorted(name for name in archive.namelist() if name.startswith("xl/worksheets/") and name.endswith(".xml"))
+
+
+def _declared_cells(archive: zipfile.ZipFile, name: str) -> int:
+    with archive.open(name) as handle:
+        head = handle.read(TAIL)
+    match = _XLSX_DIMENSION.search(head)
+    return column_number(match.group(1)) * int(match.group(2)) if match else 0
 
 
 def _check_archive(path: Path, kind: str) -> None:
@@ -109,9 +194,8 @@ def _check_archive(path: Path, kind: str) -> None:
         if kind == "xlsx":
             if "xl/workbook.xml" not in names:
                 raise InvalidInput(f"{path.name} 不是 Excel 工作簿，或者文件已损坏。")
-            for name in sorted(names):
-                if name.startswith("xl/worksheets/") and name.endswith(".xml"):
-                    _check_xlsx_sheet(archive, name)
+            for name in _sheet_parts(archive):
+                _check_xlsx_sheet(archive, name)
         else:
             if "content.xml" not in names:
                 raise InvalidInput(f"{path.name} 不是 ODS 电子表格，或者文件已损坏。")
@@ -153,16 +237,32 @@ def _stream(archive: zipfile.ZipFile, name: str, chunk: int = 1 << 20):
 
 
 def _check_xlsx_sheet(archive: zipfile.ZipFile, name: str) -> None:
-    last_row = 0
+    """Refuse a sheet whose cells with values reach past the column cap, the row cap or the cell budget.
+
+    Rows are stored in order, so the last cell with a value in the stream is on the
+    last row; each block's tail gives it without a scan of every cell. Wide references
+    (two or more letters) are looked for everywhere; single letters in the sheet's
+    first block (the header) and in every tail.
+    """
+    last_row = widest = 0
+    first = True
     for block in _stream(archive, name):
-        for match in _XLSX_WIDE_REF.finditer(block):
-            if column_number(match.group(1)) > MAX_COLUMNS:
+        for match in _XLSX_WIDE_CELL.finditer(block):
+            column = column_number(match.group(1))
+            if column > MAX_COLUMNS:
                 raise InvalidInput(f"表格的列数超过 {MAX_COLUMNS} 列，不像会员名单，已拒绝导入。")
-        rows = _XLSX_LAST_ROW.findall(block[-4096:]) or _XLSX_LAST_ROW.findall(block)
-        if rows:
-            last_row = max(last_row, int(rows[-1]))
+            widest = max(widest, column)
+        sample = block if first else block[-TAIL:]
+        first = False
+        cells = _XLSX_VALUED_CELL.findall(sample) or _XLSX_VALUED_CELL.findall(block)
+        if cells:
+            last_row = max(last_row, int(cells[-1][1]))
+            widest = max(widest, max(column_number(letters) for letters, _ in cells))
     if last_row > MAX_ROWS:
         raise InvalidInput(f"表格超过 {MAX_ROWS:,} 行，请拆分成多个文件后再导入。")
+    if last_row * widest > CELL_BUDGET:
+        raise InvalidInput(f"表格的数据范围太大（{last_row:,} 行 × {widest} 列，超过 {CELL_BUDGET:,} 个单元格），"
+                           "可能有远处的零散单元格：请删除多余的行列，或拆分成多个文件后再导入。")
 
 
 def _check_ods_content(archive: zipfile.ZipFile) -> None:
