@@ -51,11 +51,11 @@ def test_imported_members_are_found_through_rebuilt_indexes(db, owner, sheet, re
 def test_a_failed_import_leaves_every_index_and_no_member(db, owner, sheet, rebuild_always, monkeypatch):
     before = indexes()
 
-    def broken(_day):
+    def broken(_day, _months):
         raise RuntimeError("disk went away")
 
     # Fails after the members (and their indexes) are written, before the opening balances.
-    monkeypatch.setattr(commit.ledger, "lot_expiry", broken)
+    monkeypatch.setattr(commit, "opening_expiry", broken)
     with pytest.raises(RuntimeError):
         commit.commit_import(read_plan(sheet, today=TODAY), owner, at=AT)
     assert indexes() == before
@@ -69,7 +69,8 @@ def test_a_duplicate_the_plan_missed_fails_the_unique_index_and_rolls_back(db, o
 
     def doubled(file_plan):
         matched = original(file_plan)
-        matched.new.append(matched.new[0])  # the same phone twice: the rebuilt unique index refuses it
+        matched.new[0].card_no = "8800000000001"
+        matched.new.append(matched.new[0])  # the same card twice: the rebuilt unique index refuses it
         return matched
 
     monkeypatch.setattr(commit, "match_database", doubled)

@@ -21,7 +21,7 @@ TODAY = dt.date(2026, 6, 10)
     ("详细地址", "address"), ("通信地址", "address"), ("家庭地址", "address"),
     ("省", "province"), ("市", "city"), ("区", "district"),
     ("发卡日期", "joined_on"), ("会员卡编号", "card_no"), ("card_no", "card_no"),
-    ("出生日期（yyyy-mm-dd）", "birthday"), ("remark", "notes"), ("身份证号码", ""), ("门店", ""),
+    ("出生日期（yyyy-mm-dd）", "birthday"), ("remark", "notes"), ("身份证号码", "id_number"), ("门店", ""),
 ])
 def test_the_names_real_lists_give_their_columns(header, target):
     assert guess_field(header) == target
@@ -69,7 +69,7 @@ def test_a_dropdown_helper_sheet_is_listed_not_refused(db, tmp_path):
     path = write_xlsx(tmp_path / "带下拉.xlsx", {
         "会员": [["姓名", "手机号", "性别"], ["张三", "13812345678", "男"]],
         "下拉选项": [["性别", "会员等级", "手机号"], ["男", "普通", ""], ["女", "VIP", ""]],
-        "选项2": [["会员等级", "手机号"], ["普通会员", "必填"], ["金卡会员", ""]],
+        "选项2": [["联系人", "手机号"], ["（下拉）", "必填"], ["（选择）", ""]],
         "data": [["男"], ["女"]],
     })
     book = load_workbook(path)

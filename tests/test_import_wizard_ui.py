@@ -271,3 +271,29 @@ def test_matching_against_the_members_runs_off_the_gui_thread(qtbot, db, owner, 
     click_next(qtbot, wizard)
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.mapping_page, timeout=10000)
     assert threads and threading.main_thread() not in threads
+
+
+def test_the_preview_says_what_opening_points_are_worth_and_the_owner_sets_their_validity(
+        qtbot, db, owner, tmp_path):
+    from pharmacy_desk.core.ledger import add_months
+    from pharmacy_desk.core.models import LedgerEntry
+    from pharmacy_desk.ui.import_wizard import ImportWizard
+
+    path = write_xlsx(tmp_path / "a.xlsx", {"会员": [["姓名", "手机", "积分", "病史"],
+                                                     ["张三", "13812345678", "18759", "高血压"]]})
+    wizard = ImportWizard(owner)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.set_path(path)
+    for page in ("mapping_page", "preview_page"):
+        click_next(qtbot, wizard)
+        qtbot.waitUntil(lambda page=page: wizard.currentPage() is getattr(wizard, page), timeout=10000)
+    preview = wizard.preview_page
+    assert "可抵现约 776.00 元" in preview.summary.text() and "导入后 12 个月" in preview.summary.text()
+    assert "待与会员确认" in preview.summary.text()
+    preview.validity.setValue(6)
+    assert "导入后 6 个月" in preview.summary.text()
+    click_next(qtbot, wizard)
+    qtbot.mouseClick(wizard.import_page.start, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.result_page, timeout=10000)
+    assert {e.expires_on for e in LedgerEntry.select()} == {add_months(dt.date.today(), 6)}

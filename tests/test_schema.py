@@ -342,7 +342,7 @@ MUTATIONS = {
                                  'FOREIGN KEY ("sale_id") REFERENCES "sale" ("id"), UNIQUE ("sale_id", "method"));\n'
                                  'CREATE TABLE "redemption"'),
     "a missing index": ('CREATE INDEX "sale_created_at" ON "sale" ("created_at");\n', ""),
-    "an index no longer unique": ('CREATE UNIQUE INDEX "member_phone"', 'CREATE INDEX "member_phone"'),
+    "an index no longer unique": ('CREATE UNIQUE INDEX "member_card_no"', 'CREATE INDEX "member_card_no"'),
     "index columns reordered": ('("member_id", "created_at", "paid_fen")', '("member_id", "paid_fen", "created_at")'),
     "an index descending": ('ON "sale" ("created_at")', 'ON "sale" ("created_at" DESC)'),
     "an expression index changed": ("substr(phone, -4)", "substr(phone, -3)"),

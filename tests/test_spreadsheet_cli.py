@@ -93,3 +93,21 @@ def test_map_names_a_field_the_app_knows(tmp_path, capsys):
     source = write_xlsx(tmp_path / "list.xlsx", {"Sheet1": [HEADER]})
     code, _, err = run(capsys, "--db", tmp_path / "x.sqlite3", "import-members", source, "--map", "联系人=微信")
     assert code == 1 and "不认识的字段“微信”" in err
+
+
+def test_opening_points_validity_is_chosen_on_the_command_line(tmp_path, capsys):
+    import datetime as dt
+
+    from pharmacy_desk.commands import spreadsheet
+    from pharmacy_desk.core.ledger import add_months
+    from pharmacy_desk.core.spreadsheet import plan
+
+    assert spreadsheet.DEFAULT_VALIDITY_MONTHS == plan.DEFAULT_VALIDITY_MONTHS
+    db = tmp_path / "shop.sqlite3"
+    source = write_xlsx(tmp_path / "list.xlsx", {"Sheet1": [["姓名", "手机", "积分"], ["张三", "13812345678", "1000"]]})
+    code, out, _ = run(capsys, "--db", db, "import-members", source, "--dry-run")
+    assert code == 0 and "期初积分共 1,000 分，可抵现约 42.00 元" in out and "（导入后 12 个月" in out
+    code, out, _ = run(capsys, "--db", db, "import-members", source, "--points-valid-months", 24)
+    assert code == 0 and "（导入后 24 个月" in out
+    expires = sqlite3.connect(db).execute("SELECT expires_on FROM ledger_entry").fetchone()[0]
+    assert expires == add_months(dt.date.today(), 24).isoformat()

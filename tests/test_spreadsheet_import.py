@@ -59,10 +59,10 @@ def member(phone):
 def test_dry_run_counts_and_writes_nothing(db, messy):
     before = (Member.select().count(), Operation.select().count())
     plan = plan_import(messy, today=TODAY)
-    # new: 8 clean rows of the first sheet + 沈七; merged: the second 张三 row and 王五 on sheet 2;
-    # conflicts: 卫五/蒋六 share a phone; rejected: 吴十 郑一 冯二 (no name) 陈三 褚四;
+    # new: 8 clean rows of the first sheet + 卫五 and 蒋六 (a family on one phone) + 沈七; merged: the
+    # second 张三 row and 王五 on sheet 2; rejected: 吴十 郑一 冯二 (no name) 陈三 褚四;
     # skipped: the blank row and the 合计 row.
-    assert plan.counts() == {"new": 9, "merged": 2, "conflicts": 2, "rejected": 6, "skipped": 2}
+    assert plan.counts() == {"new": 11, "merged": 2, "conflicts": 0, "rejected": 6, "skipped": 2}
     # 1200 + 300 + 1200 + 88 + 0 + 50 + 0 + 0 + 100 = 2938
     assert plan.opening_points == 2938
     assert (Member.select().count(), Operation.select().count()) == before
@@ -80,20 +80,20 @@ def test_rejected_rows_say_why_and_keep_their_values(db, messy):
     assert "不存在的日期" in reasons[19]
     row = next(p for p in plan.rejected if p.source.row_number == 14)
     assert row.source.values[:4] == ["", "吴十", "1381234567", "男"]
-    conflicts = {p.source.row_number: p.reason for p in plan.all_conflicts}
-    assert set(conflicts) == {21, 22} and "不同的姓名" in conflicts[21]
+    assert plan.all_conflicts == []  # 卫五 and 蒋六 share a phone: two members, not a conflict
+    assert {c.name for c in plan.new if c.phone == "15712345678"} == {"卫五", "蒋六"}
 
 
 def test_import_cleans_every_member(db, owner, messy):
 
     result = commit_import(read_plan(messy, today=TODAY), owner, at=AT)
-    assert (result.created, result.balances, result.points) == (9, 6, 2938)
-    assert Member.select().count() == 9
+    assert (result.created, result.balances, result.points) == (11, 6, 2938)
+    assert Member.select().count() == 11
 
     zhang = member("13812345678")
     assert (zhang.name, zhang.name_initials, zhang.gender, zhang.birthday, zhang.joined_on) == (
         "张三", "zs", "M", dt.date(1965, 3, 8), dt.date(2019, 5, 1))
-    assert zhang.notes == "老顾客；病史：高血压"
+    assert (zhang.notes, zhang.health_to_confirm) == ("老顾客", "高血压")  # 病史 never in the notes
     assert zhang.tier.rank == 0 and zhang.profile_confirmed_on is None and zhang.joined_by_id == owner.id
     assert len(zhang.card_no) == 13 and zhang.card_no.startswith("20")
     assert ledger.balance(zhang.id) == 1200  # the later 张三 row's 999 does not overwrite
@@ -121,10 +121,11 @@ def test_import_cleans_every_member(db, owner, messy):
 
     entries = list(LedgerEntry.select().where(LedgerEntry.kind == "import"))
     assert len(entries) == 6
-    # 3-month validity from 2026-06-10
-    assert {e.expires_on for e in entries} == {ledger.lot_expiry(TODAY)} == {dt.date(2026, 9, 10)}
+    # Valid 12 months from the import (2026-06-10), not the 3 months of points earned at the till.
+    assert {e.expires_on for e in entries} == {dt.date(2027, 6, 10)} != {ledger.lot_expiry(TODAY)}
     assert len({e.operation_id for e in entries}) == 1
-    assert not Member.select().where(Member.phone.in_(["15712345678", "1381234567"])).exists()
+    assert sorted(m.name for m in Member.select().where(Member.phone == "15712345678")) == ["卫五", "蒋六"]
+    assert not Member.select().where(Member.phone == "1381234567").exists()
     assert check.run_checks() == []
 
 
@@ -153,11 +154,12 @@ def test_existing_members_are_merged_or_reported(db, tmp_path, make_member, owne
             ["", "王五", "13712345678", "男", "", "70"]]
     first = write_xlsx(tmp_path / "a.xlsx", {"Sheet1": rows})
     plan = plan_import(first, today=TODAY)
-    assert plan.counts() == {"new": 0, "merged": 2, "conflicts": 2, "rejected": 0, "skipped": 0}
-    reasons = sorted(p.reason for p in plan.all_conflicts)
-    assert "已属于会员李思" in reasons[1] and "卡号 8800001 已属于会员王五" in reasons[0]
+    # 李四 shares 李思's phone: a new member of the same family; 马六 names 王五's card: a conflict.
+    assert plan.counts() == {"new": 1, "merged": 2, "conflicts": 1, "rejected": 0, "skipped": 0}
+    assert [p.reason for p in plan.all_conflicts] == ["卡号 8800001 已属于会员王五（手机 137****5678），请核对卡号。"]
     result = commit_import(read_plan(first, today=TODAY), owner, at=AT)
-    assert (result.created, result.updated, result.points) == (0, 2, 570)
+    assert (result.created, result.updated, result.points) == (1, 2, 590)
+    assert sorted(m.name for m in Member.select().where(Member.phone == "13912345678")) == ["李四", "李思"]
     zhang = Member.get_by_id(zhang.id)
     assert (zhang.gender, zhang.birthday) == ("M", dt.date(1965, 3, 8))  # empty fields filled
     assert ledger.balance(zhang.id) == 500
@@ -215,14 +217,14 @@ def test_error_report_is_the_original_rows_ready_to_fix(db, messy, tmp_path, own
 
     plan = plan_import(messy, today=TODAY)
     out = tmp_path / "report.xlsx"
-    assert write_error_report(plan, out) == 8  # 6 rejected + 2 conflicts
+    assert write_error_report(plan, out) == 6  # the rejected rows
     sheet = load_workbook(out)["会员名单"]
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0] == ("会员卡号", "姓 名", "联系电话", "性别", "出生日期", "剩余积分", "入会时间", "备注",
                        "病史", "问题原因", "问题类型", "原行号")
     assert rows[1][:4] == (None, "吴十", "1381234567", "男") and "10位" in rows[1][9]
     assert rows[1][10:] == ("数据有误", 14)
-    assert [r[11] for r in rows[1:]] == [14, 15, 16, 17, 18, 19, 21, 22]
+    assert [r[11] for r in rows[1:]] == [14, 15, 16, 17, 18, 19]
     assert sheet.freeze_panes == "A2"
 
     # The owner fixes 吴十's phone in the report and imports the report itself.

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from pharmacy_desk.commands.common import open_from_args, signed_in
 from pharmacy_desk.core.errors import InvalidInput
 
 EXPORT_KINDS = ("members", "sales", "ledger", "coupons")
+DEFAULT_VALIDITY_MONTHS = 12  # plan.DEFAULT_VALIDITY_MONTHS; the command line starts without the core
 GROUPS_SHOWN = 10
 
 
@@ -49,10 +51,16 @@ def cmd_import_members(args) -> int:
     from pharmacy_desk.core.spreadsheet.report import group_problems, write_error_report
     from pharmacy_desk.core.vocabulary import ImportProblemKind, Permission
 
+    from pharmacy_desk.core import settings
+    from pharmacy_desk.core.spreadsheet.plan import ImportOptions
+
     choices = _choices(args)
+    if not 1 <= args.points_valid_months <= 120:
+        raise InvalidInput("--points-valid-months 应在 1 到 120 个月之间。")
+    options = ImportOptions(validity_months=args.points_valid_months, keep_id_numbers=args.keep_id_numbers)
     open_from_args(args)
     operator = signed_in(args, Permission.IMPORT)
-    file_plan = read_plan(Path(args.file), choices=choices)
+    file_plan = read_plan(Path(args.file), choices=choices, options=options)
     _describe_layouts(file_plan)
     file_plan.require_importable()
     plan = match_database(file_plan)
@@ -60,6 +68,7 @@ def cmd_import_members(args) -> int:
     print(f"新增 {counts['new']} 人，合并 {counts['merged']} 人，冲突 {counts['conflicts']} 行，"
           f"数据有误 {counts['rejected']} 行，跳过空行/合计行 {counts['skipped']} 行；"
           f"期初积分 {plan.opening_points} 分。")
+    print(plan.describe_opening(dt.date.today(), settings.get("redeem_blocks")))
     groups = group_problems(plan.problems)
     for group in groups[:GROUPS_SHOWN]:
         print(f"  {ImportProblemKind.label_of(group.kind)}：{group.reason}（{len(group.rows)} 行，如{group.examples}）")
@@ -109,6 +118,10 @@ def register(commands) -> None:
                              "导入后记住，下次同样表头的文件自动使用")
     parser.add_argument("--sheet", metavar="NAME", help="只导入这张工作表")
     parser.add_argument("--header-row", type=int, metavar="N", help="表头在第 N 行（0 表示没有表头）")
+    parser.add_argument("--points-valid-months", type=int, default=DEFAULT_VALIDITY_MONTHS, metavar="N",
+                        help=f"期初积分自导入之日起的有效月数（默认 {DEFAULT_VALIDITY_MONTHS}）")
+    parser.add_argument("--keep-id-numbers", action="store_true",
+                        help="保存身份证号（默认只用来补全生日和性别，不保存）")
     parser.set_defaults(func=cmd_import_members)
     parser = commands.add_parser("export", help="导出会员、消费、积分流水或优惠券到 Excel")
     parser.add_argument("table", choices=EXPORT_KINDS)

@@ -100,7 +100,11 @@ def _limit(limit: int | None) -> str:
 
 
 def dormant(today: dt.date, *, owner_staff_id: StaffId | None = None, limit: int | None = None) -> list[CallRow]:
-    """沉睡会员: no purchase for ``dormant_months`` (members who never bought count from joining)."""
+    """沉睡会员: no purchase for ``dormant_months`` (members who never bought count from joining).
+
+    A member brought over from a legacy list counts from the import (``created_at``): the
+    old register's sales are not here, so an old join date says nothing about the last visit.
+    """
     cutoff = add_months(today, -settings.get("dormant_months"))
     contacted, args = _not_contacted(ContactReason.DORMANT, today)
     extra, extra_args = _filters(True, owner_staff_id)
@@ -108,11 +112,11 @@ def dormant(today: dt.date, *, owner_staff_id: StaffId | None = None, limit: int
         SELECT {CONTACT_COLUMNS}, m.joined_on,
                (SELECT MAX(s.created_at) FROM sale s WHERE s.member_id = m.id) AS last_sale
         FROM member m {STAFF_JOIN}
-        WHERE m.joined_on <= ?
+        WHERE m.joined_on <= ? AND date(m.created_at) <= ?
           AND NOT EXISTS (SELECT 1 FROM sale s WHERE s.member_id = m.id AND s.created_at >= ?)
           AND {contacted}{extra}
         ORDER BY COALESCE(last_sale, m.joined_on) DESC, m.id{_limit(limit)}""",
-        [_day(cutoff), _stamp(cutoff), *args, *extra_args]).fetchall()
+        [_day(cutoff), _day(cutoff), _stamp(cutoff), *args, *extra_args]).fetchall()
     result = []
     for values in rows:
         joined_on, last_sale = values[6], values[7]

@@ -192,7 +192,8 @@ def preview_new_member_thanks(month: dt.date) -> list[Recipient]:
     tag = f"{first:%Y-%m}"
     coupon = f"，另赠{yuan(fen)}元感谢券一张" if fen > 0 else ""
     members = _members(
-        "m.joined_on BETWEEN ? AND ?", [first.isoformat(), last.isoformat()], "m.joined_on, m.id")
+        # A member migrated without a join date did not join this month.
+        "m.joined_on BETWEEN ? AND ? AND NOT m.migrated", [first.isoformat(), last.isoformat()], "m.joined_on, m.id")
     return _gift_recipients(members, f"thanks:{tag}:", "答谢礼品", "感谢券", fen, last + dt.timedelta(days=1), days,
                             "新会员感谢券", lambda name: f"{name}您好，感谢您成为我们的会员！请您到店领取答谢礼品{coupon}。")
 
@@ -217,7 +218,7 @@ def preview_new_member_plan(today: dt.date) -> list[Recipient]:
     result = []
     for day, topic, text in PLAN_STEPS:
         joined = today - dt.timedelta(days=day - 1)
-        for member_id, name, phone, owner, _, _ in _members("m.joined_on = ?", [joined.isoformat()]):
+        for member_id, name, phone, owner, _, _ in _members("m.joined_on = ? AND NOT m.migrated", [joined.isoformat()]):
             result.append(Recipient(member_id, name, phone, owner, f"第{day}天：{topic}", text.format(name=name)))
     return result
 

@@ -161,8 +161,11 @@ def lookup(text: str, limit: int = LOOKUP_LIMIT) -> LookupResult:
             phone = clean_phone(compact)
         except InvalidInput:
             return LookupResult()
-        member = _one_member('"phone" = ?', phone)
-        return LookupResult(exact=member) if member else LookupResult(phone_hint=phone)
+        # A family may share one phone (schema v8): then the short list, to pick who is here.
+        found = _members('"phone" = ?', (phone,), limit, '"name", "id"')
+        if len(found) > 1:
+            return LookupResult(matches=found)
+        return LookupResult(exact=found[0]) if found else LookupResult(phone_hint=phone)
     if re.fullmatch(r"[A-Za-z]+", query):
         # Ordered as the (name_initials, name) index is, so SQLite stops after ``limit``
         # rows instead of sorting every 张/赵/周… that starts with "z"; members whose

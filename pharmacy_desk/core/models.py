@@ -132,7 +132,7 @@ class Member(BaseModel):
     """会员档案."""
 
     card_no = CharField(unique=True)
-    phone = CharField(unique=True)
+    phone = CharField(index=True)  # not unique (schema v8): a family may share one phone
     name = CharField(index=True)
     name_initials = CharField(default="")  # indexed with name, see Meta
     gender = CharField(default=Gender.UNKNOWN.value, constraints=[Check(check_in("gender", Gender, ", "))])
@@ -156,6 +156,10 @@ class Member(BaseModel):
     chronic_conditions = TextField(default="", constraints=[SQL("DEFAULT ''")])
     allergies = TextField(default="", constraints=[SQL("DEFAULT ''")])
     long_term_meds = TextField(default="", constraints=[SQL("DEFAULT ''")])
+    # Schema v8 (``schema_sql/migrate_v8.sql`` says what each holds).
+    migrated = BooleanField(default=False, constraints=[SQL("DEFAULT 0")])
+    health_to_confirm = TextField(default="", constraints=[SQL("DEFAULT ''")])
+    id_number = CharField(default="", constraints=[SQL("DEFAULT ''")])
 
     class Meta:
         # Pinyin lookup reads this index in order and stops at the first screenful.

@@ -99,7 +99,7 @@ EXTRA_SQL = [
     COUPON_IN_USE_VIEW,
 ]
 
-CURRENT_VERSION = 7
+CURRENT_VERSION = 8
 
 SCHEMA_SQL = resources.files("pharmacy_desk.core").joinpath("schema_sql")
 

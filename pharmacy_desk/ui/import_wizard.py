@@ -12,8 +12,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWizard,
-    QWizardPage,
+    QCheckBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox, QTableView,
+    QVBoxLayout, QWizard, QWizardPage,
 )
 
 from pharmacy_desk.core.models import Staff
@@ -96,28 +96,59 @@ class PreviewPage(QWizardPage):
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setStretchLastSection(True)
+        self.validity = QSpinBox()
+        self.validity.setRange(1, 120)
+        self.validity.setSuffix(" 个月")
+        self.validity.valueChanged.connect(self._options_changed)
+        self.keep_ids = QCheckBox("保存身份证号（默认只用来补全生日和性别）")
+        self.keep_ids.toggled.connect(self._options_changed)
+        options = QHBoxLayout()
+        options.addWidget(QLabel("期初积分有效期：导入后"))
+        options.addWidget(self.validity)
+        options.addSpacing(24)
+        options.addWidget(self.keep_ids)
+        options.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addLayout(options)
         layout.addWidget(QLabel("有问题的行（不会导入，导入后可保存为错误报告，修改后再导入）："))
         layout.addWidget(self.view, 1)
 
     def initializePage(self) -> None:
+        options = self.owner.file_plan.options
+        for widget, value in ((self.validity, options.validity_months), (self.keep_ids, options.keep_id_numbers)):
+            widget.blockSignals(True)
+            widget.setValue(value) if widget is self.validity else widget.setChecked(value)
+            widget.blockSignals(False)
+        self._show_summary()
+        self.model.set_rows(self.owner.plan.problems)
+
+    def _options_changed(self) -> None:
+        """Both options are applied when the import is written: the preview only says them again."""
+        options = self.owner.file_plan.options
+        options.validity_months = self.validity.value()
+        options.keep_id_numbers = self.keep_ids.isChecked()
+        self._show_summary()
+
+    def _show_summary(self) -> None:
+        import datetime as dt
+
+        from pharmacy_desk.core import settings
+        from pharmacy_desk.core.spreadsheet.report import group_problems
+
         plan = self.owner.plan
         counts = plan.counts()
         text = (f"新增会员 <b>{counts['new']}</b> 人，合并到已有会员 <b>{counts['merged']}</b> 人，"
                 f"冲突 <b>{counts['conflicts']}</b> 行，数据有误 <b>{counts['rejected']}</b> 行，"
                 f"跳过空行和合计行 {counts['skipped']} 行；期初积分共 <b>{plan.opening_points}</b> 分。")
+        text += "<br>" + plan.describe_opening(dt.date.today(), settings.get("redeem_blocks"))
         if plan.already_imported:
             text += "<br><b>这个文件已经导入过，再次导入不会有任何改动。</b>"
         for notice in plan.file.notices:
             text += f"<br>{notice}"
-        from pharmacy_desk.core.spreadsheet.report import group_problems
-
-        groups = group_problems(plan.problems)
-        for group in groups[:GROUPS_SHOWN]:
+        for group in group_problems(plan.problems)[:GROUPS_SHOWN]:
             text += f"<br>· {group.reason}：{len(group.rows)} 行"
         self.summary.setText(text)
-        self.model.set_rows(plan.problems)
 
 
 class ImportPage(QWizardPage):

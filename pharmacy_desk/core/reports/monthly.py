@@ -151,10 +151,12 @@ def _month(month: Month, dormant: Dormancy, points: tuple[int, int, int, int], o
     start, end = bound(month.first_day), bound(month.end)
     s = _sales(start, end)
     active, repeat = _activity(start, end)
-    # Members on the books = everyone minus those who joined later (a short index range).
-    new_members, later = _one(f"SELECT {dialect.count_where('joined_on < ?')}, COUNT(*) FROM member WHERE joined_on >= ?",
-                              (end, start))
-    members_total = members_ever - (later - new_members)
+    # Members on the books = everyone minus those who joined later (a short index range). A member
+    # migrated from a legacy list without a join date is not a new member of the import's month.
+    joined, new_members, later = _one(
+        f"SELECT {dialect.count_where('joined_on < ?')}, {dialect.count_where('joined_on < ? AND NOT migrated')}, "
+        "COUNT(*) FROM member WHERE joined_on >= ?", (end, end, start))
+    members_total = members_ever - (later - joined)
     issued, redeemed, expired, other = points
     coupons_issued, coupons_used, used_of_issued = _coupons(start, end)
     count = s["member_count"] + s["walkin_count"]

@@ -75,7 +75,7 @@ def staff_report(month: Month, *, dormant_months: int | None = None,
     owned_members = {sid: n for sid, n in zip(ids, count_by_value("member", "owner_staff_id", ids, end)) if n}
     signed = dict(database.execute_sql(
         "SELECT joined_by_id, COUNT(*) FROM member WHERE joined_on >= ? AND joined_on < ?"
-        " AND joined_by_id IS NOT NULL GROUP BY joined_by_id", (start, end)).fetchall())
+        " AND joined_by_id IS NOT NULL AND NOT migrated GROUP BY joined_by_id", (start, end)).fetchall())
     mentioned = set(served) | set(owned) | set(owned_members) | set(signed) | set(lost)
     return [StaffFigures(sid, name, owned_members.get(sid, 0), signed.get(sid, 0), lost.get(sid, 0),
                          served.get(sid, 0), owned.get(sid, 0))

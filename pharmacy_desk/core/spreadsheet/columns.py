@@ -38,8 +38,11 @@ FIELDS = {
     "province": "省份（并入地址）",
     "city": "城市（并入地址）",
     "district": "区县（并入地址）",
+    "id_number": "身份证号（补生日和性别）",
+    "tier": "会员等级",
+    "spend": "累计消费（定等级）",
     "notes": "备注",
-    "history": "病史（写入备注）",
+    "history": "病史（待与会员确认）",
     "": "不导入",
 }
 REQUIRED = ("name", "phone")
@@ -71,6 +74,12 @@ ALIASES = {
     "district": ("区", "区县", "县区", "区/县", "县", "所在区", "district", "county", "area"),
     "notes": ("备注", "说明", "备注信息", "备注说明", "remark", "remarks", "note", "notes", "memo",
               "comment", "comments"),
+    "id_number": ("身份证", "身份证号", "身份证号码", "证件号", "证件号码", "身份证件号", "idcard", "idno", "idnumber",
+                  "identity", "identitycard"),
+    "tier": ("会员等级", "等级", "会员级别", "级别", "卡类型", "会员类型", "卡级别", "vip等级", "level", "grade",
+             "tier", "memberlevel"),
+    "spend": ("累计消费", "累计消费金额", "消费总额", "总消费", "累计金额", "消费金额合计", "累计消费额", "totalspend",
+              "totalamount", "consumeamount", "lifetimespend"),
     "history": ("病史", "慢病", "慢性病", "既往病史", "疾病史", "慢病史", "健康状况", "history"),
 }
 
@@ -97,7 +106,7 @@ def header_key(text: object) -> str:
 
 _LOOKUP = {_key(alias.lower()): target for target, aliases in ALIASES.items() for alias in aliases}
 # A name not in the vocabulary still says what it is by a word it contains: 会员手机号码, 客户地址.
-_CONTAINS = (("身份证", ""), ("手机", "phone"), ("电话", "phone"), ("姓名", "name"), ("卡号", "card_no"),
+_CONTAINS = (("身份证", "id_number"), ("手机", "phone"), ("电话", "phone"), ("姓名", "name"), ("卡号", "card_no"),
              ("生日", "birthday"), ("出生", "birthday"), ("积分", "points"), ("地址", "address"),
              ("备注", "notes"), ("病史", "history"), ("性别", "gender"), ("mobile", "phone"))
 

@@ -23,6 +23,7 @@ from pharmacy_desk.core.db import database, write_transaction
 from pharmacy_desk.core.members import ean13_check_digit
 from pharmacy_desk.core.models import Member, Staff, Tier
 from pharmacy_desk.core.normalize import bulk_name_initials
+from pharmacy_desk.core.spreadsheet.columns import header_key
 from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.spreadsheet.plan import FilePlan, ImportPlan, Progress, match_database, quiet
 from pharmacy_desk.core.vocabulary import LedgerKind, Role
@@ -31,7 +32,8 @@ CHUNK = 2000
 REBUILD_MIN_ROWS = 5000  # below this, dropping and rebuilding indexes saves nothing worth the DDL
 MEMBER_COLUMNS = ("card_no", "phone", "name", "name_initials", "gender", "birthday", "address",
                   "joined_on", "joined_by_id", "owner_staff_id", "tier_id", "marketing_opt_out",
-                  "notes", "created_at", "chronic_conditions", "allergies", "long_term_meds")
+                  "notes", "created_at", "chronic_conditions", "allergies", "long_term_meds",
+                  "migrated", "health_to_confirm", "id_number")
 LEDGER_COLUMNS = ("member_id", "kind", "points", "created_at", "expires_on", "key", "operation_id",
                   "staff_id", "reason")
 
@@ -67,6 +69,31 @@ def _card_numbers(count: int, taken: set[str]):
             yield card
 
 
+def opening_expiry(day: dt.date, months: int) -> dt.date:
+    """Migrated points stay valid ``months`` from the import day (the owner's choice), not the earning rule."""
+    return ledger.add_months(day, months)
+
+
+def tier_chooser():
+    """Candidate → tier id: the tier the list names (by name or code), else the one its lifetime spend
+    reaches (the tiers' spend thresholds), else the first tier."""
+    tiers = list(Tier.select(Tier.id, Tier.rank, Tier.code, Tier.name, Tier.min_spend_fen).order_by(Tier.rank))
+    base = tiers[0].id
+    by_name = {header_key(t.name): t.id for t in tiers} | {header_key(t.code): t.id for t in tiers}
+
+    def choose(candidate) -> int:
+        if candidate.tier:
+            named = by_name.get(header_key(candidate.tier)) or by_name.get(header_key(candidate.tier) + "会员")
+            if named is not None:
+                return named
+        if candidate.spend_fen is not None:
+            reached = [t.id for t in tiers if t.min_spend_fen <= candidate.spend_fen]
+            return reached[-1] if reached else base
+        return base
+
+    return choose
+
+
 def commit_import(file_plan: FilePlan, operator: Staff, *, progress: Progress | None = None,
                   at: dt.datetime | None = None) -> ImportResult:
     """Write the import; the database side is matched again under the write lock."""
@@ -83,7 +110,7 @@ def commit_import(file_plan: FilePlan, operator: Staff, *, progress: Progress | 
         op = operations.start(file_plan.operation_key, "import", operator, at,
                               subject=f"file:{file_plan.path.name}"[:200])
         staff_id = operator.id if operator.role != Role.SYSTEM else None
-        tier_id = Tier.select(Tier.id).where(Tier.rank == 0).scalar()
+        tier_of = tier_chooser()
         taken = {row[0] for row in database.execute_sql("SELECT card_no FROM member")}
         taken |= {c.card_no for c in plan.new if c.card_no}
         cards = _card_numbers(sum(1 for c in plan.new if not c.card_no), taken)
@@ -92,20 +119,23 @@ def commit_import(file_plan: FilePlan, operator: Staff, *, progress: Progress | 
         for c in plan.new:
             if c.name not in initials:
                 initials[c.name] = bulk_name_initials(c.name)
+            # Without a join date the member is not new this month: the import's date stands in, marked.
             rows.append((c.card_no or next(cards), c.phone, c.name, initials[c.name], c.gender,
                          c.birthday.isoformat() if c.birthday else None, c.address,
-                         (c.joined_on or at.date()).isoformat(), staff_id, staff_id, tier_id, 0,
-                         c.notes, stamp, "", "", ""))
+                         (c.joined_on or at.date()).isoformat(), staff_id, staff_id, tier_of(c), 0,
+                         c.notes, stamp, "", "", "", int(c.joined_on is None), c.history,
+                         c.id_number if file_plan.options.keep_id_numbers else ""))
         total = len(rows) + len(plan.merges)
         _insert("member", MEMBER_COLUMNS, rows, progress, total, "正在写入会员……")
-        ids = dict(database.execute_sql("SELECT phone, id FROM member"))
+        ids = {(phone, name): member_id for phone, name, member_id in
+               database.execute_sql("SELECT phone, name, id FROM member")}
         result.created = len(rows)
         for merge in plan.merges:
             if merge.fill:
                 Member.update(**merge.fill).where(Member.id == merge.member_id).execute()
                 result.updated += 1
-        expires = ledger.lot_expiry(at.date()).isoformat()
-        credits = [(ids[c.phone], c.points) for c in plan.new if c.points > 0]
+        expires = opening_expiry(at.date(), file_plan.options.validity_months).isoformat()
+        credits = [(ids[c.phone, c.name], c.points) for c in plan.new if c.points > 0]
         credits += [(m.member_id, m.import_points) for m in plan.merges if m.import_points > 0]
         entries = [(member_id, LedgerKind.IMPORT, points, stamp, expires, f"{op.key}/import/m{member_id}",
                     op.id, operator.id, "期初积分导入") for member_id, points in credits]

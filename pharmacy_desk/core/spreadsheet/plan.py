@@ -7,9 +7,10 @@ the import is merged, not duplicated.
 
 Merge rule: same phone and same cleaned name is the same person. A later row (or
 an existing member) only fills fields that are still empty; the first non-empty
-value wins and nothing is overwritten. The same phone under a different name is a
-conflict: every row of that phone is reported and none is imported, since the
-file cannot tell which name is right.
+value wins and nothing is overwritten. The same phone under a different name is
+another person on a shared phone (a family on one number: the pharmacy serves
+both), imported as a member of their own and counted in the preview. A card
+number belongs to one member only: a second holder is a conflict.
 """
 
 from __future__ import annotations
@@ -35,7 +36,23 @@ def quiet(done: int, total: int, text: str = "") -> None:
     """The progress of a caller that shows none."""
 
 
-FILL_FIELDS = ("card_no", "gender", "birthday", "joined_on", "points", "address", "notes")
+FILL_FIELDS = ("card_no", "gender", "birthday", "joined_on", "points", "address", "notes", "history", "id_number",
+               "tier", "spend_fen")
+DEFAULT_VALIDITY_MONTHS = 12
+
+
+@dataclass
+class ImportOptions:
+    """What the owner decides for an import.
+
+    ``validity_months``: how long migrated points stay valid from the import day (a
+    legacy balance is not three months old points, so the earning rule does not
+    apply). ``keep_id_numbers``: store 身份证号 (otherwise only used to fill a birthday
+    and gender, then dropped).
+    """
+
+    validity_months: int = DEFAULT_VALIDITY_MONTHS
+    keep_id_numbers: bool = False
 
 
 @dataclass
@@ -56,7 +73,12 @@ class FilePlan:
     problems: list[RowProblem]
     skipped: int  # blank, totals and repeated header rows
     merged_in_file: int
-    notices: list[str] = field(default_factory=list)
+    options: ImportOptions = field(default_factory=ImportOptions)
+
+    @property
+    def notices(self) -> list[str]:
+        """What the owner should know before importing (with the options as they are now)."""
+        return notices(self.sheets) + cell_notices(self.candidates, self.sheets, self.options)
 
     @property
     def operation_key(self) -> str:
@@ -107,6 +129,36 @@ class ImportPlan:
     def opening_points(self) -> int:
         return sum(c.points for c in self.new) + sum(m.import_points for m in self.merges)
 
+    def opening_cash_fen(self, blocks: Sequence[tuple[int, int]]) -> int:
+        """What the migrated points would be worth as cash (积分抵现), member by member, in fen."""
+        balances = [c.points for c in self.new] + [m.import_points for m in self.merges]
+        return sum(block_cash_value(points, blocks) for points in balances if points > 0)
+
+    def opening_expiry(self, today: dt.date) -> dt.date:
+        from pharmacy_desk.core.ledger import add_months
+
+        return add_months(today, self.file.options.validity_months)
+
+    def describe_opening(self, today: dt.date, blocks: Sequence[tuple[int, int]]) -> str:
+        """期初积分 in one sentence: how many, their cash value, until when they are valid."""
+        from pharmacy_desk.core.normalize import yuan
+
+        points = self.opening_points
+        if not points:
+            return "没有期初积分。"
+        months = self.file.options.validity_months
+        return (f"期初积分共 {points:,} 分，可抵现约 {yuan(self.opening_cash_fen(blocks))} 元；"
+                f"有效期至 {self.opening_expiry(today):%Y-%m-%d}（导入后 {months} 个月，可以修改）。")
+
+
+def block_cash_value(points: int, blocks: Sequence[tuple[int, int]]) -> int:
+    """积分抵现 value of a balance spent in whole blocks, the biggest first (fen)."""
+    value = 0
+    for size, fen in sorted(blocks, reverse=True):
+        count, points = divmod(points, size)
+        value += count * fen
+    return value
+
 
 def file_hash(path: Path) -> str:
     digest = hashlib.sha256()
@@ -117,7 +169,8 @@ def file_hash(path: Path) -> str:
 
 
 def read_plan(path: str | Path, *, mappings: dict[str, dict[int, str]] | None = None,
-              choices: Choices | None = None, today: dt.date | None = None,
+              choices: Choices | None = None, options: ImportOptions | None = None,
+              today: dt.date | None = None,
               progress: Progress | None = None, sheets: list[Sheet] | None = None) -> FilePlan:
     """Read and clean the file; ``choices`` (and ``mappings``, by layout signature) replace the guesses.
 
@@ -130,6 +183,7 @@ def read_plan(path: str | Path, *, mappings: dict[str, dict[int, str]] | None = 
     progress(0, 0, "正在读取文件……")
     sheets = read_file(path) if sheets is None else sheets
     choices = choices or Choices()
+    options = options or ImportOptions()
     if mappings:
         choices.remembered = {**choices.remembered, **mappings}
     layouts = sheet_layouts(sheets, choices)
@@ -158,8 +212,26 @@ def read_plan(path: str | Path, *, mappings: dict[str, dict[int, str]] | None = 
             except InvalidInput as error:
                 problems.append(RowProblem(source, str(error), ImportProblemKind.REJECTED))
     kept, merged, conflicts = _merge_within_file(candidates)
-    return FilePlan(path, file_hash(path), layouts, kept, problems + conflicts, skipped, merged,
-                    notices(layouts))
+    return FilePlan(path, file_hash(path), layouts, kept, problems + conflicts, skipped, merged, options)
+
+
+def cell_notices(kept: list[Candidate], layouts: list[SheetLayout], options: ImportOptions) -> list[str]:
+    lines = []
+    shared = shared_phones(kept)
+    if shared:
+        lines.append(f"{shared} 个手机号由多人共用（如一家人），每人各自导入为会员；在收银台用这个号码查找会列出他们。")
+    picked = sum(1 for c in kept if c.phone_from_text)
+    if picked:
+        lines.append(f"{picked} 人的手机号一栏里有多个号码或文字：第一个手机号作为手机号，原文写入备注。")
+    if any(item.imported and item.layout is not None and "id_number" in item.layout.mapping.values()
+           for item in layouts):
+        lines.append("身份证号只用来补全生日和性别，" + ("并按您的选择保存。" if options.keep_id_numbers
+                                                  else "不会保存（如需保存，请在导入选项中打开）。"))
+    history = sum(1 for c in kept if c.history)
+    if history:
+        lines.append(f"{history} 人的病史记为“待与会员确认”：只有药师和店长能看到，不会随会员资料导出；"
+                     "会员当面确认并同意后再写入健康档案。")
+    return lines
 
 
 def _header_repeat_test(layout: Layout) -> Callable[[Sequence[object]], bool]:
@@ -193,25 +265,16 @@ def _where(source: SourceRow) -> str:
 
 
 def _merge_within_file(candidates: list[Candidate]) -> tuple[list[Candidate], int, list[RowProblem]]:
-    first_of: dict[str, Candidate] = {}
-    repeats: dict[str, list[Candidate]] = {}  # only phones seen more than once
+    first_of: dict[tuple[str, str], Candidate] = {}
+    merged = 0
     for candidate in candidates:
-        seen = first_of.setdefault(candidate.phone, candidate)
+        seen = first_of.setdefault((candidate.phone, candidate.name), candidate)
         if seen is not candidate:
-            repeats.setdefault(candidate.phone, [seen]).append(candidate)
-    kept, conflicts, merged = [], [], 0
+            _fill_empty(seen, candidate)
+            merged += 1
+    kept, conflicts = [], []
     card_owner: dict[str, Candidate] = {}
-    for phone, first in first_of.items():
-        group = repeats.get(phone)
-        if group is not None:
-            names = sorted({c.name for c in group})
-            if len(names) > 1:
-                reason = f"手机号 {mask_phone(phone)} 在文件中对应不同的姓名（{'、'.join(names)}），请核对后保留一行。"
-                conflicts += [RowProblem(c.source, reason, ImportProblemKind.CONFLICT) for c in group]
-                continue
-            for other in group[1:]:
-                _fill_empty(first, other)
-                merged += 1
+    for first in first_of.values():
         if first.card_no:
             holder = card_owner.get(first.card_no)
             if holder is not None:
@@ -223,19 +286,27 @@ def _merge_within_file(candidates: list[Candidate]) -> tuple[list[Candidate], in
     return kept, merged, conflicts
 
 
+def shared_phones(candidates: list[Candidate]) -> int:
+    """How many phones the file gives to more than one person."""
+    names: dict[str, set[str]] = {}
+    for candidate in candidates:
+        names.setdefault(candidate.phone, set()).add(candidate.name)
+    return sum(1 for people in names.values() if len(people) > 1)
+
+
 def match_database(file_plan: FilePlan) -> ImportPlan:
     """Split the file's members into new ones, merges into existing members, and conflicts."""
     from pharmacy_desk.core import operations
     from pharmacy_desk.core.db import database
 
     plan = ImportPlan(file_plan, already_imported=operations.find(file_plan.operation_key) is not None)
-    existing = {row[1]: row for row in database.execute_sql(
-        "SELECT id, phone, name, card_no, gender, birthday, address, notes FROM member")}
+    existing = {(row[1], row[2]): row for row in database.execute_sql(
+        "SELECT id, phone, name, card_no, gender, birthday, address, notes, health_to_confirm FROM member")}
     cards = {row[3]: row for row in existing.values()}
     imported = {row[0] for row in database.execute_sql(
         "SELECT DISTINCT member_id FROM ledger_entry WHERE kind = ?", [LedgerKind.IMPORT])}
     for candidate in file_plan.candidates:
-        found = existing.get(candidate.phone)
+        found = existing.get((candidate.phone, candidate.name))
         if found is None:
             holder = cards.get(candidate.card_no) if candidate.card_no else None
             if holder is not None:
@@ -243,14 +314,9 @@ def match_database(file_plan: FilePlan) -> ImportPlan:
                     candidate.source, f"卡号 {candidate.card_no} 已属于会员{holder[2]}"
                     f"（手机 {mask_phone(holder[1])}），请核对卡号。", ImportProblemKind.CONFLICT))
             else:
-                plan.new.append(candidate)
+                plan.new.append(candidate)  # a new member, perhaps on a phone a relative already has
             continue
-        member_id, _, name, _, gender, birthday, address, notes = found
-        if name != candidate.name:
-            plan.conflicts.append(RowProblem(
-                candidate.source, f"手机号 {mask_phone(candidate.phone)} 已属于会员{name}，"
-                f"与文件中的姓名“{candidate.name}”不同，请核对。", ImportProblemKind.CONFLICT))
-            continue
+        member_id, _, name, _, gender, birthday, address, notes, to_confirm = found
         fill: dict[str, object] = {}
         if not gender and candidate.gender:
             fill["gender"] = candidate.gender
@@ -260,6 +326,8 @@ def match_database(file_plan: FilePlan) -> ImportPlan:
             fill["address"] = candidate.address
         if not notes and candidate.notes:
             fill["notes"] = candidate.notes
+        if not to_confirm and candidate.history:
+            fill["health_to_confirm"] = candidate.history
         points = candidate.points if member_id not in imported else 0
         plan.merges.append(Merge(candidate, member_id, fill, points))
     return plan

@@ -1,4 +1,11 @@
-"""Cleaning one row of a legacy list into a member, or saying why it cannot be one."""
+"""Cleaning one row of a legacy list into a member, or saying why it cannot be one.
+
+Real cells: a phone cell with two numbers (``13770672328(南)13911676175(北)``) gives
+the first mobile as the phone and keeps the cell's text in the notes; 省/市/区 and a
+detailed address are joined into one address; a 身份证号 fills a missing birthday and
+gender and is stored only when the owner asked (``keep_id_numbers``: PIPL minimisation);
+a 病史 column is kept apart as "to be confirmed with the member", never in the notes.
+"""
 
 from __future__ import annotations
 
@@ -41,6 +48,65 @@ class Candidate:
     address: str = ""
     notes: str = ""
     merged_rows: list[SourceRow] = field(default_factory=list)
+    history: str = ""  # a legacy 病史, to be confirmed with the member
+    id_number: str = ""  # stored only when the owner keeps ID numbers (``ImportOptions``)
+    tier: str = ""  # the legacy list's tier name, matched to a tier at import
+    spend_fen: int | None = None  # lifetime spend, which sets the tier when no tier is named
+    phone_from_text: bool = False  # the phone was picked out of a cell holding more
+
+
+_MOBILE_IN_TEXT = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+_ID_NUMBER = re.compile(r"^\d{17}[\dX]$")
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_CHECK = "10X98765432"
+
+
+def id_number_facts(raw: object) -> tuple[str, dt.date | None, str]:
+    """(the number, the birthday, the gender code) a valid 18-digit 身份证号 says; ``("", None, "")`` otherwise."""
+    text = _text(raw).upper().replace(" ", "")
+    if not _ID_NUMBER.match(text):
+        return "", None, ""
+    if _ID_CHECK[sum(int(d) * w for d, w in zip(text[:17], _ID_WEIGHTS)) % 11] != text[17]:
+        return "", None, ""
+    try:
+        birthday = dt.date(int(text[6:10]), int(text[10:12]), int(text[12:14]))
+    except ValueError:
+        return "", None, ""
+    return text, birthday, ("M" if int(text[16]) % 2 else "F")
+
+
+def phone_from_text(raw: object) -> str | None:
+    """The first mobile in a cell that holds more than one number or words around it."""
+    if raw is None:
+        return None
+    found = _MOBILE_IN_TEXT.findall(halfwidth(str(raw)))
+    return found[0] if found else None
+
+
+def joined_address(province: str, city: str, district: str, detail: str) -> str:
+    """省 / 市 / 区 / 详细地址 as one address, without repeating what the detail already starts with."""
+    head = ""
+    for part in (province, city, district):
+        if part and part not in detail and not head.endswith(part):
+            head += part
+    return (head + detail)[:200]
+
+
+def parse_spend(raw: object) -> int | None:
+    """A lifetime spend in yuan (``12,345.50``, ``12345元``) as fen; None when empty or not an amount."""
+    if raw is None or raw == "":
+        return None
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, int):
+        return raw * 100
+    if isinstance(raw, float):
+        return int(round(raw * 100)) if raw == raw and abs(raw) < 1e12 else None
+    text = halfwidth(str(raw)).strip().replace(",", "").replace("元", "").replace("¥", "")
+    match = re.fullmatch(r"(\d{1,12})(?:\.(\d{1,2}))?", text)
+    if not match:
+        return None
+    return int(match.group(1)) * 100 + int(((match.group(2) or "") + "00")[:2])
 
 
 def skip_reason(values: Sequence[object]) -> str:
@@ -73,7 +139,7 @@ class RowCleaner:
     """Cleans rows laid out by one mapping; built once per sheet, called for every row."""
 
     FIELDS = ("name", "phone", "card_no", "gender", "birthday", "joined_on", "points", "notes", "history",
-              "address")
+              "address", "province", "city", "district", "id_number", "tier", "spend")
 
     def __init__(self, mapping: dict[int, str], today: dt.date):
         self.today = today
@@ -90,7 +156,7 @@ class RowCleaner:
         for slot, column in self.slots:
             raw[slot] = values[column]
         (raw_name, raw_phone, raw_card, raw_gender, raw_birthday, raw_joined, raw_points, raw_notes,
-         raw_history, raw_address) = raw
+         raw_history, raw_address, raw_province, raw_city, raw_district, raw_id, raw_tier, raw_spend) = raw
         problems: list[str] = []
         # Each value is replaced by its cleaned one, or the row is refused below.
         name = phone = card = gender = ""
@@ -102,10 +168,15 @@ class RowCleaner:
             name = clean_name(raw_name)
         except InvalidInput as error:
             problems.append(str(error).rstrip("。"))
+        picked = False
         try:
             phone = clean_phone(raw_phone)
         except InvalidInput as error:
-            problems.append(str(error).rstrip("。"))
+            found = phone_from_text(raw_phone)
+            if found is None:
+                problems.append(str(error).rstrip("。"))
+            else:
+                phone, picked = found, True
         try:
             card = clean_card_no(_text(raw_card)) if raw_card not in (None, "") else ""
         except InvalidInput as error:
@@ -131,11 +202,20 @@ class RowCleaner:
         if problems:
             raise InvalidInput("；".join(problems) + "。")
         notes = _text(raw_notes)
-        history = _text(raw_history)
-        if history:
-            notes = f"{notes}；病史：{history}" if notes else f"病史：{history}"
-        return Candidate(source, phone, name, card, gender, birthday, joined_on, points,
-                         _text(raw_address)[:200], notes)
+        if picked:
+            kept = f"原手机号一栏：{_text(raw_phone)}"
+            notes = f"{notes}；{kept}" if notes else kept
+        id_number = ""
+        if raw_id is not None:
+            id_number, id_birthday, id_gender = id_number_facts(raw_id)
+            birthday = birthday or id_birthday
+            gender = gender or id_gender
+        address = _text(raw_address)
+        if raw_province is not None or raw_city is not None or raw_district is not None:
+            address = joined_address(_text(raw_province), _text(raw_city), _text(raw_district), address)
+        return Candidate(source, phone, name, card, gender, birthday, joined_on, points, address[:200], notes,
+                         history=_text(raw_history), id_number=id_number,
+                         tier=_text(raw_tier), spend_fen=parse_spend(raw_spend), phone_from_text=picked)
 
 
 def clean_row(source: SourceRow, mapping: dict[int, str], today: dt.date) -> Candidate:
