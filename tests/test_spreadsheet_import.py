@@ -199,19 +199,6 @@ def test_a_file_with_nothing_recognisable_is_refused(db, tmp_path):
         plan_import(path)
 
 
-def test_cancelled_import_writes_nothing(db, messy, owner):
-    class Stop(Exception):
-        pass
-
-    def progress(done, total, text=""):
-        if done:
-            raise Stop
-
-    with pytest.raises(Stop):
-        commit_import(read_plan(messy, today=TODAY), owner, at=AT, progress=progress)
-    assert Member.select().count() == 0 and Operation.select().count() == 0
-
-
 def test_error_report_is_the_original_rows_ready_to_fix(db, messy, tmp_path, owner):
     from openpyxl import load_workbook
 

@@ -156,7 +156,8 @@ class ImportPage(QWizardPage):
         super().__init__()
         self.owner = wizard
         self.setTitle("导入")
-        self.setSubTitle("点击“开始导入”写入数据；整个导入是一次完成的，中途取消不会留下一半的数据。")
+        self.setSubTitle("点击“开始导入”写入数据。导入分批写入，收银台照常收银；中途取消时已写入的会员连同积分都完整保留，"
+                         "再次导入同一个文件会接着完成。")
         self.start = QPushButton("开始导入")
         self.start.clicked.connect(self.owner.commit)
         self.status = QLabel("尚未导入。")

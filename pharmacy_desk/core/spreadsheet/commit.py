@@ -1,10 +1,18 @@
-"""导入: writing a planned import in one transaction, fast enough for 100,000 rows.
+"""导入: writing a planned import in short chunks, so the tills keep selling beside it.
 
 Members and their opening balances are inserted with ``executemany`` (a per-row
-``members.register`` costs ~1.5 ms, minutes for a big list). The rows written keep
-every invariant of ``core/check.py``: each opening balance is an ``import`` credit
-lot with an expiry date, keyed per member under one ``Operation`` whose key is the
-file's content hash, so importing the same file again changes nothing.
+``members.register`` costs ~1.5 ms, minutes for a big list), ``CHUNK`` members with
+their balances per transaction: each holds the write lock a few tens of milliseconds,
+so a sale at a till waits at most one chunk, never the whole import. Everything that
+needs no lock (matching the file against the members, card numbers, pinyin) is done
+before. Each chunk checks again, under the lock, who was signed up at a till
+meanwhile and which card numbers were taken, and leaves those rows to the merge.
+
+The rows written keep every invariant of ``core/check.py``: each opening balance is an
+``import`` credit lot with an expiry date, written in the same transaction as its
+member and keyed per member under one ``Operation`` whose key is the file's content
+hash. An import stopped half-way (cancelled, the power cut) has written whole members
+only; importing the same file again finishes it, and once finished changes nothing.
 
 Opening balances are entered once per member: a member who already has an import
 entry (from this or an earlier file) keeps their balance and gets none from a
@@ -14,10 +22,10 @@ second file; their empty fields are still filled.
 from __future__ import annotations
 
 import datetime as dt
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pharmacy_desk.core import chain, dialect, ledger, operations, settings
+from pharmacy_desk.core import chain, ledger, operations, settings
 from pharmacy_desk.core.changes import ALL, NOTHING, Changes
 from pharmacy_desk.core.db import database, write_transaction
 from pharmacy_desk.core.members import ean13_check_digit
@@ -28,8 +36,7 @@ from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.spreadsheet.plan import FilePlan, ImportPlan, Progress, match_database, quiet
 from pharmacy_desk.core.vocabulary import LedgerKind, Role
 
-CHUNK = 2000
-REBUILD_MIN_ROWS = 5000  # below this, dropping and rebuilding indexes saves nothing worth the DDL
+CHUNK = 1000  # members (with their balances) per transaction: ~20-60 ms of write lock
 MEMBER_COLUMNS = ("card_no", "phone", "name", "name_initials", "gender", "birthday", "address",
                   "joined_on", "joined_by_id", "owner_staff_id", "tier_id", "marketing_opt_out",
                   "notes", "created_at", "chronic_conditions", "allergies", "long_term_meds",
@@ -54,18 +61,19 @@ class ImportResult:
         return Changes.of_members(ALL, ledger=bool(self.balances))
 
 
-def _card_numbers(count: int, taken: set[str]):
-    """Card numbers in ``members._next_card_no``'s format, continuing after the highest member id."""
+def _card_numbers(taken: set[str]):
+    """Card numbers in ``members._next_card_no``'s format, continuing after the highest member id.
+
+    Endless: a chunk whose number a till took meanwhile draws another.
+    """
     prefix = settings.get("card_prefix")
     seq = (Member.select(Member.id).order_by(Member.id.desc()).limit(1).scalar() or 0) + 1
-    made = 0
-    while made < count:
+    while True:
         body = f"{prefix}{seq:0{12 - len(prefix)}d}"
         card = body + ean13_check_digit(body)
         seq += 1
         if card not in taken:
             taken.add(card)
-            made += 1
             yield card
 
 
@@ -96,84 +104,124 @@ def tier_chooser():
 
 def commit_import(file_plan: FilePlan, operator: Staff, *, progress: Progress | None = None,
                   at: dt.datetime | None = None) -> ImportResult:
-    """Write the import; the database side is matched again under the write lock."""
+    """Write the import in chunks; the database side is matched again chunk by chunk under the lock."""
     require(operator, Permission.IMPORT)
     progress = progress or quiet
     at = at or operations.now()
     stamp = at.isoformat(sep=" ")
+    plan = match_database(file_plan)
+    result = ImportResult(plan)
+    if plan.already_imported and not _left_to_do(plan):
+        result.already_imported = True
+        return result
+    staff_id = operator.id if operator.role != Role.SYSTEM else None
+    tier_of = tier_chooser()
+    taken = {row[0] for row in database.execute_sql("SELECT card_no FROM member")}
+    taken |= {c.card_no for c in plan.new if c.card_no}
+    cards = _card_numbers(taken)
+    keep_ids = file_plan.options.keep_id_numbers
+    initials: dict[str, str] = {}
+    rows = []
+    for c in plan.new:
+        if c.name not in initials:
+            initials[c.name] = bulk_name_initials(c.name)
+        # Without a join date the member is not new this month: the import's date stands in, marked.
+        rows.append((c.card_no or next(cards), c.phone, c.name, initials[c.name], c.gender,
+                     c.birthday.isoformat() if c.birthday else None, c.address,
+                     (c.joined_on or at.date()).isoformat(), staff_id, staff_id, tier_of(c), 0,
+                     c.notes, stamp, "", "", "", int(c.joined_on is None), c.history,
+                     c.id_number if keep_ids else ""))
+    points_of = {(c.phone, c.name): c.points for c in plan.new}
+    expires = opening_expiry(at.date(), file_plan.options.validity_months).isoformat()
     with write_transaction():
-        plan = match_database(file_plan)
-        result = ImportResult(plan)
-        if plan.already_imported:
-            result.already_imported = True
-            return result
-        op = operations.start(file_plan.operation_key, "import", operator, at,
-                              subject=f"file:{file_plan.path.name}"[:200])
-        staff_id = operator.id if operator.role != Role.SYSTEM else None
-        tier_of = tier_chooser()
-        taken = {row[0] for row in database.execute_sql("SELECT card_no FROM member")}
-        taken |= {c.card_no for c in plan.new if c.card_no}
-        cards = _card_numbers(sum(1 for c in plan.new if not c.card_no), taken)
-        initials: dict[str, str] = {}
-        rows = []
-        for c in plan.new:
-            if c.name not in initials:
-                initials[c.name] = bulk_name_initials(c.name)
-            # Without a join date the member is not new this month: the import's date stands in, marked.
-            rows.append((c.card_no or next(cards), c.phone, c.name, initials[c.name], c.gender,
-                         c.birthday.isoformat() if c.birthday else None, c.address,
-                         (c.joined_on or at.date()).isoformat(), staff_id, staff_id, tier_of(c), 0,
-                         c.notes, stamp, "", "", "", int(c.joined_on is None), c.history,
-                         c.id_number if file_plan.options.keep_id_numbers else ""))
-        total = len(rows) + len(plan.merges)
-        _insert("member", MEMBER_COLUMNS, rows, progress, total, "正在写入会员……")
-        ids = {(phone, name): member_id for phone, name, member_id in
-               database.execute_sql("SELECT phone, name, id FROM member")}
-        result.created = len(rows)
-        for merge in plan.merges:
-            if merge.fill:
-                Member.update(**merge.fill).where(Member.id == merge.member_id).execute()
-                result.updated += 1
-        expires = opening_expiry(at.date(), file_plan.options.validity_months).isoformat()
-        credits = [(ids[c.phone, c.name], c.points) for c in plan.new if c.points > 0]
-        credits += [(m.member_id, m.import_points) for m in plan.merges if m.import_points > 0]
+        found = operations.find(file_plan.operation_key)
+        op = found or operations.start(file_plan.operation_key, "import", operator, at,
+                                       subject=f"file:{file_plan.path.name}"[:200])
+
+    def credit(credits: list[tuple[int, int]]) -> None:
         entries = [(member_id, LedgerKind.IMPORT, points, stamp, expires, f"{op.key}/import/m{member_id}",
-                    op.id, operator.id, "期初积分导入") for member_id, points in credits]
+                    op.id, operator.id, "期初积分导入") for member_id, points in credits if points > 0]
         columns, sealed = chain.sealed_rows("ledger_entry", LEDGER_COLUMNS, entries)
-        _insert("ledger_entry", columns, sealed, progress, total, "正在写入期初积分……")
-        result.balances = len(entries)
-        result.points = sum(points for _, points in credits)
-        progress(total, total, "导入完成")
+        _insert("ledger_entry", columns, sealed)
+        result.balances += len(entries)
+        result.points += sum(points for _, points in credits if points > 0)
+
+    total = len(rows) + len(plan.merges)
+    done = 0
+    for start in range(0, len(rows), CHUNK):
+        with write_transaction():
+            chunk = _still_new(rows[start:start + CHUNK], cards)
+            _insert("member", MEMBER_COLUMNS, chunk)
+            ids = _ids_of([(row[1], row[2]) for row in chunk])
+            credit([(ids[row[1], row[2]], points_of[row[1], row[2]]) for row in chunk])
+            result.created += len(chunk)
+        done += min(CHUNK, len(rows) - start)
+        progress(done, total, "正在写入会员和期初积分……")
+    for start in range(0, len(plan.merges), CHUNK):
+        with write_transaction():
+            batch = plan.merges[start:start + CHUNK]
+            credited = _already_credited([m.member_id for m in batch if m.import_points > 0])
+            for merge in batch:
+                if merge.fill:
+                    Member.update(**merge.fill).where(Member.id == merge.member_id).execute()
+                    result.updated += 1
+            credit([(m.member_id, m.import_points) for m in batch
+                    if m.import_points > 0 and m.member_id not in credited])
+        done += len(batch)
+        progress(done, total, "正在补充已有会员的资料……")
+    progress(total, total, "导入完成")
     return result
 
 
-def _insert(table: str, columns: tuple[str, ...], rows: list[tuple], progress: Progress,
-            total: int, text: str) -> None:
-    names = ", ".join('"' + column + '"' for column in columns)
-    sql = f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(columns))})'
-    cursor = database.cursor()
-    with _indexes_rebuilt_after(table, len(rows)):
-        for start in range(0, len(rows), CHUNK):
-            cursor.executemany(sql, rows[start:start + CHUNK])
-            progress(min(start + CHUNK, len(rows)), total, text)
+def _left_to_do(plan: ImportPlan) -> bool:
+    """Whether an import already recorded still has members, fields or balances to write (it was stopped)."""
+    return bool(plan.new) or any(m.fill or m.import_points for m in plan.merges)
 
 
-@contextmanager
-def _indexes_rebuilt_after(table: str, adding: int):
-    """Drop ``table``'s indexes while at least as many rows are added as it holds, then rebuild them.
+def _placeholders(count: int) -> str:
+    return ", ".join("?" * count)
 
-    Building an index from sorted rows once is much faster than growing it row by row in
-    random key order: a first import into a new database writes its 100,000 members in
-    about half the time. The drop and the rebuild are inside the import's transaction, so
-    other connections never see the table without its indexes, and a unique index that
-    cannot be rebuilt (a duplicate the plan missed) rolls the whole import back.
+
+def _still_new(rows: list[tuple], cards) -> list[tuple]:
+    """The chunk's members nobody signed up at a till meanwhile, each with a card number still free.
+
+    A member who appeared since the plan (same phone and name) is left for the next run to merge.
     """
-    # Counting a big table is a scan of its own: not worth it when the import is small anyway.
-    big = adding >= REBUILD_MIN_ROWS and adding >= database.execute_sql(
-        f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]
-    indexes = dialect.index_definitions(database, table) if big else []
-    for name, _sql in indexes:
-        dialect.drop_index(database, name)
-    yield
-    for _name, sql in indexes:
-        database.execute_sql(sql)
+    pairs = {(row[1], row[2]) for row in rows}
+    phones = sorted({row[1] for row in rows})
+    present = {(phone, name) for phone, name in database.execute_sql(
+        f'SELECT phone, name FROM member WHERE phone IN ({_placeholders(len(phones))})', phones)} & pairs
+    wanted = [row[0] for row in rows]
+    used = {row[0] for row in database.execute_sql(
+        f'SELECT card_no FROM member WHERE card_no IN ({_placeholders(len(wanted))})', wanted)}
+    fresh = []
+    for row in rows:
+        if (row[1], row[2]) in present:
+            continue
+        if row[0] in used:  # a till took the number meanwhile: the member gets the next free one
+            row = (next(cards), *row[1:])
+        fresh.append(row)
+    return fresh
+
+
+def _ids_of(pairs: Sequence[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    phones = sorted({phone for phone, _ in pairs})
+    if not phones:
+        return {}
+    return {(phone, name): member_id for phone, name, member_id in database.execute_sql(
+        f'SELECT phone, name, id FROM member WHERE phone IN ({_placeholders(len(phones))})', phones)}
+
+
+def _already_credited(member_ids: list[int]) -> set[int]:
+    if not member_ids:
+        return set()
+    return {row[0] for row in database.execute_sql(
+        f"SELECT member_id FROM ledger_entry WHERE kind = ? AND member_id IN ({_placeholders(len(member_ids))})",
+        [LedgerKind.IMPORT, *member_ids])}
+
+
+def _insert(table: str, columns: Sequence[str], rows: list[tuple]) -> None:
+    if not rows:
+        return
+    names = ", ".join('"' + column + '"' for column in columns)
+    database.cursor().executemany(f'INSERT INTO "{table}" ({names}) VALUES ({_placeholders(len(columns))})', rows)

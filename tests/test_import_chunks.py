@@ -1,0 +1,98 @@
+"""A big import writes in short chunks so the tills keep selling: each transaction holds a few members
+with their balances, an import stopped half-way has written whole members only, and running it again
+finishes it without a duplicate."""
+
+import datetime as dt
+from contextlib import contextmanager
+
+import pytest
+
+from pharmacy_desk.core import check, ledger, members
+from pharmacy_desk.core.db import database
+from pharmacy_desk.core.models import LedgerEntry, Member, Operation
+from pharmacy_desk.core.spreadsheet import commit
+from pharmacy_desk.core.spreadsheet.plan import read_plan
+from tests.spreadsheet_helpers import write_xlsx
+
+TODAY = dt.date(2026, 6, 10)
+AT = dt.datetime(2026, 6, 10, 9, 30)
+ROWS = [["姓名", "手机号", "性别", "积分"]] + [
+    [f"会员{n}", f"139{n:08d}", "女" if n % 2 else "男", str(n * 10)] for n in range(1, 41)]
+POINTS = sum(n * 10 for n in range(1, 41))
+
+
+@pytest.fixture
+def sheet(tmp_path):
+    return write_xlsx(tmp_path / "会员.xlsx", {"会员": ROWS})
+
+
+@pytest.fixture
+def small_chunks(monkeypatch):
+    """A real chunk is a thousand members; this list has forty."""
+    monkeypatch.setattr(commit, "CHUNK", 7)
+
+
+def test_imported_members_are_found_through_the_indexes(db, owner, sheet, small_chunks):
+    result = commit.commit_import(read_plan(sheet, today=TODAY), owner, at=AT)
+    assert (result.created, result.balances, result.points) == (40, 40, POINTS)
+    plan = database.execute_sql("EXPLAIN QUERY PLAN SELECT id FROM member WHERE phone = ?",
+                                ("13900000007",)).fetchall()
+    assert "member_phone" in plan[-1][-1]
+    assert members.lookup("13900000007").exact.name == "会员7"
+    assert [m.name for m in members.lookup("hy").matches][:1] == ["会员1"]
+    assert check.run_checks() == []
+
+
+def test_each_transaction_writes_one_chunk_of_members_with_their_balances(db, owner, sheet, small_chunks,
+                                                                         monkeypatch):
+    real = commit.write_transaction
+    written = []
+
+    @contextmanager
+    def counted():
+        before = (Member.select().count(), LedgerEntry.select().count())
+        with real():
+            yield
+            written.append((Member.select().count() - before[0], LedgerEntry.select().count() - before[1]))
+
+    monkeypatch.setattr(commit, "write_transaction", counted)
+    commit.commit_import(read_plan(sheet, today=TODAY), owner, at=AT)
+    assert written[0] == (0, 0)  # the operation
+    assert written[1:] == [(7, 7)] * 5 + [(5, 5)]  # every member with their balance, 7 at a time
+    assert check.run_checks() == []
+
+
+def test_an_import_stopped_half_way_is_whole_members_and_finishes_when_run_again(db, owner, sheet, small_chunks):
+    class PowerCut(Exception):
+        pass
+
+    def progress(done, total, text=""):
+        if done >= 14:
+            raise PowerCut
+
+    with pytest.raises(PowerCut):
+        commit.commit_import(read_plan(sheet, today=TODAY), owner, at=AT, progress=progress)
+    assert Member.select().count() == 14 and LedgerEntry.select().count() == 14
+    assert check.run_checks() == []
+    again = commit.commit_import(read_plan(sheet, today=TODAY), owner, at=AT + dt.timedelta(minutes=5))
+    assert (again.created, again.balances) == (26, 26) and not again.already_imported
+    assert Member.select().count() == 40 and Operation.select().where(Operation.kind == "import").count() == 1
+    assert sum(ledger.balance(m.id) for m in Member.select()) == POINTS
+    assert check.run_checks() == []
+    finished = commit.commit_import(read_plan(sheet, today=TODAY), owner, at=AT + dt.timedelta(minutes=9))
+    assert finished.already_imported and (finished.created, finished.balances) == (0, 0)
+
+
+def test_a_member_signed_up_at_a_till_during_the_import_is_not_duplicated(db, owner, clerk, sheet, small_chunks):
+    def progress(done, total, text=""):
+        if done == 7:  # between two chunks, the till signs up 会员20
+            members.register(phone="13900000020", name="会员20", operator=clerk, at=AT, welcome_coupon=False)
+
+    commit.commit_import(read_plan(sheet, today=TODAY), owner, at=AT, progress=progress)
+    twenty = list(Member.select().where(Member.phone == "13900000020"))
+    assert len(twenty) == 1 and Member.select().count() == 40
+    assert ledger.balance(twenty[0].id) == 0
+    # Running the file again merges the list's 会员20 into the member the till made, balance and all.
+    commit.commit_import(read_plan(sheet, today=TODAY), owner, at=AT)
+    assert ledger.balance(twenty[0].id) == 200 and Member.select().count() == 40
+    assert check.run_checks() == []
