@@ -2,22 +2,29 @@
 
 Run: ``python bench/bench_import.py [--rows 100000] [--keep DIR]``.
 
-In the same run, on the same generated file, it times:
+In the same run, on the same generated file, it times, each in a process of its own
+so that its peak memory (the process's maximum resident set) is its own:
   * the app's import end to end (safety checks, read, header, cleaning, merge
-    planning, one-transaction commit with opening balances) into a fresh database;
+    planning, chunked commit with opening balances) into a fresh database;
   * what a technical owner would do by hand: ``pandas.read_excel`` (openpyxl
     engine) + ``DataFrame.to_sql`` into SQLite, without any cleaning;
+  * ``pandas.read_excel`` with the calamine engine;
   * a bare ``python_calamine`` read of the sheet (the floor);
-  * exporting every member of the imported database to .xlsx.
+  * exporting every member of the imported database to .xlsx;
+  * refusing a 5 kB sparse-cell bomb (one cell at GR499999), which a bare read
+    would take gigabytes for.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import random
+import resource
 import sqlite3
+import subprocess
 import sys
 import tempfile
 import time
@@ -75,6 +82,7 @@ def generate(path: Path, rows: int, seed: int = 7) -> None:
     sheet.append([])
     sheet.append(["会员卡号", "姓 名", "联系电话", "性别", "出生日期", "当前积分", "办卡日期", "备注"])
     phones = rng.sample(range(10**8), rows)
+    previous = "13800000000"
     for i in range(rows):
         number = f"1{rng.choice('3456789')}{rng.randrange(10)}{phones[i]:08d}"
         name = rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2, 2))))
@@ -89,6 +97,11 @@ def generate(path: Path, rows: int, seed: int = 7) -> None:
                messy_date(rng, joined), rng.choice(("", "", "", "老顾客", "高血压", "糖尿病，每月来拿药"))]
         if i % 997 == 0:
             row[2] = number[:10]  # a digit lost in typing: rejected
+        elif i % 211 == 0:
+            row[2] = f"{number}(本人){number[:3]}{(int(number[3:]) + 1) % 10**8:08d}(家)"  # two mobiles in a cell
+        elif i % 307 == 0 and i:
+            row[2] = messy_phone(rng, previous)  # a family on one phone
+        previous = number
         sheet.append(row)
         if i % 5003 == 0 and i:
             sheet.append([])  # blank rows between pages
@@ -102,90 +115,142 @@ def timed(func):
     return time.perf_counter() - start, result
 
 
-def bench_app_import(path: Path, db_path: Path):
+def phase_app(path: Path, work: Path) -> dict:
+    from pharmacy_desk.core.check import run_checks
     from pharmacy_desk.core.db import close_database, open_database
     from pharmacy_desk.core.models import Staff
     from pharmacy_desk.core.spreadsheet.commit import commit_import
     from pharmacy_desk.core.spreadsheet.plan import read_plan
+    from pharmacy_desk.core.vocabulary import Role
 
-    open_database(db_path, create=True)
-    owner = Staff.create(name="基准店长", role="owner")  # importing and exporting are the owner's
-
-    phases = {}
-
-    def run():
-        start = time.perf_counter()
-        plan = read_plan(path)
-        phases["read + clean + plan"] = time.perf_counter() - start
-        start = time.perf_counter()
-        result = commit_import(plan, owner)
-        phases["commit (initials + inserts)"] = time.perf_counter() - start
-        return result
-
-    seconds, result = timed(run)
-    result.phases = phases
-    return seconds, result, close_database
+    database_path = work / "app.sqlite3"
+    database_path.unlink(missing_ok=True)
+    open_database(database_path, create=True)
+    owner = Staff.create(name="基准店长", role=Role.OWNER)  # importing and exporting are the owner's
+    start = time.perf_counter()
+    plan = read_plan(path)
+    planned = time.perf_counter() - start
+    result = commit_import(plan, owner)
+    seconds = time.perf_counter() - start
+    problems = run_checks()
+    close_database()
+    return {"seconds": seconds, "read + clean + plan": planned, "commit": seconds - planned,
+            "counts": result.plan.counts(), "points": result.points, "checks": problems[:3]}
 
 
-def bench_pandas(path: Path, db_path: Path) -> float:
+def phase_export(path: Path, work: Path) -> dict:
+    from pharmacy_desk.core.db import close_database, open_database
+    from pharmacy_desk.core.models import Staff
+    from pharmacy_desk.core.spreadsheet.tables import export_members
+    from pharmacy_desk.core.vocabulary import Role
+
+    open_database(work / "app.sqlite3")
+    owner = Staff.get(Staff.role == Role.OWNER)  # exporting is the owner's
+    start = time.perf_counter()
+    rows = export_members(work / "export.xlsx", owner)
+    seconds = time.perf_counter() - start
+    close_database()
+    return {"seconds": seconds, "rows": rows}
+
+
+def phase_pandas(path: Path, work: Path) -> dict:
     import pandas as pd
 
-    def run():
-        frame = pd.read_excel(path, engine="openpyxl", header=2)
-        with sqlite3.connect(db_path) as con:
-            frame.to_sql("members", con, index=False)
-        return len(frame)
-
-    seconds, _ = timed(run)
-    return seconds
+    start = time.perf_counter()
+    frame = pd.read_excel(path, engine="openpyxl", header=2)
+    with sqlite3.connect(work / "pandas.sqlite3") as con:
+        frame.to_sql("members", con, index=False, if_exists="replace")
+    return {"seconds": time.perf_counter() - start, "rows": len(frame)}
 
 
-def bench_calamine(path: Path) -> float:
+def phase_pandas_calamine(path: Path, work: Path) -> dict:
+    import pandas as pd
+
+    start = time.perf_counter()
+    frame = pd.read_excel(path, engine="calamine", header=2)
+    return {"seconds": time.perf_counter() - start, "rows": len(frame)}
+
+
+def phase_calamine(path: Path, work: Path) -> dict:
     from python_calamine import CalamineWorkbook
 
-    def run():
-        workbook = CalamineWorkbook.from_path(str(path))
-        return len(workbook.get_sheet_by_index(0).to_python())
+    start = time.perf_counter()
+    workbook = CalamineWorkbook.from_path(str(path))
+    rows = len(workbook.get_sheet_by_index(0).to_python())
+    return {"seconds": time.perf_counter() - start, "rows": rows}
 
-    seconds, _ = timed(run)
-    return seconds
+
+def phase_bomb(path: Path, work: Path) -> dict:
+    from openpyxl import Workbook
+
+    from pharmacy_desk.core.errors import InvalidInput
+    from pharmacy_desk.core.spreadsheet.reading import read_file
+
+    bomb = work / "bomb.xlsx"
+    book = Workbook()
+    book.active.append(["姓名", "手机号"])
+    book.active["GR499999"] = "x"
+    book.save(bomb)
+    start = time.perf_counter()
+    try:
+        read_file(bomb)
+        outcome = "read (!)"
+    except InvalidInput as refused:
+        outcome = f"refused: {refused}"
+    return {"seconds": time.perf_counter() - start, "outcome": outcome, "bytes": bomb.stat().st_size}
+
+
+PHASES = {"calamine": phase_calamine, "app": phase_app, "export": phase_export, "pandas": phase_pandas,
+          "pandas-calamine": phase_pandas_calamine, "bomb": phase_bomb}
+
+
+def run_phase(name: str, path: Path, work: Path) -> dict:
+    """One phase in a child process: its figures and its own peak memory."""
+    out = subprocess.run([sys.executable, __file__, "--phase", name, "--file", str(path), "--keep", str(work)],
+                         capture_output=True, text=True, check=False)
+    if out.returncode != 0:
+        return {"seconds": float("nan"), "error": out.stderr.strip().splitlines()[-1:]}
+    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--keep", metavar="DIR", help="keep the generated files in DIR")
+    parser.add_argument("--reuse", action="store_true", help="use the list already generated in --keep DIR")
+    parser.add_argument("--phase", choices=PHASES, help=argparse.SUPPRESS)
+    parser.add_argument("--file", help=argparse.SUPPRESS)
     args = parser.parse_args()
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="bench-import-"))
     work.mkdir(parents=True, exist_ok=True)
     os.environ["PHARMACY_DESK_HOME"] = str(work / "home")
+    if args.phase:
+        figures = PHASES[args.phase](Path(args.file), work)
+        figures["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(json.dumps(figures, ensure_ascii=False, default=str))
+        return 0
 
     source = work / "members.xlsx"
-    gen_seconds, _ = timed(lambda: generate(source, args.rows))
-    print(f"generated {args.rows:,} rows ({source.stat().st_size / 1e6:.1f} MB) in {gen_seconds:.1f} s")
-
-    bare = bench_calamine(source)
-    app_seconds, result, close = bench_app_import(source, work / "app.sqlite3")
-    counts = result.plan.counts()
-    from pharmacy_desk.core.check import run_checks
-
-    problems = run_checks()
-    from pharmacy_desk.core.spreadsheet.tables import export_members
-
-    from pharmacy_desk.core.models import Staff
-
-    owner = Staff.get(Staff.role == "owner")
-    export_seconds, exported = timed(lambda: export_members(work / "export.xlsx", owner))
-    close()
-    pandas_seconds = bench_pandas(source, work / "pandas.sqlite3")
-
-    print(f"app import end to end : {app_seconds:6.2f} s  ({counts}, {result.points:,} opening points, "
-          f"checks {'clean' if not problems else problems[:3]})")
-    for name, value in result.phases.items():
-        print(f"    {name:28s}: {value:6.2f} s")
-    print(f"pandas read_excel+to_sql: {pandas_seconds:6.2f} s  -> app is {pandas_seconds / app_seconds:.1f}x faster")
-    print(f"bare calamine read    : {bare:6.2f} s  -> app takes {app_seconds / bare:.1f}x the bare read")
-    print(f"export {exported:,} members : {export_seconds:6.2f} s")
+    started = time.perf_counter()
+    if not (args.reuse and source.exists()):
+        generate(source, args.rows)
+    print(f"generated {args.rows:,} rows ({source.stat().st_size / 1e6:.1f} MB) "
+          f"in {time.perf_counter() - started:.1f} s")
+    figures = {name: run_phase(name, source, work) for name in PHASES}
+    bare, app = figures["calamine"], figures["app"]
+    print(f"bare calamine read      : {bare['seconds']:6.2f} s  peak {bare.get('peak_mb', 0):5.0f} MB")
+    print(f"app import end to end   : {app['seconds']:6.2f} s  peak {app.get('peak_mb', 0):5.0f} MB"
+          f"  -> {app['seconds'] / bare['seconds']:.1f}x the bare read  {app.get('counts', app.get('error'))}")
+    if "commit" in app:
+        print(f"    read + clean + plan : {app['read + clean + plan']:6.2f} s")
+        print(f"    commit (chunked)    : {app['commit']:6.2f} s  checks {app['checks'] or 'clean'}")
+    for name, title in (("pandas", "pandas openpyxl+to_sql"), ("pandas-calamine", "pandas calamine read"),
+                        ("export", "export members")):
+        item = figures[name]
+        print(f"{title:24s}: {item['seconds']:6.2f} s  peak {item.get('peak_mb', 0):5.0f} MB")
+    bomb = figures["bomb"]
+    print(f"sparse-cell bomb ({bomb.get('bytes', 0):,} B): {bomb['seconds']:.2f} s  peak {bomb.get('peak_mb', 0):.0f} MB"
+          f"  {bomb.get('outcome', bomb.get('error'))}")
     return 0
 
 

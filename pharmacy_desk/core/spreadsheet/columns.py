@@ -10,9 +10,10 @@ above or below the Chinese one is read as one header. Columns whose name is
 unknown, and every column of a list without a header, are guessed from their
 values (``values.py``); every guess is shown and can be changed.
 
-A 病史 column goes into the member's notes (as ``病史：…``), not the health file:
-the health file needs the member's recorded consent (PIPL), which a legacy list
-does not carry; staff move it across when the member consents at the counter.
+A 病史 column is kept apart (``member.health_to_confirm``), neither in the notes nor
+in the health file: the health file needs the member's recorded consent (PIPL),
+which a legacy list does not carry; the pharmacist asks the member and moves it
+across when they consent.
 """
 
 from __future__ import annotations

@@ -121,16 +121,21 @@ def commit_import(file_plan: FilePlan, operator: Staff, *, progress: Progress | 
     cards = _card_numbers(taken)
     keep_ids = file_plan.options.keep_id_numbers
     initials: dict[str, str] = {}
-    rows = []
-    for c in plan.new:
-        if c.name not in initials:
-            initials[c.name] = bulk_name_initials(c.name)
-        # Without a join date the member is not new this month: the import's date stands in, marked.
-        rows.append((c.card_no or next(cards), c.phone, c.name, initials[c.name], c.gender,
-                     c.birthday.isoformat() if c.birthday else None, c.address,
-                     (c.joined_on or at.date()).isoformat(), staff_id, staff_id, tier_of(c), 0,
-                     c.notes, stamp, "", "", "", int(c.joined_on is None), c.history,
-                     c.id_number if keep_ids else ""))
+
+    def member_rows(candidates) -> list[tuple]:
+        """The rows of one chunk, made before its transaction (pinyin takes longer than the insert)."""
+        rows = []
+        for c in candidates:
+            if c.name not in initials:
+                initials[c.name] = bulk_name_initials(c.name)
+            # Without a join date the member is not new this month: the import's date stands in, marked.
+            rows.append((c.card_no or next(cards), c.phone, c.name, initials[c.name], c.gender,
+                         c.birthday.isoformat() if c.birthday else None, c.address,
+                         (c.joined_on or at.date()).isoformat(), staff_id, staff_id, tier_of(c), 0,
+                         c.notes, stamp, "", "", "", int(c.joined_on is None), c.history,
+                         c.id_number if keep_ids else ""))
+        return rows
+
     points_of = {(c.phone, c.name): c.points for c in plan.new}
     expires = opening_expiry(at.date(), file_plan.options.validity_months).isoformat()
     with write_transaction():
@@ -146,16 +151,17 @@ def commit_import(file_plan: FilePlan, operator: Staff, *, progress: Progress | 
         result.balances += len(entries)
         result.points += sum(points for _, points in credits if points > 0)
 
-    total = len(rows) + len(plan.merges)
+    total = len(plan.new) + len(plan.merges)
     done = 0
-    for start in range(0, len(rows), CHUNK):
+    for start in range(0, len(plan.new), CHUNK):
+        prepared = member_rows(plan.new[start:start + CHUNK])
         with write_transaction():
-            chunk = _still_new(rows[start:start + CHUNK], cards)
+            chunk = _still_new(prepared, cards)
             _insert("member", MEMBER_COLUMNS, chunk)
             ids = _ids_of([(row[1], row[2]) for row in chunk])
             credit([(ids[row[1], row[2]], points_of[row[1], row[2]]) for row in chunk])
             result.created += len(chunk)
-        done += min(CHUNK, len(rows) - start)
+        done += len(prepared)
         progress(done, total, "正在写入会员和期初积分……")
     for start in range(0, len(plan.merges), CHUNK):
         with write_transaction():
