@@ -222,7 +222,7 @@ def find_layout(rows: Sequence[Sequence[object]]) -> Layout | None:
     headers = [str(cell or "").strip() for cell in rows[index]]
     below = rows[index + 1] if index + 1 < len(rows) else []
     below_fields = _fields_of(below)
-    if _header_like(below) and any(below_fields):
+    if _header_like(below) and sum(1 for target in below_fields if target) >= 2:
         # Two header rows (an English key row and the Chinese names): one header, the lower row's
         # names where it has them.
         fields = [b or a for a, b in zip_longest(fields, below_fields)]
