@@ -155,3 +155,16 @@ def test_a_legacy_history_is_kept_to_confirm_and_never_exported_with_the_notes(d
     export_members(out, owner)
     cells = [value for row in load_workbook(out).active.iter_rows(values_only=True) for value in row]
     assert "老顾客" in cells and not any("高血压" in str(value) for value in cells)
+
+
+def test_erasing_an_imported_member_erases_their_legacy_history_and_id_number(db, tmp_path, owner):
+    from pharmacy_desk.core.erasure import erase_member
+
+    rows = [["姓名", "手机", "身份证号", "病史"], ["张三", "13812345678", ID_MALE, "高血压"]]
+    path = write_xlsx(tmp_path / "a.xlsx", {"Sheet1": rows})
+    commit_import(read_plan(path, today=TODAY, options=ImportOptions(keep_id_numbers=True)), owner, at=AT)
+    zhang = Member.get(Member.name == "张三")
+    assert (zhang.id_number, zhang.health_to_confirm) == (ID_MALE, "高血压")
+    erase_member(zhang.id, owner, at=AT)
+    erased = Member.get_by_id(zhang.id)
+    assert (erased.id_number, erased.health_to_confirm) == ("", "")

@@ -41,7 +41,8 @@ def erase_member(member_id: MemberId, operator: Staff, *, at: dt.datetime | None
                      detail=f"卡号 {member.card_no}", at=at)
         Member.update(name=ERASED_NAME, name_initials="", phone=f"{ERASED_PHONE_PREFIX}{member.id}", gender="",
                       birthday=None, address="", notes="", owner_staff=None, marketing_opt_out=True,
-                      health_consent_on=None, chronic_conditions="", allergies="", long_term_meds="") \
+                      health_consent_on=None, chronic_conditions="", allergies="", long_term_meds="",
+                      health_to_confirm="", id_number="") \
             .where(Member.id == member.id).execute()
         Measurement.delete().where(Measurement.member == member.id).execute()
     return Changes.of_member(member.id, health=True)
