@@ -162,11 +162,47 @@ def test_insurance_split_and_category_keys(qtbot, window, make_member):
     qtbot.keyClick(entry.insurance, Qt.Key.Key_Return)
     sale = Sale.get()
     assert sorted((p.method, p.amount_fen) for p in Payment.select()) == [("cash", 35000), ("insurance", 15000)]
-    # No points on prescription drugs. 医保 is spread over the lines in proportion: 保健品's 300 of
-    # 500 yuan carries 90 of the 150, so 210 yuan was paid → 7 blocks of 30 yuan × 2 points = 14.
-    assert sale.points_earned == 14 and ledger.balance(member.id) == 14
+    # No points on prescription drugs. 医保 paid the prescription (ticked to begin with), so the
+    # 保健品 was paid in full: 300 yuan → 10 blocks of 30 yuan × 2 points = 20.
+    assert sale.points_earned == 20 and ledger.balance(member.id) == 20
+    assert {l.category.code: l.insurance_share_fen for l in SaleLine.select()} == {"rx": 15000, "supplement": 0}
     rx_line = SaleLine.get(SaleLine.days_supply.is_null(False))
     assert rx_line.days_supply == 30 and rx_line.amount_fen == 20000
+
+
+def test_due_is_what_the_customer_pays_with_the_insured_part_beside_it(qtbot, window, make_member):
+    member = make_member()
+    scan(qtbot, window, member.card_no)
+    entry = window.counter.entry
+    type_amount(qtbot, window, "otc", "150")
+    type_amount(qtbot, window, "rx", "80")
+    qtbot.keyClicks(entry.insurance, "80")
+    assert entry.due_label.text() == "应付 150.00 元"  # what to collect, large
+    assert entry.insured_label.text() == "＋ 医保 80.00 元（处方药）　共 230.00 元"
+    assert "本单积分 +10" in entry.detail_label.text()  # 150元 of OTC at 1 per 15元: all of it, none off
+    qtbot.keyClick(entry.insurance, Qt.Key.Key_Return)
+    assert Sale.get().points_earned == 10
+
+
+def test_the_cashier_ticks_the_categories_insurance_paid(qtbot, window, make_member):
+    member = make_member()
+    scan(qtbot, window, member.card_no)
+    entry = window.counter.entry
+    assert entry.insured["rx"].isChecked() and not entry.insured["otc"].isChecked()
+    type_amount(qtbot, window, "otc", "150")
+    type_amount(qtbot, window, "rx", "80")
+    qtbot.keyClicks(entry.insurance, "150")
+    entry.insured["rx"].setChecked(False)  # this 医保 paid the OTC, the prescription is paid in cash
+    entry.insured["otc"].setChecked(True)
+    assert entry.insured_label.text() == "＋ 医保 150.00 元（非处方药）　共 230.00 元"
+    assert "散客" not in entry.detail_label.text() and "本单积分 +0" in entry.detail_label.text()
+    entry.insured["otc"].setChecked(False)  # nothing ticked: 医保 has nowhere to go
+    assert "超过所标医保类别" in entry.message.text() and entry.due_label.text() == "应付 —"
+    entry.insured["otc"].setChecked(True)
+    qtbot.keyClick(entry.insurance, Qt.Key.Key_Return)
+    assert {l.category.code: l.insurance_share_fen for l in SaleLine.select()} == {"otc": 15000, "rx": 0}
+    assert Sale.get().points_earned == 0
+    assert entry.insured["rx"].isChecked() and not entry.insured["otc"].isChecked()  # the next sale starts afresh
 
 
 def test_a_card_scanned_into_an_amount_field_opens_that_member(qtbot, window, make_member):

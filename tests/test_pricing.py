@@ -4,9 +4,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pharmacy_desk.core.errors import PointsError
+from pharmacy_desk.core.errors import InvalidInput, PointsError
 from pharmacy_desk.core.pricing import (
-    Bonus, LineRule, describe_bonuses, format_factor, points_cash_value, quote, split_proportionally,
+    Bonus, LineRule, describe_bonuses, format_factor, points_cash_value, quote, split_insurance,
+    split_proportionally,
 )
 from pharmacy_desk.core.vocabulary import BonusReason
 
@@ -32,7 +33,7 @@ def test_points_as_cash_uses_the_best_blocks():
 def rules():
     # household 1/20元, otc 1/15元, supplement 2/30元, rx none
     return [LineRule(1, 10000, 1, 2000), LineRule(2, 4500, 1, 1500), LineRule(3, 6000, 2, 3000),
-            LineRule(4, 8000, 0, 2000)]
+            LineRule(4, 8000, 0, 2000, prescription=True)]
 
 
 def test_points_per_category_on_amount_paid():
@@ -49,13 +50,31 @@ def test_multiplier_applies_on_top_and_floors():
     assert q.points_earned == 28  # 12 × 2.4 = 28.8 → 28
 
 
-def test_insurance_part_earns_nothing():
+def test_insurance_pays_the_prescription_first_and_otc_keeps_its_points():
     q = quote(rules(), coupon_discount_fen=0, points_cash_fen=0, insurance_fen=8000, insurance_earns=False,
               bonuses=())
-    # 8000 of 28500 split by paid: 2807.01 / 1263.16 / 1684.21 / 2245.61 → 2807, 1263, 1684, 2246 (leftover fen
-    # to the largest remainder). Bases: 7193 → 3, 3237 → 2, 4316 × 2/3000 = 2.88 → 2, rx 0 → 7.
-    assert [l.insurance_share_fen for l in q.lines] == [2807, 1263, 1684, 2246]
-    assert q.points_earned == 7
+    # 80元 of 医保 is the 80元 prescription: the OTC, household and supplement lines keep 5 + 3 + 4.
+    assert [l.insurance_share_fen for l in q.lines] == [0, 0, 0, 8000]
+    assert q.points_earned == 12
+
+
+def test_insurance_beyond_the_prescription_spills_over_the_rest_by_amount():
+    q = quote(rules(), coupon_discount_fen=0, points_cash_fen=0, insurance_fen=10000, insurance_earns=False,
+              bonuses=())
+    # 80元 on rx, the other 20元 over 100 : 45 : 60 → 975.6 / 439.0 / 585.4 → 976, 439, 585.
+    assert [l.insurance_share_fen for l in q.lines] == [976, 439, 585, 8000]
+    # Bases 9024 → 4, 4061 → 2, 5415 × 2/3000 = 3.6 → 3.
+    assert q.points_earned == 9
+
+
+def test_the_lines_the_cashier_marks_are_the_ones_insurance_paid():
+    q = quote(rules(), coupon_discount_fen=0, points_cash_fen=0, insurance_fen=4500, insurance_earns=False,
+              bonuses=(), insured_lines=[1])
+    assert [l.insurance_share_fen for l in q.lines] == [0, 4500, 0, 0]
+    assert q.points_earned == 5 + 4  # the OTC line paid by 医保 earns nothing; the prescription is paid in cash
+    with pytest.raises(InvalidInput, match="超过所标医保类别的金额 45.00"):
+        quote(rules(), coupon_discount_fen=0, points_cash_fen=0, insurance_fen=4600, insurance_earns=False,
+              bonuses=(), insured_lines=[1])
     allowed = quote(rules(), coupon_discount_fen=0, points_cash_fen=0, insurance_fen=8000,
                     insurance_earns=True, bonuses=())
     assert allowed.points_earned == 12
@@ -115,3 +134,48 @@ def test_bonus_list_earns_exactly_what_the_multiplier_formula_earned(base_fen, t
     assert q.base_points == base_fen
     assert q.points_earned == expected
     assert q.factor == (multiplier if member else None)
+
+
+LINE = st.tuples(st.integers(1, 4), st.integers(1, 200_000), st.booleans())
+
+
+@st.composite
+def insured_sales(draw):
+    drawn = draw(st.lists(LINE, min_size=1, max_size=6))
+    lines = [LineRule(category, amount, 1, 1000, rx) for category, amount, rx in drawn]
+    marked = draw(st.none() | st.lists(st.integers(0, len(lines) - 1), unique=True))
+    room = sum(lines[i].amount_fen for i in marked) if marked is not None else sum(l.amount_fen for l in lines)
+    return lines, marked, draw(st.integers(0, room))
+
+
+@given(insured_sales())
+def test_insurance_split_is_exact_and_stays_on_the_lines_it_paid(sale):
+    lines, marked, insurance = sale
+    q = quote(lines, coupon_discount_fen=0, points_cash_fen=0, insurance_fen=insurance, insurance_earns=False,
+              bonuses=(), insured_lines=marked)
+    shares = [l.insurance_share_fen for l in q.lines]
+    assert sum(shares) == insurance
+    assert all(0 <= share <= line.paid_fen for share, line in zip(shares, q.lines))
+    if marked is not None:
+        assert all(share == 0 for i, share in enumerate(shares) if i not in marked)
+    else:
+        rx_room = sum(l.amount_fen for l in lines if l.prescription)
+        others = sum(share for share, l in zip(shares, lines) if not l.prescription)
+        assert others == max(0, insurance - rx_room)  # nothing off OTC while a prescription is unpaid
+    # A category none of whose lines 医保 touched earns exactly what it would with no 医保 at all.
+    plain = quote(lines, coupon_discount_fen=0, points_cash_fen=0, insurance_fen=0, insurance_earns=False,
+                  bonuses=())
+    touched = {line.category_id for line, share in zip(lines, shares) if share}
+    for line, insured, uninsured in zip(lines, q.lines, plain.lines):
+        if line.category_id not in touched:
+            assert insured.points_base == uninsured.points_base
+    assert q.points_earned <= plain.points_earned
+
+
+@given(insured_sales(), st.integers(1, 100_000))
+def test_insurance_beyond_the_marked_lines_is_refused(sale, extra):
+    lines, marked, _ = sale
+    room = sum(lines[i].amount_fen for i in marked) if marked is not None else sum(l.amount_fen for l in lines)
+    with pytest.raises(InvalidInput):
+        split_insurance(room + extra, [l.amount_fen for l in lines],
+                        [marked] if marked is not None else [list(range(len(lines)))])

@@ -19,19 +19,28 @@ AT = dt.datetime(2026, 3, 10, 10)
 
 def test_the_insured_prescription_goes_back_to_insurance_not_cash(db, make_member, sell, clerk):
     member = make_member()
-    # OTC 150 + Rx 80, 医保 pays 100: the customer paid 130 in cash
+    # OTC 150 + Rx 80, 医保 pays 100: the customer paid 130 in cash. 医保 paid the prescription
+    # first: all of its 80, and 20 of the OTC.
     sold = sell(member, {"otc": 15000, "rx": 8000}, at=AT, payments={"insurance": 10000, "cash": 13000})
     rx = SaleLine.get((SaleLine.sale == sold.sale.id) & (SaleLine.amount_fen == 8000))
+    assert rx.insurance_share_fen == 8000
     first = returns.return_sale(sale_id=sold.sale.id, operator=clerk, uid="r1", amounts={rx.id: 8000},
                                 reason=ReturnReason.NOT_NEEDED, at=AT)
-    assert first.refunds["insurance"] == rx.insurance_share_fen > 0
-    assert first.refunds == {"cash": 8000 - rx.insurance_share_fen, "insurance": rx.insurance_share_fen}
+    assert first.refunds == {"insurance": 8000}  # exactly the lines 医保 paid go back to 医保
     rest = returns.return_sale(sale_id=sold.sale.id, operator=clerk, uid="r2", reason=ReturnReason.NOT_NEEDED, at=AT)
-    cash = first.refunds["cash"] + rest.refunds["cash"]
-    insurance = first.refunds["insurance"] + rest.refunds["insurance"]
-    assert (cash, insurance) == (13000, 10000)  # 130 back in cash, not 230
+    assert rest.refunds == {"insurance": 2000, "cash": 13000}  # 130 back in cash, not 230
     assert returns.refunds_of(rest.sale_return.id) == rest.refunds
     assert remaining_by_method(sold.sale.id) == {"cash": 0, "insurance": 0}
+
+
+def test_an_otc_line_beside_an_insured_prescription_goes_back_in_cash(db, make_member, sell, clerk):
+    member = make_member()
+    sold = sell(member, {"otc": 15000, "rx": 8000}, at=AT, payments={"insurance": 8000, "cash": 15000})
+    otc = SaleLine.get((SaleLine.sale == sold.sale.id) & (SaleLine.amount_fen == 15000))
+    back = returns.return_sale(sale_id=sold.sale.id, operator=clerk, uid="r1", amounts={otc.id: 15000},
+                               reason=ReturnReason.NOT_NEEDED, at=AT)
+    assert back.refunds == {"cash": 15000}
+    assert back.sale_return.points_clawed == sold.sale.points_earned == 10  # all of its points were its own
 
 
 def test_the_rest_is_split_over_the_methods_as_paid(db, make_member, sell, clerk):

@@ -139,12 +139,12 @@ def test_the_insured_part_goes_back_to_insurance_and_a_double_click_returns_once
     dialog = _open(qtbot, clerk, member_id=member.id)
     dialog.sales_view.selectRow(0)
     rx = SaleLine.get((SaleLine.sale == sold.sale.id) & (SaleLine.amount_fen == 8000))
-    otc_row = next(r for r in range(2) if dialog.lines_model.row(r).id != rx.id)
-    dialog.lines_model.setData(dialog.lines_model.index(otc_row, ReturnLinesModel.AMOUNT_COLUMN), "0")
+    rx_row = next(r for r in range(2) if dialog.lines_model.row(r).id == rx.id)
+    dialog.lines_model.setData(dialog.lines_model.index(rx_row, ReturnLinesModel.AMOUNT_COLUMN), "0")
     dialog.reason.setCurrentIndex(dialog.reason.findData("not_needed"))
     qtbot.mouseClick(dialog.part_button, Qt.MouseButton.LeftButton)
-    insured, cash = rx.insurance_share_fen, 8000 - rx.insurance_share_fen
-    expected = f"医保（退回医保账户） {insured // 100}.{insured % 100:02d}、现金（现金退还） {cash // 100}.{cash % 100:02d}"
+    # 医保 paid the prescription's 80 and 20 of the OTC: the OTC's 150 goes back 20 to 医保, 130 in cash.
+    expected = "医保（退回医保账户） 20.00、现金（现金退还） 130.00"
     assert expected in dialog.message.text()
     qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)

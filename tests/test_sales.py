@@ -17,12 +17,25 @@ def test_points_per_category_with_insurance_excluded(db, make_member, sell):
     member = make_member()
     result = sell(member, {"household": 10000, "otc": 4500, "supplement": 6000, "rx": 8000},
                   payments={"insurance": 8000, "wechat": 20500})
-    # See test_pricing: 7 points once the 80元 insurance share is taken out; rx earns none.
-    assert result.sale.points_earned == 7 and result.balance == 7
+    # See test_pricing: the 80元 of 医保 paid the prescription, so the rest keeps its 12 points.
+    assert result.sale.points_earned == 12 and result.balance == 12
+    assert [(l.category.code, l.insurance_share_fen) for l in result.sale.lines.order_by(SaleLine.id)] == [
+        ("household", 0), ("otc", 0), ("supplement", 0), ("rx", 8000)]
     assert result.sale.insurance_fen == 8000 and result.sale.paid_fen == 28500
     assert {p.method: p.amount_fen for p in Payment.select()} == {"insurance": 8000, "wechat": 20500}
     entry = LedgerEntry.get(LedgerEntry.kind == "earn")
-    assert entry.points == 7 and entry.expires_on == dt.date(2026, 9, 10)  # valid 3 months
+    assert entry.points == 12 and entry.expires_on == dt.date(2026, 9, 10)  # valid 3 months
+
+
+def test_the_cashier_marks_which_categories_insurance_paid(db, make_member, sell):
+    member = make_member()
+    result = sell(member, {"otc": 15000, "rx": 8000}, payments={"insurance": 10000, "cash": 13000},
+                  insured_categories=("otc", "rx"))
+    shares = {l.category.code: l.insurance_share_fen for l in result.sale.lines}
+    assert shares == {"otc": 6522, "rx": 3478}  # 100元 over 150 : 80
+    with pytest.raises(InvalidInput, match="超过所标医保类别"):
+        sell(member, {"otc": 15000, "rx": 8000}, payments={"insurance": 10000, "cash": 13000},
+             insured_categories=("rx",))
 
 
 def test_insurance_rule_is_a_setting(db, make_member, sell, owner):

@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 
-from pharmacy_desk.core.errors import PointsError
+from pharmacy_desk.core.errors import InvalidInput, PointsError
+from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.vocabulary import BonusReason
 
 
@@ -23,6 +24,37 @@ def split_proportionally(total: int, weights: list[int]) -> list[int]:
     remainders = sorted(range(len(weights)), key=lambda i: (-(total * weights[i] % weight_sum), i))
     for i in remainders[: total - sum(shares)]:
         shares[i] += 1
+    return shares
+
+
+def insurance_groups(lines: Sequence[LineRule], marked: Sequence[int] | None) -> list[list[int]]:
+    """The lines 医保 paid, in the order it fills them.
+
+    ``marked`` are the lines the cashier said the insurance paid: it paid those and no
+    others. Unmarked (``None``), it paid the prescription lines first and only what
+    is left over on the others: insurance rarely pays for what needs no prescription.
+    """
+    if marked is not None:
+        return [sorted(set(marked))]
+    rx = [i for i, line in enumerate(lines) if line.prescription]
+    return [rx, [i for i, line in enumerate(lines) if not line.prescription]]
+
+
+def split_insurance(insurance_fen: int, paid: Sequence[int], groups: Sequence[Sequence[int]]) -> list[int]:
+    """Each line's share of 医保: the groups filled in order, a group's lines in proportion to
+    what is paid on them; no line's share exceeds what is paid on it."""
+    shares = [0] * len(paid)
+    left = insurance_fen
+    for group in groups:
+        room = sum(paid[i] for i in group)
+        take = min(left, room)
+        for i, share in zip(group, split_proportionally(take, [paid[i] for i in group])):
+            shares[i] = share
+        left -= take
+    if left:
+        covered = sum(paid[i] for group in groups for i in group)
+        raise InvalidInput(f"医保支付 {yuan(insurance_fen)} 元超过所标医保类别的金额 {yuan(covered)} 元，"
+                           "请勾选医保支付了哪些类别。")
     return shares
 
 
@@ -84,6 +116,7 @@ class LineRule:
     amount_fen: int
     points_per_block: int
     block_fen: int
+    prescription: bool = False  # 医保 goes to prescription lines first unless the cashier marks others
 
 
 @dataclass(frozen=True)
@@ -113,13 +146,15 @@ def category_points(base_fen: int, points_per_block: int, block_fen: int) -> int
 
 
 def quote(lines: list[LineRule], *, coupon_discount_fen: int, points_cash_fen: int,
-          insurance_fen: int, insurance_earns: bool, bonuses: Sequence[Bonus] | None = ()) -> Quote:
+          insurance_fen: int, insurance_earns: bool, bonuses: Sequence[Bonus] | None = (),
+          insured_lines: Sequence[int] | None = None) -> Quote:
     """Price a sale: who pays what on each line and the points it earns.
 
     Points are computed per category on the amount actually paid (after coupon and
     points-as-cash, and without the 医保 part unless allowed), floored per category,
     then multiplied by the product of the ``bonuses`` (tier, birthday month, …) and
-    floored again. ``bonuses=None`` is a sale that earns no points at all (a walk-in):
+    floored again. 医保 is taken from the lines it paid (``insurance_groups``), so an OTC
+    line beside an insured prescription keeps its full points. ``bonuses=None`` is a sale that earns no points at all (a walk-in):
     its lines still carry their points base, but it earns 0 and has no factor.
     """
     amounts = [line.amount_fen for line in lines]
@@ -127,7 +162,7 @@ def quote(lines: list[LineRule], *, coupon_discount_fen: int, points_cash_fen: i
     coupon_shares = split_proportionally(coupon_discount_fen, amounts)
     points_shares = split_proportionally(points_cash_fen, amounts)
     paid = [a - c - p for a, c, p in zip(amounts, coupon_shares, points_shares)]
-    insurance_shares = split_proportionally(insurance_fen, paid)
+    insurance_shares = split_insurance(insurance_fen, paid, insurance_groups(lines, insured_lines))
     bases = [p if insurance_earns else p - i for p, i in zip(paid, insurance_shares)]
 
     by_category: dict[int, list[int]] = {}

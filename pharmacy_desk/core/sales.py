@@ -43,6 +43,8 @@ class SaleInput:
     member_id: MemberId | None = None
     coupon_id: CouponId | None = None
     points_used: int = 0
+    # The categories (codes) the cashier marked as paid by 医保; None: prescription first (``pricing``).
+    insured_categories: tuple[str, ...] | None = None
     # The cashier confirmed an unusually large amount (``sale_size.confirm_reason``).
     amount_confirmed: bool = False
 
@@ -115,7 +117,12 @@ def preview(sale: SaleInput, at: dt.datetime | None = None) -> SalePreview:
             raise InvalidInput("支付金额不能为负数。")
     categories = _categories(sale.lines)
     rules = [LineRule(categories[l.category].id, l.amount_fen, categories[l.category].points_per_block,
-                      categories[l.category].block_fen) for l in sale.lines]
+                      categories[l.category].block_fen, categories[l.category].is_prescription)
+             for l in sale.lines]
+    insured_lines = None
+    if sale.insured_categories is not None:
+        marked = set(sale.insured_categories)
+        insured_lines = [i for i, line in enumerate(sale.lines) if line.category in marked]
     total = sum(line.amount_fen for line in sale.lines)
     sale_size.check_ceiling(total)
 
@@ -155,7 +162,7 @@ def preview(sale: SaleInput, at: dt.datetime | None = None) -> SalePreview:
     earning = None if member is None else bonuses.bonuses_for(member, today)
     result = quote(rules, coupon_discount_fen=discount, points_cash_fen=points_cash,
                    insurance_fen=insurance, insurance_earns=settings.get("insurance_earns_points"),
-                   bonuses=earning)
+                   bonuses=earning, insured_lines=insured_lines)
     return SalePreview(result, member, coupon, categories=categories,
                        confirm_reason=sale_size.confirm_reason(total, member.id if member else None))
 

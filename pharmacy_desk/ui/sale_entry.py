@@ -8,6 +8,11 @@ Everything typed in an amount field is an amount: a scanned card is caught befor
 gets here (``ui.scanner``). An amount the core finds unusual (above the confirm
 threshold, far above the member's usual) is recorded only after one more key, F9;
 Enter again just repeats the question, so a double Enter never confirms a typo.
+
+Beside each category a 医保 box says whether the insurance paid it; prescriptions are
+ticked to begin with. Untouched, the core puts 医保 on the prescriptions first; once the
+cashier changes a box, exactly the ticked categories are the ones it paid. The large
+应付 is what the customer pays; the insured part stands beside it.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ import uuid
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout,
+    QCheckBox, QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout,
     QWidget,
 )
 
@@ -61,15 +66,19 @@ class SaleEntry(QWidget):
         self.amounts: dict[str, AmountField] = {}
         self.days: dict[str, QSpinBox] = {}
         self.medicines: dict[str, QLineEdit] = {}
+        self.insured: dict[str, QCheckBox] = {}
+        self._insured_default: dict[str, bool] = {}
+        self.insurance_marked = False  # the cashier changed a 医保 box: the ticked ones are what it paid
         grid = QGridLayout()
         categories = sales.till_categories()
+        self._categories = categories
         per_column = (len(categories) + 1) // 2
         for index, category in enumerate(categories):
             field = AmountField()
             label = QLabel(f"{category.name}(&{category.hotkey})" if category.hotkey else category.name)
             label.setBuddy(field)
             self.amounts[category.code] = field
-            row, col = index % per_column, (index // per_column) * 3
+            row, col = index % per_column, (index // per_column) * 4
             grid.addWidget(label, row, col)
             grid.addWidget(field, row, col + 1)
             if category.is_prescription:
@@ -90,6 +99,14 @@ class SaleEntry(QWidget):
                 cell.addWidget(spin)
                 cell.addWidget(medicine)
                 grid.addLayout(cell, row, col + 2)
+            box = QCheckBox("医保")
+            box.setToolTip(f"医保支付了{category.name}")
+            box.setChecked(category.is_prescription)
+            box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab goes from amount to amount
+            self.insured[category.code] = box
+            self._insured_default[category.code] = category.is_prescription
+            box.toggled.connect(self._insurance_mark_changed)
+            grid.addWidget(box, row, col + 3)
             field.textChanged.connect(self.update_preview)
         for spin in self.days.values():
             spin.valueChanged.connect(self.update_preview)
@@ -124,6 +141,7 @@ class SaleEntry(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         self.due_label.setFont(font)
+        self.insured_label = QLabel()  # the 医保 part, beside what the customer pays
         self.detail_label = QLabel()
         self.detail_label.setWordWrap(True)
         self.message = QLabel()
@@ -136,7 +154,8 @@ class SaleEntry(QWidget):
         QShortcut(QKeySequence(CONFIRM_KEY), self, self.confirm_amount,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.due_label, 1)
+        bottom.addWidget(self.due_label)
+        bottom.addWidget(self.insured_label, 1)
         bottom.addWidget(self.confirm_button)
         bottom.addWidget(self.record_button)
 
@@ -180,12 +199,21 @@ class SaleEntry(QWidget):
             spin.blockSignals(True)
             spin.setValue(0)
             spin.blockSignals(False)
+        for code, box in self.insured.items():
+            box.blockSignals(True)
+            box.setChecked(self._insured_default[code])
+            box.blockSignals(False)
+        self.insurance_marked = False
         self.uid = uuid.uuid4().hex
         self.set_member(self.summary)
 
     def focus_first_amount(self) -> None:
         first = next(iter(self.amounts.values()))
         first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _insurance_mark_changed(self) -> None:
+        self.insurance_marked = True
+        self.update_preview()
 
     def has_amounts(self) -> bool:
         return any(field.text().strip() for field in self.amounts.values())
@@ -205,7 +233,9 @@ class SaleEntry(QWidget):
             lines=lines, payments={PaymentMethod.INSURANCE: insurance} if insurance else {},
             member_id=self.summary.member_id if self.summary else None,
             coupon_id=self.coupon.currentData(), points_used=self.points.currentData() or 0,
-            amount_confirmed=self.amount_confirmed)
+            amount_confirmed=self.amount_confirmed,
+            insured_categories=tuple(code for code, box in self.insured.items() if box.isChecked())
+            if self.insurance_marked else None)
 
     def _priced(self) -> tuple[sales.SaleInput, sales.SalePreview]:
         order = self.order()
@@ -220,6 +250,7 @@ class SaleEntry(QWidget):
         self.amount_confirmed = False
         self.confirm_reason = None
         self.confirm_button.hide()
+        self.insured_label.clear()
         if not self.has_amounts():
             self.due_label.setText("应付 0.00 元")
             self.detail_label.setText("按类别录入金额（Alt+数字键跳到该类别），回车记账。")
@@ -243,12 +274,18 @@ class SaleEntry(QWidget):
         if q.points_cash_fen:
             parts.append(f"积分抵现 −{yuan(q.points_cash_fen)}")
         parts.append("　".join(f"{PaymentMethod.label_of(m)} {yuan(a)}" for m, a in order.payments.items()))
+        insured = order.payments.get(PaymentMethod.INSURANCE, 0)
         if priced.member is None:
             parts.append("散客不积分")
         else:
             bonus = f"（{describe_bonuses(q.bonuses)}）" if q.bonuses else ""
             parts.append(f"本单积分 +{q.points_earned}{bonus}")
-        self.due_label.setText(f"应付 {yuan(q.due_fen)} 元")
+        self.due_label.setText(f"应付 {yuan(q.due_fen - insured)} 元")
+        if insured:
+            names = dict((c.code, c.name) for c in self._categories)
+            paid = "、".join(names[line.category] for line, lq in zip(order.lines, q.lines)
+                            if lq.insurance_share_fen)
+            self.insured_label.setText(f"＋ 医保 {yuan(insured)} 元（{paid}）　共 {yuan(q.due_fen)} 元")
         self.detail_label.setText("　".join(p for p in parts if p))
         self.confirm_reason = priced.confirm_reason
         self._say("", "")
