@@ -118,14 +118,17 @@ class Launcher:
 
     def start(self) -> QWidget:
         from pharmacy_desk.core import setup
-        from pharmacy_desk.ui.setup_wizard import SetupWizard
-        from pharmacy_desk.ui.sign_in import SignInDialog
 
+        # Only the window shown is imported: the sign-in opens without the wizard's demo data and rules.
         if setup.needs_setup():
+            from pharmacy_desk.ui.setup_wizard import SetupWizard
+
             wizard = SetupWizard()
             wizard.accepted.connect(lambda: self.open_counter(wizard.person, wizard.start))
             self.first = wizard
         else:
+            from pharmacy_desk.ui.sign_in import SignInDialog
+
             dialog = SignInDialog("登录")
             dialog.accepted.connect(lambda: self.open_counter(dialog.person))
             self.first = dialog

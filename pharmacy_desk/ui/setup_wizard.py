@@ -11,12 +11,13 @@ to begin.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QButtonGroup, QFormLayout, QHeaderView, QLabel, QLineEdit, QRadioButton, QVBoxLayout, QWizard, QWizardPage,
 )
 
-from pharmacy_desk.core import accounts, demo, setup
+from pharmacy_desk.core import accounts, setup
 from pharmacy_desk.core.changes import ALL, Changes
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.rule_review import rule_lines
@@ -24,6 +25,9 @@ from pharmacy_desk.core.vocabulary import Role
 from pharmacy_desk.ui.inline import InlineMessage, table_view
 from pharmacy_desk.ui.operations import Job
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
+
+if TYPE_CHECKING:
+    from pharmacy_desk.core import demo  # loaded when the demo is chosen: it brings the whole sale path
 
 START_IMPORT, START_DEMO, START_EMPTY = "import", "demo", "empty"
 
@@ -189,6 +193,8 @@ def load_demo(window, then=None):
             f"已载入演示数据：会员 {loaded.summary.members} 人，消费 {loaded.summary.sales} 笔。", 10000)
         if then is not None:
             then(loaded.summary)
+
+    from pharmacy_desk.core import demo
 
     return Job(window, lambda _progress: DemoLoaded(demo.generate(members_count=300, months=12, seed=1))) \
         .success(done).run_in_background("正在载入演示数据")

@@ -1,0 +1,118 @@
+"""Start to the first paint, from source: the app beside a hello-world PySide6 window, interleaved.
+
+Each round spawns, in turn, ``bench/hello_qt.py`` and ``python -m pharmacy_desk gui --smoke-test``
+on a database with an owner (the sign-in is the first window) and on the first run (开店设置),
+and times spawn → the first paint's line on stdout, after one warm-up round (bytecode cached,
+as an installed program has it). Rounds alternate the programs so a loaded machine slows each
+alike; medians are compared, and each run's CPU time beside its wall time (CPU time is what a
+busy machine distorts least). ``--against TREE`` adds the same starts from another checkout
+(e.g. the main branch before a change), in the same rounds.
+
+Target: the app's first paint ≤ 1.5 × the hello world's.
+
+Run from the repository root:  python -m bench.bench_start [--rounds N] [--against TREE] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET = 1.5
+
+
+def first_paint(args: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(spawn → first paint in seconds, the run's CPU seconds): CPU time is what a busy machine distorts least."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.monotonic()
+    with subprocess.Popen([sys.executable, *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                          text=True) as process:
+        line = process.stdout.readline()
+        painted = time.monotonic() - started
+        process.communicate(timeout=120)
+    if process.returncode != 0 or not line.startswith("smoke-test: first paint"):
+        raise SystemExit(f"{' '.join(args)}: exit {process.returncode}, said {line!r}")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return painted, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+
+
+def environment(tree: Path, home: Path) -> dict[str, str]:
+    # Bytecode as an installed program has it: cached (outside the trees) after the warm-up round.
+    env = dict(os.environ, PYTHONPATH=str(tree), PHARMACY_DESK_HOME=str(home),
+               PYTHONPYCACHEPREFIX=str(home.parent / "pycache" / tree.name))
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env.pop("PHARMACY_DESK_DB", None)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def database_with_owner(tree: Path, home: Path) -> Path:
+    path = home / "pharmacy.sqlite3"
+    subprocess.run([sys.executable, "-c", textwrap.dedent(f"""
+        from pharmacy_desk.core import setup
+        from pharmacy_desk.core.db import open_database
+        open_database({str(path)!r}, create=True)
+        setup.set_up(setup.PharmacyInfo("康宁大药房"), "王芳", "owner-pass")
+    """)], env=environment(tree, home), check=True)
+    return path
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--against", type=Path, help="another checkout, started in the same rounds")
+    parser.add_argument("--json", action="store_true")
+    options = parser.parse_args()
+    trees = {"app": ROOT, **({"against": options.against.resolve()} if options.against else {})}
+    with tempfile.TemporaryDirectory(prefix="bench-start-") as scratch:
+        programs: dict[str, tuple[list[str], Path | None]] = {"hello world": ([str(ROOT / "bench" / "hello_qt.py")], None)}
+        for name, tree in trees.items():
+            home = Path(scratch) / name
+            home.mkdir()
+            db = database_with_owner(tree, home)
+            programs[f"{name}: sign-in"] = (["-m", "pharmacy_desk", "--db", str(db), "gui", "--smoke-test"], tree)
+            # No --db and a new home each run: the default database is created, 开店设置 opens.
+            programs[f"{name}: 开店设置"] = (["-m", "pharmacy_desk", "gui", "--smoke-test"], tree)
+        times: dict[str, list[float]] = {name: [] for name in programs}
+        cpu: dict[str, list[float]] = {name: [] for name in programs}
+        for name, (args, tree) in programs.items():  # warm-up, not counted: bytecode and page cache
+            first_paint(args, environment(tree or ROOT, Path(scratch) / f"warm-{list(programs).index(name)}"))
+        for round_ in range(options.rounds):
+            order = list(programs) if round_ % 2 == 0 else list(reversed(programs))
+            for name in order:
+                args, tree = programs[name]
+                home = Path(scratch) / f"run-{round_}-{list(programs).index(name)}"  # logs, backups
+                wall, spent = first_paint(args, environment(tree or ROOT, home))
+                times[name].append(wall)
+                cpu[name].append(spent)
+    hello = statistics.median(times["hello world"])
+    hello_cpu = statistics.median(cpu["hello world"])
+    rows = [{"program": name, "median_s": round(statistics.median(values), 3), "min_s": round(min(values), 3),
+             "max_s": round(max(values), 3), "ratio_to_hello": round(statistics.median(values) / hello, 2),
+             "cpu_median_s": round(statistics.median(cpu[name]), 3),
+             "cpu_ratio_to_hello": round(statistics.median(cpu[name]) / hello_cpu, 2)}
+            for name, values in times.items()]
+    if options.json:
+        print(json.dumps({"rounds": options.rounds, "target_ratio": TARGET, "rows": rows}, ensure_ascii=False))
+        return 0
+    print(f"spawn → first paint, {options.rounds} interleaved rounds: wall median (min–max) × hello world; "
+          "CPU median × hello world")
+    for row in rows:
+        print(f"  {row['program']:<18} {row['median_s']:.3f} s ({row['min_s']:.3f}–{row['max_s']:.3f}) "
+              f"×{row['ratio_to_hello']:.2f}   CPU {row['cpu_median_s']:.3f} s ×{row['cpu_ratio_to_hello']:.2f}")
+    print(f"target: the app ≤ ×{TARGET}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

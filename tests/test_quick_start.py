@@ -1,0 +1,83 @@
+"""The first window paints before the program loads what only later windows use.
+
+The sign-in (or, on a new database, 开店设置) is all a cashier sees first: the charts with
+matplotlib, spreadsheets, pinyin search, campaigns, the import wizard, the demo data and the
+sale path are loaded when first used. The modules present at the first paint are recorded
+by the smoke start itself; how long it takes is measured in ``bench/bench_start.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Run as ``gui --smoke-test`` runs, noting sys.modules at the first paint of the first window.
+AT_FIRST_PAINT = textwrap.dedent("""
+    import json, sys
+    from PySide6.QtCore import QEvent
+    from pharmacy_desk.ui import smoke
+
+    seen = []
+    painted = smoke._FirstPaint.eventFilter
+
+    def noting(self, watched, event):
+        if not self.seen and event.type() == QEvent.Type.Paint:
+            seen.append(sorted(sys.modules))
+        return painted(self, watched, event)
+
+    smoke._FirstPaint.eventFilter = noting
+    from pharmacy_desk.cli import main
+
+    code = main(sys.argv[1:])
+    print(json.dumps(seen[0]) if seen else "[]")
+    raise SystemExit(code)
+""")
+
+# Loaded on use, never for the first window.
+LATER = ("matplotlib", "numpy", "openpyxl", "python_calamine", "pypinyin", "PIL", "pharmacy_desk.charts",
+         "pharmacy_desk.ui.charts_window", "pharmacy_desk.ui.campaigns_window", "pharmacy_desk.ui.import_wizard",
+         "pharmacy_desk.ui.main_window", "pharmacy_desk.ui.counter", "pharmacy_desk.core.demo",
+         "pharmacy_desk.core.sales", "pharmacy_desk.core.returns", "pharmacy_desk.core.reports")
+
+
+def modules_at_first_paint(home: Path, *args: str) -> set[str]:
+    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT), PHARMACY_DESK_HOME=str(home))
+    environment.pop("PHARMACY_DESK_DB", None)
+    done = subprocess.run([sys.executable, "-c", AT_FIRST_PAINT, *args, "gui", "--smoke-test"], env=environment,
+                          capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("smoke-test: first paint"), done.stdout
+    return set(json.loads(lines[-1]))
+
+
+def loaded_later(modules: set[str]) -> list[str]:
+    return sorted(name for name in modules if any(name == later or name.startswith(later + ".") for later in LATER))
+
+
+def test_the_setup_wizard_paints_without_the_later_windows(tmp_path):
+    modules = modules_at_first_paint(tmp_path / "home")  # a new default database: 开店设置
+    assert "pharmacy_desk.ui.setup_wizard" in modules and "pharmacy_desk.core.models" in modules
+    assert loaded_later(modules) == []
+
+
+def test_the_sign_in_paints_without_the_wizard_or_the_later_windows(tmp_path):
+    path = tmp_path / "pharmacy.sqlite3"
+    made = subprocess.run([sys.executable, "-c", textwrap.dedent(f"""
+        from pharmacy_desk.core import setup
+        from pharmacy_desk.core.db import open_database
+        open_database({str(path)!r}, create=True)
+        setup.set_up(setup.PharmacyInfo("康宁大药房"), "王芳", "owner-pass")
+    """)], env=dict(os.environ, PYTHONPATH=str(ROOT), PHARMACY_DESK_HOME=str(tmp_path / "home")),
+        capture_output=True, text=True, timeout=180)
+    assert made.returncode == 0, made.stderr
+    modules = modules_at_first_paint(tmp_path / "home", "--db", str(path))
+    assert "pharmacy_desk.ui.sign_in" in modules and "pharmacy_desk.core.models" in modules
+    assert "pharmacy_desk.ui.setup_wizard" not in modules
+    assert loaded_later(modules) == []
