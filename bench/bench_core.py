@@ -72,6 +72,8 @@ class Row:
     raw_p99_ms: float
     target: str
     met: bool
+    statements: float = float("nan")  # per call, the app's
+    raw_statements: float = float("nan")  # per call, the raw twin's
 
     @property
     def ratio_p50(self) -> float:
@@ -96,20 +98,49 @@ def raw_connection(path: Path) -> sqlite3.Connection:
     return con
 
 
-def measure(keys: list, app: Callable, raw: Callable, warmup: int) -> tuple[list[int], list[int]]:
-    """Time ``app(key)`` and ``raw(key)`` for each key, alternating which goes first."""
+class StatementCount:
+    """Statements SQLite runs on a connection (BEGIN and COMMIT included, a trigger's own not)."""
+
+    def __init__(self, con: sqlite3.Connection):
+        self.con = con
+        self.count = 0
+
+    def _seen(self, sql: str) -> None:
+        if not sql.startswith("--"):  # "-- TRIGGER name": statements inside a trigger
+            self.count += 1
+
+    def __enter__(self) -> StatementCount:
+        self.con.set_trace_callback(self._seen)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.con.set_trace_callback(None)
+
+
+def measure(keys: list, app: Callable, raw: Callable, warmup: int,
+            connections: tuple[sqlite3.Connection, sqlite3.Connection]) -> tuple[list[int], list[int], float, float]:
+    """Time ``app(key)`` and ``raw(key)`` for each key, alternating which goes first.
+
+    Also returns the statements per call of each (app, raw), counted over the warm-up calls only,
+    so the timed calls carry no trace callback (NaN without a warm-up).
+    """
     app_ns, raw_ns = [], []
+    counters = StatementCount(connections[0]), StatementCount(connections[1])
     clock = time.perf_counter_ns
     gc.collect()
     for index, key in enumerate(keys):
-        order = ((app, app_ns), (raw, raw_ns)) if index % 2 == 0 else ((raw, raw_ns), (app, app_ns))
-        for func, out in order:
+        order = ((app, app_ns, counters[0]), (raw, raw_ns, counters[1])) if index % 2 == 0 else \
+            ((raw, raw_ns, counters[1]), (app, app_ns, counters[0]))
+        for func, out, counter in order:
+            if index < warmup:
+                with counter:
+                    func(key)
+                continue
             begin = clock()
             func(key)
-            elapsed = clock() - begin
-            if index >= warmup:
-                out.append(elapsed)
-    return app_ns, raw_ns
+            out.append(clock() - begin)
+    per_call = [c.count / warmup if warmup else float("nan") for c in counters]
+    return app_ns, raw_ns, per_call[0], per_call[1]
 
 
 def lookup_checked(expect: str) -> Callable[[str], None]:
@@ -275,10 +306,10 @@ def run(path: Path, iterations: int, warmup: int, seed: int, only: list[str] | N
 
     rows: list[Row] = []
 
-    def add(name: str, timings: tuple[list[int], list[int]], kind: str) -> None:
-        app_ns, raw_ns = timings
+    def add(name: str, timings: tuple[list[int], list[int], float, float], kind: str) -> None:
+        app_ns, raw_ns, statements, raw_statements = timings
         row = Row(name, len(app_ns), percentile(app_ns, 50), percentile(app_ns, 99),
-                  percentile(raw_ns, 50), percentile(raw_ns, 99), "", False)
+                  percentile(raw_ns, 50), percentile(raw_ns, 99), "", False, statements, raw_statements)
         if kind == "lookup":
             row.target = f"p99 ≤ {LOOKUP_P99_MS:g} ms, ≤ {LOOKUP_RAW_RATIO:g}× raw"
             row.met = (row.p99_ms <= LOOKUP_P99_MS and row.ratio_p50 <= LOOKUP_RAW_RATIO
@@ -288,7 +319,8 @@ def run(path: Path, iterations: int, warmup: int, seed: int, only: list[str] | N
             row.met = row.p99_ms <= SALE_P99_MS
         rows.append(row)
         print(f"  {name}: p50 {row.p50_ms:.3f} ms, p99 {row.p99_ms:.3f} ms "
-              f"(raw {row.raw_p50_ms:.3f} / {row.raw_p99_ms:.3f} ms)", file=sys.stderr, flush=True)
+              f"(raw {row.raw_p50_ms:.3f} / {row.raw_p99_ms:.3f} ms); {row.statements:.1f} statements "
+              f"(raw {row.raw_statements:.1f})", file=sys.stderr, flush=True)
 
     runner = SaleRunner(con, uuid.uuid4().hex[:8])
     pinyin_raw = raw_lookup(con, RAW_SQL["pinyin"], lambda k: k + "*")
@@ -302,7 +334,8 @@ def run(path: Path, iterations: int, warmup: int, seed: int, only: list[str] | N
     }
     for name in only or cases:
         keys, app, raw, kind = cases[name]
-        add("record sale" if name == "sale" else f"lookup {name}", measure(keys, app, raw, warmup), kind)
+        add("record sale" if name == "sale" else f"lookup {name}",
+            measure(keys, app, raw, warmup, (database.connection(), con)), kind)
     info["load_after"] = os.getloadavg()[0]
     settings.invalidate()
     con.close()
@@ -326,13 +359,14 @@ def print_table(info: dict) -> None:
     print(f"app pragmas {info['app_pragmas']}, raw pragmas {info['raw_pragmas']}; "
           f"{info['iterations']} timed iterations after {info['warmup']} warm-up; "
           f"load average {info['load_before']:.2f} before, {info['load_after']:.2f} after")
-    head = ("operation", "n", "p50 ms", "p99 ms", "raw p50", "raw p99", "×raw p50", "×raw p99", "target", "met")
+    head = ("operation", "n", "p50 ms", "p99 ms", "raw p50", "raw p99", "×raw p50", "×raw p99", "statements",
+            "raw stmts", "target", "met")
     lines = [head] + [
         (r["name"], str(r["n"]), f"{r['p50_ms']:.3f}", f"{r['p99_ms']:.3f}", f"{r['raw_p50_ms']:.3f}",
-         f"{r['raw_p99_ms']:.3f}", f"{r['ratio_p50']:.1f}", f"{r['ratio_p99']:.1f}", r["target"],
-         "yes" if r["met"] else "NO")
+         f"{r['raw_p99_ms']:.3f}", f"{r['ratio_p50']:.1f}", f"{r['ratio_p99']:.1f}", f"{r['statements']:.1f}",
+         f"{r['raw_statements']:.1f}", r["target"], "yes" if r["met"] else "NO")
         for r in info["rows"]]
-    print_aligned(lines, left=(0, 8))
+    print_aligned(lines, left=(0, 10))
     print("\nquery plans of members.lookup:")
     for name, plans in info["plans"].items():
         for plan in plans:

@@ -59,6 +59,37 @@ def sha256_hex(text: str | None) -> str | None:
 BULK_READ_PRAGMAS = (("cache_size", -256 * 1024), ("mmap_size", 4 * 1024 ** 3))
 
 
+class WriterDatabase(SqliteDatabase):
+    """SQLite, knowing when its transaction holds the write lock: then the data version cannot move.
+
+    While a connection holds the write lock (BEGIN IMMEDIATE or EXCLUSIVE; in WAL mode its read
+    snapshot is taken at BEGIN), no other connection can commit, so ``PRAGMA data_version``
+    reads the same number until COMMIT or ROLLBACK. ``data_version`` reads it once per such
+    transaction: a sale checks the settings' stamp several times and pays for one.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.write_locked = False
+        self.locked_version: int | None = None
+
+    def _forget(self, locked: bool) -> None:
+        self.write_locked, self.locked_version = locked, None
+
+    def begin(self, lock_type=None):
+        self._forget(False)
+        super().begin(lock_type)
+        self._forget(lock_type is not None and lock_type.upper() in ("IMMEDIATE", "EXCLUSIVE"))
+
+    def commit(self):
+        self._forget(False)
+        return super().commit()
+
+    def rollback(self):
+        self._forget(False)
+        return super().rollback()
+
+
 def new_database(path: str | os.PathLike[str], *, read_only: bool = False) -> SqliteDatabase:
     """An unconnected database for the file at ``path`` with the settings above.
 
@@ -69,13 +100,18 @@ def new_database(path: str | os.PathLike[str], *, read_only: bool = False) -> Sq
         database = SqliteDatabase(_read_only_uri(path), uri=True,
                                   pragmas=[p for p in PRAGMAS if p[0] != "journal_mode"])
     else:
-        database = SqliteDatabase(str(path), pragmas=PRAGMAS)
+        database = WriterDatabase(str(path), pragmas=PRAGMAS)
     database.register_function(sha256_hex, "sha256_hex", 1, deterministic=True)
     return database
 
 
 def data_version(database: AnyDatabase) -> int:
-    """A number that moves whenever *another* connection commits."""
+    """A number that moves whenever *another* connection commits (read once per write-locked transaction)."""
+    target = database.obj if isinstance(database, DatabaseProxy) else database
+    if isinstance(target, WriterDatabase) and target.write_locked and target.connection().in_transaction:
+        if target.locked_version is None:
+            target.locked_version = target.execute_sql("PRAGMA data_version").fetchone()[0]
+        return target.locked_version
     return database.execute_sql("PRAGMA data_version").fetchone()[0]
 
 
