@@ -53,3 +53,34 @@ def test_another_connections_commit_is_seen_by_the_next_write_transaction(db, tm
         assert data_stamp() != before
         assert settings.get("points_validity_months") == months + 1
     assert settings.get("points_validity_months") == months + 1
+
+
+def test_the_stamp_read_under_one_threads_lock_is_not_another_threads(db):
+    import threading
+
+    months = settings.get("points_validity_months")
+    reading, locked = threading.Event(), threading.Event()
+    reads: list[int] = []
+
+    def a_reader_in_another_thread() -> None:
+        def stamp_in_a_read_transaction() -> None:
+            with database.atomic():  # its own connection, its own transaction, without the lock
+                database.execute_sql("SELECT 1 FROM setting LIMIT 1")
+                reading.set()
+                locked.wait(10)
+                data_stamp()
+
+        try:
+            reads.append(data_version_reads(database.connection(), stamp_in_a_read_transaction))
+        finally:
+            database.close()
+
+    reader = threading.Thread(target=a_reader_in_another_thread)
+    reader.start()
+    assert reading.wait(10)
+    with write_transaction():
+        data_stamp()  # this connection's version, read under the lock
+        locked.set()
+        reader.join(10)
+    assert reads == [1]  # the other connection read its own
+    assert settings.get("points_validity_months") == months

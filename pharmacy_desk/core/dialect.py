@@ -17,6 +17,7 @@ import hashlib
 import os
 import re
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -70,11 +71,22 @@ class WriterDatabase(SqliteDatabase):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.write_locked = False
-        self.locked_version: int | None = None
+        self._per_thread = threading.local()  # as peewee's connections are: one per thread
+
+    @property
+    def write_locked(self) -> bool:
+        return getattr(self._per_thread, "write_locked", False)
+
+    @property
+    def locked_version(self) -> int | None:
+        return getattr(self._per_thread, "version", None)
+
+    @locked_version.setter
+    def locked_version(self, version: int) -> None:
+        self._per_thread.version = version
 
     def _forget(self, locked: bool) -> None:
-        self.write_locked, self.locked_version = locked, None
+        self._per_thread.write_locked, self._per_thread.version = locked, None
 
     def begin(self, lock_type=None):
         self._forget(False)
@@ -109,9 +121,10 @@ def data_version(database: AnyDatabase) -> int:
     """A number that moves whenever *another* connection commits (read once per write-locked transaction)."""
     target = database.obj if isinstance(database, DatabaseProxy) else database
     if isinstance(target, WriterDatabase) and target.write_locked and target.connection().in_transaction:
-        if target.locked_version is None:
-            target.locked_version = target.execute_sql("PRAGMA data_version").fetchone()[0]
-        return target.locked_version
+        version = target.locked_version
+        if version is None:
+            version = target.locked_version = target.execute_sql("PRAGMA data_version").fetchone()[0]
+        return version
     return database.execute_sql("PRAGMA data_version").fetchone()[0]
 
 
