@@ -213,3 +213,19 @@ def test_the_language_is_a_setting_of_its_own(db, owner):
     assert settings.get("ui_language") == "zh_CN"
     settings.change("ui_language", "English", owner)
     assert settings.get("ui_language") == "en"
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints()")
+def test_qts_own_file_dialog_speaks_chinese_where_its_catalogue_has_gaps(qapp):
+    """Qt's shipped catalogue lacks the file dialog's "&Look in:" and "Files of &type:" labels."""
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    from pharmacy_desk.ui import i18n
+
+    i18n.install(qapp, "zh_CN")
+    dialog = QFileDialog(None, "导出")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    labels = [label.text() for label in dialog.findChildren(QLabel)]
+    dialog.deleteLater()
+    assert labels and not [text for text in labels if any("a" <= ch.lower() <= "z" for ch in text.replace("&", ""))
+                           and not any("\u4e00" <= ch <= "\u9fff" for ch in text)], labels

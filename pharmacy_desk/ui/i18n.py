@@ -44,6 +44,31 @@ def qt_translation_dirs() -> list[str]:
             QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)]
 
 
+# Labels of Qt's own file dialog that Qt's shipped Chinese catalogue misses: its entries
+# were made before the labels gained their "&" shortcuts, so the dialog would say
+# "Look in:" and "Files of type:" among Chinese text.
+QT_CATALOGUE_GAPS = {
+    "zh_CN": {
+        ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+        ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+    },
+}
+
+
+class _GapTranslator(QTranslator):
+    """The few of Qt's own texts its catalogue for the language lacks."""
+
+    def __init__(self, parent: QCoreApplication, texts: dict[tuple[str, str], str]):
+        super().__init__(parent)
+        self.texts = texts
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ARG002 - Qt's signature
+        return self.texts.get((context, source))
+
+    def isEmpty(self) -> bool:
+        return not self.texts
+
+
 def install(app: QCoreApplication, language: str) -> str:
     """Make ``language`` the windows' language (an unknown one falls back to Chinese); returns it."""
     if language not in LOCALES:
@@ -61,6 +86,8 @@ def install(app: QCoreApplication, language: str) -> str:
             break
     else:
         log.warning("Qt's own translations for %s were not found in %s", language, qt_translation_dirs())
+    if language in QT_CATALOGUE_GAPS:
+        _installed.append(_GapTranslator(app, QT_CATALOGUE_GAPS[language]))
     if language != DEFAULT_LANGUAGE:
         own = QTranslator(app)
         if own.load(str(catalogue_path(language))):
