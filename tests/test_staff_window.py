@@ -128,3 +128,23 @@ def test_clearing_the_form_adds_someone_new_and_leaves_the_picked_person_alone(q
     qtbot.keyClicks(staff_window.secret_again, "8642")
     click(qtbot, staff_window.add_button)
     assert Staff.get(Staff.name == "周药师").role == "pharmacist" and Staff.get_by_id(clerk.id).name == "李娜"
+
+
+def test_enter_in_the_form_adds_the_person_typed_in(qtbot, staff_window):
+    ime_type(staff_window.name, "周敏")
+    staff_window.role.setCurrentIndex(staff_window.role.findData("cashier"))
+    qtbot.keyClicks(staff_window.secret, "2468")
+    qtbot.keyClicks(staff_window.secret_again, "2468")
+    qtbot.keyClick(staff_window.secret_again, Qt.Key.Key_Return)
+    assert staff_window.message.kind == "ok" and signin.sign_in("周敏", "2468").role == "cashier"
+
+
+def test_esc_closes_a_window_opened_from_the_menus(qtbot, window, owner):
+    from tests.counter_window import act_as
+
+    act_as(window, owner)
+    window._show_window(StaffWindow(owner, parent=window))
+    opened = window._windows[-1]
+    qtbot.waitUntil(opened.isActiveWindow, timeout=2000)
+    qtbot.keyClick(opened.name, Qt.Key.Key_Escape)
+    assert not opened.isVisible()

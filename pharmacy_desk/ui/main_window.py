@@ -16,7 +16,7 @@ import datetime as dt
 import logging
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QMenu, QPushButton, QStackedWidget, QWidget
 
 from pharmacy_desk.core import backup
@@ -419,6 +419,9 @@ class MainWindow(QMainWindow):
             self._show_window(AuditWindow(operator, parent=self))
 
     def _show_window(self, window: QWidget) -> None:
+        # Esc or Ctrl+W closes a window opened from the menus, as it closes a dialog.
+        for keys in (QKeySequence(QKeySequence.StandardKey.Close), QKeySequence(Qt.Key.Key_Escape)):
+            QShortcut(keys, window, window.close)
         self._windows = [w for w in self._windows if w.isVisible()]
         self._windows.append(window)
         window.show()

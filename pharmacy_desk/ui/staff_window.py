@@ -97,11 +97,23 @@ class StaffWindow(QWidget):
                  self.reset_button, self.deactivate_button, self.unlock_button, self.clear_button, self.view]
         for first, second in zip(order, order[1:]):
             self.setTabOrder(first, second)
+        # Enter in the form does what the owner came for: add someone new, or give the
+        # selected person the PIN or password just typed.
+        for field in (self.name, self.secret, self.secret_again):
+            field.returnPressed.connect(self._enter)
         events().changed.connect(self._data_changed)
         self.reload()
         self._picked()
         self.resize(820, 560)
         self.name.setFocus()
+
+    def _enter(self) -> None:
+        if self.selected() is None:
+            self.add()
+        elif self.secret.text() or self.secret_again.text():
+            self.reset_secret()
+        else:
+            self.save()
 
     # -- the list --------------------------------------------------------------------------------
     def reload(self, keep: int | None = None) -> None:
