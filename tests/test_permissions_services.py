@@ -18,7 +18,8 @@ from typing import Any
 import pytest
 
 from pharmacy_desk.core import (
-    accounts, audit_log, backup, campaigns, call_lists, contacts, erasure, housekeeping, ledger, members, profiles,
+    accounts, audit_log, backup, campaigns, catalog, call_lists, contacts, erasure, housekeeping, ledger, members,
+    profiles,
     redemption, returns, rules, restore, sales, settings, tiers,
 )
 from pharmacy_desk.core.db import database
@@ -185,6 +186,11 @@ MORE_CASES = (
          lambda w, op: rules.update_category("otc", op, points_per_block=2, at=AT)),
     Case(Permission.MANAGE_STAFF, Role.CASHIER, Role.OWNER,
          lambda w, op: accounts.reset_secret(w.cashier.id, "1357", op, at=AT)),
+    Case(Permission.MANAGE_CATALOG, Role.CASHIER, Role.OWNER,
+         lambda w, op: catalog.edit_item(w.gift_id, op, name="口罩", points_price=120, value_fen=500, kind="gift",
+                                         drug_class="none", stock=5)),
+    Case(Permission.MANAGE_CATALOG, Role.CASHIER, Role.OWNER, lambda w, op: catalog.restock(w.gift_id, 5, op)),
+    Case(Permission.MANAGE_CATALOG, Role.PHARMACIST, Role.OWNER, lambda w, op: catalog.retire(w.gift_id, op)),
     Case(Permission.HOUSEKEEPING, Role.CASHIER, Role.OWNER,
          lambda w, op: tiers.monthly_review(AT.date().replace(day=1), op, at=AT)),
 )

@@ -1,14 +1,13 @@
-"""积分兑换: the gift and service catalog, and each tier's monthly redemption cap."""
+"""积分兑换: redeeming from the gift and service catalog, and each tier's monthly redemption cap."""
 
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from dataclasses import dataclass
 
 from peewee import fn
 
-from pharmacy_desk.core import ledger, members, operations
+from pharmacy_desk.core import catalog, ledger, members, operations
 from pharmacy_desk.core.changes import NOTHING, Changes
 from pharmacy_desk.core.db import write_transaction
 from pharmacy_desk.core.errors import InvalidInput, NotFound, PointsError, StockError
@@ -18,31 +17,15 @@ from pharmacy_desk.core.models import (
 )
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.permissions import Permission, require
-from pharmacy_desk.core.vocabulary import (
-    FORBIDDEN_DRUG_CLASSES, GIFTABLE_DRUG_CLASSES, CatalogKind, DrugClass, LedgerKind,
-)
+from pharmacy_desk.core.vocabulary import CatalogKind, DrugClass, LedgerKind
 
 
 def add_catalog_item(*, name: str, points_price: int, operator: Staff, value_fen: int = 0,
                      kind: str = CatalogKind.GIFT, stock: int | None = None,
                      drug_class: str = DrugClass.NONE) -> CatalogItem:
-    """Add a gift or service to the catalog; prescription and 甲类 OTC drugs are refused."""
-    require(operator, Permission.MANAGE_CATALOG)
-    if drug_class in FORBIDDEN_DRUG_CLASSES:
-        raise InvalidInput(f"依据《药品流通监督管理办法》第二十条，{DrugClass.label_of(drug_class)}不能作为赠品。")
-    if drug_class not in GIFTABLE_DRUG_CLASSES:
-        raise InvalidInput(f"未知的药品分类：{drug_class}")
-    if not CatalogKind.has(kind):
-        raise InvalidInput(f"未知的兑换类别：{kind}")
-    if points_price <= 0:
-        raise InvalidInput("兑换所需积分必须大于零。")
-    if stock is not None and stock < 0:
-        raise InvalidInput("库存不能为负数。")
-    with write_transaction():
-        operations.start(f"catalog:{uuid.uuid4()}", "catalog_add", operator, operations.now(),
-                         subject=name)
-        return CatalogItem.create(name=name.strip(), kind=kind, points_price=points_price,
-                                  value_fen=value_fen, stock=stock, drug_class=drug_class)
+    """Add a gift or service to the catalog (``core/catalog.py`` holds the catalog's rules)."""
+    return catalog.add_item(name=name, points_price=points_price, operator=operator, value_fen=value_fen,
+                            kind=kind, stock=stock, drug_class=drug_class)
 
 
 def month_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
@@ -58,9 +41,10 @@ def cap_used_fen(member_id: MemberId, day: dt.date) -> int:
     cash = Sale.select(fn.COALESCE(fn.SUM(Sale.points_cash_fen), 0)).where(in_month).scalar()
     returned = (SaleReturnLine.select(fn.COALESCE(fn.SUM(SaleReturnLine.points_cash_share_fen), 0))
                 .join(SaleReturn).join(Sale).where(in_month).scalar())
+    # A reversed redemption gave nothing, so it takes nothing from the month's cap.
     gifts = Redemption.select(fn.COALESCE(fn.SUM(Redemption.value_fen), 0)).where(
         (Redemption.member == member_id) & (Redemption.created_at >= start)
-        & (Redemption.created_at < end)).scalar()
+        & (Redemption.created_at < end) & Redemption.id.not_in(catalog.reversed_ids())).scalar()
     return cash - returned + gifts
 
 

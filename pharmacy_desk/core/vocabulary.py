@@ -129,6 +129,7 @@ class OperationKind(Vocabulary):
     CONTACT = "contact", "回访记录"
     CATALOG_ADD = "catalog_add", "新增兑换品"
     CATALOG_CHANGE = "catalog_change", "修改兑换品"
+    REVERSE_REDEMPTION = "reverse_redemption", "撤销兑换"
     SETTING_CHANGE = "setting_change", "修改设置"
     RULE_CHANGE = "rule_change", "修改规则"
     STAFF_CHANGE = "staff_change", "店员变更"

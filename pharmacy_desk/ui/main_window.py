@@ -284,6 +284,7 @@ class MainWindow(QMainWindow):
         self._action(owner, "经营图表", self.open_charts, permission=Permission.VIEW_REPORTS)
         self._action(owner, "回访名单", self.open_lists, permission=Permission.CONTACT_MEMBERS)
         self._action(owner, "营销活动", self.open_campaigns, permission=Permission.RUN_CAMPAIGNS)
+        self._action(owner, "积分兑换目录", self.open_catalog, permission=Permission.MANAGE_CATALOG)
         owner.addSeparator()
         self._action(owner, "从Excel导入会员", self.open_import, permission=Permission.IMPORT)
         owner.addSeparator()
@@ -396,6 +397,12 @@ class MainWindow(QMainWindow):
 
         if (operator := self._require_operator()) is not None:
             self._show_window(CampaignsWindow(operator, parent=self))
+
+    def open_catalog(self) -> None:
+        from pharmacy_desk.ui.catalog_window import CatalogWindow
+
+        if (operator := self._require_operator()) is not None:
+            self._show_window(CatalogWindow(operator, parent=self))
 
     def open_staff(self) -> None:
         from pharmacy_desk.ui.staff_window import StaffWindow

@@ -1,0 +1,296 @@
+"""积分兑换目录 (the owner's): gifts and services, and the redemptions the owner may reverse.
+
+The first tab lists every item with a form below: pick an item to fill the form, change it
+and 保存修改, 清空表单 for a new one and 新增; 补货 adds to a counted stock, 停用 takes an
+item off the counter (启用 brings it back). Choosing a prescription or 甲类 OTC class is
+refused in place, before anything is sent (the core refuses it again). The second tab lists
+the latest redemptions; 撤销兑换 gives the member's points and the stock back, with a reason.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QTabWidget,
+    QVBoxLayout, QWidget,
+)
+
+from pharmacy_desk.core import catalog
+from pharmacy_desk.core.amounts import parse_amount
+from pharmacy_desk.core.changes import Changes
+from pharmacy_desk.core.models import CatalogItem, Staff
+from pharmacy_desk.core.normalize import yuan
+from pharmacy_desk.core.vocabulary import CatalogKind, DrugClass
+from pharmacy_desk.ui.events import events
+from pharmacy_desk.ui.inline import InlineMessage, table_view, time_text
+from pharmacy_desk.ui.operations import Op, Read
+from pharmacy_desk.ui.table_model import Column, RowsTableModel
+
+UNLIMITED = -1  # the stock box's lowest value reads 不限
+
+ITEM_COLUMNS = (
+    Column("名称", lambda item: item.name),
+    Column("类别", lambda item: CatalogKind.label_of(item.kind)),
+    Column("药品分类", lambda item: DrugClass.label_of(item.drug_class)),
+    Column("所需积分", lambda item: item.points_price, align_right=True),
+    Column("价值(元)", lambda item: yuan(item.value_fen), align_right=True),
+    Column("库存", lambda item: "不限" if item.stock is None else item.stock, align_right=True),
+    Column("状态", lambda item: "在售" if item.active else "已停用"),
+)
+
+REDEMPTION_COLUMNS = (
+    Column("时间", lambda row: time_text(row.created_at)),
+    Column("会员", lambda row: row.member_name),
+    Column("兑换品", lambda row: row.item_name),
+    Column("数量", lambda row: row.quantity, align_right=True),
+    Column("积分", lambda row: row.points, align_right=True),
+    Column("价值(元)", lambda row: yuan(row.value_fen), align_right=True),
+    Column("经办", lambda row: row.staff_name),
+    Column("状态", lambda row: "已撤销" if row.reversed else "已兑换"),
+)
+
+
+class CatalogWindow(QWidget):
+    """积分兑换目录, opened for ``operator`` (the owner)."""
+
+    def __init__(self, operator: Staff, parent: QWidget | None = None):
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setWindowTitle("积分兑换目录")
+        self.operator = operator
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._items_tab(), "兑换目录")
+        self.tabs.addTab(self._redemptions_tab(), "兑换记录")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        events().changed.connect(self._data_changed)
+        self.reload()
+        self.clear_form()
+        self.resize(960, 620)
+
+    # -- the items tab --------------------------------------------------------------------------
+    def _items_tab(self) -> QWidget:
+        self.model = RowsTableModel(ITEM_COLUMNS, parent=self)
+        self.view = table_view(self.model, stretch_column=0)
+        self.view.selectionModel().selectionChanged.connect(self._picked)
+        self.name = QLineEdit()
+        self.name.setMaxLength(catalog.NAME_LIMIT)
+        self.kind = QComboBox()
+        for label, code in CatalogKind.choices():
+            self.kind.addItem(label, code)
+        self.drug_class = QComboBox()
+        for label, code in DrugClass.choices():
+            self.drug_class.addItem(label, code)
+        self.drug_class.currentIndexChanged.connect(self._check_law)
+        self.points_price = QSpinBox()
+        self.points_price.setRange(1, catalog.POINTS_PRICE_LIMIT)
+        self.points_price.setSuffix(" 分")
+        self.value = QLineEdit()
+        self.value.setPlaceholderText("元，例如 35 或 35.50")
+        self.stock = QSpinBox()
+        self.stock.setRange(UNLIMITED, catalog.STOCK_LIMIT)
+        self.stock.setSpecialValueText("不限")
+        self.stock.setSuffix(" 件")
+        self.law = QLabel()
+        self.law.setWordWrap(True)
+        self.law.setStyleSheet("color: #b00020;")
+        self.law.hide()
+        form = QFormLayout()
+        form.addRow("名称(&N)", self.name)
+        form.addRow("类别(&K)", self.kind)
+        form.addRow("药品分类(&D)", self.drug_class)
+        form.addRow("", self.law)
+        form.addRow("所需积分(&P)", self.points_price)
+        form.addRow("价值(&V)", self.value)
+        form.addRow("库存(&S)", self.stock)
+        self.message = InlineMessage()
+
+        self.add_button = QPushButton("新增")
+        self.save_button = QPushButton("保存修改")
+        self.retire_button = QPushButton("停用")
+        self.clear_button = QPushButton("清空表单")
+        self.restock_quantity = QSpinBox()
+        self.restock_quantity.setRange(1, catalog.STOCK_LIMIT)
+        self.restock_quantity.setPrefix("补货 ")
+        self.restock_quantity.setSuffix(" 件")
+        self.restock_button = QPushButton("补货")
+        buttons = QHBoxLayout()
+        for button, slot in ((self.add_button, self.add), (self.save_button, self.save),
+                             (self.retire_button, self.toggle_active), (self.clear_button, self.clear_form)):
+            button.setAutoDefault(False)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.restock_quantity)
+        buttons.addWidget(self.restock_button)
+        self.restock_button.clicked.connect(self.restock)
+
+        box = QGroupBox("兑换品资料")
+        inner = QVBoxLayout(box)
+        inner.addLayout(form)
+        inner.addLayout(buttons)
+        inner.addWidget(self.message)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(box)
+        return page
+
+    def reload(self) -> None:
+        keep = self.selected()
+        keep_id = keep.id if keep is not None else None
+        Read(self, catalog.all_items).success(lambda rows: self._show(rows, keep_id)).failure(
+            self.message.refused).run()
+        Read(self, lambda: catalog.recent_redemptions(self.operator)).success(
+            self.redemptions.set_rows).failure(self.reversal_message.refused).run()
+        self._picked_redemption()
+
+    def _show(self, rows: list[CatalogItem], keep: int | None) -> None:
+        self.model.set_rows(rows)
+        for index, row in enumerate(rows):
+            if row.id == keep:
+                self.view.selectRow(index)
+        self._picked()
+
+    def selected(self) -> CatalogItem | None:
+        index = self.view.currentIndex()
+        chosen = self.view.selectionModel().hasSelection()
+        return self.model.row(index.row()) if chosen and index.isValid() else None
+
+    def _picked(self, *_args) -> None:
+        item = self.selected()
+        for button in (self.save_button, self.retire_button):
+            button.setEnabled(item is not None)
+        self.restock_button.setEnabled(item is not None and item.stock is not None)
+        if item is None:
+            self._check_law()
+            return
+        self.name.setText(item.name)
+        self.kind.setCurrentIndex(self.kind.findData(item.kind))
+        self.drug_class.setCurrentIndex(self.drug_class.findData(item.drug_class))
+        self.points_price.setValue(item.points_price)
+        self.value.setText(yuan(item.value_fen))
+        self.stock.setValue(UNLIMITED if item.stock is None else item.stock)
+        self.retire_button.setText("停用" if item.active else "启用")
+        self._check_law()
+
+    def _check_law(self, *_args) -> None:
+        """A class that may not be given away is refused here, before anything is sent."""
+        refusal = catalog.law_refusal(self.drug_class.currentData())
+        self.law.setText(refusal or "")
+        self.law.setVisible(bool(refusal))
+        self.add_button.setEnabled(not refusal)
+        self.save_button.setEnabled(not refusal and self.selected() is not None)
+
+    def clear_form(self) -> None:
+        self.view.clearSelection()
+        self.name.clear()
+        self.value.clear()
+        self.kind.setCurrentIndex(0)
+        self.drug_class.setCurrentIndex(0)
+        self.points_price.setValue(100)
+        self.stock.setValue(UNLIMITED)
+        self.message.clear_message()
+        self.name.setFocus()
+
+    def _form(self) -> dict:
+        """What the form says; the typed value is read inside the operation, which words a refusal."""
+        stock = self.stock.value()
+        text = self.value.text().strip()
+        return {"name": self.name.text(), "kind": self.kind.currentData(), "drug_class": self.drug_class.currentData(),
+                "points_price": self.points_price.value(), "value_fen": lambda: parse_amount(text) if text else 0,
+                "stock": None if stock == UNLIMITED else stock}
+
+    @staticmethod
+    def _typed(fields: dict) -> dict:
+        return {**fields, "value_fen": fields["value_fen"]()}
+
+    def _run(self, call, done: str) -> None:
+        def succeeded(item: CatalogItem) -> None:
+            self.message.ok(done.format(name=item.name))
+            self.reload()
+            self._select(item.id)
+
+        Op(self, call, operator=self.operator).success(succeeded).failure(self.message.refused).run()
+
+    def _select(self, item_id: int) -> None:
+        for index, row in enumerate(self.model.rows()):
+            if row.id == item_id:
+                self.view.selectRow(index)
+
+    def add(self) -> None:
+        fields = self._form()
+        self._run(lambda operator: catalog.add_item(operator=operator, **self._typed(fields)), "已新增“{name}”。")
+
+    def save(self) -> None:
+        item = self.selected()
+        if item is not None:
+            fields = self._form()
+            self._run(lambda operator: catalog.edit_item(item.id, operator, **self._typed(fields)),
+                      "已保存“{name}”。")
+
+    def restock(self) -> None:
+        if (item := self.selected()) is not None:
+            quantity = self.restock_quantity.value()
+            self._run(lambda operator: catalog.restock(item.id, quantity, operator),
+                      f"已为“{{name}}”补货 {quantity} 件。")
+
+    def toggle_active(self) -> None:
+        if (item := self.selected()) is None:
+            return
+        if item.active:
+            self._run(lambda operator: catalog.retire(item.id, operator), "已停用“{name}”，柜台不再提供。")
+        else:
+            self._run(lambda operator: catalog.reactivate(item.id, operator), "已重新启用“{name}”。")
+
+    # -- the redemptions tab --------------------------------------------------------------------
+    def _redemptions_tab(self) -> QWidget:
+        self.redemptions = RowsTableModel(REDEMPTION_COLUMNS, parent=self)
+        self.redemption_view = table_view(self.redemptions, stretch_column=2)
+        self.redemption_view.selectionModel().selectionChanged.connect(self._picked_redemption)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText("撤销原因（必填），例如：会员退回礼品")
+        self.reverse_button = QPushButton("撤销兑换")
+        self.reverse_button.setAutoDefault(False)
+        self.reverse_button.clicked.connect(self.reverse)
+        self.reversal_message = InlineMessage()
+        row = QHBoxLayout()
+        row.addWidget(QLabel("原因(&R)"))
+        row.addWidget(self.reason, 1)
+        row.addWidget(self.reverse_button)
+        note = QLabel("撤销后积分退回会员（按原有效期），礼品库存加回；原兑换记录保留，撤销另记一笔。")
+        note.setWordWrap(True)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.redemption_view, 1)
+        layout.addWidget(note)
+        layout.addLayout(row)
+        layout.addWidget(self.reversal_message)
+        return page
+
+    def selected_redemption(self) -> catalog.RedemptionRow | None:
+        index = self.redemption_view.currentIndex()
+        chosen = self.redemption_view.selectionModel().hasSelection()
+        return self.redemptions.row(index.row()) if chosen and index.isValid() else None
+
+    def _picked_redemption(self, *_args) -> None:
+        row = self.selected_redemption()
+        self.reverse_button.setEnabled(row is not None and not row.reversed)
+
+    def reverse(self) -> None:
+        row = self.selected_redemption()
+        if row is None or row.reversed:
+            return
+        reason = self.reason.text()
+
+        def succeeded(result: catalog.ReversalResult) -> None:
+            self.reason.clear()
+            self.reversal_message.ok(f"已撤销 {row.member_name} 的“{row.item_name}”兑换，退回 {result.points} 分，"
+                                     f"现有 {result.balance} 分。")
+            self.reload()
+
+        Op(self, lambda operator: catalog.reverse_redemption(row.id, reason, operator),
+           operator=self.operator).success(succeeded).failure(self.reversal_message.refused).run()
+
+    def _data_changed(self, changes: Changes) -> None:
+        if changes.catalog:
+            self.reload()
