@@ -42,7 +42,7 @@ NOT_YET_CONVERTED = {
     "HealthTab", "_HealthPage", "MeasurementsTab", "MemberPanel", "ProfileTab", "RedemptionDialog", "ReturnsDialog",
     "AmountField", "SaleEntry", "SearchBox", "SignupDialog", "FieldCombo", "LockScreen", "OwnerPage",
     "PharmacyPage", "RulesPage", "SetupWizard", "SignInDialog", "SignInForm", "StaffWindow", "StartPage",
-    "RestoreWindow", "CatalogWindow",
+    "RestoreWindow", "CatalogWindow", "PointsAdjustDialog",
     "AuditWindow",
 }
 

@@ -17,6 +17,7 @@ from typing import cast
 from peewee import JOIN, fn
 
 from pharmacy_desk.core import operations, settings
+from pharmacy_desk.core.changes import Changes
 from pharmacy_desk.core.db import write_transaction
 from pharmacy_desk.core.errors import InvalidInput, NotFound, PointsError
 from pharmacy_desk.core.ids import LedgerEntryId, MemberId
@@ -186,7 +187,28 @@ def adjust(member_id: MemberId, points: int, reason: str, operator: Staff, key: 
         step = operations.keyed(key, "adjust", operator, at)
         if step.done is not None:
             return LedgerEntry.get(LedgerEntry.operation == step.done)
-        op = step.start(subject=f"member:{member_id}")
+        # The audit log says what was adjusted and why, beside the member it names.
+        op = operations.start(step.key, step.kind, operator, at, subject=f"member:{member_id}",
+                              detail=f"{points:+d} 分，原因：{reason}")
         if points > 0:
             return credit(member_id, LedgerKind.ADJUST, points, op, at, reason=reason, corrects=corrects)
         return debit(member_id, LedgerKind.ADJUST, -points, op, at, reason=reason, corrects=corrects)
+
+
+@dataclass(frozen=True)
+class Adjustment:
+    """A 手工调整 as a screen needs it: the entry, the balance after it, and what changed."""
+
+    entry: LedgerEntry
+    balance: int
+
+    @property
+    def changes(self) -> Changes:
+        return Changes.of_member(self.entry.member_id, ledger=True)
+
+
+def adjust_points(member_id: MemberId, points: int, reason: str, operator: Staff, key: str,
+                  *, at: dt.datetime | None = None) -> Adjustment:
+    """The owner's adjustment from a window: ``adjust`` with the balance and changes it made."""
+    entry = adjust(member_id, points, reason, operator, key, at=at)
+    return Adjustment(entry, balance(member_id))

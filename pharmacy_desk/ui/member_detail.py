@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTabWid
 from pharmacy_desk.core import profiles
 from pharmacy_desk.core.changes import Changes
 from pharmacy_desk.core.models import Staff
+from pharmacy_desk.core.permissions import Permission, can
 from pharmacy_desk.ui import card_actions, member_tabs
 from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.inline import table_view
@@ -58,11 +59,16 @@ class MemberDetailDialog(QDialog):
         self.card_button = QPushButton(self.tr("会员卡…"))
         self.card_button.setAutoDefault(False)
         self.card_button.setMenu(card_actions.card_menu(self, operator, lambda: [self.member_id]))
+        self.adjust_button = QPushButton(self.tr("调整积分…"))
+        self.adjust_button.setAutoDefault(False)
+        self.adjust_button.setVisible(can(operator, Permission.ADJUST_POINTS))
+        self.adjust_button.clicked.connect(self.open_adjustment)
         close_button = QPushButton(self.tr("关闭"))
         close_button.setAutoDefault(False)
         close_button.clicked.connect(self.reject)
         bottom = QHBoxLayout()
         bottom.addWidget(self.card_button)
+        bottom.addWidget(self.adjust_button)
         bottom.addStretch(1)
         bottom.addWidget(close_button)
         layout = QVBoxLayout(self)
@@ -72,6 +78,14 @@ class MemberDetailDialog(QDialog):
 
         self._listening = False
         self.refresh()
+
+    def open_adjustment(self) -> QDialog:
+        """手工调整积分, over this window; the ledger tab follows the change it broadcasts."""
+        from pharmacy_desk.ui.points_adjust_dialog import PointsAdjustDialog
+
+        dialog = PointsAdjustDialog(self.member_id, self.operator, self)
+        dialog.open()
+        return dialog
 
     # Listen only while shown: a closed window waiting for deletion must not query a member that may be gone.
     def showEvent(self, event) -> None:

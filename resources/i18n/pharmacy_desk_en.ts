@@ -302,6 +302,10 @@
         <translation>Member cards…</translation>
     </message>
     <message>
+        <source>调整积分…</source>
+        <translation>Adjust points…</translation>
+    </message>
+    <message>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
