@@ -19,8 +19,7 @@ import pytest
 
 from pharmacy_desk.core import (
     accounts, audit_log, backup, campaigns, catalog, call_lists, contacts, erasure, housekeeping, ledger, members,
-    profiles,
-    redemption, returns, rules, restore, sales, settings, tiers,
+    owner_settings, profiles, redemption, returns, rules, restore, sales, settings, tiers,
 )
 from pharmacy_desk.core.db import database
 from pharmacy_desk.core.defaults import system_staff
@@ -186,6 +185,11 @@ MORE_CASES = (
          lambda w, op: rules.update_category("otc", op, points_per_block=2, at=AT)),
     Case(Permission.MANAGE_STAFF, Role.CASHIER, Role.OWNER,
          lambda w, op: accounts.reset_secret(w.cashier.id, "1357", op, at=AT)),
+    Case(Permission.CHANGE_RULES, Role.PHARMACIST, Role.OWNER,
+         lambda w, op: owner_settings.save(owner_settings.Pending(settings={"points_validity_months": 6},
+                                                                  tiers={"vip": {"min_visits": 2}}), op, at=AT)),
+    Case(Permission.CHANGE_RULES, Role.CASHIER, Role.OWNER,
+         lambda w, op: rules.update_ladder({"core": {"monthly_cap_fen": 12000}}, op, at=AT)),
     Case(Permission.MANAGE_CATALOG, Role.CASHIER, Role.OWNER,
          lambda w, op: catalog.edit_item(w.gift_id, op, name="口罩", points_price=120, value_fen=500, kind="gift",
                                          drug_class="none", stock=5)),

@@ -108,6 +108,48 @@ def update_tier(code: str, operator: Staff, *, at: dt.datetime | None = None, **
     return tier
 
 
+def ladder_problem(tiers: list[Tier]) -> str:
+    """What is wrong with a ladder (tiers by rank, possibly edited but unsaved), or ``""``."""
+    if not tiers:
+        return ""  # nothing read yet
+    try:
+        _check_ladder(tiers)
+    except InvalidInput as refusal:
+        return str(refusal)
+    return ""
+
+
+def update_ladder(changes_by_code: dict[str, dict], operator: Staff, *, at: dt.datetime | None = None) -> list[Tier]:
+    """Change several tiers at once, checked as a whole ladder, one audited change per tier changed.
+
+    Raising every threshold together is then one step, never refused half-way because the
+    tier above was saved after the one below. A refusal stores nothing.
+    """
+    require(operator, Permission.CHANGE_RULES)
+    with write_transaction():
+        tiers = list(Tier.select().order_by(Tier.rank))
+        by_code = {tier.code: tier for tier in tiers}
+        unknown = set(changes_by_code) - set(by_code)
+        if unknown:
+            raise NotFound(f"没有代码为“{'、'.join(sorted(unknown))}”的会员等级。")
+        details = []
+        for code, changes in changes_by_code.items():
+            tier = by_code[code]
+            if "multiplier" in changes:
+                value, label = changes["multiplier"], f"{tier.name}的积分倍数"
+                changes = {**changes, "multiplier": MULTIPLIER.parse(value, label) if isinstance(value, str)
+                           else MULTIPLIER.check(value, label)}
+            name = tier.name
+            detail = _apply(tier, TIER_FIELDS, changes)
+            if detail:
+                details.append((tier, f"{name}：{detail}"))
+        _check_ladder(tiers)
+        for tier, detail in details:
+            tier.save()
+            _record(f"tier:{tier.code}", operator, at, detail)
+    return tiers
+
+
 def update_category(code: str, operator: Staff, *, at: dt.datetime | None = None, **changes) -> Category:
     """Change a category's points rate: ``points_per_block`` points per whole ``block_fen`` paid."""
     require(operator, Permission.CHANGE_RULES)

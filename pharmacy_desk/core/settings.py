@@ -21,7 +21,7 @@ from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.models import Operation, Staff
 from pharmacy_desk.core.setting_declarations import CROSS_RULES, DECLARATION_BY_KEY, DECLARATIONS, Declaration
 
-__all__ = ["DECLARATIONS", "DECLARATION_BY_KEY", "Declaration", "all_values", "change", "declaration", "get",
+__all__ = ["DECLARATIONS", "DECLARATION_BY_KEY", "Declaration", "all_values", "change", "change_many", "declaration", "get",
            "invalidate", "mark_demo"]
 
 log = logging.getLogger(__name__)
@@ -125,6 +125,44 @@ def change(key: str, value: Any, operator: Staff, *, at: dt.datetime | None = No
                                     detail=f"{found.label}：{found.format(old)} → {found.format(new)}")
     finally:
         invalidate()
+
+
+def change_many(values: dict[str, Any], operator: Staff, *, at: dt.datetime | None = None) -> list[Operation]:
+    """Several settings saved together (a settings window's 保存): one audited change per changed value.
+
+    Each value is checked like ``change``; the rules joining settings are checked on the new
+    values together, so raising A类 and A+B类 at once is not refused half-way. Either every
+    value is stored or none is.
+    """
+    from pharmacy_desk.core.db import write_transaction
+
+    require(operator, Permission.CHANGE_RULES)
+    new: dict[str, Any] = {}
+    for key, value in values.items():
+        found = declaration(key)
+        if found.internal:
+            raise InvalidInput(f"{found.label}由程序维护，不能手动修改。")
+        new[key] = found.parse(value) if isinstance(value, str) else found.check(value)
+    at = at or operations.now()
+    recorded: list[Operation] = []
+    try:
+        with write_transaction():
+            current = _read()
+            changed = {key: value for key, value in new.items() if value != current[key]}
+            combined = {**current, **changed}
+            for key in changed:
+                problem = _problem_with(combined, key)
+                if problem:
+                    raise InvalidInput(problem)
+            for key, value in changed.items():
+                found = DECLARATION_BY_KEY[key]
+                _store(key, value, operator, at)
+                recorded.append(operations.start(
+                    f"setting:{key}:{uuid.uuid4()}", "setting_change", operator, at, subject=f"setting:{key}",
+                    detail=f"{found.label}：{found.format(current[key])} → {found.format(value)}"))
+    finally:
+        invalidate()
+    return recorded
 
 
 def mark_demo() -> None:

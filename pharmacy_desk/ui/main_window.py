@@ -285,6 +285,7 @@ class MainWindow(QMainWindow):
         self._action(owner, "回访名单", self.open_lists, permission=Permission.CONTACT_MEMBERS)
         self._action(owner, "营销活动", self.open_campaigns, permission=Permission.RUN_CAMPAIGNS)
         self._action(owner, "积分兑换目录", self.open_catalog, permission=Permission.MANAGE_CATALOG)
+        self._action(owner, "设置…", self.open_settings, permission=Permission.CHANGE_RULES)
         owner.addSeparator()
         self._action(owner, "从Excel导入会员", self.open_import, permission=Permission.IMPORT)
         owner.addSeparator()
@@ -397,6 +398,12 @@ class MainWindow(QMainWindow):
 
         if (operator := self._require_operator()) is not None:
             self._show_window(CampaignsWindow(operator, parent=self))
+
+    def open_settings(self) -> None:
+        from pharmacy_desk.ui.settings.window import SettingsWindow
+
+        if (operator := self._require_operator()) is not None and can(operator, Permission.CHANGE_RULES):
+            self._show_window(SettingsWindow(operator, parent=self))
 
     def open_catalog(self) -> None:
         from pharmacy_desk.ui.catalog_window import CatalogWindow

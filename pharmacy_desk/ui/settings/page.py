@@ -1,0 +1,74 @@
+"""The settings pages' common shape: a title, the declared fields of some groups, load and pending.
+
+A page lists the declarations of its ``GROUPS`` (``core/setting_declarations.py``, in their
+order); a page with rules kept in rows (the tier ladder, category rates) adds its own part
+and extends ``load``, ``problems`` and ``pending``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from pharmacy_desk.core.owner_settings import Pending
+from pharmacy_desk.core.setting_declarations import DECLARATIONS
+from pharmacy_desk.ui.settings.fields import DeclaredField
+
+FROM_NOW_ON = "保存后自下一笔销售起按新规则执行；已经记下的积分、券和等级不会重新计算。"
+
+
+class SettingsPage(QWidget):
+    """One page of the settings window."""
+
+    NAME: ClassVar[str] = ""
+    TITLE: ClassVar[str] = ""
+    GROUPS: ClassVar[tuple[str, ...]] = ()
+    INTRO: ClassVar[str] = FROM_NOW_ON
+
+    edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.fields: dict[str, DeclaredField] = {}
+        self.form = QFormLayout()
+        for declaration in DECLARATIONS:
+            if declaration.group in self.GROUPS and not declaration.internal:
+                field = DeclaredField(declaration)
+                field.edited.connect(self.edited)
+                self.fields[declaration.key] = field
+                label = QLabel(declaration.label)
+                label.setBuddy(field.editor)
+                self.form.addRow(label, field)
+        self.body = QWidget()
+        self.body_layout = QVBoxLayout(self.body)
+        intro = QLabel(self.INTRO)
+        intro.setWordWrap(True)
+        self.body_layout.addWidget(intro)
+        self.body_layout.addLayout(self.form)
+        self.add_parts(self.body_layout)
+        self.body_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+    def add_parts(self, layout: QVBoxLayout) -> None:
+        """A page with more than declared settings adds its widgets here."""
+
+    def load(self, values: dict[str, Any]) -> None:
+        for key, field in self.fields.items():
+            field.load(values[key])
+
+    def problems(self) -> list[str]:
+        return [field.problem for field in self.fields.values() if field.problem]
+
+    def pending(self, into: Pending) -> None:
+        """Add what this page would change to ``into`` (only called when there are no problems)."""
+        for key, field in self.fields.items():
+            changed, value = field.changed_value()
+            if changed:
+                into.settings[key] = value

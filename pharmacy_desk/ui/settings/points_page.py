@@ -1,0 +1,96 @@
+"""积分: the declared points settings, and each category's rate (points per block paid)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QGroupBox, QLabel, QSpinBox, QTableWidget, QVBoxLayout
+
+from pharmacy_desk.core import owner_settings
+from pharmacy_desk.core.amounts import parse_amount
+from pharmacy_desk.core.errors import InvalidInput
+from pharmacy_desk.core.models import Category
+from pharmacy_desk.core.normalize import yuan
+from pharmacy_desk.core.owner_settings import Pending
+from pharmacy_desk.ui.settings.page import SettingsPage
+from pharmacy_desk.ui.settings.tables import cell_line, fit_rows, fixed_table
+
+RATE_HEADERS = ("类别", "每档积分", "每档金额（元）")
+
+
+class PointsPage(SettingsPage):
+    NAME, TITLE, GROUPS = "points", "积分", ("积分",)
+    INTRO = ("每个类别按实付金额计积分。保存后自下一笔销售起按新规则执行；"
+             "已经记下的积分不会重新计算。")
+
+    def add_parts(self, layout: QVBoxLayout) -> None:
+        box = QGroupBox("各类别积分规则")
+        inner = QVBoxLayout(box)
+        self.rates: QTableWidget = fixed_table(RATE_HEADERS)
+        self.rate_error = QLabel()
+        self.rate_error.setStyleSheet("color: #b00020;")
+        self.rate_error.hide()
+        inner.addWidget(self.rates)
+        inner.addWidget(QLabel("一个类别的积分 = 该类别实付金额 ÷ 每档金额 × 每档积分，舍去小数；处方药通常为 0 分。"))
+        inner.addWidget(self.rate_error)
+        layout.addWidget(box)
+        self._categories: list[Category] = []
+
+    def load(self, values: dict[str, Any]) -> None:
+        super().load(values)
+        self._categories = owner_settings.categories()
+        self.rates.setRowCount(len(self._categories))
+        for row, category in enumerate(self._categories):
+            self.rates.setCellWidget(row, 0, QLabel(category.name))
+            points = QSpinBox()
+            points.setRange(0, 1000)
+            points.setSuffix(" 分")
+            points.setValue(category.points_per_block)
+            points.valueChanged.connect(self._check_rates)
+            self.rates.setCellWidget(row, 1, points)
+            self.rates.setCellWidget(row, 2, cell_line(yuan(category.block_fen), self._check_rates))
+        self.rates.resizeColumnsToContents()
+        fit_rows(self.rates)
+        self._check_rates()
+
+    def points_box(self, code: str) -> QSpinBox:
+        row = next(i for i, c in enumerate(self._categories) if c.code == code)
+        widget = self.rates.cellWidget(row, 1)
+        assert isinstance(widget, QSpinBox)
+        return widget
+
+    def _typed(self, row: int) -> tuple[int, int]:
+        points, block = self.rates.cellWidget(row, 1), self.rates.cellWidget(row, 2)
+        block_fen = parse_amount(block.text())  # type: ignore[attr-defined]
+        if block_fen <= 0:
+            raise InvalidInput(f"{self._categories[row].name}：每档金额必须大于 0 元。")
+        return points.value(), block_fen  # type: ignore[attr-defined]
+
+    def _rate_problem(self) -> str:
+        for row in range(len(self._categories)):
+            try:
+                self._typed(row)
+            except InvalidInput as refusal:
+                return str(refusal)
+        return ""
+
+    def _check_rates(self, *_args) -> None:
+        problem = self._rate_problem()
+        self.rate_error.setText(problem)
+        self.rate_error.setVisible(bool(problem))
+        self.edited.emit()
+
+    def problems(self) -> list[str]:
+        return super().problems() + ([p] if (p := self._rate_problem()) else [])
+
+    def pending(self, into: Pending) -> None:
+        super().pending(into)
+        for row, category in enumerate(self._categories):
+            points, block_fen = self._typed(row)
+            changes = {}
+            if points != category.points_per_block:
+                changes["points_per_block"] = points
+            if block_fen != category.block_fen:
+                changes["block_fen"] = block_fen
+            if changes:
+                into.categories[category.code] = changes

@@ -1,0 +1,104 @@
+"""等级: the declared tier settings and the ladder, checked as a whole while it is edited."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from PySide6.QtWidgets import QGroupBox, QLabel, QLineEdit, QSpinBox, QTableWidget, QVBoxLayout
+
+from pharmacy_desk.core import owner_settings, rules
+from pharmacy_desk.core.amounts import parse_amount
+from pharmacy_desk.core.errors import InvalidInput
+from pharmacy_desk.core.models import Tier
+from pharmacy_desk.core.normalize import yuan
+from pharmacy_desk.core.owner_settings import Pending
+from pharmacy_desk.ui.settings.page import SettingsPage
+from pharmacy_desk.ui.settings.tables import cell_line, fit_rows, fixed_table
+
+LADDER_HEADERS = ("等级", "消费门槛（元）", "消费次数", "积分倍数", "每月兑换上限（元）", "特权（、分隔）")
+NAME, SPEND, VISITS, MULTIPLIER, CAP, PRIVILEGES = range(6)
+
+
+class TiersPage(SettingsPage):
+    NAME, TITLE, GROUPS = "tiers", "会员等级", ("等级",)
+    INTRO = ("会员在计算周期内的消费金额和次数都达到门槛即升到该等级；高等级的门槛不能低于低等级。"
+             "保存后自下一笔销售和下一次月度评定起按新规则执行，已记的积分不重算。")
+
+    def add_parts(self, layout: QVBoxLayout) -> None:
+        box = QGroupBox("等级阶梯")
+        inner = QVBoxLayout(box)
+        self.ladder: QTableWidget = fixed_table(LADDER_HEADERS)
+        self.ladder_error = QLabel()
+        self.ladder_error.setWordWrap(True)
+        self.ladder_error.setStyleSheet("color: #b00020;")
+        self.ladder_error.hide()
+        inner.addWidget(self.ladder)
+        inner.addWidget(self.ladder_error)
+        layout.addWidget(box)
+        self._tiers: list[Tier] = []
+
+    def load(self, values: dict[str, Any]) -> None:
+        super().load(values)
+        self._tiers = owner_settings.tiers()
+        self.ladder.setRowCount(len(self._tiers))
+        for row, tier in enumerate(self._tiers):
+            visits = QSpinBox()
+            visits.setRange(0, 1000)
+            visits.setSuffix(" 次")
+            visits.setValue(tier.min_visits)
+            visits.valueChanged.connect(self._check)
+            cells = {NAME: cell_line(tier.name, self._check), SPEND: cell_line(yuan(tier.min_spend_fen), self._check),
+                     VISITS: visits, MULTIPLIER: cell_line(format(Decimal(tier.multiplier).normalize(), "f"), self._check),
+                     CAP: cell_line(yuan(tier.monthly_cap_fen), self._check),
+                     PRIVILEGES: cell_line(tier.privileges, self._check)}
+            for column, widget in cells.items():
+                self.ladder.setCellWidget(row, column, widget)
+        self.ladder.resizeColumnsToContents()
+        fit_rows(self.ladder)
+        self._check()
+
+    def cell(self, code: str, column: int) -> QLineEdit | QSpinBox:
+        row = next(i for i, t in enumerate(self._tiers) if t.code == code)
+        widget = self.ladder.cellWidget(row, column)
+        assert isinstance(widget, (QLineEdit, QSpinBox))
+        return widget
+
+    def _typed(self, row: int) -> dict[str, Any]:
+        def text(column: int) -> str:
+            return self.ladder.cellWidget(row, column).text()  # type: ignore[attr-defined]
+
+        name = text(NAME).strip()
+        try:
+            multiplier = Decimal(text(MULTIPLIER).strip())
+        except InvalidOperation:
+            raise InvalidInput(f"{name}的积分倍数“{text(MULTIPLIER)}”无法识别。") from None
+        return {"name": name, "min_spend_fen": parse_amount(text(SPEND)),
+                "min_visits": self.ladder.cellWidget(row, VISITS).value(),  # type: ignore[attr-defined]
+                "multiplier": multiplier, "monthly_cap_fen": parse_amount(text(CAP)),
+                "privileges": text(PRIVILEGES).strip()}
+
+    def _ladder_problem(self) -> str:
+        try:
+            edited = [Tier(code=tier.code, rank=tier.rank, **self._typed(row)) for row, tier in enumerate(self._tiers)]
+        except InvalidInput as refusal:
+            return str(refusal)
+        return rules.ladder_problem(edited)
+
+    def _check(self, *_args) -> None:
+        problem = self._ladder_problem()
+        self.ladder_error.setText(problem)
+        self.ladder_error.setVisible(bool(problem))
+        self.edited.emit()
+
+    def problems(self) -> list[str]:
+        return super().problems() + ([p] if (p := self._ladder_problem()) else [])
+
+    def pending(self, into: Pending) -> None:
+        super().pending(into)
+        for row, tier in enumerate(self._tiers):
+            typed = self._typed(row)
+            changes = {name: value for name, value in typed.items()
+                       if (Decimal(getattr(tier, name)) != value if name == "multiplier" else getattr(tier, name) != value)}
+            if changes:
+                into.tiers[tier.code] = changes
