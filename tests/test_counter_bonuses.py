@@ -53,3 +53,12 @@ def test_a_birthday_month_worth_x1_says_nothing_about_points(qtbot, window, make
     type_amount(qtbot, window, "household", "100")
     assert "本单积分 +5" in window.counter.entry.detail_label.text()
     assert "（" not in window.counter.entry.detail_label.text()
+
+
+def test_the_tiers_privileges_are_on_the_panel(qtbot, window, make_member):
+    member = make_member()
+    scan(qtbot, window, member.card_no)
+    assert window.counter.panel.privileges_label.text() == "无"  # 普通会员 has none
+    Member.update(tier=Tier.get(Tier.code == "platinum")).where(Member.id == member.id).execute()
+    scan(qtbot, window, member.card_no)
+    assert window.counter.panel.privileges_label.text() == "优先服务、免费送药、专属药师"

@@ -101,3 +101,12 @@ def test_summary_sees_a_points_sale(make_member, sell, clerk):
     # 3000 yuan spent → VIP会员 (> 1000 yuan, not 白金: needs 12 visits)
     assert s.tier_name == "VIP会员"
     assert s.balance == 200
+
+
+def test_a_tiers_privileges_are_listed_whatever_separates_them(make_member, owner):
+    from pharmacy_desk.core import rules
+
+    member = make_member()
+    assert summarize(member.id, dt.date(2026, 6, 10)).privileges == ()
+    rules.update_tier("normal", owner, privileges="免费测血压, 生日礼品；优先服务")
+    assert summarize(member.id, dt.date(2026, 6, 10)).privileges == ("免费测血压", "生日礼品", "优先服务")

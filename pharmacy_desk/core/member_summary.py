@@ -8,6 +8,7 @@ profile needs confirming. Health details are decided here too, never in a widget
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import cast
@@ -70,6 +71,7 @@ class MemberSummary:
     cap_remaining_fen: int
     points_options: tuple[tuple[int, int], ...]  # (points, fen) the member may use as cash now
     health: HealthFile | None  # None unless the operator may see it (see ``health_visible``)
+    privileges: tuple[str, ...] = ()  # the tier's 特权 (免费送药, 优先服务, 专属药师 …), for the cashier to honour
 
     @property
     def birthday_bonus(self) -> Bonus | None:
@@ -129,6 +131,11 @@ def points_options(usable: int, cap_fen: int, blocks: tuple[tuple[int, int], ...
     return options
 
 
+def tier_privileges(tier: Tier) -> tuple[str, ...]:
+    """The tier's privileges as the owner listed them (separated by 、 , ， or ；)."""
+    return tuple(part.strip() for part in re.split(r"[、,，;；]", tier.privileges or "") if part.strip())
+
+
 def summarize(member_id: MemberId, today: dt.date, operator: Staff | None = None) -> MemberSummary:
     """The member panel's content for ``today``; health only when ``health_visible``."""
     member = members.get(member_id)
@@ -147,4 +154,4 @@ def summarize(member_id: MemberId, today: dt.date, operator: Staff | None = None
         birthday_this_month=bonuses.birthday_this_month(member, today), bonuses=bonuses.bonuses_for(member, today),
         refills=tuple(refills_due(member.id, today)), needs_confirm=needs_confirm(member, today),
         cap_remaining_fen=cap, points_options=tuple(points_options(usable, cap, settings.get("redeem_blocks"))),
-        health=health)
+        health=health, privileges=tier_privileges(tier))

@@ -51,6 +51,7 @@ class MemberPanel(QFrame):
         self.coupons_label = _label()
         self.cap_label = _label()
         self.bonus_label = _label()
+        self.privileges_label = _label("color: #1b5e20;")
         self.birthday_label = _label(_NOTE)
         self.refill_label = _label(_NOTE)
         self.health_label = _label(_ALERT)
@@ -70,6 +71,7 @@ class MemberPanel(QFrame):
         form.addRow("可用券", self.coupons_label)
         form.addRow("本月可抵现", self.cap_label)
         form.addRow("积分加成", self.bonus_label)
+        form.addRow("等级特权", self.privileges_label)
         confirm = QHBoxLayout()
         confirm.addWidget(self.confirm_label, 1)
         confirm.addWidget(self.confirm_button)
@@ -97,6 +99,7 @@ class MemberPanel(QFrame):
         self.coupons_label.setText("\n".join(c.text for c in s.coupons) or "无")
         self.cap_label.setText(f"{yuan(s.cap_remaining_fen)} 元")
         self.bonus_label.setText(describe_bonuses(s.bonuses) or "无")
+        self.privileges_label.setText("、".join(s.privileges) or "无")
         self._note(self.birthday_label, _birthday_note(s))
         self._note(self.refill_label, "\n".join(
             f"用药提醒：{r.category_name}{(' ' + r.description) if r.description else ''}"
@@ -117,7 +120,7 @@ class MemberPanel(QFrame):
         self.name_label.setText("散客")
         self.tier_label.clear()
         for label in (self.phone_label, self.balance_label, self.expiring_label, self.coupons_label,
-                      self.cap_label, self.bonus_label):
+                      self.cap_label, self.bonus_label, self.privileges_label):
             label.setText("—")
         self.expiring_label.setStyleSheet("")
         for label in (self.birthday_label, self.refill_label, self.health_label, self.confirm_label,
