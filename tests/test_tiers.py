@@ -48,3 +48,19 @@ def test_visit_count_gates_platinum(db, make_member, sell):
     sell(member, {"household": 400000}, at=dt.datetime(2026, 1, 5, 10))
     # 4000元 but one visit: 白金 needs 12 visits, so VIP
     assert Member.get_by_id(member.id).tier.code == "vip"
+
+
+def test_a_downgrade_at_the_review_is_a_tier_notice_in_the_call_list(db, make_member, sell, owner, clerk):
+    from pharmacy_desk.core import call_lists, contacts
+
+    faded = make_member(name="李四", at=MAR)
+    sell(faded, {"household": 60000}, at=MAR)
+    notices = call_lists.LIST_BY_KEY["tier_notice"]
+    assert notices.rows(dt.date(2026, 4, 2), clerk) == []  # still 核心会员
+    tiers.monthly_review(dt.date(2026, 4, 1), owner, at=dt.datetime(2026, 4, 1, 8))
+    [row] = notices.rows(dt.date(2026, 4, 2), clerk)
+    assert row.member_id == faded.id and row.reason == "tier_notice"
+    assert row.detail == "2026-04-01 月度复核由核心会员调整为普通会员"
+    contacts.mark_contacted(faded.id, "tier_notice", "已接通", clerk, at=dt.datetime(2026, 4, 2, 10))
+    assert notices.rows(dt.date(2026, 4, 3), clerk) == []
+    assert call_lists.tier_notices(dt.date(2026, 6, 1)) == []  # long past: heard of at the counter by now

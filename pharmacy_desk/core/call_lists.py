@@ -37,7 +37,10 @@ CONTACT_WINDOW_DAYS = {
     ContactReason.COUPONS_EXPIRING: 7,
     ContactReason.PROFILE: 30,
     ContactReason.AB_CLASS: 30,
+    ContactReason.TIER_NOTICE: 60,
 }
+# A downgrade stays on the notice list this long: later, the member has heard of it at the counter.
+TIER_NOTICE_DAYS = 45
 # Refill calls are about one purchase: any refill call since that purchase counts.
 
 
@@ -301,6 +304,36 @@ def ab_members(today: dt.date, *, owner_staff_id: StaffId | None = None, limit: 
     return result[:limit] if limit is not None else result
 
 
+def tier_notices(today: dt.date, *, owner_staff_id: StaffId | None = None,
+                 limit: int | None = None) -> list[CallRow]:
+    """等级调整通知: members the monthly review moved down lately, told before they find out at the till.
+
+    A service notice, not marketing: members who opted out are kept (and flagged). Only a
+    member's latest tier change counts, so one who has since climbed back is not called.
+    """
+    contacted, args = _not_contacted(ContactReason.TIER_NOTICE, today)
+    extra, extra_args = _filters(False, owner_staff_id)
+    since = _stamp(today - dt.timedelta(days=TIER_NOTICE_DAYS - 1))
+    rows = database.execute_sql(f"""
+        SELECT {CONTACT_COLUMNS}, tc.changed_at, ft.name, tt.name, tt.privileges
+        FROM member m {STAFF_JOIN}
+        JOIN tier_change tc ON tc.member_id = m.id
+        JOIN tier ft ON ft.id = tc.from_tier_id
+        JOIN tier tt ON tt.id = tc.to_tier_id
+        WHERE tc.changed_at >= ? AND tt.rank < ft.rank AND tc.reason LIKE '月度复核降级%'
+          AND tc.id = (SELECT MAX(id) FROM tier_change WHERE member_id = m.id)
+          AND {contacted}{extra}
+        ORDER BY tc.changed_at DESC, m.id{_limit(limit)}""", [since, *args, *extra_args]).fetchall()
+    result = []
+    for values in rows:
+        changed_on = dt.date.fromisoformat(str(values[6])[:10])
+        detail = f"{changed_on:%Y-%m-%d} 月度复核由{values[7]}调整为{values[8]}"
+        if values[9]:
+            detail += f"（仍享：{values[9]}）"
+        result.append(CallRow.from_columns(values, ContactReason.TIER_NOTICE, detail, changed_on))
+    return result
+
+
 LISTS: tuple[CallList, ...] = (
     CallList("dormant", "沉睡会员", True, dormant),
     CallList("birthday_7", "7天内生日", True, lambda today, **kw: birthdays(today, 7, **kw)),
@@ -310,6 +343,7 @@ LISTS: tuple[CallList, ...] = (
     CallList("coupons_expiring", "7天内优惠券到期", True, coupons_expiring),
     CallList("profile", "资料待确认", False, profiles_to_confirm),
     CallList("ab_class", "A/B类会员", True, ab_members),
+    CallList("tier_notice", ContactReason.TIER_NOTICE.label, False, tier_notices),
 )
 LIST_BY_KEY = {item.key: item for item in LISTS}
 

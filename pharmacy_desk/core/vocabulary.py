@@ -220,6 +220,7 @@ class ContactReason(Vocabulary):
     COUPONS_EXPIRING = "coupons_expiring", "优惠券到期提醒"
     PROFILE = "profile", "资料确认"
     AB_CLASS = "ab_class", "A/B类会员回访"
+    TIER_NOTICE = "tier_notice", "等级调整通知"
 
 
 class ImportProblemKind(Vocabulary):

@@ -380,6 +380,10 @@
         <translation>Profiles to confirm</translation>
     </message>
     <message>
+        <source>等级调整通知</source>
+        <translation>Tier change notices</translation>
+    </message>
+    <message>
         <source>A/B类会员</source>
         <translation>Class A/B members</translation>
     </message>

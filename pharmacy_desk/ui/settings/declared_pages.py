@@ -35,10 +35,10 @@ class TillPage(SettingsPage):
 
 
 class BackupPage(SettingsPage):
-    NAME, TITLE, GROUPS = "backup", "备份", ("备份",)
+    NAME, TITLE, GROUPS = "backups", "备份", ("备份",)
     INTRO = "下一次自动备份起按新设置保存和保留。"
 
 
 class SystemPage(SettingsPage):
-    NAME, TITLE, GROUPS = "system", "系统", ("系统",)
+    NAME, TITLE, GROUPS = "program", "系统", ("系统",)
     INTRO = "空闲锁屏下次计时起生效；界面语言在重新打开程序后生效。"
