@@ -143,6 +143,8 @@ class OperationKind(Vocabulary):
     BACKUP = "backup", "备份"
     RESTORE = "restore", "恢复备份"
     GUARDS_RESTORED = "guards_restored", "恢复只追加保护"
+    SHIFT_CLOSE = "shift_close", "交班"
+    DAY_END = "day_end", "日结"
 
 
 class Permission(Vocabulary):

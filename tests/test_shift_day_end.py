@@ -1,0 +1,78 @@
+"""交班 and 日结: the till's figures by payment method (医保 apart), per cashier, recorded."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pharmacy_desk.core import audit, chain, returns
+from pharmacy_desk.core.day_end import day_end
+from pharmacy_desk.core.errors import NotPermitted
+from pharmacy_desk.core.models import Operation, SaleLine, Staff
+from pharmacy_desk.core.shift import close_shift, current_shift
+from pharmacy_desk.core.vocabulary import OperationKind, ReturnReason
+
+DAY = dt.datetime(2026, 6, 10, 10, 0)
+
+
+@pytest.fixture
+def shift(db, clerk, owner, make_member, sell):
+    """The clerk signs in at 9:00, signs up a member, sells twice, takes one line back; the owner sells once."""
+    audit.record(OperationKind.SIGN_IN, clerk, at=DAY - dt.timedelta(hours=1))
+    member = make_member(at=DAY)
+    mixed = sell(member, {"otc": 15000, "rx": 8000}, at=DAY + dt.timedelta(minutes=5),
+                 payments={"insurance": 8000, "cash": 15000})
+    sell(member, {"household": 10000}, at=DAY + dt.timedelta(minutes=10), payments={"wechat": 10000})
+    otc = SaleLine.get((SaleLine.sale == mixed.sale.id) & (SaleLine.amount_fen == 15000))
+    returns.return_sale(sale_id=mixed.sale.id, operator=clerk, uid="back", amounts={otc.id: 15000},
+                        reason=ReturnReason.NOT_NEEDED, at=DAY + dt.timedelta(minutes=20))
+    sell(None, {"household": 2000}, at=DAY + dt.timedelta(minutes=30), operator=owner, payments={"alipay": 2000})
+    return member
+
+
+def test_the_shift_close_counts_the_cashiers_own_till_with_insurance_apart(shift, clerk):
+    report = close_shift(clerk, at=DAY + dt.timedelta(hours=2))
+    t = report.totals
+    assert (report.cashier, report.start) == ("李娜", DAY - dt.timedelta(hours=1))
+    assert (t.sales, t.sales_fen) == (2, 33000)
+    assert t.paid_by == {"insurance": 8000, "cash": 15000, "wechat": 10000}
+    assert (t.returns, t.refunds_fen, t.refunded_by) == (1, 15000, {"cash": 15000})
+    # The OTC went back in cash (医保 paid the prescription): the drawer holds no cash, 100 on WeChat.
+    assert t.takings_by_method == {"cash": 0, "wechat": 10000} and t.insurance_fen == 8000
+    assert (t.points_issued, t.points_redeemed) == (10 + 5, 0)
+    assert (t.coupons_used, t.new_members) == (0, 1)
+    closed = Operation.get(Operation.kind == OperationKind.SHIFT_CLOSE.value)
+    assert closed.staff_id == clerk.id and "销售 2 笔 330.00 元" in closed.detail and "医保 80.00 元" in closed.detail
+
+
+def test_the_next_shift_begins_at_the_next_sign_in(shift, clerk, sell):
+    close_shift(clerk, at=DAY + dt.timedelta(hours=2))
+    assert current_shift(clerk, DAY + dt.timedelta(hours=3)).start == DAY + dt.timedelta(hours=2)  # not signed in yet
+    audit.record(OperationKind.SIGN_IN, clerk, at=DAY + dt.timedelta(hours=4))
+    sell(None, {"household": 500}, at=DAY + dt.timedelta(hours=5), payments={"cash": 500})
+    audit.record(OperationKind.SIGN_IN, clerk, at=DAY + dt.timedelta(hours=6))  # back after a lock: same shift
+    later = current_shift(clerk, DAY + dt.timedelta(hours=7))
+    assert later.start == DAY + dt.timedelta(hours=4)
+    assert (later.totals.sales, later.totals.paid_by, later.totals.new_members) == (1, {"cash": 500}, 0)
+
+
+def test_the_day_end_adds_up_every_cashier_and_carries_the_chain_head(shift, clerk, owner):
+    with pytest.raises(NotPermitted):
+        day_end(DAY.date(), clerk, at=DAY + dt.timedelta(hours=10))
+    head = chain.head()
+    report = day_end(DAY.date(), owner, at=DAY + dt.timedelta(hours=10))
+    assert (report.totals.sales, report.totals.sales_fen) == (3, 35000)
+    assert report.totals.takings_by_method == {"cash": 0, "wechat": 10000, "alipay": 2000}
+    assert [name for name, _ in report.by_cashier] == sorted(["李娜", "王芳"])
+    by_name = dict(report.by_cashier)
+    assert by_name["王芳"].paid_by == {"alipay": 2000} and by_name["李娜"].sales == 2
+    assert report.chain_head == head and chain.head_mismatch(report.chain_head) is None
+    recorded = Operation.get(Operation.kind == OperationKind.DAY_END.value)
+    assert recorded.staff_id == owner.id and report.chain_head in recorded.detail
+
+
+def test_another_day_is_not_counted(shift, owner):
+    report = day_end(DAY.date() + dt.timedelta(days=1), owner, at=DAY + dt.timedelta(days=1, hours=10))
+    assert (report.totals.sales, report.by_cashier) == (0, ())
+    assert Staff.select().count() >= 2
