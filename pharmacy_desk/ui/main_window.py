@@ -297,6 +297,9 @@ class MainWindow(QMainWindow):
         self._action(people, "锁屏", self.lock, "Ctrl+L")
         self._action(people, "退出登录", self.sign_out)
         people.addSeparator()
+        self._action(people, "交班", self.close_shift, permission=Permission.SELL)
+        self._action(people, "日结", self.run_day_end, permission=Permission.VIEW_REPORTS)
+        people.addSeparator()
         self.quit_action = self._action(people, "退出", self.close, "Ctrl+Q")
         self.export_menu: QMenu | None = None
         self._rebuild_export_menu()
@@ -336,6 +339,17 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(finished)
         dialog.open()
         return dialog
+
+    def close_shift(self) -> None:
+        """交班: the signed-in cashier's shift closed in one action; its slip shown to print."""
+        from pharmacy_desk.ui.shift_window import close_shift_now
+
+        close_shift_now(self, self._open_dialog)
+
+    def run_day_end(self) -> None:
+        from pharmacy_desk.ui.shift_window import run_day_end
+
+        run_day_end(self, self._open_dialog)
 
     def open_signup(self, phone: str = "") -> QDialog | None:
         from pharmacy_desk.ui.signup_dialog import SignupDialog
