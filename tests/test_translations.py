@@ -43,7 +43,7 @@ NOT_YET_CONVERTED = {
     "AmountField", "SaleEntry", "SearchBox", "SignupDialog", "FieldCombo", "LockScreen", "OwnerPage",
     "PharmacyPage", "RulesPage", "SetupWizard", "SignInDialog", "SignInForm", "StaffWindow", "StartPage",
     "RestoreWindow", "CatalogWindow", "PointsAdjustDialog",
-    "AuditWindow",
+    "AuditWindow", "SlipDialog",
 }
 
 
