@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 
 import pytest
 
@@ -71,3 +72,30 @@ def test_surnames_read_as_surnames():
     for name, initials in {"曾小明": "zxm", "单田芳": "stf", "仇晓": "qx", "翟天临": "ztl", "张三": "zs"}.items():
         assert name_initials(name) == initials
         assert bulk_name_initials(name) == initials
+
+
+@pytest.mark.parametrize("typed, shown", [
+    ("张\x00三", "U+0000"),  # NUL
+    ("李\u200b四", "U+200B"),  # zero-width space
+    ("\u202e王五", "U+202E"),  # right-to-left override: the name would print reversed
+    ("赵\u200d六", "U+200D"),  # zero-width joiner
+    ("孙七😀", "😀"),  # emoji
+    ("周\ue000八", "U+E000"),  # private use
+])
+def test_a_name_refuses_invisible_control_bidi_and_emoji_characters(typed, shown):
+    with pytest.raises(InvalidInput, match=re.escape(shown)):
+        clean_name(typed)
+
+
+@pytest.mark.parametrize("name", ["买买提·艾力", "Zoë Li", "O'Brien", "欧阳 娜娜", "Jean-Luc"])
+def test_real_names_with_dots_accents_and_hyphens_are_kept(name):
+    assert clean_name(name)
+
+
+def test_a_decomposed_accent_is_composed_not_refused():
+    assert clean_name("Zoe\u0308") == "Zoë"
+
+
+def test_a_phone_in_arabic_indic_digits_is_refused():
+    with pytest.raises(InvalidInput):
+        clean_phone("١٣٨١٢٣٤٥٦٧٨")

@@ -55,7 +55,7 @@ def clean_phone(raw: object) -> str:
         digits = digits[2:]
     if not digits:
         raise InvalidInput("手机号为空。")
-    if not digits.isdigit():
+    if not (digits.isascii() and digits.isdigit()):  # ١٣٨… are digits to Python, not to a phone
         if _SCIENTIFIC.fullmatch(text):
             raise InvalidInput(f"手机号被存成了科学计数法（{raw}），后几位已经丢失，请核对原始记录后以文本格式重新填写")
         raise InvalidInput(f"手机号只能包含数字：{raw}")
@@ -66,9 +66,28 @@ def clean_phone(raw: object) -> str:
     return digits
 
 
+# Unicode categories a written name never holds: controls (NUL), invisible format marks
+# (zero-width spaces and joiners, right-to-left overrides), unassigned and private code
+# points, emoji and other pictographs, and combining marks left after composing.
+_NOT_IN_NAMES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "So", "Sk", "Mn", "Me", "Zl", "Zp"})
+
+
+def _name_problem(text: str) -> str:
+    """Why ``text`` cannot be a name ("" when it can): the first character no name holds."""
+    for ch in text:
+        if unicodedata.category(ch) in _NOT_IN_NAMES:
+            shown = ch if unicodedata.category(ch) in ("So", "Sk") else ""
+            return f"姓名里有不能使用的字符{shown}（U+{ord(ch):04X}），请只填写文字。"
+    return ""
+
+
 def clean_name(raw: object) -> str:
-    """Collapse stray and full-width spaces; Chinese names lose inner spaces (张 三 → 张三)."""
-    text = halfwidth(str(raw or "")).strip()
+    """Collapse stray and full-width spaces; Chinese names lose inner spaces (张 三 → 张三).
+
+    Refuses invisible, control, bidi and emoji characters: they would make a name look
+    like another's, or print as boxes on a receipt.
+    """
+    text = unicodedata.normalize("NFC", halfwidth(str(raw or ""))).strip()
     text = _SPACES.sub(" ", text)
     if _HAN.search(text):
         text = text.replace(" ", "")
@@ -76,6 +95,9 @@ def clean_name(raw: object) -> str:
         raise InvalidInput("姓名不能为空。")
     if len(text) > 40:
         raise InvalidInput(f"姓名太长（{len(text)}个字）。")
+    problem = _name_problem(text) if not text.isascii() or not text.isprintable() else ""
+    if problem:
+        raise InvalidInput(problem)
     return text
 
 
