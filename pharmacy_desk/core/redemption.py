@@ -17,7 +17,7 @@ from pharmacy_desk.core.models import (
 )
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.permissions import Permission, require
-from pharmacy_desk.core.vocabulary import CatalogKind, DrugClass, LedgerKind
+from pharmacy_desk.core.vocabulary import CatalogKind, DrugClass, LedgerKind, OperationKind
 
 
 def add_catalog_item(*, name: str, points_price: int, operator: Staff, value_fen: int = 0,
@@ -83,6 +83,16 @@ def unaffordable(item: CatalogItem, usable_points: int, cap_left_fen: int) -> st
     return None
 
 
+def available_item(item_id: CatalogItemId, quantity: int) -> CatalogItem:
+    """The catalog item, refused when it is retired, unknown or short of ``quantity`` in stock."""
+    item = CatalogItem.get_or_none(CatalogItem.id == item_id)
+    if item is None or not item.active:
+        raise NotFound("兑换目录中没有这件礼品或服务。")
+    if item.stock is not None and item.stock < quantity:
+        raise StockError(f"“{item.name}”库存不足（剩 {item.stock} 件）。")
+    return item
+
+
 def preview(*, member_id: MemberId, item_id: CatalogItemId, quantity: int = 1,
             at: dt.datetime | None = None) -> RedemptionPreview:
     """Check a redemption as ``redeem`` will (stock, points, the month's cap) and say what it takes."""
@@ -90,11 +100,7 @@ def preview(*, member_id: MemberId, item_id: CatalogItemId, quantity: int = 1,
     if quantity <= 0:
         raise InvalidInput("兑换数量必须大于零。")
     member = members.get(member_id)
-    item = CatalogItem.get_or_none(CatalogItem.id == item_id)
-    if item is None or not item.active:
-        raise NotFound("兑换目录中没有这件礼品或服务。")
-    if item.stock is not None and item.stock < quantity:
-        raise StockError(f"“{item.name}”库存不足（剩 {item.stock} 件）。")
+    item = available_item(item_id, quantity)
     points, value = item.points_price * quantity, item.value_fen * quantity
     usable = ledger.usable_points(member.id, at.date())
     if points > usable:
@@ -121,11 +127,7 @@ def _refusal_before_the_lock(member_id: MemberId, item_id: CatalogItemId, quanti
     Everything is checked again under the lock.
     """
     member = members.get(member_id)
-    item = CatalogItem.get_or_none(CatalogItem.id == item_id)
-    if item is None or not item.active:
-        raise NotFound("兑换目录中没有这件礼品或服务。")
-    if item.stock is not None and item.stock < quantity:
-        raise StockError(f"“{item.name}”库存不足（剩 {item.stock} 件）。")
+    item = available_item(item_id, quantity)
     check_cap(member.id, item.value_fen * quantity, day)
     points = item.points_price * quantity
     usable = ledger.usable_points(member.id, day)
@@ -143,16 +145,12 @@ def redeem(*, member_id: MemberId, item_id: CatalogItemId, operator: Staff, key:
     if operations.find(key) is None:
         _refusal_before_the_lock(member_id, item_id, quantity, at.date())
     with write_transaction():
-        step = operations.keyed(key, "redeem_gift", operator, at)
+        step = operations.keyed(key, OperationKind.REDEEM_GIFT, operator, at)
         if step.done is not None:
             redemption = Redemption.get(Redemption.operation == step.done)
             return RedemptionResult(redemption, ledger.balance(redemption.member_id), replayed=True)
         member = members.get(member_id)
-        item = CatalogItem.get_or_none(CatalogItem.id == item_id)
-        if item is None or not item.active:
-            raise NotFound("兑换目录中没有这件礼品或服务。")
-        if item.stock is not None and item.stock < quantity:
-            raise StockError(f"“{item.name}”库存不足（剩 {item.stock} 件）。")
+        item = available_item(item_id, quantity)
         points = item.points_price * quantity
         value = item.value_fen * quantity
         check_cap(member.id, value, at.date())
