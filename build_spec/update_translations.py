@@ -1,32 +1,31 @@
 """Bring resources/i18n/pharmacy_desk_en.ts up to date with the windows' source (pyside6-lupdate).
 
     python build_spec/update_translations.py
+    python build_spec/update_translations.py --fill-from OTHER.ts
 
-Reads the translated windows (``TRANSLATED`` below; the rest of the windows are converted in
-a later pass, see tests/test_translations.py) and the labels the core declares for them (the
-call lists' titles, the export tables' names), which are offered in the context ``core``.
+Reads every module of ``pharmacy_desk/ui`` (lupdate takes what goes through ``tr`` /
+``QCoreApplication.translate``) and the labels the core declares for the windows (the call
+lists' titles, the export tables' names), which are offered in the context ``core``.
 Existing English texts are kept; a new source text appears unfinished, for Qt Linguist or
-an editor. ``bash .ci/dev`` builds the ``.qm`` the program loads.
+an editor. ``--fill-from`` then takes the English of every still unfinished text from
+another catalogue with the same context and source, which is how two branches that each
+translated their own windows are brought together. ``bash .ci/dev`` builds the ``.qm``
+the program loads.
 """
 
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
 import tempfile
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 CATALOGUE = ROOT / "resources" / "i18n" / "pharmacy_desk_en.ts"
-TRANSLATED = [
-    "pharmacy_desk/ui/card_actions.py",
-    "pharmacy_desk/ui/export_menu.py",
-    "pharmacy_desk/ui/lists_window.py",
-    "pharmacy_desk/ui/member_detail.py",
-    "pharmacy_desk/ui/member_tabs.py",
-    "pharmacy_desk/ui/receipt.py",
-]
+SOURCES = ROOT / "pharmacy_desk" / "ui"
 
 
 def core_labels() -> list[str]:
@@ -44,10 +43,45 @@ def update(catalogue: Path = CATALOGUE) -> str:
         labels.write_text("from PySide6.QtCore import QT_TRANSLATE_NOOP\n" + "".join(
             f"QT_TRANSLATE_NOOP({'core'!r}, {label!r})\n" for label in core_labels()), encoding="utf-8")
         done = subprocess.run([str(lupdate), "-locations", "none", "-no-obsolete", "-source-language", "zh_CN",
-                               "-target-language", "en", *(str(ROOT / f) for f in TRANSLATED), str(labels),
+                               "-target-language", "en", *(str(f) for f in sorted(SOURCES.rglob("*.py"))), str(labels),
                                "-ts", str(catalogue)], capture_output=True, text=True, check=True)
     return done.stdout
 
 
+def _english(catalogue: Path) -> dict[tuple[str, str], str]:
+    tree = ET.parse(catalogue)
+    found = {}
+    for context in tree.iter("context"):
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is not None and translation.text and translation.get("type") is None:
+                found[(context.findtext("name") or "", message.findtext("source") or "")] = translation.text
+    return found
+
+
+def fill_from(other: Path, catalogue: Path = CATALOGUE) -> int:
+    """Give every unfinished text of ``catalogue`` the English ``other`` has for it; how many."""
+    known = _english(other)
+    tree = ET.parse(catalogue)
+    filled = 0
+    for context in tree.iter("context"):
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            key = (context.findtext("name") or "", message.findtext("source") or "")
+            if translation is not None and translation.get("type") == "unfinished" and key in known:
+                translation.text = known[key]
+                del translation.attrib["type"]
+                filled += 1
+    body = ET.tostring(tree.getroot(), encoding="unicode")
+    catalogue.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
+    return filled
+
+
 if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description="Update the English catalogue from the windows' source.")
+    parser.add_argument("--fill-from", type=Path, help="take unfinished texts' English from this catalogue")
+    arguments = parser.parse_args()
     print(update())
+    if arguments.fill_from:
+        print(f"filled {fill_from(arguments.fill_from)} texts from {arguments.fill_from}")
+        print(update())
