@@ -338,9 +338,9 @@ MUTATIONS = {
     "a column added": ('"notes" TEXT NOT NULL, "created_at"', '"notes" TEXT NOT NULL, "remark" TEXT, "created_at"'),
     "a foreign key retargeted": ('FOREIGN KEY ("from_tier_id") REFERENCES "tier" ("id")',
                                  'FOREIGN KEY ("from_tier_id") REFERENCES "staff" ("id")'),
-    "a table constraint added": ('FOREIGN KEY ("sale_id") REFERENCES "sale" ("id"));\nCREATE TABLE "redemption"',
+    "a table constraint added": ('FOREIGN KEY ("sale_id") REFERENCES "sale" ("id"));\nCREATE TABLE "receipt_counter"',
                                  'FOREIGN KEY ("sale_id") REFERENCES "sale" ("id"), UNIQUE ("sale_id", "method"));\n'
-                                 'CREATE TABLE "redemption"'),
+                                 'CREATE TABLE "receipt_counter"'),
     "a missing index": ('CREATE INDEX "sale_created_at" ON "sale" ("created_at");\n', ""),
     "an index no longer unique": ('CREATE UNIQUE INDEX "member_card_no"', 'CREATE INDEX "member_card_no"'),
     "index columns reordered": ('("member_id", "created_at", "paid_fen")', '("member_id", "paid_fen", "created_at")'),

@@ -18,8 +18,8 @@ import json
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
-from pharmacy_desk.core import settings
-from pharmacy_desk.core.models import Member, Sale, Tier
+from pharmacy_desk.core import settings, tiers
+from pharmacy_desk.core.models import Member, Sale
 from pharmacy_desk.core.pricing import Bonus
 from pharmacy_desk.core.vocabulary import BonusReason
 
@@ -32,7 +32,7 @@ def birthday_this_month(member: Member, today: dt.date) -> bool:
 
 def tier_bonus(member: Member, today: dt.date) -> Bonus | None:
     """The member's tier multiplier, named as the tier is (e.g. "VIP会员")."""
-    tier = Tier.get_by_id(member.tier_id)
+    tier = tiers.tier_of(member.tier_id)
     return Bonus(tier.name, tier.multiplier, BonusReason.TIER)
 
 

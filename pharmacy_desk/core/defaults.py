@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pharmacy_desk.core.models import Category, Staff, Tier
+from pharmacy_desk.core.models import Category, RuleVersion, Staff, Tier
 from pharmacy_desk.core.vocabulary import Role
 
 SYSTEM_STAFF_NAME = "系统"
@@ -33,6 +33,7 @@ TIERS = (
 
 
 def seed_defaults() -> None:
+    RuleVersion.insert(id=1, version=0).on_conflict_ignore().execute()  # the row the rules' triggers bump (v9 makes it)
     Staff.create(name=SYSTEM_STAFF_NAME, role=Role.SYSTEM)
     for order, (code, name, hotkey, points, block, rx) in enumerate(CATEGORIES):
         Category.create(code=code, name=name, hotkey=hotkey, points_per_block=points,

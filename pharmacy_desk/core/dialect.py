@@ -18,15 +18,17 @@ import os
 import re
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
-from peewee import Database, DatabaseProxy, SqliteDatabase
+from peewee import Database, DatabaseProxy, SqliteDatabase, _savepoint
 
 # The services hold the proxy (core/db.py's ``database``); a caller may pass the database itself.
 AnyDatabase = Database | DatabaseProxy
+T = TypeVar("T")
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -61,32 +63,36 @@ BULK_READ_PRAGMAS = (("cache_size", -256 * 1024), ("mmap_size", 4 * 1024 ** 3))
 
 
 class WriterDatabase(SqliteDatabase):
-    """SQLite, knowing when its transaction holds the write lock: then the data version cannot move.
+    """SQLite, knowing when its transaction holds the write lock: then nothing another connection writes can move.
 
     While a connection holds the write lock (BEGIN IMMEDIATE or EXCLUSIVE; in WAL mode its read
-    snapshot is taken at BEGIN), no other connection can commit, so ``PRAGMA data_version``
-    reads the same number until COMMIT or ROLLBACK. ``data_version`` reads it once per such
-    transaction: a sale checks the settings' stamp several times and pays for one.
+    snapshot is taken at BEGIN), no other connection can commit, so ``PRAGMA data_version``, or
+    any stamp another connection would bump, reads the same until COMMIT or ROLLBACK.
+    ``once_per_write_transaction`` reads such a value once per transaction: a sale checks the
+    rules' stamp several times and pays for one read.
     """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._per_thread = threading.local()  # as peewee's connections are: one per thread
+        # Transactions and savepoints rolled back so far, by any thread: a value cached from
+        # inside one may have been read from rows that are gone again.
+        self.rollbacks = 0
 
     @property
     def write_locked(self) -> bool:
         return getattr(self._per_thread, "write_locked", False)
 
     @property
-    def locked_version(self) -> int | None:
-        return getattr(self._per_thread, "version", None)
-
-    @locked_version.setter
-    def locked_version(self, version: int) -> None:
-        self._per_thread.version = version
+    def locked_values(self) -> dict[str, Any]:
+        """Values read once under this thread's write lock (forgotten at COMMIT or ROLLBACK)."""
+        values = getattr(self._per_thread, "values", None)
+        if values is None:
+            values = self._per_thread.values = {}
+        return values
 
     def _forget(self, locked: bool) -> None:
-        self._per_thread.write_locked, self._per_thread.version = locked, None
+        self._per_thread.write_locked, self._per_thread.values = locked, {}
 
     def begin(self, lock_type=None):
         self._forget(False)
@@ -99,7 +105,19 @@ class WriterDatabase(SqliteDatabase):
 
     def rollback(self):
         self._forget(False)
+        self.rollbacks += 1
         return super().rollback()
+
+    def savepoint(self):
+        return _CountedSavepoint(self)
+
+
+class _CountedSavepoint(_savepoint):
+    """peewee's savepoint, counting its rollbacks in ``WriterDatabase.rollbacks``."""
+
+    def rollback(self, begin=True):
+        self.db.rollbacks += 1
+        super().rollback(begin)
 
 
 def new_database(path: str | os.PathLike[str], *, read_only: bool = False) -> SqliteDatabase:
@@ -117,15 +135,47 @@ def new_database(path: str | os.PathLike[str], *, read_only: bool = False) -> Sq
     return database
 
 
+def once_per_write_transaction(database: AnyDatabase, name: str, read: Callable[[], T]) -> T:
+    """``read()``, called once per transaction holding the write lock; at every call otherwise.
+
+    For values only another connection's commit could change (the data version, the rules'
+    stamp): under the write lock none can, so the first answer holds until COMMIT or ROLLBACK.
+    """
+    if holds_write_lock(database):
+        values = _target(database).locked_values
+        if name not in values:
+            values[name] = read()
+        return values[name]
+    return read()
+
+
+def _target(database: AnyDatabase):
+    return database.obj if isinstance(database, DatabaseProxy) else database
+
+
+def holds_write_lock(database: AnyDatabase) -> bool:
+    """Whether this thread's connection is in a transaction that took the write lock at BEGIN."""
+    target = _target(database)
+    return isinstance(target, WriterDatabase) and target.write_locked and target.connection().in_transaction
+
+
+def forget_write_transaction_values(database: AnyDatabase) -> None:
+    """Read again what ``once_per_write_transaction`` kept: this connection has just changed it itself."""
+    target = _target(database)
+    if isinstance(target, WriterDatabase):
+        target.locked_values.clear()
+
+
+def rollbacks(database: AnyDatabase) -> int:
+    """How many transactions and savepoints this database object has rolled back (0 when it cannot say)."""
+    target = _target(database)
+    return target.rollbacks if isinstance(target, WriterDatabase) else 0
+
+
 def data_version(database: AnyDatabase) -> int:
     """A number that moves whenever *another* connection commits (read once per write-locked transaction)."""
-    target = database.obj if isinstance(database, DatabaseProxy) else database
-    if isinstance(target, WriterDatabase) and target.write_locked and target.connection().in_transaction:
-        version = target.locked_version
-        if version is None:
-            version = target.locked_version = target.execute_sql("PRAGMA data_version").fetchone()[0]
-        return version
-    return database.execute_sql("PRAGMA data_version").fetchone()[0]
+    return once_per_write_transaction(
+        database, "data_version", lambda: database.execute_sql("PRAGMA data_version").fetchone()[0])
 
 
 # --- expressions ---------------------------------------------------------------------------------
@@ -205,6 +255,20 @@ def full_scan(table: str) -> str:
     reading millions of rows by way of an index that happens to cover the filter.
     """
     return f"{table} NOT INDEXED"
+
+
+# --- counters ------------------------------------------------------------------------------------
+
+def bump(database: AnyDatabase, table: str, column: str, key_column: str, key: str) -> int | None:
+    """Add one to ``column`` of the row of ``table`` whose ``key_column`` is ``key``; the new value.
+
+    One statement (UPDATE … RETURNING, SQLite 3.35 and later): the row stays locked by the
+    write transaction, so two tills never get the same value. None when there is no such row.
+    """
+    row = database.execute_sql(
+        f'UPDATE "{table}" SET "{column}" = "{column}" + 1 WHERE "{key_column}" = ? RETURNING "{column}"',
+        (key,)).fetchone()
+    return None if row is None else row[0]
 
 
 # --- catalogue and checks ------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import cast
 
-from pharmacy_desk.core import bonuses, coupons, ledger, members, settings
+from pharmacy_desk.core import bonuses, coupons, ledger, members, settings, tiers
 from pharmacy_desk.core.ids import MemberId
 from pharmacy_desk.core.models import Category, Member, Sale, SaleLine, Staff, Tier
 from pharmacy_desk.core.normalize import mask_phone
@@ -139,7 +139,7 @@ def tier_privileges(tier: Tier) -> tuple[str, ...]:
 def summarize(member_id: MemberId, today: dt.date, operator: Staff | None = None) -> MemberSummary:
     """The member panel's content for ``today``; health only when ``health_visible``."""
     member = members.get(member_id)
-    tier = Tier.get_by_id(member.tier_id)
+    tier = tiers.tier_of(member.tier_id)
     days = settings.get("points_expiry_warning_days")
     usable, expiring = ledger.points_outlook(member.id, today, days)
     cap = cap_remaining_fen(member.id, today, tier)

@@ -453,9 +453,31 @@ class ContactLog(BaseModel):
         indexes = ((("member", "contacted_at"), False),)
 
 
+class ReceiptCounter(BaseModel):
+    """The last receipt number given on a day (schema v9): bumped by each sale, in its transaction.
+
+    ``day`` is the receipt number's date part (``20261201``); the next sale of that day is
+    ``last_no + 1``. A day without a row starts after the highest number its sales already
+    carry (``sales.next_receipt_no``).
+    """
+
+    day = CharField(primary_key=True)
+    last_no = IntegerField()
+
+
+class RuleVersion(BaseModel):
+    """One row whose ``version`` moves with every change to a setting, tier or category (schema v9).
+
+    Triggers bump it, whichever connection or process writes the rules, so a cache of the
+    rules checks one number instead of reading them again (``core/rule_cache.py``).
+    """
+
+    version = IntegerField()
+
+
 # The tables; ``CouponInUse`` is a view, created with the schema's extra SQL.
 MODELS = [
     Staff, Category, Tier, Operation, Member, TierChange, Coupon, Sale, CouponUse, SaleLine,
     Payment, SaleReturn, SaleReturnLine, SaleReturnPayment, CatalogItem, Redemption, LedgerEntry,
-    LedgerAllocation, Setting, Measurement, ContactLog,
+    LedgerAllocation, Setting, Measurement, ContactLog, ReceiptCounter, RuleVersion,
 ]

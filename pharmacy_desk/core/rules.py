@@ -16,7 +16,7 @@ from decimal import Decimal
 from itertools import pairwise
 
 from pharmacy_desk.core.permissions import Permission, require
-from pharmacy_desk.core import operations
+from pharmacy_desk.core import operations, rule_cache
 from pharmacy_desk.core.db import write_transaction
 from pharmacy_desk.core.errors import InvalidInput, NotFound
 from pharmacy_desk.core.models import Category, Staff, Tier
@@ -104,6 +104,7 @@ def update_tier(code: str, operator: Staff, *, at: dt.datetime | None = None, **
         _check_ladder(tiers)
         if detail:
             tier.save()
+            rule_cache.invalidate()
             _record(f"tier:{code}", operator, at, f"{name}：{detail}")
     return tier
 
@@ -146,6 +147,7 @@ def update_ladder(changes_by_code: dict[str, dict], operator: Staff, *, at: dt.d
         _check_ladder(tiers)
         for tier, detail in details:
             tier.save()
+            rule_cache.invalidate()
             _record(f"tier:{tier.code}", operator, at, detail)
     return tiers
 
@@ -167,5 +169,6 @@ def update_category(code: str, operator: Staff, *, at: dt.datetime | None = None
             raise InvalidInput(f"{category.name}：计积分的金额单位必须大于 0 元。")
         if detail:
             category.save()
+            rule_cache.invalidate()
             _record(f"category:{code}", operator, at, f"{name}：{detail}")
     return category

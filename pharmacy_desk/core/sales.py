@@ -12,14 +12,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import cast
 
-from peewee import fn
 
-from pharmacy_desk.core import bonuses, coupons, ledger, operations, sale_size, settings, tiers
+from pharmacy_desk.core import bonuses, coupons, dialect, ledger, operations, rule_cache, sale_size, settings, tiers
 from pharmacy_desk.core.changes import NOTHING, Changes
-from pharmacy_desk.core.db import write_transaction
+from pharmacy_desk.core.db import database, write_transaction
 from pharmacy_desk.core.errors import InvalidInput, NeedsConfirmation, NotFound, PointsError
 from pharmacy_desk.core.ids import CouponId, MemberId
-from pharmacy_desk.core.models import Category, Coupon, CouponUse, Member, Payment, Sale, SaleLine, Staff, Tier
+from pharmacy_desk.core.models import (
+    Category, Coupon, CouponUse, Member, Payment, ReceiptCounter, Sale, SaleLine, Staff, Tier,
+)
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.pricing import LineRule, Quote, points_cash_value, quote
@@ -93,17 +94,29 @@ def till_categories() -> list[TillCategory]:
     return [TillCategory(*row) for row in cast("Iterable[tuple[str, str, str, bool]]", rows)]
 
 
+# Every category by code, read again only when a rule changed (the rows are shared: never change them).
+_categories_by_code = rule_cache.Cached(lambda: {c.code: c for c in Category.select()})
+
+
 def _categories(lines: list[LineInput]) -> dict[str, Category]:
+    known = _categories_by_code.get()
     codes = {line.category for line in lines}
-    found = {c.code: c for c in Category.select().where(Category.code.in_(codes))}
-    missing = codes - set(found)
+    missing = codes - set(known)
     if missing:
         raise InvalidInput(f"未知的商品类别：{'、'.join(sorted(missing))}")
-    return found
+    return {code: known[code] for code in codes}
 
 
 def preview(sale: SaleInput, at: dt.datetime | None = None) -> SalePreview:
-    """Price the sale and check every rule, without writing anything."""
+    """Price the sale and check every rule, without writing anything.
+
+    The whole preview reads the rules' stamp once: it prices with one set of rules.
+    """
+    with rule_cache.pinned():
+        return _preview(sale, at)
+
+
+def _preview(sale: SaleInput, at: dt.datetime | None) -> SalePreview:
     at = at or operations.now()
     today = at.date()
     if not sale.lines:
@@ -167,11 +180,22 @@ def preview(sale: SaleInput, at: dt.datetime | None = None) -> SalePreview:
                        confirm_reason=sale_size.confirm_reason(total, member.id if member else None))
 
 
-def _receipt_no(at: dt.datetime) -> str:
-    start = dt.datetime.combine(at.date(), dt.time())
-    count = Sale.select(fn.COUNT(Sale.id)).where(
-        (Sale.created_at >= start) & (Sale.created_at < start + dt.timedelta(days=1))).scalar()
-    return f"{at:%Y%m%d}-{count + 1:04d}"
+def next_receipt_no(at: dt.datetime) -> str:
+    """The next receipt number of ``at``'s day, ``20261201-0042``; call inside the sale's write transaction.
+
+    The day's counter is bumped in one statement. The first sale of a day (or of a day
+    from before the counter) starts after the highest number the day's sales carry, so a
+    number is never given twice.
+    """
+    day = f"{at:%Y%m%d}"
+    number = dialect.bump(database, ReceiptCounter._meta.table_name, "last_no", "day", day)
+    if number is None:
+        highest = database.execute_sql(
+            f"SELECT MAX(CAST(substr(receipt_no, {len(day) + 2}) AS INTEGER)) FROM sale "
+            f"WHERE {dialect.prefix_match('receipt_no')}", (dialect.prefix_pattern(f"{day}-"),)).fetchone()[0]
+        number = (highest or 0) + 1
+        ReceiptCounter.insert(day=day, last_no=number).execute()
+    return f"{day}-{number:04d}"
 
 
 def record_sale(sale: SaleInput, *, operator: Staff, uid: str, at: dt.datetime | None = None) -> SaleResult:
@@ -197,7 +221,7 @@ def record_sale(sale: SaleInput, *, operator: Staff, uid: str, at: dt.datetime |
             raise InvalidInput(f"支付合计 {yuan(sum(payments.values()))} 元与应付 {yuan(q.due_fen)} 元不符。")
         member = priced.member
         row = Sale.create(
-            uid=uid, receipt_no=_receipt_no(at), member=member, staff=operator,
+            uid=uid, receipt_no=next_receipt_no(at), member=member, staff=operator,
             owner_staff=member.owner_staff_id if member else None, created_at=at, total_fen=q.total_fen,
             coupon=priced.coupon, coupon_discount_fen=q.coupon_discount_fen, points_used=sale.points_used,
             points_cash_fen=q.points_cash_fen, paid_fen=q.due_fen,

@@ -91,15 +91,28 @@ COUPON_IN_USE_VIEW = """CREATE VIEW IF NOT EXISTS coupon_in_use AS
     SELECT u.coupon_id, u.sale_id, u.used_at FROM coupon_use u
     WHERE NOT EXISTS (SELECT 1 FROM sale_return r WHERE r.sale_id = u.sale_id AND r.coupon_restored)"""
 
+# The tables of the rules a sale reads (``core/rule_cache.py``): every change to one of them
+# bumps ``rule_version``, from any connection, so a cache of the rules checks that one number.
+RULE_TABLES = ("setting", "tier", "category")
+RULE_VERBS = ("INSERT", "UPDATE", "DELETE")
+
+
+def rule_version_trigger(table: str, verb: str) -> str:
+    return f"""CREATE TRIGGER IF NOT EXISTS {table}_{verb.lower()}_bumps_rule_version AFTER {verb} ON {table}
+            BEGIN UPDATE rule_version SET version = version + 1; END"""
+
+
 # Things peewee's create_tables does not express: an expression index for "last four
-# digits of the phone", the append-only guards and the view of coupons in use.
+# digits of the phone", the append-only guards, the view of coupons in use and the
+# triggers that stamp the rules.
 EXTRA_SQL = [
     "CREATE INDEX IF NOT EXISTS member_phone_tail ON member (substr(phone, -4))",
     *GUARDS.values(),
     COUPON_IN_USE_VIEW,
+    *(rule_version_trigger(table, verb) for table in RULE_TABLES for verb in RULE_VERBS),
 ]
 
-CURRENT_VERSION = 8
+CURRENT_VERSION = 9
 
 SCHEMA_SQL = resources.files("pharmacy_desk.core").joinpath("schema_sql")
 

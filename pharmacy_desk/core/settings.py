@@ -16,7 +16,7 @@ import uuid
 from typing import Any
 
 from pharmacy_desk.core.permissions import Permission, require
-from pharmacy_desk.core import operations
+from pharmacy_desk.core import operations, rule_cache
 from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.models import Operation, Staff
 from pharmacy_desk.core.setting_declarations import CROSS_RULES, DECLARATION_BY_KEY, DECLARATIONS, Declaration
@@ -25,10 +25,6 @@ __all__ = ["DECLARATIONS", "DECLARATION_BY_KEY", "Declaration", "all_values", "c
            "invalidate", "mark_demo"]
 
 log = logging.getLogger(__name__)
-
-_cache: dict[str, Any] = {}
-_cache_stamp: tuple[int, int] | None = None
-
 
 def declaration(key: str) -> Declaration:
     """The declaration of ``key``; an unknown key is refused in Chinese (it may have been typed)."""
@@ -56,17 +52,12 @@ def _read() -> dict[str, Any]:
     return values
 
 
-def _stored() -> dict[str, Any]:
-    """All settings, re-read only when the data may have changed."""
-    global _cache_stamp
-    from pharmacy_desk.core.db import data_stamp
+_values = rule_cache.Cached(_read)
 
-    stamp = data_stamp()
-    if stamp != _cache_stamp:
-        _cache.clear()
-        _cache.update(_read())
-        _cache_stamp = stamp
-    return _cache
+
+def _stored() -> dict[str, Any]:
+    """All settings, read again only when a rule changed (``core/rule_cache.py``)."""
+    return _values.get()
 
 
 def get(key: str) -> Any:
@@ -78,8 +69,7 @@ def all_values() -> dict[str, Any]:
 
 
 def invalidate() -> None:
-    global _cache_stamp
-    _cache_stamp = None
+    rule_cache.invalidate()
 
 
 def _problem_with(values: dict[str, Any], key: str) -> str:
@@ -91,6 +81,7 @@ def _store(key: str, value: Any, operator: Staff | None, at: dt.datetime) -> Non
 
     Setting.replace(key=key, value=DECLARATION_BY_KEY[key].dump(value), updated_at=at,
                     updated_by=operator).execute()
+    rule_cache.invalidate()
 
 
 def change(key: str, value: Any, operator: Staff, *, at: dt.datetime | None = None) -> Operation | None:

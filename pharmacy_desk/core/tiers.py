@@ -9,7 +9,7 @@ from typing import cast
 
 from peewee import fn
 
-from pharmacy_desk.core import operations, settings
+from pharmacy_desk.core import operations, rule_cache, settings
 from pharmacy_desk.core.db import pause_for_tills, write_transaction
 from pharmacy_desk.core.ids import MemberId
 from pharmacy_desk.core.ledger import add_months
@@ -21,8 +21,17 @@ from pharmacy_desk.core.permissions import Permission, require
 PerMember = Iterable[tuple[MemberId, int]]
 
 
+_ladder = rule_cache.Cached(lambda: tuple(Tier.select().order_by(Tier.rank)))
+
+
 def tiers_by_rank() -> list[Tier]:
-    return list(Tier.select().order_by(Tier.rank))
+    """The tiers, lowest first; read again only when a rule changed (the rows are shared: never change them)."""
+    return list(_ladder.get())
+
+
+def tier_of(tier_id: int) -> Tier:
+    """The tier with this id, from the same cache."""
+    return next(tier for tier in _ladder.get() if tier.id == tier_id)
 
 
 def qualifying_tier(spend_fen: int, visits: int, tiers: list[Tier]) -> Tier:
