@@ -133,7 +133,8 @@ def test_member_window_saves_the_members_card_as_pdf(qtbot, make_member, clerk, 
     path = str(tmp_path / "card.pdf")
     assert card_actions.save_pdf(dialog, clerk, [member.id], path) == path
     assert (tmp_path / "card.pdf").read_bytes().startswith(b"%PDF")
-    assert Operation.select().where(Operation.kind == OperationKind.PRINT_CARDS.value).count() == 1
+    (printed,) = Operation.select().where(Operation.kind == OperationKind.PRINT_CARDS.value)
+    assert (printed.subject, printed.detail) == (member.card_no, f"1 张 → {path}")  # where the names went
 
 
 def test_the_pharmacys_own_name_is_printed_once_it_is_set(make_member, clerk, owner):

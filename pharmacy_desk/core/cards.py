@@ -10,14 +10,17 @@ printer or an image. python-barcode is imported only when a card is made.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import cast
 
 from pharmacy_desk import APP_TITLE
 from pharmacy_desk.core import audit, settings
+from pharmacy_desk.core.errors import NotFound
 from pharmacy_desk.core.ids import MemberId
-from pharmacy_desk.core.models import Member, Staff
+from pharmacy_desk.core.models import Member, Operation, Staff
 from pharmacy_desk.core.permissions import require
 from pharmacy_desk.core.vocabulary import OperationKind, Permission
 
@@ -140,11 +143,35 @@ def pharmacy_name() -> str:
     return APP_TITLE
 
 
-def cards_for(member_ids: Sequence[MemberId] | None, operator: Staff) -> list[MemberCard]:
+def member_by_card(card_no: str) -> MemberId:
+    """The member whose card number this is (typed or scanned: full width and lower case allowed)."""
+    from pharmacy_desk.core.members import clean_card_no
+
+    number = clean_card_no(card_no)
+    found = Member.get_or_none(Member.card_no == number)
+    if found is None:
+        raise NotFound(f"没有卡号为 {number} 的会员。")
+    return MemberId(found.id)
+
+
+def imported_members() -> list[MemberId]:
+    """Everyone a member-list import created (not those it only completed): their first cards.
+
+    An import writes its members with its own timestamp, so they are the members created at
+    the moment of an import operation.
+    """
+    imports = Operation.select(Operation.created_at).where(Operation.kind == OperationKind.IMPORT.value)
+    query = Member.select(Member.id).where(Member.created_at.in_(imports)).order_by(Member.id)
+    return [MemberId(member_id) for (member_id,) in cast("Iterable[tuple[int]]", query.tuples())]
+
+
+def cards_for(member_ids: Sequence[MemberId] | None, operator: Staff,
+              destination: str | os.PathLike[str] | None = None) -> list[MemberCard]:
     """The cards of the given members (None: every member), in card-number order; recorded as printed.
 
     One member's card is the counter's to print (a new member, a lost card); a batch of
     cards carries many members' names and is the owner's, like an export of the list.
+    ``destination``: the file the cards are written to, named in the audit row.
     """
     many = member_ids is None or len(member_ids) > 1
     require(operator, Permission.EXPORT_PERSONAL if many else Permission.SIGN_UP)
@@ -155,5 +182,6 @@ def cards_for(member_ids: Sequence[MemberId] | None, operator: Staff) -> list[Me
     rows = cast("Iterable[tuple[str, str]]", query.tuples())
     cards = [MemberCard(name, member_name, card_no) for member_name, card_no in rows]
     subject = cards[0].card_no if len(cards) == 1 else f"{len(cards)} 张"
-    audit.record(OperationKind.PRINT_CARDS, operator, subject=subject)
+    detail = f"{len(cards)} 张 → {Path(destination)}" if destination is not None else ""
+    audit.record(OperationKind.PRINT_CARDS, operator, subject=subject, detail=detail)
     return cards

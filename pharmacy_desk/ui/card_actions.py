@@ -22,9 +22,9 @@ from pharmacy_desk.ui.operations import Op
 MemberIds = Callable[[], Sequence[int] | None]
 
 
-
-def _read_cards(parent: QWidget, operator: Staff | None, member_ids: Sequence[int] | None, then) -> None:
-    Op(parent, lambda who: cards_core.cards_for(member_ids, who), operator=operator).success(then).run()
+def _read_cards(parent: QWidget, operator: Staff | None, member_ids: Sequence[int] | None, then,
+                destination: str | None = None) -> None:
+    Op(parent, lambda who: cards_core.cards_for(member_ids, who, destination), operator=operator).success(then).run()
 
 
 def save_pdf(parent: QWidget, operator: Staff | None, member_ids: Sequence[int] | None,
@@ -43,7 +43,7 @@ def save_pdf(parent: QWidget, operator: Staff | None, member_ids: Sequence[int] 
         card_painter.save_pdf(cards, path, sheet=len(cards) > 1)
         written.append(path)
 
-    _read_cards(parent, operator, member_ids, write)
+    _read_cards(parent, operator, member_ids, write, destination=path)
     return written[0] if written else None
 
 
