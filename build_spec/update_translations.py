@@ -5,7 +5,8 @@
 
 Reads every module of ``pharmacy_desk/ui`` (lupdate takes what goes through ``tr`` /
 ``QCoreApplication.translate``) and the labels the core declares for the windows (the call
-lists' titles, the export tables' names), which are offered in the context ``core``.
+lists' titles, the export tables' names, every vocabulary code's label), which are offered
+in the context ``core``.
 Existing English texts are kept; a new source text appears unfinished, for Qt Linguist or
 an editor. ``--fill-from`` then takes the English of every still unfinished text from
 another catalogue with the same context and source, which is how two branches that each
@@ -28,12 +29,27 @@ CATALOGUE = ROOT / "resources" / "i18n" / "pharmacy_desk_en.ts"
 SOURCES = ROOT / "pharmacy_desk" / "ui"
 
 
+def _vocabularies() -> list[type]:
+    """Every kind of code ``core.vocabulary`` declares (each ``Vocabulary`` subclass, however deep)."""
+    from pharmacy_desk.core.vocabulary import Vocabulary
+
+    found: list[type] = []
+    pending = list(Vocabulary.__subclasses__())
+    while pending:
+        kind = pending.pop(0)
+        found.append(kind)
+        pending.extend(kind.__subclasses__())
+    return found
+
+
 def core_labels() -> list[str]:
-    """The core's own labels that the translated windows show."""
+    """The core's own labels that the translated windows show: lists, exports and every code's label."""
     from pharmacy_desk.core.call_lists import LISTS
     from pharmacy_desk.core.spreadsheet.tables import EXPORTS
 
-    return [*(item.title for item in LISTS), *(title for title, _export in EXPORTS.values())]
+    labels = [*(item.title for item in LISTS), *(title for title, _export in EXPORTS.values()),
+              *(member.label for kind in _vocabularies() for member in kind)]
+    return list(dict.fromkeys(label for label in labels if label))
 
 
 def update(catalogue: Path = CATALOGUE) -> str:

@@ -6,19 +6,22 @@ set-up (``bash .ci/dev``) and loaded here, with Qt's own translation of its dial
 buttons (打开, 取消 …) for the same language. Chinese needs no catalogue of the program's
 own: it is what the source says.
 
-Labels that come from the core (the call lists' titles, the export tables' names) are
-translated in the context ``core``; ``build_spec/update_translations.py`` collects them
-from the core's declarations, so a new list or export is offered for translation too.
+Labels that come from the core (the call lists' titles, the export tables' names, the
+label of every code in ``core.vocabulary``: payment methods, ledger kinds, genders, roles …)
+are translated in the context ``core``; ``build_spec/update_translations.py`` collects them
+from the core's declarations, so a new list, export or code is offered for translation too.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from pharmacy_desk.core import paths
+from pharmacy_desk.core.pricing import Bonus, format_factor
 
 log = logging.getLogger("pharmacy_desk.ui")
 
@@ -100,5 +103,23 @@ def install(app: QCoreApplication, language: str) -> str:
 
 
 def core(text: str) -> str:
-    """A label declared in the core (a list's title, a table's name), in the windows' language."""
+    """A label declared in the core (a list's title, a table's name, a code's label), in the windows' language.
+
+    A text the core does not declare (a tier or a promotion the owner named) comes back as it is.
+    """
     return QCoreApplication.translate(CORE_CONTEXT, text)
+
+
+def listed(parts: Iterable[str]) -> str:
+    """Items in a sentence: 、 between them in Chinese, a comma in English."""
+    return QCoreApplication.translate("i18n", "、").join(parts)
+
+
+def spaced(parts: Iterable[str]) -> str:
+    """Figures side by side on one line: an ideographic space in Chinese, a separator in English."""
+    return QCoreApplication.translate("i18n", "　").join(parts)
+
+
+def bonuses(items: Sequence[Bonus]) -> str:
+    """"VIP会员×1.5、生日月×2" in the windows' language (``pricing.describe_bonuses`` for the screen)."""
+    return listed(f"{core(bonus.label)}{format_factor(bonus.factor)}" for bonus in items)

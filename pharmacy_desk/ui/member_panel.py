@@ -3,12 +3,13 @@ pharmacist, with consent) allergies and chronic conditions. Content from ``membe
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from pharmacy_desk.core.member_summary import MemberSummary
 from pharmacy_desk.core.normalize import yuan
-from pharmacy_desk.core.pricing import describe_bonuses, format_factor
+from pharmacy_desk.core.pricing import format_factor
+from pharmacy_desk.ui.i18n import bonuses, listed, spaced
 
 _NOTE = "color: #8a4b00;"
 _ALERT = "color: #b00020; font-weight: bold;"
@@ -28,8 +29,10 @@ def _birthday_note(s: MemberSummary) -> str:
     if not s.birthday_this_month:
         return ""
     bonus = s.birthday_bonus
-    points = f"积分{format_factor(bonus.factor)}，" if bonus is not None else ""
-    return f"本月生日：{points}记得送上祝福"
+    if bonus is None:
+        return QCoreApplication.translate("MemberPanel", "本月生日：记得送上祝福")
+    return QCoreApplication.translate("MemberPanel", "本月生日：积分{factor}，记得送上祝福").format(
+        factor=format_factor(bonus.factor))
 
 
 class MemberPanel(QFrame):
@@ -57,7 +60,7 @@ class MemberPanel(QFrame):
         self.health_label = _label(_ALERT)
         self.confirm_label = _label(_NOTE)
         self.settled_label = _label("color: #555555; background: #e8f0e8; padding: 4px;")
-        self.confirm_button = QPushButton("资料已核对 (Ctrl+K)")
+        self.confirm_button = QPushButton(self.tr("资料已核对 (Ctrl+K)"))
         self.confirm_button.clicked.connect(self._confirmed)
 
         head = QHBoxLayout()
@@ -65,13 +68,13 @@ class MemberPanel(QFrame):
         head.addWidget(self.tier_label)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("手机 / 卡号", self.phone_label)
-        form.addRow("积分余额", self.balance_label)
-        form.addRow("即将到期", self.expiring_label)
-        form.addRow("可用券", self.coupons_label)
-        form.addRow("本月可抵现", self.cap_label)
-        form.addRow("积分加成", self.bonus_label)
-        form.addRow("等级特权", self.privileges_label)
+        form.addRow(self.tr("手机 / 卡号"), self.phone_label)
+        form.addRow(self.tr("积分余额"), self.balance_label)
+        form.addRow(self.tr("即将到期"), self.expiring_label)
+        form.addRow(self.tr("可用券"), self.coupons_label)
+        form.addRow(self.tr("本月可抵现"), self.cap_label)
+        form.addRow(self.tr("积分加成"), self.bonus_label)
+        form.addRow(self.tr("等级特权"), self.privileges_label)
         confirm = QHBoxLayout()
         confirm.addWidget(self.confirm_label, 1)
         confirm.addWidget(self.confirm_button)
@@ -90,34 +93,39 @@ class MemberPanel(QFrame):
         self.summary = s
         self.name_label.setText(s.name)
         self.tier_label.setText(s.tier_name)
-        self._note(self.settled_label, "已结账。下一位顾客请扫卡；直接录入金额按散客记账。" if settled else "")
-        self.phone_label.setText(f"{s.masked_phone}　{s.card_no}")
-        self.balance_label.setText(f"{s.balance} 分（可用 {s.usable_points} 分）")
-        self.expiring_label.setText(f"{s.expiring_points} 分将在 {s.expiring_days} 天内到期"
-                                    if s.expiring_points else "无")
+        none = self.tr("无")
+        self._note(self.settled_label, self.tr("已结账。下一位顾客请扫卡；直接录入金额按散客记账。") if settled else "")
+        self.phone_label.setText(spaced((s.masked_phone, s.card_no)))
+        self.balance_label.setText(self.tr("{balance} 分（可用 {usable} 分）").format(
+            balance=s.balance, usable=s.usable_points))
+        self.expiring_label.setText(self.tr("{points} 分将在 {days} 天内到期").format(
+            points=s.expiring_points, days=s.expiring_days) if s.expiring_points else none)
         self.expiring_label.setStyleSheet(_ALERT if s.expiring_points else "")
-        self.coupons_label.setText("\n".join(c.text for c in s.coupons) or "无")
-        self.cap_label.setText(f"{yuan(s.cap_remaining_fen)} 元")
-        self.bonus_label.setText(describe_bonuses(s.bonuses) or "无")
-        self.privileges_label.setText("、".join(s.privileges) or "无")
+        self.coupons_label.setText("\n".join(c.text for c in s.coupons) or none)
+        self.cap_label.setText(self.tr("{amount} 元").format(amount=yuan(s.cap_remaining_fen)))
+        self.bonus_label.setText(bonuses(s.bonuses) or none)
+        self.privileges_label.setText(listed(s.privileges) or none)
         self._note(self.birthday_label, _birthday_note(s))
         self._note(self.refill_label, "\n".join(
-            f"用药提醒：{r.category_name}{(' ' + r.description) if r.description else ''}"
-            f" {r.bought_on:%m-%d} 购买，约 {r.runs_out_on:%m-%d} 用完" for r in s.refills))
+            self.tr("用药提醒：{medicine} {bought} 购买，约 {runs_out} 用完").format(
+                medicine=r.category_name + ((' ' + r.description) if r.description else ''),
+                bought=f"{r.bought_on:%m-%d}", runs_out=f"{r.runs_out_on:%m-%d}") for r in s.refills))
         health = ""
         if s.health is not None:
             # Nothing written is not "none": a pharmacist must not read an empty field as 无过敏.
-            parts = [f"过敏史：{s.health.allergies or '未记录'}", f"慢病：{s.health.chronic_conditions or '未记录'}"]
+            unrecorded = self.tr("未记录")
+            parts = [self.tr("过敏史：{allergies}").format(allergies=s.health.allergies or unrecorded),
+                     self.tr("慢病：{conditions}").format(conditions=s.health.chronic_conditions or unrecorded)]
             if s.health.long_term_meds:
-                parts.append(f"长期用药：{s.health.long_term_meds}")
-            health = "　".join(parts)
+                parts.append(self.tr("长期用药：{medicines}").format(medicines=s.health.long_term_meds))
+            health = spaced(parts)
         self._note(self.health_label, health)
-        self._note(self.confirm_label, "资料很久没有核对了：请向顾客确认电话和地址" if s.needs_confirm else "")
+        self._note(self.confirm_label, self.tr("资料很久没有核对了：请向顾客确认电话和地址") if s.needs_confirm else "")
         self.confirm_button.setVisible(s.needs_confirm)
 
     def show_walk_in(self) -> None:
         self.summary = None
-        self.name_label.setText("散客")
+        self.name_label.setText(self.tr("散客"))
         self.tier_label.clear()
         for label in (self.phone_label, self.balance_label, self.expiring_label, self.coupons_label,
                       self.cap_label, self.bonus_label, self.privileges_label):

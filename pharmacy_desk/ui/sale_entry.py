@@ -31,8 +31,8 @@ from pharmacy_desk.core.errors import NeedsConfirmation
 from pharmacy_desk.core.member_summary import MemberSummary
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.normalize import parse_yuan, yuan
-from pharmacy_desk.core.pricing import describe_bonuses
 from pharmacy_desk.core.vocabulary import PaymentMethod
+from pharmacy_desk.ui.i18n import bonuses, core, listed, spaced
 from pharmacy_desk.ui.operations import Op, Read
 
 # 医保 is a split beside one of these.
@@ -86,21 +86,21 @@ class SaleEntry(QWidget):
                 # medicine, and two medicines bought together are two reminders.
                 spin = QSpinBox()
                 spin.setRange(0, 365)
-                spin.setSpecialValueText("天数")
-                spin.setSuffix(" 天")
-                spin.setToolTip("可用天数（慢病用药提醒用）")
+                spin.setSpecialValueText(self.tr("天数"))
+                spin.setSuffix(self.tr(" 天"))
+                spin.setToolTip(self.tr("可用天数（慢病用药提醒用）"))
                 self.days[category.code] = spin
                 medicine = QLineEdit()
-                medicine.setPlaceholderText("药品名")
-                medicine.setToolTip("慢病用药的药品名，续药提醒时告诉会员")
+                medicine.setPlaceholderText(self.tr("药品名"))
+                medicine.setToolTip(self.tr("慢病用药的药品名，续药提醒时告诉会员"))
                 medicine.setMaximumWidth(110)
                 self.medicines[category.code] = medicine
                 cell = QHBoxLayout()
                 cell.addWidget(spin)
                 cell.addWidget(medicine)
                 grid.addLayout(cell, row, col + 2)
-            box = QCheckBox("医保")
-            box.setToolTip(f"医保支付了{category.name}")
+            box = QCheckBox(self.tr("医保"))
+            box.setToolTip(self.tr("医保支付了{category}").format(category=category.name))
             box.setChecked(category.is_prescription)
             box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab goes from amount to amount
             self.insured[category.code] = box
@@ -110,25 +110,26 @@ class SaleEntry(QWidget):
             field.textChanged.connect(self.update_preview)
         for spin in self.days.values():
             spin.valueChanged.connect(self.update_preview)
-        amounts_box = QGroupBox("金额（元）")
+        amounts_box = QGroupBox(self.tr("金额（元）"))
         amounts_box.setLayout(grid)
 
         self.coupon = QComboBox()
         self.points = QComboBox()
         self.method = QComboBox()
         for code in MAIN_METHODS:
-            self.method.addItem(code.label, code.value)
+            self.method.addItem(core(code.label), code.value)
         self.insurance = AmountField()
         for widget in (self.coupon, self.points, self.method):
             widget.currentIndexChanged.connect(self.update_preview)
         self.insurance.textChanged.connect(self.update_preview)
         options = QGridLayout()
-        for row, (text, widget) in enumerate((("优惠券(&Q)", self.coupon), ("积分抵现(&J)", self.points))):
+        for row, (text, widget) in enumerate(((self.tr("优惠券(&Q)"), self.coupon), (self.tr("积分抵现(&J)"), self.points))):
             label = QLabel(text)
             label.setBuddy(widget)
             options.addWidget(label, row, 0)
             options.addWidget(widget, row, 1, 1, 3)
-        for col, (text, widget) in enumerate((("支付方式(&F)", self.method), ("医保支付(&Y)", self.insurance))):
+        for col, (text, widget) in enumerate(((self.tr("支付方式(&F)"), self.method),
+                                               (self.tr("医保支付(&Y)"), self.insurance))):
             label = QLabel(text)
             label.setBuddy(widget)
             options.addWidget(label, 2, col * 2)
@@ -146,9 +147,9 @@ class SaleEntry(QWidget):
         self.detail_label.setWordWrap(True)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.record_button = QPushButton("记账 (Enter)")
+        self.record_button = QPushButton(self.tr("记账 (Enter)"))
         self.record_button.clicked.connect(self.submit)
-        self.confirm_button = QPushButton(f"金额无误，记账 ({CONFIRM_KEY})")
+        self.confirm_button = QPushButton(self.tr("金额无误，记账 ({key})").format(key=CONFIRM_KEY))
         self.confirm_button.clicked.connect(self.confirm_amount)
         self.confirm_button.hide()
         QShortcut(QKeySequence(CONFIRM_KEY), self, self.confirm_amount,
@@ -176,13 +177,13 @@ class SaleEntry(QWidget):
         self.points.blockSignals(True)
         self.coupon.clear()
         self.points.clear()
-        self.coupon.addItem("不用券", None)
-        self.points.addItem("不用积分", 0)
+        self.coupon.addItem(self.tr("不用券"), None)
+        self.points.addItem(self.tr("不用积分"), 0)
         if summary is not None:
             for choice in summary.coupons:
                 self.coupon.addItem(choice.text, choice.coupon_id)
             for points, fen in summary.points_options:
-                self.points.addItem(f"{points} 分抵 {yuan(fen)} 元", points)
+                self.points.addItem(self.tr("{points} 分抵 {amount} 元").format(points=points, amount=yuan(fen)), points)
         self.coupon.setEnabled(self.coupon.count() > 1)
         self.points.setEnabled(self.points.count() > 1)
         self.coupon.blockSignals(False)
@@ -252,8 +253,8 @@ class SaleEntry(QWidget):
         self.confirm_button.hide()
         self.insured_label.clear()
         if not self.has_amounts():
-            self.due_label.setText("应付 0.00 元")
-            self.detail_label.setText("按类别录入金额（Alt+数字键跳到该类别），回车记账。")
+            self.due_label.setText(self.tr("应付 {amount} 元").format(amount=yuan(0)))
+            self.detail_label.setText(self.tr("按类别录入金额（Alt+数字键跳到该类别），回车记账。"))
             if self.message.styleSheet() != OK_STYLE:  # keep "已记账" after the form is cleared
                 self._say("", "")
             return
@@ -261,32 +262,34 @@ class SaleEntry(QWidget):
         Read(self, self._priced).success(self._show_preview).failure(self._preview_refused).run()
 
     def _preview_refused(self, text: str) -> None:
-        self.due_label.setText("应付 —")
+        self.due_label.setText(self.tr("应付 —"))
         self.detail_label.clear()
         self._say(text, ERROR_STYLE)
 
     def _show_preview(self, priced_order: tuple[sales.SaleInput, sales.SalePreview]) -> None:
         order, priced = priced_order
         q = priced.quote
-        parts = [f"合计 {yuan(q.total_fen)}"]
+        parts = [self.tr("合计 {amount}").format(amount=yuan(q.total_fen))]
         if q.coupon_discount_fen:
-            parts.append(f"券 −{yuan(q.coupon_discount_fen)}")
+            parts.append(self.tr("券 −{amount}").format(amount=yuan(q.coupon_discount_fen)))
         if q.points_cash_fen:
-            parts.append(f"积分抵现 −{yuan(q.points_cash_fen)}")
-        parts.append("　".join(f"{PaymentMethod.label_of(m)} {yuan(a)}" for m, a in order.payments.items()))
+            parts.append(self.tr("积分抵现 −{amount}").format(amount=yuan(q.points_cash_fen)))
+        parts.append(spaced(f"{core(PaymentMethod.label_of(m))} {yuan(a)}" for m, a in order.payments.items()))
         insured = order.payments.get(PaymentMethod.INSURANCE, 0)
         if priced.member is None:
-            parts.append("散客不积分")
+            parts.append(self.tr("散客不积分"))
+        elif q.bonuses:
+            parts.append(self.tr("本单积分 +{points}（{bonuses}）").format(points=q.points_earned,
+                                                                     bonuses=bonuses(q.bonuses)))
         else:
-            bonus = f"（{describe_bonuses(q.bonuses)}）" if q.bonuses else ""
-            parts.append(f"本单积分 +{q.points_earned}{bonus}")
-        self.due_label.setText(f"应付 {yuan(q.due_fen - insured)} 元")
+            parts.append(self.tr("本单积分 +{points}").format(points=q.points_earned))
+        self.due_label.setText(self.tr("应付 {amount} 元").format(amount=yuan(q.due_fen - insured)))
         if insured:
             names = dict((c.code, c.name) for c in self._categories)
-            paid = "、".join(names[line.category] for line, lq in zip(order.lines, q.lines)
-                            if lq.insurance_share_fen)
-            self.insured_label.setText(f"＋ 医保 {yuan(insured)} 元（{paid}）　共 {yuan(q.due_fen)} 元")
-        self.detail_label.setText("　".join(p for p in parts if p))
+            paid = listed(names[line.category] for line, lq in zip(order.lines, q.lines) if lq.insurance_share_fen)
+            self.insured_label.setText(self.tr("＋ 医保 {insured} 元（{categories}）　共 {total} 元").format(
+                insured=yuan(insured), categories=paid, total=yuan(q.due_fen)))
+        self.detail_label.setText(spaced(p for p in parts if p))
         self.confirm_reason = priced.confirm_reason
         self._say("", "")
 
@@ -311,7 +314,8 @@ class SaleEntry(QWidget):
         self.submit()
 
     def _ask_confirmation(self, reason: str) -> None:
-        self._say(f"{reason}。金额无误请按 {CONFIRM_KEY} 记账；打错了请直接修改金额。", ERROR_STYLE)
+        self._say(self.tr("{reason}。金额无误请按 {key} 记账；打错了请直接修改金额。").format(reason=reason, key=CONFIRM_KEY),
+                  ERROR_STYLE)
         self.confirm_button.show()
 
     def _refused(self, error: BaseException) -> None:
@@ -326,9 +330,9 @@ class SaleEntry(QWidget):
 
     def _recorded(self, result: sales.SaleResult) -> None:
         self.reset()
-        upgraded = f"会员升级为{result.new_tier.name}，请告知顾客。" if result.new_tier else ""
-        self._say(f"已记账：单号 {result.sale.receipt_no}，应付 {yuan(result.sale.paid_fen)} 元。{upgraded}",
-                  OK_STYLE)
+        upgraded = self.tr("会员升级为{tier}，请告知顾客。").format(tier=result.new_tier.name) if result.new_tier else ""
+        self._say(self.tr("已记账：单号 {receipt}，应付 {amount} 元。").format(
+            receipt=result.sale.receipt_no, amount=yuan(result.sale.paid_fen)) + upgraded, OK_STYLE)
         self.recorded.emit(result)
 
     def _say(self, text: str, style: str) -> None:

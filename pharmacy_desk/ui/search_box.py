@@ -7,7 +7,7 @@ the focus stays in the box, and Enter picks. An unknown phone offers to register
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout,
     QWidget,
@@ -22,10 +22,10 @@ from pharmacy_desk.ui.table_model import Column, RowsTableModel
 def matches_model(parent=None) -> RowsTableModel:
     """Members found by a partial search (``members.MemberMatch``): name, masked phone, card, tier."""
     return RowsTableModel([
-        Column("姓名", lambda m: m.name),
-        Column("手机", lambda m: mask_phone(m.phone)),
-        Column("卡号", lambda m: m.card_no),
-        Column("等级", lambda m: m.tier_name),
+        Column(QT_TRANSLATE_NOOP("Columns", "姓名"), lambda m: m.name),
+        Column(QT_TRANSLATE_NOOP("Columns", "手机"), lambda m: mask_phone(m.phone)),
+        Column(QT_TRANSLATE_NOOP("Columns", "卡号"), lambda m: m.card_no),
+        Column(QT_TRANSLATE_NOOP("Columns", "等级"), lambda m: m.tier_name),
     ], parent=parent)
 
 
@@ -41,7 +41,7 @@ class SearchBox(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.edit = QLineEdit()
-        self.edit.setPlaceholderText("扫会员卡 / 手机号 / 手机后4位 / 姓名 / 拼音首字母，回车")
+        self.edit.setPlaceholderText(self.tr("扫会员卡 / 手机号 / 手机后4位 / 姓名 / 拼音首字母，回车"))
         self.edit.setClearButtonEnabled(True)
         font = self.edit.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -67,7 +67,7 @@ class SearchBox(QWidget):
 
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.register_button = QPushButton("登记新会员 (F2)")
+        self.register_button = QPushButton(self.tr("登记新会员 (F2)"))
         self.register_button.clicked.connect(lambda: self.register_requested.emit(self.phone_hint or ""))
         self.register_button.hide()
         self.phone_hint: str | None = None
@@ -105,7 +105,7 @@ class SearchBox(QWidget):
             self._offer_register(found.phone_hint)
         else:
             self._clear_list()
-            self._say(f"没有找到“{text}”对应的会员。")
+            self._say(self.tr("没有找到“{text}”对应的会员。").format(text=text))
 
     def focus(self) -> None:
         self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -119,13 +119,14 @@ class SearchBox(QWidget):
         self.table.show()
         self.table.selectRow(0)
         self._hide_offer()
-        more = "（只显示前20位，请输入更多字）" if len(found) >= members.LOOKUP_LIMIT else ""
-        self._say(f"找到 {len(found)} 位会员：↑↓ 选择，回车确认{more}")
+        more = self.tr("（只显示前{limit}位，请输入更多字）").format(limit=members.LOOKUP_LIMIT) \
+            if len(found) >= members.LOOKUP_LIMIT else ""
+        self._say(self.tr("找到 {count} 位会员：↑↓ 选择，回车确认").format(count=len(found)) + more)
 
     def _offer_register(self, phone: str) -> None:
         self._clear_list()
         self.phone_hint = phone
-        self._say(f"手机号 {phone} 还不是会员。")
+        self._say(self.tr("手机号 {phone} 还不是会员。").format(phone=phone))
         self.register_button.show()
 
     def _fit_rows(self) -> None:

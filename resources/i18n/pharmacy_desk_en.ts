@@ -150,6 +150,18 @@
         <source>备注</source>
         <translation>Notes</translation>
     </message>
+    <message>
+        <source>手机</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>卡号</source>
+        <translation>Card no.</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation>Tier</translation>
+    </message>
 </context>
 <context>
     <name>ExportMenu</name>
@@ -319,6 +331,97 @@
     </message>
 </context>
 <context>
+    <name>MemberPanel</name>
+    <message>
+        <source>本月生日：记得送上祝福</source>
+        <translation>Birthday this month: wish them a happy birthday</translation>
+    </message>
+    <message>
+        <source>本月生日：积分{factor}，记得送上祝福</source>
+        <translation>Birthday this month: points {factor}, wish them a happy birthday</translation>
+    </message>
+    <message>
+        <source>资料已核对 (Ctrl+K)</source>
+        <translation>Details checked (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>手机 / 卡号</source>
+        <translation>Phone / card</translation>
+    </message>
+    <message>
+        <source>积分余额</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>即将到期</source>
+        <translation>Expiring soon</translation>
+    </message>
+    <message>
+        <source>可用券</source>
+        <translation>Coupons</translation>
+    </message>
+    <message>
+        <source>本月可抵现</source>
+        <translation>Redeemable this month</translation>
+    </message>
+    <message>
+        <source>积分加成</source>
+        <translation>Points bonus</translation>
+    </message>
+    <message>
+        <source>等级特权</source>
+        <translation>Tier privileges</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>已结账。下一位顾客请扫卡；直接录入金额按散客记账。</source>
+        <translation>Paid. Scan the next customer&apos;s card; amounts typed without one are a walk-in sale.</translation>
+    </message>
+    <message>
+        <source>{balance} 分（可用 {usable} 分）</source>
+        <translation>{balance} points ({usable} usable)</translation>
+    </message>
+    <message>
+        <source>{points} 分将在 {days} 天内到期</source>
+        <translation>{points} points expire within {days} days</translation>
+    </message>
+    <message>
+        <source>{amount} 元</source>
+        <translation>¥{amount}</translation>
+    </message>
+    <message>
+        <source>用药提醒：{medicine} {bought} 购买，约 {runs_out} 用完</source>
+        <translation>Refill due: {medicine} bought {bought}, runs out about {runs_out}</translation>
+    </message>
+    <message>
+        <source>未记录</source>
+        <translation>not recorded</translation>
+    </message>
+    <message>
+        <source>过敏史：{allergies}</source>
+        <translation>Allergies: {allergies}</translation>
+    </message>
+    <message>
+        <source>慢病：{conditions}</source>
+        <translation>Chronic conditions: {conditions}</translation>
+    </message>
+    <message>
+        <source>长期用药：{medicines}</source>
+        <translation>Long-term medicines: {medicines}</translation>
+    </message>
+    <message>
+        <source>资料很久没有核对了：请向顾客确认电话和地址</source>
+        <translation>Details not checked for a long time: please confirm phone and address with the customer</translation>
+    </message>
+    <message>
+        <source>散客</source>
+        <translation>Walk-in</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptView</name>
     <message>
         <source>记账后在这里显示小票。</source>
@@ -347,6 +450,156 @@
     <message>
         <source>小票_{number}.pdf</source>
         <translation>receipt_{number}.pdf</translation>
+    </message>
+</context>
+<context>
+    <name>SaleEntry</name>
+    <message>
+        <source>天数</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>可用天数（慢病用药提醒用）</source>
+        <translation>Days the supply lasts (for refill reminders)</translation>
+    </message>
+    <message>
+        <source>药品名</source>
+        <translation>Medicine</translation>
+    </message>
+    <message>
+        <source>慢病用药的药品名，续药提醒时告诉会员</source>
+        <translation>Name of the chronic medicine, told to the member in the refill reminder</translation>
+    </message>
+    <message>
+        <source>医保</source>
+        <translation>Insurance</translation>
+    </message>
+    <message>
+        <source>医保支付了{category}</source>
+        <translation>Medical insurance paid for {category}</translation>
+    </message>
+    <message>
+        <source>金额（元）</source>
+        <translation>Amounts (¥)</translation>
+    </message>
+    <message>
+        <source>优惠券(&amp;Q)</source>
+        <translation>Coupon (&amp;Q)</translation>
+    </message>
+    <message>
+        <source>积分抵现(&amp;J)</source>
+        <translation>Pay with points (&amp;J)</translation>
+    </message>
+    <message>
+        <source>支付方式(&amp;F)</source>
+        <translation>Payment (&amp;F)</translation>
+    </message>
+    <message>
+        <source>医保支付(&amp;Y)</source>
+        <translation>Insurance paid (&amp;Y)</translation>
+    </message>
+    <message>
+        <source>记账 (Enter)</source>
+        <translation>Record (Enter)</translation>
+    </message>
+    <message>
+        <source>金额无误，记账 ({key})</source>
+        <translation>Amount is right, record ({key})</translation>
+    </message>
+    <message>
+        <source>不用券</source>
+        <translation>No coupon</translation>
+    </message>
+    <message>
+        <source>不用积分</source>
+        <translation>No points</translation>
+    </message>
+    <message>
+        <source>{points} 分抵 {amount} 元</source>
+        <translation>{points} points for ¥{amount}</translation>
+    </message>
+    <message>
+        <source>应付 {amount} 元</source>
+        <translation>Due ¥{amount}</translation>
+    </message>
+    <message>
+        <source>按类别录入金额（Alt+数字键跳到该类别），回车记账。</source>
+        <translation>Type the amounts by category (Alt+digit jumps to a category), Enter records.</translation>
+    </message>
+    <message>
+        <source>应付 —</source>
+        <translation>Due —</translation>
+    </message>
+    <message>
+        <source>合计 {amount}</source>
+        <translation>Total {amount}</translation>
+    </message>
+    <message>
+        <source>券 −{amount}</source>
+        <translation>Coupon −{amount}</translation>
+    </message>
+    <message>
+        <source>积分抵现 −{amount}</source>
+        <translation>Points −{amount}</translation>
+    </message>
+    <message>
+        <source>散客不积分</source>
+        <translation>Walk-in: no points</translation>
+    </message>
+    <message>
+        <source>本单积分 +{points}（{bonuses}）</source>
+        <translation>Points this sale +{points} ({bonuses})</translation>
+    </message>
+    <message>
+        <source>本单积分 +{points}</source>
+        <translation>Points this sale +{points}</translation>
+    </message>
+    <message>
+        <source>＋ 医保 {insured} 元（{categories}）&#x3000;共 {total} 元</source>
+        <translation>+ insurance ¥{insured} ({categories}) · total ¥{total}</translation>
+    </message>
+    <message>
+        <source>{reason}。金额无误请按 {key} 记账；打错了请直接修改金额。</source>
+        <translation>{reason}. If the amount is right press {key} to record; if it is a typo, just correct it.</translation>
+    </message>
+    <message>
+        <source>会员升级为{tier}，请告知顾客。</source>
+        <translation>The member is now {tier}: please tell the customer.</translation>
+    </message>
+    <message>
+        <source>已记账：单号 {receipt}，应付 {amount} 元。</source>
+        <translation>Recorded: receipt {receipt}, paid ¥{amount}. </translation>
+    </message>
+</context>
+<context>
+    <name>SearchBox</name>
+    <message>
+        <source>扫会员卡 / 手机号 / 手机后4位 / 姓名 / 拼音首字母，回车</source>
+        <translation>Scan card / phone / last 4 digits / name / pinyin initials, Enter</translation>
+    </message>
+    <message>
+        <source>登记新会员 (F2)</source>
+        <translation>Sign up (F2)</translation>
+    </message>
+    <message>
+        <source>没有找到“{text}”对应的会员。</source>
+        <translation>No member found for “{text}”.</translation>
+    </message>
+    <message>
+        <source>（只显示前{limit}位，请输入更多字）</source>
+        <translation> (only the first {limit} shown: type more)</translation>
+    </message>
+    <message>
+        <source>找到 {count} 位会员：↑↓ 选择，回车确认</source>
+        <translation>{count} members found: ↑↓ to choose, Enter to open</translation>
+    </message>
+    <message>
+        <source>手机号 {phone} 还不是会员。</source>
+        <translation>Phone {phone} is not a member yet.</translation>
     </message>
 </context>
 <context>
@@ -384,6 +637,414 @@
         <translation>Tier change notices</translation>
     </message>
     <message>
+        <source>消费积分</source>
+        <translation>Purchase points</translation>
+    </message>
+    <message>
+        <source>期初导入</source>
+        <translation>Opening balance</translation>
+    </message>
+    <message>
+        <source>手工调整</source>
+        <translation>Manual adjustment</translation>
+    </message>
+    <message>
+        <source>退货退回</source>
+        <translation>Returned on refund</translation>
+    </message>
+    <message>
+        <source>积分抵现</source>
+        <translation>Points as cash</translation>
+    </message>
+    <message>
+        <source>兑换礼品</source>
+        <translation>Gift redemption</translation>
+    </message>
+    <message>
+        <source>积分过期</source>
+        <translation>Points expired</translation>
+    </message>
+    <message>
+        <source>退货扣回</source>
+        <translation>Taken back on return</translation>
+    </message>
+    <message>
+        <source>现金</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>微信</source>
+        <translation>WeChat Pay</translation>
+    </message>
+    <message>
+        <source>支付宝</source>
+        <translation>Alipay</translation>
+    </message>
+    <message>
+        <source>银行卡</source>
+        <translation>Bank card</translation>
+    </message>
+    <message>
+        <source>医保</source>
+        <translation>Medical insurance</translation>
+    </message>
+    <message>
+        <source>顾客不需要了</source>
+        <translation>No longer needed</translation>
+    </message>
+    <message>
+        <source>买错或拿错</source>
+        <translation>Wrong item bought or given</translation>
+    </message>
+    <message>
+        <source>质量问题</source>
+        <translation>Quality problem</translation>
+    </message>
+    <message>
+        <source>用药不良反应</source>
+        <translation>Adverse drug reaction</translation>
+    </message>
+    <message>
+        <source>收银录入错误</source>
+        <translation>Till entry error</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>未填</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <source>男</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>女</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>收银员</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <source>药师</source>
+        <translation>Pharmacist</translation>
+    </message>
+    <message>
+        <source>店长</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>系统</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>销售</source>
+        <translation>Sale</translation>
+    </message>
+    <message>
+        <source>退货</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>积分兑换</source>
+        <translation>Redeem points</translation>
+    </message>
+    <message>
+        <source>会员登记</source>
+        <translation>Member sign-up</translation>
+    </message>
+    <message>
+        <source>修改会员资料</source>
+        <translation>Edit member details</translation>
+    </message>
+    <message>
+        <source>确认会员资料</source>
+        <translation>Confirm member details</translation>
+    </message>
+    <message>
+        <source>健康档案授权</source>
+        <translation>Health file consent</translation>
+    </message>
+    <message>
+        <source>修改健康档案</source>
+        <translation>Edit health file</translation>
+    </message>
+    <message>
+        <source>查看健康档案</source>
+        <translation>View health file</translation>
+    </message>
+    <message>
+        <source>记录测量</source>
+        <translation>Record a measurement</translation>
+    </message>
+    <message>
+        <source>删除会员</source>
+        <translation>Delete member</translation>
+    </message>
+    <message>
+        <source>积分调整</source>
+        <translation>Points adjustment</translation>
+    </message>
+    <message>
+        <source>等级评定</source>
+        <translation>Tier review</translation>
+    </message>
+    <message>
+        <source>导入会员</source>
+        <translation>Import members</translation>
+    </message>
+    <message>
+        <source>导出数据</source>
+        <translation>Export data</translation>
+    </message>
+    <message>
+        <source>营销活动</source>
+        <translation>Campaigns</translation>
+    </message>
+    <message>
+        <source>回访记录</source>
+        <translation>Follow-up call</translation>
+    </message>
+    <message>
+        <source>新增兑换品</source>
+        <translation>Add catalog item</translation>
+    </message>
+    <message>
+        <source>修改兑换品</source>
+        <translation>Change catalog item</translation>
+    </message>
+    <message>
+        <source>撤销兑换</source>
+        <translation>Reverse redemption</translation>
+    </message>
+    <message>
+        <source>修改设置</source>
+        <translation>Change setting</translation>
+    </message>
+    <message>
+        <source>修改规则</source>
+        <translation>Change rule</translation>
+    </message>
+    <message>
+        <source>店员变更</source>
+        <translation>Staff change</translation>
+    </message>
+    <message>
+        <source>开店设置</source>
+        <translation>Shop setup</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>Sign-in</translation>
+    </message>
+    <message>
+        <source>登录失败</source>
+        <translation>Failed sign-in</translation>
+    </message>
+    <message>
+        <source>锁屏</source>
+        <translation>Screen lock</translation>
+    </message>
+    <message>
+        <source>账户锁定</source>
+        <translation>Account locked</translation>
+    </message>
+    <message>
+        <source>退出登录</source>
+        <translation>Sign-out</translation>
+    </message>
+    <message>
+        <source>打印会员卡</source>
+        <translation>Print member cards</translation>
+    </message>
+    <message>
+        <source>备份</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>恢复备份</source>
+        <translation>Restore backup</translation>
+    </message>
+    <message>
+        <source>恢复只追加保护</source>
+        <translation>Append-only guards restored</translation>
+    </message>
+    <message>
+        <source>交班</source>
+        <translation>Shift close</translation>
+    </message>
+    <message>
+        <source>日结</source>
+        <translation>Day end</translation>
+    </message>
+    <message>
+        <source>收银</source>
+        <translation>Sell at the till</translation>
+    </message>
+    <message>
+        <source>批准大额或过期退货</source>
+        <translation>Approve large or late returns</translation>
+    </message>
+    <message>
+        <source>登记会员</source>
+        <translation>Sign up members</translation>
+    </message>
+    <message>
+        <source>会员回访</source>
+        <translation>Call members</translation>
+    </message>
+    <message>
+        <source>导出个人信息</source>
+        <translation>Export personal data</translation>
+    </message>
+    <message>
+        <source>查看经营报表</source>
+        <translation>View business reports</translation>
+    </message>
+    <message>
+        <source>修改规则和设置</source>
+        <translation>Change rules and settings</translation>
+    </message>
+    <message>
+        <source>调整积分</source>
+        <translation>Adjust points</translation>
+    </message>
+    <message>
+        <source>管理兑换目录</source>
+        <translation>Manage the catalog</translation>
+    </message>
+    <message>
+        <source>管理店员</source>
+        <translation>Manage staff</translation>
+    </message>
+    <message>
+        <source>备份数据</source>
+        <translation>Back up data</translation>
+    </message>
+    <message>
+        <source>查看操作日志</source>
+        <translation>View the audit log</translation>
+    </message>
+    <message>
+        <source>定期维护</source>
+        <translation>Housekeeping</translation>
+    </message>
+    <message>
+        <source>代金券</source>
+        <translation>Voucher</translation>
+    </message>
+    <message>
+        <source>折扣券</source>
+        <translation>Discount coupon</translation>
+    </message>
+    <message>
+        <source>满减券</source>
+        <translation>Spend-and-save coupon</translation>
+    </message>
+    <message>
+        <source>体验券</source>
+        <translation>Service coupon</translation>
+    </message>
+    <message>
+        <source>礼品</source>
+        <translation>Gift</translation>
+    </message>
+    <message>
+        <source>服务</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>非药品</source>
+        <translation>Not a drug</translation>
+    </message>
+    <message>
+        <source>乙类非处方药</source>
+        <translation>OTC class B</translation>
+    </message>
+    <message>
+        <source>处方药</source>
+        <translation>Prescription drug</translation>
+    </message>
+    <message>
+        <source>甲类非处方药</source>
+        <translation>OTC class A</translation>
+    </message>
+    <message>
+        <source>血压</source>
+        <translation>Blood pressure</translation>
+    </message>
+    <message>
+        <source>血糖</source>
+        <translation>Blood glucose</translation>
+    </message>
+    <message>
+        <source>沉睡唤醒</source>
+        <translation>Dormant wake-up</translation>
+    </message>
+    <message>
+        <source>生日关怀</source>
+        <translation>Birthday greeting</translation>
+    </message>
+    <message>
+        <source>积分到期提醒</source>
+        <translation>Points expiring</translation>
+    </message>
+    <message>
+        <source>优惠券到期提醒</source>
+        <translation>Coupons expiring</translation>
+    </message>
+    <message>
+        <source>资料确认</source>
+        <translation>Details check</translation>
+    </message>
+    <message>
+        <source>A/B类会员回访</source>
+        <translation>A/B member call</translation>
+    </message>
+    <message>
+        <source>数据有误</source>
+        <translation>Bad data</translation>
+    </message>
+    <message>
+        <source>冲突</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <source>会员等级</source>
+        <translation>Member tier</translation>
+    </message>
+    <message>
+        <source>生日月</source>
+        <translation>Birthday month</translation>
+    </message>
+    <message>
+        <source>促销活动</source>
+        <translation>Promotion</translation>
+    </message>
+    <message>
+        <source>启动时</source>
+        <translation>At start-up</translation>
+    </message>
+    <message>
+        <source>每日</source>
+        <translation>Daily</translation>
+    </message>
+    <message>
+        <source>退出时</source>
+        <translation>At exit</translation>
+    </message>
+    <message>
+        <source>手动</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <source>恢复前</source>
+        <translation>Before restore</translation>
+    </message>
+    <message>
         <source>A/B类会员</source>
         <translation>Class A/B members</translation>
     </message>
@@ -402,6 +1063,17 @@
     <message>
         <source>优惠券</source>
         <translation>Coupons</translation>
+    </message>
+</context>
+<context>
+    <name>i18n</name>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>&#x3000;</source>
+        <translation> · </translation>
     </message>
 </context>
 </TS>
