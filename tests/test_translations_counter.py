@@ -126,3 +126,107 @@ def test_the_member_panel_in_english_for_a_pharmacist(english, qtbot, latin_shop
     assert any(text.startswith("Refill due: Category") and "Metformin" in text for text in texts)
     assert "Allergies: Penicillin · Chronic conditions: not recorded · Long-term medicines: Metformin" in texts
     assert chinese_in(texts) == []
+
+
+def test_the_sign_up_dialog_in_english(english, qtbot, latin_shop, clerk):
+    from pharmacy_desk.ui.signup_dialog import SignupDialog
+
+    dialog = SignupDialog(clerk, phone="13911112222")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    texts = visible_strings(dialog)
+    assert "Member sign-up" in texts and "Phone" in texts and "Sign up" in texts and "Female" in texts
+    assert chinese_in(texts) == []
+
+    qtbot.keyClicks(dialog.name_edit, "Zhao Liu")
+    dialog.submit()  # the marketing consent is asked first
+    assert any(text.startswith("Ask the customer: do they agree") for text in visible_strings(dialog))
+    qtbot.keyClick(dialog, Qt.Key.Key_N)
+    texts = visible_strings(dialog)
+    assert dialog.member_id is not None and any(text.startswith("Signed up: Zhao Liu") for text in texts)
+    assert chinese_in([text for text in texts if "New-member coupon" not in text]) == []  # the coupon reads as the core words it
+
+
+def test_the_member_window_in_english_for_the_owner(english, qtbot, latin_shop, owner):
+    """The owner sees every tab: the profile form, the health file and the measurements."""
+    from pharmacy_desk.core import profiles
+    from pharmacy_desk.ui.member_detail import MemberDetailDialog
+
+    profiles.record_health_consent(latin_shop.id, owner, True)
+    dialog = MemberDetailDialog(latin_shop.id, owner)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    texts = []
+    for index in range(dialog.tabs.count()):
+        dialog.tabs.setCurrentIndex(index)  # a health tab reads the file when first shown
+        texts += visible_strings(dialog)
+    assert "Save details" in texts and "Own staff member" in texts and "(none)" in texts
+    assert "Save health file" in texts and "Allergies" in texts and "Blood pressure" in texts
+    assert any(text.startswith("Joined ") for text in texts)
+    assert chinese_in(texts) == []
+
+    dialog.profile_tab.save()
+    dialog.tabs.setCurrentWidget(dialog.measurements_tab)
+    qtbot.keyClicks(dialog.measurements_tab.systolic_edit, "128")
+    qtbot.keyClicks(dialog.measurements_tab.diastolic_edit, "82")
+    dialog.measurements_tab.add()
+    texts = visible_strings(dialog)
+    assert "Measurement recorded." in texts and chinese_in(texts) == []
+
+
+def test_the_contact_dialog_in_english_stores_the_outcome_as_the_core_names_it(english, qtbot):
+    from pharmacy_desk.core.contacts import OUTCOMES
+    from pharmacy_desk.ui.contact_dialog import ContactDialog
+
+    dialog = ContactDialog("Zhang San", "Birthday greeting")
+    qtbot.addWidget(dialog)
+    texts = visible_strings(dialog)
+    assert "Mark as contacted" in texts and "No answer" in texts and "Save" in texts
+    assert chinese_in(texts) == []
+    dialog.outcome.setCurrentIndex(1)
+    assert dialog.values() == (OUTCOMES[1], "")
+
+
+def test_the_redemption_dialog_in_english(english, qtbot, latin_shop, clerk, owner):
+    from pharmacy_desk.core import ledger, redemption
+
+    redemption.add_catalog_item(name="Thermos", points_price=800, value_fen=3500, stock=2, operator=owner)
+    ledger.adjust(latin_shop.id, 2000, "Opening gift", owner, "seed", at=dt.datetime.now() - dt.timedelta(minutes=5))
+    from pharmacy_desk.ui.redemption_dialog import RedemptionDialog
+
+    dialog = RedemptionDialog(latin_shop.id, clerk)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    texts = visible_strings(dialog)
+    assert "Redeem points" in texts and "Points needed" in texts and "Redeem (Enter)" in texts
+    assert any("usable points 2000" in text for text in texts)
+    assert chinese_in(texts) == []
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Return)
+    assert any(text.startswith("Redeem Thermos × 1: 800 points off") for text in visible_strings(dialog))
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Return)
+    texts = visible_strings(dialog)
+    assert "Redeemed" in texts and any("balance 1200" in text for text in texts)
+    assert chinese_in(texts) == []
+
+
+def test_the_returns_dialog_in_english(english, qtbot, latin_shop, clerk, sell):
+    from pharmacy_desk.ui.returns_dialog import ReturnsDialog
+
+    sold = sell(latin_shop, {"household": 10000}, at=dt.datetime.now().replace(microsecond=0) - dt.timedelta(hours=1))
+    dialog = ReturnsDialog(clerk, member_id=latin_shop.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    texts = visible_strings(dialog)
+    assert "Returns" in texts and "Return all" in texts and "Receipt no." in texts and "No longer needed" in texts
+    assert chinese_in(texts) == []
+
+    dialog.load_sale(sold.sale.id)
+    dialog.reason.setCurrentIndex(dialog.reason.findData("not_needed"))
+    qtbot.mouseClick(dialog.all_button, Qt.MouseButton.LeftButton)
+    texts = visible_strings(dialog)
+    assert any(text.startswith("Will refund ¥100.00: Cash (in cash) 100.00") for text in texts)
+    assert chinese_in(texts) == []
+    qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+    texts = visible_strings(dialog)
+    assert any(text.startswith("Refunded ¥100.00: Cash (in cash) 100.00") for text in texts)
+    assert chinese_in(texts) == []

@@ -19,11 +19,12 @@ from pharmacy_desk.core.vocabulary import PaymentMethod, ReturnReason
 
 # How each method's money goes back, as the customer is told.
 REFUND_WAY = {PaymentMethod.INSURANCE.value: "退回医保账户", PaymentMethod.CASH.value: "现金退还"}
+OTHER_REFUND_WAY = "原路退回"  # a wallet or a card: back the way it was paid
 
 
 def refund_words(method: str) -> str:
     """``医保（退回医保账户）``, ``微信（原路退回）``: the method and where the money goes."""
-    return f"{PaymentMethod.label_of(method)}（{REFUND_WAY.get(method, '原路退回')}）"
+    return f"{PaymentMethod.label_of(method)}（{REFUND_WAY.get(method, OTHER_REFUND_WAY)}）"
 
 
 def _member_lines(member_id: int | None) -> list[ReceiptLine]:

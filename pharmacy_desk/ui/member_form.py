@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QPla
 from pharmacy_desk.core import profiles
 from pharmacy_desk.core.models import Member
 from pharmacy_desk.core.vocabulary import Gender
+from pharmacy_desk.ui.i18n import core
 from pharmacy_desk.ui.inline import date_text
 
 SIGNUP_FIELDS = ("phone", "name", "gender", "birthday", "card_no", "health_consent", "marketing")
@@ -25,30 +26,30 @@ class MemberForm(QWidget):
         super().__init__(parent)
         self.fields = tuple(fields)
         self.phone_edit = QLineEdit()
-        self.phone_edit.setPlaceholderText("11位手机号")
+        self.phone_edit.setPlaceholderText(self.tr("11位手机号"))
         self.name_edit = QLineEdit()
         self.gender_box = QComboBox()
         for label, code in Gender.choices():
-            self.gender_box.addItem(label, code)
+            self.gender_box.addItem(core(label), code)
         self.birthday_edit = QLineEdit()
-        self.birthday_edit.setPlaceholderText("可不填，如 1965-3-8")
+        self.birthday_edit.setPlaceholderText(self.tr("可不填，如 1965-3-8"))
         self.card_edit = QLineEdit()
-        self.card_edit.setPlaceholderText("扫描预印会员卡；不填则自动生成卡号")
+        self.card_edit.setPlaceholderText(self.tr("扫描预印会员卡；不填则自动生成卡号"))
         self.address_edit = QLineEdit()
-        self.address_edit.setPlaceholderText("小区、楼栋")
+        self.address_edit.setPlaceholderText(self.tr("小区、楼栋"))
         self.owner_box = QComboBox()
-        self.health_box = QCheckBox("同意收集健康信息（慢病、过敏史、用药，仅药师和店长可见）")
+        self.health_box = QCheckBox(self.tr("同意收集健康信息（慢病、过敏史、用药，仅药师和店长可见）"))
         # Consent is asked for, never presumed: ticked means the member agreed, at sign-up and later.
-        self.marketing_box = QCheckBox("同意接收优惠信息（短信、电话回访）")
+        self.marketing_box = QCheckBox(self.tr("同意接收优惠信息（短信、电话回访）"))
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setFixedHeight(64)
 
         rows = {
-            "phone": ("手机号", self.phone_edit), "name": ("姓名", self.name_edit),
-            "gender": ("性别", self.gender_box), "birthday": ("生日", self.birthday_edit),
-            "card_no": ("会员卡号", self.card_edit), "address": ("地址", self.address_edit),
-            "owner_staff": ("专属店员", self.owner_box), "health_consent": ("", self.health_box),
-            "marketing": ("", self.marketing_box), "notes": ("备注", self.notes_edit),
+            "phone": (self.tr("手机号"), self.phone_edit), "name": (self.tr("姓名"), self.name_edit),
+            "gender": (self.tr("性别"), self.gender_box), "birthday": (self.tr("生日"), self.birthday_edit),
+            "card_no": (self.tr("会员卡号"), self.card_edit), "address": (self.tr("地址"), self.address_edit),
+            "owner_staff": (self.tr("专属店员"), self.owner_box), "health_consent": ("", self.health_box),
+            "marketing": ("", self.marketing_box), "notes": (self.tr("备注"), self.notes_edit),
         }
         layout = QFormLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -69,7 +70,7 @@ class MemberForm(QWidget):
         self.birthday_edit.setText(date_text(member.birthday))
         self.address_edit.setText(member.address)
         self.owner_box.clear()
-        self.owner_box.addItem("（无）", None)
+        self.owner_box.addItem(self.tr("（无）"), None)
         for staff in profiles.staff_choices():
             self.owner_box.addItem(staff.name, staff.id)
         self.owner_box.setCurrentIndex(max(0, self.owner_box.findData(member.owner_staff_id)))

@@ -8,7 +8,7 @@ again after a change made while it is open is not.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton,
     QStackedWidget, QVBoxLayout, QWidget,
@@ -17,18 +17,23 @@ from PySide6.QtWidgets import (
 from pharmacy_desk.core import profiles
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.vocabulary import MeasurementKind
+from pharmacy_desk.ui.i18n import core
 from pharmacy_desk.ui.inline import InlineMessage, date_text, table_view
 from pharmacy_desk.ui.member_tabs import MEASUREMENT_COLUMNS
 from pharmacy_desk.ui.operations import Op
 from pharmacy_desk.ui.table_model import RowsTableModel
 
-NO_CONSENT = "该会员尚未同意收集健康信息，不能查看或记录健康档案。"
+NO_CONSENT = QT_TRANSLATE_NOOP("HealthTab", "该会员尚未同意收集健康信息，不能查看或记录健康档案。")
+
+
+def _no_consent() -> str:
+    return QCoreApplication.translate("HealthTab", NO_CONSENT)
 
 
 class _HealthPage(QWidget):
     """A tab over the member's health file: read, and the look recorded, when first shown."""
 
-    what = "健康档案"
+    what = "健康档案"  # the audit log's detail of the look, stored as written
 
     def __init__(self, member_id: int, operator: Staff, parent: QWidget | None = None):
         super().__init__(parent)
@@ -67,27 +72,27 @@ class HealthTab(_HealthPage):
         self.pages = QStackedWidget()
 
         consent_page = QWidget()
-        self.consent_box = QCheckBox("会员本人已同意收集其健康信息（慢病、过敏史、用药、测量记录）")
-        self.record_consent_button = QPushButton("记录同意")
+        self.consent_box = QCheckBox(self.tr("会员本人已同意收集其健康信息（慢病、过敏史、用药、测量记录）"))
+        self.record_consent_button = QPushButton(self.tr("记录同意"))
         self.record_consent_button.setEnabled(False)
         self.consent_box.toggled.connect(self.record_consent_button.setEnabled)
         consent_layout = QVBoxLayout(consent_page)
-        consent_layout.addWidget(QLabel(NO_CONSENT))
+        consent_layout.addWidget(QLabel(_no_consent()))
         consent_layout.addWidget(self.consent_box)
         consent_layout.addWidget(self.record_consent_button, 0, Qt.AlignmentFlag.AlignLeft)
         consent_layout.addStretch(1)
 
         file_page = QWidget()
         self.consent_label = QLabel()
-        self.chronic_edit = _text_box("如：高血压、2型糖尿病")
-        self.allergy_edit = _text_box("如：青霉素过敏")
-        self.meds_edit = _text_box("如：氨氯地平片 5mg 每日一次")
-        self.save_button = QPushButton("保存健康档案")
-        self.withdraw_button = QPushButton("撤回同意并删除健康信息")
+        self.chronic_edit = _text_box(self.tr("如：高血压、2型糖尿病"))
+        self.allergy_edit = _text_box(self.tr("如：青霉素过敏"))
+        self.meds_edit = _text_box(self.tr("如：氨氯地平片 5mg 每日一次"))
+        self.save_button = QPushButton(self.tr("保存健康档案"))
+        self.withdraw_button = QPushButton(self.tr("撤回同意并删除健康信息"))
         form = QFormLayout()
-        form.addRow("慢病", self.chronic_edit)
-        form.addRow("过敏史", self.allergy_edit)
-        form.addRow("长期用药", self.meds_edit)
+        form.addRow(self.tr("慢病"), self.chronic_edit)
+        form.addRow(self.tr("过敏史"), self.allergy_edit)
+        form.addRow(self.tr("长期用药"), self.meds_edit)
         buttons = QHBoxLayout()
         buttons.addWidget(self.withdraw_button)
         buttons.addStretch(1)
@@ -113,7 +118,8 @@ class HealthTab(_HealthPage):
         visible = record.consented_on is not None
         self.pages.setCurrentIndex(1 if visible else 0)
         self.consent_box.setChecked(False)
-        self.consent_label.setText(f"会员已于 {date_text(record.consented_on)} 同意收集健康信息。" if visible else "")
+        self.consent_label.setText(self.tr("会员已于 {date} 同意收集健康信息。").format(
+            date=date_text(record.consented_on)) if visible else "")
         self.chronic_edit.setPlainText(record.chronic_conditions)
         self.allergy_edit.setPlainText(record.allergies)
         self.meds_edit.setPlainText(record.long_term_meds)
@@ -129,27 +135,29 @@ class HealthTab(_HealthPage):
         self.load()
 
     def record_consent(self) -> None:
-        self._run(lambda operator: profiles.record_health_consent(self.member_id, operator, True), "已记录会员的同意。")
+        self._run(lambda operator: profiles.record_health_consent(self.member_id, operator, True),
+                  self.tr("已记录会员的同意。"))
 
     def save(self) -> None:
         chronic, allergies, meds = (self.chronic_edit.toPlainText(), self.allergy_edit.toPlainText(),
                                     self.meds_edit.toPlainText())
         self._run(lambda operator: profiles.update_health_file(
             self.member_id, operator, chronic_conditions=chronic, allergies=allergies, long_term_meds=meds),
-            "健康档案已保存。")
+            self.tr("健康档案已保存。"))
 
     def withdraw(self) -> None:
-        answer = QMessageBox.question(self, "撤回同意", "撤回后将删除该会员的慢病、过敏史、用药和全部测量记录，且无法恢复。确定吗？",
+        answer = QMessageBox.question(self, self.tr("撤回同意"),
+                                      self.tr("撤回后将删除该会员的慢病、过敏史、用药和全部测量记录，且无法恢复。确定吗？"),
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
         self._run(lambda operator: profiles.record_health_consent(self.member_id, operator, False),
-                  "已撤回同意，健康信息已删除。")
+                  self.tr("已撤回同意，健康信息已删除。"))
 
 
 class MeasurementsTab(_HealthPage):
-    what = "测量记录"
+    what = "测量记录"  # the audit log's detail of the look, stored as written
 
     def __init__(self, member_id: int, operator: Staff, parent: QWidget | None = None):
         super().__init__(member_id, operator, parent)
@@ -157,17 +165,17 @@ class MeasurementsTab(_HealthPage):
         self.view = table_view(self.model, stretch_column=4)
         self.kind_box = QComboBox()
         for label, code in MeasurementKind.choices():
-            self.kind_box.addItem(label, code)
+            self.kind_box.addItem(core(label), code)
         self.systolic_edit = QLineEdit()
-        self.systolic_edit.setPlaceholderText("收缩压")
+        self.systolic_edit.setPlaceholderText(self.tr("收缩压"))
         self.diastolic_edit = QLineEdit()
-        self.diastolic_edit.setPlaceholderText("舒张压")
+        self.diastolic_edit.setPlaceholderText(self.tr("舒张压"))
         self.glucose_edit = QLineEdit()
-        self.glucose_edit.setPlaceholderText("血糖")
+        self.glucose_edit.setPlaceholderText(self.tr("血糖"))
         self.notes_edit = QLineEdit()
-        self.notes_edit.setPlaceholderText("备注，如：空腹")
-        self.add_button = QPushButton("记录")
-        self.notice = QLabel(NO_CONSENT)
+        self.notes_edit.setPlaceholderText(self.tr("备注，如：空腹"))
+        self.add_button = QPushButton(self.tr("记录"))
+        self.notice = QLabel(_no_consent())
         self.message = InlineMessage()
         entry = QHBoxLayout()
         entry.addWidget(self.kind_box)
@@ -222,5 +230,5 @@ class MeasurementsTab(_HealthPage):
     def _measured(self) -> None:
         for edit in (self.systolic_edit, self.diastolic_edit, self.glucose_edit, self.notes_edit):
             edit.clear()
-        self.message.ok("测量已记录。")
+        self.message.ok(self.tr("测量已记录。"))
         self.load()

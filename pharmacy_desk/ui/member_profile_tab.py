@@ -30,9 +30,9 @@ class ProfileTab(QWidget):
         self.facts = QLabel()
         self.facts.setWordWrap(True)
 
-        self.save_button = QPushButton("保存资料")
-        self.confirm_button = QPushButton("资料已确认")
-        self.confirm_button.setToolTip("已向会员核对过资料，无需修改")
+        self.save_button = QPushButton(self.tr("保存资料"))
+        self.confirm_button = QPushButton(self.tr("资料已确认"))
+        self.confirm_button.setToolTip(self.tr("已向会员核对过资料，无需修改"))
         self.message = InlineMessage()
         buttons = QHBoxLayout()
         buttons.addWidget(self.facts, 1)
@@ -57,19 +57,20 @@ class ProfileTab(QWidget):
         self.form.load(member)
         if not self.editable:
             self.phone_edit.setText(mask_phone(member.phone))
-        confirmed = date_text(member.profile_confirmed_on) or "从未"
-        self.facts.setText(f"入会 {date_text(member.joined_on)}　资料确认 {confirmed}")
+        confirmed = date_text(member.profile_confirmed_on) or self.tr("从未")
+        self.facts.setText(self.tr("入会 {joined}　资料确认 {confirmed}").format(
+            joined=date_text(member.joined_on), confirmed=confirmed))
 
     def save(self) -> None:
         values = self.form.values()
         Op(self, lambda operator: profiles.update_profile(self.member_id, operator, **values), operator=self.operator) \
-            .success(lambda _update: self._done("资料已保存。")) \
+            .success(lambda _update: self._done(self.tr("资料已保存。"))) \
             .failure(self.message.refused) \
             .run()
 
     def confirm(self) -> None:
         Op(self, lambda operator: members.confirm_profile(self.member_id, operator), operator=self.operator) \
-            .success(lambda _changes: self._done("已记录：资料与会员核对无误。")) \
+            .success(lambda _changes: self._done(self.tr("已记录：资料与会员核对无误。"))) \
             .failure(self.message.refused) \
             .run()
 

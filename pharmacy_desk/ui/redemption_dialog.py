@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
@@ -22,18 +22,19 @@ from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.vocabulary import CatalogKind
 from pharmacy_desk.ui.events import events
+from pharmacy_desk.ui.i18n import core
 from pharmacy_desk.ui.inline import InlineMessage, table_view
 from pharmacy_desk.ui.operations import Op, Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
 
 CATALOG_COLUMNS = (
-    Column("名称", lambda item: item.name),
-    Column("类别", lambda item: CatalogKind.label_of(item.kind)),
-    Column("所需积分", lambda item: item.points_price, align_right=True),
-    Column("价值(元)", lambda item: yuan(item.value_fen), align_right=True),
-    Column("库存", lambda item: "不限" if item.stock is None else item.stock, align_right=True),
+    Column(QT_TRANSLATE_NOOP("Columns", "名称"), lambda item: item.name),
+    Column(QT_TRANSLATE_NOOP("Columns", "类别"), lambda item: core(CatalogKind.label_of(item.kind))),
+    Column(QT_TRANSLATE_NOOP("Columns", "所需积分"), lambda item: item.points_price, align_right=True),
+    Column(QT_TRANSLATE_NOOP("Columns", "价值(元)"), lambda item: yuan(item.value_fen), align_right=True),
+    Column(QT_TRANSLATE_NOOP("Columns", "库存"), lambda item: QCoreApplication.translate("RedemptionDialog", "不限")
+           if item.stock is None else item.stock, align_right=True),
 )
-EMPTY_CATALOG = "兑换目录里还没有礼品或服务，店长添加后即可兑换。"
 
 
 class CatalogModel(RowsTableModel):
@@ -78,7 +79,7 @@ class RedemptionDialog(QDialog):
         self._key = self._new_key()
         self._asked: redemption.RedemptionPreview | None = None  # shown, waiting for the confirming Enter
         self._done = False  # the attempt under ``_key`` is recorded
-        self.setWindowTitle("积分兑换")
+        self.setWindowTitle(self.tr("积分兑换"))
         self.resize(760, 480)
 
         self.header = QLabel()
@@ -86,10 +87,10 @@ class RedemptionDialog(QDialog):
         self.view = table_view(self.model, stretch_column=0)
         self.quantity = QSpinBox()
         self.quantity.setRange(1, 99)
-        self.quantity.setPrefix("数量 ")
-        self.redeem_button = QPushButton("兑换 (Enter)")
+        self.quantity.setPrefix(self.tr("数量 "))
+        self.redeem_button = QPushButton(self.tr("兑换 (Enter)"))
         self.redeem_button.setDefault(True)
-        self.close_button = QPushButton("关闭")
+        self.close_button = QPushButton(self.tr("关闭"))
         self.message = InlineMessage()
 
         buttons = QHBoxLayout()
@@ -122,15 +123,14 @@ class RedemptionDialog(QDialog):
         self._key = self._new_key()
         self._asked = None
         self._done = False
-        self.redeem_button.setText("兑换 (Enter)")
+        self.redeem_button.setText(self.tr("兑换 (Enter)"))
 
     def refresh(self) -> None:
         today = dt.date.today()
         member = profiles.heading(self.member_id, self.operator, today)
         cap_left = redemption.cap_remaining_fen(member.id, today)
-        self.header.setText(
-            f"{member.name}（{member.tier_name}）　可用积分 {member.usable_points}　"
-            f"本月还可兑换 {yuan(cap_left)} 元")
+        self.header.setText(self.tr("{name}（{tier}）　可用积分 {points}　本月还可兑换 {amount} 元").format(
+            name=member.name, tier=member.tier_name, points=member.usable_points, amount=yuan(cap_left)))
         row = self.view.currentIndex().row()
         self.model.refresh()
         self.model.set_member_means(member.usable_points, cap_left)
@@ -142,7 +142,7 @@ class RedemptionDialog(QDialog):
         empty = self.model.rowCount() == 0
         self.redeem_button.setEnabled(not empty)
         if empty:
-            self.message.info(EMPTY_CATALOG)
+            self.message.info(self.tr("兑换目录里还没有礼品或服务，店长添加后即可兑换。"))
 
     def selected_item(self):
         row = self.view.currentIndex().row()
@@ -154,7 +154,7 @@ class RedemptionDialog(QDialog):
             return
         item = self.selected_item()
         if item is None:
-            self.message.info("请先在目录中选择礼品或服务。")
+            self.message.info(self.tr("请先在目录中选择礼品或服务。"))
             return
         if self._asked is None:
             quantity = self.quantity.value()
@@ -171,16 +171,18 @@ class RedemptionDialog(QDialog):
 
     def _ask(self, asked: redemption.RedemptionPreview) -> None:
         self._asked = asked
-        self.message.info(f"兑换 {asked.item.name} × {asked.quantity}：扣 {asked.points} 积分，"
-                          f"积分 {asked.balance_before} → {asked.balance_after}。确认请再按回车。")
-        self.redeem_button.setText("确认兑换 (Enter)")
+        self.message.info(self.tr("兑换 {item} × {quantity}：扣 {points} 积分，积分 {before} → {after}。确认请再按回车。")
+                          .format(item=asked.item.name, quantity=asked.quantity, points=asked.points,
+                                  before=asked.balance_before, after=asked.balance_after))
+        self.redeem_button.setText(self.tr("确认兑换 (Enter)"))
 
     def _redeemed(self, result: redemption.RedemptionResult) -> None:
         done = result.redemption
         self._done = True
         self.refresh()
-        self.message.ok(f"已兑换 {self._asked.item.name if self._asked else ''} × {done.quantity}，"
-                        f"扣 {done.points} 积分，余额 {result.balance}。凭条已显示在小票区。")
-        self.redeem_button.setText("已兑换")
+        self.message.ok(self.tr("已兑换 {item} × {quantity}，扣 {points} 积分，余额 {balance}。凭条已显示在小票区。")
+                        .format(item=self._asked.item.name if self._asked else "", quantity=done.quantity,
+                                points=done.points, balance=result.balance))
+        self.redeem_button.setText(self.tr("已兑换"))
         self.close_button.setDefault(True)
         events().slip.emit(slips.redemption_slip(done.id))

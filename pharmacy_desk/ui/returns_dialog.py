@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
@@ -22,19 +22,20 @@ from pharmacy_desk.core import receipt as receipt_core
 from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.normalize import parse_yuan, yuan
-from pharmacy_desk.core.vocabulary import ReturnReason
+from pharmacy_desk.core.vocabulary import PaymentMethod, ReturnReason
 from pharmacy_desk.ui.events import events
+from pharmacy_desk.ui.i18n import core, listed
 from pharmacy_desk.ui.inline import InlineMessage, table_view, time_text
 from pharmacy_desk.ui.operations import Op, Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
 
 RECENT_SALES = 50
 SALE_COLUMNS = (
-    Column("时间", lambda s: time_text(s.created_at)),
-    Column("小票号", lambda s: s.receipt_no),
-    Column("金额", lambda s: yuan(s.total_fen), align_right=True),
-    Column("实付", lambda s: yuan(s.paid_fen), align_right=True),
-    Column("状态", lambda s: s.return_status),
+    Column(QT_TRANSLATE_NOOP("Columns", "时间"), lambda s: time_text(s.created_at)),
+    Column(QT_TRANSLATE_NOOP("Columns", "小票号"), lambda s: s.receipt_no),
+    Column(QT_TRANSLATE_NOOP("Columns", "金额"), lambda s: yuan(s.total_fen), align_right=True),
+    Column(QT_TRANSLATE_NOOP("Columns", "实付"), lambda s: yuan(s.paid_fen), align_right=True),
+    Column(QT_TRANSLATE_NOOP("Columns", "状态"), lambda s: s.return_status),
 )
 
 
@@ -51,12 +52,12 @@ class ReturnLinesModel(RowsTableModel):
     def __init__(self, parent=None):
         self.amounts: dict[int, int] = {}
         super().__init__((
-            Column("类别", lambda l: l.category),
-            Column("说明", lambda l: l.description),
-            Column("金额", lambda l: yuan(l.amount_fen), align_right=True),
-            Column("已退", lambda l: yuan(l.returned_fen), align_right=True),
-            Column("可退", lambda l: yuan(l.returnable_fen), align_right=True),
-            Column("本次退", lambda l: yuan(self.amounts.get(l.id, 0)), align_right=True),
+            Column(QT_TRANSLATE_NOOP("Columns", "类别"), lambda l: l.category),
+            Column(QT_TRANSLATE_NOOP("Columns", "说明"), lambda l: l.description),
+            Column(QT_TRANSLATE_NOOP("Columns", "金额"), lambda l: yuan(l.amount_fen), align_right=True),
+            Column(QT_TRANSLATE_NOOP("Columns", "已退"), lambda l: yuan(l.returned_fen), align_right=True),
+            Column(QT_TRANSLATE_NOOP("Columns", "可退"), lambda l: yuan(l.returnable_fen), align_right=True),
+            Column(QT_TRANSLATE_NOOP("Columns", "本次退"), lambda l: yuan(self.amounts.get(l.id, 0)), align_right=True),
         ), parent=parent)
 
     def set_rows(self, rows) -> None:
@@ -89,35 +90,54 @@ class ReturnLinesModel(RowsTableModel):
         return {line_id: fen for line_id, fen in self.amounts.items() if fen}
 
 
+def refund_words(method: str) -> str:
+    """``医保（退回医保账户）`` in the windows' language (``slips.refund_words`` prints it on the slip)."""
+    way = slips.REFUND_WAY.get(method, slips.OTHER_REFUND_WAY)
+    return QCoreApplication.translate("ReturnsDialog", "{method}（{way}）").format(
+        method=core(PaymentMethod.label_of(method)), way=core(way))
+
+
 def describe_refunds(refunds: dict[str, int]) -> str:
     """``医保（退回医保账户）34.78、现金（现金退还）45.22``."""
-    return "、".join(f"{slips.refund_words(method)} {yuan(fen)}" for method, fen in refunds.items())
+    return listed(f"{refund_words(method)} {yuan(fen)}" for method, fen in refunds.items())
+
+
+def _sentence(parts: list[str]) -> str:
+    return (QCoreApplication.translate("ReturnsDialog", "；").join(parts)
+            + QCoreApplication.translate("ReturnsDialog", "。"))
+
+
+def _points_parts(refunded: int, clawed: int, shortfall: int = 0) -> list[str]:
+    parts = []
+    if refunded:
+        parts.append(QCoreApplication.translate("ReturnsDialog", "退回抵现积分 {points}").format(points=refunded))
+    if clawed:
+        parts.append(QCoreApplication.translate("ReturnsDialog", "扣回所得积分 {points}").format(points=clawed))
+    if shortfall:
+        parts.append(QCoreApplication.translate("ReturnsDialog", "积分不足未能扣回 {points}").format(points=shortfall))
+    return parts
 
 
 def describe_plan(plan: returns.ReturnPlan) -> str:
     """What a return will do, read to the customer before it is confirmed."""
-    parts = [f"将退款 {yuan(plan.refund_fen)} 元：{describe_refunds(plan.refunds)}"]
-    if plan.points_refunded:
-        parts.append(f"退回抵现积分 {plan.points_refunded}")
-    if plan.points_to_claw:
-        parts.append(f"扣回所得积分 {plan.points_to_claw}")
+    parts = [QCoreApplication.translate("ReturnsDialog", "将退款 {amount} 元：{refunds}").format(
+        amount=yuan(plan.refund_fen), refunds=describe_refunds(plan.refunds))]
+    parts += _points_parts(plan.points_refunded, plan.points_to_claw)
     if plan.fully_returned and plan.sale.coupon_id is not None:
-        parts.append("优惠券退回")
-    return "；".join(parts) + "。"
+        parts.append(QCoreApplication.translate("ReturnsDialog", "优惠券退回"))
+    return _sentence(parts)
 
 
 def describe_return(record, refunds: dict[str, int] | None = None) -> str:
     """What came back, in the words the cashier reads to the customer."""
-    parts = [f"已退款 {yuan(record.refund_fen)} 元" + (f"：{describe_refunds(refunds)}" if refunds else "")]
-    if record.points_refunded:
-        parts.append(f"退回抵现积分 {record.points_refunded}")
-    if record.points_clawed:
-        parts.append(f"扣回所得积分 {record.points_clawed}")
-    if record.points_shortfall:
-        parts.append(f"积分不足未能扣回 {record.points_shortfall}")
+    refunded = QCoreApplication.translate("ReturnsDialog", "已退款 {amount} 元").format(amount=yuan(record.refund_fen))
+    if refunds:
+        refunded = QCoreApplication.translate("ReturnsDialog", "{refunded}：{refunds}").format(
+            refunded=refunded, refunds=describe_refunds(refunds))
+    parts = [refunded, *_points_parts(record.points_refunded, record.points_clawed, record.points_shortfall)]
     if record.coupon_restored:
-        parts.append("优惠券已退回")
-    return "；".join(parts) + "。"
+        parts.append(QCoreApplication.translate("ReturnsDialog", "优惠券已退回"))
+    return _sentence(parts)
 
 
 class ReturnsDialog(QDialog):
@@ -127,22 +147,22 @@ class ReturnsDialog(QDialog):
         self.member_id = member_id
         self.sale_id: int | None = None
         self._uid = str(uuid.uuid4())
-        self.setWindowTitle("退货")
+        self.setWindowTitle(self.tr("退货"))
         self.resize(900, 620)
 
         self.receipt_edit = QLineEdit()
-        self.receipt_edit.setPlaceholderText("扫描或输入小票号，回车查找")
-        self.find_button = QPushButton("查找")
+        self.receipt_edit.setPlaceholderText(self.tr("扫描或输入小票号，回车查找"))
+        self.find_button = QPushButton(self.tr("查找"))
         self.find_button.setAutoDefault(False)
         search = QHBoxLayout()
-        search.addWidget(QLabel("小票号"))
+        search.addWidget(QLabel(self.tr("小票号")))
         search.addWidget(self.receipt_edit, 1)
         search.addWidget(self.find_button)
 
         self.sales_model = member_sales_model(member_id, self)
         self.sales_view = table_view(self.sales_model, stretch_column=4)
         self.sales_view.setVisible(member_id is not None)
-        self.sale_label = QLabel("尚未选择消费记录。")
+        self.sale_label = QLabel(self.tr("尚未选择消费记录。"))
         self.sale_label.setWordWrap(True)
         self.lines_model = ReturnLinesModel(self)
         self.lines_view = table_view(self.lines_model, stretch_column=1)
@@ -150,22 +170,22 @@ class ReturnsDialog(QDialog):
         self.lines_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.message = InlineMessage()
         self.reason = QComboBox()
-        self.reason.setPlaceholderText("请选择退货原因")
+        self.reason.setPlaceholderText(self.tr("请选择退货原因"))
         for label, code in ReturnReason.choices():
-            self.reason.addItem(label, code)
+            self.reason.addItem(core(label), code)
         self.reason.setCurrentIndex(-1)  # chosen every time, never assumed
-        self.all_button = QPushButton("全部退货")
-        self.part_button = QPushButton("部分退货")
-        self.confirm_button = QPushButton("确认退货")
+        self.all_button = QPushButton(self.tr("全部退货"))
+        self.part_button = QPushButton(self.tr("部分退货"))
+        self.confirm_button = QPushButton(self.tr("确认退货"))
         self.confirm_button.hide()
-        self.reprint_button = QPushButton("重印小票")
-        self.reprint_button.setToolTip("把这笔消费的小票（含已退货情况）显示到小票区，再打印")
-        self.close_button = QPushButton("关闭")
+        self.reprint_button = QPushButton(self.tr("重印小票"))
+        self.reprint_button.setToolTip(self.tr("把这笔消费的小票（含已退货情况）显示到小票区，再打印"))
+        self.close_button = QPushButton(self.tr("关闭"))
         for button in (self.reprint_button, self.all_button, self.part_button, self.confirm_button,
                        self.close_button):
             button.setAutoDefault(False)
         buttons = QHBoxLayout()
-        buttons.addWidget(QLabel("退货原因"))
+        buttons.addWidget(QLabel(self.tr("退货原因")))
         buttons.addWidget(self.reason)
         buttons.addStretch(1)
         buttons.addWidget(self.reprint_button)
@@ -178,10 +198,10 @@ class ReturnsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(search)
         if member_id is not None:
-            layout.addWidget(QLabel("该会员最近的消费（选中一笔即可退货）"))
+            layout.addWidget(QLabel(self.tr("该会员最近的消费（选中一笔即可退货）")))
             layout.addWidget(self.sales_view, 2)
         layout.addWidget(self.sale_label)
-        hint = QLabel("“本次退”默认为全部可退金额；只退一部分时在该栏输入金额，再按“部分退货”。")
+        hint = QLabel(self.tr("“本次退”默认为全部可退金额；只退一部分时在该栏输入金额，再按“部分退货”。"))
         hint.setWordWrap(True)
         layout.addWidget(hint)
         layout.addWidget(self.lines_view, 2)
@@ -234,10 +254,11 @@ class ReturnsDialog(QDialog):
         self.sale_id = sale_id
         self._uid = str(uuid.uuid4())  # one return of this sale, however often it is confirmed
         self._unplan()
-        who = sale.member_name if sale.member_id is not None else "散客"
-        self.sale_label.setText(
-            f"小票 {sale.receipt_no}　{time_text(sale.created_at)}　{who}　金额 {yuan(sale.total_fen)} 元　"
-            f"实付 {yuan(sale.paid_fen)} 元　积分抵现 {sale.points_used}　得积分 {sale.points_earned}")
+        who = sale.member_name if sale.member_id is not None else self.tr("散客")
+        self.sale_label.setText(self.tr(
+            "小票 {receipt}　{time}　{who}　金额 {total} 元　实付 {paid} 元　积分抵现 {points_used}　得积分 {points_earned}")
+            .format(receipt=sale.receipt_no, time=time_text(sale.created_at), who=who, total=yuan(sale.total_fen),
+                    paid=yuan(sale.paid_fen), points_used=sale.points_used, points_earned=sale.points_earned))
         self.lines_model.set_fetch(lambda: history.sale_lines(sale_id))
         if focus_lines and self.lines_model.rowCount():
             # Straight into the first 本次退 cell: type a smaller amount, or press a button to return it all.
@@ -253,7 +274,7 @@ class ReturnsDialog(QDialog):
 
     def _reprinted(self, receipt) -> None:
         events().slip.emit(receipt)
-        self.message.info(f"小票 {receipt.receipt_no} 已显示在小票区，按 Ctrl+P 打印。")
+        self.message.info(self.tr("小票 {receipt} 已显示在小票区，按 Ctrl+P 打印。").format(receipt=receipt.receipt_no))
 
     def _unplan(self, *_args) -> None:
         self._planned = None
@@ -267,7 +288,7 @@ class ReturnsDialog(QDialog):
             # A cell still open with a typed amount: leaving it commits the amount before we read it.
             self.lines_view.setCurrentIndex(QModelIndex())
         if self.reason.currentIndex() < 0:
-            self.message.refused("请先选择退货原因。")
+            self.message.refused(self.tr("请先选择退货原因。"))
             self.reason.setFocus()
             return
         sale_id, amounts = self.sale_id, None if whole else self.lines_model.wanted()
@@ -277,8 +298,8 @@ class ReturnsDialog(QDialog):
     def _show_plan(self, plan: returns.ReturnPlan, amounts: dict[int, int] | None) -> None:
         text = describe_plan(plan)
         if plan.approval_reason is not None:
-            text += f"（{plan.approval_reason}，需要店长批准。）"
-        self.message.info(text + "确认无误请按“确认退货”。")
+            text += self.tr("（{reason}，需要店长批准。）").format(reason=plan.approval_reason)
+        self.message.info(text + self.tr("确认无误请按“确认退货”。"))
         self._planned = (plan.sale.id, amounts)
         self.confirm_button.show()
         self.confirm_button.setFocus()
@@ -297,9 +318,9 @@ class ReturnsDialog(QDialog):
         self.last_return = result.sale_return
         text = describe_return(result.sale_return, result.refunds)
         if result.sale_return.sale.member_id is not None:
-            text += f"会员积分余额 {result.balance}。"
+            text += self.tr("会员积分余额 {balance}。").format(balance=result.balance)
         if result.tier_after is not None:
-            text += f"会员等级回到{result.tier_after.name}。"
+            text += self.tr("会员等级回到{tier}。").format(tier=result.tier_after.name)
         self.load_sale(self.sale_id)  # a new key: a further return of this sale is a new one
         self.message.ok(text)
         self.sales_model.refresh()

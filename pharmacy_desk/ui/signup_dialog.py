@@ -34,7 +34,7 @@ class SignupDialog(QDialog):
         self.duplicate_member_id: int | None = None
         # One key per dialog: a second Enter (or a retry after a hiccup) registers nobody twice.
         self._key = f"register:{uuid.uuid4()}"
-        self.setWindowTitle("会员登记")
+        self.setWindowTitle(self.tr("会员登记"))
         self.setMinimumWidth(520)
 
         self.form = MemberForm(SIGNUP_FIELDS)
@@ -45,15 +45,15 @@ class SignupDialog(QDialog):
         self.health_box, self.marketing_box = self.form.health_box, self.form.marketing_box
         self.marketing_box.setTristate(True)
         self.marketing_box.setCheckState(Qt.CheckState.PartiallyChecked)  # not asked yet
-        self.marketing_box.setToolTip("请询问顾客；未回答时登记会再问一次")
+        self.marketing_box.setToolTip(self.tr("请询问顾客；未回答时登记会再问一次"))
         self.marketing_box.clicked.connect(lambda: self.marketing_box.setTristate(False))  # answered
         self._asking_consent = False
 
         self.message = InlineMessage()
         self.buttons = QDialogButtonBox()
-        self.submit_button = QPushButton("登记")
-        self.cancel_button = QPushButton("取消")
-        self.done_button = QPushButton("完成")
+        self.submit_button = QPushButton(self.tr("登记"))
+        self.cancel_button = QPushButton(self.tr("取消"))
+        self.done_button = QPushButton(self.tr("完成"))
         self.buttons.addButton(self.submit_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.addButton(self.done_button, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -97,7 +97,7 @@ class SignupDialog(QDialog):
             return
         if not self.consent_answered():
             self._asking_consent = True
-            self.message.info("请问顾客：是否同意接收优惠信息（短信、电话回访）？按 Y 同意，按 N 不同意。")
+            self.message.info(self.tr("请问顾客：是否同意接收优惠信息（短信、电话回访）？按 Y 同意，按 N 不同意。"))
             self.submit_button.setFocus()  # not a text field: Y and N answer, they are not typed
             return
         values = self.form.values()
@@ -116,9 +116,9 @@ class SignupDialog(QDialog):
     def _show_done(self, registration: Registration) -> None:
         member = registration.member
         self.member_id = member.id
-        text = f"已登记：{member.name}，卡号 {member.card_no}。"
+        text = self.tr("已登记：{name}，卡号 {card}。").format(name=member.name, card=member.card_no)
         if registration.coupon is not None:
-            text += f"\n新会员券：{coupons.describe(registration.coupon)}，可当场使用。"
+            text += "\n" + self.tr("新会员券：{coupon}，可当场使用。").format(coupon=coupons.describe(registration.coupon))
         self.message.ok(text)
         self.card_edit.setText(member.card_no)
         self.form.set_editable(False)

@@ -162,6 +162,73 @@
         <source>等级</source>
         <translation>Tier</translation>
     </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>所需积分</source>
+        <translation>Points needed</translation>
+    </message>
+    <message>
+        <source>价值(元)</source>
+        <translation>Value (¥)</translation>
+    </message>
+    <message>
+        <source>库存</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <source>已退</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>可退</source>
+        <translation>Returnable</translation>
+    </message>
+    <message>
+        <source>本次退</source>
+        <translation>Return now</translation>
+    </message>
+</context>
+<context>
+    <name>ContactDialog</name>
+    <message>
+        <source>标记已联系</source>
+        <translation>Mark as contacted</translation>
+    </message>
+    <message>
+        <source>会员：</source>
+        <translation>Member:</translation>
+    </message>
+    <message>
+        <source>回访原因：</source>
+        <translation>Reason for the call:</translation>
+    </message>
+    <message>
+        <source>结果：</source>
+        <translation>Outcome:</translation>
+    </message>
+    <message>
+        <source>例如：周六来店取药</source>
+        <translation>e.g. picks up the medicine on Saturday</translation>
+    </message>
+    <message>
+        <source>备注：</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
 </context>
 <context>
     <name>ExportMenu</name>
@@ -190,6 +257,77 @@
     <message>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>HealthTab</name>
+    <message>
+        <source>该会员尚未同意收集健康信息，不能查看或记录健康档案。</source>
+        <translation>This member has not agreed to health information being kept: the health file cannot be viewed or written.</translation>
+    </message>
+    <message>
+        <source>会员本人已同意收集其健康信息（慢病、过敏史、用药、测量记录）</source>
+        <translation>The member has agreed to their health information being kept (chronic conditions, allergies, medicines, measurements)</translation>
+    </message>
+    <message>
+        <source>记录同意</source>
+        <translation>Record consent</translation>
+    </message>
+    <message>
+        <source>如：高血压、2型糖尿病</source>
+        <translation>e.g. hypertension, type 2 diabetes</translation>
+    </message>
+    <message>
+        <source>如：青霉素过敏</source>
+        <translation>e.g. penicillin allergy</translation>
+    </message>
+    <message>
+        <source>如：氨氯地平片 5mg 每日一次</source>
+        <translation>e.g. amlodipine 5 mg once a day</translation>
+    </message>
+    <message>
+        <source>保存健康档案</source>
+        <translation>Save health file</translation>
+    </message>
+    <message>
+        <source>撤回同意并删除健康信息</source>
+        <translation>Withdraw consent and delete health information</translation>
+    </message>
+    <message>
+        <source>慢病</source>
+        <translation>Chronic conditions</translation>
+    </message>
+    <message>
+        <source>过敏史</source>
+        <translation>Allergies</translation>
+    </message>
+    <message>
+        <source>长期用药</source>
+        <translation>Long-term medicines</translation>
+    </message>
+    <message>
+        <source>会员已于 {date} 同意收集健康信息。</source>
+        <translation>The member agreed to health information being kept on {date}.</translation>
+    </message>
+    <message>
+        <source>已记录会员的同意。</source>
+        <translation>The member&apos;s consent is recorded.</translation>
+    </message>
+    <message>
+        <source>健康档案已保存。</source>
+        <translation>Health file saved.</translation>
+    </message>
+    <message>
+        <source>撤回同意</source>
+        <translation>Withdraw consent</translation>
+    </message>
+    <message>
+        <source>撤回后将删除该会员的慢病、过敏史、用药和全部测量记录，且无法恢复。确定吗？</source>
+        <translation>Withdrawing deletes this member&apos;s chronic conditions, allergies, medicines and all measurements, for good. Are you sure?</translation>
+    </message>
+    <message>
+        <source>已撤回同意，健康信息已删除。</source>
+        <translation>Consent withdrawn; the health information is deleted.</translation>
     </message>
 </context>
 <context>
@@ -276,6 +414,33 @@
     </message>
 </context>
 <context>
+    <name>MeasurementsTab</name>
+    <message>
+        <source>收缩压</source>
+        <translation>Systolic</translation>
+    </message>
+    <message>
+        <source>舒张压</source>
+        <translation>Diastolic</translation>
+    </message>
+    <message>
+        <source>血糖</source>
+        <translation>Glucose</translation>
+    </message>
+    <message>
+        <source>备注，如：空腹</source>
+        <translation>Note, e.g. fasting</translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>测量已记录。</source>
+        <translation>Measurement recorded.</translation>
+    </message>
+</context>
+<context>
     <name>MemberDetailDialog</name>
     <message>
         <source>会员详情</source>
@@ -328,6 +493,69 @@
     <message>
         <source>&lt;b&gt;{name}&lt;/b&gt;&#x3000;{tier}&#x3000;卡号 {card}&#x3000;手机 {phone}&#x3000;可用积分 {points}</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt;  {tier}  card {card}  mobile {phone}  usable points {points}</translation>
+    </message>
+</context>
+<context>
+    <name>MemberForm</name>
+    <message>
+        <source>11位手机号</source>
+        <translation>11-digit mobile number</translation>
+    </message>
+    <message>
+        <source>可不填，如 1965-3-8</source>
+        <translation>Optional, e.g. 1965-3-8</translation>
+    </message>
+    <message>
+        <source>扫描预印会员卡；不填则自动生成卡号</source>
+        <translation>Scan a pre-printed card; left empty, a card number is made</translation>
+    </message>
+    <message>
+        <source>小区、楼栋</source>
+        <translation>Estate, building</translation>
+    </message>
+    <message>
+        <source>同意收集健康信息（慢病、过敏史、用药，仅药师和店长可见）</source>
+        <translation>Agrees to health information being kept (chronic conditions, allergies, medicines; seen only by pharmacists and the owner)</translation>
+    </message>
+    <message>
+        <source>同意接收优惠信息（短信、电话回访）</source>
+        <translation>Agrees to receive offers (text messages, calls)</translation>
+    </message>
+    <message>
+        <source>手机号</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>性别</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>生日</source>
+        <translation>Birthday</translation>
+    </message>
+    <message>
+        <source>会员卡号</source>
+        <translation>Member card</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>专属店员</source>
+        <translation>Own staff member</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
     </message>
 </context>
 <context>
@@ -422,6 +650,37 @@
     </message>
 </context>
 <context>
+    <name>ProfileTab</name>
+    <message>
+        <source>保存资料</source>
+        <translation>Save details</translation>
+    </message>
+    <message>
+        <source>资料已确认</source>
+        <translation>Details confirmed</translation>
+    </message>
+    <message>
+        <source>已向会员核对过资料，无需修改</source>
+        <translation>Checked with the member: nothing to change</translation>
+    </message>
+    <message>
+        <source>从未</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>入会 {joined}&#x3000;资料确认 {confirmed}</source>
+        <translation>Joined {joined} · details confirmed {confirmed}</translation>
+    </message>
+    <message>
+        <source>资料已保存。</source>
+        <translation>Details saved.</translation>
+    </message>
+    <message>
+        <source>已记录：资料与会员核对无误。</source>
+        <translation>Recorded: the details were checked with the member.</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptView</name>
     <message>
         <source>记账后在这里显示小票。</source>
@@ -450,6 +709,196 @@
     <message>
         <source>小票_{number}.pdf</source>
         <translation>receipt_{number}.pdf</translation>
+    </message>
+</context>
+<context>
+    <name>RedemptionDialog</name>
+    <message>
+        <source>不限</source>
+        <translation>Unlimited</translation>
+    </message>
+    <message>
+        <source>积分兑换</source>
+        <translation>Redeem points</translation>
+    </message>
+    <message>
+        <source>数量 </source>
+        <translation>Quantity </translation>
+    </message>
+    <message>
+        <source>兑换 (Enter)</source>
+        <translation>Redeem (Enter)</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>{name}（{tier}）&#x3000;可用积分 {points}&#x3000;本月还可兑换 {amount} 元</source>
+        <translation>{name} ({tier}) · usable points {points} · ¥{amount} left to redeem this month</translation>
+    </message>
+    <message>
+        <source>兑换目录里还没有礼品或服务，店长添加后即可兑换。</source>
+        <translation>The catalog has no gifts or services yet: once the owner adds some they can be redeemed.</translation>
+    </message>
+    <message>
+        <source>请先在目录中选择礼品或服务。</source>
+        <translation>Choose a gift or service in the catalog first.</translation>
+    </message>
+    <message>
+        <source>兑换 {item} × {quantity}：扣 {points} 积分，积分 {before} → {after}。确认请再按回车。</source>
+        <translation>Redeem {item} × {quantity}: {points} points off, points {before} → {after}. Press Enter again to confirm.</translation>
+    </message>
+    <message>
+        <source>确认兑换 (Enter)</source>
+        <translation>Confirm (Enter)</translation>
+    </message>
+    <message>
+        <source>已兑换 {item} × {quantity}，扣 {points} 积分，余额 {balance}。凭条已显示在小票区。</source>
+        <translation>Redeemed {item} × {quantity}: {points} points off, balance {balance}. The slip is in the receipt pane.</translation>
+    </message>
+    <message>
+        <source>已兑换</source>
+        <translation>Redeemed</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsDialog</name>
+    <message>
+        <source>{method}（{way}）</source>
+        <translation>{method} ({way})</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>。</source>
+        <translation>.</translation>
+    </message>
+    <message>
+        <source>退回抵现积分 {points}</source>
+        <translation>{points} points used as cash given back</translation>
+    </message>
+    <message>
+        <source>扣回所得积分 {points}</source>
+        <translation>{points} points earned taken back</translation>
+    </message>
+    <message>
+        <source>积分不足未能扣回 {points}</source>
+        <translation>{points} points could not be taken back (balance too low)</translation>
+    </message>
+    <message>
+        <source>将退款 {amount} 元：{refunds}</source>
+        <translation>Will refund ¥{amount}: {refunds}</translation>
+    </message>
+    <message>
+        <source>优惠券退回</source>
+        <translation>coupon given back</translation>
+    </message>
+    <message>
+        <source>已退款 {amount} 元</source>
+        <translation>Refunded ¥{amount}</translation>
+    </message>
+    <message>
+        <source>{refunded}：{refunds}</source>
+        <translation>{refunded}: {refunds}</translation>
+    </message>
+    <message>
+        <source>优惠券已退回</source>
+        <translation>coupon given back</translation>
+    </message>
+    <message>
+        <source>退货</source>
+        <translation>Returns</translation>
+    </message>
+    <message>
+        <source>扫描或输入小票号，回车查找</source>
+        <translation>Scan or type the receipt number, Enter to find it</translation>
+    </message>
+    <message>
+        <source>查找</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>小票号</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <source>尚未选择消费记录。</source>
+        <translation>No sale chosen yet.</translation>
+    </message>
+    <message>
+        <source>请选择退货原因</source>
+        <translation>Choose a reason</translation>
+    </message>
+    <message>
+        <source>全部退货</source>
+        <translation>Return all</translation>
+    </message>
+    <message>
+        <source>部分退货</source>
+        <translation>Return part</translation>
+    </message>
+    <message>
+        <source>确认退货</source>
+        <translation>Confirm return</translation>
+    </message>
+    <message>
+        <source>重印小票</source>
+        <translation>Reprint receipt</translation>
+    </message>
+    <message>
+        <source>把这笔消费的小票（含已退货情况）显示到小票区，再打印</source>
+        <translation>Show this sale&apos;s receipt (with what came back) in the receipt pane, to print it</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>退货原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>该会员最近的消费（选中一笔即可退货）</source>
+        <translation>The member&apos;s recent sales (choose one to return it)</translation>
+    </message>
+    <message>
+        <source>“本次退”默认为全部可退金额；只退一部分时在该栏输入金额，再按“部分退货”。</source>
+        <translation>“Return now” starts at all that can be returned; to return part, type the amount there and press “Return part”.</translation>
+    </message>
+    <message>
+        <source>散客</source>
+        <translation>Walk-in</translation>
+    </message>
+    <message>
+        <source>小票 {receipt}&#x3000;{time}&#x3000;{who}&#x3000;金额 {total} 元&#x3000;实付 {paid} 元&#x3000;积分抵现 {points_used}&#x3000;得积分 {points_earned}</source>
+        <translation>Receipt {receipt} · {time} · {who} · total ¥{total} · paid ¥{paid} · points as cash {points_used} · points earned {points_earned}</translation>
+    </message>
+    <message>
+        <source>小票 {receipt} 已显示在小票区，按 Ctrl+P 打印。</source>
+        <translation>Receipt {receipt} is in the receipt pane: Ctrl+P prints it.</translation>
+    </message>
+    <message>
+        <source>请先选择退货原因。</source>
+        <translation>Choose the reason for the return first.</translation>
+    </message>
+    <message>
+        <source>（{reason}，需要店长批准。）</source>
+        <translation> ({reason}: the owner must approve.) </translation>
+    </message>
+    <message>
+        <source>确认无误请按“确认退货”。</source>
+        <translation>If that is right, press “Confirm return”.</translation>
+    </message>
+    <message>
+        <source>会员积分余额 {balance}。</source>
+        <translation> Member&apos;s points balance {balance}.</translation>
+    </message>
+    <message>
+        <source>会员等级回到{tier}。</source>
+        <translation> The member is back to {tier}.</translation>
     </message>
 </context>
 <context>
@@ -600,6 +1049,41 @@
     <message>
         <source>手机号 {phone} 还不是会员。</source>
         <translation>Phone {phone} is not a member yet.</translation>
+    </message>
+</context>
+<context>
+    <name>SignupDialog</name>
+    <message>
+        <source>会员登记</source>
+        <translation>Member sign-up</translation>
+    </message>
+    <message>
+        <source>请询问顾客；未回答时登记会再问一次</source>
+        <translation>Ask the customer; left unanswered, signing up asks again</translation>
+    </message>
+    <message>
+        <source>登记</source>
+        <translation>Sign up</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>请问顾客：是否同意接收优惠信息（短信、电话回访）？按 Y 同意，按 N 不同意。</source>
+        <translation>Ask the customer: do they agree to receive offers (text messages, calls)? Press Y for yes, N for no.</translation>
+    </message>
+    <message>
+        <source>已登记：{name}，卡号 {card}。</source>
+        <translation>Signed up: {name}, card {card}.</translation>
+    </message>
+    <message>
+        <source>新会员券：{coupon}，可当场使用。</source>
+        <translation>New-member coupon: {coupon}, usable right away.</translation>
     </message>
 </context>
 <context>
@@ -1043,6 +1527,38 @@
     <message>
         <source>恢复前</source>
         <translation>Before restore</translation>
+    </message>
+    <message>
+        <source>已接通</source>
+        <translation>Reached</translation>
+    </message>
+    <message>
+        <source>未接听</source>
+        <translation>No answer</translation>
+    </message>
+    <message>
+        <source>空号/停机</source>
+        <translation>Number not in service</translation>
+    </message>
+    <message>
+        <source>已到店</source>
+        <translation>Came to the shop</translation>
+    </message>
+    <message>
+        <source>拒绝回访</source>
+        <translation>Declined calls</translation>
+    </message>
+    <message>
+        <source>退回医保账户</source>
+        <translation>back to the insurance account</translation>
+    </message>
+    <message>
+        <source>现金退还</source>
+        <translation>in cash</translation>
+    </message>
+    <message>
+        <source>原路退回</source>
+        <translation>back the way it was paid</translation>
     </message>
     <message>
         <source>A/B类会员</source>
