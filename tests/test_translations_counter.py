@@ -33,10 +33,11 @@ def latin_shop(latin_data):
 
 
 def counter_window(qtbot, person):
+    from pharmacy_desk.core.models import Staff
     from pharmacy_desk.ui.main_window import MainWindow
     from pharmacy_desk.ui.session import Session
 
-    window = MainWindow(Session(person))
+    window = MainWindow(Session(Staff.get_by_id(person.id)))  # as renamed by ``latin_data``
     window.counter.scans.clock = ScannerPace()
     qtbot.addWidget(window)
     window.setWindowState(Qt.WindowState.WindowNoState)
@@ -230,3 +231,80 @@ def test_the_returns_dialog_in_english(english, qtbot, latin_shop, clerk, sell):
     texts = visible_strings(dialog)
     assert any(text.startswith("Refunded ¥100.00: Cash (in cash) 100.00") for text in texts)
     assert chinese_in(texts) == []
+
+
+def test_the_main_window_in_english_menus_toolbar_and_status_bar(english, qtbot, latin_shop, owner):
+    window = counter_window(qtbot, owner)
+    texts = visible_strings(window)
+    assert "&Members" in texts and "Sign up a member" in texts and "&Owner" in texts and "Audit log" in texts
+    assert "Close shift" in texts and "Switch" in texts and any(text.startswith("Scan a card") for text in texts)
+    assert any(text.startswith("Staff ") and "(Owner)" in text for text in texts)  # who is at the till, and as what
+    assert "No backup yet" in texts
+    assert chinese_in(texts) == []
+
+    window.statusBar().clearMessage()
+    window.open_member_detail()  # nobody found yet: the status bar says what to do
+    assert window.statusBar().currentMessage() == "Find the member first (scan the card or type the phone)."
+
+
+def test_the_lock_screen_and_the_sign_in_in_english(english, qtbot, latin_shop, clerk):
+    window = counter_window(qtbot, clerk)
+    window.lock()
+    texts = visible_strings(window.lock_screen)
+    assert "Locked" in texts and "Unlock" in texts and "&PIN/password" in texts
+    assert any(text.startswith("Staff ") and "locked the counter at" in text for text in texts)
+    assert chinese_in(texts) == []
+    assert chinese_in(visible_strings(window)) == []  # the window's title is the database's path
+
+    window.lock_screen.unlocked.emit(clerk)
+    window.sign_out()
+    texts = visible_strings(window.lock_screen)
+    assert "Please sign in" in texts and "Sign in" in texts and "(nobody signed in)" in visible_strings(window)
+    assert chinese_in(texts) == []
+
+
+def test_the_sign_in_and_switch_dialogs_in_english(english, qtbot, latin_shop, clerk):
+    from pharmacy_desk.ui.sign_in import SignInDialog
+
+    dialog = SignInDialog(name="")
+    qtbot.addWidget(dialog)
+    texts = visible_strings(dialog)
+    assert "Sign in" in texts and "Cancel" in texts and "Type or choose your name" in texts
+    assert chinese_in(texts) == []
+
+    window = counter_window(qtbot, clerk)
+    switch = window.switch_operator()
+    texts = visible_strings(switch)
+    assert "Switch staff" in texts and chinese_in(texts) == []
+    switch.reject()
+
+
+def test_the_points_adjustment_in_english(english, qtbot, latin_shop, owner):
+    from pharmacy_desk.ui.points_adjust_dialog import PointsAdjustDialog
+
+    dialog = PointsAdjustDialog(latin_shop.id, owner)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    texts = visible_strings(dialog)
+    assert "Adjust points" in texts and "&Reason" in texts and any("usable points 0" in text for text in texts)
+    assert chinese_in(texts) == []
+    dialog.points.setValue(50)
+    qtbot.keyClicks(dialog.reason, "Missed on an earlier sale")
+    dialog.apply()
+    texts = visible_strings(dialog)
+    assert "Adjusted by +50 points; the balance is now 50." in texts and chinese_in(texts) == []
+
+
+def test_the_shift_slip_dialog_in_english(english, qtbot, latin_shop, clerk):
+    from PySide6.QtWidgets import QApplication
+
+    from pharmacy_desk.ui.shift_window import SlipDialog
+
+    window = counter_window(qtbot, clerk)
+    close_shift = next(action for menu in window.menuBar().actions() if menu.menu()
+                       for action in menu.menu().actions() if action.text() == "Close shift")
+    close_shift.trigger()
+    [dialog] = [w for w in QApplication.topLevelWidgets() if isinstance(w, SlipDialog) and w.isVisible()]
+    texts = visible_strings(dialog)
+    assert "Shift report" in texts and "Close" in texts
+    assert chinese_in(texts) == []  # the slip itself is printed text, as the receipt is

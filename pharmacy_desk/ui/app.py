@@ -12,7 +12,7 @@ import os
 import sys
 import time
 
-from PySide6.QtCore import Qt, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, Qt, qInstallMessageHandler
 from PySide6.QtGui import QFont, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -97,7 +97,7 @@ def binding_keeps_references(calls: int = 20) -> bool:
 
 def main_title(db_path: str | os.PathLike[str], *, demo: bool) -> str:
     """The main window's own title (Qt adds the program's name): the database, marked when it is the demo."""
-    return f"（演示数据）{db_path}" if demo else str(db_path)
+    return QCoreApplication.translate("app", "（演示数据）{path}").format(path=db_path) if demo else str(db_path)
 
 
 class Launcher:
@@ -129,7 +129,7 @@ class Launcher:
         else:
             from pharmacy_desk.ui.sign_in import SignInDialog
 
-            dialog = SignInDialog("登录")
+            dialog = SignInDialog()
             dialog.accepted.connect(lambda: self.open_counter(dialog.person))
             self.first = dialog
         self.first.show()
@@ -169,8 +169,9 @@ def run(db_path: str | os.PathLike[str], *, smoke_test: bool = False, started: f
         from PySide6.QtWidgets import QMessageBox
 
         log.error("PySide6 %s loses references to None/True on each call; refusing to start", PySide6.__version__)
-        QMessageBox.critical(None, "无法启动", f"已安装的 Qt 组件（PySide6 {PySide6.__version__}）有已知缺陷，"
-                             "收银中途会突然退出。请按 README 的命令重新安装，它会装上可用的版本。")
+        QMessageBox.critical(None, QCoreApplication.translate("app", "无法启动"), QCoreApplication.translate(
+            "app", "已安装的 Qt 组件（PySide6 {version}）有已知缺陷，收银中途会突然退出。"
+                   "请按 README 的命令重新安装，它会装上可用的版本。").format(version=PySide6.__version__))
         return 1
     sys.excepthook = _report_bug
     qInstallMessageHandler(_log_qt_message)

@@ -33,7 +33,7 @@ class LockScreen(QWidget):
         self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.detail.setWordWrap(True)
         self.form = SignInForm()
-        self.form.button.setText("解锁")
+        self.form.button.setText(self.tr("解锁"))
         self.form.signed_in.connect(self.unlocked)
 
         panel = QFrame()
@@ -51,13 +51,14 @@ class LockScreen(QWidget):
 
     def show_locked(self, name: str, at: dt.datetime | None = None) -> None:
         at = at or dt.datetime.now()
-        self.heading.setText("已锁屏")
-        self.detail.setText(f"{name} 于 {at:%H:%M} 锁屏。输入 PIN 或密码解锁；换人时先输入自己的姓名。")
-        self.form.button.setText("解锁")
+        self.heading.setText(self.tr("已锁屏"))
+        self.detail.setText(self.tr("{name} 于 {time} 锁屏。输入 PIN 或密码解锁；换人时先输入自己的姓名。").format(
+            name=name, time=f"{at:%H:%M}"))
+        self.form.button.setText(self.tr("解锁"))
         self.form.reset(name)
 
     def show_signed_out(self) -> None:
-        self.heading.setText("请登录")
-        self.detail.setText("输入姓名和 PIN 或密码后回车。")
-        self.form.button.setText("登录")
+        self.heading.setText(self.tr("请登录"))
+        self.detail.setText(self.tr("输入姓名和 PIN 或密码后回车。"))
+        self.form.button.setText(self.tr("登录"))
         self.form.reset("")

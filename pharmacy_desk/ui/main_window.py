@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QMenu, QPushButton, QStackedWidget, QWidget
 
@@ -31,7 +31,7 @@ from pharmacy_desk.ui.session import IdleWatch, Session
 
 log = logging.getLogger("pharmacy_desk.ui")
 
-HINT = "扫会员卡或输入手机号，回车。Esc：散客。F2 登记新会员，F3 会员详情，F4 积分兑换，F5 退货。Ctrl+L 锁屏。"
+HINT = QT_TRANSLATE_NOOP("MainWindow", "扫会员卡或输入手机号，回车。Esc：散客。F2 登记新会员，F3 会员详情，F4 积分兑换，F5 退货。Ctrl+L 锁屏。")
 # How often the open app looks whether the daily backup is due (and the status bar is current).
 BACKUP_CHECK_MS = 60 * 60 * 1000
 # On exit a backup is made unless one was made this recently (the start-up or daily one).
@@ -54,21 +54,21 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.lock_screen)
         self.setCentralWidget(self.pages)
         self.operator_label = QLabel()
-        self.switch_button = QPushButton("切换")
-        self.switch_button.setToolTip("换一位店员登录（姓名 + PIN），收银单上已录入的内容保留。")
+        self.switch_button = QPushButton(self.tr("切换"))
+        self.switch_button.setToolTip(self.tr("换一位店员登录（姓名 + PIN），收银单上已录入的内容保留。"))
         self.switch_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a click leaves the cashier's focus alone
         self.switch_button.clicked.connect(self.switch_operator)
-        toolbar = self.addToolBar("店员")
+        toolbar = self.addToolBar(self.tr("店员"))
         toolbar.setObjectName("operator_toolbar")
         toolbar.setMovable(False)
-        toolbar.addWidget(QLabel(" 当前店员："))
+        toolbar.addWidget(QLabel(self.tr(" 当前店员：")))
         toolbar.addWidget(self.operator_label)
         toolbar.addWidget(self.switch_button)
         self._permission_actions: list[tuple[QAction, Permission]] = []
         self._build_menus()
         # A normal status-bar widget, not a message: the timed messages (整理完成, 请先…) cover
         # it while they show and it comes back after them.
-        self.hint = QLabel(HINT)
+        self.hint = QLabel(QCoreApplication.translate("MainWindow", HINT))
         self.statusBar().addWidget(self.hint, 1)
         self.backup_status = QLabel()
         self.backup_status.setObjectName("backup_status")
@@ -101,21 +101,23 @@ class MainWindow(QMainWindow):
         from pharmacy_desk.core.housekeeping import run_due_jobs
 
         def done(result) -> None:
-            self.statusBar().showMessage(
-                f"今日整理完成：过期积分 {result.points_expired} 分，"
-                f"等级复核降级 {result.review.downgraded} 人、升级 {result.review.upgraded} 人。", 10000)
+            self.statusBar().showMessage(self.tr(
+                "今日整理完成：过期积分 {expired} 分，等级复核降级 {downgraded} 人、升级 {upgraded} 人。").format(
+                expired=result.points_expired, downgraded=result.review.downgraded,
+                upgraded=result.review.upgraded), 10000)
 
         self._housekeeping = Job(self, lambda _progress: run_due_jobs()).success(done) \
-            .run_in_background("每日整理", show_dialog=False)
+            .run_in_background(self.tr("每日整理"), show_dialog=False)
         return self._housekeeping
 
     # -- backups --------------------------------------------------------------------------------
     def refresh_backup_status(self, now: dt.datetime | None = None) -> None:
         """上次备份 in the status bar: red when there is none or the newest is over two days old."""
         state = backup.status(now)
-        self.backup_status.setText(state.text)
+        self.backup_status.setText(self.tr("尚无备份") if state.newest is None  # as ``BackupStatus.text`` says it
+                                   else self.tr("上次备份：{time}").format(time=f"{state.newest:%Y-%m-%d %H:%M}"))
         self.backup_status.setStyleSheet(OVERDUE_STYLE if state.overdue else "")
-        self.backup_status.setToolTip("超过两天没有完好的备份，请检查备份文件夹（店长 ▸ 备份与恢复）。"
+        self.backup_status.setToolTip(self.tr("超过两天没有完好的备份，请检查备份文件夹（店长 ▸ 备份与恢复）。")
                                       if state.overdue else "")
 
     def start_backups(self):
@@ -136,11 +138,11 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(info.warning, 60000)
 
         def failed(text: str) -> None:
-            self.statusBar().showMessage(f"自动备份没有完成：{text}", 60000)
+            self.statusBar().showMessage(self.tr("自动备份没有完成：{reason}").format(reason=text), 60000)
 
         self._backup_task = Job(self, lambda _progress: backup.backup_if_due(reason)).success(finished) \
             .failure(failed).after_failure(lambda _error: finished(None)) \
-            .run_in_background("备份", show_dialog=False)
+            .run_in_background(self.tr("备份"), show_dialog=False)
         return self._backup_task
 
     def back_up_on_exit(self) -> bool:
@@ -159,7 +161,7 @@ class MainWindow(QMainWindow):
         self.session.forget()
         self._cover(signed_out=True)
         self.refresh_backup_status()
-        self.statusBar().showMessage(f"已从 {result.restored_from} 恢复，请重新登录。", 60000)
+        self.statusBar().showMessage(self.tr("已从 {path} 恢复，请重新登录。").format(path=result.restored_from), 60000)
 
     # -- who is signed in ----------------------------------------------------------------------
     def operator(self) -> Staff | None:
@@ -182,7 +184,7 @@ class MainWindow(QMainWindow):
 
         if self.session.locked:
             return None
-        dialog = SignInDialog("切换店员", name="", parent=self)
+        dialog = SignInDialog(self.tr("切换店员"), name="", parent=self)
 
         def switched(accepted: bool) -> None:
             if accepted and dialog.person is not None and dialog.person.id != self.session.staff_id:
@@ -272,35 +274,35 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        member = bar.addMenu("会员(&M)")
-        self._action(member, "登记新会员", lambda: self.open_signup(self.counter.search.phone_hint or ""), "F2",
-                     permission=Permission.SIGN_UP)
-        self._action(member, "会员详情", self.open_member_detail, "F3")
-        self._action(member, "积分兑换", self.open_redemption, "F4", permission=Permission.REDEEM)
-        self._action(member, "退货", self.open_returns, "F5", permission=Permission.RETURN)
+        member = bar.addMenu(self.tr("会员(&M)"))
+        self._action(member, self.tr("登记新会员"), lambda: self.open_signup(self.counter.search.phone_hint or ""),
+                     "F2", permission=Permission.SIGN_UP)
+        self._action(member, self.tr("会员详情"), self.open_member_detail, "F3")
+        self._action(member, self.tr("积分兑换"), self.open_redemption, "F4", permission=Permission.REDEEM)
+        self._action(member, self.tr("退货"), self.open_returns, "F5", permission=Permission.RETURN)
         member.addSeparator()
-        self._action(member, "散客（清除当前会员）", self.counter.walk_in)
-        owner = bar.addMenu("店长(&O)")
-        self._action(owner, "经营图表", self.open_charts, permission=Permission.VIEW_REPORTS)
-        self._action(owner, "回访名单", self.open_lists, permission=Permission.CONTACT_MEMBERS)
-        self._action(owner, "营销活动", self.open_campaigns, permission=Permission.RUN_CAMPAIGNS)
-        self._action(owner, "积分兑换目录", self.open_catalog, permission=Permission.MANAGE_CATALOG)
-        self._action(owner, "设置…", self.open_settings, permission=Permission.CHANGE_RULES)
+        self._action(member, self.tr("散客（清除当前会员）"), self.counter.walk_in)
+        owner = bar.addMenu(self.tr("店长(&O)"))
+        self._action(owner, self.tr("经营图表"), self.open_charts, permission=Permission.VIEW_REPORTS)
+        self._action(owner, self.tr("回访名单"), self.open_lists, permission=Permission.CONTACT_MEMBERS)
+        self._action(owner, self.tr("营销活动"), self.open_campaigns, permission=Permission.RUN_CAMPAIGNS)
+        self._action(owner, self.tr("积分兑换目录"), self.open_catalog, permission=Permission.MANAGE_CATALOG)
+        self._action(owner, self.tr("设置…"), self.open_settings, permission=Permission.CHANGE_RULES)
         owner.addSeparator()
-        self._action(owner, "从Excel导入会员", self.open_import, permission=Permission.IMPORT)
+        self._action(owner, self.tr("从Excel导入会员"), self.open_import, permission=Permission.IMPORT)
         owner.addSeparator()
-        self._action(owner, "店员管理", self.open_staff, permission=Permission.MANAGE_STAFF)
-        self._action(owner, "备份与恢复…", self.open_backups, permission=Permission.BACKUP)
-        self._action(owner, "操作日志", self.open_audit, permission=Permission.VIEW_AUDIT)
-        people = bar.addMenu("店员(&S)")
-        self._action(people, "切换店员", self.switch_operator, "Ctrl+Shift+S")
-        self._action(people, "锁屏", self.lock, "Ctrl+L")
-        self._action(people, "退出登录", self.sign_out)
+        self._action(owner, self.tr("店员管理"), self.open_staff, permission=Permission.MANAGE_STAFF)
+        self._action(owner, self.tr("备份与恢复…"), self.open_backups, permission=Permission.BACKUP)
+        self._action(owner, self.tr("操作日志"), self.open_audit, permission=Permission.VIEW_AUDIT)
+        people = bar.addMenu(self.tr("店员(&S)"))
+        self._action(people, self.tr("切换店员"), self.switch_operator, "Ctrl+Shift+S")
+        self._action(people, self.tr("锁屏"), self.lock, "Ctrl+L")
+        self._action(people, self.tr("退出登录"), self.sign_out)
         people.addSeparator()
-        self._action(people, "交班", self.close_shift, permission=Permission.SELL)
-        self._action(people, "日结", self.run_day_end, permission=Permission.VIEW_REPORTS)
+        self._action(people, self.tr("交班"), self.close_shift, permission=Permission.SELL)
+        self._action(people, self.tr("日结"), self.run_day_end, permission=Permission.VIEW_REPORTS)
         people.addSeparator()
-        self.quit_action = self._action(people, "退出", self.close, "Ctrl+Q")
+        self.quit_action = self._action(people, self.tr("退出"), self.close, "Ctrl+Q")
         self.export_menu: QMenu | None = None
         self._rebuild_export_menu()
 
@@ -312,18 +314,18 @@ class MainWindow(QMainWindow):
             self.menuBar().removeAction(self.export_menu.menuAction())
             self.export_menu.deleteLater()
         self.export_menu = build_export_menu(self, self.session.operator())
-        self.export_menu.setTitle("导出(&E)")
+        self.export_menu.setTitle(self.tr("导出(&E)"))
         self.menuBar().addMenu(self.export_menu)
 
     def _require_operator(self) -> Staff | None:
         operator = self.session.operator()
         if operator is None:
-            self.statusBar().showMessage(NO_OPERATOR, 5000)
+            self.statusBar().showMessage(QCoreApplication.translate("operations", NO_OPERATOR), 5000)
         return operator
 
     def _current_member(self) -> int | None:
         if self.counter.member_id is None:
-            self.statusBar().showMessage("请先找到会员（扫卡或输入手机号）。", 5000)
+            self.statusBar().showMessage(self.tr("请先找到会员（扫卡或输入手机号）。"), 5000)
         return self.counter.member_id
 
     # -- screens: each gets the operator and what it works on --------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from pharmacy_desk.core import applog
@@ -30,16 +31,18 @@ def user_message(error: BaseException) -> tuple[str, bool]:
 
 def bug_message() -> str:
     """The apology after a bug: nothing was done, the program goes on, and where the details are."""
-    return (f"抱歉，程序出错了，这次操作没有完成，其他数据不受影响，可以继续使用。"
-            f"详细情况已记录到日志文件：{applog.log_file()}。若反复出现，请把这个文件交给维护人员。")
+    return QCoreApplication.translate(
+        "messages", "抱歉，程序出错了，这次操作没有完成，其他数据不受影响，可以继续使用。"
+                    "详细情况已记录到日志文件：{log}。若反复出现，请把这个文件交给维护人员。").format(log=applog.log_file())
 
 
-def show_error(parent: QWidget | None, error: BaseException, title: str = "无法完成") -> None:
+def show_error(parent: QWidget | None, error: BaseException, title: str | None = None) -> None:
     show_message(parent, *user_message(error), title=title)
 
 
-def show_message(parent: QWidget | None, message: str, expected: bool, title: str = "无法完成") -> None:
+def show_message(parent: QWidget | None, message: str, expected: bool, title: str | None = None) -> None:
     """A box with a message already worded by ``user_message``: a warning, or an error for a bug."""
+    title = title or QCoreApplication.translate("messages", "无法完成")
     box = QMessageBox(QMessageBox.Icon.Warning if expected else QMessageBox.Icon.Critical, title, message,
                       QMessageBox.StandardButton.Ok, parent)
     box.exec()

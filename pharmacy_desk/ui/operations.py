@@ -25,6 +25,7 @@ from __future__ import annotations
 from typing import Any
 from collections.abc import Callable
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from pharmacy_desk.core.changes import NOTHING, Changes
@@ -35,7 +36,7 @@ from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.messages import show_message, user_message
 from pharmacy_desk.ui.tasks import Cancelled, Task
 
-NO_OPERATOR = "请先登录（输入姓名和 PIN 或密码）。"
+NO_OPERATOR = QT_TRANSLATE_NOOP("operations", "请先登录（输入姓名和 PIN 或密码）。")
 
 # Who is at the till: the main window's session (``ui.session.Session.operator``) says so.
 _operator_provider: Callable[[], Staff | None] = lambda: None  # noqa: E731 - nobody until a window says
@@ -147,7 +148,7 @@ class Op(_Call):
     def _arguments(self) -> tuple:
         operator = self._operator if self._operator is not None else current_operator()
         if operator is None:
-            raise InvalidInput(NO_OPERATOR)
+            raise InvalidInput(QCoreApplication.translate("operations", NO_OPERATOR))
         return (operator,)
 
 

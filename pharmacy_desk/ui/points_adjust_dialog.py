@@ -27,25 +27,26 @@ class PointsAdjustDialog(QDialog):
         self.member_id = member_id
         self.operator = operator
         self._key = f"adjust:{uuid.uuid4()}"
-        self.setWindowTitle("调整积分")
+        self.setWindowTitle(self.tr("调整积分"))
         member = profiles.heading(member_id, operator, dt.date.today())
-        self.header = QLabel(f"<b>{member.name}</b>　{member.tier_name}　可用积分 {member.usable_points}")
+        self.header = QLabel(self.tr("<b>{name}</b>　{tier}　可用积分 {points}").format(
+            name=member.name, tier=member.tier_name, points=member.usable_points))
         self.points = QSpinBox()
         self.points.setRange(-LIMIT, LIMIT)
-        self.points.setSuffix(" 分")
-        self.points.setToolTip("正数为增加积分，负数为扣减积分")
+        self.points.setSuffix(self.tr(" 分"))
+        self.points.setToolTip(self.tr("正数为增加积分，负数为扣减积分"))
         self.reason = QLineEdit()
         self.reason.setMaxLength(60)
-        self.reason.setPlaceholderText("必填，例如：补录 11 月 3 日漏积的消费")
+        self.reason.setPlaceholderText(self.tr("必填，例如：补录 11 月 3 日漏积的消费"))
         form = QFormLayout()
-        form.addRow("调整积分(&P)", self.points)
-        form.addRow("原因(&R)", self.reason)
-        note = QLabel("增加的积分按今天起算有效期；扣减从最早到期的积分扣起。调整另记一笔，原有流水不改。")
+        form.addRow(self.tr("调整积分(&P)"), self.points)
+        form.addRow(self.tr("原因(&R)"), self.reason)
+        note = QLabel(self.tr("增加的积分按今天起算有效期；扣减从最早到期的积分扣起。调整另记一笔，原有流水不改。"))
         note.setWordWrap(True)
         self.message = InlineMessage()
-        self.apply_button = QPushButton("确认调整")
+        self.apply_button = QPushButton(self.tr("确认调整"))
         self.apply_button.setDefault(True)
-        close_button = QPushButton("关闭")
+        close_button = QPushButton(self.tr("关闭"))
         close_button.setAutoDefault(False)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -71,7 +72,8 @@ class PointsAdjustDialog(QDialog):
         points, reason, key = self.points.value(), self.reason.text(), self._key
 
         def done(result: ledger.Adjustment) -> None:
-            self.message.ok(f"已调整 {result.entry.points:+d} 分，现有 {result.balance} 分。")
+            self.message.ok(self.tr("已调整 {points} 分，现有 {balance} 分。").format(
+                points=f"{result.entry.points:+d}", balance=result.balance))
 
         Op(self, lambda operator: ledger.adjust_points(self.member_id, points, reason, operator, key),
            operator=self.operator).success(done).failure(self.message.refused).run()

@@ -13,9 +13,11 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
-from pharmacy_desk.core import settings, signin, staff
+from pharmacy_desk.core import settings, signin
 from pharmacy_desk.core.models import Staff
+from pharmacy_desk.core.vocabulary import Role
 from pharmacy_desk.ui import preferences
+from pharmacy_desk.ui.i18n import core
 from pharmacy_desk.ui.operations import Op
 
 
@@ -44,9 +46,9 @@ class Session(QObject):
 
     def label(self) -> str:
         person = self.operator()
-        if person is not None:
-            return staff.label(person)
-        return "（已锁屏）" if self._staff_id is not None else "（未登录）"
+        if person is not None:  # as ``staff.label`` writes it, in the windows' language
+            return self.tr("{name}（{role}）").format(name=person.name, role=core(Role.label_of(person.role)))
+        return self.tr("（已锁屏）") if self._staff_id is not None else self.tr("（未登录）")
 
     def begin(self, person: Staff) -> None:
         """``person`` proved who they are (``signin.sign_in`` recorded it): the counter is theirs now."""

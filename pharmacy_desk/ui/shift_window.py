@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
@@ -19,16 +20,20 @@ from pharmacy_desk.ui.operations import Op
 from pharmacy_desk.ui.receipt import ReceiptView
 
 
+# The titles ``core.shift_slip`` gives its slips, for the dialog's title bar in the windows' language.
+SLIP_TITLES = (QT_TRANSLATE_NOOP("SlipDialog", "交班单"), QT_TRANSLATE_NOOP("SlipDialog", "日结报表"))
+
+
 class SlipDialog(QDialog):
     """A slip shown as the printer will print it, with 打印 and 存为PDF."""
 
     def __init__(self, receipt: Receipt, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(receipt.title)
+        self.setWindowTitle(self.tr(receipt.title))
         self.receipt = receipt
         self.view = ReceiptView()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)

@@ -34,18 +34,18 @@ class SignInForm(QWidget):
         self.name.setEditable(True)
         self.name.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.name.setMinimumContentsLength(10)
-        self.name.lineEdit().setPlaceholderText("输入或选择姓名")
+        self.name.lineEdit().setPlaceholderText(self.tr("输入或选择姓名"))
         self.secret = QLineEdit()
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
-        self.secret.setPlaceholderText("PIN 或密码")
+        self.secret.setPlaceholderText(self.tr("PIN 或密码"))
         self.message = InlineMessage()
-        self.button = QPushButton("登录")
+        self.button = QPushButton(self.tr("登录"))
         # Enter is handled here, in the form: an auto-default button would press it a second time.
         self.button.setAutoDefault(False)
 
         fields = QFormLayout()
-        fields.addRow("店员(&N)", self.name)
-        fields.addRow("PIN/密码(&P)", self.secret)
+        fields.addRow(self.tr("店员(&N)"), self.name)
+        fields.addRow(self.tr("PIN/密码(&P)"), self.secret)
         self.button_row = QHBoxLayout()  # a dialog adds its 取消 here
         self.button_row.addStretch(1)
         self.button_row.addWidget(self.button)
@@ -103,18 +103,19 @@ class SignInForm(QWidget):
 class SignInDialog(QDialog):
     """登录 at start-up, 切换店员 at the till: ``person`` is whoever signed in when it is accepted."""
 
-    def __init__(self, title: str = "登录", *, name: str | None = None, parent: QWidget | None = None):
+    def __init__(self, title: str | None = None, *, name: str | None = None, parent: QWidget | None = None):
         super().__init__(parent)
+        title = title or self.tr("登录")
         self.setWindowTitle(title)
         self.person: Staff | None = None
         self.form = SignInForm()
-        cancel = QPushButton("取消")
+        cancel = QPushButton(self.tr("取消"))
         cancel.setAutoDefault(False)
         cancel.clicked.connect(self.reject)
         self.form.button_row.addWidget(cancel)
         # Which pharmacy's till this is, above the form (the title bar may be hidden or cut off).
         pharmacy = setup.pharmacy_info().name
-        self.heading = QLabel(f"{pharmacy} · {title}" if pharmacy else title)
+        self.heading = QLabel(self.tr("{pharmacy} · {title}").format(pharmacy=pharmacy, title=title) if pharmacy else title)
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)

@@ -414,6 +414,188 @@
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>已锁屏</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>{name} 于 {time} 锁屏。输入 PIN 或密码解锁；换人时先输入自己的姓名。</source>
+        <translation>{name} locked the counter at {time}. Type the PIN or password to unlock; someone else types their own name first.</translation>
+    </message>
+    <message>
+        <source>请登录</source>
+        <translation>Please sign in</translation>
+    </message>
+    <message>
+        <source>输入姓名和 PIN 或密码后回车。</source>
+        <translation>Type your name and PIN or password, then Enter.</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>Sign in</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>扫会员卡或输入手机号，回车。Esc：散客。F2 登记新会员，F3 会员详情，F4 积分兑换，F5 退货。Ctrl+L 锁屏。</source>
+        <translation>Scan a card or type a phone, Enter. Esc: walk-in. F2 sign up, F3 member details, F4 redeem, F5 returns. Ctrl+L locks.</translation>
+    </message>
+    <message>
+        <source>切换</source>
+        <translation>Switch</translation>
+    </message>
+    <message>
+        <source>换一位店员登录（姓名 + PIN），收银单上已录入的内容保留。</source>
+        <translation>Another staff member signs in (name + PIN); what is typed in the sale stays.</translation>
+    </message>
+    <message>
+        <source>店员</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source> 当前店员：</source>
+        <translation> At the till: </translation>
+    </message>
+    <message>
+        <source>今日整理完成：过期积分 {expired} 分，等级复核降级 {downgraded} 人、升级 {upgraded} 人。</source>
+        <translation>Daily housekeeping done: {expired} points expired; tier review moved {downgraded} members down, {upgraded} up.</translation>
+    </message>
+    <message>
+        <source>每日整理</source>
+        <translation>Daily housekeeping</translation>
+    </message>
+    <message>
+        <source>尚无备份</source>
+        <translation>No backup yet</translation>
+    </message>
+    <message>
+        <source>上次备份：{time}</source>
+        <translation>Last backup: {time}</translation>
+    </message>
+    <message>
+        <source>超过两天没有完好的备份，请检查备份文件夹（店长 ▸ 备份与恢复）。</source>
+        <translation>No sound backup for over two days: please check the backup folder (Owner ▸ Backup and restore).</translation>
+    </message>
+    <message>
+        <source>自动备份没有完成：{reason}</source>
+        <translation>The automatic backup did not finish: {reason}</translation>
+    </message>
+    <message>
+        <source>备份</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>已从 {path} 恢复，请重新登录。</source>
+        <translation>Restored from {path}: please sign in again.</translation>
+    </message>
+    <message>
+        <source>切换店员</source>
+        <translation>Switch staff</translation>
+    </message>
+    <message>
+        <source>会员(&amp;M)</source>
+        <translation>&amp;Members</translation>
+    </message>
+    <message>
+        <source>登记新会员</source>
+        <translation>Sign up a member</translation>
+    </message>
+    <message>
+        <source>会员详情</source>
+        <translation>Member details</translation>
+    </message>
+    <message>
+        <source>积分兑换</source>
+        <translation>Redeem points</translation>
+    </message>
+    <message>
+        <source>退货</source>
+        <translation>Returns</translation>
+    </message>
+    <message>
+        <source>散客（清除当前会员）</source>
+        <translation>Walk-in (clear the member)</translation>
+    </message>
+    <message>
+        <source>店长(&amp;O)</source>
+        <translation>&amp;Owner</translation>
+    </message>
+    <message>
+        <source>经营图表</source>
+        <translation>Business charts</translation>
+    </message>
+    <message>
+        <source>回访名单</source>
+        <translation>Call lists</translation>
+    </message>
+    <message>
+        <source>营销活动</source>
+        <translation>Campaigns</translation>
+    </message>
+    <message>
+        <source>积分兑换目录</source>
+        <translation>Redemption catalog</translation>
+    </message>
+    <message>
+        <source>设置…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <source>从Excel导入会员</source>
+        <translation>Import members from Excel</translation>
+    </message>
+    <message>
+        <source>店员管理</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>备份与恢复…</source>
+        <translation>Backup and restore…</translation>
+    </message>
+    <message>
+        <source>操作日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>店员(&amp;S)</source>
+        <translation>&amp;Staff</translation>
+    </message>
+    <message>
+        <source>锁屏</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <source>退出登录</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>交班</source>
+        <translation>Close shift</translation>
+    </message>
+    <message>
+        <source>日结</source>
+        <translation>Day end</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>导出(&amp;E)</source>
+        <translation>&amp;Export</translation>
+    </message>
+    <message>
+        <source>请先找到会员（扫卡或输入手机号）。</source>
+        <translation>Find the member first (scan the card or type the phone).</translation>
+    </message>
+</context>
+<context>
     <name>MeasurementsTab</name>
     <message>
         <source>收缩压</source>
@@ -647,6 +829,53 @@
     <message>
         <source>散客</source>
         <translation>Walk-in</translation>
+    </message>
+</context>
+<context>
+    <name>PointsAdjustDialog</name>
+    <message>
+        <source>调整积分</source>
+        <translation>Adjust points</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{name}&lt;/b&gt;&#x3000;{tier}&#x3000;可用积分 {points}</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; · {tier} · usable points {points}</translation>
+    </message>
+    <message>
+        <source> 分</source>
+        <translation> points</translation>
+    </message>
+    <message>
+        <source>正数为增加积分，负数为扣减积分</source>
+        <translation>A positive number adds points, a negative one takes them off</translation>
+    </message>
+    <message>
+        <source>必填，例如：补录 11 月 3 日漏积的消费</source>
+        <translation>Required, e.g. points missed on a sale of 3 November</translation>
+    </message>
+    <message>
+        <source>调整积分(&amp;P)</source>
+        <translation>&amp;Points</translation>
+    </message>
+    <message>
+        <source>原因(&amp;R)</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <source>增加的积分按今天起算有效期；扣减从最早到期的积分扣起。调整另记一笔，原有流水不改。</source>
+        <translation>Added points expire counting from today; points taken off come from those expiring first. The adjustment is a new entry; the ledger is never edited.</translation>
+    </message>
+    <message>
+        <source>确认调整</source>
+        <translation>Adjust</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>已调整 {points} 分，现有 {balance} 分。</source>
+        <translation>Adjusted by {points} points; the balance is now {balance}.</translation>
     </message>
 </context>
 <context>
@@ -1052,6 +1281,59 @@
     </message>
 </context>
 <context>
+    <name>Session</name>
+    <message>
+        <source>{name}（{role}）</source>
+        <translation>{name} ({role})</translation>
+    </message>
+    <message>
+        <source>（已锁屏）</source>
+        <translation>(locked)</translation>
+    </message>
+    <message>
+        <source>（未登录）</source>
+        <translation>(nobody signed in)</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>登录</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>{pharmacy} · {title}</source>
+        <translation>{pharmacy} · {title}</translation>
+    </message>
+</context>
+<context>
+    <name>SignInForm</name>
+    <message>
+        <source>输入或选择姓名</source>
+        <translation>Type or choose your name</translation>
+    </message>
+    <message>
+        <source>PIN 或密码</source>
+        <translation>PIN or password</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>店员(&amp;N)</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>PIN/密码(&amp;P)</source>
+        <translation>&amp;PIN/password</translation>
+    </message>
+</context>
+<context>
     <name>SignupDialog</name>
     <message>
         <source>会员登记</source>
@@ -1084,6 +1366,36 @@
     <message>
         <source>新会员券：{coupon}，可当场使用。</source>
         <translation>New-member coupon: {coupon}, usable right away.</translation>
+    </message>
+</context>
+<context>
+    <name>SlipDialog</name>
+    <message>
+        <source>交班单</source>
+        <translation>Shift report</translation>
+    </message>
+    <message>
+        <source>日结报表</source>
+        <translation>Day-end report</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>（演示数据）{path}</source>
+        <translation>(demo data) {path}</translation>
+    </message>
+    <message>
+        <source>无法启动</source>
+        <translation>Cannot start</translation>
+    </message>
+    <message>
+        <source>已安装的 Qt 组件（PySide6 {version}）有已知缺陷，收银中途会突然退出。请按 README 的命令重新安装，它会装上可用的版本。</source>
+        <translation>The installed Qt components (PySide6 {version}) have a known defect that makes the till quit suddenly. Please reinstall with the command in the README, which installs a working version.</translation>
     </message>
 </context>
 <context>
@@ -1590,6 +1902,24 @@
     <message>
         <source>&#x3000;</source>
         <translation> · </translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>抱歉，程序出错了，这次操作没有完成，其他数据不受影响，可以继续使用。详细情况已记录到日志文件：{log}。若反复出现，请把这个文件交给维护人员。</source>
+        <translation>Sorry, something went wrong: this action was not completed. Nothing else is affected and you can carry on. The details are in the log file {log}. If it happens again, please give that file to whoever maintains the program.</translation>
+    </message>
+    <message>
+        <source>无法完成</source>
+        <translation>Could not finish</translation>
+    </message>
+</context>
+<context>
+    <name>operations</name>
+    <message>
+        <source>请先登录（输入姓名和 PIN 或密码）。</source>
+        <translation>Please sign in first (your name and PIN or password).</translation>
     </message>
 </context>
 </TS>
