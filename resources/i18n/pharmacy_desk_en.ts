@@ -311,7 +311,7 @@
     </message>
     <message>
         <source>已记录会员的同意。</source>
-        <translation>The member&apos;s consent is recorded.</translation>
+        <translation>The member's consent is recorded.</translation>
     </message>
     <message>
         <source>健康档案已保存。</source>
@@ -323,7 +323,7 @@
     </message>
     <message>
         <source>撤回后将删除该会员的慢病、过敏史、用药和全部测量记录，且无法恢复。确定吗？</source>
-        <translation>Withdrawing deletes this member&apos;s chronic conditions, allergies, medicines and all measurements, for good. Are you sure?</translation>
+        <translation>Withdrawing deletes this member's chronic conditions, allergies, medicines and all measurements, for good. Are you sure?</translation>
     </message>
     <message>
         <source>已撤回同意，健康信息已删除。</source>
@@ -669,11 +669,11 @@
         <translation>Close</translation>
     </message>
     <message>
-        <source>&#x3000;&lt;b style=&apos;color:#b00020&apos;&gt;过敏：{allergies}&lt;/b&gt;</source>
-        <translation>  &lt;b style=&apos;color:#b00020&apos;&gt;Allergies: {allergies}&lt;/b&gt;</translation>
+        <source>　&lt;b style='color:#b00020'&gt;过敏：{allergies}&lt;/b&gt;</source>
+        <translation>  &lt;b style='color:#b00020'&gt;Allergies: {allergies}&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>&lt;b&gt;{name}&lt;/b&gt;&#x3000;{tier}&#x3000;卡号 {card}&#x3000;手机 {phone}&#x3000;可用积分 {points}</source>
+        <source>&lt;b&gt;{name}&lt;/b&gt;　{tier}　卡号 {card}　手机 {phone}　可用积分 {points}</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt;  {tier}  card {card}  mobile {phone}  usable points {points}</translation>
     </message>
 </context>
@@ -697,7 +697,7 @@
     </message>
     <message>
         <source>同意收集健康信息（慢病、过敏史、用药，仅药师和店长可见）</source>
-        <translation>Agrees to health information being kept (chronic conditions, allergies, medicines; seen only by pharmacists and the owner)</translation>
+        <translation>Agrees to health details being kept (conditions, allergies, medicines; pharmacists and owner only)</translation>
     </message>
     <message>
         <source>同意接收优惠信息（短信、电话回访）</source>
@@ -788,7 +788,7 @@
     </message>
     <message>
         <source>已结账。下一位顾客请扫卡；直接录入金额按散客记账。</source>
-        <translation>Paid. Scan the next customer&apos;s card; amounts typed without one are a walk-in sale.</translation>
+        <translation>Paid. Scan the next customer's card; amounts typed without one are a walk-in sale.</translation>
     </message>
     <message>
         <source>{balance} 分（可用 {usable} 分）</source>
@@ -838,7 +838,7 @@
         <translation>Adjust points</translation>
     </message>
     <message>
-        <source>&lt;b&gt;{name}&lt;/b&gt;&#x3000;{tier}&#x3000;可用积分 {points}</source>
+        <source>&lt;b&gt;{name}&lt;/b&gt;　{tier}　可用积分 {points}</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; · {tier} · usable points {points}</translation>
     </message>
     <message>
@@ -897,7 +897,7 @@
         <translation>never</translation>
     </message>
     <message>
-        <source>入会 {joined}&#x3000;资料确认 {confirmed}</source>
+        <source>入会 {joined}　资料确认 {confirmed}</source>
         <translation>Joined {joined} · details confirmed {confirmed}</translation>
     </message>
     <message>
@@ -963,7 +963,7 @@
         <translation>Close</translation>
     </message>
     <message>
-        <source>{name}（{tier}）&#x3000;可用积分 {points}&#x3000;本月还可兑换 {amount} 元</source>
+        <source>{name}（{tier}）　可用积分 {points}　本月还可兑换 {amount} 元</source>
         <translation>{name} ({tier}) · usable points {points} · ¥{amount} left to redeem this month</translation>
     </message>
     <message>
@@ -1079,7 +1079,7 @@
     </message>
     <message>
         <source>把这笔消费的小票（含已退货情况）显示到小票区，再打印</source>
-        <translation>Show this sale&apos;s receipt (with what came back) in the receipt pane, to print it</translation>
+        <translation>Show this sale's receipt (with what came back) in the receipt pane, to print it</translation>
     </message>
     <message>
         <source>关闭</source>
@@ -1091,7 +1091,7 @@
     </message>
     <message>
         <source>该会员最近的消费（选中一笔即可退货）</source>
-        <translation>The member&apos;s recent sales (choose one to return it)</translation>
+        <translation>The member's recent sales (choose one to return it)</translation>
     </message>
     <message>
         <source>“本次退”默认为全部可退金额；只退一部分时在该栏输入金额，再按“部分退货”。</source>
@@ -1102,7 +1102,7 @@
         <translation>Walk-in</translation>
     </message>
     <message>
-        <source>小票 {receipt}&#x3000;{time}&#x3000;{who}&#x3000;金额 {total} 元&#x3000;实付 {paid} 元&#x3000;积分抵现 {points_used}&#x3000;得积分 {points_earned}</source>
+        <source>小票 {receipt}　{time}　{who}　金额 {total} 元　实付 {paid} 元　积分抵现 {points_used}　得积分 {points_earned}</source>
         <translation>Receipt {receipt} · {time} · {who} · total ¥{total} · paid ¥{paid} · points as cash {points_used} · points earned {points_earned}</translation>
     </message>
     <message>
@@ -1119,11 +1119,11 @@
     </message>
     <message>
         <source>确认无误请按“确认退货”。</source>
-        <translation>If that is right, press “Confirm return”.</translation>
+        <translation> If that is right, press “Confirm return”.</translation>
     </message>
     <message>
         <source>会员积分余额 {balance}。</source>
-        <translation> Member&apos;s points balance {balance}.</translation>
+        <translation> Member's points balance {balance}.</translation>
     </message>
     <message>
         <source>会员等级回到{tier}。</source>
@@ -1146,7 +1146,7 @@
     </message>
     <message>
         <source>药品名</source>
-        <translation>Medicine</translation>
+        <translation>Drug</translation>
     </message>
     <message>
         <source>慢病用药的药品名，续药提醒时告诉会员</source>
@@ -1237,7 +1237,7 @@
         <translation>Points this sale +{points}</translation>
     </message>
     <message>
-        <source>＋ 医保 {insured} 元（{categories}）&#x3000;共 {total} 元</source>
+        <source>＋ 医保 {insured} 元（{categories}）　共 {total} 元</source>
         <translation>+ insurance ¥{insured} ({categories}) · total ¥{total}</translation>
     </message>
     <message>
@@ -1257,7 +1257,7 @@
     <name>SearchBox</name>
     <message>
         <source>扫会员卡 / 手机号 / 手机后4位 / 姓名 / 拼音首字母，回车</source>
-        <translation>Scan card / phone / last 4 digits / name / pinyin initials, Enter</translation>
+        <translation>Scan card / phone / last 4 / name / initials</translation>
     </message>
     <message>
         <source>登记新会员 (F2)</source>
@@ -1900,7 +1900,7 @@
         <translation>, </translation>
     </message>
     <message>
-        <source>&#x3000;</source>
+        <source>　</source>
         <translation> · </translation>
     </message>
 </context>
