@@ -150,10 +150,11 @@ def test_the_sign_up_dialog_in_english(english, qtbot, latin_shop, clerk):
 
 def test_the_member_window_in_english_for_the_owner(english, qtbot, latin_shop, owner):
     """The owner sees every tab: the profile form, the health file and the measurements."""
-    from pharmacy_desk.core import profiles
+    from pharmacy_desk.core import ledger, profiles
     from pharmacy_desk.ui.member_detail import MemberDetailDialog
 
     profiles.record_health_consent(latin_shop.id, owner, True)
+    ledger.adjust(latin_shop.id, 100, "Opening gift", owner, "seed", at=dt.datetime.now() - dt.timedelta(minutes=5))
     dialog = MemberDetailDialog(latin_shop.id, owner)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -173,6 +174,10 @@ def test_the_member_window_in_english_for_the_owner(english, qtbot, latin_shop, 
     dialog.measurements_tab.add()
     texts = visible_strings(dialog)
     assert "Measurement recorded." in texts and chinese_in(texts) == []
+    # the kinds in the history tables are the core's labels, shown in English too
+    assert dialog.ledger_model.data(dialog.ledger_model.index(0, 1)) == "Manual adjustment"
+    model = dialog.measurements_tab.model
+    assert model.data(model.index(0, 1)) == "Blood pressure"
 
 
 def test_the_contact_dialog_in_english_stores_the_outcome_as_the_core_names_it(english, qtbot):

@@ -9,6 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from pharmacy_desk.core import coupons, history
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.pricing import describe_bonuses
+from pharmacy_desk.ui.i18n import core
 from pharmacy_desk.ui.inline import date_text, time_text
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
 
@@ -19,7 +20,7 @@ def _signed(points: int) -> str:
 
 LEDGER_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("Columns", "时间"), lambda r: time_text(r.created_at)),
-    Column(QT_TRANSLATE_NOOP("Columns", "类型"), lambda r: r.kind_name),
+    Column(QT_TRANSLATE_NOOP("Columns", "类型"), lambda r: core(r.kind_name)),
     Column(QT_TRANSLATE_NOOP("Columns", "积分"), lambda r: _signed(r.points), align_right=True),
     Column(QT_TRANSLATE_NOOP("Columns", "余额"), lambda r: r.balance_after, align_right=True),
     Column(QT_TRANSLATE_NOOP("Columns", "说明"), lambda r: r.description),
@@ -53,7 +54,7 @@ TIER_COLUMNS = (
 )
 MEASUREMENT_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("Columns", "时间"), lambda m: time_text(m.taken_at)),
-    Column(QT_TRANSLATE_NOOP("Columns", "项目"), lambda m: m.kind_name),
+    Column(QT_TRANSLATE_NOOP("Columns", "项目"), lambda m: core(m.kind_name)),
     Column(QT_TRANSLATE_NOOP("Columns", "读数"), lambda m: m.reading, align_right=True),
     Column(QT_TRANSLATE_NOOP("Columns", "测量人"), lambda m: m.staff),
     Column(QT_TRANSLATE_NOOP("Columns", "备注"), lambda m: m.notes),
