@@ -31,6 +31,27 @@ def test_the_sql_hash_function_is_the_python_one(db):
         text.encode()).hexdigest()
 
 
+def test_bulk_sealed_rows_hash_as_one_row_at_a_time_does(db, owner):
+    """The bulk writer's fast path (ints and text as they are) and its slow path (dates, ids as text,
+    a model for an id, NULLs) give each row the hash ``link`` gives its stored values."""
+    columns = ("member_id", "kind", "points", "created_at", "expires_on", "key", "operation_id", "staff_id",
+               "reason")
+    rows = [(7, "import", 12, "2026-06-10 10:00:00", "2027-06-10", f"k{n}", 3, owner, text)
+            for n, text in enumerate(AWKWARD)]
+    rows += [("8", "adjust", -3, AT, dt.date(2027, 1, 1), "k'q", 3, owner.id, 42),
+             (9, "earn", 1, AT, None, "k-none", 3, owner.id, "")]
+    with database.atomic():
+        names, sealed = chain.sealed_rows("ledger_entry", columns, rows)
+    previous = chain.GENESIS
+    for row, out in zip(rows, sealed):
+        given = dict(zip(columns, row))
+        values = [out[0] if name == "id" else chain.stored(given.get(name), storage)
+                  for name, storage in chain.CHAINED["ledger_entry"]]
+        previous = chain.link(previous, values)
+        assert out == (out[0], *row, previous)
+    assert names == ("id", *columns, "hash") and [out[0] for out in sealed] == list(range(1, len(rows) + 1))
+
+
 @pytest.fixture
 def trading(db, make_member, sell, owner):
     """Members, sales with points, an adjustment with an awkward reason: a few dozen chained rows."""

@@ -96,3 +96,24 @@ def test_a_member_signed_up_at_a_till_during_the_import_is_not_duplicated(db, ow
     commit.commit_import(read_plan(sheet, today=TODAY), owner, at=AT)
     assert ledger.balance(twenty[0].id) == 200 and Member.select().count() == 40
     assert check.run_checks() == []
+
+
+def test_only_the_last_chunk_waits_for_the_disk_and_the_connection_is_set_back(db, owner, sheet, small_chunks,
+                                                                              monkeypatch):
+    """The chunks commit without a sync of their own (each is still whole after a power cut); the
+    last commit syncs, and with it every chunk before; the tills' setting (FULL) comes back."""
+    real = commit.write_transaction
+    synchronous = []
+
+    @contextmanager
+    def watched():
+        with real():
+            yield
+            synchronous.append(database.execute_sql("PRAGMA synchronous").fetchone()[0])
+
+    usual = [database.execute_sql(f"PRAGMA {name}").fetchone()[0] for name in ("synchronous", "wal_autocheckpoint")]
+    monkeypatch.setattr(commit, "write_transaction", watched)
+    commit.commit_import(read_plan(sheet, today=TODAY), owner, at=AT)
+    assert synchronous == [2] + [1] * 5 + [2]  # the operation, five chunks of seven, the last five members
+    assert [database.execute_sql(f"PRAGMA {name}").fetchone()[0]
+            for name in ("synchronous", "wal_autocheckpoint")] == usual == [2, 1000]

@@ -22,6 +22,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from pharmacy_desk.core.db import database
 
@@ -111,17 +112,33 @@ def sealed_rows(table: str, columns: Sequence[str], rows: Iterable[Sequence[obje
         raise RuntimeError("chained rows are sealed inside the write transaction of their insert")
     last_id, last_hash = newest(table)
     # Where each chained column is in the given rows (None: not given, so NULL; the id is made here).
-    where = [None if name == "id" or name not in columns else columns.index(name) for name, _ in CHAINED[table]]
-    storages = [storage for _, storage in CHAINED[table]]
+    plan = [(None if name == "id" or name not in columns else columns.index(name), storage)
+            for name, storage in CHAINED[table]]
     id_at = [name for name, _ in CHAINED[table]].index("id")
+    head, tail = plan[:id_at], plan[id_at + 1:]
+    sha256 = hashlib.sha256
     out = []
     for row in rows:
         last_id += 1
-        values = [None if at is None else stored(row[at], storage) for at, storage in zip(where, storages)]
-        values[id_at] = last_id
-        last_hash = link(last_hash, values)
+        text = ",".join([*(_quoted(row, at, storage) for at, storage in head), str(last_id),
+                         *(_quoted(row, at, storage) for at, storage in tail)])
+        last_hash = sha256(f"{last_hash}\n{text}".encode()).hexdigest()
         out.append((last_id, *row, last_hash))
     return ("id", *columns, "hash"), out
+
+
+def _quoted(row: Sequence[object], at: int | None, storage: str) -> str:
+    """``quote(stored(row[at], storage))``, without the two calls for the usual int and text cells."""
+    if at is None:
+        return "NULL"
+    value = row[at]
+    kind = type(value)
+    if kind is int and storage == "int":
+        return str(value)
+    if kind is str and storage == "text":
+        text = cast(str, value)
+        return "'" + text.replace("'", "''") + "'" if "'" in text else "'" + text + "'"
+    return quote(stored(value, storage))
 
 
 @dataclass(frozen=True)

@@ -132,11 +132,21 @@ def _char_initial(char: str) -> str:
     return _plain_initials(char)
 
 
+@cache
+def _phrase_openings() -> frozenset[str]:
+    """The first two characters of every word in pypinyin's phrase dictionary, read once per process."""
+    from pypinyin.constants import PHRASES_DICT
+
+    return frozenset(word[:2] for word in PHRASES_DICT)
+
+
 def _has_phrase(name: str) -> bool:
     from pypinyin.constants import PHRASES_DICT
 
-    return any(name[i:j] in PHRASES_DICT
-               for i in range(len(name)) for j in range(i + 2, min(len(name), i + 6) + 1))
+    openings = _phrase_openings()
+    return any(name[i:i + 2] in openings
+               and any(name[i:j] in PHRASES_DICT for j in range(i + 2, min(len(name), i + 6) + 1))
+               for i in range(len(name) - 1))
 
 
 def bulk_name_initials(name: str) -> str:
@@ -144,7 +154,8 @@ def bulk_name_initials(name: str) -> str:
 
     A name containing no word of pypinyin's phrase dictionary reads character by
     character, so each character's initial is cached; names with a phrase (建国 …)
-    take the full conversion, exactly as ``name_initials``.
+    take the full conversion, exactly as ``name_initials``. Most names hold no
+    phrase: a set of the words' first two characters tells so in a lookup or two.
     """
     if not name.isascii() and _CJK_ONLY.fullmatch(name) and not _has_phrase(name):
         return _as_surname("".join(_char_initial(ch) for ch in name), name)

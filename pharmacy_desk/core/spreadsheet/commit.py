@@ -6,7 +6,10 @@ their balances per transaction: each holds the write lock a few tens of millisec
 so a sale at a till waits at most one chunk, never the whole import. Everything that
 needs no lock (matching the file against the members, card numbers, pinyin) is done
 before. Each chunk checks again, under the lock, who was signed up at a till
-meanwhile and which card numbers were taken, and leaves those rows to the merge.
+meanwhile and which card numbers were taken, and leaves those rows to the merge; its
+members get the ids after the newest member's, read under the lock, so their balances
+are written without reading the members back. The chunks commit without waiting for
+the disk and the last one with it (``dialect.bulk_writing``).
 
 The rows written keep every invariant of ``core/check.py``: each opening balance is an
 ``import`` credit lot with an expiry date, written in the same transaction as its
@@ -24,8 +27,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 
-from pharmacy_desk.core import chain, ledger, operations, settings
+from pharmacy_desk.core import chain, dialect, ledger, operations, settings
 from pharmacy_desk.core.changes import ALL, NOTHING, Changes
 from pharmacy_desk.core.db import database, write_transaction
 from pharmacy_desk.core.members import ean13_check_digit
@@ -33,7 +37,7 @@ from pharmacy_desk.core.models import Member, Staff, Tier
 from pharmacy_desk.core.normalize import bulk_name_initials
 from pharmacy_desk.core.spreadsheet.columns import header_key
 from pharmacy_desk.core.permissions import Permission, require
-from pharmacy_desk.core.spreadsheet.plan import FilePlan, ImportPlan, Progress, match_database, quiet
+from pharmacy_desk.core.spreadsheet.plan import FilePlan, ImportPlan, Merge, Progress, match_database, quiet
 from pharmacy_desk.core.vocabulary import LedgerKind, Role
 
 CHUNK = 1000  # members (with their balances) per transaction: ~20-60 ms of write lock
@@ -153,19 +157,23 @@ def commit_import(file_plan: FilePlan, operator: Staff, *, progress: Progress | 
 
     total = len(plan.new) + len(plan.merges)
     done = 0
-    for start in range(0, len(plan.new), CHUNK):
-        prepared = member_rows(plan.new[start:start + CHUNK])
+
+    def write_new(candidates) -> None:
+        nonlocal done
+        prepared = member_rows(candidates)
         with write_transaction():
             chunk = _still_new(prepared, cards)
-            _insert("member", MEMBER_COLUMNS, chunk)
-            ids = _ids_of([(row[1], row[2]) for row in chunk])
-            credit([(ids[row[1], row[2]], points_of[row[1], row[2]]) for row in chunk])
+            first_id = _next_member_id()
+            _insert("member", ("id", *MEMBER_COLUMNS),
+                    [(member_id, *row) for member_id, row in enumerate(chunk, first_id)])
+            credit([(member_id, points_of[row[1], row[2]]) for member_id, row in enumerate(chunk, first_id)])
             result.created += len(chunk)
         done += len(prepared)
         progress(done, total, "正在写入会员和期初积分……")
-    for start in range(0, len(plan.merges), CHUNK):
+
+    def write_merges(batch: list[Merge]) -> None:
+        nonlocal done
         with write_transaction():
-            batch = plan.merges[start:start + CHUNK]
             credited = _already_credited([m.member_id for m in batch if m.import_points > 0])
             for merge in batch:
                 if merge.fill:
@@ -175,6 +183,14 @@ def commit_import(file_plan: FilePlan, operator: Staff, *, progress: Progress | 
                     if m.import_points > 0 and m.member_id not in credited])
         done += len(batch)
         progress(done, total, "正在补充已有会员的资料……")
+
+    steps = [partial(write_new, plan.new[start:start + CHUNK]) for start in range(0, len(plan.new), CHUNK)]
+    steps += [partial(write_merges, plan.merges[start:start + CHUNK]) for start in range(0, len(plan.merges), CHUNK)]
+    with dialect.bulk_writing(database) as bulk:
+        for number, step in enumerate(steps, 1):
+            if number == len(steps):
+                bulk.durable()  # the last commit waits for the disk, and with it every chunk before
+            step()
     progress(total, total, "导入完成")
     return result
 
@@ -210,12 +226,9 @@ def _still_new(rows: list[tuple], cards) -> list[tuple]:
     return fresh
 
 
-def _ids_of(pairs: Sequence[tuple[str, str]]) -> dict[tuple[str, str], int]:
-    phones = sorted({phone for phone, _ in pairs})
-    if not phones:
-        return {}
-    return {(phone, name): member_id for phone, name, member_id in database.execute_sql(
-        f'SELECT phone, name, id FROM member WHERE phone IN ({_placeholders(len(phones))})', phones)}
+def _next_member_id() -> int:
+    """The id the next member gets; read under the write lock, so the chunk's ids are its own."""
+    return (database.execute_sql("SELECT MAX(id) FROM member").fetchone()[0] or 0) + 1
 
 
 def _already_credited(member_ids: list[int]) -> set[int]:

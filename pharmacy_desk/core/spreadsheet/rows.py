@@ -22,7 +22,6 @@ from pharmacy_desk.core.normalize import (
 
 TOTALS_RE = re.compile(r"^(合\s*计|总\s*计|小\s*计|共计|总数)")
 _TOTALS_FIRST = set("合总小共")
-_SPACES = re.compile(r"\s+")
 
 
 @dataclass
@@ -128,11 +127,13 @@ def skip_reason(values: Sequence[object]) -> str:
 def _text(value: object) -> str:
     if value is None or value == "":
         return ""
+    if type(value) is str and value.isascii():  # most cells: no full-width forms to fold
+        return " ".join(value.split())  # the same as collapsing ``\s+`` and stripping
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, (dt.datetime, dt.date)):
         return f"{value:%Y-%m-%d}"
-    return _SPACES.sub(" ", halfwidth(str(value))).strip()
+    return " ".join(halfwidth(str(value)).split())
 
 
 class RowCleaner:
