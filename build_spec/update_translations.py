@@ -44,15 +44,16 @@ def _vocabularies() -> list[type]:
 
 def core_labels() -> list[str]:
     """The core's own labels that the translated windows show: lists, exports, call outcomes,
-    refund ways and every code's label."""
+    refund ways, the history's statuses and every code's label."""
     from pharmacy_desk.core.call_lists import LISTS
     from pharmacy_desk.core.contacts import OUTCOMES
+    from pharmacy_desk.core.history import STATUSES
     from pharmacy_desk.core.slips import OTHER_REFUND_WAY, REFUND_WAY
     from pharmacy_desk.core.spreadsheet.tables import EXPORTS
 
     labels = [*(item.title for item in LISTS), *(title for title, _export in EXPORTS.values()),
               *(member.label for kind in _vocabularies() for member in kind), *OUTCOMES,
-              *REFUND_WAY.values(), OTHER_REFUND_WAY]
+              *REFUND_WAY.values(), OTHER_REFUND_WAY, *STATUSES]
     return list(dict.fromkeys(label for label in labels if label))
 
 

@@ -178,6 +178,8 @@ def test_the_member_window_in_english_for_the_owner(english, qtbot, latin_shop, 
     assert dialog.ledger_model.data(dialog.ledger_model.index(0, 1)) == "Manual adjustment"
     model = dialog.measurements_tab.model
     assert model.data(model.index(0, 1)) == "Blood pressure"
+    coupons = dialog.coupons_model  # the new-member coupon of a member signed up in June 2026 (conftest's DAY)
+    assert coupons.data(coupons.index(0, 3)) == "Expired" and " to " in coupons.data(coupons.index(0, 2))
 
 
 def test_the_contact_dialog_in_english_stores_the_outcome_as_the_core_names_it(english, qtbot):
@@ -236,6 +238,7 @@ def test_the_returns_dialog_in_english(english, qtbot, latin_shop, clerk, sell):
     texts = visible_strings(dialog)
     assert any(text.startswith("Refunded ¥100.00: Cash (in cash) 100.00") for text in texts)
     assert chinese_in(texts) == []
+    assert dialog.sales_model.data(dialog.sales_model.index(0, 4)) == "Fully returned"
 
 
 def test_the_main_window_in_english_menus_toolbar_and_status_bar(english, qtbot, latin_shop, owner):

@@ -24,6 +24,13 @@ from pharmacy_desk.core.pricing import Bonus
 from pharmacy_desk.core.vocabulary import LedgerKind, MeasurementKind
 
 
+# The statuses the history tables show; the windows show them in their language
+# (``build_spec/update_translations.py`` offers them for translation).
+FULLY_RETURNED, PARTLY_RETURNED = "已全部退货", "部分退货"
+COUPON_USED, COUPON_EXPIRED, COUPON_NOT_YET_VALID, COUPON_USABLE = "已用", "已过期", "未生效", "可用"
+STATUSES = (FULLY_RETURNED, PARTLY_RETURNED, COUPON_USED, COUPON_EXPIRED, COUPON_NOT_YET_VALID, COUPON_USABLE)
+
+
 @dataclass(frozen=True)
 class LedgerRow:
     created_at: dt.datetime
@@ -80,7 +87,7 @@ class SaleRow:
     def return_status(self) -> str:
         if self.returned_fen == 0:
             return ""
-        return "已全部退货" if self.returned_fen >= self.total_fen else "部分退货"
+        return FULLY_RETURNED if self.returned_fen >= self.total_fen else PARTLY_RETURNED
 
 
 def sales(member_id: MemberId, limit: int | None = None) -> list[SaleRow]:
@@ -148,12 +155,12 @@ class CouponRow:
 
 def coupon_status(coupon: Coupon, today: dt.date, *, used: bool) -> str:
     if used:
-        return "已用"
+        return COUPON_USED
     if coupon.valid_until < today:
-        return "已过期"
+        return COUPON_EXPIRED
     if coupon.valid_from > today:
-        return "未生效"
-    return "可用"
+        return COUPON_NOT_YET_VALID
+    return COUPON_USABLE
 
 
 def member_coupons(member_id: MemberId, today: dt.date) -> list[CouponRow]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from pharmacy_desk.core import coupons, history
 from pharmacy_desk.core.normalize import yuan
@@ -34,14 +34,15 @@ SALES_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("Columns", "得积分"), lambda s: s.points_earned, align_right=True),
     Column(QT_TRANSLATE_NOOP("Columns", "抵现积分"), lambda s: s.points_used or "", align_right=True),
     Column(QT_TRANSLATE_NOOP("Columns", "已退款"), lambda s: yuan(s.refunded_fen) if s.refunded_fen else "", align_right=True),
-    Column(QT_TRANSLATE_NOOP("Columns", "状态"), lambda s: s.return_status),
+    Column(QT_TRANSLATE_NOOP("Columns", "状态"), lambda s: core(s.return_status)),
     Column(QT_TRANSLATE_NOOP("Columns", "积分加成"), lambda s: describe_bonuses(s.bonuses)),
 )
 COUPON_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("Columns", "券"), lambda c: c.title),
     Column(QT_TRANSLATE_NOOP("Columns", "内容"), lambda c: coupons.describe(c.coupon)),
-    Column(QT_TRANSLATE_NOOP("Columns", "有效期"), lambda c: f"{date_text(c.valid_from)} 至 {date_text(c.valid_until)}"),
-    Column(QT_TRANSLATE_NOOP("Columns", "状态"), lambda c: c.status),
+    Column(QT_TRANSLATE_NOOP("Columns", "有效期"), lambda c: QCoreApplication.translate(
+        "MemberDetailDialog", "{start} 至 {end}").format(start=date_text(c.valid_from), end=date_text(c.valid_until))),
+    Column(QT_TRANSLATE_NOOP("Columns", "状态"), lambda c: core(c.status)),
     Column(QT_TRANSLATE_NOOP("Columns", "使用"), lambda c: f"{time_text(c.used_at)} {c.used_receipt_no}" if c.used_receipt_no else ""),
     Column(QT_TRANSLATE_NOOP("Columns", "券号"), lambda c: c.code),
 )

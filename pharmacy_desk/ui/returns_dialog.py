@@ -35,7 +35,7 @@ SALE_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("Columns", "小票号"), lambda s: s.receipt_no),
     Column(QT_TRANSLATE_NOOP("Columns", "金额"), lambda s: yuan(s.total_fen), align_right=True),
     Column(QT_TRANSLATE_NOOP("Columns", "实付"), lambda s: yuan(s.paid_fen), align_right=True),
-    Column(QT_TRANSLATE_NOOP("Columns", "状态"), lambda s: s.return_status),
+    Column(QT_TRANSLATE_NOOP("Columns", "状态"), lambda s: core(s.return_status)),
 )
 
 

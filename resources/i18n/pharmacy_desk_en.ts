@@ -311,7 +311,7 @@
     </message>
     <message>
         <source>已记录会员的同意。</source>
-        <translation>The member's consent is recorded.</translation>
+        <translation>The member&apos;s consent is recorded.</translation>
     </message>
     <message>
         <source>健康档案已保存。</source>
@@ -323,7 +323,7 @@
     </message>
     <message>
         <source>撤回后将删除该会员的慢病、过敏史、用药和全部测量记录，且无法恢复。确定吗？</source>
-        <translation>Withdrawing deletes this member's chronic conditions, allergies, medicines and all measurements, for good. Are you sure?</translation>
+        <translation>Withdrawing deletes this member&apos;s chronic conditions, allergies, medicines and all measurements, for good. Are you sure?</translation>
     </message>
     <message>
         <source>已撤回同意，健康信息已删除。</source>
@@ -669,12 +669,16 @@
         <translation>Close</translation>
     </message>
     <message>
-        <source>　&lt;b style='color:#b00020'&gt;过敏：{allergies}&lt;/b&gt;</source>
-        <translation>  &lt;b style='color:#b00020'&gt;Allergies: {allergies}&lt;/b&gt;</translation>
+        <source>&#x3000;&lt;b style=&apos;color:#b00020&apos;&gt;过敏：{allergies}&lt;/b&gt;</source>
+        <translation>  &lt;b style=&apos;color:#b00020&apos;&gt;Allergies: {allergies}&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>&lt;b&gt;{name}&lt;/b&gt;　{tier}　卡号 {card}　手机 {phone}　可用积分 {points}</source>
+        <source>&lt;b&gt;{name}&lt;/b&gt;&#x3000;{tier}&#x3000;卡号 {card}&#x3000;手机 {phone}&#x3000;可用积分 {points}</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt;  {tier}  card {card}  mobile {phone}  usable points {points}</translation>
+    </message>
+    <message>
+        <source>{start} 至 {end}</source>
+        <translation>{start} to {end}</translation>
     </message>
 </context>
 <context>
@@ -788,7 +792,7 @@
     </message>
     <message>
         <source>已结账。下一位顾客请扫卡；直接录入金额按散客记账。</source>
-        <translation>Paid. Scan the next customer's card; amounts typed without one are a walk-in sale.</translation>
+        <translation>Paid. Scan the next customer&apos;s card; amounts typed without one are a walk-in sale.</translation>
     </message>
     <message>
         <source>{balance} 分（可用 {usable} 分）</source>
@@ -838,7 +842,7 @@
         <translation>Adjust points</translation>
     </message>
     <message>
-        <source>&lt;b&gt;{name}&lt;/b&gt;　{tier}　可用积分 {points}</source>
+        <source>&lt;b&gt;{name}&lt;/b&gt;&#x3000;{tier}&#x3000;可用积分 {points}</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; · {tier} · usable points {points}</translation>
     </message>
     <message>
@@ -897,7 +901,7 @@
         <translation>never</translation>
     </message>
     <message>
-        <source>入会 {joined}　资料确认 {confirmed}</source>
+        <source>入会 {joined}&#x3000;资料确认 {confirmed}</source>
         <translation>Joined {joined} · details confirmed {confirmed}</translation>
     </message>
     <message>
@@ -963,7 +967,7 @@
         <translation>Close</translation>
     </message>
     <message>
-        <source>{name}（{tier}）　可用积分 {points}　本月还可兑换 {amount} 元</source>
+        <source>{name}（{tier}）&#x3000;可用积分 {points}&#x3000;本月还可兑换 {amount} 元</source>
         <translation>{name} ({tier}) · usable points {points} · ¥{amount} left to redeem this month</translation>
     </message>
     <message>
@@ -1079,7 +1083,7 @@
     </message>
     <message>
         <source>把这笔消费的小票（含已退货情况）显示到小票区，再打印</source>
-        <translation>Show this sale's receipt (with what came back) in the receipt pane, to print it</translation>
+        <translation>Show this sale&apos;s receipt (with what came back) in the receipt pane, to print it</translation>
     </message>
     <message>
         <source>关闭</source>
@@ -1091,7 +1095,7 @@
     </message>
     <message>
         <source>该会员最近的消费（选中一笔即可退货）</source>
-        <translation>The member's recent sales (choose one to return it)</translation>
+        <translation>The member&apos;s recent sales (choose one to return it)</translation>
     </message>
     <message>
         <source>“本次退”默认为全部可退金额；只退一部分时在该栏输入金额，再按“部分退货”。</source>
@@ -1102,7 +1106,7 @@
         <translation>Walk-in</translation>
     </message>
     <message>
-        <source>小票 {receipt}　{time}　{who}　金额 {total} 元　实付 {paid} 元　积分抵现 {points_used}　得积分 {points_earned}</source>
+        <source>小票 {receipt}&#x3000;{time}&#x3000;{who}&#x3000;金额 {total} 元&#x3000;实付 {paid} 元&#x3000;积分抵现 {points_used}&#x3000;得积分 {points_earned}</source>
         <translation>Receipt {receipt} · {time} · {who} · total ¥{total} · paid ¥{paid} · points as cash {points_used} · points earned {points_earned}</translation>
     </message>
     <message>
@@ -1123,7 +1127,7 @@
     </message>
     <message>
         <source>会员积分余额 {balance}。</source>
-        <translation> Member's points balance {balance}.</translation>
+        <translation> Member&apos;s points balance {balance}.</translation>
     </message>
     <message>
         <source>会员等级回到{tier}。</source>
@@ -1237,7 +1241,7 @@
         <translation>Points this sale +{points}</translation>
     </message>
     <message>
-        <source>＋ 医保 {insured} 元（{categories}）　共 {total} 元</source>
+        <source>＋ 医保 {insured} 元（{categories}）&#x3000;共 {total} 元</source>
         <translation>+ insurance ¥{insured} ({categories}) · total ¥{total}</translation>
     </message>
     <message>
@@ -1873,6 +1877,30 @@
         <translation>back the way it was paid</translation>
     </message>
     <message>
+        <source>已全部退货</source>
+        <translation>Fully returned</translation>
+    </message>
+    <message>
+        <source>部分退货</source>
+        <translation>Partly returned</translation>
+    </message>
+    <message>
+        <source>已用</source>
+        <translation>Used</translation>
+    </message>
+    <message>
+        <source>已过期</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>未生效</source>
+        <translation>Not yet valid</translation>
+    </message>
+    <message>
+        <source>可用</source>
+        <translation>Usable</translation>
+    </message>
+    <message>
         <source>A/B类会员</source>
         <translation>Class A/B members</translation>
     </message>
@@ -1900,7 +1928,7 @@
         <translation>, </translation>
     </message>
     <message>
-        <source>　</source>
+        <source>&#x3000;</source>
         <translation> · </translation>
     </message>
 </context>
