@@ -42,8 +42,11 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench import generate_large  # noqa: E402
+from pharmacy_desk.core import bonuses, chain, demo, ledger, members, pricing, sales, settings, tiers  # noqa: E402
 from pharmacy_desk.core import db as core_db  # noqa: E402
-from pharmacy_desk.core import ledger, members, sales, settings  # noqa: E402
+from pharmacy_desk.core.normalize import yuan  # noqa: E402
+from pharmacy_desk.core.vocabulary import BonusReason  # noqa: E402
 from pharmacy_desk.core.db import database, open_database  # noqa: E402
 from pharmacy_desk.core.models import Category, Staff  # noqa: E402
 
@@ -51,7 +54,6 @@ DEFAULT_PATH = ROOT / "bench" / "out" / "large.sqlite3"
 LOOKUP_P99_MS = 1.0
 LOOKUP_RAW_RATIO = 10.0
 SALE_P99_MS = 10.0
-BASKET_CODES = ("household", "otc", "supplement", "rx", "device", "promo", "other")
 
 CASES = ("card", "phone", "last4", "pinyin", "pinyin2", "sale")
 RAW_SQL = {
@@ -177,66 +179,149 @@ def sample_members(con: sqlite3.Connection, rng: random.Random, count: int,
     return [found[i] for i in ids if i in found]
 
 
-def baskets(rng: random.Random, count: int) -> list[list[tuple[str, int]]]:
+Basket = tuple[list[tuple[str, int]], str, int]  # (category, fen) lines, payment method, 医保 part
+
+
+def baskets(rng: random.Random, count: int, day: dt.date) -> list[Basket]:
+    """Baskets drawn as the generated history draws them (``generate_large.draw_basket``), in ``day``'s season."""
+    codes = list(demo.SEASON_MIX)
+    mix = [demo.SEASON_MIX[c][(day.month % 12) // 3] for c in codes]
     result = []
     for _ in range(count):
-        codes = rng.sample(BASKET_CODES, rng.randint(1, 3))
-        result.append([(code, rng.randint(5, 400) * 100 + rng.choice((0, 50))) for code in codes])
+        drawn, amounts, method, insured = generate_large.draw_basket(rng, codes, mix)
+        result.append((list(zip(drawn, amounts)), method, insured))
     return result
 
 
+# What a hand-written till reads under the write lock before a member's sale: the key, the
+# rules' stamp, both chains' newest rows, the member's tier, birthday and staff, balance and
+# trailing spend, visits and refunds. Parameters: key, member id, period start, now.
+RAW_READ = """
+SELECT (SELECT kind FROM operation WHERE "key" = ?1), (SELECT version FROM rule_version WHERE id = 1),
+       (SELECT id FROM operation ORDER BY id DESC LIMIT 1), (SELECT hash FROM operation ORDER BY id DESC LIMIT 1),
+       (SELECT id FROM ledger_entry ORDER BY id DESC LIMIT 1),
+       (SELECT hash FROM ledger_entry ORDER BY id DESC LIMIT 1),
+       m.tier_id, m.birthday, m.owner_staff_id,
+       (SELECT COALESCE(SUM(points), 0) FROM ledger_entry WHERE member_id = m.id),
+       (SELECT COALESCE(SUM(paid_fen), 0) FROM sale WHERE member_id = m.id AND created_at > ?3 AND created_at <= ?4),
+       (SELECT COUNT(*) FROM sale WHERE member_id = m.id AND created_at > ?3 AND created_at <= ?4),
+       (SELECT COALESCE(SUM(r.refund_fen), 0) FROM sale_return r JOIN sale s ON s.id = r.sale_id
+         WHERE s.member_id = m.id AND s.created_at > ?3 AND r.created_at <= ?4)
+FROM member m WHERE m.id = ?2
+"""
+RAW_SALE_COLUMNS = ("uid, receipt_no, member_id, staff_id, owner_staff_id, created_at, total_fen, coupon_discount_fen, "
+                    "points_used, points_cash_fen, paid_fen, insurance_fen, points_earned, points_factor, points_bonuses")
+
+
+def values_sql(columns: int, rows: int = 1) -> str:
+    return ", ".join(["(" + ", ".join("?" * columns) + ")"] * rows)
+
+
 class SaleRunner:
-    """The two ways of writing one cash sale for a member."""
+    """The two ways of writing one member's sale: ``sales.record_sale``, and the same work in raw SQL.
+
+    The raw twin does what the app does, by hand: reads the key, the rules' stamp, the
+    chains' heads and the member's standing in one statement, numbers the receipt from the
+    day's counter, prices the basket with ``pricing.quote`` (tier and birthday bonuses
+    included), seals the operation and the points entry into their hash chains, and
+    writes the tier change when the sale crosses a threshold. The rules are read once, as
+    the app caches them.
+    """
 
     def __init__(self, con: sqlite3.Connection, run_id: str):
         self.con = con
         self.run_id = run_id
         self.operator = (Staff.select().where(Staff.role == "cashier").order_by(Staff.id).first()
                          or Staff.create(name="基准测试", role="cashier"))
-        self.rules = {c.code: (c.id, c.points_per_block, c.block_fen) for c in Category.select()}
+        self.categories = {c.code: c for c in Category.select()}
+        self.tiers = tiers.tiers_by_rank()
         self.validity = settings.get("points_validity_months")
+        self.period_months = settings.get("tier_period_months")
+        self.birthday_factor = settings.get("birthday_multiplier")
+        self.insurance_earns = settings.get("insurance_earns_points")
         self.count = 0
+        self.upgrades = {"app": 0, "raw": 0}
 
-    def app(self, job: tuple[int, list[tuple[str, int]]]) -> None:
-        member_id, basket = job
+    def app(self, job: tuple[int, Basket]) -> None:
+        member_id, (basket, method, insured) = job
         self.count += 1
+        total = sum(a for _, a in basket)
         order = sales.SaleInput(lines=[sales.LineInput(code, amount) for code, amount in basket],
-                                member_id=member_id, payments={"cash": sum(a for _, a in basket)},
+                                member_id=member_id, payments={"insurance": insured, method: total - insured},
                                 amount_confirmed=True)
-        sales.record_sale(order, operator=self.operator, uid=f"bench-{self.run_id}-{self.count}")
+        result = sales.record_sale(order, operator=self.operator, uid=f"bench-{self.run_id}-{self.count}")
+        self.upgrades["app"] += result.new_tier is not None
 
-    def raw(self, job: tuple[int, list[tuple[str, int]]]) -> None:
-        """What a hand-written till would insert, with the points a multiplier-1 member earns."""
-        member_id, basket = job
+    def raw(self, job: tuple[int, Basket]) -> None:
+        member_id, (basket, method, insured) = job
         self.count += 1
         uid = f"bench-raw-{self.run_id}-{self.count}"
+        key = f"sale:{uid}"
         now = dt.datetime.now().replace(microsecond=0)
-        total = sum(a for _, a in basket)
-        points = [a * self.rules[c][1] // self.rules[c][2] for c, a in basket]
-        earned = sum(points)
+        created = str(now)
+        since = str(tiers.period_start(now.date(), self.period_months))
+        staff = self.operator.id
         cur = self.con.cursor()
         cur.execute("BEGIN IMMEDIATE")
         try:
-            cur.execute(
-                "INSERT INTO sale (uid, receipt_no, member_id, staff_id, owner_staff_id, created_at, total_fen, "
-                "coupon_discount_fen, points_used, points_cash_fen, paid_fen, insurance_fen, points_earned) "
-                "VALUES (?, ?, ?, ?, NULL, ?, ?, 0, 0, 0, ?, 0, ?)",
-                (uid, f"{now:%Y%m%d}-{uid}", member_id, self.operator.id, str(now), total, total, earned))
+            (done, _version, op_id, op_hash, entry_id, entry_hash, tier_id, birthday, owner, _balance, spend, visits,
+             refunded) = cur.execute(RAW_READ, (key, member_id, since, created)).fetchone()
+            if done is not None:
+                raise AssertionError(f"{key} was recorded already")
+            tier = next(t for t in self.tiers if t.id == tier_id)
+            earning = [pricing.Bonus(tier.name, tier.multiplier, BonusReason.TIER)]
+            if birthday and int(birthday[5:7]) == now.month:
+                earning.append(pricing.Bonus(BonusReason.BIRTHDAY.label, self.birthday_factor, BonusReason.BIRTHDAY))
+            earning = [b for b in earning if b.factor != 1]
+            rules = [pricing.LineRule(self.categories[c].id, a, self.categories[c].points_per_block,
+                                      self.categories[c].block_fen, self.categories[c].is_prescription)
+                     for c, a in basket]
+            q = pricing.quote(rules, coupon_discount_fen=0, points_cash_fen=0, insurance_fen=insured,
+                              insurance_earns=self.insurance_earns, bonuses=earning)
+            day = f"{now:%Y%m%d}"
+            counted = cur.execute('UPDATE receipt_counter SET last_no = last_no + 1 WHERE day = ? RETURNING last_no',
+                                  (day,)).fetchone()
+            if counted is None:
+                highest = cur.execute("SELECT MAX(CAST(substr(receipt_no, 10) AS INTEGER)) FROM sale "
+                                      "WHERE receipt_no GLOB ?", (f"{day}-*",)).fetchone()[0]
+                counted = ((highest or 0) + 1,)
+                cur.execute("INSERT INTO receipt_counter (day, last_no) VALUES (?, ?)", (day, counted[0]))
+            cur.execute(f"INSERT INTO sale ({RAW_SALE_COLUMNS}) VALUES {values_sql(15)}",
+                        (uid, f"{day}-{counted[0]:04d}", member_id, staff, owner, created, q.total_fen, 0, 0, 0,
+                         q.due_fen, insured, q.points_earned, str(q.factor), bonuses.encode(q.bonuses)))
             sale_id = cur.lastrowid
-            cur.execute('INSERT INTO operation ("key", kind, staff_id, created_at, subject) VALUES (?, ?, ?, ?, ?)',
-                        (f"sale:{uid}", "sale", self.operator.id, str(now), f"sale:{sale_id}"))
-            op_id = cur.lastrowid
-            cur.executemany(
-                "INSERT INTO sale_line (sale_id, category_id, description, quantity, amount_fen, coupon_share_fen, "
-                "points_cash_share_fen, paid_fen, insurance_share_fen, points_base) VALUES (?, ?, '', 1, ?, 0, 0, ?, 0, ?)",
-                [(sale_id, self.rules[c][0], a, a, p) for (c, a), p in zip(basket, points)])
-            cur.execute("INSERT INTO payment (sale_id, method, amount_fen) VALUES (?, 'cash', ?)", (sale_id, total))
-            if earned:
-                cur.execute(
-                    'INSERT INTO ledger_entry (member_id, kind, points, created_at, expires_on, "key", operation_id, '
-                    "staff_id, reason, sale_id) VALUES (?, 'earn', ?, ?, ?, ?, ?, ?, '', ?)",
-                    (member_id, earned, str(now), ledger.add_months(now.date(), self.validity).isoformat(),
-                     f"sale:{uid}/earn", op_id, self.operator.id, sale_id))
+            op_id, subject = (op_id or 0) + 1, f"sale:{sale_id}"
+            op_hash = chain.link(op_hash or chain.GENESIS, (op_id, key, "sale", staff, created, subject, ""))
+            cur.execute('INSERT INTO operation (id, "key", kind, staff_id, created_at, subject, detail, hash) '
+                        "VALUES (?, ?, 'sale', ?, ?, ?, '', ?)", (op_id, key, staff, created, subject, op_hash))
+            lines = [v for (c, a), lq in zip(basket, q.lines) for v in (
+                sale_id, self.categories[c].id, a, lq.paid_fen, lq.insurance_share_fen, lq.points_base)]
+            cur.execute("INSERT INTO sale_line (sale_id, category_id, description, quantity, amount_fen, "
+                        "coupon_share_fen, points_cash_share_fen, paid_fen, insurance_share_fen, points_base) VALUES "
+                        + ", ".join(["(?, ?, '', 1, ?, 0, 0, ?, ?, ?)"] * len(basket)), lines)
+            paid = [(m, a) for m, a in (("insurance", insured), (method, q.total_fen - insured)) if a]
+            cur.execute("INSERT INTO payment (sale_id, method, amount_fen) VALUES "
+                        + ", ".join(["(?, ?, ?)"] * len(paid)), [v for m, a in paid for v in (sale_id, m, a)])
+            if q.points_earned:
+                entry_id = (entry_id or 0) + 1
+                expires = ledger.add_months(now.date(), self.validity).isoformat()
+                entry_key = f"{key}/earn"
+                entry_hash = chain.link(entry_hash or chain.GENESIS, (
+                    entry_id, member_id, "earn", q.points_earned, created, expires, entry_key, op_id, staff, "",
+                    sale_id, None, None, None))
+                cur.execute('INSERT INTO ledger_entry (id, member_id, kind, points, created_at, expires_on, "key", '
+                            "operation_id, staff_id, reason, sale_id, hash) VALUES (?, ?, 'earn', ?, ?, ?, ?, ?, ?, '', ?, ?)",
+                            (entry_id, member_id, q.points_earned, created, expires, entry_key, op_id, staff, sale_id,
+                             entry_hash))
+            net, count = spend + q.due_fen - refunded, visits + 1
+            target = tiers.qualifying_tier(net, count, self.tiers)
+            if target.rank > tier.rank:
+                reason = f"升级：近{self.period_months}个月消费 {yuan(net)} 元、{count} 次，对应{target.name}"
+                cur.execute("INSERT INTO tier_change (member_id, from_tier_id, to_tier_id, changed_at, reason, "
+                            "operation_id, staff_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            (member_id, tier.id, target.id, created, reason, op_id, staff))
+                cur.execute("UPDATE member SET tier_id = ? WHERE id = ?", (target.id, member_id))
+                self.upgrades["raw"] += 1
             cur.execute("COMMIT")
         except BaseException:
             cur.execute("ROLLBACK")
@@ -330,13 +415,15 @@ def run(path: Path, iterations: int, warmup: int, seed: int, only: list[str] | N
         "last4": (tails, lookup_checked("matches"), raw_lookup(con, RAW_SQL["last4"]), "lookup"),
         "pinyin": (initials, lookup_checked("matches"), pinyin_raw, "lookup"),
         "pinyin2": ([k[:2] for k in initials], lookup_checked("matches"), pinyin_raw, "lookup"),
-        "sale": (list(zip([m[0] for m in picked[:total]], baskets(rng, total))), runner.app, runner.raw, "sale"),
+        "sale": (list(zip([m[0] for m in picked[:total]], baskets(rng, total, dt.date.today()))), runner.app, runner.raw,
+                 "sale"),
     }
     for name in only or cases:
         keys, app, raw, kind = cases[name]
         add("record sale" if name == "sale" else f"lookup {name}",
             measure(keys, app, raw, warmup, (database.connection(), con)), kind)
     info["load_after"] = os.getloadavg()[0]
+    info["tier_upgrades"] = runner.upgrades  # sales that lifted the member's tier, app and raw twin
     settings.invalidate()
     con.close()
     core_db.close_database()
@@ -367,6 +454,7 @@ def print_table(info: dict) -> None:
          f"{r['raw_statements']:.1f}", r["target"], "yes" if r["met"] else "NO")
         for r in info["rows"]]
     print_aligned(lines, left=(0, 10))
+    print(f"sales that lifted a tier: app {info['tier_upgrades']['app']}, raw twin {info['tier_upgrades']['raw']}")
     print("\nquery plans of members.lookup:")
     for name, plans in info["plans"].items():
         for plan in plans:

@@ -116,6 +116,23 @@ def _progress(label: str, done: int, total: int, started: float) -> str:
     return f"  {label}: {done:,}/{total:,}  ({time.perf_counter() - started:.0f} s)"
 
 
+def draw_basket(rng: random.Random, category_codes: list[str], mix: list[int]
+                ) -> tuple[list[str], list[int], str, int]:
+    """One basket of the history: (categories, amount of each in fen, payment method, 医保 part).
+
+    1–3 categories in the season's ``mix``, a lognormal amount each (about 50 元, rarely
+    above 300), paid by WeChat/Alipay/cash/card; half the prescription baskets partly by 医保.
+    The till benchmark draws its baskets here too, so both have the same sizes.
+    """
+    codes = sorted(set(rng.choices(category_codes, weights=mix, k=rng.choice((1, 1, 2, 2, 3)))))
+    amounts = [int(rng.lognormvariate(3.6, 0.7) * 100) // 10 * 10 + 500 for _ in codes]
+    method = rng.choices(("wechat", "alipay", "cash", "card"), weights=(50, 25, 20, 5))[0]
+    insured = 0
+    if "rx" in codes and rng.random() < 0.5:
+        insured = sum(amounts) * rng.choice((50, 70, 100)) // 100
+    return codes, amounts, method, insured
+
+
 def generate(path: Path, *, members: int = 1_000_000, sales: int = 5_000_000, seed: int = 1,
              until: dt.date | None = None, years: int = 3, quiet: bool = False) -> Summary:
     """Create ``path`` (must not exist) and fill it. Deterministic for (seed, until, sizes)."""
@@ -195,13 +212,8 @@ def generate(path: Path, *, members: int = 1_000_000, sales: int = 5_000_000, se
                     pick -= pick % 5
                 member = pick + 1
             clerk = rng.choice(staff_ids)
-            codes = sorted(set(rng.choices(category_codes, weights=mix, k=rng.choice((1, 1, 2, 2, 3)))))
-            amounts = [int(rng.lognormvariate(3.6, 0.7) * 100) // 10 * 10 + 500 for _ in codes]
+            codes, amounts, method, insured = draw_basket(rng, category_codes, mix)
             total = sum(amounts)
-            method = rng.choices(("wechat", "alipay", "cash", "card"), weights=(50, 25, 20, 5))[0]
-            insured = 0
-            if "rx" in codes and rng.random() < 0.5:
-                insured = total * rng.choice((50, 70, 100)) // 100
             shares = split_proportionally(insured, amounts)
             points = [(a - s) * rules[c][1] // rules[c][2] for c, a, s in zip(codes, amounts, shares)]
             earned = sum(points) if member else 0

@@ -15,9 +15,9 @@ import sys
 import pytest
 
 from bench import till_harness
-from pharmacy_desk.core import sales, settings
-from pharmacy_desk.core.db import close_database, database, open_database
-from pharmacy_desk.core.models import ReceiptCounter, Sale, Staff
+from pharmacy_desk.core import chain, check, operations, prepared, sales, settings
+from pharmacy_desk.core.db import close_database, database, open_database, write_transaction
+from pharmacy_desk.core.models import Member, Operation, ReceiptCounter, Sale, Staff
 
 AT = dt.datetime(2026, 6, 10, 10, 0)
 
@@ -105,3 +105,47 @@ def test_two_tills_number_their_receipts_uniquely_and_without_gaps(tmp_path):
         assert [int(number.split("-")[1]) for number in numbers] == list(range(1, 2 * per_till + 1))
     finally:
         close_database()
+
+
+def sale_statements(member, amounts: dict[str, int], uid: str) -> list[str]:
+    order = sales.SaleInput(lines=[sales.LineInput(c, a) for c, a in amounts.items()], member_id=member.id,
+                            payments={"cash": sum(amounts.values())}, amount_confirmed=True)
+    clerk = Staff.get(Staff.role == "cashier")
+    return statements_of(lambda: sales.record_sale(order, operator=clerk, uid=uid, at=AT))
+
+
+def test_a_members_sale_is_ten_statements_and_two_more_when_it_lifts_the_tier(db, make_member, sell):
+    member = make_member()
+    sell(member, {"household": 1000})  # the first sale of the day starts its receipt counter
+    seen = sale_statements(member, {"household": 4000, "otc": 3000}, "plain")
+    assert seen[0] == "BEGIN IMMEDIATE" and seen[-1] == "COMMIT"
+    assert len(seen) == 9, seen  # BEGIN, one read, receipt, sale, operation, lines, payment, points, COMMIT
+    lifted = sale_statements(member, {"household": 43000}, "lifts")  # 510 元 in the period: 核心会员
+    assert len(lifted) == 11, lifted  # and the tier change with the member's new tier
+    assert Member.get_by_id(member.id).tier.code == "core"
+
+
+def test_the_chains_hold_when_another_connection_writes_between_two_sales(db, make_member, sell, tmp_path):
+    member = make_member()
+    sell(member, {"household": 4000})
+    with write_transaction():
+        operations.start("other-till:1", "other", Staff.get(Staff.role == "cashier"), AT)  # as another till
+    other = other_connection(tmp_path)
+    last_id, last_hash = other.execute("SELECT id, hash FROM operation ORDER BY id DESC LIMIT 1").fetchone()
+    values = (last_id + 1, "other-till:2", "other", 1, "2026-06-10 10:00:00", "", "")
+    other.execute('INSERT INTO operation (id, "key", kind, staff_id, created_at, subject, detail, hash) '
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (*values, chain.link(last_hash, values)))
+    other.close()
+    sell(member, {"household": 4000})
+    assert chain.verify() is None and check.run_checks() == []
+
+
+def test_a_prepared_row_is_the_row_the_model_writes(db, clerk):
+    with write_transaction():
+        made = prepared.create(Operation, key="p:1", kind="other", staff=clerk, created_at=AT, subject="s")
+        by_model = Operation.create(key="p:2", kind="other", staff=clerk, created_at=AT, subject="s")
+    columns = ("kind", "staff_id", "created_at", "subject", "detail")
+    rows = {row[0]: row[1:] for row in database.execute_sql(
+        f"SELECT id, {', '.join(columns)}, hash FROM operation WHERE id IN (?, ?)", (made.id, by_model.id))}
+    assert rows[made.id][:-1] == rows[by_model.id][:-1] and rows[made.id][-1] == made.hash
+    assert Operation.get_by_id(made.id).created_at == AT and chain.verify() is None

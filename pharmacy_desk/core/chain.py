@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import cast
 
@@ -82,8 +84,38 @@ def link_text(previous: str, canonical_text: str) -> str:
     return hashlib.sha256(f"{previous}\n{canonical_text}".encode()).hexdigest()
 
 
+# The newest (id, hash) of some chained tables, read by the write transaction this thread
+# is in (``heads_known``), so sealing a row there needs no read of its own.
+_known = threading.local()
+
+
+@contextmanager
+def heads_known(heads: Mapping[str, tuple[int, str]]) -> Iterator[None]:
+    """Inside the block, ``newest`` answers from ``heads`` (read under the block's write lock).
+
+    Each row inserted through the models or ``prepared.insert_chained`` moves its table's
+    head on (``inserted``). Open it inside the write transaction, around the inserts only.
+    """
+    previous = getattr(_known, "heads", None)
+    _known.heads = dict(heads)
+    try:
+        yield
+    finally:
+        _known.heads = previous
+
+
+def inserted(table: str, row_id: int, digest: str) -> None:
+    """A sealed row of ``table`` was inserted: it is the newest now."""
+    heads = getattr(_known, "heads", None)
+    if heads is not None and table in heads:
+        heads[table] = (row_id, digest)
+
+
 def newest(table: str) -> tuple[int, str]:
     """(id, hash) of the newest row of ``table``; (0, GENESIS) when it is empty."""
+    heads = getattr(_known, "heads", None)
+    if heads is not None and table in heads:
+        return heads[table]
     row = database.execute_sql(f'SELECT id, hash FROM "{table}" ORDER BY id DESC LIMIT 1').fetchone()
     return (0, GENESIS) if row is None else (row[0], row[1])
 
@@ -111,6 +143,9 @@ def sealed_rows(table: str, columns: Sequence[str], rows: Iterable[Sequence[obje
     if not database.in_transaction():
         raise RuntimeError("chained rows are sealed inside the write transaction of their insert")
     last_id, last_hash = newest(table)
+    heads = getattr(_known, "heads", None)
+    if heads is not None:
+        heads.pop(table, None)  # the caller inserts these rows itself: read the head again after
     # Where each chained column is in the given rows (None: not given, so NULL; the id is made here).
     plan = [(None if name == "id" or name not in columns else columns.index(name), storage)
             for name, storage in CHAINED[table]]

@@ -149,6 +149,12 @@ def once_per_write_transaction(database: AnyDatabase, name: str, read: Callable[
     return read()
 
 
+def known_for_write_transaction(database: AnyDatabase, name: str, value: object) -> None:
+    """``value`` was read under the write lock with other things: ``once_per_write_transaction`` need not read it."""
+    if holds_write_lock(database):
+        _target(database).locked_values[name] = value
+
+
 def _target(database: AnyDatabase):
     return database.obj if isinstance(database, DatabaseProxy) else database
 

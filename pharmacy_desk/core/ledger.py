@@ -16,7 +16,7 @@ from typing import cast
 
 from peewee import JOIN, fn
 
-from pharmacy_desk.core import operations, settings
+from pharmacy_desk.core import operations, prepared, settings
 from pharmacy_desk.core.changes import Changes
 from pharmacy_desk.core.db import write_transaction
 from pharmacy_desk.core.errors import InvalidInput, NotFound, PointsError
@@ -96,8 +96,8 @@ def credit(member_id: MemberId, kind: str, points: int, op: Operation, at: dt.da
     """Add a lot of ``points`` (> 0). Call inside a write transaction."""
     if kind not in CREDIT_KINDS or points <= 0:
         raise InvalidInput(f"无效的积分入账：{kind} {points}")
-    return LedgerEntry.create(
-        member=member_id, kind=kind, points=points, created_at=at,
+    return prepared.create(
+        LedgerEntry, member=member_id, kind=kind, points=points, created_at=at,
         expires_on=expires_on or lot_expiry(at.date()), key=f"{op.key}/{kind}{key_suffix}",
         operation=op, staff=op.staff_id, **links)
 

@@ -69,7 +69,9 @@ class ChainedModel(BaseModel):
 
         row = {field.column_name: self.__data__.get(name) for name, field in self._meta.fields.items()}
         self.id, self.hash = chain.seal(self._meta.table_name, row)
-        return super().save(force_insert=True, only=only)
+        saved = super().save(force_insert=True, only=only)
+        chain.inserted(self._meta.table_name, self.id, self.hash)
+        return saved
 
 
 class Staff(BaseModel):

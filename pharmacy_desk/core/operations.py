@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from pharmacy_desk.core import prepared
 from pharmacy_desk.core.db import database
 from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.models import Operation, Staff
@@ -41,8 +42,8 @@ def start(key: str, kind: str, operator: Staff | None, at: dt.datetime, subject:
         raise InvalidInput("操作缺少唯一编号。")
     if operator is None or not getattr(operator, "id", None):
         raise InvalidInput("必须指明操作员。")
-    return Operation.create(key=key, kind=kind, staff=operator, created_at=at, subject=subject,
-                            detail=detail)
+    return prepared.create(Operation, key=key, kind=kind, staff=operator, created_at=at, subject=subject,
+                           detail=detail)
 
 
 @dataclass(frozen=True)

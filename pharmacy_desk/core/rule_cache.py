@@ -35,9 +35,17 @@ def _read_version() -> int | None:
     return None if row is None else row[0]
 
 
+_LOCKED_NAME = "rule_version"
+
+
+def known_version(version: int | None) -> None:
+    """The stamp was read under the write lock together with other things: no read of its own."""
+    dialect.known_for_write_transaction(db.database, _LOCKED_NAME, version)
+
+
 def _version() -> int | None:
     if dialect.holds_write_lock(db.database):
-        return dialect.once_per_write_transaction(db.database, "rule_version", _read_version)
+        return dialect.once_per_write_transaction(db.database, _LOCKED_NAME, _read_version)
     pins = getattr(_pins, "stack", None)
     if pins:
         if "version" not in pins[-1]:
@@ -84,6 +92,11 @@ class Cached(Generic[T]):
         if current is not None:
             self._held = (current, value)
         return value
+
+    def held(self) -> T | None:
+        """The value kept, without checking it is still current (None when nothing is kept)."""
+        held = self._held
+        return None if held is None else held[1]
 
     def forget(self) -> None:
         self._held = None

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from typing import cast
 
 
-from pharmacy_desk.core import bonuses, coupons, dialect, ledger, operations, rule_cache, sale_size, settings, tiers
+from pharmacy_desk.core import (
+    bonuses, chain, coupons, dialect, ledger, operations, prepared, rule_cache, sale_size, settings, tiers, till_state,
+)
 from pharmacy_desk.core.changes import NOTHING, Changes
 from pharmacy_desk.core.db import database, write_transaction
 from pharmacy_desk.core.errors import InvalidInput, NeedsConfirmation, NotFound, PointsError
@@ -116,7 +118,11 @@ def preview(sale: SaleInput, at: dt.datetime | None = None) -> SalePreview:
         return _preview(sale, at)
 
 
-def _preview(sale: SaleInput, at: dt.datetime | None) -> SalePreview:
+# ``_preview`` reads the member itself unless it is given one read already.
+_UNREAD = object()
+
+
+def _preview(sale: SaleInput, at: dt.datetime | None, member: Member | None | object = _UNREAD) -> SalePreview:
     at = at or operations.now()
     today = at.date()
     if not sale.lines:
@@ -139,11 +145,11 @@ def _preview(sale: SaleInput, at: dt.datetime | None) -> SalePreview:
     total = sum(line.amount_fen for line in sale.lines)
     sale_size.check_ceiling(total)
 
-    member = None
-    if sale.member_id is not None:
-        member = Member.get_or_none(Member.id == sale.member_id)
-        if member is None:
-            raise NotFound("找不到这位会员。")
+    if member is _UNREAD:
+        member = None if sale.member_id is None else Member.get_or_none(Member.id == sale.member_id)
+    if sale.member_id is not None and member is None:
+        raise NotFound("找不到这位会员。")
+    assert member is None or isinstance(member, Member)
 
     coupon, discount = None, 0
     if sale.coupon_id is not None:
@@ -199,52 +205,77 @@ def next_receipt_no(at: dt.datetime) -> str:
 
 
 def record_sale(sale: SaleInput, *, operator: Staff, uid: str, at: dt.datetime | None = None) -> SaleResult:
-    """Record the sale, its points and coupon, and any tier upgrade, all or nothing."""
+    """Record the sale, its points and coupon, and any tier upgrade, all or nothing.
+
+    Under the write lock one statement reads what the sale needs (``till_state``), the
+    rules come from their cache and the rows are written by prepared statements: a plain
+    sale is ten statements, BEGIN and COMMIT included, two more when it lifts the tier.
+    """
     require(operator, Permission.SELL)
     at = at or operations.now()
-    if operations.find(f"sale:{uid}") is None:
-        # Every refusal the sale can meet is found before the write lock is taken, so a refused
-        # sale never makes another till wait; under the lock it is all checked again.
+    key = f"sale:{uid}"
+    if (sale.points_used or sale.coupon_id is not None) and operations.find(key) is None:
+        # The refusals that need reading (the balance, the monthly cap, the coupon) are found
+        # before the write lock, so such a refused sale never makes another till wait; under
+        # the lock it is all checked again. A plain sale's refusals are about what was typed.
         preview(sale, at)
+    if not uid.strip():
+        raise InvalidInput("操作缺少唯一编号。")
+    # The trailing period as last read; checked against the rules read under the lock below.
+    months = settings.assumed("tier_period_months")
     with write_transaction():
-        step = operations.keyed(f"sale:{uid}", "sale", operator, at)
-        if step.done is not None:
+        state = till_state.read(key, sale.member_id, tiers.period_start(at.date(), months), at)
+        if state.done_kind is not None:
+            if state.done_kind != "sale":
+                raise InvalidInput(f"操作编号“{key}”已被另一项操作使用，本次操作没有执行。")
             recorded = Sale.get(Sale.uid == uid)
             balance = ledger.balance(recorded.member_id) if recorded.member_id else 0
             return SaleResult(recorded, balance, replayed=True)
-        priced = preview(sale, at)
+        priced = _preview(sale, at, state.member)
         if priced.confirm_reason is not None and not sale.amount_confirmed:
             raise NeedsConfirmation(priced.confirm_reason)
         q = priced.quote
         payments = {m: a for m, a in sale.payments.items() if a}
         if sum(payments.values()) != q.due_fen:
             raise InvalidInput(f"支付合计 {yuan(sum(payments.values()))} 元与应付 {yuan(q.due_fen)} 元不符。")
-        member = priced.member
-        row = Sale.create(
-            uid=uid, receipt_no=next_receipt_no(at), member=member, staff=operator,
-            owner_staff=member.owner_staff_id if member else None, created_at=at, total_fen=q.total_fen,
-            coupon=priced.coupon, coupon_discount_fen=q.coupon_discount_fen, points_used=sale.points_used,
-            points_cash_fen=q.points_cash_fen, paid_fen=q.due_fen,
-            insurance_fen=payments.get(PaymentMethod.INSURANCE, 0),
-            points_earned=q.points_earned, points_factor=q.factor, points_bonuses=bonuses.encode(q.bonuses))
-        op = step.start(subject=f"sale:{row.id}")
-        categories = priced.categories
-        SaleLine.insert_many([
-            dict(sale=row, category=categories[line.category], description=line.description,
-                 quantity=line.quantity, days_supply=line.days_supply, amount_fen=line.amount_fen,
-                 coupon_share_fen=lq.coupon_share_fen, points_cash_share_fen=lq.points_cash_share_fen,
-                 paid_fen=lq.paid_fen, insurance_share_fen=lq.insurance_share_fen, points_base=lq.points_base)
-            for line, lq in zip(sale.lines, q.lines)]).execute()
-        if payments:
-            Payment.insert_many([dict(sale=row, method=m, amount_fen=a) for m, a in payments.items()]).execute()
-        if priced.coupon is not None:
-            # ``preview`` saw the coupon free under this same write lock, so no other sale took it since.
-            CouponUse.create(coupon=priced.coupon, sale=row, used_at=at)
-        if member is None:
-            return SaleResult(row, 0)
-        if sale.points_used:
-            ledger.debit(member.id, LedgerKind.REDEEM, sale.points_used, op, at, sale=row, reason="积分抵现")
-        if row.points_earned:
-            ledger.credit(member.id, LedgerKind.EARN, row.points_earned, op, at, sale=row)
-        new_tier = tiers.upgrade_after_sale(member, op, at)
-        return SaleResult(row, ledger.balance(member.id), new_tier)
+        with chain.heads_known(state.heads):
+            return _write(sale, priced, payments, state, operator, key, at,
+                          period_as_read=months == settings.get("tier_period_months"))
+
+
+def _write(sale: SaleInput, priced: SalePreview, payments: dict[str, int], state: till_state.TillState,
+           operator: Staff, key: str, at: dt.datetime, *, period_as_read: bool) -> SaleResult:
+    """The rows of a priced sale, inside its write transaction."""
+    q, member = priced.quote, priced.member
+    row = prepared.create(
+        Sale, uid=key.removeprefix("sale:"), receipt_no=next_receipt_no(at), member=member, staff=operator,
+        owner_staff=member.owner_staff_id if member else None, created_at=at, total_fen=q.total_fen,
+        coupon=priced.coupon, coupon_discount_fen=q.coupon_discount_fen, points_used=sale.points_used,
+        points_cash_fen=q.points_cash_fen, paid_fen=q.due_fen, insurance_fen=payments.get(PaymentMethod.INSURANCE, 0),
+        points_earned=q.points_earned, points_factor=q.factor, points_bonuses=bonuses.encode(q.bonuses))
+    op = operations.start(key, "sale", operator, at, subject=f"sale:{row.id}")
+    categories = priced.categories
+    prepared.insert_many(SaleLine, LINE_FIELDS, [
+        (row.id, categories[line.category].id, line.description, line.quantity, line.days_supply, line.amount_fen,
+         lq.coupon_share_fen, lq.points_cash_share_fen, lq.paid_fen, lq.insurance_share_fen, lq.points_base)
+        for line, lq in zip(sale.lines, q.lines)])
+    prepared.insert_many(Payment, ("sale", "method", "amount_fen"), [(row.id, m, a) for m, a in payments.items()])
+    if priced.coupon is not None:
+        # ``preview`` saw the coupon free under this same write lock, so no other sale took it since.
+        CouponUse.create(coupon=priced.coupon, sale=row, used_at=at)
+    if member is None:
+        return SaleResult(row, 0)
+    if sale.points_used:
+        ledger.debit(member.id, LedgerKind.REDEEM, sale.points_used, op, at, sale=row, reason="积分抵现")
+    if row.points_earned:
+        ledger.credit(member.id, LedgerKind.EARN, row.points_earned, op, at, sale=row)
+    # The spend read before this sale, with it; read again if the period changed meanwhile.
+    known = (state.spend_fen + row.paid_fen - state.refunded_fen, state.visits + 1) if period_as_read else None
+    new_tier = tiers.upgrade_after_sale(member, op, at, known)
+    # Spending points may have expired lots first (``ledger.debit``): then the ledger is asked.
+    balance = ledger.balance(member.id) if sale.points_used else state.balance + row.points_earned
+    return SaleResult(row, balance, new_tier)
+
+
+LINE_FIELDS = ("sale", "category", "description", "quantity", "days_supply", "amount_fen", "coupon_share_fen",
+               "points_cash_share_fen", "paid_fen", "insurance_share_fen", "points_base")

@@ -64,6 +64,12 @@ def get(key: str) -> Any:
     return _stored()[DECLARATION_BY_KEY[key].key]
 
 
+def assumed(key: str) -> Any:
+    """The value last read, without checking that it is still current: for a guess checked afterwards."""
+    held = _values.held()
+    return get(key) if held is None else held[DECLARATION_BY_KEY[key].key]
+
+
 def all_values() -> dict[str, Any]:
     return dict(_stored())
 

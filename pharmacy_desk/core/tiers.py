@@ -9,8 +9,8 @@ from typing import cast
 
 from peewee import fn
 
-from pharmacy_desk.core import operations, rule_cache, settings
-from pharmacy_desk.core.db import pause_for_tills, write_transaction
+from pharmacy_desk.core import operations, prepared, rule_cache, settings
+from pharmacy_desk.core.db import database, pause_for_tills, write_transaction
 from pharmacy_desk.core.ids import MemberId
 from pharmacy_desk.core.ledger import add_months
 from pharmacy_desk.core.models import Member, Operation, Sale, SaleReturn, Staff, Tier, TierChange
@@ -43,8 +43,10 @@ def qualifying_tier(spend_fen: int, visits: int, tiers: list[Tier]) -> Tier:
     return best
 
 
-def period_start(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(add_months(day, -settings.get("tier_period_months")), dt.time())
+def period_start(day: dt.date, months: int | None = None) -> dt.datetime:
+    """The start of the trailing period ending on ``day`` (``tier_period_months`` unless given)."""
+    months = settings.get("tier_period_months") if months is None else months
+    return dt.datetime.combine(add_months(day, -months), dt.time())
 
 
 def spend_and_visits(member_id: MemberId, at: dt.datetime) -> tuple[int, int]:
@@ -60,10 +62,13 @@ def spend_and_visits(member_id: MemberId, at: dt.datetime) -> tuple[int, int]:
     return paid - refunded, visits
 
 
+SET_TIER_SQL = 'UPDATE "member" SET "tier_id" = ? WHERE "id" = ?'
+
+
 def _change(member: Member, to_tier: Tier, reason: str, op: Operation, at: dt.datetime) -> TierChange:
-    change = TierChange.create(member=member, from_tier=member.tier_id, to_tier=to_tier,
-                               changed_at=at, reason=reason, operation=op, staff=op.staff_id)
-    Member.update(tier=to_tier).where(Member.id == member.id).execute()
+    change = prepared.create(TierChange, member=member, from_tier=member.tier_id, to_tier=to_tier,
+                             changed_at=at, reason=reason, operation=op, staff=op.staff_id)
+    database.execute_sql(SET_TIER_SQL, (to_tier.id, member.id))
     member.tier = to_tier
     return change
 
@@ -73,10 +78,15 @@ def _reason(word: str, spend: int, visits: int, tier: Tier) -> str:
     return f"{word}：近{months}个月消费 {yuan(spend)} 元、{visits} 次，对应{tier.name}"
 
 
-def upgrade_after_sale(member: Member, op: Operation, at: dt.datetime) -> Tier | None:
-    """Raise the member's tier if this sale crossed a threshold; returns the new tier."""
+def upgrade_after_sale(member: Member, op: Operation, at: dt.datetime,
+                       spend_and_visits_now: tuple[int, int] | None = None) -> Tier | None:
+    """Raise the member's tier if this sale crossed a threshold; returns the new tier.
+
+    ``spend_and_visits_now``: the trailing net spend and visits with this sale, when the
+    caller already knows them (read with the rest of the sale, ``till_state``).
+    """
     tiers = tiers_by_rank()
-    spend, visits = spend_and_visits(member.id, at)
+    spend, visits = spend_and_visits_now or spend_and_visits(member.id, at)
     target = qualifying_tier(spend, visits, tiers)
     current = next(t for t in tiers if t.id == member.tier_id)
     if target.rank <= current.rank:
