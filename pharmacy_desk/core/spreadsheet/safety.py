@@ -11,6 +11,9 @@ data and count for nothing. A sheet that merely declares a huge used range
 (``<dimension ref="A1:XFD1048576"/>``, which calamine reserves memory for) is read
 from a copy without the declaration (``readable_copy``).
 
+The same budget holds for ``.xls`` and ``.ods``: ``extents`` finds how far their cells with
+values reach in one streamed pass (BIFF records, content.xml), before calamine reads them.
+
 Every refusal is an ``InvalidInput`` with a sentence the owner can act on.
 """
 
@@ -27,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pharmacy_desk.core.errors import InvalidInput, reraise_file_refusal
+from pharmacy_desk.core.spreadsheet.extents import Extent, ods_extents, xls_extents
 
 SUPPORTED = (".xlsx", ".xls", ".ods", ".csv")
 MACRO_SUFFIXES = (".xlsm", ".xltm", ".xlsb", ".xlam")
@@ -56,8 +60,6 @@ TAIL = 1 << 16
 HTML_HEADS = (b"<html", b"<!doctype html", b"<?xml", b"mime-version:", b"<table", b"<head", b"<meta")
 # The BOF record of the BIFF2-BIFF4 formats (Excel 2.x to 4.0), written without an OLE container.
 BIFF_OLD_BOF = (b"\x09\x00", b"\x09\x02", b"\x09\x04")
-_ODS_REPEATED = re.compile(rb'number-columns-repeated="(\d+)"[^>]*office:value-type|'
-                           rb'office:value-type[^>]*number-columns-repeated="(\d+)"')
 
 
 def column_number(letters: bytes) -> int:
@@ -105,6 +107,7 @@ def check_file(path: Path) -> str:
             raise InvalidInput("这个 .xls 文件不是真正的 Excel 工作簿（可能是网页或文本导出），"
                                "请用 Excel 打开后另存为 .xlsx 再导入。")
         else:
+            _check_xls(path, size)
             return kind
     if not head.startswith(ZIP_MAGIC):
         raise InvalidInput(f"{path.name} 不是电子表格文件，或者文件已损坏。")
@@ -258,15 +261,32 @@ def _check_xlsx_sheet(archive: zipfile.ZipFile, name: str) -> None:
         if cells:
             last_row = max(last_row, int(cells[-1][1]))
             widest = max(widest, max(column_number(letters) for letters, _ in cells))
-    if last_row > MAX_ROWS:
+    refuse_extent(Extent(last_row, widest))
+
+
+def refuse_extent(extent: Extent) -> None:
+    """Refuse a sheet whose cells with values reach past the row cap, the column cap or the cell budget."""
+    if extent.rows > MAX_ROWS:
         raise InvalidInput(f"表格超过 {MAX_ROWS:,} 行，请拆分成多个文件后再导入。")
-    if last_row * widest > CELL_BUDGET:
-        raise InvalidInput(f"表格的数据范围太大（{last_row:,} 行 × {widest} 列，超过 {CELL_BUDGET:,} 个单元格），"
+    if extent.columns > MAX_COLUMNS:
+        raise InvalidInput(f"表格的列数超过 {MAX_COLUMNS} 列，不像会员名单，已拒绝导入。")
+    if extent.cells > CELL_BUDGET:
+        raise InvalidInput(f"表格的数据范围太大（{extent.rows:,} 行 × {extent.columns} 列，超过 {CELL_BUDGET:,} 个单元格），"
                            "可能有远处的零散单元格：请删除多余的行列，或拆分成多个文件后再导入。")
 
 
+def _check_xls(path: Path, size: int) -> None:
+    with path.open("rb") as handle:
+        for extent in xls_extents(handle, size):
+            refuse_extent(extent)
+
+
 def _check_ods_content(archive: zipfile.ZipFile) -> None:
-    for block in _stream(archive, "content.xml"):
-        for match in _ODS_REPEATED.finditer(block):
-            if int(match.group(1) or match.group(2)) > MAX_COLUMNS:
-                raise InvalidInput(f"表格的列数超过 {MAX_COLUMNS} 列，不像会员名单，已拒绝导入。")
+    try:
+        with archive.open("content.xml") as content:
+            extents = ods_extents(content, stop_past=CELL_BUDGET)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as error:
+        reraise_file_refusal(error)
+        raise InvalidInput("文件已损坏，无法读取。请在 Excel 中打开确认后重新保存。") from None
+    for extent in extents:
+        refuse_extent(extent)
