@@ -213,6 +213,8 @@ class HealthRecord:
     allergies: str
     long_term_meds: str
     measurements: tuple[history.MeasurementRow, ...]
+    # 病史 brought over from a legacy list, to be confirmed with the member (with or without consent yet)
+    to_confirm: str = ""
 
 
 def health_record(member_id: MemberId, operator: Staff) -> HealthRecord:
@@ -220,17 +222,38 @@ def health_record(member_id: MemberId, operator: Staff) -> HealthRecord:
     require(operator, Permission.VIEW_HEALTH)
     member = members.get(member_id)
     if member.health_consent_on is None:
-        return HealthRecord(member.id, None, "", "", "", ())
+        return HealthRecord(member.id, None, "", "", "", (), member.health_to_confirm)
     return HealthRecord(member.id, member.health_consent_on, member.chronic_conditions, member.allergies,
-                        member.long_term_meds, tuple(history.measurements(member.id)))
+                        member.long_term_meds, tuple(history.measurements(member.id)), member.health_to_confirm)
 
 
 def open_health_record(member_id: MemberId, operator: Staff, what: str = "健康档案") -> HealthRecord:
     """Open a member's health file: who looked, and when, is recorded (查看健康档案) once per opening."""
     record = health_record(member_id, operator)
-    if record.consented_on is not None:
+    if record.consented_on is not None or record.to_confirm:
         audit.record(OperationKind.VIEW_HEALTH, operator, subject=f"member:{member_id}", detail=what)
     return record
+
+
+def confirm_imported_history(member_id: MemberId, operator: Staff, text: str | None = None) -> MemberUpdate:
+    """确认导入的病史: the member has confirmed the 病史 an old list held; it joins the 慢病 of the file.
+
+    ``text`` is what the member confirmed (the imported text, corrected); empty keeps none of it.
+    Needs the member's consent, since it becomes part of the health file; refused for a cashier.
+    """
+    require(operator, Permission.EDIT_HEALTH)
+    with write_transaction():
+        member = members.get(member_id)
+        if not member.health_to_confirm:
+            raise InvalidInput(f"{member.name}没有待确认的导入病史。")
+        _require_consent(member)
+        confirmed = re.sub(r"\s+", " ", member.health_to_confirm if text is None else text).strip()
+        chronic = member.chronic_conditions
+        if confirmed and confirmed not in chronic:
+            chronic = f"{chronic}；{confirmed}" if chronic else confirmed
+        _audit(OperationKind.CONFIRM_HEALTH, member.id, operator, "kept" if confirmed else "dropped")
+        Member.update(chronic_conditions=chronic, health_to_confirm="").where(Member.id == member.id).execute()
+        return MemberUpdate(members.get(member.id), Changes.of_member(member.id, health=True))
 
 
 def _require_consent(member: Member) -> None:

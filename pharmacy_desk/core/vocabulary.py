@@ -118,6 +118,7 @@ class OperationKind(Vocabulary):
     HEALTH_CONSENT = "health_consent", "健康档案授权"
     UPDATE_HEALTH = "update_health", "修改健康档案"
     VIEW_HEALTH = "view_health", "查看健康档案"
+    CONFIRM_HEALTH = "confirm_health", "确认导入的病史"
     MEASUREMENT = "measurement", "记录测量"
     ERASE_MEMBER = "erase_member", "删除会员"
     ADJUST = "adjust", "积分调整"

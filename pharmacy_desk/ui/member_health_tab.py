@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton,
+    QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton,
     QStackedWidget, QVBoxLayout, QWidget,
 )
 
@@ -105,14 +105,29 @@ class HealthTab(_HealthPage):
 
         self.pages.addWidget(consent_page)
         self.pages.addWidget(file_page)
+
+        # 病史 from a legacy list: shown to be confirmed with the member, never taken as the file's.
+        self.to_confirm_box = QGroupBox(self.tr("导入的病史（待与会员确认）"))
+        self.to_confirm_edit = _text_box(self.tr("会员确认后可修改再写入"))
+        self.to_confirm_hint = QLabel()
+        self.to_confirm_hint.setWordWrap(True)
+        self.confirm_history_button = QPushButton(self.tr("会员已确认，写入慢病"))
+        confirm_layout = QVBoxLayout(self.to_confirm_box)
+        confirm_layout.addWidget(self.to_confirm_hint)
+        confirm_layout.addWidget(self.to_confirm_edit)
+        confirm_layout.addWidget(self.confirm_history_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.to_confirm_box.hide()
+
         self.message = InlineMessage()
         layout = QVBoxLayout(self)
+        layout.addWidget(self.to_confirm_box)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.message)
 
         self.record_consent_button.clicked.connect(self.record_consent)
         self.save_button.clicked.connect(self.save)
         self.withdraw_button.clicked.connect(self.withdraw)
+        self.confirm_history_button.clicked.connect(self.confirm_history)
 
     def show_record(self, record: profiles.HealthRecord) -> None:
         visible = record.consented_on is not None
@@ -123,6 +138,12 @@ class HealthTab(_HealthPage):
         self.chronic_edit.setPlainText(record.chronic_conditions)
         self.allergy_edit.setPlainText(record.allergies)
         self.meds_edit.setPlainText(record.long_term_meds)
+        self.to_confirm_box.setVisible(bool(record.to_confirm))
+        self.to_confirm_edit.setPlainText(record.to_confirm)
+        self.confirm_history_button.setEnabled(visible)
+        self.to_confirm_hint.setText(
+            self.tr("从旧名单导入，尚未与会员核实：请当面询问会员，确认后写入健康档案。") if visible else
+            self.tr("从旧名单导入，尚未与会员核实：会员同意收集健康信息后，才能确认写入健康档案。"))
 
     def _run(self, call, done_text: str) -> None:
         Op(self, call, operator=self.operator) \
@@ -144,6 +165,11 @@ class HealthTab(_HealthPage):
         self._run(lambda operator: profiles.update_health_file(
             self.member_id, operator, chronic_conditions=chronic, allergies=allergies, long_term_meds=meds),
             self.tr("健康档案已保存。"))
+
+    def confirm_history(self) -> None:
+        text = self.to_confirm_edit.toPlainText()
+        self._run(lambda operator: profiles.confirm_imported_history(self.member_id, operator, text),
+                  self.tr("导入的病史已确认，写入慢病。"))
 
     def withdraw(self) -> None:
         answer = QMessageBox.question(self, self.tr("撤回同意"),
