@@ -40,6 +40,14 @@ class DuplicateMember(DeskError):
         self.member_id = member_id
 
 
+class PhoneInUse(DuplicateMember):
+    """Signing up on a phone other members have: ``members`` are who (a family may share it)."""
+
+    def __init__(self, message: str, members: list):
+        super().__init__(message, members[0].id)
+        self.members = members
+
+
 class PointsError(DeskError):
     """Not enough points, a block size that does not exist, or over the monthly cap."""
 

@@ -12,7 +12,7 @@ from peewee import fn
 from pharmacy_desk.core import coupons, dialect, operations, settings
 from pharmacy_desk.core.changes import Changes
 from pharmacy_desk.core.db import database, write_transaction
-from pharmacy_desk.core.errors import DuplicateMember, InvalidInput, NotFound
+from pharmacy_desk.core.errors import DuplicateMember, InvalidInput, NotFound, PhoneInUse
 from pharmacy_desk.core.ids import MemberId
 from pharmacy_desk.core.models import Coupon, Member, Staff, Tier
 from pharmacy_desk.core.normalize import (
@@ -58,21 +58,39 @@ def clean_card_no(raw: object) -> str:
     return text
 
 
-def _refuse_duplicates(phone: str, card_no: str | None) -> None:
-    for clash in (Member.get_or_none(Member.phone == phone),
-                  card_no and Member.get_or_none(Member.card_no == card_no)):
-        if clash:
-            raise DuplicateMember(
-                f"已有会员使用{'该手机号' if clash.phone == phone else '该卡号'}："
-                f"{clash.name}（卡号 {clash.card_no}，手机 {mask_phone(clash.phone)}）。", clash.id)
+def _refuse_duplicates(phone: str, name: str, card_no: str | None, shared_phone: bool) -> None:
+    """A card belongs to one member; a phone too, unless the cashier said a family shares it.
+
+    The same name on the same phone is the same person, shared or not.
+    """
+    clash = card_no and Member.get_or_none(Member.card_no == card_no)
+    if clash:
+        raise DuplicateMember(f"已有会员使用该卡号：{clash.name}（卡号 {clash.card_no}，"
+                              f"手机 {mask_phone(clash.phone)}）。", clash.id)
+    on_phone = list(Member.select(Member.id, Member.name, Member.card_no, Member.phone)
+                    .where(Member.phone == phone).order_by(Member.name, Member.id).limit(LOOKUP_LIMIT))
+    same = next((m for m in on_phone if m.name == name), None)
+    if same is not None:
+        raise DuplicateMember(f"已有会员使用该手机号：{same.name}（卡号 {same.card_no}，"
+                              f"手机 {mask_phone(same.phone)}），是同一个人。", same.id)
+    if on_phone and not shared_phone:
+        people = "、".join(f"{m.name}（卡号 {m.card_no}）" for m in on_phone)
+        raise PhoneInUse(f"已有会员使用手机 {mask_phone(phone)}：{people}。"
+                         "是同一个人请打开该会员；家人共用这个号码时，可以为新顾客另行登记。",
+                         [MemberMatch(m.id, m.card_no, m.name, m.phone, "") for m in on_phone])
 
 
 def register(*, phone: object, name: object, operator: Staff, gender: object = "",
              birthday: dt.date | None = None, card_no: object = None, address: str = "",
              notes: str = "", marketing_opt_out: bool = False, owner_staff: Staff | None = None,
              at: dt.datetime | None = None, key: str | None = None,
-             welcome_coupon: bool = True) -> Registration:
-    """会员登记: validate, refuse a duplicate (naming the member), issue the new-member coupon."""
+             welcome_coupon: bool = True, shared_phone: bool = False) -> Registration:
+    """会员登记: validate, refuse a duplicate (naming the member), issue the new-member coupon.
+
+    A phone another member has is refused with ``PhoneInUse`` naming them, unless
+    ``shared_phone`` (the cashier heard it is a family's number): then the new person
+    is a member of their own on it. A card number, or the same name on the phone, never.
+    """
     require(operator, Permission.SIGN_UP)
     at = at or operations.now()
     key = key or f"register:{uuid.uuid4()}"
@@ -86,7 +104,7 @@ def register(*, phone: object, name: object, operator: Staff, gender: object = "
         if step.done is not None:
             member = Member.get(Member.id == int(step.done.subject.split(":")[1]))
             return Registration(member, Coupon.get_or_none(Coupon.issue_key == f"new_member:{member.id}"))
-        _refuse_duplicates(phone, card)
+        _refuse_duplicates(phone, name, card, shared_phone)
         owner = owner_staff if owner_staff is not None else (operator if operator.role != Role.SYSTEM else None)
         member = Member.create(
             card_no=card or _next_card_no(), phone=phone, name=name, name_initials=name_initials(name),

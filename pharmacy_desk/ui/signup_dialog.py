@@ -15,10 +15,10 @@ import uuid
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from pharmacy_desk.core import coupons, profiles
-from pharmacy_desk.core.errors import DuplicateMember
+from pharmacy_desk.core.errors import DuplicateMember, PhoneInUse
 from pharmacy_desk.core.members import Registration
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.ui.inline import InlineMessage
@@ -50,6 +50,16 @@ class SignupDialog(QDialog):
         self._asking_consent = False
 
         self.message = InlineMessage()
+        # A phone another member has: open them, or sign the new person up on it (a family's number).
+        self._shared_phone = False
+        self.phone_choice = QWidget()
+        self.phone_choice_layout = QHBoxLayout(self.phone_choice)
+        self.phone_choice_layout.setContentsMargins(0, 0, 0, 0)
+        self.open_buttons: list[QPushButton] = []
+        self.share_button = QPushButton(self.tr("为新顾客登记（共用此手机号）"))
+        self.share_button.clicked.connect(self.sign_up_on_shared_phone)
+        self.phone_choice.hide()
+        self.phone_edit.textEdited.connect(self._phone_changed)
         self.buttons = QDialogButtonBox()
         self.submit_button = QPushButton(self.tr("登记"))
         self.cancel_button = QPushButton(self.tr("取消"))
@@ -66,6 +76,7 @@ class SignupDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         layout.addWidget(self.message)
+        layout.addWidget(self.phone_choice)
         layout.addWidget(self.buttons)
 
         order = [*self.form.widgets, self.submit_button, self.cancel_button]
@@ -101,7 +112,8 @@ class SignupDialog(QDialog):
             self.submit_button.setFocus()  # not a text field: Y and N answer, they are not typed
             return
         values = self.form.values()
-        Op(self, lambda operator: profiles.sign_up(operator=operator, key=self._key, **values),
+        shared = self._shared_phone
+        Op(self, lambda operator: profiles.sign_up(operator=operator, key=self._key, shared_phone=shared, **values),
            operator=self.operator) \
             .success(self._show_done) \
             .failure(self.message.refused) \
@@ -109,9 +121,42 @@ class SignupDialog(QDialog):
             .run()
 
     def _refused(self, error: BaseException) -> None:
-        if isinstance(error, DuplicateMember):  # the counter can open the member already on file
+        if isinstance(error, PhoneInUse):
+            self.duplicate_member_id = error.member_id
+            self._offer_phone_choice(error.members)
+        elif isinstance(error, DuplicateMember):  # the counter can open the member already on file
             self.duplicate_member_id = error.member_id
             self.phone_edit.setFocus()
+
+    def _offer_phone_choice(self, members) -> None:
+        """The members on this phone, each to open, and the new person to sign up beside them."""
+        for button in self.open_buttons:
+            button.deleteLater()
+        self.open_buttons = []
+        self.phone_choice_layout.removeWidget(self.share_button)
+        for match in members:
+            button = QPushButton(self.tr("打开 {name}（卡号 {card}）").format(name=match.name, card=match.card_no))
+            button.clicked.connect(lambda _checked=False, member_id=match.id: self.open_existing(member_id))
+            self.phone_choice_layout.addWidget(button)
+            self.open_buttons.append(button)
+        self.phone_choice_layout.addWidget(self.share_button)
+        self.phone_choice.show()
+        self.share_button.setDefault(True)
+        self.share_button.setFocus()
+
+    def open_existing(self, member_id: int) -> None:
+        """The customer is the member on file: close, and the counter shows them."""
+        self.member_id = member_id
+        self.accept()
+
+    def sign_up_on_shared_phone(self) -> None:
+        self._shared_phone = True
+        self.phone_choice.hide()
+        self.submit()
+
+    def _phone_changed(self) -> None:
+        self._shared_phone = False  # the choice was about the number then typed
+        self.phone_choice.hide()
 
     def _show_done(self, registration: Registration) -> None:
         member = registration.member
