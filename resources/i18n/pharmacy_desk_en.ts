@@ -306,8 +306,28 @@
         <translation>Long-term medicines</translation>
     </message>
     <message>
+        <source>导入的病史（待与会员确认）</source>
+        <translation>Imported medical history (to confirm with the member)</translation>
+    </message>
+    <message>
+        <source>会员确认后可修改再写入</source>
+        <translation>Correct it as the member confirms it, then record it</translation>
+    </message>
+    <message>
+        <source>会员已确认，写入慢病</source>
+        <translation>Confirmed by the member: add to chronic conditions</translation>
+    </message>
+    <message>
         <source>会员已于 {date} 同意收集健康信息。</source>
         <translation>The member agreed to health information being kept on {date}.</translation>
+    </message>
+    <message>
+        <source>从旧名单导入，尚未与会员核实：请当面询问会员，确认后写入健康档案。</source>
+        <translation>Imported from an old list and not yet checked with the member: ask them in person, then record what they confirm in the health file.</translation>
+    </message>
+    <message>
+        <source>从旧名单导入，尚未与会员核实：会员同意收集健康信息后，才能确认写入健康档案。</source>
+        <translation>Imported from an old list and not yet checked with the member: it can be confirmed into the health file once the member consents to it.</translation>
     </message>
     <message>
         <source>已记录会员的同意。</source>
@@ -316,6 +336,10 @@
     <message>
         <source>健康档案已保存。</source>
         <translation>Health file saved.</translation>
+    </message>
+    <message>
+        <source>导入的病史已确认，写入慢病。</source>
+        <translation>The imported history is confirmed and added to the chronic conditions.</translation>
     </message>
     <message>
         <source>撤回同意</source>
@@ -1348,6 +1372,10 @@
         <translation>Ask the customer; left unanswered, signing up asks again</translation>
     </message>
     <message>
+        <source>为新顾客登记（共用此手机号）</source>
+        <translation>Sign up the new customer (sharing this phone)</translation>
+    </message>
+    <message>
         <source>登记</source>
         <translation>Sign up</translation>
     </message>
@@ -1362,6 +1390,10 @@
     <message>
         <source>请问顾客：是否同意接收优惠信息（短信、电话回访）？按 Y 同意，按 N 不同意。</source>
         <translation>Ask the customer: do they agree to receive offers (text messages, calls)? Press Y for yes, N for no.</translation>
+    </message>
+    <message>
+        <source>打开 {name}（卡号 {card}）</source>
+        <translation>Open {name} (card {card})</translation>
     </message>
     <message>
         <source>已登记：{name}，卡号 {card}。</source>
@@ -1575,6 +1607,10 @@
     <message>
         <source>查看健康档案</source>
         <translation>View health file</translation>
+    </message>
+    <message>
+        <source>确认导入的病史</source>
+        <translation>Confirm imported medical history</translation>
     </message>
     <message>
         <source>记录测量</source>
