@@ -110,3 +110,29 @@ def test_a_tiers_privileges_are_listed_whatever_separates_them(make_member, owne
     assert summarize(member.id, dt.date(2026, 6, 10)).privileges == ()
     rules.update_tier("normal", owner, privileges="免费测血压, 生日礼品；优先服务")
     assert summarize(member.id, dt.date(2026, 6, 10)).privileges == ("免费测血压", "生日礼品", "优先服务")
+
+
+def test_the_panel_in_five_statements_agrees_with_each_rule_asked_alone(db, make_member, sell, clerk, owner):
+    from pharmacy_desk.core import catalog, coupons, ledger, redemption
+
+    member = make_member(at=DAY - dt.timedelta(days=200))
+    ledger.adjust(member.id, 5000, "开户", owner, "seed", at=DAY - dt.timedelta(days=1))
+    ledger.adjust(member.id, 300, "旧积分", owner, "old", at=DAY - dt.timedelta(days=120))  # lapsed by DAY
+    cup = catalog.add_item(name="保温杯", points_price=800, value_fen=1500, stock=5, operator=owner)
+    kept = redemption.redeem(member_id=member.id, item_id=cup.id, operator=clerk, key="g1", at=DAY)
+    undone = redemption.redeem(member_id=member.id, item_id=cup.id, operator=clerk, key="g2", at=DAY)
+    catalog.reverse_redemption(undone.redemption.id, "会员不要了", owner, at=DAY)
+    sell(member, {"household": 20000}, points_used=500, at=DAY)
+    assert kept.redemption.value_fen == 1500
+    seen: list[str] = []
+    db.connection().set_trace_callback(seen.append)
+    try:
+        s = summarize(member.id, DAY.date(), clerk)
+    finally:
+        db.connection().set_trace_callback(None)
+    assert len(seen) == 5, seen
+    assert s.balance == ledger.balance(member.id)
+    assert (s.usable_points, s.expiring_points) == ledger.points_outlook(member.id, DAY.date())
+    assert s.cap_remaining_fen == redemption.cap_remaining_fen(member.id, DAY.date())
+    assert [c.coupon_id for c in s.coupons] == [c.id for c in coupons.usable_for(member.id, DAY.date())]
+    assert s.cap_remaining_fen < 5000 - 1500  # the kept gift and the points sale count, the reversed gift not

@@ -9,17 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import cast
 
-from pharmacy_desk.core import bonuses, coupons, ledger, members, settings, tiers
+from pharmacy_desk.core import bonuses, coupons, ledger, panel_sql, rule_cache, settings, tiers
+from pharmacy_desk.core.errors import NotFound
 from pharmacy_desk.core.ids import MemberId
-from pharmacy_desk.core.models import Category, Member, Sale, SaleLine, Staff, Tier
+from pharmacy_desk.core.models import Member, Staff, Tier
 from pharmacy_desk.core.normalize import mask_phone
 from pharmacy_desk.core.permissions import Permission, can
 from pharmacy_desk.core.pricing import Bonus, points_cash_value
-from pharmacy_desk.core.redemption import cap_remaining_fen
 from pharmacy_desk.core.vocabulary import BonusReason
 
 # A medicine that ran out more than this many days ago is no longer "due": the member
@@ -99,14 +97,8 @@ def refills_due(member_id: int, today: dt.date) -> list[RefillDue]:
     """
     remind = settings.get("refill_remind_days")
     since = dt.datetime.combine(today - dt.timedelta(days=REFILL_LOOKBACK_DAYS), dt.time())
-    rows = (SaleLine.select(SaleLine.description, SaleLine.days_supply, Sale.created_at, Category.name)
-            .join(Sale).switch(SaleLine).join(Category)
-            .where((Sale.member == member_id) & (Sale.created_at >= since) & SaleLine.days_supply.is_null(False))
-            .order_by(Sale.created_at.desc(), SaleLine.id.desc())
-            .tuples())
     latest: dict[tuple[str, str], RefillDue] = {}
-    for description, days_supply, created_at, category_name in cast(
-            "Iterable[tuple[str, int, dt.datetime, str]]", rows):
+    for category_name, description, days_supply, created_at in panel_sql.supplies(member_id, since):
         bought = created_at.date()
         latest.setdefault((category_name, description), RefillDue(
             category_name, description, bought, bought + dt.timedelta(days=days_supply)))
@@ -137,20 +129,35 @@ def tier_privileges(tier: Tier) -> tuple[str, ...]:
 
 
 def summarize(member_id: MemberId, today: dt.date, operator: Staff | None = None) -> MemberSummary:
-    """The member panel's content for ``today``; health only when ``health_visible``."""
-    member = members.get(member_id)
+    """The member panel's content for ``today``; health only when ``health_visible``.
+
+    Five statements (``panel_sql``): the rules' stamp, the member with their balance and
+    the month's redeemed value, the open lots, the coupons and the supplies.
+    """
+    with rule_cache.pinned():
+        return _summarize(member_id, today, operator)
+
+
+def _summarize(member_id: MemberId, today: dt.date, operator: Staff | None) -> MemberSummary:
+    found = panel_sql.standing(member_id, today)
+    if found is None:
+        raise NotFound("找不到这位会员。")
+    member = found.member
     tier = tiers.tier_of(member.tier_id)
     days = settings.get("points_expiry_warning_days")
-    usable, expiring = ledger.points_outlook(member.id, today, days)
-    cap = cap_remaining_fen(member.id, today, tier)
+    lots = panel_sql.open_lots(member.id, today)
+    horizon = today + dt.timedelta(days=days)
+    usable = sum(remaining for remaining, _ in lots)
+    expiring = sum(remaining for remaining, expires_on in lots if expires_on <= horizon)
+    cap = max(0, tier.monthly_cap_fen - found.cap_used_fen)
     health = None
     if health_visible(member, operator):
         health = HealthFile(member.chronic_conditions, member.allergies, member.long_term_meds)
     return MemberSummary(
         member_id=member.id, name=member.name, card_no=member.card_no, masked_phone=mask_phone(member.phone),
-        tier_name=tier.name, balance=ledger.balance(member.id), usable_points=usable,
+        tier_name=tier.name, balance=found.balance, usable_points=usable,
         expiring_points=expiring, expiring_days=days,
-        coupons=tuple(CouponChoice(c.id, coupons.describe(c)) for c in coupons.usable_for(member.id, today)),
+        coupons=tuple(CouponChoice(c.id, coupons.describe(c)) for c in panel_sql.usable_coupons(member.id, today)),
         birthday_this_month=bonuses.birthday_this_month(member, today), bonuses=bonuses.bonuses_for(member, today),
         refills=tuple(refills_due(member.id, today)), needs_confirm=needs_confirm(member, today),
         cap_remaining_fen=cap, points_options=tuple(points_options(usable, cap, settings.get("redeem_blocks"))),

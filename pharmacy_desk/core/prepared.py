@@ -66,3 +66,16 @@ def insert_many(model: type[Model], columns: Sequence[str], rows: Sequence[Seque
     params = [field.db_value(value) for row in rows for field, value in zip(fields, row)]
     names = tuple(field.column_name for field in fields)
     database.execute_sql(insert_sql(model._meta.table_name, names, len(rows)), params)
+
+
+def columns_sql(model: type[Model], alias: str) -> str:
+    """``alias."col", …`` for every column of ``model``, in the order ``instance`` takes them."""
+    return ", ".join(f'{alias}."{name}"' for name in model._meta.columns)
+
+
+def instance(model: type[M], values: Sequence[object]) -> M:
+    """A ``model`` row read with ``columns_sql``, its values converted as the fields convert them."""
+    fields = model._meta.columns.values()
+    row = model(**{field.name: field.python_value(value) for field, value in zip(fields, values)})
+    row._dirty.clear()  # type: ignore[attr-defined]  # read from the database: nothing to write
+    return row
