@@ -219,7 +219,7 @@ def record_sale(sale: SaleInput, *, operator: Staff, uid: str, at: dt.datetime |
         # before the write lock, so such a refused sale never makes another till wait; under
         # the lock it is all checked again. A plain sale's refusals are about what was typed.
         preview(sale, at)
-    if not uid.strip():
+    if not key.rpartition(":")[2].strip():  # as ``operations.keyed`` refuses a key without its id
         raise InvalidInput("操作缺少唯一编号。")
     # The trailing period as last read; checked against the rules read under the lock below.
     months = settings.assumed("tier_period_months")
