@@ -26,7 +26,7 @@ def cmd_gui(args) -> int:
     except DatabaseUnusable as refusal:
         from pharmacy_desk.ui.restore_window import offer_restore_at_start
 
-        if getattr(args, "smoke_test", False):
+        if getattr(args, "smoke_test", False) or getattr(args, "smoke_walk", False):
             raise  # nobody is there to answer: one sentence on the console
         make_application()
         if not offer_restore_at_start(refusal):
@@ -34,11 +34,14 @@ def cmd_gui(args) -> int:
         path = refusal.path
     if args.demo:
         _ensure_demo_database()
-    return run(path, smoke_test=getattr(args, "smoke_test", False), started=getattr(args, "started", None))
+    return run(path, smoke_test=getattr(args, "smoke_test", False), smoke_walk=getattr(args, "smoke_walk", False),
+               started=getattr(args, "started", None))
 
 
 def register(commands) -> None:
     parser = commands.add_parser("gui", help="打开收银窗口（默认）")
     parser.add_argument("--smoke-test", action="store_true",
                         help="启动检查：窗口显示后自动退出，并打印启动用时（安装包的自动测试用）")
+    parser.add_argument("--smoke-walk", action="store_true",
+                        help="启动检查：在新数据库上自动走一遍开店设置、演示数据、收银和图表，然后退出（安装包的自动测试用）")
     parser.set_defaults(func=cmd_gui)

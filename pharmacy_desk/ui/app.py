@@ -158,10 +158,12 @@ class Launcher:
             window.open_import()
 
 
-def run(db_path: str | os.PathLike[str], *, smoke_test: bool = False, started: float | None = None) -> int:
+def run(db_path: str | os.PathLike[str], *, smoke_test: bool = False, smoke_walk: bool = False,
+        started: float | None = None) -> int:
     """Open the setup or the sign-in, then the counter, on the database already opened at ``db_path``.
 
     ``smoke_test``: quit after the first window's first paint and print how long after ``started`` it came.
+    ``smoke_walk``: go through the first run's windows by themselves (``ui/smoke_walk.py``), then quit.
     """
     app = make_application(language=settings.get("ui_language"))
     if not binding_keeps_references():
@@ -181,8 +183,18 @@ def run(db_path: str | os.PathLike[str], *, smoke_test: bool = False, started: f
         from pharmacy_desk.ui.smoke import quit_after_first_paint
 
         quit_after_first_paint(first, started if started is not None else time.monotonic())
+    walk = None
+    if smoke_walk:
+        from pharmacy_desk.ui.smoke_walk import walk_first_day
+
+        walk = walk_first_day(launcher, on_failure=lambda: app.exit(1))
     code = app.exec()
     if launcher.window is not None:
         launcher.window.session.sign_out()  # closing the app ends the shift of whoever was signed in
         launcher.window.back_up_on_exit()
+    if walk is not None and code == 0:
+        if not walk.finished:
+            print("smoke-walk FAILED: the program ended before the walk did", file=sys.stderr)
+            return 1
+        print("smoke-walk: the program ended by itself, exit 0", flush=True)
     return code
