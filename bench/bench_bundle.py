@@ -1,7 +1,8 @@
 """The frozen app beside a frozen hello-world PySide6 window: size on disk and start-up time.
 
 Both are frozen by the same spec (build_spec/pharmacy_desk.spec, the same exclusions, the
-same stripping and ICU slimming), so the difference is what the app itself brings: its
+same stripping and ICU slimming; the app's numpy built without OpenBLAS as ``.ci/dev package``
+builds it), so the difference is what the app itself brings: its
 Python, matplotlib with numpy, Pillow, the shipped font, the database. Start-up is measured
 from spawning the program to its first paint (``gui --smoke-test`` on a demo database;
 the hello world quits after its first paint the same way), with the page cache dropped
@@ -32,6 +33,13 @@ SPEC = ROOT / "build_spec" / "pharmacy_desk.spec"
 
 def freeze(name: str, entry: Path | None) -> Path:
     env = dict(os.environ)
+    if entry is None:  # the app, frozen as `.ci/dev package` freezes it: numpy without OpenBLAS
+        site = subprocess.run([sys.executable, str(ROOT / "build_spec" / "numpy_without_blas.py")],
+                              capture_output=True, text=True)
+        if site.returncode == 0:
+            env["PYTHONPATH"] = site.stdout.strip()
+        else:
+            print(site.stderr.strip(), file=sys.stderr)
     if entry is not None:
         env.update(PHARMACY_DESK_SPEC_ENTRY=str(entry), PHARMACY_DESK_SPEC_NAME=name)
     pyinstaller = Path(sys.executable).with_name("pyinstaller")
