@@ -3,10 +3,12 @@
     python build_spec/update_translations.py
     python build_spec/update_translations.py --fill-from OTHER.ts
 
-Reads every module of ``pharmacy_desk/ui`` (lupdate takes what goes through ``tr`` /
-``QCoreApplication.translate``) and the labels the core declares for the windows (the call
-lists' titles, the export tables' names, every vocabulary code's label), which are offered
-in the context ``core``.
+Reads every module of ``pharmacy_desk/ui`` and ``pharmacy_desk/charts`` (lupdate takes what
+goes through ``tr`` / ``QCoreApplication.translate`` / ``QT_TRANSLATE_NOOP``) and the labels the
+core declares for the windows (the call lists' titles, the export tables' names, every
+vocabulary code's label, call outcomes and refund ways, the declared settings' labels, help
+and units, the campaigns, the import fields, the report's figures), offered in the context
+``core``.
 Existing English texts are kept; a new source text appears unfinished, for Qt Linguist or
 an editor. ``--fill-from`` then takes the English of every still unfinished text from
 another catalogue with the same context and source, which is how two branches that each
@@ -27,6 +29,24 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 CATALOGUE = ROOT / "resources" / "i18n" / "pharmacy_desk_en.ts"
 SOURCES = ROOT / "pharmacy_desk" / "ui"
+CHARTS = ROOT / "pharmacy_desk" / "charts"  # the charts' own texts, marked for the catalogue
+
+
+def _setting_labels() -> list[str]:
+    """What the settings window and the setup's rule review show of each declared setting: its
+    group, label, help and unit, the words of its allowed values, and the review's own phrases."""
+    from pharmacy_desk.core import rule_review
+    from pharmacy_desk.core.setting_declarations import DECLARATIONS
+    from pharmacy_desk.core.setting_types import Choice, Folder, Text
+
+    labels: list[str] = []
+    for declaration in (d for d in DECLARATIONS if not d.internal):
+        kind = declaration.type
+        labels += [declaration.group, declaration.label, declaration.help, kind.unit or ""]
+        labels += [kind.allowed] if isinstance(kind, Text) else []
+        labels += [kind.empty_means] if isinstance(kind, Folder) else []
+        labels += [shown for _value, shown in kind.choices] if isinstance(kind, Choice) else []
+    return labels + list(rule_review.PHRASES)
 
 
 def _vocabularies() -> list[type]:
@@ -43,18 +63,33 @@ def _vocabularies() -> list[type]:
 
 
 def core_labels() -> list[str]:
-    """The core's own labels that the translated windows show: lists, exports, call outcomes,
-    refund ways, the history's statuses and every code's label."""
+    """The core's own labels that the translated windows show: lists, exports, call outcomes, refund
+    ways, the history's statuses, every code's label, the settings, the campaigns, the fields a
+    legacy list's columns are imported as, and the monthly report's figures, segments and age bands."""
     from pharmacy_desk.core.call_lists import LISTS
+    from pharmacy_desk.core.campaigns import CAMPAIGNS
     from pharmacy_desk.core.contacts import OUTCOMES
     from pharmacy_desk.core.history import STATUSES
+    from pharmacy_desk.core.reports.definitions import CHARTS as CHART_DEFINITIONS, FIGURES as REPORT_FIGURES
+    from pharmacy_desk.core.reports.mix import AGE_BANDS, UNKNOWN_AGE
+    from pharmacy_desk.core.reports.rfm import SEGMENTS
     from pharmacy_desk.core.slips import OTHER_REFUND_WAY, REFUND_WAY
+    from pharmacy_desk.core.spreadsheet.columns import FIELDS
     from pharmacy_desk.core.spreadsheet.tables import EXPORTS
 
     labels = [*(item.title for item in LISTS), *(title for title, _export in EXPORTS.values()),
               *(member.label for kind in _vocabularies() for member in kind), *OUTCOMES,
-              *REFUND_WAY.values(), OTHER_REFUND_WAY, *STATUSES]
-    return list(dict.fromkeys(label for label in labels if label))
+              *REFUND_WAY.values(), OTHER_REFUND_WAY, *STATUSES, *_setting_labels(),
+              *(text for campaign in CAMPAIGNS for text in (campaign.title, campaign.explanation)),
+              *FIELDS.values(),
+              *(text for d in [*REPORT_FIGURES.values(), *CHART_DEFINITIONS.values()] for text in (d.name, d.text)),
+              *SEGMENTS.values(), *(label for label, _low, _high in AGE_BANDS), UNKNOWN_AGE]
+    return list(dict.fromkeys(label for label in labels if label and label != "%"))
+
+
+def sources() -> list[Path]:
+    """Every module of the windows, and of the charts they draw."""
+    return [*sorted(SOURCES.rglob("*.py")), *sorted(CHARTS.rglob("*.py"))]
 
 
 def update(catalogue: Path = CATALOGUE) -> str:
@@ -64,7 +99,7 @@ def update(catalogue: Path = CATALOGUE) -> str:
         labels.write_text("from PySide6.QtCore import QT_TRANSLATE_NOOP\n" + "".join(
             f"QT_TRANSLATE_NOOP({'core'!r}, {label!r})\n" for label in core_labels()), encoding="utf-8")
         done = subprocess.run([str(lupdate), "-locations", "none", "-no-obsolete", "-source-language", "zh_CN",
-                               "-target-language", "en", *(str(f) for f in sorted(SOURCES.rglob("*.py"))), str(labels),
+                               "-target-language", "en", *(str(f) for f in sources()), str(labels),
                                "-ts", str(catalogue)], capture_output=True, text=True, check=True)
     return done.stdout
 

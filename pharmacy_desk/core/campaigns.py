@@ -262,9 +262,9 @@ class Campaign:
     preview: Callable[[dt.date], list[Recipient]]
     run: Callable[..., RunResult]
 
-    def explain(self) -> str:
-        """The explanation with the settings' current values filled in."""
-        return self.explanation.format(**settings.all_values())
+    def explain(self, explanation: str | None = None) -> str:
+        """The explanation (or its translation, with the same braces) with the settings' current values."""
+        return (explanation or self.explanation).format(**settings.all_values())
 
     def recipients(self, day: dt.date, operator: Staff) -> list[Recipient]:
         """Who would receive what (names and full phone numbers): for whoever runs campaigns."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
@@ -18,16 +18,18 @@ from PySide6.QtWidgets import (
 from pharmacy_desk.core import accounts, audit_log, paths
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.vocabulary import OperationKind
+from pharmacy_desk.ui.i18n import core
 from pharmacy_desk.ui.inline import InlineMessage, table_view
 from pharmacy_desk.ui.operations import LatestOnly, Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
 
 COLUMNS = (
-    Column("时间", lambda r: f"{r.at:%Y-%m-%d %H:%M:%S}"),
-    Column("店员", lambda r: r.operator),
-    Column("操作", lambda r: r.kind_label),
-    Column("对象", lambda r: r.subject),
-    Column("详情", lambda r: r.detail),
+    Column(QT_TRANSLATE_NOOP("Columns", "时间"), lambda r: f"{r.at:%Y-%m-%d %H:%M:%S}"),
+    Column(QT_TRANSLATE_NOOP("Columns", "店员"), lambda r: r.operator),
+    Column(QT_TRANSLATE_NOOP("Columns", "操作"), lambda r: core(r.kind_label)),
+    # what was done to whom is written in the record when it is made: shown as it was recorded
+    Column(QT_TRANSLATE_NOOP("Columns", "对象"), lambda r: r.subject),
+    Column(QT_TRANSLATE_NOOP("Columns", "详情"), lambda r: r.detail),
 )
 DEFAULT_DAYS = 7
 LIMIT = 5000  # rows on screen; the export takes every row the filters select
@@ -42,7 +44,7 @@ class AuditWindow(QWidget):
 
     def __init__(self, operator: Staff, parent: QWidget | None = None, *, today: dt.date | None = None):
         super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowTitle("操作日志")
+        self.setWindowTitle(self.tr("操作日志"))
         self.operator = operator
         today = today or dt.date.today()
         self.since = QDateEdit(QDate(today - dt.timedelta(days=DEFAULT_DAYS - 1)))
@@ -51,13 +53,13 @@ class AuditWindow(QWidget):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
         self.person = QComboBox()
-        self.person.addItem("全部店员", None)
+        self.person.addItem(self.tr("全部店员"), None)
         self.kind = QComboBox()
-        self.kind.addItem("全部操作", None)
+        self.kind.addItem(self.tr("全部操作"), None)
         for label, code in OperationKind.choices():
-            self.kind.addItem(label, code)
-        self.search_button = QPushButton("查询")
-        self.export_button = QPushButton("导出Excel…")
+            self.kind.addItem(core(label), code)
+        self.search_button = QPushButton(self.tr("查询"))
+        self.export_button = QPushButton(self.tr("导出Excel…"))
         self.count = QLabel()
         self.message = InlineMessage()
         self.model = RowsTableModel(COLUMNS, parent=self)
@@ -65,8 +67,8 @@ class AuditWindow(QWidget):
         self._latest = LatestOnly()
 
         filters = QHBoxLayout()
-        for text, widget in (("从(&F)", self.since), ("到(&T)", self.until), ("店员(&S)", self.person),
-                             ("操作(&K)", self.kind)):
+        for text, widget in ((self.tr("从(&F)"), self.since), (self.tr("到(&T)"), self.until),
+                             (self.tr("店员(&S)"), self.person), (self.tr("操作(&K)"), self.kind)):
             label = QLabel(text)
             label.setBuddy(widget)
             filters.addWidget(label)
@@ -89,7 +91,7 @@ class AuditWindow(QWidget):
 
     def _fill_people(self, rows) -> None:
         for row in rows:
-            self.person.addItem(row.name if row.active else f"{row.name}（已停用）", row.id)
+            self.person.addItem(row.name if row.active else self.tr("{name}（已停用）").format(name=row.name), row.id)
 
     def filters(self) -> dict:
         """What the filters select, as ``audit_log.entries`` takes it."""
@@ -104,18 +106,21 @@ class AuditWindow(QWidget):
             if self._latest.is_current(token):
                 self.message.clear_message()
                 self.model.set_rows(rows)
-                more = "（只显示最近的记录，导出可得全部）" if len(rows) >= LIMIT else ""
-                self.count.setText(f"共 {len(rows)} 条{more}")
+                more = self.tr("（只显示最近的记录，导出可得全部）") if len(rows) >= LIMIT else ""
+                self.count.setText(self.tr("共 {count} 条{more}").format(count=len(rows), more=more))
 
         self._task = Read(self, lambda _progress: audit_log.entries(self.operator, limit=LIMIT, **chosen)) \
-            .success(show).failure(self.message.refused).run_in_background("正在读取操作日志", show_dialog=False)
+            .success(show).failure(self.message.refused).run_in_background(self.tr("正在读取操作日志"), show_dialog=False)
         return self._task
 
     def default_path(self):
-        return paths.export_dir() / f"操作日志_{_day(self.since):%Y%m%d}-{_day(self.until):%Y%m%d}.xlsx"
+        name = self.tr("操作日志_{since}-{until}.xlsx").format(since=f"{_day(self.since):%Y%m%d}",
+                                                             until=f"{_day(self.until):%Y%m%d}")
+        return paths.export_dir() / name
 
     def ask_and_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "导出操作日志", str(self.default_path()), "Excel 工作簿 (*.xlsx)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出操作日志"), str(self.default_path()),
+                                              self.tr("Excel 工作簿 (*.xlsx)"))
         if path:
             self.export(path if path.lower().endswith(".xlsx") else path + ".xlsx")
 
@@ -123,6 +128,6 @@ class AuditWindow(QWidget):
         """Write every row the filters select to ``path`` (in the background)."""
         chosen = self.filters()
         self._export_task = Read(self, lambda _progress: audit_log.export(self.operator, path, **chosen)) \
-            .success(lambda count: self.message.ok(f"已导出 {count} 条操作日志到 {path}")) \
-            .failure(self.message.refused).run_in_background("正在导出操作日志")
+            .success(lambda count: self.message.ok(self.tr("已导出 {count} 条操作日志到 {path}").format(count=count, path=path))) \
+            .failure(self.message.refused).run_in_background(self.tr("正在导出操作日志"))
         return self._export_task

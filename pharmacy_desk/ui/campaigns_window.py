@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QDateEdit, QFileDialog, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout,
     QWidget,
@@ -15,17 +15,32 @@ from pharmacy_desk.core.campaigns import CAMPAIGNS, Campaign
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.normalize import mask_phone
 from pharmacy_desk.core.permissions import Permission, can
+from pharmacy_desk.ui.i18n import core
 from pharmacy_desk.ui.operations import LatestOnly, Op, Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
 
 
+def status_text(row: campaigns.Recipient) -> str:
+    """``Recipient.status`` in the windows' language."""
+    if row.issue_key is None:
+        return QCoreApplication.translate("CampaignsWindow", "仅短信")
+    if row.already_issued:
+        return QCoreApplication.translate("CampaignsWindow", "已发放")
+    return QCoreApplication.translate("CampaignsWindow", "待发放")
+
+
+def explained(action: Campaign) -> str:
+    return action.explain(core(action.explanation))
+
+
+# 内容 and 短信 are what the member receives, written in the members' language.
 COLUMNS = (
-    Column("姓名", lambda r: r.name),
-    Column("手机号", lambda r: mask_phone(r.phone)),  # in full only in the exported SMS list
-    Column("专属店员", lambda r: r.owner_staff or "—"),
-    Column("内容", lambda r: r.gift),
-    Column("状态", lambda r: r.status),
-    Column("短信", lambda r: r.message, tooltip=lambda r: r.message),
+    Column(QT_TRANSLATE_NOOP("Columns", "姓名"), lambda r: r.name),
+    Column(QT_TRANSLATE_NOOP("Columns", "手机号"), lambda r: mask_phone(r.phone)),  # in full only in the exported SMS list
+    Column(QT_TRANSLATE_NOOP("Columns", "专属店员"), lambda r: r.owner_staff or "—"),
+    Column(QT_TRANSLATE_NOOP("Columns", "内容"), lambda r: r.gift),
+    Column(QT_TRANSLATE_NOOP("Columns", "状态"), status_text),
+    Column(QT_TRANSLATE_NOOP("Columns", "短信"), lambda r: r.message, tooltip=lambda r: r.message),
 )
 
 
@@ -37,7 +52,7 @@ class CampaignsWindow(QWidget):
         self._note = ""
         self._latest = LatestOnly()  # only the latest preview may fill the table
         self._task = None
-        self.setWindowTitle("营销活动")
+        self.setWindowTitle(self.tr("营销活动"))
         self.resize(1100, 640)
 
         self.day = QDateEdit()
@@ -47,17 +62,17 @@ class CampaignsWindow(QWidget):
         self.day.setDate(QDate(start.year, start.month, start.day))
         self.buttons: dict[str, QPushButton] = {}
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("日期："))
+        bar.addWidget(QLabel(self.tr("日期：")))
         bar.addWidget(self.day)
         for action in CAMPAIGNS:
-            button = QPushButton(action.title)
-            button.setToolTip(action.explain())
+            button = QPushButton(core(action.title))
+            button.setToolTip(explained(action))
             button.clicked.connect(lambda _checked=False, a=action: self.preview(a))
             self.buttons[action.key] = button
             bar.addWidget(button)
         bar.addStretch(1)
 
-        self.explain = QLabel("选择一项活动，先预览名单，确认后再发放。已退订营销的会员不在名单中。")
+        self.explain = QLabel(self.tr("选择一项活动，先预览名单，确认后再发放。已退订营销的会员不在名单中。"))
         self.explain.setWordWrap(True)
         self.model = RowsTableModel(COLUMNS, parent=self)
         self.table = QTableView()
@@ -71,12 +86,12 @@ class CampaignsWindow(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(28)
 
         self.summary = QLabel()
-        self.issue_button = QPushButton("发放")
-        self.export_button = QPushButton("导出短信名单…")
+        self.issue_button = QPushButton(self.tr("发放"))
+        self.export_button = QPushButton(self.tr("导出短信名单…"))
         self.issue_button.setEnabled(False)
         self.export_button.setEnabled(False)
         if not can(operator, Permission.RUN_CAMPAIGNS):
-            self.issue_button.setToolTip("只有店长可以发放。")
+            self.issue_button.setToolTip(self.tr("只有店长可以发放。"))
         bottom = QHBoxLayout()
         bottom.addWidget(self.summary, 1)
         bottom.addWidget(self.issue_button)
@@ -98,22 +113,23 @@ class CampaignsWindow(QWidget):
     def preview(self, action: Campaign, note: str = "") -> None:
         self.action = action
         self._note = note
-        self.explain.setText(f"{action.title}：{action.explain()}")
+        self.explain.setText(self.tr("{title}：{explanation}").format(title=core(action.title), explanation=explained(action)))
         self.issue_button.setEnabled(False)
         self.export_button.setEnabled(False)
-        self.summary.setText("正在生成名单…")
+        self.summary.setText(self.tr("正在生成名单…"))
         day, token = self.chosen_day(), self._latest.next()
         self._task = Read(self, lambda _progress: action.recipients(day, self.operator)) \
             .success(lambda rows: self._show_preview(token, rows)) \
             .failure(self.summary.setText) \
-            .run_in_background("生成名单", show_dialog=False)
+            .run_in_background(self.tr("生成名单"), show_dialog=False)
 
     def _show_preview(self, token: int, rows: list[campaigns.Recipient]) -> None:
         if not self._latest.is_current(token):
             return  # another campaign or day was chosen meanwhile
         self.model.set_rows(rows)
         pending, done = campaigns.issue_counts(rows)
-        self.summary.setText(f"{self._note}共 {len(rows)} 位会员：待发放 {pending} 张，已发放 {done} 张。")
+        self.summary.setText(self.tr("{note}共 {count} 位会员：待发放 {pending} 张，已发放 {done} 张。").format(
+            note=self._note, count=len(rows), pending=pending, done=done))
         self.issue_button.setEnabled(pending > 0 and can(self.operator, Permission.RUN_CAMPAIGNS))
         self.export_button.setEnabled(bool(rows) and can(self.operator, Permission.EXPORT_PERSONAL))
 
@@ -126,15 +142,16 @@ class CampaignsWindow(QWidget):
         self._task = Op(self, lambda operator, progress: action.run(day, operator, recipients=rows, progress=progress),
                         operator=self.operator) \
             .success(self._issued) \
-            .run_in_background(f"发放：{action.title}")
+            .run_in_background(self.tr("发放：{title}").format(title=core(action.title)))
 
     def _issued(self, result: campaigns.RunResult) -> None:
-        self.preview(self.action, note=f"本次发放 {result.issued} 张券，可点“导出短信名单…”交给短信平台发送。")
+        self.preview(self.action, note=self.tr("本次发放 {count} 张券，可点“导出短信名单…”交给短信平台发送。").format(
+            count=result.issued))
 
     def ask_export_path(self) -> str:
-        title = self.action.title if self.action else "短信名单"
+        title = core(self.action.title) if self.action else self.tr("短信名单")
         default = paths.export_dir() / f"{title}_{self.chosen_day():%Y%m%d}.xlsx"
-        path, _ = QFileDialog.getSaveFileName(self, "导出短信名单", str(default), "Excel 文件 (*.xlsx)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出短信名单"), str(default), self.tr("Excel 文件 (*.xlsx)"))
         return path
 
     def export_sms(self) -> None:
@@ -144,5 +161,5 @@ class CampaignsWindow(QWidget):
         rows = self.model.rows()
         self._task = Op(self, lambda operator, _progress: campaigns.export_sms(path, rows, operator),
                         operator=self.operator) \
-            .success(lambda count: self.summary.setText(f"已导出 {count} 条短信到 {path}")) \
-            .run_in_background("导出短信名单")
+            .success(lambda count: self.summary.setText(self.tr("已导出 {count} 条短信到 {path}").format(count=count, path=path))) \
+            .run_in_background(self.tr("导出短信名单"))

@@ -9,7 +9,7 @@ the latest redemptions; 撤销兑换 gives the member's points and the stock bac
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QTabWidget,
     QVBoxLayout, QWidget,
@@ -22,31 +22,49 @@ from pharmacy_desk.core.models import CatalogItem, Staff
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.vocabulary import CatalogKind, DrugClass
 from pharmacy_desk.ui.events import events
+from pharmacy_desk.ui.i18n import core
 from pharmacy_desk.ui.inline import InlineMessage, table_view, time_text
 from pharmacy_desk.ui.operations import Op, Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
 
 UNLIMITED = -1  # the stock box's lowest value reads 不限
 
+
+def _stock(item: CatalogItem):
+    return QCoreApplication.translate("CatalogWindow", "不限") if item.stock is None else item.stock
+
+
+def _item_state(item: CatalogItem) -> str:
+    if item.active:
+        return QCoreApplication.translate("CatalogWindow", "在售")
+    return QCoreApplication.translate("CatalogWindow", "已停用")
+
+
+def _redemption_state(row) -> str:
+    if row.reversed:
+        return QCoreApplication.translate("CatalogWindow", "已撤销")
+    return QCoreApplication.translate("CatalogWindow", "已兑换")
+
+
 ITEM_COLUMNS = (
-    Column("名称", lambda item: item.name),
-    Column("类别", lambda item: CatalogKind.label_of(item.kind)),
-    Column("药品分类", lambda item: DrugClass.label_of(item.drug_class)),
-    Column("所需积分", lambda item: item.points_price, align_right=True),
-    Column("价值(元)", lambda item: yuan(item.value_fen), align_right=True),
-    Column("库存", lambda item: "不限" if item.stock is None else item.stock, align_right=True),
-    Column("状态", lambda item: "在售" if item.active else "已停用"),
+    Column(QT_TRANSLATE_NOOP("Columns", "名称"), lambda item: item.name),
+    Column(QT_TRANSLATE_NOOP("Columns", "类别"), lambda item: core(CatalogKind.label_of(item.kind))),
+    Column(QT_TRANSLATE_NOOP("Columns", "药品分类"), lambda item: core(DrugClass.label_of(item.drug_class))),
+    Column(QT_TRANSLATE_NOOP("Columns", "所需积分"), lambda item: item.points_price, align_right=True),
+    Column(QT_TRANSLATE_NOOP("Columns", "价值(元)"), lambda item: yuan(item.value_fen), align_right=True),
+    Column(QT_TRANSLATE_NOOP("Columns", "库存"), _stock, align_right=True),
+    Column(QT_TRANSLATE_NOOP("Columns", "状态"), _item_state),
 )
 
 REDEMPTION_COLUMNS = (
-    Column("时间", lambda row: time_text(row.created_at)),
-    Column("会员", lambda row: row.member_name),
-    Column("兑换品", lambda row: row.item_name),
-    Column("数量", lambda row: row.quantity, align_right=True),
-    Column("积分", lambda row: row.points, align_right=True),
-    Column("价值(元)", lambda row: yuan(row.value_fen), align_right=True),
-    Column("经办", lambda row: row.staff_name),
-    Column("状态", lambda row: "已撤销" if row.reversed else "已兑换"),
+    Column(QT_TRANSLATE_NOOP("Columns", "时间"), lambda row: time_text(row.created_at)),
+    Column(QT_TRANSLATE_NOOP("Columns", "会员"), lambda row: row.member_name),
+    Column(QT_TRANSLATE_NOOP("Columns", "兑换品"), lambda row: row.item_name),
+    Column(QT_TRANSLATE_NOOP("Columns", "数量"), lambda row: row.quantity, align_right=True),
+    Column(QT_TRANSLATE_NOOP("Columns", "积分"), lambda row: row.points, align_right=True),
+    Column(QT_TRANSLATE_NOOP("Columns", "价值(元)"), lambda row: yuan(row.value_fen), align_right=True),
+    Column(QT_TRANSLATE_NOOP("Columns", "经办"), lambda row: row.staff_name),
+    Column(QT_TRANSLATE_NOOP("Columns", "状态"), _redemption_state),
 )
 
 
@@ -55,11 +73,11 @@ class CatalogWindow(QWidget):
 
     def __init__(self, operator: Staff, parent: QWidget | None = None):
         super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowTitle("积分兑换目录")
+        self.setWindowTitle(self.tr("积分兑换目录"))
         self.operator = operator
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._items_tab(), "兑换目录")
-        self.tabs.addTab(self._redemptions_tab(), "兑换记录")
+        self.tabs.addTab(self._items_tab(), self.tr("兑换目录"))
+        self.tabs.addTab(self._redemptions_tab(), self.tr("兑换记录"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         events().changed.connect(self._data_changed)
@@ -76,43 +94,43 @@ class CatalogWindow(QWidget):
         self.name.setMaxLength(catalog.NAME_LIMIT)
         self.kind = QComboBox()
         for label, code in CatalogKind.choices():
-            self.kind.addItem(label, code)
+            self.kind.addItem(core(label), code)
         self.drug_class = QComboBox()
         for label, code in DrugClass.choices():
-            self.drug_class.addItem(label, code)
+            self.drug_class.addItem(core(label), code)
         self.drug_class.currentIndexChanged.connect(self._check_law)
         self.points_price = QSpinBox()
         self.points_price.setRange(1, catalog.POINTS_PRICE_LIMIT)
-        self.points_price.setSuffix(" 分")
+        self.points_price.setSuffix(self.tr(" 分"))
         self.value = QLineEdit()
-        self.value.setPlaceholderText("元，例如 35 或 35.50")
+        self.value.setPlaceholderText(self.tr("元，例如 35 或 35.50"))
         self.stock = QSpinBox()
         self.stock.setRange(UNLIMITED, catalog.STOCK_LIMIT)
-        self.stock.setSpecialValueText("不限")
-        self.stock.setSuffix(" 件")
+        self.stock.setSpecialValueText(self.tr("不限"))
+        self.stock.setSuffix(self.tr(" 件"))
         self.law = QLabel()
         self.law.setWordWrap(True)
         self.law.setStyleSheet("color: #b00020;")
         self.law.hide()
         form = QFormLayout()
-        form.addRow("名称(&N)", self.name)
-        form.addRow("类别(&K)", self.kind)
-        form.addRow("药品分类(&D)", self.drug_class)
+        form.addRow(self.tr("名称(&N)"), self.name)
+        form.addRow(self.tr("类别(&K)"), self.kind)
+        form.addRow(self.tr("药品分类(&D)"), self.drug_class)
         form.addRow("", self.law)
-        form.addRow("所需积分(&P)", self.points_price)
-        form.addRow("价值(&V)", self.value)
-        form.addRow("库存(&S)", self.stock)
+        form.addRow(self.tr("所需积分(&P)"), self.points_price)
+        form.addRow(self.tr("价值(&V)"), self.value)
+        form.addRow(self.tr("库存(&S)"), self.stock)
         self.message = InlineMessage()
 
-        self.add_button = QPushButton("新增")
-        self.save_button = QPushButton("保存修改")
-        self.retire_button = QPushButton("停用")
-        self.clear_button = QPushButton("清空表单")
+        self.add_button = QPushButton(self.tr("新增"))
+        self.save_button = QPushButton(self.tr("保存修改"))
+        self.retire_button = QPushButton(self.tr("停用"))
+        self.clear_button = QPushButton(self.tr("清空表单"))
         self.restock_quantity = QSpinBox()
         self.restock_quantity.setRange(1, catalog.STOCK_LIMIT)
-        self.restock_quantity.setPrefix("补货 ")
-        self.restock_quantity.setSuffix(" 件")
-        self.restock_button = QPushButton("补货")
+        self.restock_quantity.setPrefix(self.tr("补货 "))
+        self.restock_quantity.setSuffix(self.tr(" 件"))
+        self.restock_button = QPushButton(self.tr("补货"))
         buttons = QHBoxLayout()
         for button, slot in ((self.add_button, self.add), (self.save_button, self.save),
                              (self.retire_button, self.toggle_active), (self.clear_button, self.clear_form)):
@@ -124,7 +142,7 @@ class CatalogWindow(QWidget):
         buttons.addWidget(self.restock_button)
         self.restock_button.clicked.connect(self.restock)
 
-        box = QGroupBox("兑换品资料")
+        box = QGroupBox(self.tr("兑换品资料"))
         inner = QVBoxLayout(box)
         inner.addLayout(form)
         inner.addLayout(buttons)
@@ -170,7 +188,7 @@ class CatalogWindow(QWidget):
         self.points_price.setValue(item.points_price)
         self.value.setText(yuan(item.value_fen))
         self.stock.setValue(UNLIMITED if item.stock is None else item.stock)
-        self.retire_button.setText("停用" if item.active else "启用")
+        self.retire_button.setText(self.tr("停用") if item.active else self.tr("启用"))
         self._check_law()
 
     def _check_law(self, *_args) -> None:
@@ -204,9 +222,9 @@ class CatalogWindow(QWidget):
     def _typed(fields: dict) -> dict:
         return {**fields, "value_fen": fields["value_fen"]()}
 
-    def _run(self, call, done: str) -> None:
+    def _run(self, call, done: str, **arguments) -> None:
         def succeeded(item: CatalogItem) -> None:
-            self.message.ok(done.format(name=item.name))
+            self.message.ok(done.format(name=item.name, **arguments))
             self.reload()
             self._select(item.id)
 
@@ -219,28 +237,28 @@ class CatalogWindow(QWidget):
 
     def add(self) -> None:
         fields = self._form()
-        self._run(lambda operator: catalog.add_item(operator=operator, **self._typed(fields)), "已新增“{name}”。")
+        self._run(lambda operator: catalog.add_item(operator=operator, **self._typed(fields)), self.tr("已新增“{name}”。"))
 
     def save(self) -> None:
         item = self.selected()
         if item is not None:
             fields = self._form()
             self._run(lambda operator: catalog.edit_item(item.id, operator, **self._typed(fields)),
-                      "已保存“{name}”。")
+                      self.tr("已保存“{name}”。"))
 
     def restock(self) -> None:
         if (item := self.selected()) is not None:
             quantity = self.restock_quantity.value()
             self._run(lambda operator: catalog.restock(item.id, quantity, operator),
-                      f"已为“{{name}}”补货 {quantity} 件。")
+                      self.tr("已为“{name}”补货 {quantity} 件。"), quantity=quantity)
 
     def toggle_active(self) -> None:
         if (item := self.selected()) is None:
             return
         if item.active:
-            self._run(lambda operator: catalog.retire(item.id, operator), "已停用“{name}”，柜台不再提供。")
+            self._run(lambda operator: catalog.retire(item.id, operator), self.tr("已停用“{name}”，柜台不再提供。"))
         else:
-            self._run(lambda operator: catalog.reactivate(item.id, operator), "已重新启用“{name}”。")
+            self._run(lambda operator: catalog.reactivate(item.id, operator), self.tr("已重新启用“{name}”。"))
 
     # -- the redemptions tab --------------------------------------------------------------------
     def _redemptions_tab(self) -> QWidget:
@@ -248,16 +266,16 @@ class CatalogWindow(QWidget):
         self.redemption_view = table_view(self.redemptions, stretch_column=2)
         self.redemption_view.selectionModel().selectionChanged.connect(self._picked_redemption)
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText("撤销原因（必填），例如：会员退回礼品")
-        self.reverse_button = QPushButton("撤销兑换")
+        self.reason.setPlaceholderText(self.tr("撤销原因（必填），例如：会员退回礼品"))
+        self.reverse_button = QPushButton(self.tr("撤销兑换"))
         self.reverse_button.setAutoDefault(False)
         self.reverse_button.clicked.connect(self.reverse)
         self.reversal_message = InlineMessage()
         row = QHBoxLayout()
-        row.addWidget(QLabel("原因(&R)"))
+        row.addWidget(QLabel(self.tr("原因(&R)")))
         row.addWidget(self.reason, 1)
         row.addWidget(self.reverse_button)
-        note = QLabel("撤销后积分退回会员（按原有效期），礼品库存加回；原兑换记录保留，撤销另记一笔。")
+        note = QLabel(self.tr("撤销后积分退回会员（按原有效期），礼品库存加回；原兑换记录保留，撤销另记一笔。"))
         note.setWordWrap(True)
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -284,8 +302,8 @@ class CatalogWindow(QWidget):
 
         def succeeded(result: catalog.ReversalResult) -> None:
             self.reason.clear()
-            self.reversal_message.ok(f"已撤销 {row.member_name} 的“{row.item_name}”兑换，退回 {result.points} 分，"
-                                     f"现有 {result.balance} 分。")
+            self.reversal_message.ok(self.tr("已撤销 {member} 的“{item}”兑换，退回 {points} 分，现有 {balance} 分。").format(
+                member=row.member_name, item=row.item_name, points=result.points, balance=result.balance))
             self.reload()
 
         Op(self, lambda operator: catalog.reverse_redemption(row.id, reason, operator),

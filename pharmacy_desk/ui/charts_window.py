@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow, QPushButton,
     QSpinBox, QTableView, QTabWidget, QVBoxLayout, QWidget,
@@ -19,13 +19,28 @@ from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.permissions import Permission, can
-from pharmacy_desk.core.reports.definitions import FIGURES, format_value, tooltip
+from pharmacy_desk.core.reports.definitions import CHARTS, FIGURES, format_value
 from pharmacy_desk.core.reports.period import Month
 from pharmacy_desk.core.reports.rfm import RfmThresholds
+from pharmacy_desk.ui.i18n import core
 from pharmacy_desk.ui.operations import LatestOnly, Op, Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
 
 MONTHS_OFFERED = 36
+
+
+def tooltip(key: str) -> str:
+    """``definitions.tooltip`` in the windows' language."""
+    definition = FIGURES.get(key) or CHARTS[key]
+    return QCoreApplication.translate("ChartsWindow", "{name}：{text}").format(name=core(definition.name), text=core(definition.text))
+
+
+def value_text(key: str, value) -> str:
+    """``definitions.format_value`` in the windows' language (money is the one with a word)."""
+    text = format_value(key, value)
+    if not text.endswith(" 元"):
+        return text
+    return QCoreApplication.translate("ChartsWindow", "{amount} 元").format(amount=text.removesuffix(" 元"))
 
 
 def _numbers(text: str, count: int, label: str) -> tuple[int, ...]:
@@ -34,7 +49,8 @@ def _numbers(text: str, count: int, label: str) -> tuple[int, ...]:
     except ValueError:
         values = ()
     if len(values) != count:
-        raise InvalidInput(f"{label}应为 {count} 个用逗号分隔的整数，例如 30,60,90,180。")
+        raise InvalidInput(QCoreApplication.translate("ChartsWindow", "{label}应为 {count} 个用逗号分隔的整数，例如 30,60,90,180。")
+                           .format(label=label, count=count))
     return values
 
 
@@ -50,11 +66,11 @@ class ChartPage(QWidget):
         self.spec = spec
         self.figure = new_figure()
         self.canvas = FigureCanvasQTAgg(self.figure)
-        self.canvas.setToolTip(spec.help)
-        help_line = QLabel(spec.help)
+        self.canvas.setToolTip(spec.help_text(core))
+        help_line = QLabel(spec.help_text(core))
         help_line.setWordWrap(True)
         help_line.setStyleSheet("color: #555;")
-        self.save_button = QPushButton("保存图片…")
+        self.save_button = QPushButton(self.tr("保存图片…"))
         self.save_button.clicked.connect(self.ask_save)
         bottom = QHBoxLayout()
         bottom.addWidget(help_line, 1)
@@ -65,15 +81,15 @@ class ChartPage(QWidget):
 
     def draw(self, report) -> None:
         self.figure.clear()
-        self.spec.draw(self.figure, report)
+        self.spec.draw(self.figure, report, words=core)
         self.canvas.draw_idle()
 
     def save(self, path: str) -> None:
         self.figure.savefig(path, dpi=150)
 
     def ask_save(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "保存图片", f"{self.spec.title}.png",
-                                              "PNG 图片 (*.png);;PDF 文件 (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存图片"), f"{core(self.spec.title)}.png",
+                                              self.tr("PNG 图片 (*.png);;PDF 文件 (*.pdf)"))
         if path:
             Read(self, lambda: self.save(path)).run()
 
@@ -84,7 +100,7 @@ class ChartsWindow(QMainWindow):
         from pharmacy_desk.charts.figures import CHART_SPECS
 
         self.operator = operator
-        self.setWindowTitle("月度报表与图表")
+        self.setWindowTitle(self.tr("月度报表与图表"))
         self.report = None
         self._task = None
         self._latest = LatestOnly()  # only the latest request's report is shown
@@ -93,22 +109,25 @@ class ChartsWindow(QMainWindow):
         this_month = Month.of(today or dt.date.today())
         self.month_picker = QComboBox()
         for month in reversed(this_month.trailing(MONTHS_OFFERED)):
-            self.month_picker.addItem(f"{month.year}年{month.month}月", month)
+            self.month_picker.addItem(self.tr("{year}年{month}月").format(year=month.year, month=month.month), month)
         self.month_picker.currentIndexChanged.connect(self.reload)
-        self.export_button = QPushButton("导出Excel…")
+        self.export_button = QPushButton(self.tr("导出Excel…"))
         self.export_button.clicked.connect(self.ask_export)
         self.export_button.setVisible(can(operator, Permission.EXPORT_PERSONAL))  # the staff sheet names people
         self.status = QLabel("")
         top = QHBoxLayout()
-        top.addWidget(QLabel("月份："))
+        top.addWidget(QLabel(self.tr("月份：")))
         top.addWidget(self.month_picker)
         top.addWidget(self.status, 1)
         top.addWidget(self.export_button)
 
         self.figures_model = RowsTableModel([
-            Column("指标", lambda row: FIGURES[row[0]].name, tooltip=lambda row: tooltip(row[0])),
-            Column("数值", lambda row: format_value(*row), align_right=True, tooltip=lambda row: tooltip(row[0])),
-            Column("定义", lambda row: FIGURES[row[0]].text, tooltip=lambda row: tooltip(row[0])),
+            Column(QT_TRANSLATE_NOOP("Columns", "指标"), lambda row: core(FIGURES[row[0]].name),
+                   tooltip=lambda row: tooltip(row[0])),
+            Column(QT_TRANSLATE_NOOP("Columns", "数值"), lambda row: value_text(*row), align_right=True,
+                   tooltip=lambda row: tooltip(row[0])),
+            Column(QT_TRANSLATE_NOOP("Columns", "定义"), lambda row: core(FIGURES[row[0]].text),
+                   tooltip=lambda row: tooltip(row[0])),
         ])
         self.figures_view = QTableView()
         self.figures_view.setModel(self.figures_model)
@@ -117,7 +136,7 @@ class ChartsWindow(QMainWindow):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        self.figure_help = QLabel("选中一项指标查看它的定义。")
+        self.figure_help = QLabel(self.tr("选中一项指标查看它的定义。"))
         self.figure_help.setWordWrap(True)
         self.figures_view.selectionModel().currentRowChanged.connect(self._show_definition)
         overview = QWidget()
@@ -126,12 +145,12 @@ class ChartsWindow(QMainWindow):
         overview_layout.addWidget(self.figure_help)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(overview, "概览")
+        self.tabs.addTab(overview, self.tr("概览"))
         self.pages = {}
         for spec in CHART_SPECS:
             page = ChartPage(spec)
             self.pages[spec.key] = page
-            self.tabs.addTab(page, spec.title)
+            self.tabs.addTab(page, core(spec.title))
         self._add_rfm_controls(self.pages["rfm"])
         self._add_staff_table(self.pages["staff"])
 
@@ -149,17 +168,17 @@ class ChartsWindow(QMainWindow):
         self.rfm_window = QSpinBox()
         self.rfm_window.setRange(1, 36)
         self.rfm_window.setValue(t.window_months)
-        self.rfm_window.setSuffix(" 个月")
+        self.rfm_window.setSuffix(self.tr(" 个月"))
         self.rfm_recency = QLineEdit(",".join(map(str, t.recency_days)))
         self.rfm_frequency = QLineEdit(",".join(map(str, t.frequency)))
         self.rfm_money = QLineEdit(",".join(str(v // 100) for v in t.money_fen))
-        self.rfm_apply = QPushButton("按新阈值分群")
+        self.rfm_apply = QPushButton(self.tr("按新阈值分群"))
         self.rfm_apply.clicked.connect(self.apply_thresholds)
         form = QFormLayout()
-        form.addRow("统计期", self.rfm_window)
-        form.addRow("R 最近消费天数（5/4/3/2分上限）", self.rfm_recency)
-        form.addRow("F 消费次数（5/4/3/2分下限）", self.rfm_frequency)
-        form.addRow("M 消费金额·元（5/4/3/2分下限）", self.rfm_money)
+        form.addRow(self.tr("统计期"), self.rfm_window)
+        form.addRow(self.tr("R 最近消费天数（5/4/3/2分上限）"), self.rfm_recency)
+        form.addRow(self.tr("F 消费次数（5/4/3/2分下限）"), self.rfm_frequency)
+        form.addRow(self.tr("M 消费金额·元（5/4/3/2分下限）"), self.rfm_money)
         row = QHBoxLayout()
         row.addLayout(form, 1)
         row.addWidget(self.rfm_apply, 0, Qt.AlignmentFlag.AlignBottom)
@@ -167,13 +186,13 @@ class ChartsWindow(QMainWindow):
 
     def _add_staff_table(self, page: ChartPage) -> None:
         self.staff_model = RowsTableModel([
-            Column("店员", lambda s: s.name),
-            Column("专属会员", lambda s: f"{s.members_owned:,}", align_right=True),
-            Column("本月新登记", lambda s: s.new_members, align_right=True),
-            Column("本月新增沉睡", lambda s: s.newly_dormant, align_right=True),
-            Column("接待业绩（元）", lambda s: yuan(s.served_fen), align_right=True),
-            Column("专属分成（元）", lambda s: yuan(s.owner_fen), align_right=True),
-            Column("合计业绩（元）", lambda s: yuan(s.credited_fen), align_right=True),
+            Column(QT_TRANSLATE_NOOP("Columns", "店员"), lambda s: s.name),
+            Column(QT_TRANSLATE_NOOP("Columns", "专属会员"), lambda s: f"{s.members_owned:,}", align_right=True),
+            Column(QT_TRANSLATE_NOOP("Columns", "本月新登记"), lambda s: s.new_members, align_right=True),
+            Column(QT_TRANSLATE_NOOP("Columns", "本月新增沉睡"), lambda s: s.newly_dormant, align_right=True),
+            Column(QT_TRANSLATE_NOOP("Columns", "接待业绩（元）"), lambda s: yuan(s.served_fen), align_right=True),
+            Column(QT_TRANSLATE_NOOP("Columns", "专属分成（元）"), lambda s: yuan(s.owner_fen), align_right=True),
+            Column(QT_TRANSLATE_NOOP("Columns", "合计业绩（元）"), lambda s: yuan(s.credited_fen), align_right=True),
         ])
         self.staff_view = QTableView()
         self.staff_view.setModel(self.staff_model)
@@ -182,9 +201,9 @@ class ChartsWindow(QMainWindow):
         page.layout_.insertWidget(1, self.staff_view)
 
     def thresholds_from_form(self) -> RfmThresholds:
-        money = _numbers(self.rfm_money.text(), 4, "M 消费金额")
-        return RfmThresholds(self.rfm_window.value(), _numbers(self.rfm_recency.text(), 4, "R 最近消费天数"),
-                             _numbers(self.rfm_frequency.text(), 4, "F 消费次数"), tuple(v * 100 for v in money))
+        money = _numbers(self.rfm_money.text(), 4, self.tr("M 消费金额"))
+        return RfmThresholds(self.rfm_window.value(), _numbers(self.rfm_recency.text(), 4, self.tr("R 最近消费天数")),
+                             _numbers(self.rfm_frequency.text(), 4, self.tr("F 消费次数")), tuple(v * 100 for v in money))
 
     def apply_thresholds(self) -> None:
         Read(self, self.thresholds_from_form).success(self._use_thresholds).run()
@@ -202,11 +221,11 @@ class ChartsWindow(QMainWindow):
         from pharmacy_desk.core.reports.report import build_report
 
         month, thresholds, token = self.month, self.thresholds, self._latest.next()
-        self.status.setText(f"正在统计 {month} ……")
+        self.status.setText(self.tr("正在统计 {month} ……").format(month=month))
         self._task = Op(self, lambda operator, progress: build_report(month, operator, rfm_thresholds=thresholds,
                                                                       progress=progress), operator=self.operator) \
             .success(lambda report: self._show(report, token)) \
-            .run_in_background("正在统计月度报表", show_dialog=False)
+            .run_in_background(self.tr("正在统计月度报表"), show_dialog=False)
 
     def _show(self, report, token: int) -> None:
         if not self._latest.is_current(token):
@@ -216,8 +235,9 @@ class ChartsWindow(QMainWindow):
         self.staff_model.set_rows(report.staff)
         for page in self.pages.values():
             page.draw(report)
-        self.status.setText(f"{report.month}：净销售额 {format_value('sales_net_fen', report.figures.sales_net_fen)}，"
-                            f"活跃会员 {report.figures.active_members:,} 人")
+        self.status.setText(self.tr("{month}：净销售额 {sales}，活跃会员 {members} 人").format(
+            month=report.month, sales=value_text("sales_net_fen", report.figures.sales_net_fen),
+            members=f"{report.figures.active_members:,}"))
 
     def _show_definition(self, current, _previous) -> None:
         if current.isValid():
@@ -230,13 +250,14 @@ class ChartsWindow(QMainWindow):
         report = self.report
         self._task = Op(self, lambda operator, _progress: write_workbook(report, path, operator),
                         operator=self.operator) \
-            .success(on_done or (lambda _: self.status.setText(f"已导出：{path}"))) \
-            .run_in_background("正在导出Excel")
+            .success(on_done or (lambda _: self.status.setText(self.tr("已导出：{path}").format(path=path)))) \
+            .run_in_background(self.tr("正在导出Excel"))
 
     def ask_export(self) -> None:
         if self.report is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, "导出月度报表", f"月度报表-{self.report.month}.xlsx",
-                                              "Excel 工作簿 (*.xlsx)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出月度报表"),
+                                              self.tr("月度报表-{month}.xlsx").format(month=self.report.month),
+                                              self.tr("Excel 工作簿 (*.xlsx)"))
         if path:
             self.export(path)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QSpinBox, QTableView, QVBoxLayout, QWizardPage,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from pharmacy_desk.core.spreadsheet.columns import FIELDS, HEADER_SCAN_ROWS, Layout, column_letters, layout_at
 from pharmacy_desk.core.spreadsheet.layouts import Choices, SheetChoice, SheetLayout
+from pharmacy_desk.ui.i18n import core
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ class FieldCombo(QComboBox):
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         for key, title in FIELDS.items():
-            self.addItem(title, key)
+            self.addItem(core(title), key)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if self.hasFocus():
@@ -63,26 +64,26 @@ class MappingPage(QWizardPage):
     def __init__(self, wizard: ImportWizard):
         super().__init__()
         self.owner = wizard
-        self.setTitle("核对列的对应关系")
-        self.setSubTitle("每张表从哪一行开始、每一列导入为哪一项，都可以修改；修改会被记住，"
-                         "下次遇到同样的表头自动使用。")
+        self.setTitle(self.tr("核对列的对应关系"))
+        self.setSubTitle(self.tr("每张表从哪一行开始、每一列导入为哪一项，都可以修改；修改会被记住，"
+                                 "下次遇到同样的表头自动使用。"))
         self.sheet_combo = QComboBox()
         self.sheet_combo.currentIndexChanged.connect(self._show_sheet)
-        self.use_sheet = QCheckBox("导入这张表")
+        self.use_sheet = QCheckBox(self.tr("导入这张表"))
         self.use_sheet.toggled.connect(self._use_toggled)
         self.header_spin = QSpinBox()
         self.header_spin.setRange(0, HEADER_SCAN_ROWS)
-        self.header_spin.setSpecialValueText("没有表头")
-        self.header_spin.setPrefix("第 ")
-        self.header_spin.setSuffix(" 行")
+        self.header_spin.setSpecialValueText(self.tr("没有表头"))
+        self.header_spin.setPrefix(self.tr("第 "))
+        self.header_spin.setSuffix(self.tr(" 行"))
         self.header_spin.valueChanged.connect(self._header_changed)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.model = RowsTableModel([
-            Column("列", lambda r: r["letter"]),
-            Column("表格中的列名", lambda r: r["header"]),
-            Column("示例", lambda r: r["sample"]),
-            Column("导入为", lambda r: FIELDS[r["field"]]),
+            Column(QT_TRANSLATE_NOOP("Columns", "列"), lambda r: r["letter"]),
+            Column(QT_TRANSLATE_NOOP("Columns", "表格中的列名"), lambda r: r["header"]),
+            Column(QT_TRANSLATE_NOOP("Columns", "示例"), lambda r: r["sample"]),
+            Column(QT_TRANSLATE_NOOP("Columns", "导入为"), lambda r: core(FIELDS[r["field"]])),
         ], parent=self)
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -90,10 +91,10 @@ class MappingPage(QWizardPage):
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setStretchLastSection(True)
         top = QHBoxLayout()
-        top.addWidget(QLabel("工作表："))
+        top.addWidget(QLabel(self.tr("工作表：")))
         top.addWidget(self.sheet_combo, 1)
         top.addWidget(self.use_sheet)
-        top.addWidget(QLabel("表头在："))
+        top.addWidget(QLabel(self.tr("表头在：")))
         top.addWidget(self.header_spin)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -123,8 +124,8 @@ class MappingPage(QWizardPage):
 
     def _sheet_title(self, state: SheetState) -> str:
         if state.use:
-            return f"{state.item.name}（导入）"
-        return f"{state.item.name}（未导入）"
+            return self.tr("{sheet}（导入）").format(sheet=state.item.name)
+        return self.tr("{sheet}（未导入）").format(sheet=state.item.name)
 
     @property
     def current(self) -> SheetState:
@@ -175,13 +176,13 @@ class MappingPage(QWizardPage):
         item = state.item
         lines = []
         if item.skipped and not state.touched:
-            lines.append(f"这张表没有导入：{item.skipped}。可以指定表头和各列后勾选“导入这张表”。")
+            lines.append(self.tr("这张表没有导入：{reason}。可以指定表头和各列后勾选“导入这张表”。").format(reason=item.skipped))
         if state.layout is not None and state.layout.inferred and not state.touched:
-            guessed = "、".join(column_letters(c) for c in sorted(state.layout.inferred))
-            lines.append(f"第 {guessed} 列是按内容推断的，请核对。")
-        missing = [FIELDS[f] for f in ("name", "phone") if f not in state.mapping.values()]
+            guessed = self.tr("、").join(column_letters(c) for c in sorted(state.layout.inferred))
+            lines.append(self.tr("第 {columns} 列是按内容推断的，请核对。").format(columns=guessed))
+        missing = [core(FIELDS[f]) for f in ("name", "phone") if f not in state.mapping.values()]
         if state.use and missing:
-            lines.append(f"还需要指定：{'、'.join(missing)}。")
+            lines.append(self.tr("还需要指定：{fields}。").format(fields=self.tr("、").join(missing)))
         self.status.setText("<br>".join(lines))
 
     # -- the owner's changes ----------------------------------------------------------------
@@ -258,7 +259,7 @@ class MappingPage(QWizardPage):
             return False
         if self._unchanged() or self.choices().sheets == self.owner.chosen.sheets:
             if not any(state.use for state in self.states):
-                self.status.setText("没有要导入的工作表：请选择一张表，指定表头和姓名、手机号列。")
+                self.status.setText(self.tr("没有要导入的工作表：请选择一张表，指定表头和姓名、手机号列。"))
                 return False
             return True
         from pharmacy_desk.core.spreadsheet import remembered

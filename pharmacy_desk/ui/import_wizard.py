@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox, QTableView,
     QVBoxLayout, QWizard, QWizardPage,
@@ -20,11 +20,12 @@ from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.spreadsheet.columns import HEADER_SCAN_ROWS, INFER_SAMPLE_ROWS
 from pharmacy_desk.core.spreadsheet.layouts import Choices
 from pharmacy_desk.core.vocabulary import ImportProblemKind
+from pharmacy_desk.ui.i18n import core
 from pharmacy_desk.ui.import_mapping import MappingPage
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
 from pharmacy_desk.ui.operations import Op, Read
 
-FILE_FILTER = "电子表格 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)"
+FILE_FILTER = QT_TRANSLATE_NOOP("FilePage", "电子表格 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)")
 GROUPS_SHOWN = 5
 # The mapping page recomputes a layout from these first rows of each sheet.
 KEPT_ROWS = HEADER_SCAN_ROWS + INFER_SAMPLE_ROWS
@@ -34,19 +35,19 @@ class FilePage(QWizardPage):
     def __init__(self, wizard: ImportWizard):
         super().__init__()
         self.owner = wizard
-        self.setTitle("选择会员名单文件")
-        self.setSubTitle("支持 Excel（.xlsx、.xls）、WPS/LibreOffice（.ods）和 CSV 文件；所有工作表都会导入。")
+        self.setTitle(self.tr("选择会员名单文件"))
+        self.setSubTitle(self.tr("支持 Excel（.xlsx、.xls）、WPS/LibreOffice（.ods）和 CSV 文件；所有工作表都会导入。"))
         self.path_edit = QLineEdit()
-        self.path_edit.setPlaceholderText("文件路径")
+        self.path_edit.setPlaceholderText(self.tr("文件路径"))
         self.path_edit.textChanged.connect(self.completeChanged)
-        browse = QPushButton("选择文件…")
+        browse = QPushButton(self.tr("选择文件…"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
-        note = QLabel("导入前会先预演：显示新增、合并、冲突和有误的行数，确认后才写入。")
+        note = QLabel(self.tr("导入前会先预演：显示新增、合并、冲突和有误的行数，确认后才写入。"))
         note.setWordWrap(True)
         layout.addWidget(note)
         layout.addStretch(1)
@@ -55,7 +56,7 @@ class FilePage(QWizardPage):
         self.path_edit.setText(str(path))
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "选择会员名单", "", FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择会员名单"), "", self.tr(FILE_FILTER))
         if path:
             self.set_path(path)
 
@@ -80,16 +81,16 @@ class PreviewPage(QWizardPage):
     def __init__(self, wizard: ImportWizard):
         super().__init__()
         self.owner = wizard
-        self.setTitle("导入预览")
-        self.setSubTitle("以下是预演结果，还没有写入任何数据。")
+        self.setTitle(self.tr("导入预览"))
+        self.setSubTitle(self.tr("以下是预演结果，还没有写入任何数据。"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.model = RowsTableModel([
-            Column("工作表", lambda p: p.source.sheet),
-            Column("行号", lambda p: p.source.row_number, align_right=True),
-            Column("类型", lambda p: ImportProblemKind.label_of(p.kind)),
-            Column("原内容", _row_text, tooltip=_row_text),
-            Column("问题原因", lambda p: p.reason, tooltip=lambda p: p.reason),
+            Column(QT_TRANSLATE_NOOP("Columns", "工作表"), lambda p: p.source.sheet),
+            Column(QT_TRANSLATE_NOOP("Columns", "行号"), lambda p: p.source.row_number, align_right=True),
+            Column(QT_TRANSLATE_NOOP("Columns", "类型"), lambda p: core(ImportProblemKind.label_of(p.kind))),
+            Column(QT_TRANSLATE_NOOP("Columns", "原内容"), _row_text, tooltip=_row_text),
+            Column(QT_TRANSLATE_NOOP("Columns", "问题原因"), lambda p: p.reason, tooltip=lambda p: p.reason),
         ], parent=self)
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -98,12 +99,12 @@ class PreviewPage(QWizardPage):
         self.view.horizontalHeader().setStretchLastSection(True)
         self.validity = QSpinBox()
         self.validity.setRange(1, 120)
-        self.validity.setSuffix(" 个月")
+        self.validity.setSuffix(self.tr(" 个月"))
         self.validity.valueChanged.connect(self._options_changed)
-        self.keep_ids = QCheckBox("保存身份证号（默认只用来补全生日和性别）")
+        self.keep_ids = QCheckBox(self.tr("保存身份证号（默认只用来补全生日和性别）"))
         self.keep_ids.toggled.connect(self._options_changed)
         options = QHBoxLayout()
-        options.addWidget(QLabel("期初积分有效期：导入后"))
+        options.addWidget(QLabel(self.tr("期初积分有效期：导入后")))
         options.addWidget(self.validity)
         options.addSpacing(24)
         options.addWidget(self.keep_ids)
@@ -111,7 +112,7 @@ class PreviewPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addLayout(options)
-        layout.addWidget(QLabel("有问题的行（不会导入，导入后可保存为错误报告，修改后再导入）："))
+        layout.addWidget(QLabel(self.tr("有问题的行（不会导入，导入后可保存为错误报告，修改后再导入）：")))
         layout.addWidget(self.view, 1)
 
     def initializePage(self) -> None:
@@ -138,29 +139,41 @@ class PreviewPage(QWizardPage):
 
         plan = self.owner.plan
         counts = plan.counts()
-        text = (f"新增会员 <b>{counts['new']}</b> 人，合并到已有会员 <b>{counts['merged']}</b> 人，"
-                f"冲突 <b>{counts['conflicts']}</b> 行，数据有误 <b>{counts['rejected']}</b> 行，"
-                f"跳过空行和合计行 {counts['skipped']} 行；期初积分共 <b>{plan.opening_points}</b> 分。")
-        text += "<br>" + plan.describe_opening(dt.date.today(), settings.get("redeem_blocks"))
+        text = self.tr("新增会员 <b>{new}</b> 人，合并到已有会员 <b>{merged}</b> 人，"
+                       "冲突 <b>{conflicts}</b> 行，数据有误 <b>{rejected}</b> 行，"
+                       "跳过空行和合计行 {skipped} 行；期初积分共 <b>{points}</b> 分。").format(
+            points=plan.opening_points, **counts)
+        text += "<br>" + self._opening(plan, dt.date.today(), settings.get("redeem_blocks"))
         if plan.already_imported:
-            text += "<br><b>这个文件已经导入过，再次导入不会有任何改动。</b>"
+            text += "<br><b>" + self.tr("这个文件已经导入过，再次导入不会有任何改动。") + "</b>"
         for notice in plan.file.notices:
             text += f"<br>{notice}"
         for group in group_problems(plan.problems)[:GROUPS_SHOWN]:
-            text += f"<br>· {group.reason}：{len(group.rows)} 行"
+            text += "<br>· " + self.tr("{reason}：{count} 行").format(reason=group.reason, count=len(group.rows))
         self.summary.setText(text)
+
+
+    def _opening(self, plan, today, blocks) -> str:
+        """``plan.describe_opening`` in the windows' language."""
+        from pharmacy_desk.core.normalize import yuan
+
+        if not plan.opening_points:
+            return self.tr("没有期初积分。")
+        return self.tr("期初积分共 {points} 分，可抵现约 {amount} 元；有效期至 {until}（导入后 {months} 个月，可以修改）。").format(
+            points=f"{plan.opening_points:,}", amount=yuan(plan.opening_cash_fen(blocks)),
+            until=f"{plan.opening_expiry(today):%Y-%m-%d}", months=plan.file.options.validity_months)
 
 
 class ImportPage(QWizardPage):
     def __init__(self, wizard: ImportWizard):
         super().__init__()
         self.owner = wizard
-        self.setTitle("导入")
-        self.setSubTitle("点击“开始导入”写入数据。导入分批写入，收银台照常收银；中途取消时已写入的会员连同积分都完整保留，"
-                         "再次导入同一个文件会接着完成。")
-        self.start = QPushButton("开始导入")
+        self.setTitle(self.tr("导入"))
+        self.setSubTitle(self.tr("点击“开始导入”写入数据。导入分批写入，收银台照常收银；中途取消时已写入的会员连同积分都完整保留，"
+                                 "再次导入同一个文件会接着完成。"))
+        self.start = QPushButton(self.tr("开始导入"))
         self.start.clicked.connect(self.owner.commit)
-        self.status = QLabel("尚未导入。")
+        self.status = QLabel(self.tr("尚未导入。"))
         self.setCommitPage(True)  # once imported, going back would only confuse
         layout = QVBoxLayout(self)
         layout.addWidget(self.start, 0, Qt.AlignmentFlag.AlignLeft)
@@ -175,10 +188,10 @@ class ResultPage(QWizardPage):
     def __init__(self, wizard: ImportWizard):
         super().__init__()
         self.owner = wizard
-        self.setTitle("导入完成")
+        self.setTitle(self.tr("导入完成"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.save = QPushButton("保存错误报告…")
+        self.save = QPushButton(self.tr("保存错误报告…"))
         self.save.clicked.connect(self._save)
         self.saved = QLabel()
         layout = QVBoxLayout(self)
@@ -191,17 +204,19 @@ class ResultPage(QWizardPage):
         result = self.owner.result
         problems = len(result.plan.problems)
         if result.already_imported:
-            text = "这个文件以前已经导入过，本次没有任何改动。"
+            text = self.tr("这个文件以前已经导入过，本次没有任何改动。")
         else:
-            text = (f"新增 {result.created} 位会员，补充了 {result.updated} 位已有会员的资料，"
-                    f"{result.balances} 位会员录入期初积分共 {result.points} 分。")
-        text += f"<br>{problems} 行没有导入。" if problems else "<br>所有行都已导入。"
+            text = self.tr("新增 {created} 位会员，补充了 {updated} 位已有会员的资料，"
+                           "{balances} 位会员录入期初积分共 {points} 分。").format(
+                created=result.created, updated=result.updated, balances=result.balances, points=result.points)
+        text += "<br>" + (self.tr("{count} 行没有导入。").format(count=problems) if problems else self.tr("所有行都已导入。"))
         self.summary.setText(text)
         self.save.setEnabled(problems > 0)
 
     def _save(self) -> None:
-        default = str(self.owner.file_plan.path.with_name(self.owner.file_plan.path.stem + "_错误报告.xlsx"))
-        path, _ = QFileDialog.getSaveFileName(self, "保存错误报告", default, "Excel 工作簿 (*.xlsx)")
+        source = self.owner.file_plan.path
+        default = str(source.with_name(self.tr("{name}_错误报告.xlsx").format(name=source.stem)))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存错误报告"), default, self.tr("Excel 工作簿 (*.xlsx)"))
         if path:
             self.save_report(path)
 
@@ -209,7 +224,7 @@ class ResultPage(QWizardPage):
         from pharmacy_desk.core.spreadsheet.report import write_error_report
 
         count = write_error_report(self.owner.result.plan, path)
-        self.saved.setText(f"已保存 {count} 行到 {path}")
+        self.saved.setText(self.tr("已保存 {count} 行到 {path}").format(count=count, path=path))
 
 
 class ImportWizard(QWizard):
@@ -218,13 +233,13 @@ class ImportWizard(QWizard):
     def __init__(self, operator: Staff, parent=None):
         super().__init__(parent)
         self.operator = operator
-        self.setWindowTitle("导入会员")
+        self.setWindowTitle(self.tr("导入会员"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        self.setButtonText(QWizard.WizardButton.NextButton, "下一步 >")
-        self.setButtonText(QWizard.WizardButton.BackButton, "< 上一步")
-        self.setButtonText(QWizard.WizardButton.FinishButton, "完成")
-        self.setButtonText(QWizard.WizardButton.CancelButton, "取消")
-        self.setButtonText(QWizard.WizardButton.CommitButton, "下一步 >")
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("下一步 >"))
+        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< 上一步"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("完成"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("取消"))
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("下一步 >"))
         self.resize(900, 600)
         self.file_plan = None
         self.plan = None
@@ -252,7 +267,7 @@ class ImportWizard(QWizard):
             sheets = read_file(path)
             chosen.remembered = remembered.load()
             file_plan = read_plan(path, choices=chosen, progress=progress, sheets=sheets)
-            progress(0, 0, "正在与已有会员核对……")
+            progress(0, 0, QCoreApplication.translate("ImportWizard", "正在与已有会员核对……"))
             return file_plan, match_database(file_plan), {sheet.name: list(sheet.rows[:KEPT_ROWS]) for sheet in sheets}
 
         def done(outcome):
@@ -261,18 +276,18 @@ class ImportWizard(QWizard):
             if advance:
                 self.next()
 
-        self.task = Read(self, work).success(done).run_in_background("正在读取文件")
+        self.task = Read(self, work).success(done).run_in_background(self.tr("正在读取文件"))
 
     def commit(self) -> None:
         from pharmacy_desk.core.spreadsheet.commit import commit_import
 
         file_plan = self.file_plan
         self.import_page.start.setEnabled(False)
-        self.import_page.status.setText("正在导入……")
+        self.import_page.status.setText(self.tr("正在导入……"))
 
         def done(result):
             self.result = result
-            self.import_page.status.setText("导入完成。")
+            self.import_page.status.setText(self.tr("导入完成。"))
             self.import_page.completeChanged.emit()
             self.next()
 
@@ -280,8 +295,8 @@ class ImportWizard(QWizard):
                        operator=self.operator) \
             .success(done) \
             .after_failure(lambda _error: self._import_failed()) \
-            .run_in_background("正在导入会员")
+            .run_in_background(self.tr("正在导入会员"))
 
     def _import_failed(self) -> None:
         self.import_page.start.setEnabled(True)
-        self.import_page.status.setText("导入没有完成，没有写入任何数据。")
+        self.import_page.status.setText(self.tr("导入没有完成，没有写入任何数据。"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from pharmacy_desk.core import backup, restore
@@ -18,16 +18,31 @@ from pharmacy_desk.core.backup_files import BackupInfo
 from pharmacy_desk.core.database_file import DatabaseUnusable
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.permissions import Permission, can
+from pharmacy_desk.ui.i18n import core
 from pharmacy_desk.ui.inline import InlineMessage, table_view, time_text
 from pharmacy_desk.ui.operations import Job, Op, Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
 
 COLUMNS = (
-    Column("备份时间", lambda b: time_text(b.created_at)),
-    Column("原因", lambda b: b.reason.label),
-    Column("大小", lambda b: f"{b.size / 1_000_000:.1f} MB", align_right=True),
-    Column("位置", lambda b: str(b.path), tooltip=lambda b: str(b.path)),
+    Column(QT_TRANSLATE_NOOP("Columns", "备份时间"), lambda b: time_text(b.created_at)),
+    Column(QT_TRANSLATE_NOOP("Columns", "原因"), lambda b: core(b.reason.label)),
+    Column(QT_TRANSLATE_NOOP("Columns", "大小"), lambda b: f"{b.size / 1_000_000:.1f} MB", align_right=True),
+    Column(QT_TRANSLATE_NOOP("Columns", "位置"), lambda b: str(b.path), tooltip=lambda b: str(b.path)),
 )
+
+
+def status_text(state: backup.BackupStatus) -> str:
+    """``BackupStatus.text`` in the windows' language."""
+    if state.newest is None:
+        return QCoreApplication.translate("RestoreWindow", "尚无备份")
+    return QCoreApplication.translate("RestoreWindow", "上次备份：{time}").format(time=f"{state.newest:%Y-%m-%d %H:%M}")
+
+
+def kept_text(kept: Path | None) -> str:
+    """``restore.kept_sentence`` in the windows' language."""
+    if kept is None:
+        return QCoreApplication.translate("RestoreWindow", "原来没有数据库文件")
+    return QCoreApplication.translate("RestoreWindow", "恢复前的数据库保存为 {path}").format(path=kept)
 
 
 class RestoreWindow(QDialog):
@@ -38,7 +53,7 @@ class RestoreWindow(QDialog):
     def __init__(self, operator: Staff, parent: QWidget | None = None):
         super().__init__(parent)
         self.operator = operator
-        self.setWindowTitle("备份与恢复")
+        self.setWindowTitle(self.tr("备份与恢复"))
         self.resize(900, 480)
         self._pending: Path | None = None  # the file a first click on 恢复 named
         self._task = None
@@ -46,15 +61,15 @@ class RestoreWindow(QDialog):
         self.status = QLabel()
         self.model = RowsTableModel(COLUMNS, parent=self)
         self.table = table_view(self.model, self, stretch_column=3)
-        self.backup_button = QPushButton("立即备份")
-        self.restore_button = QPushButton("从所选备份恢复")
-        self.file_button = QPushButton("从文件恢复…")
+        self.backup_button = QPushButton(self.tr("立即备份"))
+        self.restore_button = QPushButton(self.tr("从所选备份恢复"))
+        self.file_button = QPushButton(self.tr("从文件恢复…"))
         self.message = InlineMessage(self)
         allowed = can(operator, Permission.RESTORE)
         for button in (self.restore_button, self.file_button):
             button.setEnabled(allowed)
             if not allowed:
-                button.setToolTip("只有店长可以恢复备份。")
+                button.setToolTip(self.tr("只有店长可以恢复备份。"))
         self.backup_button.setEnabled(can(operator, Permission.BACKUP))
 
         buttons = QHBoxLayout()
@@ -81,17 +96,18 @@ class RestoreWindow(QDialog):
         if backups:
             self.table.selectRow(0)
         state = backup.status()
-        self.status.setText(state.text)
+        self.status.setText(status_text(state))
         self.status.setStyleSheet("color: #b00020; font-weight: bold;" if state.overdue else "")
 
     def back_up_now(self):
         def done(info: BackupInfo) -> None:
-            self.message.ok(f"已备份到 {info.path}（完整性检查通过）。" + (info.warning and f" {info.warning}"))
+            self.message.ok(self.tr("已备份到 {path}（完整性检查通过）。").format(path=info.path)
+                            + (info.warning and f" {info.warning}"))
             self.refresh()
 
         self._task = Op(self, lambda operator, _progress: backup.make_backup(operator=operator),
                         operator=self.operator).success(done).failure(self.message.refused) \
-            .run_in_background("正在备份")
+            .run_in_background(self.tr("正在备份"))
         return self._task
 
     def selected(self) -> BackupInfo | None:
@@ -100,17 +116,18 @@ class RestoreWindow(QDialog):
 
     def _forget_pending(self) -> None:
         self._pending = None
-        self.restore_button.setText("从所选备份恢复")
+        self.restore_button.setText(self.tr("从所选备份恢复"))
 
     def _restore_selected(self) -> None:
         chosen = self.selected()
         if chosen is None:
-            self.message.refused("请先在列表中选择一个备份。")
+            self.message.refused(self.tr("请先在列表中选择一个备份。"))
             return
         self.ask_or_restore(chosen.path)
 
     def _restore_from_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "选择备份文件", "", "数据库备份 (*.sqlite3);;所有文件 (*)")
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("选择备份文件"), "",
+                                              self.tr("数据库备份 (*.sqlite3);;所有文件 (*)"))
         if name:
             self.ask_or_restore(Path(name))
 
@@ -118,14 +135,16 @@ class RestoreWindow(QDialog):
         """The first call for a file says what will happen; the second restores it."""
         if self._pending != source:
             self._pending = source
-            self.restore_button.setText("确认恢复")
-            self.message.info(f"将用 {source} 替换当前数据库；当前数据库会先备份保留。再按一次“确认恢复”执行。")
+            self.restore_button.setText(self.tr("确认恢复"))
+            self.message.info(self.tr("将用 {source} 替换当前数据库；当前数据库会先备份保留。再按一次“确认恢复”执行。")
+                              .format(source=source))
             return
         self._pending = None
-        self.restore_button.setText("从所选备份恢复")
+        self.restore_button.setText(self.tr("从所选备份恢复"))
 
         def done(result: restore.RestoreResult) -> None:
-            self.message.ok(f"已从 {result.restored_from} 恢复。{restore.kept_sentence(result.kept)}。")
+            self.message.ok(self.tr("已从 {source} 恢复。{kept}。").format(source=result.restored_from,
+                                                                      kept=kept_text(result.kept)))
             self.refresh()
             self.restored.emit(result)
 
@@ -139,12 +158,13 @@ def offer_restore_at_start(refusal: DatabaseUnusable, parent: QWidget | None = N
     True when the backup was restored (the database is then open); nobody can sign in
     to a database that cannot be opened, so this restore is the program's own act.
     """
-    box = QMessageBox(QMessageBox.Icon.Warning, "无法打开数据库", str(refusal), QMessageBox.StandardButton.NoButton,
-                      parent)
+    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("RestoreWindow", "无法打开数据库"), str(refusal),
+                      QMessageBox.StandardButton.NoButton, parent)
     restore_button = None
     if refusal.backup is not None:
-        restore_button = box.addButton("从最近的备份恢复", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("退出", QMessageBox.ButtonRole.RejectRole)
+        restore_button = box.addButton(QCoreApplication.translate("RestoreWindow", "从最近的备份恢复"),
+                                       QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("RestoreWindow", "退出"), QMessageBox.ButtonRole.RejectRole)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.exec()
     if restore_button is None or box.clickedButton() is not restore_button:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QButtonGroup, QFormLayout, QHeaderView, QLabel, QLineEdit, QRadioButton, QVBoxLayout, QWizard, QWizardPage,
 )
@@ -20,8 +21,11 @@ from PySide6.QtWidgets import (
 from pharmacy_desk.core import accounts, setup
 from pharmacy_desk.core.changes import ALL, Changes
 from pharmacy_desk.core.models import Staff
-from pharmacy_desk.core.rule_review import rule_lines
+from pharmacy_desk.core.rule_review import Phrase, RuleLine, rule_lines
+from pharmacy_desk.core.setting_declarations import DECLARATION_BY_KEY
 from pharmacy_desk.core.vocabulary import Role
+from pharmacy_desk.ui import setting_text
+from pharmacy_desk.ui.i18n import core
 from pharmacy_desk.ui.inline import InlineMessage, table_view
 from pharmacy_desk.ui.operations import Job
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
@@ -35,19 +39,19 @@ START_IMPORT, START_DEMO, START_EMPTY = "import", "demo", "empty"
 class PharmacyPage(QWizardPage):
     def __init__(self):
         super().__init__()
-        self.setTitle("药店信息")
-        self.setSubTitle("店名、地址和电话会印在小票、会员卡和短信内容上。")
+        self.setTitle(self.tr("药店信息"))
+        self.setSubTitle(self.tr("店名、地址和电话会印在小票、会员卡和短信内容上。"))
         self.name = QLineEdit()
         self.name.setMaxLength(40)
         self.address = QLineEdit()
         self.address.setMaxLength(80)
         self.phone = QLineEdit()
         self.phone.setMaxLength(20)
-        self.phone.setPlaceholderText("如 0571-88886666")
+        self.phone.setPlaceholderText(self.tr("如 0571-88886666"))
         form = QFormLayout(self)
-        form.addRow("药店名称(&N)*", self.name)
-        form.addRow("地址(&A)", self.address)
-        form.addRow("电话(&P)", self.phone)
+        form.addRow(self.tr("药店名称(&N)*"), self.name)
+        form.addRow(self.tr("地址(&A)"), self.address)
+        form.addRow(self.tr("电话(&P)"), self.phone)
         self.registerField("pharmacy_name*", self.name)
 
     def info(self) -> setup.PharmacyInfo:
@@ -57,8 +61,8 @@ class PharmacyPage(QWizardPage):
 class OwnerPage(QWizardPage):
     def __init__(self):
         super().__init__()
-        self.setTitle("店长账号")
-        self.setSubTitle("店长管理店员、规则和数据。密码至少 8 个字符，请牢记；店员的账号开店后在“店员管理”中添加。")
+        self.setTitle(self.tr("店长账号"))
+        self.setSubTitle(self.tr("店长管理店员、规则和数据。密码至少 8 个字符，请牢记；店员的账号开店后在“店员管理”中添加。"))
         self.name = QLineEdit()
         self.name.setMaxLength(20)
         self.password = QLineEdit()
@@ -67,16 +71,16 @@ class OwnerPage(QWizardPage):
         self.again.setEchoMode(QLineEdit.EchoMode.Password)
         self.message = InlineMessage()
         form = QFormLayout(self)
-        form.addRow("店长姓名(&N)*", self.name)
-        form.addRow("密码(&P)*", self.password)
-        form.addRow("再输一次(&A)*", self.again)
+        form.addRow(self.tr("店长姓名(&N)*"), self.name)
+        form.addRow(self.tr("密码(&P)*"), self.password)
+        form.addRow(self.tr("再输一次(&A)*"), self.again)
         form.addRow(self.message)
         self.registerField("owner_name*", self.name)
         self.registerField("owner_password*", self.password)
 
     def validatePage(self) -> bool:
         if self.password.text() != self.again.text():
-            problem = "两次输入的密码不一致。"
+            problem = self.tr("两次输入的密码不一致。")
         else:
             problem = accounts.secret_problem(Role.OWNER, self.password.text())
         if problem:
@@ -89,19 +93,34 @@ class OwnerPage(QWizardPage):
         return True
 
 
+def _shown(text: str) -> str:
+    """A sentence of the rule review in the windows' language."""
+    return core(text.template).format(**text.args) if isinstance(text, Phrase) else core(text)
+
+
+def _rule_label(line: RuleLine) -> str:
+    """A setting's label is declared; a category's or a tier's is the name the owner gave it."""
+    return core(line.label) if line.key in DECLARATION_BY_KEY else line.label
+
+
+def _rule_value(line: RuleLine) -> str:
+    declaration = DECLARATION_BY_KEY.get(line.key)
+    return setting_text.shown_value(declaration, line.setting) if declaration else _shown(line.value)
+
+
 RULE_COLUMNS = (
-    Column("类别", lambda r: r.group),
-    Column("规则", lambda r: r.label),
-    Column("默认值", lambda r: r.value, align_right=True),
-    Column("含义", lambda r: r.meaning),
+    Column(QT_TRANSLATE_NOOP("Columns", "类别"), lambda r: core(r.group)),
+    Column(QT_TRANSLATE_NOOP("Columns", "规则"), _rule_label),
+    Column(QT_TRANSLATE_NOOP("Columns", "默认值"), _rule_value, align_right=True),
+    Column(QT_TRANSLATE_NOOP("Columns", "含义"), lambda r: _shown(r.meaning)),
 )
 
 
 class RulesPage(QWizardPage):
     def __init__(self):
         super().__init__()
-        self.setTitle("默认规则")
-        self.setSubTitle("积分、优惠券、等级和营销的默认规则如下，开店后店长可以随时修改（改动只影响以后的消费）。")
+        self.setTitle(self.tr("默认规则"))
+        self.setSubTitle(self.tr("积分、优惠券、等级和营销的默认规则如下，开店后店长可以随时修改（改动只影响以后的消费）。"))
         self.model = RowsTableModel(RULE_COLUMNS, rule_lines, parent=self)
         self.view = table_view(self.model, stretch_column=3)
         self.view.setWordWrap(True)
@@ -114,14 +133,14 @@ class RulesPage(QWizardPage):
 class StartPage(QWizardPage):
     def __init__(self):
         super().__init__()
-        self.setTitle("开始使用")
-        self.setSubTitle("点“完成”创建店长账号并以店长身份登录，然后：")
+        self.setTitle(self.tr("开始使用"))
+        self.setSubTitle(self.tr("点“完成”创建店长账号并以店长身份登录，然后："))
         self.choices = QButtonGroup(self)
         layout = QVBoxLayout(self)
         for code, text, detail in (
-                (START_IMPORT, "导入旧会员名单(&I)", "从 Excel 或 CSV 文件导入原有会员和积分（打开导入向导）。"),
-                (START_DEMO, "载入演示数据(&D)", "生成虚构的会员和一年的消费，用来熟悉软件；正式使用请另建数据库。"),
-                (START_EMPTY, "空白开始(&E)", "直接打开收银台，顾客来了再登记。")):
+                (START_IMPORT, self.tr("导入旧会员名单(&I)"), self.tr("从 Excel 或 CSV 文件导入原有会员和积分（打开导入向导）。")),
+                (START_DEMO, self.tr("载入演示数据(&D)"), self.tr("生成虚构的会员和一年的消费，用来熟悉软件；正式使用请另建数据库。")),
+                (START_EMPTY, self.tr("空白开始(&E)"), self.tr("直接打开收银台，顾客来了再登记。"))):
             button = QRadioButton(text)
             button.setProperty("start", code)
             self.choices.addButton(button)
@@ -148,13 +167,13 @@ class SetupWizard(QWizard):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("开店设置")
+        self.setWindowTitle(self.tr("开店设置"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
-        self.setButtonText(QWizard.WizardButton.NextButton, "下一步 >")
-        self.setButtonText(QWizard.WizardButton.BackButton, "< 上一步")
-        self.setButtonText(QWizard.WizardButton.FinishButton, "完成")
-        self.setButtonText(QWizard.WizardButton.CancelButton, "取消")
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("下一步 >"))
+        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< 上一步"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("完成"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("取消"))
         self.person: Staff | None = None
         self.pharmacy, self.owner, self.rules, self.start_page = PharmacyPage(), OwnerPage(), RulesPage(), StartPage()
         for page in (self.pharmacy, self.owner, self.rules, self.start_page):
@@ -190,11 +209,12 @@ def load_demo(window, then=None):
 
     def done(loaded: DemoLoaded) -> None:
         window.statusBar().showMessage(
-            f"已载入演示数据：会员 {loaded.summary.members} 人，消费 {loaded.summary.sales} 笔。", 10000)
+            QCoreApplication.translate("SetupWizard", "已载入演示数据：会员 {members} 人，消费 {sales} 笔。").format(
+                members=loaded.summary.members, sales=loaded.summary.sales), 10000)
         if then is not None:
             then(loaded.summary)
 
     from pharmacy_desk.core import demo
 
     return Job(window, lambda _progress: DemoLoaded(demo.generate(members_count=300, months=12, seed=1))) \
-        .success(done).run_in_background("正在载入演示数据")
+        .success(done).run_in_background(QCoreApplication.translate("SetupWizard", "正在载入演示数据"))

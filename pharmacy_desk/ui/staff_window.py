@@ -9,7 +9,7 @@ keeps their history; 解锁 lifts a lockout after wrong PINs. Every refusal of t
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
@@ -19,6 +19,7 @@ from pharmacy_desk.core.changes import Changes
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.staff import PERSON_ROLES, StaffRow
 from pharmacy_desk.ui.events import events
+from pharmacy_desk.ui.i18n import core
 from pharmacy_desk.ui.inline import InlineMessage, table_view, time_text
 from pharmacy_desk.ui.operations import Op, Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
@@ -26,18 +27,20 @@ from pharmacy_desk.ui.table_model import Column, RowsTableModel
 
 def state_text(row: StaffRow) -> str:
     if not row.active:
-        return "已停用"
+        return QCoreApplication.translate("StaffWindow", "已停用")
     if row.locked_at(core_operations.now()):
-        return f"已锁定（至 {row.locked_until:%H:%M}）"
-    return "在职" if row.has_secret else "在职（未设密码）"
+        return QCoreApplication.translate("StaffWindow", "已锁定（至 {time}）").format(time=f"{row.locked_until:%H:%M}")
+    if row.has_secret:
+        return QCoreApplication.translate("StaffWindow", "在职")
+    return QCoreApplication.translate("StaffWindow", "在职（未设密码）")
 
 
 COLUMNS = (
-    Column("姓名", lambda r: r.name),
-    Column("角色", lambda r: r.role_label),
-    Column("状态", state_text),
-    Column("连续输错", lambda r: r.failed_signins or "", align_right=True),
-    Column("加入时间", lambda r: time_text(r.created_at)),
+    Column(QT_TRANSLATE_NOOP("Columns", "姓名"), lambda r: r.name),
+    Column(QT_TRANSLATE_NOOP("Columns", "角色"), lambda r: core(r.role_label)),
+    Column(QT_TRANSLATE_NOOP("Columns", "状态"), state_text),
+    Column(QT_TRANSLATE_NOOP("Columns", "连续输错"), lambda r: r.failed_signins or "", align_right=True),
+    Column(QT_TRANSLATE_NOOP("Columns", "加入时间"), lambda r: time_text(r.created_at)),
 )
 
 
@@ -46,7 +49,7 @@ class StaffWindow(QWidget):
 
     def __init__(self, operator: Staff, parent: QWidget | None = None):
         super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowTitle("店员管理")
+        self.setWindowTitle(self.tr("店员管理"))
         self.operator = operator
         self.model = RowsTableModel(COLUMNS, parent=self)
         self.view = table_view(self.model, stretch_column=2)
@@ -56,25 +59,25 @@ class StaffWindow(QWidget):
         self.name.setMaxLength(20)
         self.role = QComboBox()
         for role in PERSON_ROLES:
-            self.role.addItem(role.label, role.value)
+            self.role.addItem(core(role.label), role.value)
         self.secret = QLineEdit()
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
-        self.secret.setPlaceholderText("收银员、药师：4–6 位数字 PIN；店长：至少 8 个字符的密码")
+        self.secret.setPlaceholderText(self.tr("收银员、药师：4–6 位数字 PIN；店长：至少 8 个字符的密码"))
         self.secret_again = QLineEdit()
         self.secret_again.setEchoMode(QLineEdit.EchoMode.Password)
         form = QFormLayout()
-        form.addRow("姓名(&N)", self.name)
-        form.addRow("角色(&R)", self.role)
-        form.addRow("新 PIN/密码(&P)", self.secret)
-        form.addRow("再输一次(&A)", self.secret_again)
+        form.addRow(self.tr("姓名(&N)"), self.name)
+        form.addRow(self.tr("角色(&R)"), self.role)
+        form.addRow(self.tr("新 PIN/密码(&P)"), self.secret)
+        form.addRow(self.tr("再输一次(&A)"), self.secret_again)
         self.message = InlineMessage()
 
-        self.add_button = QPushButton("新增店员")
-        self.save_button = QPushButton("保存修改")
-        self.reset_button = QPushButton("重设 PIN/密码")
-        self.deactivate_button = QPushButton("停用")
-        self.unlock_button = QPushButton("解锁")
-        self.clear_button = QPushButton("清空表单")
+        self.add_button = QPushButton(self.tr("新增店员"))
+        self.save_button = QPushButton(self.tr("保存修改"))
+        self.reset_button = QPushButton(self.tr("重设 PIN/密码"))
+        self.deactivate_button = QPushButton(self.tr("停用"))
+        self.unlock_button = QPushButton(self.tr("解锁"))
+        self.clear_button = QPushButton(self.tr("清空表单"))
         buttons = QHBoxLayout()
         for button, slot in ((self.add_button, self.add), (self.save_button, self.save),
                              (self.reset_button, self.reset_secret), (self.deactivate_button, self.deactivate),
@@ -84,7 +87,7 @@ class StaffWindow(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
-        box = QGroupBox("店员资料")
+        box = QGroupBox(self.tr("店员资料"))
         inner = QVBoxLayout(box)
         inner.addLayout(form)
         inner.addLayout(buttons)
@@ -166,7 +169,7 @@ class StaffWindow(QWidget):
     def _typed_secret(self) -> str | None:
         """The new PIN or password when both fields agree; None (and the reason shown) otherwise."""
         if self.secret.text() != self.secret_again.text():
-            self.message.refused("两次输入的 PIN/密码不一致。")
+            self.message.refused(self.tr("两次输入的 PIN/密码不一致。"))
             return None
         return self.secret.text()
 
@@ -184,7 +187,7 @@ class StaffWindow(QWidget):
         if secret is None:
             return
         name, role = self.name.text(), self.role.currentData()
-        self._run(lambda operator: accounts.add_staff(name, role, secret, operator), "已新增店员 {name}。")
+        self._run(lambda operator: accounts.add_staff(name, role, secret, operator), self.tr("已新增店员 {name}。"))
 
     def save(self) -> None:
         row = self.selected()
@@ -195,19 +198,19 @@ class StaffWindow(QWidget):
             return
         name, role = self.name.text(), self.role.currentData()
         self._run(lambda operator: accounts.update_staff(row.id, operator, name=name, role=role,
-                                                         secret=secret or None), "已保存 {name} 的资料。")
+                                                         secret=secret or None), self.tr("已保存 {name} 的资料。"))
 
     def reset_secret(self) -> None:
         row = self.selected()
         secret = self._typed_secret() if row is not None else None
         if row is None or secret is None:
             return
-        self._run(lambda operator: accounts.reset_secret(row.id, secret, operator), "已为 {name} 重设 PIN/密码。")
+        self._run(lambda operator: accounts.reset_secret(row.id, secret, operator), self.tr("已为 {name} 重设 PIN/密码。"))
 
     def deactivate(self) -> None:
         if (row := self.selected()) is not None:
-            self._run(lambda operator: accounts.deactivate(row.id, operator), "已停用 {name}，其记录保留。")
+            self._run(lambda operator: accounts.deactivate(row.id, operator), self.tr("已停用 {name}，其记录保留。"))
 
     def unlock(self) -> None:
         if (row := self.selected()) is not None:
-            self._run(lambda operator: accounts.unlock(row.id, operator), "已解除 {name} 的锁定。")
+            self._run(lambda operator: accounts.unlock(row.id, operator), self.tr("已解除 {name} 的锁定。"))

@@ -13,7 +13,7 @@ import threading
 from typing import Any
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 Progress = Callable[[int, int, str], None]
@@ -71,7 +71,7 @@ class Task(QObject):
         self._signals.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
         self.dialog: QProgressDialog | None = None
         if show_dialog:
-            self.dialog = QProgressDialog(title, "取消", 0, 0, parent)
+            self.dialog = QProgressDialog(title, QCoreApplication.translate("Task", "取消"), 0, 0, parent)
             self.dialog.setWindowTitle(title)
             self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
             self.dialog.setMinimumDuration(300)

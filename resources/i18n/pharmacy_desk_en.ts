@@ -2,6 +2,160 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AuditWindow</name>
+    <message>
+        <source>操作日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>全部店员</source>
+        <translation>All staff</translation>
+    </message>
+    <message>
+        <source>全部操作</source>
+        <translation>All operations</translation>
+    </message>
+    <message>
+        <source>查询</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>导出Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>从(&amp;F)</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <source>到(&amp;T)</source>
+        <translation>&amp;To</translation>
+    </message>
+    <message>
+        <source>店员(&amp;S)</source>
+        <translation>&amp;Staff</translation>
+    </message>
+    <message>
+        <source>操作(&amp;K)</source>
+        <translation>Operation &amp;kind</translation>
+    </message>
+    <message>
+        <source>{name}（已停用）</source>
+        <translation>{name} (inactive)</translation>
+    </message>
+    <message>
+        <source>（只显示最近的记录，导出可得全部）</source>
+        <translation> (only the latest shown; the export has them all)</translation>
+    </message>
+    <message>
+        <source>共 {count} 条{more}</source>
+        <translation>{count} entries{more}</translation>
+    </message>
+    <message>
+        <source>正在读取操作日志</source>
+        <translation>Reading the audit log</translation>
+    </message>
+    <message>
+        <source>操作日志_{since}-{until}.xlsx</source>
+        <translation>audit-log_{since}-{until}.xlsx</translation>
+    </message>
+    <message>
+        <source>导出操作日志</source>
+        <translation>Export the audit log</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>已导出 {count} 条操作日志到 {path}</source>
+        <translation>Exported {count} audit log entries to {path}</translation>
+    </message>
+    <message>
+        <source>正在导出操作日志</source>
+        <translation>Exporting the audit log</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsWindow</name>
+    <message>
+        <source>仅短信</source>
+        <translation>Text only</translation>
+    </message>
+    <message>
+        <source>已发放</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>待发放</source>
+        <translation>To issue</translation>
+    </message>
+    <message>
+        <source>营销活动</source>
+        <translation>Campaigns</translation>
+    </message>
+    <message>
+        <source>日期：</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <source>选择一项活动，先预览名单，确认后再发放。已退订营销的会员不在名单中。</source>
+        <translation>Choose a campaign: preview its list first, then issue. Members who opted out of marketing are not on it.</translation>
+    </message>
+    <message>
+        <source>发放</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>导出短信名单…</source>
+        <translation>Export text message list…</translation>
+    </message>
+    <message>
+        <source>只有店长可以发放。</source>
+        <translation>Only the owner can issue.</translation>
+    </message>
+    <message>
+        <source>{title}：{explanation}</source>
+        <translation>{title}: {explanation}</translation>
+    </message>
+    <message>
+        <source>正在生成名单…</source>
+        <translation>Making the list…</translation>
+    </message>
+    <message>
+        <source>生成名单</source>
+        <translation>Making the list</translation>
+    </message>
+    <message>
+        <source>{note}共 {count} 位会员：待发放 {pending} 张，已发放 {done} 张。</source>
+        <translation>{note}{count} members: {pending} coupons to issue, {done} issued.</translation>
+    </message>
+    <message>
+        <source>发放：{title}</source>
+        <translation>Issuing: {title}</translation>
+    </message>
+    <message>
+        <source>本次发放 {count} 张券，可点“导出短信名单…”交给短信平台发送。</source>
+        <translation>Issued {count} coupons; &quot;Export text message list…&quot; gives the list to send through your SMS service. </translation>
+    </message>
+    <message>
+        <source>短信名单</source>
+        <translation>Text message list</translation>
+    </message>
+    <message>
+        <source>导出短信名单</source>
+        <translation>Export the text message list</translation>
+    </message>
+    <message>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation>Excel file (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>已导出 {count} 条短信到 {path}</source>
+        <translation>Exported {count} text messages to {path}</translation>
+    </message>
+</context>
+<context>
     <name>CardActions</name>
     <message>
         <source>会员卡存为PDF</source>
@@ -25,6 +179,271 @@
     </message>
 </context>
 <context>
+    <name>CatalogWindow</name>
+    <message>
+        <source>不限</source>
+        <translation>Unlimited</translation>
+    </message>
+    <message>
+        <source>在售</source>
+        <translation>Offered</translation>
+    </message>
+    <message>
+        <source>已停用</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <source>已撤销</source>
+        <translation>Reversed</translation>
+    </message>
+    <message>
+        <source>已兑换</source>
+        <translation>Redeemed</translation>
+    </message>
+    <message>
+        <source>积分兑换目录</source>
+        <translation>Points catalogue</translation>
+    </message>
+    <message>
+        <source>兑换目录</source>
+        <translation>Catalogue</translation>
+    </message>
+    <message>
+        <source>兑换记录</source>
+        <translation>Redemptions</translation>
+    </message>
+    <message>
+        <source> 分</source>
+        <translation> pts</translation>
+    </message>
+    <message>
+        <source>元，例如 35 或 35.50</source>
+        <translation>yuan, e.g. 35 or 35.50</translation>
+    </message>
+    <message>
+        <source> 件</source>
+        <translation> pcs</translation>
+    </message>
+    <message>
+        <source>名称(&amp;N)</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>类别(&amp;K)</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <source>药品分类(&amp;D)</source>
+        <translation>&amp;Drug class</translation>
+    </message>
+    <message>
+        <source>所需积分(&amp;P)</source>
+        <translation>&amp;Points needed</translation>
+    </message>
+    <message>
+        <source>价值(&amp;V)</source>
+        <translation>&amp;Value</translation>
+    </message>
+    <message>
+        <source>库存(&amp;S)</source>
+        <translation>&amp;Stock</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>保存修改</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>Retire</translation>
+    </message>
+    <message>
+        <source>清空表单</source>
+        <translation>Clear form</translation>
+    </message>
+    <message>
+        <source>补货 </source>
+        <translation>Restock </translation>
+    </message>
+    <message>
+        <source>补货</source>
+        <translation>Restock</translation>
+    </message>
+    <message>
+        <source>兑换品资料</source>
+        <translation>Item details</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>Bring back</translation>
+    </message>
+    <message>
+        <source>已新增“{name}”。</source>
+        <translation>Added &quot;{name}&quot;.</translation>
+    </message>
+    <message>
+        <source>已保存“{name}”。</source>
+        <translation>Saved &quot;{name}&quot;.</translation>
+    </message>
+    <message>
+        <source>已为“{name}”补货 {quantity} 件。</source>
+        <translation>Restocked &quot;{name}&quot; with {quantity}.</translation>
+    </message>
+    <message>
+        <source>已停用“{name}”，柜台不再提供。</source>
+        <translation>Retired &quot;{name}&quot;: the till no longer offers it.</translation>
+    </message>
+    <message>
+        <source>已重新启用“{name}”。</source>
+        <translation>Brought &quot;{name}&quot; back.</translation>
+    </message>
+    <message>
+        <source>撤销原因（必填），例如：会员退回礼品</source>
+        <translation>Reason (required), e.g. the member gave the gift back</translation>
+    </message>
+    <message>
+        <source>撤销兑换</source>
+        <translation>Reverse redemption</translation>
+    </message>
+    <message>
+        <source>原因(&amp;R)</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <source>撤销后积分退回会员（按原有效期），礼品库存加回；原兑换记录保留，撤销另记一笔。</source>
+        <translation>Reversing gives the member the points back (with their original expiry) and the stock back; the redemption stays on record and the reversal is recorded beside it.</translation>
+    </message>
+    <message>
+        <source>已撤销 {member} 的“{item}”兑换，退回 {points} 分，现有 {balance} 分。</source>
+        <translation>Reversed {member}&apos;s &quot;{item}&quot;: {points} points given back, {balance} points now.</translation>
+    </message>
+</context>
+<context>
+    <name>ChartPage</name>
+    <message>
+        <source>保存图片…</source>
+        <translation>Save image…</translation>
+    </message>
+    <message>
+        <source>保存图片</source>
+        <translation>Save image</translation>
+    </message>
+    <message>
+        <source>PNG 图片 (*.png);;PDF 文件 (*.pdf)</source>
+        <translation>PNG image (*.png);;PDF file (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>ChartsWindow</name>
+    <message>
+        <source>{name}：{text}</source>
+        <translation>{name}: {text}</translation>
+    </message>
+    <message>
+        <source>{amount} 元</source>
+        <translation>¥{amount}</translation>
+    </message>
+    <message>
+        <source>{label}应为 {count} 个用逗号分隔的整数，例如 30,60,90,180。</source>
+        <translation>{label} should be {count} whole numbers separated by commas, e.g. 30,60,90,180.</translation>
+    </message>
+    <message>
+        <source>月度报表与图表</source>
+        <translation>Monthly report and charts</translation>
+    </message>
+    <message>
+        <source>{year}年{month}月</source>
+        <translation>{year}-{month}</translation>
+    </message>
+    <message>
+        <source>导出Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>月份：</source>
+        <translation>Month:</translation>
+    </message>
+    <message>
+        <source>选中一项指标查看它的定义。</source>
+        <translation>Select a figure to see its definition.</translation>
+    </message>
+    <message>
+        <source>概览</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source> 个月</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <source>按新阈值分群</source>
+        <translation>Segment with these thresholds</translation>
+    </message>
+    <message>
+        <source>统计期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>R 最近消费天数（5/4/3/2分上限）</source>
+        <translation>R days since last purchase (upper limits for 5/4/3/2)</translation>
+    </message>
+    <message>
+        <source>F 消费次数（5/4/3/2分下限）</source>
+        <translation>F purchases (lower limits for 5/4/3/2)</translation>
+    </message>
+    <message>
+        <source>M 消费金额·元（5/4/3/2分下限）</source>
+        <translation>M spend in ¥ (lower limits for 5/4/3/2)</translation>
+    </message>
+    <message>
+        <source>M 消费金额</source>
+        <translation>M spend</translation>
+    </message>
+    <message>
+        <source>R 最近消费天数</source>
+        <translation>R days since last purchase</translation>
+    </message>
+    <message>
+        <source>F 消费次数</source>
+        <translation>F purchases</translation>
+    </message>
+    <message>
+        <source>正在统计 {month} ……</source>
+        <translation>Working out {month}…</translation>
+    </message>
+    <message>
+        <source>正在统计月度报表</source>
+        <translation>Working out the monthly report</translation>
+    </message>
+    <message>
+        <source>{month}：净销售额 {sales}，活跃会员 {members} 人</source>
+        <translation>{month}: net sales {sales}, {members} active members</translation>
+    </message>
+    <message>
+        <source>已导出：{path}</source>
+        <translation>Exported: {path}</translation>
+    </message>
+    <message>
+        <source>正在导出Excel</source>
+        <translation>Exporting to Excel</translation>
+    </message>
+    <message>
+        <source>导出月度报表</source>
+        <translation>Export the monthly report</translation>
+    </message>
+    <message>
+        <source>月度报表-{month}.xlsx</source>
+        <translation>monthly-report-{month}.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <source>姓名</source>
@@ -39,6 +458,10 @@
         <translation>Own staff</translation>
     </message>
     <message>
+        <source>短信</source>
+        <translation>Text message</translation>
+    </message>
+    <message>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -51,8 +474,40 @@
         <translation>Time</translation>
     </message>
     <message>
+        <source>店员</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>详情</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>工作表</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <source>行号</source>
+        <translation>Row</translation>
+    </message>
+    <message>
         <source>类型</source>
         <translation>Kind</translation>
+    </message>
+    <message>
+        <source>原内容</source>
+        <translation>Row contents</translation>
+    </message>
+    <message>
+        <source>问题原因</source>
+        <translation>Problem</translation>
     </message>
     <message>
         <source>积分</source>
@@ -171,6 +626,10 @@
         <translation>Category</translation>
     </message>
     <message>
+        <source>药品分类</source>
+        <translation>Drug class</translation>
+    </message>
+    <message>
         <source>所需积分</source>
         <translation>Points needed</translation>
     </message>
@@ -183,6 +642,22 @@
         <translation>Stock</translation>
     </message>
     <message>
+        <source>会员</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>兑换品</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>经办</source>
+        <translation>Handled by</translation>
+    </message>
+    <message>
         <source>已退</source>
         <translation>Returned</translation>
     </message>
@@ -193,6 +668,122 @@
     <message>
         <source>本次退</source>
         <translation>Return now</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <source>数值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>定义</source>
+        <translation>Definition</translation>
+    </message>
+    <message>
+        <source>专属会员</source>
+        <translation>Own members</translation>
+    </message>
+    <message>
+        <source>本月新登记</source>
+        <translation>Signed up this month</translation>
+    </message>
+    <message>
+        <source>本月新增沉睡</source>
+        <translation>Newly dormant</translation>
+    </message>
+    <message>
+        <source>接待业绩（元）</source>
+        <translation>Served (¥)</translation>
+    </message>
+    <message>
+        <source>专属分成（元）</source>
+        <translation>Own share (¥)</translation>
+    </message>
+    <message>
+        <source>合计业绩（元）</source>
+        <translation>Total credit (¥)</translation>
+    </message>
+    <message>
+        <source>列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>表格中的列名</source>
+        <translation>Header in the file</translation>
+    </message>
+    <message>
+        <source>示例</source>
+        <translation>Example</translation>
+    </message>
+    <message>
+        <source>导入为</source>
+        <translation>Import as</translation>
+    </message>
+    <message>
+        <source>备份时间</source>
+        <translation>Backed up</translation>
+    </message>
+    <message>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>每档积分</source>
+        <translation>Points per step</translation>
+    </message>
+    <message>
+        <source>每档金额（元）</source>
+        <translation>Step amount (¥)</translation>
+    </message>
+    <message>
+        <source>消费门槛（元）</source>
+        <translation>Spend threshold (¥)</translation>
+    </message>
+    <message>
+        <source>消费次数</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>积分倍数</source>
+        <translation>Points multiplier</translation>
+    </message>
+    <message>
+        <source>每月兑换上限（元）</source>
+        <translation>Monthly redemption cap (¥)</translation>
+    </message>
+    <message>
+        <source>特权（、分隔）</source>
+        <translation>Privileges</translation>
+    </message>
+    <message>
+        <source>规则</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>默认值</source>
+        <translation>Default</translation>
+    </message>
+    <message>
+        <source>含义</source>
+        <translation>Meaning</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>连续输错</source>
+        <translation>Failed tries</translation>
+    </message>
+    <message>
+        <source>加入时间</source>
+        <translation>Joined</translation>
     </message>
 </context>
 <context>
@@ -231,6 +822,13 @@
     </message>
 </context>
 <context>
+    <name>DeclaredField</name>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+</context>
+<context>
     <name>ExportMenu</name>
     <message>
         <source>导出完成</source>
@@ -257,6 +855,37 @@
     <message>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>电子表格 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)</source>
+        <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>选择会员名单文件</source>
+        <translation>Choose the member list</translation>
+    </message>
+    <message>
+        <source>支持 Excel（.xlsx、.xls）、WPS/LibreOffice（.ods）和 CSV 文件；所有工作表都会导入。</source>
+        <translation>Excel (.xlsx, .xls), WPS/LibreOffice (.ods) and CSV files; every sheet is imported.</translation>
+    </message>
+    <message>
+        <source>文件路径</source>
+        <translation>File path</translation>
+    </message>
+    <message>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>导入前会先预演：显示新增、合并、冲突和有误的行数，确认后才写入。</source>
+        <translation>A dry run comes first: it shows how many rows are new, merged, in conflict or wrong, and nothing is written until you confirm.</translation>
+    </message>
+    <message>
+        <source>选择会员名单</source>
+        <translation>Choose the member list</translation>
     </message>
 </context>
 <context>
@@ -352,6 +981,72 @@
     <message>
         <source>已撤回同意，健康信息已删除。</source>
         <translation>Consent withdrawn; the health information is deleted.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>点击“开始导入”写入数据。导入分批写入，收银台照常收银；中途取消时已写入的会员连同积分都完整保留，再次导入同一个文件会接着完成。</source>
+        <translation>Click &quot;Start import&quot; to write the data. It is written in batches while the till keeps working; if you cancel midway, the members written so far are kept whole with their points, and importing the same file again finishes the rest.</translation>
+    </message>
+    <message>
+        <source>开始导入</source>
+        <translation>Start import</translation>
+    </message>
+    <message>
+        <source>尚未导入。</source>
+        <translation>Not imported yet.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>导入会员</source>
+        <translation>Import members</translation>
+    </message>
+    <message>
+        <source>下一步 &gt;</source>
+        <translation>Next &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; 上一步</source>
+        <translation>&lt; Back</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>正在与已有会员核对……</source>
+        <translation>Checking against existing members…</translation>
+    </message>
+    <message>
+        <source>正在读取文件</source>
+        <translation>Reading the file</translation>
+    </message>
+    <message>
+        <source>正在导入……</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>导入完成。</source>
+        <translation>Import finished.</translation>
+    </message>
+    <message>
+        <source>正在导入会员</source>
+        <translation>Importing members</translation>
+    </message>
+    <message>
+        <source>导入没有完成，没有写入任何数据。</source>
+        <translation>The import did not finish; nothing was written.</translation>
     </message>
 </context>
 <context>
@@ -620,6 +1315,69 @@
     </message>
 </context>
 <context>
+    <name>MappingPage</name>
+    <message>
+        <source>核对列的对应关系</source>
+        <translation>Check the columns</translation>
+    </message>
+    <message>
+        <source>每张表从哪一行开始、每一列导入为哪一项，都可以修改；修改会被记住，下次遇到同样的表头自动使用。</source>
+        <translation>You can change where each sheet starts and what each column is imported as; your changes are remembered and used again for the same headers.</translation>
+    </message>
+    <message>
+        <source>导入这张表</source>
+        <translation>Import this sheet</translation>
+    </message>
+    <message>
+        <source>没有表头</source>
+        <translation>No header</translation>
+    </message>
+    <message>
+        <source>第 </source>
+        <translation>Row </translation>
+    </message>
+    <message>
+        <source> 行</source>
+        <translation> </translation>
+    </message>
+    <message>
+        <source>工作表：</source>
+        <translation>Sheet:</translation>
+    </message>
+    <message>
+        <source>表头在：</source>
+        <translation>Header in:</translation>
+    </message>
+    <message>
+        <source>{sheet}（导入）</source>
+        <translation>{sheet} (imported)</translation>
+    </message>
+    <message>
+        <source>{sheet}（未导入）</source>
+        <translation>{sheet} (not imported)</translation>
+    </message>
+    <message>
+        <source>这张表没有导入：{reason}。可以指定表头和各列后勾选“导入这张表”。</source>
+        <translation>This sheet is not imported: {reason}. Choose its header and columns, then tick &quot;Import this sheet&quot;.</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>第 {columns} 列是按内容推断的，请核对。</source>
+        <translation>Column(s) {columns} were guessed from their contents: please check them.</translation>
+    </message>
+    <message>
+        <source>还需要指定：{fields}。</source>
+        <translation>Still to choose: {fields}.</translation>
+    </message>
+    <message>
+        <source>没有要导入的工作表：请选择一张表，指定表头和姓名、手机号列。</source>
+        <translation>No sheet to import: choose a sheet, its header and its name and mobile columns.</translation>
+    </message>
+</context>
+<context>
     <name>MeasurementsTab</name>
     <message>
         <source>收缩压</source>
@@ -860,6 +1618,60 @@
     </message>
 </context>
 <context>
+    <name>OwnerPage</name>
+    <message>
+        <source>店长账号</source>
+        <translation>Owner&apos;s account</translation>
+    </message>
+    <message>
+        <source>店长管理店员、规则和数据。密码至少 8 个字符，请牢记；店员的账号开店后在“店员管理”中添加。</source>
+        <translation>The owner manages staff, rules and data. The password needs at least 8 characters: keep it safe. Staff accounts are added later under &quot;Staff&quot;.</translation>
+    </message>
+    <message>
+        <source>店长姓名(&amp;N)*</source>
+        <translation>Owner&apos;s &amp;name*</translation>
+    </message>
+    <message>
+        <source>密码(&amp;P)*</source>
+        <translation>&amp;Password*</translation>
+    </message>
+    <message>
+        <source>再输一次(&amp;A)*</source>
+        <translation>Password &amp;again*</translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致。</source>
+        <translation>The two passwords do not match.</translation>
+    </message>
+</context>
+<context>
+    <name>PharmacyPage</name>
+    <message>
+        <source>药店信息</source>
+        <translation>Pharmacy</translation>
+    </message>
+    <message>
+        <source>店名、地址和电话会印在小票、会员卡和短信内容上。</source>
+        <translation>The name, address and phone number are printed on receipts, member cards and text messages.</translation>
+    </message>
+    <message>
+        <source>如 0571-88886666</source>
+        <translation>e.g. 0571-88886666</translation>
+    </message>
+    <message>
+        <source>药店名称(&amp;N)*</source>
+        <translation>Pharmacy &amp;name*</translation>
+    </message>
+    <message>
+        <source>地址(&amp;A)</source>
+        <translation>&amp;Address</translation>
+    </message>
+    <message>
+        <source>电话(&amp;P)</source>
+        <translation>&amp;Phone</translation>
+    </message>
+</context>
+<context>
     <name>PointsAdjustDialog</name>
     <message>
         <source>调整积分</source>
@@ -904,6 +1716,72 @@
     <message>
         <source>已调整 {points} 分，现有 {balance} 分。</source>
         <translation>Adjusted by {points} points; the balance is now {balance}.</translation>
+    </message>
+</context>
+<context>
+    <name>PointsPage</name>
+    <message>
+        <source>各类别积分规则</source>
+        <translation>Points by category</translation>
+    </message>
+    <message>
+        <source>一个类别的积分 = 该类别实付金额 ÷ 每档金额 × 每档积分，舍去小数；处方药通常为 0 分。</source>
+        <translation>A category&apos;s points = amount paid in it ÷ step amount × points per step, rounded down; prescription drugs usually earn 0.</translation>
+    </message>
+    <message>
+        <source> 分</source>
+        <translation> pts</translation>
+    </message>
+    <message>
+        <source>{category}：每档金额必须大于 0 元。</source>
+        <translation>{category}: the step amount must be more than ¥0.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>导入预览</source>
+        <translation>Import preview</translation>
+    </message>
+    <message>
+        <source>以下是预演结果，还没有写入任何数据。</source>
+        <translation>This is the dry run: nothing has been written yet.</translation>
+    </message>
+    <message>
+        <source> 个月</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <source>保存身份证号（默认只用来补全生日和性别）</source>
+        <translation>Keep ID numbers (by default they only fill in birthday and gender)</translation>
+    </message>
+    <message>
+        <source>期初积分有效期：导入后</source>
+        <translation>Opening points expire after</translation>
+    </message>
+    <message>
+        <source>有问题的行（不会导入，导入后可保存为错误报告，修改后再导入）：</source>
+        <translation>Rows with problems (not imported; save them as an error report afterwards, correct them and import again):</translation>
+    </message>
+    <message>
+        <source>新增会员 &lt;b&gt;{new}&lt;/b&gt; 人，合并到已有会员 &lt;b&gt;{merged}&lt;/b&gt; 人，冲突 &lt;b&gt;{conflicts}&lt;/b&gt; 行，数据有误 &lt;b&gt;{rejected}&lt;/b&gt; 行，跳过空行和合计行 {skipped} 行；期初积分共 &lt;b&gt;{points}&lt;/b&gt; 分。</source>
+        <translation>New members &lt;b&gt;{new}&lt;/b&gt;, merged into existing members &lt;b&gt;{merged}&lt;/b&gt;, conflicts &lt;b&gt;{conflicts}&lt;/b&gt; rows, wrong data &lt;b&gt;{rejected}&lt;/b&gt; rows, blank and total rows skipped {skipped}; opening points &lt;b&gt;{points}&lt;/b&gt; in all.</translation>
+    </message>
+    <message>
+        <source>这个文件已经导入过，再次导入不会有任何改动。</source>
+        <translation>This file has been imported before: importing it again changes nothing.</translation>
+    </message>
+    <message>
+        <source>{reason}：{count} 行</source>
+        <translation>{reason}: {count} rows</translation>
+    </message>
+    <message>
+        <source>没有期初积分。</source>
+        <translation>No opening points.</translation>
+    </message>
+    <message>
+        <source>期初积分共 {points} 分，可抵现约 {amount} 元；有效期至 {until}（导入后 {months} 个月，可以修改）。</source>
+        <translation>Opening points: {points}, worth about ¥{amount}; valid until {until} ({months} months after the import, which you can change).</translation>
     </message>
 </context>
 <context>
@@ -1017,6 +1895,132 @@
     <message>
         <source>已兑换</source>
         <translation>Redeemed</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreWindow</name>
+    <message>
+        <source>尚无备份</source>
+        <translation>No backup yet</translation>
+    </message>
+    <message>
+        <source>上次备份：{time}</source>
+        <translation>Last backup: {time}</translation>
+    </message>
+    <message>
+        <source>原来没有数据库文件</source>
+        <translation>there was no database file before</translation>
+    </message>
+    <message>
+        <source>恢复前的数据库保存为 {path}</source>
+        <translation>the database as it was is kept as {path}</translation>
+    </message>
+    <message>
+        <source>备份与恢复</source>
+        <translation>Backup and restore</translation>
+    </message>
+    <message>
+        <source>立即备份</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>从所选备份恢复</source>
+        <translation>Restore the chosen backup</translation>
+    </message>
+    <message>
+        <source>从文件恢复…</source>
+        <translation>Restore from a file…</translation>
+    </message>
+    <message>
+        <source>只有店长可以恢复备份。</source>
+        <translation>Only the owner can restore a backup.</translation>
+    </message>
+    <message>
+        <source>已备份到 {path}（完整性检查通过）。</source>
+        <translation>Backed up to {path} (integrity check passed).</translation>
+    </message>
+    <message>
+        <source>正在备份</source>
+        <translation>Backing up</translation>
+    </message>
+    <message>
+        <source>请先在列表中选择一个备份。</source>
+        <translation>Choose a backup in the list first.</translation>
+    </message>
+    <message>
+        <source>选择备份文件</source>
+        <translation>Choose a backup file</translation>
+    </message>
+    <message>
+        <source>数据库备份 (*.sqlite3);;所有文件 (*)</source>
+        <translation>Database backups (*.sqlite3);;All files (*)</translation>
+    </message>
+    <message>
+        <source>确认恢复</source>
+        <translation>Confirm restore</translation>
+    </message>
+    <message>
+        <source>将用 {source} 替换当前数据库；当前数据库会先备份保留。再按一次“确认恢复”执行。</source>
+        <translation>This replaces the current database with {source}; the current one is backed up first. Press &quot;Confirm restore&quot; to go ahead.</translation>
+    </message>
+    <message>
+        <source>已从 {source} 恢复。{kept}。</source>
+        <translation>Restored from {source}; {kept}.</translation>
+    </message>
+    <message>
+        <source>无法打开数据库</source>
+        <translation>The database cannot be opened</translation>
+    </message>
+    <message>
+        <source>从最近的备份恢复</source>
+        <translation>Restore the latest backup</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPage</name>
+    <message>
+        <source>导入完成</source>
+        <translation>Import finished</translation>
+    </message>
+    <message>
+        <source>保存错误报告…</source>
+        <translation>Save error report…</translation>
+    </message>
+    <message>
+        <source>这个文件以前已经导入过，本次没有任何改动。</source>
+        <translation>This file was imported before; nothing changed this time.</translation>
+    </message>
+    <message>
+        <source>新增 {created} 位会员，补充了 {updated} 位已有会员的资料，{balances} 位会员录入期初积分共 {points} 分。</source>
+        <translation>{created} new members, details added to {updated} existing members, opening points for {balances} members, {points} points in all.</translation>
+    </message>
+    <message>
+        <source>{count} 行没有导入。</source>
+        <translation>{count} rows were not imported.</translation>
+    </message>
+    <message>
+        <source>所有行都已导入。</source>
+        <translation>Every row was imported.</translation>
+    </message>
+    <message>
+        <source>{name}_错误报告.xlsx</source>
+        <translation>{name}_error-report.xlsx</translation>
+    </message>
+    <message>
+        <source>保存错误报告</source>
+        <translation>Save error report</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>已保存 {count} 行到 {path}</source>
+        <translation>Saved {count} rows to {path}</translation>
     </message>
 </context>
 <context>
@@ -1156,6 +2160,17 @@
     <message>
         <source>会员等级回到{tier}。</source>
         <translation> The member is back to {tier}.</translation>
+    </message>
+</context>
+<context>
+    <name>RulesPage</name>
+    <message>
+        <source>默认规则</source>
+        <translation>Default rules</translation>
+    </message>
+    <message>
+        <source>积分、优惠券、等级和营销的默认规则如下，开店后店长可以随时修改（改动只影响以后的消费）。</source>
+        <translation>These are the default rules for points, coupons, tiers and marketing. The owner can change them at any time (a change applies to later sales only).</translation>
     </message>
 </context>
 <context>
@@ -1324,6 +2339,202 @@
     </message>
 </context>
 <context>
+    <name>SettingValues</name>
+    <message>
+        <source>{amount} 元</source>
+        <translation>¥{amount}</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>{points}积分={amount}元</source>
+        <translation>{points} points=¥{amount}</translation>
+    </message>
+    <message>
+        <source>积分</source>
+        <translation>points</translation>
+    </message>
+    <message>
+        <source>{minimum} 到 {maximum}</source>
+        <translation>{minimum} to {maximum}</translation>
+    </message>
+    <message>
+        <source>{minimum} 到 {maximum} 元</source>
+        <translation>¥{minimum} to ¥{maximum}</translation>
+    </message>
+    <message>
+        <source>“是”或“否”</source>
+        <translation>Yes or No</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>“{choice}”</source>
+        <translation>{choice}</translation>
+    </message>
+    <message>
+        <source>1 到 {blocks} 档，每档 1 到 {points} 积分、每积分最多抵 {amount} 元</source>
+        <translation>1 to {blocks} steps, each of 1 to {points} points, at most ¥{amount} a point</translation>
+    </message>
+    <message>
+        <source>可填：{allowed}</source>
+        <translation>Allowed: {allowed}</translation>
+    </message>
+    <message>
+        <source>{text}（{unit}）</source>
+        <translation>{text} ({unit})</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>药店</source>
+        <translation>Pharmacy</translation>
+    </message>
+    <message>
+        <source>店名、地址和电话打印在小票、会员卡和短信上；保存后下一张小票起使用。</source>
+        <translation>The name, address and phone are printed on receipts, member cards and text messages; from the next receipt after saving.</translation>
+    </message>
+    <message>
+        <source>优惠券与活动</source>
+        <translation>Coupons and campaigns</translation>
+    </message>
+    <message>
+        <source>券的金额和有效期用于此后发放的券；已经发出的券保持发放时的金额和有效期。</source>
+        <translation>Amounts and validity apply to coupons issued from now on; coupons already issued keep theirs.</translation>
+    </message>
+    <message>
+        <source>沉睡与RFM</source>
+        <translation>Dormant and RFM</translation>
+    </message>
+    <message>
+        <source>回访名单、A/B类会员和唤醒名单下次计算时按新标准；不改变已有的回访记录。</source>
+        <translation>Call lists, A/B members and win-back lists use the new values the next time they are worked out; recorded calls stay as they are.</translation>
+    </message>
+    <message>
+        <source>店员业绩</source>
+        <translation>Staff credit</translation>
+    </message>
+    <message>
+        <source>此后的销售按新比例计入专属店员和接待店员的业绩；已记的业绩不重算。</source>
+        <translation>Later sales are credited to the member&apos;s own staff and the serving staff at the new share; credit already recorded is not recalculated.</translation>
+    </message>
+    <message>
+        <source>会员</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>卡号前缀用于此后登记的会员；已有的卡号不变。</source>
+        <translation>The card prefix applies to members signed up from now on; existing card numbers stay.</translation>
+    </message>
+    <message>
+        <source>收银</source>
+        <translation>Till</translation>
+    </message>
+    <message>
+        <source>备份</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>下一次自动备份起按新设置保存和保留。</source>
+        <translation>From the next automatic backup, backups are saved and kept this way.</translation>
+    </message>
+    <message>
+        <source>系统</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>空闲锁屏下次计时起生效；界面语言在重新打开程序后生效。</source>
+        <translation>The idle lock applies from its next count; the language applies when the program is next started.</translation>
+    </message>
+    <message>
+        <source>保存后自下一笔销售起按新规则执行；已经记下的积分、券和等级不会重新计算。</source>
+        <translation>After saving, the new rules apply from the next sale; points, coupons and tiers already recorded are not recalculated.</translation>
+    </message>
+    <message>
+        <source>积分</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>每个类别按实付金额计积分。保存后自下一笔销售起按新规则执行；已经记下的积分不会重新计算。</source>
+        <translation>Each category earns points on the amount paid. After saving, the new rules apply from the next sale; points already recorded are not recalculated.</translation>
+    </message>
+    <message>
+        <source>会员等级</source>
+        <translation>Member tiers</translation>
+    </message>
+    <message>
+        <source>会员在计算周期内的消费金额和次数都达到门槛即升到该等级；高等级的门槛不能低于低等级。保存后自下一笔销售和下一次月度评定起按新规则执行，已记的积分不重算。</source>
+        <translation>A member reaches a tier when both their spend and their visits in the period reach its thresholds; a higher tier&apos;s thresholds cannot be below a lower one&apos;s. After saving, the new rules apply from the next sale and the next monthly review; points already recorded are not recalculated.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsWindow</name>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>还原</source>
+        <translation>Revert</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>没有需要保存的更改。</source>
+        <translation>There are no changes to save.</translation>
+    </message>
+    <message>
+        <source>已保存 {count} 项更改，自下一笔销售起生效。</source>
+        <translation>Saved {count} change(s); they apply from the next sale.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>开店设置</source>
+        <translation>Pharmacy setup</translation>
+    </message>
+    <message>
+        <source>下一步 &gt;</source>
+        <translation>Next &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; 上一步</source>
+        <translation>&lt; Back</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>已载入演示数据：会员 {members} 人，消费 {sales} 笔。</source>
+        <translation>Demo data loaded: {members} members, {sales} sales.</translation>
+    </message>
+    <message>
+        <source>正在载入演示数据</source>
+        <translation>Loading demo data</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <source>登录</source>
@@ -1417,6 +2628,158 @@
     <message>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>StaffWindow</name>
+    <message>
+        <source>已停用</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <source>已锁定（至 {time}）</source>
+        <translation>Locked (until {time})</translation>
+    </message>
+    <message>
+        <source>在职</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>在职（未设密码）</source>
+        <translation>Active (no PIN or password)</translation>
+    </message>
+    <message>
+        <source>店员管理</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>收银员、药师：4–6 位数字 PIN；店长：至少 8 个字符的密码</source>
+        <translation>Cashier, pharmacist: a PIN of 4–6 digits; owner: a password of at least 8 characters</translation>
+    </message>
+    <message>
+        <source>姓名(&amp;N)</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>角色(&amp;R)</source>
+        <translation>&amp;Role</translation>
+    </message>
+    <message>
+        <source>新 PIN/密码(&amp;P)</source>
+        <translation>New &amp;PIN/password</translation>
+    </message>
+    <message>
+        <source>再输一次(&amp;A)</source>
+        <translation>&amp;Again</translation>
+    </message>
+    <message>
+        <source>新增店员</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>保存修改</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <source>重设 PIN/密码</source>
+        <translation>Reset PIN/password</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>清空表单</source>
+        <translation>Clear form</translation>
+    </message>
+    <message>
+        <source>店员资料</source>
+        <translation>Staff details</translation>
+    </message>
+    <message>
+        <source>两次输入的 PIN/密码不一致。</source>
+        <translation>The two PINs/passwords do not match.</translation>
+    </message>
+    <message>
+        <source>已新增店员 {name}。</source>
+        <translation>Added {name}.</translation>
+    </message>
+    <message>
+        <source>已保存 {name} 的资料。</source>
+        <translation>Saved {name}&apos;s details.</translation>
+    </message>
+    <message>
+        <source>已为 {name} 重设 PIN/密码。</source>
+        <translation>Reset the PIN/password of {name}.</translation>
+    </message>
+    <message>
+        <source>已停用 {name}，其记录保留。</source>
+        <translation>Deactivated {name}; their records stay.</translation>
+    </message>
+    <message>
+        <source>已解除 {name} 的锁定。</source>
+        <translation>Unlocked {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>开始使用</source>
+        <translation>Getting started</translation>
+    </message>
+    <message>
+        <source>点“完成”创建店长账号并以店长身份登录，然后：</source>
+        <translation>Click &quot;Finish&quot; to create the owner&apos;s account and sign in as the owner, then:</translation>
+    </message>
+    <message>
+        <source>导入旧会员名单(&amp;I)</source>
+        <translation>&amp;Import an existing member list</translation>
+    </message>
+    <message>
+        <source>从 Excel 或 CSV 文件导入原有会员和积分（打开导入向导）。</source>
+        <translation>Bring over existing members and their points from an Excel or CSV file (opens the import wizard).</translation>
+    </message>
+    <message>
+        <source>载入演示数据(&amp;D)</source>
+        <translation>Load &amp;demo data</translation>
+    </message>
+    <message>
+        <source>生成虚构的会员和一年的消费，用来熟悉软件；正式使用请另建数据库。</source>
+        <translation>Makes up members and a year of sales to try the program out; use a new database for real work.</translation>
+    </message>
+    <message>
+        <source>空白开始(&amp;E)</source>
+        <translation>Start &amp;empty</translation>
+    </message>
+    <message>
+        <source>直接打开收银台，顾客来了再登记。</source>
+        <translation>Opens the till straight away; sign customers up as they come.</translation>
+    </message>
+</context>
+<context>
+    <name>Task</name>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>TiersPage</name>
+    <message>
+        <source>等级阶梯</source>
+        <translation>Tier ladder</translation>
+    </message>
+    <message>
+        <source> 次</source>
+        <translation> visits</translation>
+    </message>
+    <message>
+        <source>{tier}的积分倍数“{typed}”无法识别。</source>
+        <translation>{tier}: the points multiplier &quot;{typed}&quot; is not a number.</translation>
     </message>
 </context>
 <context>
@@ -1937,6 +3300,726 @@
         <translation>Usable</translation>
     </message>
     <message>
+        <source>药店</source>
+        <translation>Pharmacy</translation>
+    </message>
+    <message>
+        <source>药店名称</source>
+        <translation>Pharmacy name</translation>
+    </message>
+    <message>
+        <source>打印在小票、会员卡和短信内容上。</source>
+        <translation>Printed on receipts, member cards and text messages.</translation>
+    </message>
+    <message>
+        <source>不超过 40 个字的店名</source>
+        <translation>a name of up to 40 characters</translation>
+    </message>
+    <message>
+        <source>药店地址</source>
+        <translation>Pharmacy address</translation>
+    </message>
+    <message>
+        <source>打印在小票和会员卡上，方便会员找到药店。</source>
+        <translation>Printed on receipts and member cards, so members can find the pharmacy.</translation>
+    </message>
+    <message>
+        <source>不超过 80 个字的地址</source>
+        <translation>an address of up to 80 characters</translation>
+    </message>
+    <message>
+        <source>药店电话</source>
+        <translation>Pharmacy phone</translation>
+    </message>
+    <message>
+        <source>数字、空格、括号、+ 和 - 组成的电话号码，最多 20 位</source>
+        <translation>a phone number of digits, spaces, brackets, + and -, up to 20</translation>
+    </message>
+    <message>
+        <source>积分有效期</source>
+        <translation>Points validity</translation>
+    </message>
+    <message>
+        <source>积分自获得之日起的有效月数；最早获得的积分最先使用。</source>
+        <translation>How many months points stay valid after they are earned; the oldest points are used first.</translation>
+    </message>
+    <message>
+        <source>个月</source>
+        <translation>months</translation>
+    </message>
+    <message>
+        <source>积分在这么多天内到期时，收银台和回访名单提醒会员尽快使用。</source>
+        <translation>When points expire within this many days, the till and the call lists remind the member to use them.</translation>
+    </message>
+    <message>
+        <source>天</source>
+        <translation>days</translation>
+    </message>
+    <message>
+        <source>医保支付部分积分</source>
+        <translation>Points on insurance payments</translation>
+    </message>
+    <message>
+        <source>许多省份禁止对医保基金支付部分给予积分；确认当地允许后再打开。</source>
+        <translation>Many provinces forbid points on what medical insurance pays; turn this on only once you know it is allowed locally.</translation>
+    </message>
+    <message>
+        <source>生日当月积分倍数</source>
+        <translation>Birthday month multiplier</translation>
+    </message>
+    <message>
+        <source>会员生日所在月份消费时，积分在等级倍数之外再乘以此倍数；1 表示不加倍。</source>
+        <translation>In a member&apos;s birthday month, points are multiplied by this on top of the tier multiplier; 1 means no bonus.</translation>
+    </message>
+    <message>
+        <source>倍</source>
+        <translation>times</translation>
+    </message>
+    <message>
+        <source>积分抵现档位</source>
+        <translation>Points redemption steps</translation>
+    </message>
+    <message>
+        <source>每档多少积分抵多少元；默认500积分抵20元，1000积分抵42元，大档每积分不低于小档。</source>
+        <translation>How many points are worth how much; by default 500 points are ¥20 and 1000 points ¥42. A bigger step is never worth less per point.</translation>
+    </message>
+    <message>
+        <source>新会员券金额</source>
+        <translation>New member coupon</translation>
+    </message>
+    <message>
+        <source>入会时赠送、当场可用的代金券；0 表示不送。</source>
+        <translation>A coupon given on sign-up, usable at once; 0 gives none.</translation>
+    </message>
+    <message>
+        <source>新会员券有效期</source>
+        <translation>New member coupon validity</translation>
+    </message>
+    <message>
+        <source>新会员券和新会员感谢券自发放之日起的有效天数。</source>
+        <translation>How many days the new member coupon and the thank-you coupon stay valid after they are issued.</translation>
+    </message>
+    <message>
+        <source>生日券金额</source>
+        <translation>Birthday coupon</translation>
+    </message>
+    <message>
+        <source>生日当月随生日礼品附送的代金券，当月内有效；0 表示只送礼品。</source>
+        <translation>A coupon given with the birthday gift, valid that month; 0 gives the gift only.</translation>
+    </message>
+    <message>
+        <source>新会员月度感谢券</source>
+        <translation>Monthly thank-you coupon</translation>
+    </message>
+    <message>
+        <source>每月答谢当月新会员时附送的券；0 表示只发感谢短信、到店领礼品。</source>
+        <translation>A coupon sent with each month&apos;s thank-you to that month&apos;s new members; 0 sends only the text and an in-store gift.</translation>
+    </message>
+    <message>
+        <source>A/B类会员代金券</source>
+        <translation>A/B member voucher</translation>
+    </message>
+    <message>
+        <source>每年按消费排名发给A类和B类会员的代金券金额。</source>
+        <translation>The voucher given each year to A and B members, ranked by spend.</translation>
+    </message>
+    <message>
+        <source>A/B类代金券有效期</source>
+        <translation>A/B voucher validity</translation>
+    </message>
+    <message>
+        <source>A/B类会员代金券自发放之日起的有效天数。</source>
+        <translation>How many days the A/B member voucher stays valid after it is issued.</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation>Tiers</translation>
+    </message>
+    <message>
+        <source>等级计算周期</source>
+        <translation>Tier period</translation>
+    </message>
+    <message>
+        <source>会员等级按最近这么多个月的消费金额和次数计算。</source>
+        <translation>A member&apos;s tier is worked out from their spend and visits over this many recent months.</translation>
+    </message>
+    <message>
+        <source>营销</source>
+        <translation>Marketing</translation>
+    </message>
+    <message>
+        <source>沉睡会员判定</source>
+        <translation>Dormant after</translation>
+    </message>
+    <message>
+        <source>这么多个月没有消费的会员算作沉睡会员，进入唤醒名单。</source>
+        <translation>A member with no purchase for this many months counts as dormant and goes on the win-back list.</translation>
+    </message>
+    <message>
+        <source>A类会员比例</source>
+        <translation>A members share</translation>
+    </message>
+    <message>
+        <source>按近12个月消费排名，前这么多百分比的会员为A类。</source>
+        <translation>Ranked by spend over the last 12 months, this top percentage of members are A members.</translation>
+    </message>
+    <message>
+        <source>A+B类会员累计比例</source>
+        <translation>A+B members share</translation>
+    </message>
+    <message>
+        <source>排名在A类之后、累计到这一百分比的会员为B类；不能低于A类会员比例。</source>
+        <translation>The members ranked after the A members, up to this percentage in all, are B members; not below the A share.</translation>
+    </message>
+    <message>
+        <source>用药提醒提前天数</source>
+        <translation>Refill reminder</translation>
+    </message>
+    <message>
+        <source>慢病用药预计用完前这么多天，提醒会员续药。</source>
+        <translation>This many days before a chronic medicine is expected to run out, the member is reminded to refill.</translation>
+    </message>
+    <message>
+        <source>资料确认周期</source>
+        <translation>Profile check interval</translation>
+    </message>
+    <message>
+        <source>会员资料超过这么多个月未确认时，收银台提示店员核对。</source>
+        <translation>When a member&apos;s details have not been confirmed for this many months, the till asks staff to check them.</translation>
+    </message>
+    <message>
+        <source>会员卡号前缀</source>
+        <translation>Card number prefix</translation>
+    </message>
+    <message>
+        <source>自动生成的13位卡号（EAN-13）以此开头；20–29为店内自用号段。</source>
+        <translation>New 13-digit card numbers (EAN-13) start with this; 20–29 are reserved for in-store use.</translation>
+    </message>
+    <message>
+        <source>20 到 29 之间的两位数字</source>
+        <translation>two digits from 20 to 29</translation>
+    </message>
+    <message>
+        <source>单笔消费上限</source>
+        <translation>Sale ceiling</translation>
+    </message>
+    <message>
+        <source>一笔消费的合计超过这个金额时不予记账：多半是多打了几个零。</source>
+        <translation>A sale totalling more than this is not recorded: most likely a few zeros too many were typed.</translation>
+    </message>
+    <message>
+        <source>大额消费确认</source>
+        <translation>Large sale confirmation</translation>
+    </message>
+    <message>
+        <source>一笔消费的合计超过这个金额时，记账前请收银员按一次键确认金额无误。</source>
+        <translation>For a sale totalling more than this, the cashier confirms the amount with one key press before it is recorded.</translation>
+    </message>
+    <message>
+        <source>异常金额倍数</source>
+        <translation>Unusual amount factor</translation>
+    </message>
+    <message>
+        <source>会员本单金额超过其近期平均每单的这么多倍时，记账前请收银员确认金额无误。</source>
+        <translation>When a sale is this many times the member&apos;s recent average, the cashier confirms the amount before it is recorded.</translation>
+    </message>
+    <message>
+        <source>退货审批金额</source>
+        <translation>Return approval amount</translation>
+    </message>
+    <message>
+        <source>一次退款超过这个金额时，需要店长批准。</source>
+        <translation>A refund of more than this needs the owner&apos;s approval.</translation>
+    </message>
+    <message>
+        <source>退货审批天数</source>
+        <translation>Return approval days</translation>
+    </message>
+    <message>
+        <source>消费超过这么多天后再退货，需要店长批准。</source>
+        <translation>A return more than this many days after the sale needs the owner&apos;s approval.</translation>
+    </message>
+    <message>
+        <source>专属店员业绩分成</source>
+        <translation>Own staff&apos;s share</translation>
+    </message>
+    <message>
+        <source>会员由非专属店员接待时，专属店员得此比例，接待店员得其余。</source>
+        <translation>When someone else serves a member, the member&apos;s own staff gets this share of the credit and the serving staff the rest.</translation>
+    </message>
+    <message>
+        <source>备份文件夹</source>
+        <translation>Backup folder</translation>
+    </message>
+    <message>
+        <source>每天自动备份到这个文件夹（例如U盘）；文件夹不存在或不能写入时，备份保存到程序数据目录并提示。</source>
+        <translation>The daily automatic backup goes to this folder (a USB stick, say); if it is missing or cannot be written, the backup goes to the program data folder with a warning.</translation>
+    </message>
+    <message>
+        <source>一个文件夹的路径，留空表示程序数据目录</source>
+        <translation>a folder&apos;s path; empty means the program data folder</translation>
+    </message>
+    <message>
+        <source>程序数据目录</source>
+        <translation>program data folder</translation>
+    </message>
+    <message>
+        <source>保留每日备份</source>
+        <translation>Daily backups kept</translation>
+    </message>
+    <message>
+        <source>保留最近这么多天的备份，每天一份（当天最后一份）。</source>
+        <translation>Keeps the backups of this many recent days, one a day (the day&apos;s last).</translation>
+    </message>
+    <message>
+        <source>份</source>
+        <translation>copies</translation>
+    </message>
+    <message>
+        <source>保留每月备份</source>
+        <translation>Monthly backups kept</translation>
+    </message>
+    <message>
+        <source>另外保留最近这么多个月的备份，每月一份（当月最后一份）；0 表示不另外保留。</source>
+        <translation>Also keeps the backups of this many recent months, one a month (the month&apos;s last); 0 keeps none.</translation>
+    </message>
+    <message>
+        <source>空闲锁屏</source>
+        <translation>Idle lock</translation>
+    </message>
+    <message>
+        <source>收银台这么多分钟无人操作时自动锁屏，需重新输入 PIN 或密码；随时可按 Ctrl+L 锁屏。</source>
+        <translation>The till locks itself after this many idle minutes and asks for a PIN or password again; Ctrl+L locks it at any time.</translation>
+    </message>
+    <message>
+        <source>分钟</source>
+        <translation>minutes</translation>
+    </message>
+    <message>
+        <source>界面语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>窗口使用的语言；重新打开程序后生效。</source>
+        <translation>The language of the windows; it applies when the program is next started.</translation>
+    </message>
+    <message>
+        <source>简体中文</source>
+        <translation>Simplified Chinese</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>类别积分</source>
+        <translation>Category points</translation>
+    </message>
+    <message>
+        <source>每 {amount} 元 {points} 分</source>
+        <translation>{points} points per ¥{amount}</translation>
+    </message>
+    <message>
+        <source>按会员实付金额计，每满一档积一次，不足一档的部分不积分。</source>
+        <translation>On the amount the member pays: each full step earns once; a part step earns nothing.</translation>
+    </message>
+    <message>
+        <source>不积分</source>
+        <translation>No points</translation>
+    </message>
+    <message>
+        <source>这一类别的消费不积分。</source>
+        <translation>Purchases in this category earn no points.</translation>
+    </message>
+    <message>
+        <source>{months} 个月内消费满 {amount} 元</source>
+        <translation>Spend ¥{amount} within {months} months</translation>
+    </message>
+    <message>
+        <source>{months} 个月内消费满 {amount} 元且 {visits} 次</source>
+        <translation>Spend ¥{amount} and {visits} visits within {months} months</translation>
+    </message>
+    <message>
+        <source>入会即是</source>
+        <translation>On sign-up</translation>
+    </message>
+    <message>
+        <source>积分 {multiplier} 倍，每月最多用积分兑换 {cap} 元。</source>
+        <translation>Points × {multiplier}; up to ¥{cap} a month redeemed with points.</translation>
+    </message>
+    <message>
+        <source>积分 {multiplier} 倍，每月最多用积分兑换 {cap} 元；{privileges}。</source>
+        <translation>Points × {multiplier}; up to ¥{cap} a month redeemed with points; {privileges}.</translation>
+    </message>
+    <message>
+        <source>按近12个月消费排名：前{a_class_percent}%为A类，其后至{b_class_percent}%为B类，各发一张代金券。</source>
+        <translation>Ranked by spend over the last 12 months: the top {a_class_percent}% are A members, the rest up to {b_class_percent}% B members; each gets a voucher.</translation>
+    </message>
+    <message>
+        <source>生日礼遇</source>
+        <translation>Birthday treat</translation>
+    </message>
+    <message>
+        <source>所选日期所在月份过生日的会员：生日礼品和生日券（当月有效）。</source>
+        <translation>Members with a birthday in the chosen date&apos;s month: a birthday gift and a birthday coupon (valid that month).</translation>
+    </message>
+    <message>
+        <source>新会员月度答谢</source>
+        <translation>Monthly new member thanks</translation>
+    </message>
+    <message>
+        <source>所选日期所在月份加入的新会员：感谢短信，到店领取答谢礼品。</source>
+        <translation>Members who joined in the chosen date&apos;s month: a thank-you text and a gift to collect in store.</translation>
+    </message>
+    <message>
+        <source>新会员7天计划</source>
+        <translation>New member 7-day plan</translation>
+    </message>
+    <message>
+        <source>入会第1天权益介绍、第3天门店指南、第7天健康问卷：所选日期应发的短信。</source>
+        <translation>Day 1 benefits, day 3 store guide, day 7 health questionnaire: the texts due on the chosen date.</translation>
+    </message>
+    <message>
+        <source>会员卡号</source>
+        <translation>Card number</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>手机号</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>性别</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>生日</source>
+        <translation>Birthday</translation>
+    </message>
+    <message>
+        <source>办卡日期</source>
+        <translation>Joined on</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>省份（并入地址）</source>
+        <translation>Province (into address)</translation>
+    </message>
+    <message>
+        <source>城市（并入地址）</source>
+        <translation>City (into address)</translation>
+    </message>
+    <message>
+        <source>区县（并入地址）</source>
+        <translation>District (into address)</translation>
+    </message>
+    <message>
+        <source>身份证号（补生日和性别）</source>
+        <translation>ID number (fills birthday and gender)</translation>
+    </message>
+    <message>
+        <source>会员等级（按名称定等级）</source>
+        <translation>Tier (by its name)</translation>
+    </message>
+    <message>
+        <source>累计消费（定等级）</source>
+        <translation>Total spend (sets the tier)</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>病史（待与会员确认）</source>
+        <translation>Medical history (to confirm with the member)</translation>
+    </message>
+    <message>
+        <source>不导入</source>
+        <translation>Do not import</translation>
+    </message>
+    <message>
+        <source>销售额（净）</source>
+        <translation>Sales (net)</translation>
+    </message>
+    <message>
+        <source>本月全部消费的实收金额（含医保支付，不含用券优惠和积分抵现）减去本月发生的退款。</source>
+        <translation>All of this month&apos;s sales as paid (insurance included, coupon and points discounts not), less this month&apos;s refunds.</translation>
+    </message>
+    <message>
+        <source>会员销售额（净）</source>
+        <translation>Member sales (net)</translation>
+    </message>
+    <message>
+        <source>会员消费的实收金额减去本月会员消费的退款（按退款日期计入）。</source>
+        <translation>Members&apos; sales as paid, less refunds of member sales this month (by refund date).</translation>
+    </message>
+    <message>
+        <source>散客销售额（净）</source>
+        <translation>Walk-in sales (net)</translation>
+    </message>
+    <message>
+        <source>散客（未登记会员）消费的实收金额减去本月散客消费的退款。</source>
+        <translation>Walk-in (non-member) sales as paid, less refunds of walk-in sales this month.</translation>
+    </message>
+    <message>
+        <source>退款金额</source>
+        <translation>Refunds</translation>
+    </message>
+    <message>
+        <source>本月办理的退货退款合计（无论原消费在哪个月）。</source>
+        <translation>All refunds made this month (whatever month the sale was in).</translation>
+    </message>
+    <message>
+        <source>消费笔数</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <source>本月结账的笔数（含会员和散客；退货不减少笔数）。</source>
+        <translation>Sales rung up this month (members and walk-ins; returns do not reduce it).</translation>
+    </message>
+    <message>
+        <source>会员消费笔数</source>
+        <translation>Member sales</translation>
+    </message>
+    <message>
+        <source>本月会员结账的笔数，即会员到店次数。</source>
+        <translation>Member sales this month, i.e. member visits.</translation>
+    </message>
+    <message>
+        <source>客单价</source>
+        <translation>Average sale</translation>
+    </message>
+    <message>
+        <source>本月实收金额（未扣退款）÷ 消费笔数，四舍五入到分。</source>
+        <translation>This month&apos;s takings (before refunds) ÷ sales, rounded to the fen.</translation>
+    </message>
+    <message>
+        <source>会员客单价</source>
+        <translation>Average member sale</translation>
+    </message>
+    <message>
+        <source>会员实收金额（未扣退款）÷ 会员消费笔数。</source>
+        <translation>Members&apos; takings (before refunds) ÷ member sales.</translation>
+    </message>
+    <message>
+        <source>散客客单价</source>
+        <translation>Average walk-in sale</translation>
+    </message>
+    <message>
+        <source>散客实收金额（未扣退款）÷ 散客消费笔数。</source>
+        <translation>Walk-in takings (before refunds) ÷ walk-in sales.</translation>
+    </message>
+    <message>
+        <source>活跃会员</source>
+        <translation>Active members</translation>
+    </message>
+    <message>
+        <source>本月至少消费一次的会员人数。</source>
+        <translation>Members who bought at least once this month.</translation>
+    </message>
+    <message>
+        <source>人均到店次数</source>
+        <translation>Visits per active member</translation>
+    </message>
+    <message>
+        <source>会员消费笔数 ÷ 活跃会员数。</source>
+        <translation>Member sales ÷ active members.</translation>
+    </message>
+    <message>
+        <source>复购率</source>
+        <translation>Repurchase rate</translation>
+    </message>
+    <message>
+        <source>活跃会员中本月消费两次及以上的人数 ÷ 活跃会员数。</source>
+        <translation>Active members who bought twice or more this month ÷ active members.</translation>
+    </message>
+    <message>
+        <source>新会员</source>
+        <translation>New members</translation>
+    </message>
+    <message>
+        <source>入会日期在本月的会员人数。</source>
+        <translation>Members who joined this month.</translation>
+    </message>
+    <message>
+        <source>会员总数</source>
+        <translation>Members in all</translation>
+    </message>
+    <message>
+        <source>月末时已入会的会员人数。</source>
+        <translation>Members signed up by the end of the month.</translation>
+    </message>
+    <message>
+        <source>月末时已连续 N 个整月（含本月，N 为“沉睡会员判定”设置）没有消费、但之前消费过的会员人数。</source>
+        <translation>Members who bought before but not in the last N whole months (this one included; N is the &quot;Dormant after&quot; setting) at month end.</translation>
+    </message>
+    <message>
+        <source>本月新增沉睡</source>
+        <translation>Newly dormant</translation>
+    </message>
+    <message>
+        <source>最后一次消费恰好在 N 个月前那个月、因此在本月月末变为沉睡的会员人数。</source>
+        <translation>Members whose last purchase was exactly N months back and who so became dormant at this month end.</translation>
+    </message>
+    <message>
+        <source>积分发放</source>
+        <translation>Points issued</translation>
+    </message>
+    <message>
+        <source>本月记入积分流水的全部正向积分：消费所得、退货退回的抵现积分、期初导入和正向调整。</source>
+        <translation>All points added to the ledger this month: earned, redeemed points given back on returns, imported openings and positive adjustments.</translation>
+    </message>
+    <message>
+        <source>积分使用</source>
+        <translation>Points used</translation>
+    </message>
+    <message>
+        <source>本月积分抵现和兑换礼品/服务所用的积分。</source>
+        <translation>Points redeemed for money off, gifts or services this month.</translation>
+    </message>
+    <message>
+        <source>本月到期作废的积分。</source>
+        <translation>Points that expired this month.</translation>
+    </message>
+    <message>
+        <source>其他扣减</source>
+        <translation>Other deductions</translation>
+    </message>
+    <message>
+        <source>本月退货扣回的积分和负向调整。</source>
+        <translation>Points taken back on returns and negative adjustments this month.</translation>
+    </message>
+    <message>
+        <source>积分余额（负债）</source>
+        <translation>Points outstanding (liability)</translation>
+    </message>
+    <message>
+        <source>月末时全部会员积分流水之和，即店铺欠会员的积分。</source>
+        <translation>The sum of every member&apos;s ledger at month end: the points the pharmacy owes its members.</translation>
+    </message>
+    <message>
+        <source>积分负债估值</source>
+        <translation>Points liability value</translation>
+    </message>
+    <message>
+        <source>积分余额按最小抵现档位（默认500积分=20元）折算的金额，向下取整到分。</source>
+        <translation>Points outstanding valued at the smallest redemption step (500 points = ¥20 by default), rounded down to the fen.</translation>
+    </message>
+    <message>
+        <source>发券张数</source>
+        <translation>Coupons issued</translation>
+    </message>
+    <message>
+        <source>发放日期在本月的优惠券张数。</source>
+        <translation>Coupons issued this month.</translation>
+    </message>
+    <message>
+        <source>用券张数</source>
+        <translation>Coupons used</translation>
+    </message>
+    <message>
+        <source>使用日期在本月的优惠券张数（无论何时发放；整单退货退回的券不计）。</source>
+        <translation>Coupons used this month (whenever issued; coupons given back on a full return do not count).</translation>
+    </message>
+    <message>
+        <source>本月发券核销率</source>
+        <translation>Coupon use rate</translation>
+    </message>
+    <message>
+        <source>本月发放的券中到月末已使用的张数 ÷ 本月发券张数。</source>
+        <translation>This month&apos;s coupons used by month end ÷ coupons issued this month.</translation>
+    </message>
+    <message>
+        <source>类别销售排行</source>
+        <translation>Sales by category</translation>
+    </message>
+    <message>
+        <source>按销售行的实收金额汇总，减去本月该类别的退款，从高到低。</source>
+        <translation>Sale lines as paid, less this month&apos;s refunds in the category, highest first.</translation>
+    </message>
+    <message>
+        <source>月末时已入会会员所在的等级：按等级变更记录还原到月末。</source>
+        <translation>The tier of each member at month end, rebuilt from the tier changes.</translation>
+    </message>
+    <message>
+        <source>年龄与性别</source>
+        <translation>Age and gender</translation>
+    </message>
+    <message>
+        <source>月末已入会会员按月末年龄分段（30岁以下、30–45、46–60、60岁以上、生日未知）和性别统计。</source>
+        <translation>Members at month end by age at month end (under 30, 30–45, 46–60, over 60, birthday unknown) and gender.</translation>
+    </message>
+    <message>
+        <source>RFM 客户分群</source>
+        <translation>RFM segments</translation>
+    </message>
+    <message>
+        <source>统计期内有消费的会员：R=最近一次消费距月末天数，F=消费笔数，M=实收金额；各按阈值打 1–5 分，高于全体平均分为“高”，按 R/F/M 高低分成八类。</source>
+        <translation>Members who bought in the period: R = days from the last purchase to month end, F = purchases, M = amount paid; each scored 1–5 by the thresholds, above the average is &quot;high&quot;, giving eight segments by high or low R/F/M.</translation>
+    </message>
+    <message>
+        <source>专属会员数、本月新登记会员、本月名下新增沉睡会员；业绩按实收金额计：专属店员不是接待店员时，专属店员得“专属店员业绩分成”（默认70%），接待店员得其余，按分精确拆分；退款按原消费同样拆分后扣减。</source>
+        <translation>Own members, members signed up this month, own members newly dormant; credit is on the amount paid: when someone else serves a member, the member&apos;s own staff gets the &quot;Own staff&apos;s share&quot; (70% by default) and the serving staff the rest, split exactly to the fen; refunds are split the same way and deducted.</translation>
+    </message>
+    <message>
+        <source>重要价值客户</source>
+        <translation>Champions</translation>
+    </message>
+    <message>
+        <source>重要发展客户</source>
+        <translation>Promising big spenders</translation>
+    </message>
+    <message>
+        <source>重要保持客户</source>
+        <translation>Big spenders to keep</translation>
+    </message>
+    <message>
+        <source>重要挽留客户</source>
+        <translation>Big spenders to win back</translation>
+    </message>
+    <message>
+        <source>一般价值客户</source>
+        <translation>Loyal regulars</translation>
+    </message>
+    <message>
+        <source>一般发展客户</source>
+        <translation>New or occasional</translation>
+    </message>
+    <message>
+        <source>一般保持客户</source>
+        <translation>Regulars to keep</translation>
+    </message>
+    <message>
+        <source>一般挽留客户</source>
+        <translation>Lapsed</translation>
+    </message>
+    <message>
+        <source>30岁以下</source>
+        <translation>Under 30</translation>
+    </message>
+    <message>
+        <source>30–45岁</source>
+        <translation>30–45</translation>
+    </message>
+    <message>
+        <source>46–60岁</source>
+        <translation>46–60</translation>
+    </message>
+    <message>
+        <source>60岁以上</source>
+        <translation>Over 60</translation>
+    </message>
+    <message>
+        <source>生日未知</source>
+        <translation>Birthday unknown</translation>
+    </message>
+    <message>
         <source>A/B类会员</source>
         <translation>Class A/B members</translation>
     </message>
@@ -1955,6 +4038,132 @@
     <message>
         <source>优惠券</source>
         <translation>Coupons</translation>
+    </message>
+    <message>
+        <source>{month}月</source>
+        <translation>{month}</translation>
+    </message>
+    <message>
+        <source>{year}
+1月</source>
+        <translation>{year}
+Jan</translation>
+    </message>
+    <message>
+        <source>元</source>
+        <translation>yuan</translation>
+    </message>
+    <message>
+        <source>客单价（元）</source>
+        <translation>Average sale (¥)</translation>
+    </message>
+    <message>
+        <source>月销售额（会员 / 散客，已扣退款）与客单价</source>
+        <translation>Monthly sales (members / walk-ins, net of refunds) and average sale</translation>
+    </message>
+    <message>
+        <source>人</source>
+        <translation>people</translation>
+    </message>
+    <message>
+        <source>活跃、新增与沉睡会员</source>
+        <translation>Active, new and dormant members</translation>
+    </message>
+    <message>
+        <source>次 / 人</source>
+        <translation>visits / person</translation>
+    </message>
+    <message>
+        <source>复购率、发券核销率与人均到店次数</source>
+        <translation>Repurchase rate, coupon use rate and visits per active member</translation>
+    </message>
+    <message>
+        <source>积分</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>积分余额</source>
+        <translation>Points outstanding</translation>
+    </message>
+    <message>
+        <source>积分发放、使用、过期与月末余额</source>
+        <translation>Points issued, used, expired and outstanding at month end</translation>
+    </message>
+    <message>
+        <source>元（已扣退款）</source>
+        <translation>¥ (net of refunds)</translation>
+    </message>
+    <message>
+        <source>{month} 类别销售排行</source>
+        <translation>{month} sales by category</translation>
+    </message>
+    <message>
+        <source>{month} 月末会员等级分布</source>
+        <translation>{month} members by tier at month end</translation>
+    </message>
+    <message>
+        <source>{month} 会员年龄与性别（女性 {women}%）</source>
+        <translation>{month} members by age and gender ({women}% women)</translation>
+    </message>
+    <message>
+        <source>RFM 客户分群（{count} 位有消费会员）</source>
+        <translation>RFM segments ({count} members who bought)</translation>
+    </message>
+    <message>
+        <source>接待业绩</source>
+        <translation>Served</translation>
+    </message>
+    <message>
+        <source>专属会员分成</source>
+        <translation>Own members share</translation>
+    </message>
+    <message>
+        <source>{month} 店员业绩（已扣退款）</source>
+        <translation>{month} staff credit (net of refunds)</translation>
+    </message>
+    <message>
+        <source>{name}：{text}</source>
+        <translation>{name}: {text}</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>。</source>
+        <translation>.</translation>
+    </message>
+    <message>
+        <source>销售额</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <source>会员人数</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>复购与核销</source>
+        <translation>Repurchase and coupons</translation>
+    </message>
+    <message>
+        <source>类别排行</source>
+        <translation>Categories</translation>
+    </message>
+    <message>
+        <source>等级分布</source>
+        <translation>Tiers</translation>
+    </message>
+    <message>
+        <source>年龄性别</source>
+        <translation>Age and gender</translation>
+    </message>
+    <message>
+        <source>RFM分群</source>
+        <translation>RFM</translation>
+    </message>
+    <message>
+        <source>店员业绩</source>
+        <translation>Staff credit</translation>
     </message>
 </context>
 <context>

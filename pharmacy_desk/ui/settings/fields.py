@@ -1,6 +1,7 @@
 """One declared setting as a form row: its editor, unit and range, help, and a refusal in place.
 
-The declaration's own ``parse`` checks what is typed as it is typed, so a value out of range
+Its label, help, value and range are shown in the windows' language (``ui.setting_text``); the
+declaration's own ``parse`` checks what is typed as it is typed, so a value out of range
 is refused beside the field (in the same sentence the core would use) before anything is saved.
 """
 
@@ -14,6 +15,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEd
 from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.setting_declarations import Declaration
 from pharmacy_desk.core.setting_types import Bool, Choice
+from pharmacy_desk.ui import setting_text
+from pharmacy_desk.ui.i18n import core
 
 ERROR_STYLE = "color: #b00020;"
 HELP_STYLE = "color: #555555;"
@@ -34,13 +37,13 @@ class DeclaredField(QWidget):
         self.combo: QComboBox | None = None
         self.line: QLineEdit | None = None
         if isinstance(kind, Bool):
-            self.check_box = QCheckBox("是")
+            self.check_box = QCheckBox(self.tr("是"))
             self.check_box.toggled.connect(self._changed)
             editor: QWidget = self.check_box
         elif isinstance(kind, Choice):
             self.combo = QComboBox()
             for value, label in kind.choices:
-                self.combo.addItem(label, value)
+                self.combo.addItem(core(label), value)
             self.combo.currentIndexChanged.connect(self._changed)
             editor = self.combo
         else:
@@ -48,9 +51,9 @@ class DeclaredField(QWidget):
             self.line.textEdited.connect(self._changed)
             editor = self.line
         self.editor = editor
-        self.range = QLabel(self._range_text())
+        self.range = QLabel(setting_text.range_text(declaration))
         self.range.setStyleSheet(HELP_STYLE)
-        self.help = QLabel(declaration.help)
+        self.help = QLabel(setting_text.help_text(declaration))
         self.help.setWordWrap(True)
         self.help.setStyleSheet(HELP_STYLE)
         self.error = QLabel()
@@ -68,11 +71,6 @@ class DeclaredField(QWidget):
         layout.addWidget(self.help)
         layout.addWidget(self.error)
 
-    def _range_text(self) -> str:
-        unit = self.declaration.unit
-        text = f"可填：{self.declaration.describe()}"
-        return text if not unit or unit in text else f"{text}（{unit}）"
-
     def load(self, value: Any) -> None:
         self._loaded = value
         if self.check_box is not None:
@@ -80,7 +78,7 @@ class DeclaredField(QWidget):
         elif self.combo is not None:
             self.combo.setCurrentIndex(self.combo.findData(value))
         elif self.line is not None:
-            self.line.setText(self.declaration.format(value))
+            self.line.setText(setting_text.shown_value(self.declaration, value))
         self._changed()
 
     def _changed(self, *_args) -> None:
@@ -99,7 +97,7 @@ class DeclaredField(QWidget):
         if self.combo is not None:
             return self.combo.currentData()
         assert self.line is not None
-        return self.declaration.parse(self.line.text())
+        return setting_text.typed_value(self.declaration, self.line.text())
 
     def changed_value(self) -> tuple[bool, Any]:
         """(changed, value) against what was loaded; only called when there is no problem."""

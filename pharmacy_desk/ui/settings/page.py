@@ -2,21 +2,29 @@
 
 A page lists the declarations of its ``GROUPS`` (``core/setting_declarations.py``, in their
 order); a page with rules kept in rows (the tier ladder, category rates) adds its own part
-and extends ``load``, ``problems`` and ``pending``.
+and extends ``load``, ``problems`` and ``pending``. ``TITLE`` and ``INTRO`` are declared with
+``QT_TRANSLATE_NOOP("SettingsPage", …)`` and shown translated in that context.
 """
 
 from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from pharmacy_desk.core.owner_settings import Pending
 from pharmacy_desk.core.setting_declarations import DECLARATIONS
+from pharmacy_desk.ui import setting_text
 from pharmacy_desk.ui.settings.fields import DeclaredField
 
-FROM_NOW_ON = "保存后自下一笔销售起按新规则执行；已经记下的积分、券和等级不会重新计算。"
+CONTEXT = "SettingsPage"
+FROM_NOW_ON = QT_TRANSLATE_NOOP("SettingsPage", "保存后自下一笔销售起按新规则执行；已经记下的积分、券和等级不会重新计算。")
+
+
+def translated(text: str) -> str:
+    """A page's text in the windows' language (a subclass's ``self.tr`` would look in its own context)."""
+    return QCoreApplication.translate(CONTEXT, text)
 
 
 class SettingsPage(QWidget):
@@ -38,12 +46,12 @@ class SettingsPage(QWidget):
                 field = DeclaredField(declaration)
                 field.edited.connect(self.edited)
                 self.fields[declaration.key] = field
-                label = QLabel(declaration.label)
+                label = QLabel(setting_text.label(declaration))
                 label.setBuddy(field.editor)
                 self.form.addRow(label, field)
         self.body = QWidget()
         self.body_layout = QVBoxLayout(self.body)
-        intro = QLabel(self.INTRO)
+        intro = QLabel(translated(self.INTRO))
         intro.setWordWrap(True)
         self.body_layout.addWidget(intro)
         self.body_layout.addLayout(self.form)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QGroupBox, QLabel, QSpinBox, QTableWidget, QVBoxLayout
 
 from pharmacy_desk.core import owner_settings
@@ -15,23 +16,24 @@ from pharmacy_desk.core.owner_settings import Pending
 from pharmacy_desk.ui.settings.page import SettingsPage
 from pharmacy_desk.ui.settings.tables import cell_line, fit_rows, fixed_table
 
-RATE_HEADERS = ("类别", "每档积分", "每档金额（元）")
+RATE_HEADERS = (QT_TRANSLATE_NOOP("Columns", "类别"), QT_TRANSLATE_NOOP("Columns", "每档积分"),
+                QT_TRANSLATE_NOOP("Columns", "每档金额（元）"))
 
 
 class PointsPage(SettingsPage):
-    NAME, TITLE, GROUPS = "points", "积分", ("积分",)
-    INTRO = ("每个类别按实付金额计积分。保存后自下一笔销售起按新规则执行；"
-             "已经记下的积分不会重新计算。")
+    NAME, TITLE, GROUPS = "points", QT_TRANSLATE_NOOP("SettingsPage", "积分"), ("积分",)
+    INTRO = QT_TRANSLATE_NOOP("SettingsPage", "每个类别按实付金额计积分。保存后自下一笔销售起按新规则执行；"
+                                              "已经记下的积分不会重新计算。")
 
     def add_parts(self, layout: QVBoxLayout) -> None:
-        box = QGroupBox("各类别积分规则")
+        box = QGroupBox(self.tr("各类别积分规则"))
         inner = QVBoxLayout(box)
         self.rates: QTableWidget = fixed_table(RATE_HEADERS)
         self.rate_error = QLabel()
         self.rate_error.setStyleSheet("color: #b00020;")
         self.rate_error.hide()
         inner.addWidget(self.rates)
-        inner.addWidget(QLabel("一个类别的积分 = 该类别实付金额 ÷ 每档金额 × 每档积分，舍去小数；处方药通常为 0 分。"))
+        inner.addWidget(QLabel(self.tr("一个类别的积分 = 该类别实付金额 ÷ 每档金额 × 每档积分，舍去小数；处方药通常为 0 分。")))
         inner.addWidget(self.rate_error)
         layout.addWidget(box)
         self._categories: list[Category] = []
@@ -44,7 +46,7 @@ class PointsPage(SettingsPage):
             self.rates.setCellWidget(row, 0, QLabel(category.name))
             points = QSpinBox()
             points.setRange(0, 1000)
-            points.setSuffix(" 分")
+            points.setSuffix(self.tr(" 分"))
             points.setValue(category.points_per_block)
             points.valueChanged.connect(self._check_rates)
             self.rates.setCellWidget(row, 1, points)
@@ -63,7 +65,7 @@ class PointsPage(SettingsPage):
         points, block = self.rates.cellWidget(row, 1), self.rates.cellWidget(row, 2)
         block_fen = parse_amount(block.text())  # type: ignore[attr-defined]
         if block_fen <= 0:
-            raise InvalidInput(f"{self._categories[row].name}：每档金额必须大于 0 元。")
+            raise InvalidInput(self.tr("{category}：每档金额必须大于 0 元。").format(category=self._categories[row].name))
         return points.value(), block_fen  # type: ignore[attr-defined]
 
     def _rate_problem(self) -> str:

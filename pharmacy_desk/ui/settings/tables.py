@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableWidget
 
 
 def fixed_table(headers: tuple[str, ...]) -> QTableWidget:
+    """A table with ``headers`` (declared ``QT_TRANSLATE_NOOP("Columns", …)``), shown translated."""
     table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(list(headers))
+    table.setHorizontalHeaderLabels([QCoreApplication.translate("Columns", header) for header in headers])
     table.verticalHeader().setVisible(False)
     table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QGroupBox, QLabel, QLineEdit, QSpinBox, QTableWidget, QVBoxLayout
 
 from pharmacy_desk.core import owner_settings, rules
@@ -16,17 +17,19 @@ from pharmacy_desk.core.owner_settings import Pending
 from pharmacy_desk.ui.settings.page import SettingsPage
 from pharmacy_desk.ui.settings.tables import cell_line, fit_rows, fixed_table
 
-LADDER_HEADERS = ("等级", "消费门槛（元）", "消费次数", "积分倍数", "每月兑换上限（元）", "特权（、分隔）")
+LADDER_HEADERS = (QT_TRANSLATE_NOOP("Columns", "等级"), QT_TRANSLATE_NOOP("Columns", "消费门槛（元）"),
+                  QT_TRANSLATE_NOOP("Columns", "消费次数"), QT_TRANSLATE_NOOP("Columns", "积分倍数"),
+                  QT_TRANSLATE_NOOP("Columns", "每月兑换上限（元）"), QT_TRANSLATE_NOOP("Columns", "特权（、分隔）"))
 NAME, SPEND, VISITS, MULTIPLIER, CAP, PRIVILEGES = range(6)
 
 
 class TiersPage(SettingsPage):
-    NAME, TITLE, GROUPS = "tiers", "会员等级", ("等级",)
-    INTRO = ("会员在计算周期内的消费金额和次数都达到门槛即升到该等级；高等级的门槛不能低于低等级。"
-             "保存后自下一笔销售和下一次月度评定起按新规则执行，已记的积分不重算。")
+    NAME, TITLE, GROUPS = "tiers", QT_TRANSLATE_NOOP("SettingsPage", "会员等级"), ("等级",)
+    INTRO = QT_TRANSLATE_NOOP("SettingsPage", "会员在计算周期内的消费金额和次数都达到门槛即升到该等级；高等级的门槛不能低于低等级。"
+                                              "保存后自下一笔销售和下一次月度评定起按新规则执行，已记的积分不重算。")
 
     def add_parts(self, layout: QVBoxLayout) -> None:
-        box = QGroupBox("等级阶梯")
+        box = QGroupBox(self.tr("等级阶梯"))
         inner = QVBoxLayout(box)
         self.ladder: QTableWidget = fixed_table(LADDER_HEADERS)
         self.ladder_error = QLabel()
@@ -45,7 +48,7 @@ class TiersPage(SettingsPage):
         for row, tier in enumerate(self._tiers):
             visits = QSpinBox()
             visits.setRange(0, 1000)
-            visits.setSuffix(" 次")
+            visits.setSuffix(self.tr(" 次"))
             visits.setValue(tier.min_visits)
             visits.valueChanged.connect(self._check)
             cells = {NAME: cell_line(tier.name, self._check), SPEND: cell_line(yuan(tier.min_spend_fen), self._check),
@@ -72,7 +75,7 @@ class TiersPage(SettingsPage):
         try:
             multiplier = Decimal(text(MULTIPLIER).strip())
         except InvalidOperation:
-            raise InvalidInput(f"{name}的积分倍数“{text(MULTIPLIER)}”无法识别。") from None
+            raise InvalidInput(self.tr("{tier}的积分倍数“{typed}”无法识别。").format(tier=name, typed=text(MULTIPLIER))) from None
         return {"name": name, "min_spend_fen": parse_amount(text(SPEND)),
                 "min_visits": self.ladder.cellWidget(row, VISITS).value(),  # type: ignore[attr-defined]
                 "multiplier": multiplier, "monthly_cap_fen": parse_amount(text(CAP)),

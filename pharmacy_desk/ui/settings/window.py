@@ -19,7 +19,7 @@ from pharmacy_desk.core.owner_settings import Pending
 from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.inline import InlineMessage
 from pharmacy_desk.ui.operations import Op
-from pharmacy_desk.ui.settings.page import SettingsPage
+from pharmacy_desk.ui.settings.page import SettingsPage, translated
 from pharmacy_desk.ui.settings.pages import PAGES
 
 
@@ -28,21 +28,21 @@ class SettingsWindow(QWidget):
 
     def __init__(self, operator: Staff, parent: QWidget | None = None):
         super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowTitle("设置")
+        self.setWindowTitle(self.tr("设置"))
         self.operator = operator
         self.pages: list[SettingsPage] = [page_class() for page_class in PAGES]
         self.page_list = QListWidget()
         self.stack = QStackedWidget()
         for page in self.pages:
-            self.page_list.addItem(page.TITLE)
+            self.page_list.addItem(translated(page.TITLE))
             self.stack.addWidget(page)
             page.edited.connect(self._edited)
         self.page_list.setFixedWidth(self.page_list.sizeHintForColumn(0) + 32)
         self.page_list.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.message = InlineMessage()
-        self.save_button = QPushButton("保存")
-        self.revert_button = QPushButton("还原")
-        close_button = QPushButton("关闭")
+        self.save_button = QPushButton(self.tr("保存"))
+        self.revert_button = QPushButton(self.tr("还原"))
+        close_button = QPushButton(self.tr("关闭"))
         for button in (self.save_button, self.revert_button, close_button):
             button.setAutoDefault(False)
         self.save_button.clicked.connect(self.save)
@@ -98,12 +98,12 @@ class SettingsWindow(QWidget):
         for page in self.pages:
             page.pending(pending)
         if not pending:
-            self.message.info("没有需要保存的更改。")
+            self.message.info(self.tr("没有需要保存的更改。"))
             return
 
         def saved(result: owner_settings.Saved) -> None:
             self._read_values()
-            self.message.ok(f"已保存 {result.recorded} 项更改，自下一笔销售起生效。")
+            self.message.ok(self.tr("已保存 {count} 项更改，自下一笔销售起生效。").format(count=result.recorded))
 
         Op(self, lambda operator: owner_settings.save(pending, operator), operator=self.operator).success(
             saved).failure(self.message.refused).run()
