@@ -92,6 +92,16 @@ def owner(db):
     return Staff.create(name="王芳", role="owner")
 
 
+@pytest.fixture
+def head(db):
+    """An owner who signs in with a password: 店长甲, ``boss-pass-1``."""
+    from pharmacy_desk.core import passwords
+    from pharmacy_desk.core.models import Staff
+    from pharmacy_desk.core.vocabulary import Role
+
+    return Staff.create(name="店长甲", role=Role.OWNER, password_hash=passwords.hash_secret("boss-pass-1"))
+
+
 DAY = dt.datetime(2026, 6, 10, 10, 0)
 
 

@@ -5,17 +5,12 @@ import datetime as dt
 import pytest
 from openpyxl import load_workbook
 
-from pharmacy_desk.core import accounts, audit_log, passwords, settings, signin
+from pharmacy_desk.core import accounts, audit_log, settings, signin
 from pharmacy_desk.core.errors import InvalidInput, NotPermitted
 from pharmacy_desk.core.models import Operation, Staff
-from pharmacy_desk.core.vocabulary import OperationKind, Role
+from pharmacy_desk.core.vocabulary import OperationKind
 
 DAY = dt.datetime(2026, 6, 10, 9, 0)
-
-
-@pytest.fixture
-def head(db):
-    return Staff.create(name="店长甲", role=Role.OWNER, password_hash=passwords.hash_secret("boss-pass-1"))
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
 
 from pharmacy_desk.core import ledger
 from pharmacy_desk.core.models import CatalogItem, LedgerEntry, Operation
@@ -13,20 +12,14 @@ from pharmacy_desk.core.vocabulary import LedgerKind, OperationKind
 from pharmacy_desk.ui.catalog_window import UNLIMITED, CatalogWindow
 from pharmacy_desk.ui.redemption_dialog import RedemptionDialog
 from tests.counter_helpers import ime_type
+from tests.widget_helpers import click, shown
 
 NOW = dt.datetime.now().replace(microsecond=0)
 
 
 @pytest.fixture
 def window(qtbot, owner):
-    window = CatalogWindow(owner)
-    qtbot.addWidget(window)
-    window.show()
-    return window
-
-
-def click(qtbot, button) -> None:
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    return shown(qtbot, CatalogWindow(owner))
 
 
 def fill(qtbot, window, name: str, points: int, value: str, stock: int, drug_class: str = "none") -> None:

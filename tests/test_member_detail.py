@@ -13,6 +13,7 @@ from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.member_detail import MemberDetailDialog
 from pharmacy_desk.ui.table_model import RowsTableModel
 from tests.counter_helpers import ime_type
+from tests.widget_helpers import shown
 
 NOW = dt.datetime.now().replace(microsecond=0)
 
@@ -23,11 +24,7 @@ def pharmacist(db):
 
 
 def _open(qtbot, member, operator):
-    dialog = MemberDetailDialog(member.id, operator)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    return dialog
+    return shown(qtbot, MemberDetailDialog(member.id, operator), exposed=True)
 
 
 def _tab_titles(dialog):

@@ -7,6 +7,7 @@ from pharmacy_desk.core.changes import Changes
 from pharmacy_desk.core.models import CatalogItem, Redemption
 from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.redemption_dialog import RedemptionDialog, catalog_model
+from tests.widget_helpers import shown
 
 NOW = dt.datetime.now().replace(microsecond=0)
 
@@ -19,11 +20,7 @@ def _catalog(owner):
 
 
 def _open(qtbot, member, clerk):
-    dialog = RedemptionDialog(member.id, clerk)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    return dialog
+    return shown(qtbot, RedemptionDialog(member.id, clerk), exposed=True)
 
 
 def test_catalog_model(qtmodeltester, owner):

@@ -8,16 +8,13 @@ from pharmacy_desk.core.changes import Changes
 from pharmacy_desk.core.models import Coupon, SaleLine, SaleReturn, SaleReturnLine
 from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.returns_dialog import ReturnLinesModel, ReturnsDialog, member_sales_model
+from tests.widget_helpers import shown
 
 NOW = dt.datetime.now().replace(microsecond=0)
 
 
 def _open(qtbot, clerk, member_id=None):
-    dialog = ReturnsDialog(clerk, member_id=member_id)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    return dialog
+    return shown(qtbot, ReturnsDialog(clerk, member_id=member_id), exposed=True)
 
 
 def _two_line_sale(make_member, sell):

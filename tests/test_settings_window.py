@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
 
 from pharmacy_desk.core import owner_settings, settings
 from pharmacy_desk.core.errors import NotPermitted
@@ -14,20 +13,14 @@ from pharmacy_desk.core.setting_declarations import DECLARATIONS
 from pharmacy_desk.ui.settings.pages import PAGES
 from pharmacy_desk.ui.settings.tiers_page import SPEND
 from pharmacy_desk.ui.settings.window import SettingsWindow
+from tests.widget_helpers import click, shown
 
 DAY = dt.datetime(2026, 6, 10, 10, 0)
 
 
 @pytest.fixture
 def window(qtbot, owner):
-    window = SettingsWindow(owner)
-    qtbot.addWidget(window)
-    window.show()
-    return window
-
-
-def click(qtbot, button) -> None:
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    return shown(qtbot, SettingsWindow(owner))
 
 
 def audit(kind: str) -> list[str]:

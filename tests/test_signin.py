@@ -12,11 +12,6 @@ AT = dt.datetime(2026, 6, 10, 9, 0)
 
 
 @pytest.fixture
-def head(db):
-    return Staff.create(name="店长甲", role=Role.OWNER, password_hash=passwords.hash_secret("boss-pass-1"))
-
-
-@pytest.fixture
 def cashier(head):
     return Staff.get_by_id(accounts.add_staff("李娜", "cashier", "1234", head).id)
 

@@ -8,15 +8,12 @@ from pharmacy_desk.core.models import Coupon, Member
 from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.signup_dialog import SignupDialog
 from tests.counter_helpers import ime_type
+from tests.widget_helpers import shown
 
 
 
 def _open(qtbot, clerk, phone=""):
-    dialog = SignupDialog(clerk, phone=phone)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    return dialog
+    return shown(qtbot, SignupDialog(clerk, phone=phone), exposed=True)
 
 
 def _tab(qtbot, dialog):

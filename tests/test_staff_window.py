@@ -13,6 +13,7 @@ from pharmacy_desk.core.models import Operation, Staff
 from pharmacy_desk.core.vocabulary import OperationKind
 from pharmacy_desk.ui.staff_window import StaffWindow
 from tests.counter_helpers import ime_type
+from tests.widget_helpers import click, shown
 
 
 @pytest.fixture
@@ -23,14 +24,7 @@ def boss(owner):
 
 @pytest.fixture
 def staff_window(qtbot, boss, clerk):
-    window = StaffWindow(boss)
-    qtbot.addWidget(window)
-    window.show()
-    return window
-
-
-def click(qtbot, button) -> None:
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    return shown(qtbot, StaffWindow(boss))
 
 
 def pick(window: StaffWindow, name: str) -> None:

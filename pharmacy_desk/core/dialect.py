@@ -492,22 +492,22 @@ def copy_database(database: AnyDatabase, target: str | os.PathLike[str]) -> None
     the data, while in WAL mode the tills keep writing beside it. The copy is switched to
     a plain rollback journal, so it is one self-contained file.
     """
-    source = database.connection()
+    _backup_into(database.connection(), target)
+
+
+def copy_file_database(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
+    """``copy_database`` from a database file that is not open (a backup being restored)."""
+    reader = _reader(source)
+    try:
+        _backup_into(reader, target)
+    finally:
+        reader.close()
+
+
+def _backup_into(source: sqlite3.Connection, target: str | os.PathLike[str]) -> None:
     copy = sqlite3.connect(os.fspath(target))
     try:
         source.backup(copy)
         copy.execute("PRAGMA journal_mode = DELETE")
     finally:
         copy.close()
-
-
-def copy_file_database(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
-    """``copy_database`` from a database file that is not open (a backup being restored)."""
-    reader = _reader(source)
-    copy = sqlite3.connect(os.fspath(target))
-    try:
-        reader.backup(copy)
-        copy.execute("PRAGMA journal_mode = DELETE")
-    finally:
-        copy.close()
-        reader.close()

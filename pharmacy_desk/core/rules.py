@@ -82,6 +82,20 @@ def _check_ladder(tiers: list[Tier]) -> None:
                                f"不能低于{lower.name}（{yuan(lower.min_spend_fen)} 元、{lower.min_visits} 次）。")
 
 
+def _edit_tier(tier: Tier, changes: dict) -> str:
+    """Apply ``changes`` to ``tier`` unsaved; what changed, under the tier's name as it was, or ``""``.
+
+    The multiplier may come as typed text (``"1.5"``) or a number, and is checked either way.
+    """
+    if "multiplier" in changes:
+        value, label = changes["multiplier"], f"{tier.name}的积分倍数"
+        changes = {**changes, "multiplier": MULTIPLIER.parse(value, label) if isinstance(value, str)
+                   else MULTIPLIER.check(value, label)}
+    name = tier.name
+    detail = _apply(tier, TIER_FIELDS, changes)
+    return f"{name}：{detail}" if detail else ""
+
+
 def update_tier(code: str, operator: Staff, *, at: dt.datetime | None = None, **changes) -> Tier:
     """Change one tier's rule: ``min_spend_fen``, ``min_visits``, ``multiplier``, ``monthly_cap_fen`` …
 
@@ -95,17 +109,12 @@ def update_tier(code: str, operator: Staff, *, at: dt.datetime | None = None, **
         tier = next((t for t in tiers if t.code == code), None)
         if tier is None:
             raise NotFound(f"没有代码为“{code}”的会员等级。")
-        if "multiplier" in changes:
-            value, label = changes["multiplier"], f"{tier.name}的积分倍数"
-            changes = {**changes, "multiplier": MULTIPLIER.parse(value, label) if isinstance(value, str)
-                       else MULTIPLIER.check(value, label)}
-        name = tier.name
-        detail = _apply(tier, TIER_FIELDS, changes)
+        detail = _edit_tier(tier, changes)
         _check_ladder(tiers)
         if detail:
             tier.save()
             rule_cache.invalidate()
-            _record(f"tier:{code}", operator, at, f"{name}：{detail}")
+            _record(f"tier:{code}", operator, at, detail)
     return tier
 
 
@@ -136,14 +145,9 @@ def update_ladder(changes_by_code: dict[str, dict], operator: Staff, *, at: dt.d
         details = []
         for code, changes in changes_by_code.items():
             tier = by_code[code]
-            if "multiplier" in changes:
-                value, label = changes["multiplier"], f"{tier.name}的积分倍数"
-                changes = {**changes, "multiplier": MULTIPLIER.parse(value, label) if isinstance(value, str)
-                           else MULTIPLIER.check(value, label)}
-            name = tier.name
-            detail = _apply(tier, TIER_FIELDS, changes)
+            detail = _edit_tier(tier, changes)
             if detail:
-                details.append((tier, f"{name}：{detail}"))
+                details.append((tier, detail))
         _check_ladder(tiers)
         for tier, detail in details:
             tier.save()
