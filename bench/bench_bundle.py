@@ -23,10 +23,14 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.launch import time_to_first_paint  # noqa: E402
+
 OUT = ROOT / "bench" / "out" / "bundle"
 SPEC = ROOT / "build_spec" / "pharmacy_desk.spec"
 
@@ -75,15 +79,7 @@ def start_seconds(program: Path, args: list[str], home: Path) -> tuple[float, fl
     """(spawn → the first paint's line on stdout, spawn → exit): the window is usable at the first."""
     env = dict(os.environ, PHARMACY_DESK_HOME=str(home))
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    started = time.monotonic()
-    with subprocess.Popen([str(program), *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                          text=True) as process:
-        line = process.stdout.readline()
-        painted = time.monotonic() - started
-        process.communicate(timeout=120)
-    if process.returncode != 0 or not line.startswith("smoke-test: first paint"):
-        raise SystemExit(f"{program.name} {' '.join(args)}: exit {process.returncode}, said {line!r}")
-    return painted, time.monotonic() - started
+    return time_to_first_paint([str(program), *args], env)
 
 
 def main() -> int:

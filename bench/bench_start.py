@@ -24,24 +24,21 @@ import subprocess
 import sys
 import tempfile
 import textwrap
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.launch import time_to_first_paint  # noqa: E402
+
 TARGET = 1.5
 
 
 def first_paint(args: list[str], env: dict[str, str]) -> tuple[float, float]:
     """(spawn → first paint in seconds, the run's CPU seconds): CPU time is what a busy machine distorts least."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.monotonic()
-    with subprocess.Popen([sys.executable, *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                          text=True) as process:
-        line = process.stdout.readline()
-        painted = time.monotonic() - started
-        process.communicate(timeout=120)
-    if process.returncode != 0 or not line.startswith("smoke-test: first paint"):
-        raise SystemExit(f"{' '.join(args)}: exit {process.returncode}, said {line!r}")
+    painted, _ended = time_to_first_paint([sys.executable, *args], env)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return painted, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
 
