@@ -23,13 +23,26 @@ def cmd_demo(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from pharmacy_desk.core import chain, db
-    from pharmacy_desk.core.check import integrity_problems, run_checks
+    from pharmacy_desk.core import chain, chain_checkpoint, db
+    from pharmacy_desk.core.check import examine, integrity_problems
+    from pharmacy_desk.core.errors import StorageError
 
     # A damaged file is opened read-only here, to say what is wrong with it; its other
     # checks would only meet the damaged pages again.
     path = open_from_args(args, allow_damaged=True)
-    problems = integrity_problems() if db.read_only else run_checks(full=args.full, recorded_head=args.head)
+    if db.read_only:
+        problems = integrity_problems()
+    else:
+        report = examine(full=args.full, recorded_head=args.head)
+        problems = report.problems
+        if report.chain.sound:
+            since = report.chain.since
+            print("哈希链：" + ("从第一行起全部校验" if since is None
+                               else f"校验了校验点（操作日志编号 {since.operation_id}）之后的记录") + "，完好。")
+            try:
+                chain_checkpoint.record(report.chain)
+            except StorageError as error:  # a full disk: the check itself still says what it found
+                print(f"没有记下这次的校验点：{error}")
     if not problems:
         print(f"检查通过：{path} 完整，积分账目一致。")
         print(f"链头：{chain.head()}")
@@ -61,11 +74,16 @@ def register(commands) -> None:
     demo.add_argument("--months", type=int, default=12)
     demo.add_argument("--seed", type=int, default=1)
     demo.set_defaults(func=cmd_demo)
-    check = commands.add_parser("check", help="检查数据库完整性、积分账目和防篡改哈希链")
+    check = commands.add_parser(
+        "check", help="检查数据库完整性、积分账目和防篡改哈希链",
+        description="检查数据库：SQLite 快速检查、只追加保护、每一条积分账目规则，以及积分流水和操作日志的哈希链。"
+                    "哈希链只校验上次检查（校验点）之后新增的记录，之前已校验过的记录不再重算；"
+                    "在校验点之前被改动、但哈希未被改动的记录，只有 --full 才能发现。"
+                    "有人连哈希一起重算时，只能用备份记录或日结单上的链头（--head）发现。")
     check.add_argument("--full", action="store_true",
-                       help="再做完整的索引和外键检查（大数据库需要数分钟）")
+                       help="完整检查：SQLite 完整性检查和外键检查，并从第一行起重算全部哈希链（大数据库需要数分钟）")
     check.add_argument("--head", default=None,
-                       help="先前记录的链头（备份或日结报告上的），检查其记录是否仍未被改动")
+                       help="先前记录的链头（备份记录或日结报告上的），检查其记录是否仍未被改动")
     check.set_defaults(func=cmd_check)
     commands.add_parser("housekeeping", help="执行到期任务：积分过期、月度等级复核").set_defaults(
         func=cmd_housekeeping)

@@ -3,16 +3,17 @@ every invariant of the points ledger and sales.
 
 Each invariant is one SQL query returning the offending rows, reading its tables in
 their stored order or through covering indexes, so the time grows with the data, not
-faster. ``check`` runs SQLite's quick check with them; ``check --full`` adds the full
-integrity check (every index against its table) and the foreign-key check, which take
-several times longer on a large file.
+faster. ``check`` runs SQLite's quick check with them and hashes the chained rows added
+since the newest checkpoint; ``check --full`` runs the full integrity check (every index
+against its table) and the foreign-key check instead, and hashes every chained row from
+the first, which take several times longer on a large file.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pharmacy_desk.core import chain, dialect, schema
+from pharmacy_desk.core import chain, chain_checkpoint, dialect, schema
 from pharmacy_desk.core.db import database
 
 
@@ -116,10 +117,12 @@ def trigger_problems() -> list[Problem]:
     return problems
 
 
-def chain_problems() -> list[Problem]:
-    """The first row of the ledger or the audit trail whose hash does not follow the chain."""
-    broken = chain.verify()
-    return [] if broken is None else [Problem("记录被改动（哈希链断开）", str(broken))]
+def chain_problems(verification: chain_checkpoint.Verification) -> list[Problem]:
+    """The first row of the ledger or the audit trail whose hash does not follow the chain, and a tampered checkpoint."""
+    problems = [Problem("哈希链校验点被改动", text) for text in verification.checkpoint_problems]
+    if verification.broken is not None:
+        problems.append(Problem("记录被改动（哈希链断开）", str(verification.broken)))
+    return problems
 
 
 def head_problems(recorded_head: str) -> list[Problem]:
@@ -136,15 +139,30 @@ def ledger_problems(limit: int = 20) -> list[Problem]:
     return problems
 
 
-def run_checks(*, full: bool = True, recorded_head: str | None = None) -> list[Problem]:
-    """Every check; an empty list means the database is sound. ``full=False`` is ``check`` without ``--full``.
+@dataclass(frozen=True)
+class Report:
+    problems: list[Problem]
+    chain: chain_checkpoint.Verification  # how the hash chains were verified, and how far
 
+
+def examine(*, full: bool = True, recorded_head: str | None = None) -> Report:
+    """Every check, and what the chain verification reached (``check`` records it as the next checkpoint).
+
+    ``full=False`` is ``check`` without ``--full``: SQLite's quick check instead of its
+    integrity and foreign-key checks, and the hash chains verified only after the newest
+    checkpoint (``core/chain_checkpoint.py``) instead of from the first row.
     ``recorded_head`` is a ``chain.head()`` written down earlier: the rows it names must be
     unchanged.
     """
     with dialect.bulk_reading(database):
+        verification = chain_checkpoint.verify(full=full)
         problems = (integrity_problems(full=full) + trigger_problems() + ledger_problems()
-                    + chain_problems())
+                    + chain_problems(verification))
         if recorded_head:
             problems += head_problems(recorded_head)
-    return problems
+    return Report(problems, verification)
+
+
+def run_checks(*, full: bool = True, recorded_head: str | None = None) -> list[Problem]:
+    """Every check (``examine``); an empty list means the database is sound."""
+    return examine(full=full, recorded_head=recorded_head).problems

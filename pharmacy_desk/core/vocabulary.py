@@ -146,6 +146,7 @@ class OperationKind(Vocabulary):
     GUARDS_RESTORED = "guards_restored", "恢复只追加保护"
     SHIFT_CLOSE = "shift_close", "交班"
     DAY_END = "day_end", "日结"
+    CHAIN_VERIFIED = "chain_verified", "哈希链校验"
 
 
 class Permission(Vocabulary):
