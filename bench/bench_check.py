@@ -1,20 +1,29 @@
-"""``check`` and ``check --full`` on a large database, beside the check as it was before.
+"""``check`` and ``check --full`` on a large database, beside another checkout's, in the same run.
 
-"before" is what ``check`` ran until it learned a quick mode: SQLite's full
-integrity check, the foreign-key check and every invariant, at the connection's
-usual cache, with the negative-balance query read through the member index. "check"
-is ``run_checks(full=False)`` (quick check + invariants), "check --full" is
-``run_checks(full=True)``. Each is run once per repeat, in rotating order, on the same
-file; the file is only read, but opening it brings its schema up to date, so point it
-at a copy you can spare.
+Each measurement runs in a process of its own (the page cache is the machine's, warm after
+the first), with the code of this checkout or of ``--against`` (another git checkout, e.g.
+``git worktree add --detach /tmp/before <commit>``), taking turns:
+
+- ``open``: ``open_database`` as every command and the app's start do;
+- ``check``: ``check.run_checks(full=False)``, then, where the code records one, the
+  checkpoint the command records; run twice, so the second starts from the first's
+  checkpoint (``check, again``), as every check after the first does;
+- ``check --full``: ``check.run_checks(full=True)``.
+
+``--parts`` then times each piece of this checkout's plain check on its own: SQLite's quick
+check, the guards, every invariant query, the chain from the checkpoint and from the first
+row. The file is only appended to (checkpoints are audit rows), but opening it brings its
+schema up to date, so point it at a copy you can spare.
 
 Run from the repository root:
-  python -m bench.bench_check PATH [--repeat 1]
+  python -m bench.bench_check PATH [--against CHECKOUT] [--repeat 1] [--parts]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -23,47 +32,90 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from pharmacy_desk.core import check, dialect  # noqa: E402
-from pharmacy_desk.core.db import database, open_database  # noqa: E402
+# Runs in the child with the checkout's code; prints "open seconds, check seconds, problems".
+CHILD = """
+import sys, time
+started = time.perf_counter()
+from pharmacy_desk.core import check
+from pharmacy_desk.core.db import open_database
+open_database(sys.argv[1])
+opened = time.perf_counter()
+full = sys.argv[2] == "full"
+if hasattr(check, "examine"):
+    from pharmacy_desk.core import chain_checkpoint
+    report = check.examine(full=full)
+    if report.chain.sound:
+        chain_checkpoint.record(report.chain)
+    problems = report.problems
+else:
+    problems = check.run_checks(full=full)
+print(f"{opened - started:.3f} {time.perf_counter() - opened:.3f} {len(problems)}")
+"""
 
-OLD_NEGATIVE_BALANCE = ("SELECT member_id, SUM(points) FROM ledger_entry GROUP BY member_id "
-                        "HAVING SUM(points) < 0")
+
+def run_child(checkout: Path, path: Path, mode: str) -> tuple[float, float, int]:
+    done = subprocess.run([sys.executable, "-c", CHILD, str(path), mode], capture_output=True, text=True,
+                          cwd=checkout, env={**os.environ, "PYTHONPATH": str(checkout)}, check=True)
+    opened, seconds, problems = done.stdout.split()
+    return float(opened), float(seconds), int(problems)
 
 
-def before() -> int:
-    problems = len(dialect.integrity_errors(database)) + len(dialect.foreign_key_violations(database))
-    for name, sql, _ in check.LEDGER_CHECKS:
-        if name == "会员积分余额为负":
-            sql = OLD_NEGATIVE_BALANCE
-        problems += len(database.execute_sql(f"{sql} LIMIT 20").fetchall())
-    return problems
+def parts(path: Path) -> list[tuple[str, float, int]]:
+    """(piece, seconds, rows found) of this checkout's plain check, one at a time."""
+    from pharmacy_desk.core import chain, chain_checkpoint, check, dialect
+    from pharmacy_desk.core.db import close_database, database, open_database
 
+    open_database(path)
+    out = []
 
-RUNS = {
-    "before": before,
-    "check": lambda: len(check.run_checks(full=False)),
-    "check --full": lambda: len(check.run_checks(full=True)),
-}
+    def timed(name, action):
+        start = time.perf_counter()
+        found = action()
+        out.append((name, time.perf_counter() - start, found))
+
+    try:
+        with dialect.bulk_reading(database):
+            timed("quick_check", lambda: len(dialect.quick_check_errors(database)))
+            timed("guards", lambda: len(check.trigger_problems()))
+            for name, sql, _fmt in check.LEDGER_CHECKS:
+                timed(name, lambda sql=sql: len(database.execute_sql(f"{sql} LIMIT 20").fetchall()))
+            timed("chain from the checkpoint", lambda: len(chain_checkpoint.verify().checkpoint_problems))
+            for table in chain.CHAINED:
+                timed(f"chain {table} from the first row", lambda table=table: int(chain.first_break(table)[0] is not None))
+    finally:
+        close_database()
+    return out
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", type=Path)
+    parser.add_argument("--against", type=Path, default=None, help="another checkout to run beside this one")
     parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--parts", action="store_true", help="then time each piece of the plain check")
     args = parser.parse_args()
-    open_database(args.path)
-    members = database.execute_sql("SELECT COUNT(*) FROM member").fetchone()[0]
-    sales = database.execute_sql("SELECT COUNT(*) FROM sale").fetchone()[0]
-    print(f"{args.path.name}: {members:,} members, {sales:,} sales")
-    names = list(RUNS)
-    times: dict[str, list[float]] = {name: [] for name in names}
+    checkouts = {"this": ROOT}
+    if args.against is not None:
+        checkouts = {"before": args.against.resolve(), "this": ROOT}
+    path = args.path.resolve()
+    import sqlite3
+
+    raw = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    members, sales = (raw.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] for table in ("member", "sale"))
+    raw.close()
+    print(f"{path.name}: {members:,} members, {sales:,} sales", flush=True)
     for repeat in range(args.repeat):
-        for name in names[repeat % len(names):] + names[:repeat % len(names)]:
-            start = time.perf_counter()
-            found = RUNS[name]()
-            times[name].append(time.perf_counter() - start)
-            print(f"  {name:<13} {times[name][-1]:8.2f} s  ({found} problems)", flush=True)
-    print("best of", args.repeat, ":", ", ".join(f"{name} {min(values):.2f} s" for name, values in times.items()))
+        for mode, label in (("quick", "check"), ("quick", "check, again"), ("full", "check --full")):
+            order = list(checkouts.items())
+            if repeat % 2:
+                order.reverse()
+            for name, checkout in order:
+                opened, seconds, problems = run_child(checkout, path, mode)
+                print(f"  {name:<7} {label:<13} open {opened:7.2f} s  check {seconds:8.2f} s  ({problems} problems)",
+                      flush=True)
+    if args.parts:
+        for name, seconds, found in parts(path):
+            print(f"  part  {name:<30} {seconds:8.2f} s  ({found})", flush=True)
     return 0
 
 

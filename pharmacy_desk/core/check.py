@@ -117,8 +117,12 @@ def trigger_problems() -> list[Problem]:
     return problems
 
 
-def chain_problems(verification: chain_checkpoint.Verification) -> list[Problem]:
-    """The first row of the ledger or the audit trail whose hash does not follow the chain, and a tampered checkpoint."""
+def chain_problems(verification: chain_checkpoint.Verification | None = None) -> list[Problem]:
+    """The first row of the ledger or the audit trail whose hash does not follow the chain, and a tampered checkpoint.
+
+    ``verification`` is what ``chain_checkpoint.verify`` found; None verifies from the newest checkpoint now.
+    """
+    verification = verification or chain_checkpoint.verify()
     problems = [Problem("哈希链校验点被改动", text) for text in verification.checkpoint_problems]
     if verification.broken is not None:
         problems.append(Problem("记录被改动（哈希链断开）", str(verification.broken)))
