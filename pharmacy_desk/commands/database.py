@@ -35,6 +35,8 @@ def cmd_check(args) -> int:
     else:
         report = examine(full=args.full, recorded_head=args.head)
         problems = report.problems
+        if report.file_sound:
+            db.note_checked()
         if report.chain.sound:
             since = report.chain.since
             print("哈希链：" + ("从第一行起全部校验" if since is None

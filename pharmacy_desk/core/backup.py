@@ -135,6 +135,7 @@ def _copy(folder: Path, at: dt.datetime, reason: BackupReason) -> BackupInfo:
             log.error("backup copy %s failed its integrity check: %s", partial, problems[:5])
             raise BackupFailed(f"备份没有完成（{folder}）：复制出的文件没有通过完整性检查，已删除。"
                                "请运行 pharmacy-desk check 检查数据库。")
+        db.note_checked()  # the copy of every page passed: so did the file it was copied from
         with open(partial, "rb") as file:
             os.fsync(file.fileno())
         os.replace(partial, final)

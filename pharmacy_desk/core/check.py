@@ -147,6 +147,7 @@ def ledger_problems(limit: int = 20) -> list[Problem]:
 class Report:
     problems: list[Problem]
     chain: chain_checkpoint.Verification  # how the hash chains were verified, and how far
+    file_sound: bool  # SQLite's own check (quick, or integrity and foreign keys) found nothing
 
 
 def examine(*, full: bool = True, recorded_head: str | None = None) -> Report:
@@ -159,12 +160,12 @@ def examine(*, full: bool = True, recorded_head: str | None = None) -> Report:
     unchanged.
     """
     with dialect.bulk_reading(database):
+        storage = integrity_problems(full=full)
         verification = chain_checkpoint.verify(full=full)
-        problems = (integrity_problems(full=full) + trigger_problems() + ledger_problems()
-                    + chain_problems(verification))
+        problems = storage + trigger_problems() + ledger_problems() + chain_problems(verification)
         if recorded_head:
             problems += head_problems(recorded_head)
-    return Report(problems, verification)
+    return Report(problems, verification, file_sound=not storage)
 
 
 def run_checks(*, full: bool = True, recorded_head: str | None = None) -> list[Problem]:

@@ -7,6 +7,7 @@ timeout …). Another engine would be chosen here and in ``dialect``, nowhere el
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import time
 from collections.abc import Callable
@@ -26,6 +27,10 @@ generation = 0
 read_only = False
 # The file last opened (None for a database in memory).
 opened_path: Path | None = None
+# When the open file last passed a check: the quick check at opening, or, for a file opened
+# as this program left it, the check recorded then (``core/file_trust.py``). None: read-only
+# or in memory, nothing to record at closing.
+checked_at: dt.datetime | None = None
 
 
 def open_database(path: str | os.PathLike[str], *, create: bool = False, migrate: bool = True,
@@ -39,15 +44,19 @@ def open_database(path: str | os.PathLike[str], *, create: bool = False, migrate
     reads it to say what is wrong); nothing can then be written to it.
     Returns the engine's database object (what ``database`` now stands for).
     """
-    global generation, read_only, opened_path
-    from pharmacy_desk.core import database_file, schema
+    global generation, read_only, opened_path, checked_at
+    from pharmacy_desk.core import database_file, file_trust, schema
     from pharmacy_desk.core.database_file import FileState
 
     generation += 1
     close_database()
-    read_only, opened_path = False, None
+    read_only, opened_path, checked_at = False, None, None
+    known: dt.datetime | None = None
     if str(path) != ":memory:":
-        examined = database_file.examine(path)
+        # The quick check reads every page; a file exactly as this program closed it, checked
+        # within the week, is not read again at every start.
+        known = file_trust.checked_at(Path(path))
+        examined = database_file.examine(path, quick_check=known is None)
         if create and examined.state in (FileState.MISSING, FileState.BLANK):
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         elif allow_damaged and examined.state is FileState.DAMAGED:
@@ -57,6 +66,9 @@ def open_database(path: str | os.PathLike[str], *, create: bool = False, migrate
         elif examined.user_version > schema.CURRENT_VERSION:
             raise schema.newer_version(examined.user_version, path)
         opened_path = Path(path).absolute()
+        if not read_only:
+            file_trust.forget(opened_path)  # written from now on: a crash must not leave it vouched for
+            checked_at = known or dt.datetime.now()
     database.initialize(dialect.new_database(path, read_only=read_only))
     database.connect()
     if migrate and not read_only:
@@ -79,8 +91,20 @@ def database_path() -> Path | None:
 
 
 def close_database() -> None:
+    """Close the open database; a file closed cleanly is recorded as this program left it."""
     if database.obj is not None and not database.is_closed():
         database.close()
+        if opened_path is not None and checked_at is not None:
+            from pharmacy_desk.core import file_trust
+
+            file_trust.remember(opened_path, checked_at)
+
+
+def note_checked(when: dt.datetime | None = None) -> None:
+    """The open file passed a check now (``check``, a backup whose copy passed the integrity check)."""
+    global checked_at
+    if opened_path is not None and not read_only:
+        checked_at = when or dt.datetime.now()
 
 
 def write_transaction():
