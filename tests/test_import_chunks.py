@@ -56,6 +56,7 @@ def test_each_transaction_writes_one_chunk_of_members_with_their_balances(db, ow
             written.append((Member.select().count() - before[0], LedgerEntry.select().count() - before[1]))
 
     monkeypatch.setattr(commit, "write_transaction", counted)
+    monkeypatch.setattr(commit, "batch_transaction", counted)  # each chunk's
     commit.commit_import(read_plan(sheet, today=TODAY), owner, at=AT)
     assert written[0] == (0, 0)  # the operation
     assert written[1:] == [(7, 7)] * 5 + [(5, 5)]  # every member with their balance, 7 at a time

@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TypeVar
 
@@ -148,6 +149,34 @@ def retry_when_busy(call: Callable[[], T], *, attempts: int = BUSY_ATTEMPTS, pau
 # a batch that took the lock again at once after each commit would find every waiting till
 # asleep and keep the lock for page after page. Pausing this long lets a waiting till in.
 BATCH_PAUSE_S = 0.06
+
+
+BATCH_LOCK_ATTEMPTS = 6
+
+
+@contextmanager
+def batch_transaction() -> Iterator[None]:
+    """``write_transaction`` for one chunk of a long batch (expiry, the tier review, an import).
+
+    Tills selling one sale after another can keep the write lock busy past the busy timeout,
+    so the chunk asks for the lock again a few times before giving up. Only taking the lock
+    is tried again: nothing of the chunk has run yet, so nothing can be done twice.
+    """
+    from pharmacy_desk.core.errors import StorageError, explain_storage_error
+
+    for attempt in range(1, BATCH_LOCK_ATTEMPTS + 1):
+        stack = ExitStack()
+        try:
+            stack.enter_context(write_transaction())
+        except Exception as error:
+            storage = error if isinstance(error, StorageError) else explain_storage_error(error)
+            if attempt == BATCH_LOCK_ATTEMPTS or storage is None or storage.kind not in ("busy", "locked"):
+                raise
+            time.sleep(BATCH_PAUSE_S * attempt)
+            continue
+        with stack:
+            yield
+        return
 
 
 def pause_for_tills() -> None:

@@ -19,7 +19,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from pharmacy_desk.core import chain, dialect, operations
-from pharmacy_desk.core.db import database, pause_for_tills, write_transaction
+from pharmacy_desk.core.db import batch_transaction, database, pause_for_tills, write_transaction
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.vocabulary import LedgerKind, OperationKind
 
@@ -121,7 +121,7 @@ def _expire_page(lots: Sequence[DueLot], today: dt.date, operator: Staff | None)
     at = dt.datetime.combine(today, dt.time(0, 0))
     stamp = at.isoformat(" ")
     ids = [lot[0] for lot in lots]
-    with write_transaction():
+    with batch_transaction():
         marks = ", ".join("?" * len(ids))
         left = database.execute_sql(f"""
             SELECT l.id, l.member_id, l.points - COALESCE(SUM(a.points), 0) FROM ledger_entry l

@@ -10,7 +10,7 @@ from typing import cast
 from peewee import fn
 
 from pharmacy_desk.core import operations, prepared, rule_cache, settings
-from pharmacy_desk.core.db import database, pause_for_tills, write_transaction
+from pharmacy_desk.core.db import batch_transaction, database, pause_for_tills, write_transaction
 from pharmacy_desk.core.ids import MemberId
 from pharmacy_desk.core.ledger import add_months
 from pharmacy_desk.core.models import Member, Operation, Sale, SaleReturn, Staff, Tier, TierChange
@@ -169,7 +169,7 @@ def _apply(moves: list[_Move], review_key: str, operator: Staff, at: dt.datetime
     """
     rank_of = {t.id: t.rank for t in tiers}
     ids = [move.member_id for move in moves]
-    with write_transaction():
+    with batch_transaction():
         now_tier = dict(cast(PerMember, Member.select(Member.id, Member.tier).where(Member.id.in_(ids)).tuples()))
         bought_since = {member_id for (member_id,) in cast("Iterable[tuple[MemberId]]", Sale.select(Sale.member).where(
             Sale.member.in_(ids) & (Sale.created_at > at)).tuples())}

@@ -31,7 +31,7 @@ from functools import partial
 
 from pharmacy_desk.core import chain, dialect, ledger, operations, settings
 from pharmacy_desk.core.changes import ALL, NOTHING, Changes
-from pharmacy_desk.core.db import database, write_transaction
+from pharmacy_desk.core.db import batch_transaction, database, pause_for_tills, write_transaction
 from pharmacy_desk.core.members import ean13_check_digit
 from pharmacy_desk.core.models import Member, Staff, Tier
 from pharmacy_desk.core.normalize import bulk_name_initials
@@ -161,7 +161,7 @@ def commit_import(file_plan: FilePlan, operator: Staff, *, progress: Progress | 
     def write_new(candidates) -> None:
         nonlocal done
         prepared = member_rows(candidates)
-        with write_transaction():
+        with batch_transaction():
             chunk = _still_new(prepared, cards)
             first_id = _next_member_id()
             _insert("member", ("id", *MEMBER_COLUMNS),
@@ -173,7 +173,7 @@ def commit_import(file_plan: FilePlan, operator: Staff, *, progress: Progress | 
 
     def write_merges(batch: list[Merge]) -> None:
         nonlocal done
-        with write_transaction():
+        with batch_transaction():
             credited = _already_credited([m.member_id for m in batch if m.import_points > 0])
             for merge in batch:
                 if merge.fill:
@@ -188,6 +188,8 @@ def commit_import(file_plan: FilePlan, operator: Staff, *, progress: Progress | 
     steps += [partial(write_merges, plan.merges[start:start + CHUNK]) for start in range(0, len(plan.merges), CHUNK)]
     with dialect.bulk_writing(database) as bulk:
         for number, step in enumerate(steps, 1):
+            if number > 1:
+                pause_for_tills()  # the previous chunk's commit has just let go of the lock
             if number == len(steps):
                 bulk.durable()  # the last commit waits for the disk, and with it every chunk before
             step()
