@@ -1,7 +1,8 @@
 """``check`` and ``check --full`` on a large database, beside another checkout's, in the same run.
 
 Each measurement runs in a process of its own (the page cache is the machine's, warm after
-the first), with the code of this checkout or of ``--against`` (another git checkout, e.g.
+the first), and prints wall and CPU time (on a shared machine the CPU time is the one to
+compare), with the code of this checkout or of ``--against`` (another git checkout, e.g.
 ``git worktree add --detach /tmp/before <commit>``), taking turns:
 
 - ``open``: ``open_database`` as every command and the app's start do;
@@ -33,36 +34,44 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-# Runs in the child with the checkout's code; prints "open seconds, check seconds, problems".
+# Runs in the child with the checkout's code; prints the open's and the check's wall and CPU
+# seconds and the problems found. It closes the database as the command does.
 CHILD = """
 import sys, time
-started = time.perf_counter()
+wall, cpu = time.perf_counter(), time.process_time()
 from pharmacy_desk.core import check
-from pharmacy_desk.core.db import open_database
+from pharmacy_desk.core.db import close_database, open_database
 open_database(sys.argv[1])
-opened = time.perf_counter()
+opened = time.perf_counter() - wall, time.process_time() - cpu
+wall, cpu = time.perf_counter(), time.process_time()
 full = sys.argv[2] == "full"
 if hasattr(check, "examine"):
-    from pharmacy_desk.core import chain_checkpoint
+    from pharmacy_desk.core import chain_checkpoint, db
     report = check.examine(full=full)
     if report.chain.sound:
         chain_checkpoint.record(report.chain)
+    if report.file_sound:
+        db.note_checked()
     problems = report.problems
 else:
     problems = check.run_checks(full=full)
-print(f"{opened - started:.3f} {time.perf_counter() - opened:.3f} {len(problems)}")
+checked = time.perf_counter() - wall, time.process_time() - cpu
+close_database()
+print(f"{opened[0]:.3f} {opened[1]:.3f} {checked[0]:.3f} {checked[1]:.3f} {len(problems)}")
 """
 
 
-def run_child(checkout: Path, path: Path, mode: str) -> tuple[float, float, int]:
+def run_child(checkout: Path, path: Path, mode: str) -> tuple[float, float, float, float, int]:
+    """(open wall, open CPU, check wall, check CPU, problems) of one run in a fresh process."""
     done = subprocess.run([sys.executable, "-c", CHILD, str(path), mode], capture_output=True, text=True,
                           cwd=checkout, env={**os.environ, "PYTHONPATH": str(checkout)}, check=True)
-    opened, seconds, problems = done.stdout.split()
-    return float(opened), float(seconds), int(problems)
+    *seconds, problems = done.stdout.split()
+    open_wall, open_cpu, wall, cpu = map(float, seconds)
+    return open_wall, open_cpu, wall, cpu, int(problems)
 
 
-def parts(path: Path) -> list[tuple[str, float, int]]:
-    """(piece, seconds, rows found) of this checkout's plain check, one at a time."""
+def parts(path: Path) -> list[tuple[str, float, float, int]]:
+    """(piece, wall seconds, CPU seconds, rows found) of this checkout's plain check, one at a time."""
     from pharmacy_desk.core import chain, chain_checkpoint, check, dialect
     from pharmacy_desk.core.db import close_database, database, open_database
 
@@ -70,9 +79,9 @@ def parts(path: Path) -> list[tuple[str, float, int]]:
     out = []
 
     def timed(name, action):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         found = action()
-        out.append((name, time.perf_counter() - start, found))
+        out.append((name, time.perf_counter() - start, time.process_time() - cpu, found))
 
     try:
         with dialect.bulk_reading(database):
@@ -113,12 +122,12 @@ def main() -> int:
             for name, checkout in order:
                 if label == "check, again" and name != "this":
                     continue  # code without checkpoints checks the same way every time
-                opened, seconds, problems = run_child(checkout, path, mode)
-                print(f"  {name:<7} {label:<13} open {opened:7.2f} s  check {seconds:8.2f} s  ({problems} problems)",
-                      flush=True)
+                open_wall, open_cpu, wall, cpu, problems = run_child(checkout, path, mode)
+                print(f"  {name:<7} {label:<13} open {open_wall:7.2f} s (CPU {open_cpu:6.2f})  "
+                      f"check {wall:8.2f} s (CPU {cpu:7.2f})  ({problems} problems)", flush=True)
     if args.parts:
-        for name, seconds, found in parts(path):
-            print(f"  part  {name:<30} {seconds:8.2f} s  ({found})", flush=True)
+        for name, seconds, cpu, found in parts(path):
+            print(f"  part  {name:<30} {seconds:8.2f} s (CPU {cpu:7.2f})  ({found})", flush=True)
     return 0
 
 

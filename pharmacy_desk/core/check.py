@@ -31,9 +31,13 @@ LEDGER_CHECKS = (
         SELECT member_id, SUM(points) FROM {dialect.full_scan("ledger_entry")}
         GROUP BY member_id HAVING SUM(points) < 0""",
      "会员 {0} 余额 {1}"),
-    ("积分批次被超额使用", """
-        SELECT l.id, l.points, SUM(a.points) FROM ledger_entry l JOIN ledger_allocation a ON a.lot_id = l.id
-        GROUP BY l.id HAVING SUM(a.points) > l.points""",
+    # Each check over a small table (allocations, returns) reads that table straight through,
+    # sums it by what it points at, and looks the large table up by rowid in ascending order:
+    # the work is the size of the small table, not of every lot or sale ever made.
+    ("积分批次被超额使用", f"""
+        SELECT l.id, l.points, a.used FROM (
+            SELECT lot_id, SUM(points) AS used FROM {dialect.full_scan("ledger_allocation")} GROUP BY lot_id) a
+        JOIN ledger_entry l ON l.id = a.lot_id WHERE a.used > l.points""",
      "批次 {0} 共 {1} 分，已用 {2} 分"),
     ("扣减未完整分配到批次", """
         SELECT d.id, d.points, COALESCE(SUM(a.points), 0) FROM ledger_entry d
@@ -55,21 +59,21 @@ LEDGER_CHECKS = (
         JOIN ledger_entry l ON l.id = a.lot_id
         WHERE d.kind = 'expire' AND l.expires_on > {dialect.date_of("d.created_at")}""",
      "过期流水 {0} 扣了批次 {1}"),
+    # Points earned and points used against the sale's ledger entries in one pass: one probe
+    # of the ledger's sale index a sale, its entries lying in the table in sale order.
     ("消费记录的积分与流水不符", """
-        SELECT s.id, s.points_earned, COALESCE(SUM(e.points), 0) FROM sale s
-        LEFT JOIN ledger_entry e ON e.sale_id = s.id AND e.kind = 'earn'
-        WHERE s.member_id IS NOT NULL GROUP BY s.id HAVING s.points_earned <> COALESCE(SUM(e.points), 0)""",
-     "消费 {0} 记 {1} 分，流水 {2} 分"),
-    ("消费使用的积分与流水不符", """
-        SELECT s.id, s.points_used, COALESCE(-SUM(e.points), 0) FROM sale s
-        LEFT JOIN ledger_entry e ON e.sale_id = s.id AND e.kind = 'redeem'
-        WHERE s.member_id IS NOT NULL GROUP BY s.id HAVING s.points_used <> COALESCE(-SUM(e.points), 0)""",
-     "消费 {0} 用 {1} 分，流水 {2} 分"),
-    ("退货扣回或退回的积分超过原消费", """
-        SELECT s.id, s.points_earned, SUM(r.points_clawed + r.points_shortfall), s.points_used,
-               SUM(r.points_refunded)
-        FROM sale s JOIN sale_return r ON r.sale_id = s.id GROUP BY s.id
-        HAVING SUM(r.points_clawed + r.points_shortfall) > s.points_earned OR SUM(r.points_refunded) > s.points_used""",
+        SELECT s.id, s.points_earned, COALESCE(SUM(CASE WHEN e.kind = 'earn' THEN e.points END), 0),
+               s.points_used, COALESCE(-SUM(CASE WHEN e.kind = 'redeem' THEN e.points END), 0)
+        FROM sale s LEFT JOIN ledger_entry e ON e.sale_id = s.id
+        WHERE s.member_id IS NOT NULL GROUP BY s.id
+        HAVING s.points_earned <> COALESCE(SUM(CASE WHEN e.kind = 'earn' THEN e.points END), 0)
+            OR s.points_used <> COALESCE(-SUM(CASE WHEN e.kind = 'redeem' THEN e.points END), 0)""",
+     "消费 {0}：记得 {1} 分、用 {3} 分，流水得 {2} 分、用 {4} 分"),
+    ("退货扣回或退回的积分超过原消费", f"""
+        SELECT s.id, s.points_earned, r.clawed, s.points_used, r.refunded FROM (
+            SELECT sale_id, SUM(points_clawed + points_shortfall) AS clawed, SUM(points_refunded) AS refunded
+            FROM {dialect.full_scan("sale_return")} GROUP BY sale_id) r
+        JOIN sale s ON s.id = r.sale_id WHERE r.clawed > s.points_earned OR r.refunded > s.points_used""",
      "消费 {0}：得 {1} 分扣回 {2} 分，用 {3} 分退回 {4} 分"),
     ("消费金额不平", """
         SELECT id, total_fen, coupon_discount_fen, points_cash_fen, paid_fen FROM sale
@@ -84,9 +88,11 @@ LEDGER_CHECKS = (
         JOIN sale_line l ON l.sale_id = s.id GROUP BY s.id
         HAVING s.total_fen <> SUM(l.amount_fen) OR s.paid_fen <> SUM(l.paid_fen)""",
      "消费 {0}：合计 {1}/{2}，实收 {3}/{4}"),
-    ("退货超过原消费", """
-        SELECT l.id, l.amount_fen, SUM(r.amount_fen) FROM sale_line l JOIN sale_return_line r ON r.sale_line_id = l.id
-        GROUP BY l.id HAVING SUM(r.amount_fen) > l.amount_fen""",
+    ("退货超过原消费", f"""
+        SELECT l.id, l.amount_fen, r.returned FROM (
+            SELECT sale_line_id, SUM(amount_fen) AS returned FROM {dialect.full_scan("sale_return_line")}
+            GROUP BY sale_line_id) r
+        JOIN sale_line l ON l.id = r.sale_line_id WHERE r.returned > l.amount_fen""",
      "明细 {0} 金额 {1}，已退 {2}"),
     ("优惠券被重复使用", """
         SELECT s.coupon_id, COUNT(*) - (SELECT COUNT(*) FROM sale_return r JOIN sale s2 ON s2.id = r.sale_id

@@ -364,6 +364,11 @@ def bulk_writing(database: AnyDatabase) -> Iterator[BulkWriting]:
             database.execute_sql(f"PRAGMA {name} = {int(value)}")
 
 
+def query_plan(database: AnyDatabase, sql: str, params: tuple = ()) -> list[str]:
+    """How the engine will read the tables of ``sql``: one step a line (``SCAN sale``, ``SEARCH … USING …``)."""
+    return [row[3] for row in database.execute_sql(f"EXPLAIN QUERY PLAN {sql}", params).fetchall()]
+
+
 def quick_check_errors(database: AnyDatabase) -> list[str]:
     """The storage engine's check of every page and row, without matching indexes to their tables.
 
