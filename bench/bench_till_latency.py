@@ -15,7 +15,8 @@ copies it for each scenario, so each side job does a first start's work:
 * ``housekeeping (before)``: the same with the code of ``--before CHECKOUT`` (another git
   checkout, e.g. ``git worktree add --detach /tmp/before <commit>``): the baseline;
 * ``import``: the same till while another process imports a generated list of
-  ``--import-rows`` members (``bench.bench_import.generate``).
+  ``--import-rows`` members (``bench.bench_import.generate``); ``import (before)`` the same
+  with the code of ``--before``.
 
 The till is ``bench.till_harness``'s: ``sales.record_sale`` through ``db.retry_when_busy``,
 as the counter records a sale. It keeps selling until the side job has finished. Printed per
@@ -146,11 +147,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"generating a {args.import_rows:,}-row member list …", flush=True)
             bench_import.generate(workbook, args.import_rows)
         scenarios.append(("import", [python, "-c", IMPORT], ROOT))
+        if args.before is not None:
+            scenarios.append(("import (before)", [python, "-c", IMPORT], args.before.resolve()))
     results = []
     for index, (name, side, checkout) in enumerate(scenarios):
         path = _copy(base, work / f"scenario{index}.sqlite3")
-        command = None if side is None else [*side, str(path)] + ([str(work / "members.xlsx")] if name == "import"
-                                                                   else [])
+        command = None if side is None else [*side, str(path)] + (
+            [str(work / "members.xlsx")] if name.startswith("import") else [])
         print(f"{name} …", flush=True)
         results.append((name, run_scenario(path, command, checkout, args.probe_sales, f"p{index}-")))
     print(f"\n{args.members:,} members, {args.sales:,} sales; till sale latency (ms)")
