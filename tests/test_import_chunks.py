@@ -114,6 +114,7 @@ def test_only_the_last_chunk_waits_for_the_disk_and_the_connection_is_set_back(d
 
     usual = [database.execute_sql(f"PRAGMA {name}").fetchone()[0] for name in ("synchronous", "wal_autocheckpoint")]
     monkeypatch.setattr(commit, "write_transaction", watched)
+    monkeypatch.setattr(commit, "batch_transaction", watched)  # each chunk's
     commit.commit_import(read_plan(sheet, today=TODAY), owner, at=AT)
     assert synchronous == [2] + [1] * 5 + [2]  # the operation, five chunks of seven, the last five members
     assert [database.execute_sql(f"PRAGMA {name}").fetchone()[0]
