@@ -144,3 +144,16 @@ def test_a_record_for_another_file_or_unreadable_vouches_for_nothing(shop, tmp_p
     copy = tmp_path / "copy.sqlite3"
     copy.write_bytes(shop.read_bytes())
     assert file_trust.checked_at(copy) is None
+
+
+@pytest.mark.parametrize("as_left", [True, False])
+def test_the_check_command_reads_every_page_once_however_the_file_was_opened(shop, monkeypatch, capsys, as_left):
+    seen = []
+    real_facts, real_quick = dialect.file_facts, dialect.quick_check_errors
+    monkeypatch.setattr(dialect, "file_facts",
+                        lambda path, *, quick_check=True: seen.append(quick_check) or real_facts(path, quick_check=quick_check))
+    monkeypatch.setattr(dialect, "quick_check_errors", lambda database: seen.append(True) or real_quick(database))
+    if not as_left:
+        file_trust.forget(shop)
+    assert cli.main(["--db", str(shop), "check"]) == 0
+    assert sum(seen) == 1

@@ -33,7 +33,7 @@ def cmd_check(args) -> int:
     if db.read_only:
         problems = integrity_problems()
     else:
-        report = examine(full=args.full, recorded_head=args.head)
+        report = examine(full=args.full, recorded_head=args.head, quick_checked=db.quick_checked_at_open)
         problems = report.problems
         if report.file_sound:
             db.note_checked()

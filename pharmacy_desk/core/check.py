@@ -156,17 +156,18 @@ class Report:
     file_sound: bool  # SQLite's own check (quick, or integrity and foreign keys) found nothing
 
 
-def examine(*, full: bool = True, recorded_head: str | None = None) -> Report:
+def examine(*, full: bool = True, recorded_head: str | None = None, quick_checked: bool = False) -> Report:
     """Every check, and what the chain verification reached (``check`` records it as the next checkpoint).
 
     ``full=False`` is ``check`` without ``--full``: SQLite's quick check instead of its
     integrity and foreign-key checks, and the hash chains verified only after the newest
     checkpoint (``core/chain_checkpoint.py``) instead of from the first row.
     ``recorded_head`` is a ``chain.head()`` written down earlier: the rows it names must be
-    unchanged.
+    unchanged. ``quick_checked``: the file passed the quick check a moment ago (the opening
+    ran it), so the plain check does not read every page a second time.
     """
     with dialect.bulk_reading(database):
-        storage = integrity_problems(full=full)
+        storage = [] if quick_checked and not full else integrity_problems(full=full)
         verification = chain_checkpoint.verify(full=full)
         problems = storage + trigger_problems() + ledger_problems() + chain_problems(verification)
         if recorded_head:

@@ -32,6 +32,9 @@ opened_path: Path | None = None
 # as this program left it, the check recorded then (``core/file_trust.py``). None: read-only
 # or in memory, nothing to record at closing.
 checked_at: dt.datetime | None = None
+# True when this opening itself ran SQLite's quick check on the file (it passed, or the file
+# was opened read-only): ``check`` then need not run it a second time.
+quick_checked_at_open = False
 
 
 def open_database(path: str | os.PathLike[str], *, create: bool = False, migrate: bool = True,
@@ -45,19 +48,20 @@ def open_database(path: str | os.PathLike[str], *, create: bool = False, migrate
     reads it to say what is wrong); nothing can then be written to it.
     Returns the engine's database object (what ``database`` now stands for).
     """
-    global generation, read_only, opened_path, checked_at
+    global generation, read_only, opened_path, checked_at, quick_checked_at_open
     from pharmacy_desk.core import database_file, file_trust, schema
     from pharmacy_desk.core.database_file import FileState
 
     generation += 1
     close_database()
-    read_only, opened_path, checked_at = False, None, None
+    read_only, opened_path, checked_at, quick_checked_at_open = False, None, None, False
     known: dt.datetime | None = None
     if str(path) != ":memory:":
         # The quick check reads every page; a file exactly as this program closed it, checked
         # within the week, is not read again at every start.
         known = file_trust.checked_at(Path(path))
         examined = database_file.examine(path, quick_check=known is None)
+        quick_checked_at_open = known is None and examined.state is FileState.OURS
         if create and examined.state in (FileState.MISSING, FileState.BLANK):
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         elif allow_damaged and examined.state is FileState.DAMAGED:
