@@ -196,3 +196,25 @@ def _rechain(path, table):
         con.execute(f"UPDATE {table} SET hash = ? WHERE id = ?", (previous, row[0]))
     con.commit()
     con.close()
+
+
+def test_the_head_recorded_with_a_backup_catches_a_recomputed_chain(tmp_path, capsys):
+    """Recomputing every hash, checkpoints included, makes a chain that holds; the backup's record still knows."""
+    from pharmacy_desk import cli
+    from pharmacy_desk.core import backup
+
+    shop = tmp_path / "shop.sqlite3"
+    assert cli.main(["--db", str(shop), "demo", "--members", "5", "--months", "1"]) == 0
+    assert cli.main(["--db", str(shop), "check"]) == 0
+    open_database(shop)
+    made = backup.make_backup(tmp_path / "backups").path
+    close_database()
+    assert cli.main(["--db", str(shop), "check", "--head", str(made)]) == 0
+    _outside(shop, "UPDATE ledger_entry SET reason = '补录' WHERE id = 1")
+    for table in chain.CHAINED:
+        _rechain(shop, table)
+    capsys.readouterr()
+    assert cli.main(["--db", str(shop), "check", "--head", str(made)]) == 2
+    out = capsys.readouterr().out
+    assert "记录与先前的链头不符：积分流水第" in out and "记录被改动（哈希链断开）" not in out
+    assert cli.main(["--db", str(shop), "check", "--head", str(tmp_path / "shop.sqlite3")]) == 1

@@ -22,6 +22,21 @@ def cmd_demo(args) -> int:
     return 0
 
 
+def _recorded_head(given: str | None) -> str | None:
+    """The head ``--head`` names: written out, or the one recorded with a backup file."""
+    from pathlib import Path
+
+    from pharmacy_desk.core import backup_files
+    from pharmacy_desk.core.errors import InvalidInput
+
+    if not given or not Path(given).is_file():
+        return given
+    info = backup_files.read_record(Path(given))
+    if info is None or not info.chain_head:
+        raise InvalidInput(f"{given} 不是本程序做的备份（找不到它的备份记录和链头）。")
+    return info.chain_head
+
+
 def cmd_check(args) -> int:
     from pharmacy_desk.core import chain, chain_checkpoint, db
     from pharmacy_desk.core.check import examine, integrity_problems
@@ -33,7 +48,8 @@ def cmd_check(args) -> int:
     if db.read_only:
         problems = integrity_problems()
     else:
-        report = examine(full=args.full, recorded_head=args.head, quick_checked=db.quick_checked_at_open)
+        report = examine(full=args.full, recorded_head=_recorded_head(args.head),
+                         quick_checked=db.quick_checked_at_open)
         problems = report.problems
         if report.file_sound:
             db.note_checked()
@@ -84,8 +100,9 @@ def register(commands) -> None:
                     "有人连哈希一起重算时，只能用备份记录或日结单上的链头（--head）发现。")
     check.add_argument("--full", action="store_true",
                        help="完整检查：SQLite 完整性检查和外键检查，并从第一行起重算全部哈希链（大数据库需要数分钟）")
-    check.add_argument("--head", default=None,
-                       help="先前记录的链头（备份记录或日结报告上的），检查其记录是否仍未被改动")
+    check.add_argument("--head", default=None, metavar="HEAD|BACKUP",
+                       help="先前记录的链头（日结报告上的），或一个备份文件（用它的备份记录里的链头），"
+                            "检查其记录是否仍未被改动")
     check.set_defaults(func=cmd_check)
     commands.add_parser("housekeeping", help="执行到期任务：积分过期、月度等级复核").set_defaults(
         func=cmd_housekeeping)
