@@ -3080,6 +3080,10 @@
         <translation>Day end</translation>
     </message>
     <message>
+        <source>哈希链校验</source>
+        <translation>Hash chain verified</translation>
+    </message>
+    <message>
         <source>收银</source>
         <translation>Sell at the till</translation>
     </message>
