@@ -153,9 +153,13 @@ def kill_stream(path: Path, kills: int, *, seed: int = 1, longest_s: float = 0.2
     return run
 
 
-def incomplete_sales(acknowledged: set[int], prefix: str = "k") -> list[str]:
-    """Acknowledged sales that are missing or not whole (lines, payment, points); empty when all are."""
-    member_ids = _member_ids()
+def incomplete_sales(acknowledged: set[int], prefix: str = "k", member_ids: list[int] | None = None) -> list[str]:
+    """Acknowledged sales that are missing or not whole (lines, payment, points); empty when all are.
+
+    ``member_ids``: the members the tills saw when they started (default: every member now),
+    for a race in which members were added beside the tills.
+    """
+    member_ids = _member_ids() if member_ids is None else member_ids
     wrong = []
     for n in sorted(acknowledged):
         want = planned(n, member_ids, prefix)
