@@ -18,7 +18,7 @@ row. The file is only appended to (checkpoints are audit rows), but opening it b
 schema up to date, so point it at a copy you can spare.
 
 Run from the repository root:
-  python -m bench.bench_check PATH [--against CHECKOUT] [--repeat 1] [--parts]
+  python -m bench.bench_check PATH [--against CHECKOUT] [--repeat 1] [--parts] [--no-full | --only-full]
 """
 
 from __future__ import annotations
@@ -103,6 +103,8 @@ def main() -> int:
     parser.add_argument("--against", type=Path, default=None, help="another checkout to run beside this one")
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--parts", action="store_true", help="then time each piece of the plain check")
+    parser.add_argument("--no-full", action="store_true", help="leave check --full out")
+    parser.add_argument("--only-full", action="store_true", help="run check --full alone")
     args = parser.parse_args()
     checkouts = {"this": ROOT}
     if args.against is not None:
@@ -115,7 +117,9 @@ def main() -> int:
     raw.close()
     print(f"{path.name}: {members:,} members, {sales:,} sales", flush=True)
     for repeat in range(args.repeat):
-        for mode, label in (("quick", "check"), ("quick", "check, again"), ("full", "check --full")):
+        runs = [("quick", "check"), ("quick", "check, again"), ("full", "check --full")]
+        runs = runs[2:] if args.only_full else runs[:2] if args.no_full else runs
+        for mode, label in runs:
             order = list(checkouts.items())
             if repeat % 2:
                 order.reverse()
