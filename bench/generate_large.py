@@ -9,7 +9,7 @@ take hours. The rows keep every invariant ``pharmacy-desk check`` verifies:
   line payments), with its ``Operation`` row (key ``sale:<uid>``) like the till makes;
 - a member sale that earns points has one ``earn`` ledger lot (expiring after the
   validity setting) whose points equal ``points_earned``; no debits, so no allocations;
-- points follow the category rules on the amount paid without the 医保 share,
+- points follow the category rules (whole blocks) on the amount paid without the 医保 share,
   floored per category, at multiplier 1 (historic tier and birthday bonuses are not
   replayed); a member's tier is set once at the end from their trailing spend;
 - card numbers are what ``members._next_card_no`` gives member ``id``; phones are
@@ -45,7 +45,7 @@ from pharmacy_desk.core.db import close_database, open_database  # noqa: E402
 from pharmacy_desk.core.members import ean13_check_digit  # noqa: E402
 from pharmacy_desk.core.models import Category, Staff, Tier  # noqa: E402
 from pharmacy_desk.core.normalize import name_initials  # noqa: E402
-from pharmacy_desk.core.pricing import split_proportionally  # noqa: E402
+from pharmacy_desk.core.pricing import category_points, split_proportionally  # noqa: E402
 from pharmacy_desk.core.tiers import qualifying_tier  # noqa: E402
 
 DEFAULT_PATH = ROOT / "bench" / "out" / "large.sqlite3"
@@ -215,7 +215,7 @@ def generate(path: Path, *, members: int = 1_000_000, sales: int = 5_000_000, se
             codes, amounts, method, insured = draw_basket(rng, category_codes, mix)
             total = sum(amounts)
             shares = split_proportionally(insured, amounts)
-            points = [(a - s) * rules[c][1] // rules[c][2] for c, a, s in zip(codes, amounts, shares)]
+            points = [category_points(a - s, rules[c][1], rules[c][2]) for c, a, s in zip(codes, amounts, shares)]
             earned = sum(points) if member else 0
             uid = f"gen{seed}-{sale_id:08d}"
             op_id = members + sale_id
@@ -226,7 +226,8 @@ def generate(path: Path, *, members: int = 1_000_000, sales: int = 5_000_000, se
             for code, amount, share, pts in zip(codes, amounts, shares, points):
                 line_id += 1
                 supply = rng.choice((30, 30, 60)) if code == "rx" else None
-                line_rows.append((line_id, sale_id, rules[code][0], supply, amount, amount, share, pts))
+                line_rows.append((line_id, sale_id, rules[code][0], supply, amount, amount, share, pts,
+                                  amount - share, rules[code][1], rules[code][2]))
             for pay_method, amount in (("insurance", insured), (method, total - insured)):
                 if amount:
                     payment_id += 1
@@ -294,12 +295,12 @@ def _flush(con, op_rows, sale_rows, line_rows, payment_rows, entry_rows) -> None
                     'VALUES (?, ?, ?, ?, ?, ?)', op_rows)
     con.executemany(
         "INSERT INTO sale (id, uid, receipt_no, member_id, staff_id, owner_staff_id, created_at, total_fen, "
-        "coupon_id, coupon_discount_fen, points_used, points_cash_fen, paid_fen, insurance_fen, points_earned) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, 0, 0, 0, ?, ?, ?)", sale_rows)
+        "coupon_id, coupon_discount_fen, points_used, points_cash_fen, paid_fen, insurance_fen, points_earned, "
+        "points_pro_rata) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, 0, 0, 0, ?, ?, ?, 0)", sale_rows)
     con.executemany(
         "INSERT INTO sale_line (id, sale_id, category_id, description, quantity, days_supply, amount_fen, "
-        "coupon_share_fen, points_cash_share_fen, paid_fen, insurance_share_fen, points_base) "
-        "VALUES (?, ?, ?, '', 1, ?, ?, 0, 0, ?, ?, ?)", line_rows)
+        "coupon_share_fen, points_cash_share_fen, paid_fen, insurance_share_fen, points_base, earn_base_fen, "
+        "points_per_block, block_fen) VALUES (?, ?, ?, '', 1, ?, ?, 0, 0, ?, ?, ?, ?, ?, ?)", line_rows)
     con.executemany("INSERT INTO payment (id, sale_id, method, amount_fen) VALUES (?, ?, ?, ?)", payment_rows)
     con.executemany(
         'INSERT INTO ledger_entry (id, member_id, kind, points, created_at, expires_on, "key", operation_id, '

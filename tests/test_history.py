@@ -25,9 +25,9 @@ def test_ledger_entries_newest_first_with_running_balance(db, make_member, sell,
     member, _, _, second, _ = _story(make_member, sell, clerk, owner)
     rows = history.ledger_entries(member.id)
     # oldest → newest: +1000 → 1000; sale 1 redeems 500 → 500, earns 3 (77元/20) → 503;
-    # sale 2 earns 5 + 6 = 11 → 514; half the supplement back claws 3 → 511
+    # sale 2 earns 5 + 6 = 11 → 514; half the supplement back: the 45元 kept earns 2 of its 6, so 4 go → 510
     assert [(r.kind_name, r.points, r.balance_after) for r in rows] == [
-        ("退货扣回", -3, 511), ("消费积分", 11, 514), ("消费积分", 3, 503), ("积分抵现", -500, 500),
+        ("退货扣回", -4, 510), ("消费积分", 11, 514), ("消费积分", 3, 503), ("积分抵现", -500, 500),
         ("手工调整", 1000, 1000)]
     assert rows[0].balance_after == ledger.balance(member.id)
     assert rows[-1].reason == "开户赠送" and rows[-1].expires_on == dt.date(2026, 9, 9)  # 3 months after 6-9

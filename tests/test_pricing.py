@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from pharmacy_desk.core.errors import InvalidInput, PointsError
 from pharmacy_desk.core.pricing import (
-    Bonus, LineRule, describe_bonuses, format_factor, points_cash_value, quote, split_insurance,
+    Bonus, LineRule, category_points, describe_bonuses, format_factor, points_cash_value, quote, split_insurance,
     split_proportionally,
 )
 from pharmacy_desk.core.vocabulary import BonusReason
@@ -63,8 +63,11 @@ def test_insurance_beyond_the_prescription_spills_over_the_rest_by_amount():
               bonuses=())
     # 80元 on rx, the other 20元 over 100 : 45 : 60 → 975.6 / 439.0 / 585.4 → 976, 439, 585.
     assert [l.insurance_share_fen for l in q.lines] == [976, 439, 585, 8000]
-    # Bases 9024 → 4, 4061 → 2, 5415 × 2/3000 = 3.6 → 3.
-    assert q.points_earned == 9
+    # Bases 9024 → 4 whole blocks of 20元, 4061 → 2 of 15元, 5415 → 1 of 30元 × 2 = 2.
+    assert q.points_earned == 8
+    # Pro rata the supplement's 5415 × 2/3000 = 3.6 gives 3, and 9024 → 4, 4061 → 2.
+    assert quote(rules(), coupon_discount_fen=0, points_cash_fen=0, insurance_fen=10000, insurance_earns=False,
+                 bonuses=(), pro_rata=True).points_earned == 9
 
 
 def test_the_lines_the_cashier_marks_are_the_ones_insurance_paid():
@@ -78,6 +81,39 @@ def test_the_lines_the_cashier_marks_are_the_ones_insurance_paid():
     allowed = quote(rules(), coupon_discount_fen=0, points_cash_fen=0, insurance_fen=8000,
                     insurance_earns=True, bonuses=())
     assert allowed.points_earned == 12
+
+
+def test_points_come_in_whole_blocks_unless_pro_rata_is_set():
+    # 每购药30元,积2分: 45元 of 保健品 earns 2, not 3; 29元 earns nothing; 60元 earns 4.
+    assert [category_points(fen, 2, 3000) for fen in (2999, 3000, 4500, 5999, 6000)] == [0, 2, 2, 2, 4]
+    assert [category_points(fen, 2, 3000, pro_rata=True) for fen in (2999, 3000, 4500, 5999, 6000)] == [1, 2, 3, 3, 4]
+    supplement = [LineRule(3, 4500, 2, 3000)]
+    whole = quote(supplement, coupon_discount_fen=0, points_cash_fen=0, insurance_fen=0, insurance_earns=False)
+    pro_rata = quote(supplement, coupon_discount_fen=0, points_cash_fen=0, insurance_fen=0, insurance_earns=False,
+                     pro_rata=True)
+    assert (whole.points_earned, whole.pro_rata, pro_rata.points_earned, pro_rata.pro_rata) == (2, False, 3, True)
+    assert whole.lines[0].earn_base_fen == 4500
+
+
+def test_a_bonus_multiplies_the_blocks_never_the_money():
+    # 29元 at 1/20元 is one whole block: a VIP's ×1.5 gives 1 point, not 29/20 × 1.5 = 2.
+    vip = (Bonus("VIP会员", Decimal("1.5")),)
+    assert quote([LineRule(1, 2900, 1, 2000)], coupon_discount_fen=0, points_cash_fen=0, insurance_fen=0,
+                 insurance_earns=False, bonuses=vip).points_earned == 1
+    assert quote([LineRule(1, 1999, 1, 2000)], coupon_discount_fen=0, points_cash_fen=0, insurance_fen=0,
+                 insurance_earns=False, bonuses=vip).points_earned == 0
+
+
+@given(st.integers(0, 10_000_000), st.integers(0, 10_000_000), st.integers(0, 100), st.integers(1, 100_000))
+def test_whole_blocks_are_monotone_never_above_pro_rata_and_exact_at_the_edges(a, b, per_block, block_fen):
+    low, high = sorted((a, b))
+    assert category_points(low, per_block, block_fen) <= category_points(high, per_block, block_fen)
+    assert category_points(high, per_block, block_fen) <= category_points(high, per_block, block_fen, pro_rata=True)
+    edge = high // block_fen * block_fen
+    assert category_points(edge, per_block, block_fen) == category_points(edge, per_block, block_fen, pro_rata=True)
+    assert category_points(edge, per_block, block_fen) == category_points(high, per_block, block_fen)
+    # Pro rata never gives a whole block's worth more than whole blocks do.
+    assert category_points(high, per_block, block_fen, pro_rata=True) - category_points(high, per_block, block_fen) < max(per_block, 1)
 
 
 def test_same_category_lines_are_floored_together():

@@ -61,7 +61,7 @@ def test_trend_charts_carry_the_hand_computed_series(june, owner):
     assert _bars(points.axes[0], "积分发放") == [0, 2, 1011]
     assert _bars(points.axes[0], "积分使用") == [0, 0, 500]
     assert _bars(points.axes[0], "积分过期") == [0, 0, 5]
-    assert _line(points, "积分余额（负债）") == [5, 7, 508]  # D 3 + C 2 in April; + B's 2 in May
+    assert _line(points, "积分余额（负债）") == [5, 7, 507]  # D 3 + C 2 in April; + B's 2 in May
     rates = _draw("rates", report)
     assert _line(rates, "复购率") == [0, 0, 50.0]
     assert _line(rates, "本月发券核销率") == [0, 0, 50.0]
@@ -122,7 +122,7 @@ def test_window_draws_the_month_and_saves_charts(june, owner, qtbot, qtmodeltest
     names = [window.figures_model.data(window.figures_model.index(r, 0)) for r in range(window.figures_model.rowCount())]
     values = dict(zip(names, (window.figures_model.data(window.figures_model.index(r, 1))
                               for r in range(len(names)))))
-    assert values["销售额（净）"] == "212.02 元" and values["复购率"] == "50.0%" and values["积分余额（负债）"] == "508"
+    assert values["销售额（净）"] == "212.02 元" and values["复购率"] == "50.0%" and values["积分余额（负债）"] == "507"
     from PySide6.QtCore import Qt
 
     tip = window.figures_model.data(window.figures_model.index(names.index("复购率"), 0), Qt.ItemDataRole.ToolTipRole)

@@ -72,13 +72,14 @@ def test_points_flow_and_outstanding_liability(june):
     assert f.points_issued == 1011
     assert f.points_redeemed == 500  # s3's points as cash
     assert f.points_expired == 5  # C's 2 and D's 3, expired 06-01
-    assert f.points_other_out == 5  # A's −5 adjustment; the partial return clawed back 2×2000//5000 = 0
-    # B: 2 + 1000 − 500 + 4 = 506; A: 4 + 3 − 5 = 2; C, D: 0 → 508 (July's points excluded)
-    assert f.points_outstanding == 508
-    assert f.points_outstanding_fen == 508 * 2000 // 500 == 2032
+    # A's −5 adjustment and 1 from B's May return: the 30元 kept is 1 whole block of 20元, so 1 of 2 goes back
+    assert f.points_other_out == 6
+    # B: 2 − 1 + 1000 − 500 + 4 = 505; A: 4 + 3 − 5 = 2; C, D: 0 → 507 (July's points excluded)
+    assert f.points_outstanding == 507
+    assert f.points_outstanding_fen == 507 * 2000 // 500 == 2028
     # May ends with B 2 + C 2 + D 3 (not yet expired in the ledger) = 7; the month's flow explains the change
     assert monthly_figures(MAY).points_outstanding == 7
-    assert 508 - 7 == f.points_issued - f.points_redeemed - f.points_expired - f.points_other_out
+    assert 507 - 7 == f.points_issued - f.points_redeemed - f.points_expired - f.points_other_out
 
 
 def test_coupons_issued_and_used(june):

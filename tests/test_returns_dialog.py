@@ -67,18 +67,18 @@ def test_partial_return_of_one_line_found_by_scanned_receipt(qtbot, clerk, make_
     assert "请先选择退货原因" in dialog.message.text() and SaleReturn.select().count() == 0
     dialog.reason.setCurrentIndex(dialog.reason.findData("not_needed"))
     qtbot.mouseClick(dialog.part_button, Qt.MouseButton.LeftButton)
-    assert "将退款 45.00 元" in dialog.message.text() and "扣回所得积分 3" in dialog.message.text()
+    assert "将退款 45.00 元" in dialog.message.text() and "扣回所得积分 4" in dialog.message.text()
     assert SaleReturn.select().count() == 0  # asked, not yet done
     qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
     events().changed.disconnect(changed.append)
 
     record = SaleReturn.get()
     [line] = SaleReturnLine.select()
-    # half the supplement: 45 yuan back; points base 6 of 11 halved → 3 of 11 → 11 × 3 // 11 = 3 clawed
-    assert (line.sale_line.amount_fen, line.amount_fen, record.refund_fen, record.points_clawed) == (9000, 4500, 4500, 3)
-    assert ledger.balance(member.id) == 8
-    assert "已退款 45.00 元" in dialog.message.text() and "扣回所得积分 3" in dialog.message.text()
-    assert "会员积分余额 8" in dialog.message.text() and changed == [Changes.of_member(member.id, sales=True, ledger=True)]
+    # half the supplement: 45 yuan back; the 45 yuan kept is 1 whole block of 30元 (2 points), so 6 − 2 = 4 clawed
+    assert (line.sale_line.amount_fen, line.amount_fen, record.refund_fen, record.points_clawed) == (9000, 4500, 4500, 4)
+    assert ledger.balance(member.id) == 7
+    assert "已退款 45.00 元" in dialog.message.text() and "扣回所得积分 4" in dialog.message.text()
+    assert "会员积分余额 7" in dialog.message.text() and changed == [Changes.of_member(member.id, sales=True, ledger=True)]
     # the lines now show what came back and what is left
     assert dialog.lines_model.data(dialog.lines_model.index(1, 3)) == "45.00"
     assert dialog.lines_model.data(dialog.lines_model.index(1, 4)) == "45.00"

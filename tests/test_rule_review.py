@@ -29,6 +29,12 @@ def test_the_pharmacys_details_and_internal_settings_are_not_rules(db):
     assert not {"pharmacy_name", "pharmacy_address", "pharmacy_phone", "is_demo"} & set(lines)
 
 
+def test_a_categorys_rule_reads_as_whole_blocks_or_pro_rata_as_the_sales_are_priced(db, owner):
+    assert "不足一档的部分不积分" in by_key()["category:otc"].meaning
+    settings.change("points_pro_rata", True, owner)
+    assert "按比例" in by_key()["category:otc"].meaning
+
+
 def test_the_review_shows_the_rules_as_they_are_now(db, owner):
     settings.change("points_validity_months", 6, owner)
     rules.update_category("otc", owner, points_per_block=3)

@@ -49,7 +49,8 @@ def test_the_otc_rate_changed_here_earns_at_the_next_sale_and_the_audit_shows_ol
     click(qtbot, window.save_button)
     assert window.message.kind == "ok" and "1 项" in window.message.text()
     assert audit("rule_change") == ["非处方药：每档积分 1 分 → 2 分"]
-    assert sell(member, {"otc": 10000}, at=DAY + dt.timedelta(hours=1)).sale.points_earned == 13
+    # 100元 is 6 whole blocks of 15元, now 2 points each
+    assert sell(member, {"otc": 10000}, at=DAY + dt.timedelta(hours=1)).sale.points_earned == 12
 
 
 def test_declared_values_are_saved_one_audited_change_each(qtbot, window):

@@ -233,6 +233,9 @@ class Sale(BaseModel):
     # NULL on sales recorded before v4.
     points_factor = DecimalTextField(null=True)
     points_bonuses = TextField(default="", constraints=[SQL("DEFAULT ''")])
+    # Whether the points were earned pro rata rather than in whole blocks (schema v10), so a
+    # return takes back exactly what the kept goods would have earned; NULL before v10.
+    points_pro_rata = BooleanField(null=True)
 
     class Meta:
         # Covers a member's history and every per-member spend aggregate (tiers, RFM,
@@ -283,6 +286,11 @@ class SaleLine(BaseModel):
     paid_fen = IntegerField()
     insurance_share_fen = IntegerField(default=0)
     points_base = IntegerField(default=0)
+    # The rule the line's points were worked out with (schema v10; NULL before): the fen they
+    # were earned on and the category's rate at the time, which the owner may change since.
+    earn_base_fen = IntegerField(null=True)
+    points_per_block = IntegerField(null=True)
+    block_fen = IntegerField(null=True)
 
 
 class Payment(BaseModel):

@@ -126,6 +126,7 @@ class LineQuote:
     paid_fen: int
     insurance_share_fen: int
     points_base: int
+    earn_base_fen: int = 0  # the fen the line's points were worked out on (paid, less 医保 unless it earns)
 
 
 @dataclass(frozen=True)
@@ -139,21 +140,27 @@ class Quote:
     lines: tuple[LineQuote, ...]
     bonuses: tuple[Bonus, ...] = ()
     factor: Decimal | None = None  # product of the bonuses; None when the sale earns no points (walk-in)
+    pro_rata: bool = False  # points in proportion to the money rather than in whole blocks
 
 
-def category_points(base_fen: int, points_per_block: int, block_fen: int) -> int:
-    return base_fen * points_per_block // block_fen
+def category_points(base_fen: int, points_per_block: int, block_fen: int, *, pro_rata: bool = False) -> int:
+    """每购药30元,积2分: ``points_per_block`` for each whole ``block_fen`` paid, so 45 元 earns 2;
+    ``pro_rata`` earns in proportion instead (45 元 earns 3), floored to the point."""
+    if pro_rata:
+        return base_fen * points_per_block // block_fen
+    return base_fen // block_fen * points_per_block
 
 
 def quote(lines: list[LineRule], *, coupon_discount_fen: int, points_cash_fen: int,
           insurance_fen: int, insurance_earns: bool, bonuses: Sequence[Bonus] | None = (),
-          insured_lines: Sequence[int] | None = None) -> Quote:
+          insured_lines: Sequence[int] | None = None, pro_rata: bool = False) -> Quote:
     """Price a sale: who pays what on each line and the points it earns.
 
     Points are computed per category on the amount actually paid (after coupon and
-    points-as-cash, and without the 医保 part unless allowed), floored per category,
-    then multiplied by the product of the ``bonuses`` (tier, birthday month, …) and
-    floored again. 医保 is taken from the lines it paid (``insurance_groups``), so an OTC
+    points-as-cash, and without the 医保 part unless allowed), in whole blocks of the
+    category's rule (or ``pro_rata``, floored), then multiplied by the product of the
+    ``bonuses`` (tier, birthday month, …) and floored again: the bonus multiplies the
+    points the blocks earned, never the money, so a VIP's 29 元 earns nothing either. 医保 is taken from the lines it paid (``insurance_groups``), so an OTC
     line beside an insured prescription keeps its full points. ``bonuses=None`` is a sale that earns no points at all (a walk-in):
     its lines still carry their points base, but it earns 0 and has no factor.
     """
@@ -171,7 +178,8 @@ def quote(lines: list[LineRule], *, coupon_discount_fen: int, points_cash_fen: i
     line_points = [0] * len(lines)
     for indexes in by_category.values():
         rule = lines[indexes[0]]
-        points = category_points(sum(bases[i] for i in indexes), rule.points_per_block, rule.block_fen)
+        points = category_points(sum(bases[i] for i in indexes), rule.points_per_block, rule.block_fen,
+                                 pro_rata=pro_rata)
         for i, share in zip(indexes, split_proportionally(points, [bases[i] for i in indexes])):
             line_points[i] = share
     base_points = sum(line_points)
@@ -183,7 +191,7 @@ def quote(lines: list[LineRule], *, coupon_discount_fen: int, points_cash_fen: i
         total_fen=total, coupon_discount_fen=coupon_discount_fen, points_cash_fen=points_cash_fen,
         due_fen=total - coupon_discount_fen - points_cash_fen, base_points=base_points,
         points_earned=earned,
-        lines=tuple(LineQuote(c, p, pd, i, pts) for c, p, pd, i, pts in
-                    zip(coupon_shares, points_shares, paid, insurance_shares, line_points)),
-        bonuses=tuple(bonuses or ()), factor=factor,
+        lines=tuple(LineQuote(c, p, pd, i, pts, b) for c, p, pd, i, pts, b in
+                    zip(coupon_shares, points_shares, paid, insurance_shares, line_points, bases)),
+        bonuses=tuple(bonuses or ()), factor=factor, pro_rata=pro_rata,
     )

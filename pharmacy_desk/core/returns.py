@@ -1,9 +1,11 @@
 """退货: returning a sale, whole or in part.
 
-Money, points-as-cash and earned points are taken back in proportion to the
-amount returned, computed cumulatively (what is due after this return minus what
-was already settled), so a sale returned in several parts settles to exactly the
-same totals as one returned at once. The coupon goes back when the whole sale has
+Money and points-as-cash are taken back in proportion to the amount returned; the
+member keeps exactly the points the kept goods would have earned under the sale's
+own rule (its whole blocks or pro rata, its rates and bonuses; a sale recorded before
+the rule was kept gives back points in proportion). Everything is computed
+cumulatively (what is due after this return minus what was already settled), so a
+sale returned in several parts settles to exactly the same totals as one returned at once. The coupon goes back when the whole sale has
 come back: a coupon cannot be split. The money goes back the way it was paid
 (``core.refunds``), and a tier the returned sale had lifted the member to is reviewed
 at once.
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from decimal import ROUND_FLOOR, Decimal
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -27,6 +30,7 @@ from pharmacy_desk.core.models import (
     Member, Sale, SaleLine, SaleReturn, SaleReturnLine, SaleReturnPayment, Staff, Tier,
 )
 from pharmacy_desk.core.normalize import yuan
+from pharmacy_desk.core.pricing import category_points
 from pharmacy_desk.core.permissions import Permission, can, require
 from pharmacy_desk.core.refunds import remaining_by_method, split_refund
 from pharmacy_desk.core.vocabulary import LedgerKind, PaymentMethod, ReturnReason
@@ -34,6 +38,26 @@ from pharmacy_desk.core.vocabulary import LedgerKind, PaymentMethod, ReturnReaso
 
 def _share(whole: int, part: int, of: int) -> int:
     return whole * part // of if of else 0
+
+
+def kept_points(sale: Sale, lines: Iterable[SaleLine], returned: dict[SaleLineId, int]) -> int | None:
+    """The points the goods kept after ``returned`` (line id → fen) would have earned, priced
+    as the sale was: its whole blocks or pro rata, each line's rate, its bonus factor. Never
+    more than the sale earned; ``None`` for a sale recorded without its rule (before schema v10)."""
+    lines = list(lines)
+    if sale.points_pro_rata is None or sale.points_factor is None or any(
+            None in (l.earn_base_fen, l.points_per_block, l.block_fen) for l in lines):
+        return None
+    kept_base: dict[tuple[int, int, int], int] = {}
+    for line in lines:
+        rule = (line.category_id, cast(int, line.points_per_block), cast(int, line.block_fen))
+        # The kept part's base is floored, so a rounding never favours the member.
+        kept = _share(cast(int, line.earn_base_fen), line.amount_fen - returned.get(line.id, 0), line.amount_fen)
+        kept_base[rule] = kept_base.get(rule, 0) + kept
+    base = sum(category_points(fen, per_block, block, pro_rata=bool(sale.points_pro_rata))
+               for (_category, per_block, block), fen in kept_base.items())
+    earned = int((Decimal(base) * sale.points_factor).to_integral_value(rounding=ROUND_FLOOR))
+    return min(sale.points_earned, earned)
 
 
 @dataclass(frozen=True)
@@ -172,13 +196,18 @@ def plan_return(sale_id: SaleId, amounts: dict[SaleLineId, int] | None = None,
     insurance_share = settled("insurance_share_fen", after) - settled("insurance_share_fen", before)
     cash_total = sum(l.points_cash_share_fen for l in lines.values())
     base_total = sum(l.points_base for l in lines.values())
+    kept_before, kept_after = kept_points(sale, lines.values(), before), kept_points(sale, lines.values(), after)
+    if kept_before is not None and kept_after is not None:
+        points_to_claw = kept_before - kept_after
+    else:
+        points_to_claw = (_share(sale.points_earned, settled("points_base", after), base_total)
+                          - _share(sale.points_earned, settled("points_base", before), base_total))
     return ReturnPlan(
         sale=sale, line_rows=line_rows, refund_fen=refund_fen,
         refunds=split_refund(refund_fen, insurance_share, remaining_by_method(sale.id)),
         points_refunded=(_share(sale.points_used, settled("points_cash_share_fen", after), cash_total)
                          - _share(sale.points_used, settled("points_cash_share_fen", before), cash_total)),
-        points_to_claw=(_share(sale.points_earned, settled("points_base", after), base_total)
-                        - _share(sale.points_earned, settled("points_base", before), base_total)),
+        points_to_claw=points_to_claw,
         fully_returned=all(after[i] == l.amount_fen for i, l in lines.items()),
         approval_reason=needs_approval(refund_fen, sale.created_at, at))
 

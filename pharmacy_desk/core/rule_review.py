@@ -27,13 +27,14 @@ CATEGORY_GROUP, TIER_GROUP = "类别积分", "会员等级"
 
 PER_BLOCK = "每 {amount} 元 {points} 分"
 PER_BLOCK_MEANING = "按会员实付金额计，每满一档积一次，不足一档的部分不积分。"
+PRO_RATA_MEANING = "按会员实付金额按比例计，不足 1 分的部分不计。"
 NO_POINTS, NO_POINTS_MEANING = "不积分", "这一类别的消费不积分。"
 TIER_SPEND = "{months} 个月内消费满 {amount} 元"
 TIER_SPEND_AND_VISITS = "{months} 个月内消费满 {amount} 元且 {visits} 次"
 FROM_SIGN_UP = "入会即是"
 TIER_GIVES = "积分 {multiplier} 倍，每月最多用积分兑换 {cap} 元。"
 TIER_GIVES_AND_PRIVILEGES = "积分 {multiplier} 倍，每月最多用积分兑换 {cap} 元；{privileges}。"
-PHRASES = (CATEGORY_GROUP, TIER_GROUP, PER_BLOCK, PER_BLOCK_MEANING, NO_POINTS, NO_POINTS_MEANING, TIER_SPEND,
+PHRASES = (CATEGORY_GROUP, TIER_GROUP, PER_BLOCK, PER_BLOCK_MEANING, PRO_RATA_MEANING, NO_POINTS, NO_POINTS_MEANING, TIER_SPEND,
            TIER_SPEND_AND_VISITS, FROM_SIGN_UP, TIER_GIVES, TIER_GIVES_AND_PRIVILEGES)
 
 
@@ -66,7 +67,7 @@ class RuleLine:
 def _category_line(category: Category) -> RuleLine:
     if category.points_per_block:
         value = Phrase(PER_BLOCK, amount=yuan(category.block_fen), points=category.points_per_block)
-        meaning = Phrase(PER_BLOCK_MEANING)
+        meaning = Phrase(PRO_RATA_MEANING if settings.get("points_pro_rata") else PER_BLOCK_MEANING)
     else:
         value, meaning = Phrase(NO_POINTS), Phrase(NO_POINTS_MEANING)
     return RuleLine(CATEGORY_GROUP, category.name, value, meaning, f"category:{category.code}")

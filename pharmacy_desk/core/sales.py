@@ -181,7 +181,7 @@ def _preview(sale: SaleInput, at: dt.datetime | None, member: Member | None | ob
     earning = None if member is None else bonuses.bonuses_for(member, today)
     result = quote(rules, coupon_discount_fen=discount, points_cash_fen=points_cash,
                    insurance_fen=insurance, insurance_earns=settings.get("insurance_earns_points"),
-                   bonuses=earning, insured_lines=insured_lines)
+                   bonuses=earning, insured_lines=insured_lines, pro_rata=settings.get("points_pro_rata"))
     return SalePreview(result, member, coupon, categories=categories,
                        confirm_reason=sale_size.confirm_reason(total, member.id if member else None))
 
@@ -252,12 +252,14 @@ def _write(sale: SaleInput, priced: SalePreview, payments: dict[str, int], state
         owner_staff=member.owner_staff_id if member else None, created_at=at, total_fen=q.total_fen,
         coupon=priced.coupon, coupon_discount_fen=q.coupon_discount_fen, points_used=sale.points_used,
         points_cash_fen=q.points_cash_fen, paid_fen=q.due_fen, insurance_fen=payments.get(PaymentMethod.INSURANCE, 0),
-        points_earned=q.points_earned, points_factor=q.factor, points_bonuses=bonuses.encode(q.bonuses))
+        points_earned=q.points_earned, points_factor=q.factor, points_bonuses=bonuses.encode(q.bonuses),
+        points_pro_rata=q.pro_rata)
     op = operations.start(key, "sale", operator, at, subject=f"sale:{row.id}")
     categories = priced.categories
     prepared.insert_many(SaleLine, LINE_FIELDS, [
         (row.id, categories[line.category].id, line.description, line.quantity, line.days_supply, line.amount_fen,
-         lq.coupon_share_fen, lq.points_cash_share_fen, lq.paid_fen, lq.insurance_share_fen, lq.points_base)
+         lq.coupon_share_fen, lq.points_cash_share_fen, lq.paid_fen, lq.insurance_share_fen, lq.points_base,
+         lq.earn_base_fen, categories[line.category].points_per_block, categories[line.category].block_fen)
         for line, lq in zip(sale.lines, q.lines)])
     prepared.insert_many(Payment, ("sale", "method", "amount_fen"), [(row.id, m, a) for m, a in payments.items()])
     if priced.coupon is not None:
@@ -278,4 +280,5 @@ def _write(sale: SaleInput, priced: SalePreview, payments: dict[str, int], state
 
 
 LINE_FIELDS = ("sale", "category", "description", "quantity", "days_supply", "amount_fen", "coupon_share_fen",
-               "points_cash_share_fen", "paid_fen", "insurance_share_fen", "points_base")
+               "points_cash_share_fen", "paid_fen", "insurance_share_fen", "points_base", "earn_base_fen",
+               "points_per_block", "block_fen")

@@ -112,7 +112,7 @@ EXTRA_SQL = [
     *(rule_version_trigger(table, verb) for table in RULE_TABLES for verb in RULE_VERBS),
 ]
 
-CURRENT_VERSION = 9
+CURRENT_VERSION = 10
 
 SCHEMA_SQL = resources.files("pharmacy_desk.core").joinpath("schema_sql")
 

@@ -91,6 +91,9 @@ DECLARATIONS: tuple[Declaration, ...] = (
                 "积分自获得之日起的有效月数；最早获得的积分最先使用。"),
     Declaration("points_expiry_warning_days", Int(1, 180, unit="天"), "30", "积分", "积分到期提醒",
                 "积分在这么多天内到期时，收银台和回访名单提醒会员尽快使用。"),
+    Declaration("points_pro_rata", Bool(), "0", "积分", "按比例积分",
+                "关闭（默认）时按整档积分：“每30元积2分”的类别，45元积2分，29元不积分；打开后按金额比例积分，"
+                "45元积3分。只影响今后的消费，已记录的消费和它们的退货仍按当时的算法。"),
     Declaration("insurance_earns_points", Bool(), "0", "积分", "医保支付部分积分",
                 "许多省份禁止对医保基金支付部分给予积分；确认当地允许后再打开。"),
     Declaration("birthday_multiplier", MULTIPLIER, "2", "积分", "生日当月积分倍数",

@@ -3360,6 +3360,14 @@
         <translation>days</translation>
     </message>
     <message>
+        <source>按比例积分</source>
+        <translation>Points pro rata</translation>
+    </message>
+    <message>
+        <source>关闭（默认）时按整档积分：“每30元积2分”的类别，45元积2分，29元不积分；打开后按金额比例积分，45元积3分。只影响今后的消费，已记录的消费和它们的退货仍按当时的算法。</source>
+        <translation>Off (the default): points come in whole steps, so a category of &quot;2 points per ¥30&quot; gives 2 for ¥45 and none for ¥29. On: points in proportion to the amount, 3 for ¥45. Only later sales change; recorded sales and their returns keep the rule they were made with.</translation>
+    </message>
+    <message>
         <source>医保支付部分积分</source>
         <translation>Points on insurance payments</translation>
     </message>
@@ -3626,6 +3634,10 @@
     <message>
         <source>按会员实付金额计，每满一档积一次，不足一档的部分不积分。</source>
         <translation>On the amount the member pays: each full step earns once; a part step earns nothing.</translation>
+    </message>
+    <message>
+        <source>按会员实付金额按比例计，不足 1 分的部分不计。</source>
+        <translation>In proportion to the amount the member pays; a part of a point is not given.</translation>
     </message>
     <message>
         <source>不积分</source>
