@@ -74,3 +74,52 @@ def test_symbols_a_chinese_printer_draws_wide_count_two_columns():
     assert display_width("×") == 2 and display_width("、") == 2
     assert display_width("VIP会员×1.5") == 3 + 4 + 2 + 3
     assert display_width("1234.56") == 7
+
+
+def test_the_owners_header_and_footer_are_printed_and_an_empty_footer_is_left_out(make_member, sell, owner):
+    from pharmacy_desk.core import settings
+
+    settings.change("pharmacy_name", "康宁大药房", owner)
+    settings.change("receipt_header", settings.declaration("receipt_header").parse("医保定点零售药店（24小时）"), owner)
+    settings.change("receipt_footer", settings.declaration("receipt_footer").parse("谢谢惠顾！退换货请凭小票，7天内办理。"), owner)
+    lefts = [line.left for line in build(sell(make_member(), {"household": 2000}, at=DAY).sale.id).lines]
+    # Typed as the owner typed it: the Chinese punctuation stays.
+    assert lefts[:3] == ["康宁大药房", "医保定点零售药店（24小时）", RULE]
+    assert lefts[-2:] == [RULE, "谢谢惠顾！退换货请凭小票，7天内办理。"]
+    settings.change("receipt_footer", "", owner)
+    lefts = [line.left for line in build(sell(None, {"otc": 1000}, at=DAY).sale.id).lines]
+    assert "谢谢惠顾" not in "".join(lefts) and lefts[-1] != RULE
+
+
+def test_a_long_line_is_wrapped_to_the_paper_never_halving_a_character(make_member, sell, owner):
+    from pharmacy_desk.core import settings
+
+    settings.change("pharmacy_address", "浙江省杭州市西湖区文三路和平路口东北角康宁大厦一楼临街商铺十二号", owner)
+    text = as_text(build(sell(make_member(), {"household": 2000}, at=DAY).sale.id), receipt.PAPER_COLUMNS[58])
+    assert all(display_width(row) <= 32 for row in text.splitlines())
+    assert "浙江省杭州市西湖区文三路和平路口" in text.splitlines()  # 16 characters = 32 columns, then the rest
+    assert receipt.wrap("药" * 17, 32) == ["药" * 16, "药"] and receipt.wrap("ab", 32) == ["ab"]
+
+
+def test_a_members_tier_privileges_are_on_the_receipt_when_the_tier_has_any(make_member, sell, owner):
+    from pharmacy_desk.core import rules
+
+    member = make_member()
+    plain = build(sell(member, {"household": 2000}, at=DAY).sale.id)
+    assert not any(line.left.startswith("会员特权") for line in plain.lines)  # 普通会员 has none
+    rules.update_tier("normal", owner, privileges="免费送药、专属药师")
+    lefts = [line.left for line in build(sell(member, {"household": 2000}, at=DAY).sale.id).lines]
+    assert "会员特权 免费送药、专属药师" in lefts
+    assert not any("特权" in line.left for line in build(sell(None, {"otc": 1000}, at=DAY).sale.id).lines)
+
+
+def test_a_receipt_line_refuses_what_a_printer_cannot_print(db):
+    import pytest
+
+    from pharmacy_desk.core import settings
+    from pharmacy_desk.core.errors import InvalidInput
+
+    with pytest.raises(InvalidInput, match="不超过 40 个字"):
+        settings.declaration("receipt_footer").parse("谢" * 41)
+    with pytest.raises(InvalidInput, match="不超过 40 个字"):
+        settings.declaration("receipt_header").parse("第一行\n第二行")

@@ -26,7 +26,8 @@ def test_settings_categories_and_tiers_each_read_with_their_values(db):
 
 def test_the_pharmacys_details_and_internal_settings_are_not_rules(db):
     lines = by_key()
-    assert not {"pharmacy_name", "pharmacy_address", "pharmacy_phone", "is_demo"} & set(lines)
+    assert not {"pharmacy_name", "pharmacy_address", "pharmacy_phone", "receipt_header", "receipt_footer",
+                "is_demo"} & set(lines)
 
 
 def test_a_categorys_rule_reads_as_whole_blocks_or_pro_rata_as_the_sales_are_priced(db, owner):

@@ -43,11 +43,26 @@ class Receipt:
 
 
 def store_header() -> list[ReceiptLine]:
-    """The pharmacy's name, address and phone as set up, then a rule; nothing when none is set."""
-    found = [str(settings.get(key) or "").strip() for key in ("pharmacy_name", "pharmacy_address", "pharmacy_phone")]
-    name, address, phone = found
-    lines = [ReceiptLine(text) for text in (name, address, f"电话 {phone}" if phone else "") if text]
+    """The pharmacy's name, address and phone as set up and the owner's header line, then a
+    rule; nothing when none is set."""
+    keys = ("pharmacy_name", "pharmacy_address", "pharmacy_phone", "receipt_header")
+    name, address, phone, header = (str(settings.get(key) or "").strip() for key in keys)
+    lines = [ReceiptLine(text) for text in (name, address, f"电话 {phone}" if phone else "", header) if text]
     return [*lines, ReceiptLine(RULE)] if lines else []
+
+
+def store_footer() -> list[ReceiptLine]:
+    """A rule and the owner's closing line (谢谢惠顾… by default); nothing when it is left empty."""
+    footer = str(settings.get("receipt_footer") or "").strip()
+    return [ReceiptLine(RULE), ReceiptLine(footer)] if footer else []
+
+
+def privileges_line(member: Member) -> list[ReceiptLine]:
+    """The member's tier privileges (免费送药、专属药师 …), so whoever packs the order honours them."""
+    from pharmacy_desk.core.member_summary import tier_privileges
+
+    privileges = tier_privileges(Tier.get_by_id(member.tier_id))
+    return [ReceiptLine(f"会员特权 {'、'.join(privileges)}")] if privileges else []
 
 
 def staff_name(staff_id: int) -> str:
@@ -67,6 +82,7 @@ def build(sale_id: int, today: dt.date | None = None) -> Receipt:
     member = Member.get_by_id(sale.member_id) if sale.member_id else None
     if member is not None:
         out.append(ReceiptLine(f"会员 {member.name} {mask_phone(member.phone)}"))
+        out += privileges_line(member)
     out.append(ReceiptLine(RULE))
     rows = (SaleLine.select(SaleLine, Category.name).join(Category)
             .where(SaleLine.sale == sale.id).order_by(SaleLine.id))
@@ -102,8 +118,7 @@ def build(sale_id: int, today: dt.date | None = None) -> Receipt:
         upgraded = upgrade_by(sale)
         if upgraded:
             out.append(ReceiptLine(f"恭喜您升级为{upgraded}！", bold=True))
-    out.append(ReceiptLine(RULE))
-    out.append(ReceiptLine("谢谢惠顾，祝您健康！"))
+    out += store_footer()
     return Receipt("会员消费小票" if member is not None else "消费小票", sale.receipt_no, tuple(out))
 
 
@@ -130,11 +145,24 @@ def as_text(receipt: Receipt, columns: int) -> str:
         if line.left == RULE:
             rows.append(RULE * columns)
         elif not line.right:
-            rows.append(line.left)
+            rows += wrap(line.left, columns)
         else:
             gap = columns - display_width(line.left) - display_width(line.right)
             rows.append(line.left + " " * max(1, gap) + line.right)
     return "\n".join(rows)
+
+
+def wrap(text: str, columns: int) -> list[str]:
+    """``text`` cut into rows no wider than ``columns`` (a long address on 58 mm paper), so the
+    printer never breaks a wide character in half."""
+    rows, row, width = [], "", 0
+    for ch in text:
+        w = display_width(ch)
+        if width + w > columns:
+            rows.append(row)
+            row, width = "", 0
+        row, width = row + ch, width + w
+    return [*rows, row]
 
 
 def _centre(text: str, columns: int) -> str:

@@ -22,7 +22,7 @@ from pharmacy_desk.core.models import Category, Tier
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.setting_declarations import DECLARATIONS, MULTIPLIER
 
-PHARMACY_DETAILS = frozenset({"pharmacy_name", "pharmacy_address", "pharmacy_phone"})
+PHARMACY_DETAILS = frozenset({"pharmacy_name", "pharmacy_address", "pharmacy_phone", "receipt_header", "receipt_footer"})
 CATEGORY_GROUP, TIER_GROUP = "类别积分", "会员等级"
 
 PER_BLOCK = "每 {amount} 元 {points} 分"

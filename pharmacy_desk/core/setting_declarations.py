@@ -25,6 +25,8 @@ from pharmacy_desk.core.setting_types import (
 
 # The tier multipliers in ``core.rules`` are checked by the same type as the birthday multiplier.
 MULTIPLIER = Multiplier(Decimal(1), Decimal(10), unit="倍")
+# A line the owner has printed on every receipt, as typed (its Chinese punctuation kept).
+RECEIPT_LINE = Text(r"[^\x00-\x1f\x7f]{0,40}", "不超过 40 个字的一行文字", unit=None, fold_width=False)
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,10 @@ DECLARATIONS: tuple[Declaration, ...] = (
                 "药店", "药店地址", "打印在小票和会员卡上，方便会员找到药店。"),
     Declaration("pharmacy_phone", Text(r"[0-9 ()+-]{0,20}", "数字、空格、括号、+ 和 - 组成的电话号码，最多 20 位",
                                        unit=None), "", "药店", "药店电话", "打印在小票、会员卡和短信内容上。"),
+    Declaration("receipt_header", RECEIPT_LINE, "", "药店", "小票抬头",
+                "印在小票、退货和兑换凭条的店名、地址、电话之下，例如“医保定点零售药店”；留空则不印。"),
+    Declaration("receipt_footer", RECEIPT_LINE, "谢谢惠顾，祝您健康！", "药店", "小票结尾",
+                "印在小票和兑换凭条的最后一行，例如退换货须知；留空则不印。"),
     # 积分
     Declaration("points_validity_months", Int(1, 60, unit="个月"), "3", "积分", "积分有效期",
                 "积分自获得之日起的有效月数；最早获得的积分最先使用。"),

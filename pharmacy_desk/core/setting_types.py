@@ -217,18 +217,24 @@ class Bool:
 
 @dataclass(frozen=True)
 class Text:
-    """Text that matches ``pattern`` in full; ``allowed`` says in words what matches."""
+    """Text that matches ``pattern`` in full; ``allowed`` says in words what matches.
+
+    Typed full-width forms are folded to ASCII (１３８ → 138) unless ``fold_width`` is off: a
+    line printed for customers keeps its Chinese punctuation (谢谢惠顾，祝您健康！).
+    """
 
     pattern: str
     allowed: str
     unit: str | None
+    fold_width: bool = True
     name = "text"
 
     def describe(self) -> str:
         return self.allowed
 
     def parse(self, text: str, label: str) -> str:
-        return self.check(halfwidth(str(text)).strip(), label)
+        typed = str(text)
+        return self.check((halfwidth(typed) if self.fold_width else typed).strip(), label)
 
     def check(self, value: Any, label: str) -> str:
         if not isinstance(value, str) or not re.fullmatch(self.pattern, value):

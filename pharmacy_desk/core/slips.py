@@ -13,7 +13,7 @@ from typing import cast
 from pharmacy_desk.core import ledger, settings
 from pharmacy_desk.core.models import Category, CatalogItem, Member, Redemption, SaleLine, SaleReturn, SaleReturnLine
 from pharmacy_desk.core.normalize import mask_phone, yuan
-from pharmacy_desk.core.receipt import RULE, Receipt, ReceiptLine, staff_name, store_header
+from pharmacy_desk.core.receipt import RULE, Receipt, ReceiptLine, staff_name, store_footer, store_header
 from pharmacy_desk.core.returns import refunds_of
 from pharmacy_desk.core.vocabulary import PaymentMethod, ReturnReason
 
@@ -83,5 +83,5 @@ def redemption_slip(redemption_id: int) -> Receipt:
     expiring = ledger.expiring_within(done.member_id, done.created_at.date(), days)
     if expiring:
         out.append(ReceiptLine(f"{days}天内到期积分", str(expiring)))
-    out += [ReceiptLine(RULE), ReceiptLine("谢谢惠顾，祝您健康！")]
+    out += store_footer()
     return Receipt("积分兑换凭条", f"兑换{done.id}", tuple(out))
