@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QApplication, QWizard
 
 from pharmacy_desk.core import settings, setup
 from pharmacy_desk.core.models import Category, Member, Operation, Sale, Staff, Tier
+from pharmacy_desk.core.rule_review import PHARMACY_DETAILS
 from pharmacy_desk.core.setting_declarations import DECLARATIONS
 from pharmacy_desk.core.vocabulary import OperationKind, Role
 from pharmacy_desk.ui.app import Launcher
@@ -156,7 +157,7 @@ def test_every_rule_on_the_review_page_says_what_it_means(qtbot, qtmodeltester, 
     qtbot.addWidget(wizard)
     model = wizard.rules.model
     qtmodeltester.check(model)
-    rules = [d for d in DECLARATIONS if not d.internal and not d.key.startswith("pharmacy_")]
+    rules = [d for d in DECLARATIONS if not d.internal and d.key not in PHARMACY_DETAILS]
     assert model.rowCount() == len(rules) + Category.select().count() + Tier.select().count()
     for row in range(model.rowCount()):
         group, label, value, meaning = (model.index(row, c).data() for c in range(4))
