@@ -295,6 +295,8 @@ def test_the_settings_window_in_english_on_every_page(english, qtbot, latin_rule
     from pharmacy_desk.core import settings
     from pharmacy_desk.ui.settings.window import SettingsWindow
 
+    # The line printed at the foot of receipts is the owner's text for customers: data, not a label.
+    settings.change("receipt_footer", "Thank you for your visit", owner)
     window = SettingsWindow(owner)
     qtbot.addWidget(window)
     window.show()

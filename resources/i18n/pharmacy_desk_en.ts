@@ -3340,6 +3340,26 @@
         <translation>a phone number of digits, spaces, brackets, + and -, up to 20</translation>
     </message>
     <message>
+        <source>小票抬头</source>
+        <translation>Receipt header</translation>
+    </message>
+    <message>
+        <source>印在小票、退货和兑换凭条的店名、地址、电话之下，例如“医保定点零售药店”；留空则不印。</source>
+        <translation>Printed under the pharmacy's name, address and phone on receipts, return and redemption slips, e.g. &quot;Medical insurance designated pharmacy&quot;; left empty, nothing is printed.</translation>
+    </message>
+    <message>
+        <source>不超过 40 个字的一行文字</source>
+        <translation>one line of at most 40 characters</translation>
+    </message>
+    <message>
+        <source>小票结尾</source>
+        <translation>Receipt footer</translation>
+    </message>
+    <message>
+        <source>印在小票和兑换凭条的最后一行，例如退换货须知；留空则不印。</source>
+        <translation>Printed as the last line of receipts and redemption slips, e.g. the return policy; left empty, nothing is printed.</translation>
+    </message>
+    <message>
         <source>积分有效期</source>
         <translation>Points validity</translation>
     </message>
