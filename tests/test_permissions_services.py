@@ -83,6 +83,12 @@ def an_import(world: World, operator: Staff):
     return commit_import(read_plan(path, today=AT.date()), operator, at=AT)
 
 
+def an_imported_history(world: World):
+    """The member with a 病史 an import left to confirm with them."""
+    Member.update(health_to_confirm="高血压").where(Member.id == world.member.id).execute()
+    return world.member
+
+
 @dataclass(frozen=True)
 class Case:
     permission: Permission
@@ -163,6 +169,8 @@ MORE_CASES = (
          lambda w, op: profiles.add_measurement(w.member.id, op, "bp", systolic=130, diastolic=85, at=AT)),
     Case(Permission.EDIT_HEALTH, Role.CASHIER, Role.PHARMACIST,
          lambda w, op: profiles.record_health_consent(w.member.id, op, False, today=AT.date())),
+    Case(Permission.EDIT_HEALTH, Role.CASHIER, Role.PHARMACIST,
+         lambda w, op: profiles.confirm_imported_history(an_imported_history(w).id, op, "高血压")),
     Case(Permission.CONTACT_MEMBERS, Role.SYSTEM, Role.CASHIER,
          lambda w, op: contacts.mark_all_contacted([(w.member.id, "dormant")], "未接听", op, at=AT)),
     Case(Permission.EXPORT_PERSONAL, Role.PHARMACIST, Role.OWNER,
