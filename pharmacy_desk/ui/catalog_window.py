@@ -25,7 +25,7 @@ from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.i18n import core
 from pharmacy_desk.ui.inline import InlineMessage, table_view, time_text
 from pharmacy_desk.ui.operations import Op, Read
-from pharmacy_desk.ui.table_model import Column, RowsTableModel
+from pharmacy_desk.ui.table_model import Column, RowsTableModel, select_row_of, selected_row
 
 UNLIMITED = -1  # the stock box's lowest value reads 不限
 
@@ -164,15 +164,11 @@ class CatalogWindow(QWidget):
 
     def _show(self, rows: list[CatalogItem], keep: int | None) -> None:
         self.model.set_rows(rows)
-        for index, row in enumerate(rows):
-            if row.id == keep:
-                self.view.selectRow(index)
+        select_row_of(self.view, self.model, keep)
         self._picked()
 
     def selected(self) -> CatalogItem | None:
-        index = self.view.currentIndex()
-        chosen = self.view.selectionModel().hasSelection()
-        return self.model.row(index.row()) if chosen and index.isValid() else None
+        return selected_row(self.view, self.model)
 
     def _picked(self, *_args) -> None:
         item = self.selected()
@@ -231,9 +227,7 @@ class CatalogWindow(QWidget):
         Op(self, call, operator=self.operator).success(succeeded).failure(self.message.refused).run()
 
     def _select(self, item_id: int) -> None:
-        for index, row in enumerate(self.model.rows()):
-            if row.id == item_id:
-                self.view.selectRow(index)
+        select_row_of(self.view, self.model, item_id)
 
     def add(self) -> None:
         fields = self._form()
@@ -286,9 +280,7 @@ class CatalogWindow(QWidget):
         return page
 
     def selected_redemption(self) -> catalog.RedemptionRow | None:
-        index = self.redemption_view.currentIndex()
-        chosen = self.redemption_view.selectionModel().hasSelection()
-        return self.redemptions.row(index.row()) if chosen and index.isValid() else None
+        return selected_row(self.redemption_view, self.redemptions)
 
     def _picked_redemption(self, *_args) -> None:
         row = self.selected_redemption()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
@@ -400,38 +401,32 @@ class MainWindow(QMainWindow):
     def open_charts(self) -> None:
         from pharmacy_desk.ui.charts_window import ChartsWindow
 
-        if (operator := self._require_operator()) is not None:
-            self._show_window(ChartsWindow(operator, parent=self))
+        self._open_window(ChartsWindow)
 
     def open_lists(self) -> None:
         from pharmacy_desk.ui.lists_window import ListsWindow
 
-        if (operator := self._require_operator()) is not None:
-            self._show_window(ListsWindow(operator, parent=self))
+        self._open_window(ListsWindow)
 
     def open_campaigns(self) -> None:
         from pharmacy_desk.ui.campaigns_window import CampaignsWindow
 
-        if (operator := self._require_operator()) is not None:
-            self._show_window(CampaignsWindow(operator, parent=self))
+        self._open_window(CampaignsWindow)
 
     def open_settings(self) -> None:
         from pharmacy_desk.ui.settings.window import SettingsWindow
 
-        if (operator := self._require_operator()) is not None and can(operator, Permission.CHANGE_RULES):
-            self._show_window(SettingsWindow(operator, parent=self))
+        self._open_window(SettingsWindow, Permission.CHANGE_RULES)
 
     def open_catalog(self) -> None:
         from pharmacy_desk.ui.catalog_window import CatalogWindow
 
-        if (operator := self._require_operator()) is not None:
-            self._show_window(CatalogWindow(operator, parent=self))
+        self._open_window(CatalogWindow)
 
     def open_staff(self) -> None:
         from pharmacy_desk.ui.staff_window import StaffWindow
 
-        if (operator := self._require_operator()) is not None:
-            self._show_window(StaffWindow(operator, parent=self))
+        self._open_window(StaffWindow)
 
     def open_backups(self) -> QDialog | None:
         from pharmacy_desk.ui.restore_window import RestoreWindow
@@ -445,8 +440,12 @@ class MainWindow(QMainWindow):
     def open_audit(self) -> None:
         from pharmacy_desk.ui.audit_window import AuditWindow
 
-        if (operator := self._require_operator()) is not None:
-            self._show_window(AuditWindow(operator, parent=self))
+        self._open_window(AuditWindow)
+
+    def _open_window(self, window_class: Callable[..., QWidget], permission: Permission | None = None) -> None:
+        """A window from the menus, opened for the signed-in operator; nothing without one (or one lacking ``permission``)."""
+        if (operator := self._require_operator()) is not None and (permission is None or can(operator, permission)):
+            self._show_window(window_class(operator, parent=self))
 
     def _show_window(self, window: QWidget) -> None:
         # Esc or Ctrl+W closes a window opened from the menus, as it closes a dialog.

@@ -22,7 +22,7 @@ from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.i18n import core
 from pharmacy_desk.ui.inline import InlineMessage, table_view, time_text
 from pharmacy_desk.ui.operations import Op, Read
-from pharmacy_desk.ui.table_model import Column, RowsTableModel
+from pharmacy_desk.ui.table_model import Column, RowsTableModel, select_row_of, selected_row
 
 
 def state_text(row: StaffRow) -> str:
@@ -127,15 +127,11 @@ class StaffWindow(QWidget):
 
     def _show(self, rows: list[StaffRow], keep: int | None) -> None:
         self.model.set_rows(rows)
-        for index, row in enumerate(rows):
-            if row.id == keep:
-                self.view.selectRow(index)
+        select_row_of(self.view, self.model, keep)
         self._picked()
 
     def selected(self) -> StaffRow | None:
-        index = self.view.currentIndex()
-        selected = self.view.selectionModel().hasSelection()
-        return self.model.row(index.row()) if selected and index.isValid() else None
+        return selected_row(self.view, self.model)
 
     def selected_id(self) -> int | None:
         row = self.selected()

@@ -13,6 +13,7 @@ from typing import Any
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS_CONTEXT = "Columns"
@@ -85,3 +86,17 @@ class RowsTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)
         return None
+
+
+def selected_row(view: QAbstractItemView, model: RowsTableModel) -> Any | None:
+    """The row picked in ``view`` (over ``model``), or None when nothing is picked."""
+    index = view.currentIndex()
+    chosen = view.selectionModel().hasSelection()
+    return model.row(index.row()) if chosen and index.isValid() else None
+
+
+def select_row_of(view: QTableView, model: RowsTableModel, row_id: object) -> None:
+    """Pick the row whose ``id`` is ``row_id``, if it is listed (after a reload, the row worked on)."""
+    for index, row in enumerate(model.rows()):
+        if row.id == row_id:
+            view.selectRow(index)
