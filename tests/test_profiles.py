@@ -168,3 +168,20 @@ def test_opening_a_health_file_is_recorded_once_and_reading_it_again_is_not(db, 
     assert (view.staff_id, view.subject, view.detail) == (pharmacist.id, f"member:{member.id}", "健康档案")
     with pytest.raises(NotPermitted, match="查看健康档案"):
         profiles.health_record(member.id, clerk)
+
+
+def test_a_profile_is_a_plain_row_with_the_whole_phone_only_for_who_may_edit_it(db, clerk, pharmacist, make_member):
+    member = make_member(phone="13812345678", name="张三")
+    profiles.update_profile(member.id, clerk, birthday="1958-11-2", address="幸福小区3栋", owner_staff=pharmacist,
+                            marketing_opt_out=True, notes="只在上午来", today=TODAY)
+    stored = Member.get_by_id(member.id)
+    seen = profiles.profile(member.id, clerk)
+    assert seen == profiles.MemberProfile(
+        member.id, "张三", "13812345678", member.card_no, stored.gender, dt.date(1958, 11, 2), "幸福小区3栋",
+        pharmacist.id, True, "只在上午来", stored.joined_on, TODAY)  # an edit confirms the profile
+    assert not isinstance(seen, Member)
+    assert profiles.profile(member.id, None).phone == "138****5678"
+    Staff.update(active=False).where(Staff.id == clerk.id).execute()
+    assert profiles.profile(member.id, Staff.get_by_id(clerk.id)).phone == "138****5678"
+    with pytest.raises(NotFound):
+        profiles.profile(member.id + 100, pharmacist)

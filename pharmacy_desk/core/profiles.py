@@ -144,6 +144,32 @@ def update_profile(member_id: MemberId, operator: Staff, *, today: dt.date | Non
         return MemberUpdate(members.get(member.id), Changes.of_member(member.id))
 
 
+@dataclass(frozen=True)
+class MemberProfile:
+    """A member's profile as the edit tab shows it: the phone whole only to someone who may edit it."""
+
+    member_id: MemberId
+    name: str
+    phone: str
+    card_no: str
+    gender: str
+    birthday: dt.date | None
+    address: str
+    owner_staff_id: int | None
+    marketing_opt_out: bool
+    notes: str
+    joined_on: dt.date
+    profile_confirmed_on: dt.date | None
+
+
+def profile(member_id: MemberId, operator: Staff | None) -> MemberProfile:
+    member = members.get(member_id)
+    phone = member.phone if can(operator, Permission.EDIT_MEMBER) else mask_phone(member.phone)
+    return MemberProfile(MemberId(member.id), member.name, phone, member.card_no, member.gender, member.birthday,
+                         member.address, member.owner_staff_id, member.marketing_opt_out, member.notes,
+                         member.joined_on, member.profile_confirmed_on)
+
+
 def may_handle_health(operator: Staff) -> bool:
     """Whether this role works with health files at all (the tab exists for them)."""
     return can(operator, Permission.VIEW_HEALTH)

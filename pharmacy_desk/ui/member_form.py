@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QWidget
 
 from pharmacy_desk.core import profiles
-from pharmacy_desk.core.models import Member
 from pharmacy_desk.core.vocabulary import Gender
 from pharmacy_desk.ui.i18n import core
 from pharmacy_desk.ui.inline import date_text
@@ -61,7 +60,7 @@ class MemberForm(QWidget):
                 widget.setParent(self)
                 widget.hide()
 
-    def load(self, member: Member) -> None:
+    def load(self, member: profiles.MemberProfile) -> None:
         """Show a stored member (the edit screen)."""
         self.name_edit.setText(member.name)
         self.phone_edit.setText(member.phone)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from pharmacy_desk.core import members, profiles
 from pharmacy_desk.core.models import Staff
-from pharmacy_desk.core.normalize import mask_phone
 from pharmacy_desk.core.permissions import Permission, can
 from pharmacy_desk.ui.inline import InlineMessage, date_text
 from pharmacy_desk.ui.member_form import PROFILE_FIELDS, MemberForm
@@ -53,10 +52,8 @@ class ProfileTab(QWidget):
         self.load()
 
     def load(self) -> None:
-        member = members.get(self.member_id)
+        member = profiles.profile(self.member_id, self.operator)
         self.form.load(member)
-        if not self.editable:
-            self.phone_edit.setText(mask_phone(member.phone))
         confirmed = date_text(member.profile_confirmed_on) or self.tr("从未")
         self.facts.setText(self.tr("入会 {joined}　资料确认 {confirmed}").format(
             joined=date_text(member.joined_on), confirmed=confirmed))
