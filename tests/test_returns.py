@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from pharmacy_desk.core import check, coupons, ledger, returns, rules, settings
 from pharmacy_desk.core.errors import NotFound, ReturnError
-from pharmacy_desk.core.models import Coupon, Sale, SaleLine
+from pharmacy_desk.core.models import Coupon, Sale, SaleLine, SaleReturn
 from pharmacy_desk.core.pricing import Bonus, LineRule, quote
 
 AT = dt.datetime(2026, 6, 10, 10, 0)
@@ -27,6 +27,10 @@ def test_whole_return_takes_back_earned_and_gives_back_points_and_coupon(db, mak
     assert result.balance == 1000
     assert coupons.in_use(welcome.id) is None
     assert check.run_checks() == []
+    stored = SaleReturn.get_by_id(record.id)
+    assert record == returns.ReturnRecord(stored.id, sold.sale.id, member.id, 7700, 500, 3, 0, True)
+    again = returns.return_sale(sale_id=sold.sale.id, operator=clerk, uid="r1", at=LATER)
+    assert again.replayed and again.sale_return == record
 
 
 def test_partial_returns_add_up_to_a_whole_return(db, make_member, sell, clerk):

@@ -111,9 +111,28 @@ def returnable_amounts(sale_id: SaleId) -> dict[SaleLineId, int]:
             for line in SaleLine.select().where(SaleLine.sale == sale_id)}
 
 
+@dataclass(frozen=True)
+class ReturnRecord:
+    """A recorded return as the counter reads it back; the stored row stays inside core."""
+
+    id: int
+    sale_id: SaleId
+    member_id: MemberId | None
+    refund_fen: int
+    points_refunded: int
+    points_clawed: int
+    points_shortfall: int
+    coupon_restored: bool
+
+
+def _record_of(row: SaleReturn, member_id: MemberId | None) -> ReturnRecord:
+    return ReturnRecord(row.id, SaleId(row.sale_id), member_id, row.refund_fen, row.points_refunded,
+                        row.points_clawed, row.points_shortfall, bool(row.coupon_restored))
+
+
 @dataclass
 class ReturnResult:
-    sale_return: SaleReturn
+    sale_return: ReturnRecord
     balance: int
     replayed: bool = False
     refunds: dict[str, int] = field(default_factory=dict)  # method → fen given back on it
@@ -123,7 +142,7 @@ class ReturnResult:
     def changes(self) -> Changes:
         if self.replayed:
             return NOTHING
-        member_id = self.sale_return.sale.member_id
+        member_id = self.sale_return.member_id
         return Changes.of_member(member_id, sales=True, ledger=member_id is not None,
                                  coupons=self.sale_return.coupon_restored)
 
@@ -229,7 +248,8 @@ def return_sale(*, sale_id: SaleId, operator: Staff, uid: str, amounts: dict[Sal
         if step.done is not None:
             recorded = SaleReturn.get(SaleReturn.uid == uid)
             member_id = recorded.sale.member_id
-            return ReturnResult(recorded, ledger.balance(member_id) if member_id else 0, replayed=True,
+            return ReturnResult(_record_of(recorded, member_id), ledger.balance(member_id) if member_id else 0,
+                                replayed=True,
                                 refunds=refunds_of(recorded.id))
         plan = plan_return(sale_id, amounts, at)
         if plan.approval_reason is not None and not can(approved_by or operator, Permission.APPROVE_RETURN):
@@ -265,4 +285,4 @@ def return_sale(*, sale_id: SaleId, operator: Staff, uid: str, amounts: dict[Sal
                              sale_return=record, reason="退货扣回所得积分")
             tier_after = tiers.review_after_return(Member.get_by_id(sale.member_id), sale, op, at)
         balance = ledger.balance(sale.member_id) if sale.member_id else 0
-        return ReturnResult(record, balance, refunds=plan.refunds, tier_after=tier_after)
+        return ReturnResult(_record_of(record, sale.member_id), balance, refunds=plan.refunds, tier_after=tier_after)

@@ -317,7 +317,7 @@ class ReturnsDialog(QDialog):
     def _returned(self, result: returns.ReturnResult) -> None:
         self.last_return = result.sale_return
         text = describe_return(result.sale_return, result.refunds)
-        if result.sale_return.sale.member_id is not None:
+        if result.sale_return.member_id is not None:
             text += self.tr("会员积分余额 {balance}。").format(balance=result.balance)
         if result.tier_after is not None:
             text += self.tr("会员等级回到{tier}。").format(tier=result.tier_after.name)
