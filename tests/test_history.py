@@ -15,7 +15,7 @@ def _story(make_member, sell, clerk, owner):
     welcome = Coupon.get(Coupon.member == member)
     first = sell(member, {"household": 10000}, coupon_id=welcome.id, points_used=500, at=AT)
     second = sell(member, {"household": 10000, "supplement": 9000}, at=AT + dt.timedelta(hours=1))
-    supplement = SaleLine.get((SaleLine.sale == second.sale) & (SaleLine.amount_fen == 9000))
+    supplement = SaleLine.get((SaleLine.sale == second.sale.id) & (SaleLine.amount_fen == 9000))
     returns.return_sale(sale_id=second.sale.id, operator=clerk, uid="r1", at=AT + dt.timedelta(hours=3),
                         amounts={supplement.id: 4500})
     return member, welcome, first.sale, second.sale, supplement

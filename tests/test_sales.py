@@ -19,7 +19,8 @@ def test_points_per_category_with_insurance_excluded(db, make_member, sell):
                   payments={"insurance": 8000, "wechat": 20500})
     # See test_pricing: the 80元 of 医保 paid the prescription, so the rest keeps its 12 points.
     assert result.sale.points_earned == 12 and result.balance == 12
-    assert [(l.category.code, l.insurance_share_fen) for l in result.sale.lines.order_by(SaleLine.id)] == [
+    lines = SaleLine.select().where(SaleLine.sale == result.sale.id).order_by(SaleLine.id)
+    assert [(l.category.code, l.insurance_share_fen) for l in lines] == [
         ("household", 0), ("otc", 0), ("supplement", 0), ("rx", 8000)]
     assert result.sale.insurance_fen == 8000 and result.sale.paid_fen == 28500
     assert {p.method: p.amount_fen for p in Payment.select()} == {"insurance": 8000, "wechat": 20500}
@@ -31,7 +32,8 @@ def test_the_cashier_marks_which_categories_insurance_paid(db, make_member, sell
     member = make_member()
     result = sell(member, {"otc": 15000, "rx": 8000}, payments={"insurance": 10000, "cash": 13000},
                   insured_categories=("otc", "rx"))
-    shares = {l.category.code: l.insurance_share_fen for l in result.sale.lines}
+    lines = SaleLine.select().where(SaleLine.sale == result.sale.id)
+    shares = {l.category.code: l.insurance_share_fen for l in lines}
     assert shares == {"otc": 6522, "rx": 3478}  # 100元 over 150 : 80
     with pytest.raises(InvalidInput, match="超过所标医保类别"):
         sell(member, {"otc": 15000, "rx": 8000}, payments={"insurance": 10000, "cash": 13000},
@@ -176,3 +178,20 @@ def test_the_till_lays_out_categories_in_their_order(db):
     assert shown[0] == sales.TillCategory("rx", "处方药", "5", True)
     assert [c.code for c in shown[1:3]] == ["household", "otc"] and shown[1].is_prescription is False
     assert len(shown) == Category.select().count()
+
+
+def test_a_sale_hands_back_a_plain_record_of_what_was_stored_and_a_replay_the_same(db, make_member, sell, owner):
+    member = make_member()
+    give_points(member, 1000, owner)
+    welcome = Coupon.get(Coupon.member == member)
+    result = sell(member, {"household": 10000, "rx": 5000}, coupon_id=welcome.id, points_used=500,
+                  payments={"insurance": 5000, "cash": 7700}, uid="till-1-0009")
+    stored = Sale.get_by_id(result.sale.id)
+    assert result.sale == sales.SaleRecord(
+        stored.id, stored.receipt_no, member.id, 15000, welcome.id, 300, 500, 2000, 12700, 5000, stored.points_earned)
+    assert not isinstance(result.sale, Sale)
+    again = sell(member, {"household": 10000, "rx": 5000}, coupon_id=welcome.id, points_used=500,
+                 payments={"insurance": 5000, "cash": 7700}, uid="till-1-0009")
+    assert again.replayed and again.sale == result.sale
+    walk_in = sell(None, {"household": 2000}, uid="till-1-0010")
+    assert (walk_in.sale.member_id, walk_in.sale.coupon_id, walk_in.sale.points_earned) == (None, None, 0)

@@ -19,7 +19,7 @@ from pharmacy_desk.core import (
 from pharmacy_desk.core.changes import NOTHING, Changes
 from pharmacy_desk.core.db import database, write_transaction
 from pharmacy_desk.core.errors import InvalidInput, NeedsConfirmation, NotFound, PointsError
-from pharmacy_desk.core.ids import CouponId, MemberId
+from pharmacy_desk.core.ids import CouponId, MemberId, SaleId
 from pharmacy_desk.core.models import (
     Category, Coupon, CouponUse, Member, Payment, ReceiptCounter, Sale, SaleLine, Staff, Tier,
 )
@@ -63,9 +63,31 @@ class SalePreview:
     categories: dict[str, Category] = field(default_factory=dict, repr=False)
 
 
+@dataclass(frozen=True)
+class SaleRecord:
+    """A recorded sale as the counter and its receipt read it back; the stored row stays inside core."""
+
+    id: SaleId
+    receipt_no: str
+    member_id: MemberId | None
+    total_fen: int
+    coupon_id: CouponId | None
+    coupon_discount_fen: int
+    points_used: int
+    points_cash_fen: int
+    paid_fen: int
+    insurance_fen: int
+    points_earned: int
+
+
+def _record_of(row: Sale) -> SaleRecord:
+    return SaleRecord(row.id, row.receipt_no, row.member_id, row.total_fen, row.coupon_id, row.coupon_discount_fen,
+                      row.points_used, row.points_cash_fen, row.paid_fen, row.insurance_fen, row.points_earned)
+
+
 @dataclass
 class SaleResult:
-    sale: Sale
+    sale: SaleRecord
     balance: int
     new_tier: Tier | None = None
     replayed: bool = False
@@ -230,7 +252,7 @@ def record_sale(sale: SaleInput, *, operator: Staff, uid: str, at: dt.datetime |
                 raise InvalidInput(f"操作编号“{key}”已被另一项操作使用，本次操作没有执行。")
             recorded = Sale.get(Sale.uid == uid)
             balance = ledger.balance(recorded.member_id) if recorded.member_id else 0
-            return SaleResult(recorded, balance, replayed=True)
+            return SaleResult(_record_of(recorded), balance, replayed=True)
         priced = _preview(sale, at, state.member)
         if priced.confirm_reason is not None and not sale.amount_confirmed:
             raise NeedsConfirmation(priced.confirm_reason)
@@ -266,7 +288,7 @@ def _write(sale: SaleInput, priced: SalePreview, payments: dict[str, int], state
         # ``preview`` saw the coupon free under this same write lock, so no other sale took it since.
         CouponUse.create(coupon=priced.coupon, sale=row, used_at=at)
     if member is None:
-        return SaleResult(row, 0)
+        return SaleResult(_record_of(row), 0)
     if sale.points_used:
         ledger.debit(member.id, LedgerKind.REDEEM, sale.points_used, op, at, sale=row, reason="积分抵现")
     if row.points_earned:
@@ -276,7 +298,7 @@ def _write(sale: SaleInput, priced: SalePreview, payments: dict[str, int], state
     new_tier = tiers.upgrade_after_sale(member, op, at, known)
     # Spending points may have expired lots first (``ledger.debit``): then the ledger is asked.
     balance = ledger.balance(member.id) if sale.points_used else state.balance + row.points_earned
-    return SaleResult(row, balance, new_tier)
+    return SaleResult(_record_of(row), balance, new_tier)
 
 
 LINE_FIELDS = ("sale", "category", "description", "quantity", "days_supply", "amount_fen", "coupon_share_fen",
