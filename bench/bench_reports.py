@@ -76,8 +76,11 @@ def sql_report(con: sqlite3.Connection, month: Month, dormant_months: int, perce
                                      " AND created_at < ? GROUP BY kind", (start, end)))
     out["outstanding"] = q("points", "SELECT SUM(points) FROM ledger_entry NOT INDEXED")[0][0] - (
         q("points", "SELECT COALESCE(SUM(points), 0) FROM ledger_entry WHERE created_at >= ?", (end,))[0][0])
+    # coupons used in the month, less those whole-sale returns of the month gave back
     out["coupons"] = q("coupons", "SELECT (SELECT COUNT(*) FROM coupon WHERE issued_at >= ?1 AND issued_at < ?2),"
-                                  " (SELECT COUNT(*) FROM coupon_in_use WHERE used_at >= ?1 AND used_at < ?2)", (start, end))[0]
+                                  " (SELECT COUNT(*) FROM coupon_use WHERE used_at >= ?1 AND used_at < ?2)"
+                                  " - (SELECT COUNT(*) FROM sale_return WHERE coupon_restored"
+                                  " AND created_at >= ?1 AND created_at < ?2)", (start, end))[0]
     out["categories"] = dict(q("categories", "SELECT c.code, SUM(l.paid_fen) FROM sale s JOIN sale_line l"
                                              " ON l.sale_id = s.id JOIN category c ON c.id = l.category_id"
                                              " WHERE s.created_at >= ? AND s.created_at < ? GROUP BY c.code",

@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from pharmacy_desk.core import chain, demo, ledger, schema, settings  # noqa: E402
+from pharmacy_desk.core import activity, chain, demo, ledger, schema, settings  # noqa: E402
 from pharmacy_desk.core.db import close_database, open_database  # noqa: E402
 from pharmacy_desk.core.members import ean13_check_digit  # noqa: E402
 from pharmacy_desk.core.models import Category, Staff, Tier  # noqa: E402
@@ -281,6 +281,10 @@ def generate(path: Path, *, members: int = 1_000_000, sales: int = 5_000_000, se
         con.execute(sql)
     say("chaining the ledger and the operations")
     _chain(con)
+    say("each member's running figures")
+    starts = activity.window_start(dt.date.today()).isoformat()  # the app's current month, not ``until``'s
+    con.execute("UPDATE activity_window SET starts = ?, rolled_through = 0", (starts,))
+    con.execute(activity.REBUILD_SQL, {"starts": starts})
     con.execute("COMMIT")
     con.execute("PRAGMA journal_mode=WAL")  # as the app leaves it
     con.close()

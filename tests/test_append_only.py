@@ -9,6 +9,7 @@ import pytest
 from pharmacy_desk.core import check, coupons, dialect, ledger, redemption, returns, schema
 from pharmacy_desk.core.db import close_database, database, open_database
 from pharmacy_desk.core.models import Coupon, CouponUse, Operation, SaleReturn
+from pharmacy_desk.core.reports import closing
 from pharmacy_desk.core.vocabulary import OperationKind
 
 AT = dt.datetime(2026, 6, 10, 10, 0)
@@ -16,7 +17,8 @@ AT = dt.datetime(2026, 6, 10, 10, 0)
 
 @pytest.fixture
 def shop(db, make_member, sell, clerk, owner):
-    """One row in every append-only table: a sale with a coupon and points, a return, a gift, a tier change."""
+    """One row in every append-only table: a sale with a coupon and points, a return, a gift, a tier change,
+    a closed month."""
     member = make_member()
     ledger.adjust(member.id, 2000, "开户", owner, "seed", at=AT - dt.timedelta(days=1))
     welcome = Coupon.get(Coupon.member == member)
@@ -26,6 +28,7 @@ def shop(db, make_member, sell, clerk, owner):
     item = redemption.add_catalog_item(name="保温杯", points_price=100, value_fen=1000, operator=owner)
     redemption.redeem(member_id=member.id, item_id=item.id, operator=clerk, key="gift1",
                       at=AT + dt.timedelta(hours=2))
+    closing.close_due_months(dt.date(2026, 7, 1), owner)  # June's figures stored
     return member
 
 

@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from bench import generate_large
-from pharmacy_desk.core import check, members, schema
+from pharmacy_desk.core import activity, check, members, schema
 from pharmacy_desk.core.db import close_database, database, open_database
 from pharmacy_desk.core.ledger import add_months
 from pharmacy_desk.core.models import Category, LedgerEntry, Member, Operation, Payment, Sale, SaleLine
@@ -42,6 +42,10 @@ def test_generated_database_passes_every_check(generated):
     # the indexes dropped for the bulk load are all back, the expression index included
     plan = database.execute_sql("EXPLAIN QUERY PLAN SELECT id FROM member WHERE substr(phone, -4) = '1234'")
     assert "member_phone_tail" in plan.fetchall()[0][-1]
+    # each member's running figures are what the sales themselves give
+    kept = activity.figures()
+    activity.rebuild(dt.date.today())
+    assert activity.figures() == kept and len(kept) == len({s.member_id for s in Sale.select() if s.member_id})
 
 
 def test_generated_rows_are_what_the_app_would_have_written(generated):

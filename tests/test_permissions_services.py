@@ -26,6 +26,7 @@ from pharmacy_desk.core.defaults import system_staff
 from pharmacy_desk.core.errors import NotPermitted
 from pharmacy_desk.core.models import Member, Staff
 from pharmacy_desk.core.permissions import ROLE_PERMISSIONS, Permission
+from pharmacy_desk.core.reports import closing
 from pharmacy_desk.core.reports.period import Month
 from pharmacy_desk.core.reports.report import build_report
 from pharmacy_desk.core.reports.workbook import write_workbook
@@ -205,6 +206,10 @@ MORE_CASES = (
     Case(Permission.MANAGE_CATALOG, Role.PHARMACIST, Role.OWNER, lambda w, op: catalog.retire(w.gift_id, op)),
     Case(Permission.HOUSEKEEPING, Role.CASHIER, Role.OWNER,
          lambda w, op: tiers.monthly_review(AT.date().replace(day=1), op, at=AT)),
+    Case(Permission.HOUSEKEEPING, Role.PHARMACIST, Role.OWNER,
+         lambda w, op: closing.recompute(Month.of(AT.date()), op, today=dt.date(2026, 7, 1), at=AT)),
+    Case(Permission.HOUSEKEEPING, Role.CASHIER, Role.SYSTEM,
+         lambda w, op: closing.close_due_months(dt.date(2026, 7, 1), op, at=AT)),
 )
 
 # Declared for work that other parts of the program are still being given; each moves

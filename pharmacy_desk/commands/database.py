@@ -82,6 +82,8 @@ def cmd_housekeeping(args) -> int:
     review = "本月已复核" if result.review.already_done else (
         f"降级 {result.review.downgraded} 人，升级 {result.review.upgraded} 人")
     print(f"到期积分 {result.points_expired} 分已过期；等级复核：{review}。")
+    if result.months_closed:
+        print(f"已结账月份：{'、'.join(str(month) for month in result.months_closed)}。")
     return 0
 
 
@@ -104,5 +106,5 @@ def register(commands) -> None:
                        help="先前记录的链头（日结报告上的），或一个备份文件（用它的备份记录里的链头），"
                             "检查其记录是否仍未被改动")
     check.set_defaults(func=cmd_check)
-    commands.add_parser("housekeeping", help="执行到期任务：积分过期、月度等级复核").set_defaults(
+    commands.add_parser("housekeeping", help="执行到期任务：积分过期、月度等级复核、已结束月份的月报结账").set_defaults(
         func=cmd_housekeeping)

@@ -5,6 +5,7 @@ Every number is DOMAIN's default and the owner can change it afterwards.
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from pharmacy_desk.core.models import Category, RuleVersion, Staff, Tier
@@ -41,6 +42,9 @@ def seed_defaults() -> None:
     for code, name, rank, spend, visits, mult, cap, privileges in TIERS:
         Tier.create(code=code, name=name, rank=rank, min_spend_fen=spend, min_visits=visits,
                     multiplier=mult, monthly_cap_fen=cap, privileges=privileges)
+    from pharmacy_desk.core import activity
+
+    activity.start_window(dt.date.today())
 
 
 def system_staff() -> Staff:

@@ -222,6 +222,23 @@ def days_between(later: str, earlier_stamp: str) -> str:
     return f"CAST(julianday({later}) - julianday(date({earlier_stamp})) AS INTEGER)"
 
 
+# A member sale's running figures (``core/activity.py``), in one statement: the row is made
+# at the member's first sale and added to after; a sale dated before the activity window
+# (a back-dated import) moves only the last sale. ``max`` with two arguments is SQLite's
+# scalar maximum (GREATEST elsewhere); UPSERT from a SELECT needs its ``WHERE true``.
+ACTIVITY_UPSERT = (
+    "INSERT INTO member_activity (member_id, last_sale_at, visits, paid_fen)"
+    " SELECT ?1, ?2, ?2 >= w.starts, (?2 >= w.starts) * ?3 FROM activity_window w WHERE true"
+    " ON CONFLICT (member_id) DO UPDATE SET last_sale_at = max(last_sale_at, excluded.last_sale_at),"
+    " visits = visits + excluded.visits, paid_fen = paid_fen + excluded.paid_fen")
+
+
+def subtract_from(table: str, key: str, columns: tuple[str, ...], source: str) -> str:
+    """``UPDATE table`` taking ``source``'s columns (a SELECT with ``key`` and ``columns``) off its rows."""
+    sets = ", ".join(f"{c} = {table}.{c} - d.{c}" for c in columns)
+    return f"UPDATE {table} SET {sets} FROM ({source}) AS d WHERE {table}.{key} = d.{key}"
+
+
 def prefix_match(column: str) -> str:
     """A condition that ``column`` starts with the bound pattern made by ``prefix_pattern``.
 

@@ -1,7 +1,9 @@
-"""Jobs that fall due with the calendar: daily points expiry and the monthly tier review.
+"""Jobs that fall due with the calendar: daily points expiry, the monthly tier review,
+closing the months that ended (``reports.closing``) and moving the members' activity
+window (``core.activity``).
 
-Run when the app starts (and by ``pharmacy-desk housekeeping``); both are
-idempotent, so running them at every start, on every till, is harmless. Both read
+Run when the app starts (and by ``pharmacy-desk housekeeping``); all are
+idempotent, so running them at every start, on every till, is harmless. All read
 without the write lock and write in short transactions (``core/expiry.py``,
 ``tiers.monthly_review``), so a till's sale waits for one page of them at most.
 """
@@ -9,9 +11,9 @@ without the write lock and write in short transactions (``core/expiry.py``,
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from pharmacy_desk.core import ledger, tiers
+from pharmacy_desk.core import activity, ledger, tiers
 from pharmacy_desk.core.changes import ALL, NOTHING, Changes
 from pharmacy_desk.core.defaults import system_staff
 from pharmacy_desk.core.models import Staff
@@ -22,6 +24,7 @@ from pharmacy_desk.core.permissions import Permission, require
 class HousekeepingResult:
     points_expired: int
     review: tiers.ReviewResult
+    months_closed: list = field(default_factory=list)  # the reports.period.Month closed this run
 
     @property
     def changes(self) -> Changes:
@@ -31,11 +34,15 @@ class HousekeepingResult:
 
 
 def run_due_jobs(today: dt.date | None = None, operator: Staff | None = None) -> HousekeepingResult:
-    """Expire what is due and review tiers, as ``operator`` (by default the system account)."""
+    """Expire what is due, review tiers, close ended months, as ``operator`` (by default the system account)."""
     operator = operator or system_staff()
     require(operator, Permission.HOUSEKEEPING)
     today = today or dt.date.today()
     expired = ledger.expire_due(today, operator)
     review = tiers.monthly_review(today.replace(day=1), operator,
                                   at=dt.datetime.combine(today, dt.datetime.now().time()).replace(microsecond=0))
-    return HousekeepingResult(expired, review)
+    from pharmacy_desk.core.reports import closing
+
+    closed = closing.close_due_months(today, operator)
+    activity.catch_up(today)
+    return HousekeepingResult(expired, review, closed)

@@ -485,9 +485,51 @@ class RuleVersion(BaseModel):
     version = IntegerField()
 
 
+class MemberActivity(BaseModel):
+    """A member's running sales figures, kept by every sale (schema v11; ``core/activity.py``).
+
+    ``last_sale_at`` is the member's newest sale ever; ``visits`` and ``paid_fen`` (before
+    refunds, as RFM counts them) are over the sales since ``ActivityWindow.starts``.
+    """
+
+    member = ForeignKeyField(Member, primary_key=True, backref="activity")
+    last_sale_at = DateTimeField()
+    visits = IntegerField()
+    paid_fen = IntegerField()
+
+
+class ActivityWindow(BaseModel):
+    """The one row saying which sales ``MemberActivity`` counts (schema v11).
+
+    ``visits`` and ``paid_fen`` count the sales on or after ``starts``; while the month
+    ``starts`` names is being taken out member by member, ``rolled_through`` is the highest
+    member id already done (0 when no roll is under way).
+    """
+
+    id = IntegerField(primary_key=True, constraints=[Check("id = 1")])
+    starts = DateField()
+    rolled_through = IntegerField()
+
+
+class MonthReport(BaseModel):
+    """月结: a closed month's every report figure, stored when it closed (schema v11). Append-only.
+
+    A recompute on request is a new row; the month's newest row is its figures
+    (``core/reports/closing.py`` writes and reads ``figures``, a JSON document).
+    """
+
+    month = CharField(index=True)  # YYYY-MM
+    computed_at = DateTimeField()
+    staff = ForeignKeyField(Staff)
+    if TYPE_CHECKING:  # each foreign key's ``<name>_id``, added by peewee at runtime
+        staff_id: Any
+    figures = TextField()
+
+
 # The tables; ``CouponInUse`` is a view, created with the schema's extra SQL.
 MODELS = [
     Staff, Category, Tier, Operation, Member, TierChange, Coupon, Sale, CouponUse, SaleLine,
     Payment, SaleReturn, SaleReturnLine, SaleReturnPayment, CatalogItem, Redemption, LedgerEntry,
-    LedgerAllocation, Setting, Measurement, ContactLog, ReceiptCounter, RuleVersion,
+    LedgerAllocation, Setting, Measurement, ContactLog, ReceiptCounter, RuleVersion, MemberActivity, ActivityWindow,
+    MonthReport,
 ]

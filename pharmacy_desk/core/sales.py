@@ -14,7 +14,8 @@ from typing import cast
 
 
 from pharmacy_desk.core import (
-    bonuses, chain, coupons, dialect, ledger, operations, prepared, rule_cache, sale_size, settings, tiers, till_state,
+    activity, bonuses, chain, coupons, dialect, ledger, operations, prepared, rule_cache, sale_size, settings, tiers,
+    till_state,
 )
 from pharmacy_desk.core.changes import NOTHING, Changes
 from pharmacy_desk.core.db import database, write_transaction
@@ -289,6 +290,7 @@ def _write(sale: SaleInput, priced: SalePreview, payments: dict[str, int], state
         CouponUse.create(coupon=priced.coupon, sale=row, used_at=at)
     if member is None:
         return SaleResult(_record_of(row), 0)
+    activity.record_sale(member.id, at, row.paid_fen)
     if sale.points_used:
         ledger.debit(member.id, LedgerKind.REDEEM, sale.points_used, op, at, sale=row, reason="积分抵现")
     if row.points_earned:

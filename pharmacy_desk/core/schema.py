@@ -70,6 +70,7 @@ APPEND_ONLY: dict[str, str] = {
     "tier_change": RECORD_GUARD_MESSAGE,
     "coupon_use": RECORD_GUARD_MESSAGE,
     "operation": RECORD_GUARD_MESSAGE,
+    "month_report": RECORD_GUARD_MESSAGE,
 }
 APPEND_ONLY_TABLES = tuple(APPEND_ONLY)
 GUARDED_VERBS = ("UPDATE", "DELETE")
@@ -112,7 +113,7 @@ EXTRA_SQL = [
     *(rule_version_trigger(table, verb) for table in RULE_TABLES for verb in RULE_VERBS),
 ]
 
-CURRENT_VERSION = 10
+CURRENT_VERSION = 11
 
 SCHEMA_SQL = resources.files("pharmacy_desk.core").joinpath("schema_sql")
 

@@ -147,6 +147,8 @@ class OperationKind(Vocabulary):
     SHIFT_CLOSE = "shift_close", "交班"
     DAY_END = "day_end", "日结"
     CHAIN_VERIFIED = "chain_verified", "哈希链校验"
+    MONTH_CLOSE = "month_close", "月度结账"
+    REPORT_RECOMPUTE = "report_recompute", "重算月报"
 
 
 class Permission(Vocabulary):

@@ -41,8 +41,8 @@ FIGURES: dict[str, Definition] = {d_key: d for d_key, d in (
     ("points_outstanding", Definition("积分余额（负债）", "月末时全部会员积分流水之和，即店铺欠会员的积分。", "points")),
     ("points_outstanding_fen", Definition("积分负债估值", "积分余额按最小抵现档位（默认500积分=20元）折算的金额，向下取整到分。", "fen")),
     ("coupons_issued", Definition("发券张数", "发放日期在本月的优惠券张数。", "count")),
-    ("coupons_used", Definition("用券张数", "使用日期在本月的优惠券张数（无论何时发放；整单退货退回的券不计）。", "count")),
-    ("coupon_use_rate", Definition("本月发券核销率", "本月发放的券中到月末已使用的张数 ÷ 本月发券张数。", "ratio")),
+    ("coupons_used", Definition("用券张数", "使用日期在本月的优惠券张数（无论何时发放），减去本月整单退货退回的券：退回的券计入退货当月，已结束的月份不变。", "count")),
+    ("coupon_use_rate", Definition("本月发券核销率", "本月发放的券中到月末已使用（且月末前未因退货退回）的张数 ÷ 本月发券张数。", "ratio")),
 )}
 
 CHARTS: dict[str, Definition] = {k: d for k, d in (

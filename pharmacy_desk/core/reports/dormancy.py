@@ -3,14 +3,18 @@
 One pass over the covering (member, created_at) index gives every member's last sale
 before each month end asked for (one ``MAX(CASE …)`` per month), so a 12-month trend
 costs one scan, not twelve. The owner-staff is looked up only for the few members who
-turned dormant in the last month (a lookup for everyone costs three times as much).
+turned dormant in the last month, or in any month when each month's owners are wanted
+(closing several months at once); a lookup for everyone costs three times as much.
+
+The current month is read from each member's running last sale (``core.activity``)
+when those are up to date: one pass over a small row per member instead of the sales.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pharmacy_desk.core import dialect, settings
+from pharmacy_desk.core import activity, dialect, operations, settings
 from pharmacy_desk.core.db import database
 from pharmacy_desk.core.ledger import add_months
 from pharmacy_desk.core.reports.period import Month, bound
@@ -23,12 +27,15 @@ class Dormancy:
     month: Month
     dormant: int
     newly: int
-    newly_by_owner: dict[int, int]  # filled for the last month of a series only
+    newly_by_owner: dict[int, int]  # filled for the last month of a series (or every one, when asked)
 
 
-def dormancy_series(months: list[Month], dormant_months: int | None = None) -> list[Dormancy]:
-    """Dormancy at the end of each month (oldest first); owners for the last one."""
+def dormancy_series(months: list[Month], dormant_months: int | None = None, *,
+                    owners_every_month: bool = False) -> list[Dormancy]:
+    """Dormancy at the end of each month (oldest first); owners for the last one, or for every one."""
     n = settings.get("dormant_months") if dormant_months is None else dormant_months
+    if len(months) == 1 and activity.covers(months[0].first_day, operations.now().date()):
+        return [_from_activity(months[0], n)]
     params: dict[str, str] = {}
     lasts, counts = [], []
     for i, month in enumerate(months):
@@ -37,9 +44,11 @@ def dormancy_series(months: list[Month], dormant_months: int | None = None) -> l
         lasts.append(f"MAX(CASE WHEN created_at < :e{i} THEN created_at END) AS l{i}")
         counts.append(f"{dialect.count_where(f'l{i} < :c{i}')}, {dialect.count_where(f'l{i} >= :p{i} AND l{i} < :c{i}')}")
     last = len(months) - 1
+    owned = range(len(months)) if owners_every_month else [last]
+    newly_any = " OR ".join(f"(l{i} >= :p{i} AND l{i} < :c{i})" for i in owned)
     rows = database.execute_sql(
         f"SELECT owner, {', '.join(counts)} FROM ("
-        f" SELECT *, CASE WHEN l{last} >= :p{last} AND l{last} < :c{last} THEN"
+        f" SELECT *, CASE WHEN {newly_any} THEN"
         "  (SELECT m.owner_staff_id FROM member m WHERE m.id = member_id) END AS owner"
         f" FROM (SELECT member_id, {', '.join(lasts)} FROM sale"
         f"  WHERE member_id IS NOT NULL AND created_at < :e{last} GROUP BY member_id))"
@@ -47,11 +56,23 @@ def dormancy_series(months: list[Month], dormant_months: int | None = None) -> l
     result = []
     for i, month in enumerate(months):
         by_owner = {}
-        if i == last:
+        if i in owned:
             by_owner = {row[0]: row[2 + 2 * i] for row in rows if row[0] is not None and row[2 + 2 * i]}
         result.append(Dormancy(month, sum(row[1 + 2 * i] for row in rows), sum(row[2 + 2 * i] for row in rows),
                                by_owner))
     return result
+
+
+def _from_activity(month: Month, n: int) -> Dormancy:
+    """The current month's dormancy from each member's running last sale (the same definition)."""
+    cut, before = bound(add_months(month.end, -n)), bound(add_months(month.end, -n - 1))
+    rows = database.execute_sql(
+        f"SELECT owner, {dialect.count_where('last < :c')}, {dialect.count_where('last >= :p AND last < :c')} FROM ("
+        " SELECT last_sale_at AS last, CASE WHEN last_sale_at >= :p AND last_sale_at < :c THEN"
+        "  (SELECT m.owner_staff_id FROM member m WHERE m.id = member_id) END AS owner FROM member_activity)"
+        " GROUP BY owner", {"c": cut, "p": before}).fetchall()
+    return Dormancy(month, sum(row[1] for row in rows), sum(row[2] for row in rows),
+                    {row[0]: row[2] for row in rows if row[0] is not None and row[2]})
 
 
 def dormancy(month: Month, dormant_months: int | None = None) -> Dormancy:

@@ -2,7 +2,10 @@
 
 Sales are *net of returns*: a refund counts in the month it was paid out, against
 the side (member or walk-in) of the sale it came from, and the refunds are shown
-on their own line too. Average tickets use the sales before refunds, because a
+on their own line too. Everything a return changes is booked in the month of the
+return, as an accountant books it (the refund, the points it claws back or gives
+back, the coupon it gives back), and every other figure is as of the month's end,
+so once a month has ended its figures never change (``closing`` stores them). Average tickets use the sales before refunds, because a
 ticket is what a customer paid at the counter.
 """
 
@@ -121,12 +124,23 @@ def points_value_fen(points: int) -> int:
 
 
 def _coupons(start: str, end: str) -> tuple[int, int, int]:
+    """(issued, used net of those given back, of the month's issue used by month end).
+
+    A coupon a whole-sale return gives back is taken off in the month of the return, as the
+    refund is: a closed month's count never changes (``coupon_in_use`` would drop the use
+    from the month it was made in).
+    """
+    kept_by_end = ("EXISTS (SELECT 1 FROM coupon_use u WHERE u.coupon_id = c.id AND u.used_at < :end"
+                   " AND NOT EXISTS (SELECT 1 FROM sale_return r WHERE r.sale_id = u.sale_id"
+                   " AND r.coupon_restored AND r.created_at < :end))")
+    bounds = {"start": start, "end": end}
     issued, used_of_issued = _one(
-        f"SELECT COUNT(*), {dialect.count_where('u.used_at IS NOT NULL AND u.used_at < ?')} FROM coupon c"
-        " LEFT JOIN coupon_in_use u ON u.coupon_id = c.id WHERE c.issued_at >= ? AND c.issued_at < ?",
-        (end, start, end))
-    used = _one("SELECT COUNT(*) FROM coupon_in_use WHERE used_at >= ? AND used_at < ?", (start, end))[0]
-    return issued, used, used_of_issued
+        f"SELECT COUNT(*), {dialect.count_where(kept_by_end)} FROM coupon c"
+        " WHERE c.issued_at >= :start AND c.issued_at < :end", bounds)
+    used = _one("SELECT COUNT(*) FROM coupon_use WHERE used_at >= :start AND used_at < :end", bounds)[0]
+    given_back = _one("SELECT COUNT(*) FROM sale_return WHERE coupon_restored"
+                      " AND created_at >= :start AND created_at < :end", bounds)[0]
+    return issued, used - given_back, used_of_issued
 
 
 def monthly_series(months: list[Month], *, dormant_months: int | None = None,

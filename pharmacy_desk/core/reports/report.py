@@ -1,14 +1,22 @@
-"""月度报告: everything the owner's month-end view shows, built in one call."""
+"""月度报告: everything the owner's month-end view shows, built in one call.
+
+A month that has ended is read from its stored figures (``closing``: closed months are
+facts); the month under way, and any month not closed, is computed from the records,
+the current month's dormancy and RFM from each member's running figures. RFM with the
+owner's own thresholds is computed for the month asked.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.permissions import Permission, require
-from pharmacy_desk.core.reports.dormancy import dormancy_series
+from pharmacy_desk.core.reports import closing
+from pharmacy_desk.core.reports.dormancy import Dormancy, dormancy_series
 from pharmacy_desk.core.reports.mix import AgeGender, TierCount, age_gender, tier_mix
+from pharmacy_desk.core.reports.month_parts import MonthParts, consecutive_runs
 from pharmacy_desk.core.reports.monthly import CategoryFigure, MonthlyFigures, monthly_series, top_categories
 from pharmacy_desk.core.reports.period import Month
 from pharmacy_desk.core.reports.rfm import RfmResult, RfmThresholds, rfm_segments
@@ -27,6 +35,7 @@ class MonthlyReport:
     rfm: RfmResult
     staff: list[StaffFigures]
     trend: list[MonthlyFigures]  # the trailing months, oldest first, ending with ``figures``
+    closed: bool = False  # the month's figures were read from its close
 
 
 def _quiet(done: int, total: int, text: str = "") -> None:
@@ -34,20 +43,34 @@ def _quiet(done: int, total: int, text: str = "") -> None:
 
 
 def build_report(month: Month, operator: Staff, *, rfm_thresholds: RfmThresholds = RfmThresholds(),
-                 trend_months: int = 12, progress: Progress = _quiet) -> MonthlyReport:
-    """The month's full report; ``trend_months`` = 1 skips the earlier months' figures."""
+                 trend_months: int = 12, progress: Progress = _quiet, live: bool = False) -> MonthlyReport:
+    """The month's full report; ``trend_months`` = 1 skips the earlier months' figures.
+
+    ``live`` computes every month from the records, closed or not (what a close stores).
+    """
     require(operator, Permission.VIEW_REPORTS)
     months = month.trailing(max(trend_months, 1))
     steps = 6
-    progress(0, steps, "正在统计沉睡会员……")
-    dormant = dormancy_series(months)
+    progress(0, steps, "正在读取已结账月份……")
+    closed = {} if live else closing.stored(months)
+    figures = {m: parts.figures for m, parts in closed.items()}
+    dormant: dict[Month, Dormancy] = {}
     progress(1, steps, "正在统计各月指标……")
-    trend = monthly_series(months, dormant=dormant)
-    progress(2, steps, "正在统计类别与会员结构……")
-    categories, tiers, ages = top_categories(month), tier_mix(month), age_gender(month)
-    progress(3, steps, "正在计算 RFM 分群……")
-    rfm = rfm_segments(month, rfm_thresholds)
-    progress(4, steps, "正在统计店员业绩……")
-    staff = staff_report(month, dormant=dormant[-1])
+    for run in consecutive_runs([m for m in months if m not in closed]):
+        run_dormant = dormancy_series(run)
+        dormant.update(zip(run, run_dormant))
+        figures.update(zip(run, monthly_series(run, dormant=run_dormant)))
+    if month in closed:
+        parts = closed[month]
+        progress(3, steps, "正在计算 RFM 分群……")
+        rfm = parts.rfm if parts.rfm.thresholds == rfm_thresholds else rfm_segments(month, rfm_thresholds)
+    else:
+        progress(2, steps, "正在统计类别与会员结构……")
+        categories, tiers, ages = top_categories(month), tier_mix(month), age_gender(month)
+        progress(3, steps, "正在计算 RFM 分群……")
+        rfm = rfm_segments(month, rfm_thresholds)
+        progress(4, steps, "正在统计店员业绩……")
+        parts = MonthParts(figures[month], categories, tiers, ages, rfm, staff_report(month, dormant=dormant[month]))
     progress(steps, steps, "")
-    return MonthlyReport(month, trend[-1], categories, tiers, ages, rfm, staff, trend)
+    return MonthlyReport(month, parts.figures, parts.categories, parts.tiers, parts.ages, rfm, parts.staff,
+                         [figures[m] for m in months], closed=month in closed)

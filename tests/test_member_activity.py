@@ -1,0 +1,126 @@
+"""Each member's running figures: kept by the sale in one statement, moved month by month, and
+the current month's dormancy and RFM read from them equal to the same figures from the sales.
+
+The window follows the real calendar (the current month is the one the reports read them
+for), so the sales here are dated relative to today.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import pytest
+
+from pharmacy_desk.core import activity, operations, returns
+from pharmacy_desk.core.ledger import add_months
+from pharmacy_desk.core.reports import dormancy, rfm
+from pharmacy_desk.core.reports.period import Month
+from pharmacy_desk.core.reports.rfm import RfmThresholds
+
+TODAY = operations.now().date()
+THIS_MONTH = Month.of(TODAY)
+
+
+def _when(rng: random.Random, months_back: int) -> dt.datetime:
+    first = add_months(TODAY.replace(day=1), -months_back)
+    last = min(TODAY, add_months(first, 1) - dt.timedelta(days=1))
+    day = first + dt.timedelta(days=rng.randint(0, (last - first).days))
+    return dt.datetime.combine(day, dt.time(rng.choice([0, 10, 23]), 0, rng.choice([0, 59])))
+
+
+@pytest.fixture
+def spread(db, make_member, sell, owner):
+    """Twenty members with sales over the last 20 months (some before the window), a few returned."""
+    rng = random.Random(7)
+    members = [make_member(name="张三", at=dt.datetime.combine(add_months(TODAY, -22), dt.time(9)))
+               for _ in range(20)]
+    sold = []
+    for months_back in sorted((rng.randint(0, 19) for _ in range(90)), reverse=True):
+        member = rng.choice(members + [None])
+        sold.append(sell(member, {"household": rng.randint(100, 80000)}, at=_when(rng, months_back)))
+    for n, result in enumerate(rng.sample(sold, 10)):
+        returns.return_sale(sale_id=result.sale.id, operator=owner, uid=f"ret-{n}",
+                            at=max(result.sale.created_at, operations.now() - dt.timedelta(days=1)))
+    return members
+
+
+def _rebuilt() -> dict:
+    kept = activity.figures()
+    activity.rebuild(TODAY)
+    rebuilt = activity.figures()
+    assert activity.window() == activity.Window(activity.window_start(TODAY), 0)
+    return kept, rebuilt
+
+
+def test_the_sales_keep_every_members_figures(spread):
+    kept, rebuilt = _rebuilt()
+    assert kept == rebuilt and len(kept) == 20
+
+
+def test_a_sale_adds_one_statement(db, make_member, sell):
+    member = make_member(name="张三")
+    seen: list[str] = []
+    db.connection().set_trace_callback(seen.append)
+    try:
+        sell(member, {"household": 5000}, at=operations.now())
+    finally:
+        db.connection().set_trace_callback(None)
+    assert sum("member_activity" in sql for sql in seen) == 1
+
+
+def test_a_month_leaving_the_window_is_taken_off_page_by_page(spread, monkeypatch):
+    activity.rebuild(add_months(TODAY, -3))  # as if housekeeping last ran three months ago
+    assert activity.window().starts == add_months(activity.window_start(TODAY), -3)
+    assert not activity.covers(TODAY, TODAY)
+    monkeypatch.setattr(activity, "ROLL_MEMBERS", 6)
+    pauses = []
+
+    def interrupted() -> None:
+        pauses.append(1)
+        if len(pauses) == 2:
+            raise KeyboardInterrupt  # the program stopped in the middle of a roll
+
+    monkeypatch.setattr(activity, "pause_for_tills", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        activity.catch_up(TODAY)
+    assert activity.window().rolled_through == 12  # two pages of six members were done
+    monkeypatch.setattr(activity, "pause_for_tills", lambda: None)
+    assert activity.catch_up(TODAY) == 3
+    assert activity.covers(TODAY, TODAY)
+    kept, rebuilt = _rebuilt()
+    assert kept == rebuilt
+    assert activity.catch_up(TODAY) == 0
+
+
+def test_the_current_months_dormancy_and_rfm_equal_the_scan_of_the_sales(spread, monkeypatch):
+    assert activity.covers(TODAY, TODAY)
+    thresholds = RfmThresholds(recency_days=(20, 60, 120, 200), frequency=(6, 4, 3, 2),
+                               money_fen=(150000, 80000, 30000, 10000))
+    from_activity = (dormancy.dormancy(THIS_MONTH, 3), rfm.rfm_segments(THIS_MONTH, thresholds),
+                     rfm.rfm_segments(THIS_MONTH))
+    reads: list[str] = []
+    monkeypatch.setattr(activity, "covers", lambda *args: reads.append("scan") or False)
+    from_sales = (dormancy.dormancy(THIS_MONTH, 3), rfm.rfm_segments(THIS_MONTH, thresholds),
+                  rfm.rfm_segments(THIS_MONTH))
+    assert reads  # the second answers came from the sales
+    assert from_activity == from_sales
+    assert from_sales[1].scored > 0 and from_sales[0].dormant > 0
+
+
+def test_another_rfm_period_reads_the_sales(spread):
+    assert not activity.covers(TODAY, TODAY, window_months=6)
+    assert rfm.rfm_segments(THIS_MONTH, RfmThresholds(window_months=6)).scored > 0
+
+
+def test_the_v11_migration_fills_every_members_figures_from_the_sales(spread, tmp_path):
+    from pharmacy_desk.core.db import database, database_path, open_database
+
+    kept = activity.figures()
+    path = database_path()
+    for statement in ("DROP TABLE member_activity", "DROP TABLE activity_window", "DROP TABLE month_report",
+                      "PRAGMA user_version = 10"):
+        database.execute_sql(statement)
+    open_database(path)  # migrates to the current version
+    assert activity.figures() == kept
+    assert activity.window() == activity.Window(activity.window_start(TODAY), 0)
