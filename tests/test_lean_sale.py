@@ -119,9 +119,11 @@ def test_a_members_sale_is_ten_statements_and_two_more_when_it_lifts_the_tier(db
     sell(member, {"household": 1000})  # the first sale of the day starts its receipt counter
     seen = sale_statements(member, {"household": 4000, "otc": 3000}, "plain")
     assert seen[0] == "BEGIN IMMEDIATE" and seen[-1] == "COMMIT"
-    assert len(seen) == 9, seen  # BEGIN, one read, receipt, sale, operation, lines, payment, points, COMMIT
+    # BEGIN, one read, receipt, sale, operation, lines, payment, the member's running figures, points, COMMIT
+    assert len(seen) == 10, seen
+    assert sum("member_activity" in sql for sql in seen) == 1
     lifted = sale_statements(member, {"household": 43000}, "lifts")  # 510 元 in the period: 核心会员
-    assert len(lifted) == 11, lifted  # and the tier change with the member's new tier
+    assert len(lifted) == 12, lifted  # and the tier change with the member's new tier
     assert Member.get_by_id(member.id).tier.code == "core"
 
 
