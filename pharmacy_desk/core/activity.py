@@ -21,10 +21,11 @@ The paid amount is the sale's ``paid_fen`` (what the customer paid, 医保 inclu
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from pharmacy_desk.core import dialect
-from pharmacy_desk.core.db import database, pause_for_tills, write_transaction
+from pharmacy_desk.core.db import database, pause_for_tills, retry_when_busy, write_transaction
 from pharmacy_desk.core.ledger import add_months
 
 WINDOW_MONTHS = 12  # the current month and the 11 before it: RFM's default period
@@ -79,6 +80,15 @@ _LEAVING = ("SELECT member_id, COUNT(*) AS visits, SUM(paid_fen) AS paid_fen FRO
             " WHERE member_id > ? AND member_id <= ? AND created_at >= ? AND created_at < ? GROUP BY member_id")
 
 
+def _take_off_page(update: str, leaving: dt.date, after: dt.date, done: int, upto: int) -> bool:
+    with write_transaction():
+        if window() != Window(leaving, done):
+            return False
+        database.execute_sql(update, (done, upto, leaving.isoformat(), after.isoformat()))
+        database.execute_sql("UPDATE activity_window SET rolled_through = ?", (upto,))
+    return True
+
+
 def roll_one_month(page: int | None = None) -> dt.date:
     """Take the window's first month off every member, a page of members per transaction; returns the new start."""
     page = page or ROLL_MEMBERS
@@ -89,11 +99,9 @@ def roll_one_month(page: int | None = None) -> dt.date:
     update = dialect.subtract_from("member_activity", "member_id", ("visits", "paid_fen"), _LEAVING)
     while done < top:
         upto = min(done + page, top)
-        with write_transaction():
-            if window() != Window(leaving, done):
-                return window().starts  # another till is rolling the same month
-            database.execute_sql(update, (done, upto, leaving.isoformat(), after.isoformat()))
-            database.execute_sql("UPDATE activity_window SET rolled_through = ?", (upto,))
+        # Tried again when busy: a page checks where the window stands first, so it is taken off once.
+        if not retry_when_busy(functools.partial(_take_off_page, update, leaving, after, done, upto)):
+            return window().starts  # another till is rolling the same month
         done = upto
         pause_for_tills()
     with write_transaction():

@@ -20,10 +20,11 @@ which figures came out different.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from pharmacy_desk.core import audit, operations
-from pharmacy_desk.core.db import database, pause_for_tills, write_transaction
+from pharmacy_desk.core.db import database, pause_for_tills, retry_when_busy, write_transaction
 from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.models import MonthReport, Staff
 from pharmacy_desk.core.permissions import Permission, require
@@ -97,7 +98,10 @@ def close_due_months(today: dt.date, operator: Staff, *, at: dt.datetime | None 
         for start in range(0, len(run), MONTHS_PER_SCAN):
             computed = live_parts(run[start:start + MONTHS_PER_SCAN])
             for month, parts in computed.items():
-                if _store(month, parts, operator, OperationKind.MONTH_CLOSE, f"{month} 月度报表已结账", at):
+                # Beside busy tills the lock can stay out of reach for a while: the write is tried
+                # again (it writes a month not yet closed, so a second try never writes twice).
+                if retry_when_busy(functools.partial(_store, month, parts, operator, OperationKind.MONTH_CLOSE,
+                                                     f"{month} 月度报表已结账", at)):
                     closed.append(month)
                 pause_for_tills()
     return closed
