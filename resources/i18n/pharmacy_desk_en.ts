@@ -3084,6 +3084,14 @@
         <translation>Hash chain verified</translation>
     </message>
     <message>
+        <source>月度结账</source>
+        <translation>Month closed</translation>
+    </message>
+    <message>
+        <source>重算月报</source>
+        <translation>Month report recomputed</translation>
+    </message>
+    <message>
         <source>收银</source>
         <translation>Sell at the till</translation>
     </message>
@@ -3345,7 +3353,7 @@
     </message>
     <message>
         <source>印在小票、退货和兑换凭条的店名、地址、电话之下，例如“医保定点零售药店”；留空则不印。</source>
-        <translation>Printed under the pharmacy's name, address and phone on receipts, return and redemption slips, e.g. &quot;Medical insurance designated pharmacy&quot;; left empty, nothing is printed.</translation>
+        <translation>Printed under the pharmacy&apos;s name, address and phone on receipts, return and redemption slips, e.g. &quot;Medical insurance designated pharmacy&quot;; left empty, nothing is printed.</translation>
     </message>
     <message>
         <source>不超过 40 个字的一行文字</source>
@@ -3960,16 +3968,16 @@
         <translation>Coupons used</translation>
     </message>
     <message>
-        <source>使用日期在本月的优惠券张数（无论何时发放；整单退货退回的券不计）。</source>
-        <translation>Coupons used this month (whenever issued; coupons given back on a full return do not count).</translation>
+        <source>使用日期在本月的优惠券张数（无论何时发放），减去本月整单退货退回的券：退回的券计入退货当月，已结束的月份不变。</source>
+        <translation>Coupons used this month (whenever issued), less the coupons given back by full returns this month: a coupon given back counts in the month of the return, so an ended month does not change.</translation>
+    </message>
+    <message>
+        <source>本月发放的券中到月末已使用（且月末前未因退货退回）的张数 ÷ 本月发券张数。</source>
+        <translation>This month&apos;s coupons used by month end (and not given back by a return before then) ÷ coupons issued this month.</translation>
     </message>
     <message>
         <source>本月发券核销率</source>
         <translation>Coupon use rate</translation>
-    </message>
-    <message>
-        <source>本月发放的券中到月末已使用的张数 ÷ 本月发券张数。</source>
-        <translation>This month&apos;s coupons used by month end ÷ coupons issued this month.</translation>
     </message>
     <message>
         <source>类别销售排行</source>
