@@ -16,10 +16,15 @@ from pharmacy_desk.core import activity, operations, returns
 from pharmacy_desk.core.ledger import add_months
 from pharmacy_desk.core.reports import dormancy, rfm
 from pharmacy_desk.core.reports.period import Month
+from pharmacy_desk.core.models import Sale
 from pharmacy_desk.core.reports.rfm import RfmThresholds
 
 TODAY = operations.now().date()
 THIS_MONTH = Month.of(TODAY)
+
+
+def _sold_at(result) -> dt.datetime:
+    return Sale.get_by_id(result.sale.id).created_at
 
 
 def _when(rng: random.Random, months_back: int) -> dt.datetime:
@@ -41,7 +46,7 @@ def spread(db, make_member, sell, owner):
         sold.append(sell(member, {"household": rng.randint(100, 80000)}, at=_when(rng, months_back)))
     for n, result in enumerate(rng.sample(sold, 10)):
         returns.return_sale(sale_id=result.sale.id, operator=owner, uid=f"ret-{n}",
-                            at=max(result.sale.created_at, operations.now() - dt.timedelta(days=1)))
+                            at=max(_sold_at(result), operations.now() - dt.timedelta(days=1)))
     return members
 
 

@@ -16,7 +16,7 @@ import pytest
 from pharmacy_desk.core import check, ledger, returns
 from pharmacy_desk.core.errors import InvalidInput, NotPermitted
 from pharmacy_desk.core.housekeeping import run_due_jobs
-from pharmacy_desk.core.models import Coupon, Member, MonthReport, Operation, SaleLine
+from pharmacy_desk.core.models import Coupon, Member, MonthReport, Operation, Sale, SaleLine, SaleReturn
 from pharmacy_desk.core.reports import closing
 from pharmacy_desk.core.reports.month_parts import decode, encode, live_parts
 from pharmacy_desk.core.reports.monthly import monthly_figures
@@ -30,6 +30,10 @@ CATEGORIES = ["household", "otc", "supplement", "rx", "device"]
 FIRST, LAST = Month(2026, 1), Month(2026, 5)
 CLOSE_DAY = dt.date(2026, 6, 1)
 APRIL, MAY, JUNE = Month(2026, 4), Month(2026, 5), Month(2026, 6)
+
+
+def _sold_at(result) -> dt.datetime:
+    return Sale.get_by_id(result.sale.id).created_at
 
 
 def _moment(rng: random.Random, month: Month) -> dt.datetime:
@@ -69,7 +73,7 @@ def generate_history(seed: int, make_member, sell, clerk, owner) -> list:
         ledger.expire_due(month.first_day, owner)
     # Returns, some weeks after the sale: across month ends, whole and in part.
     for n, result in enumerate(rng.sample(sold, len(sold) // 5)):
-        at = result.sale.created_at + dt.timedelta(days=rng.randint(0, 40), hours=rng.randint(0, 3))
+        at = _sold_at(result) + dt.timedelta(days=rng.randint(0, 40), hours=rng.randint(0, 3))
         if at >= dt.datetime.combine(CLOSE_DAY, dt.time()):
             continue
         _return(result, at, owner, f"r{seed}-{n}", whole=rng.random() < 0.5, rng=rng)
@@ -114,13 +118,13 @@ def test_a_return_after_the_close_is_booked_in_its_own_month(seed, history, owne
     before = closing.stored([APRIL, MAY])
     june_before = monthly_figures(JUNE)
     # Whole returns in June of April and May sales not returned yet, one of them with its coupon.
-    returned_ids = {r.sale_id for r in returns.SaleReturn.select()}
-    candidates = [s for s in history if s.sale.created_at.month in (4, 5) and s.sale.id not in returned_ids]
+    returned_ids = {r.sale_id for r in SaleReturn.select()}
+    candidates = [s for s in history if _sold_at(s).month in (4, 5) and s.sale.id not in returned_ids]
     with_coupon = [s for s in candidates if s.sale.coupon_id is not None]
     late = (with_coupon[:1] + [s for s in candidates if s.sale.coupon_id is None])[:3]
     for n, result in enumerate(late):
         _return(result, dt.datetime(2026, 6, 2 + n, 10), owner, f"late-{n}")
-    refunded = sum(r.refund_fen for r in returns.SaleReturn.select().where(returns.SaleReturn.uid.startswith("late-")))
+    refunded = sum(r.refund_fen for r in SaleReturn.select().where(SaleReturn.uid.startswith("late-")))
 
     assert closing.stored([APRIL, MAY]) == before  # the closed months did not move
     for month in (APRIL, MAY):
