@@ -6,7 +6,7 @@ import sqlite3
 import peewee
 import pytest
 
-from pharmacy_desk.core import check, coupons, dialect, ledger, redemption, returns, schema
+from pharmacy_desk.core import check, coupon_issue, coupon_templates, coupons, dialect, ledger, redemption, returns, schema
 from pharmacy_desk.core.db import close_database, database, open_database
 from pharmacy_desk.core.models import Coupon, CouponUse, Operation, SaleReturn
 from pharmacy_desk.core.reports import closing
@@ -18,7 +18,7 @@ AT = dt.datetime(2026, 6, 10, 10, 0)
 @pytest.fixture
 def shop(db, make_member, sell, clerk, owner):
     """One row in every append-only table: a sale with a coupon and points, a return, a gift, a tier change,
-    a closed month."""
+    a 体验券 redeemed for its service, a closed month."""
     member = make_member()
     ledger.adjust(member.id, 2000, "开户", owner, "seed", at=AT - dt.timedelta(days=1))
     welcome = Coupon.get(Coupon.member == member)
@@ -28,6 +28,11 @@ def shop(db, make_member, sell, clerk, owner):
     item = redemption.add_catalog_item(name="保温杯", points_price=100, value_fen=1000, operator=owner)
     redemption.redeem(member_id=member.id, item_id=item.id, operator=clerk, key="gift1",
                       at=AT + dt.timedelta(hours=2))
+    checkup = coupon_templates.create_template(coupon_templates.Terms(
+        kind="service", title="免费测血压", valid_days=30, service="免费测血压"), owner, at=AT).template
+    coupon_issue.issue_to_member(checkup.id, member.id, owner, batch="b", at=AT)
+    service = Coupon.get(Coupon.template_id == checkup.id)
+    coupons.redeem_service(service.id, member.id, clerk, uid="s1", at=AT + dt.timedelta(hours=3))
     closing.close_due_months(dt.date(2026, 7, 1), owner)  # June's figures stored
     return member
 

@@ -18,15 +18,17 @@ from typing import Any
 import pytest
 
 from pharmacy_desk.core import (
-    accounts, audit_log, backup, campaigns, catalog, call_lists, contacts, erasure, housekeeping, ledger, members,
-    owner_settings, profiles, redemption, returns, rules, restore, sales, settings, tiers,
+    accounts, audit_log, backup, campaigns, catalog, call_lists, contacts, coupon_issue, coupon_templates, coupons,
+    erasure, housekeeping, ledger, members, owner_settings, profiles, redemption, returns, rules, restore, sales,
+    settings, tiers,
 )
 from pharmacy_desk.core.db import database
 from pharmacy_desk.core.defaults import system_staff
 from pharmacy_desk.core.errors import NotPermitted
-from pharmacy_desk.core.models import Member, Staff
+from pharmacy_desk.core.models import Coupon, Member, Staff
 from pharmacy_desk.core.permissions import ROLE_PERMISSIONS, Permission
 from pharmacy_desk.core.reports import closing
+from pharmacy_desk.core.reports.coupon_usage import export_usage
 from pharmacy_desk.core.reports.period import Month
 from pharmacy_desk.core.reports.report import build_report
 from pharmacy_desk.core.reports.workbook import write_workbook
@@ -37,6 +39,7 @@ from pharmacy_desk.core.vocabulary import Role
 from tests.spreadsheet_helpers import write_xlsx
 
 AT = dt.datetime(2026, 6, 10, 10, 0)
+CHECKUP = coupon_templates.Terms(kind="service", title="免费测血压", valid_days=30, service="免费测血压")
 CORE = Path(__file__).resolve().parent.parent / "pharmacy_desk" / "core"
 
 
@@ -51,6 +54,8 @@ class World:
     sale_id: int
     gift_id: int
     folder: Path
+    template_id: int
+    service_coupon_id: int
 
     def staff(self, role: Role) -> Staff:
         return {Role.CASHIER: self.cashier, Role.PHARMACIST: self.pharmacist, Role.OWNER: self.owner,
@@ -70,7 +75,11 @@ def world(db, tmp_path) -> World:
     order.payments = {"cash": sales.preview(order, AT - dt.timedelta(days=1)).quote.due_fen}
     sale = sales.record_sale(order, operator=cashier, uid="w:sale", at=AT - dt.timedelta(days=1))
     gift = redemption.add_catalog_item(name="口罩", points_price=100, value_fen=500, stock=5, operator=owner)
-    return World(cashier, pharmacist, owner, members.get(member.id), sale.sale.id, gift.id, tmp_path)
+    template = coupon_templates.create_template(CHECKUP, owner, at=AT).template
+    coupon_issue.issue_to_member(template.id, member.id, owner, batch="w", at=AT)
+    service = Coupon.get(Coupon.template_id == template.id)
+    return World(cashier, pharmacist, owner, members.get(member.id), sale.sale.id, gift.id, tmp_path, template.id,
+                 service.id)
 
 
 def a_sale(world: World, operator: Staff):
@@ -144,6 +153,8 @@ CASES = (
          lambda w, op: ledger.adjust(w.member.id, 50, "补录", op, "case:adjust", at=AT)),
     Case(Permission.MANAGE_CATALOG, Role.PHARMACIST, Role.OWNER,
          lambda w, op: redemption.add_catalog_item(name="保温杯", points_price=800, operator=op)),
+    Case(Permission.MANAGE_COUPONS, Role.CASHIER, Role.OWNER,
+         lambda w, op: coupon_templates.create_template(CHECKUP, op, at=AT)),
     Case(Permission.IMPORT, Role.PHARMACIST, Role.OWNER, an_import),
     Case(Permission.MANAGE_STAFF, Role.PHARMACIST, Role.OWNER,
          lambda w, op: accounts.add_staff("刘洋", "cashier", "2468", op, at=AT)),
@@ -210,6 +221,19 @@ MORE_CASES = (
          lambda w, op: closing.recompute(Month.of(AT.date()), op, today=dt.date(2026, 7, 1), at=AT)),
     Case(Permission.HOUSEKEEPING, Role.CASHIER, Role.SYSTEM,
          lambda w, op: closing.close_due_months(dt.date(2026, 7, 1), op, at=AT)),
+    Case(Permission.MANAGE_COUPONS, Role.PHARMACIST, Role.OWNER,
+         lambda w, op: coupon_templates.edit_template(w.template_id, coupon_templates.Terms(
+             kind="service", title="药师咨询", valid_days=30, service="药师咨询"), op, at=AT)),
+    Case(Permission.MANAGE_COUPONS, Role.CASHIER, Role.OWNER,
+         lambda w, op: coupon_templates.retire_template(w.template_id, op, at=AT)),
+    Case(Permission.MANAGE_COUPONS, Role.CASHIER, Role.OWNER,
+         lambda w, op: coupon_issue.issue_to_member(w.template_id, w.member.id, op, batch="case", at=AT)),
+    Case(Permission.MANAGE_COUPONS, Role.CASHIER, Role.OWNER,
+         lambda w, op: coupon_issue.issue_to_call_list(w.template_id, "birthday_7", op, at=AT)),
+    Case(Permission.REDEEM, Role.SYSTEM, Role.CASHIER,
+         lambda w, op: coupons.redeem_service(w.service_coupon_id, w.member.id, op, uid="case", at=AT)),
+    Case(Permission.VIEW_REPORTS, Role.CASHIER, Role.OWNER,
+         lambda w, op: export_usage(w.folder / "coupons.xlsx", op), writes="coupons.xlsx"),
 )
 
 # Declared for work that other parts of the program are still being given; each moves

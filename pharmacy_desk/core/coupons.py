@@ -1,8 +1,13 @@
 """优惠券: issuing, checking and pricing coupons. Each is used at most once.
 
-A use is its own row (``CouponUse``), never a change to the coupon; a return that gives
-the coupon back says so on the return. ``coupon_in_use`` (the view ``CouponInUse``) is
-each coupon's use still in force.
+A use is its own row, never a change to the coupon: a sale's (``CouponUse``; a return that
+gives the coupon back says so on the return) or, for a 体验券, its service given at the
+counter without a sale (``CouponServiceUse``, never given back). ``coupon_in_use`` (the
+view ``CouponInUse``) is each coupon's use still in force, of either kind.
+
+What a coupon takes off a sale (``discount_fen``) is exact in fen: a 代金券 its value, a
+满减券 its value once the sale reaches the threshold, a 折扣券 its percentage of the
+total floored to the fen; never more than the total, never below zero.
 """
 
 from __future__ import annotations
@@ -10,14 +15,20 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
-from pharmacy_desk.core.errors import CouponError, InvalidInput
+from dataclasses import dataclass
+
+from pharmacy_desk.core import operations
+from pharmacy_desk.core.changes import NOTHING, Changes
+from pharmacy_desk.core.db import write_transaction
+from pharmacy_desk.core.errors import CouponError, InvalidInput, NotFound
 from pharmacy_desk.core.ids import MemberId
-from pharmacy_desk.core.models import Coupon, CouponInUse, Staff
+from pharmacy_desk.core.models import Coupon, CouponInUse, CouponServiceUse, Member, Staff
 from pharmacy_desk.core.normalize import yuan
-from pharmacy_desk.core.vocabulary import CouponKind
+from pharmacy_desk.core.permissions import Permission, require
+from pharmacy_desk.core.vocabulary import CouponKind, OperationKind
 
 
-def _code_for(issue_key: str) -> str:
+def code_for(issue_key: str) -> str:
     """A short printable code derived from the issue key, so re-running a campaign is stable."""
     return "C" + hashlib.sha1(issue_key.encode()).hexdigest()[:10].upper()
 
@@ -38,21 +49,25 @@ def issue(*, member_id: MemberId | None, kind: str, title: str, reason: str, iss
     if valid_days <= 0:
         raise InvalidInput("券的有效期必须至少一天。")
     return Coupon.create(
-        code=_code_for(issue_key), issue_key=issue_key, member=member_id, kind=kind, title=title,
+        code=code_for(issue_key), issue_key=issue_key, member=member_id, kind=kind, title=title,
         value_fen=value_fen, percent_off=percent_off, min_spend_fen=min_spend_fen,
         valid_from=valid_from, valid_until=valid_from + dt.timedelta(days=valid_days - 1),
         reason=reason, issued_at=at or dt.datetime.now().replace(microsecond=0), issued_by=operator)
 
 
 def discount_fen(coupon: Coupon, total_fen: int) -> int:
-    """What the coupon takes off a sale of ``total_fen`` (never more than the total)."""
-    if coupon.kind == CouponKind.FIXED:
-        return min(coupon.value_fen, total_fen)
-    if coupon.kind == CouponKind.THRESHOLD:
-        return min(coupon.value_fen, total_fen) if total_fen >= coupon.min_spend_fen else 0
+    """What the coupon takes off a sale of ``total_fen``: between 0 and the total, in whole fen.
+
+    A percentage is floored to the fen (10% of 99.99 元 is 9.99 元), in the member's
+    disfavour by less than a fen rather than the pharmacy giving away a fraction of one.
+    """
+    if total_fen <= 0 or total_fen < coupon.min_spend_fen:
+        return 0
+    if coupon.kind in (CouponKind.FIXED, CouponKind.THRESHOLD):
+        return max(0, min(coupon.value_fen, total_fen))
     if coupon.kind == CouponKind.PERCENT:
-        return total_fen * coupon.percent_off // 100
-    return 0
+        return total_fen * max(0, min(coupon.percent_off, 100)) // 100
+    return 0  # a 体验券 is a service, not money off
 
 
 def in_use(coupon_id: int) -> CouponInUse | None:
@@ -65,8 +80,8 @@ def not_in_use():
     return Coupon.id.not_in(CouponInUse.select(CouponInUse.coupon))
 
 
-def check_usable(coupon: Coupon, member_id: MemberId | None, total_fen: int, today: dt.date) -> None:
-    """Raise ``CouponError`` with the reason a coupon cannot be used on this sale."""
+def _check_free(coupon: Coupon, member_id: MemberId | None, today: dt.date) -> None:
+    """Refuse a coupon already used, someone else's, or outside its dates."""
     use = in_use(coupon.id)
     if use is not None:
         raise CouponError(f"这张券已在 {use.used_at:%Y-%m-%d} 使用过。")
@@ -76,18 +91,68 @@ def check_usable(coupon: Coupon, member_id: MemberId | None, total_fen: int, tod
         raise CouponError(f"这张券 {coupon.valid_from:%Y-%m-%d} 起才能使用。")
     if today > coupon.valid_until:
         raise CouponError(f"这张券已于 {coupon.valid_until:%Y-%m-%d} 过期。")
+
+
+def check_usable(coupon: Coupon, member_id: MemberId | None, total_fen: int, today: dt.date) -> None:
+    """Raise ``CouponError`` with the reason a coupon cannot be used on this sale."""
+    _check_free(coupon, member_id, today)
     if coupon.kind == CouponKind.SERVICE:
         raise CouponError("体验券用于兑换服务，不能抵扣货款。")
     if total_fen < coupon.min_spend_fen:
         raise CouponError(f"消费满 {yuan(coupon.min_spend_fen)} 元才能使用这张券。")
 
 
-def usable_for(member_id: MemberId, today: dt.date) -> list[Coupon]:
-    """The member's coupons that are unused and valid today, soonest to expire first."""
-    return list(Coupon.select().where(
-        (Coupon.member == member_id) & not_in_use()
-        & (Coupon.valid_from <= today) & (Coupon.valid_until >= today)
-    ).order_by(Coupon.valid_until, Coupon.id))
+def usable_for(member_id: MemberId, today: dt.date, *, service: bool | None = False) -> list[Coupon]:
+    """The member's coupons that are unused and valid today, soonest to expire first: those
+    that take money off a sale, the 体验券 to redeem for their service (``service``), or
+    both (``service=None``)."""
+    condition = (Coupon.member == member_id) & not_in_use() & (Coupon.valid_from <= today) & (
+        Coupon.valid_until >= today)
+    if service is not None:
+        condition &= (Coupon.kind == CouponKind.SERVICE) if service else (Coupon.kind != CouponKind.SERVICE)
+    return list(Coupon.select().where(condition).order_by(Coupon.valid_until, Coupon.id))
+
+
+@dataclass(frozen=True)
+class ServiceResult:
+    coupon: Coupon
+    use: CouponServiceUse
+    replayed: bool = False
+
+    @property
+    def changes(self) -> Changes:
+        return NOTHING if self.replayed else Changes.of_member(self.coupon.member_id, coupons=True)
+
+
+def redeem_service(coupon_id: int, member_id: MemberId, operator: Staff, *, uid: str,
+                   at: dt.datetime | None = None) -> ServiceResult:
+    """兑换体验券: the member receives the coupon's service at the counter; no sale, no amount.
+
+    Recorded (a ``CouponServiceUse`` row and its audited operation) once only: the same
+    ``uid`` again is a replay, and a coupon redeemed before is refused.
+    """
+    require(operator, Permission.REDEEM)
+    at = at or operations.now()
+    key = f"{OperationKind.REDEEM_SERVICE.value}:{uid}"
+    with write_transaction():
+        step = operations.keyed(key, OperationKind.REDEEM_SERVICE, operator, at)
+        if step.done is not None:
+            use = CouponServiceUse.get(CouponServiceUse.operation == step.done.id)
+            return ServiceResult(Coupon.get_by_id(use.coupon_id), use, replayed=True)
+        coupon = Coupon.get_or_none(Coupon.id == coupon_id)
+        if coupon is None:
+            raise NotFound("找不到这张券。")
+        if coupon.kind != CouponKind.SERVICE:
+            raise CouponError(f"这张券是{CouponKind.label_of(coupon.kind)}，请在收银时抵扣货款。")
+        _check_free(coupon, member_id, at.date())
+        member = Member.get_or_none(Member.id == member_id)
+        if member is None:
+            raise NotFound("找不到这位会员。")
+        detail = f"{member.name}（{member.card_no}）兑换{coupon.service or coupon.title}，券号 {coupon.code}"
+        op = operations.start(key, OperationKind.REDEEM_SERVICE, operator, at, subject=f"coupon:{coupon.id}",
+                              detail=detail)
+        use = CouponServiceUse.create(coupon=coupon, operation=op, staff=operator, used_at=at)
+        return ServiceResult(coupon, use)
 
 
 def describe(coupon: Coupon) -> str:
@@ -99,5 +164,5 @@ def describe(coupon: Coupon) -> str:
     elif coupon.kind == CouponKind.FIXED:
         what = f"{yuan(coupon.value_fen)}元{CouponKind.FIXED.label}"
     else:
-        what = coupon.title
+        what = f"{CouponKind.SERVICE.label}：{coupon.service or coupon.title}"
     return f"{what}（至 {coupon.valid_until:%Y-%m-%d}）"

@@ -18,7 +18,7 @@ from pharmacy_desk.core.models import Member, Staff, Tier
 from pharmacy_desk.core.normalize import mask_phone
 from pharmacy_desk.core.permissions import Permission, can
 from pharmacy_desk.core.pricing import Bonus, points_cash_value
-from pharmacy_desk.core.vocabulary import BonusReason
+from pharmacy_desk.core.vocabulary import BonusReason, CouponKind
 
 # A medicine that ran out more than this many days ago is no longer "due": the member
 # has either refilled elsewhere or stopped, and the counter should not nag about it.
@@ -70,6 +70,7 @@ class MemberSummary:
     points_options: tuple[tuple[int, int], ...]  # (points, fen) the member may use as cash now
     health: HealthFile | None  # None unless the operator may see it (see ``health_visible``)
     privileges: tuple[str, ...] = ()  # the tier's 特权 (免费送药, 优先服务, 专属药师 …), for the cashier to honour
+    service_coupons: tuple[CouponChoice, ...] = ()  # 体验券 to redeem for their service, not money off
 
     @property
     def birthday_bonus(self) -> Bonus | None:
@@ -153,12 +154,14 @@ def _summarize(member_id: MemberId, today: dt.date, operator: Staff | None) -> M
     health = None
     if health_visible(member, operator):
         health = HealthFile(member.chronic_conditions, member.allergies, member.long_term_meds)
+    held = panel_sql.usable_coupons(member.id, today)  # both kinds: money off, and 体验券
     return MemberSummary(
         member_id=member.id, name=member.name, card_no=member.card_no, masked_phone=mask_phone(member.phone),
         tier_name=tier.name, balance=found.balance, usable_points=usable,
         expiring_points=expiring, expiring_days=days,
-        coupons=tuple(CouponChoice(c.id, coupons.describe(c)) for c in panel_sql.usable_coupons(member.id, today)),
+        coupons=tuple(CouponChoice(c.id, coupons.describe(c)) for c in held if c.kind != CouponKind.SERVICE),
         birthday_this_month=bonuses.birthday_this_month(member, today), bonuses=bonuses.bonuses_for(member, today),
         refills=tuple(refills_due(member.id, today)), needs_confirm=needs_confirm(member, today),
         cap_remaining_fen=cap, points_options=tuple(points_options(usable, cap, settings.get("redeem_blocks"))),
-        health=health, privileges=tier_privileges(tier))
+        health=health, privileges=tier_privileges(tier),
+        service_coupons=tuple(CouponChoice(c.id, coupons.describe(c)) for c in held if c.kind == CouponKind.SERVICE))

@@ -186,6 +186,27 @@ class TierChange(BaseModel):
         staff_id: Any
 
 
+class CouponTemplate(BaseModel):
+    """券模板 (schema v9): the owner's terms for a kind of coupon, issued to members as ``Coupon`` rows.
+
+    An issued coupon copies the terms, so a later edit or retirement changes no coupon
+    already in a member's hands.
+    """
+
+    kind = CharField(constraints=[Check(check_in("kind", CouponKind))])
+    title = CharField()
+    value_fen = IntegerField(default=0, constraints=[Check("value_fen >= 0")])
+    percent_off = IntegerField(default=0, constraints=[Check("percent_off BETWEEN 0 AND 99")])
+    min_spend_fen = IntegerField(default=0, constraints=[Check("min_spend_fen >= 0")])
+    service = CharField(default="")  # what a 体验券 stands for (免费测血压, 药师咨询)
+    valid_days = IntegerField(constraints=[Check("valid_days > 0")])
+    active = BooleanField(default=True)
+    created_at = DateTimeField(default=_now)
+    created_by = ForeignKeyField(Staff)
+    if TYPE_CHECKING:  # each foreign key's ``<name>_id``, added by peewee at runtime
+        created_by_id: Any
+
+
 class Coupon(BaseModel):
     """优惠券: fixed 代金券, percent 折扣券, threshold 满减, service 体验券; used at most once."""
 
@@ -205,6 +226,10 @@ class Coupon(BaseModel):
     if TYPE_CHECKING:  # each foreign key's ``<name>_id``, added by peewee at runtime
         member_id: Any
         issued_by_id: Any
+    # The template it was issued from (schema v9), NULL for the program's own coupons. A plain
+    # integer: SQLite's ALTER TABLE cannot add the foreign key a new table would declare.
+    template_id = IntegerField(null=True, index=True)
+    service = CharField(default="", constraints=[SQL("DEFAULT ''")])  # a 体验券's service (schema v9)
 
 
 class Sale(BaseModel):
@@ -255,11 +280,25 @@ class CouponUse(BaseModel):
     used_at = DateTimeField()
 
 
+class CouponServiceUse(BaseModel):
+    """A 体验券 redeemed for its service at the counter, with no sale (schema v9); once only."""
+
+    coupon = ForeignKeyField(Coupon, unique=True, backref="service_uses")
+    operation = ForeignKeyField(Operation, unique=True)
+    staff = ForeignKeyField(Staff)
+    used_at = DateTimeField(default=_now, index=True)
+    if TYPE_CHECKING:  # each foreign key's ``<name>_id``, added by peewee at runtime
+        coupon_id: Any
+        operation_id: Any
+        staff_id: Any
+
+
 class CouponInUse(BaseModel):
-    """The view ``coupon_in_use``: each coupon's use that no return has given back."""
+    """The view ``coupon_in_use``: each coupon's use that no return has given back, a sale's
+    or a service's (``sale`` is NULL for a 体验券 redeemed for its service)."""
 
     coupon = ForeignKeyField(Coupon, primary_key=True)
-    sale = ForeignKeyField(Sale)
+    sale = ForeignKeyField(Sale, null=True)
     if TYPE_CHECKING:  # each foreign key's ``<name>_id``, added by peewee at runtime
         coupon_id: Any
         sale_id: Any
@@ -528,8 +567,8 @@ class MonthReport(BaseModel):
 
 # The tables; ``CouponInUse`` is a view, created with the schema's extra SQL.
 MODELS = [
-    Staff, Category, Tier, Operation, Member, TierChange, Coupon, Sale, CouponUse, SaleLine,
+    Staff, Category, Tier, Operation, Member, TierChange, CouponTemplate, Coupon, Sale, CouponUse, SaleLine,
     Payment, SaleReturn, SaleReturnLine, SaleReturnPayment, CatalogItem, Redemption, LedgerEntry,
     LedgerAllocation, Setting, Measurement, ContactLog, ReceiptCounter, RuleVersion, MemberActivity, ActivityWindow,
-    MonthReport,
+    MonthReport, CouponServiceUse,
 ]

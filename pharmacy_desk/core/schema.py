@@ -69,6 +69,7 @@ APPEND_ONLY: dict[str, str] = {
     "redemption": RECORD_GUARD_MESSAGE,
     "tier_change": RECORD_GUARD_MESSAGE,
     "coupon_use": RECORD_GUARD_MESSAGE,
+    "coupon_service_use": RECORD_GUARD_MESSAGE,
     "operation": RECORD_GUARD_MESSAGE,
     "month_report": RECORD_GUARD_MESSAGE,
 }
@@ -90,7 +91,8 @@ GUARDS = {guard_name(table, verb): guard_sql(table, verb) for table in APPEND_ON
 
 COUPON_IN_USE_VIEW = """CREATE VIEW IF NOT EXISTS coupon_in_use AS
     SELECT u.coupon_id, u.sale_id, u.used_at FROM coupon_use u
-    WHERE NOT EXISTS (SELECT 1 FROM sale_return r WHERE r.sale_id = u.sale_id AND r.coupon_restored)"""
+    WHERE NOT EXISTS (SELECT 1 FROM sale_return r WHERE r.sale_id = u.sale_id AND r.coupon_restored)
+    UNION ALL SELECT s.coupon_id, NULL, s.used_at FROM coupon_service_use s"""
 
 # The tables of the rules a sale reads (``core/rule_cache.py``): every change to one of them
 # bumps ``rule_version``, from any connection, so a cache of the rules checks that one number.
@@ -113,7 +115,7 @@ EXTRA_SQL = [
     *(rule_version_trigger(table, verb) for table in RULE_TABLES for verb in RULE_VERBS),
 ]
 
-CURRENT_VERSION = 11
+CURRENT_VERSION = 12
 
 SCHEMA_SQL = resources.files("pharmacy_desk.core").joinpath("schema_sql")
 

@@ -149,6 +149,10 @@ class OperationKind(Vocabulary):
     CHAIN_VERIFIED = "chain_verified", "哈希链校验"
     MONTH_CLOSE = "month_close", "月度结账"
     REPORT_RECOMPUTE = "report_recompute", "重算月报"
+    COUPON_TEMPLATE_ADD = "coupon_template_add", "新增券模板"
+    COUPON_TEMPLATE_CHANGE = "coupon_template_change", "修改券模板"
+    ISSUE_COUPONS = "issue_coupons", "发放优惠券"
+    REDEEM_SERVICE = "redeem_service", "兑换体验券"
 
 
 class Permission(Vocabulary):
@@ -169,6 +173,7 @@ class Permission(Vocabulary):
     CHANGE_RULES = "change_rules", "修改规则和设置"
     ADJUST_POINTS = "adjust_points", "调整积分"
     MANAGE_CATALOG = "manage_catalog", "管理兑换目录"
+    MANAGE_COUPONS = "manage_coupons", "管理和发放优惠券"
     MANAGE_STAFF = "manage_staff", "管理店员"
     IMPORT = "import", "导入会员"
     RESTORE = "restore", "恢复备份"
