@@ -75,7 +75,7 @@ def test_sales_ledger_and_coupons_export(shop, owner, tmp_path):
     assert export_coupons(tmp_path / "c.xlsx", owner) == Coupon.select().count() == 2  # two new-member coupons
     _, cells = rows_of(tmp_path / "c.xlsx")
     assert cells[1][1].value == "代金券" and float(cells[1][5].value) == 3.00 and cells[1][8].is_date
-    assert set(EXPORTS) == {"members", "sales", "ledger", "coupons"}
+    assert set(EXPORTS) == {"members", "sales", "ledger", "coupons", "coupon_usage"}
 
 
 def test_export_runs_a_fixed_number_of_queries(shop, owner, tmp_path, make_member):

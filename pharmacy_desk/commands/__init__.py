@@ -8,8 +8,8 @@ the operator of ``--as`` for the commands that change data or export personal da
 from __future__ import annotations
 
 from pharmacy_desk.commands import (
-    audit, backup, cards, database, first_run, gui, report, rules, spreadsheet, staff,
+    audit, backup, cards, coupons, database, first_run, gui, report, rules, spreadsheet, staff,
 )
 
 COMMANDS = (database.register, first_run.register, backup.register, gui.register, staff.register,
-            spreadsheet.register, cards.register, report.register, rules.register, audit.register)
+            spreadsheet.register, cards.register, report.register, coupons.register, rules.register, audit.register)

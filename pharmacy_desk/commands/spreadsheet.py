@@ -8,7 +8,7 @@ from pathlib import Path
 from pharmacy_desk.commands.common import open_from_args, signed_in
 from pharmacy_desk.core.errors import InvalidInput
 
-EXPORT_KINDS = ("members", "sales", "ledger", "coupons")
+EXPORT_KINDS = ("members", "sales", "ledger", "coupons", "coupon_usage")
 DEFAULT_VALIDITY_MONTHS = 12  # plan.DEFAULT_VALIDITY_MONTHS; the command line starts without the core
 GROUPS_SHOWN = 10
 

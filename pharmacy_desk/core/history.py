@@ -173,7 +173,7 @@ def member_coupons(member_id: MemberId, today: dt.date) -> list[CouponRow]:
     for c in query.objects():
         used_at, receipt = getattr(c, "used_at", None), getattr(c, "receipt_no", None)
         rows.append(CouponRow(c.id, c.code, c.title, c, c.valid_from, c.valid_until, used_at, receipt,
-                              coupon_status(c, today, used=receipt is not None)))
+                              coupon_status(c, today, used=used_at is not None)))
     return rows
 
 

@@ -15,7 +15,7 @@ from pharmacy_desk.core import bonuses, ledger, settings
 from peewee import fn
 
 from pharmacy_desk.core.models import (
-    Category, Member, Operation, Payment, Sale, SaleLine, SaleReturn, Staff, Tier, TierChange,
+    Category, Coupon, Member, Operation, Payment, Sale, SaleLine, SaleReturn, Staff, Tier, TierChange,
 )
 from pharmacy_desk.core.normalize import mask_phone, yuan
 from pharmacy_desk.core.pricing import describe_bonuses
@@ -94,7 +94,10 @@ def build(sale_id: int, today: dt.date | None = None) -> Receipt:
     out.append(ReceiptLine(RULE))
     out.append(ReceiptLine("合计", yuan(sale.total_fen)))
     if sale.coupon_discount_fen:
-        out.append(ReceiptLine("优惠券", "-" + yuan(sale.coupon_discount_fen)))
+        # The coupon by its name (满100减10, 九折券), so the member sees which one was taken.
+        coupon = Coupon.get_or_none(Coupon.id == sale.coupon_id)
+        label = f"优惠券（{coupon.title}）" if coupon is not None else "优惠券"
+        out.append(ReceiptLine(label, "-" + yuan(sale.coupon_discount_fen)))
     if sale.points_cash_fen:
         out.append(ReceiptLine(f"积分抵现（{sale.points_used}分）", "-" + yuan(sale.points_cash_fen)))
     out.append(ReceiptLine("应付", yuan(sale.paid_fen), bold=True))

@@ -25,6 +25,7 @@ from pharmacy_desk.ui.receipt import ReceiptView
 from pharmacy_desk.ui.sale_entry import SaleEntry
 from pharmacy_desk.ui.scanner import FocusKeeper, ScanCatcher
 from pharmacy_desk.ui.search_box import SearchBox
+from pharmacy_desk.ui.service_coupons import ServiceCoupons
 
 
 class CounterWidget(QWidget):
@@ -39,6 +40,7 @@ class CounterWidget(QWidget):
         self.selling_to: int | None = None
         self.search = SearchBox()
         self.panel = MemberPanel()
+        self.service_coupons = ServiceCoupons()  # 体验券: a service given, no sale
         self.entry = SaleEntry()
         self.receipt = ReceiptView()
 
@@ -46,6 +48,7 @@ class CounterWidget(QWidget):
         left = QVBoxLayout()
         left.addWidget(self.search)
         left.addWidget(self.panel, 1)
+        left.addWidget(self.service_coupons)
         middle = QVBoxLayout()
         middle.addWidget(self.entry)
         middle.addStretch(1)
@@ -81,6 +84,7 @@ class CounterWidget(QWidget):
         """散客: no member on this sale."""
         self.member_id = self.selling_to = None
         self.panel.show_walk_in()
+        self.service_coupons.set_member(None)
         self.entry.set_member(None)
         self.search.focus()
 
@@ -92,6 +96,7 @@ class CounterWidget(QWidget):
         summary = summarize(self.member_id, dt.date.today(), current_operator())
         settled = self.selling_to != self.member_id
         self.panel.show_summary(summary, settled=settled)
+        self.service_coupons.set_member(summary)
         if not settled:
             self.entry.set_member(summary)
 

@@ -288,6 +288,8 @@ class MainWindow(QMainWindow):
         self._action(owner, self.tr("回访名单"), self.open_lists, permission=Permission.CONTACT_MEMBERS)
         self._action(owner, self.tr("营销活动"), self.open_campaigns, permission=Permission.RUN_CAMPAIGNS)
         self._action(owner, self.tr("积分兑换目录"), self.open_catalog, permission=Permission.MANAGE_CATALOG)
+        self._action(owner, self.tr("优惠券模板"), self.open_coupon_templates, permission=Permission.MANAGE_COUPONS)
+        self._action(owner, self.tr("券核销"), self.open_coupon_report, permission=Permission.VIEW_REPORTS)
         self._action(owner, self.tr("设置…"), self.open_settings, permission=Permission.CHANGE_RULES)
         owner.addSeparator()
         self._action(owner, self.tr("从Excel导入会员"), self.open_import, permission=Permission.IMPORT)
@@ -422,6 +424,18 @@ class MainWindow(QMainWindow):
         from pharmacy_desk.ui.catalog_window import CatalogWindow
 
         self._open_window(CatalogWindow)
+
+    def open_coupon_templates(self) -> None:
+        from pharmacy_desk.ui.coupon_templates_window import CouponTemplatesWindow
+
+        if (operator := self._require_operator()) is not None and can(operator, Permission.MANAGE_COUPONS):
+            self._show_window(CouponTemplatesWindow(operator, parent=self))
+
+    def open_coupon_report(self) -> None:
+        from pharmacy_desk.ui.coupon_report_window import CouponReportWindow
+
+        if (operator := self._require_operator()) is not None and can(operator, Permission.VIEW_REPORTS):
+            self._show_window(CouponReportWindow(operator, parent=self))
 
     def open_staff(self) -> None:
         from pharmacy_desk.ui.staff_window import StaffWindow

@@ -63,12 +63,17 @@ class MemberDetailDialog(QDialog):
         self.adjust_button.setAutoDefault(False)
         self.adjust_button.setVisible(can(operator, Permission.ADJUST_POINTS))
         self.adjust_button.clicked.connect(self.open_adjustment)
+        self.coupon_button = QPushButton(self.tr("发券…"))
+        self.coupon_button.setAutoDefault(False)
+        self.coupon_button.setVisible(can(operator, Permission.MANAGE_COUPONS))
+        self.coupon_button.clicked.connect(self.open_issue_coupon)
         close_button = QPushButton(self.tr("关闭"))
         close_button.setAutoDefault(False)
         close_button.clicked.connect(self.reject)
         bottom = QHBoxLayout()
         bottom.addWidget(self.card_button)
         bottom.addWidget(self.adjust_button)
+        bottom.addWidget(self.coupon_button)
         bottom.addStretch(1)
         bottom.addWidget(close_button)
         layout = QVBoxLayout(self)
@@ -84,6 +89,15 @@ class MemberDetailDialog(QDialog):
         from pharmacy_desk.ui.points_adjust_dialog import PointsAdjustDialog
 
         dialog = PointsAdjustDialog(self.member_id, self.operator, self)
+        dialog.open()
+        return dialog
+
+    def open_issue_coupon(self) -> QDialog:
+        """发券 to this member from a template; the 优惠券 tab follows the change it broadcasts."""
+        from pharmacy_desk.ui.issue_coupon_dialog import IssueCouponDialog
+
+        member = profiles.heading(self.member_id, self.operator, dt.date.today())
+        dialog = IssueCouponDialog(self.member_id, member.name, self.operator, self)
         dialog.open()
         return dialog
 

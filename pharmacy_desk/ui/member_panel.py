@@ -101,7 +101,7 @@ class MemberPanel(QFrame):
         self.expiring_label.setText(self.tr("{points} 分将在 {days} 天内到期").format(
             points=s.expiring_points, days=s.expiring_days) if s.expiring_points else none)
         self.expiring_label.setStyleSheet(_ALERT if s.expiring_points else "")
-        self.coupons_label.setText("\n".join(c.text for c in s.coupons) or none)
+        self.coupons_label.setText("\n".join(c.text for c in (*s.coupons, *s.service_coupons)) or none)
         self.cap_label.setText(self.tr("{amount} 元").format(amount=yuan(s.cap_remaining_fen)))
         self.bonus_label.setText(bonuses(s.bonuses) or none)
         self.privileges_label.setText(listed(s.privileges) or none)

@@ -43,7 +43,7 @@ COUPON_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("Columns", "有效期"), lambda c: QCoreApplication.translate(
         "MemberDetailDialog", "{start} 至 {end}").format(start=date_text(c.valid_from), end=date_text(c.valid_until))),
     Column(QT_TRANSLATE_NOOP("Columns", "状态"), lambda c: core(c.status)),
-    Column(QT_TRANSLATE_NOOP("Columns", "使用"), lambda c: f"{time_text(c.used_at)} {c.used_receipt_no}" if c.used_receipt_no else ""),
+    Column(QT_TRANSLATE_NOOP("Columns", "使用"), lambda c: f"{time_text(c.used_at)} {c.used_receipt_no or ''}".strip() if c.used_at else ""),
     Column(QT_TRANSLATE_NOOP("Columns", "券号"), lambda c: c.code),
 )
 TIER_COLUMNS = (

@@ -498,8 +498,28 @@
         <translation>Row</translation>
     </message>
     <message>
+        <source>发放对象</source>
+        <translation>Issued to</translation>
+    </message>
+    <message>
         <source>类型</source>
         <translation>Kind</translation>
+    </message>
+    <message>
+        <source>发放张数</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>已使用</source>
+        <translation>Used</translation>
+    </message>
+    <message>
+        <source>使用率</source>
+        <translation>Usage</translation>
+    </message>
+    <message>
+        <source>优惠金额(元)</source>
+        <translation>Discount (yuan)</translation>
     </message>
     <message>
         <source>原内容</source>
@@ -785,6 +805,10 @@
         <source>加入时间</source>
         <translation>Joined</translation>
     </message>
+    <message>
+        <source>有效天数</source>
+        <translation>Valid days</translation>
+    </message>
 </context>
 <context>
     <name>ContactDialog</name>
@@ -819,6 +843,208 @@
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>CouponReportWindow</name>
+    <message>
+        <source>券核销</source>
+        <translation>Coupon usage</translation>
+    </message>
+    <message>
+        <source>导出Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>已使用：收银时抵扣过（整单退货退回的不算）或体验券已兑换服务。使用率 = 已使用 ÷ 发放张数。</source>
+        <translation>Used: taken off a sale at the till (not counting coupons given back by a full return) or a service coupon redeemed. Usage = used ÷ issued.</translation>
+    </message>
+    <message>
+        <source>正在统计券核销</source>
+        <translation>Counting coupon usage</translation>
+    </message>
+    <message>
+        <source>合计发放 {issued} 张，已使用 {used} 张，优惠 {discount} 元</source>
+        <translation>In all {issued} issued, {used} used, {discount} yuan off</translation>
+    </message>
+    <message>
+        <source>导出券核销</source>
+        <translation>Export coupon usage</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>CouponTemplatesWindow</name>
+    <message>
+        <source>发放中</source>
+        <translation>Issuing</translation>
+    </message>
+    <message>
+        <source>已停用</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <source>优惠券模板</source>
+        <translation>Coupon templates</translation>
+    </message>
+    <message>
+        <source>顾客看到的名称，例如 满100减10</source>
+        <translation>The name customers see, e.g. 10 off 100</translation>
+    </message>
+    <message>
+        <source>元，例如 10 或 9.90</source>
+        <translation>yuan, e.g. 10 or 9.90</translation>
+    </message>
+    <message>
+        <source>减免的百分比：10% 即九折，按分向下取整</source>
+        <translation>The percentage taken off: 10% means pay 90%, rounded down to the fen</translation>
+    </message>
+    <message>
+        <source>元；满减券必填，其他券可不填</source>
+        <translation>yuan; required for a threshold coupon, optional for the others</translation>
+    </message>
+    <message>
+        <source>例如 免费测血压、药师咨询</source>
+        <translation>e.g. free blood pressure check, pharmacist consultation</translation>
+    </message>
+    <message>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>类型(&amp;K)</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <source>名称(&amp;N)</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>折扣(&amp;P)</source>
+        <translation>&amp;Percent off</translation>
+    </message>
+    <message>
+        <source>使用门槛(&amp;M)</source>
+        <translation>&amp;Minimum spend</translation>
+    </message>
+    <message>
+        <source>服务(&amp;S)</source>
+        <translation>&amp;Service</translation>
+    </message>
+    <message>
+        <source>发放后有效(&amp;D)</source>
+        <translation>Vali&amp;d after issue</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>保存修改</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>Retire</translation>
+    </message>
+    <message>
+        <source>清空表单</source>
+        <translation>Clear form</translation>
+    </message>
+    <message>
+        <source>模板内容</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <source>回访名单：{title}</source>
+        <translation>Call list: {title}</translation>
+    </message>
+    <message>
+        <source>营销活动：{title}</source>
+        <translation>Campaign: {title}</translation>
+    </message>
+    <message>
+        <source>按所选模板发放</source>
+        <translation>Issue the selected template</translation>
+    </message>
+    <message>
+        <source>发放给名单</source>
+        <translation>Issue to a list</translation>
+    </message>
+    <message>
+        <source>发给(&amp;T)</source>
+        <translation>&amp;To</translation>
+    </message>
+    <message>
+        <source>名单上今天的每位会员各发一张（退订营销的会员不在营销名单上）；同一名单同一天再发不会重复。发给单个会员请在会员详情里点“发券…”。</source>
+        <translation>Each member on today&apos;s list gets one (members who opted out are not on marketing lists); issuing the same list again the same day adds nobody twice. To issue to one member, use “Issue coupon…” in the member details.</translation>
+    </message>
+    <message>
+        <source>重新启用</source>
+        <translation>Reactivate</translation>
+    </message>
+    <message>
+        <source>面额(&amp;V)</source>
+        <translation>&amp;Value</translation>
+    </message>
+    <message>
+        <source>减免金额(&amp;V)</source>
+        <translation>Amount &amp;off</translation>
+    </message>
+    <message>
+        <source>服务价值(&amp;V)</source>
+        <translation>Service &amp;value</translation>
+    </message>
+    <message>
+        <source>金额(&amp;V)</source>
+        <translation>Amount (&amp;V)</translation>
+    </message>
+    <message>
+        <source>收银时抵扣面额，最多抵到应付为零。</source>
+        <translation>Takes its value off the sale at the till, down to nothing due at most.</translation>
+    </message>
+    <message>
+        <source>收银时按合计金额减去这个百分比，按分向下取整。</source>
+        <translation>Takes this percentage off the total at the till, rounded down to the fen.</translation>
+    </message>
+    <message>
+        <source>消费满门槛金额才能使用，抵扣减免金额。</source>
+        <translation>Usable on a sale of at least the minimum spend; takes the amount off.</translation>
+    </message>
+    <message>
+        <source>在柜台兑换所写的服务，不抵扣货款；服务价值只作记录，可不填。</source>
+        <translation>Redeemed at the counter for the service named; takes nothing off a sale. The service value is for the record and may be left empty.</translation>
+    </message>
+    <message>
+        <source>没有改动。</source>
+        <translation>Nothing changed.</translation>
+    </message>
+    <message>
+        <source>已新增券模板“{title}”。</source>
+        <translation>Template “{title}” added.</translation>
+    </message>
+    <message>
+        <source>已保存“{title}”；以后发放的券按新内容，已发放的券不变。</source>
+        <translation>“{title}” saved; coupons issued from now on carry the new terms, those already issued keep theirs.</translation>
+    </message>
+    <message>
+        <source>已停用“{title}”：不再发放，已发放的券仍可使用。</source>
+        <translation>“{title}” retired: no more are issued; coupons already issued stay usable.</translation>
+    </message>
+    <message>
+        <source>已重新启用“{title}”。</source>
+        <translation>“{title}” reactivated.</translation>
+    </message>
+    <message>
+        <source>已发放 {issued} 张“{title}”；{already} 位今天已经发过。</source>
+        <translation>Issued {issued} “{title}”; {already} members already had one today.</translation>
+    </message>
+    <message>
+        <source>正在发券</source>
+        <translation>Issuing coupons</translation>
     </message>
 </context>
 <context>
@@ -1050,6 +1276,41 @@
     </message>
 </context>
 <context>
+    <name>IssueCouponDialog</name>
+    <message>
+        <source>发券</source>
+        <translation>Issue coupon</translation>
+    </message>
+    <message>
+        <source>会员</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>券模板(&amp;T)</source>
+        <translation>&amp;Template</translation>
+    </message>
+    <message>
+        <source>还没有可发放的券模板：请先在“店长 ▸ 优惠券模板”里新增。</source>
+        <translation>No template to issue yet: add one in “Owner ▸ Coupon templates” first.</translation>
+    </message>
+    <message>
+        <source>发放</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>已发放“{title}”一张。</source>
+        <translation>Issued one “{title}”.</translation>
+    </message>
+    <message>
+        <source>这张券刚才已经发过了。</source>
+        <translation>This coupon was issued a moment ago.</translation>
+    </message>
+</context>
+<context>
     <name>ListsWindow</name>
     <message>
         <source>已退订</source>
@@ -1262,6 +1523,14 @@
         <translation>Redemption catalog</translation>
     </message>
     <message>
+        <source>优惠券模板</source>
+        <translation>Coupon templates</translation>
+    </message>
+    <message>
+        <source>券核销</source>
+        <translation>Coupon usage</translation>
+    </message>
+    <message>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
@@ -1445,6 +1714,10 @@
     <message>
         <source>调整积分…</source>
         <translation>Adjust points…</translation>
+    </message>
+    <message>
+        <source>发券…</source>
+        <translation>Issue coupon…</translation>
     </message>
     <message>
         <source>关闭</source>
@@ -2324,6 +2597,25 @@
     </message>
 </context>
 <context>
+    <name>ServiceCoupons</name>
+    <message>
+        <source>体验券</source>
+        <translation>Service coupons</translation>
+    </message>
+    <message>
+        <source>兑换服务</source>
+        <translation>Redeem service</translation>
+    </message>
+    <message>
+        <source>顾客用体验券换取所写的服务，不收款，每张只能用一次</source>
+        <translation>The customer receives the service named on the coupon; nothing is charged, and each coupon is used once</translation>
+    </message>
+    <message>
+        <source>已兑换：{service}。请为顾客提供服务。</source>
+        <translation>Redeemed: {service}. Please provide the service.</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
         <source>{name}（{role}）</source>
@@ -2832,6 +3124,10 @@
         <translation>Tier change notices</translation>
     </message>
     <message>
+        <source>券核销</source>
+        <translation>Coupon usage</translation>
+    </message>
+    <message>
         <source>消费积分</source>
         <translation>Purchase points</translation>
     </message>
@@ -3092,6 +3388,22 @@
         <translation>Month report recomputed</translation>
     </message>
     <message>
+        <source>新增券模板</source>
+        <translation>Add coupon template</translation>
+    </message>
+    <message>
+        <source>修改券模板</source>
+        <translation>Change coupon template</translation>
+    </message>
+    <message>
+        <source>发放优惠券</source>
+        <translation>Issue coupons</translation>
+    </message>
+    <message>
+        <source>兑换体验券</source>
+        <translation>Redeem service coupon</translation>
+    </message>
+    <message>
         <source>收银</source>
         <translation>Sell at the till</translation>
     </message>
@@ -3126,6 +3438,10 @@
     <message>
         <source>管理兑换目录</source>
         <translation>Manage the catalog</translation>
+    </message>
+    <message>
+        <source>管理和发放优惠券</source>
+        <translation>Manage and issue coupons</translation>
     </message>
     <message>
         <source>管理店员</source>

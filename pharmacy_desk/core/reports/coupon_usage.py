@@ -10,7 +10,7 @@ their own figure. One aggregate query; the rows are few, however many coupons th
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -30,6 +30,7 @@ PROGRAM_REASONS = {
     "thanks": "新会员感谢券",
 }
 MEMBER_TARGET = "单独发给会员"
+Progress = Callable[[int, int, str], None]
 
 USAGE_SQL = """
 SELECT c.template_id, c.reason, MIN(c.kind), MIN(c.title), COUNT(*), COUNT(u.coupon_id),
@@ -89,7 +90,7 @@ def usage_rows(operator: Staff) -> list[UsageRow]:
 USAGE_HEADERS = ("券", "发放对象", "类型", "发放张数", "已使用", "使用率", "优惠金额（元）")
 
 
-def export_usage(path: str | Path, operator: Staff) -> int:
+def export_usage(path: str | Path, operator: Staff, progress: Progress | None = None) -> int:
     """The report to Excel through the one writer; recorded like every export."""
     from pharmacy_desk.core.spreadsheet.export import ExportColumn, export_table
 
@@ -97,6 +98,7 @@ def export_usage(path: str | Path, operator: Staff) -> int:
     kinds = ("text", "text", "text", "int", "int", "percent", "money")
     columns = [ExportColumn(title, kind) for title, kind in zip(USAGE_HEADERS, kinds)]
     count = export_table(((r.coupon, r.target, CouponKind.label_of(r.kind), r.issued, r.used, float(r.usage),
-                           r.discount_fen) for r in rows), columns, path, sheet_title="券核销")
+                           r.discount_fen) for r in rows), columns, path, sheet_title="券核销", total=len(rows),
+                         progress=progress)
     audit.record_export("券核销", count, path, operator)
     return count

@@ -102,5 +102,13 @@ def export_coupons(path: str | Path, operator: Staff, progress: Progress | None 
     return _export("优惠券", _rows(COUPONS_SQL, _coupon), COUPON_COLUMNS, path, operator, "coupon", progress)
 
 
+def export_coupon_usage(path: str | Path, operator: Staff, progress: Progress | None = None) -> int:
+    """券核销: issued against used per template and campaign (``reports.coupon_usage``)."""
+    from pharmacy_desk.core.reports.coupon_usage import export_usage
+
+    return export_usage(path, operator, progress)
+
+
 EXPORTS = {"members": ("会员", export_members), "sales": ("消费记录", export_sales),
-           "ledger": ("积分流水", export_ledger), "coupons": ("优惠券", export_coupons)}
+           "ledger": ("积分流水", export_ledger), "coupons": ("优惠券", export_coupons),
+           "coupon_usage": ("券核销", export_coupon_usage)}
