@@ -120,7 +120,7 @@ def test_export_menu(qtbot, db, owner, clerk, make_member, tmp_path):
     parent = QWidget()
     qtbot.addWidget(parent)
     menu = build_export_menu(parent, owner)
-    assert [a.text() for a in menu.actions()] == ["会员…", "消费记录…", "积分流水…", "优惠券…"]
+    assert [a.text() for a in menu.actions()] == ["会员…", "消费记录…", "积分流水…", "优惠券…", "券核销…"]
     assert all(a.isEnabled() for a in menu.actions())
     assert menu.menuAction().isVisible()
     cashiers = build_export_menu(parent, clerk)

@@ -250,8 +250,13 @@ class CouponTemplatesWindow(QWidget):
             return
 
         def done(result: coupon_issue.IssueResult) -> None:
-            self.issue_message.ok(self.tr("已发放 {issued} 张“{title}”；{already} 位今天已经发过。").format(
-                issued=result.issued, title=template.title, already=result.already))
+            if not result.member_ids:
+                self.issue_message.info(self.tr("这个名单今天没有会员，没有发券。"))
+                return
+            said = self.tr("已发放 {issued} 张“{title}”。").format(issued=result.issued, title=template.title)
+            if result.already:
+                said += self.tr("{already} 位今天已经发过，没有重复发。").format(already=result.already)
+            self.issue_message.ok(said)
 
         self._issue_task = Op(
             self, lambda operator, progress: coupon_issue.issue_to_target(template.id, target, operator,

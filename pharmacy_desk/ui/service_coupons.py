@@ -47,7 +47,10 @@ class ServiceCoupons(QGroupBox):
         self.choice.clear()
         for choice in summary.service_coupons if summary is not None else ():
             self.choice.addItem(choice.text, choice.coupon_id)
-        self.redeem_button.setEnabled(self.choice.count() > 0)
+        held = self.choice.count() > 0
+        self.redeem_button.setEnabled(held)
+        for widget in (self.choice, self.redeem_button):  # after the last one, only what to give stays
+            widget.setVisible(held)
         self.setVisible(self.choice.count() > 0 or (self.member_id is not None and self.message.isVisibleTo(self)))
 
     def redeem(self) -> None:

@@ -1039,8 +1039,16 @@
         <translation>“{title}” reactivated.</translation>
     </message>
     <message>
-        <source>已发放 {issued} 张“{title}”；{already} 位今天已经发过。</source>
-        <translation>Issued {issued} “{title}”; {already} members already had one today.</translation>
+        <source>这个名单今天没有会员，没有发券。</source>
+        <translation>Nobody is on this list today; no coupon was issued.</translation>
+    </message>
+    <message>
+        <source>已发放 {issued} 张“{title}”。</source>
+        <translation>Issued {issued} “{title}”.</translation>
+    </message>
+    <message>
+        <source>{already} 位今天已经发过，没有重复发。</source>
+        <translation> {already} members already had one today and got no second.</translation>
     </message>
     <message>
         <source>正在发券</source>
