@@ -245,7 +245,7 @@ def test_the_coupon_windows_in_english(english, qtbot, latin_data, owner):
     windows[0].view.selectRow(0)
     for window in windows:
         texts += visible_strings(window)
-    assert {"Coupon templates", "Threshold coupon", "Coupon usage", "Issue coupon", "Call list: Dormant members",
+    assert {"Coupon templates", "Spend-and-save coupon", "Coupon usage", "Issue coupon", "Call list: Dormant members",
             "Issued to"} <= set(texts)
     assert chinese_in(texts) == []
 
