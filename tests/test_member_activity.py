@@ -119,6 +119,7 @@ def test_another_rfm_period_reads_the_sales(spread):
 
 
 def test_the_v11_migration_fills_every_members_figures_from_the_sales(spread, tmp_path):
+    from pharmacy_desk.core import schema
     from pharmacy_desk.core.db import database, database_path, open_database
 
     kept = activity.figures()
@@ -126,6 +127,9 @@ def test_the_v11_migration_fills_every_members_figures_from_the_sales(spread, tm
     for statement in ("DROP TABLE member_activity", "DROP TABLE activity_window", "DROP TABLE month_report",
                       "PRAGMA user_version = 10"):
         database.execute_sql(statement)
-    open_database(path)  # migrates to the current version
+    # v11 alone: the later versions' tables are in this database already.
+    schema.ensure_current(target=11)
+    database.execute_sql(f"PRAGMA user_version = {schema.CURRENT_VERSION}")
+    open_database(path)
     assert activity.figures() == kept
     assert activity.window() == activity.Window(activity.window_start(TODAY), 0)
