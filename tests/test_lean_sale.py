@@ -17,7 +17,8 @@ import pytest
 from bench import till_harness
 from pharmacy_desk.core import chain, check, operations, prepared, sales, settings
 from pharmacy_desk.core.db import close_database, database, open_database, write_transaction
-from pharmacy_desk.core.models import Member, Operation, ReceiptCounter, Sale, Staff
+from pharmacy_desk.core.bookkeeping_models import ReceiptCounter
+from pharmacy_desk.core.models import Member, Operation, Sale, Staff
 
 AT = dt.datetime(2026, 6, 10, 10, 0)
 

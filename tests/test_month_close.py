@@ -16,7 +16,8 @@ import pytest
 from pharmacy_desk.core import check, ledger, returns
 from pharmacy_desk.core.errors import InvalidInput, NotPermitted
 from pharmacy_desk.core.housekeeping import run_due_jobs
-from pharmacy_desk.core.models import Coupon, Member, MonthReport, Operation, Sale, SaleLine, SaleReturn
+from pharmacy_desk.core.bookkeeping_models import MonthReport
+from pharmacy_desk.core.models import Coupon, Member, Operation, Sale, SaleLine, SaleReturn
 from pharmacy_desk.core.reports import closing
 from pharmacy_desk.core.reports.month_parts import decode, encode, live_parts
 from pharmacy_desk.core.reports.monthly import monthly_figures

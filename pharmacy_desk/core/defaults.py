@@ -8,7 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from pharmacy_desk.core.models import Category, RuleVersion, Staff, Tier
+from pharmacy_desk.core.bookkeeping_models import RuleVersion
+from pharmacy_desk.core.models import Category, Staff, Tier
 from pharmacy_desk.core.vocabulary import Role
 
 SYSTEM_STAFF_NAME = "系统"

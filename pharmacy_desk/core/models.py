@@ -9,69 +9,18 @@ Ledger and operation rows also carry a hash chained to the row before (``core/ch
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from peewee import (
-    SQL, BooleanField, CharField, Check, DateField, DateTimeField, ForeignKeyField, IntegerField, Model, TextField,
+    SQL, BooleanField, CharField, Check, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField,
 )
 
-from pharmacy_desk.core.db import database
+from pharmacy_desk.core.model_base import BaseModel, ChainedModel, DecimalTextField, _now
 from pharmacy_desk.core.vocabulary import (
     GIFTABLE_DRUG_CLASSES, CatalogKind, CouponKind, DrugClass, Gender, LedgerKind, MeasurementKind, PaymentMethod,
     Role, check_in,
 )
-
-
-class DecimalTextField(TextField):
-    """An exact decimal kept as text, so SQLite never turns it into a float."""
-
-    def db_value(self, value):
-        return None if value is None else str(Decimal(value))
-
-    def python_value(self, value):
-        return None if value is None else Decimal(value)
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
-
-
-class BaseModel(Model):
-    if TYPE_CHECKING:  # the auto primary key peewee adds to every model without one of its own
-        id: Any
-
-    class Meta:
-        database = database
-        legacy_table_names = False
-
-
-class ChainedModel(BaseModel):
-    """A table whose rows are chained by hash: each new row is sealed as it is inserted."""
-
-    if TYPE_CHECKING:
-        hash: Any
-
-    def save(self, force_insert=False, only=None):
-        if self._pk is not None and not force_insert:
-            raise TypeError(f"{self._meta.table_name} rows are never updated")
-        from pharmacy_desk.core.db import write_transaction
-
-        # The newest row's hash is read and the new row written under one write lock.
-        if database.in_transaction():
-            return self._insert_sealed(only)
-        with write_transaction():
-            return self._insert_sealed(only)
-
-    def _insert_sealed(self, only):
-        from pharmacy_desk.core import chain
-
-        row = {field.column_name: self.__data__.get(name) for name, field in self._meta.fields.items()}
-        self.id, self.hash = chain.seal(self._meta.table_name, row)
-        saved = super().save(force_insert=True, only=only)
-        chain.inserted(self._meta.table_name, self.id, self.hash)
-        return saved
 
 
 class Staff(BaseModel):
@@ -502,73 +451,10 @@ class ContactLog(BaseModel):
         indexes = ((("member", "contacted_at"), False),)
 
 
-class ReceiptCounter(BaseModel):
-    """The last receipt number given on a day (schema v9): bumped by each sale, in its transaction.
-
-    ``day`` is the receipt number's date part (``20261201``); the next sale of that day is
-    ``last_no + 1``. A day without a row starts after the highest number its sales already
-    carry (``sales.next_receipt_no``).
-    """
-
-    day = CharField(primary_key=True)
-    last_no = IntegerField()
-
-
-class RuleVersion(BaseModel):
-    """One row whose ``version`` moves with every change to a setting, tier or category (schema v9).
-
-    Triggers bump it, whichever connection or process writes the rules, so a cache of the
-    rules checks one number instead of reading them again (``core/rule_cache.py``).
-    """
-
-    version = IntegerField()
-
-
-class MemberActivity(BaseModel):
-    """A member's running sales figures, kept by every sale (schema v11; ``core/activity.py``).
-
-    ``last_sale_at`` is the member's newest sale ever; ``visits`` and ``paid_fen`` (before
-    refunds, as RFM counts them) are over the sales since ``ActivityWindow.starts``.
-    """
-
-    member = ForeignKeyField(Member, primary_key=True, backref="activity")
-    last_sale_at = DateTimeField()
-    visits = IntegerField()
-    paid_fen = IntegerField()
-
-
-class ActivityWindow(BaseModel):
-    """The one row saying which sales ``MemberActivity`` counts (schema v11).
-
-    ``visits`` and ``paid_fen`` count the sales on or after ``starts``; while the month
-    ``starts`` names is being taken out member by member, ``rolled_through`` is the highest
-    member id already done (0 when no roll is under way).
-    """
-
-    id = IntegerField(primary_key=True, constraints=[Check("id = 1")])
-    starts = DateField()
-    rolled_through = IntegerField()
-
-
-class MonthReport(BaseModel):
-    """月结: a closed month's every report figure, stored when it closed (schema v11). Append-only.
-
-    A recompute on request is a new row; the month's newest row is its figures
-    (``core/reports/closing.py`` writes and reads ``figures``, a JSON document).
-    """
-
-    month = CharField(index=True)  # YYYY-MM
-    computed_at = DateTimeField()
-    staff = ForeignKeyField(Staff)
-    if TYPE_CHECKING:  # each foreign key's ``<name>_id``, added by peewee at runtime
-        staff_id: Any
-    figures = TextField()
-
-
-# The tables; ``CouponInUse`` is a view, created with the schema's extra SQL.
+# The tables; ``CouponInUse`` is a view, created with the schema's extra SQL. The tables the
+# program keeps for itself (counters, stamps, running figures) are in ``core.bookkeeping_models``.
 MODELS = [
     Staff, Category, Tier, Operation, Member, TierChange, CouponTemplate, Coupon, Sale, CouponUse, SaleLine,
     Payment, SaleReturn, SaleReturnLine, SaleReturnPayment, CatalogItem, Redemption, LedgerEntry,
-    LedgerAllocation, Setting, Measurement, ContactLog, ReceiptCounter, RuleVersion, MemberActivity, ActivityWindow,
-    MonthReport, CouponServiceUse,
+    LedgerAllocation, Setting, Measurement, ContactLog, CouponServiceUse,
 ]

@@ -21,8 +21,9 @@ from pharmacy_desk.core.changes import NOTHING, Changes
 from pharmacy_desk.core.db import database, write_transaction
 from pharmacy_desk.core.errors import InvalidInput, NeedsConfirmation, NotFound, PointsError
 from pharmacy_desk.core.ids import CouponId, MemberId, SaleId
+from pharmacy_desk.core.bookkeeping_models import ReceiptCounter
 from pharmacy_desk.core.models import (
-    Category, Coupon, CouponUse, Member, Payment, ReceiptCounter, Sale, SaleLine, Staff, Tier,
+    Category, Coupon, CouponUse, Member, Payment, Sale, SaleLine, Staff, Tier,
 )
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.permissions import Permission, require

@@ -179,11 +179,12 @@ def _set_user_version(version: int) -> None:
 
 
 def create_fresh() -> None:
+    from pharmacy_desk.core.bookkeeping_models import BOOKKEEPING_MODELS
     from pharmacy_desk.core.defaults import seed_defaults
     from pharmacy_desk.core.models import MODELS
 
     with write_transaction():
-        database.create_tables(MODELS)
+        database.create_tables(MODELS + BOOKKEEPING_MODELS)
         for sql in EXTRA_SQL:
             database.execute_sql(sql)
         seed_defaults()

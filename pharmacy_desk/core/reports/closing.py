@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from pharmacy_desk.core import audit, operations
 from pharmacy_desk.core.db import database, pause_for_tills, retry_when_busy, write_transaction
 from pharmacy_desk.core.errors import InvalidInput
-from pharmacy_desk.core.models import MonthReport, Staff
+from pharmacy_desk.core.bookkeeping_models import MonthReport
+from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.reports.month_parts import MonthParts, consecutive_runs, decode, encode, live_parts
 from pharmacy_desk.core.reports.period import Month
