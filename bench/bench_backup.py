@@ -6,7 +6,7 @@ alternating which goes first:
 - ``file copy``: ``shutil.copyfile`` of the closed, checkpointed file (what a person
   copying the file by hand gets; not consistent while the app writes);
 - ``online copy``: SQLite's online backup of the open database into a new file
-  (``dialect.copy_database``, one read transaction: the tills keep writing);
+  (``dialect_files.copy_database``, one read transaction: the tills keep writing);
 - ``integrity check``: the full ``PRAGMA integrity_check`` of that copy;
 - ``make_backup``: the whole backup the app makes (copy, check, rename, record, rotation),
   written to a scratch folder, audited like any backup;
@@ -44,7 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from pharmacy_desk.core import backup, database_file, dialect  # noqa: E402
+from pharmacy_desk.core import backup, database_file, dialect_files  # noqa: E402
 from pharmacy_desk.core.db import close_database, database, open_database  # noqa: E402
 
 DEFAULT_PATH = ROOT / "bench" / "out" / "large.sqlite3"
@@ -100,12 +100,12 @@ def one_round(n: int, work: Path, scratch: Path, times: dict[str, list[float]], 
 
     def through_sqlite() -> None:
         with TillWrites(work) as till:
-            times["online copy"].append(timed(lambda: dialect.copy_database(database, online)))
+            times["online copy"].append(timed(lambda: dialect_files.copy_database(database, online)))
         till_waits.append(till.slowest)
 
     for step in ((plain, through_sqlite) if n % 2 == 0 else (through_sqlite, plain)):
         step()
-    times["integrity check"].append(timed(lambda: dialect.file_integrity_errors(online)))
+    times["integrity check"].append(timed(lambda: dialect_files.file_integrity_errors(online)))
     for leftover in (target, online):
         leftover.unlink()
     folder = scratch / f"backups-{n}"

@@ -9,7 +9,7 @@ import peewee
 import pytest
 
 from pharmacy_desk import cli
-from pharmacy_desk.core import backup, backup_files, dialect, paths, settings
+from pharmacy_desk.core import backup, backup_files, dialect_files, paths, settings
 from pharmacy_desk.core.backup import BackupFailed
 from pharmacy_desk.core.backup_files import BackupInfo, rotation_victims
 from pharmacy_desk.core.models import Member, Operation
@@ -34,7 +34,7 @@ def test_a_backup_is_a_checked_self_contained_copy_with_its_record(make_member):
     info = backup.make_backup(at=NOW)
     assert info.path.parent == paths.backup_dir() and info.path.name == f"test-{NOW:%Y%m%d-%H%M%S}.sqlite3"
     assert members_in(info.path) == ["13800000001"]
-    assert dialect.file_integrity_errors(info.path) == []
+    assert dialect_files.file_integrity_errors(info.path) == []
     assert sorted(p.name for p in info.path.parent.iterdir()) == [info.path.name, info.path.name + ".json"]
     raw = sqlite3.connect(info.path)
     assert raw.execute("PRAGMA journal_mode").fetchone() == ("delete",)  # one file, no -wal needed
@@ -47,7 +47,7 @@ def test_a_backup_is_a_checked_self_contained_copy_with_its_record(make_member):
 
 def test_the_tills_keep_writing_while_a_backup_runs(make_member, tmp_path, monkeypatch):
     make_member(phone="13800000001")
-    copy = dialect.copy_database
+    copy = dialect_files.copy_database
 
     def copy_beside_a_sale(database, target):
         till = sqlite3.connect(tmp_path / "test.sqlite3", timeout=0)
@@ -58,7 +58,7 @@ def test_the_tills_keep_writing_while_a_backup_runs(make_member, tmp_path, monke
         finally:
             till.rollback()
             till.close()
-    monkeypatch.setattr(dialect, "copy_database", copy_beside_a_sale)
+    monkeypatch.setattr(dialect_files, "copy_database", copy_beside_a_sale)
     info = backup.make_backup(at=NOW)
     raw = sqlite3.connect(info.path)
     assert raw.execute("SELECT name FROM member").fetchall() == [("张三",)]  # committed data only
@@ -95,7 +95,7 @@ def test_a_missing_or_unusable_folder_falls_back_to_the_data_folder_with_a_warni
 
 
 def test_a_backup_that_fails_its_check_leaves_nothing(db, monkeypatch):
-    monkeypatch.setattr(dialect, "file_integrity_errors", lambda path: ["page 7: btree damaged"])
+    monkeypatch.setattr(dialect_files, "file_integrity_errors", lambda path: ["page 7: btree damaged"])
     with pytest.raises(BackupFailed, match="没有通过完整性检查"):
         backup.make_backup(at=NOW)
     assert list(paths.backup_dir().iterdir()) == []
@@ -108,7 +108,7 @@ def test_a_full_disk_while_copying_is_one_sentence_and_leaves_nothing(db, monkey
         original = sqlite3.OperationalError("database or disk is full")
         original.sqlite_errorcode, original.sqlite_errorname = 13, "SQLITE_FULL"
         raise original
-    monkeypatch.setattr(dialect, "copy_database", full)
+    monkeypatch.setattr(dialect_files, "copy_database", full)
     with pytest.raises(BackupFailed) as caught:
         backup.make_backup(at=NOW)
     assert str(caught.value) == f"备份没有完成（{paths.backup_dir()}）：磁盘已满。数据库本身没有受影响。"
@@ -205,7 +205,7 @@ def test_a_backup_the_disk_refuses_is_one_sentence(tmp_path, capsys, monkeypatch
 
     def gone(database, target):
         raise peewee.OperationalError("disk I/O error") from _coded(10, "SQLITE_IOERR")
-    monkeypatch.setattr(dialect, "copy_database", gone)
+    monkeypatch.setattr(dialect_files, "copy_database", gone)
     code, _, err = run(capsys, "--db", path, "backup")
     assert code == 1 and err == f"错误：备份没有完成（{paths.backup_dir()}）：磁盘或U盘无法访问（可能已拔出）。数据库本身没有受影响。\n"
 

@@ -38,7 +38,7 @@ def test_a_backup_is_made_in_the_background_at_start_up_and_then_only_when_due(q
 
 
 def test_a_failed_automatic_backup_is_a_status_line_not_a_box(qtbot, window, monkeypatch):
-    from pharmacy_desk.core import dialect
+    from pharmacy_desk.core import dialect_files
 
     def full(database, target):
         import sqlite3
@@ -46,7 +46,7 @@ def test_a_failed_automatic_backup_is_a_status_line_not_a_box(qtbot, window, mon
         error = sqlite3.OperationalError("database or disk is full")
         error.sqlite_errorcode, error.sqlite_errorname = 13, "SQLITE_FULL"
         raise error
-    monkeypatch.setattr(dialect, "copy_database", full)
+    monkeypatch.setattr(dialect_files, "copy_database", full)
     task = window.back_up_if_due(BackupReason.DAILY)
     with qtbot.waitSignal(task.failed, timeout=10000):
         pass

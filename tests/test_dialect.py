@@ -14,10 +14,10 @@ from pharmacy_desk.core.models import Member
 
 PACKAGE = Path(pharmacy_desk.__file__).parent
 
-# The modules allowed to speak SQLite: the connection, the dialect, and the frozen
-# migrations with the schema comparison that checks them (literal SQL of each version and
-# each backend, by design).
-ALLOWED = {"core/db.py", "core/dialect.py", "core/schema.py", "core/schema_shape.py"}
+# The modules allowed to speak SQLite: the connection, the dialect (the open database and its
+# files), and the frozen migrations with the schema comparison that checks them (literal SQL
+# of each version and each backend, by design).
+ALLOWED = {"core/db.py", "core/dialect.py", "core/dialect_files.py", "core/schema.py", "core/schema_shape.py"}
 
 SQLITE_ONLY = {
     "PRAGMA": r"\bPRAGMA\b",

@@ -14,7 +14,7 @@ import pytest
 
 from pharmacy_desk import cli
 from pharmacy_desk.core import db as core_db
-from pharmacy_desk.core import dialect, file_trust
+from pharmacy_desk.core import dialect, dialect_files, file_trust
 from pharmacy_desk.core.database_file import DatabaseUnusable, FileState
 from pharmacy_desk.core.db import close_database, open_database
 from tests.test_safe_open import damage, made_with_app
@@ -24,13 +24,13 @@ from tests.test_safe_open import damage, made_with_app
 def quick_checks(monkeypatch):
     """How many times opening ran SQLite's quick check on the file."""
     seen = []
-    real = dialect.file_facts
+    real = dialect_files.file_facts
 
     def spy(path, *, quick_check=True):
         seen.append(quick_check)
         return real(path, quick_check=quick_check)
 
-    monkeypatch.setattr(dialect, "file_facts", spy)
+    monkeypatch.setattr(dialect_files, "file_facts", spy)
     return lambda: sum(seen)
 
 
@@ -149,8 +149,8 @@ def test_a_record_for_another_file_or_unreadable_vouches_for_nothing(shop, tmp_p
 @pytest.mark.parametrize("as_left", [True, False])
 def test_the_check_command_reads_every_page_once_however_the_file_was_opened(shop, monkeypatch, capsys, as_left):
     seen = []
-    real_facts, real_quick = dialect.file_facts, dialect.quick_check_errors
-    monkeypatch.setattr(dialect, "file_facts",
+    real_facts, real_quick = dialect_files.file_facts, dialect.quick_check_errors
+    monkeypatch.setattr(dialect_files, "file_facts",
                         lambda path, *, quick_check=True: seen.append(quick_check) or real_facts(path, quick_check=quick_check))
     monkeypatch.setattr(dialect, "quick_check_errors", lambda database: seen.append(True) or real_quick(database))
     if not as_left:

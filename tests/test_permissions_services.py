@@ -111,11 +111,11 @@ class Case:
 
 def a_backup_file(world: World) -> Path:
     """A copy of the database to restore, made without the audit row a backup would add."""
-    from pharmacy_desk.core import dialect
+    from pharmacy_desk.core import dialect_files
 
     copy = world.folder / "copy.sqlite3"
     if not copy.exists():
-        dialect.copy_database(database, copy)
+        dialect_files.copy_database(database, copy)
     return copy
 
 

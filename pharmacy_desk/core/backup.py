@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pharmacy_desk import __version__
-from pharmacy_desk.core import audit, backup_files, db, dialect, operations, paths, settings
+from pharmacy_desk.core import audit, backup_files, db, dialect_files, operations, paths, settings
 from pharmacy_desk.core.backup_files import PARTIAL_SUFFIX, BackupInfo
 from pharmacy_desk.core.errors import DeskError, explain_storage_error, file_kind
 from pharmacy_desk.core.models import Staff
@@ -129,8 +129,8 @@ def _copy(folder: Path, at: dt.datetime, reason: BackupReason) -> BackupInfo:
     try:
         with db.database.atomic():  # one read transaction: the chain head belongs to the data copied
             head = chain_head()
-            dialect.copy_database(db.database, partial)
-        problems = dialect.file_integrity_errors(partial)
+            dialect_files.copy_database(db.database, partial)
+        problems = dialect_files.file_integrity_errors(partial)
         if problems:
             log.error("backup copy %s failed its integrity check: %s", partial, problems[:5])
             raise BackupFailed(f"备份没有完成（{folder}）：复制出的文件没有通过完整性检查，已删除。"
@@ -141,7 +141,7 @@ def _copy(folder: Path, at: dt.datetime, reason: BackupReason) -> BackupInfo:
         os.replace(partial, final)
         _fsync_folder(folder)
         info = BackupInfo(path=final, created_at=at, reason=reason, database=source.name,
-                          size=final.stat().st_size, schema_version=dialect.file_facts(final, quick_check=False)
+                          size=final.stat().st_size, schema_version=dialect_files.file_facts(final, quick_check=False)
                           .user_version, chain_head=head)
         backup_files.write_record(info)
     except Exception as error:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from pharmacy_desk.core import dialect
+from pharmacy_desk.core import dialect, dialect_files
 from pharmacy_desk.core.errors import READ, StorageError, explain_storage_error, file_errors
 
 # The tables every version of this program's schema has had since version 1.
@@ -57,10 +57,10 @@ def _examine(location: Path, quick_check: bool) -> Examined:
         return Examined(FileState.FOLDER)
     if location.stat().st_size == 0:
         return Examined(FileState.EMPTY)
-    if not dialect.has_file_header(location):
+    if not dialect_files.has_file_header(location):
         return Examined(FileState.NOT_SQLITE)
     try:
-        facts = dialect.file_facts(location, quick_check=quick_check)
+        facts = dialect_files.file_facts(location, quick_check=quick_check)
     except dialect.DRIVER_ERRORS as error:
         explained = explain_storage_error(error)
         if explained is not None and explained.kind == "notadb":

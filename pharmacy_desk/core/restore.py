@@ -15,7 +15,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from pharmacy_desk.core import audit, backup, backup_files, database_file, db, dialect, operations, schema
+from pharmacy_desk.core import audit, backup, backup_files, database_file, db, dialect_files, operations, schema
 from pharmacy_desk.core.changes import ALL, Changes
 from pharmacy_desk.core.database_file import FileState
 from pharmacy_desk.core.errors import READ, WRITE, DeskError, file_errors
@@ -52,7 +52,7 @@ def check_backup_file(path: str | os.PathLike[str]) -> int:
         what = database_file.REFUSALS[examined.state].split("。")[0]
         raise RestoreRefused(f"不能从 {location} 恢复：这个文件{what}。")
     with file_errors(location, READ):
-        problems = dialect.file_integrity_errors(location)
+        problems = dialect_files.file_integrity_errors(location)
     if problems:
         log.error("backup %s fails the integrity check: %s", location, problems[:5])
         raise RestoreRefused(f"不能从 {location} 恢复：这个备份没有通过完整性检查（已损坏）。请选另一个备份。")
@@ -75,7 +75,7 @@ def _stage(source: Path, database: Path) -> Path:
     staging = _staging(database)
     try:
         with file_errors(database, WRITE):
-            dialect.copy_file_database(source, staging)
+            dialect_files.copy_file_database(source, staging)
             with open(staging, "rb") as file:
                 os.fsync(file.fileno())
     except BaseException:
