@@ -11,12 +11,13 @@ import datetime as dt
 import unicodedata
 from dataclasses import dataclass
 
-from pharmacy_desk.core import bonuses, ledger, settings
+from pharmacy_desk.core import bonuses, ledger, settings, tiers
 from peewee import fn
 
 from pharmacy_desk.core.models import (
     Category, Coupon, Member, Operation, Payment, Sale, SaleLine, SaleReturn, Staff, Tier, TierChange,
 )
+from pharmacy_desk.core.member_summary import tier_privileges
 from pharmacy_desk.core.normalize import mask_phone, yuan
 from pharmacy_desk.core.pricing import describe_bonuses
 from pharmacy_desk.core.vocabulary import PaymentMethod
@@ -59,9 +60,7 @@ def store_footer() -> list[ReceiptLine]:
 
 def privileges_line(member: Member) -> list[ReceiptLine]:
     """The member's tier privileges (免费送药、专属药师 …), so whoever packs the order honours them."""
-    from pharmacy_desk.core.member_summary import tier_privileges
-
-    privileges = tier_privileges(Tier.get_by_id(member.tier_id))
+    privileges = tier_privileges(tiers.tier_of(member.tier_id))  # the cached ladder: no query
     return [ReceiptLine(f"会员特权 {'、'.join(privileges)}")] if privileges else []
 
 
