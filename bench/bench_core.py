@@ -44,7 +44,7 @@ if str(ROOT) not in sys.path:
 
 from bench import generate_large  # noqa: E402
 from pharmacy_desk.core import (  # noqa: E402
-    bonuses, chain, demo, ledger, member_summary, members, panel_sql, pricing, redemption, sales, settings, tiers,
+    bonuses, chain, demo, dialect, ledger, member_summary, members, panel_sql, pricing, redemption, sales, settings, tiers,
 )
 from pharmacy_desk.core import db as core_db  # noqa: E402
 from pharmacy_desk.core.normalize import yuan  # noqa: E402
@@ -96,30 +96,62 @@ def percentile(samples: list[int], q: float) -> float:
     return ordered[int(rank) - 1] / 1e6
 
 
-def raw_connection(path: Path) -> sqlite3.Connection:
-    con = sqlite3.connect(path, isolation_level=None)
+class CountingConnection(sqlite3.Connection):
+    """The raw twin's connection: counts the statements it is sent while ``counting`` is set."""
+
+    counting = False
+    count = 0
+
+    def execute(self, sql, parameters=()):
+        self.count += self.counting
+        return super().execute(sql, parameters)
+
+    def cursor(self, factory=None):
+        return super().cursor(factory or CountingCursor)
+
+
+class CountingCursor(sqlite3.Cursor):
+    def execute(self, sql, parameters=()):
+        connection = self.connection
+        if isinstance(connection, CountingConnection):
+            connection.count += connection.counting
+        return super().execute(sql, parameters)
+
+
+def raw_connection(path: Path) -> CountingConnection:
+    con = sqlite3.connect(path, isolation_level=None, factory=CountingConnection)
     for name, value in core_db.PRAGMAS:
         con.execute(f"PRAGMA {name} = {value}")
     return con
 
 
 class StatementCount:
-    """Statements SQLite runs on a connection (BEGIN and COMMIT included, a trigger's own not)."""
+    """Statements sent (BEGIN and COMMIT included); what a trigger does runs inside the statement that fired it.
+
+    The app's are noted at its database seam (``dialect.sent``), the raw twin's by its
+    connection. SQLite's trace is not used: it reports a statement again at every trigger.
+    """
 
     def __init__(self, con: sqlite3.Connection):
         self.con = con
         self.count = 0
-
-    def _seen(self, sql: str) -> None:
-        if not sql.startswith("--"):  # "-- TRIGGER name": statements inside a trigger
-            self.count += 1
+        self._app = not isinstance(con, CountingConnection)
 
     def __enter__(self) -> StatementCount:
-        self.con.set_trace_callback(self._seen)
+        if self._app:
+            self._sent = dialect.sent(database)
+            self._log = self._sent.__enter__()
+        else:
+            self.con.counting, self._before = True, self.con.count
         return self
 
     def __exit__(self, *exc) -> None:
-        self.con.set_trace_callback(None)
+        if self._app:
+            self.count += len(self._log)
+            self._sent.__exit__(*exc)
+        else:
+            self.con.counting = False
+            self.count += self.con.count - self._before
 
 
 def measure(keys: list, app: Callable, raw: Callable, warmup: int,
@@ -212,8 +244,10 @@ SELECT (SELECT kind FROM operation WHERE "key" = ?1), (SELECT version FROM rule_
          WHERE s.member_id = m.id AND s.created_at > ?3 AND r.created_at <= ?4)
 FROM member m WHERE m.id = ?2
 """
-RAW_SALE_COLUMNS = ("uid, receipt_no, member_id, staff_id, owner_staff_id, created_at, total_fen, coupon_discount_fen, "
+RAW_SALE_COLUMNS = ("uid, member_id, staff_id, owner_staff_id, created_at, total_fen, coupon_discount_fen, "
                     "points_used, points_cash_fen, paid_fen, insurance_fen, points_earned, points_factor, points_bonuses")
+RAW_RECEIPT_NO = ("printf('%s-%04d', ?, COALESCE((SELECT last_no FROM receipt_counter WHERE day = ?), "
+                  "(SELECT MAX(CAST(substr(receipt_no, 10) AS INTEGER)) FROM sale WHERE receipt_no GLOB ?), 0) + 1)")
 
 
 def values_sql(columns: int, rows: int = 1) -> str:
@@ -282,17 +316,13 @@ class SaleRunner:
             q = pricing.quote(rules, coupon_discount_fen=0, points_cash_fen=0, insurance_fen=insured,
                               insurance_earns=self.insurance_earns, bonuses=earning)
             day = f"{now:%Y%m%d}"
-            counted = cur.execute('UPDATE receipt_counter SET last_no = last_no + 1 WHERE day = ? RETURNING last_no',
-                                  (day,)).fetchone()
-            if counted is None:
-                highest = cur.execute("SELECT MAX(CAST(substr(receipt_no, 10) AS INTEGER)) FROM sale "
-                                      "WHERE receipt_no GLOB ?", (f"{day}-*",)).fetchone()[0]
-                counted = ((highest or 0) + 1,)
-                cur.execute("INSERT INTO receipt_counter (day, last_no) VALUES (?, ?)", (day, counted[0]))
-            cur.execute(f"INSERT INTO sale ({RAW_SALE_COLUMNS}) VALUES {values_sql(15)}",
-                        (uid, f"{day}-{counted[0]:04d}", member_id, staff, owner, created, q.total_fen, 0, 0, 0,
-                         q.due_fen, insured, q.points_earned, str(q.factor), bonuses.encode(q.bonuses)))
-            sale_id = cur.lastrowid
+            # The receipt number from the day's counter inside the INSERT, as the app's; the
+            # sale's triggers move the counter and the member's running figures for both.
+            sale_id, _receipt = cur.execute(
+                f"INSERT INTO sale ({RAW_SALE_COLUMNS}, receipt_no) VALUES ({', '.join('?' * 14)}, "
+                f"{RAW_RECEIPT_NO}) RETURNING id, receipt_no",
+                (uid, member_id, staff, owner, created, q.total_fen, 0, 0, 0, q.due_fen, insured, q.points_earned,
+                 str(q.factor), bonuses.encode(q.bonuses), day, day, f"{day}-*")).fetchone()
             op_id, subject = (op_id or 0) + 1, f"sale:{sale_id}"
             op_hash = chain.link(op_hash or chain.GENESIS, (op_id, key, "sale", staff, created, subject, ""))
             cur.execute('INSERT INTO operation (id, "key", kind, staff_id, created_at, subject, detail, hash) '

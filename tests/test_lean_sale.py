@@ -15,22 +15,18 @@ import sys
 import pytest
 
 from bench import till_harness
-from pharmacy_desk.core import chain, check, operations, prepared, sales, settings
+from pharmacy_desk.core import chain, check, dialect, operations, prepared, sales, settings
 from pharmacy_desk.core.db import close_database, database, open_database, write_transaction
 from pharmacy_desk.core.bookkeeping_models import ReceiptCounter
-from pharmacy_desk.core.models import Member, Operation, Sale, Staff
+from pharmacy_desk.core.models import Operation, Sale, Staff
 
 AT = dt.datetime(2026, 6, 10, 10, 0)
 
 
 def statements_of(action) -> list[str]:
-    seen: list[str] = []
-    connection = database.connection()
-    connection.set_trace_callback(lambda sql: seen.append(sql) if not sql.startswith("--") else None)
-    try:
+    """The statements the program sends while ``action`` runs (``dialect.sent``)."""
+    with dialect.sent(database) as seen:
         action()
-    finally:
-        connection.set_trace_callback(None)
     return seen
 
 
@@ -106,26 +102,6 @@ def test_two_tills_number_their_receipts_uniquely_and_without_gaps(tmp_path):
         assert [int(number.split("-")[1]) for number in numbers] == list(range(1, 2 * per_till + 1))
     finally:
         close_database()
-
-
-def sale_statements(member, amounts: dict[str, int], uid: str) -> list[str]:
-    order = sales.SaleInput(lines=[sales.LineInput(c, a) for c, a in amounts.items()], member_id=member.id,
-                            payments={"cash": sum(amounts.values())}, amount_confirmed=True)
-    clerk = Staff.get(Staff.role == "cashier")
-    return statements_of(lambda: sales.record_sale(order, operator=clerk, uid=uid, at=AT))
-
-
-def test_a_members_sale_is_ten_statements_and_two_more_when_it_lifts_the_tier(db, make_member, sell):
-    member = make_member()
-    sell(member, {"household": 1000})  # the first sale of the day starts its receipt counter
-    seen = sale_statements(member, {"household": 4000, "otc": 3000}, "plain")
-    assert seen[0] == "BEGIN IMMEDIATE" and seen[-1] == "COMMIT"
-    # BEGIN, one read, receipt, sale, operation, lines, payment, the member's running figures, points, COMMIT
-    assert len(seen) == 10, seen
-    assert sum("member_activity" in sql for sql in seen) == 1
-    lifted = sale_statements(member, {"household": 43000}, "lifts")  # 510 元 in the period: 核心会员
-    assert len(lifted) == 12, lifted  # and the tier change with the member's new tier
-    assert Member.get_by_id(member.id).tier.code == "core"
 
 
 def test_the_chains_hold_when_another_connection_writes_between_two_sales(db, make_member, sell, tmp_path):

@@ -4,8 +4,10 @@ The current month's dormancy and RFM need every member's last sale and their vis
 paid amount over the 12 months ending with this month. Read from the sales that is a
 scan of a year of them; kept here, it is one small row per member.
 
-- ``record_sale`` is the sale's one extra statement (``dialect.ACTIVITY_UPSERT``): the
-  last sale moves forward, the sale is counted when it falls in the window.
+- The sale's row keeps them as it is inserted, by whichever program inserts it (the
+  trigger ``sale_keeps_member_activity``, ``dialect.SALE_TRIGGERS``; schema v13): the
+  last sale moves forward, the sale is counted when it falls in the window. A bulk writer
+  that lifts the trigger rebuilds the figures after (``rebuild``, ``REBUILD_SQL``).
 - The window starts on ``ActivityWindow.starts``, the first day of the month 11 months
   before the current one. When a month begins, housekeeping takes the month that left the
   window off (``catch_up``): only the members who bought in that month change, a page of
@@ -57,11 +59,6 @@ def start_window(today: dt.date) -> None:
 def window() -> Window:
     starts, through = database.execute_sql("SELECT starts, rolled_through FROM activity_window").fetchone()
     return Window(dt.date.fromisoformat(starts), through)
-
-
-def record_sale(member_id: int, at: dt.datetime, paid_fen: int) -> None:
-    """Count a member's sale (inside the sale's write transaction)."""
-    database.execute_sql(dialect.ACTIVITY_UPSERT, (member_id, at.isoformat(" "), paid_fen))
 
 
 def covers(first_day: dt.date, today: dt.date, window_months: int = WINDOW_MONTHS) -> bool:

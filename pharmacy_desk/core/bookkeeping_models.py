@@ -2,7 +2,8 @@
 rules' version stamp, each member's running sales figures and the stored closed months.
 
 None of them is a record a person made: each is derived from the business tables
-(``sales.next_receipt_no``, the rules' triggers, ``core/activity.py``, ``core/reports/closing.py``).
+(the sale's triggers, ``dialect.SALE_TRIGGERS``; the rules' triggers; ``core/activity.py``;
+``core/reports/closing.py``).
 """
 
 from __future__ import annotations
@@ -16,11 +17,11 @@ from pharmacy_desk.core.models import Member, Staff
 
 
 class ReceiptCounter(BaseModel):
-    """The last receipt number given on a day (schema v9): bumped by each sale, in its transaction.
+    """The highest receipt number given on a day (schema v9), kept by the sale's INSERT (v13 trigger).
 
     ``day`` is the receipt number's date part (``20261201``); the next sale of that day is
     ``last_no + 1``. A day without a row starts after the highest number its sales already
-    carry (``sales.next_receipt_no``).
+    carry (``dialect.NEXT_RECEIPT_NO``).
     """
 
     day = CharField(primary_key=True)

@@ -111,6 +111,48 @@ class WriterDatabase(SqliteDatabase):
     def savepoint(self):
         return _CountedSavepoint(self)
 
+    def cursor(self, named_cursor=None):
+        cursor = super().cursor(named_cursor)
+        log = getattr(self._per_thread, "sent", None)
+        return cursor if log is None else _NotingCursor(cursor, log)
+
+
+class _NotingCursor:
+    """A cursor that notes each statement it is sent (``sent``), and is otherwise the driver's own."""
+
+    def __init__(self, cursor: sqlite3.Cursor, log: list[str]):
+        self._cursor, self._log = cursor, log
+
+    def execute(self, sql: str, parameters: Any = ()) -> _NotingCursor:
+        self._log.append(sql)
+        self._cursor.execute(sql, parameters)
+        return self
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._cursor, name)
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._cursor)
+
+
+@contextmanager
+def sent(database: AnyDatabase) -> Iterator[list[str]]:
+    """The statements this thread sends the database in the block, in order, BEGIN and COMMIT included.
+
+    One entry per statement the program sends, whatever SQLite then runs for it: a trigger's
+    work is part of the statement that fired it. (SQLite's own trace reports a statement
+    again at each trigger it fires, so counting the trace would count triggers as statements.)
+    """
+    target = _target(database)
+    if not isinstance(target, WriterDatabase):
+        raise TypeError("only the program's own database notes what it is sent")
+    log: list[str] = []
+    target._per_thread.sent = log
+    try:
+        yield log
+    finally:
+        target._per_thread.sent = None
+
 
 class _CountedSavepoint(_savepoint):
     """peewee's savepoint, counting its rollbacks in ``WriterDatabase.rollbacks``."""
@@ -222,15 +264,44 @@ def days_between(later: str, earlier_stamp: str) -> str:
     return f"CAST(julianday({later}) - julianday(date({earlier_stamp})) AS INTEGER)"
 
 
-# A member sale's running figures (``core/activity.py``), in one statement: the row is made
-# at the member's first sale and added to after; a sale dated before the activity window
-# (a back-dated import) moves only the last sale. ``max`` with two arguments is SQLite's
-# scalar maximum (GREATEST elsewhere); UPSERT from a SELECT needs its ``WHERE true``.
-ACTIVITY_UPSERT = (
-    "INSERT INTO member_activity (member_id, last_sale_at, visits, paid_fen)"
-    " SELECT ?1, ?2, ?2 >= w.starts, (?2 >= w.starts) * ?3 FROM activity_window w WHERE true"
-    " ON CONFLICT (member_id) DO UPDATE SET last_sale_at = max(last_sale_at, excluded.last_sale_at),"
-    " visits = visits + excluded.visits, paid_fen = paid_fen + excluded.paid_fen")
+# What a sale's row keeps up to date as it is inserted, whichever program inserts it: the day's
+# receipt counter and the member's running figures (``core/activity.py``). Each is derived from
+# the row alone, so the triggers do in the sale's INSERT what the program would otherwise send
+# as two statements of its own. The receipt counter holds the highest number given on the day
+# (a number typed in another form is not counted). A member's row in ``member_activity`` is made
+# at their first sale and added to after; a sale dated before the activity window (a back-dated
+# import) moves only the last sale. ``max`` with two arguments is SQLite's scalar maximum
+# (GREATEST elsewhere); an UPSERT from a SELECT needs its ``WHERE true``. The schema v13
+# migration holds the same text, frozen.
+SALE_TRIGGERS = {
+    "sale_keeps_receipt_counter": """CREATE TRIGGER IF NOT EXISTS sale_keeps_receipt_counter AFTER INSERT ON sale
+            WHEN NEW.receipt_no GLOB '[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]-[0-9]*'
+            BEGIN
+                INSERT INTO receipt_counter (day, last_no)
+                VALUES (substr(NEW.receipt_no, 1, 8), CAST(substr(NEW.receipt_no, 10) AS INTEGER))
+                ON CONFLICT (day) DO UPDATE SET last_no = max(last_no, excluded.last_no);
+            END""",
+    "sale_keeps_member_activity": """CREATE TRIGGER IF NOT EXISTS sale_keeps_member_activity AFTER INSERT ON sale
+            WHEN NEW.member_id IS NOT NULL
+            BEGIN
+                INSERT INTO member_activity (member_id, last_sale_at, visits, paid_fen)
+                SELECT NEW.member_id, NEW.created_at, NEW.created_at >= w.starts,
+                       (NEW.created_at >= w.starts) * NEW.paid_fen
+                FROM activity_window w WHERE true
+                ON CONFLICT (member_id) DO UPDATE SET last_sale_at = max(last_sale_at, excluded.last_sale_at),
+                    visits = visits + excluded.visits, paid_fen = paid_fen + excluded.paid_fen;
+            END""",
+}
+
+
+# The next receipt number of a day, as an expression of the sale's INSERT: ``20261201-0042``.
+# Its parameters are the day (``20261201``) twice, then ``prefix_pattern("20261201-")``. The
+# number follows the day's counter (kept by ``sale_keeps_receipt_counter``); a day without a
+# counter row (numbered before there was one) continues after the highest number its sales
+# carry. Under the sale's write lock no other till can take the same number.
+NEXT_RECEIPT_NO = (
+    "printf('%s-%04d', ?, COALESCE((SELECT last_no FROM receipt_counter WHERE day = ?),"
+    " (SELECT MAX(CAST(substr(receipt_no, 10) AS INTEGER)) FROM sale WHERE receipt_no GLOB ?), 0) + 1)")
 
 
 def subtract_from(table: str, key: str, columns: tuple[str, ...], source: str) -> str:
@@ -278,20 +349,6 @@ def full_scan(table: str) -> str:
     reading millions of rows by way of an index that happens to cover the filter.
     """
     return f"{table} NOT INDEXED"
-
-
-# --- counters ------------------------------------------------------------------------------------
-
-def bump(database: AnyDatabase, table: str, column: str, key_column: str, key: str) -> int | None:
-    """Add one to ``column`` of the row of ``table`` whose ``key_column`` is ``key``; the new value.
-
-    One statement (UPDATE … RETURNING, SQLite 3.35 and later): the row stays locked by the
-    write transaction, so two tills never get the same value. None when there is no such row.
-    """
-    row = database.execute_sql(
-        f'UPDATE "{table}" SET "{column}" = "{column}" + 1 WHERE "{key_column}" = ? RETURNING "{column}"',
-        (key,)).fetchone()
-    return None if row is None else row[0]
 
 
 # --- catalogue and checks ------------------------------------------------------------------------

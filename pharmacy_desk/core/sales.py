@@ -14,14 +14,13 @@ from typing import cast
 
 
 from pharmacy_desk.core import (
-    activity, bonuses, chain, coupons, dialect, ledger, operations, prepared, rule_cache, sale_size, settings, tiers,
+    bonuses, chain, coupons, dialect, ledger, operations, prepared, rule_cache, sale_size, settings, tiers,
     till_state,
 )
 from pharmacy_desk.core.changes import NOTHING, Changes
-from pharmacy_desk.core.db import database, write_transaction
+from pharmacy_desk.core.db import write_transaction
 from pharmacy_desk.core.errors import InvalidInput, NeedsConfirmation, NotFound, PointsError
 from pharmacy_desk.core.ids import CouponId, MemberId, SaleId
-from pharmacy_desk.core.bookkeeping_models import ReceiptCounter
 from pharmacy_desk.core.models import (
     Category, Coupon, CouponUse, Member, Payment, Sale, SaleLine, Staff, Tier,
 )
@@ -146,7 +145,9 @@ def preview(sale: SaleInput, at: dt.datetime | None = None) -> SalePreview:
 _UNREAD = object()
 
 
-def _preview(sale: SaleInput, at: dt.datetime | None, member: Member | None | object = _UNREAD) -> SalePreview:
+def _preview(sale: SaleInput, at: dt.datetime | None, member: Member | None | object = _UNREAD, *,
+             confirming: bool = True) -> SalePreview:
+    """``preview``; ``confirming=False`` when the amount is confirmed already, so its reason is not asked."""
     at = at or operations.now()
     today = at.date()
     if not sale.lines:
@@ -206,34 +207,30 @@ def _preview(sale: SaleInput, at: dt.datetime | None, member: Member | None | ob
     result = quote(rules, coupon_discount_fen=discount, points_cash_fen=points_cash,
                    insurance_fen=insurance, insurance_earns=settings.get("insurance_earns_points"),
                    bonuses=earning, insured_lines=insured_lines, pro_rata=settings.get("points_pro_rata"))
-    return SalePreview(result, member, coupon, categories=categories,
-                       confirm_reason=sale_size.confirm_reason(total, member.id if member else None))
+    reason = sale_size.confirm_reason(total, member.id if member else None) if confirming else None
+    return SalePreview(result, member, coupon, categories=categories, confirm_reason=reason)
 
 
-def next_receipt_no(at: dt.datetime) -> str:
-    """The next receipt number of ``at``'s day, ``20261201-0042``; call inside the sale's write transaction.
+def next_receipt_no(at: dt.datetime) -> tuple[str, tuple[str, str, str]]:
+    """The next receipt number of ``at``'s day (``20261201-0042``), as the sale's INSERT works it out.
 
-    The day's counter is bumped in one statement. The first sale of a day (or of a day
-    from before the counter) starts after the highest number the day's sales carry, so a
-    number is never given twice.
+    (SQL expression, its parameters) for ``prepared.create``'s ``computed``: the number is
+    taken from the day's counter in the INSERT itself, and the INSERT moves the counter on
+    (``dialect.SALE_TRIGGERS``), so numbering a receipt sends no statement of its own.
     """
     day = f"{at:%Y%m%d}"
-    number = dialect.bump(database, ReceiptCounter._meta.table_name, "last_no", "day", day)
-    if number is None:
-        highest = database.execute_sql(
-            f"SELECT MAX(CAST(substr(receipt_no, {len(day) + 2}) AS INTEGER)) FROM sale "
-            f"WHERE {dialect.prefix_match('receipt_no')}", (dialect.prefix_pattern(f"{day}-"),)).fetchone()[0]
-        number = (highest or 0) + 1
-        ReceiptCounter.insert(day=day, last_no=number).execute()
-    return f"{day}-{number:04d}"
+    return dialect.NEXT_RECEIPT_NO, (day, day, dialect.prefix_pattern(f"{day}-"))
 
 
 def record_sale(sale: SaleInput, *, operator: Staff, uid: str, at: dt.datetime | None = None) -> SaleResult:
     """Record the sale, its points and coupon, and any tier upgrade, all or nothing.
 
     Under the write lock one statement reads what the sale needs (``till_state``), the
-    rules come from their cache and the rows are written by prepared statements: a plain
-    sale is ten statements, BEGIN and COMMIT included, two more when it lifts the tier.
+    rules come from their cache and the rows are written by prepared statements; the
+    sale's INSERT numbers its receipt and keeps the day's counter and the member's running
+    figures (``dialect.SALE_TRIGGERS``). A member's sale is eight statements, BEGIN and
+    COMMIT included, a walk-in's seven, two more when it lifts the tier
+    (``tests/test_sale_statements.py`` lists each kind).
     """
     require(operator, Permission.SELL)
     at = at or operations.now()
@@ -255,7 +252,8 @@ def record_sale(sale: SaleInput, *, operator: Staff, uid: str, at: dt.datetime |
             recorded = Sale.get(Sale.uid == uid)
             balance = ledger.balance(recorded.member_id) if recorded.member_id else 0
             return SaleResult(_record_of(recorded), balance, replayed=True)
-        priced = _preview(sale, at, state.member)
+        # A confirmed amount needs no reason: a big sale need not read the member's usual one.
+        priced = _preview(sale, at, state.member, confirming=not sale.amount_confirmed)
         if priced.confirm_reason is not None and not sale.amount_confirmed:
             raise NeedsConfirmation(priced.confirm_reason)
         q = priced.quote
@@ -272,7 +270,8 @@ def _write(sale: SaleInput, priced: SalePreview, payments: dict[str, int], state
     """The rows of a priced sale, inside its write transaction."""
     q, member = priced.quote, priced.member
     row = prepared.create(
-        Sale, uid=key.removeprefix("sale:"), receipt_no=next_receipt_no(at), member=member, staff=operator,
+        Sale, computed={"receipt_no": next_receipt_no(at)}, uid=key.removeprefix("sale:"), member=member,
+        staff=operator,
         owner_staff=member.owner_staff_id if member else None, created_at=at, total_fen=q.total_fen,
         coupon=priced.coupon, coupon_discount_fen=q.coupon_discount_fen, points_used=sale.points_used,
         points_cash_fen=q.points_cash_fen, paid_fen=q.due_fen, insurance_fen=payments.get(PaymentMethod.INSURANCE, 0),
@@ -291,7 +290,6 @@ def _write(sale: SaleInput, priced: SalePreview, payments: dict[str, int], state
         CouponUse.create(coupon=priced.coupon, sale=row, used_at=at)
     if member is None:
         return SaleResult(_record_of(row), 0)
-    activity.record_sale(member.id, at, row.paid_fen)
     if sale.points_used:
         ledger.debit(member.id, LedgerKind.REDEEM, sale.points_used, op, at, sale=row, reason="积分抵现")
     if row.points_earned:

@@ -106,16 +106,17 @@ def rule_version_trigger(table: str, verb: str) -> str:
 
 
 # Things peewee's create_tables does not express: an expression index for "last four
-# digits of the phone", the append-only guards, the view of coupons in use and the
-# triggers that stamp the rules.
+# digits of the phone", the append-only guards, the view of coupons in use, the
+# triggers that stamp the rules and those by which a sale keeps its bookkeeping.
 EXTRA_SQL = [
     "CREATE INDEX IF NOT EXISTS member_phone_tail ON member (substr(phone, -4))",
     *GUARDS.values(),
     COUPON_IN_USE_VIEW,
     *(rule_version_trigger(table, verb) for table in RULE_TABLES for verb in RULE_VERBS),
+    *dialect.SALE_TRIGGERS.values(),
 ]
 
-CURRENT_VERSION = 12
+CURRENT_VERSION = 13
 
 SCHEMA_SQL = resources.files("pharmacy_desk.core").joinpath("schema_sql")
 
