@@ -3,9 +3,10 @@
     python build_spec/update_translations.py
     python build_spec/update_translations.py --fill-from OTHER.ts
 
-Reads every module of ``pharmacy_desk/ui`` and ``pharmacy_desk/charts`` (lupdate takes what
-goes through ``tr`` / ``QCoreApplication.translate`` / ``QT_TRANSLATE_NOOP``) and the labels the
-core declares for the windows (the call lists' titles, the export tables' names, every
+Reads every module of ``pharmacy_desk/ui``, ``pharmacy_desk/charts`` and ``pharmacy_desk/core``
+(lupdate takes what goes through ``tr`` / ``QCoreApplication.translate`` / ``QT_TRANSLATE_NOOP``;
+the core's sentences are marked with ``core.sentences.QT_TRANSLATE_NOOP("core", …)``) and the
+labels the core declares for the windows (the call lists' titles, the export tables' names, every
 vocabulary code's label, call outcomes and refund ways, the declared settings' labels, help
 and units, the campaigns, the import fields, the report's figures), offered in the context
 ``core``.
@@ -30,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 CATALOGUE = ROOT / "resources" / "i18n" / "pharmacy_desk_en.ts"
 SOURCES = ROOT / "pharmacy_desk" / "ui"
 CHARTS = ROOT / "pharmacy_desk" / "charts"  # the charts' own texts, marked for the catalogue
+CORE = ROOT / "pharmacy_desk" / "core"  # the core's sentences, marked for the catalogue
 
 
 def _setting_labels() -> list[str]:
@@ -88,8 +90,8 @@ def core_labels() -> list[str]:
 
 
 def sources() -> list[Path]:
-    """Every module of the windows, and of the charts they draw."""
-    return [*sorted(SOURCES.rglob("*.py")), *sorted(CHARTS.rglob("*.py"))]
+    """Every module of the windows, of the charts they draw and of the core whose sentences they show."""
+    return [*sorted(SOURCES.rglob("*.py")), *sorted(CHARTS.rglob("*.py")), *sorted(CORE.rglob("*.py"))]
 
 
 def update(catalogue: Path = CATALOGUE) -> str:

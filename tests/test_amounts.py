@@ -60,7 +60,7 @@ def test_a_sale_above_the_ceiling_is_refused(db, owner, make_member):
 def test_a_sale_above_the_confirm_threshold_is_recorded_only_once_confirmed(db, clerk, make_member):
     member = make_member()
     order = _order(member, 500_001, payments={"cash": 500_001})
-    assert "超过 5000.00 元" in sales.preview(order).confirm_reason
+    assert "超过 5000.00 元" in str(sales.preview(order).confirm_reason)
     with pytest.raises(NeedsConfirmation):
         sales.record_sale(order, operator=clerk, uid="big")
     assert Sale.select().count() == 0
@@ -75,7 +75,7 @@ def test_far_above_the_members_usual_asks(db, make_member, sell):
     for n in range(3):
         sell(regular, {"household": 4_000}, at=day + dt.timedelta(days=n))  # 40 元 each time
     # 4000 typed for 40.00: a hundred times the usual, though below the 5000 元 threshold
-    assert "平时每单（约 40.00 元）的 100 倍" in sales.preview(_order(regular, 400_000)).confirm_reason
+    assert "平时每单（约 40.00 元）的 100 倍" in str(sales.preview(_order(regular, 400_000)).confirm_reason)
     assert sales.preview(_order(regular, 40_000)).confirm_reason is None  # 10 times: allowed
     newcomer = make_member(phone="13900000001")
     assert sales.preview(_order(newcomer, 400_000)).confirm_reason is None  # no usual yet

@@ -316,3 +316,26 @@ def test_the_shift_slip_dialog_in_english(english, qtbot, latin_shop, clerk):
     texts = visible_strings(dialog)
     assert "Shift report" in texts and "Close" in texts
     assert chinese_in(texts) == []  # the slip itself is printed text, as the receipt is
+
+
+def test_a_refused_and_a_questioned_sale_read_in_english(english, qtbot, latin_shop, make_member, clerk):
+    """What the core says at the till (the amount warning, a refusal) is in the windows' language."""
+    from pharmacy_desk.core.models import Sale
+
+    member = make_member(name="Li Si", phone="13900005678")
+    window = counter_window(qtbot, clerk)
+    counter = window.counter
+    search(qtbot, window, member.card_no)
+    field = counter.entry.amounts["household"]
+    qtbot.keyClicks(field, "6000")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    message = counter.entry.message.text()
+    assert message.startswith("This sale's total of ¥6000.00 is over ¥5000.00. If the amount is right press F9")
+    assert chinese_in(visible_strings(counter)) == []
+
+    field.clear()
+    qtbot.keyClicks(field, "50001")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert counter.entry.message.text() == ("This sale's total of ¥50001.00 is over the limit of ¥50000.00 for one sale. "
+                                           "Please check the amount.")
+    assert chinese_in(visible_strings(counter)) == [] and Sale.select().count() == 0

@@ -1,4 +1,9 @@
-"""Expected problems, each carrying one clear Chinese sentence for the person at the till.
+"""Expected problems, each carrying one clear sentence for the person at the till.
+
+The sentence is a ``sentences.Sentence``: a Chinese template marked for the catalogue and its
+parameters (``InvalidInput(QT_TRANSLATE_NOOP("core", "姓名太长（{count}个字）。"), count=n)``),
+so the windows show it in their language (``ui.messages.user_message``) while ``str(error)``
+stays the Chinese the command line prints.
 
 Anything that is not a ``DeskError`` — and that ``expected_problem`` does not recognise as
 a database failure reported by the engine's error code — is a bug: the caller logs its
@@ -16,10 +21,20 @@ from collections.abc import Iterator
 import peewee
 
 from pharmacy_desk.core import dialect
+from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP, Sentence, term
 
 
 class DeskError(Exception):
-    """An expected problem; ``str(error)`` is the message to show."""
+    """An expected problem: ``sentence`` is what to show, ``str(error)`` its Chinese.
+
+    ``message`` is a marked template filled with ``params``, or a whole ``Sentence``. A text
+    the windows already translated (a window's own refusal) is passed as it is: the catalogue
+    does not hold it in the core's context, so it is shown unchanged.
+    """
+
+    def __init__(self, message: str | Sentence, /, **params: object):
+        self.sentence = message if isinstance(message, Sentence) else Sentence(message, **params)
+        super().__init__(str(self.sentence))
 
 
 class InvalidInput(DeskError):
@@ -35,16 +50,16 @@ class NotFound(DeskError):
 
 
 class DuplicateMember(DeskError):
-    def __init__(self, message: str, member_id: int):
-        super().__init__(message)
+    def __init__(self, message: str | Sentence, member_id: int, **params: object):
+        super().__init__(message, **params)
         self.member_id = member_id
 
 
 class PhoneInUse(DuplicateMember):
     """Signing up on a phone other members have: ``members`` are who (a family may share it)."""
 
-    def __init__(self, message: str, members: list):
-        super().__init__(message, members[0].id)
+    def __init__(self, message: str | Sentence, members: list, **params: object):
+        super().__init__(message, members[0].id, **params)
         self.members = members
 
 
@@ -67,8 +82,8 @@ class ReturnError(DeskError):
 class NeedsConfirmation(DeskError):
     """An unusually large sale: recorded only once the cashier has confirmed the amount."""
 
-    def __init__(self, reason: str):
-        super().__init__(f"{reason}，请确认金额无误后再记账。")
+    def __init__(self, reason: Sentence):
+        super().__init__(QT_TRANSLATE_NOOP("core", "{reason}，请确认金额无误后再记账。"), reason=reason)
         self.reason = reason
 
 
@@ -80,22 +95,22 @@ class StorageError(DeskError):
     (``SQLITE_FULL``), for the log.
     """
 
-    def __init__(self, message: str, kind: str | None = None, code: str | None = None):
-        super().__init__(message)
+    def __init__(self, message: str | Sentence, kind: str | None = None, code: str | None = None, **params: object):
+        super().__init__(message, **params)
         self.kind, self.code = kind, code
 
 
 STORAGE_MESSAGES = {
-    "busy": "数据库正被另一个窗口或程序占用，请稍等几秒再试。刚才的操作没有保存。",
-    "locked": "数据库正忙于另一项操作，请稍等几秒再试。刚才的操作没有保存。",
-    "readonly": "数据库文件只能读不能写（文件或文件夹是只读的，或在只读的磁盘上），刚才的操作没有保存。"
-                "请检查文件权限。",
-    "io": "读写数据库文件时磁盘出错（U盘或网络盘可能已拔出或断开），刚才的操作没有保存。"
-          "请检查磁盘后重新打开程序。",
-    "full": "磁盘已满，无法保存。请清理磁盘空间后再试，刚才的操作没有保存。",
-    "corrupt": "数据库文件已损坏，请从备份恢复。",
-    "cantopen": "无法打开数据库文件，请检查文件所在的文件夹是否存在、是否有权限。",
-    "notadb": "这个文件不是本程序的数据库，或者已损坏、被加密。请检查所选的文件，或从备份恢复。",
+    "busy": QT_TRANSLATE_NOOP("core", "数据库正被另一个窗口或程序占用，请稍等几秒再试。刚才的操作没有保存。"),
+    "locked": QT_TRANSLATE_NOOP("core", "数据库正忙于另一项操作，请稍等几秒再试。刚才的操作没有保存。"),
+    "readonly": QT_TRANSLATE_NOOP("core", "数据库文件只能读不能写（文件或文件夹是只读的，或在只读的磁盘上），刚才的操作没有保存。"
+                "请检查文件权限。"),
+    "io": QT_TRANSLATE_NOOP("core", "读写数据库文件时磁盘出错（U盘或网络盘可能已拔出或断开），刚才的操作没有保存。"
+          "请检查磁盘后重新打开程序。"),
+    "full": QT_TRANSLATE_NOOP("core", "磁盘已满，无法保存。请清理磁盘空间后再试，刚才的操作没有保存。"),
+    "corrupt": QT_TRANSLATE_NOOP("core", "数据库文件已损坏，请从备份恢复。"),
+    "cantopen": QT_TRANSLATE_NOOP("core", "无法打开数据库文件，请检查文件所在的文件夹是否存在、是否有权限。"),
+    "notadb": QT_TRANSLATE_NOOP("core", "这个文件不是本程序的数据库，或者已损坏、被加密。请检查所选的文件，或从备份恢复。"),
 }
 
 
@@ -122,26 +137,31 @@ def explain_storage_error(error: BaseException) -> StorageError | None:
         failure = dialect.failure(link)
         if failure is not None:
             kind, code = failure
-            message = STORAGE_MESSAGES[kind] + (_restore_offer() if kind == "corrupt" else "")
-            return StorageError(message, kind, code)
+            backup = _newest_backup() if kind == "corrupt" else None
+            if backup is not None:
+                return StorageError(CORRUPT_WITH_BACKUP, kind, code, problem=term(STORAGE_MESSAGES[kind]), backup=backup)
+            return StorageError(STORAGE_MESSAGES[kind], kind, code)
     return None
 
 
-def _restore_offer() -> str:
+CORRUPT_WITH_BACKUP = QT_TRANSLATE_NOOP(
+    "core", "{problem}最近的完好备份：{backup}（pharmacy-desk restore {backup}，或 店长 ▸ 备份与恢复）。")
+
+
+def _newest_backup() -> object | None:
     """The newest good backup of the open database, named for a damaged file's message."""
     from pharmacy_desk.core import db
     from pharmacy_desk.core.backup_files import newest_good_backup
 
     opened = db.database_path()
-    newest = newest_good_backup(opened) if opened is not None else None
-    return f"最近的完好备份：{newest}（pharmacy-desk restore {newest}，或 店长 ▸ 备份与恢复）。" if newest else ""
+    return newest_good_backup(opened) if opened is not None else None
 
 
 # --- files -----------------------------------------------------------------------------------------
 
-READ = "读取"
-WRITE = "写入"
-ACCESS = "访问"  # when only the system knows what was being done
+READ = "read"
+WRITE = "write"
+ACCESS = "access"  # when only the system knows what was being done
 
 
 def _errnos(*names: str) -> frozenset[int]:
@@ -159,15 +179,24 @@ FILE_KINDS = (
 )
 
 FILE_REASONS = {
-    "no_permission": "没有权限（文件可能正在 Excel 等程序中打开，或文件夹、磁盘是只读的）",
-    "disk_full": "磁盘已满",
-    "device_gone": "磁盘或U盘无法访问（可能已拔出或断开）",
-    "not_a_directory": "路径中有一段不是文件夹",
-    "is_a_directory": "这是一个文件夹，不是文件",
+    "no_permission": QT_TRANSLATE_NOOP("core", "没有权限（文件可能正在 Excel 等程序中打开，或文件夹、磁盘是只读的）"),
+    "disk_full": QT_TRANSLATE_NOOP("core", "磁盘已满"),
+    "device_gone": QT_TRANSLATE_NOOP("core", "磁盘或U盘无法访问（可能已拔出或断开）"),
+    "not_a_directory": QT_TRANSLATE_NOOP("core", "路径中有一段不是文件夹"),
+    "is_a_directory": QT_TRANSLATE_NOOP("core", "这是一个文件夹，不是文件"),
 }
+NOT_FOUND_REASONS = {READ: QT_TRANSLATE_NOOP("core", "找不到这个文件"),
+                     WRITE: QT_TRANSLATE_NOOP("core", "所在的文件夹不存在")}
 
-# What did not happen, by action.
-FILE_CONSEQUENCES = {WRITE: "刚才的文件没有保存。"}
+# The sentence by action (a written file also says it was not saved) and whether the path is known.
+FILE_SENTENCES = {
+    (READ, True): QT_TRANSLATE_NOOP("core", "无法读取 {path}：{reason}。"),
+    (READ, False): QT_TRANSLATE_NOOP("core", "无法读取文件：{reason}。"),
+    (WRITE, True): QT_TRANSLATE_NOOP("core", "无法写入 {path}：{reason}。刚才的文件没有保存。"),
+    (WRITE, False): QT_TRANSLATE_NOOP("core", "无法写入文件：{reason}。刚才的文件没有保存。"),
+    (ACCESS, True): QT_TRANSLATE_NOOP("core", "无法访问 {path}：{reason}。"),
+    (ACCESS, False): QT_TRANSLATE_NOOP("core", "无法访问文件：{reason}。"),
+}
 
 
 class FileProblem(DeskError):
@@ -178,14 +207,10 @@ class FileProblem(DeskError):
     """
 
     def __init__(self, path: str | os.PathLike[str] | None, action: str, kind: str):
-        if kind == "not_found":
-            reason = "找不到这个文件" if action == READ else "所在的文件夹不存在"
-        else:
-            reason = FILE_REASONS[kind]
+        reason = NOT_FOUND_REASONS.get(action, NOT_FOUND_REASONS[READ]) if kind == "not_found" else FILE_REASONS[kind]
         self.path = None if path is None else os.fspath(path)
         self.action, self.kind = action, kind
-        where = f" {self.path}" if self.path is not None else "文件"
-        super().__init__(f"无法{action}{where}：{reason}。{FILE_CONSEQUENCES.get(action, '')}")
+        super().__init__(FILE_SENTENCES[(action, self.path is not None)], path=self.path, reason=term(reason))
 
 
 # Errors raised by Rust extensions (the spreadsheet reader) carry the number only in their text.

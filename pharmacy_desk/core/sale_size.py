@@ -17,6 +17,7 @@ from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.ids import MemberId
 from pharmacy_desk.core.models import Sale
 from pharmacy_desk.core.normalize import yuan
+from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP, Sentence
 
 # The member's usual is the average of their last sales, once there are enough of them to say.
 USUAL_SALES = 20
@@ -28,7 +29,8 @@ USUAL_FLOOR_FEN = 500_00
 def check_ceiling(total_fen: int) -> None:
     ceiling = settings.get("sale_ceiling_fen")
     if total_fen > ceiling:
-        raise InvalidInput(f"本单合计 {yuan(total_fen)} 元超过单笔上限 {yuan(ceiling)} 元，请核对金额。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "本单合计 {total} 元超过单笔上限 {ceiling} 元，请核对金额。"),
+                           total=yuan(total_fen), ceiling=yuan(ceiling))
 
 
 def usual_fen(member_id: MemberId) -> int | None:
@@ -40,15 +42,17 @@ def usual_fen(member_id: MemberId) -> int | None:
     return total // count if total is not None and count >= USUAL_MIN_SALES else None
 
 
-def confirm_reason(total_fen: int, member_id: MemberId | None) -> str | None:
+def confirm_reason(total_fen: int, member_id: MemberId | None) -> Sentence | None:
     """Why this sale's amount should be confirmed before it is recorded, or None."""
     threshold = settings.get("sale_confirm_fen")
     if total_fen > threshold:
-        return f"本单合计 {yuan(total_fen)} 元，超过 {yuan(threshold)} 元"
+        return Sentence(QT_TRANSLATE_NOOP("core", "本单合计 {total} 元，超过 {threshold} 元"),
+                        total=yuan(total_fen), threshold=yuan(threshold))
     if member_id is None or total_fen < USUAL_FLOOR_FEN:
         return None
     usual = usual_fen(member_id)
     multiple = settings.get("usual_basket_multiple")
     if usual is not None and total_fen > usual * multiple:
-        return f"本单合计 {yuan(total_fen)} 元，是该会员平时每单（约 {yuan(usual)} 元）的 {total_fen // max(usual, 1)} 倍"
+        return Sentence(QT_TRANSLATE_NOOP("core", "本单合计 {total} 元，是该会员平时每单（约 {usual} 元）的 {times} 倍"),
+                        total=yuan(total_fen), usual=yuan(usual), times=total_fen // max(usual, 1))
     return None

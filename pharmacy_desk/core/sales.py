@@ -28,6 +28,7 @@ from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.pricing import LineRule, Quote, points_cash_value, quote
 from pharmacy_desk.core.redemption import check_cap
+from pharmacy_desk.core.sentences import Sentence
 from pharmacy_desk.core.vocabulary import LedgerKind, PaymentMethod
 
 
@@ -59,7 +60,7 @@ class SalePreview:
     member: Member | None
     coupon: Coupon | None  # the bonuses and factor the points were earned with are in ``quote``
     # Why the amount must be confirmed before recording (far above the usual, a big sale), or None.
-    confirm_reason: str | None = None
+    confirm_reason: Sentence | None = None
     # The categories the lines were priced with, so recording the sale need not read them again.
     categories: dict[str, Category] = field(default_factory=dict, repr=False)
 

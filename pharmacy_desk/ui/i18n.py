@@ -22,6 +22,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from pharmacy_desk.core import paths
 from pharmacy_desk.core.pricing import Bonus, format_factor
+from pharmacy_desk.core.sentences import Sentence
 
 log = logging.getLogger("pharmacy_desk.ui")
 
@@ -108,6 +109,14 @@ def core(text: str) -> str:
     A text the core does not declare (a tier or a promotion the owner named) comes back as it is.
     """
     return QCoreApplication.translate(CORE_CONTEXT, text)
+
+
+def sentence(said: Sentence | str) -> str:
+    """What the core says (a refusal, a warning, a coupon's terms) in the windows' language: the
+    template translated in the context ``core``, then filled in, its inner sentences likewise."""
+    if isinstance(said, Sentence):
+        return said.render(core)
+    return core(said)
 
 
 def listed(parts: Iterable[str]) -> str:

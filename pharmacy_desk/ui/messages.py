@@ -1,8 +1,9 @@
 """The one place that turns a failure into what the user sees.
 
 An expected problem (a ``DeskError``, a database failure by its error code, a full or
-vanished disk: ``errors.expected_problem``) is shown in plain Chinese; anything else is
-a bug: logged with its traceback, and the user is told it was recorded.
+vanished disk: ``errors.expected_problem``) is shown as one plain sentence in the windows'
+language (``i18n.sentence``); anything else is a bug: logged with its traceback, and the
+user is told it was recorded.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from pharmacy_desk.core import applog
 from pharmacy_desk.core.errors import StorageError, expected_problem
+from pharmacy_desk.ui import i18n
 
 log = logging.getLogger("pharmacy_desk.ui")
 
@@ -24,7 +26,7 @@ def user_message(error: BaseException) -> tuple[str, bool]:
     if expected is not None:
         if isinstance(expected, StorageError) and expected.code:
             log.warning("database failure %s: %s", expected.code, error)
-        return str(expected), True
+        return i18n.sentence(expected.sentence), True
     log.error("unexpected error", exc_info=(type(error), error, error.__traceback__))
     return bug_message(), False
 

@@ -31,7 +31,9 @@ from pharmacy_desk.core.errors import NeedsConfirmation
 from pharmacy_desk.core.member_summary import MemberSummary
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.normalize import parse_yuan, yuan
+from pharmacy_desk.core.sentences import Sentence
 from pharmacy_desk.core.vocabulary import PaymentMethod
+from pharmacy_desk.ui import i18n
 from pharmacy_desk.ui.i18n import bonuses, core, listed, spaced
 from pharmacy_desk.ui.operations import Op, Read
 
@@ -60,7 +62,7 @@ class SaleEntry(QWidget):
         self.summary: MemberSummary | None = None
         self.uid = uuid.uuid4().hex
         # Why the amounts as typed need the cashier's confirmation, and whether they gave it.
-        self.confirm_reason: str | None = None
+        self.confirm_reason: Sentence | None = None
         self.amount_confirmed = False
 
         self.amounts: dict[str, AmountField] = {}
@@ -313,8 +315,9 @@ class SaleEntry(QWidget):
         self.amount_confirmed = True
         self.submit()
 
-    def _ask_confirmation(self, reason: str) -> None:
-        self._say(self.tr("{reason}。金额无误请按 {key} 记账；打错了请直接修改金额。").format(reason=reason, key=CONFIRM_KEY),
+    def _ask_confirmation(self, reason: Sentence) -> None:
+        self._say(self.tr("{reason}。金额无误请按 {key} 记账；打错了请直接修改金额。").format(
+            reason=i18n.sentence(reason), key=CONFIRM_KEY),
                   ERROR_STYLE)
         self.confirm_button.show()
 

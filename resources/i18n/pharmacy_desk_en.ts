@@ -4533,6 +4533,114 @@ Jan</translation>
         <source>店员业绩</source>
         <translation>Staff credit</translation>
     </message>
+    <message>
+        <source>{reason}，请确认金额无误后再记账。</source>
+        <translation>{reason}. Please check the amount before recording the sale.</translation>
+    </message>
+    <message>
+        <source>数据库正被另一个窗口或程序占用，请稍等几秒再试。刚才的操作没有保存。</source>
+        <translation>The database is in use by another window or program. Please wait a few seconds and try again. Nothing was saved.</translation>
+    </message>
+    <message>
+        <source>数据库正忙于另一项操作，请稍等几秒再试。刚才的操作没有保存。</source>
+        <translation>The database is busy with another operation. Please wait a few seconds and try again. Nothing was saved.</translation>
+    </message>
+    <message>
+        <source>数据库文件只能读不能写（文件或文件夹是只读的，或在只读的磁盘上），刚才的操作没有保存。请检查文件权限。</source>
+        <translation>The database file can be read but not written (the file or its folder is read-only, or it is on a read-only disk). Nothing was saved. Please check the file&apos;s permissions.</translation>
+    </message>
+    <message>
+        <source>读写数据库文件时磁盘出错（U盘或网络盘可能已拔出或断开），刚才的操作没有保存。请检查磁盘后重新打开程序。</source>
+        <translation>The disk failed while the database file was read or written (a USB stick or network drive may have been removed or disconnected). Nothing was saved. Please check the disk, then open the program again.</translation>
+    </message>
+    <message>
+        <source>磁盘已满，无法保存。请清理磁盘空间后再试，刚才的操作没有保存。</source>
+        <translation>The disk is full. Nothing was saved. Please free some disk space and try again.</translation>
+    </message>
+    <message>
+        <source>数据库文件已损坏，请从备份恢复。</source>
+        <translation>The database file is damaged. Please restore it from a backup.</translation>
+    </message>
+    <message>
+        <source>无法打开数据库文件，请检查文件所在的文件夹是否存在、是否有权限。</source>
+        <translation>The database file cannot be opened. Please check that its folder exists and that you have permission to use it.</translation>
+    </message>
+    <message>
+        <source>这个文件不是本程序的数据库，或者已损坏、被加密。请检查所选的文件，或从备份恢复。</source>
+        <translation>This file is not a database of this program, or it is damaged or encrypted. Please check the file you chose, or restore from a backup.</translation>
+    </message>
+    <message>
+        <source>{problem}最近的完好备份：{backup}（pharmacy-desk restore {backup}，或 店长 ▸ 备份与恢复）。</source>
+        <translation>{problem} The newest good backup: {backup} (pharmacy-desk restore {backup}, or Owner ▸ Backup and restore).</translation>
+    </message>
+    <message>
+        <source>没有权限（文件可能正在 Excel 等程序中打开，或文件夹、磁盘是只读的）</source>
+        <translation>permission denied (the file may be open in Excel or another program, or the folder or disk is read-only)</translation>
+    </message>
+    <message>
+        <source>磁盘已满</source>
+        <translation>the disk is full</translation>
+    </message>
+    <message>
+        <source>磁盘或U盘无法访问（可能已拔出或断开）</source>
+        <translation>the disk or USB stick cannot be reached (it may have been removed or disconnected)</translation>
+    </message>
+    <message>
+        <source>路径中有一段不是文件夹</source>
+        <translation>part of the path is not a folder</translation>
+    </message>
+    <message>
+        <source>这是一个文件夹，不是文件</source>
+        <translation>this is a folder, not a file</translation>
+    </message>
+    <message>
+        <source>找不到这个文件</source>
+        <translation>the file was not found</translation>
+    </message>
+    <message>
+        <source>所在的文件夹不存在</source>
+        <translation>its folder does not exist</translation>
+    </message>
+    <message>
+        <source>无法读取 {path}：{reason}。</source>
+        <translation>Could not read {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>无法读取文件：{reason}。</source>
+        <translation>Could not read the file: {reason}.</translation>
+    </message>
+    <message>
+        <source>无法写入 {path}：{reason}。刚才的文件没有保存。</source>
+        <translation>Could not write {path}: {reason}. The file was not saved.</translation>
+    </message>
+    <message>
+        <source>无法写入文件：{reason}。刚才的文件没有保存。</source>
+        <translation>Could not write the file: {reason}. The file was not saved.</translation>
+    </message>
+    <message>
+        <source>无法访问 {path}：{reason}。</source>
+        <translation>Could not access {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>无法访问文件：{reason}。</source>
+        <translation>Could not access the file: {reason}.</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>本单合计 {total} 元超过单笔上限 {ceiling} 元，请核对金额。</source>
+        <translation>This sale&apos;s total of ¥{total} is over the limit of ¥{ceiling} for one sale. Please check the amount.</translation>
+    </message>
+    <message>
+        <source>本单合计 {total} 元，超过 {threshold} 元</source>
+        <translation>This sale&apos;s total of ¥{total} is over ¥{threshold}</translation>
+    </message>
+    <message>
+        <source>本单合计 {total} 元，是该会员平时每单（约 {usual} 元）的 {times} 倍</source>
+        <translation>This sale&apos;s total of ¥{total} is {times} times what this member usually spends (about ¥{usual})</translation>
+    </message>
 </context>
 <context>
     <name>i18n</name>

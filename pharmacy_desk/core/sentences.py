@@ -1,0 +1,94 @@
+"""Sentences the core says to people, declared once and translated by the windows.
+
+The core imports no Qt, yet what it says (a refusal, a warning, a coupon's terms) is shown in
+the windows' language. So a sentence is written as a Chinese *template* marked with
+``QT_TRANSLATE_NOOP("core", "…")`` — a plain function that returns its text, which
+``pyside6-lupdate`` finds by name when ``build_spec/update_translations.py`` reads the core —
+and its parameters are kept apart from it: ``Sentence(template, name=…)``. The English
+catalogue then holds each sentence once, with its placeholders; ``ui.i18n.sentence``
+translates the template and fills it in. ``str(sentence)`` is the Chinese, which is what the
+command line prints and what an error's ``str`` is.
+
+A parameter that is itself a ``Sentence`` (a reason inside a refusal, a code's label through
+``term``) is translated in turn; anything else (a name, a number, an amount already
+formatted) is data and shown as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+CONTEXT = "core"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    """Mark ``text`` for the catalogue under ``context``; the text itself, unchanged."""
+    return text
+
+
+class Sentence:
+    """A template in Chinese and the values of its placeholders."""
+
+    __slots__ = ("params", "template")
+
+    def __init__(self, template: str, /, **params: object):
+        self.template = template
+        self.params = params
+
+    def render(self, translate: Callable[[str], str]) -> str:
+        """The sentence with ``translate`` applied to its template and to every sentence among
+        its parameters. A template without parameters is shown as it is (braces and all)."""
+        text = translate(self.template)
+        if not self.params:
+            return text
+        return text.format(**{name: value.render(translate) if isinstance(value, Sentence) else value
+                              for name, value in self.params.items()})
+
+    def __str__(self) -> str:
+        return self.render(_chinese)
+
+    def __repr__(self) -> str:
+        return f"Sentence({self.template!r}, **{self.params!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return (isinstance(other, Sentence) and (self.template, self.params) == (other.template, other.params))
+
+    def __hash__(self) -> int:
+        return hash(self.template)
+
+
+def _chinese(template: str) -> str:
+    return template
+
+
+def term(label: str) -> Sentence:
+    """A label the catalogue already holds in the core's context (a code's label, a setting's
+    name), as a parameter that is translated with the sentence around it."""
+    return Sentence(label)
+
+
+LIST_SEPARATOR = QT_TRANSLATE_NOOP("core", "、")  # between items in a sentence; ", " in English
+
+
+class Joined(Sentence):
+    """Several items in one placeholder (the unknown codes, the problems of an imported row):
+    each translated, then joined with the language's separator."""
+
+    __slots__ = ("parts", "separator")
+
+    def __init__(self, parts: list[Sentence | str] | tuple[Sentence | str, ...], separator: str = LIST_SEPARATOR):
+        super().__init__(separator)
+        self.parts, self.separator = list(parts), separator
+
+    def render(self, translate: Callable[[str], str]) -> str:
+        return translate(self.separator).join(part.render(translate) if isinstance(part, Sentence) else str(part)
+                                              for part in self.parts)
+
+    def __repr__(self) -> str:
+        return f"Joined({self.parts!r}, {self.separator!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Joined) and (self.parts, self.separator) == (other.parts, other.separator)
+
+    def __hash__(self) -> int:
+        return hash(self.separator)
