@@ -24,6 +24,7 @@ from pharmacy_desk.core.normalize import halfwidth
 from pharmacy_desk.core.permissions import require
 from pharmacy_desk.core.staff import PERSON_ROLES, StaffRow, active_owners, by_name, clean_name, find_person, row_of
 from pharmacy_desk.core.vocabulary import OperationKind, Permission, Role
+from pharmacy_desk.core.sentences import Joined, QT_TRANSLATE_NOOP, Sentence, term
 
 __all__ = ["StaffRow", "add_staff", "deactivate", "list_staff", "reset_secret", "secret_problem", "unlock",
            "update_staff"]
@@ -33,22 +34,23 @@ PASSWORD_MIN = 8
 SECRET_MAX = 128
 
 
-def secret_problem(role: str, secret: str) -> str:
-    """What is wrong with ``secret`` for someone of ``role``, or "" when it will do.
+def secret_problem(role: str, secret: str) -> Sentence | None:
+    """What is wrong with ``secret`` for someone of ``role``, or None when it will do.
 
     A cashier or pharmacist may use a 4–6 digit PIN or a password; the owner, who can
     change everything, a password of at least 8 characters.
     """
     typed = halfwidth(secret)
     if len(typed) > SECRET_MAX:
-        return f"密码最多 {SECRET_MAX} 个字符。"
+        return Sentence(QT_TRANSLATE_NOOP("core", "密码最多 {limit} 个字符。"), limit=SECRET_MAX)
     if not typed.strip():
-        return "请填写密码或 PIN。"
+        return Sentence(QT_TRANSLATE_NOOP("core", "请填写密码或 PIN。"))
     if role == Role.OWNER:
-        return "" if len(typed) >= PASSWORD_MIN else f"店长的密码至少 {PASSWORD_MIN} 个字符。"
+        return None if len(typed) >= PASSWORD_MIN else Sentence(
+            QT_TRANSLATE_NOOP("core", "店长的密码至少 {limit} 个字符。"), limit=PASSWORD_MIN)
     if PIN.fullmatch(typed) or len(typed) >= PASSWORD_MIN:
-        return ""
-    return f"PIN 应为 4 到 6 位数字，或使用至少 {PASSWORD_MIN} 个字符的密码。"
+        return None
+    return Sentence(QT_TRANSLATE_NOOP("core", "PIN 应为 4 到 6 位数字，或使用至少 {limit} 个字符的密码。"), limit=PASSWORD_MIN)
 
 
 def _check_secret(role: str, secret: str) -> str:
@@ -61,20 +63,25 @@ def _check_secret(role: str, secret: str) -> str:
 
 def _person_role(role: str) -> Role:
     if role not in PERSON_ROLES:
-        raise InvalidInput(f"店员角色应为{'、'.join(r.label for r in PERSON_ROLES)}之一，收到：{role}。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "店员角色应为{roles}之一，收到：{role}。"),
+                           roles=Joined([term(r.label) for r in PERSON_ROLES]), role=role)
     return Role.of(role)
 
 
 def _unique_name(name: str, staff_id: int | None = None) -> None:
     taken = Staff.get_or_none(Staff.name == name)
     if taken is not None and taken.id != staff_id:
-        raise InvalidInput(f"已有名为“{name}”的店员{'' if taken.active else '（已停用）'}，请换一个姓名。")
+        if taken.active:
+            raise InvalidInput(QT_TRANSLATE_NOOP("core", "已有名为“{name}”的店员，请换一个姓名。"), name=name)
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "已有名为“{name}”的店员（已停用），请换一个姓名。"), name=name)
 
 
 def _keep_an_owner(person: Staff, what: str) -> None:
+    """Refuse to ``what`` (a marked phrase: 停用, 改为其他角色) the last active owner."""
     """Refuse taking away the last active owner (then nobody could manage staff or rules)."""
     if person.role == Role.OWNER and person.active and active_owners() <= 1:
-        raise InvalidInput(f"{person.name}是唯一在职的店长，不能{what}；请先添加另一位店长。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "{name}是唯一在职的店长，不能{what}；请先添加另一位店长。"), name=person.name,
+                           what=term(what))
 
 
 def _owner(operator: Staff | None) -> Staff:
@@ -118,7 +125,7 @@ def update_staff(staff_id: int, operator: Staff, *, name: str | None = None, rol
     new_name = clean_name(name) if name is not None else person.name
     new_role = _person_role(role) if role is not None else Role.of(person.role)
     if new_role == Role.OWNER and person.role != Role.OWNER and secret is None:
-        raise InvalidInput(f"设为店长需要同时设置至少 {PASSWORD_MIN} 个字符的新密码。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "设为店长需要同时设置至少 {limit} 个字符的新密码。"), limit=PASSWORD_MIN)
     hashed = _check_secret(new_role, secret) if secret is not None else None
     at = at or operations.now()
     with write_transaction():
@@ -128,7 +135,7 @@ def update_staff(staff_id: int, operator: Staff, *, name: str | None = None, rol
             _unique_name(new_name, person.id)
             changed.append(f"姓名 {person.name} → {new_name}")
         if new_role != person.role:
-            _keep_an_owner(person, "改为其他角色")
+            _keep_an_owner(person, QT_TRANSLATE_NOOP("core", "改为其他角色"))
             changed.append(f"角色 {Role.label_of(person.role)} → {new_role.label}")
         if hashed is not None:
             changed.append("重设密码")
@@ -150,7 +157,7 @@ def deactivate(staff_id: int, operator: Staff, *, at: dt.datetime | None = None)
         person = find_person(staff_id)
         if not person.active:
             return row_of(person)
-        _keep_an_owner(person, "停用")
+        _keep_an_owner(person, QT_TRANSLATE_NOOP("core", "停用"))
         Staff.update(active=False).where(Staff.id == person.id).execute()
         _audit(operator, person, "停用", at)
     return row_of(find_person(staff_id))
@@ -201,5 +208,5 @@ def find_by_name(name: str, operator: Staff) -> StaffRow:
     operator = _owner(operator)
     person = by_name(name)
     if person is None:
-        raise NotFound(f"找不到名为“{name}”的店员。")
+        raise NotFound(QT_TRANSLATE_NOOP("core", "找不到名为“{name}”的店员。"), name=name)
     return row_of(person)

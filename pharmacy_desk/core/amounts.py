@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from pharmacy_desk.core.errors import InvalidInput
+from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP
 
 # ASCII and full-width digits only: ``\d`` would match every script's digits.
 _AMOUNT = re.compile(r"([0-9０-９]+)(?:[.。．]([0-9０-９]{1,2}))?")
@@ -29,8 +30,8 @@ def parse_amount(text: str) -> int:
     raw = str(text)
     match = _AMOUNT.fullmatch(raw.strip())
     if match is None:
-        raise InvalidInput(f"金额“{raw.strip()}”无法识别：只能输入数字和小数点，最多两位小数。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "金额“{typed}”无法识别：只能输入数字和小数点，最多两位小数。"), typed=raw.strip())
     whole, frac = match.group(1).translate(_FULLWIDTH), (match.group(2) or "").translate(_FULLWIDTH)
     if len(whole.lstrip("0")) > MAX_WHOLE_DIGITS:
-        raise InvalidInput(f"金额“{raw.strip()}”位数太多，请核对后重新输入。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "金额“{typed}”位数太多，请核对后重新输入。"), typed=raw.strip())
     return int(whole) * 100 + int((frac + "00")[:2])

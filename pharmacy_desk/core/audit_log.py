@@ -22,6 +22,7 @@ from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.models import Operation, Staff
 from pharmacy_desk.core.permissions import require
 from pharmacy_desk.core.vocabulary import OperationKind, Permission
+from pharmacy_desk.core.sentences import Joined, QT_TRANSLATE_NOOP, term
 
 __all__ = ["AuditRow", "COLUMNS", "entries", "export", "kind_label", "kind_of"]
 
@@ -47,7 +48,9 @@ def kind_of(typed: str) -> str:
         return text
     found = next((kind for kind in OperationKind if kind.label == text), None)
     if found is None:
-        raise InvalidInput(f"没有名为“{typed}”的操作类型，可用：{'、'.join(k.label for k in OperationKind)}。")
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "core", "没有名为“{typed}”的操作类型，可用：{kinds}。"), typed=typed,
+            kinds=Joined([term(k.label) for k in OperationKind]))
     return found.value
 
 

@@ -27,6 +27,7 @@ from pharmacy_desk.core.errors import DeskError, explain_storage_error, file_kin
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.vocabulary import BackupReason, OperationKind
+from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP, term
 
 log = logging.getLogger(__name__)
 
@@ -36,22 +37,22 @@ PARTIALS_KEPT = dt.timedelta(days=1)  # a copy cut short this long ago is not be
 
 # Why a copy failed, by the kind of storage failure (the folder is named before it).
 FAILURE_REASONS = {
-    "full": "磁盘已满",
-    "io": "磁盘或U盘无法访问（可能已拔出）",
-    "readonly": "文件夹不能写入",
-    "cantopen": "文件夹不能写入",
-    "corrupt": "数据库文件已损坏，请运行 pharmacy-desk check 检查",
-    "busy": "数据库正忙",
-    "locked": "数据库正忙",
-    "notadb": "数据库文件已损坏，请运行 pharmacy-desk check 检查",
+    "full": QT_TRANSLATE_NOOP("core", "磁盘已满"),
+    "io": QT_TRANSLATE_NOOP("core", "磁盘或U盘无法访问（可能已拔出）"),
+    "readonly": QT_TRANSLATE_NOOP("core", "文件夹不能写入"),
+    "cantopen": QT_TRANSLATE_NOOP("core", "文件夹不能写入"),
+    "corrupt": QT_TRANSLATE_NOOP("core", "数据库文件已损坏，请运行 pharmacy-desk check 检查"),
+    "busy": QT_TRANSLATE_NOOP("core", "数据库正忙"),
+    "locked": QT_TRANSLATE_NOOP("core", "数据库正忙"),
+    "notadb": QT_TRANSLATE_NOOP("core", "数据库文件已损坏，请运行 pharmacy-desk check 检查"),
 }
 FILE_FAILURE_REASONS = {
-    "disk_full": "磁盘已满",
-    "device_gone": "磁盘或U盘无法访问（可能已拔出）",
-    "no_permission": "文件夹不能写入",
-    "not_found": "文件夹不存在",
-    "not_a_directory": "这不是文件夹",
-    "is_a_directory": "同名的文件夹已存在",
+    "disk_full": QT_TRANSLATE_NOOP("core", "磁盘已满"),
+    "device_gone": QT_TRANSLATE_NOOP("core", "磁盘或U盘无法访问（可能已拔出）"),
+    "no_permission": QT_TRANSLATE_NOOP("core", "文件夹不能写入"),
+    "not_found": QT_TRANSLATE_NOOP("core", "文件夹不存在"),
+    "not_a_directory": QT_TRANSLATE_NOOP("core", "这不是文件夹"),
+    "is_a_directory": QT_TRANSLATE_NOOP("core", "同名的文件夹已存在"),
 }
 
 
@@ -104,7 +105,9 @@ def _failure(error: BaseException, folder: Path) -> BackupFailed | None:
     storage = explain_storage_error(error)
     reason = (FAILURE_REASONS.get(storage.kind or "") if storage is not None
               else FILE_FAILURE_REASONS.get(file_kind(error) or ""))
-    return BackupFailed(f"备份没有完成（{folder}）：{reason}。数据库本身没有受影响。") if reason else None
+    return BackupFailed(QT_TRANSLATE_NOOP(
+        "core", "备份没有完成（{folder}）：{reason}。数据库本身没有受影响。"), folder=folder,
+        reason=term(reason)) if reason else None
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -122,7 +125,7 @@ def _copy(folder: Path, at: dt.datetime, reason: BackupReason) -> BackupInfo:
     """Copy, check, rename and record; a failure leaves nothing in ``folder``."""
     source = db.database_path()
     if source is None:
-        raise BackupFailed("内存中的数据库不能备份。")
+        raise BackupFailed(QT_TRANSLATE_NOOP("core", "内存中的数据库不能备份。"))
     name = backup_files.backup_name(source, at, folder)
     final = folder / name
     partial = folder / f".{name}{PARTIAL_SUFFIX}"
@@ -133,8 +136,8 @@ def _copy(folder: Path, at: dt.datetime, reason: BackupReason) -> BackupInfo:
         problems = dialect_files.file_integrity_errors(partial)
         if problems:
             log.error("backup copy %s failed its integrity check: %s", partial, problems[:5])
-            raise BackupFailed(f"备份没有完成（{folder}）：复制出的文件没有通过完整性检查，已删除。"
-                               "请运行 pharmacy-desk check 检查数据库。")
+            raise BackupFailed(QT_TRANSLATE_NOOP(
+                "core", "备份没有完成（{folder}）：复制出的文件没有通过完整性检查，已删除。请运行 pharmacy-desk check 检查数据库。"), folder=folder)
         db.note_checked()  # the copy of every page passed: so did the file it was copied from
         with open(partial, "rb") as file:
             os.fsync(file.fileno())

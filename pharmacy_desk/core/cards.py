@@ -23,6 +23,7 @@ from pharmacy_desk.core.ids import MemberId
 from pharmacy_desk.core.models import Member, Operation, Staff
 from pharmacy_desk.core.permissions import require
 from pharmacy_desk.core.vocabulary import OperationKind, Permission
+from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP
 
 CARD_WIDTH_MM = 85.6
 CARD_HEIGHT_MM = 53.98
@@ -150,7 +151,7 @@ def member_by_card(card_no: str) -> MemberId:
     number = clean_card_no(card_no)
     found = Member.get_or_none(Member.card_no == number)
     if found is None:
-        raise NotFound(f"没有卡号为 {number} 的会员。")
+        raise NotFound(QT_TRANSLATE_NOOP("core", "没有卡号为 {number} 的会员。"), number=number)
     return MemberId(found.id)
 
 

@@ -30,6 +30,7 @@ from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.vocabulary import (
     FORBIDDEN_DRUG_CLASSES, GIFTABLE_DRUG_CLASSES, CatalogKind, DrugClass, LedgerKind, OperationKind,
 )
+from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP, Sentence, term
 
 NAME_LIMIT = 40
 POINTS_PRICE_LIMIT = 1_000_000
@@ -37,12 +38,13 @@ VALUE_LIMIT_FEN = 10_000_00  # 一万元: no gift at a pharmacy's counter is wor
 STOCK_LIMIT = 100_000
 
 
-def law_refusal(drug_class: str) -> str | None:
+def law_refusal(drug_class: str) -> Sentence | None:
     """The sentence refusing ``drug_class`` as a gift, or None when it may be given."""
     if drug_class in FORBIDDEN_DRUG_CLASSES:
-        return f"依据《药品流通监督管理办法》第二十条，{DrugClass.label_of(drug_class)}不能作为赠品。"
+        return Sentence(QT_TRANSLATE_NOOP("core", "依据《药品流通监督管理办法》第二十条，{drug_class}不能作为赠品。"),
+                        drug_class=term(DrugClass.label_of(drug_class)))
     if drug_class not in GIFTABLE_DRUG_CLASSES:
-        return f"未知的药品分类：{drug_class}"
+        return Sentence(QT_TRANSLATE_NOOP("core", "未知的药品分类：{drug_class}"), drug_class=drug_class)
     return None
 
 
@@ -53,22 +55,22 @@ def _checked(name: str, points_price: int, value_fen: int, kind: str, stock: int
     if refusal:
         raise InvalidInput(refusal)
     if not CatalogKind.has(kind):
-        raise InvalidInput(f"未知的兑换类别：{kind}")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "未知的兑换类别：{kind}"), kind=kind)
     name = (name or "").strip()
     if not name:
-        raise InvalidInput("请填写兑换品名称。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "请填写兑换品名称。"))
     if len(name) > NAME_LIMIT:
-        raise InvalidInput(f"兑换品名称不能超过 {NAME_LIMIT} 个字。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "兑换品名称不能超过 {limit} 个字。"), limit=NAME_LIMIT)
     if points_price <= 0:
-        raise InvalidInput("兑换所需积分必须大于零。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "兑换所需积分必须大于零。"))
     if points_price > POINTS_PRICE_LIMIT:
-        raise InvalidInput(f"兑换所需积分不能超过 {POINTS_PRICE_LIMIT}。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "兑换所需积分不能超过 {limit}。"), limit=POINTS_PRICE_LIMIT)
     if not 0 <= value_fen <= VALUE_LIMIT_FEN:
-        raise InvalidInput(f"价值须在 0 到 {yuan(VALUE_LIMIT_FEN)} 元之间。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "价值须在 0 到 {amount} 元之间。"), amount=yuan(VALUE_LIMIT_FEN))
     if stock is not None and stock < 0:
-        raise InvalidInput("库存不能为负数。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "库存不能为负数。"))
     if stock is not None and stock > STOCK_LIMIT:
-        raise InvalidInput(f"库存不能超过 {STOCK_LIMIT}。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "库存不能超过 {limit}。"), limit=STOCK_LIMIT)
     return name
 
 
@@ -96,7 +98,7 @@ def add_item(*, name: str, points_price: int, operator: Staff, value_fen: int = 
 def _item(item_id: CatalogItemId) -> CatalogItem:
     item = CatalogItem.get_or_none(CatalogItem.id == item_id)
     if item is None:
-        raise NotFound("兑换目录中没有这件礼品或服务。")
+        raise NotFound(QT_TRANSLATE_NOOP("core", "兑换目录中没有这件礼品或服务。"))
     return item
 
 
@@ -129,13 +131,13 @@ def restock(item_id: CatalogItemId, quantity: int, operator: Staff) -> CatalogIt
     """补货: add ``quantity`` to a counted stock (an unlimited item needs none)."""
     require(operator, Permission.MANAGE_CATALOG)
     if quantity <= 0:
-        raise InvalidInput("补货数量必须大于零。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "补货数量必须大于零。"))
     with write_transaction():
         item = _item(item_id)
         if item.stock is None:
-            raise InvalidInput(f"“{item.name}”库存不限，无需补货。")
+            raise InvalidInput(QT_TRANSLATE_NOOP("core", "“{name}”库存不限，无需补货。"), name=item.name)
         if item.stock + quantity > STOCK_LIMIT:
-            raise InvalidInput(f"库存不能超过 {STOCK_LIMIT}。")
+            raise InvalidInput(QT_TRANSLATE_NOOP("core", "库存不能超过 {limit}。"), limit=STOCK_LIMIT)
         return _change(item, operator, f"补货 {quantity} 件：库存 {item.stock} → {item.stock + quantity}",
                        stock=CatalogItem.stock + quantity)
 
@@ -146,7 +148,7 @@ def retire(item_id: CatalogItemId, operator: Staff) -> CatalogItem:
     with write_transaction():
         item = _item(item_id)
         if not item.active:
-            raise InvalidInput(f"“{item.name}”已经停用。")
+            raise InvalidInput(QT_TRANSLATE_NOOP("core", "“{name}”已经停用。"), name=item.name)
         return _change(item, operator, "停用：在售 → 停用", active=False)
 
 
@@ -156,7 +158,7 @@ def reactivate(item_id: CatalogItemId, operator: Staff) -> CatalogItem:
     with write_transaction():
         item = _item(item_id)
         if item.active:
-            raise InvalidInput(f"“{item.name}”正在使用中。")
+            raise InvalidInput(QT_TRANSLATE_NOOP("core", "“{name}”正在使用中。"), name=item.name)
         refusal = law_refusal(item.drug_class)
         if refusal:
             raise InvalidInput(refusal)
@@ -240,19 +242,19 @@ def reverse_redemption(redemption_id: int, reason: str, operator: Staff,
     at = at or operations.now()
     reason = (reason or "").strip()
     if not reason:
-        raise InvalidInput("撤销兑换必须填写原因。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "撤销兑换必须填写原因。"))
     with write_transaction():
         step = operations.keyed(reversal_key(redemption_id), OperationKind.REVERSE_REDEMPTION, operator, at)
         redemption = Redemption.get_or_none(Redemption.id == redemption_id)
         if redemption is None:
-            raise NotFound("找不到这次兑换。")
+            raise NotFound(QT_TRANSLATE_NOOP("core", "找不到这次兑换。"))
         if step.done is not None:
             return ReversalResult(redemption.id, redemption.member_id, redemption.points,
                                   ledger.balance(redemption.member_id), replayed=True)
         debit = LedgerEntry.get_or_none((LedgerEntry.redemption == redemption.id)
                                         & (LedgerEntry.kind == LedgerKind.GIFT))
         if debit is None:
-            raise NotFound("这次兑换没有积分扣减记录，无法撤销。")
+            raise NotFound(QT_TRANSLATE_NOOP("core", "这次兑换没有积分扣减记录，无法撤销。"))
         expires_on = (LedgerEntry.select(fn.MAX(LedgerEntry.expires_on))
                       .join(LedgerAllocation, on=(LedgerAllocation.lot == LedgerEntry.id))
                       .where(LedgerAllocation.debit == debit.id).scalar())

@@ -17,6 +17,7 @@ from pharmacy_desk.core.ids import MemberId
 from pharmacy_desk.core.models import ContactLog, Member, Staff
 from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.vocabulary import ContactReason, OperationKind, Role
+from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP
 
 OUTCOMES = ("已接通", "未接听", "空号/停机", "已到店", "拒绝回访")
 # Calls that reached nobody: the member is off today's list and back tomorrow for another try.
@@ -28,16 +29,16 @@ def mark_contacted(member_id: MemberId, reason: str, outcome: str, operator: Sta
     """Record one call; ``reason`` is a list's reason key (``dormant``, ``birthday`` …)."""
     require(operator, Permission.CONTACT_MEMBERS)
     if not ContactReason.has(reason):
-        raise InvalidInput(f"未知的回访原因：{reason}")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "未知的回访原因：{reason}"), reason=reason)
     outcome = (outcome or "").strip()
     if not outcome:
-        raise InvalidInput("请选择回访结果。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "请选择回访结果。"))
     if operator is None or not getattr(operator, "id", None) or operator.role == Role.SYSTEM:
-        raise InvalidInput("回访记录必须由具体店员登记。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "回访记录必须由具体店员登记。"))
     at = at or operations.now()
     with write_transaction():
         if not Member.select().where(Member.id == member_id).exists():
-            raise NotFound("找不到这位会员。")
+            raise NotFound(QT_TRANSLATE_NOOP("core", "找不到这位会员。"))
         return ContactLog.create(member=member_id, reason=reason, contacted_at=at, staff=operator,
                                  outcome=outcome, notes=(notes or "").strip()[:255])
 

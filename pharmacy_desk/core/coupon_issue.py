@@ -25,6 +25,7 @@ from pharmacy_desk.core.ids import MemberId
 from pharmacy_desk.core.models import Coupon, CouponTemplate, Member, Staff
 from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.vocabulary import OperationKind
+from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP
 
 Progress = Callable[[int, int, str], None]
 
@@ -65,7 +66,7 @@ class IssueResult:
 def _issuable(template_id: int) -> CouponTemplate:
     template = coupon_templates.get(template_id)
     if not template.active:
-        raise InvalidInput(f"券模板“{template.title}”已停用，不能再发放。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "券模板“{title}”已停用，不能再发放。"), title=template.title)
     return template
 
 
@@ -79,7 +80,7 @@ def issue_to_members(template_id: int, member_ids: Sequence[MemberId], operator:
     """Issue the template's coupon to each member once for ``batch``; ``target`` words it for the audit."""
     require(operator, Permission.MANAGE_COUPONS)
     if not batch.strip():
-        raise InvalidInput("发券缺少批次编号。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "发券缺少批次编号。"))
     template = _issuable(template_id)
     at = at or operations.now()
     today = at.date()
@@ -121,7 +122,7 @@ def issue_to_member(template_id: int, member_id: MemberId, operator: Staff, *, b
     require(operator, Permission.MANAGE_COUPONS)
     member = Member.get_or_none(Member.id == member_id)
     if member is None:
-        raise NotFound("找不到这位会员。")
+        raise NotFound(QT_TRANSLATE_NOOP("core", "找不到这位会员。"))
     return issue_to_members(template_id, [member.id], operator, batch=f"member:{batch}", reason=MEMBER_REASON,
                             target=f"会员 {member.name}（{member.card_no}）", at=at)
 
@@ -132,7 +133,7 @@ def issue_to_call_list(template_id: int, list_key: str, operator: Staff, *, at: 
     require(operator, Permission.MANAGE_COUPONS)
     call_list = call_lists.LIST_BY_KEY.get(list_key)
     if call_list is None:
-        raise NotFound(f"没有这个回访名单：{list_key}。")
+        raise NotFound(QT_TRANSLATE_NOOP("core", "没有这个回访名单：{list_key}。"), list_key=list_key)
     at = at or operations.now()
     _issuable(template_id)
     rows = call_list.rows(at.date(), operator)
@@ -147,7 +148,7 @@ def issue_to_campaign(template_id: int, campaign_key: str, operator: Staff, *, d
     require(operator, Permission.MANAGE_COUPONS)
     campaign = campaigns.CAMPAIGN_BY_KEY.get(campaign_key)
     if campaign is None:
-        raise NotFound(f"没有这个营销活动：{campaign_key}。")
+        raise NotFound(QT_TRANSLATE_NOOP("core", "没有这个营销活动：{campaign_key}。"), campaign_key=campaign_key)
     at = at or operations.now()
     day = day or at.date()
     _issuable(template_id)

@@ -22,6 +22,7 @@ from pharmacy_desk.core.models import CouponTemplate, Staff
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.vocabulary import CouponKind, OperationKind
+from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP
 
 TITLE_LIMIT = 30
 SERVICE_LIMIT = 30
@@ -52,40 +53,42 @@ class Terms:
 def checked(terms: Terms) -> Terms:
     """The terms cleaned, or one sentence saying what is wrong with them."""
     if not CouponKind.has(terms.kind):
-        raise InvalidInput(f"未知的券类型：{terms.kind}。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "未知的券类型：{kind}。"), kind=terms.kind)
     title = (terms.title or "").strip()
     service = (terms.service or "").strip()
     if not title:
-        raise InvalidInput("请填写券的名称。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "请填写券的名称。"))
     if len(title) > TITLE_LIMIT:
-        raise InvalidInput(f"券的名称不能超过 {TITLE_LIMIT} 个字。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "券的名称不能超过 {limit} 个字。"), limit=TITLE_LIMIT)
     if not 1 <= terms.valid_days <= VALID_DAYS_LIMIT:
-        raise InvalidInput(f"有效天数须在 1 到 {VALID_DAYS_LIMIT} 天之间。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "有效天数须在 1 到 {limit} 天之间。"), limit=VALID_DAYS_LIMIT)
     if not 0 <= terms.value_fen <= VALUE_LIMIT_FEN:
-        raise InvalidInput(f"券的金额须在 0 到 {yuan(VALUE_LIMIT_FEN)} 元之间。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "券的金额须在 0 到 {amount} 元之间。"), amount=yuan(VALUE_LIMIT_FEN))
     if not 0 <= terms.min_spend_fen <= MIN_SPEND_LIMIT_FEN:
-        raise InvalidInput(f"使用门槛须在 0 到 {yuan(MIN_SPEND_LIMIT_FEN)} 元之间。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "使用门槛须在 0 到 {amount} 元之间。"), amount=yuan(MIN_SPEND_LIMIT_FEN))
     kind = CouponKind.of(terms.kind)
     value, percent, min_spend = terms.value_fen, terms.percent_off, terms.min_spend_fen
     if kind == CouponKind.FIXED:
         if value <= 0:
-            raise InvalidInput("代金券的金额必须大于零。")
+            raise InvalidInput(QT_TRANSLATE_NOOP("core", "代金券的金额必须大于零。"))
         percent, service = 0, ""
     elif kind == CouponKind.THRESHOLD:
         if value <= 0:
-            raise InvalidInput("满减券的减免金额必须大于零。")
+            raise InvalidInput(QT_TRANSLATE_NOOP("core", "满减券的减免金额必须大于零。"))
         if min_spend <= value:
-            raise InvalidInput(f"满减券的门槛必须高于减免金额（满 {yuan(min_spend)} 元减 {yuan(value)} 元不成立）。")
+            raise InvalidInput(QT_TRANSLATE_NOOP(
+                "core", "满减券的门槛必须高于减免金额（满 {min_spend} 元减 {value} 元不成立）。"),
+                min_spend=yuan(min_spend), value=yuan(value))
         percent, service = 0, ""
     elif kind == CouponKind.PERCENT:
         if not 1 <= percent <= 99:
-            raise InvalidInput("折扣券的折扣须在 1% 到 99% 之间。")
+            raise InvalidInput(QT_TRANSLATE_NOOP("core", "折扣券的折扣须在 1% 到 99% 之间。"))
         value, service = 0, ""
     else:
         if not service:
-            raise InvalidInput("体验券请填写所兑换的服务，例如免费测血压。")
+            raise InvalidInput(QT_TRANSLATE_NOOP("core", "体验券请填写所兑换的服务，例如免费测血压。"))
         if len(service) > SERVICE_LIMIT:
-            raise InvalidInput(f"服务名称不能超过 {SERVICE_LIMIT} 个字。")
+            raise InvalidInput(QT_TRANSLATE_NOOP("core", "服务名称不能超过 {limit} 个字。"), limit=SERVICE_LIMIT)
         percent, min_spend = 0, 0
     return Terms(kind=kind.value, title=title, valid_days=terms.valid_days, value_fen=value,
                  percent_off=percent, min_spend_fen=min_spend, service=service)
@@ -146,7 +149,7 @@ def create_template(terms: Terms, operator: Staff, *, at: dt.datetime | None = N
 def get(template_id: int) -> CouponTemplate:
     template = CouponTemplate.get_or_none(CouponTemplate.id == template_id)
     if template is None:
-        raise NotFound("没有这个券模板。")
+        raise NotFound(QT_TRANSLATE_NOOP("core", "没有这个券模板。"))
     return template
 
 

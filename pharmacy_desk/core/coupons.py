@@ -26,6 +26,7 @@ from pharmacy_desk.core.models import Coupon, CouponInUse, CouponServiceUse, Mem
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.vocabulary import CouponKind, OperationKind
+from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP, term
 
 
 def code_for(issue_key: str) -> str:
@@ -41,13 +42,13 @@ def issue(*, member_id: MemberId | None, kind: str, title: str, reason: str, iss
     if existing is not None:
         return existing
     if not CouponKind.has(kind):
-        raise InvalidInput(f"未知的券类型：{kind}")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "未知的券类型：{kind}"), kind=kind)
     if kind in (CouponKind.FIXED, CouponKind.THRESHOLD) and value_fen <= 0:
-        raise InvalidInput("代金券和满减券的金额必须大于零。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "代金券和满减券的金额必须大于零。"))
     if kind == CouponKind.PERCENT and not 0 < percent_off < 100:
-        raise InvalidInput("折扣券的折扣必须在1%到99%之间。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "折扣券的折扣必须在1%到99%之间。"))
     if valid_days <= 0:
-        raise InvalidInput("券的有效期必须至少一天。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "券的有效期必须至少一天。"))
     return Coupon.create(
         code=code_for(issue_key), issue_key=issue_key, member=member_id, kind=kind, title=title,
         value_fen=value_fen, percent_off=percent_off, min_spend_fen=min_spend_fen,
@@ -84,22 +85,24 @@ def _check_free(coupon: Coupon, member_id: MemberId | None, today: dt.date) -> N
     """Refuse a coupon already used, someone else's, or outside its dates."""
     use = in_use(coupon.id)
     if use is not None:
-        raise CouponError(f"这张券已在 {use.used_at:%Y-%m-%d} 使用过。")
+        raise CouponError(QT_TRANSLATE_NOOP("core", "这张券已在 {used_at} 使用过。"), used_at=f"{use.used_at:%Y-%m-%d}")
     if coupon.member_id is not None and coupon.member_id != member_id:
-        raise CouponError("这张券不属于当前会员。")
+        raise CouponError(QT_TRANSLATE_NOOP("core", "这张券不属于当前会员。"))
     if today < coupon.valid_from:
-        raise CouponError(f"这张券 {coupon.valid_from:%Y-%m-%d} 起才能使用。")
+        raise CouponError(QT_TRANSLATE_NOOP(
+            "core", "这张券 {valid_from} 起才能使用。"), valid_from=f"{coupon.valid_from:%Y-%m-%d}")
     if today > coupon.valid_until:
-        raise CouponError(f"这张券已于 {coupon.valid_until:%Y-%m-%d} 过期。")
+        raise CouponError(QT_TRANSLATE_NOOP(
+            "core", "这张券已于 {valid_until} 过期。"), valid_until=f"{coupon.valid_until:%Y-%m-%d}")
 
 
 def check_usable(coupon: Coupon, member_id: MemberId | None, total_fen: int, today: dt.date) -> None:
     """Raise ``CouponError`` with the reason a coupon cannot be used on this sale."""
     _check_free(coupon, member_id, today)
     if coupon.kind == CouponKind.SERVICE:
-        raise CouponError("体验券用于兑换服务，不能抵扣货款。")
+        raise CouponError(QT_TRANSLATE_NOOP("core", "体验券用于兑换服务，不能抵扣货款。"))
     if total_fen < coupon.min_spend_fen:
-        raise CouponError(f"消费满 {yuan(coupon.min_spend_fen)} 元才能使用这张券。")
+        raise CouponError(QT_TRANSLATE_NOOP("core", "消费满 {amount} 元才能使用这张券。"), amount=yuan(coupon.min_spend_fen))
 
 
 def usable_for(member_id: MemberId, today: dt.date, *, service: bool | None = False) -> list[Coupon]:
@@ -141,13 +144,14 @@ def redeem_service(coupon_id: int, member_id: MemberId, operator: Staff, *, uid:
             return ServiceResult(Coupon.get_by_id(use.coupon_id), use, replayed=True)
         coupon = Coupon.get_or_none(Coupon.id == coupon_id)
         if coupon is None:
-            raise NotFound("找不到这张券。")
+            raise NotFound(QT_TRANSLATE_NOOP("core", "找不到这张券。"))
         if coupon.kind != CouponKind.SERVICE:
-            raise CouponError(f"这张券是{CouponKind.label_of(coupon.kind)}，请在收银时抵扣货款。")
+            raise CouponError(QT_TRANSLATE_NOOP(
+                "core", "这张券是{kind}，请在收银时抵扣货款。"), kind=term(CouponKind.label_of(coupon.kind)))
         _check_free(coupon, member_id, at.date())
         member = Member.get_or_none(Member.id == member_id)
         if member is None:
-            raise NotFound("找不到这位会员。")
+            raise NotFound(QT_TRANSLATE_NOOP("core", "找不到这位会员。"))
         detail = f"{member.name}（{member.card_no}）兑换{coupon.service or coupon.title}，券号 {coupon.code}"
         op = operations.start(key, OperationKind.REDEEM_SERVICE, operator, at, subject=f"coupon:{coupon.id}",
                               detail=detail)

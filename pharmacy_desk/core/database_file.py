@@ -18,6 +18,7 @@ from pathlib import Path
 
 from pharmacy_desk.core import dialect, dialect_files
 from pharmacy_desk.core.errors import READ, StorageError, explain_storage_error, file_errors
+from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP, Sentence, term
 
 # The tables every version of this program's schema has had since version 1.
 OWN_TABLES = frozenset({"member", "sale", "ledger_entry", "setting", "staff", "operation"})
@@ -78,18 +79,33 @@ def _examine(location: Path, quick_check: bool) -> Examined:
 
 
 # What each refusal says after the file's name; the restore offer follows it.
-REFUSALS = {
-    FileState.MISSING: "不存在（路径可能输错了，或文件被移走、U盘未插好）。"
-                       "如果是第一次使用，请先运行 pharmacy-desk init 创建数据库",
-    FileState.FOLDER: "是一个文件夹，不是数据库文件",
-    FileState.EMPTY: "是空的（0 字节），里面没有数据。文件没有被改动；如确实要新建数据库，请先删除或改名这个文件，"
-                     "再运行 pharmacy-desk init",
-    FileState.NOT_SQLITE: "不是数据库文件（可能是别的文件，或已被加密、严重损坏）。文件没有被改动",
-    FileState.BLANK: "是一个空的 SQLite 数据库，还没有建立本程序的数据。文件没有被改动；"
-                     "如要在其中新建，请运行 pharmacy-desk init",
-    FileState.FOREIGN: "是别的程序的数据库，不是本程序的数据库。文件没有被改动，请检查所选的文件",
-    FileState.DAMAGED: "已损坏（SQLite 快速检查未通过）。为免损失更多数据，没有打开它，文件没有被改动",
+# What was found at the path, and (after it, as a sentence of its own) what to do about it.
+FOUND = {
+    FileState.MISSING: QT_TRANSLATE_NOOP("core", "不存在（路径可能输错了，或文件被移走、U盘未插好）"),
+    FileState.FOLDER: QT_TRANSLATE_NOOP("core", "是一个文件夹，不是数据库文件"),
+    FileState.EMPTY: QT_TRANSLATE_NOOP("core", "是空的（0 字节），里面没有数据"),
+    FileState.NOT_SQLITE: QT_TRANSLATE_NOOP("core", "不是数据库文件（可能是别的文件，或已被加密、严重损坏）"),
+    FileState.BLANK: QT_TRANSLATE_NOOP("core", "是一个空的 SQLite 数据库，还没有建立本程序的数据"),
+    FileState.FOREIGN: QT_TRANSLATE_NOOP("core", "是别的程序的数据库，不是本程序的数据库"),
+    FileState.DAMAGED: QT_TRANSLATE_NOOP("core", "已损坏（SQLite 快速检查未通过）"),
 }
+ADVICE = {
+    FileState.MISSING: QT_TRANSLATE_NOOP("core", "如果是第一次使用，请先运行 pharmacy-desk init 创建数据库"),
+    FileState.EMPTY: QT_TRANSLATE_NOOP(
+        "core", "文件没有被改动；如确实要新建数据库，请先删除或改名这个文件，再运行 pharmacy-desk init"),
+    FileState.NOT_SQLITE: QT_TRANSLATE_NOOP("core", "文件没有被改动"),
+    FileState.BLANK: QT_TRANSLATE_NOOP("core", "文件没有被改动；如要在其中新建，请运行 pharmacy-desk init"),
+    FileState.FOREIGN: QT_TRANSLATE_NOOP("core", "文件没有被改动，请检查所选的文件"),
+    FileState.DAMAGED: QT_TRANSLATE_NOOP("core", "为免损失更多数据，没有打开它，文件没有被改动"),
+}
+
+
+def refusal_words(state: FileState) -> Sentence:
+    """What was found at the path and what to do about it, e.g. 是空的（0 字节），里面没有数据。文件没有被改动…"""
+    if state in ADVICE:
+        return Sentence(QT_TRANSLATE_NOOP("core", "{found}。{advice}"), found=term(FOUND[state]),
+                        advice=term(ADVICE[state]))
+    return term(FOUND[state])
 
 KIND_OF_STATE = {
     FileState.MISSING: "cantopen", FileState.FOLDER: "cantopen", FileState.EMPTY: "notadb",
@@ -107,13 +123,17 @@ class DatabaseUnusable(StorageError):
 
     def __init__(self, path: str | os.PathLike[str], state: FileState, backup: Path | None = None):
         self.path, self.state, self.backup = Path(path), state, backup
+        words = refusal_words(state)
         if backup is not None:
-            offer = f"。可以从最近的完好备份恢复：pharmacy-desk --db {self.path} restore {backup}"
+            super().__init__(QT_TRANSLATE_NOOP(
+                "core", "数据库文件 {path} {refusal}。可以从最近的完好备份恢复：pharmacy-desk --db {path} restore {backup}。"),
+                KIND_OF_STATE[state], path=self.path, refusal=words, backup=backup)
         elif state in (FileState.DAMAGED, FileState.EMPTY, FileState.NOT_SQLITE):
-            offer = "。没有找到它的备份，请找出别处保存的副本"
+            super().__init__(QT_TRANSLATE_NOOP("core", "数据库文件 {path} {refusal}。没有找到它的备份，请找出别处保存的副本。"),
+                             KIND_OF_STATE[state], path=self.path, refusal=words)
         else:
-            offer = ""
-        super().__init__(f"数据库文件 {self.path} {REFUSALS[state]}{offer}。", KIND_OF_STATE[state])
+            super().__init__(QT_TRANSLATE_NOOP("core", "数据库文件 {path} {refusal}。"), KIND_OF_STATE[state],
+                             path=self.path, refusal=words)
 
 
 def refusal(path: str | os.PathLike[str], examined: Examined) -> DatabaseUnusable:

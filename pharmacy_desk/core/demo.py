@@ -24,6 +24,7 @@ from pharmacy_desk.core.db import database
 from pharmacy_desk.core.errors import DeskError, InvalidInput
 from pharmacy_desk.core.models import CatalogItem, Coupon, Member, Sale, Staff
 from pharmacy_desk.core.vocabulary import CatalogKind, Gender, PaymentMethod, ReturnReason, Role
+from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP
 
 # What happens on a day of the made-up year: a member joins (index, phone, birthday), a
 # member buys (index), or a walk-in buys.
@@ -164,9 +165,9 @@ def refuse_a_real_database() -> None:
     if settings.get("is_demo"):
         return
     if Member.select().exists():
-        raise InvalidInput("这个数据库已有会员资料，不是演示数据库；演示数据只能写入新的或演示用的数据库。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "这个数据库已有会员资料，不是演示数据库；演示数据只能写入新的或演示用的数据库。"))
     if Sale.select().exists():
-        raise InvalidInput("这个数据库已有消费记录，不是演示数据库；演示数据只能写入新的或演示用的数据库。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "这个数据库已有消费记录，不是演示数据库；演示数据只能写入新的或演示用的数据库。"))
 
 
 def _secret_of(role: Role) -> str:

@@ -24,6 +24,7 @@ from pharmacy_desk.core.ids import LedgerEntryId, MemberId
 from pharmacy_desk.core.models import LedgerAllocation, LedgerEntry, Member, Operation, Staff
 from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.vocabulary import CREDIT_KINDS, DEBIT_KINDS, LedgerKind
+from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -95,7 +96,7 @@ def credit(member_id: MemberId, kind: str, points: int, op: Operation, at: dt.da
            *, key_suffix: str = "", expires_on: dt.date | None = None, **links) -> LedgerEntry:
     """Add a lot of ``points`` (> 0). Call inside a write transaction."""
     if kind not in CREDIT_KINDS or points <= 0:
-        raise InvalidInput(f"无效的积分入账：{kind} {points}")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "无效的积分入账：{kind} {points}"), kind=kind, points=points)
     return prepared.create(
         LedgerEntry, member=member_id, kind=kind, points=points, created_at=at,
         expires_on=expires_on or lot_expiry(at.date()), key=f"{op.key}/{kind}{key_suffix}",
@@ -106,12 +107,13 @@ def debit(member_id: MemberId, kind: str, points: int, op: Operation, at: dt.dat
           *, key_suffix: str = "", **links) -> LedgerEntry:
     """Take ``points`` (> 0) from the lots expiring soonest. Refuses to go below zero."""
     if kind not in DEBIT_KINDS or points <= 0:
-        raise InvalidInput(f"无效的积分扣减：{kind} {points}")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "无效的积分扣减：{kind} {points}"), kind=kind, points=points)
     expire_due(at.date(), op.staff, member_id=member_id)
     lots = open_lots(member_id, include_due_on=at.date())
     available = sum(lot.remaining for lot in lots)
     if points > available:
-        raise PointsError(f"积分不足：需要 {points} 分，可用 {available} 分。")
+        raise PointsError(QT_TRANSLATE_NOOP(
+            "core", "积分不足：需要 {points} 分，可用 {usable} 分。"), points=points, usable=available)
     entry = LedgerEntry.create(member=member_id, kind=kind, points=-points, created_at=at,
                                key=f"{op.key}/{kind}{key_suffix}", operation=op,
                                staff=op.staff_id, **links)
@@ -178,12 +180,12 @@ def adjust(member_id: MemberId, points: int, reason: str, operator: Staff, key: 
     at = at or operations.now()
     reason = (reason or "").strip()
     if not reason:
-        raise InvalidInput("手工调整积分必须填写原因。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "手工调整积分必须填写原因。"))
     if points == 0:
-        raise InvalidInput("调整的积分不能为零。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "调整的积分不能为零。"))
     with write_transaction():
         if Member.get_or_none(Member.id == member_id) is None:
-            raise NotFound("找不到这位会员。")
+            raise NotFound(QT_TRANSLATE_NOOP("core", "找不到这位会员。"))
         step = operations.keyed(key, "adjust", operator, at)
         if step.done is not None:
             return LedgerEntry.get(LedgerEntry.operation == step.done)

@@ -19,6 +19,7 @@ from pharmacy_desk.core.normalize import mask_phone
 from pharmacy_desk.core.permissions import Permission, can
 from pharmacy_desk.core.pricing import Bonus, points_cash_value
 from pharmacy_desk.core.vocabulary import BonusReason, CouponKind
+from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP
 
 # A medicine that ran out more than this many days ago is no longer "due": the member
 # has either refilled elsewhere or stopped, and the counter should not nag about it.
@@ -142,7 +143,7 @@ def summarize(member_id: MemberId, today: dt.date, operator: Staff | None = None
 def _summarize(member_id: MemberId, today: dt.date, operator: Staff | None) -> MemberSummary:
     found = panel_sql.standing(member_id, today)
     if found is None:
-        raise NotFound("找不到这位会员。")
+        raise NotFound(QT_TRANSLATE_NOOP("core", "找不到这位会员。"))
     member = found.member
     tier = tiers.tier_of(member.tier_id)
     days = settings.get("points_expiry_warning_days")

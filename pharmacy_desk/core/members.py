@@ -20,6 +20,7 @@ from pharmacy_desk.core.normalize import (
 )
 from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.vocabulary import CouponKind, Role
+from pharmacy_desk.core.sentences import Joined, QT_TRANSLATE_NOOP, Sentence
 
 LOOKUP_LIMIT = 20
 
@@ -54,7 +55,7 @@ def _next_card_no() -> str:
 def clean_card_no(raw: object) -> str:
     text = halfwidth(str(raw or "")).strip().upper()
     if not re.fullmatch(r"[0-9A-Z\-]{4,24}", text):
-        raise InvalidInput(f"卡号应为4–24位数字或字母：{raw}")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "卡号应为4–24位数字或字母：{raw}"), raw=raw)
     return text
 
 
@@ -65,19 +66,22 @@ def _refuse_duplicates(phone: str, name: str, card_no: str | None, shared_phone:
     """
     clash = card_no and Member.get_or_none(Member.card_no == card_no)
     if clash:
-        raise DuplicateMember(f"已有会员使用该卡号：{clash.name}（卡号 {clash.card_no}，"
-                              f"手机 {mask_phone(clash.phone)}）。", clash.id)
+        raise DuplicateMember(QT_TRANSLATE_NOOP("core", "已有会员使用该卡号：{name}（卡号 {card_no}，手机 {phone}）。"),
+                              clash.id, name=clash.name, card_no=clash.card_no, phone=mask_phone(clash.phone))
     on_phone = list(Member.select(Member.id, Member.name, Member.card_no, Member.phone)
                     .where(Member.phone == phone).order_by(Member.name, Member.id).limit(LOOKUP_LIMIT))
     same = next((m for m in on_phone if m.name == name), None)
     if same is not None:
-        raise DuplicateMember(f"已有会员使用该手机号：{same.name}（卡号 {same.card_no}，"
-                              f"手机 {mask_phone(same.phone)}），是同一个人。", same.id)
+        raise DuplicateMember(QT_TRANSLATE_NOOP(
+            "core", "已有会员使用该手机号：{name}（卡号 {card_no}，手机 {phone}），是同一个人。"),
+            same.id, name=same.name, card_no=same.card_no, phone=mask_phone(same.phone))
     if on_phone and not shared_phone:
-        people = "、".join(f"{m.name}（卡号 {m.card_no}）" for m in on_phone)
-        raise PhoneInUse(f"已有会员使用手机 {mask_phone(phone)}：{people}。"
-                         "是同一个人请打开该会员；家人共用这个号码时，可以为新顾客另行登记。",
-                         [MemberMatch(m.id, m.card_no, m.name, m.phone, "") for m in on_phone])
+        people = Joined([Sentence(QT_TRANSLATE_NOOP("core", "{name}（卡号 {card_no}）"), name=m.name, card_no=m.card_no)
+                         for m in on_phone])
+        raise PhoneInUse(QT_TRANSLATE_NOOP(
+            "core", "已有会员使用手机 {phone}：{people}。是同一个人请打开该会员；家人共用这个号码时，可以为新顾客另行登记。"),
+                         [MemberMatch(m.id, m.card_no, m.name, m.phone, "") for m in on_phone],
+                         phone=mask_phone(phone), people=people)
 
 
 def register(*, phone: object, name: object, operator: Staff, gender: object = "",
@@ -198,7 +202,7 @@ def lookup(text: str, limit: int = LOOKUP_LIMIT) -> LookupResult:
 def get(member_id: MemberId) -> Member:
     member = Member.get_or_none(Member.id == member_id)
     if member is None:
-        raise NotFound("找不到这位会员。")
+        raise NotFound(QT_TRANSLATE_NOOP("core", "找不到这位会员。"))
     return member
 
 

@@ -15,6 +15,7 @@ from functools import lru_cache, cache
 from pharmacy_desk.core.amounts import parse_amount
 from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.vocabulary import Gender
+from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP, Sentence
 
 MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
 _SPACES = re.compile(r"\s+")
@@ -40,7 +41,7 @@ def clean_phone(raw: object) -> str:
     if type(raw) is int and 13_000_000_000 <= raw < 20_000_000_000:
         return str(raw)
     if raw is None:
-        raise InvalidInput("手机号为空。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "手机号为空。"))
     if isinstance(raw, float) and raw.is_integer():
         raw = int(raw)
     text = halfwidth(str(raw)).strip()
@@ -54,15 +55,15 @@ def clean_phone(raw: object) -> str:
     elif digits.startswith("86") and len(digits) == 13:
         digits = digits[2:]
     if not digits:
-        raise InvalidInput("手机号为空。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "手机号为空。"))
     if not (digits.isascii() and digits.isdigit()):  # ١٣٨… are digits to Python, not to a phone
         if _SCIENTIFIC.fullmatch(text):
-            raise InvalidInput(f"手机号被存成了科学计数法（{raw}），后几位已经丢失，请核对原始记录后以文本格式重新填写")
-        raise InvalidInput(f"手机号只能包含数字：{raw}")
+            raise InvalidInput(QT_TRANSLATE_NOOP("core", "手机号被存成了科学计数法（{raw}），后几位已经丢失，请核对原始记录后以文本格式重新填写"), raw=raw)
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "手机号只能包含数字：{raw}"), raw=raw)
     if len(digits) != 11:
-        raise InvalidInput(f"手机号应为11位，这里是{len(digits)}位：{digits}")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "手机号应为11位，这里是{count}位：{digits}"), count=len(digits), digits=digits)
     if not MOBILE_RE.match(digits):
-        raise InvalidInput(f"不是有效的手机号（应以13–19开头）：{digits}")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "不是有效的手机号（应以13–19开头）：{digits}"), digits=digits)
     return digits
 
 
@@ -72,13 +73,14 @@ def clean_phone(raw: object) -> str:
 _NOT_IN_NAMES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "So", "Sk", "Mn", "Me", "Zl", "Zp"})
 
 
-def _name_problem(text: str) -> str:
-    """Why ``text`` cannot be a name ("" when it can): the first character no name holds."""
+def _name_problem(text: str) -> Sentence | None:
+    """Why ``text`` cannot be a name (None when it can): the first character no name holds."""
     for ch in text:
         if unicodedata.category(ch) in _NOT_IN_NAMES:
             shown = ch if unicodedata.category(ch) in ("So", "Sk") else ""
-            return f"姓名里有不能使用的字符{shown}（U+{ord(ch):04X}），请只填写文字。"
-    return ""
+            return Sentence(QT_TRANSLATE_NOOP("core", "姓名里有不能使用的字符{shown}（U+{code}），请只填写文字。"),
+                            shown=shown, code=f"{ord(ch):04X}")
+    return None
 
 
 def clean_name(raw: object) -> str:
@@ -92,11 +94,11 @@ def clean_name(raw: object) -> str:
     if _HAN.search(text):
         text = text.replace(" ", "")
     if not text:
-        raise InvalidInput("姓名不能为空。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "姓名不能为空。"))
     if len(text) > 40:
-        raise InvalidInput(f"姓名太长（{len(text)}个字）。")
-    problem = _name_problem(text) if not text.isascii() or not text.isprintable() else ""
-    if problem:
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "姓名太长（{count}个字）。"), count=len(text))
+    problem = _name_problem(text) if not text.isascii() or not text.isprintable() else None
+    if problem is not None:
         raise InvalidInput(problem)
     return text
 
@@ -177,9 +179,9 @@ def check_birthday(birthday: dt.date | None, today: dt.date) -> dt.date | None:
     if birthday is None:
         return None
     if birthday > today:
-        raise InvalidInput(f"生日 {birthday:%Y-%m-%d} 在未来。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "生日 {birthday} 在未来。"), birthday=f"{birthday:%Y-%m-%d}")
     if birthday.year < today.year - 120:
-        raise InvalidInput(f"生日 {birthday:%Y-%m-%d} 太早，请检查年份。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "生日 {birthday} 太早，请检查年份。"), birthday=f"{birthday:%Y-%m-%d}")
     return birthday
 
 
@@ -198,7 +200,7 @@ def clean_gender(raw: object) -> Gender:
         return GENDER_WORDS[raw]
     text = halfwidth(str(raw or "")).strip().lower()
     if text not in GENDER_WORDS:
-        raise InvalidInput(f"性别应为“男”或“女”：{raw}")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "性别应为“男”或“女”：{raw}"), raw=raw)
     return GENDER_WORDS[text]
 
 
@@ -225,7 +227,7 @@ def _make_date(year: int, month: int, day: int, raw: object) -> dt.date:
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise InvalidInput(f"不存在的日期：{raw}") from None
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "不存在的日期：{raw}"), raw=raw) from None
 
 
 def parse_date(raw: object) -> dt.date | None:
@@ -251,14 +253,14 @@ def _date_from_number(number: int, raw: object, digits: int = 0) -> dt.date:
         return _make_date(number // 10000, number // 100 % 100, number % 100, raw)
     if 1 <= number <= _EXCEL_MAX_SERIAL and digits <= 5:
         return _EXCEL_EPOCH + dt.timedelta(days=number)
-    raise InvalidInput(f"日期格式不对：{raw}（请写成 1965-03-08）")
+    raise InvalidInput(QT_TRANSLATE_NOOP("core", "日期格式不对：{raw}（请写成 1965-03-08）"), raw=raw)
 
 
 @lru_cache(maxsize=65536, typed=True)  # typed: True must not hit the entry for 1.0
 def _parse_date_value(raw: object) -> dt.date | None:
     """Cached: a list of 100,000 members holds a few thousand distinct birthdays and join dates."""
     if isinstance(raw, bool):
-        raise InvalidInput(f"日期格式不对：{raw}")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "日期格式不对：{raw}"), raw=raw)
     if isinstance(raw, (int, float)):
         number = raw
         text = None
@@ -271,11 +273,11 @@ def _parse_date_value(raw: object) -> dt.date | None:
             year, month, day = match.groups()
             return _make_date(int(year), int(month), int(day), raw)
         if not re.fullmatch(r"\d+(\.0+)?", text):
-            raise InvalidInput(f"日期格式不对：{raw}（请写成 1965-03-08）")
+            raise InvalidInput(QT_TRANSLATE_NOOP("core", "日期格式不对：{raw}（请写成 1965-03-08）"), raw=raw)
         number = int(text.split(".")[0])
     if isinstance(number, float):
         if not number.is_integer():
-            raise InvalidInput(f"日期格式不对：{raw}（请写成 1965-03-08）")
+            raise InvalidInput(QT_TRANSLATE_NOOP("core", "日期格式不对：{raw}（请写成 1965-03-08）"), raw=raw)
         number = int(number)
     return _date_from_number(number, raw, len(text) if text is not None else 0)
 
@@ -292,12 +294,12 @@ def parse_points(raw: object) -> int:
     if raw is None or raw == "":
         return 0
     if isinstance(raw, bool):
-        raise InvalidInput(f"积分不是数字：{raw}")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "积分不是数字：{raw}"), raw=raw)
     if isinstance(raw, int):
         number = raw
     elif isinstance(raw, float):
         if raw != raw or raw in (float("inf"), float("-inf")):
-            raise InvalidInput(f"积分不是数字：{raw}")
+            raise InvalidInput(QT_TRANSLATE_NOOP("core", "积分不是数字：{raw}"), raw=raw)
         number = int(raw // 1)
     else:
         text = halfwidth(str(raw)).strip()
@@ -307,8 +309,8 @@ def parse_points(raw: object) -> int:
         negative = text.startswith("-")
         match = _POINTS_RE.match(text.lstrip("-+"))
         if not match:
-            raise InvalidInput(f"积分不是数字：{raw}")
+            raise InvalidInput(QT_TRANSLATE_NOOP("core", "积分不是数字：{raw}"), raw=raw)
         number = -int(match.group(1)) if negative else int(match.group(1))
     if number < 0:
-        raise InvalidInput(f"积分不能为负数：{raw}")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "积分不能为负数：{raw}"), raw=raw)
     return number

@@ -26,6 +26,7 @@ from pharmacy_desk.core import prepared
 from pharmacy_desk.core.db import database
 from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.models import Operation, Staff
+from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP
 
 
 def find(key: str) -> Operation | None:
@@ -39,9 +40,9 @@ def start(key: str, kind: str, operator: Staff | None, at: dt.datetime, subject:
     ``detail`` says what it changed, for the audit: ``积分有效期：3 个月 → 6 个月``.
     """
     if not key:
-        raise InvalidInput("操作缺少唯一编号。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "操作缺少唯一编号。"))
     if operator is None or not getattr(operator, "id", None):
-        raise InvalidInput("必须指明操作员。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "必须指明操作员。"))
     return prepared.create(Operation, key=key, kind=kind, staff=operator, created_at=at, subject=subject,
                            detail=detail)
 
@@ -79,10 +80,10 @@ def keyed(key: str, kind: str, operator: Staff | None, at: dt.datetime) -> Keyed
         raise RuntimeError("a keyed operation is looked up inside its write transaction")
     # "sale:" + an empty id would name every id-less sale alike: the second would replay the first.
     if not key.rpartition(":")[2].strip():
-        raise InvalidInput("操作缺少唯一编号。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "操作缺少唯一编号。"))
     done = find(key)
     if done is not None and done.kind != kind:
-        raise InvalidInput(f"操作编号“{key}”已被另一项操作使用，本次操作没有执行。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "操作编号“{key}”已被另一项操作使用，本次操作没有执行。"), key=key)
     return KeyedOperation(key, kind, operator, at, done)
 
 

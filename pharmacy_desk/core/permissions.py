@@ -12,6 +12,7 @@ from typing import Protocol
 
 from pharmacy_desk.core.errors import InvalidInput, NotPermitted
 from pharmacy_desk.core.vocabulary import Permission, Role
+from pharmacy_desk.core.sentences import Joined, QT_TRANSLATE_NOOP, term
 
 __all__ = ["ROLE_PERMISSIONS", "Permission", "can", "require"]
 
@@ -48,8 +49,9 @@ def can(operator: Operator | None, permission: Permission) -> bool:
 def require(operator: Operator | None, permission: Permission) -> None:
     """Refuse, in one sentence, an operator who may not do ``permission``; call before any change."""
     if operator is None:
-        raise InvalidInput("必须指明操作员。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "必须指明操作员。"))
     if not can(operator, permission):
-        holders = "、".join(role.label for role, held in ROLE_PERMISSIONS.items()
-                           if permission in held and role != Role.SYSTEM)
-        raise NotPermitted(f"没有“{permission.label}”的权限（{holders}可以）。")
+        holders = Joined([term(role.label) for role, held in ROLE_PERMISSIONS.items()
+                          if permission in held and role != Role.SYSTEM])
+        raise NotPermitted(QT_TRANSLATE_NOOP("core", "没有“{permission}”的权限（{holders}可以）。"),
+                           permission=term(permission.label), holders=holders)

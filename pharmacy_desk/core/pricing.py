@@ -13,6 +13,7 @@ from decimal import ROUND_FLOOR, Decimal
 from pharmacy_desk.core.errors import InvalidInput, PointsError
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.vocabulary import BonusReason
+from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP
 
 
 def split_proportionally(total: int, weights: list[int]) -> list[int]:
@@ -53,8 +54,9 @@ def split_insurance(insurance_fen: int, paid: Sequence[int], groups: Sequence[Se
         left -= take
     if left:
         covered = sum(paid[i] for group in groups for i in group)
-        raise InvalidInput(f"医保支付 {yuan(insurance_fen)} 元超过所标医保类别的金额 {yuan(covered)} 元，"
-                           "请勾选医保支付了哪些类别。")
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "core", "医保支付 {amount} 元超过所标医保类别的金额 {covered} 元，请勾选医保支付了哪些类别。"),
+            amount=yuan(insurance_fen), covered=yuan(covered))
     return shares
 
 
@@ -67,7 +69,7 @@ def points_cash_value(points: int, blocks: tuple[tuple[int, int], ...]) -> int:
     if points == 0:
         return 0
     if points < 0:
-        raise PointsError("抵现积分不能为负数。")
+        raise PointsError(QT_TRANSLATE_NOOP("core", "抵现积分不能为负数。"))
     best = {0: 0}
     for amount in range(1, points + 1):
         options = [best[amount - p] + fen for p, fen in blocks if p <= amount and (amount - p) in best]
@@ -75,7 +77,8 @@ def points_cash_value(points: int, blocks: tuple[tuple[int, int], ...]) -> int:
             best[amount] = max(options)
     if points not in best:
         sizes = "、".join(str(p) for p, _ in blocks)
-        raise PointsError(f"抵现积分必须由整档组成（每档 {sizes} 积分），{points} 积分无法抵现。")
+        raise PointsError(QT_TRANSLATE_NOOP(
+            "core", "抵现积分必须由整档组成（每档 {sizes} 积分），{points} 积分无法抵现。"), sizes=sizes, points=points)
     return best[points]
 
 

@@ -24,6 +24,7 @@ from pharmacy_desk.core.normalize import (
 )
 from pharmacy_desk.core.permissions import Permission, can, require
 from pharmacy_desk.core.vocabulary import MeasurementKind, OperationKind, Role
+from pharmacy_desk.core.sentences import Joined, QT_TRANSLATE_NOOP, term
 
 SYSTOLIC_RANGE = (60, 260)
 DIASTOLIC_RANGE = (30, 160)
@@ -53,11 +54,11 @@ def parse_birthday(text: object) -> dt.date | None:
     match = (re.fullmatch(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?", raw)
              or re.fullmatch(r"(\d{4})(\d{2})(\d{2})", raw))
     if not match:
-        raise InvalidInput(f"生日格式不对：{text}（例如 1965-3-8）")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "生日格式不对：{text}（例如 1965-3-8）"), text=text)
     try:
         return dt.date(*(int(part) for part in match.groups()))
     except ValueError:
-        raise InvalidInput(f"没有这一天：{text}") from None
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "没有这一天：{text}"), text=text) from None
 
 
 def staff_choices() -> list[Staff]:
@@ -108,7 +109,7 @@ def _clean_field(name: str, value, today: dt.date):
             return None
         staff = Staff.get_or_none((Staff.id == staff_id) & (Staff.role != Role.SYSTEM))
         if staff is None:
-            raise InvalidInput("找不到这位店员。")
+            raise InvalidInput(QT_TRANSLATE_NOOP("core", "找不到这位店员。"))
         return staff.id
     if name == "marketing_opt_out":
         return bool(value)
@@ -121,7 +122,7 @@ def update_profile(member_id: MemberId, operator: Staff, *, today: dt.date | Non
     today = today or dt.date.today()
     unknown = set(fields) - set(PROFILE_FIELDS)
     if unknown:
-        raise InvalidInput(f"不能修改这些资料：{'、'.join(sorted(unknown))}")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "不能修改这些资料：{fields}"), fields=Joined(sorted(unknown)))
     with write_transaction():
         member = members.get(member_id)
         clean = {name: _clean_field(name, value, today) for name, value in fields.items()}
@@ -132,9 +133,11 @@ def update_profile(member_id: MemberId, operator: Staff, *, today: dt.date | Non
             if field_name in changed:
                 clash = Member.get_or_none((column == changed[field_name]) & (Member.id != member.id))
                 if clash is not None:
-                    what = "该手机号" if field_name == "phone" else "该卡号"
-                    raise DuplicateMember(f"已有会员使用{what}：{clash.name}（卡号 {clash.card_no}，"
-                                          f"手机 {mask_phone(clash.phone)}）。", clash.id)
+                    taken = (QT_TRANSLATE_NOOP("core", "已有会员使用该手机号：{name}（卡号 {card_no}，手机 {phone}）。")
+                             if field_name == "phone" else
+                             QT_TRANSLATE_NOOP("core", "已有会员使用该卡号：{name}（卡号 {card_no}，手机 {phone}）。"))
+                    raise DuplicateMember(taken, clash.id, name=clash.name, card_no=clash.card_no,
+                                          phone=mask_phone(clash.phone))
         if not changed:
             return MemberUpdate(member, NOTHING)
         _audit("update_profile", member.id, operator, ",".join(sorted(changed)))
@@ -198,7 +201,7 @@ def heading(member_id: MemberId, operator: Staff | None, today: dt.date) -> Memb
                          Member.health_consent_on)
            .join(Tier).where(Member.id == member_id).tuples().first())
     if row is None:
-        raise NotFound("找不到这位会员。")
+        raise NotFound(QT_TRANSLATE_NOOP("core", "找不到这位会员。"))
     name, card_no, phone, tier_name, allergies, consent_on = row
     shown = operator is not None and may_handle_health(operator) and consent_on is not None
     return MemberHeading(member_id, name, card_no, mask_phone(phone), tier_name,
@@ -271,7 +274,7 @@ def confirm_imported_history(member_id: MemberId, operator: Staff, text: str | N
     with write_transaction():
         member = members.get(member_id)
         if not member.health_to_confirm:
-            raise InvalidInput(f"{member.name}没有待确认的导入病史。")
+            raise InvalidInput(QT_TRANSLATE_NOOP("core", "{name}没有待确认的导入病史。"), name=member.name)
         _require_consent(member)
         confirmed = re.sub(r"\s+", " ", member.health_to_confirm if text is None else text).strip()
         chronic = member.chronic_conditions
@@ -284,7 +287,7 @@ def confirm_imported_history(member_id: MemberId, operator: Staff, text: str | N
 
 def _require_consent(member: Member) -> None:
     if member.health_consent_on is None:
-        raise InvalidInput(f"{member.name}尚未同意收集健康信息，不能记录健康档案。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "{name}尚未同意收集健康信息，不能记录健康档案。"), name=member.name)
 
 
 def update_health_file(member_id: MemberId, operator: Staff, *, chronic_conditions: str | None = None,
@@ -307,9 +310,11 @@ def _int_in(value, label: str, low: int, high: int) -> int:
     try:
         number = int(halfwidth(str(value)).strip())
     except ValueError:
-        raise InvalidInput(f"{label}应为整数：{value}") from None
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "{label}应为整数：{value}"), label=term(label), value=value) from None
     if not low <= number <= high:
-        raise InvalidInput(f"{label} {number} 不在合理范围（{low}–{high}）内，请复测。")
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "core", "{label} {number} 不在合理范围（{low}–{high}）内，请复测。"), label=term(label),
+            number=number, low=low, high=high)
     return number
 
 
@@ -318,9 +323,11 @@ def parse_glucose(value) -> Decimal:
     try:
         number = Decimal(halfwidth(str(value)).strip())
     except InvalidOperation:
-        raise InvalidInput(f"血糖应为数字（mmol/L）：{value}") from None
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "血糖应为数字（mmol/L）：{value}"), value=value) from None
     if not number.is_finite() or not GLUCOSE_RANGE[0] <= number <= GLUCOSE_RANGE[1]:
-        raise InvalidInput(f"血糖 {value} mmol/L 不在合理范围（{GLUCOSE_RANGE[0]}–{GLUCOSE_RANGE[1]}）内，请复测。")
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "core", "血糖 {value} mmol/L 不在合理范围（{low}–{high}）内，请复测。"),
+            value=value, low=GLUCOSE_RANGE[0], high=GLUCOSE_RANGE[1])
     return number.quantize(Decimal("0.1"))
 
 
@@ -330,15 +337,15 @@ def add_measurement(member_id: MemberId, operator: Staff, kind: str, *, systolic
     require(operator, Permission.EDIT_HEALTH)
     at = at or operations.now()
     if kind == MeasurementKind.BP:
-        high = _int_in(systolic, "收缩压", *SYSTOLIC_RANGE)
-        low = _int_in(diastolic, "舒张压", *DIASTOLIC_RANGE)
+        high = _int_in(systolic, QT_TRANSLATE_NOOP("core", "收缩压"), *SYSTOLIC_RANGE)
+        low = _int_in(diastolic, QT_TRANSLATE_NOOP("core", "舒张压"), *DIASTOLIC_RANGE)
         if high <= low:
-            raise InvalidInput(f"收缩压（{high}）应高于舒张压（{low}），请检查是否填反。")
+            raise InvalidInput(QT_TRANSLATE_NOOP("core", "收缩压（{high}）应高于舒张压（{low}），请检查是否填反。"), high=high, low=low)
         values: dict[str, int | Decimal] = {"systolic": high, "diastolic": low}
     elif kind == MeasurementKind.GLUCOSE:
         values = {"glucose": parse_glucose(glucose)}
     else:
-        raise InvalidInput(f"未知的测量类型：{kind}")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "未知的测量类型：{kind}"), kind=kind)
     with write_transaction():
         member = members.get(member_id)
         _require_consent(member)

@@ -18,6 +18,7 @@ from pharmacy_desk.core.models import (
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.vocabulary import CatalogKind, DrugClass, LedgerKind, OperationKind
+from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP
 
 
 def add_catalog_item(*, name: str, points_price: int, operator: Staff, value_fen: int = 0,
@@ -57,7 +58,9 @@ def cap_remaining_fen(member_id: MemberId, day: dt.date, tier: Tier | None = Non
 def check_cap(member_id: MemberId, value_fen: int, day: dt.date) -> None:
     remaining = cap_remaining_fen(member_id, day)
     if value_fen > remaining:
-        raise PointsError(f"超出本月兑换上限：本月还可兑换 {yuan(remaining)} 元，本次 {yuan(value_fen)} 元。")
+        raise PointsError(QT_TRANSLATE_NOOP(
+            "core", "超出本月兑换上限：本月还可兑换 {remaining} 元，本次 {amount} 元。"),
+            remaining=yuan(remaining), amount=yuan(value_fen))
 
 
 @dataclass(frozen=True)
@@ -87,9 +90,9 @@ def available_item(item_id: CatalogItemId, quantity: int) -> CatalogItem:
     """The catalog item, refused when it is retired, unknown or short of ``quantity`` in stock."""
     item = CatalogItem.get_or_none(CatalogItem.id == item_id)
     if item is None or not item.active:
-        raise NotFound("兑换目录中没有这件礼品或服务。")
+        raise NotFound(QT_TRANSLATE_NOOP("core", "兑换目录中没有这件礼品或服务。"))
     if item.stock is not None and item.stock < quantity:
-        raise StockError(f"“{item.name}”库存不足（剩 {item.stock} 件）。")
+        raise StockError(QT_TRANSLATE_NOOP("core", "“{name}”库存不足（剩 {stock} 件）。"), name=item.name, stock=item.stock)
     return item
 
 
@@ -98,13 +101,13 @@ def preview(*, member_id: MemberId, item_id: CatalogItemId, quantity: int = 1,
     """Check a redemption as ``redeem`` will (stock, points, the month's cap) and say what it takes."""
     at = at or operations.now()
     if quantity <= 0:
-        raise InvalidInput("兑换数量必须大于零。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "兑换数量必须大于零。"))
     member = members.get(member_id)
     item = available_item(item_id, quantity)
     points, value = item.points_price * quantity, item.value_fen * quantity
     usable = ledger.usable_points(member.id, at.date())
     if points > usable:
-        raise PointsError(f"积分不足：需要 {points} 分，可用 {usable} 分。")
+        raise PointsError(QT_TRANSLATE_NOOP("core", "积分不足：需要 {points} 分，可用 {usable} 分。"), points=points, usable=usable)
     check_cap(member.id, value, at.date())
     balance = ledger.balance(member.id)
     return RedemptionPreview(item, quantity, points, value, balance, balance - points)
@@ -132,7 +135,7 @@ def _refusal_before_the_lock(member_id: MemberId, item_id: CatalogItemId, quanti
     points = item.points_price * quantity
     usable = ledger.usable_points(member.id, day)
     if points > usable:
-        raise PointsError(f"积分不足：需要 {points} 分，可用 {usable} 分。")
+        raise PointsError(QT_TRANSLATE_NOOP("core", "积分不足：需要 {points} 分，可用 {usable} 分。"), points=points, usable=usable)
 
 
 def redeem(*, member_id: MemberId, item_id: CatalogItemId, operator: Staff, key: str, quantity: int = 1,
@@ -141,7 +144,7 @@ def redeem(*, member_id: MemberId, item_id: CatalogItemId, operator: Staff, key:
     require(operator, Permission.REDEEM)
     at = at or operations.now()
     if quantity <= 0:
-        raise InvalidInput("兑换数量必须大于零。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "兑换数量必须大于零。"))
     if operations.find(key) is None:
         _refusal_before_the_lock(member_id, item_id, quantity, at.date())
     with write_transaction():
@@ -162,5 +165,5 @@ def redeem(*, member_id: MemberId, item_id: CatalogItemId, operator: Staff, key:
             updated = (CatalogItem.update(stock=CatalogItem.stock - quantity)
                        .where((CatalogItem.id == item.id) & (CatalogItem.stock >= quantity)).execute())
             if updated != 1:
-                raise StockError(f"“{item.name}”库存不足。")
+                raise StockError(QT_TRANSLATE_NOOP("core", "“{name}”库存不足。"), name=item.name)
         return RedemptionResult(redemption, ledger.balance(member.id))

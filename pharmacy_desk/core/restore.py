@@ -22,6 +22,7 @@ from pharmacy_desk.core.errors import READ, WRITE, DeskError, file_errors
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.vocabulary import BackupReason, OperationKind
+from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP, term
 
 log = logging.getLogger(__name__)
 
@@ -48,17 +49,19 @@ def check_backup_file(path: str | os.PathLike[str]) -> int:
     examined = database_file.examine(location)
     if examined.state is not FileState.OURS:
         if examined.state is FileState.MISSING:
-            raise RestoreRefused(f"找不到备份文件 {location}。")
-        what = database_file.REFUSALS[examined.state].split("。")[0]
-        raise RestoreRefused(f"不能从 {location} 恢复：这个文件{what}。")
+            raise RestoreRefused(QT_TRANSLATE_NOOP("core", "找不到备份文件 {location}。"), location=location)
+        raise RestoreRefused(QT_TRANSLATE_NOOP("core", "不能从 {location} 恢复：这个文件{found}。"), location=location,
+                             found=term(database_file.FOUND[examined.state]))
     with file_errors(location, READ):
         problems = dialect_files.file_integrity_errors(location)
     if problems:
         log.error("backup %s fails the integrity check: %s", location, problems[:5])
-        raise RestoreRefused(f"不能从 {location} 恢复：这个备份没有通过完整性检查（已损坏）。请选另一个备份。")
+        raise RestoreRefused(QT_TRANSLATE_NOOP(
+            "core", "不能从 {location} 恢复：这个备份没有通过完整性检查（已损坏）。请选另一个备份。"), location=location)
     if examined.user_version > schema.CURRENT_VERSION:
-        raise RestoreRefused(f"不能从 {location} 恢复：它来自更新版本的程序（结构版本 {examined.user_version}），"
-                             "请升级本程序后再恢复。")
+        raise RestoreRefused(QT_TRANSLATE_NOOP(
+            "core", "不能从 {location} 恢复：它来自更新版本的程序（结构版本 {user_version}），请升级本程序后再恢复。"),
+            location=location, user_version=examined.user_version)
     return examined.user_version
 
 
@@ -121,7 +124,7 @@ def restore(source: str | os.PathLike[str], operator: Staff, *, at: dt.datetime 
     location = Path(source).absolute()
     database = db.database_path()
     if database is None:
-        raise RestoreRefused("内存中的数据库不能恢复。")
+        raise RestoreRefused(QT_TRANSLATE_NOOP("core", "内存中的数据库不能恢复。"))
     check_backup_file(location)
     at = at or operations.now()
     staging = _stage(location, database)

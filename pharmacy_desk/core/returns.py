@@ -34,6 +34,7 @@ from pharmacy_desk.core.pricing import category_points
 from pharmacy_desk.core.permissions import Permission, can, require
 from pharmacy_desk.core.refunds import remaining_by_method, split_refund
 from pharmacy_desk.core.vocabulary import LedgerKind, PaymentMethod, ReturnReason
+from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP, Sentence
 
 
 def _share(whole: int, part: int, of: int) -> int:
@@ -85,14 +86,14 @@ def _sale_to_return(where) -> SaleToReturn | None:
 def find_sale(receipt_no: str) -> SaleToReturn:
     sale = _sale_to_return(Sale.receipt_no == receipt_no.strip())
     if sale is None:
-        raise NotFound(f"找不到小票号 {receipt_no} 的消费记录。")
+        raise NotFound(QT_TRANSLATE_NOOP("core", "找不到小票号 {receipt_no} 的消费记录。"), receipt_no=receipt_no)
     return sale
 
 
 def sale_to_return(sale_id: SaleId) -> SaleToReturn:
     sale = _sale_to_return(Sale.id == sale_id)
     if sale is None:
-        raise NotFound("找不到这笔消费。")
+        raise NotFound(QT_TRANSLATE_NOOP("core", "找不到这笔消费。"))
     return sale
 
 
@@ -155,13 +156,13 @@ def refunds_of(sale_return_id: int) -> dict[str, int]:
     return {m.value: rows[m.value] for m in PaymentMethod if m.value in rows}
 
 
-def needs_approval(refund_fen: int, sold_at: dt.datetime, at: dt.datetime) -> str | None:
+def needs_approval(refund_fen: int, sold_at: dt.datetime, at: dt.datetime) -> Sentence | None:
     """Why this return needs the owner's approval (a big refund, an old sale), or None."""
     limit, days = settings.get("return_approval_fen"), settings.get("return_approval_days")
     if refund_fen > limit:
-        return f"退款 {yuan(refund_fen)} 元超过 {yuan(limit)} 元"
+        return Sentence(QT_TRANSLATE_NOOP("core", "退款 {amount} 元超过 {limit} 元"), amount=yuan(refund_fen), limit=yuan(limit))
     if (at.date() - sold_at.date()).days > days:
-        return f"这笔消费已超过 {days} 天"
+        return Sentence(QT_TRANSLATE_NOOP("core", "这笔消费已超过 {days} 天"), days=days)
     return None
 
 
@@ -176,7 +177,7 @@ class ReturnPlan:
     points_refunded: int
     points_to_claw: int
     fully_returned: bool
-    approval_reason: str | None  # why the owner must approve, or None
+    approval_reason: Sentence | None  # why the owner must approve, or None
 
 
 def plan_return(sale_id: SaleId, amounts: dict[SaleLineId, int] | None = None,
@@ -185,19 +186,19 @@ def plan_return(sale_id: SaleId, amounts: dict[SaleLineId, int] | None = None,
     at = at or operations.now()
     sale = Sale.get_or_none(Sale.id == sale_id)
     if sale is None:
-        raise NotFound("找不到这笔消费。")
+        raise NotFound(QT_TRANSLATE_NOOP("core", "找不到这笔消费。"))
     lines = {line.id: line for line in SaleLine.select().where(SaleLine.sale == sale.id)}
     before = returned_amounts(sale.id)
     wanted = amounts if amounts is not None else {i: l.amount_fen - before.get(i, 0) for i, l in lines.items()}
     wanted = {i: a for i, a in wanted.items() if a}
     if not wanted:
-        raise ReturnError("这笔消费已全部退货，没有可退的金额。")
+        raise ReturnError(QT_TRANSLATE_NOOP("core", "这笔消费已全部退货，没有可退的金额。"))
     for line_id, amount in wanted.items():
         if line_id not in lines:
-            raise ReturnError("退货的商品不属于这笔消费。")
+            raise ReturnError(QT_TRANSLATE_NOOP("core", "退货的商品不属于这笔消费。"))
         left = lines[line_id].amount_fen - before.get(line_id, 0)
         if amount < 0 or amount > left:
-            raise ReturnError(f"退货金额超出可退金额（该项最多还可退 {yuan(left)} 元）。")
+            raise ReturnError(QT_TRANSLATE_NOOP("core", "退货金额超出可退金额（该项最多还可退 {amount} 元）。"), amount=yuan(left))
     after = {i: before.get(i, 0) + wanted.get(i, 0) for i in lines}
 
     def settled(attr: str, returned: dict[SaleLineId, int]) -> int:
@@ -241,7 +242,7 @@ def return_sale(*, sale_id: SaleId, operator: Staff, uid: str, amounts: dict[Sal
     """
     require(operator, Permission.RETURN)
     if not ReturnReason.has(reason):
-        raise InvalidInput("请选择退货原因。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "请选择退货原因。"))
     at = at or operations.now()
     with write_transaction():
         step = operations.keyed(f"return:{uid}", "return", operator, at)
@@ -256,7 +257,9 @@ def return_sale(*, sale_id: SaleId, operator: Staff, uid: str, amounts: dict[Sal
             try:
                 require(approved_by or operator, Permission.APPROVE_RETURN)
             except NotPermitted as refusal:
-                raise NotPermitted(f"{plan.approval_reason}，需要店长批准：{refusal}") from None
+                raise NotPermitted(QT_TRANSLATE_NOOP(
+                    "core", "{approval_reason}，需要店长批准：{refusal}"),
+                    approval_reason=plan.approval_reason, refusal=refusal.sentence) from None
         sale = plan.sale
         # Everything the return row records is worked out first: the row is never changed.
         clawed = shortfall = 0

@@ -22,6 +22,7 @@ from pharmacy_desk.core.errors import InvalidInput, NotFound
 from pharmacy_desk.core.models import Category, Staff, Tier
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.setting_declarations import MULTIPLIER
+from pharmacy_desk.core.sentences import Joined, QT_TRANSLATE_NOOP
 
 
 def _money(fen) -> str:
@@ -53,7 +54,7 @@ def _apply(row, fields: dict, changes: dict) -> str:
     """Set ``changes`` on ``row``; returns what changed, ``积分倍数 1.5 倍 → 2 倍；…`` ("" if nothing)."""
     unknown = set(changes) - set(fields)
     if unknown:
-        raise InvalidInput(f"不能修改：{'、'.join(sorted(unknown))}")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "不能修改：{fields}"), fields=Joined(sorted(unknown)))
     changed = []
     for name, value in changes.items():
         label, shown = fields[name]
@@ -68,18 +69,22 @@ def _check_ladder(tiers: list[Tier]) -> None:
     """Rank 0 takes everyone; each higher rank asks at least as much as the one below."""
     base = tiers[0]
     if base.min_spend_fen != 0 or base.min_visits != 0:
-        raise InvalidInput(f"{base.name}是入会即得的等级，消费和次数门槛都必须为 0。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "{name}是入会即得的等级，消费和次数门槛都必须为 0。"), name=base.name)
     for tier in tiers:
         if not tier.name.strip():
-            raise InvalidInput("等级名称不能为空。")
+            raise InvalidInput(QT_TRANSLATE_NOOP("core", "等级名称不能为空。"))
         if tier.min_spend_fen < 0 or tier.min_visits < 0 or tier.monthly_cap_fen < 0:
-            raise InvalidInput(f"{tier.name}：门槛和兑换上限不能为负数。")
+            raise InvalidInput(QT_TRANSLATE_NOOP("core", "{name}：门槛和兑换上限不能为负数。"), name=tier.name)
         if not MULTIPLIER.minimum <= Decimal(tier.multiplier) <= MULTIPLIER.maximum:
-            raise InvalidInput(f"{tier.name}的积分倍数应为 {MULTIPLIER.describe()}之间，收到：{tier.multiplier}。")
+            raise InvalidInput(QT_TRANSLATE_NOOP(
+                "core", "{name}的积分倍数应为 {allowed}之间，收到：{multiplier}。"),
+                name=tier.name, allowed=MULTIPLIER.allowed_words(), multiplier=tier.multiplier)
     for lower, higher in pairwise(tiers):
         if higher.min_spend_fen < lower.min_spend_fen or higher.min_visits < lower.min_visits:
-            raise InvalidInput(f"{higher.name}的门槛（{yuan(higher.min_spend_fen)} 元、{higher.min_visits} 次）"
-                               f"不能低于{lower.name}（{yuan(lower.min_spend_fen)} 元、{lower.min_visits} 次）。")
+            raise InvalidInput(QT_TRANSLATE_NOOP(
+                "core", "{higher}的门槛（{higher_spend} 元、{higher_visits} 次）不能低于{lower}（{lower_spend} 元、{lower_visits} 次）。"),
+                higher=higher.name, higher_spend=yuan(higher.min_spend_fen), higher_visits=higher.min_visits,
+                lower=lower.name, lower_spend=yuan(lower.min_spend_fen), lower_visits=lower.min_visits)
 
 
 def _edit_tier(tier: Tier, changes: dict) -> str:
@@ -108,7 +113,7 @@ def update_tier(code: str, operator: Staff, *, at: dt.datetime | None = None, **
         tiers = list(Tier.select().order_by(Tier.rank))
         tier = next((t for t in tiers if t.code == code), None)
         if tier is None:
-            raise NotFound(f"没有代码为“{code}”的会员等级。")
+            raise NotFound(QT_TRANSLATE_NOOP("core", "没有代码为“{code}”的会员等级。"), code=code)
         detail = _edit_tier(tier, changes)
         _check_ladder(tiers)
         if detail:
@@ -141,7 +146,7 @@ def update_ladder(changes_by_code: dict[str, dict], operator: Staff, *, at: dt.d
         by_code = {tier.code: tier for tier in tiers}
         unknown = set(changes_by_code) - set(by_code)
         if unknown:
-            raise NotFound(f"没有代码为“{'、'.join(sorted(unknown))}”的会员等级。")
+            raise NotFound(QT_TRANSLATE_NOOP("core", "没有代码为“{codes}”的会员等级。"), codes=Joined(sorted(unknown)))
         details = []
         for code, changes in changes_by_code.items():
             tier = by_code[code]
@@ -162,15 +167,15 @@ def update_category(code: str, operator: Staff, *, at: dt.datetime | None = None
     with write_transaction():
         category = Category.get_or_none(Category.code == code)
         if category is None:
-            raise NotFound(f"没有代码为“{code}”的商品类别。")
+            raise NotFound(QT_TRANSLATE_NOOP("core", "没有代码为“{code}”的商品类别。"), code=code)
         name = category.name
         detail = _apply(category, CATEGORY_FIELDS, changes)
         if not category.name.strip():
-            raise InvalidInput("类别名称不能为空。")
+            raise InvalidInput(QT_TRANSLATE_NOOP("core", "类别名称不能为空。"))
         if category.points_per_block < 0:
-            raise InvalidInput(f"{category.name}：积分不能为负数。")
+            raise InvalidInput(QT_TRANSLATE_NOOP("core", "{name}：积分不能为负数。"), name=category.name)
         if category.block_fen <= 0:
-            raise InvalidInput(f"{category.name}：计积分的金额单位必须大于 0 元。")
+            raise InvalidInput(QT_TRANSLATE_NOOP("core", "{name}：计积分的金额单位必须大于 0 元。"), name=category.name)
         if detail:
             category.save()
             rule_cache.invalidate()

@@ -28,7 +28,7 @@ from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.pricing import LineRule, Quote, points_cash_value, quote
 from pharmacy_desk.core.redemption import check_cap
-from pharmacy_desk.core.sentences import Sentence
+from pharmacy_desk.core.sentences import Joined, QT_TRANSLATE_NOOP, Sentence
 from pharmacy_desk.core.vocabulary import LedgerKind, PaymentMethod
 
 
@@ -129,7 +129,7 @@ def _categories(lines: list[LineInput]) -> dict[str, Category]:
     codes = {line.category for line in lines}
     missing = codes - set(known)
     if missing:
-        raise InvalidInput(f"未知的商品类别：{'、'.join(sorted(missing))}")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "未知的商品类别：{items}"), items=Joined(sorted(missing)))
     return {code: known[code] for code in codes}
 
 
@@ -152,14 +152,14 @@ def _preview(sale: SaleInput, at: dt.datetime | None, member: Member | None | ob
     at = at or operations.now()
     today = at.date()
     if not sale.lines:
-        raise InvalidInput("请至少录入一笔金额。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "请至少录入一笔金额。"))
     if any(line.amount_fen <= 0 for line in sale.lines):
-        raise InvalidInput("每个类别的金额都必须大于零。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "每个类别的金额都必须大于零。"))
     for method, amount in sale.payments.items():
         if not PaymentMethod.has(method):
-            raise InvalidInput(f"未知的支付方式：{method}")
+            raise InvalidInput(QT_TRANSLATE_NOOP("core", "未知的支付方式：{method}"), method=method)
         if amount < 0:
-            raise InvalidInput("支付金额不能为负数。")
+            raise InvalidInput(QT_TRANSLATE_NOOP("core", "支付金额不能为负数。"))
     categories = _categories(sale.lines)
     rules = [LineRule(categories[l.category].id, l.amount_fen, categories[l.category].points_per_block,
                       categories[l.category].block_fen, categories[l.category].is_prescription)
@@ -174,34 +174,38 @@ def _preview(sale: SaleInput, at: dt.datetime | None, member: Member | None | ob
     if member is _UNREAD:
         member = None if sale.member_id is None else Member.get_or_none(Member.id == sale.member_id)
     if sale.member_id is not None and member is None:
-        raise NotFound("找不到这位会员。")
+        raise NotFound(QT_TRANSLATE_NOOP("core", "找不到这位会员。"))
     assert member is None or isinstance(member, Member)
 
     coupon, discount = None, 0
     if sale.coupon_id is not None:
         coupon = Coupon.get_or_none(Coupon.id == sale.coupon_id)
         if coupon is None:
-            raise NotFound("找不到这张券。")
+            raise NotFound(QT_TRANSLATE_NOOP("core", "找不到这张券。"))
         coupons.check_usable(coupon, sale.member_id, total, today)
         discount = coupons.discount_fen(coupon, total)
 
     points_cash = 0
     if sale.points_used:
         if member is None:
-            raise PointsError("散客不能使用积分。")
+            raise PointsError(QT_TRANSLATE_NOOP("core", "散客不能使用积分。"))
         # The balance first: pricing the points takes time in proportion to how many there are.
         usable = ledger.usable_points(member.id, today)
         if sale.points_used > usable:
-            raise PointsError(f"积分不足：需要 {sale.points_used} 分，可用 {usable} 分。")
+            raise PointsError(QT_TRANSLATE_NOOP(
+                "core", "积分不足：需要 {points} 分，可用 {usable} 分。"), points=sale.points_used, usable=usable)
         points_cash = points_cash_value(sale.points_used, settings.get("redeem_blocks"))
         if points_cash > total - discount:
-            raise PointsError(f"积分抵现 {yuan(points_cash)} 元超过应付金额 {yuan(total - discount)} 元。")
+            raise PointsError(QT_TRANSLATE_NOOP(
+                "core", "积分抵现 {amount} 元超过应付金额 {due} 元。"), amount=yuan(points_cash),
+                due=yuan(total - discount))
         check_cap(member.id, points_cash, today)
 
     due = total - discount - points_cash
     insurance = sale.payments.get(PaymentMethod.INSURANCE, 0)
     if insurance > due:
-        raise InvalidInput(f"医保支付 {yuan(insurance)} 元超过应付金额 {yuan(due)} 元。")
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "core", "医保支付 {amount} 元超过应付金额 {due} 元。"), amount=yuan(insurance), due=yuan(due))
 
     # A walk-in earns no points at all; a member's points are multiplied by every bonus rule that applies.
     earning = None if member is None else bonuses.bonuses_for(member, today)
@@ -242,14 +246,14 @@ def record_sale(sale: SaleInput, *, operator: Staff, uid: str, at: dt.datetime |
         # the lock it is all checked again. A plain sale's refusals are about what was typed.
         preview(sale, at)
     if not key.rpartition(":")[2].strip():  # as ``operations.keyed`` refuses a key without its id
-        raise InvalidInput("操作缺少唯一编号。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "操作缺少唯一编号。"))
     # The trailing period as last read; checked against the rules read under the lock below.
     months = settings.assumed("tier_period_months")
     with write_transaction():
         state = till_state.read(key, sale.member_id, tiers.period_start(at.date(), months), at)
         if state.done_kind is not None:
             if state.done_kind != "sale":
-                raise InvalidInput(f"操作编号“{key}”已被另一项操作使用，本次操作没有执行。")
+                raise InvalidInput(QT_TRANSLATE_NOOP("core", "操作编号“{key}”已被另一项操作使用，本次操作没有执行。"), key=key)
             recorded = Sale.get(Sale.uid == uid)
             balance = ledger.balance(recorded.member_id) if recorded.member_id else 0
             return SaleResult(_record_of(recorded), balance, replayed=True)
@@ -260,7 +264,9 @@ def record_sale(sale: SaleInput, *, operator: Staff, uid: str, at: dt.datetime |
         q = priced.quote
         payments = {m: a for m, a in sale.payments.items() if a}
         if sum(payments.values()) != q.due_fen:
-            raise InvalidInput(f"支付合计 {yuan(sum(payments.values()))} 元与应付 {yuan(q.due_fen)} 元不符。")
+            raise InvalidInput(QT_TRANSLATE_NOOP(
+                "core", "支付合计 {amount} 元与应付 {due} 元不符。"),
+                amount=yuan(sum(payments.values())), due=yuan(q.due_fen))
         with chain.heads_known(state.heads):
             return _write(sale, priced, payments, state, operator, key, at,
                           period_as_read=months == settings.get("tier_period_months"))

@@ -51,6 +51,7 @@ from pharmacy_desk.core import dialect
 from pharmacy_desk.core.db import database, write_transaction
 from pharmacy_desk.core.errors import StorageError
 from pharmacy_desk.core.schema_shape import sql_tokens
+from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP
 
 LEDGER_GUARD_MESSAGE = "积分流水只能追加，不能修改或删除"
 RECORD_GUARD_MESSAGE = "营业记录和操作日志只能追加，不能修改或删除"
@@ -194,8 +195,12 @@ def create_fresh() -> None:
 
 def newer_version(version: int, path: object = None) -> StorageError:
     """The refusal of a database written by a newer version of the program."""
-    which = f"数据库文件 {path} " if path is not None else "这个数据库"
-    return StorageError(f"{which}来自更新版本的程序（结构版本 {version}），请升级本程序后再打开。文件没有被改动。")
+    if path is not None:
+        return StorageError(QT_TRANSLATE_NOOP(
+            "core", "数据库文件 {path} 来自更新版本的程序（结构版本 {version}），请升级本程序后再打开。文件没有被改动。"),
+            path=path, version=version)
+    return StorageError(QT_TRANSLATE_NOOP(
+        "core", "这个数据库来自更新版本的程序（结构版本 {version}），请升级本程序后再打开。文件没有被改动。"), version=version)
 
 
 def ensure_current(target: int | None = None) -> int:
@@ -224,7 +229,7 @@ def _migrate(step: int) -> None:
         with write_transaction():
             MIGRATIONS[step]()
             if rebuild and dialect.foreign_key_violations(database):
-                raise StorageError(f"结构升级到版本 {step} 后有记录指向不存在的数据，已撤销这次升级。")
+                raise StorageError(QT_TRANSLATE_NOOP("core", "结构升级到版本 {step} 后有记录指向不存在的数据，已撤销这次升级。"), step=step)
             _set_user_version(step)
     finally:
         if rebuild:

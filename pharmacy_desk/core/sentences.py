@@ -16,7 +16,7 @@ formatted) is data and shown as it is.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 CONTEXT = "core"
 
@@ -76,7 +76,7 @@ class Joined(Sentence):
 
     __slots__ = ("parts", "separator")
 
-    def __init__(self, parts: list[Sentence | str] | tuple[Sentence | str, ...], separator: str = LIST_SEPARATOR):
+    def __init__(self, parts: Iterable[Sentence | str], separator: str = LIST_SEPARATOR):
         super().__init__(separator)
         self.parts, self.separator = list(parts), separator
 

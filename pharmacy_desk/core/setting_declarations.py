@@ -19,9 +19,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.setting_types import (
-    Bool, Choice, Folder, Int, Money, Multiplier, RedeemBlocks, SettingType, Text,
+    YUAN, Bool, Choice, Folder, Int, Money, Multiplier, RedeemBlocks, SettingType, Text,
 )
+from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP, Sentence, term
 
 # The tier multipliers in ``core.rules`` are checked by the same type as the birthday multiplier.
 MULTIPLIER = Multiplier(Decimal(1), Decimal(10), unit="倍")
@@ -173,25 +175,29 @@ DECLARATION_BY_KEY: dict[str, Declaration] = {declaration.key: declaration for d
 
 @dataclass(frozen=True)
 class CrossRule:
-    """A rule joining several settings: ``problem(values)`` says what is wrong, or ``""``."""
+    """A rule joining several settings: ``problem(values)`` says what is wrong, or None."""
 
     keys: tuple[str, ...]
-    problem: Callable[[dict[str, Any]], str]
+    problem: Callable[[dict[str, Any]], Sentence | None]
 
 
-def _a_within_b(values: dict[str, Any]) -> str:
+NOT_ABOVE = QT_TRANSLATE_NOOP("core", "{lower}（{lower_value}）不能高于{upper}（{upper_value}）。")
+
+
+def _a_within_b(values: dict[str, Any]) -> Sentence | None:
     a, b = DECLARATION_BY_KEY["a_class_percent"], DECLARATION_BY_KEY["b_class_percent"]
-    if values[a.key] > values[b.key]:
-        return f"{a.label}（{a.format(values[a.key])}）不能高于{b.label}（{b.format(values[b.key])}）。"
-    return ""
+    if values[a.key] > values[b.key]:  # percentages read the same in every language
+        return Sentence(NOT_ABOVE, lower=term(a.label), lower_value=a.format(values[a.key]),
+                        upper=term(b.label), upper_value=b.format(values[b.key]))
+    return None
 
 
-def _confirm_within_ceiling(values: dict[str, Any]) -> str:
+def _confirm_within_ceiling(values: dict[str, Any]) -> Sentence | None:
     confirm, ceiling = DECLARATION_BY_KEY["sale_confirm_fen"], DECLARATION_BY_KEY["sale_ceiling_fen"]
     if values[confirm.key] > values[ceiling.key]:
-        return (f"{confirm.label}（{confirm.format(values[confirm.key])}）不能高于"
-                f"{ceiling.label}（{ceiling.format(values[ceiling.key])}）。")
-    return ""
+        return Sentence(NOT_ABOVE, lower=term(confirm.label), lower_value=Sentence(YUAN, amount=yuan(values[confirm.key])),
+                        upper=term(ceiling.label), upper_value=Sentence(YUAN, amount=yuan(values[ceiling.key])))
+    return None
 
 
 CROSS_RULES: tuple[CrossRule, ...] = (

@@ -2,8 +2,9 @@
 
 A type turns what a person types (``6``, ``6 个月``, ``3.50 元``) into a checked value,
 formats a value for display with its unit, and converts to and from the text stored
-in the ``setting`` table. A value outside the range is refused with one Chinese
-sentence naming the setting and the allowed range, before anything is stored.
+in the ``setting`` table. A value outside the range is refused with one sentence naming
+the setting and the allowed range (``allowed_words``, marked for the windows' language),
+before anything is stored.
 
 Money is kept in fen (stored ``"300"``) and typed and shown in 元; a trailing 分
 (``300分``) types fen explicitly.
@@ -19,6 +20,7 @@ from typing import Any
 
 from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.normalize import halfwidth, yuan
+from pharmacy_desk.core.sentences import Joined, QT_TRANSLATE_NOOP, Sentence, term
 
 _INTEGER = re.compile(r"[+-]?\d+")
 _DECIMAL = re.compile(r"[+-]?\d+(?:\.\d+)?")  # plain digits: refuses NaN, Infinity, sNaN and 1E3
@@ -28,9 +30,25 @@ _BLOCK_SEPARATORS = re.compile(r"[,，、;；]")
 
 def _with_unit(number: object, unit: str | None) -> str:
     """``6 个月``, ``70%``, ``2 倍``: a percent sign sits on the number, other units after a space."""
+    return str(_unit_words(number, unit))
+
+
+def _unit_words(number: object, unit: str | None) -> Sentence | str:
+    """``_with_unit`` as a sentence: the unit (a declared setting's, in the catalogue) is translated."""
     if not unit:
         return str(number)
-    return f"{number}{unit}" if unit == "%" else f"{number} {unit}"
+    if unit == "%":
+        return f"{number}%"
+    return Sentence(QT_TRANSLATE_NOOP("core", "{number} {unit}"), number=number, unit=term(unit))
+
+
+FROM_TO = QT_TRANSLATE_NOOP("core", "{minimum} 到 {maximum}")
+YUAN = QT_TRANSLATE_NOOP("core", "{amount} 元")
+RECEIVED = QT_TRANSLATE_NOOP("core", "收到：{value}")
+
+
+def _received(value: object) -> Sentence:
+    return Sentence(RECEIVED, value=value)
 
 
 def _cleaned(text: object, unit: str | None) -> str:
@@ -69,15 +87,19 @@ class Int:
     name = "int"
 
     def describe(self) -> str:
-        return f"{self.minimum} 到 {_with_unit(self.maximum, self.unit)}"
+        return str(self.allowed_words())
 
-    def _refuse(self, label: str, text: object, reason: str = "") -> InvalidInput:
-        return InvalidInput(f"{label}应为 {self.describe()}之间的整数，{reason or f'收到：{text}'}。")
+    def allowed_words(self) -> Sentence:
+        return Sentence(FROM_TO, minimum=self.minimum, maximum=_unit_words(self.maximum, self.unit))
+
+    def _refuse(self, label: str, text: object, reason: Sentence | None = None) -> InvalidInput:
+        return InvalidInput(QT_TRANSLATE_NOOP("core", "{label}应为 {allowed}之间的整数，{reason}。"),
+                            label=term(label), allowed=self.allowed_words(), reason=reason or _received(text))
 
     def parse(self, text: str, label: str) -> int:
         cleaned = _cleaned(text, self.unit)
         if not _INTEGER.fullmatch(cleaned):
-            raise self._refuse(label, text, f"“{text}”不是整数")
+            raise self._refuse(label, text, Sentence(QT_TRANSLATE_NOOP("core", "“{text}”不是整数"), text=text))
         return self.check(int(cleaned), label)
 
     def check(self, value: Any, label: str) -> int:
@@ -105,25 +127,30 @@ class Money:
     name = "money"
 
     def describe(self) -> str:
-        return f"{yuan(self.minimum_fen)} 到 {yuan(self.maximum_fen)} 元"
+        return str(self.allowed_words())
 
-    def _refuse(self, label: str, reason: str) -> InvalidInput:
-        return InvalidInput(f"{label}应为 {self.describe()}之间的金额，{reason}。")
+    def allowed_words(self) -> Sentence:
+        return Sentence(QT_TRANSLATE_NOOP("core", "{minimum} 到 {maximum} 元"), minimum=yuan(self.minimum_fen),
+                        maximum=yuan(self.maximum_fen))
+
+    def _refuse(self, label: str, reason: Sentence) -> InvalidInput:
+        return InvalidInput(QT_TRANSLATE_NOOP("core", "{label}应为 {allowed}之间的金额，{reason}。"),
+                            label=term(label), allowed=self.allowed_words(), reason=reason)
 
     def parse(self, text: str, label: str) -> int:
         fen = _fen(text)
         if fen is None:
-            raise self._refuse(label, f"“{text}”不是金额（最多两位小数）")
+            raise self._refuse(label, Sentence(QT_TRANSLATE_NOOP("core", "“{text}”不是金额（最多两位小数）"), text=text))
         return self.check(fen, label)
 
     def check(self, value: Any, label: str) -> int:
         if type(value) is not int or not self.minimum_fen <= value <= self.maximum_fen:
-            shown = f"{yuan(value)} 元" if type(value) is int else value
-            raise self._refuse(label, f"收到：{shown}")
+            shown = Sentence(YUAN, amount=yuan(value)) if type(value) is int else value
+            raise self._refuse(label, _received(shown))
         return value
 
     def format(self, value: int) -> str:
-        return f"{yuan(value)} 元"
+        return str(Sentence(YUAN, amount=yuan(value)))
 
     def load(self, stored: str) -> int:
         return int(stored)
@@ -143,25 +170,29 @@ class Multiplier:
     name = "decimal"
 
     def describe(self) -> str:
-        return f"{_plain(self.minimum)} 到 {_with_unit(_plain(self.maximum), self.unit)}"
+        return str(self.allowed_words())
 
-    def _refuse(self, label: str, reason: str) -> InvalidInput:
-        return InvalidInput(f"{label}应为 {self.describe()}之间、最多{self.places}位小数的数字，{reason}。")
+    def allowed_words(self) -> Sentence:
+        return Sentence(FROM_TO, minimum=_plain(self.minimum), maximum=_unit_words(_plain(self.maximum), self.unit))
+
+    def _refuse(self, label: str, reason: Sentence) -> InvalidInput:
+        return InvalidInput(QT_TRANSLATE_NOOP("core", "{label}应为 {allowed}之间、最多{places}位小数的数字，{reason}。"),
+                            label=term(label), allowed=self.allowed_words(), places=self.places, reason=reason)
 
     def parse(self, text: str, label: str) -> Decimal:
         cleaned = _cleaned(text, self.unit)
         if not _DECIMAL.fullmatch(cleaned):
-            raise self._refuse(label, f"“{text}”不是数字")
+            raise self._refuse(label, Sentence(QT_TRANSLATE_NOOP("core", "“{text}”不是数字"), text=text))
         return self.check(Decimal(cleaned), label)
 
     def check(self, value: Any, label: str) -> Decimal:
         if type(value) is int:
             value = Decimal(value)
         if not isinstance(value, Decimal) or not value.is_finite():
-            raise self._refuse(label, f"收到：{value}")
+            raise self._refuse(label, _received(value))
         exponent = value.normalize().as_tuple().exponent
         if not self.minimum <= value <= self.maximum or (isinstance(exponent, int) and -exponent > self.places):
-            raise self._refuse(label, f"收到：{value}")
+            raise self._refuse(label, _received(value))
         return Decimal(_plain(value))
 
     def format(self, value: Decimal) -> str:
@@ -177,6 +208,7 @@ class Multiplier:
         return _plain(value)
 
 
+YES_OR_NO = QT_TRANSLATE_NOOP("core", "{label}应为“是”或“否”，收到：{value}。")
 _TRUE = {"1", "true", "yes", "on", "是", "开"}
 _FALSE = {"0", "false", "no", "off", "否", "关"}
 
@@ -189,17 +221,20 @@ class Bool:
     name = "bool"
 
     def describe(self) -> str:
-        return "“是”或“否”"
+        return str(self.allowed_words())
+
+    def allowed_words(self) -> Sentence:
+        return Sentence(QT_TRANSLATE_NOOP("core", "“是”或“否”"))
 
     def parse(self, text: str, label: str) -> bool:
         cleaned = halfwidth(str(text)).strip().lower()
         if cleaned not in _TRUE | _FALSE:
-            raise InvalidInput(f"{label}应为“是”或“否”，收到：{text}。")
+            raise InvalidInput(YES_OR_NO, label=term(label), value=text)
         return cleaned in _TRUE
 
     def check(self, value: Any, label: str) -> bool:
         if type(value) is not bool:
-            raise InvalidInput(f"{label}应为“是”或“否”，收到：{value}。")
+            raise InvalidInput(YES_OR_NO, label=term(label), value=value)
         return value
 
     def format(self, value: bool) -> str:
@@ -232,13 +267,17 @@ class Text:
     def describe(self) -> str:
         return self.allowed
 
+    def allowed_words(self) -> Sentence:
+        return term(self.allowed)
+
     def parse(self, text: str, label: str) -> str:
         typed = str(text)
         return self.check((halfwidth(typed) if self.fold_width else typed).strip(), label)
 
     def check(self, value: Any, label: str) -> str:
         if not isinstance(value, str) or not re.fullmatch(self.pattern, value):
-            raise InvalidInput(f"{label}应为 {self.allowed}，收到：{value}。")
+            raise InvalidInput(QT_TRANSLATE_NOOP(
+                "core", "{label}应为 {allowed}，收到：{value}。"), label=term(label), allowed=term(self.allowed), value=value)
         return value
 
     def format(self, value: str) -> str:
@@ -276,7 +315,10 @@ class Choice:
     name = "choice"
 
     def describe(self) -> str:
-        return "、".join(f"“{label}”" for _, label in self.choices)
+        return str(self.allowed_words())
+
+    def allowed_words(self) -> Sentence:
+        return Joined([Sentence(QT_TRANSLATE_NOOP("core", "“{choice}”"), choice=term(label)) for _, label in self.choices])
 
     def parse(self, text: str, label: str) -> str:
         cleaned = halfwidth(str(text)).strip()
@@ -285,7 +327,8 @@ class Choice:
 
     def check(self, value: Any, label: str) -> str:
         if value not in {value for value, _ in self.choices}:
-            raise InvalidInput(f"{label}应为{self.describe()}之一，收到：{value}。")
+            raise InvalidInput(QT_TRANSLATE_NOOP(
+                "core", "{label}应为{allowed}之一，收到：{value}。"), label=term(label), allowed=self.allowed_words(), value=value)
         return value
 
     def format(self, value: str) -> str:
@@ -299,6 +342,7 @@ class Choice:
 
 
 Blocks = tuple[tuple[int, int], ...]
+BLOCK = QT_TRANSLATE_NOOP("core", "{points}积分={amount}元")
 
 
 @dataclass(frozen=True)
@@ -317,8 +361,11 @@ class RedeemBlocks:
     name = "redeem_blocks"
 
     def describe(self) -> str:
-        return (f"1 到 {self.max_blocks} 档，每档 1 到 {self.max_points} 积分、"
-                f"每积分最多抵 {yuan(self.max_fen_per_point)} 元")
+        return str(self.allowed_words())
+
+    def allowed_words(self) -> Sentence:
+        return Sentence(QT_TRANSLATE_NOOP("core", "1 到 {blocks} 档，每档 1 到 {points} 积分、每积分最多抵 {amount} 元"),
+                        blocks=self.max_blocks, points=self.max_points, amount=yuan(self.max_fen_per_point))
 
     def parse(self, text: str, label: str) -> Blocks:
         blocks = []
@@ -327,7 +374,8 @@ class RedeemBlocks:
             points = points.strip().removesuffix("积分").removesuffix("分").strip()
             fen = _fen(money)
             if not points.isdecimal() or fen is None:
-                raise InvalidInput(f"{label}格式应为“积分=元,积分=元”（如 500=20,1000=42），收到：{text}。")
+                raise InvalidInput(QT_TRANSLATE_NOOP(
+                    "core", "{label}格式应为“积分=元,积分=元”（如 500=20,1000=42），收到：{text}。"), label=term(label), text=text)
             blocks.append((int(points), fen))
         return self.check(tuple(blocks), label)
 
@@ -335,28 +383,31 @@ class RedeemBlocks:
         try:
             blocks = tuple(sorted((int(p), int(f)) for p, f in value))
         except (TypeError, ValueError):
-            raise InvalidInput(f"{label}应为 {self.describe()}，收到：{value}。") from None
+            raise InvalidInput(QT_TRANSLATE_NOOP("core", "{label}应为 {allowed}，{reason}。"), label=term(label),
+                               allowed=self.allowed_words(), reason=_received(value)) from None
         refusal = self._problem(blocks)
         if refusal:
-            raise InvalidInput(f"{label}应为 {self.describe()}，{refusal}。")
+            raise InvalidInput(QT_TRANSLATE_NOOP("core", "{label}应为 {allowed}，{reason}。"), label=term(label),
+                               allowed=self.allowed_words(), reason=refusal)
         return blocks
 
-    def _problem(self, blocks: Blocks) -> str:
+    def _problem(self, blocks: Blocks) -> Sentence | None:
         if not 1 <= len(blocks) <= self.max_blocks:
-            return f"收到 {len(blocks)} 档"
+            return Sentence(QT_TRANSLATE_NOOP("core", "收到 {count} 档"), count=len(blocks))
         for points, fen in blocks:
             if not 1 <= points <= self.max_points or not 1 <= fen <= points * self.max_fen_per_point:
-                return f"收到：{points}积分={yuan(fen)}元"
+                return _received(Sentence(BLOCK, points=points, amount=yuan(fen)))
         for (small, small_fen), (big, big_fen) in pairwise(blocks):
             if small == big:
-                return f"不能有两档都是 {small} 积分"
+                return Sentence(QT_TRANSLATE_NOOP("core", "不能有两档都是 {points} 积分"), points=small)
             if big_fen * small < small_fen * big:
-                return (f"积分多的档每积分不能抵得更少：{big}积分={yuan(big_fen)}元"
-                        f"低于{small}积分={yuan(small_fen)}元的比例")
-        return ""
+                return Sentence(QT_TRANSLATE_NOOP("core", "积分多的档每积分不能抵得更少：{big}低于{small}的比例"),
+                                big=Sentence(BLOCK, points=big, amount=yuan(big_fen)),
+                                small=Sentence(BLOCK, points=small, amount=yuan(small_fen)))
+        return None
 
     def format(self, value: Blocks) -> str:
-        return ", ".join(f"{points}积分={yuan(fen)}元" for points, fen in value)
+        return ", ".join(str(Sentence(BLOCK, points=points, amount=yuan(fen))) for points, fen in value)
 
     def load(self, stored: str) -> Blocks:
         return tuple(sorted((int(p), int(f)) for p, f in (part.split("=") for part in stored.split(","))))

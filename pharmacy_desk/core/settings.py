@@ -20,6 +20,7 @@ from pharmacy_desk.core import operations, rule_cache
 from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.models import Operation, Staff
 from pharmacy_desk.core.setting_declarations import CROSS_RULES, DECLARATION_BY_KEY, DECLARATIONS, Declaration
+from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP, Sentence, term
 
 __all__ = ["DECLARATIONS", "DECLARATION_BY_KEY", "Declaration", "all_values", "change", "change_many", "declaration", "get",
            "invalidate", "mark_demo"]
@@ -30,7 +31,7 @@ def declaration(key: str) -> Declaration:
     """The declaration of ``key``; an unknown key is refused in Chinese (it may have been typed)."""
     found = DECLARATION_BY_KEY.get(key)
     if found is None:
-        raise InvalidInput(f"没有名为“{key}”的设置。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "没有名为“{key}”的设置。"), key=key)
     return found
 
 
@@ -78,8 +79,8 @@ def invalidate() -> None:
     rule_cache.invalidate()
 
 
-def _problem_with(values: dict[str, Any], key: str) -> str:
-    return next((problem for rule in CROSS_RULES if key in rule.keys if (problem := rule.problem(values))), "")
+def _problem_with(values: dict[str, Any], key: str) -> Sentence | None:
+    return next((problem for rule in CROSS_RULES if key in rule.keys if (problem := rule.problem(values))), None)
 
 
 def _store(key: str, value: Any, operator: Staff | None, at: dt.datetime) -> None:
@@ -104,7 +105,7 @@ def change(key: str, value: Any, operator: Staff, *, at: dt.datetime | None = No
     require(operator, Permission.CHANGE_RULES)
     found = declaration(key)
     if found.internal:
-        raise InvalidInput(f"{found.label}由程序维护，不能手动修改。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "{label}由程序维护，不能手动修改。"), label=term(found.label))
     new = found.parse(value) if isinstance(value, str) else found.check(value)
     at = at or operations.now()
     try:
@@ -138,7 +139,7 @@ def change_many(values: dict[str, Any], operator: Staff, *, at: dt.datetime | No
     for key, value in values.items():
         found = declaration(key)
         if found.internal:
-            raise InvalidInput(f"{found.label}由程序维护，不能手动修改。")
+            raise InvalidInput(QT_TRANSLATE_NOOP("core", "{label}由程序维护，不能手动修改。"), label=term(found.label))
         new[key] = found.parse(value) if isinstance(value, str) else found.check(value)
     at = at or operations.now()
     recorded: list[Operation] = []

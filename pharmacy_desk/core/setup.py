@@ -22,6 +22,7 @@ from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.staff import clean_name
 from pharmacy_desk.core.vocabulary import OperationKind, Role
+from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP
 
 __all__ = ["PharmacyInfo", "needs_setup", "pharmacy_info", "set_up"]
 
@@ -52,14 +53,14 @@ def _checked(info: PharmacyInfo) -> dict[str, str]:
     """The settings to store, each checked by its declaration; a pharmacy needs a name."""
     values = {key: settings.declaration(key).parse(getattr(info, field)) for field, key in _FIELDS}
     if not values["pharmacy_name"]:
-        raise InvalidInput("请填写药店名称。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "请填写药店名称。"))
     return values
 
 
 def set_up(info: PharmacyInfo, owner_name: str, owner_password: str, *, at: dt.datetime | None = None) -> Staff:
     """Store the pharmacy's details and create its owner; returns the owner, signed in."""
     if not needs_setup():
-        raise InvalidInput("这个数据库已经完成开店设置；店员和密码由店长在“店员管理”中修改。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "这个数据库已经完成开店设置；店员和密码由店长在“店员管理”中修改。"))
     values = _checked(info)
     name = clean_name(owner_name)
     problem = secret_problem(Role.OWNER, owner_password)
@@ -69,7 +70,7 @@ def set_up(info: PharmacyInfo, owner_name: str, owner_password: str, *, at: dt.d
     at = at or operations.now()
     with write_transaction():
         if not needs_setup():  # another window finished it meanwhile
-            raise InvalidInput("这个数据库已经完成开店设置。")
+            raise InvalidInput(QT_TRANSLATE_NOOP("core", "这个数据库已经完成开店设置。"))
         owner = Staff.get_or_none(Staff.name == name)
         if owner is None:
             owner = Staff.create(name=name, role=Role.OWNER, password_hash=hashed, created_at=at)
@@ -77,7 +78,7 @@ def set_up(info: PharmacyInfo, owner_name: str, owner_password: str, *, at: dt.d
             Staff.update(password_hash=hashed).where(Staff.id == owner.id).execute()
             owner = Staff.get_by_id(owner.id)
         else:
-            raise InvalidInput(f"已有名为“{name}”的店员，请为店长换一个姓名。")
+            raise InvalidInput(QT_TRANSLATE_NOOP("core", "已有名为“{name}”的店员，请为店长换一个姓名。"), name=name)
         for key, value in values.items():
             settings.change(key, value, owner, at=at)
         audit.record(OperationKind.SETUP, owner, subject=f"staff:{owner.id}",

@@ -24,6 +24,7 @@ from pharmacy_desk.core.errors import DeskError
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.staff import by_name, on_duty
 from pharmacy_desk.core.vocabulary import OperationKind
+from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP, Sentence, term
 
 __all__ = ["LOCK_MINUTES", "MAX_FAILURES", "SignInRefused", "lock_minutes", "record_lock", "sign_in",
            "sign_in_names", "sign_out"]
@@ -31,7 +32,7 @@ __all__ = ["LOCK_MINUTES", "MAX_FAILURES", "SignInRefused", "lock_minutes", "rec
 MAX_FAILURES = 5
 # The first lock lasts a minute, the next five, and so on; the last stays.
 LOCK_MINUTES = (1, 5, 15, 60, 240)
-WRONG = "姓名或密码不正确。"
+WRONG = QT_TRANSLATE_NOOP("core", "姓名或密码不正确。")
 
 
 class SignInRefused(DeskError):
@@ -47,8 +48,9 @@ def _minutes_left(until: dt.datetime, at: dt.datetime) -> int:
     return max(1, math.ceil((until - at).total_seconds() / 60))
 
 
-def _locked_message(until: dt.datetime, at: dt.datetime) -> str:
-    return f"连续输错密码，账户已锁定，请 {_minutes_left(until, at)} 分钟后再试，或请店长解锁。"
+def _locked_message(until: dt.datetime, at: dt.datetime) -> Sentence:
+    return Sentence(QT_TRANSLATE_NOOP("core", "连续输错密码，账户已锁定，请 {minutes} 分钟后再试，或请店长解锁。"),
+                    minutes=_minutes_left(until, at))
 
 
 def _can_try(person: Staff | None) -> bool:
@@ -80,7 +82,7 @@ def sign_in(name: str, secret: str, at: dt.datetime | None = None) -> Staff:
     raise SignInRefused(refusal)
 
 
-def _count_failure(person: Staff | None, tried: str, at: dt.datetime) -> str:
+def _count_failure(person: Staff | None, tried: str, at: dt.datetime) -> str | Sentence:
     """Record a failed try (and the lock it may bring); returns what to tell the person."""
     audit.record(OperationKind.SIGN_IN_FAILED, None, subject=tried, at=at)
     if person is None:
@@ -94,7 +96,8 @@ def _count_failure(person: Staff | None, tried: str, at: dt.datetime) -> str:
     Staff.update(failed_signins=0, lock_level=level, locked_until=until).where(Staff.id == person.id).execute()
     audit.record(OperationKind.ACCOUNT_LOCK, None, subject=f"staff:{person.id}",
                  detail=f"{person.name}：连续 {MAX_FAILURES} 次密码错误，锁定 {lock_minutes(level)} 分钟", at=at)
-    return f"{WRONG}已连续输错 {MAX_FAILURES} 次，账户锁定 {lock_minutes(level)} 分钟；可稍后再试，或请店长解锁。"
+    return Sentence(QT_TRANSLATE_NOOP("core", "{wrong}已连续输错 {failures} 次，账户锁定 {minutes} 分钟；可稍后再试，或请店长解锁。"),
+                    wrong=term(WRONG), failures=MAX_FAILURES, minutes=lock_minutes(level))
 
 
 def sign_out(operator: Staff, at: dt.datetime | None = None) -> None:

@@ -10,6 +10,7 @@ from pharmacy_desk.core.errors import InvalidInput, NotFound
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.normalize import halfwidth
 from pharmacy_desk.core.vocabulary import Role
+from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP
 
 NAME_LIMIT = 20
 # The roles a person can hold; ``system`` is the account scheduled jobs act as, nobody's.
@@ -50,9 +51,9 @@ def clean_name(raw: str) -> str:
     """A staff name as stored: full-width forms folded, surrounding and doubled spaces removed."""
     name = " ".join(halfwidth(str(raw)).split())
     if not name:
-        raise InvalidInput("请填写店员姓名。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "请填写店员姓名。"))
     if len(name) > NAME_LIMIT:
-        raise InvalidInput(f"店员姓名最多 {NAME_LIMIT} 个字：{name}")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "店员姓名最多 {limit} 个字：{name}"), limit=NAME_LIMIT, name=name)
     return name
 
 
@@ -69,7 +70,7 @@ def find_person(staff_id: int) -> Staff:
     """The person with this id; the system account and unknown ids are refused."""
     found = Staff.get_or_none((Staff.id == staff_id) & (Staff.role != Role.SYSTEM))
     if found is None:
-        raise NotFound("找不到这位店员。")
+        raise NotFound(QT_TRANSLATE_NOOP("core", "找不到这位店员。"))
     return found
 
 

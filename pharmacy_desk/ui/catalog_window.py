@@ -22,6 +22,7 @@ from pharmacy_desk.core.models import CatalogItem, Staff
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.vocabulary import CatalogKind, DrugClass
 from pharmacy_desk.ui.events import events
+from pharmacy_desk.ui import i18n
 from pharmacy_desk.ui.i18n import core
 from pharmacy_desk.ui.inline import InlineMessage, table_view, time_text
 from pharmacy_desk.ui.operations import Op, Read
@@ -190,7 +191,7 @@ class CatalogWindow(QWidget):
     def _check_law(self, *_args) -> None:
         """A class that may not be given away is refused here, before anything is sent."""
         refusal = catalog.law_refusal(self.drug_class.currentData())
-        self.law.setText(refusal or "")
+        self.law.setText(i18n.sentence(refusal) if refusal is not None else "")
         self.law.setVisible(bool(refusal))
         self.add_button.setEnabled(not refusal)
         self.save_button.setEnabled(not refusal and self.selected() is not None)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from pharmacy_desk.core.spreadsheet.columns import FIELDS, HEADER_SCAN_ROWS, Layout, column_letters, layout_at
 from pharmacy_desk.core.spreadsheet.layouts import Choices, SheetChoice, SheetLayout
+from pharmacy_desk.ui import i18n
 from pharmacy_desk.ui.i18n import core
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
 
@@ -176,7 +177,7 @@ class MappingPage(QWizardPage):
         item = state.item
         lines = []
         if item.skipped and not state.touched:
-            lines.append(self.tr("这张表没有导入：{reason}。可以指定表头和各列后勾选“导入这张表”。").format(reason=item.skipped))
+            lines.append(self.tr("这张表没有导入：{reason}。可以指定表头和各列后勾选“导入这张表”。").format(reason=i18n.sentence(item.skipped)))
         if state.layout is not None and state.layout.inferred and not state.touched:
             guessed = self.tr("、").join(column_letters(c) for c in sorted(state.layout.inferred))
             lines.append(self.tr("第 {columns} 列是按内容推断的，请核对。").format(columns=guessed))

@@ -24,6 +24,7 @@ from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.normalize import parse_yuan, yuan
 from pharmacy_desk.core.vocabulary import PaymentMethod, ReturnReason
 from pharmacy_desk.ui.events import events
+from pharmacy_desk.ui import i18n
 from pharmacy_desk.ui.i18n import core, listed
 from pharmacy_desk.ui.inline import InlineMessage, table_view, time_text
 from pharmacy_desk.ui.operations import Op, Read
@@ -298,7 +299,7 @@ class ReturnsDialog(QDialog):
     def _show_plan(self, plan: returns.ReturnPlan, amounts: dict[int, int] | None) -> None:
         text = describe_plan(plan)
         if plan.approval_reason is not None:
-            text += self.tr("（{reason}，需要店长批准。）").format(reason=plan.approval_reason)
+            text += self.tr("（{reason}，需要店长批准。）").format(reason=i18n.sentence(plan.approval_reason))
         self.message.info(text + self.tr("确认无误请按“确认退货”。"))
         self._planned = (plan.sale.id, amounts)
         self.confirm_button.show()

@@ -25,6 +25,7 @@ from pharmacy_desk.core.rule_review import Phrase, RuleLine, rule_lines
 from pharmacy_desk.core.setting_declarations import DECLARATION_BY_KEY
 from pharmacy_desk.core.vocabulary import Role
 from pharmacy_desk.ui import setting_text
+from pharmacy_desk.ui import i18n
 from pharmacy_desk.ui.i18n import core
 from pharmacy_desk.ui.inline import InlineMessage, table_view
 from pharmacy_desk.ui.operations import Job
@@ -82,7 +83,8 @@ class OwnerPage(QWizardPage):
         if self.password.text() != self.again.text():
             problem = self.tr("两次输入的密码不一致。")
         else:
-            problem = accounts.secret_problem(Role.OWNER, self.password.text())
+            refusal = accounts.secret_problem(Role.OWNER, self.password.text())
+            problem = i18n.sentence(refusal) if refusal is not None else ""
         if problem:
             self.message.refused(problem)
             self.password.clear()  # which of the two was mistyped nobody knows: both again

@@ -4582,6 +4582,46 @@ Jan</translation>
         <translation>the disk is full</translation>
     </message>
     <message>
+        <source>磁盘或U盘无法访问（可能已拔出）</source>
+        <translation>the disk or USB stick cannot be reached (it may have been removed)</translation>
+    </message>
+    <message>
+        <source>文件夹不能写入</source>
+        <translation>the folder cannot be written to</translation>
+    </message>
+    <message>
+        <source>数据库文件已损坏，请运行 pharmacy-desk check 检查</source>
+        <translation>the database file is damaged; please run pharmacy-desk check</translation>
+    </message>
+    <message>
+        <source>数据库正忙</source>
+        <translation>the database is busy</translation>
+    </message>
+    <message>
+        <source>文件夹不存在</source>
+        <translation>the folder does not exist</translation>
+    </message>
+    <message>
+        <source>这不是文件夹</source>
+        <translation>this is not a folder</translation>
+    </message>
+    <message>
+        <source>同名的文件夹已存在</source>
+        <translation>a folder of the same name already exists</translation>
+    </message>
+    <message>
+        <source>备份没有完成（{folder}）：{reason}。数据库本身没有受影响。</source>
+        <translation>The backup was not finished ({folder}): {reason}. The database itself is not affected.</translation>
+    </message>
+    <message>
+        <source>内存中的数据库不能备份。</source>
+        <translation>A database held in memory cannot be backed up.</translation>
+    </message>
+    <message>
+        <source>备份没有完成（{folder}）：复制出的文件没有通过完整性检查，已删除。请运行 pharmacy-desk check 检查数据库。</source>
+        <translation>The backup was not finished ({folder}): the copy failed its integrity check and was deleted. Please run pharmacy-desk check on the database.</translation>
+    </message>
+    <message>
         <source>磁盘或U盘无法访问（可能已拔出或断开）</source>
         <translation>the disk or USB stick cannot be reached (it may have been removed or disconnected)</translation>
     </message>
@@ -4640,6 +4680,1050 @@ Jan</translation>
     <message>
         <source>本单合计 {total} 元，是该会员平时每单（约 {usual} 元）的 {times} 倍</source>
         <translation>This sale&apos;s total of ¥{total} is {times} times what this member usually spends (about ¥{usual})</translation>
+    </message>
+    <message>
+        <source>密码最多 {limit} 个字符。</source>
+        <translation>A password has at most {limit} characters.</translation>
+    </message>
+    <message>
+        <source>请填写密码或 PIN。</source>
+        <translation>Please enter a password or PIN.</translation>
+    </message>
+    <message>
+        <source>店长的密码至少 {limit} 个字符。</source>
+        <translation>The owner&apos;s password needs at least {limit} characters.</translation>
+    </message>
+    <message>
+        <source>PIN 应为 4 到 6 位数字，或使用至少 {limit} 个字符的密码。</source>
+        <translation>A PIN is 4 to 6 digits; otherwise use a password of at least {limit} characters.</translation>
+    </message>
+    <message>
+        <source>店员角色应为{roles}之一，收到：{role}。</source>
+        <translation>A staff role is one of {roles}; got: {role}.</translation>
+    </message>
+    <message>
+        <source>已有名为“{name}”的店员，请换一个姓名。</source>
+        <translation>There is already a staff member named “{name}”; please choose another name.</translation>
+    </message>
+    <message>
+        <source>已有名为“{name}”的店员（已停用），请换一个姓名。</source>
+        <translation>There is already a staff member named “{name}” (deactivated); please choose another name.</translation>
+    </message>
+    <message>
+        <source>{name}是唯一在职的店长，不能{what}；请先添加另一位店长。</source>
+        <translation>{name} is the only active owner and cannot be {what}; please add another owner first.</translation>
+    </message>
+    <message>
+        <source>设为店长需要同时设置至少 {limit} 个字符的新密码。</source>
+        <translation>Making someone owner needs a new password of at least {limit} characters at the same time.</translation>
+    </message>
+    <message>
+        <source>改为其他角色</source>
+        <translation>given another role</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>deactivated</translation>
+    </message>
+    <message>
+        <source>找不到名为“{name}”的店员。</source>
+        <translation>No staff member is named “{name}”.</translation>
+    </message>
+    <message>
+        <source>金额“{typed}”无法识别：只能输入数字和小数点，最多两位小数。</source>
+        <translation>The amount “{typed}” cannot be read: type only digits and a decimal point, with at most two decimals.</translation>
+    </message>
+    <message>
+        <source>金额“{typed}”位数太多，请核对后重新输入。</source>
+        <translation>The amount “{typed}” has too many digits; please check it and type it again.</translation>
+    </message>
+    <message>
+        <source>没有名为“{typed}”的操作类型，可用：{kinds}。</source>
+        <translation>No operation kind is named “{typed}”; the kinds are: {kinds}.</translation>
+    </message>
+    <message>
+        <source>没有卡号为 {number} 的会员。</source>
+        <translation>No member has the card number {number}.</translation>
+    </message>
+    <message>
+        <source>依据《药品流通监督管理办法》第二十条，{drug_class}不能作为赠品。</source>
+        <translation>Under article 20 of the Measures for the Supervision of Drug Distribution, {drug_class} may not be given as gifts.</translation>
+    </message>
+    <message>
+        <source>未知的药品分类：{drug_class}</source>
+        <translation>Unknown drug class: {drug_class}</translation>
+    </message>
+    <message>
+        <source>未知的兑换类别：{kind}</source>
+        <translation>Unknown kind of reward: {kind}</translation>
+    </message>
+    <message>
+        <source>请填写兑换品名称。</source>
+        <translation>Please enter the reward&apos;s name.</translation>
+    </message>
+    <message>
+        <source>兑换品名称不能超过 {limit} 个字。</source>
+        <translation>A reward&apos;s name has at most {limit} characters.</translation>
+    </message>
+    <message>
+        <source>兑换所需积分必须大于零。</source>
+        <translation>The points needed must be more than zero.</translation>
+    </message>
+    <message>
+        <source>兑换所需积分不能超过 {limit}。</source>
+        <translation>The points needed cannot be more than {limit}.</translation>
+    </message>
+    <message>
+        <source>价值须在 0 到 {amount} 元之间。</source>
+        <translation>The value must be between ¥0 and ¥{amount}.</translation>
+    </message>
+    <message>
+        <source>库存不能为负数。</source>
+        <translation>The stock cannot be negative.</translation>
+    </message>
+    <message>
+        <source>库存不能超过 {limit}。</source>
+        <translation>The stock cannot be more than {limit}.</translation>
+    </message>
+    <message>
+        <source>兑换目录中没有这件礼品或服务。</source>
+        <translation>This gift or service is not in the catalogue.</translation>
+    </message>
+    <message>
+        <source>补货数量必须大于零。</source>
+        <translation>The quantity restocked must be more than zero.</translation>
+    </message>
+    <message>
+        <source>“{name}”库存不限，无需补货。</source>
+        <translation>“{name}” has unlimited stock and needs no restocking.</translation>
+    </message>
+    <message>
+        <source>“{name}”已经停用。</source>
+        <translation>“{name}” is already withdrawn.</translation>
+    </message>
+    <message>
+        <source>“{name}”正在使用中。</source>
+        <translation>“{name}” is already offered.</translation>
+    </message>
+    <message>
+        <source>撤销兑换必须填写原因。</source>
+        <translation>Reversing a redemption needs a reason.</translation>
+    </message>
+    <message>
+        <source>找不到这次兑换。</source>
+        <translation>This redemption was not found.</translation>
+    </message>
+    <message>
+        <source>这次兑换没有积分扣减记录，无法撤销。</source>
+        <translation>This redemption has no points deduction on record and cannot be reversed.</translation>
+    </message>
+    <message>
+        <source>未知的回访原因：{reason}</source>
+        <translation>Unknown reason for a call: {reason}</translation>
+    </message>
+    <message>
+        <source>请选择回访结果。</source>
+        <translation>Please choose the outcome of the call.</translation>
+    </message>
+    <message>
+        <source>回访记录必须由具体店员登记。</source>
+        <translation>A call must be recorded by a named staff member.</translation>
+    </message>
+    <message>
+        <source>找不到这位会员。</source>
+        <translation>This member was not found.</translation>
+    </message>
+    <message>
+        <source>券模板“{title}”已停用，不能再发放。</source>
+        <translation>The coupon template “{title}” is withdrawn and cannot be issued any more.</translation>
+    </message>
+    <message>
+        <source>发券缺少批次编号。</source>
+        <translation>Issuing coupons needs a batch number.</translation>
+    </message>
+    <message>
+        <source>没有这个回访名单：{list_key}。</source>
+        <translation>There is no such call list: {list_key}.</translation>
+    </message>
+    <message>
+        <source>没有这个营销活动：{campaign_key}。</source>
+        <translation>There is no such campaign: {campaign_key}.</translation>
+    </message>
+    <message>
+        <source>未知的券类型：{kind}。</source>
+        <translation>Unknown kind of coupon: {kind}.</translation>
+    </message>
+    <message>
+        <source>请填写券的名称。</source>
+        <translation>Please enter the coupon&apos;s name.</translation>
+    </message>
+    <message>
+        <source>券的名称不能超过 {limit} 个字。</source>
+        <translation>A coupon&apos;s name has at most {limit} characters.</translation>
+    </message>
+    <message>
+        <source>有效天数须在 1 到 {limit} 天之间。</source>
+        <translation>The days of validity must be between 1 and {limit}.</translation>
+    </message>
+    <message>
+        <source>券的金额须在 0 到 {amount} 元之间。</source>
+        <translation>The coupon&apos;s amount must be between ¥0 and ¥{amount}.</translation>
+    </message>
+    <message>
+        <source>使用门槛须在 0 到 {amount} 元之间。</source>
+        <translation>The minimum spend must be between ¥0 and ¥{amount}.</translation>
+    </message>
+    <message>
+        <source>代金券的金额必须大于零。</source>
+        <translation>A voucher&apos;s amount must be more than zero.</translation>
+    </message>
+    <message>
+        <source>满减券的减免金额必须大于零。</source>
+        <translation>A spend-and-save coupon&apos;s discount must be more than zero.</translation>
+    </message>
+    <message>
+        <source>满减券的门槛必须高于减免金额（满 {min_spend} 元减 {value} 元不成立）。</source>
+        <translation>A spend-and-save coupon&apos;s minimum spend must be above its discount (¥{value} off ¥{min_spend} does not work).</translation>
+    </message>
+    <message>
+        <source>折扣券的折扣须在 1% 到 99% 之间。</source>
+        <translation>A discount coupon&apos;s discount must be between 1% and 99%.</translation>
+    </message>
+    <message>
+        <source>体验券请填写所兑换的服务，例如免费测血压。</source>
+        <translation>For a service coupon, please enter the service it is for, e.g. a free blood pressure check.</translation>
+    </message>
+    <message>
+        <source>服务名称不能超过 {limit} 个字。</source>
+        <translation>A service&apos;s name has at most {limit} characters.</translation>
+    </message>
+    <message>
+        <source>没有这个券模板。</source>
+        <translation>There is no such coupon template.</translation>
+    </message>
+    <message>
+        <source>未知的券类型：{kind}</source>
+        <translation>Unknown kind of coupon: {kind}</translation>
+    </message>
+    <message>
+        <source>代金券和满减券的金额必须大于零。</source>
+        <translation>The amount of a voucher or spend-and-save coupon must be more than zero.</translation>
+    </message>
+    <message>
+        <source>折扣券的折扣必须在1%到99%之间。</source>
+        <translation>A discount coupon&apos;s discount must be between 1% and 99%.</translation>
+    </message>
+    <message>
+        <source>券的有效期必须至少一天。</source>
+        <translation>A coupon must be valid for at least one day.</translation>
+    </message>
+    <message>
+        <source>这张券已在 {used_at} 使用过。</source>
+        <translation>This coupon was already used on {used_at}.</translation>
+    </message>
+    <message>
+        <source>这张券不属于当前会员。</source>
+        <translation>This coupon does not belong to this member.</translation>
+    </message>
+    <message>
+        <source>这张券 {valid_from} 起才能使用。</source>
+        <translation>This coupon can be used from {valid_from}.</translation>
+    </message>
+    <message>
+        <source>这张券已于 {valid_until} 过期。</source>
+        <translation>This coupon expired on {valid_until}.</translation>
+    </message>
+    <message>
+        <source>体验券用于兑换服务，不能抵扣货款。</source>
+        <translation>A service coupon is for a service and cannot be taken off a sale.</translation>
+    </message>
+    <message>
+        <source>消费满 {amount} 元才能使用这张券。</source>
+        <translation>This coupon needs a spend of at least ¥{amount}.</translation>
+    </message>
+    <message>
+        <source>找不到这张券。</source>
+        <translation>This coupon was not found.</translation>
+    </message>
+    <message>
+        <source>这张券是{kind}，请在收银时抵扣货款。</source>
+        <translation>This coupon is a {kind}: take it off a sale at the counter.</translation>
+    </message>
+    <message>
+        <source>不存在（路径可能输错了，或文件被移走、U盘未插好）</source>
+        <translation>does not exist (the path may be mistyped, or the file moved, or the USB stick not plugged in)</translation>
+    </message>
+    <message>
+        <source>是一个文件夹，不是数据库文件</source>
+        <translation>is a folder, not a database file</translation>
+    </message>
+    <message>
+        <source>是空的（0 字节），里面没有数据</source>
+        <translation>is empty (0 bytes) and holds no data</translation>
+    </message>
+    <message>
+        <source>不是数据库文件（可能是别的文件，或已被加密、严重损坏）</source>
+        <translation>is not a database file (it may be another kind of file, or encrypted, or badly damaged)</translation>
+    </message>
+    <message>
+        <source>是一个空的 SQLite 数据库，还没有建立本程序的数据</source>
+        <translation>is an empty SQLite database, without this program&apos;s data yet</translation>
+    </message>
+    <message>
+        <source>是别的程序的数据库，不是本程序的数据库</source>
+        <translation>is another program&apos;s database, not this program&apos;s</translation>
+    </message>
+    <message>
+        <source>已损坏（SQLite 快速检查未通过）</source>
+        <translation>is damaged (it failed SQLite&apos;s quick check)</translation>
+    </message>
+    <message>
+        <source>如果是第一次使用，请先运行 pharmacy-desk init 创建数据库</source>
+        <translation>If this is the first use, run pharmacy-desk init first to create the database</translation>
+    </message>
+    <message>
+        <source>文件没有被改动；如确实要新建数据库，请先删除或改名这个文件，再运行 pharmacy-desk init</source>
+        <translation>The file was not changed; to make a new database here, delete or rename this file first, then run pharmacy-desk init</translation>
+    </message>
+    <message>
+        <source>文件没有被改动</source>
+        <translation>The file was not changed</translation>
+    </message>
+    <message>
+        <source>文件没有被改动；如要在其中新建，请运行 pharmacy-desk init</source>
+        <translation>The file was not changed; to make the database in it, run pharmacy-desk init</translation>
+    </message>
+    <message>
+        <source>文件没有被改动，请检查所选的文件</source>
+        <translation>The file was not changed; please check the file you chose</translation>
+    </message>
+    <message>
+        <source>为免损失更多数据，没有打开它，文件没有被改动</source>
+        <translation>It was not opened, so that no more data is lost; the file was not changed</translation>
+    </message>
+    <message>
+        <source>{found}。{advice}</source>
+        <translation>{found}. {advice}</translation>
+    </message>
+    <message>
+        <source>数据库文件 {path} {refusal}。可以从最近的完好备份恢复：pharmacy-desk --db {path} restore {backup}。</source>
+        <translation>The database file {path} {refusal}. It can be restored from the newest good backup: pharmacy-desk --db {path} restore {backup}.</translation>
+    </message>
+    <message>
+        <source>数据库文件 {path} {refusal}。没有找到它的备份，请找出别处保存的副本。</source>
+        <translation>The database file {path} {refusal}. No backup of it was found; please look for a copy kept elsewhere.</translation>
+    </message>
+    <message>
+        <source>数据库文件 {path} {refusal}。</source>
+        <translation>The database file {path} {refusal}.</translation>
+    </message>
+    <message>
+        <source>这个数据库已有会员资料，不是演示数据库；演示数据只能写入新的或演示用的数据库。</source>
+        <translation>This database already holds members and is not a demo database; demo data goes only into a new or demo database.</translation>
+    </message>
+    <message>
+        <source>这个数据库已有消费记录，不是演示数据库；演示数据只能写入新的或演示用的数据库。</source>
+        <translation>This database already holds sales and is not a demo database; demo data goes only into a new or demo database.</translation>
+    </message>
+    <message>
+        <source>无效的积分入账：{kind} {points}</source>
+        <translation>Invalid points credit: {kind} {points}</translation>
+    </message>
+    <message>
+        <source>无效的积分扣减：{kind} {points}</source>
+        <translation>Invalid points debit: {kind} {points}</translation>
+    </message>
+    <message>
+        <source>积分不足：需要 {points} 分，可用 {usable} 分。</source>
+        <translation>Not enough points: {points} needed, {usable} usable.</translation>
+    </message>
+    <message>
+        <source>手工调整积分必须填写原因。</source>
+        <translation>A manual points adjustment needs a reason.</translation>
+    </message>
+    <message>
+        <source>调整的积分不能为零。</source>
+        <translation>The points adjusted cannot be zero.</translation>
+    </message>
+    <message>
+        <source>卡号应为4–24位数字或字母：{raw}</source>
+        <translation>A card number is 4 to 24 digits or letters: {raw}</translation>
+    </message>
+    <message>
+        <source>已有会员使用该卡号：{name}（卡号 {card_no}，手机 {phone}）。</source>
+        <translation>A member already has this card number: {name} (card {card_no}, phone {phone}).</translation>
+    </message>
+    <message>
+        <source>已有会员使用该手机号：{name}（卡号 {card_no}，手机 {phone}），是同一个人。</source>
+        <translation>A member already has this phone number: {name} (card {card_no}, phone {phone}), the same person.</translation>
+    </message>
+    <message>
+        <source>{name}（卡号 {card_no}）</source>
+        <translation>{name} (card {card_no})</translation>
+    </message>
+    <message>
+        <source>已有会员使用手机 {phone}：{people}。是同一个人请打开该会员；家人共用这个号码时，可以为新顾客另行登记。</source>
+        <translation>Phone {phone} is already a member&apos;s: {people}. If it is the same person, open that member; when a family shares the number, the new customer can be signed up on it too.</translation>
+    </message>
+    <message>
+        <source>手机号为空。</source>
+        <translation>The phone number is empty.</translation>
+    </message>
+    <message>
+        <source>手机号被存成了科学计数法（{raw}），后几位已经丢失，请核对原始记录后以文本格式重新填写</source>
+        <translation>The phone number was stored in scientific notation ({raw}) and its last digits are lost; please check the original record and enter it again as text</translation>
+    </message>
+    <message>
+        <source>手机号只能包含数字：{raw}</source>
+        <translation>A phone number has only digits: {raw}</translation>
+    </message>
+    <message>
+        <source>手机号应为11位，这里是{count}位：{digits}</source>
+        <translation>A phone number has 11 digits; this one has {count}: {digits}</translation>
+    </message>
+    <message>
+        <source>不是有效的手机号（应以13–19开头）：{digits}</source>
+        <translation>Not a valid mobile number (it starts with 13 to 19): {digits}</translation>
+    </message>
+    <message>
+        <source>姓名里有不能使用的字符{shown}（U+{code}），请只填写文字。</source>
+        <translation>The name has a character that cannot be used {shown}(U+{code}); please enter letters only.</translation>
+    </message>
+    <message>
+        <source>姓名不能为空。</source>
+        <translation>The name cannot be empty.</translation>
+    </message>
+    <message>
+        <source>姓名太长（{count}个字）。</source>
+        <translation>The name is too long ({count} characters).</translation>
+    </message>
+    <message>
+        <source>生日 {birthday} 在未来。</source>
+        <translation>The birthday {birthday} is in the future.</translation>
+    </message>
+    <message>
+        <source>生日 {birthday} 太早，请检查年份。</source>
+        <translation>The birthday {birthday} is too early; please check the year.</translation>
+    </message>
+    <message>
+        <source>性别应为“男”或“女”：{raw}</source>
+        <translation>The gender must be male or female: {raw}</translation>
+    </message>
+    <message>
+        <source>不存在的日期：{raw}</source>
+        <translation>No such date: {raw}</translation>
+    </message>
+    <message>
+        <source>日期格式不对：{raw}（请写成 1965-03-08）</source>
+        <translation>The date is not in the right form: {raw} (write it as 1965-03-08)</translation>
+    </message>
+    <message>
+        <source>日期格式不对：{raw}</source>
+        <translation>The date is not in the right form: {raw}</translation>
+    </message>
+    <message>
+        <source>积分不是数字：{raw}</source>
+        <translation>The points are not a number: {raw}</translation>
+    </message>
+    <message>
+        <source>积分不能为负数：{raw}</source>
+        <translation>The points cannot be negative: {raw}</translation>
+    </message>
+    <message>
+        <source>操作缺少唯一编号。</source>
+        <translation>The operation has no unique number.</translation>
+    </message>
+    <message>
+        <source>必须指明操作员。</source>
+        <translation>The operator must be named.</translation>
+    </message>
+    <message>
+        <source>操作编号“{key}”已被另一项操作使用，本次操作没有执行。</source>
+        <translation>The operation number “{key}” is already used by another operation; this one was not carried out.</translation>
+    </message>
+    <message>
+        <source>没有“{permission}”的权限（{holders}可以）。</source>
+        <translation>You do not have the permission “{permission}” ({holders} can).</translation>
+    </message>
+    <message>
+        <source>医保支付 {amount} 元超过所标医保类别的金额 {covered} 元，请勾选医保支付了哪些类别。</source>
+        <translation>The insurance payment of ¥{amount} is more than the ¥{covered} of the categories marked as insured; please tick the categories insurance paid for.</translation>
+    </message>
+    <message>
+        <source>抵现积分不能为负数。</source>
+        <translation>The points used as cash cannot be negative.</translation>
+    </message>
+    <message>
+        <source>抵现积分必须由整档组成（每档 {sizes} 积分），{points} 积分无法抵现。</source>
+        <translation>Points are used as cash in whole steps ({sizes} points a step); {points} points cannot be used.</translation>
+    </message>
+    <message>
+        <source>生日格式不对：{text}（例如 1965-3-8）</source>
+        <translation>The birthday is not in the right form: {text} (e.g. 1965-3-8)</translation>
+    </message>
+    <message>
+        <source>没有这一天：{text}</source>
+        <translation>No such day: {text}</translation>
+    </message>
+    <message>
+        <source>找不到这位店员。</source>
+        <translation>This staff member was not found.</translation>
+    </message>
+    <message>
+        <source>不能修改这些资料：{fields}</source>
+        <translation>These details cannot be changed: {fields}</translation>
+    </message>
+    <message>
+        <source>已有会员使用该手机号：{name}（卡号 {card_no}，手机 {phone}）。</source>
+        <translation>A member already has this phone number: {name} (card {card_no}, phone {phone}).</translation>
+    </message>
+    <message>
+        <source>{name}没有待确认的导入病史。</source>
+        <translation>{name} has no imported medical history to confirm.</translation>
+    </message>
+    <message>
+        <source>{name}尚未同意收集健康信息，不能记录健康档案。</source>
+        <translation>{name} has not agreed to health information being kept; no health file can be recorded.</translation>
+    </message>
+    <message>
+        <source>{label}应为整数：{value}</source>
+        <translation>{label} must be a whole number: {value}</translation>
+    </message>
+    <message>
+        <source>{label} {number} 不在合理范围（{low}–{high}）内，请复测。</source>
+        <translation>{label} {number} is outside the plausible range ({low}–{high}); please measure again.</translation>
+    </message>
+    <message>
+        <source>血糖应为数字（mmol/L）：{value}</source>
+        <translation>Blood glucose must be a number (mmol/L): {value}</translation>
+    </message>
+    <message>
+        <source>血糖 {value} mmol/L 不在合理范围（{low}–{high}）内，请复测。</source>
+        <translation>Blood glucose {value} mmol/L is outside the plausible range ({low}–{high}); please measure again.</translation>
+    </message>
+    <message>
+        <source>收缩压</source>
+        <translation>Systolic</translation>
+    </message>
+    <message>
+        <source>舒张压</source>
+        <translation>Diastolic</translation>
+    </message>
+    <message>
+        <source>收缩压（{high}）应高于舒张压（{low}），请检查是否填反。</source>
+        <translation>The systolic pressure ({high}) must be above the diastolic ({low}); please check they are not swapped.</translation>
+    </message>
+    <message>
+        <source>未知的测量类型：{kind}</source>
+        <translation>Unknown kind of measurement: {kind}</translation>
+    </message>
+    <message>
+        <source>超出本月兑换上限：本月还可兑换 {remaining} 元，本次 {amount} 元。</source>
+        <translation>Over this month&apos;s redemption limit: ¥{remaining} is left this month, this redemption is ¥{amount}.</translation>
+    </message>
+    <message>
+        <source>“{name}”库存不足（剩 {stock} 件）。</source>
+        <translation>Not enough “{name}” in stock ({stock} left).</translation>
+    </message>
+    <message>
+        <source>兑换数量必须大于零。</source>
+        <translation>The quantity redeemed must be more than zero.</translation>
+    </message>
+    <message>
+        <source>“{name}”库存不足。</source>
+        <translation>Not enough “{name}” in stock.</translation>
+    </message>
+    <message>
+        <source>{month} 还没有结束，只有已结束的月份才能结账或重算。</source>
+        <translation>{month} has not ended yet; only ended months can be closed or recomputed.</translation>
+    </message>
+    <message>
+        <source>月份格式应为“年-月”，例如 2026-06，收到：{text}</source>
+        <translation>A month is written year-month, e.g. 2026-06; got: {text}</translation>
+    </message>
+    <message>
+        <source>找不到备份文件 {location}。</source>
+        <translation>The backup file {location} was not found.</translation>
+    </message>
+    <message>
+        <source>不能从 {location} 恢复：这个文件{found}。</source>
+        <translation>Cannot restore from {location}: this file {found}.</translation>
+    </message>
+    <message>
+        <source>不能从 {location} 恢复：这个备份没有通过完整性检查（已损坏）。请选另一个备份。</source>
+        <translation>Cannot restore from {location}: this backup failed its integrity check (it is damaged). Please choose another backup.</translation>
+    </message>
+    <message>
+        <source>不能从 {location} 恢复：它来自更新版本的程序（结构版本 {user_version}），请升级本程序后再恢复。</source>
+        <translation>Cannot restore from {location}: it comes from a newer version of the program (schema version {user_version}); please upgrade this program, then restore.</translation>
+    </message>
+    <message>
+        <source>内存中的数据库不能恢复。</source>
+        <translation>A database held in memory cannot be restored.</translation>
+    </message>
+    <message>
+        <source>找不到小票号 {receipt_no} 的消费记录。</source>
+        <translation>No sale has the receipt number {receipt_no}.</translation>
+    </message>
+    <message>
+        <source>找不到这笔消费。</source>
+        <translation>This sale was not found.</translation>
+    </message>
+    <message>
+        <source>退款 {amount} 元超过 {limit} 元</source>
+        <translation>The refund of ¥{amount} is over ¥{limit}</translation>
+    </message>
+    <message>
+        <source>这笔消费已超过 {days} 天</source>
+        <translation>This sale is more than {days} days old</translation>
+    </message>
+    <message>
+        <source>这笔消费已全部退货，没有可退的金额。</source>
+        <translation>This sale is fully returned; nothing is left to refund.</translation>
+    </message>
+    <message>
+        <source>退货的商品不属于这笔消费。</source>
+        <translation>The goods returned are not from this sale.</translation>
+    </message>
+    <message>
+        <source>退货金额超出可退金额（该项最多还可退 {amount} 元）。</source>
+        <translation>The amount returned is more than can be returned (at most ¥{amount} more for this line).</translation>
+    </message>
+    <message>
+        <source>请选择退货原因。</source>
+        <translation>Please choose the reason for the return.</translation>
+    </message>
+    <message>
+        <source>{approval_reason}，需要店长批准：{refusal}</source>
+        <translation>{approval_reason}, so the owner must approve: {refusal}</translation>
+    </message>
+    <message>
+        <source>不能修改：{fields}</source>
+        <translation>Cannot be changed: {fields}</translation>
+    </message>
+    <message>
+        <source>{name}是入会即得的等级，消费和次数门槛都必须为 0。</source>
+        <translation>{name} is the tier every member starts in: its spend and visit thresholds must both be 0.</translation>
+    </message>
+    <message>
+        <source>等级名称不能为空。</source>
+        <translation>A tier&apos;s name cannot be empty.</translation>
+    </message>
+    <message>
+        <source>{name}：门槛和兑换上限不能为负数。</source>
+        <translation>{name}: the thresholds and the redemption limit cannot be negative.</translation>
+    </message>
+    <message>
+        <source>{name}的积分倍数应为 {allowed}之间，收到：{multiplier}。</source>
+        <translation>{name}&apos;s points multiplier must be {allowed}; got: {multiplier}.</translation>
+    </message>
+    <message>
+        <source>{higher}的门槛（{higher_spend} 元、{higher_visits} 次）不能低于{lower}（{lower_spend} 元、{lower_visits} 次）。</source>
+        <translation>{higher}&apos;s thresholds (¥{higher_spend}, {higher_visits} visits) cannot be below {lower}&apos;s (¥{lower_spend}, {lower_visits} visits).</translation>
+    </message>
+    <message>
+        <source>没有代码为“{code}”的会员等级。</source>
+        <translation>No member tier has the code “{code}”.</translation>
+    </message>
+    <message>
+        <source>没有代码为“{codes}”的会员等级。</source>
+        <translation>No member tier has the code “{codes}”.</translation>
+    </message>
+    <message>
+        <source>没有代码为“{code}”的商品类别。</source>
+        <translation>No category has the code “{code}”.</translation>
+    </message>
+    <message>
+        <source>类别名称不能为空。</source>
+        <translation>A category&apos;s name cannot be empty.</translation>
+    </message>
+    <message>
+        <source>{name}：积分不能为负数。</source>
+        <translation>{name}: the points cannot be negative.</translation>
+    </message>
+    <message>
+        <source>{name}：计积分的金额单位必须大于 0 元。</source>
+        <translation>{name}: the amount each step of points is earned on must be more than ¥0.</translation>
+    </message>
+    <message>
+        <source>未知的商品类别：{items}</source>
+        <translation>Unknown category: {items}</translation>
+    </message>
+    <message>
+        <source>请至少录入一笔金额。</source>
+        <translation>Please enter at least one amount.</translation>
+    </message>
+    <message>
+        <source>每个类别的金额都必须大于零。</source>
+        <translation>Every category&apos;s amount must be more than zero.</translation>
+    </message>
+    <message>
+        <source>未知的支付方式：{method}</source>
+        <translation>Unknown payment method: {method}</translation>
+    </message>
+    <message>
+        <source>支付金额不能为负数。</source>
+        <translation>A payment cannot be negative.</translation>
+    </message>
+    <message>
+        <source>散客不能使用积分。</source>
+        <translation>A walk-in customer cannot use points.</translation>
+    </message>
+    <message>
+        <source>积分抵现 {amount} 元超过应付金额 {due} 元。</source>
+        <translation>The ¥{amount} of points used as cash is more than the ¥{due} due.</translation>
+    </message>
+    <message>
+        <source>医保支付 {amount} 元超过应付金额 {due} 元。</source>
+        <translation>The insurance payment of ¥{amount} is more than the ¥{due} due.</translation>
+    </message>
+    <message>
+        <source>支付合计 {amount} 元与应付 {due} 元不符。</source>
+        <translation>The payments total ¥{amount}, not the ¥{due} due.</translation>
+    </message>
+    <message>
+        <source>数据库文件 {path} 来自更新版本的程序（结构版本 {version}），请升级本程序后再打开。文件没有被改动。</source>
+        <translation>The database file {path} comes from a newer version of the program (schema version {version}); please upgrade this program, then open it. The file was not changed.</translation>
+    </message>
+    <message>
+        <source>这个数据库来自更新版本的程序（结构版本 {version}），请升级本程序后再打开。文件没有被改动。</source>
+        <translation>This database comes from a newer version of the program (schema version {version}); please upgrade this program, then open it. The file was not changed.</translation>
+    </message>
+    <message>
+        <source>结构升级到版本 {step} 后有记录指向不存在的数据，已撤销这次升级。</source>
+        <translation>After upgrading the schema to version {step}, some records pointed at data that does not exist; the upgrade was undone.</translation>
+    </message>
+    <message>
+        <source>{lower}（{lower_value}）不能高于{upper}（{upper_value}）。</source>
+        <translation>{lower} ({lower_value}) cannot be higher than {upper} ({upper_value}).</translation>
+    </message>
+    <message>
+        <source>{number} {unit}</source>
+        <translation>{number} {unit}</translation>
+    </message>
+    <message>
+        <source>{minimum} 到 {maximum}</source>
+        <translation>{minimum} to {maximum}</translation>
+    </message>
+    <message>
+        <source>{amount} 元</source>
+        <translation>¥{amount}</translation>
+    </message>
+    <message>
+        <source>收到：{value}</source>
+        <translation>got: {value}</translation>
+    </message>
+    <message>
+        <source>{label}应为 {allowed}之间的整数，{reason}。</source>
+        <translation>{label} must be a whole number from {allowed}; {reason}.</translation>
+    </message>
+    <message>
+        <source>“{text}”不是整数</source>
+        <translation>“{text}” is not a whole number</translation>
+    </message>
+    <message>
+        <source>{minimum} 到 {maximum} 元</source>
+        <translation>¥{minimum} to ¥{maximum}</translation>
+    </message>
+    <message>
+        <source>{label}应为 {allowed}之间的金额，{reason}。</source>
+        <translation>{label} must be an amount from {allowed}; {reason}.</translation>
+    </message>
+    <message>
+        <source>“{text}”不是金额（最多两位小数）</source>
+        <translation>“{text}” is not an amount (at most two decimals)</translation>
+    </message>
+    <message>
+        <source>{label}应为 {allowed}之间、最多{places}位小数的数字，{reason}。</source>
+        <translation>{label} must be a number from {allowed} with at most {places} decimals; {reason}.</translation>
+    </message>
+    <message>
+        <source>“{text}”不是数字</source>
+        <translation>“{text}” is not a number</translation>
+    </message>
+    <message>
+        <source>{label}应为“是”或“否”，收到：{value}。</source>
+        <translation>{label} must be Yes or No; got: {value}.</translation>
+    </message>
+    <message>
+        <source>“是”或“否”</source>
+        <translation>Yes or No</translation>
+    </message>
+    <message>
+        <source>{label}应为 {allowed}，收到：{value}。</source>
+        <translation>{label} must be {allowed}; got: {value}.</translation>
+    </message>
+    <message>
+        <source>“{choice}”</source>
+        <translation>{choice}</translation>
+    </message>
+    <message>
+        <source>{label}应为{allowed}之一，收到：{value}。</source>
+        <translation>{label} must be one of {allowed}; got: {value}.</translation>
+    </message>
+    <message>
+        <source>{points}积分={amount}元</source>
+        <translation>{points} points=¥{amount}</translation>
+    </message>
+    <message>
+        <source>1 到 {blocks} 档，每档 1 到 {points} 积分、每积分最多抵 {amount} 元</source>
+        <translation>1 to {blocks} steps, each of 1 to {points} points, at most ¥{amount} a point</translation>
+    </message>
+    <message>
+        <source>{label}格式应为“积分=元,积分=元”（如 500=20,1000=42），收到：{text}。</source>
+        <translation>{label} is written points=yuan,points=yuan (e.g. 500=20,1000=42); got: {text}.</translation>
+    </message>
+    <message>
+        <source>{label}应为 {allowed}，{reason}。</source>
+        <translation>{label} must be {allowed}; {reason}.</translation>
+    </message>
+    <message>
+        <source>收到 {count} 档</source>
+        <translation>got {count} steps</translation>
+    </message>
+    <message>
+        <source>不能有两档都是 {points} 积分</source>
+        <translation>two steps cannot both be {points} points</translation>
+    </message>
+    <message>
+        <source>积分多的档每积分不能抵得更少：{big}低于{small}的比例</source>
+        <translation>a bigger step cannot be worth less a point: {big} is below the rate of {small}</translation>
+    </message>
+    <message>
+        <source>没有名为“{key}”的设置。</source>
+        <translation>There is no setting named “{key}”.</translation>
+    </message>
+    <message>
+        <source>{label}由程序维护，不能手动修改。</source>
+        <translation>{label} is kept by the program and cannot be changed by hand.</translation>
+    </message>
+    <message>
+        <source>请填写药店名称。</source>
+        <translation>Please enter the pharmacy&apos;s name.</translation>
+    </message>
+    <message>
+        <source>这个数据库已经完成开店设置；店员和密码由店长在“店员管理”中修改。</source>
+        <translation>This database is already set up; the owner changes staff and passwords under Staff.</translation>
+    </message>
+    <message>
+        <source>这个数据库已经完成开店设置。</source>
+        <translation>This database is already set up.</translation>
+    </message>
+    <message>
+        <source>已有名为“{name}”的店员，请为店长换一个姓名。</source>
+        <translation>There is already a staff member named “{name}”; please give the owner another name.</translation>
+    </message>
+    <message>
+        <source>姓名或密码不正确。</source>
+        <translation>The name or password is not right.</translation>
+    </message>
+    <message>
+        <source>连续输错密码，账户已锁定，请 {minutes} 分钟后再试，或请店长解锁。</source>
+        <translation>Too many wrong passwords in a row: the account is locked. Please try again in {minutes} minutes, or ask the owner to unlock it.</translation>
+    </message>
+    <message>
+        <source>{wrong}已连续输错 {failures} 次，账户锁定 {minutes} 分钟；可稍后再试，或请店长解锁。</source>
+        <translation>{wrong} {failures} wrong tries in a row: the account is locked for {minutes} minutes. Try again later, or ask the owner to unlock it.</translation>
+    </message>
+    <message>
+        <source>文件已损坏，无法读取。请在 Excel 中打开确认后重新保存。</source>
+        <translation>The file is damaged and cannot be read. Please open it in Excel to check it, then save it again.</translation>
+    </message>
+    <message>
+        <source>这个 .xls 文件里没有工作簿，或者文件已损坏。</source>
+        <translation>This .xls file holds no workbook, or it is damaged.</translation>
+    </message>
+    <message>
+        <source>没有选择这张表</source>
+        <translation>this sheet was not chosen</translation>
+    </message>
+    <message>
+        <source>没有找到表头，也看不出哪一列是姓名或手机号</source>
+        <translation>no header row was found, and no column looks like the name or the phone</translation>
+    </message>
+    <message>
+        <source>没有{missing}列（这张表没有表头）</source>
+        <translation>no {missing} column (this sheet has no header row)</translation>
+    </message>
+    <message>
+        <source>没有{missing}列（找到的列：{found}）</source>
+        <translation>no {missing} column (columns found: {found})</translation>
+    </message>
+    <message>
+        <source>和</source>
+        <translation> and </translation>
+    </message>
+    <message>
+        <source>不认识的字段“{text}”，可以是：{names}、不导入。</source>
+        <translation>Unknown field “{text}”; it can be: {names}, or Do not import.</translation>
+    </message>
+    <message>
+        <source>列的对应写成“列名=字段”，例如“联系人=姓名”：{item}</source>
+        <translation>A column is matched as column=field, e.g. Contact=Name: {item}</translation>
+    </message>
+    <message>
+        <source>文件中没有名为“{only_sheet}”的工作表；有：{names}。</source>
+        <translation>The file has no sheet named “{only_sheet}”; it has: {names}.</translation>
+    </message>
+    <message>
+        <source>选择了不导入</source>
+        <translation>chosen not to import</translation>
+    </message>
+    <message>
+        <source>隐藏的工作表（多为下拉选项或辅助数据）</source>
+        <translation>a hidden sheet (usually dropdown values or helper data)</translation>
+    </message>
+    <message>
+        <source>{column}列里没有一个号码（多为下拉选项或说明）</source>
+        <translation>the {column} column holds no number at all (usually dropdown values or notes)</translation>
+    </message>
+    <message>
+        <source>{found}……</source>
+        <translation>{found}…</translation>
+    </message>
+    <message>
+        <source>工作表“{name}”{skipped}，请指定哪一列是{needed}后再导入。</source>
+        <translation>Sheet “{name}”: {skipped}. Please say which column is {needed}, then import.</translation>
+    </message>
+    <message>
+        <source>找不到表头：文件中没有“姓名”“手机号”等列名，也看不出哪一列是手机号，请检查文件。</source>
+        <translation>No header row: the file has no column named Name, Mobile or the like, and no column looks like the phone. Please check the file.</translation>
+    </message>
+    <message>
+        <source>文件里没有任何数据。</source>
+        <translation>The file holds no data.</translation>
+    </message>
+    <message>
+        <source>工作表“{name}”超过 {limit} 行，请拆分后再导入。</source>
+        <translation>Sheet “{name}” has more than {limit} rows; please split it, then import.</translation>
+    </message>
+    <message>
+        <source>工作表“{name}”的列数超过 {limit} 列，不像会员名单。</source>
+        <translation>Sheet “{name}” has more than {limit} columns; it does not look like a member list.</translation>
+    </message>
+    <message>
+        <source>工作簿设置了密码，请在 Excel 中取消密码后另存，再导入。</source>
+        <translation>The workbook has a password. Please remove the password in Excel, save it, then import.</translation>
+    </message>
+    <message>
+        <source>文件已损坏或不是电子表格，无法读取。请在 Excel 中打开确认后重新保存。</source>
+        <translation>The file is damaged or not a spreadsheet and cannot be read. Please open it in Excel to check it, then save it again.</translation>
+    </message>
+    <message>
+        <source>无法识别 .csv 文件的编码，请在 Excel 中另存为“CSV UTF-8”再导入。</source>
+        <translation>The .csv file&apos;s encoding cannot be recognised. Please save it from Excel as CSV UTF-8, then import.</translation>
+    </message>
+    <message>
+        <source>这个 .csv 文件不是文本文件（可能是 UTF-16 或二进制），请另存为“CSV UTF-8”再导入。</source>
+        <translation>This .csv file is not a text file (it may be UTF-16 or binary). Please save it as CSV UTF-8, then import.</translation>
+    </message>
+    <message>
+        <source>表格的列数超过 {limit} 列，不像会员名单，已拒绝导入。</source>
+        <translation>The table has more than {limit} columns and does not look like a member list; it was not imported.</translation>
+    </message>
+    <message>
+        <source>表格超过 {limit} 行，请拆分成多个文件后再导入。</source>
+        <translation>The table has more than {limit} rows; please split it into several files, then import.</translation>
+    </message>
+    <message>
+        <source>CSV 文件格式有误（引号不配对或一格内容过长），无法读取。</source>
+        <translation>The CSV file is malformed (unmatched quotes, or a cell that is too long) and cannot be read.</translation>
+    </message>
+    <message>
+        <source>办卡日期 {joined_on} 在未来</source>
+        <translation>the date joined {joined_on} is in the future</translation>
+    </message>
+    <message>
+        <source>找不到文件：{name}</source>
+        <translation>File not found: {name}</translation>
+    </message>
+    <message>
+        <source>含宏或二进制格式的工作簿不能导入，请在 Excel 中“另存为” .xlsx 后再导入。</source>
+        <translation>A workbook with macros or in the binary format cannot be imported. Please use Save As .xlsx in Excel, then import.</translation>
+    </message>
+    <message>
+        <source>不支持无扩展名文件，请选择 .xlsx、.xls、.ods 或 .csv 文件。</source>
+        <translation>A file without an extension is not supported; please choose an .xlsx, .xls, .ods or .csv file.</translation>
+    </message>
+    <message>
+        <source>不支持 {suffix} 文件，请选择 .xlsx、.xls、.ods 或 .csv 文件。</source>
+        <translation>{suffix} files are not supported; please choose an .xlsx, .xls, .ods or .csv file.</translation>
+    </message>
+    <message>
+        <source>文件是空的，没有可导入的内容。</source>
+        <translation>The file is empty; there is nothing to import.</translation>
+    </message>
+    <message>
+        <source>文件太大（{size} MB），请拆分成多个文件后再导入。</source>
+        <translation>The file is too big ({size} MB); please split it into several files, then import.</translation>
+    </message>
+    <message>
+        <source>这个文件其实是网页（WPS 或 Excel“另存为网页”得到的），不是真正的工作簿：请用 WPS 或 Excel 打开它，再“另存为” .xlsx 后导入。</source>
+        <translation>This file is really a web page (from Save As Web Page in WPS or Excel), not a workbook: please open it in WPS or Excel, use Save As .xlsx, then import.</translation>
+    </message>
+    <message>
+        <source>这是 Excel 4.0 或更早版本的工作簿，无法直接读取：请用 Excel 或 WPS 打开它，再“另存为” .xlsx 后导入。</source>
+        <translation>This is a workbook of Excel 4.0 or earlier and cannot be read directly: please open it in Excel or WPS, use Save As .xlsx, then import.</translation>
+    </message>
+    <message>
+        <source>这个 .csv 文件其实是 Excel 工作簿，请把扩展名改为 .xlsx 或 .xls。</source>
+        <translation>This .csv file is really an Excel workbook; please change its extension to .xlsx or .xls.</translation>
+    </message>
+    <message>
+        <source>工作簿设置了打开密码，请在 Excel 中取消密码后另存，再导入。</source>
+        <translation>The workbook has an opening password. Please remove the password in Excel, save it, then import.</translation>
+    </message>
+    <message>
+        <source>这个 .xls 文件不是真正的 Excel 工作簿（可能是网页或文本导出），请用 Excel 打开后另存为 .xlsx 再导入。</source>
+        <translation>This .xls file is not a real Excel workbook (it may be a web page or a text export); please open it in Excel, save it as .xlsx, then import.</translation>
+    </message>
+    <message>
+        <source>{name} 不是电子表格文件，或者文件已损坏。</source>
+        <translation>{name} is not a spreadsheet file, or it is damaged.</translation>
+    </message>
+    <message>
+        <source>文件已损坏，无法打开。请在 Excel 中打开确认后重新保存。</source>
+        <translation>The file is damaged and cannot be opened. Please open it in Excel to check it, then save it again.</translation>
+    </message>
+    <message>
+        <source>文件结构异常（包含的部件过多），已拒绝导入。</source>
+        <translation>The file&apos;s structure is abnormal (too many parts); it was not imported.</translation>
+    </message>
+    <message>
+        <source>这是含宏的工作簿，不能导入。请在 Excel 中“另存为” .xlsx（不含宏）后再导入。</source>
+        <translation>This workbook has macros and cannot be imported. Please use Save As .xlsx (without macros) in Excel, then import.</translation>
+    </message>
+    <message>
+        <source>文件解压后过大，可能是恶意构造的压缩文件，已拒绝导入。</source>
+        <translation>The file is too big once unpacked and may be a maliciously built archive; it was not imported.</translation>
+    </message>
+    <message>
+        <source>文件压缩比异常，可能是恶意构造的压缩文件，已拒绝导入。</source>
+        <translation>The file&apos;s compression ratio is abnormal and it may be a maliciously built archive; it was not imported.</translation>
+    </message>
+    <message>
+        <source>{name} 不是 Excel 工作簿，或者文件已损坏。</source>
+        <translation>{name} is not an Excel workbook, or it is damaged.</translation>
+    </message>
+    <message>
+        <source>{name} 不是 ODS 电子表格，或者文件已损坏。</source>
+        <translation>{name} is not an ODS spreadsheet, or it is damaged.</translation>
+    </message>
+    <message>
+        <source>文件包含不安全的 XML 声明，可能是恶意构造的文件，已拒绝导入。</source>
+        <translation>The file holds unsafe XML declarations and may be maliciously built; it was not imported.</translation>
+    </message>
+    <message>
+        <source>表格的数据范围太大（{rows} 行 × {columns} 列，超过 {limit} 个单元格），可能有远处的零散单元格：请删除多余的行列，或拆分成多个文件后再导入。</source>
+        <translation>The table&apos;s data range is too big ({rows} rows × {columns} columns, over {limit} cells); there may be stray cells far away: please delete the extra rows and columns, or split it into several files, then import.</translation>
+    </message>
+    <message>
+        <source>请填写店员姓名。</source>
+        <translation>Please enter the staff member&apos;s name.</translation>
+    </message>
+    <message>
+        <source>店员姓名最多 {limit} 个字：{name}</source>
+        <translation>A staff member&apos;s name has at most {limit} characters: {name}</translation>
     </message>
 </context>
 <context>

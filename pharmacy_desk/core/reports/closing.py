@@ -32,6 +32,7 @@ from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.reports.month_parts import MonthParts, consecutive_runs, decode, encode, live_parts
 from pharmacy_desk.core.reports.period import Month
 from pharmacy_desk.core.vocabulary import OperationKind
+from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP
 
 CLOSE_BACK_MONTHS = 36  # as far back as the charts window offers
 MONTHS_PER_SCAN = 12  # months closed together from one dormancy scan
@@ -128,7 +129,7 @@ def recompute(month: Month, operator: Staff, *, today: dt.date | None = None,
     at = at or operations.now()
     today = today or at.date()
     if month.end > today:
-        raise InvalidInput(f"{month} 还没有结束，只有已结束的月份才能结账或重算。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "{month} 还没有结束，只有已结束的月份才能结账或重算。"), month=month)
     before = stored([month]).get(month)
     parts = live_parts([month])[month]
     result = Recomputed(month, None if before is None else parts.differences(before))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.ledger import add_months
+from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True, order=True)
@@ -24,7 +25,7 @@ class Month:
     def parse(cls, text: str) -> Month:
         match = re.fullmatch(r"\s*(\d{4})-(\d{1,2})\s*", str(text))
         if not match or not 1 <= int(match.group(2)) <= 12:
-            raise InvalidInput(f"月份格式应为“年-月”，例如 2026-06，收到：{text}")
+            raise InvalidInput(QT_TRANSLATE_NOOP("core", "月份格式应为“年-月”，例如 2026-06，收到：{text}"), text=text)
         return cls(int(match.group(1)), int(match.group(2)))
 
     @classmethod

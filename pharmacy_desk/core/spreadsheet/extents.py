@@ -20,8 +20,9 @@ from typing import IO
 from dataclasses import dataclass
 
 from pharmacy_desk.core.errors import InvalidInput
+from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP
 
-BROKEN = "文件已损坏，无法读取。请在 Excel 中打开确认后重新保存。"
+BROKEN = QT_TRANSLATE_NOOP("core", "文件已损坏，无法读取。请在 Excel 中打开确认后重新保存。")
 
 
 @dataclass
@@ -158,7 +159,7 @@ def xls_extents(handle: IO[bytes], size: int) -> list[Extent]:
         raise InvalidInput(BROKEN) from None
     name = next((n for n in ("Workbook", "Book") if n in compound.entries), None)
     if name is None:
-        raise InvalidInput("这个 .xls 文件里没有工作簿，或者文件已损坏。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "这个 .xls 文件里没有工作簿，或者文件已损坏。"))
     extents: list[Extent] = []
     sheet: Extent | None = None
     for kind, data in _records(compound.stream(name)):

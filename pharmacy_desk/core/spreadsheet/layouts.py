@@ -18,6 +18,7 @@ from pharmacy_desk.core.spreadsheet.columns import (
     FIELDS, HEADER_SCAN_ROWS, INFER_SAMPLE_ROWS, Layout, column_letters, find_layout, guess_field, header_key, layout_at,
 )
 from pharmacy_desk.core.spreadsheet.reading import Sheet
+from pharmacy_desk.core.sentences import Joined, QT_TRANSLATE_NOOP, Sentence, term
 
 FOUND_SHOWN = 12
 
@@ -47,11 +48,20 @@ class SheetLayout:
     name: str
     layout: Layout | None
     data_rows: int = 0
-    skipped: str = ""  # why the sheet is not imported; "" when it is
+    skipped: Sentence | None = None  # why the sheet is not imported; None when it is
 
     @property
     def imported(self) -> bool:
-        return self.layout is not None and not self.skipped
+        return self.layout is not None and self.skipped is None
+
+
+NOT_CHOSEN = QT_TRANSLATE_NOOP("core", "没有选择这张表")
+NO_HEADER = QT_TRANSLATE_NOOP("core", "没有找到表头，也看不出哪一列是姓名或手机号")
+MISSING_WITHOUT_HEADER = QT_TRANSLATE_NOOP("core", "没有{missing}列（这张表没有表头）")
+MISSING_FOUND = QT_TRANSLATE_NOOP("core", "没有{missing}列（找到的列：{found}）")
+# The reasons that say something is missing, for which the refusal asks for the columns.
+LACKING = {NOT_CHOSEN, NO_HEADER, MISSING_WITHOUT_HEADER, MISSING_FOUND}
+AND = QT_TRANSLATE_NOOP("core", "和")  # between the fields a sheet lacks: 姓名和手机号
 
 
 def field_named(text: str) -> str:
@@ -64,8 +74,9 @@ def field_named(text: str) -> str:
         return ""
     found = guess_field(text)
     if not found:
-        names = "、".join(label for key, label in FIELDS.items() if key)
-        raise InvalidInput(f"不认识的字段“{text}”，可以是：{names}、不导入。")
+        names = Joined([term(label) for key, label in FIELDS.items() if key])
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "不认识的字段“{text}”，可以是：{names}、不导入。"), text=text,
+                           names=names)
     return found
 
 
@@ -75,15 +86,16 @@ def parse_map(items: Sequence[str]) -> dict[str, str]:
     for item in items:
         column, sep, target = item.partition("=")
         if not sep or not column.strip():
-            raise InvalidInput(f"列的对应写成“列名=字段”，例如“联系人=姓名”：{item}")
+            raise InvalidInput(QT_TRANSLATE_NOOP("core", "列的对应写成“列名=字段”，例如“联系人=姓名”：{item}"), item=item)
         result[column.strip()] = field_named(target)
     return result
 
 
 def sheet_layouts(sheets: Sequence[Sheet], choices: Choices) -> list[SheetLayout]:
     if choices.only_sheet is not None and choices.only_sheet not in {sheet.name for sheet in sheets}:
-        names = "、".join(f"“{sheet.name}”" for sheet in sheets)
-        raise InvalidInput(f"文件中没有名为“{choices.only_sheet}”的工作表；有：{names}。")
+        names = Joined([f"“{sheet.name}”" for sheet in sheets])
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "core", "文件中没有名为“{only_sheet}”的工作表；有：{names}。"), only_sheet=choices.only_sheet, names=names)
     return [_sheet_layout(sheet, choices) for sheet in sheets]
 
 
@@ -91,9 +103,9 @@ def _sheet_layout(sheet: Sheet, choices: Choices) -> SheetLayout:
     choice = choices.sheets.get(sheet.name, SheetChoice())
     chosen = choices.only_sheet == sheet.name or sheet.name in choices.sheets
     if choices.only_sheet is not None and choices.only_sheet != sheet.name:
-        return SheetLayout(sheet.name, find_layout(sheet.rows), skipped="没有选择这张表")
+        return SheetLayout(sheet.name, find_layout(sheet.rows), skipped=Sentence(NOT_CHOSEN))
     if choice.skip:
-        return SheetLayout(sheet.name, find_layout(sheet.rows), skipped="选择了不导入")
+        return SheetLayout(sheet.name, find_layout(sheet.rows), skipped=Sentence(QT_TRANSLATE_NOOP("core", "选择了不导入")))
     header_row = choice.header_row if choice.header_row is not None else choices.header_row
     if header_row is not None:
         layout: Layout | None = layout_at(sheet.rows, header_row)
@@ -116,14 +128,16 @@ def _sheet_layout(sheet: Sheet, choices: Choices) -> SheetLayout:
             layout.inferred = set()
         _apply_by_header(layout, choices.by_header)
     if not sheet.visible and not chosen:
-        return SheetLayout(sheet.name, layout, skipped="隐藏的工作表（多为下拉选项或辅助数据）")
+        return SheetLayout(sheet.name, layout, skipped=Sentence(
+            QT_TRANSLATE_NOOP("core", "隐藏的工作表（多为下拉选项或辅助数据）")))
     if layout is None:
-        return SheetLayout(sheet.name, None, skipped="没有找到表头，也看不出哪一列是姓名或手机号")
+        return SheetLayout(sheet.name, None, skipped=Sentence(NO_HEADER))
     if layout.missing:
         return SheetLayout(sheet.name, layout, skipped=missing_columns(layout))
     if not chosen and not _holds_a_mobile(sheet.rows, layout):
-        return SheetLayout(sheet.name, layout, skipped=f"{layout.column_title(layout.column_of('phone') or 0)}"
-                                                       "列里没有一个号码（多为下拉选项或说明）")
+        return SheetLayout(sheet.name, layout, skipped=Sentence(
+            QT_TRANSLATE_NOOP("core", "{column}列里没有一个号码（多为下拉选项或说明）"),
+            column=layout.column_title(layout.column_of('phone') or 0)))
     return SheetLayout(sheet.name, layout)
 
 
@@ -141,13 +155,15 @@ def _has_digits(value: object) -> bool:
     return isinstance(value, str) and any(char.isdigit() for char in value)
 
 
-def missing_columns(layout: Layout) -> str:
-    missing = "和".join(FIELDS[target] for target in layout.missing)
+def missing_columns(layout: Layout) -> Sentence:
+    missing = Joined([term(FIELDS[target]) for target in layout.missing], AND)
     found = [text for text in layout.headers if text]
     if not found:
-        return f"没有{missing}列（这张表没有表头）"
-    shown = "、".join(found[:FOUND_SHOWN]) + ("……" if len(found) > FOUND_SHOWN else "")
-    return f"没有{missing}列（找到的列：{shown}）"
+        return Sentence(MISSING_WITHOUT_HEADER, missing=missing)
+    shown: Sentence = Joined(found[:FOUND_SHOWN])
+    if len(found) > FOUND_SHOWN:
+        shown = Sentence(QT_TRANSLATE_NOOP("core", "{found}……"), found=shown)
+    return Sentence(MISSING_FOUND, missing=missing, found=shown)
 
 
 def _names_all(layout: Layout | None, by_header: dict[str, str]) -> bool:
@@ -204,13 +220,14 @@ def refusal(layouts: Sequence[SheetLayout]) -> InvalidInput | None:
     if any(item.imported for item in layouts):
         return None
     lacking = [item for item in layouts if item.layout is not None and item.layout.missing
-               and item.skipped.startswith("没有")]
+               and item.skipped is not None and item.skipped.template in LACKING]
     if lacking:
         item = max(lacking, key=lambda i: len(i.layout.headers) if i.layout else 0)
         assert item.layout is not None
-        needed = "和".join(FIELDS[target] for target in item.layout.missing)
-        return InvalidInput(f"工作表“{item.name}”{item.skipped}，请指定哪一列是{needed}后再导入。")
-    return InvalidInput("找不到表头：文件中没有“姓名”“手机号”等列名，也看不出哪一列是手机号，请检查文件。")
+        needed = Joined([term(FIELDS[target]) for target in item.layout.missing], AND)
+        return InvalidInput(QT_TRANSLATE_NOOP("core", "工作表“{name}”{skipped}，请指定哪一列是{needed}后再导入。"),
+                            name=item.name, skipped=item.skipped, needed=needed)
+    return InvalidInput(QT_TRANSLATE_NOOP("core", "找不到表头：文件中没有“姓名”“手机号”等列名，也看不出哪一列是手机号，请检查文件。"))
 
 
 def notices(layouts: Sequence[SheetLayout]) -> list[str]:

@@ -19,6 +19,7 @@ from pharmacy_desk.core.members import clean_card_no
 from pharmacy_desk.core.normalize import (
     check_birthday, clean_gender, clean_name, clean_phone, halfwidth, parse_date, parse_points,
 )
+from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP
 
 TOTALS_RE = re.compile(r"^(合\s*计|总\s*计|小\s*计|共计|总数)")
 _TOTALS_FIRST = set("合总小共")
@@ -193,7 +194,7 @@ class RowCleaner:
         try:
             joined_on = parse_date(raw_joined)
             if joined_on is not None and joined_on > self.today:
-                raise InvalidInput(f"办卡日期 {joined_on:%Y-%m-%d} 在未来")
+                raise InvalidInput(QT_TRANSLATE_NOOP("core", "办卡日期 {joined_on} 在未来"), joined_on=f"{joined_on:%Y-%m-%d}")
         except InvalidInput as error:
             problems.append(str(error).rstrip("。"))
         try:

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from pharmacy_desk.core.errors import InvalidInput, reraise_file_refusal
 from pharmacy_desk.core.spreadsheet.extents import Extent, ods_extents, xls_extents
+from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP
 
 SUPPORTED = (".xlsx", ".xls", ".ods", ".csv")
 MACRO_SUFFIXES = (".xlsm", ".xltm", ".xlsb", ".xlam")
@@ -72,45 +73,48 @@ def column_number(letters: bytes) -> int:
 def check_file(path: Path) -> str:
     """Return the file's kind (``xlsx``, ``xls``, ``ods``, ``csv``) or refuse it."""
     if not path.is_file():
-        raise InvalidInput(f"找不到文件：{path.name}")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "找不到文件：{name}"), name=path.name)
     suffix = path.suffix.lower()
     if suffix in MACRO_SUFFIXES:
-        raise InvalidInput("含宏或二进制格式的工作簿不能导入，请在 Excel 中“另存为” .xlsx 后再导入。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "含宏或二进制格式的工作簿不能导入，请在 Excel 中“另存为” .xlsx 后再导入。"))
     if suffix not in SUPPORTED:
-        raise InvalidInput(f"不支持 {suffix or '无扩展名'} 文件，请选择 .xlsx、.xls、.ods 或 .csv 文件。")
+        if not suffix:
+            raise InvalidInput(QT_TRANSLATE_NOOP("core", "不支持无扩展名文件，请选择 .xlsx、.xls、.ods 或 .csv 文件。"))
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "不支持 {suffix} 文件，请选择 .xlsx、.xls、.ods 或 .csv 文件。"),
+                           suffix=suffix)
     size = path.stat().st_size
     if size == 0:
-        raise InvalidInput("文件是空的，没有可导入的内容。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "文件是空的，没有可导入的内容。"))
     if size > MAX_FILE_BYTES:
-        raise InvalidInput(f"文件太大（{size // (1024 * 1024)} MB），请拆分成多个文件后再导入。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "文件太大（{size} MB），请拆分成多个文件后再导入。"), size=size // (1024 * 1024))
     with path.open("rb") as handle:
         start = handle.read(512)
     head = start[:8]
     kind = suffix[1:]
     if kind != "csv" and _is_web_page(start):
-        raise InvalidInput("这个文件其实是网页（WPS 或 Excel“另存为网页”得到的），不是真正的工作簿："
-                           "请用 WPS 或 Excel 打开它，再“另存为” .xlsx 后导入。")
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "core", "这个文件其实是网页（WPS 或 Excel“另存为网页”得到的），不是真正的工作簿：请用 WPS 或 Excel 打开它，再“另存为” .xlsx 后导入。"))
     if kind in ("xls", "xlsx") and head.startswith(BIFF_OLD_BOF):
-        raise InvalidInput("这是 Excel 4.0 或更早版本的工作簿，无法直接读取："
-                           "请用 Excel 或 WPS 打开它，再“另存为” .xlsx 后导入。")
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "core", "这是 Excel 4.0 或更早版本的工作簿，无法直接读取：请用 Excel 或 WPS 打开它，再“另存为” .xlsx 后导入。"))
     if kind == "csv":
         if head.startswith((ZIP_MAGIC, OLE_MAGIC)):
-            raise InvalidInput("这个 .csv 文件其实是 Excel 工作簿，请把扩展名改为 .xlsx 或 .xls。")
+            raise InvalidInput(QT_TRANSLATE_NOOP("core", "这个 .csv 文件其实是 Excel 工作簿，请把扩展名改为 .xlsx 或 .xls。"))
         return kind
     if kind in ("xlsx", "ods") and head.startswith(OLE_MAGIC):
         # Excel stores a password-protected .xlsx as an encrypted OLE container.
-        raise InvalidInput("工作簿设置了打开密码，请在 Excel 中取消密码后另存，再导入。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "工作簿设置了打开密码，请在 Excel 中取消密码后另存，再导入。"))
     if kind == "xls":
         if head.startswith(ZIP_MAGIC):
             kind = "xlsx"  # a renamed .xlsx: read what it is
         elif not head.startswith(OLE_MAGIC):
-            raise InvalidInput("这个 .xls 文件不是真正的 Excel 工作簿（可能是网页或文本导出），"
-                               "请用 Excel 打开后另存为 .xlsx 再导入。")
+            raise InvalidInput(QT_TRANSLATE_NOOP(
+                "core", "这个 .xls 文件不是真正的 Excel 工作簿（可能是网页或文本导出），请用 Excel 打开后另存为 .xlsx 再导入。"))
         else:
             _check_xls(path, size)
             return kind
     if not head.startswith(ZIP_MAGIC):
-        raise InvalidInput(f"{path.name} 不是电子表格文件，或者文件已损坏。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "{name} 不是电子表格文件，或者文件已损坏。"), name=path.name)
     _check_archive(path, kind)
     return kind
 
@@ -176,32 +180,32 @@ def _check_archive(path: Path, kind: str) -> None:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError) as error:
         reraise_file_refusal(error)
-        raise InvalidInput("文件已损坏，无法打开。请在 Excel 中打开确认后重新保存。") from None
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "文件已损坏，无法打开。请在 Excel 中打开确认后重新保存。")) from None
     with archive:
         entries = archive.infolist()
         names = {entry.filename for entry in entries}
         if len(entries) > MAX_ZIP_ENTRIES:
-            raise InvalidInput("文件结构异常（包含的部件过多），已拒绝导入。")
+            raise InvalidInput(QT_TRANSLATE_NOOP("core", "文件结构异常（包含的部件过多），已拒绝导入。"))
         if any(name.lower().endswith("vbaproject.bin") for name in names):
-            raise InvalidInput("这是含宏的工作簿，不能导入。请在 Excel 中“另存为” .xlsx（不含宏）后再导入。")
+            raise InvalidInput(QT_TRANSLATE_NOOP("core", "这是含宏的工作簿，不能导入。请在 Excel 中“另存为” .xlsx（不含宏）后再导入。"))
         if any(entry.flag_bits & 0x1 for entry in entries):
-            raise InvalidInput("工作簿设置了密码，请在 Excel 中取消密码后另存，再导入。")
+            raise InvalidInput(QT_TRANSLATE_NOOP("core", "工作簿设置了密码，请在 Excel 中取消密码后另存，再导入。"))
         total = sum(entry.file_size for entry in entries)
         if total > MAX_UNCOMPRESSED_BYTES:
-            raise InvalidInput("文件解压后过大，可能是恶意构造的压缩文件，已拒绝导入。")
+            raise InvalidInput(QT_TRANSLATE_NOOP("core", "文件解压后过大，可能是恶意构造的压缩文件，已拒绝导入。"))
         for entry in entries:
             if entry.file_size > RATIO_APPLIES_ABOVE and \
                     entry.file_size > MAX_RATIO * max(entry.compress_size, 1):
-                raise InvalidInput("文件压缩比异常，可能是恶意构造的压缩文件，已拒绝导入。")
+                raise InvalidInput(QT_TRANSLATE_NOOP("core", "文件压缩比异常，可能是恶意构造的压缩文件，已拒绝导入。"))
         _refuse_entity_declarations(archive, entries)
         if kind == "xlsx":
             if "xl/workbook.xml" not in names:
-                raise InvalidInput(f"{path.name} 不是 Excel 工作簿，或者文件已损坏。")
+                raise InvalidInput(QT_TRANSLATE_NOOP("core", "{name} 不是 Excel 工作簿，或者文件已损坏。"), name=path.name)
             for name in _sheet_parts(archive):
                 _check_xlsx_sheet(archive, name)
         else:
             if "content.xml" not in names:
-                raise InvalidInput(f"{path.name} 不是 ODS 电子表格，或者文件已损坏。")
+                raise InvalidInput(QT_TRANSLATE_NOOP("core", "{name} 不是 ODS 电子表格，或者文件已损坏。"), name=path.name)
             _check_ods_content(archive)
 
 
@@ -218,9 +222,9 @@ def _refuse_entity_declarations(archive: zipfile.ZipFile, entries: list[zipfile.
                 head = handle.read(4096)
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as error:
             reraise_file_refusal(error)
-            raise InvalidInput("文件已损坏，无法读取。请在 Excel 中打开确认后重新保存。") from None
+            raise InvalidInput(QT_TRANSLATE_NOOP("core", "文件已损坏，无法读取。请在 Excel 中打开确认后重新保存。")) from None
         if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-            raise InvalidInput("文件包含不安全的 XML 声明，可能是恶意构造的文件，已拒绝导入。")
+            raise InvalidInput(QT_TRANSLATE_NOOP("core", "文件包含不安全的 XML 声明，可能是恶意构造的文件，已拒绝导入。"))
 
 
 def _stream(archive: zipfile.ZipFile, name: str, chunk: int = 1 << 20):
@@ -236,7 +240,7 @@ def _stream(archive: zipfile.ZipFile, name: str, chunk: int = 1 << 20):
                 carry = block[-64:]
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as error:
         reraise_file_refusal(error)
-        raise InvalidInput("文件已损坏，无法读取。请在 Excel 中打开确认后重新保存。") from None
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "文件已损坏，无法读取。请在 Excel 中打开确认后重新保存。")) from None
 
 
 def _check_xlsx_sheet(archive: zipfile.ZipFile, name: str) -> None:
@@ -253,7 +257,7 @@ def _check_xlsx_sheet(archive: zipfile.ZipFile, name: str) -> None:
         for match in _XLSX_WIDE_CELL.finditer(block):
             column = column_number(match.group(1))
             if column > MAX_COLUMNS:
-                raise InvalidInput(f"表格的列数超过 {MAX_COLUMNS} 列，不像会员名单，已拒绝导入。")
+                raise InvalidInput(QT_TRANSLATE_NOOP("core", "表格的列数超过 {limit} 列，不像会员名单，已拒绝导入。"), limit=MAX_COLUMNS)
             widest = max(widest, column)
         sample = block if first else block[-TAIL:]
         first = False
@@ -267,12 +271,13 @@ def _check_xlsx_sheet(archive: zipfile.ZipFile, name: str) -> None:
 def refuse_extent(extent: Extent) -> None:
     """Refuse a sheet whose cells with values reach past the row cap, the column cap or the cell budget."""
     if extent.rows > MAX_ROWS:
-        raise InvalidInput(f"表格超过 {MAX_ROWS:,} 行，请拆分成多个文件后再导入。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "表格超过 {limit} 行，请拆分成多个文件后再导入。"), limit=f"{MAX_ROWS:,}")
     if extent.columns > MAX_COLUMNS:
-        raise InvalidInput(f"表格的列数超过 {MAX_COLUMNS} 列，不像会员名单，已拒绝导入。")
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "表格的列数超过 {limit} 列，不像会员名单，已拒绝导入。"), limit=MAX_COLUMNS)
     if extent.cells > CELL_BUDGET:
-        raise InvalidInput(f"表格的数据范围太大（{extent.rows:,} 行 × {extent.columns} 列，超过 {CELL_BUDGET:,} 个单元格），"
-                           "可能有远处的零散单元格：请删除多余的行列，或拆分成多个文件后再导入。")
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "core", "表格的数据范围太大（{rows} 行 × {columns} 列，超过 {limit} 个单元格），可能有远处的零散单元格：请删除多余的行列，或拆分成多个文件后再导入。"),
+            rows=f"{extent.rows:,}", columns=extent.columns, limit=f"{CELL_BUDGET:,}")
 
 
 def _check_xls(path: Path, size: int) -> None:
@@ -287,6 +292,6 @@ def _check_ods_content(archive: zipfile.ZipFile) -> None:
             extents = ods_extents(content, stop_past=CELL_BUDGET)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as error:
         reraise_file_refusal(error)
-        raise InvalidInput("文件已损坏，无法读取。请在 Excel 中打开确认后重新保存。") from None
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "文件已损坏，无法读取。请在 Excel 中打开确认后重新保存。")) from None
     for extent in extents:
         refuse_extent(extent)
