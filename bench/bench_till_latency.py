@@ -27,6 +27,7 @@ the side job took.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import shutil
 import statistics
@@ -34,6 +35,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,18 +46,26 @@ from bench import generate_large, till_harness  # noqa: E402
 from pharmacy_desk.core.db import close_database, open_database  # noqa: E402
 from pharmacy_desk.core.models import Staff  # noqa: E402
 
-HOUSEKEEPING = """
-import sys, time
+# A side job's code logs its slow write transactions when the benchmark asks (``--lock-log``).
+LOCK_LOG = """
+import os
+if os.environ.get("LOCK_LOG"):
+    from bench import lock_timing
+    lock_timing.install(os.environ["LOCK_LOG"], os.environ["LOCK_LOG_AS"])
+"""
+
+HOUSEKEEPING = LOCK_LOG + """
+import datetime as dt, sys, time
 from pharmacy_desk.core.db import open_database
 from pharmacy_desk.core.housekeeping import run_due_jobs
 open_database(sys.argv[1])
 started = time.perf_counter()
-result = run_due_jobs()
+result = run_due_jobs(dt.date.fromisoformat(sys.argv[2]) if len(sys.argv) > 2 else None)
 print(f"{time.perf_counter() - started:.2f} expired={result.points_expired} "
       f"down={result.review.downgraded} up={result.review.upgraded}")
 """
 
-IMPORT = """
+IMPORT = LOCK_LOG + """
 import sys, time
 from pharmacy_desk.core.db import open_database
 from pharmacy_desk.core.models import Staff
@@ -69,10 +79,16 @@ print(f"{time.perf_counter() - started:.2f} created={result.created}")
 
 
 def _copy(source: Path, target: Path) -> Path:
+    _remove(target)  # a log left beside an older copy would be replayed into this one
     for suffix in ("", "-wal", "-shm"):
         if Path(f"{source}{suffix}").exists():
             shutil.copyfile(f"{source}{suffix}", f"{target}{suffix}")
     return target
+
+
+def _remove(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def _percentile(values: list[float], fraction: float) -> float:
@@ -80,87 +96,159 @@ def _percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
 
-def run_scenario(path: Path, side: list[str] | None, checkout: Path, minimum: int, prefix: str) -> dict:
-    """The till beside ``side`` (a command run with ``checkout`` on its path), until both are done."""
+@dataclass(frozen=True)
+class Side:
+    """A job run beside the till: its name (for the lock log), command and the checkout it runs."""
+
+    name: str
+    command: list[str]
+    checkout: Path
+
+
+def run_scenario(path: Path, sides: list[Side], minimum: int, prefix: str, lock_log: Path | None) -> dict:
+    """The till beside ``sides`` (all started together), until the till's minimum and every side are done."""
     flag = path.with_suffix(".side-done")
     flag.unlink(missing_ok=True)
-    if side is None:
+    if not sides:
         flag.touch()
 
     def stop(n: int) -> bool:
         return n >= minimum and flag.exists()
 
+    if lock_log is not None:
+        from bench import lock_timing
+
+        lock_timing.install(lock_log, "till")  # the forked till inherits it
     pid, fd = till_harness.start_till(path, prefix=prefix, stop=stop)
     till_harness.wait_ready(fd)
-    side_text, side_seconds = "", 0.0
-    if side is not None:
-        started = time.perf_counter()
-        done = subprocess.run(side, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(checkout)},
-                              cwd=checkout, check=False)
-        side_seconds = time.perf_counter() - started
-        out = done.stdout.strip().splitlines()
-        side_text = out[-1] if done.returncode == 0 and out else "failed: " + " ".join(
-            done.stderr.strip().splitlines()[-1:])
-        flag.touch()
-    lines = till_harness.read_all(fd)
+    acknowledgements = till_harness.Acknowledgements(fd)
+    started = time.perf_counter()
+    running = []
+    for side in sides:
+        env = {**os.environ, "PYTHONPATH": str(side.checkout)}
+        if lock_log is not None:
+            env |= {"LOCK_LOG": str(lock_log), "LOCK_LOG_AS": side.name}
+        running.append((side, subprocess.Popen(side.command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                               text=True, env=env, cwd=side.checkout)))
+    texts = []
+    for side, process in running:
+        out, err = process.communicate()
+        lines = out.strip().splitlines()
+        texts.append(f"{side.name}: " + (lines[-1] if process.returncode == 0 and lines else
+                                          "failed: " + " ".join(err.strip().splitlines()[-1:])))
+    side_seconds = time.perf_counter() - started if sides else 0.0
+    flag.touch()
+    lines = acknowledgements.wait()
     os.waitpid(pid, 0)
-    latencies = [float(line.split()[1]) for line in lines if line[:1].isdigit()]
+    latencies = till_harness.latencies(lines)
     errors = [line for line in lines if line.startswith("error")]
     return {"sales": len(latencies), "errors": len(errors), "first_error": errors[0] if errors else "",
             "p50_ms": 1000 * statistics.median(latencies) if latencies else float("nan"),
             "p99_ms": 1000 * _percentile(latencies, 0.99) if latencies else float("nan"),
             "max_ms": 1000 * max(latencies) if latencies else float("nan"),
-            "side_s": side_seconds, "side": side_text}
+            "over_200": sum(latency > 0.2 for latency in latencies),
+            "side_s": side_seconds, "side": "; ".join(texts)}
+
+
+def _add_staff(path: Path) -> None:
+    """The benchmark's cashier and the owner who imports, unless the database has them."""
+    open_database(path)
+    try:
+        if Staff.get_or_none(Staff.name == till_harness.CLERK) is None:
+            Staff.create(name=till_harness.CLERK, role="cashier")
+        if Staff.get_or_none(Staff.role == "owner") is None:
+            Staff.create(name="店长甲", role="owner")
+    finally:
+        close_database()
+
+
+def _housekeep_as_of(path: Path, day: dt.date) -> None:
+    """Run the housekeeping as it would have run on ``day`` (the base's last start, weeks ago)."""
+    done = subprocess.run([sys.executable, "-c", HOUSEKEEPING, str(path), day.isoformat()], capture_output=True,
+                          text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, cwd=ROOT, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"housekeeping as of {day} failed: {done.stderr.strip().splitlines()[-1:]}")
+    print(f"  housekeeping as of {day}: {done.stdout.strip()}", flush=True)
+
+
+DB = "{database}"  # in a side's command: the scenario's copy
+SCENARIOS = ("alone", "housekeeping", "import", "both")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--members", type=int, default=100_000)
     parser.add_argument("--sales", type=int, default=500_000)
+    parser.add_argument("--base", type=Path, default=None,
+                        help="an existing database to copy per scenario (e.g. a copy of the 1M file); it gains the "
+                             "benchmark's cashier and owner, and the housekeeping of --last-housekeeping")
+    parser.add_argument("--last-housekeeping", type=int, default=None, metavar="DAYS",
+                        help="first run the housekeeping on the base as of DAYS days ago (default: never run, "
+                             "a first start)")
     parser.add_argument("--probe-sales", type=int, default=300, help="sales the till records at least")
     parser.add_argument("--before", type=Path, default=None, help="a checkout of the code to compare with")
-    parser.add_argument("--import-rows", type=int, default=100_000, help="0: no import scenario")
+    parser.add_argument("--import-rows", type=int, default=100_000, help="0: no import scenarios")
+    parser.add_argument("--only", nargs="+", choices=SCENARIOS, default=list(SCENARIOS))
+    parser.add_argument("--lock-log", action="store_true",
+                        help="log each process's slow write transactions (bench/lock_timing.py) per scenario")
     parser.add_argument("--keep", type=Path, default=None, help="folder for the files (default: a temporary one)")
     args = parser.parse_args(argv)
     work = args.keep or Path(tempfile.mkdtemp(prefix="till-latency-"))
     work.mkdir(parents=True, exist_ok=True)
-    base = work / "base.sqlite3"
+    base = args.base or work / "base.sqlite3"
     if not base.exists():
         print(f"generating {args.members:,} members, {args.sales:,} sales …", flush=True)
         started = time.perf_counter()
         generate_large.generate(base, members=args.members, sales=args.sales, quiet=True)
-        open_database(base)
-        Staff.create(name=till_harness.CLERK, role="cashier")
-        Staff.create(name="店长甲", role="owner")  # who imports
-        close_database()
         print(f"  {time.perf_counter() - started:.0f} s", flush=True)
-    scenarios: list[tuple[str, list[str] | None, Path]] = [("alone", None, ROOT)]
+    _add_staff(base)
+    if args.last_housekeeping is not None:
+        _housekeep_as_of(base, dt.date.today() - dt.timedelta(days=args.last_housekeeping))
     python = sys.executable
-    scenarios.append(("housekeeping", [python, "-c", HOUSEKEEPING], ROOT))
-    if args.before is not None:
-        scenarios.append(("housekeeping (before)", [python, "-c", HOUSEKEEPING], args.before.resolve()))
-    if args.import_rows:
+    checkouts = [("", ROOT)] + ([(" (before)", args.before.resolve())] if args.before is not None else [])
+    workbook = work / "members.xlsx"
+    if args.import_rows and {"import", "both"} & set(args.only) and not workbook.exists():
         from bench import bench_import
 
-        workbook = work / "members.xlsx"
-        if not workbook.exists():
-            print(f"generating a {args.import_rows:,}-row member list …", flush=True)
-            bench_import.generate(workbook, args.import_rows)
-        scenarios.append(("import", [python, "-c", IMPORT], ROOT))
-        if args.before is not None:
-            scenarios.append(("import (before)", [python, "-c", IMPORT], args.before.resolve()))
+        print(f"generating a {args.import_rows:,}-row member list …", flush=True)
+        bench_import.generate(workbook, args.import_rows)
+    scenarios: list[tuple[str, list[Side]]] = []
+    for name in args.only:
+        if name == "alone":
+            scenarios.append(("alone", []))
+            continue
+        if name != "housekeeping" and not args.import_rows:
+            continue
+        for suffix, checkout in checkouts:
+            sides = []
+            if name in ("housekeeping", "both"):
+                sides.append(Side("housekeeping", [python, "-c", HOUSEKEEPING, DB], checkout))
+            if name in ("import", "both"):
+                sides.append(Side("import", [python, "-c", IMPORT, DB, str(workbook)], checkout))
+            scenarios.append((name + suffix, sides))
     results = []
-    for index, (name, side, checkout) in enumerate(scenarios):
+    for index, (name, sides) in enumerate(scenarios):
         path = _copy(base, work / f"scenario{index}.sqlite3")
-        command = None if side is None else [*side, str(path)] + (
-            [str(work / "members.xlsx")] if name.startswith("import") else [])
+        sides = [Side(side.name, [str(path) if word == DB else word for word in side.command], side.checkout)
+                 for side in sides]
+        lock_log = work / f"locks{index}.log" if args.lock_log else None
+        if lock_log is not None:
+            lock_log.unlink(missing_ok=True)
         print(f"{name} …", flush=True)
-        results.append((name, run_scenario(path, command, checkout, args.probe_sales, f"p{index}-")))
-    print(f"\n{args.members:,} members, {args.sales:,} sales; till sale latency (ms)")
-    print(f"{'scenario':24} {'sales':>6} {'errors':>6} {'p50':>8} {'p99':>8} {'max':>9} {'side job':>9}  result")
+        try:
+            results.append((name, run_scenario(path, sides, args.probe_sales, f"p{index}-", lock_log)))
+        finally:
+            _remove(path)
+        if lock_log is not None:
+            from bench import lock_timing
+
+            print(lock_timing.summary(lock_log), flush=True)
+    print(f"\n{base.name}; till sale latency (ms), nice {os.nice(0)}")
+    print(f"{'scenario':24} {'sales':>6} {'errors':>6} {'p50':>8} {'p99':>8} {'max':>9} {'>200':>5} {'side job':>9}"
+          "  result")
     for name, r in results:
         print(f"{name:24} {r['sales']:6} {r['errors']:6} {r['p50_ms']:8.1f} {r['p99_ms']:8.1f} {r['max_ms']:9.1f}"
-              f" {r['side_s']:8.1f}s  {r['side']}{'  ' + r['first_error'] if r['first_error'] else ''}")
+              f" {r['over_200']:5} {r['side_s']:8.1f}s  {r['side']}{'  ' + r['first_error'] if r['first_error'] else ''}")
     return 0
 
 

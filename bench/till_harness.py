@@ -15,7 +15,9 @@ import datetime as dt
 import os
 import random
 import signal
+import threading
 import time
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -83,6 +85,7 @@ def _till(path: Path, first: int, write_fd: int, prefix: str, stop: Callable[[in
                 os.write(write_fd, f"{n} {time.perf_counter() - started:.6f}\n".encode())
             n += 1
     except BaseException:  # noqa: BLE001 - a child must never return into the parent's code
+        traceback.print_exc()  # on the inherited stderr: why this till stopped
         code = 1
     finally:
         os._exit(code)
@@ -108,6 +111,30 @@ def read_all(fd: int) -> list[str]:
     os.close(fd)
     text = b"".join(chunks).decode(errors="replace")
     return text.split("\n")[:-1]
+
+
+class Acknowledgements:
+    """A till's pipe read on a thread of its own as the lines come.
+
+    A till writes a line per sale; left unread, its pipe fills after a few thousand sales
+    and the till stops selling until someone reads, which would leave the database to the
+    side jobs it is meant to race.
+    """
+
+    def __init__(self, fd: int):
+        self.lines: list[str] = []
+        self._thread = threading.Thread(target=lambda: self.lines.extend(read_all(fd)), daemon=True)
+        self._thread.start()
+
+    def wait(self) -> list[str]:
+        """Every line, once the till has closed its end (it has exited)."""
+        self._thread.join()
+        return self.lines
+
+
+def latencies(lines: list[str]) -> list[float]:
+    """The seconds each acknowledged sale took, from a till's lines."""
+    return [float(line.split()[1]) for line in lines if line[:1].isdigit() and len(line.split()) == 2]
 
 
 def wait_ready(fd: int) -> list[str]:
