@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from pharmacy_desk.core import check, expiry, ledger, tiers
-from pharmacy_desk.core.db import database
+from pharmacy_desk.core.db import ChunkSize, database
 from pharmacy_desk.core.defaults import system_staff
 from pharmacy_desk.core.models import LedgerEntry, Member, Operation, Tier, TierChange
 
@@ -51,11 +51,11 @@ def test_expiry_runs_page_by_page_each_in_its_own_transaction(many):
 def test_a_run_cut_short_finishes_at_the_next_start_without_expiring_twice(many, monkeypatch):
     real, pages = expiry._expire_page, []
 
-    def power_cut_after_two_pages(lots, today, operator):
+    def power_cut_after_two_pages(lots, *args):
         if len(pages) == 2:
             raise RuntimeError("power cut")
         pages.append(lots)
-        return real(lots, today, operator)
+        return real(lots, *args)
 
     monkeypatch.setattr(expiry, "_expire_page", power_cut_after_two_pages)
     with pytest.raises(RuntimeError):
@@ -68,7 +68,7 @@ def test_a_run_cut_short_finishes_at_the_next_start_without_expiring_twice(many,
 
 
 def test_a_lot_a_till_spent_after_the_reading_expires_only_what_is_left(many, owner):
-    stale = next(expiry._pages_by_expiry("", DUE.isoformat(), 100))
+    stale = next(expiry._pages_by_expiry("", DUE.isoformat(), ChunkSize(100)))
     assert [lot[2] for lot in stale] == [10] * 7
     ledger.adjust(many[0].id, -4, "兑换", owner, "spent", at=dt.datetime(2026, 4, 14, 18))
     assert expiry._expire_page(stale, DUE, system_staff()) == 66

@@ -45,18 +45,17 @@ def test_imported_members_are_found_through_the_indexes(db, owner, sheet, small_
 
 def test_each_transaction_writes_one_chunk_of_members_with_their_balances(db, owner, sheet, small_chunks,
                                                                          monkeypatch):
-    real = commit.write_transaction
+    real = commit.batch_transaction
     written = []
 
     @contextmanager
-    def counted():
+    def counted(size=None):
         before = (Member.select().count(), LedgerEntry.select().count())
-        with real():
+        with real(size):
             yield
             written.append((Member.select().count() - before[0], LedgerEntry.select().count() - before[1]))
 
-    monkeypatch.setattr(commit, "write_transaction", counted)
-    monkeypatch.setattr(commit, "batch_transaction", counted)  # each chunk's
+    monkeypatch.setattr(commit, "batch_transaction", counted)  # the operation's and each chunk's
     commit.commit_import(read_plan(sheet, today=TODAY), owner, at=AT)
     assert written[0] == (0, 0)  # the operation
     assert written[1:] == [(7, 7)] * 5 + [(5, 5)]  # every member with their balance, 7 at a time
@@ -103,18 +102,17 @@ def test_only_the_last_chunk_waits_for_the_disk_and_the_connection_is_set_back(d
                                                                               monkeypatch):
     """The chunks commit without a sync of their own (each is still whole after a power cut); the
     last commit syncs, and with it every chunk before; the tills' setting (FULL) comes back."""
-    real = commit.write_transaction
+    real = commit.batch_transaction
     synchronous = []
 
     @contextmanager
-    def watched():
-        with real():
+    def watched(size=None):
+        with real(size):
             yield
             synchronous.append(database.execute_sql("PRAGMA synchronous").fetchone()[0])
 
     usual = [database.execute_sql(f"PRAGMA {name}").fetchone()[0] for name in ("synchronous", "wal_autocheckpoint")]
-    monkeypatch.setattr(commit, "write_transaction", watched)
-    monkeypatch.setattr(commit, "batch_transaction", watched)  # each chunk's
+    monkeypatch.setattr(commit, "batch_transaction", watched)  # the operation's and each chunk's
     commit.commit_import(read_plan(sheet, today=TODAY), owner, at=AT)
     assert synchronous == [2] + [1] * 5 + [2]  # the operation, five chunks of seven, the last five members
     assert [database.execute_sql(f"PRAGMA {name}").fetchone()[0]

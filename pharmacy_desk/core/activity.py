@@ -23,15 +23,15 @@ The paid amount is the sale's ``paid_fen`` (what the customer paid, 医保 inclu
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from dataclasses import dataclass
 
 from pharmacy_desk.core import dialect
-from pharmacy_desk.core.db import database, pause_for_tills, retry_when_busy, write_transaction
+from pharmacy_desk.core.db import ChunkSize, batch_transaction, database, pause_for_tills, write_transaction
 from pharmacy_desk.core.ledger import add_months
 
 WINDOW_MONTHS = 12  # the current month and the 11 before it: RFM's default period
-ROLL_MEMBERS = 20_000  # member ids per transaction when a month leaves the window
+ROLL_MEMBERS = 20_000  # member ids per transaction at most when a month leaves the window
+FIRST_ROLL_MEMBERS = 2_000
 
 
 @dataclass(frozen=True)
@@ -77,8 +77,8 @@ _LEAVING = ("SELECT member_id, COUNT(*) AS visits, SUM(paid_fen) AS paid_fen FRO
             " WHERE member_id > ? AND member_id <= ? AND created_at >= ? AND created_at < ? GROUP BY member_id")
 
 
-def _take_off_page(update: str, leaving: dt.date, after: dt.date, done: int, upto: int) -> bool:
-    with write_transaction():
+def _take_off_page(update: str, leaving: dt.date, after: dt.date, done: int, upto: int, size: ChunkSize) -> bool:
+    with batch_transaction(size):
         if window() != Window(leaving, done):
             return False
         database.execute_sql(update, (done, upto, leaving.isoformat(), after.isoformat()))
@@ -88,20 +88,20 @@ def _take_off_page(update: str, leaving: dt.date, after: dt.date, done: int, upt
 
 def roll_one_month(page: int | None = None) -> dt.date:
     """Take the window's first month off every member, a page of members per transaction; returns the new start."""
-    page = page or ROLL_MEMBERS
+    size = ChunkSize(page or ROLL_MEMBERS, start=FIRST_ROLL_MEMBERS)
     current = window()
     leaving, after = current.starts, add_months(current.starts, 1)
     top = database.execute_sql("SELECT COALESCE(MAX(member_id), 0) FROM member_activity").fetchone()[0]
     done = current.rolled_through
     update = dialect.subtract_from("member_activity", "member_id", ("visits", "paid_fen"), _LEAVING)
     while done < top:
-        upto = min(done + page, top)
-        # Tried again when busy: a page checks where the window stands first, so it is taken off once.
-        if not retry_when_busy(functools.partial(_take_off_page, update, leaving, after, done, upto)):
+        upto = min(done + size.rows, top)
+        # A page checks where the window stands first, under the lock, so it is taken off once.
+        if not _take_off_page(update, leaving, after, done, upto, size):
             return window().starts  # another till is rolling the same month
         done = upto
         pause_for_tills()
-    with write_transaction():
+    with batch_transaction():
         database.execute_sql("UPDATE activity_window SET starts = ?, rolled_through = 0 WHERE starts = ?",
                              (after.isoformat(), leaving.isoformat()))
     return after

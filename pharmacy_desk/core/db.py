@@ -154,33 +154,68 @@ def retry_when_busy(call: Callable[[], T], *, attempts: int = BUSY_ATTEMPTS, pau
 # asleep and keep the lock for page after page. Pausing this long lets a waiting till in.
 BATCH_PAUSE_S = 0.06
 
+# How long one chunk of a batch aims to hold the write lock, its commit included. A till
+# that asks for the lock just after a chunk began waits about this long, plus one poll of
+# its busy handler (25 ms at that point): far inside the 200 ms a sale may wait.
+CHUNK_TARGET_S = 0.04
 
-BATCH_LOCK_ATTEMPTS = 6
+# How long a batch keeps asking for the write lock while tills keep it busy (each ask waits
+# up to the busy timeout). Two tills selling back to back can hold it most of the time, and
+# SQLite does not queue the writers: a batch may need many asks to find it free.
+BATCH_LOCK_PATIENCE_S = 120.0
+
+
+class ChunkSize:
+    """How many rows the next chunk of a batch writes, so that it holds the write lock ``CHUNK_TARGET_S``.
+
+    The cost of a row depends on the machine, its load and the size of the indexes (a row of
+    a million-member file costs several times one of a small file), so the size follows the
+    chunks' own times: after each chunk it scales by the target over the time taken (down as
+    far as that says, up at most twofold), between ``least`` and ``most``. It starts at
+    ``start`` (capped by ``most``), so that even the first chunk is short.
+    """
+
+    def __init__(self, most: int, *, least: int = 20, start: int | None = None, target: float | None = None):
+        self.most, self.least = most, min(least, most)
+        self.target = CHUNK_TARGET_S if target is None else target
+        self.rows = max(self.least, min(most, start if start is not None else most))
+
+    def took(self, seconds: float) -> None:
+        """The chunk just written (``rows`` of them) held the lock ``seconds``: size the next one."""
+        scale = min(2.0, self.target / max(seconds, 1e-4))
+        self.rows = max(self.least, min(self.most, int(self.rows * scale)))
 
 
 @contextmanager
-def batch_transaction() -> Iterator[None]:
+def batch_transaction(size: ChunkSize | None = None) -> Iterator[None]:
     """``write_transaction`` for one chunk of a long batch (expiry, the tier review, an import).
 
     Tills selling one sale after another can keep the write lock busy past the busy timeout,
-    so the chunk asks for the lock again a few times before giving up. Only taking the lock
-    is tried again: nothing of the chunk has run yet, so nothing can be done twice.
+    so the chunk asks for the lock again for up to ``BATCH_LOCK_PATIENCE_S`` before giving up.
+    Only taking the lock is tried again: nothing of the chunk has run yet, so nothing can be
+    done twice. ``size`` is told how long the chunk held the lock (``ChunkSize``).
     """
     from pharmacy_desk.core.errors import StorageError, explain_storage_error
 
-    for attempt in range(1, BATCH_LOCK_ATTEMPTS + 1):
+    deadline = time.monotonic() + BATCH_LOCK_PATIENCE_S
+    attempt = 0
+    while True:
+        attempt += 1
         stack = ExitStack()
         try:
             stack.enter_context(write_transaction())
         except Exception as error:
             storage = error if isinstance(error, StorageError) else explain_storage_error(error)
-            if attempt == BATCH_LOCK_ATTEMPTS or storage is None or storage.kind not in ("busy", "locked"):
+            if time.monotonic() >= deadline or storage is None or storage.kind not in ("busy", "locked"):
                 raise
-            time.sleep(BATCH_PAUSE_S * attempt)
+            time.sleep(BATCH_PAUSE_S * min(attempt, 5))
             continue
-        with stack:
-            yield
-        return
+        break
+    locked_at = time.perf_counter()
+    with stack:
+        yield
+    if size is not None:
+        size.took(time.perf_counter() - locked_at)
 
 
 def pause_for_tills() -> None:

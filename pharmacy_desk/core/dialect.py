@@ -438,6 +438,15 @@ def bulk_writing(database: AnyDatabase) -> Iterator[BulkWriting]:
             database.execute_sql(f"PRAGMA {name} = {int(value)}")
 
 
+def checkpoint(database: AnyDatabase) -> None:
+    """Copy the write-ahead log into the database file as far as the readers allow (a passive checkpoint).
+
+    It waits for no lock and blocks no writer; outside a transaction only (inside one it cannot run).
+    """
+    if not database.in_transaction():
+        database.execute_sql("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+
+
 def query_plan(database: AnyDatabase, sql: str, params: tuple = ()) -> list[str]:
     """How the engine will read the tables of ``sql``: one step a line (``SCAN sale``, ``SEARCH … USING …``)."""
     return [row[3] for row in database.execute_sql(f"EXPLAIN QUERY PLAN {sql}", params).fetchall()]

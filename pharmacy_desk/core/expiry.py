@@ -1,7 +1,8 @@
 """积分过期 catch-up: expire every lot whose day has come, in short transactions beside the tills.
 
 The due lots are read outside the write lock, a page at a time in expiry order; each page
-is then expired in a transaction of its own: its lots' remaining points are read again
+(as many lots as fit in ``db.CHUNK_TARGET_S`` of write lock, ``db.ChunkSize``) is then
+expired in a transaction of its own: its lots' remaining points are read again
 under the lock (a till may have spent or expired some meanwhile), and the expire entries
 and their allocations are written set-based. A till sale waits for one page at most.
 
@@ -19,11 +20,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from pharmacy_desk.core import chain, dialect, operations
-from pharmacy_desk.core.db import batch_transaction, database, pause_for_tills, write_transaction
+from pharmacy_desk.core.db import ChunkSize, batch_transaction, database, pause_for_tills
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.vocabulary import LedgerKind, OperationKind
 
-PAGE_LOTS = 500  # lots expired per transaction: tens of milliseconds under the lock
+PAGE_LOTS = 500  # lots expired per transaction at most; fewer when that would hold the lock long
+FIRST_PAGE_LOTS = 100
 DONE_PREFIX = "expiry-done:"
 REASON = "积分到期"
 
@@ -59,7 +61,7 @@ def _newest_lot_id() -> int:
     return database.execute_sql("SELECT COALESCE(MAX(id), 0) FROM ledger_entry").fetchone()[0]
 
 
-def _pages_by_expiry(since: str, today: str, size: int) -> Iterator[list[DueLot]]:
+def _pages_by_expiry(since: str, today: str, size: ChunkSize) -> Iterator[list[DueLot]]:
     """Lots with points left that fell due after ``since`` and by ``today``, soonest first."""
     last_day, last_id = since, 0
     while True:
@@ -67,21 +69,21 @@ def _pages_by_expiry(since: str, today: str, size: int) -> Iterator[list[DueLot]
             SELECT l.id, l.member_id, {_REMAINING}, l.expires_on FROM ledger_entry l
             WHERE l.points > 0 AND l.expires_on > ? AND l.expires_on <= ?
               AND l.expires_on >= ? AND (l.expires_on > ? OR l.id > ?)
-            ORDER BY l.expires_on, l.id LIMIT ?""", (since, today, last_day, last_day, last_id, size)).fetchall()
+            ORDER BY l.expires_on, l.id LIMIT ?""", (since, today, last_day, last_day, last_id, size.rows)).fetchall()
         if not rows:
             return
         yield [row for row in rows if row[2] > 0]
         last_id, last_day = rows[-1][0], rows[-1][3]
 
 
-def _pages_added_since(seen: int, newest: int, since: str, size: int) -> Iterator[list[DueLot]]:
+def _pages_added_since(seen: int, newest: int, since: str, size: ChunkSize) -> Iterator[list[DueLot]]:
     """Lots added after the last run that were already due by its day (written with an old date)."""
     last_id = seen
     while True:
         rows = database.execute_sql(f"""
             SELECT l.id, l.member_id, {_REMAINING}, l.expires_on FROM ledger_entry l
             WHERE l.id > ? AND l.id <= ? AND l.points > 0 AND l.expires_on <= ?
-            ORDER BY l.id LIMIT ?""", (last_id, newest, since, size)).fetchall()
+            ORDER BY l.id LIMIT ?""", (last_id, newest, since, size.rows)).fetchall()
         if not rows:
             return
         yield [row for row in rows if row[2] > 0]
@@ -113,15 +115,19 @@ def _sealed_entries(left: Sequence[tuple[int, int, int]], stamp: str, op_id: int
     return rows
 
 
-def _expire_page(lots: Sequence[DueLot], today: dt.date, operator: Staff | None) -> int:
-    """Expire what is still left of ``lots``, in one short transaction; returns the points expired."""
+def _expire_page(lots: Sequence[DueLot], today: dt.date, operator: Staff | None,
+                 size: ChunkSize | None = None) -> int:
+    """Expire what is still left of ``lots``, in one short transaction; returns the points expired.
+
+    ``size`` learns how long the page held the lock, and sizes the next page by it.
+    """
     if not lots:
         return 0
     pause_for_tills()  # the previous page's commit has just let go of the lock
     at = dt.datetime.combine(today, dt.time(0, 0))
     stamp = at.isoformat(" ")
     ids = [lot[0] for lot in lots]
-    with batch_transaction():
+    with batch_transaction(size):
         marks = ", ".join("?" * len(ids))
         left = database.execute_sql(f"""
             SELECT l.id, l.member_id, l.points - COALESCE(SUM(a.points), 0) FROM ledger_entry l
@@ -151,14 +157,15 @@ def catch_up(today: dt.date, operator: Staff | None, *, page: int = PAGE_LOTS) -
     # Lots up to the mark's id that were due by its day (or by today, if that is earlier) are done.
     since = min(mark.day, today).isoformat() if mark is not None else ""
     day = today.isoformat()
+    size = ChunkSize(page, start=FIRST_PAGE_LOTS)
     total = 0
-    for lots in _pages_by_expiry(since, day, page):
-        total += _expire_page(lots, today, operator)
+    for lots in _pages_by_expiry(since, day, size):
+        total += _expire_page(lots, today, operator, size)
     if mark is not None:
-        for lots in _pages_added_since(mark.lot_id, newest, since, page):
-            total += _expire_page(lots, today, operator)
+        for lots in _pages_added_since(mark.lot_id, newest, since, size):
+            total += _expire_page(lots, today, operator, size)
     done = Watermark(today, newest)
-    with write_transaction():
+    with batch_transaction():
         if operations.find(done.key) is None:
             operations.start(done.key, OperationKind.EXPIRE, operator, dt.datetime.combine(today, dt.time(0, 0)),
                              subject="expiry", detail=f"到期积分已处理至 {today.isoformat()}（流水 {newest} 及以前）")

@@ -10,7 +10,7 @@ from typing import cast
 from peewee import fn
 
 from pharmacy_desk.core import operations, prepared, rule_cache, settings
-from pharmacy_desk.core.db import batch_transaction, database, pause_for_tills, write_transaction
+from pharmacy_desk.core.db import ChunkSize, batch_transaction, database, pause_for_tills
 from pharmacy_desk.core.ids import MemberId
 from pharmacy_desk.core.ledger import add_months
 from pharmacy_desk.core.models import Member, Operation, Sale, SaleReturn, Staff, Tier, TierChange
@@ -124,7 +124,8 @@ class ReviewResult:
     already_done: bool = False
 
 
-REVIEW_CHUNK = 500  # members moved per transaction
+REVIEW_CHUNK = 500  # members moved per transaction at most; fewer when that would hold the lock long
+FIRST_REVIEW_CHUNK = 100
 
 
 @dataclass(frozen=True)
@@ -161,7 +162,7 @@ def _moves(tiers: list[Tier], at: dt.datetime) -> list[_Move]:
 
 
 def _apply(moves: list[_Move], review_key: str, operator: Staff, at: dt.datetime, tiers: list[Tier],
-           result: ReviewResult) -> None:
+           result: ReviewResult, size: ChunkSize) -> None:
     """Move one chunk of members in a short transaction, each only if nothing moved them meanwhile.
 
     A member whose tier changed since the reading, or who bought something after the
@@ -169,7 +170,7 @@ def _apply(moves: list[_Move], review_key: str, operator: Staff, at: dt.datetime
     """
     rank_of = {t.id: t.rank for t in tiers}
     ids = [move.member_id for move in moves]
-    with batch_transaction():
+    with batch_transaction(size):
         now_tier = dict(cast(PerMember, Member.select(Member.id, Member.tier).where(Member.id.in_(ids)).tuples()))
         bought_since = {member_id for (member_id,) in cast("Iterable[tuple[MemberId]]", Sale.select(Sale.member).where(
             Sale.member.in_(ids) & (Sale.created_at > at)).tuples())}
@@ -201,7 +202,8 @@ def monthly_review(month: dt.date, operator: Staff, at: dt.datetime | None = Non
 
     Runs once per month (the key is the month); a second run reports ``already_done``.
     Who moves is worked out without the write lock; the moves are written a chunk of
-    members per transaction, so a till waits for one chunk at most. The month's key is
+    members per transaction (as many as fit in ``db.CHUNK_TARGET_S``), so a till waits for
+    one short chunk at most. The month's key is
     recorded when every chunk is written: a review cut short runs again at the next
     start and moves only who is still due.
     """
@@ -213,11 +215,15 @@ def monthly_review(month: dt.date, operator: Staff, at: dt.datetime | None = Non
     result = ReviewResult()
     tiers = tiers_by_rank()
     moves = _moves(tiers, at)
-    for start in range(0, len(moves), chunk):
+    size = ChunkSize(chunk, start=FIRST_REVIEW_CHUNK)
+    start = 0
+    while start < len(moves):
         if start:
             pause_for_tills()
-        _apply(moves[start:start + chunk], key, operator, at, tiers, result)
-    with write_transaction():
+        rows = size.rows
+        _apply(moves[start:start + rows], key, operator, at, tiers, result, size)
+        start += rows
+    with batch_transaction():
         step = operations.keyed(key, "tier_review", operator, at)
         if step.done is None:  # else another till finished the same review meanwhile
             step.start(subject=f"下调 {result.downgraded} 人，上调 {result.upgraded} 人")

@@ -20,11 +20,12 @@ which figures came out different.
 from __future__ import annotations
 
 import datetime as dt
-import functools
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 
 from pharmacy_desk.core import audit, operations
-from pharmacy_desk.core.db import database, pause_for_tills, retry_when_busy, write_transaction
+from pharmacy_desk.core.db import batch_transaction, database, pause_for_tills, write_transaction
 from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.bookkeeping_models import MonthReport
 from pharmacy_desk.core.models import Staff
@@ -79,9 +80,9 @@ def months_due(today: dt.date) -> list[Month]:
 
 
 def _store(month: Month, parts: MonthParts, operator: Staff, kind: OperationKind, detail: str,
-           at: dt.datetime) -> bool:
+           at: dt.datetime, transaction: Callable[[], AbstractContextManager] = write_transaction) -> bool:
     """Write one month's figures (a close writes only a month not yet closed); True when written."""
-    with write_transaction():
+    with transaction():
         if kind is OperationKind.MONTH_CLOSE and MonthReport.select().where(MonthReport.month == month.label).exists():
             return False  # another till closed it meanwhile
         MonthReport.create(month=month.label, computed_at=at, staff=operator, figures=encode(parts))
@@ -100,10 +101,10 @@ def close_due_months(today: dt.date, operator: Staff, *, at: dt.datetime | None 
         for start in range(0, len(run), MONTHS_PER_SCAN):
             computed = live_parts(run[start:start + MONTHS_PER_SCAN])
             for month, parts in computed.items():
-                # Beside busy tills the lock can stay out of reach for a while: the write is tried
-                # again (it writes a month not yet closed, so a second try never writes twice).
-                if retry_when_busy(functools.partial(_store, month, parts, operator, OperationKind.MONTH_CLOSE,
-                                                     f"{month} 月度报表已结账", at)):
+                # Beside busy tills the lock can stay out of reach for a while: a batch's
+                # transaction asks for it again until it gets it.
+                if _store(month, parts, operator, OperationKind.MONTH_CLOSE, f"{month} 月度报表已结账", at,
+                          batch_transaction):
                     closed.append(month)
                 pause_for_tills()
     return closed

@@ -1,9 +1,9 @@
 """导入: writing a planned import in short chunks, so the tills keep selling beside it.
 
 Members and their opening balances are inserted with ``executemany`` (a per-row
-``members.register`` costs ~1.5 ms, minutes for a big list), ``CHUNK`` members with
-their balances per transaction: each holds the write lock a few tens of milliseconds,
-so a sale at a till waits at most one chunk, never the whole import. Everything that
+``members.register`` costs ~1.5 ms, minutes for a big list), up to ``CHUNK`` members with
+their balances per transaction, as many as fit in ``db.CHUNK_TARGET_S`` of write lock
+(``db.ChunkSize``), so a sale at a till waits at most one short chunk, never the whole import. Everything that
 needs no lock (matching the file against the members, card numbers, pinyin) is done
 before. Each chunk checks again, under the lock, who was signed up at a till
 meanwhile and which card numbers were taken, and leaves those rows to the merge; its
@@ -25,13 +25,12 @@ second file; their empty fields are still filled.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import partial
 
 from pharmacy_desk.core import chain, dialect, ledger, operations, settings
 from pharmacy_desk.core.changes import ALL, NOTHING, Changes
-from pharmacy_desk.core.db import batch_transaction, database, pause_for_tills, write_transaction
+from pharmacy_desk.core.db import ChunkSize, batch_transaction, database, pause_for_tills
 from pharmacy_desk.core.members import ean13_check_digit
 from pharmacy_desk.core.models import Member, Staff, Tier
 from pharmacy_desk.core.normalize import bulk_name_initials
@@ -40,7 +39,8 @@ from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.spreadsheet.plan import FilePlan, ImportPlan, Merge, Progress, match_database, quiet
 from pharmacy_desk.core.vocabulary import LedgerKind, Role
 
-CHUNK = 1000  # members (with their balances) per transaction: ~20-60 ms of write lock
+CHUNK = 1000  # members (with their balances) per transaction at most; fewer when that would hold the lock long
+FIRST_CHUNK = 100
 MEMBER_COLUMNS = ("card_no", "phone", "name", "name_initials", "gender", "birthday", "address",
                   "joined_on", "joined_by_id", "owner_staff_id", "tier_id", "marketing_opt_out",
                   "notes", "created_at", "chronic_conditions", "allergies", "long_term_meds",
@@ -142,7 +142,7 @@ def commit_import(file_plan: FilePlan, operator: Staff, *, progress: Progress | 
 
     points_of = {(c.phone, c.name): c.points for c in plan.new}
     expires = opening_expiry(at.date(), file_plan.options.validity_months).isoformat()
-    with write_transaction():
+    with batch_transaction():
         found = operations.find(file_plan.operation_key)
         op = found or operations.start(file_plan.operation_key, "import", operator, at,
                                        subject=f"file:{file_plan.path.name}"[:200])
@@ -161,7 +161,7 @@ def commit_import(file_plan: FilePlan, operator: Staff, *, progress: Progress | 
     def write_new(candidates) -> None:
         nonlocal done
         prepared = member_rows(candidates)
-        with batch_transaction():
+        with batch_transaction(size):
             chunk = _still_new(prepared, cards)
             first_id = _next_member_id()
             _insert("member", ("id", *MEMBER_COLUMNS),
@@ -173,7 +173,7 @@ def commit_import(file_plan: FilePlan, operator: Staff, *, progress: Progress | 
 
     def write_merges(batch: list[Merge]) -> None:
         nonlocal done
-        with batch_transaction():
+        with batch_transaction(size):
             credited = _already_credited([m.member_id for m in batch if m.import_points > 0])
             for merge in batch:
                 if merge.fill:
@@ -184,15 +184,23 @@ def commit_import(file_plan: FilePlan, operator: Staff, *, progress: Progress | 
         done += len(batch)
         progress(done, total, "正在补充已有会员的资料……")
 
-    steps = [partial(write_new, plan.new[start:start + CHUNK]) for start in range(0, len(plan.new), CHUNK)]
-    steps += [partial(write_merges, plan.merges[start:start + CHUNK]) for start in range(0, len(plan.merges), CHUNK)]
+    # The new members, then the merges, each a chunk at a time: as many as fit in the chunk's
+    # time under the lock (``db.ChunkSize``), so each chunk's size is known only when it comes.
+    size = ChunkSize(CHUNK, start=FIRST_CHUNK)
+    queues: list[tuple[Callable[[list], None], list]] = [(write_new, plan.new), (write_merges, plan.merges)]
+    first = True
     with dialect.bulk_writing(database) as bulk:
-        for number, step in enumerate(steps, 1):
-            if number > 1:
-                pause_for_tills()  # the previous chunk's commit has just let go of the lock
-            if number == len(steps):
-                bulk.durable()  # the last commit waits for the disk, and with it every chunk before
-            step()
+        for number, (write, items) in enumerate(queues):
+            start = 0
+            while start < len(items):
+                if not first:
+                    pause_for_tills()  # the previous chunk's commit has just let go of the lock
+                first = False
+                rows = size.rows
+                if start + rows >= len(items) and not any(rest for _, rest in queues[number + 1:]):
+                    bulk.durable()  # the last commit waits for the disk, and with it every chunk before
+                write(items[start:start + rows])
+                start += rows
     progress(total, total, "导入完成")
     return result
 
