@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
 
-from pharmacy_desk.core import ledger, members, returns, sales
+from pharmacy_desk.core import ledger, members, returns, sales, tiers
 from pharmacy_desk.core.db import close_database, open_database
 from pharmacy_desk.core.errors import InvalidInput, NotPermitted
-from pharmacy_desk.core.models import Member, SaleLine, SaleReturn, Staff
+from pharmacy_desk.core.models import Member, SaleLine, SaleReturn, Staff, Tier
 from pharmacy_desk.core.refunds import remaining_by_method, split_refund
 from pharmacy_desk.core.vocabulary import ReturnReason
 
@@ -80,7 +80,8 @@ def test_a_tier_gained_only_through_the_returned_sale_goes_at_once(db, make_memb
     typo = sell(member, {"household": 1_200_000}, at=AT)
     assert Member.get_by_id(member.id).tier.code != "normal"
     result = returns.return_sale(sale_id=typo.sale.id, operator=clerk, uid="r1", approved_by=owner, at=AT)
-    assert result.tier_after is not None and result.tier_after.code == "normal"
+    assert result.tier_after == tiers.TierRow.of(Tier.get(Tier.code == "normal"))
+    assert not isinstance(result.tier_after, Tier)  # a plain row for the window, not a database row
     assert Member.get_by_id(member.id).tier.code == "normal"
     assert ledger.balance(member.id) == 5
 

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from pharmacy_desk.core import coupons, ledger, sales, settings
+from pharmacy_desk.core import coupons, ledger, sales, settings, tiers
 from pharmacy_desk.core.errors import CouponError, InvalidInput, PointsError
 from pharmacy_desk.core.models import Category, Coupon, LedgerEntry, Member, Payment, Sale, SaleLine, Tier, TierChange
 
@@ -124,7 +124,9 @@ def test_tier_upgrades_when_a_sale_crosses_the_threshold(db, make_member, sell):
     sell(member, {"household": 49999})
     assert Member.get_by_id(member.id).tier.code == "normal"
     result = sell(member, {"household": 1})  # 500.00元 over 12 months reaches 核心会员 (≥ 500)
-    assert result.new_tier.code == "core" and Member.get_by_id(member.id).tier.code == "core"
+    core = Tier.get(Tier.code == "core")
+    assert result.new_tier == tiers.TierRow.of(core) and Member.get_by_id(member.id).tier.code == "core"
+    assert not isinstance(result.new_tier, Tier)  # a plain row for the window, not a database row
     change = TierChange.get()
     assert change.from_tier.code == "normal" and "500.00" in change.reason
 

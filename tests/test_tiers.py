@@ -1,7 +1,10 @@
+import dataclasses
 import datetime as dt
 
+import pytest
+
 from pharmacy_desk.core import returns, tiers
-from pharmacy_desk.core.models import Member, TierChange
+from pharmacy_desk.core.models import Member, Tier, TierChange
 
 MAR = dt.datetime(2025, 3, 5, 10)
 
@@ -64,3 +67,11 @@ def test_a_downgrade_at_the_review_is_a_tier_notice_in_the_call_list(db, make_me
     contacts.mark_contacted(faded.id, "tier_notice", "已接通", clerk, at=dt.datetime(2026, 4, 2, 10))
     assert notices.rows(dt.date(2026, 4, 3), clerk) == []
     assert call_lists.tier_notices(dt.date(2026, 6, 1)) == []  # long past: heard of at the counter by now
+
+
+def test_the_shared_ladder_hands_out_rows_no_caller_can_change(db):
+    ladder = tiers.tiers_by_rank()
+    assert [t.code for t in ladder] == [t.code for t in Tier.select().order_by(Tier.rank)]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        ladder[0].monthly_cap_fen = 0  # type: ignore[misc]
+    assert tiers.tier_of(ladder[0].id) == tiers.TierRow.of(Tier.get_by_id(ladder[0].id))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pharmacy_desk.core import bonuses, coupons, ledger, panel_sql, rule_cache, settings, tiers
 from pharmacy_desk.core.errors import NotFound
 from pharmacy_desk.core.ids import MemberId
-from pharmacy_desk.core.models import Member, Staff, Tier
+from pharmacy_desk.core.models import Member, Staff
 from pharmacy_desk.core.normalize import mask_phone
 from pharmacy_desk.core.permissions import Permission, can
 from pharmacy_desk.core.pricing import Bonus, points_cash_value
@@ -125,7 +125,7 @@ def points_options(usable: int, cap_fen: int, blocks: tuple[tuple[int, int], ...
     return options
 
 
-def tier_privileges(tier: Tier) -> tuple[str, ...]:
+def tier_privileges(tier: tiers.TierRow) -> tuple[str, ...]:
     """The tier's privileges as the owner listed them (separated by 、 , ， or ；)."""
     return tuple(part.strip() for part in re.split(r"[、,，;；]", tier.privileges or "") if part.strip())
 

@@ -27,7 +27,7 @@ from pharmacy_desk.core.db import write_transaction
 from pharmacy_desk.core.errors import InvalidInput, NotFound, NotPermitted, ReturnError
 from pharmacy_desk.core.ids import MemberId, SaleId, SaleLineId
 from pharmacy_desk.core.models import (
-    Member, Sale, SaleLine, SaleReturn, SaleReturnLine, SaleReturnPayment, Staff, Tier,
+    Member, Sale, SaleLine, SaleReturn, SaleReturnLine, SaleReturnPayment, Staff,
 )
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.pricing import category_points
@@ -137,7 +137,7 @@ class ReturnResult:
     balance: int
     replayed: bool = False
     refunds: dict[str, int] = field(default_factory=dict)  # method → fen given back on it
-    tier_after: Tier | None = None  # the tier the member went back to, when the sale had lifted it
+    tier_after: tiers.TierRow | None = None  # the tier the member went back to, when the sale had lifted it
 
     @property
     def changes(self) -> Changes:

@@ -22,7 +22,7 @@ from pharmacy_desk.core.db import write_transaction
 from pharmacy_desk.core.errors import InvalidInput, NeedsConfirmation, NotFound, PointsError
 from pharmacy_desk.core.ids import CouponId, MemberId, SaleId
 from pharmacy_desk.core.models import (
-    Category, Coupon, CouponUse, Member, Payment, Sale, SaleLine, Staff, Tier,
+    Category, Coupon, CouponUse, Member, Payment, Sale, SaleLine, Staff,
 )
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.permissions import Permission, require
@@ -91,7 +91,7 @@ def _record_of(row: Sale) -> SaleRecord:
 class SaleResult:
     sale: SaleRecord
     balance: int
-    new_tier: Tier | None = None
+    new_tier: tiers.TierRow | None = None  # the tier this sale lifted the member to
     replayed: bool = False
 
     @property

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import cast
+from decimal import Decimal
+from typing import Protocol, TypeVar, cast
 
 from peewee import fn
 
@@ -21,20 +22,54 @@ from pharmacy_desk.core.permissions import Permission, require
 PerMember = Iterable[tuple[MemberId, int]]
 
 
-_ladder = rule_cache.Cached(lambda: tuple(Tier.select().order_by(Tier.rank)))
+@dataclass(frozen=True)
+class TierRow:
+    """One rung of the ladder as read: what a sale, the member panel and a receipt ask of a tier."""
+
+    id: int
+    code: str
+    name: str
+    rank: int
+    min_spend_fen: int
+    min_visits: int
+    multiplier: Decimal
+    monthly_cap_fen: int
+    privileges: str
+
+    @classmethod
+    def of(cls, tier: Tier) -> TierRow:
+        return cls(tier.id, tier.code, tier.name, tier.rank, tier.min_spend_fen, tier.min_visits, tier.multiplier,
+                   tier.monthly_cap_fen, tier.privileges)
 
 
-def tiers_by_rank() -> list[Tier]:
-    """The tiers, lowest first; read again only when a rule changed (the rows are shared: never change them)."""
+# Frozen rows, so the one ladder every caller shares cannot be changed by any of them.
+_ladder = rule_cache.Cached(lambda: tuple(TierRow.of(tier) for tier in Tier.select().order_by(Tier.rank)))
+
+
+def tiers_by_rank() -> list[TierRow]:
+    """The tiers, lowest first; read again only when a rule changed."""
     return list(_ladder.get())
 
 
-def tier_of(tier_id: int) -> Tier:
+def tier_of(tier_id: int) -> TierRow:
     """The tier with this id, from the same cache."""
     return next(tier for tier in _ladder.get() if tier.id == tier_id)
 
 
-def qualifying_tier(spend_fen: int, visits: int, tiers: list[Tier]) -> Tier:
+class Thresholds(Protocol):
+    """What ``qualifying_tier`` reads of a tier: a ladder row, or a ``Tier`` row being generated."""
+
+    @property
+    def min_spend_fen(self) -> int: ...
+
+    @property
+    def min_visits(self) -> int: ...
+
+
+Rung = TypeVar("Rung", bound=Thresholds)
+
+
+def qualifying_tier(spend_fen: int, visits: int, tiers: Sequence[Rung]) -> Rung:
     """The highest tier whose spend and visit thresholds are both met."""
     best = tiers[0]
     for tier in tiers:
@@ -65,21 +100,21 @@ def spend_and_visits(member_id: MemberId, at: dt.datetime) -> tuple[int, int]:
 SET_TIER_SQL = 'UPDATE "member" SET "tier_id" = ? WHERE "id" = ?'
 
 
-def _change(member: Member, to_tier: Tier, reason: str, op: Operation, at: dt.datetime) -> TierChange:
-    change = prepared.create(TierChange, member=member, from_tier=member.tier_id, to_tier=to_tier,
+def _change(member: Member, to_tier: TierRow, reason: str, op: Operation, at: dt.datetime) -> TierChange:
+    change = prepared.create(TierChange, member=member, from_tier=member.tier_id, to_tier=to_tier.id,
                              changed_at=at, reason=reason, operation=op, staff=op.staff_id)
     database.execute_sql(SET_TIER_SQL, (to_tier.id, member.id))
-    member.tier = to_tier
+    member.tier_id = to_tier.id
     return change
 
 
-def _reason(word: str, spend: int, visits: int, tier: Tier) -> str:
+def _reason(word: str, spend: int, visits: int, tier: TierRow) -> str:
     months = settings.get("tier_period_months")
     return f"{word}：近{months}个月消费 {yuan(spend)} 元、{visits} 次，对应{tier.name}"
 
 
 def upgrade_after_sale(member: Member, op: Operation, at: dt.datetime,
-                       spend_and_visits_now: tuple[int, int] | None = None) -> Tier | None:
+                       spend_and_visits_now: tuple[int, int] | None = None) -> TierRow | None:
     """Raise the member's tier if this sale crossed a threshold; returns the new tier.
 
     ``spend_and_visits_now``: the trailing net spend and visits with this sale, when the
@@ -95,7 +130,7 @@ def upgrade_after_sale(member: Member, op: Operation, at: dt.datetime,
     return target
 
 
-def review_after_return(member: Member, sale: Sale, op: Operation, at: dt.datetime) -> Tier | None:
+def review_after_return(member: Member, sale: Sale, op: Operation, at: dt.datetime) -> TierRow | None:
     """A tier ``sale`` lifted the member to, reviewed after (part of) it came back.
 
     The member keeps the tier if they still qualify without what was returned; otherwise
@@ -132,12 +167,12 @@ FIRST_REVIEW_CHUNK = 100
 class _Move:
     member_id: MemberId
     from_tier_id: int
-    to_tier: Tier
+    to_tier: TierRow
     net_fen: int
     visits: int
 
 
-def _moves(tiers: list[Tier], at: dt.datetime) -> list[_Move]:
+def _moves(tiers: list[TierRow], at: dt.datetime) -> list[_Move]:
     """Every member whose trailing spend up to ``at`` earns another tier: read without the write lock."""
     since = period_start(at.date())
     in_period = Sale.member.is_null(False) & (Sale.created_at > since) & (Sale.created_at <= at)
@@ -161,7 +196,7 @@ def _moves(tiers: list[Tier], at: dt.datetime) -> list[_Move]:
     return moves
 
 
-def _apply(moves: list[_Move], review_key: str, operator: Staff, at: dt.datetime, tiers: list[Tier],
+def _apply(moves: list[_Move], review_key: str, operator: Staff, at: dt.datetime, tiers: list[TierRow],
            result: ReviewResult, size: ChunkSize) -> None:
     """Move one chunk of members in a short transaction, each only if nothing moved them meanwhile.
 
