@@ -19,7 +19,7 @@ from pharmacy_desk.core.housekeeping import run_due_jobs
 from pharmacy_desk.core.bookkeeping_models import MonthReport
 from pharmacy_desk.core.models import Coupon, Member, Operation, Sale, SaleLine, SaleReturn
 from pharmacy_desk.core.reports import closing
-from pharmacy_desk.core.reports.month_parts import decode, encode, live_parts
+from pharmacy_desk.core.reports.month_parts import MonthParts, decode, encode, live_parts
 from pharmacy_desk.core.reports.monthly import monthly_figures
 from pharmacy_desk.core.reports.period import Month
 from pharmacy_desk.core.reports.report import build_report
@@ -153,6 +153,7 @@ def test_the_report_reads_closed_months_and_computes_the_rest(history, owner):
     report = build_report(MAY, owner)
     live = build_report(MAY, owner, live=True)
     assert report.closed and not live.closed
+    assert isinstance(report, MonthParts) and report.differences(closing.stored([MAY])[MAY]) == []
     assert (report.figures, report.categories, report.tiers, report.ages, report.rfm, report.staff, report.trend) == (
         live.figures, live.categories, live.tiers, live.ages, live.rfm, live.staff, live.trend)
     june = build_report(JUNE, owner, trend_months=3)

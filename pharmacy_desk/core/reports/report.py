@@ -9,33 +9,36 @@ owner's own thresholds is computed for the month asked.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.reports import closing
 from pharmacy_desk.core.reports.dormancy import Dormancy, dormancy_series
-from pharmacy_desk.core.reports.mix import AgeGender, TierCount, age_gender, tier_mix
+from pharmacy_desk.core.reports.mix import age_gender, tier_mix
 from pharmacy_desk.core.reports.month_parts import MonthParts, consecutive_runs
-from pharmacy_desk.core.reports.monthly import CategoryFigure, MonthlyFigures, monthly_series, top_categories
+from pharmacy_desk.core.reports.monthly import MonthlyFigures, monthly_series, top_categories
 from pharmacy_desk.core.reports.period import Month
-from pharmacy_desk.core.reports.rfm import RfmResult, RfmThresholds, rfm_segments
-from pharmacy_desk.core.reports.staff import StaffFigures, staff_report
+from pharmacy_desk.core.reports.rfm import RfmThresholds, rfm_segments
+from pharmacy_desk.core.reports.staff import staff_report
 
 Progress = Callable[[int, int, str], None]
 
 
 @dataclass(frozen=True)
-class MonthlyReport:
-    month: Month
-    figures: MonthlyFigures
-    categories: list[CategoryFigure]
-    tiers: list[TierCount]
-    ages: AgeGender
-    rfm: RfmResult
-    staff: list[StaffFigures]
+class MonthlyReport(MonthParts):
+    """The month's parts, as computed or as its close stored them, with the trailing months beside them."""
+
     trend: list[MonthlyFigures]  # the trailing months, oldest first, ending with ``figures``
     closed: bool = False  # the month's figures were read from its close
+
+    @classmethod
+    def of(cls, parts: MonthParts, trend: list[MonthlyFigures], *, closed: bool) -> MonthlyReport:
+        return cls(**{part.name: getattr(parts, part.name) for part in fields(MonthParts)}, trend=trend, closed=closed)
+
+    @property
+    def month(self) -> Month:
+        return self.figures.month
 
 
 def _quiet(done: int, total: int, text: str = "") -> None:
@@ -72,5 +75,4 @@ def build_report(month: Month, operator: Staff, *, rfm_thresholds: RfmThresholds
         progress(4, steps, "正在统计店员业绩……")
         parts = MonthParts(figures[month], categories, tiers, ages, rfm, staff_report(month, dormant=dormant[month]))
     progress(steps, steps, "")
-    return MonthlyReport(month, parts.figures, parts.categories, parts.tiers, parts.ages, rfm, parts.staff,
-                         [figures[m] for m in months], closed=month in closed)
+    return MonthlyReport.of(replace(parts, rfm=rfm), [figures[m] for m in months], closed=month in closed)
