@@ -33,3 +33,23 @@ def as_owner(argv) -> list[str]:
     argv = [str(a) for a in argv]
     set_up_shop(argv[argv.index("--db") + 1])
     return [*AS_OWNER, *argv]
+
+
+def run(capsys, *argv):
+    """``pharmacy_desk`` run with ``argv``: its exit code, what it printed and what it printed to stderr."""
+    from pharmacy_desk import cli
+
+    code = cli.main([str(arg) for arg in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def rows(db_path, sql) -> list[tuple]:
+    """What ``sql`` reads from the database at ``db_path``, on a connection of its own."""
+    import sqlite3
+
+    con = sqlite3.connect(db_path)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()

@@ -8,12 +8,12 @@ from pathlib import Path
 import peewee
 import pytest
 
-from pharmacy_desk import cli
 from pharmacy_desk.core import backup, backup_files, dialect_files, paths, settings
 from pharmacy_desk.core.backup import BackupFailed
 from pharmacy_desk.core.backup_files import BackupInfo, rotation_victims
 from pharmacy_desk.core.models import Member, Operation
 from pharmacy_desk.core.vocabulary import BackupReason, OperationKind
+from tests.cli_helpers import run
 
 NOW = dt.datetime(2026, 12, 1, 20, 0, 0)
 
@@ -177,12 +177,6 @@ def test_the_backup_folder_setting_refuses_control_characters(db, owner):
 
 
 # --- the command line ----------------------------------------------------------------------------
-
-def run(capsys, *argv):
-    code = cli.main([str(arg) for arg in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
-
 
 def test_backup_and_backups_on_the_command_line(tmp_path, capsys):
     path = tmp_path / "shop.sqlite3"

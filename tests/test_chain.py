@@ -9,6 +9,7 @@ import pytest
 from pharmacy_desk.core import chain, check, ledger, schema
 from pharmacy_desk.core.db import close_database, database, open_database
 from pharmacy_desk.core.models import LedgerEntry, Operation
+from tests.tamper_helpers import edit_outside, reopen
 from tests.test_schema import make_database
 
 AT = dt.datetime(2026, 6, 10, 10, 0)
@@ -76,26 +77,15 @@ def test_the_head_names_each_tables_newest_row(trading):
 
 
 def _outside(path, *statements):
-    """Change the file as another program would: a plain connection, guards dropped first."""
-    con = sqlite3.connect(path)
-    con.execute("DROP TRIGGER IF EXISTS ledger_entry_no_update")
-    con.execute("DROP TRIGGER IF EXISTS ledger_entry_no_delete")
-    for statement in statements:
-        con.execute(statement)
-    con.commit()
-    con.close()
-
-
-def _reopen(path):
-    close_database()
-    open_database(path)
+    """Change the file as another program would, the ledger's guards dropped first."""
+    edit_outside(path, statements, unguarded=("ledger_entry_no_update", "ledger_entry_no_delete"))
 
 
 def test_an_edit_outside_the_app_is_reported_at_the_row_it_changed(tmp_path, trading):
     path = tmp_path / "test.sqlite3"
     target = LedgerEntry.select().order_by(LedgerEntry.id).limit(1).offset(3).get()
     _outside(path, f"UPDATE ledger_entry SET points = points + 1000 WHERE id = {target.id}")
-    _reopen(path)
+    reopen(path)
     assert chain.verify() == chain.Break("ledger_entry", target.id)
     assert f"积分流水编号 {target.id} " in str([p.detail for p in check.run_checks()])
 
@@ -105,7 +95,7 @@ def test_a_fabricated_credit_appended_outside_the_app_breaks_the_chain(tmp_path,
     _outside(path, f"""INSERT INTO ledger_entry (member_id, kind, points, created_at, expires_on, key, operation_id,
                        staff_id, reason) VALUES ({trading.id}, 'adjust', 50000, '2026-06-10 12:00:00', '2027-06-10',
                        'forged', 1, 1, '')""")
-    _reopen(path)
+    reopen(path)
     forged = LedgerEntry.get(LedgerEntry.key == "forged")
     assert chain.verify() == chain.Break("ledger_entry", forged.id)
 
@@ -116,7 +106,7 @@ def test_replace_on_an_existing_id_outside_the_app_breaks_the_chain(tmp_path, tr
     _outside(path, f"""INSERT OR REPLACE INTO ledger_entry (id, member_id, kind, points, created_at, expires_on, key,
                        operation_id, staff_id, reason, hash) SELECT id, member_id, kind, points * 10, created_at,
                        expires_on, key, operation_id, staff_id, reason, hash FROM ledger_entry WHERE id = {first.id}""")
-    _reopen(path)
+    reopen(path)
     assert chain.verify() == chain.Break("ledger_entry", first.id)
 
 
@@ -125,7 +115,7 @@ def test_an_operation_edited_outside_the_app_breaks_the_audit_chain(tmp_path, tr
     op = Operation.select().order_by(Operation.id).limit(1).offset(2).get()
     _outside(path, "DROP TRIGGER operation_no_update",
              f"UPDATE operation SET staff_id = NULL WHERE id = {op.id}")
-    _reopen(path)
+    reopen(path)
     assert chain.verify() == chain.Break("operation", op.id)
 
 
@@ -151,7 +141,7 @@ def test_an_edit_with_the_chain_recomputed_is_caught_against_an_earlier_head(tmp
     first = LedgerEntry.select().order_by(LedgerEntry.id).first()
     _outside(path, f"UPDATE ledger_entry SET points = points + 1000 WHERE id = {first.id}")
     _rechain(path)
-    _reopen(path)
+    reopen(path)
     assert chain.verify() is None  # the chain alone now holds …
     problems = check.run_checks(recorded_head=recorded)
     assert [p.check for p in problems if p.check.startswith("记录与")] == ["记录与先前的链头不符"]
@@ -165,7 +155,7 @@ def test_removing_the_newest_rows_is_caught_against_an_earlier_head(tmp_path, tr
     _outside(path, "PRAGMA foreign_keys = OFF", "DROP TRIGGER ledger_allocation_no_delete",
              f"DELETE FROM ledger_allocation WHERE debit_id = {newest.id} OR lot_id = {newest.id}",
              f"DELETE FROM ledger_entry WHERE id = {newest.id}")
-    _reopen(path)
+    reopen(path)
     assert chain.verify() is None
     assert chain.head_mismatch(recorded) == f"积分流水第 {newest.id} 行已不存在"
 

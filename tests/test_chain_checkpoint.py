@@ -12,23 +12,23 @@ from pharmacy_desk.core import chain, chain_checkpoint, check
 from pharmacy_desk.core.db import close_database, database, open_database
 from pharmacy_desk.core.models import LedgerEntry, Operation
 from pharmacy_desk.core.vocabulary import OperationKind
+from tests.tamper_helpers import edit_outside, no_update_guards, reopen
 
 AT = dt.datetime(2026, 6, 10, 10, 0)
 
 
 def _outside(path, *statements):
-    con = sqlite3.connect(path)
-    for table in chain.CHAINED:
-        con.execute(f"DROP TRIGGER IF EXISTS {table}_no_update")
-    for statement in statements:
-        con.execute(statement)
-    con.commit()
-    con.close()
+    edit_outside(path, statements, unguarded=no_update_guards(chain.CHAINED))
 
 
-def _reopen(path):
-    close_database()
-    open_database(path)
+def _verified_again(path, *, full=False):
+    """What the chain check finds once the app opens the file again after an edit outside it."""
+    reopen(path)
+    return chain_checkpoint.verify(full=full)
+
+
+def _unrecognised(checkpoint):
+    return (f"操作日志编号 {checkpoint.id} 的校验点无法识别",)
 
 
 def _checkpoint():
@@ -77,8 +77,7 @@ def test_the_first_check_hashes_from_the_first_row_and_the_next_from_the_checkpo
 def test_a_tampered_new_row_is_caught_by_the_plain_check(path, checked):
     _old, new = _ledger_rows(checked)
     _outside(path, f"UPDATE ledger_entry SET points = points + 1000 WHERE id = {new[1].id}")
-    _reopen(path)
-    assert chain_checkpoint.verify().broken == chain.Break("ledger_entry", new[1].id)
+    assert _verified_again(path).broken == chain.Break("ledger_entry", new[1].id)
     assert [p.check for p in _chain_checks()] == ["记录被改动（哈希链断开）"]
 
 
@@ -86,7 +85,7 @@ def test_a_tampered_old_row_is_caught_by_the_full_check(path, checked):
     """Below the checkpoint the plain check trusts what it verified; only ``--full`` hashes those rows again."""
     old, _new = _ledger_rows(checked)
     _outside(path, f"UPDATE ledger_entry SET reason = '补录' WHERE id = {old[0].id}")
-    _reopen(path)
+    reopen(path)
     assert _chain_checks(full=False) == []
     full = _chain_checks(full=True)
     assert [p.check for p in full] == ["记录被改动（哈希链断开）"]
@@ -97,7 +96,7 @@ def test_a_chain_recomputed_after_an_old_edit_is_caught_by_the_plain_check(path,
     old, _new = _ledger_rows(checked)
     _outside(path, f"UPDATE ledger_entry SET points = points + 1000 WHERE id = {old[0].id}")
     _rechain(path, "ledger_entry")
-    _reopen(path)
+    reopen(path)
     problems = _chain_checks()
     assert [p.check for p in problems] == ["哈希链校验点被改动"]
     assert "积分流水第" in problems[0].detail and "哈希与记录的链头不同" in problems[0].detail
@@ -111,8 +110,7 @@ def test_a_checkpoint_moved_past_a_tampered_row_by_a_plain_update_is_caught(path
     before = Operation.get_by_id(checked.id - 1)
     forged = chain.head_text({"ledger_entry": (tampered.id, tampered.hash), "operation": (before.id, before.hash)})
     _outside(path, f"UPDATE operation SET detail = '{forged}' WHERE id = {checked.id}")
-    _reopen(path)
-    verification = chain_checkpoint.verify()
+    verification = _verified_again(path)
     assert verification.since is None  # the forged point was not trusted: everything was hashed again
     assert verification.broken == chain.Break("ledger_entry", tampered.id)
 
@@ -124,9 +122,8 @@ def test_a_checkpoint_that_names_itself_is_not_trusted(path, checked):
     _outside(path, f"UPDATE ledger_entry SET points = points + 1000 WHERE id = {tampered.id}")
     forged = chain.head_text({"ledger_entry": (tampered.id, tampered.hash), "operation": (checked.id, checked.hash)})
     _outside(path, f"UPDATE operation SET detail = '{forged}' WHERE id = {checked.id}")
-    _reopen(path)
-    verification = chain_checkpoint.verify()
-    assert verification.checkpoint_problems == (f"操作日志编号 {checked.id} 的校验点无法识别",)
+    verification = _verified_again(path)
+    assert verification.checkpoint_problems == _unrecognised(checked)
     assert verification.broken == chain.Break("ledger_entry", tampered.id)
 
 
@@ -136,15 +133,13 @@ def test_a_checkpoint_inserted_by_a_plain_insert_is_caught(path, checked):
     head = chain.head()
     _outside(path, f"""INSERT INTO operation (key, kind, staff_id, created_at, subject, detail, hash)
                        VALUES ('forged', 'chain_verified', 1, '2026-06-10 12:00:00', '', '{head}', '')""")
-    _reopen(path)
-    assert chain_checkpoint.verify().broken == chain.Break("ledger_entry", new[0].id)
+    assert _verified_again(path).broken == chain.Break("ledger_entry", new[0].id)
 
 
 def test_a_checkpoint_that_names_no_head_is_reported(path, checked):
     _outside(path, f"UPDATE operation SET detail = 'nonsense' WHERE id = {checked.id}")
-    _reopen(path)
-    verification = chain_checkpoint.verify()
-    assert verification.checkpoint_problems == (f"操作日志编号 {checked.id} 的校验点无法识别",)
+    verification = _verified_again(path)
+    assert verification.checkpoint_problems == _unrecognised(checked)
     assert verification.broken == chain.Break("operation", checked.id)
 
 
@@ -152,8 +147,7 @@ def test_the_full_check_reports_every_checkpoint_its_rows_no_longer_match(path, 
     old, _new = _ledger_rows(checked)
     _outside(path, f"UPDATE ledger_entry SET points = points + 1 WHERE id = {old[-1].id}")
     _rechain(path, "ledger_entry")
-    _reopen(path)
-    full = chain_checkpoint.verify(full=True)
+    full = _verified_again(path, full=True)
     assert full.broken is None
     assert full.checkpoint_problems == (f"操作日志编号 {checked.id} 的校验点：积分流水第 {old[-1].id} 行的哈希与记录的链头不同",)
 

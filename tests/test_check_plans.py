@@ -2,12 +2,12 @@
 finds what it is there to find."""
 
 import datetime as dt
-import sqlite3
 
 import pytest
 
 from pharmacy_desk.core import check, dialect
 from pharmacy_desk.core.db import close_database, database, open_database
+from tests.tamper_helpers import edit_outside, no_update_guards
 
 AT = dt.datetime(2026, 6, 10, 10, 0)
 
@@ -66,33 +66,22 @@ def shop(tmp_path, make_member, sell, clerk):
     return tmp_path / "test.sqlite3"
 
 
-def _tamper(path, *statements):
-    con = sqlite3.connect(path)
-    for table in ("ledger_entry", "sale_return", "sale_return_line", "ledger_allocation"):
-        con.execute(f"DROP TRIGGER IF EXISTS {table}_no_update")
-    for statement in statements:
-        con.execute(statement)
-    con.commit()
-    con.close()
+def _tamper(path, statement):
+    guarded = ("ledger_entry", "sale_return", "sale_return_line", "ledger_allocation")
+    edit_outside(path, [statement], unguarded=no_update_guards(guarded))
     open_database(path)
     return {problem.check for problem in check.run_checks()}
 
 
-def test_points_used_against_the_ledger_are_still_checked(shop):
-    found = _tamper(shop, "UPDATE ledger_entry SET points = points - 100 WHERE kind = 'redeem'")
-    assert "消费记录的积分与流水不符" in found
-
-
-def test_a_lot_spent_beyond_its_points_is_still_found(shop):
-    found = _tamper(shop, "UPDATE ledger_allocation SET points = points + 100000 WHERE id = 1")
-    assert "积分批次被超额使用" in found
-
-
-def test_a_line_returned_beyond_its_amount_is_still_found(shop):
-    found = _tamper(shop, "UPDATE sale_return_line SET amount_fen = amount_fen + 100000")
-    assert "退货超过原消费" in found
-
-
-def test_points_refunded_beyond_what_the_sale_used_are_still_found(shop):
-    found = _tamper(shop, "UPDATE sale_return SET points_refunded = points_refunded + 100000")
-    assert "退货扣回或退回的积分超过原消费" in found
+@pytest.mark.parametrize("statement, problem", [
+    pytest.param("UPDATE ledger_entry SET points = points - 100 WHERE kind = 'redeem'", "消费记录的积分与流水不符",
+                 id="points used against the ledger"),
+    pytest.param("UPDATE ledger_allocation SET points = points + 100000 WHERE id = 1", "积分批次被超额使用",
+                 id="a lot spent beyond its points"),
+    pytest.param("UPDATE sale_return_line SET amount_fen = amount_fen + 100000", "退货超过原消费",
+                 id="a line returned beyond its amount"),
+    pytest.param("UPDATE sale_return SET points_refunded = points_refunded + 100000", "退货扣回或退回的积分超过原消费",
+                 id="points refunded beyond what the sale used"),
+])
+def test_each_invariant_still_finds_what_it_is_there_to_find(shop, statement, problem):
+    assert problem in _tamper(shop, statement)

@@ -4,13 +4,7 @@ import sys
 from pharmacy_desk import cli
 from pharmacy_desk.commands.common import PASSWORD_ENV
 from pharmacy_desk.core import paths
-from tests.cli_helpers import OWNER_PASSWORD, as_owner
-
-
-def run(capsys, *argv):
-    code = cli.main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.cli_helpers import OWNER_PASSWORD, as_owner, run
 
 
 def test_init_demo_and_check_on_a_named_database(tmp_path, capsys):

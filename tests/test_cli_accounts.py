@@ -1,27 +1,12 @@
 """The command line signs in: ``setup`` on a new database, ``--as`` for what changes data or exports it, ``staff``."""
 
 import io
-import sqlite3
 
 import pytest
 
 from pharmacy_desk import cli
 from pharmacy_desk.commands.common import NEW_PASSWORD_ENV, PASSWORD_ENV
-from tests.cli_helpers import AS_OWNER, OWNER, OWNER_PASSWORD, set_up_shop
-
-
-def run(capsys, *argv):
-    code = cli.main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def rows(db, sql):
-    con = sqlite3.connect(db)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
+from tests.cli_helpers import AS_OWNER, OWNER, OWNER_PASSWORD, rows, run, set_up_shop
 
 
 @pytest.fixture

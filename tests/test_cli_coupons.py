@@ -2,27 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
 
 import pytest
 
-from pharmacy_desk import cli
 from pharmacy_desk.commands.common import PASSWORD_ENV
-from tests.cli_helpers import AS_OWNER, set_up_shop
-
-
-def run(capsys, *argv):
-    code = cli.main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def rows(db, sql):
-    con = sqlite3.connect(db)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
+from tests.cli_helpers import AS_OWNER, rows, run, set_up_shop
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from pharmacy_desk import cli
 from pharmacy_desk.core import backup, backup_files, db as core_db, paths, restore
 from pharmacy_desk.core.errors import NotPermitted
 from pharmacy_desk.core.models import Member, Operation
@@ -15,6 +14,7 @@ from pharmacy_desk.core.restore import RestoreRefused
 from pharmacy_desk.core.schema import CURRENT_VERSION
 from pharmacy_desk.core.vocabulary import BackupReason, OperationKind
 from tests.test_safe_open import damage, fingerprint, foreign_database
+from tests.cli_helpers import run
 
 NOW = dt.datetime(2026, 12, 1, 20, 0, 0)
 
@@ -104,12 +104,6 @@ def test_a_database_that_cannot_be_opened_is_restored_and_moved_aside(tmp_path, 
 
 
 # --- the command line ----------------------------------------------------------------------------
-
-def run(capsys, *argv):
-    code = cli.main([str(arg) for arg in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
-
 
 def shop_with_a_member(path: Path, monkeypatch) -> None:
     from pharmacy_desk.core import members

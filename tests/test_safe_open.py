@@ -7,17 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from pharmacy_desk import cli
 from pharmacy_desk.core import db as core_db
 from pharmacy_desk.core.database_file import DatabaseUnusable, FileState, examine
 from pharmacy_desk.core.db import close_database, open_database
 from pharmacy_desk.core.schema import CURRENT_VERSION
-
-
-def run(capsys, *argv):
-    code = cli.main([str(arg) for arg in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.cli_helpers import run
 
 
 def fingerprint(path: Path) -> tuple[str, list[str]]:

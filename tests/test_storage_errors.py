@@ -9,12 +9,12 @@ import datetime as dt
 
 import pytest
 
-from pharmacy_desk import cli
 from pharmacy_desk.core import housekeeping, ledger, settings
 from pharmacy_desk.core.check import run_checks
 from pharmacy_desk.core.db import database
 from pharmacy_desk.core.errors import STORAGE_MESSAGES, StorageError, expected_problem
 from pharmacy_desk.core.models import Member, Operation, Sale, Setting
+from tests.cli_helpers import run
 
 DAY = dt.datetime(2026, 6, 10, 10, 0)
 ATTEMPTS = 3000
@@ -125,12 +125,6 @@ def test_a_read_only_database_is_one_sentence(db, make_member, clerk):
 
 
 # --- the command line -----------------------------------------------------------------------------
-
-def run(capsys, *argv):
-    code = cli.main([str(arg) for arg in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
-
 
 @pytest.mark.parametrize("folder", ["/proc", "/sys", "/proc/self"])
 def test_an_export_into_a_system_folder_is_one_sentence(tmp_path, capsys, folder, monkeypatch):
