@@ -46,6 +46,14 @@ def person_types(qtbot, clock: Clock, widget, text: str) -> None:
     qtbot.keyClicks(widget, text)
 
 
+def _typed_by_hand(qtbot, window, clock: Clock, member, amount: str):
+    """The member's card scanned, then ``amount`` typed by hand on 日用品: that field."""
+    scan(qtbot, window, member.card_no)
+    field = window.counter.entry.amounts["household"]
+    person_types(qtbot, clock, field, amount)
+    return field
+
+
 def _focus_back_on(qtbot, widget) -> None:
     # The offscreen platform leaves the closed popup's window active; a desktop gives it back.
     widget.window().activateWindow()
@@ -74,9 +82,7 @@ def test_a_scan_after_a_click_on_the_switch_button_opens_the_member(qtbot, windo
 def test_a_scan_after_a_click_on_the_paper_width_opens_the_member(qtbot, window, make_member):
     member = make_member(name="张三")
     clock = _clock(window)
-    scan(qtbot, window, member.card_no)
-    field = window.counter.entry.amounts["household"]
-    person_types(qtbot, clock, field, "12")
+    field = _typed_by_hand(qtbot, window, clock, member, "12")
     paper = window.counter.receipt.paper
     qtbot.mouseClick(paper, Qt.MouseButton.LeftButton)
     paper.hidePopup()
@@ -102,9 +108,7 @@ def test_a_scan_into_an_amount_already_typed_keeps_the_amount(qtbot, window, mak
     first = make_member(name="张三")
     second = make_member(phone="13900000002", name="李四")
     clock = _clock(window)
-    scan(qtbot, window, first.card_no)
-    field = window.counter.entry.amounts["household"]
-    person_types(qtbot, clock, field, "35")
+    field = _typed_by_hand(qtbot, window, clock, first, "35")
     scanner_types(qtbot, clock, second.card_no)
     assert window.counter.member_id == second.id
     assert field.text() == "35" and field.hasFocus()
@@ -116,9 +120,7 @@ def test_a_scan_into_an_amount_already_typed_keeps_the_amount(qtbot, window, mak
 def test_eight_digits_typed_into_an_amount_are_an_amount(qtbot, window, make_member):
     member = make_member(name="张三")
     clock = _clock(window)
-    scan(qtbot, window, member.card_no)
-    field = window.counter.entry.amounts["household"]
-    person_types(qtbot, clock, field, "99999999")
+    field = _typed_by_hand(qtbot, window, clock, member, "99999999")
     qtbot.keyClick(field, Qt.Key.Key_Return)
     entry = window.counter.entry
     assert window.counter.member_id == member.id and entry.summary.member_id == member.id  # not dropped

@@ -214,20 +214,21 @@ def test_schema_refusals_stay_storage_errors_without_a_code():
 
 # --- files ----------------------------------------------------------------------------------------
 
+# Each kind of refusal, what its sentence says, and the file system's errors that are that refusal.
+FILE_REFUSALS = [
+    ("not_found", "所在的文件夹不存在", [errno.ENOENT]),
+    ("no_permission", "没有权限", [errno.EACCES, errno.EPERM]),
+    ("no_permission", "只读", [errno.EROFS]),
+    ("disk_full", "磁盘已满", [errno.ENOSPC, errno.EDQUOT]),
+    ("device_gone", "可能已拔出", [errno.EIO, errno.ENODEV, errno.ENXIO, errno.ESTALE]),
+    ("not_a_directory", "不是文件夹", [errno.ENOTDIR]),
+    ("is_a_directory", "这是一个文件夹", [errno.EISDIR]),
+]
+
+
 @pytest.mark.parametrize(("number", "kind", "reason"), [
-    (errno.ENOENT, "not_found", "所在的文件夹不存在"),
-    (errno.EACCES, "no_permission", "没有权限"),
-    (errno.EPERM, "no_permission", "没有权限"),
-    (errno.EROFS, "no_permission", "只读"),
-    (errno.ENOSPC, "disk_full", "磁盘已满"),
-    (errno.EDQUOT, "disk_full", "磁盘已满"),
-    (errno.EIO, "device_gone", "可能已拔出"),
-    (errno.ENODEV, "device_gone", "可能已拔出"),
-    (errno.ENXIO, "device_gone", "可能已拔出"),
-    (errno.ESTALE, "device_gone", "可能已拔出"),
-    (errno.ENOTDIR, "not_a_directory", "不是文件夹"),
-    (errno.EISDIR, "is_a_directory", "这是一个文件夹"),
-])
+    pytest.param(number, kind, reason, id=errno.errorcode[number])
+    for kind, reason, numbers in FILE_REFUSALS for number in numbers])
 def test_each_refusal_of_the_file_system_names_the_path(number, kind, reason):
     def write():
         with file_errors("/media/u/导出.xlsx", WRITE):

@@ -30,16 +30,34 @@ def click_next(qtbot, wizard):
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
 
 
-def test_wizard_end_to_end(qtbot, qtmodeltester, db, owner, two_phone_list, tmp_path):
-    from pharmacy_desk.ui.events import events
+def next_to(qtbot, wizard, page):
+    """下一步 clicked, then waited on until the wizard shows ``page``."""
+    click_next(qtbot, wizard)
+    qtbot.waitUntil(lambda: wizard.currentPage() is page, timeout=10000)
+
+
+def start_import(qtbot, wizard):
+    """开始导入 clicked, then waited on until the result page shows."""
+    qtbot.mouseClick(wizard.import_page.start, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.result_page, timeout=10000)
+
+
+def open_wizard(qtbot, owner, path):
+    """The import wizard shown with ``path`` chosen on its first page."""
     from pharmacy_desk.ui.import_wizard import ImportWizard
 
     wizard = ImportWizard(owner)
     qtbot.addWidget(wizard)
     wizard.show()
-    wizard.file_page.set_path(two_phone_list)
-    click_next(qtbot, wizard)
-    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.mapping_page, timeout=10000)
+    wizard.file_page.set_path(path)
+    return wizard
+
+
+def test_wizard_end_to_end(qtbot, qtmodeltester, db, owner, two_phone_list, tmp_path):
+    from pharmacy_desk.ui.events import events
+
+    wizard = open_wizard(qtbot, owner, two_phone_list)
+    next_to(qtbot, wizard, wizard.mapping_page)
 
     page = wizard.mapping_page
     qtmodeltester.check(page.model)
@@ -48,8 +66,7 @@ def test_wizard_end_to_end(qtbot, qtmodeltester, db, owner, two_phone_list, tmp_
     assert page.model.row(2)["sample"] == "13812345678"
     page.combos[1].setCurrentIndex(page.combos[1].findData(""))
     page.combos[2].setCurrentIndex(page.combos[2].findData("phone"))
-    click_next(qtbot, wizard)
-    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.preview_page, timeout=10000)
+    next_to(qtbot, wizard, wizard.preview_page)
 
     preview = wizard.preview_page
     qtmodeltester.check(preview.model)
@@ -82,30 +99,21 @@ def test_wizard_end_to_end(qtbot, qtmodeltester, db, owner, two_phone_list, tmp_
     wizard.grab().save(str(tmp_path / "result.png"))
 
     # The corrected mapping is remembered for the next file with the same header.
-    again = ImportWizard(owner)
-    qtbot.addWidget(again)
-    again.show()
-    again.file_page.set_path(two_phone_list)
-    click_next(qtbot, again)
-    qtbot.waitUntil(lambda: again.currentPage() is again.mapping_page, timeout=10000)
+    again = open_wizard(qtbot, owner, two_phone_list)
+    next_to(qtbot, again, again.mapping_page)
     assert [r["field"] for r in again.mapping_page.model.rows()][1:3] == ["", "phone"]
-    click_next(qtbot, again)
-    qtbot.waitUntil(lambda: again.currentPage() is again.preview_page, timeout=10000)
+    next_to(qtbot, again, again.preview_page)
     assert again.plan.already_imported and "已经导入过" in again.preview_page.summary.text()
 
 
 def test_bad_file_is_reported_and_wizard_stays(qtbot, db, owner, tmp_path, monkeypatch):
     from pharmacy_desk.ui import operations
-    from pharmacy_desk.ui.import_wizard import ImportWizard
 
     shown = []
     monkeypatch.setattr(operations, "show_message", lambda parent, message, expected: shown.append(message))
     bad = tmp_path / "macro.xlsm"
     bad.write_bytes(b"PK\x03\x04")
-    wizard = ImportWizard(owner)
-    qtbot.addWidget(wizard)
-    wizard.show()
-    wizard.file_page.set_path(bad)
+    wizard = open_wizard(qtbot, owner, bad)
     click_next(qtbot, wizard)
     qtbot.waitUntil(lambda: bool(shown), timeout=10000)
     assert "含宏" in shown[0] and wizard.currentPage() is wizard.file_page
@@ -150,12 +158,10 @@ def test_an_import_from_the_main_window_is_announced_once(qtbot, db, owner, tmp_
         assert changed == []
         wizard = window.open_import()
         wizard.file_page.set_path(one_member)
-        for page in ("mapping_page", "preview_page"):
-            click_next(qtbot, wizard)
-            qtbot.waitUntil(lambda page=page: wizard.currentPage() is getattr(wizard, page), timeout=10000)
+        for page in (wizard.mapping_page, wizard.preview_page):
+            next_to(qtbot, wizard, page)
         click_next(qtbot, wizard)
-        qtbot.mouseClick(wizard.import_page.start, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: wizard.currentPage() is wizard.result_page, timeout=10000)
+        start_import(qtbot, wizard)
         wizard.accept()  # 完成
         assert Member.select().count() == 1
         assert len(changed) == 1
@@ -180,14 +186,9 @@ def pick(combo, data):
 
 def test_a_sheet_whose_header_was_missed_is_mapped_by_hand_and_imported(qtbot, qtmodeltester, db, owner,
                                                                       undetected_header):
-    from pharmacy_desk.ui.import_wizard import ImportWizard
 
-    wizard = ImportWizard(owner)
-    qtbot.addWidget(wizard)
-    wizard.show()
-    wizard.file_page.set_path(undetected_header)
-    click_next(qtbot, wizard)
-    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.mapping_page, timeout=10000)
+    wizard = open_wizard(qtbot, owner, undetected_header)
+    next_to(qtbot, wizard, wizard.mapping_page)
     page = wizard.mapping_page
     assert [page.sheet_combo.itemText(i) for i in range(page.sheet_combo.count())] == [
         "说明（未导入）", "资料（未导入）"]
@@ -205,15 +206,13 @@ def test_a_sheet_whose_header_was_missed_is_mapped_by_hand_and_imported(qtbot, q
     pick(page.combos[1], "phone")
     pick(page.combos[2], "address")
     assert page.sheet_combo.itemText(1) == "资料（导入）"
-    click_next(qtbot, wizard)
-    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.preview_page, timeout=10000)
+    next_to(qtbot, wizard, wizard.preview_page)
     assert wizard.plan.counts() == {"new": 1, "merged": 0, "conflicts": 0, "rejected": 1, "skipped": 0}
     summary = wizard.preview_page.summary.text()
     assert "工作表“说明”未导入" in summary and "手机号只能包含数字：1 行" in summary
 
     click_next(qtbot, wizard)
-    qtbot.mouseClick(wizard.import_page.start, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.result_page, timeout=10000)
+    start_import(qtbot, wizard)
     li = Member.get(Member.phone == "13912345678")
     assert (li.name, li.address) == ("李四", "某路2号") and check.run_checks() == []
 
@@ -223,14 +222,9 @@ def test_the_wheel_over_the_mapping_table_scrolls_and_changes_no_field(qtbot, db
     from PySide6.QtGui import QWheelEvent
     from PySide6.QtWidgets import QApplication
 
-    from pharmacy_desk.ui.import_wizard import ImportWizard
 
-    wizard = ImportWizard(owner)
-    qtbot.addWidget(wizard)
-    wizard.show()
-    wizard.file_page.set_path(two_phone_list)
-    click_next(qtbot, wizard)
-    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.mapping_page, timeout=10000)
+    wizard = open_wizard(qtbot, owner, two_phone_list)
+    next_to(qtbot, wizard, wizard.mapping_page)
     combo = wizard.mapping_page.combos[0]
     assert combo.currentData() == "name" and not combo.hasFocus()
     assert combo.focusPolicy() == Qt.FocusPolicy.StrongFocus
@@ -254,7 +248,6 @@ def test_matching_against_the_members_runs_off_the_gui_thread(qtbot, db, owner, 
     import threading
 
     from pharmacy_desk.core.spreadsheet import plan
-    from pharmacy_desk.ui.import_wizard import ImportWizard
 
     threads = []
     real = plan.match_database
@@ -264,12 +257,8 @@ def test_matching_against_the_members_runs_off_the_gui_thread(qtbot, db, owner, 
         return real(file_plan)
 
     monkeypatch.setattr(plan, "match_database", match)
-    wizard = ImportWizard(owner)
-    qtbot.addWidget(wizard)
-    wizard.show()
-    wizard.file_page.set_path(two_phone_list)
-    click_next(qtbot, wizard)
-    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.mapping_page, timeout=10000)
+    wizard = open_wizard(qtbot, owner, two_phone_list)
+    next_to(qtbot, wizard, wizard.mapping_page)
     assert threads and threading.main_thread() not in threads
 
 
@@ -277,23 +266,17 @@ def test_the_preview_says_what_opening_points_are_worth_and_the_owner_sets_their
         qtbot, db, owner, tmp_path):
     from pharmacy_desk.core.ledger import add_months
     from pharmacy_desk.core.models import LedgerEntry
-    from pharmacy_desk.ui.import_wizard import ImportWizard
 
     path = write_xlsx(tmp_path / "a.xlsx", {"会员": [["姓名", "手机", "积分", "病史"],
                                                      ["张三", "13812345678", "18759", "高血压"]]})
-    wizard = ImportWizard(owner)
-    qtbot.addWidget(wizard)
-    wizard.show()
-    wizard.file_page.set_path(path)
-    for page in ("mapping_page", "preview_page"):
-        click_next(qtbot, wizard)
-        qtbot.waitUntil(lambda page=page: wizard.currentPage() is getattr(wizard, page), timeout=10000)
+    wizard = open_wizard(qtbot, owner, path)
+    for page in (wizard.mapping_page, wizard.preview_page):
+        next_to(qtbot, wizard, page)
     preview = wizard.preview_page
     assert "可抵现约 776.00 元" in preview.summary.text() and "导入后 12 个月" in preview.summary.text()
     assert "待与会员确认" in preview.summary.text()
     preview.validity.setValue(6)
     assert "导入后 6 个月" in preview.summary.text()
     click_next(qtbot, wizard)
-    qtbot.mouseClick(wizard.import_page.start, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.result_page, timeout=10000)
+    start_import(qtbot, wizard)
     assert {e.expires_on for e in LedgerEntry.select()} == {add_months(dt.date.today(), 6)}

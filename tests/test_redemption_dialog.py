@@ -23,6 +23,12 @@ def _open(qtbot, member, clerk):
     return shown(qtbot, RedemptionDialog(member.id, clerk), exposed=True)
 
 
+def _opened_with_points(qtbot, member, points, clerk, owner):
+    """The dialog opened for ``member`` after the owner gave them ``points`` a few minutes ago."""
+    ledger.adjust(member.id, points, "活动赠送", owner, "seed", at=NOW - dt.timedelta(minutes=5))
+    return member, _open(qtbot, member, clerk)
+
+
 def test_catalog_model(qtmodeltester, owner):
     _catalog(owner)
     model = catalog_model()
@@ -34,9 +40,7 @@ def test_catalog_model(qtmodeltester, owner):
 
 def test_cashier_redeems_a_gift_and_the_header_follows(qtbot, make_member, clerk, owner):
     cup, _ = _catalog(owner)
-    member = make_member()
-    ledger.adjust(member.id, 2000, "活动赠送", owner, "seed", at=NOW - dt.timedelta(minutes=5))
-    dialog = _open(qtbot, member, clerk)
+    member, dialog = _opened_with_points(qtbot, make_member(), 2000, clerk, owner)
     # 普通会员: 50 yuan cap per month, nothing used yet
     assert "可用积分 2000" in dialog.header.text() and "本月还可兑换 50.00 元" in dialog.header.text()
     changed = []
@@ -57,9 +61,7 @@ def test_cashier_redeems_a_gift_and_the_header_follows(qtbot, make_member, clerk
 
 def test_over_the_monthly_cap_is_refused_inline(qtbot, make_member, clerk, owner):
     _, visit = _catalog(owner)
-    member = make_member()
-    ledger.adjust(member.id, 5000, "活动赠送", owner, "seed", at=NOW - dt.timedelta(minutes=5))
-    dialog = _open(qtbot, member, clerk)
+    member, dialog = _opened_with_points(qtbot, make_member(), 5000, clerk, owner)
     dialog.view.selectRow(1)
     assert dialog.selected_item().id == visit.id
     qtbot.mouseClick(dialog.redeem_button, Qt.MouseButton.LeftButton)
@@ -70,9 +72,7 @@ def test_over_the_monthly_cap_is_refused_inline(qtbot, make_member, clerk, owner
 
 def test_not_enough_points_or_stock_is_refused_inline(qtbot, make_member, clerk, owner):
     cup, _ = _catalog(owner)
-    member = make_member()
-    ledger.adjust(member.id, 900, "活动赠送", owner, "seed", at=NOW - dt.timedelta(minutes=5))
-    dialog = _open(qtbot, member, clerk)
+    member, dialog = _opened_with_points(qtbot, make_member(), 900, clerk, owner)
     dialog.quantity.setValue(3)
     qtbot.mouseClick(dialog.redeem_button, Qt.MouseButton.LeftButton)
     assert "库存不足" in dialog.message.text()
@@ -102,9 +102,7 @@ def test_enter_pressed_again_and_again_redeems_once_and_says_so(qtbot, make_memb
 
 def test_what_the_member_cannot_afford_is_greyed_out_with_the_reason(qtbot, make_member, clerk, owner):
     cup, visit = _catalog(owner)
-    member = make_member()
-    ledger.adjust(member.id, 900, "活动赠送", owner, "seed", at=NOW - dt.timedelta(minutes=5))
-    dialog = _open(qtbot, member, clerk)
+    member, dialog = _opened_with_points(qtbot, make_member(), 900, clerk, owner)
     model = dialog.model
     assert model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsEnabled  # 保温杯, 800 of 900
     assert not model.flags(model.index(1, 0)) & Qt.ItemFlag.ItemIsEnabled  # 3000 points

@@ -135,12 +135,17 @@ def test_idle_time_locks_the_counter_and_typing_keeps_it_open(qtbot, window, sig
     assert window.idle.is_running() and window.counter.search.edit.text() == "1111"
 
 
+def _half_typed_sale(qtbot, window, member, category, amount):
+    """A sale half typed for ``member`` when a second cashier, 孙丽 (PIN 1357), comes to the till."""
+    second = with_pin(Staff.create(name="孙丽", role="cashier"), "1357")
+    scan(qtbot, window, member.card_no)
+    type_amount(qtbot, window, category, amount)
+    return second, member
+
+
 def test_another_cashier_unlocks_and_the_sale_is_theirs_with_the_form_kept(qtbot, window, signed_clerk,
                                                                            make_member):
-    second = with_pin(Staff.create(name="孙丽", role="cashier"), "1357")
-    member = make_member(name="赵六")
-    scan(qtbot, window, member.card_no)
-    type_amount(qtbot, window, "otc", "45")
+    second, member = _half_typed_sale(qtbot, window, make_member(name="赵六"), "otc", "45")
     window.lock()
     form = window.lock_screen.form
     qtbot.keyClick(form.secret, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)  # back to the name
@@ -157,10 +162,7 @@ def test_another_cashier_unlocks_and_the_sale_is_theirs_with_the_form_kept(qtbot
 
 def test_switching_cashier_mid_shift_is_one_short_dialog_and_keeps_the_form(qtbot, window, signed_clerk,
                                                                             make_member):
-    second = with_pin(Staff.create(name="孙丽", role="cashier"), "1357")
-    member = make_member(name="钱七")
-    scan(qtbot, window, member.card_no)
-    type_amount(qtbot, window, "household", "20")
+    second, member = _half_typed_sale(qtbot, window, make_member(name="钱七"), "household", "20")
     qtbot.keyClick(window.counter.entry.amounts["household"], Qt.Key.Key_S,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     dialog = window.findChild(SignInDialog)

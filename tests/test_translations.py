@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 import pharmacy_desk.ui
 from pharmacy_desk.ui import i18n
+from tests.widget_helpers import shown
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUE = ROOT / "resources" / "i18n" / "pharmacy_desk_en.ts"
@@ -189,9 +190,7 @@ def latin_data(db, owner, make_member):
 def test_the_call_lists_window_in_english(english, qtbot, latin_data, owner):
     from pharmacy_desk.ui.lists_window import ListsWindow
 
-    window = ListsWindow(owner)
-    qtbot.addWidget(window)
-    window.show()
+    window = shown(qtbot, ListsWindow(owner))
     qtbot.waitUntil(lambda: "members" in window.count_label.text(), timeout=10000)
     texts = visible_strings(window)
     assert "Call lists" in texts and "Dormant members" in texts and "Name" in texts
@@ -201,9 +200,7 @@ def test_the_call_lists_window_in_english(english, qtbot, latin_data, owner):
 def test_the_member_window_in_english(english, qtbot, latin_data, clerk):
     from pharmacy_desk.ui.member_detail import MemberDetailDialog
 
-    dialog = MemberDetailDialog(latin_data.id, clerk)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = shown(qtbot, MemberDetailDialog(latin_data.id, clerk))
     texts = visible_strings(dialog)
     assert "Member details" in texts and "Points ledger" in texts and "Print member cards…" in texts
     assert any("usable points" in text for text in texts)
@@ -296,9 +293,7 @@ def test_the_setup_wizard_in_english_page_by_page(english, qtbot, latin_rules):
 
     from pharmacy_desk.ui.setup_wizard import SetupWizard
 
-    wizard = SetupWizard()
-    qtbot.addWidget(wizard)
-    wizard.show()
+    wizard = shown(qtbot, SetupWizard())
     seen: list[str] = []
     wizard.pharmacy.name.setText("Kangning Pharmacy")
     for page, fill in ((wizard.pharmacy, None), (wizard.owner, ("Wang Fang", "kaidian2026")), (wizard.rules, None),
@@ -323,9 +318,7 @@ def test_the_settings_window_in_english_on_every_page(english, qtbot, latin_rule
 
     # The line printed at the foot of receipts is the owner's text for customers: data, not a label.
     settings.change("receipt_footer", "Thank you for your visit", owner)
-    window = SettingsWindow(owner)
-    qtbot.addWidget(window)
-    window.show()
+    window = shown(qtbot, SettingsWindow(owner))
     texts = []
     for row, page in enumerate(window.pages):
         window.page_list.setCurrentRow(row)
@@ -353,18 +346,14 @@ def test_the_staff_and_audit_windows_in_english(english, qtbot, latin_data, owne
     from pharmacy_desk.ui.audit_window import AuditWindow
     from pharmacy_desk.ui.staff_window import StaffWindow
 
-    staff = StaffWindow(owner)
-    qtbot.addWidget(staff)
-    staff.show()
+    staff = shown(qtbot, StaffWindow(owner))
     texts = visible_strings(staff, cells=True)
     assert {"Staff", "Role", "Owner", "Add", "Deactivate", "Staff details"} <= set(texts)
     assert chinese_in(texts) == []
 
     today = dt.date.today()
     audit.record(OperationKind.SIGN_IN, owner, subject=f"staff:{owner.id}", at=dt.datetime.combine(today, dt.time(9)))
-    log = AuditWindow(owner, today=today)
-    qtbot.addWidget(log)
-    log.show()
+    log = shown(qtbot, AuditWindow(owner, today=today))
     qtbot.waitUntil(lambda: log.model.rowCount() > 0)
     texts = visible_strings(log) + [log.model.index(r, 2).data() for r in range(log.model.rowCount())]
     assert {"Audit log", "All operations", "Sign-in", "Operation"} <= set(texts) and "entries" in log.count.text()
@@ -376,9 +365,7 @@ def test_the_backup_window_in_english(english, qtbot, db, owner):
     from pharmacy_desk.ui.restore_window import RestoreWindow
 
     backup.make_backup()
-    dialog = RestoreWindow(owner)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = shown(qtbot, RestoreWindow(owner))
     assert dialog.model.rowCount() == 1
     texts = visible_strings(dialog, cells=True) + [dialog.status.text()]
     assert {"Backup and restore", "Back up now", "Restore the chosen backup", "Manual"} <= set(texts)
@@ -400,9 +387,7 @@ def test_the_catalog_and_campaigns_windows_in_english(english, qtbot, latin_data
     catalog_core.add_item(name="Thermos", points_price=500, operator=owner)
     catalog_core.add_item(name="Blood pressure check", points_price=100, kind="service", stock=5, operator=owner)
     CatalogItem.update(name="Gift").where(~CatalogItem.name.in_(["Thermos", "Blood pressure check"])).execute()
-    catalog = CatalogWindow(owner)
-    qtbot.addWidget(catalog)
-    catalog.show()
+    catalog = shown(qtbot, CatalogWindow(owner))
     texts = visible_strings(catalog, cells=True)
     assert catalog.model.rowCount() >= 2
     assert {"Points catalogue", "Catalogue", "Redemptions", "Drug class", "Unlimited", "Restock ", "Offered",
@@ -410,9 +395,7 @@ def test_the_catalog_and_campaigns_windows_in_english(english, qtbot, latin_data
     assert chinese_in(texts) == []
 
     Member.update(birthday=dt.date(1970, 7, 15)).where(Member.id == latin_data.id).execute()
-    campaigns = CampaignsWindow(owner, today=dt.date(2026, 7, 1))
-    qtbot.addWidget(campaigns)
-    campaigns.show()
+    campaigns = shown(qtbot, CampaignsWindow(owner, today=dt.date(2026, 7, 1)))
     qtbot.mouseClick(campaigns.buttons["birthday"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: campaigns.model.rowCount() == 1)
     # the gift and the text message are what the member receives, in the members' language
@@ -433,9 +416,7 @@ def test_the_import_wizard_in_english_page_by_page(english, qtbot, db, owner, tm
         ["Zhang San", "13812345678", "1965-03-08", "1200"],
         ["Li Si", "13912345678", "", "300"],
     ]})
-    wizard = ImportWizard(owner)
-    qtbot.addWidget(wizard)
-    wizard.show()
+    wizard = shown(qtbot, ImportWizard(owner))
 
     def step(page) -> list[str]:
         qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
@@ -480,9 +461,7 @@ def test_the_charts_window_and_its_charts_in_english(english, qtbot, db, make_me
     for model, prefix in ((Category, "Category"), (Tier, "Tier"), (Staff, "Staff")):
         for row in model.select():
             model.update(name=f"{prefix} {row.id}").where(model.id == row.id).execute()
-    window = ChartsWindow(owner, today=dt.date(2026, 6, 30))
-    qtbot.addWidget(window)
-    window.show()
+    window = shown(qtbot, ChartsWindow(owner, today=dt.date(2026, 6, 30)))
     qtbot.waitUntil(lambda: window.report is not None, timeout=10000)
     texts = visible_strings(window, cells=True) + [window.status.text()]
     drawn = [text for page in window.pages.values() for text in _figure_texts(page.figure)]

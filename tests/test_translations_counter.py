@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 
 from tests.counter_window import ScannerPace
 from tests.test_translations import chinese_in, english, latin_data, visible_strings
+from tests.widget_helpers import shown
 
 __all__ = ["english", "latin_data"]  # fixtures shared with tests/test_translations.py
 
@@ -132,9 +133,7 @@ def test_the_member_panel_in_english_for_a_pharmacist(english, qtbot, latin_shop
 def test_the_sign_up_dialog_in_english(english, qtbot, latin_shop, clerk):
     from pharmacy_desk.ui.signup_dialog import SignupDialog
 
-    dialog = SignupDialog(clerk, phone="13911112222")
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = shown(qtbot, SignupDialog(clerk, phone="13911112222"))
     texts = visible_strings(dialog)
     assert "Member sign-up" in texts and "Phone" in texts and "Sign up" in texts and "Female" in texts
     assert chinese_in(texts) == []
@@ -155,9 +154,7 @@ def test_the_member_window_in_english_for_the_owner(english, qtbot, latin_shop, 
 
     profiles.record_health_consent(latin_shop.id, owner, True)
     ledger.adjust(latin_shop.id, 100, "Opening gift", owner, "seed", at=dt.datetime.now() - dt.timedelta(minutes=5))
-    dialog = MemberDetailDialog(latin_shop.id, owner)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = shown(qtbot, MemberDetailDialog(latin_shop.id, owner))
     texts = []
     for index in range(dialog.tabs.count()):
         dialog.tabs.setCurrentIndex(index)  # a health tab reads the file when first shown
@@ -202,9 +199,7 @@ def test_the_redemption_dialog_in_english(english, qtbot, latin_shop, clerk, own
     ledger.adjust(latin_shop.id, 2000, "Opening gift", owner, "seed", at=dt.datetime.now() - dt.timedelta(minutes=5))
     from pharmacy_desk.ui.redemption_dialog import RedemptionDialog
 
-    dialog = RedemptionDialog(latin_shop.id, clerk)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = shown(qtbot, RedemptionDialog(latin_shop.id, clerk))
     texts = visible_strings(dialog)
     assert "Redeem points" in texts and "Points needed" in texts and "Redeem (Enter)" in texts
     assert any("usable points 2000" in text for text in texts)
@@ -221,9 +216,7 @@ def test_the_returns_dialog_in_english(english, qtbot, latin_shop, clerk, sell):
     from pharmacy_desk.ui.returns_dialog import ReturnsDialog
 
     sold = sell(latin_shop, {"household": 10000}, at=dt.datetime.now().replace(microsecond=0) - dt.timedelta(hours=1))
-    dialog = ReturnsDialog(clerk, member_id=latin_shop.id)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = shown(qtbot, ReturnsDialog(clerk, member_id=latin_shop.id))
     texts = visible_strings(dialog)
     assert "Returns" in texts and "Return all" in texts and "Receipt no." in texts and "No longer needed" in texts
     assert chinese_in(texts) == []
@@ -290,9 +283,7 @@ def test_the_sign_in_and_switch_dialogs_in_english(english, qtbot, latin_shop, c
 def test_the_points_adjustment_in_english(english, qtbot, latin_shop, owner):
     from pharmacy_desk.ui.points_adjust_dialog import PointsAdjustDialog
 
-    dialog = PointsAdjustDialog(latin_shop.id, owner)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = shown(qtbot, PointsAdjustDialog(latin_shop.id, owner))
     texts = visible_strings(dialog)
     assert "Adjust points" in texts and "&Reason" in texts and any("usable points 0" in text for text in texts)
     assert chinese_in(texts) == []
