@@ -24,7 +24,7 @@ from pharmacy_desk.core.vocabulary import CatalogKind, DrugClass
 from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui import i18n
 from pharmacy_desk.ui.i18n import core
-from pharmacy_desk.ui.inline import InlineMessage, table_view, time_text
+from pharmacy_desk.ui.inline import InlineMessage, action_button, button_row, table_view, time_text
 from pharmacy_desk.ui.operations import Op, Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel, select_row_of, selected_row
 
@@ -123,25 +123,19 @@ class CatalogWindow(QWidget):
         form.addRow(self.tr("库存(&S)"), self.stock)
         self.message = InlineMessage()
 
-        self.add_button = QPushButton(self.tr("新增"))
-        self.save_button = QPushButton(self.tr("保存修改"))
-        self.retire_button = QPushButton(self.tr("停用"))
-        self.clear_button = QPushButton(self.tr("清空表单"))
+        self.add_button = action_button(self.tr("新增"), self.add)
+        self.save_button = action_button(self.tr("保存修改"), self.save)
+        self.retire_button = action_button(self.tr("停用"), self.toggle_active)
+        self.clear_button = action_button(self.tr("清空表单"), self.clear_form)
         self.restock_quantity = QSpinBox()
         self.restock_quantity.setRange(1, catalog.STOCK_LIMIT)
         self.restock_quantity.setPrefix(self.tr("补货 "))
         self.restock_quantity.setSuffix(self.tr(" 件"))
         self.restock_button = QPushButton(self.tr("补货"))
-        buttons = QHBoxLayout()
-        for button, slot in ((self.add_button, self.add), (self.save_button, self.save),
-                             (self.retire_button, self.toggle_active), (self.clear_button, self.clear_form)):
-            button.setAutoDefault(False)
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.restock_quantity)
-        buttons.addWidget(self.restock_button)
         self.restock_button.clicked.connect(self.restock)
+        buttons = button_row(self.add_button, self.save_button, self.retire_button, self.clear_button)
+        buttons.addWidget(self.restock_quantity)  # after the stretch: at the right, apart from the form's buttons
+        buttons.addWidget(self.restock_button)
 
         box = QGroupBox(self.tr("兑换品资料"))
         inner = QVBoxLayout(box)

@@ -24,7 +24,7 @@ from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.vocabulary import CouponKind
 from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.i18n import core
-from pharmacy_desk.ui.inline import InlineMessage, table_view
+from pharmacy_desk.ui.inline import InlineMessage, action_button, button_row, table_view
 from pharmacy_desk.ui.operations import Op, Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
 
@@ -98,17 +98,11 @@ class CouponTemplatesWindow(QWidget):
         self.explain.setWordWrap(True)
         self.message = InlineMessage()
 
-        self.add_button = QPushButton(self.tr("新增"))
-        self.save_button = QPushButton(self.tr("保存修改"))
-        self.retire_button = QPushButton(self.tr("停用"))
-        self.clear_button = QPushButton(self.tr("清空表单"))
-        buttons = QHBoxLayout()
-        for button, slot in ((self.add_button, self.add), (self.save_button, self.save),
-                             (self.retire_button, self.toggle_active), (self.clear_button, self.clear_form)):
-            button.setAutoDefault(False)
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        self.add_button = action_button(self.tr("新增"), self.add)
+        self.save_button = action_button(self.tr("保存修改"), self.save)
+        self.retire_button = action_button(self.tr("停用"), self.toggle_active)
+        self.clear_button = action_button(self.tr("清空表单"), self.clear_form)
+        buttons = button_row(self.add_button, self.save_button, self.retire_button, self.clear_button)
         box = QGroupBox(self.tr("模板内容"))
         inner = QVBoxLayout(box)
         inner.addLayout(self.form)

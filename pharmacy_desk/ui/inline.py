@@ -1,4 +1,5 @@
-"""Small widgets the counter dialogs share: an inline message line and a read-only table view.
+"""Small widgets the counter dialogs share: an inline message line, a read-only table view and a row
+of action buttons.
 
 A queue does not wait for modal boxes: expected problems are shown in a line inside
 the dialog, worded by ``messages.user_message`` (the one place that words errors)
@@ -7,8 +8,10 @@ and handed over by ``ui.operations``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QWidget
 
 _STYLES = {"error": "color: #b00020;", "ok": "color: #1b5e20;", "info": ""}
 
@@ -67,3 +70,20 @@ def date_text(value) -> str:
 
 def time_text(value) -> str:
     return "" if value is None else f"{value:%Y-%m-%d %H:%M}"
+
+
+def action_button(text: str, slot: Callable[[], object]) -> QPushButton:
+    """A button that runs ``slot`` when clicked, and is never pressed by Enter typed in a field of its form."""
+    button = QPushButton(text)
+    button.setAutoDefault(False)
+    button.clicked.connect(slot)
+    return button
+
+
+def button_row(*widgets: QWidget) -> QHBoxLayout:
+    """``widgets`` side by side from the left, the rest of the row left empty."""
+    row = QHBoxLayout()
+    for widget in widgets:
+        row.addWidget(widget)
+    row.addStretch(1)
+    return row

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QComboBox, QFormLayout, QGroupBox, QLineEdit, QVBoxLayout, QWidget,
 )
 
 from pharmacy_desk.core import accounts, operations as core_operations
@@ -20,7 +20,7 @@ from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.staff import PERSON_ROLES, StaffRow
 from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.i18n import core
-from pharmacy_desk.ui.inline import InlineMessage, table_view, time_text
+from pharmacy_desk.ui.inline import InlineMessage, action_button, button_row, table_view, time_text
 from pharmacy_desk.ui.operations import Op, Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel, select_row_of, selected_row
 
@@ -72,20 +72,14 @@ class StaffWindow(QWidget):
         form.addRow(self.tr("再输一次(&A)"), self.secret_again)
         self.message = InlineMessage()
 
-        self.add_button = QPushButton(self.tr("新增店员"))
-        self.save_button = QPushButton(self.tr("保存修改"))
-        self.reset_button = QPushButton(self.tr("重设 PIN/密码"))
-        self.deactivate_button = QPushButton(self.tr("停用"))
-        self.unlock_button = QPushButton(self.tr("解锁"))
-        self.clear_button = QPushButton(self.tr("清空表单"))
-        buttons = QHBoxLayout()
-        for button, slot in ((self.add_button, self.add), (self.save_button, self.save),
-                             (self.reset_button, self.reset_secret), (self.deactivate_button, self.deactivate),
-                             (self.unlock_button, self.unlock), (self.clear_button, self.clear_form)):
-            button.setAutoDefault(False)
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        self.add_button = action_button(self.tr("新增店员"), self.add)
+        self.save_button = action_button(self.tr("保存修改"), self.save)
+        self.reset_button = action_button(self.tr("重设 PIN/密码"), self.reset_secret)
+        self.deactivate_button = action_button(self.tr("停用"), self.deactivate)
+        self.unlock_button = action_button(self.tr("解锁"), self.unlock)
+        self.clear_button = action_button(self.tr("清空表单"), self.clear_form)
+        buttons = button_row(self.add_button, self.save_button, self.reset_button, self.deactivate_button,
+                             self.unlock_button, self.clear_button)
 
         box = QGroupBox(self.tr("店员资料"))
         inner = QVBoxLayout(box)
