@@ -27,8 +27,11 @@ def _verified_again(path, *, full=False):
     return chain_checkpoint.verify(full=full)
 
 
-def _unrecognised(checkpoint):
-    return (f"操作日志编号 {checkpoint.id} 的校验点无法识别",)
+def _broken_past_an_unrecognised(path, checkpoint):
+    """Where the chain check finds the chain broken, once it has refused ``checkpoint`` as unrecognised."""
+    verification = _verified_again(path)
+    assert verification.checkpoint_problems == (f"操作日志编号 {checkpoint.id} 的校验点无法识别",)
+    return verification.broken
 
 
 def _checkpoint():
@@ -122,9 +125,7 @@ def test_a_checkpoint_that_names_itself_is_not_trusted(path, checked):
     _outside(path, f"UPDATE ledger_entry SET points = points + 1000 WHERE id = {tampered.id}")
     forged = chain.head_text({"ledger_entry": (tampered.id, tampered.hash), "operation": (checked.id, checked.hash)})
     _outside(path, f"UPDATE operation SET detail = '{forged}' WHERE id = {checked.id}")
-    verification = _verified_again(path)
-    assert verification.checkpoint_problems == _unrecognised(checked)
-    assert verification.broken == chain.Break("ledger_entry", tampered.id)
+    assert _broken_past_an_unrecognised(path, checked) == chain.Break("ledger_entry", tampered.id)
 
 
 def test_a_checkpoint_inserted_by_a_plain_insert_is_caught(path, checked):
@@ -138,9 +139,7 @@ def test_a_checkpoint_inserted_by_a_plain_insert_is_caught(path, checked):
 
 def test_a_checkpoint_that_names_no_head_is_reported(path, checked):
     _outside(path, f"UPDATE operation SET detail = 'nonsense' WHERE id = {checked.id}")
-    verification = _verified_again(path)
-    assert verification.checkpoint_problems == _unrecognised(checked)
-    assert verification.broken == chain.Break("operation", checked.id)
+    assert _broken_past_an_unrecognised(path, checked) == chain.Break("operation", checked.id)
 
 
 def test_the_full_check_reports_every_checkpoint_its_rows_no_longer_match(path, checked):
