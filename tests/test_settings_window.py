@@ -79,8 +79,8 @@ def test_a_value_out_of_range_is_refused_in_place_and_nothing_is_stored(qtbot, w
 def test_a_ladder_with_vip_below_core_is_refused_in_place(qtbot, window):
     page = window.show_page("tiers")
     retype(qtbot, page.cell("vip", SPEND), "400")
-    assert page.ladder_error.isVisible()
-    assert "VIP会员" in page.ladder_error.text() and "核心会员" in page.ladder_error.text()
+    assert page.rows_error.isVisible()
+    assert "VIP会员" in page.rows_error.text() and "核心会员" in page.rows_error.text()
     assert not window.save_button.isEnabled()
     window.save()
     assert window.message.kind == "error" and Tier.get(Tier.code == "vip").min_spend_fen == 100001
@@ -92,7 +92,7 @@ def test_raising_the_whole_ladder_at_once_is_one_step(qtbot, window):
     # core above VIP's old threshold: saved tier by tier, the first step would be refused
     retype(qtbot, page.cell("core", SPEND), "1500")
     retype(qtbot, page.cell("vip", SPEND), "2000")
-    assert not page.ladder_error.isVisible()
+    assert not page.rows_error.isVisible()
     click(qtbot, window.save_button)
     assert [t.min_spend_fen for t in Tier.select().order_by(Tier.rank)][1:3] == [150000, 200000]
     assert audit("rule_change") == ["核心会员：消费门槛 500.00 元 → 1500.00 元",

@@ -42,7 +42,7 @@ TRANSLATED = {
     "RedemptionDialog", "ReturnsDialog", "InlineMessage", "MainWindow", "LockScreen", "SignInDialog", "SignInForm",
     "PointsAdjustDialog", "SlipDialog",
     "SetupWizard", "PharmacyPage", "OwnerPage", "RulesPage", "StartPage",
-    "SettingsWindow", "SettingsPage", "DeclaredField", "PointsPage", "TiersPage", "CouponsPage", "MarketingPage",
+    "SettingsWindow", "SettingsPage", "RowsPage", "DeclaredField", "PointsPage", "TiersPage", "CouponsPage", "MarketingPage",
     "StaffCreditPage", "MembersPage", "TillPage", "BackupPage", "SystemPage",
     "StaffWindow", "AuditWindow", "RestoreWindow", "CatalogWindow", "CampaignsWindow",
     "ImportWizard", "FilePage", "MappingPage", "PreviewPage", "ImportPage", "ResultPage", "FieldCombo",

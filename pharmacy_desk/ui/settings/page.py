@@ -80,3 +80,31 @@ class SettingsPage(QWidget):
             changed, value = field.changed_value()
             if changed:
                 into.settings[key] = value
+
+
+class RowsPage(SettingsPage):
+    """A page that also edits rules kept in rows (category rates, the tier ladder), checked as a whole
+    while they are typed: what is wrong shows in red under them and keeps the window from saving."""
+
+    rows_error: QLabel
+
+    def error_line(self) -> QLabel:
+        """The red line for what is wrong with the rows, hidden while nothing is; its page adds it."""
+        self.rows_error = QLabel()
+        self.rows_error.setWordWrap(True)
+        self.rows_error.setStyleSheet("color: #b00020;")
+        self.rows_error.hide()
+        return self.rows_error
+
+    def rows_problem(self) -> str:
+        """What is wrong with the rows as typed, in one sentence; "" when nothing is."""
+        return ""
+
+    def check_rows(self, *_args) -> None:
+        problem = self.rows_problem()
+        self.rows_error.setText(problem)
+        self.rows_error.setVisible(bool(problem))
+        self.edited.emit()
+
+    def problems(self) -> list[str]:
+        return super().problems() + ([p] if (p := self.rows_problem()) else [])

@@ -13,14 +13,14 @@ from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.models import Category
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.owner_settings import Pending
-from pharmacy_desk.ui.settings.page import SettingsPage
+from pharmacy_desk.ui.settings.page import RowsPage
 from pharmacy_desk.ui.settings.tables import cell_line, fit_rows, fixed_table
 
 RATE_HEADERS = (QT_TRANSLATE_NOOP("Columns", "类别"), QT_TRANSLATE_NOOP("Columns", "每档积分"),
                 QT_TRANSLATE_NOOP("Columns", "每档金额（元）"))
 
 
-class PointsPage(SettingsPage):
+class PointsPage(RowsPage):
     NAME, TITLE, GROUPS = "points", QT_TRANSLATE_NOOP("SettingsPage", "积分"), ("积分",)
     INTRO = QT_TRANSLATE_NOOP("SettingsPage", "每个类别按实付金额计积分。保存后自下一笔销售起按新规则执行；"
                                               "已经记下的积分不会重新计算。")
@@ -29,12 +29,9 @@ class PointsPage(SettingsPage):
         box = QGroupBox(self.tr("各类别积分规则"))
         inner = QVBoxLayout(box)
         self.rates: QTableWidget = fixed_table(RATE_HEADERS)
-        self.rate_error = QLabel()
-        self.rate_error.setStyleSheet("color: #b00020;")
-        self.rate_error.hide()
         inner.addWidget(self.rates)
         inner.addWidget(QLabel(self.tr("一个类别的积分 = 该类别实付金额 ÷ 每档金额 × 每档积分，舍去小数；处方药通常为 0 分。")))
-        inner.addWidget(self.rate_error)
+        inner.addWidget(self.error_line())
         layout.addWidget(box)
         self._categories: list[Category] = []
 
@@ -48,12 +45,12 @@ class PointsPage(SettingsPage):
             points.setRange(0, 1000)
             points.setSuffix(self.tr(" 分"))
             points.setValue(category.points_per_block)
-            points.valueChanged.connect(self._check_rates)
+            points.valueChanged.connect(self.check_rows)
             self.rates.setCellWidget(row, 1, points)
-            self.rates.setCellWidget(row, 2, cell_line(yuan(category.block_fen), self._check_rates))
+            self.rates.setCellWidget(row, 2, cell_line(yuan(category.block_fen), self.check_rows))
         self.rates.resizeColumnsToContents()
         fit_rows(self.rates)
-        self._check_rates()
+        self.check_rows()
 
     def points_box(self, code: str) -> QSpinBox:
         row = next(i for i, c in enumerate(self._categories) if c.code == code)
@@ -68,22 +65,13 @@ class PointsPage(SettingsPage):
             raise InvalidInput(self.tr("{category}：每档金额必须大于 0 元。").format(category=self._categories[row].name))
         return points.value(), block_fen  # type: ignore[attr-defined]
 
-    def _rate_problem(self) -> str:
+    def rows_problem(self) -> str:
         for row in range(len(self._categories)):
             try:
                 self._typed(row)
             except InvalidInput as refusal:
                 return str(refusal)
         return ""
-
-    def _check_rates(self, *_args) -> None:
-        problem = self._rate_problem()
-        self.rate_error.setText(problem)
-        self.rate_error.setVisible(bool(problem))
-        self.edited.emit()
-
-    def problems(self) -> list[str]:
-        return super().problems() + ([p] if (p := self._rate_problem()) else [])
 
     def pending(self, into: Pending) -> None:
         super().pending(into)

@@ -6,7 +6,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QGroupBox, QLabel, QLineEdit, QSpinBox, QTableWidget, QVBoxLayout
+from PySide6.QtWidgets import QGroupBox, QLineEdit, QSpinBox, QTableWidget, QVBoxLayout
 
 from pharmacy_desk.core import owner_settings, rules
 from pharmacy_desk.core.amounts import parse_amount
@@ -14,7 +14,7 @@ from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.models import Tier
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.owner_settings import Pending
-from pharmacy_desk.ui.settings.page import SettingsPage
+from pharmacy_desk.ui.settings.page import RowsPage
 from pharmacy_desk.ui.settings.tables import cell_line, fit_rows, fixed_table
 
 LADDER_HEADERS = (QT_TRANSLATE_NOOP("Columns", "等级"), QT_TRANSLATE_NOOP("Columns", "消费门槛（元）"),
@@ -23,7 +23,7 @@ LADDER_HEADERS = (QT_TRANSLATE_NOOP("Columns", "等级"), QT_TRANSLATE_NOOP("Col
 NAME, SPEND, VISITS, MULTIPLIER, CAP, PRIVILEGES = range(6)
 
 
-class TiersPage(SettingsPage):
+class TiersPage(RowsPage):
     NAME, TITLE, GROUPS = "tiers", QT_TRANSLATE_NOOP("SettingsPage", "会员等级"), ("等级",)
     INTRO = QT_TRANSLATE_NOOP("SettingsPage", "会员在计算周期内的消费金额和次数都达到门槛即升到该等级；高等级的门槛不能低于低等级。"
                                               "保存后自下一笔销售和下一次月度评定起按新规则执行，已记的积分不重算。")
@@ -32,12 +32,8 @@ class TiersPage(SettingsPage):
         box = QGroupBox(self.tr("等级阶梯"))
         inner = QVBoxLayout(box)
         self.ladder: QTableWidget = fixed_table(LADDER_HEADERS)
-        self.ladder_error = QLabel()
-        self.ladder_error.setWordWrap(True)
-        self.ladder_error.setStyleSheet("color: #b00020;")
-        self.ladder_error.hide()
         inner.addWidget(self.ladder)
-        inner.addWidget(self.ladder_error)
+        inner.addWidget(self.error_line())
         layout.addWidget(box)
         self._tiers: list[Tier] = []
 
@@ -50,16 +46,16 @@ class TiersPage(SettingsPage):
             visits.setRange(0, 1000)
             visits.setSuffix(self.tr(" 次"))
             visits.setValue(tier.min_visits)
-            visits.valueChanged.connect(self._check)
-            cells = {NAME: cell_line(tier.name, self._check), SPEND: cell_line(yuan(tier.min_spend_fen), self._check),
-                     VISITS: visits, MULTIPLIER: cell_line(format(Decimal(tier.multiplier).normalize(), "f"), self._check),
-                     CAP: cell_line(yuan(tier.monthly_cap_fen), self._check),
-                     PRIVILEGES: cell_line(tier.privileges, self._check)}
+            visits.valueChanged.connect(self.check_rows)
+            cells = {NAME: cell_line(tier.name, self.check_rows), SPEND: cell_line(yuan(tier.min_spend_fen), self.check_rows),
+                     VISITS: visits, MULTIPLIER: cell_line(format(Decimal(tier.multiplier).normalize(), "f"), self.check_rows),
+                     CAP: cell_line(yuan(tier.monthly_cap_fen), self.check_rows),
+                     PRIVILEGES: cell_line(tier.privileges, self.check_rows)}
             for column, widget in cells.items():
                 self.ladder.setCellWidget(row, column, widget)
         self.ladder.resizeColumnsToContents()
         fit_rows(self.ladder)
-        self._check()
+        self.check_rows()
 
     def cell(self, code: str, column: int) -> QLineEdit | QSpinBox:
         row = next(i for i, t in enumerate(self._tiers) if t.code == code)
@@ -81,21 +77,12 @@ class TiersPage(SettingsPage):
                 "multiplier": multiplier, "monthly_cap_fen": parse_amount(text(CAP)),
                 "privileges": text(PRIVILEGES).strip()}
 
-    def _ladder_problem(self) -> str:
+    def rows_problem(self) -> str:
         try:
             edited = [Tier(code=tier.code, rank=tier.rank, **self._typed(row)) for row, tier in enumerate(self._tiers)]
         except InvalidInput as refusal:
             return str(refusal)
         return rules.ladder_problem(edited)
-
-    def _check(self, *_args) -> None:
-        problem = self._ladder_problem()
-        self.ladder_error.setText(problem)
-        self.ladder_error.setVisible(bool(problem))
-        self.edited.emit()
-
-    def problems(self) -> list[str]:
-        return super().problems() + ([p] if (p := self._ladder_problem()) else [])
 
     def pending(self, into: Pending) -> None:
         super().pending(into)
