@@ -72,13 +72,33 @@ def _fen(text: object) -> int | None:
     return int(whole) * 100 + int((cents + "00")[:2])
 
 
+class StoredAsDigits:
+    """A whole number stored in the ``setting`` table as its digits."""
+
+    def load(self, stored: str) -> int:
+        return int(stored)
+
+    def dump(self, value: int) -> str:
+        return str(value)
+
+
+class StoredAsIs:
+    """Text stored in the ``setting`` table as it is."""
+
+    def load(self, stored: str) -> str:
+        return stored
+
+    def dump(self, value: str) -> str:
+        return value
+
+
 def _plain(value: Decimal) -> str:
     """A decimal without exponent or trailing zeros: ``Decimal("1.50")`` → ``1.5``, 10 → ``10``."""
     return f"{value.normalize():f}"
 
 
 @dataclass(frozen=True)
-class Int:
+class Int(StoredAsDigits):
     """A whole number from ``minimum`` to ``maximum`` (months, days, percent)."""
 
     minimum: int
@@ -110,15 +130,9 @@ class Int:
     def format(self, value: int) -> str:
         return _with_unit(value, self.unit)
 
-    def load(self, stored: str) -> int:
-        return int(stored)
-
-    def dump(self, value: int) -> str:
-        return str(value)
-
 
 @dataclass(frozen=True)
-class Money:
+class Money(StoredAsDigits):
     """An amount of money kept in fen, typed and shown in 元 (``300`` is stored for 3.00 元)."""
 
     minimum_fen: int
@@ -151,12 +165,6 @@ class Money:
 
     def format(self, value: int) -> str:
         return str(Sentence(YUAN, amount=yuan(value)))
-
-    def load(self, stored: str) -> int:
-        return int(stored)
-
-    def dump(self, value: int) -> str:
-        return str(value)
 
 
 @dataclass(frozen=True)
@@ -251,7 +259,7 @@ class Bool:
 
 
 @dataclass(frozen=True)
-class Text:
+class Text(StoredAsIs):
     """Text that matches ``pattern`` in full; ``allowed`` says in words what matches.
 
     Typed full-width forms are folded to ASCII (１３８ → 138) unless ``fold_width`` is off: a
@@ -283,12 +291,6 @@ class Text:
     def format(self, value: str) -> str:
         return _with_unit(value, self.unit)
 
-    def load(self, stored: str) -> str:
-        return stored
-
-    def dump(self, value: str) -> str:
-        return value
-
 
 @dataclass(frozen=True)
 class Folder(Text):
@@ -307,7 +309,7 @@ class Folder(Text):
 
 
 @dataclass(frozen=True)
-class Choice:
+class Choice(StoredAsIs):
     """One of a fixed list of ``(value, 中文标签)``; typed as either, shown as the label."""
 
     choices: tuple[tuple[str, str], ...]
@@ -333,12 +335,6 @@ class Choice:
 
     def format(self, value: str) -> str:
         return dict(self.choices)[value]
-
-    def load(self, stored: str) -> str:
-        return stored
-
-    def dump(self, value: str) -> str:
-        return value
 
 
 Blocks = tuple[tuple[int, int], ...]
