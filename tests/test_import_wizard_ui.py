@@ -142,6 +142,18 @@ def test_export_menu(qtbot, db, owner, clerk, make_member, tmp_path):
     assert load_workbook(path).active["C2"].value == "13812345678"
 
 
+@pytest.mark.parametrize(("typed", "path"), [("/e/名单", "/e/名单.xlsx"), ("/e/名单.XLSX", "/e/名单.XLSX"), ("", "")])
+def test_every_export_asks_for_its_workbook_the_same_way(qtbot, monkeypatch, typed, path):
+    from PySide6.QtWidgets import QFileDialog
+
+    from pharmacy_desk.ui.export_menu import ask_workbook_path
+
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: asked.append(args) or (typed, ""))
+    assert ask_workbook_path(None, "导出回访名单", "/e/回访名单.xlsx") == path
+    assert asked == [(None, "导出回访名单", "/e/回访名单.xlsx", "Excel 工作簿 (*.xlsx)")]
+
+
 def test_an_import_from_the_main_window_is_announced_once(qtbot, db, owner, tmp_path):
     from pharmacy_desk.ui.events import events
     from pharmacy_desk.ui.main_window import MainWindow

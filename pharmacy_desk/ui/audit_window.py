@@ -12,12 +12,13 @@ import datetime as dt
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
+    QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
 
 from pharmacy_desk.core import accounts, audit_log, paths
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.vocabulary import OperationKind
+from pharmacy_desk.ui.export_menu import ask_workbook_path
 from pharmacy_desk.ui.i18n import core
 from pharmacy_desk.ui.inline import InlineMessage, table_view
 from pharmacy_desk.ui.operations import LatestOnly, Read
@@ -119,10 +120,9 @@ class AuditWindow(QWidget):
         return paths.export_dir() / name
 
     def ask_and_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出操作日志"), str(self.default_path()),
-                                              self.tr("Excel 工作簿 (*.xlsx)"))
+        path = ask_workbook_path(self, self.tr("导出操作日志"), self.default_path())
         if path:
-            self.export(path if path.lower().endswith(".xlsx") else path + ".xlsx")
+            self.export(path)
 
     def export(self, path: str):
         """Write every row the filters select to ``path`` (in the background)."""

@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDateEdit, QFileDialog, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout,
+    QAbstractItemView, QDateEdit, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout,
     QWidget,
 )
 
@@ -15,6 +15,7 @@ from pharmacy_desk.core.campaigns import CAMPAIGNS, Campaign
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.normalize import mask_phone
 from pharmacy_desk.core.permissions import Permission, can
+from pharmacy_desk.ui.export_menu import ask_workbook_path
 from pharmacy_desk.ui.i18n import core
 from pharmacy_desk.ui.operations import LatestOnly, Op, Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
@@ -151,8 +152,7 @@ class CampaignsWindow(QWidget):
     def ask_export_path(self) -> str:
         title = core(self.action.title) if self.action else self.tr("短信名单")
         default = paths.export_dir() / f"{title}_{self.chosen_day():%Y%m%d}.xlsx"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出短信名单"), str(default), self.tr("Excel 文件 (*.xlsx)"))
-        return path
+        return ask_workbook_path(self, self.tr("导出短信名单"), default)
 
     def export_sms(self) -> None:
         path = self.ask_export_path()

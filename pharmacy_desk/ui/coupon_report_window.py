@@ -8,7 +8,7 @@ by itself; the figures are the core's (``reports.coupon_usage``), read off the G
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from pharmacy_desk.core.changes import Changes
 from pharmacy_desk.core.models import Staff
@@ -16,7 +16,7 @@ from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.reports.coupon_usage import UsageRow, usage_rows
 from pharmacy_desk.core.vocabulary import CouponKind
 from pharmacy_desk.ui.events import events
-from pharmacy_desk.ui.export_menu import default_path, run_export
+from pharmacy_desk.ui.export_menu import ask_workbook_path, default_path, run_export
 from pharmacy_desk.ui.i18n import core
 from pharmacy_desk.ui.inline import InlineMessage, table_view
 from pharmacy_desk.ui.operations import LatestOnly, Read
@@ -79,11 +79,8 @@ class CouponReportWindow(QWidget):
 
     def export(self) -> None:
         title = "券核销"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出券核销"), str(default_path(EXPORT_KIND, title)),
-                                              self.tr("Excel 工作簿 (*.xlsx)"))
+        path = ask_workbook_path(self, self.tr("导出券核销"), default_path(EXPORT_KIND, title))
         if path:
-            if not path.lower().endswith(".xlsx"):
-                path += ".xlsx"
             self._export_task = run_export(self, EXPORT_KIND, path, self.operator)
 
     def _data_changed(self, changes: Changes) -> None:

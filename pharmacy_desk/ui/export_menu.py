@@ -53,11 +53,18 @@ def build_export_menu(parent: QWidget, operator: Staff) -> QMenu:
     return menu
 
 
+def ask_workbook_path(parent: QWidget, caption: str, suggested: str | Path) -> str:
+    """Where an Excel export goes, asked in the save dialog with ``suggested`` offered: ".xlsx" is
+    added to a name typed without it; "" when the person cancelled."""
+    path, _ = QFileDialog.getSaveFileName(parent, caption, str(suggested),
+                                          QCoreApplication.translate("ExportMenu", "Excel 工作簿 (*.xlsx)"))
+    if path and not path.lower().endswith(".xlsx"):
+        path += ".xlsx"
+    return path
+
+
 def _ask_and_export(parent: QWidget, kind: str, title: str, operator: Staff) -> None:
-    path, _ = QFileDialog.getSaveFileName(
-        parent, QCoreApplication.translate("ExportMenu", "导出{table}").format(table=core(title)),
-        str(default_path(kind, title)), QCoreApplication.translate("ExportMenu", "Excel 工作簿 (*.xlsx)"))
+    path = ask_workbook_path(parent, QCoreApplication.translate("ExportMenu", "导出{table}").format(table=core(title)),
+                             default_path(kind, title))
     if path:
-        if not path.lower().endswith(".xlsx"):
-            path += ".xlsx"
         parent._export_task = run_export(parent, kind, path, operator)

@@ -7,7 +7,7 @@ import uuid
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout,
+    QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout,
     QWidget,
 )
 
@@ -19,6 +19,7 @@ from pharmacy_desk.core.vocabulary import ContactReason
 from pharmacy_desk.ui import card_actions
 from pharmacy_desk.ui.contact_dialog import ContactDialog
 from pharmacy_desk.ui.events import events
+from pharmacy_desk.ui.export_menu import ask_workbook_path
 from pharmacy_desk.ui.i18n import core
 from pharmacy_desk.ui.operations import LatestOnly, Op, Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
@@ -172,8 +173,7 @@ class ListsWindow(QWidget):
 
     def ask_export_path(self) -> str:
         default = paths.export_dir() / f"{core(self.current_list().title)}_{self.today():%Y%m%d}.xlsx"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出回访名单"), str(default), self.tr("Excel 文件 (*.xlsx)"))
-        return path
+        return ask_workbook_path(self, self.tr("导出回访名单"), default)
 
     def export(self) -> None:
         path = self.ask_export_path()

@@ -64,10 +64,6 @@
         <translation>Export the audit log</translation>
     </message>
     <message>
-        <source>Excel 工作簿 (*.xlsx)</source>
-        <translation>Excel workbook (*.xlsx)</translation>
-    </message>
-    <message>
         <source>已导出 {count} 条操作日志到 {path}</source>
         <translation>Exported {count} audit log entries to {path}</translation>
     </message>
@@ -145,10 +141,6 @@
     <message>
         <source>导出短信名单</source>
         <translation>Export the text message list</translation>
-    </message>
-    <message>
-        <source>Excel 文件 (*.xlsx)</source>
-        <translation>Excel file (*.xlsx)</translation>
     </message>
     <message>
         <source>已导出 {count} 条短信到 {path}</source>
@@ -871,10 +863,6 @@
         <source>导出券核销</source>
         <translation>Export coupon usage</translation>
     </message>
-    <message>
-        <source>Excel 工作簿 (*.xlsx)</source>
-        <translation>Excel workbook (*.xlsx)</translation>
-    </message>
 </context>
 <context>
     <name>CouponTemplatesWindow</name>
@@ -1391,10 +1379,6 @@
     <message>
         <source>导出回访名单</source>
         <translation>Export call list</translation>
-    </message>
-    <message>
-        <source>Excel 文件 (*.xlsx)</source>
-        <translation>Excel file (*.xlsx)</translation>
     </message>
     <message>
         <source>已导出 {count} 位会员到 {path}</source>
