@@ -15,8 +15,9 @@ from typing import Any
 from pharmacy_desk.core import rules, settings
 from pharmacy_desk.core.changes import NOTHING, Changes
 from pharmacy_desk.core.db import write_transaction
-from pharmacy_desk.core.models import Category, Operation, Staff, Tier
+from pharmacy_desk.core.models import Category, Operation, Staff
 from pharmacy_desk.core.permissions import Permission, require
+from pharmacy_desk.core.tiers import TierRow, tiers_by_rank
 
 
 @dataclass
@@ -61,8 +62,9 @@ def save(pending: Pending, operator: Staff, *, at: dt.datetime | None = None) ->
     return Saved(recorded)
 
 
-def tiers() -> list[Tier]:
-    return list(Tier.select().order_by(Tier.rank))
+def tiers() -> list[TierRow]:
+    """The ladder as the tier page shows and edits it, lowest first."""
+    return tiers_by_rank()
 
 
 def categories() -> list[Category]:

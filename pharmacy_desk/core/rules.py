@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Sequence
 from decimal import Decimal
 from itertools import pairwise
 
@@ -23,6 +24,7 @@ from pharmacy_desk.core.models import Category, Staff, Tier
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.setting_declarations import MULTIPLIER
 from pharmacy_desk.core.sentences import Joined, QT_TRANSLATE_NOOP
+from pharmacy_desk.core.tiers import TierRow
 
 
 def _money(fen) -> str:
@@ -65,7 +67,7 @@ def _apply(row, fields: dict, changes: dict) -> str:
     return "；".join(changed)
 
 
-def _check_ladder(tiers: list[Tier]) -> None:
+def _check_ladder(tiers: Sequence[Tier | TierRow]) -> None:
     """Rank 0 takes everyone; each higher rank asks at least as much as the one below."""
     base = tiers[0]
     if base.min_spend_fen != 0 or base.min_visits != 0:
@@ -123,7 +125,7 @@ def update_tier(code: str, operator: Staff, *, at: dt.datetime | None = None, **
     return tier
 
 
-def ladder_problem(tiers: list[Tier]) -> str:
+def ladder_problem(tiers: Sequence[Tier | TierRow]) -> str:
     """What is wrong with a ladder (tiers by rank, possibly edited but unsaved), or ``""``."""
     if not tiers:
         return ""  # nothing read yet

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -11,7 +12,7 @@ from PySide6.QtWidgets import QGroupBox, QLineEdit, QSpinBox, QTableWidget, QVBo
 from pharmacy_desk.core import owner_settings, rules
 from pharmacy_desk.core.amounts import parse_amount
 from pharmacy_desk.core.errors import InvalidInput
-from pharmacy_desk.core.models import Tier
+from pharmacy_desk.core.tiers import TierRow
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.owner_settings import Pending
 from pharmacy_desk.ui.settings.page import RowsPage
@@ -35,7 +36,7 @@ class TiersPage(RowsPage):
         inner.addWidget(self.ladder)
         inner.addWidget(self.error_line())
         layout.addWidget(box)
-        self._tiers: list[Tier] = []
+        self._tiers: list[TierRow] = []
 
     def load(self, values: dict[str, Any]) -> None:
         super().load(values)
@@ -79,7 +80,7 @@ class TiersPage(RowsPage):
 
     def rows_problem(self) -> str:
         try:
-            edited = [Tier(code=tier.code, rank=tier.rank, **self._typed(row)) for row, tier in enumerate(self._tiers)]
+            edited = [replace(tier, **self._typed(row)) for row, tier in enumerate(self._tiers)]
         except InvalidInput as refusal:
             return str(refusal)
         return rules.ladder_problem(edited)
