@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QTabWidget,
+    QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QTabWidget,
     QVBoxLayout, QWidget,
 )
 
@@ -24,7 +24,7 @@ from pharmacy_desk.core.vocabulary import CatalogKind, DrugClass
 from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui import i18n
 from pharmacy_desk.ui.i18n import core
-from pharmacy_desk.ui.inline import InlineMessage, action_button, button_row, table_view, time_text
+from pharmacy_desk.ui.inline import InlineMessage, action_button, button_row, code_box, table_view, time_text
 from pharmacy_desk.ui.operations import Op, Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel, select_row_of, selected_row
 
@@ -93,12 +93,8 @@ class CatalogWindow(QWidget):
         self.view.selectionModel().selectionChanged.connect(self._picked)
         self.name = QLineEdit()
         self.name.setMaxLength(catalog.NAME_LIMIT)
-        self.kind = QComboBox()
-        for label, code in CatalogKind.choices():
-            self.kind.addItem(core(label), code)
-        self.drug_class = QComboBox()
-        for label, code in DrugClass.choices():
-            self.drug_class.addItem(core(label), code)
+        self.kind = code_box(CatalogKind)
+        self.drug_class = code_box(DrugClass)
         self.drug_class.currentIndexChanged.connect(self._check_law)
         self.points_price = QSpinBox()
         self.points_price.setRange(1, catalog.POINTS_PRICE_LIMIT)

@@ -24,7 +24,7 @@ from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.vocabulary import CouponKind
 from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.i18n import core
-from pharmacy_desk.ui.inline import InlineMessage, action_button, button_row, table_view
+from pharmacy_desk.ui.inline import InlineMessage, action_button, button_row, code_box, table_view
 from pharmacy_desk.ui.operations import Op, Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
 
@@ -63,9 +63,7 @@ class CouponTemplatesWindow(QWidget):
         self.view = table_view(self.model, stretch_column=2)
         self.view.selectionModel().selectionChanged.connect(self._picked)
 
-        self.kind = QComboBox()
-        for label, code in CouponKind.choices():
-            self.kind.addItem(core(label), code)
+        self.kind = code_box(CouponKind)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.title = QLineEdit()
         self.title.setMaxLength(coupon_templates.TITLE_LIMIT)

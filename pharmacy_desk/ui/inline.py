@@ -1,5 +1,5 @@
-"""Small widgets the counter dialogs share: an inline message line, a read-only table view and a row
-of action buttons.
+"""Small widgets the counter dialogs share: an inline message line, a read-only table view, a row
+of action buttons and a choice among a vocabulary's codes.
 
 A queue does not wait for modal boxes: expected problems are shown in a line inside
 the dialog, worded by ``messages.user_message`` (the one place that words errors)
@@ -11,7 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QWidget,
+)
+
+from pharmacy_desk.core.vocabulary import Vocabulary
+from pharmacy_desk.ui.i18n import core
 
 _STYLES = {"error": "color: #b00020;", "ok": "color: #1b5e20;", "info": ""}
 
@@ -87,3 +92,11 @@ def button_row(*widgets: QWidget) -> QHBoxLayout:
         row.addWidget(widget)
     row.addStretch(1)
     return row
+
+
+def code_box(kind: type[Vocabulary]) -> QComboBox:
+    """A choice among ``kind``'s stored codes (the items' data), each shown as its label in the windows' language."""
+    box = QComboBox()
+    for label, code in kind.choices():
+        box.addItem(core(label), code)
+    return box

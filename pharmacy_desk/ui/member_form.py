@@ -13,8 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QPla
 
 from pharmacy_desk.core import profiles
 from pharmacy_desk.core.vocabulary import Gender
-from pharmacy_desk.ui.i18n import core
-from pharmacy_desk.ui.inline import date_text
+from pharmacy_desk.ui.inline import code_box, date_text
 
 SIGNUP_FIELDS = ("phone", "name", "gender", "birthday", "card_no", "health_consent", "marketing")
 PROFILE_FIELDS = ("name", "phone", "card_no", "gender", "birthday", "address", "owner_staff", "marketing", "notes")
@@ -27,9 +26,7 @@ class MemberForm(QWidget):
         self.phone_edit = QLineEdit()
         self.phone_edit.setPlaceholderText(self.tr("11位手机号"))
         self.name_edit = QLineEdit()
-        self.gender_box = QComboBox()
-        for label, code in Gender.choices():
-            self.gender_box.addItem(core(label), code)
+        self.gender_box = code_box(Gender)
         self.birthday_edit = QLineEdit()
         self.birthday_edit.setPlaceholderText(self.tr("可不填，如 1965-3-8"))
         self.card_edit = QLineEdit()

@@ -10,15 +10,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton,
+    QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton,
     QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from pharmacy_desk.core import profiles
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.vocabulary import MeasurementKind
-from pharmacy_desk.ui.i18n import core
-from pharmacy_desk.ui.inline import InlineMessage, date_text, table_view
+from pharmacy_desk.ui.inline import InlineMessage, code_box, date_text, table_view
 from pharmacy_desk.ui.member_tabs import MEASUREMENT_COLUMNS
 from pharmacy_desk.ui.operations import Op
 from pharmacy_desk.ui.table_model import RowsTableModel
@@ -189,9 +188,7 @@ class MeasurementsTab(_HealthPage):
         super().__init__(member_id, operator, parent)
         self.model = RowsTableModel(MEASUREMENT_COLUMNS, parent=self)
         self.view = table_view(self.model, stretch_column=4)
-        self.kind_box = QComboBox()
-        for label, code in MeasurementKind.choices():
-            self.kind_box.addItem(core(label), code)
+        self.kind_box = code_box(MeasurementKind)
         self.systolic_edit = QLineEdit()
         self.systolic_edit.setPlaceholderText(self.tr("收缩压"))
         self.diastolic_edit = QLineEdit()

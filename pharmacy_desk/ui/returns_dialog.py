@@ -14,7 +14,7 @@ import uuid
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QAbstractItemView, QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from pharmacy_desk.core import history, returns, slips
@@ -26,7 +26,7 @@ from pharmacy_desk.core.vocabulary import PaymentMethod, ReturnReason
 from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui import i18n
 from pharmacy_desk.ui.i18n import core, listed
-from pharmacy_desk.ui.inline import InlineMessage, table_view, time_text
+from pharmacy_desk.ui.inline import InlineMessage, code_box, table_view, time_text
 from pharmacy_desk.ui.operations import Op, Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
 
@@ -170,10 +170,8 @@ class ReturnsDialog(QDialog):
         self.lines_view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.lines_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.message = InlineMessage()
-        self.reason = QComboBox()
+        self.reason = code_box(ReturnReason)
         self.reason.setPlaceholderText(self.tr("请选择退货原因"))
-        for label, code in ReturnReason.choices():
-            self.reason.addItem(core(label), code)
         self.reason.setCurrentIndex(-1)  # chosen every time, never assumed
         self.all_button = QPushButton(self.tr("全部退货"))
         self.part_button = QPushButton(self.tr("部分退货"))
