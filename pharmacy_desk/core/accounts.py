@@ -99,6 +99,16 @@ def _audit(operator: Staff, person: Staff, detail: str, at: dt.datetime) -> None
                  detail=f"{person.name}：{detail}", at=at)
 
 
+def _change(person: Staff, operator: Staff, detail: str, at: dt.datetime, **fields: Any) -> None:
+    """Write ``fields`` to ``person``'s row and record the change, as ``detail``, in the audit."""
+    Staff.update(**fields).where(Staff.id == person.id).execute()
+    _audit(operator, person, detail, at)
+
+
+# A lockout forgotten: no failures counted, no lock, the next lock the shortest again.
+NOT_LOCKED: dict[str, Any] = {"failed_signins": 0, "locked_until": None, "lock_level": 0}
+
+
 def add_staff(name: str, role: str, secret: str, operator: Staff, *, at: dt.datetime | None = None) -> StaffRow:
     """Add a person who can sign in with ``secret`` (a PIN or a password, by role)."""
     operator = _owner(operator)
@@ -141,11 +151,10 @@ def update_staff(staff_id: int, operator: Staff, *, name: str | None = None, rol
             changed.append("重设密码")
         if not changed:
             return row_of(person)
-        fields: dict[Any, Any] = {Staff.name: new_name, Staff.role: new_role.value}
+        fields: dict[str, Any] = {"name": new_name, "role": new_role.value}
         if hashed is not None:
-            fields[Staff.password_hash] = hashed
-        Staff.update(fields).where(Staff.id == person.id).execute()
-        _audit(operator, person, "；".join(changed), at)
+            fields["password_hash"] = hashed
+        _change(person, operator, "；".join(changed), at, **fields)
     return row_of(find_person(staff_id))
 
 
@@ -158,8 +167,7 @@ def deactivate(staff_id: int, operator: Staff, *, at: dt.datetime | None = None)
         if not person.active:
             return row_of(person)
         _keep_an_owner(person, QT_TRANSLATE_NOOP("core", "停用"))
-        Staff.update(active=False).where(Staff.id == person.id).execute()
-        _audit(operator, person, "停用", at)
+        _change(person, operator, "停用", at, active=False)
     return row_of(find_person(staff_id))
 
 
@@ -173,9 +181,7 @@ def reset_secret(staff_id: int, secret: str, operator: Staff, *, at: dt.datetime
         person = find_person(staff_id)
         if person.role != role:  # re-roled meanwhile: the secret must suit the new role
             _check_secret(person.role, secret)
-        Staff.update(password_hash=hashed, failed_signins=0, locked_until=None, lock_level=0).where(
-            Staff.id == person.id).execute()
-        _audit(operator, person, "重设密码", at)
+        _change(person, operator, "重设密码", at, password_hash=hashed, **NOT_LOCKED)
     return row_of(find_person(staff_id))
 
 
@@ -187,8 +193,7 @@ def unlock(staff_id: int, operator: Staff, *, at: dt.datetime | None = None) -> 
         person = find_person(staff_id)
         if not person.failed_signins and not person.lock_level and person.locked_until is None:
             return row_of(person)
-        Staff.update(failed_signins=0, locked_until=None, lock_level=0).where(Staff.id == person.id).execute()
-        _audit(operator, person, "解除锁定", at)
+        _change(person, operator, "解除锁定", at, **NOT_LOCKED)
     return row_of(find_person(staff_id))
 
 
