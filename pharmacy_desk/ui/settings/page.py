@@ -11,12 +11,13 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QScrollArea, QTableWidget, QVBoxLayout, QWidget
 
 from pharmacy_desk.core.owner_settings import Pending
 from pharmacy_desk.core.setting_declarations import DECLARATIONS
 from pharmacy_desk.ui import setting_text
 from pharmacy_desk.ui.settings.fields import DeclaredField
+from pharmacy_desk.ui.settings.tables import fixed_table
 
 CONTEXT = "SettingsPage"
 FROM_NOW_ON = QT_TRANSLATE_NOOP("SettingsPage", "保存后自下一笔销售起按新规则执行；已经记下的积分、券和等级不会重新计算。")
@@ -88,13 +89,22 @@ class RowsPage(SettingsPage):
 
     rows_error: QLabel
 
-    def error_line(self) -> QLabel:
-        """The red line for what is wrong with the rows, hidden while nothing is; its page adds it."""
+    def add_rows(self, layout: QVBoxLayout, title: str, headers: tuple[str, ...], note: str = "") -> QTableWidget:
+        """The box of the rows: their table under ``headers``, a ``note`` on how they work, and the red
+        line for what is wrong with them (hidden while nothing is)."""
+        box = QGroupBox(title)
+        inner = QVBoxLayout(box)
+        table = fixed_table(headers)
+        inner.addWidget(table)
+        if note:
+            inner.addWidget(QLabel(note))
         self.rows_error = QLabel()
         self.rows_error.setWordWrap(True)
         self.rows_error.setStyleSheet("color: #b00020;")
         self.rows_error.hide()
-        return self.rows_error
+        inner.addWidget(self.rows_error)
+        layout.addWidget(box)
+        return table
 
     def rows_problem(self) -> str:
         """What is wrong with the rows as typed, in one sentence; "" when nothing is."""

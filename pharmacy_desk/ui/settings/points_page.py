@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QGroupBox, QLabel, QSpinBox, QTableWidget, QVBoxLayout
+from PySide6.QtWidgets import QLabel, QSpinBox, QVBoxLayout
 
 from pharmacy_desk.core import owner_settings
 from pharmacy_desk.core.amounts import parse_amount
@@ -14,7 +14,7 @@ from pharmacy_desk.core.models import Category
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.owner_settings import Pending
 from pharmacy_desk.ui.settings.page import RowsPage
-from pharmacy_desk.ui.settings.tables import cell_line, fit_rows, fixed_table
+from pharmacy_desk.ui.settings.tables import cell_line, fit_rows
 
 RATE_HEADERS = (QT_TRANSLATE_NOOP("Columns", "类别"), QT_TRANSLATE_NOOP("Columns", "每档积分"),
                 QT_TRANSLATE_NOOP("Columns", "每档金额（元）"))
@@ -26,13 +26,8 @@ class PointsPage(RowsPage):
                                               "已经记下的积分不会重新计算。")
 
     def add_parts(self, layout: QVBoxLayout) -> None:
-        box = QGroupBox(self.tr("各类别积分规则"))
-        inner = QVBoxLayout(box)
-        self.rates: QTableWidget = fixed_table(RATE_HEADERS)
-        inner.addWidget(self.rates)
-        inner.addWidget(QLabel(self.tr("一个类别的积分 = 该类别实付金额 ÷ 每档金额 × 每档积分，舍去小数；处方药通常为 0 分。")))
-        inner.addWidget(self.error_line())
-        layout.addWidget(box)
+        self.rates = self.add_rows(layout, self.tr("各类别积分规则"), RATE_HEADERS, self.tr(
+            "一个类别的积分 = 该类别实付金额 ÷ 每档金额 × 每档积分，舍去小数；处方药通常为 0 分。"))
         self._categories: list[Category] = []
 
     def load(self, values: dict[str, Any]) -> None:

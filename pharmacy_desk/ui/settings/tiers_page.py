@@ -7,7 +7,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QGroupBox, QLineEdit, QSpinBox, QTableWidget, QVBoxLayout
+from PySide6.QtWidgets import QLineEdit, QSpinBox, QVBoxLayout
 
 from pharmacy_desk.core import owner_settings, rules
 from pharmacy_desk.core.amounts import parse_amount
@@ -16,7 +16,7 @@ from pharmacy_desk.core.tiers import TierRow
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.owner_settings import Pending
 from pharmacy_desk.ui.settings.page import RowsPage
-from pharmacy_desk.ui.settings.tables import cell_line, fit_rows, fixed_table
+from pharmacy_desk.ui.settings.tables import cell_line, fit_rows
 
 LADDER_HEADERS = (QT_TRANSLATE_NOOP("Columns", "等级"), QT_TRANSLATE_NOOP("Columns", "消费门槛（元）"),
                   QT_TRANSLATE_NOOP("Columns", "消费次数"), QT_TRANSLATE_NOOP("Columns", "积分倍数"),
@@ -30,12 +30,7 @@ class TiersPage(RowsPage):
                                               "保存后自下一笔销售和下一次月度评定起按新规则执行，已记的积分不重算。")
 
     def add_parts(self, layout: QVBoxLayout) -> None:
-        box = QGroupBox(self.tr("等级阶梯"))
-        inner = QVBoxLayout(box)
-        self.ladder: QTableWidget = fixed_table(LADDER_HEADERS)
-        inner.addWidget(self.ladder)
-        inner.addWidget(self.error_line())
-        layout.addWidget(box)
+        self.ladder = self.add_rows(layout, self.tr("等级阶梯"), LADDER_HEADERS)
         self._tiers: list[TierRow] = []
 
     def load(self, values: dict[str, Any]) -> None:
