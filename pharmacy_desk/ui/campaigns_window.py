@@ -10,12 +10,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pharmacy_desk.core import campaigns, paths
+from pharmacy_desk.core import campaigns
 from pharmacy_desk.core.campaigns import CAMPAIGNS, Campaign
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.normalize import mask_phone
 from pharmacy_desk.core.permissions import Permission, can
-from pharmacy_desk.ui.export_menu import ask_workbook_path
+from pharmacy_desk.ui.export_menu import ask_workbook_path, default_path
 from pharmacy_desk.ui.i18n import core
 from pharmacy_desk.ui.operations import LatestOnly, Op, Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
@@ -151,8 +151,7 @@ class CampaignsWindow(QWidget):
 
     def ask_export_path(self) -> str:
         title = core(self.action.title) if self.action else self.tr("短信名单")
-        default = paths.export_dir() / f"{title}_{self.chosen_day():%Y%m%d}.xlsx"
-        return ask_workbook_path(self, self.tr("导出短信名单"), default)
+        return ask_workbook_path(self, self.tr("导出短信名单"), default_path(title, self.chosen_day()))
 
     def export_sms(self) -> None:
         path = self.ask_export_path()

@@ -79,7 +79,7 @@ class CouponReportWindow(QWidget):
 
     def export(self) -> None:
         title = "券核销"
-        path = ask_workbook_path(self, self.tr("导出券核销"), default_path(EXPORT_KIND, title))
+        path = ask_workbook_path(self, self.tr("导出券核销"), default_path(core(title)))
         if path:
             self._export_task = run_export(self, EXPORT_KIND, path, self.operator)
 

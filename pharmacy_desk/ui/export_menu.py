@@ -19,8 +19,9 @@ from pharmacy_desk.ui.i18n import core
 from pharmacy_desk.ui.operations import Op
 
 
-def default_path(kind: str, title: str) -> Path:
-    return paths.export_dir() / f"{core(title)}_{dt.date.today():%Y%m%d}.xlsx"
+def default_path(title: str, day: dt.date | None = None) -> Path:
+    """The file offered for an export called ``title`` (in the windows' language) of ``day``, today unless given."""
+    return paths.export_dir() / f"{title}_{day or dt.date.today():%Y%m%d}.xlsx"
 
 
 def run_export(parent: QWidget | None, kind: str, path: str | Path, operator: Staff, *, notify: bool = True):
@@ -65,6 +66,6 @@ def ask_workbook_path(parent: QWidget, caption: str, suggested: str | Path) -> s
 
 def _ask_and_export(parent: QWidget, kind: str, title: str, operator: Staff) -> None:
     path = ask_workbook_path(parent, QCoreApplication.translate("ExportMenu", "导出{table}").format(table=core(title)),
-                             default_path(kind, title))
+                             default_path(core(title)))
     if path:
         parent._export_task = run_export(parent, kind, path, operator)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pharmacy_desk.core import call_lists, contacts, paths, staff
+from pharmacy_desk.core import call_lists, contacts, staff
 from pharmacy_desk.core.changes import Changes
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.permissions import Permission, can
@@ -19,7 +19,7 @@ from pharmacy_desk.core.vocabulary import ContactReason
 from pharmacy_desk.ui import card_actions
 from pharmacy_desk.ui.contact_dialog import ContactDialog
 from pharmacy_desk.ui.events import events
-from pharmacy_desk.ui.export_menu import ask_workbook_path
+from pharmacy_desk.ui.export_menu import ask_workbook_path, default_path
 from pharmacy_desk.ui.i18n import core
 from pharmacy_desk.ui.operations import LatestOnly, Op, Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
@@ -172,8 +172,7 @@ class ListsWindow(QWidget):
            operator=self.operator).run()
 
     def ask_export_path(self) -> str:
-        default = paths.export_dir() / f"{core(self.current_list().title)}_{self.today():%Y%m%d}.xlsx"
-        return ask_workbook_path(self, self.tr("导出回访名单"), default)
+        return ask_workbook_path(self, self.tr("导出回访名单"), default_path(core(self.current_list().title), self.today()))
 
     def export(self) -> None:
         path = self.ask_export_path()
