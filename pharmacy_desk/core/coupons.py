@@ -118,13 +118,21 @@ def usable_for(member_id: MemberId, today: dt.date, *, service: bool | None = Fa
 
 @dataclass(frozen=True)
 class ServiceResult:
-    coupon: Coupon
-    use: CouponServiceUse
+    """A 体验券 redeemed: the coupon, whose it is, the service the member receives and the use recorded."""
+
+    coupon_id: int
+    member_id: MemberId
+    service: str  # the coupon's service, or its title when it names none
+    use_id: int
     replayed: bool = False
+
+    @classmethod
+    def of(cls, coupon: Coupon, use: CouponServiceUse, *, replayed: bool = False) -> ServiceResult:
+        return cls(coupon.id, coupon.member_id, coupon.service or coupon.title, use.id, replayed)
 
     @property
     def changes(self) -> Changes:
-        return NOTHING if self.replayed else Changes.of_member(self.coupon.member_id, coupons=True)
+        return NOTHING if self.replayed else Changes.of_member(self.member_id, coupons=True)
 
 
 def redeem_service(coupon_id: int, member_id: MemberId, operator: Staff, *, uid: str,
@@ -141,7 +149,7 @@ def redeem_service(coupon_id: int, member_id: MemberId, operator: Staff, *, uid:
         step = operations.keyed(key, OperationKind.REDEEM_SERVICE, operator, at)
         if step.done is not None:
             use = CouponServiceUse.get(CouponServiceUse.operation == step.done.id)
-            return ServiceResult(Coupon.get_by_id(use.coupon_id), use, replayed=True)
+            return ServiceResult.of(Coupon.get_by_id(use.coupon_id), use, replayed=True)
         coupon = Coupon.get_or_none(Coupon.id == coupon_id)
         if coupon is None:
             raise NotFound(QT_TRANSLATE_NOOP("core", "找不到这张券。"))
@@ -156,7 +164,7 @@ def redeem_service(coupon_id: int, member_id: MemberId, operator: Staff, *, uid:
         op = operations.start(key, OperationKind.REDEEM_SERVICE, operator, at, subject=f"coupon:{coupon.id}",
                               detail=detail)
         use = CouponServiceUse.create(coupon=coupon, operation=op, staff=operator, used_at=at)
-        return ServiceResult(coupon, use)
+        return ServiceResult.of(coupon, use)
 
 
 def describe(coupon: Coupon) -> str:

@@ -61,8 +61,7 @@ class ServiceCoupons(QGroupBox):
 
         def done(result: coupons.ServiceResult) -> None:
             self.uid = uuid.uuid4().hex  # the next coupon is a redemption of its own
-            service = result.coupon.service or result.coupon.title
-            self.message.ok(self.tr("已兑换：{service}。请为顾客提供服务。").format(service=service))
+            self.message.ok(self.tr("已兑换：{service}。请为顾客提供服务。").format(service=result.service))
             self.setVisible(True)
 
         Op(self, lambda operator: coupons.redeem_service(coupon_id, member_id, operator, uid=uid)) \
