@@ -24,7 +24,7 @@ from pharmacy_desk.core.vocabulary import CatalogKind, DrugClass
 from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui import i18n
 from pharmacy_desk.ui.i18n import core
-from pharmacy_desk.ui.inline import InlineMessage, action_button, button_row, code_box, table_view, time_text
+from pharmacy_desk.ui.inline import InlineMessage, action_button, button_row, code_box, hinted_line, table_view, time_text
 from pharmacy_desk.ui.operations import Op, Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel, select_row_of, selected_row
 
@@ -99,8 +99,7 @@ class CatalogWindow(QWidget):
         self.points_price = QSpinBox()
         self.points_price.setRange(1, catalog.POINTS_PRICE_LIMIT)
         self.points_price.setSuffix(self.tr(" 分"))
-        self.value = QLineEdit()
-        self.value.setPlaceholderText(self.tr("元，例如 35 或 35.50"))
+        self.value = hinted_line(self.tr("元，例如 35 或 35.50"))
         self.stock = QSpinBox()
         self.stock.setRange(UNLIMITED, catalog.STOCK_LIMIT)
         self.stock.setSpecialValueText(self.tr("不限"))
@@ -250,8 +249,7 @@ class CatalogWindow(QWidget):
         self.redemptions = RowsTableModel(REDEMPTION_COLUMNS, parent=self)
         self.redemption_view = table_view(self.redemptions, stretch_column=2)
         self.redemption_view.selectionModel().selectionChanged.connect(self._picked_redemption)
-        self.reason = QLineEdit()
-        self.reason.setPlaceholderText(self.tr("撤销原因（必填），例如：会员退回礼品"))
+        self.reason = hinted_line(self.tr("撤销原因（必填），例如：会员退回礼品"))
         self.reverse_button = QPushButton(self.tr("撤销兑换"))
         self.reverse_button.setAutoDefault(False)
         self.reverse_button.clicked.connect(self.reverse)

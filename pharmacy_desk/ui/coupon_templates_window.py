@@ -24,7 +24,7 @@ from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.vocabulary import CouponKind
 from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.i18n import core
-from pharmacy_desk.ui.inline import InlineMessage, action_button, button_row, code_box, table_view
+from pharmacy_desk.ui.inline import InlineMessage, action_button, button_row, code_box, hinted_line, table_view
 from pharmacy_desk.ui.operations import Op, Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
 
@@ -68,14 +68,12 @@ class CouponTemplatesWindow(QWidget):
         self.title = QLineEdit()
         self.title.setMaxLength(coupon_templates.TITLE_LIMIT)
         self.title.setPlaceholderText(self.tr("顾客看到的名称，例如 满100减10"))
-        self.value = QLineEdit()
-        self.value.setPlaceholderText(self.tr("元，例如 10 或 9.90"))
+        self.value = hinted_line(self.tr("元，例如 10 或 9.90"))
         self.percent = QSpinBox()
         self.percent.setRange(1, 99)
         self.percent.setSuffix(" %")
         self.percent.setToolTip(self.tr("减免的百分比：10% 即九折，按分向下取整"))
-        self.min_spend = QLineEdit()
-        self.min_spend.setPlaceholderText(self.tr("元；满减券必填，其他券可不填"))
+        self.min_spend = hinted_line(self.tr("元；满减券必填，其他券可不填"))
         self.service = QLineEdit()
         self.service.setMaxLength(coupon_templates.SERVICE_LIMIT)
         self.service.setPlaceholderText(self.tr("例如 免费测血压、药师咨询"))

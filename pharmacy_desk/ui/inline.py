@@ -1,5 +1,5 @@
 """Small widgets the counter dialogs share: an inline message line, a read-only table view, a row
-of action buttons and a choice among a vocabulary's codes.
+of action buttons, a line edit with its hint and a choice among a vocabulary's codes.
 
 A queue does not wait for modal boxes: expected problems are shown in a line inside
 the dialog, worded by ``messages.user_message`` (the one place that words errors)
@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QWidget,
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView, QWidget,
 )
 
 from pharmacy_desk.core.vocabulary import Vocabulary
@@ -100,3 +100,10 @@ def code_box(kind: type[Vocabulary]) -> QComboBox:
     for label, code in kind.choices():
         box.addItem(core(label), code)
     return box
+
+
+def hinted_line(hint: str) -> QLineEdit:
+    """An empty line edit that shows ``hint`` (what to type, an example) until something is typed."""
+    line = QLineEdit()
+    line.setPlaceholderText(hint)
+    return line

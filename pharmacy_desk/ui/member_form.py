@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QPla
 
 from pharmacy_desk.core import profiles
 from pharmacy_desk.core.vocabulary import Gender
-from pharmacy_desk.ui.inline import code_box, date_text
+from pharmacy_desk.ui.inline import code_box, date_text, hinted_line
 
 SIGNUP_FIELDS = ("phone", "name", "gender", "birthday", "card_no", "health_consent", "marketing")
 PROFILE_FIELDS = ("name", "phone", "card_no", "gender", "birthday", "address", "owner_staff", "marketing", "notes")
@@ -23,16 +23,12 @@ class MemberForm(QWidget):
     def __init__(self, fields: Sequence[str], parent: QWidget | None = None):
         super().__init__(parent)
         self.fields = tuple(fields)
-        self.phone_edit = QLineEdit()
-        self.phone_edit.setPlaceholderText(self.tr("11位手机号"))
+        self.phone_edit = hinted_line(self.tr("11位手机号"))
         self.name_edit = QLineEdit()
         self.gender_box = code_box(Gender)
-        self.birthday_edit = QLineEdit()
-        self.birthday_edit.setPlaceholderText(self.tr("可不填，如 1965-3-8"))
-        self.card_edit = QLineEdit()
-        self.card_edit.setPlaceholderText(self.tr("扫描预印会员卡；不填则自动生成卡号"))
-        self.address_edit = QLineEdit()
-        self.address_edit.setPlaceholderText(self.tr("小区、楼栋"))
+        self.birthday_edit = hinted_line(self.tr("可不填，如 1965-3-8"))
+        self.card_edit = hinted_line(self.tr("扫描预印会员卡；不填则自动生成卡号"))
+        self.address_edit = hinted_line(self.tr("小区、楼栋"))
         self.owner_box = QComboBox()
         self.health_box = QCheckBox(self.tr("同意收集健康信息（慢病、过敏史、用药，仅药师和店长可见）"))
         # Consent is asked for, never presumed: ticked means the member agreed, at sign-up and later.

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton,
+    QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QMessageBox, QPlainTextEdit, QPushButton,
     QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from pharmacy_desk.core import profiles
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.vocabulary import MeasurementKind
-from pharmacy_desk.ui.inline import InlineMessage, code_box, date_text, table_view
+from pharmacy_desk.ui.inline import InlineMessage, code_box, date_text, hinted_line, table_view
 from pharmacy_desk.ui.member_tabs import MEASUREMENT_COLUMNS
 from pharmacy_desk.ui.operations import Op
 from pharmacy_desk.ui.table_model import RowsTableModel
@@ -189,14 +189,10 @@ class MeasurementsTab(_HealthPage):
         self.model = RowsTableModel(MEASUREMENT_COLUMNS, parent=self)
         self.view = table_view(self.model, stretch_column=4)
         self.kind_box = code_box(MeasurementKind)
-        self.systolic_edit = QLineEdit()
-        self.systolic_edit.setPlaceholderText(self.tr("收缩压"))
-        self.diastolic_edit = QLineEdit()
-        self.diastolic_edit.setPlaceholderText(self.tr("舒张压"))
-        self.glucose_edit = QLineEdit()
-        self.glucose_edit.setPlaceholderText(self.tr("血糖"))
-        self.notes_edit = QLineEdit()
-        self.notes_edit.setPlaceholderText(self.tr("备注，如：空腹"))
+        self.systolic_edit = hinted_line(self.tr("收缩压"))
+        self.diastolic_edit = hinted_line(self.tr("舒张压"))
+        self.glucose_edit = hinted_line(self.tr("血糖"))
+        self.notes_edit = hinted_line(self.tr("备注，如：空腹"))
         self.add_button = QPushButton(self.tr("记录"))
         self.notice = QLabel(_no_consent())
         self.message = InlineMessage()

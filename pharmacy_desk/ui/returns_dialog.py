@@ -14,7 +14,7 @@ import uuid
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QAbstractItemView, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
 
 from pharmacy_desk.core import history, returns, slips
@@ -26,7 +26,7 @@ from pharmacy_desk.core.vocabulary import PaymentMethod, ReturnReason
 from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui import i18n
 from pharmacy_desk.ui.i18n import core, listed
-from pharmacy_desk.ui.inline import InlineMessage, code_box, table_view, time_text
+from pharmacy_desk.ui.inline import InlineMessage, code_box, hinted_line, table_view, time_text
 from pharmacy_desk.ui.operations import Op, Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
 
@@ -151,8 +151,7 @@ class ReturnsDialog(QDialog):
         self.setWindowTitle(self.tr("退货"))
         self.resize(900, 620)
 
-        self.receipt_edit = QLineEdit()
-        self.receipt_edit.setPlaceholderText(self.tr("扫描或输入小票号，回车查找"))
+        self.receipt_edit = hinted_line(self.tr("扫描或输入小票号，回车查找"))
         self.find_button = QPushButton(self.tr("查找"))
         self.find_button.setAutoDefault(False)
         search = QHBoxLayout()
