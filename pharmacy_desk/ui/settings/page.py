@@ -8,16 +8,19 @@ and extends ``load``, ``problems`` and ``pending``. ``TITLE`` and ``INTRO`` are 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QScrollArea, QTableWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout, QGroupBox, QLabel, QScrollArea, QSpinBox, QTableWidget, QVBoxLayout, QWidget,
+)
 
 from pharmacy_desk.core.owner_settings import Pending
 from pharmacy_desk.core.setting_declarations import DECLARATIONS
 from pharmacy_desk.ui import setting_text
 from pharmacy_desk.ui.settings.fields import DeclaredField
-from pharmacy_desk.ui.settings.tables import fixed_table
+from pharmacy_desk.ui.settings.tables import fit_rows, fixed_table
 
 CONTEXT = "SettingsPage"
 FROM_NOW_ON = QT_TRANSLATE_NOOP("SettingsPage", "保存后自下一笔销售起按新规则执行；已经记下的积分、券和等级不会重新计算。")
@@ -104,7 +107,36 @@ class RowsPage(SettingsPage):
         self.rows_error.hide()
         inner.addWidget(self.rows_error)
         layout.addWidget(box)
+        self.rows_table = table
         return table
+
+    def read_rows(self) -> Sequence[Any]:
+        """The rules' rows as stored, one table row each (kept by the page, for ``pending``)."""
+        return ()
+
+    def row_cells(self, item: Any) -> dict[int, QWidget]:
+        """The editors of one row, by column, each calling ``check_rows`` when edited."""
+        return {}
+
+    def count_cell(self, value: int, suffix: str) -> QSpinBox:
+        """A whole number from 0 to 1000 (points, visits) in a row."""
+        box = QSpinBox()
+        box.setRange(0, 1000)
+        box.setSuffix(suffix)
+        box.setValue(value)
+        box.valueChanged.connect(self.check_rows)
+        return box
+
+    def load(self, values: dict[str, Any]) -> None:
+        super().load(values)
+        rows = self.read_rows()
+        self.rows_table.setRowCount(len(rows))
+        for row, item in enumerate(rows):
+            for column, widget in self.row_cells(item).items():
+                self.rows_table.setCellWidget(row, column, widget)
+        self.rows_table.resizeColumnsToContents()
+        fit_rows(self.rows_table)
+        self.check_rows()
 
     def rows_problem(self) -> str:
         """What is wrong with the rows as typed, in one sentence; "" when nothing is."""

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QLabel, QSpinBox, QVBoxLayout
+from PySide6.QtWidgets import QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from pharmacy_desk.core import owner_settings
 from pharmacy_desk.core.amounts import parse_amount
@@ -14,7 +13,7 @@ from pharmacy_desk.core.models import Category
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.owner_settings import Pending
 from pharmacy_desk.ui.settings.page import RowsPage
-from pharmacy_desk.ui.settings.tables import cell_line, fit_rows
+from pharmacy_desk.ui.settings.tables import cell_line
 
 RATE_HEADERS = (QT_TRANSLATE_NOOP("Columns", "类别"), QT_TRANSLATE_NOOP("Columns", "每档积分"),
                 QT_TRANSLATE_NOOP("Columns", "每档金额（元）"))
@@ -30,22 +29,13 @@ class PointsPage(RowsPage):
             "一个类别的积分 = 该类别实付金额 ÷ 每档金额 × 每档积分，舍去小数；处方药通常为 0 分。"))
         self._categories: list[Category] = []
 
-    def load(self, values: dict[str, Any]) -> None:
-        super().load(values)
+    def read_rows(self) -> list[Category]:
         self._categories = owner_settings.categories()
-        self.rates.setRowCount(len(self._categories))
-        for row, category in enumerate(self._categories):
-            self.rates.setCellWidget(row, 0, QLabel(category.name))
-            points = QSpinBox()
-            points.setRange(0, 1000)
-            points.setSuffix(self.tr(" 分"))
-            points.setValue(category.points_per_block)
-            points.valueChanged.connect(self.check_rows)
-            self.rates.setCellWidget(row, 1, points)
-            self.rates.setCellWidget(row, 2, cell_line(yuan(category.block_fen), self.check_rows))
-        self.rates.resizeColumnsToContents()
-        fit_rows(self.rates)
-        self.check_rows()
+        return self._categories
+
+    def row_cells(self, category: Category) -> dict[int, QWidget]:
+        return {0: QLabel(category.name), 1: self.count_cell(category.points_per_block, self.tr(" 分")),
+                2: cell_line(yuan(category.block_fen), self.check_rows)}
 
     def points_box(self, code: str) -> QSpinBox:
         row = next(i for i, c in enumerate(self._categories) if c.code == code)

@@ -7,16 +7,16 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QLineEdit, QSpinBox, QVBoxLayout
+from PySide6.QtWidgets import QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from pharmacy_desk.core import owner_settings, rules
 from pharmacy_desk.core.amounts import parse_amount
 from pharmacy_desk.core.errors import InvalidInput
-from pharmacy_desk.core.tiers import TierRow
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.owner_settings import Pending
+from pharmacy_desk.core.tiers import TierRow
 from pharmacy_desk.ui.settings.page import RowsPage
-from pharmacy_desk.ui.settings.tables import cell_line, fit_rows
+from pharmacy_desk.ui.settings.tables import cell_line
 
 LADDER_HEADERS = (QT_TRANSLATE_NOOP("Columns", "等级"), QT_TRANSLATE_NOOP("Columns", "消费门槛（元）"),
                   QT_TRANSLATE_NOOP("Columns", "消费次数"), QT_TRANSLATE_NOOP("Columns", "积分倍数"),
@@ -33,25 +33,18 @@ class TiersPage(RowsPage):
         self.ladder = self.add_rows(layout, self.tr("等级阶梯"), LADDER_HEADERS)
         self._tiers: list[TierRow] = []
 
-    def load(self, values: dict[str, Any]) -> None:
-        super().load(values)
+    def read_rows(self) -> list[TierRow]:
         self._tiers = owner_settings.tiers()
-        self.ladder.setRowCount(len(self._tiers))
-        for row, tier in enumerate(self._tiers):
-            visits = QSpinBox()
-            visits.setRange(0, 1000)
-            visits.setSuffix(self.tr(" 次"))
-            visits.setValue(tier.min_visits)
-            visits.valueChanged.connect(self.check_rows)
-            cells = {NAME: cell_line(tier.name, self.check_rows), SPEND: cell_line(yuan(tier.min_spend_fen), self.check_rows),
-                     VISITS: visits, MULTIPLIER: cell_line(format(Decimal(tier.multiplier).normalize(), "f"), self.check_rows),
-                     CAP: cell_line(yuan(tier.monthly_cap_fen), self.check_rows),
-                     PRIVILEGES: cell_line(tier.privileges, self.check_rows)}
-            for column, widget in cells.items():
-                self.ladder.setCellWidget(row, column, widget)
-        self.ladder.resizeColumnsToContents()
-        fit_rows(self.ladder)
-        self.check_rows()
+        return self._tiers
+
+    def row_cells(self, tier: TierRow) -> dict[int, QWidget]:
+        def line(text: str) -> QLineEdit:
+            return cell_line(text, self.check_rows)
+
+        return {NAME: line(tier.name), SPEND: line(yuan(tier.min_spend_fen)),
+                VISITS: self.count_cell(tier.min_visits, self.tr(" 次")),
+                MULTIPLIER: line(format(Decimal(tier.multiplier).normalize(), "f")),
+                CAP: line(yuan(tier.monthly_cap_fen)), PRIVILEGES: line(tier.privileges)}
 
     def cell(self, code: str, column: int) -> QLineEdit | QSpinBox:
         row = next(i for i, t in enumerate(self._tiers) if t.code == code)
