@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QTabWidget,
+    QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QTabWidget,
     QVBoxLayout, QWidget,
 )
 
@@ -24,7 +24,9 @@ from pharmacy_desk.core.vocabulary import CatalogKind, DrugClass
 from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui import i18n
 from pharmacy_desk.ui.i18n import core
-from pharmacy_desk.ui.inline import InlineMessage, action_button, button_row, code_box, hinted_line, table_view, time_text
+from pharmacy_desk.ui.inline import (
+    InlineMessage, action_button, button_row, code_box, hinted_line, table_view, time_text, titled_box,
+)
 from pharmacy_desk.ui.operations import Op, Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel, select_row_of, selected_row
 
@@ -132,15 +134,10 @@ class CatalogWindow(QWidget):
         buttons.addWidget(self.restock_quantity)  # after the stretch: at the right, apart from the form's buttons
         buttons.addWidget(self.restock_button)
 
-        box = QGroupBox(self.tr("兑换品资料"))
-        inner = QVBoxLayout(box)
-        inner.addLayout(form)
-        inner.addLayout(buttons)
-        inner.addWidget(self.message)
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addWidget(self.view, 1)
-        layout.addWidget(box)
+        layout.addWidget(titled_box(self.tr("兑换品资料"), form, buttons, self.message))
         return page
 
     def reload(self) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+    QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from pharmacy_desk.core import coupon_issue, coupon_templates
@@ -24,7 +24,9 @@ from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.vocabulary import CouponKind
 from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.i18n import core
-from pharmacy_desk.ui.inline import InlineMessage, action_button, button_row, code_box, hinted_line, table_view
+from pharmacy_desk.ui.inline import (
+    InlineMessage, action_button, button_row, code_box, hinted_line, table_view, titled_box,
+)
 from pharmacy_desk.ui.operations import Op, Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
 
@@ -99,33 +101,22 @@ class CouponTemplatesWindow(QWidget):
         self.retire_button = action_button(self.tr("停用"), self.toggle_active)
         self.clear_button = action_button(self.tr("清空表单"), self.clear_form)
         buttons = button_row(self.add_button, self.save_button, self.retire_button, self.clear_button)
-        box = QGroupBox(self.tr("模板内容"))
-        inner = QVBoxLayout(box)
-        inner.addLayout(self.form)
-        inner.addWidget(self.explain)
-        inner.addLayout(buttons)
-        inner.addWidget(self.message)
+        box = titled_box(self.tr("模板内容"), self.form, self.explain, buttons, self.message)
 
         self.target = QComboBox()
         for target in coupon_issue.targets():
             words = self.tr("回访名单：{title}") if target.kind == "list" else self.tr("营销活动：{title}")
             self.target.addItem(words.format(title=core(target.title)), target)
-        self.issue_button = QPushButton(self.tr("按所选模板发放"))
-        self.issue_button.setAutoDefault(False)
-        self.issue_button.clicked.connect(self.issue)
+        self.issue_button = action_button(self.tr("按所选模板发放"), self.issue)
         self.issue_message = InlineMessage()
-        issue_box = QGroupBox(self.tr("发放给名单"))
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("发给(&T)")))
         row.addWidget(self.target, 1)
         row.addWidget(self.issue_button)
-        issue_layout = QVBoxLayout(issue_box)
         note = QLabel(self.tr("名单上今天的每位会员各发一张（退订营销的会员不在营销名单上）；同一名单同一天再发不会重复。"
                               "发给单个会员请在会员详情里点“发券…”。"))
         note.setWordWrap(True)
-        issue_layout.addLayout(row)
-        issue_layout.addWidget(note)
-        issue_layout.addWidget(self.issue_message)
+        issue_box = titled_box(self.tr("发放给名单"), row, note, self.issue_message)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)

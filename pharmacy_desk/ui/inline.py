@@ -1,5 +1,6 @@
 """Small widgets the counter dialogs share: an inline message line, a read-only table view, a row
-of action buttons, a line edit with its hint and a choice among a vocabulary's codes.
+of action buttons, a titled box of parts, a line edit with its hint and a choice among a vocabulary's
+codes.
 
 A queue does not wait for modal boxes: expected problems are shown in a line inside
 the dialog, worded by ``messages.user_message`` (the one place that words errors)
@@ -12,7 +13,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView, QWidget,
+    QAbstractItemView, QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLayout, QLineEdit, QPushButton,
+    QTableView, QVBoxLayout, QWidget,
 )
 
 from pharmacy_desk.core.vocabulary import Vocabulary
@@ -92,6 +94,18 @@ def button_row(*widgets: QWidget) -> QHBoxLayout:
         row.addWidget(widget)
     row.addStretch(1)
     return row
+
+
+def titled_box(title: str, *parts: QWidget | QLayout) -> QGroupBox:
+    """``parts`` (widgets and layouts) one above the other in a box headed ``title``."""
+    box = QGroupBox(title)
+    inner = QVBoxLayout(box)
+    for part in parts:
+        if isinstance(part, QLayout):
+            inner.addLayout(part)
+        else:
+            inner.addWidget(part)
+    return box
 
 
 def code_box(kind: type[Vocabulary]) -> QComboBox:

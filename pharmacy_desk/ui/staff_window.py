@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QGroupBox, QLineEdit, QVBoxLayout, QWidget,
+    QComboBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget,
 )
 
 from pharmacy_desk.core import accounts, operations as core_operations
@@ -20,7 +20,7 @@ from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.staff import PERSON_ROLES, StaffRow
 from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.i18n import core
-from pharmacy_desk.ui.inline import InlineMessage, action_button, button_row, table_view, time_text
+from pharmacy_desk.ui.inline import InlineMessage, action_button, button_row, table_view, time_text, titled_box
 from pharmacy_desk.ui.operations import Op, Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel, select_row_of, selected_row
 
@@ -81,14 +81,9 @@ class StaffWindow(QWidget):
         buttons = button_row(self.add_button, self.save_button, self.reset_button, self.deactivate_button,
                              self.unlock_button, self.clear_button)
 
-        box = QGroupBox(self.tr("店员资料"))
-        inner = QVBoxLayout(box)
-        inner.addLayout(form)
-        inner.addLayout(buttons)
-        inner.addWidget(self.message)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
-        layout.addWidget(box)
+        layout.addWidget(titled_box(self.tr("店员资料"), form, buttons, self.message))
         # The form first: the owner usually comes to add someone.
         order = [self.name, self.role, self.secret, self.secret_again, self.add_button, self.save_button,
                  self.reset_button, self.deactivate_button, self.unlock_button, self.clear_button, self.view]
