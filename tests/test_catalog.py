@@ -82,6 +82,15 @@ def test_a_retired_item_is_not_offered_but_can_come_back(cup, owner):
     assert [i.name for i in history.catalog_items()] == ["保温杯"]
 
 
+def test_the_catalog_reaches_the_windows_as_plain_rows(cup, owner):
+    from pharmacy_desk.core import history
+
+    stored = catalog.CatalogRow.of(CatalogItem.get_by_id(cup.id))
+    assert catalog.all_items() == history.catalog_items() == [stored]
+    assert catalog.restock(cup.id, 3, owner) == catalog.CatalogRow.of(CatalogItem.get_by_id(cup.id))
+    assert not any(isinstance(row, CatalogItem) for row in [*catalog.all_items(), catalog.retire(cup.id, owner)])
+
+
 def test_reversal_gives_points_and_stock_back_as_new_rows(cup, owner, clerk, rich_member):
     done = redemption.redeem(member_id=rich_member.id, item_id=cup.id, operator=clerk, key="g1", at=AT)
     debit = LedgerEntry.get((LedgerEntry.redemption == done.redemption.id) & (LedgerEntry.kind == LedgerKind.GIFT))

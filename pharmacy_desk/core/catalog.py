@@ -38,6 +38,25 @@ VALUE_LIMIT_FEN = 10_000_00  # 一万元: no gift at a pharmacy's counter is wor
 STOCK_LIMIT = 100_000
 
 
+@dataclass(frozen=True)
+class CatalogRow:
+    """One gift or service of the catalog as a window lists and edits it (``stock`` None: unlimited)."""
+
+    id: CatalogItemId
+    name: str
+    kind: str
+    points_price: int
+    value_fen: int
+    stock: int | None
+    drug_class: str
+    active: bool
+
+    @classmethod
+    def of(cls, item: CatalogItem) -> CatalogRow:
+        return cls(item.id, item.name, item.kind, item.points_price, item.value_fen, item.stock, item.drug_class,
+                   item.active)
+
+
 def law_refusal(drug_class: str) -> Sentence | None:
     """The sentence refusing ``drug_class`` as a gift, or None when it may be given."""
     if drug_class in FORBIDDEN_DRUG_CLASSES:
@@ -74,7 +93,7 @@ def _checked(name: str, points_price: int, value_fen: int, kind: str, stock: int
     return name
 
 
-def _describe(item: CatalogItem) -> str:
+def _describe(item: CatalogItem | CatalogRow) -> str:
     stock = "不限" if item.stock is None else str(item.stock)
     return (f"{CatalogKind.label_of(item.kind)}，{item.points_price} 分，价值 {yuan(item.value_fen)} 元，"
             f"库存 {stock}，{DrugClass.label_of(item.drug_class)}")
@@ -82,7 +101,7 @@ def _describe(item: CatalogItem) -> str:
 
 def add_item(*, name: str, points_price: int, operator: Staff, value_fen: int = 0,
              kind: str = CatalogKind.GIFT, stock: int | None = None,
-             drug_class: str = DrugClass.NONE) -> CatalogItem:
+             drug_class: str = DrugClass.NONE) -> CatalogRow:
     """Add a gift or service to the catalog; prescription and 甲类 OTC drugs are refused."""
     require(operator, Permission.MANAGE_CATALOG)
     name = _checked(name, points_price, value_fen, kind, stock, drug_class)
@@ -92,7 +111,7 @@ def add_item(*, name: str, points_price: int, operator: Staff, value_fen: int = 
         operations.start(f"catalog:{uuid.uuid4()}", OperationKind.CATALOG_ADD, operator, operations.now(),
                          subject=name, detail=_describe(item))
         item.save()
-        return item
+        return CatalogRow.of(item)
 
 
 def _item(item_id: CatalogItemId) -> CatalogItem:
@@ -102,16 +121,16 @@ def _item(item_id: CatalogItemId) -> CatalogItem:
     return item
 
 
-def _change(item: CatalogItem, operator: Staff, detail: str, **fields) -> CatalogItem:
+def _change(item: CatalogItem, operator: Staff, detail: str, **fields) -> CatalogRow:
     """Write ``fields`` to the item and record one audited change; call inside the transaction."""
     operations.start(f"catalog:{uuid.uuid4()}", OperationKind.CATALOG_CHANGE, operator, operations.now(),
                      subject=item.name, detail=detail)
     CatalogItem.update(**fields).where(CatalogItem.id == item.id).execute()
-    return CatalogItem.get_by_id(item.id)
+    return CatalogRow.of(CatalogItem.get_by_id(item.id))
 
 
 def edit_item(item_id: CatalogItemId, operator: Staff, *, name: str, points_price: int, value_fen: int,
-              kind: str, drug_class: str, stock: int | None) -> CatalogItem:
+              kind: str, drug_class: str, stock: int | None) -> CatalogRow:
     """Change an item's name, price, value, kind, class and stock; the audit keeps old → new."""
     require(operator, Permission.MANAGE_CATALOG)
     name = _checked(name, points_price, value_fen, kind, stock, drug_class)
@@ -121,13 +140,13 @@ def edit_item(item_id: CatalogItemId, operator: Staff, *, name: str, points_pric
                           stock=stock, drug_class=drug_class)
         before, after = _describe(item), _describe(new)
         if before == after and item.name == name:
-            return item
+            return CatalogRow.of(item)
         detail = f"{item.name}：{before} → {name}：{after}"
         return _change(item, operator, detail, name=name, kind=kind, points_price=points_price,
                        value_fen=value_fen, stock=stock, drug_class=drug_class)
 
 
-def restock(item_id: CatalogItemId, quantity: int, operator: Staff) -> CatalogItem:
+def restock(item_id: CatalogItemId, quantity: int, operator: Staff) -> CatalogRow:
     """补货: add ``quantity`` to a counted stock (an unlimited item needs none)."""
     require(operator, Permission.MANAGE_CATALOG)
     if quantity <= 0:
@@ -142,7 +161,7 @@ def restock(item_id: CatalogItemId, quantity: int, operator: Staff) -> CatalogIt
                        stock=CatalogItem.stock + quantity)
 
 
-def retire(item_id: CatalogItemId, operator: Staff) -> CatalogItem:
+def retire(item_id: CatalogItemId, operator: Staff) -> CatalogRow:
     """停用: the item leaves the counter's catalog; its past redemptions keep it."""
     require(operator, Permission.MANAGE_CATALOG)
     with write_transaction():
@@ -152,7 +171,7 @@ def retire(item_id: CatalogItemId, operator: Staff) -> CatalogItem:
         return _change(item, operator, "停用：在售 → 停用", active=False)
 
 
-def reactivate(item_id: CatalogItemId, operator: Staff) -> CatalogItem:
+def reactivate(item_id: CatalogItemId, operator: Staff) -> CatalogRow:
     """重新启用 a retired item; the law guard is asked again (the class may predate it)."""
     require(operator, Permission.MANAGE_CATALOG)
     with write_transaction():
@@ -165,10 +184,10 @@ def reactivate(item_id: CatalogItemId, operator: Staff) -> CatalogItem:
         return _change(item, operator, "启用：停用 → 在售", active=True)
 
 
-def all_items() -> list[CatalogItem]:
+def all_items() -> list[CatalogRow]:
     """The whole catalog for the owner: items in use first, then the retired, by name."""
-    return list(CatalogItem.select().order_by(CatalogItem.active.desc(), CatalogItem.points_price,
-                                              CatalogItem.name))
+    return [CatalogRow.of(item) for item in CatalogItem.select().order_by(
+        CatalogItem.active.desc(), CatalogItem.points_price, CatalogItem.name)]
 
 
 # -- reversal -------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from typing import Literal
 from pharmacy_desk.core import coupons, ledger, members, passwords, redemption, returns, sales, settings, tiers
 from pharmacy_desk.core.db import database
 from pharmacy_desk.core.errors import DeskError, InvalidInput
+from pharmacy_desk.core.ids import CatalogItemId
 from pharmacy_desk.core.models import CatalogItem, Coupon, Member, Sale, Staff
 from pharmacy_desk.core.vocabulary import CatalogKind, Gender, PaymentMethod, ReturnReason, Role
 from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP
@@ -202,13 +203,13 @@ def ensure_demo_staff() -> None:
             _demo_staff(secrets)
 
 
-def _demo_catalog(owner: Staff) -> list[CatalogItem]:
-    """The gift catalog, each item once: one already listed under its name is used as it is."""
+def _demo_catalog(owner: Staff) -> list[CatalogItemId]:
+    """The gift catalog's ids, each item once: one already listed under its name is used as it is."""
     items = []
     for name, points, value, stock, kind in CATALOG:
         item = CatalogItem.get_or_none(CatalogItem.name == name)
-        items.append(item if item is not None else redemption.add_catalog_item(
-            name=name, points_price=points, value_fen=value, stock=stock, kind=kind, operator=owner))
+        items.append(item.id if item is not None else redemption.add_catalog_item(
+            name=name, points_price=points, value_fen=value, stock=stock, kind=kind, operator=owner).id)
     return items
 
 
@@ -236,7 +237,7 @@ def _demo_sale(rng, at, member_id, clerk, seed, n, items, owner) -> int:
                             at=at + dt.timedelta(hours=2), reason=ReturnReason.NOT_NEEDED, approved_by=owner)
     if member_id is not None and rng.random() < 0.03:
         try:
-            redemption.redeem(member_id=member_id, item_id=rng.choice(items).id, operator=clerk,
+            redemption.redeem(member_id=member_id, item_id=rng.choice(items), operator=clerk,
                               key=f"demo:{seed}:gift:{n}", at=at + dt.timedelta(minutes=5))
         except DeskError:
             pass  # not enough points, stock or cap: the till would have said so too

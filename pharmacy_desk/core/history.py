@@ -15,6 +15,7 @@ from typing import cast
 from peewee import JOIN, fn
 
 from pharmacy_desk.core.bonuses import recorded_bonuses
+from pharmacy_desk.core.catalog import CatalogRow
 from pharmacy_desk.core.ids import MemberId, SaleId
 from pharmacy_desk.core.models import (
     CatalogItem, Category, Coupon, CouponInUse, LedgerEntry, Measurement, Sale, SaleLine, SaleReturn, SaleReturnLine, Staff,
@@ -236,7 +237,7 @@ def measurements(member_id: MemberId) -> list[MeasurementRow]:
             for taken_at, kind, systolic, diastolic, glucose, staff_name, notes in rows]
 
 
-def catalog_items() -> list[CatalogItem]:
+def catalog_items() -> list[CatalogRow]:
     """积分兑换目录: active gifts and services, cheapest first."""
-    return list(CatalogItem.select().where(CatalogItem.active)
-                .order_by(CatalogItem.points_price, CatalogItem.name))
+    return [CatalogRow.of(item) for item in CatalogItem.select().where(CatalogItem.active)
+            .order_by(CatalogItem.points_price, CatalogItem.name)]

@@ -23,7 +23,7 @@ from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP
 
 def add_catalog_item(*, name: str, points_price: int, operator: Staff, value_fen: int = 0,
                      kind: str = CatalogKind.GIFT, stock: int | None = None,
-                     drug_class: str = DrugClass.NONE) -> CatalogItem:
+                     drug_class: str = DrugClass.NONE) -> catalog.CatalogRow:
     """Add a gift or service to the catalog (``core/catalog.py`` holds the catalog's rules)."""
     return catalog.add_item(name=name, points_price=points_price, operator=operator, value_fen=value_fen,
                             kind=kind, stock=stock, drug_class=drug_class)

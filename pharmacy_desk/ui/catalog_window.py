@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 
 from pharmacy_desk.core import catalog
 from pharmacy_desk.core.amounts import parse_amount
+from pharmacy_desk.core.catalog import CatalogRow
 from pharmacy_desk.core.changes import Changes
-from pharmacy_desk.core.models import CatalogItem, Staff
+from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.vocabulary import CatalogKind, DrugClass
 from pharmacy_desk.ui.events import events
@@ -33,11 +34,11 @@ from pharmacy_desk.ui.table_model import Column, RowsTableModel, select_row_of, 
 UNLIMITED = -1  # the stock box's lowest value reads 不限
 
 
-def _stock(item: CatalogItem):
+def _stock(item: CatalogRow):
     return QCoreApplication.translate("CatalogWindow", "不限") if item.stock is None else item.stock
 
 
-def _item_state(item: CatalogItem) -> str:
+def _item_state(item: CatalogRow) -> str:
     if item.active:
         return QCoreApplication.translate("CatalogWindow", "在售")
     return QCoreApplication.translate("CatalogWindow", "已停用")
@@ -149,12 +150,12 @@ class CatalogWindow(QWidget):
             self.redemptions.set_rows).failure(self.reversal_message.refused).run()
         self._picked_redemption()
 
-    def _show(self, rows: list[CatalogItem], keep: int | None) -> None:
+    def _show(self, rows: list[CatalogRow], keep: int | None) -> None:
         self.model.set_rows(rows)
         select_row_of(self.view, self.model, keep)
         self._picked()
 
-    def selected(self) -> CatalogItem | None:
+    def selected(self) -> CatalogRow | None:
         return selected_row(self.view, self.model)
 
     def _picked(self, *_args) -> None:
@@ -206,7 +207,7 @@ class CatalogWindow(QWidget):
         return {**fields, "value_fen": fields["value_fen"]()}
 
     def _run(self, call, done: str, **arguments) -> None:
-        def succeeded(item: CatalogItem) -> None:
+        def succeeded(item: CatalogRow) -> None:
             self.message.ok(done.format(name=item.name, **arguments))
             self.reload()
             self._select(item.id)
