@@ -72,7 +72,18 @@ def _fen(text: object) -> int | None:
     return int(whole) * 100 + int((cents + "00")[:2])
 
 
-class StoredAsDigits:
+class Worded:
+    """A type that says in words which values it allows: ``allowed_words`` as a sentence for any
+    language, ``describe`` as the Chinese text."""
+
+    def allowed_words(self) -> Sentence:
+        raise NotImplementedError
+
+    def describe(self) -> str:
+        return str(self.allowed_words())
+
+
+class StoredAsDigits(Worded):
     """A whole number stored in the ``setting`` table as its digits."""
 
     def load(self, stored: str) -> int:
@@ -82,7 +93,7 @@ class StoredAsDigits:
         return str(value)
 
 
-class StoredAsIs:
+class StoredAsIs(Worded):
     """Text stored in the ``setting`` table as it is."""
 
     def load(self, stored: str) -> str:
@@ -105,9 +116,6 @@ class Int(StoredAsDigits):
     maximum: int
     unit: str | None
     name = "int"
-
-    def describe(self) -> str:
-        return str(self.allowed_words())
 
     def allowed_words(self) -> Sentence:
         return Sentence(FROM_TO, minimum=self.minimum, maximum=_unit_words(self.maximum, self.unit))
@@ -140,9 +148,6 @@ class Money(StoredAsDigits):
     unit = "元"
     name = "money"
 
-    def describe(self) -> str:
-        return str(self.allowed_words())
-
     def allowed_words(self) -> Sentence:
         return Sentence(QT_TRANSLATE_NOOP("core", "{minimum} 到 {maximum} 元"), minimum=yuan(self.minimum_fen),
                         maximum=yuan(self.maximum_fen))
@@ -168,7 +173,7 @@ class Money(StoredAsDigits):
 
 
 @dataclass(frozen=True)
-class Multiplier:
+class Multiplier(Worded):
     """A finite decimal from ``minimum`` to ``maximum`` with at most ``places`` decimals (倍数)."""
 
     minimum: Decimal
@@ -176,9 +181,6 @@ class Multiplier:
     unit: str | None
     places: int = 2
     name = "decimal"
-
-    def describe(self) -> str:
-        return str(self.allowed_words())
 
     def allowed_words(self) -> Sentence:
         return Sentence(FROM_TO, minimum=_plain(self.minimum), maximum=_unit_words(_plain(self.maximum), self.unit))
@@ -222,14 +224,11 @@ _FALSE = {"0", "false", "no", "off", "否", "关"}
 
 
 @dataclass(frozen=True)
-class Bool:
+class Bool(Worded):
     """是 or 否; stored as ``1`` / ``0``."""
 
     unit: str | None = None
     name = "bool"
-
-    def describe(self) -> str:
-        return str(self.allowed_words())
 
     def allowed_words(self) -> Sentence:
         return Sentence(QT_TRANSLATE_NOOP("core", "“是”或“否”"))
@@ -316,9 +315,6 @@ class Choice(StoredAsIs):
     unit: str | None
     name = "choice"
 
-    def describe(self) -> str:
-        return str(self.allowed_words())
-
     def allowed_words(self) -> Sentence:
         return Joined([Sentence(QT_TRANSLATE_NOOP("core", "“{choice}”"), choice=term(label)) for _, label in self.choices])
 
@@ -342,7 +338,7 @@ BLOCK = QT_TRANSLATE_NOOP("core", "{points}积分={amount}元")
 
 
 @dataclass(frozen=True)
-class RedeemBlocks:
+class RedeemBlocks(Worded):
     """积分抵现档位: ``((500, 2000), (1000, 4200))`` — points → fen, smallest block first.
 
     Typed and shown as ``500积分=20.00元, 1000积分=42.00元`` (``500=20`` will do); stored as
@@ -355,9 +351,6 @@ class RedeemBlocks:
     max_fen_per_point: int
     unit: str | None
     name = "redeem_blocks"
-
-    def describe(self) -> str:
-        return str(self.allowed_words())
 
     def allowed_words(self) -> Sentence:
         return Sentence(QT_TRANSLATE_NOOP("core", "1 到 {blocks} 档，每档 1 到 {points} 积分、每积分最多抵 {amount} 元"),
