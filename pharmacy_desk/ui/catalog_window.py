@@ -131,9 +131,9 @@ class CatalogWindow(QWidget):
         self.restock_quantity.setSuffix(self.tr(" 件"))
         self.restock_button = QPushButton(self.tr("补货"))
         self.restock_button.clicked.connect(self.restock)
-        buttons = button_row(self.add_button, self.save_button, self.retire_button, self.clear_button)
-        buttons.addWidget(self.restock_quantity)  # after the stretch: at the right, apart from the form's buttons
-        buttons.addWidget(self.restock_button)
+        # Restocking stands at the right, apart from the form's buttons.
+        buttons = button_row(self.add_button, self.save_button, self.retire_button, self.clear_button,
+                             right=(self.restock_quantity, self.restock_button))
 
         page = QWidget()
         layout = QVBoxLayout(page)

@@ -87,12 +87,14 @@ def action_button(text: str, slot: Callable[[], object]) -> QPushButton:
     return button
 
 
-def button_row(*widgets: QWidget) -> QHBoxLayout:
-    """``widgets`` side by side from the left, the rest of the row left empty."""
+def button_row(*widgets: QWidget, right: tuple[QWidget, ...] = ()) -> QHBoxLayout:
+    """``widgets`` side by side from the left and ``right`` at the right, the space between left empty."""
     row = QHBoxLayout()
     for widget in widgets:
         row.addWidget(widget)
     row.addStretch(1)
+    for widget in right:
+        row.addWidget(widget)
     return row
 
 

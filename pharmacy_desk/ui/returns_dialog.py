@@ -26,7 +26,7 @@ from pharmacy_desk.core.vocabulary import PaymentMethod, ReturnReason
 from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui import i18n
 from pharmacy_desk.ui.i18n import core, listed
-from pharmacy_desk.ui.inline import InlineMessage, code_box, hinted_line, table_view, time_text
+from pharmacy_desk.ui.inline import InlineMessage, button_row, code_box, hinted_line, table_view, time_text
 from pharmacy_desk.ui.operations import Op, Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
 
@@ -182,15 +182,8 @@ class ReturnsDialog(QDialog):
         for button in (self.reprint_button, self.all_button, self.part_button, self.confirm_button,
                        self.close_button):
             button.setAutoDefault(False)
-        buttons = QHBoxLayout()
-        buttons.addWidget(QLabel(self.tr("退货原因")))
-        buttons.addWidget(self.reason)
-        buttons.addStretch(1)
-        buttons.addWidget(self.reprint_button)
-        buttons.addWidget(self.all_button)
-        buttons.addWidget(self.part_button)
-        buttons.addWidget(self.confirm_button)
-        buttons.addWidget(self.close_button)
+        buttons = button_row(QLabel(self.tr("退货原因")), self.reason, right=(
+            self.reprint_button, self.all_button, self.part_button, self.confirm_button, self.close_button))
         self._planned: tuple[int, dict[int, int] | None] | None = None  # (sale, amounts) shown for confirmation
 
         layout = QVBoxLayout(self)
