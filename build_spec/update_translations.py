@@ -65,9 +65,10 @@ def _vocabularies() -> list[type]:
 
 
 def core_labels() -> list[str]:
-    """The core's own labels that the translated windows show: lists, exports, call outcomes, refund
+    """The core's own labels that the translated windows show: the program's name, lists, exports, call outcomes, refund
     ways, the history's statuses, every code's label, the settings, the campaigns, the fields a
     legacy list's columns are imported as, and the monthly report's figures, segments and age bands."""
+    from pharmacy_desk import APP_TITLE
     from pharmacy_desk.core.call_lists import LISTS
     from pharmacy_desk.core.campaigns import CAMPAIGNS
     from pharmacy_desk.core.contacts import OUTCOMES
@@ -79,7 +80,7 @@ def core_labels() -> list[str]:
     from pharmacy_desk.core.spreadsheet.columns import FIELDS
     from pharmacy_desk.core.spreadsheet.tables import EXPORTS
 
-    labels = [*(item.title for item in LISTS), *(title for title, _export in EXPORTS.values()),
+    labels = [APP_TITLE, *(item.title for item in LISTS), *(title for title, _export in EXPORTS.values()),
               *(member.label for kind in _vocabularies() for member in kind), *OUTCOMES,
               *REFUND_WAY.values(), OTHER_REFUND_WAY, *STATUSES, *_setting_labels(),
               *(text for campaign in CAMPAIGNS for text in (campaign.title, campaign.explanation)),

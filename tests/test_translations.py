@@ -247,6 +247,18 @@ def test_the_coupon_windows_in_english(english, qtbot, latin_data, owner):
     assert chinese_in(texts) == []
 
 
+def test_the_programs_name_in_every_window_title_is_in_the_windows_language(english, qapp):
+    """Qt adds the display name to each window's title: in English it is the catalogue's name, which
+    is also the name the Linux menu entry gives."""
+    from pharmacy_desk import APP_TITLE
+
+    assert qapp.applicationDisplayName() == "Pharmacy Desk"
+    desktop = (ROOT / "build_spec" / "pharmacy_desk.desktop").read_text(encoding="utf-8")
+    assert "Name=Pharmacy Desk\n" in desktop
+    i18n.install(qapp, "zh_CN")
+    assert qapp.applicationDisplayName() == APP_TITLE
+
+
 def test_chinese_is_the_default_and_needs_no_catalogue(qapp):
     assert i18n.install(qapp, "zh_CN") == "zh_CN"
     assert QCoreApplication.translate("ListsWindow", "回访名单") == "回访名单"

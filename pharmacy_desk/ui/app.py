@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, Qt, qInstallMessageHandler
 from PySide6.QtGui import QFont, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
-from pharmacy_desk import APP_TITLE, __version__
+from pharmacy_desk import __version__
 from pharmacy_desk.core import paths, settings
 from pharmacy_desk.ui import i18n
 from pharmacy_desk.ui.fonts import CJK_FAMILIES, register_bundled_fonts
@@ -36,12 +36,12 @@ def make_application(argv: list[str] | None = None, language: str = i18n.DEFAULT
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(ORGANISATION)
-    # Qt adds the display name to every window's title: a window's own title never repeats it.
-    app.setApplicationDisplayName(APP_TITLE)
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(paths.resource(*ICON))))
     app.setStyleSheet(paths.resource(*STYLESHEET).read_text(encoding="utf-8"))
-    i18n.install(app, language)  # the program's texts and Qt's own dialogs, in the chosen language
+    # The program's texts, Qt's own dialogs and the program's name (which Qt adds to every window's
+    # title, so a window's own title never repeats it), in the chosen language.
+    i18n.install(app, language)
     register_bundled_fonts()  # every 汉字 even where the machine has no Chinese font
     font = QFont(app.font())
     # Chinese: a Chinese font draws Latin letters too. English: the system's Latin font first

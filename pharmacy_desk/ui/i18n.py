@@ -19,6 +19,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QGuiApplication
+
+from pharmacy_desk import APP_TITLE
 
 from pharmacy_desk.core import paths
 from pharmacy_desk.core.pricing import Bonus, format_factor
@@ -100,6 +103,9 @@ def install(app: QCoreApplication, language: str) -> str:
             log.warning("no translation catalogue %s (run the set-up: bash .ci/dev)", catalogue_path(language))
     for translator in _installed:
         app.installTranslator(translator)
+    if isinstance(app, QGuiApplication):
+        # Qt adds the display name to every window's title: the program's name in the windows' language.
+        app.setApplicationDisplayName(core(APP_TITLE))
     return language
 
 

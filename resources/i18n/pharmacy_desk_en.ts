@@ -4288,6 +4288,10 @@
         <translation>Coupon use rate</translation>
     </message>
     <message>
+        <source>药店会员管理</source>
+        <translation>Pharmacy Desk</translation>
+    </message>
+    <message>
         <source>类别销售排行</source>
         <translation>Sales by category</translation>
     </message>
