@@ -14,7 +14,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from pharmacy_desk.core import operations
+from pharmacy_desk.core import coupons, operations
 from pharmacy_desk.core.changes import NOTHING, Changes
 from pharmacy_desk.core.db import write_transaction
 from pharmacy_desk.core.errors import InvalidInput, NotFound
@@ -22,7 +22,7 @@ from pharmacy_desk.core.models import CouponTemplate, Staff
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.vocabulary import CouponKind, OperationKind
-from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP
+from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP, Sentence
 
 TITLE_LIMIT = 30
 SERVICE_LIMIT = 30
@@ -100,22 +100,17 @@ def terms_of(template: CouponTemplate) -> Terms:
                  min_spend_fen=template.min_spend_fen, service=template.service)
 
 
-def describe_terms(terms: Terms) -> str:
+def describe_terms(terms: Terms) -> Sentence:
     """"满100.00减10.00，30天有效": what a coupon of these terms gives, in the owner's words."""
     kind = CouponKind.of(terms.kind)
-    if kind == CouponKind.FIXED:
-        what = f"{yuan(terms.value_fen)}元{kind.label}"
-        if terms.min_spend_fen:
-            what += f"（满{yuan(terms.min_spend_fen)}元可用）"
-    elif kind == CouponKind.THRESHOLD:
-        what = f"满{yuan(terms.min_spend_fen)}减{yuan(terms.value_fen)}"
-    elif kind == CouponKind.PERCENT:
-        what = f"{(100 - terms.percent_off) / 10:g}折（减{terms.percent_off}%）"
-        if terms.min_spend_fen:
-            what += f"，满{yuan(terms.min_spend_fen)}元可用"
-    else:
-        what = f"{kind.label}：{terms.service}"
-    return f"{what}，{terms.valid_days}天有效"
+    what = coupons.describe_what(kind, terms.value_fen, terms.percent_off, terms.min_spend_fen, terms.service)
+    if terms.min_spend_fen and kind == CouponKind.FIXED:
+        what = Sentence(QT_TRANSLATE_NOOP("core", "{what}（满{min_spend}元可用）"), what=what,
+                        min_spend=yuan(terms.min_spend_fen))
+    elif terms.min_spend_fen and kind == CouponKind.PERCENT:
+        what = Sentence(QT_TRANSLATE_NOOP("core", "{what}，满{min_spend}元可用"), what=what,
+                        min_spend=yuan(terms.min_spend_fen))
+    return Sentence(QT_TRANSLATE_NOOP("core", "{what}，{days}天有效"), what=what, days=terms.valid_days)
 
 
 @dataclass(frozen=True)
@@ -142,7 +137,7 @@ def create_template(terms: Terms, operator: Staff, *, at: dt.datetime | None = N
             kind=clean.kind, title=clean.title, value_fen=clean.value_fen, percent_off=clean.percent_off,
             min_spend_fen=clean.min_spend_fen, service=clean.service, valid_days=clean.valid_days,
             active=True, created_at=at, created_by=operator)
-        _record(OperationKind.COUPON_TEMPLATE_ADD, operator, clean.title, describe_terms(clean), at)
+        _record(OperationKind.COUPON_TEMPLATE_ADD, operator, clean.title, str(describe_terms(clean)), at)
     return TemplateResult(template)
 
 

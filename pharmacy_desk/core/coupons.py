@@ -26,7 +26,7 @@ from pharmacy_desk.core.models import Coupon, CouponInUse, CouponServiceUse, Mem
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.vocabulary import CouponKind, OperationKind
-from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP, term
+from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP, Sentence, term
 
 
 def code_for(issue_key: str) -> str:
@@ -167,14 +167,21 @@ def redeem_service(coupon_id: int, member_id: MemberId, operator: Staff, *, uid:
         return ServiceResult.of(coupon, use)
 
 
-def describe(coupon: Coupon) -> str:
-    """A one-line description for lists and receipts: ``满100减10 (至 2026-12-01)``."""
-    if coupon.kind == CouponKind.PERCENT:
-        what = f"{(100 - coupon.percent_off) / 10:g}折"
-    elif coupon.kind == CouponKind.THRESHOLD:
-        what = f"满{yuan(coupon.min_spend_fen)}减{yuan(coupon.value_fen)}"
-    elif coupon.kind == CouponKind.FIXED:
-        what = f"{yuan(coupon.value_fen)}元{CouponKind.FIXED.label}"
-    else:
-        what = f"{CouponKind.SERVICE.label}：{coupon.service or coupon.title}"
-    return f"{what}（至 {coupon.valid_until:%Y-%m-%d}）"
+def describe_what(kind: CouponKind, value_fen: int, percent_off: int, min_spend_fen: int, service: str) -> Sentence:
+    """What a coupon gives: ``满100.00减10.00``, ``9折（减10%）``, ``5.00元代金券``, ``体验券：免费测血压``."""
+    if kind == CouponKind.PERCENT:
+        return Sentence(QT_TRANSLATE_NOOP("core", "{rate}折（减{percent}%）"), rate=f"{(100 - percent_off) / 10:g}",
+                        percent=percent_off)
+    if kind == CouponKind.THRESHOLD:
+        return Sentence(QT_TRANSLATE_NOOP("core", "满{min_spend}减{value}"), min_spend=yuan(min_spend_fen),
+                        value=yuan(value_fen))
+    if kind == CouponKind.FIXED:
+        return Sentence(QT_TRANSLATE_NOOP("core", "{amount}元{kind}"), amount=yuan(value_fen), kind=term(kind.label))
+    return Sentence(QT_TRANSLATE_NOOP("core", "{kind}：{service}"), kind=term(kind.label), service=service)
+
+
+def describe(coupon: Coupon) -> Sentence:
+    """A one-line description for lists and the counter: ``满100.00减10.00（至 2026-12-01）``."""
+    what = describe_what(CouponKind.of(coupon.kind), coupon.value_fen, coupon.percent_off, coupon.min_spend_fen,
+                         coupon.service or coupon.title)
+    return Sentence(QT_TRANSLATE_NOOP("core", "{what}（至 {until}）"), what=what, until=f"{coupon.valid_until:%Y-%m-%d}")

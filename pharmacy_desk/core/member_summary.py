@@ -19,7 +19,7 @@ from pharmacy_desk.core.normalize import mask_phone
 from pharmacy_desk.core.permissions import Permission, can
 from pharmacy_desk.core.pricing import Bonus, points_cash_value
 from pharmacy_desk.core.vocabulary import BonusReason, CouponKind
-from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP
+from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP, Sentence
 
 # A medicine that ran out more than this many days ago is no longer "due": the member
 # has either refilled elsewhere or stopped, and the counter should not nag about it.
@@ -31,7 +31,7 @@ REFILL_LOOKBACK_DAYS = 366
 @dataclass(frozen=True)
 class CouponChoice:
     coupon_id: int
-    text: str
+    text: Sentence  # ``coupons.describe``: shown in the windows' language
 
 
 @dataclass(frozen=True)

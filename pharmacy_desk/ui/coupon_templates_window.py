@@ -23,7 +23,7 @@ from pharmacy_desk.core.models import CouponTemplate, Staff
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.vocabulary import CouponKind
 from pharmacy_desk.ui.events import events
-from pharmacy_desk.ui.i18n import core
+from pharmacy_desk.ui.i18n import core, sentence
 from pharmacy_desk.ui.inline import (
     InlineMessage, action_button, button_row, code_box, hinted_line, table_view, titled_box,
 )
@@ -40,7 +40,7 @@ COLUMNS = (
     Column(QT_TRANSLATE_NOOP("Columns", "名称"), lambda t: t.title),
     Column(QT_TRANSLATE_NOOP("Columns", "类型"), lambda t: core(CouponKind.label_of(t.kind))),
     Column(QT_TRANSLATE_NOOP("Columns", "内容"),
-           lambda t: coupon_templates.describe_terms(coupon_templates.terms_of(t))),
+           lambda t: sentence(coupon_templates.describe_terms(coupon_templates.terms_of(t)))),
     Column(QT_TRANSLATE_NOOP("Columns", "有效天数"), lambda t: t.valid_days, align_right=True),
     Column(QT_TRANSLATE_NOOP("Columns", "状态"), _state),
 )

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QPushBut
 from pharmacy_desk.core.member_summary import MemberSummary
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.pricing import format_factor
-from pharmacy_desk.ui.i18n import bonuses, listed, spaced
+from pharmacy_desk.ui.i18n import bonuses, listed, sentence, spaced
 
 _NOTE = "color: #8a4b00;"
 _ALERT = "color: #b00020; font-weight: bold;"
@@ -101,7 +101,7 @@ class MemberPanel(QFrame):
         self.expiring_label.setText(self.tr("{points} 分将在 {days} 天内到期").format(
             points=s.expiring_points, days=s.expiring_days) if s.expiring_points else none)
         self.expiring_label.setStyleSheet(_ALERT if s.expiring_points else "")
-        self.coupons_label.setText("\n".join(c.text for c in (*s.coupons, *s.service_coupons)) or none)
+        self.coupons_label.setText("\n".join(sentence(c.text) for c in (*s.coupons, *s.service_coupons)) or none)
         self.cap_label.setText(self.tr("{amount} 元").format(amount=yuan(s.cap_remaining_fen)))
         self.bonus_label.setText(bonuses(s.bonuses) or none)
         self.privileges_label.setText(listed(s.privileges) or none)

@@ -183,7 +183,7 @@ class SaleEntry(QWidget):
         self.points.addItem(self.tr("不用积分"), 0)
         if summary is not None:
             for choice in summary.coupons:
-                self.coupon.addItem(choice.text, choice.coupon_id)
+                self.coupon.addItem(i18n.sentence(choice.text), choice.coupon_id)
             for points, fen in summary.points_options:
                 self.points.addItem(self.tr("{points} 分抵 {amount} 元").format(points=points, amount=yuan(fen)), points)
         self.coupon.setEnabled(self.coupon.count() > 1)

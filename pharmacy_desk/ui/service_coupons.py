@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QPushButton, QV
 from pharmacy_desk.core import coupons
 from pharmacy_desk.core.member_summary import MemberSummary
 from pharmacy_desk.ui.inline import InlineMessage
+from pharmacy_desk.ui.i18n import sentence
 from pharmacy_desk.ui.operations import Op
 
 
@@ -46,7 +47,7 @@ class ServiceCoupons(QGroupBox):
         self.member_id = member_id
         self.choice.clear()
         for choice in summary.service_coupons if summary is not None else ():
-            self.choice.addItem(choice.text, choice.coupon_id)
+            self.choice.addItem(sentence(choice.text), choice.coupon_id)
         held = self.choice.count() > 0
         self.redeem_button.setEnabled(held)
         for widget in (self.choice, self.redeem_button):  # after the last one, only what to give stays

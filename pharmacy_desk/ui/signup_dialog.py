@@ -23,6 +23,7 @@ from pharmacy_desk.core.members import Registration
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.ui.inline import InlineMessage
 from pharmacy_desk.ui.member_form import SIGNUP_FIELDS, MemberForm
+from pharmacy_desk.ui.i18n import sentence
 from pharmacy_desk.ui.operations import Op
 
 
@@ -163,7 +164,7 @@ class SignupDialog(QDialog):
         self.member_id = member.id
         text = self.tr("已登记：{name}，卡号 {card}。").format(name=member.name, card=member.card_no)
         if registration.coupon is not None:
-            text += "\n" + self.tr("新会员券：{coupon}，可当场使用。").format(coupon=coupons.describe(registration.coupon))
+            text += "\n" + self.tr("新会员券：{coupon}，可当场使用。").format(coupon=sentence(coupons.describe(registration.coupon)))
         self.message.ok(text)
         self.card_edit.setText(member.card_no)
         self.form.set_editable(False)

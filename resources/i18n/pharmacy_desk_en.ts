@@ -4886,6 +4886,18 @@ Jan</translation>
         <translation>A service&apos;s name has at most {limit} characters.</translation>
     </message>
     <message>
+        <source>{what}（满{min_spend}元可用）</source>
+        <translation>{what} (on a spend of ¥{min_spend} or more)</translation>
+    </message>
+    <message>
+        <source>{what}，满{min_spend}元可用</source>
+        <translation>{what}, on a spend of ¥{min_spend} or more</translation>
+    </message>
+    <message>
+        <source>{what}，{days}天有效</source>
+        <translation>{what}, valid {days} days</translation>
+    </message>
+    <message>
         <source>没有这个券模板。</source>
         <translation>There is no such coupon template.</translation>
     </message>
@@ -4936,6 +4948,26 @@ Jan</translation>
     <message>
         <source>这张券是{kind}，请在收银时抵扣货款。</source>
         <translation>This coupon is a {kind}: take it off a sale at the counter.</translation>
+    </message>
+    <message>
+        <source>{rate}折（减{percent}%）</source>
+        <translation>{percent}% off ({rate}/10 of the price)</translation>
+    </message>
+    <message>
+        <source>满{min_spend}减{value}</source>
+        <translation>¥{value} off ¥{min_spend}</translation>
+    </message>
+    <message>
+        <source>{amount}元{kind}</source>
+        <translation>¥{amount} {kind}</translation>
+    </message>
+    <message>
+        <source>{kind}：{service}</source>
+        <translation>{kind}: {service}</translation>
+    </message>
+    <message>
+        <source>{what}（至 {until}）</source>
+        <translation>{what} (until {until})</translation>
     </message>
     <message>
         <source>不存在（路径可能输错了，或文件被移走、U盘未插好）</source>
