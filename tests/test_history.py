@@ -32,8 +32,8 @@ def test_ledger_entries_newest_first_with_running_balance(db, make_member, sell,
     assert rows[0].balance_after == ledger.balance(member.id)
     assert rows[-1].reason == "开户赠送" and rows[-1].expires_on == dt.date(2026, 9, 9)  # 3 months after 6-9
     assert rows[0].expires_on is None  # debits have no expiry
-    assert rows[0].description == f"退货扣回所得积分　小票 {second.receipt_no}"
-    assert rows[1].description == f"小票 {second.receipt_no}" and rows[-1].description == "开户赠送"
+    assert str(rows[0].description) == f"退货扣回所得积分　小票 {second.receipt_no}"
+    assert str(rows[1].description) == f"小票 {second.receipt_no}" and str(rows[-1].description) == "开户赠送"
 
 
 def test_sales_show_what_was_returned(db, make_member, sell, clerk, owner):

@@ -148,12 +148,14 @@ def test_the_sign_up_dialog_in_english(english, qtbot, latin_shop, clerk):
     assert chinese_in(texts) == []  # the coupon's terms too, in the windows' language
 
 
-def test_the_member_window_in_english_for_the_owner(english, qtbot, latin_shop, owner):
+def test_the_member_window_in_english_for_the_owner(english, qtbot, latin_shop, owner, sell):
     """The owner sees every tab: the profile form, the health file and the measurements."""
-    from pharmacy_desk.core import ledger, profiles
+    from pharmacy_desk.core import ledger, profiles, returns
     from pharmacy_desk.ui.member_detail import MemberDetailDialog
 
     profiles.record_health_consent(latin_shop.id, owner, True)
+    sold = sell(latin_shop, {"household": 10000}, at=dt.datetime.now() - dt.timedelta(minutes=20))
+    returns.return_sale(sale_id=sold.sale.id, operator=owner, uid="back", at=dt.datetime.now() - dt.timedelta(minutes=10))
     ledger.adjust(latin_shop.id, 100, "Opening gift", owner, "seed", at=dt.datetime.now() - dt.timedelta(minutes=5))
     dialog = shown(qtbot, MemberDetailDialog(latin_shop.id, owner))
     texts = []
@@ -174,6 +176,11 @@ def test_the_member_window_in_english_for_the_owner(english, qtbot, latin_shop, 
     assert "Measurement recorded." in texts and chinese_in(texts) == []
     # the kinds in the history tables are the core's labels, shown in English too
     assert dialog.ledger_model.data(dialog.ledger_model.index(0, 1)) == "Manual adjustment"
+    # what the program wrote in the ledger (a return's claw-back, the sale's receipt) reads in English too
+    ledger_cells = [str(dialog.ledger_model.index(r, c).data() or "") for r in range(dialog.ledger_model.rowCount())
+                    for c in range(dialog.ledger_model.columnCount())]
+    assert f"Points earned taken back on a return · receipt {sold.sale.receipt_no}" in ledger_cells
+    assert chinese_in(ledger_cells) == []
     model = dialog.measurements_tab.model
     assert model.data(model.index(0, 1)) == "Blood pressure"
     coupons = dialog.coupons_model  # the new-member coupon of a member signed up in June 2026 (conftest's DAY)

@@ -23,6 +23,7 @@ from pharmacy_desk.core.models import (
 )
 from pharmacy_desk.core.pricing import Bonus
 from pharmacy_desk.core.vocabulary import LedgerKind, MeasurementKind
+from pharmacy_desk.core.sentences import Joined, QT_TRANSLATE_NOOP, Sentence, term
 
 
 # The statuses the history tables show; the windows show them in their language
@@ -47,9 +48,13 @@ class LedgerRow:
         return LedgerKind.label_of(self.kind)
 
     @property
-    def description(self) -> str:
-        """The reason, and the receipt when the entry came from a sale or its return."""
-        return "　".join(part for part in (self.reason, self.receipt_no and f"小票 {self.receipt_no}") if part)
+    def description(self) -> Sentence:
+        """The reason, and the receipt when the entry came from a sale or its return. A reason the
+        program wrote (积分到期, 积分抵现 …) is a marked text, translated; one typed by a person is data."""
+        parts: list[Sentence | str] = [term(self.reason)] if self.reason else []
+        if self.receipt_no:
+            parts.append(Sentence(QT_TRANSLATE_NOOP("core", "小票 {receipt_no}"), receipt_no=self.receipt_no))
+        return Joined(parts, QT_TRANSLATE_NOOP("core", "　"))
 
 
 def ledger_entries(member_id: MemberId) -> list[LedgerRow]:

@@ -167,7 +167,7 @@ def expire_due(today: dt.date, operator: Staff | None, *, member_id: MemberId | 
             entry = LedgerEntry.create(
                 member=lot_member_id, kind=LedgerKind.EXPIRE, points=-remaining, created_at=at,
                 key=f"expire:lot{lot_id}", operation=op, staff=op.staff_id,
-                reason="积分到期")
+                reason=QT_TRANSLATE_NOOP("core", "积分到期"))
             LedgerAllocation.create(debit=entry, lot=lot_id, points=remaining)
             total += remaining
     return total

@@ -282,10 +282,10 @@ def return_sale(*, sale_id: SaleId, operator: Staff, uid: str, amounts: dict[Sal
         if sale.member_id is not None:
             if plan.points_refunded:
                 ledger.credit(sale.member_id, LedgerKind.REFUND, plan.points_refunded, op, at, sale=sale,
-                              sale_return=record, reason="退货退回抵现积分")
+                              sale_return=record, reason=QT_TRANSLATE_NOOP("core", "退货退回抵现积分"))
             if clawed:
                 ledger.debit(sale.member_id, LedgerKind.CLAWBACK, clawed, op, at, sale=sale,
-                             sale_return=record, reason="退货扣回所得积分")
+                             sale_return=record, reason=QT_TRANSLATE_NOOP("core", "退货扣回所得积分"))
             tier_after = tiers.review_after_return(Member.get_by_id(sale.member_id), sale, op, at)
         balance = ledger.balance(sale.member_id) if sale.member_id else 0
         return ReturnResult(_record_of(record, sale.member_id), balance, refunds=plan.refunds, tier_after=tier_after)

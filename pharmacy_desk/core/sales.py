@@ -298,7 +298,7 @@ def _write(sale: SaleInput, priced: SalePreview, payments: dict[str, int], state
     if member is None:
         return SaleResult(_record_of(row), 0)
     if sale.points_used:
-        ledger.debit(member.id, LedgerKind.REDEEM, sale.points_used, op, at, sale=row, reason="积分抵现")
+        ledger.debit(member.id, LedgerKind.REDEEM, sale.points_used, op, at, sale=row, reason=QT_TRANSLATE_NOOP("core", "积分抵现"))
     if row.points_earned:
         ledger.credit(member.id, LedgerKind.EARN, row.points_earned, op, at, sale=row)
     # The spend read before this sale, with it; read again if the period changed meanwhile.

@@ -23,7 +23,7 @@ LEDGER_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("Columns", "类型"), lambda r: core(r.kind_name)),
     Column(QT_TRANSLATE_NOOP("Columns", "积分"), lambda r: _signed(r.points), align_right=True),
     Column(QT_TRANSLATE_NOOP("Columns", "余额"), lambda r: r.balance_after, align_right=True),
-    Column(QT_TRANSLATE_NOOP("Columns", "说明"), lambda r: r.description),
+    Column(QT_TRANSLATE_NOOP("Columns", "说明"), lambda r: sentence(r.description)),
     Column(QT_TRANSLATE_NOOP("Columns", "到期日"), lambda r: date_text(r.expires_on)),
 )
 SALES_COLUMNS = (

@@ -5058,6 +5058,10 @@ Jan</translation>
         <translation>Not enough points: {points} needed, {usable} usable.</translation>
     </message>
     <message>
+        <source>积分到期</source>
+        <translation>Points expired</translation>
+    </message>
+    <message>
         <source>手工调整积分必须填写原因。</source>
         <translation>A manual points adjustment needs a reason.</translation>
     </message>
@@ -5316,6 +5320,14 @@ Jan</translation>
     <message>
         <source>{approval_reason}，需要店长批准：{refusal}</source>
         <translation>{approval_reason}, so the owner must approve: {refusal}</translation>
+    </message>
+    <message>
+        <source>退货退回抵现积分</source>
+        <translation>Points used as cash given back on a return</translation>
+    </message>
+    <message>
+        <source>退货扣回所得积分</source>
+        <translation>Points earned taken back on a return</translation>
     </message>
     <message>
         <source>不能修改：{fields}</source>
@@ -5744,6 +5756,18 @@ Jan</translation>
     <message>
         <source>店员姓名最多 {limit} 个字：{name}</source>
         <translation>A staff member&apos;s name has at most {limit} characters: {name}</translation>
+    </message>
+    <message>
+        <source>小票 {receipt_no}</source>
+        <translation>receipt {receipt_no}</translation>
+    </message>
+    <message>
+        <source>&#x3000;</source>
+        <translation> · </translation>
+    </message>
+    <message>
+        <source>期初积分导入</source>
+        <translation>Opening points imported</translation>
     </message>
 </context>
 <context>

@@ -38,6 +38,7 @@ from pharmacy_desk.core.spreadsheet.columns import header_key
 from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.spreadsheet.plan import FilePlan, ImportPlan, Merge, Progress, match_database, quiet
 from pharmacy_desk.core.vocabulary import LedgerKind, Role
+from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP
 
 CHUNK = 1000  # members (with their balances) per transaction at most; fewer when that would hold the lock long
 FIRST_CHUNK = 100
@@ -149,7 +150,7 @@ def commit_import(file_plan: FilePlan, operator: Staff, *, progress: Progress | 
 
     def credit(credits: list[tuple[int, int]]) -> None:
         entries = [(member_id, LedgerKind.IMPORT, points, stamp, expires, f"{op.key}/import/m{member_id}",
-                    op.id, operator.id, "期初积分导入") for member_id, points in credits if points > 0]
+                    op.id, operator.id, QT_TRANSLATE_NOOP("core", "期初积分导入")) for member_id, points in credits if points > 0]
         columns, sealed = chain.sealed_rows("ledger_entry", LEDGER_COLUMNS, entries)
         _insert("ledger_entry", columns, sealed)
         result.balances += len(entries)
