@@ -79,7 +79,7 @@ def test_backups_go_to_the_chosen_folder(db, owner, tmp_path):
     stick.mkdir()
     settings.change("backup_dir", str(stick), owner)
     info = backup.make_backup(at=NOW)
-    assert info.path.parent == stick and info.warning == ""
+    assert info.path.parent == stick and info.warning is None
     assert backup.newest_good_backup().path == info.path
 
 
@@ -89,7 +89,8 @@ def test_a_missing_or_unusable_folder_falls_back_to_the_data_folder_with_a_warni
     settings.change("backup_dir", str(tmp_path / where), owner)
     info = backup.make_backup(at=NOW)
     assert info.path.parent == paths.backup_dir()
-    assert info.warning.startswith(f"备份文件夹 {tmp_path / where} 不存在或不能写入") and str(paths.backup_dir()) in info.warning
+    assert str(info.warning).startswith(f"备份文件夹 {tmp_path / where} 不存在或不能写入")
+    assert str(paths.backup_dir()) in str(info.warning)
     assert not (tmp_path / "pulled-stick").exists()  # no folder is made where a stick was
     assert "不能写入" in Operation.get(Operation.kind == OperationKind.BACKUP.value).detail
 

@@ -31,7 +31,7 @@ def test_two_mobiles_in_one_cell_give_the_first_and_keep_the_cell_in_the_notes(d
     assert [(c.name, c.phone) for c in plan.new] == [("张三", "13770672328"), ("李四", "13376702886")]
     assert plan.new[0].notes == "老客户；原手机号一栏：13770672328(南)13911676175(北)"
     assert [p.source.row_number for p in plan.rejected] == [4]  # one number of 10 digits is still wrong
-    assert "2 人的手机号一栏里有多个号码或文字" in " ".join(plan.file.notices)
+    assert "2 人的手机号一栏里有多个号码或文字" in " ".join(map(str, plan.file.notices))
 
 
 def test_a_family_on_one_phone_are_two_members_found_together_at_the_till(db, tmp_path, owner):
@@ -40,7 +40,7 @@ def test_a_family_on_one_phone_are_two_members_found_together_at_the_till(db, tm
     plan = plan_import(write_xlsx(tmp_path / "a.xlsx", {"Sheet1": rows}), today=TODAY)
     assert sorted(c.name for c in plan.new) == ["张大妈", "张大爷"]
     assert [p.reason for p in plan.all_conflicts] == ["卡号 8800002 在“Sheet1”第3行已用于张大妈，同一张卡不能给两个人。"]
-    assert "1 个手机号由多人共用" in " ".join(plan.file.notices)
+    assert "1 个手机号由多人共用" in " ".join(map(str, plan.file.notices))
     commit_import(plan.file, owner, at=AT)
     found = members.lookup("138 1234 5678")
     assert found.exact is None and sorted(m.name for m in found.matches) == ["张大妈", "张大爷"]
@@ -64,12 +64,12 @@ def test_an_id_number_fills_birthday_and_gender_and_is_not_stored_unless_asked(d
     zhang = plan.new[0]
     assert (zhang.birthday, zhang.gender) == (dt.date(1980, 5, 12), "M")
     assert (plan.new[1].birthday, plan.new[1].gender) == (None, "F")
-    assert "身份证号只用来补全生日和性别，不会保存" in " ".join(plan.file.notices)
+    assert "身份证号只用来补全生日和性别，不会保存" in " ".join(map(str, plan.file.notices))
     commit_import(plan.file, owner, at=AT)
     assert Member.get(Member.name == "张三").id_number == ""
 
     kept = read_plan(path, today=TODAY, options=ImportOptions(keep_id_numbers=True))
-    assert "并按您的选择保存" in " ".join(kept.notices)
+    assert "并按您的选择保存" in " ".join(map(str, kept.notices))
 
 
 def test_an_id_number_is_stored_when_the_owner_keeps_them(db, tmp_path, owner):
@@ -147,7 +147,7 @@ def test_a_legacy_history_is_kept_to_confirm_and_never_exported_with_the_notes(d
 
     rows = [["姓名", "手机", "备注", "病史"], ["张三", "13812345678", "老顾客", "高血压"]]
     plan = read_plan(write_xlsx(tmp_path / "a.xlsx", {"Sheet1": rows}), today=TODAY)
-    assert any("病史记为“待与会员确认”" in notice for notice in plan.notices)
+    assert any("病史记为“待与会员确认”" in str(notice) for notice in plan.notices)
     commit_import(plan, owner, at=AT)
     zhang = Member.get(Member.name == "张三")
     assert (zhang.notes, zhang.health_to_confirm, zhang.chronic_conditions) == ("老顾客", "高血压", "")

@@ -48,7 +48,7 @@ def test_header_with_only_the_phone_known_is_found_and_the_name_guessed(db, tmp_
     assert layout.mapping == {0: "name", 1: "phone"} and layout.inferred == {0}
     plan = plan_import(write_xlsx(tmp_path / "a.xlsx", {"Sheet1": rows}), today=TODAY)
     assert sorted(c.name for c in plan.new) == ["张三", "李四"]
-    assert plan.file.notices == ["工作表“Sheet1”：顾客按内容当作姓名。"]
+    assert [str(notice) for notice in plan.file.notices] == ["工作表“Sheet1”：顾客按内容当作姓名。"]
 
 
 def test_two_header_rows_english_keys_above_chinese_names(db, tmp_path):
@@ -77,7 +77,7 @@ def test_a_dropdown_helper_sheet_is_listed_not_refused(db, tmp_path):
     book.save(path)
     plan = plan_import(path, today=TODAY)
     assert plan.counts()["new"] == 1 and plan.problems == []
-    assert plan.file.notices == ["工作表“下拉选项”未导入：没有姓名列（找到的列：性别、会员等级、手机号）。",
+    assert [str(notice) for notice in plan.file.notices] == ["工作表“下拉选项”未导入：没有姓名列（找到的列：性别、会员等级、手机号）。",
                                  "工作表“选项2”未导入：手机号列里没有一个号码（多为下拉选项或说明）。",
                                  "工作表“data”未导入：隐藏的工作表（多为下拉选项或辅助数据）。"]
     assert [item.name for item in plan.file.sheets if item.imported] == ["会员"]
@@ -87,7 +87,7 @@ def test_a_sheet_without_header_or_members_is_listed_with_the_reason(db, tmp_pat
     path = write_xlsx(tmp_path / "a.xlsx", {"会员": [["姓名", "手机"], ["张三", "13812345678"]],
                                             "说明": [["本表由收银系统导出"], ["请勿修改"]]})
     plan = read_plan(path, today=TODAY)
-    assert plan.notices == ["工作表“说明”未导入：没有找到表头，也看不出哪一列是姓名或手机号。"]
+    assert [str(notice) for notice in plan.notices] == ["工作表“说明”未导入：没有找到表头，也看不出哪一列是姓名或手机号。"]
 
 
 def test_a_headerless_list_under_a_title_starts_at_its_first_member(db, tmp_path):

@@ -190,7 +190,7 @@ def test_a_list_without_a_header_is_read_by_its_values(db, tmp_path):
     path = write_xlsx(tmp_path / "noheader.xlsx", {"Sheet1": [["张三", "13812345678"]]})
     plan = plan_import(path, today=TODAY)
     assert [(c.name, c.phone) for c in plan.new] == [("张三", "13812345678")]
-    assert plan.file.notices == ["工作表“Sheet1”：第A列按内容当作姓名，第B列按内容当作手机号。"]
+    assert [str(notice) for notice in plan.file.notices] == ["工作表“Sheet1”：第A列按内容当作姓名，第B列按内容当作手机号。"]
 
 
 def test_a_file_with_nothing_recognisable_is_refused(db, tmp_path):

@@ -160,3 +160,23 @@ def test_a_sentence_is_chinese_as_a_string_and_its_parameters_are_kept_apart():
 @pytest.mark.parametrize("problem", _every_file_and_storage_problem(), ids=str)
 def test_the_chinese_of_every_file_and_database_problem_is_whole(problem):
     assert "{" not in str(problem) and str(problem).endswith("。")
+
+
+def test_the_import_notices_and_a_backup_warning_read_in_english(english, tmp_path):
+    from pharmacy_desk.core.backup import target_folder
+    from pharmacy_desk.core.spreadsheet.layouts import NO_HEADER, SheetLayout, missing_columns, notices
+    from pharmacy_desk.core.spreadsheet.columns import Layout
+    from pharmacy_desk.ui.i18n import sentence
+
+    headers = ["Sex", "Level"]
+    lacking = Layout(header_row=0, headers=headers, mapping={}, inferred=set())
+    said = notices([SheetLayout("Options", None, skipped=Sentence(NO_HEADER)),
+                    SheetLayout("Lists", lacking, skipped=missing_columns(lacking))])
+    shown = [sentence(notice) for notice in said]
+    assert shown[0] == ("Sheet \u201cOptions\u201d is not imported: no header row was found, and no column looks like the "
+                        "name or the phone.")
+    assert shown[1].startswith("Sheet \u201cLists\u201d is not imported: no Name and Mobile column (columns found: Sex, Level)")
+    assert not [text for text in shown if CHINESE.search(text)]
+
+    _folder, warning = target_folder(tmp_path / "pulled stick")
+    assert warning is not None and sentence(warning).startswith(f"The backup folder {tmp_path / 'pulled stick'} does not")

@@ -27,7 +27,7 @@ from pharmacy_desk.core.errors import DeskError, explain_storage_error, file_kin
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.vocabulary import BackupReason, OperationKind
-from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP, term
+from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP, Sentence, term
 
 log = logging.getLogger(__name__)
 
@@ -89,16 +89,17 @@ def _writable_folder(folder: Path) -> bool:
     return True
 
 
-def target_folder(to_dir: str | os.PathLike[str] | None = None) -> tuple[Path, str]:
+def target_folder(to_dir: str | os.PathLike[str] | None = None) -> tuple[Path, Sentence | None]:
     """(folder, warning): ``to_dir`` or the chosen folder, or the data folder when it cannot be used."""
     fallback = paths.backup_dir()
     wanted = Path(to_dir).expanduser() if to_dir is not None else chosen_folder()
     if wanted is None or wanted.absolute() == fallback.absolute():
-        return fallback, ""
+        return fallback, None
     if _writable_folder(wanted):
-        return wanted, ""
-    return fallback, (f"备份文件夹 {wanted} 不存在或不能写入（U盘可能已拔出），"
-                      f"这次的备份已保存到程序数据目录 {fallback}。")
+        return wanted, None
+    return fallback, Sentence(QT_TRANSLATE_NOOP(
+        "core", "备份文件夹 {wanted} 不存在或不能写入（U盘可能已拔出），这次的备份已保存到程序数据目录 {fallback}。"),
+        wanted=wanted, fallback=fallback)
 
 
 def _failure(error: BaseException, folder: Path) -> BackupFailed | None:

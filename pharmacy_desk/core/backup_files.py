@@ -23,6 +23,7 @@ from pathlib import Path
 
 from pharmacy_desk.core import paths
 from pharmacy_desk.core.vocabulary import BackupReason
+from pharmacy_desk.core.sentences import Sentence
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +47,7 @@ class BackupInfo:
     size: int
     schema_version: int
     chain_head: str = ""
-    warning: str = ""  # said once when it was made (the chosen folder was missing); not stored
+    warning: Sentence | None = None  # said once when it was made (the chosen folder was missing); not stored
 
     @property
     def record_path(self) -> Path:

@@ -20,7 +20,7 @@ from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.spreadsheet.columns import HEADER_SCAN_ROWS, INFER_SAMPLE_ROWS
 from pharmacy_desk.core.spreadsheet.layouts import Choices
 from pharmacy_desk.core.vocabulary import ImportProblemKind
-from pharmacy_desk.ui.i18n import core
+from pharmacy_desk.ui.i18n import core, sentence
 from pharmacy_desk.ui.import_mapping import MappingPage
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
 from pharmacy_desk.ui.operations import Op, Read
@@ -147,7 +147,7 @@ class PreviewPage(QWizardPage):
         if plan.already_imported:
             text += "<br><b>" + self.tr("这个文件已经导入过，再次导入不会有任何改动。") + "</b>"
         for notice in plan.file.notices:
-            text += f"<br>{notice}"
+            text += f"<br>{sentence(notice)}"
         for group in group_problems(plan.problems)[:GROUPS_SHOWN]:
             text += "<br>· " + self.tr("{reason}：{count} 行").format(reason=group.reason, count=len(group.rows))
         self.summary.setText(text)

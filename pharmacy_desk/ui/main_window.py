@@ -26,6 +26,7 @@ from pharmacy_desk.core.permissions import can
 from pharmacy_desk.core.vocabulary import BackupReason, Permission
 from pharmacy_desk.ui import window_fit
 from pharmacy_desk.ui.counter import CounterWidget
+from pharmacy_desk.ui.i18n import sentence
 from pharmacy_desk.ui.lock_screen import LockScreen
 from pharmacy_desk.ui.operations import NO_OPERATOR, Job, provide_operator
 from pharmacy_desk.ui.session import IdleWatch, Session
@@ -135,8 +136,8 @@ class MainWindow(QMainWindow):
         def finished(info) -> None:
             self._backup_task = None
             self.refresh_backup_status()
-            if info is not None and info.warning:
-                self.statusBar().showMessage(info.warning, 60000)
+            if info is not None and info.warning is not None:
+                self.statusBar().showMessage(sentence(info.warning), 60000)
 
         def failed(text: str) -> None:
             self.statusBar().showMessage(self.tr("自动备份没有完成：{reason}").format(reason=text), 60000)

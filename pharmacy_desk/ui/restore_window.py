@@ -18,7 +18,7 @@ from pharmacy_desk.core.backup_files import BackupInfo
 from pharmacy_desk.core.database_file import DatabaseUnusable
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.permissions import Permission, can
-from pharmacy_desk.ui.i18n import core
+from pharmacy_desk.ui.i18n import core, sentence
 from pharmacy_desk.ui.inline import InlineMessage, table_view, time_text
 from pharmacy_desk.ui.operations import Job, Op, Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
@@ -102,7 +102,7 @@ class RestoreWindow(QDialog):
     def back_up_now(self):
         def done(info: BackupInfo) -> None:
             self.message.ok(self.tr("已备份到 {path}（完整性检查通过）。").format(path=info.path)
-                            + (info.warning and f" {info.warning}"))
+                            + (f" {sentence(info.warning)}" if info.warning is not None else ""))
             self.refresh()
 
         self._task = Op(self, lambda operator, _progress: backup.make_backup(operator=operator),

@@ -4598,6 +4598,10 @@ Jan</translation>
         <translation>a folder of the same name already exists</translation>
     </message>
     <message>
+        <source>备份文件夹 {wanted} 不存在或不能写入（U盘可能已拔出），这次的备份已保存到程序数据目录 {fallback}。</source>
+        <translation>The backup folder {wanted} does not exist or cannot be written to (a USB stick may have been removed); this backup was saved in the program&apos;s data folder {fallback}.</translation>
+    </message>
+    <message>
         <source>备份没有完成（{folder}）：{reason}。数据库本身没有受影响。</source>
         <translation>The backup was not finished ({folder}): {reason}. The database itself is not affected.</translation>
     </message>
@@ -5622,6 +5626,22 @@ Jan</translation>
         <translation>No header row: the file has no column named Name, Mobile or the like, and no column looks like the phone. Please check the file.</translation>
     </message>
     <message>
+        <source>工作表“{name}”未导入：{skipped}。</source>
+        <translation>Sheet “{name}” is not imported: {skipped}.</translation>
+    </message>
+    <message>
+        <source>{column}按内容当作{field}</source>
+        <translation>{column} taken as {field} from its values</translation>
+    </message>
+    <message>
+        <source>工作表“{name}”：{guessed}。</source>
+        <translation>Sheet “{name}”: {guessed}.</translation>
+    </message>
+    <message>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
         <source>文件里没有任何数据。</source>
         <translation>The file holds no data.</translation>
     </message>
@@ -5768,6 +5788,26 @@ Jan</translation>
     <message>
         <source>期初积分导入</source>
         <translation>Opening points imported</translation>
+    </message>
+    <message>
+        <source>{count} 个手机号由多人共用（如一家人），每人各自导入为会员；在收银台用这个号码查找会列出他们。</source>
+        <translation>{count} phone numbers are shared by several people (a family, say): each is imported as a member of their own, and looking the number up at the counter lists them all.</translation>
+    </message>
+    <message>
+        <source>{count} 人的手机号一栏里有多个号码或文字：第一个手机号作为手机号，原文写入备注。</source>
+        <translation>{count} people have several numbers or words in the phone column: the first mobile number is taken as the phone, and the original text goes into the notes.</translation>
+    </message>
+    <message>
+        <source>身份证号只用来补全生日和性别，并按您的选择保存。</source>
+        <translation>ID card numbers are used only to fill in birthdays and genders, and are kept as you chose.</translation>
+    </message>
+    <message>
+        <source>身份证号只用来补全生日和性别，不会保存（如需保存，请在导入选项中打开）。</source>
+        <translation>ID card numbers are used only to fill in birthdays and genders and are not kept (to keep them, turn it on in the import options).</translation>
+    </message>
+    <message>
+        <source>{count} 人的病史记为“待与会员确认”：只有药师和店长能看到，不会随会员资料导出；会员当面确认并同意后再写入健康档案。</source>
+        <translation>The medical history of {count} people is recorded as to be confirmed with the member: only pharmacists and the owner see it, it is not exported with member details, and it goes into the health file once the member confirms it in person and agrees.</translation>
     </message>
 </context>
 <context>

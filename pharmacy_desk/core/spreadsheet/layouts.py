@@ -230,15 +230,19 @@ def refusal(layouts: Sequence[SheetLayout]) -> InvalidInput | None:
     return InvalidInput(QT_TRANSLATE_NOOP("core", "找不到表头：文件中没有“姓名”“手机号”等列名，也看不出哪一列是手机号，请检查文件。"))
 
 
-def notices(layouts: Sequence[SheetLayout]) -> list[str]:
+def notices(layouts: Sequence[SheetLayout]) -> list[Sentence]:
     """What the owner should know before importing: sheets left out, columns guessed from values."""
-    lines = []
+    lines: list[Sentence] = []
     for item in layouts:
-        if item.skipped:
-            lines.append(f"工作表“{item.name}”未导入：{item.skipped}。")
+        if item.skipped is not None:
+            lines.append(Sentence(QT_TRANSLATE_NOOP("core", "工作表“{name}”未导入：{skipped}。"), name=item.name,
+                                  skipped=item.skipped))
         elif item.layout is not None and item.layout.inferred:
-            guessed = "，".join(f"{item.layout.column_title(column)}按内容当作{FIELDS[item.layout.mapping[column]]}"
-                               for column in sorted(item.layout.inferred) if column in item.layout.mapping)
+            layout = item.layout
+            guessed = [Sentence(QT_TRANSLATE_NOOP("core", "{column}按内容当作{field}"), column=layout.column_title(column),
+                                field=term(FIELDS[layout.mapping[column]]))
+                       for column in sorted(layout.inferred) if column in layout.mapping]
             if guessed:
-                lines.append(f"工作表“{item.name}”：{guessed}。")
+                lines.append(Sentence(QT_TRANSLATE_NOOP("core", "工作表“{name}”：{guessed}。"), name=item.name,
+                                      guessed=Joined(guessed, QT_TRANSLATE_NOOP("core", "，"))))
     return lines

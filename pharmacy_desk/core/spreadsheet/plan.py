@@ -28,6 +28,7 @@ from pharmacy_desk.core.spreadsheet.layouts import Choices, SheetLayout, notices
 from pharmacy_desk.core.spreadsheet.reading import Sheet, read_file
 from pharmacy_desk.core.spreadsheet.rows import Candidate, RowCleaner, SourceRow, skip_reason
 from pharmacy_desk.core.vocabulary import ImportProblemKind, LedgerKind
+from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP, Sentence
 
 Progress = Callable[[int, int, str], None]
 
@@ -76,7 +77,7 @@ class FilePlan:
     options: ImportOptions = field(default_factory=ImportOptions)
 
     @property
-    def notices(self) -> list[str]:
+    def notices(self) -> list[Sentence]:
         """What the owner should know before importing (with the options as they are now)."""
         return notices(self.sheets) + cell_notices(self.candidates, self.sheets, self.options)
 
@@ -215,22 +216,26 @@ def read_plan(path: str | Path, *, mappings: dict[str, dict[int, str]] | None = 
     return FilePlan(path, file_hash(path), layouts, kept, problems + conflicts, skipped, merged, options)
 
 
-def cell_notices(kept: list[Candidate], layouts: list[SheetLayout], options: ImportOptions) -> list[str]:
+def cell_notices(kept: list[Candidate], layouts: list[SheetLayout], options: ImportOptions) -> list[Sentence]:
     lines = []
     shared = shared_phones(kept)
     if shared:
-        lines.append(f"{shared} 个手机号由多人共用（如一家人），每人各自导入为会员；在收银台用这个号码查找会列出他们。")
+        lines.append(Sentence(QT_TRANSLATE_NOOP(
+            "core", "{count} 个手机号由多人共用（如一家人），每人各自导入为会员；在收银台用这个号码查找会列出他们。"), count=shared))
     picked = sum(1 for c in kept if c.phone_from_text)
     if picked:
-        lines.append(f"{picked} 人的手机号一栏里有多个号码或文字：第一个手机号作为手机号，原文写入备注。")
+        lines.append(Sentence(QT_TRANSLATE_NOOP(
+            "core", "{count} 人的手机号一栏里有多个号码或文字：第一个手机号作为手机号，原文写入备注。"), count=picked))
     if any(item.imported and item.layout is not None and "id_number" in item.layout.mapping.values()
            for item in layouts):
-        lines.append("身份证号只用来补全生日和性别，" + ("并按您的选择保存。" if options.keep_id_numbers
-                                                  else "不会保存（如需保存，请在导入选项中打开）。"))
+        lines.append(Sentence(QT_TRANSLATE_NOOP("core", "身份证号只用来补全生日和性别，并按您的选择保存。")
+                              if options.keep_id_numbers else
+                              QT_TRANSLATE_NOOP("core", "身份证号只用来补全生日和性别，不会保存（如需保存，请在导入选项中打开）。")))
     history = sum(1 for c in kept if c.history)
     if history:
-        lines.append(f"{history} 人的病史记为“待与会员确认”：只有药师和店长能看到，不会随会员资料导出；"
-                     "会员当面确认并同意后再写入健康档案。")
+        lines.append(Sentence(QT_TRANSLATE_NOOP(
+            "core", "{count} 人的病史记为“待与会员确认”：只有药师和店长能看到，不会随会员资料导出；会员当面确认并同意后再写入健康档案。"),
+            count=history))
     return lines
 
 
