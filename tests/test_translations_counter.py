@@ -99,6 +99,8 @@ def test_the_counter_in_english_for_a_member(english, qtbot, latin_shop, make_me
     qtbot.keyClick(field, Qt.Key.Key_Return)
     texts = visible_strings(counter)
     assert any(text.startswith("Recorded: receipt") for text in texts)
+    # the receipt is the customer's paper, printed in Chinese whatever the windows' language (core.receipt)
+    assert counter.receipt.text.toPlainText().lstrip().startswith("会员消费小票")
     assert any("Paid. Scan the next customer" in text for text in texts)
     assert chinese_in(texts) == []
 
@@ -314,7 +316,7 @@ def test_the_shift_slip_dialog_in_english(english, qtbot, latin_shop, clerk):
     [dialog] = [w for w in QApplication.topLevelWidgets() if isinstance(w, SlipDialog) and w.isVisible()]
     texts = visible_strings(dialog)
     assert "Shift report" in texts and "Close" in texts
-    assert chinese_in(texts) == []  # the slip itself is printed text, as the receipt is
+    assert chinese_in(texts) == []  # the slip itself is printed in Chinese, as the receipt is (core.receipt)
 
 
 def test_a_refused_and_a_questioned_sale_read_in_english(english, qtbot, latin_shop, make_member, clerk):

@@ -3,6 +3,11 @@
 The receipt is built from what was recorded (the sale, its lines and payments) and
 from the ledger as it stands, so the balance printed is the balance the member has.
 Rendering (fonts, paper, PDF) is the window's job; what the receipt says is decided here.
+
+A receipt, like the slips (``slips``, ``shift_slip``), is printed in Chinese whatever the
+windows' language: it is the paper a Chinese pharmacy hands its customer, beside the header,
+footer, tiers and categories the owner typed in Chinese, and the receipt printers are GBK
+ones; the English windows are for the person at the till, not for the customer.
 """
 
 from __future__ import annotations

@@ -2,7 +2,9 @@
 
 What the receipt says comes from ``core.receipt``; here it is only laid out: the
 screen shows it as the printer would (fixed columns), the printer draws each line
-with the amount flush right at the paper's width.
+with the amount flush right at the paper's width. The receipt is the customer's paper and
+stays Chinese in the English windows (``core.receipt`` says why); the pane's buttons follow
+the windows' language.
 """
 
 from __future__ import annotations
