@@ -344,6 +344,9 @@ def test_the_settings_window_in_english_on_every_page(english, qtbot, latin_rule
 
     validity = window.page("points").fields["points_validity_months"]
     validity.line.selectAll()
+    qtbot.keyClicks(validity.line, "999 months")  # out of range: the core's refusal, in English
+    assert validity.error.text() == "Points validity must be a whole number from 1 to 60 months; got: 999."
+    validity.line.selectAll()
     qtbot.keyClicks(validity.line, "6 months")  # typed in the words the window shows
     assert not validity.error.isVisible()
     qtbot.mouseClick(window.save_button, Qt.MouseButton.LeftButton)

@@ -158,7 +158,7 @@ def offer_restore_at_start(refusal: DatabaseUnusable, parent: QWidget | None = N
     True when the backup was restored (the database is then open); nobody can sign in
     to a database that cannot be opened, so this restore is the program's own act.
     """
-    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("RestoreWindow", "无法打开数据库"), str(refusal),
+    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("RestoreWindow", "无法打开数据库"), sentence(refusal.sentence),
                       QMessageBox.StandardButton.NoButton, parent)
     restore_button = None
     if refusal.backup is not None:

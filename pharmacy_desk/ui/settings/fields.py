@@ -16,7 +16,7 @@ from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.setting_declarations import Declaration
 from pharmacy_desk.core.setting_types import Bool, Choice
 from pharmacy_desk.ui import setting_text
-from pharmacy_desk.ui.i18n import core
+from pharmacy_desk.ui.i18n import core, sentence
 
 ERROR_STYLE = "color: #b00020;"
 HELP_STYLE = "color: #555555;"
@@ -86,7 +86,7 @@ class DeclaredField(QWidget):
             self._value()
             self.problem = ""
         except InvalidInput as refusal:
-            self.problem = str(refusal)
+            self.problem = sentence(refusal.sentence)
         self.error.setText(self.problem)
         self.error.setVisible(bool(self.problem))
         self.edited.emit()

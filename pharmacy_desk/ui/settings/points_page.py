@@ -12,6 +12,7 @@ from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.models import Category
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.owner_settings import Pending
+from pharmacy_desk.ui.i18n import sentence
 from pharmacy_desk.ui.settings.page import RowsPage
 from pharmacy_desk.ui.settings.tables import cell_line
 
@@ -55,7 +56,7 @@ class PointsPage(RowsPage):
             try:
                 self._typed(row)
             except InvalidInput as refusal:
-                return str(refusal)
+                return sentence(refusal.sentence)
         return ""
 
     def pending(self, into: Pending) -> None:

@@ -15,6 +15,7 @@ from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.owner_settings import Pending
 from pharmacy_desk.core.tiers import TierRow
+from pharmacy_desk.ui.i18n import sentence
 from pharmacy_desk.ui.settings.page import RowsPage
 from pharmacy_desk.ui.settings.tables import cell_line
 
@@ -70,7 +71,7 @@ class TiersPage(RowsPage):
         try:
             edited = [replace(tier, **self._typed(row)) for row, tier in enumerate(self._tiers)]
         except InvalidInput as refusal:
-            return str(refusal)
+            return sentence(refusal.sentence)
         return rules.ladder_problem(edited)
 
     def pending(self, into: Pending) -> None:
