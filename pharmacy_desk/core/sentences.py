@@ -7,7 +7,10 @@ the windows' language. So a sentence is written as a Chinese *template* marked w
 and its parameters are kept apart from it: ``Sentence(template, name=…)``. The English
 catalogue then holds each sentence once, with its placeholders; ``ui.i18n.sentence``
 translates the template and fills it in. ``str(sentence)`` is the Chinese, which is what the
-command line prints and what an error's ``str`` is.
+command line prints and what an error's ``str`` is. The command line stays Chinese: it starts
+without Qt (``tests/test_import_guard.py``), so without the catalogue, and it is the tool of
+whoever installs and looks after the program, whose commands and messages the README gives in
+Chinese; scripts that read its output read one language.
 
 A parameter that is itself a ``Sentence`` (a reason inside a refusal, a code's label through
 ``term``) is translated in turn; anything else (a name, a number, an amount already
