@@ -24,7 +24,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QGroupBox, QLabel, QLineEdit, QListWidget,
-    QMenu, QMenuBar, QPlainTextEdit, QProgressDialog, QTabWidget, QWidget, QWizard, QWizardPage,
+    QMenu, QMenuBar, QPlainTextEdit, QTabWidget, QWidget, QWizard, QWizardPage,
 )
 
 import pharmacy_desk.ui
@@ -135,8 +135,7 @@ def visible_strings(widget: QWidget, skipped: set[str] = NOT_YET_CONVERTED, *, c
         if w.isWindow():
             texts.append(w.windowTitle())
         texts.append(w.toolTip())
-        if isinstance(w, QLabel) and not isinstance(w.parentWidget(), QProgressDialog):
-            # a progress dialog's line is the core's own progress message (its title is checked)
+        if isinstance(w, QLabel):  # a progress dialog's line too: the core's progress, translated
             texts.append(re.sub(r"<[^>]+>", "", w.text()))
         if isinstance(w, QAbstractButton):
             texts.append(w.text())

@@ -34,9 +34,10 @@ from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.reports.classes import ab_classes
 from pharmacy_desk.core.vocabulary import CouponKind
+from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP, Sentence
 
 
-Progress = Callable[[int, int, str], None]
+Progress = Callable[[int, int, Sentence | str], None]  # the text: a sentence the windows translate
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,7 @@ def _issue(rows: list[Recipient], kind: str, prefix: str, operator: Staff, at: d
                           issue_key=row.issue_key, operator=operator, valid_from=row.valid_from,
                           valid_days=row.valid_days, value_fen=row.value_fen, at=at)
             if progress is not None and done % 200 == 0:
-                progress(done, len(todo), f"已发放 {done} / {len(todo)} 张")
+                progress(done, len(todo), Sentence(QT_TRANSLATE_NOOP("core", "已发放 {done} / {total} 张"), done=done, total=len(todo)))
         issued = _count(prefix) - before
     return RunResult(rows, issued)
 

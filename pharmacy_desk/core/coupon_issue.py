@@ -25,9 +25,9 @@ from pharmacy_desk.core.ids import MemberId
 from pharmacy_desk.core.models import Coupon, CouponTemplate, Member, Staff
 from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.vocabulary import OperationKind
-from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP
+from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP, Sentence
 
-Progress = Callable[[int, int, str], None]
+Progress = Callable[[int, int, Sentence | str], None]  # the text: a sentence the windows translate
 
 CHUNK = 500
 # Beyond this many members a change is broadcast as "every member": no screen shows that many.
@@ -112,7 +112,7 @@ def issue_to_members(template_id: int, member_ids: Sequence[MemberId], operator:
                 issued += len(todo)
         if progress is not None:
             done = min(start + CHUNK, len(ids))
-            progress(done, len(ids), f"已处理 {done} / {len(ids)} 位会员")
+            progress(done, len(ids), Sentence(QT_TRANSLATE_NOOP("core", "已处理 {done} / {total} 位会员"), done=done, total=len(ids)))
     return IssueResult(template_id, issued, already, tuple(ids))
 
 

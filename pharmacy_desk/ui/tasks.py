@@ -2,8 +2,9 @@
 
 The work function runs in a ``QThreadPool`` thread (with its own database
 connection, closed when it ends) and must not touch widgets; it
-reports progress through the ``progress(done, total, text)`` callback it is given,
-which is relayed to the GUI thread by a queued signal. The result and errors are
+reports progress through the ``progress(done, total, text)`` callback it is given (the text a
+core sentence, shown in the windows' language), which is relayed to the GUI thread by a queued
+signal. The result and errors are
 delivered on the GUI thread too; ``ui.operations`` starts every task and words its errors.
 """
 
@@ -16,7 +17,10 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-Progress = Callable[[int, int, str], None]
+from pharmacy_desk.core.sentences import Sentence
+from pharmacy_desk.ui.i18n import sentence
+
+Progress = Callable[[int, int, "Sentence | str"], None]
 
 
 class Cancelled(Exception):
@@ -24,7 +28,7 @@ class Cancelled(Exception):
 
 
 class _Signals(QObject):
-    progress = Signal(int, int, str)
+    progress = Signal(int, int, object)
     finished = Signal(object)
     failed = Signal(object)
 
@@ -35,7 +39,7 @@ class _Runnable(QRunnable):
         self.work, self.signals, self.cancel = work, signals, cancel
 
     def run(self) -> None:
-        def progress(done: int, total: int, text: str = "") -> None:
+        def progress(done: int, total: int, text: Sentence | str = "") -> None:
             if self.cancel.is_set():
                 raise Cancelled
             self.signals.progress.emit(done, total, text)
@@ -78,13 +82,14 @@ class Task(QObject):
             self.dialog.canceled.connect(self._cancel.set)
         QThreadPool.globalInstance().start(_Runnable(work, self._signals, self._cancel))
 
-    @Slot(int, int, str)
-    def _on_progress(self, done: int, total: int, text: str) -> None:
+    @Slot(int, int, object)
+    def _on_progress(self, done: int, total: int, text: Sentence | str) -> None:
         if self.dialog is not None:
             self.dialog.setMaximum(max(total, 0))
             self.dialog.setValue(done)
-            if text:
-                self.dialog.setLabelText(text)
+            shown = sentence(text)
+            if shown:
+                self.dialog.setLabelText(shown)
 
     def _close_dialog(self) -> None:
         if self.dialog is not None:

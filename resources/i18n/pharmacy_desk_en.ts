@@ -4834,6 +4834,10 @@ Jan</translation>
         <translation>Issuing coupons needs a batch number.</translation>
     </message>
     <message>
+        <source>已处理 {done} / {total} 位会员</source>
+        <translation>{done} of {total} members done</translation>
+    </message>
+    <message>
         <source>没有这个回访名单：{list_key}。</source>
         <translation>There is no such call list: {list_key}.</translation>
     </message>
@@ -5790,6 +5794,26 @@ Jan</translation>
         <translation>Opening points imported</translation>
     </message>
     <message>
+        <source>正在写入会员和期初积分……</source>
+        <translation>Writing the members and their opening points…</translation>
+    </message>
+    <message>
+        <source>正在补充已有会员的资料……</source>
+        <translation>Filling in the details of existing members…</translation>
+    </message>
+    <message>
+        <source>导入完成</source>
+        <translation>Import finished</translation>
+    </message>
+    <message>
+        <source>正在读取文件……</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <source>正在检查每一行……</source>
+        <translation>Checking every row…</translation>
+    </message>
+    <message>
         <source>{count} 个手机号由多人共用（如一家人），每人各自导入为会员；在收银台用这个号码查找会列出他们。</source>
         <translation>{count} phone numbers are shared by several people (a family, say): each is imported as a member of their own, and looking the number up at the counter lists them all.</translation>
     </message>
@@ -5808,6 +5832,38 @@ Jan</translation>
     <message>
         <source>{count} 人的病史记为“待与会员确认”：只有药师和店长能看到，不会随会员资料导出；会员当面确认并同意后再写入健康档案。</source>
         <translation>The medical history of {count} people is recorded as to be confirmed with the member: only pharmacists and the owner see it, it is not exported with member details, and it goes into the health file once the member confirms it in person and agrees.</translation>
+    </message>
+    <message>
+        <source>已发放 {done} / {total} 张</source>
+        <translation>{done} of {total} issued</translation>
+    </message>
+    <message>
+        <source>正在读取已结账月份……</source>
+        <translation>Reading the closed months…</translation>
+    </message>
+    <message>
+        <source>正在统计各月指标……</source>
+        <translation>Counting each month&apos;s figures…</translation>
+    </message>
+    <message>
+        <source>正在计算 RFM 分群……</source>
+        <translation>Working out the RFM segments…</translation>
+    </message>
+    <message>
+        <source>正在统计类别与会员结构……</source>
+        <translation>Counting categories and members…</translation>
+    </message>
+    <message>
+        <source>正在统计店员业绩……</source>
+        <translation>Counting staff credit…</translation>
+    </message>
+    <message>
+        <source>导出完成</source>
+        <translation>Export finished</translation>
+    </message>
+    <message>
+        <source>已写出 {rows} 行……</source>
+        <translation>{rows} rows written…</translation>
     </message>
 </context>
 <context>

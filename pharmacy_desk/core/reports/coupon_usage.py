@@ -21,6 +21,7 @@ from pharmacy_desk.core.db import database
 from pharmacy_desk.core.models import CouponTemplate, Staff
 from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.vocabulary import CouponKind
+from pharmacy_desk.core.sentences import Sentence
 
 # The coupons the program issues by itself, by their ``reason`` (members.register, core/campaigns.py).
 PROGRAM_REASONS = {
@@ -30,7 +31,7 @@ PROGRAM_REASONS = {
     "thanks": "新会员感谢券",
 }
 MEMBER_TARGET = "单独发给会员"
-Progress = Callable[[int, int, str], None]
+Progress = Callable[[int, int, Sentence | str], None]  # the text: a sentence the windows translate
 
 USAGE_SQL = """
 SELECT c.template_id, c.reason, MIN(c.kind), MIN(c.title), COUNT(*), COUNT(u.coupon_id),

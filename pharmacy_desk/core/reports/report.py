@@ -21,8 +21,9 @@ from pharmacy_desk.core.reports.monthly import MonthlyFigures, monthly_series, t
 from pharmacy_desk.core.reports.period import Month
 from pharmacy_desk.core.reports.rfm import RfmThresholds, rfm_segments
 from pharmacy_desk.core.reports.staff import staff_report
+from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP, Sentence
 
-Progress = Callable[[int, int, str], None]
+Progress = Callable[[int, int, Sentence | str], None]  # the text: a sentence the windows translate
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ class MonthlyReport(MonthParts):
         return self.figures.month
 
 
-def _quiet(done: int, total: int, text: str = "") -> None:
+def _quiet(done: int, total: int, text: Sentence | str = "") -> None:
     pass
 
 
@@ -54,25 +55,25 @@ def build_report(month: Month, operator: Staff, *, rfm_thresholds: RfmThresholds
     require(operator, Permission.VIEW_REPORTS)
     months = month.trailing(max(trend_months, 1))
     steps = 6
-    progress(0, steps, "正在读取已结账月份……")
+    progress(0, steps, Sentence(QT_TRANSLATE_NOOP("core", "正在读取已结账月份……")))
     closed = {} if live else closing.stored(months)
     figures = {m: parts.figures for m, parts in closed.items()}
     dormant: dict[Month, Dormancy] = {}
-    progress(1, steps, "正在统计各月指标……")
+    progress(1, steps, Sentence(QT_TRANSLATE_NOOP("core", "正在统计各月指标……")))
     for run in consecutive_runs([m for m in months if m not in closed]):
         run_dormant = dormancy_series(run)
         dormant.update(zip(run, run_dormant))
         figures.update(zip(run, monthly_series(run, dormant=run_dormant)))
     if month in closed:
         parts = closed[month]
-        progress(3, steps, "正在计算 RFM 分群……")
+        progress(3, steps, Sentence(QT_TRANSLATE_NOOP("core", "正在计算 RFM 分群……")))
         rfm = parts.rfm if parts.rfm.thresholds == rfm_thresholds else rfm_segments(month, rfm_thresholds)
     else:
-        progress(2, steps, "正在统计类别与会员结构……")
+        progress(2, steps, Sentence(QT_TRANSLATE_NOOP("core", "正在统计类别与会员结构……")))
         categories, tiers, ages = top_categories(month), tier_mix(month), age_gender(month)
-        progress(3, steps, "正在计算 RFM 分群……")
+        progress(3, steps, Sentence(QT_TRANSLATE_NOOP("core", "正在计算 RFM 分群……")))
         rfm = rfm_segments(month, rfm_thresholds)
-        progress(4, steps, "正在统计店员业绩……")
+        progress(4, steps, Sentence(QT_TRANSLATE_NOOP("core", "正在统计店员业绩……")))
         parts = MonthParts(figures[month], categories, tiers, ages, rfm, staff_report(month, dormant=dormant[month]))
     progress(steps, steps, "")
     return MonthlyReport.of(replace(parts, rfm=rfm), [figures[m] for m in months], closed=month in closed)

@@ -38,7 +38,7 @@ from pharmacy_desk.core.spreadsheet.columns import header_key
 from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.spreadsheet.plan import FilePlan, ImportPlan, Merge, Progress, match_database, quiet
 from pharmacy_desk.core.vocabulary import LedgerKind, Role
-from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP
+from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP, Sentence
 
 CHUNK = 1000  # members (with their balances) per transaction at most; fewer when that would hold the lock long
 FIRST_CHUNK = 100
@@ -170,7 +170,7 @@ def commit_import(file_plan: FilePlan, operator: Staff, *, progress: Progress | 
             credit([(member_id, points_of[row[1], row[2]]) for member_id, row in enumerate(chunk, first_id)])
             result.created += len(chunk)
         done += len(prepared)
-        progress(done, total, "正在写入会员和期初积分……")
+        progress(done, total, Sentence(QT_TRANSLATE_NOOP("core", "正在写入会员和期初积分……")))
 
     def write_merges(batch: list[Merge]) -> None:
         nonlocal done
@@ -183,7 +183,7 @@ def commit_import(file_plan: FilePlan, operator: Staff, *, progress: Progress | 
             credit([(m.member_id, m.import_points) for m in batch
                     if m.import_points > 0 and m.member_id not in credited])
         done += len(batch)
-        progress(done, total, "正在补充已有会员的资料……")
+        progress(done, total, Sentence(QT_TRANSLATE_NOOP("core", "正在补充已有会员的资料……")))
 
     # The new members, then the merges, each a chunk at a time: as many as fit in the chunk's
     # time under the lock (``db.ChunkSize``), so each chunk's size is known only when it comes.
@@ -202,7 +202,7 @@ def commit_import(file_plan: FilePlan, operator: Staff, *, progress: Progress | 
                     bulk.durable()  # the last commit waits for the disk, and with it every chunk before
                 write(items[start:start + rows])
                 start += rows
-    progress(total, total, "导入完成")
+    progress(total, total, Sentence(QT_TRANSLATE_NOOP("core", "导入完成")))
     return result
 
 

@@ -33,8 +33,9 @@ from typing import cast
 from pharmacy_desk.core.errors import WRITE, file_errors
 from pharmacy_desk.core.spreadsheet import sheetxml
 from pharmacy_desk.core.spreadsheet.sheetxml import FORMULA_STARTS
+from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP, Sentence
 
-Progress = Callable[[int, int, str], None]
+Progress = Callable[[int, int, Sentence | str], None]  # the text: a sentence the windows translate
 WIDTH_SAMPLE = 200
 MAX_WIDTH = 60
 _MIN_WIDTH = {"date": 10, "datetime": 19}  # yyyy-mm-dd, yyyy-mm-dd hh:mm:ss
@@ -135,7 +136,7 @@ def _shown(raw: object, kind: str) -> str:
     return str(raw)
 
 
-def _quiet(done: int, total: int, text: str = "") -> None:
+def _quiet(done: int, total: int, text: Sentence | str = "") -> None:
     """The progress of a caller that shows none."""
 
 
@@ -173,7 +174,7 @@ def export_sheets(sheets: Sequence[ExportSheet | tuple[str, Iterable[Sequence[ob
             sheetxml.splice(template, path, bodies)
         finally:
             template.unlink(missing_ok=True)
-    progress(counted[0], total, "导出完成")
+    progress(counted[0], total, Sentence(QT_TRANSLATE_NOOP("core", "导出完成")))
     return counted[0]
 
 
@@ -229,7 +230,7 @@ def _prepare_sheet(workbook, spec: ExportSheet, counted: list[int], total: int, 
 
     def report(done: int) -> None:
         written[0] = done
-        progress(counted[0] + done, total, f"已写出 {counted[0] + done} 行……")
+        progress(counted[0] + done, total, Sentence(QT_TRANSLATE_NOOP("core", "已写出 {rows} 行……"), rows=counted[0] + done))
 
     def streamed(styles):
         yield from sheetxml.rows_xml(_chain(sample, iterator), kinds, styles, typed, first_row=header_row + 1,

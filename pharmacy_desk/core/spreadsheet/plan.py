@@ -30,10 +30,10 @@ from pharmacy_desk.core.spreadsheet.rows import Candidate, RowCleaner, SourceRow
 from pharmacy_desk.core.vocabulary import ImportProblemKind, LedgerKind
 from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP, Sentence
 
-Progress = Callable[[int, int, str], None]
+Progress = Callable[[int, int, Sentence | str], None]  # the text: a sentence the windows translate
 
 
-def quiet(done: int, total: int, text: str = "") -> None:
+def quiet(done: int, total: int, text: Sentence | str = "") -> None:
     """The progress of a caller that shows none."""
 
 
@@ -181,7 +181,7 @@ def read_plan(path: str | Path, *, mappings: dict[str, dict[int, str]] | None = 
     path = Path(path)
     today = today or dt.date.today()
     progress = progress or quiet
-    progress(0, 0, "正在读取文件……")
+    progress(0, 0, Sentence(QT_TRANSLATE_NOOP("core", "正在读取文件……")))
     sheets = read_file(path) if sheets is None else sheets
     choices = choices or Choices()
     options = options or ImportOptions()
@@ -202,7 +202,7 @@ def read_plan(path: str | Path, *, mappings: dict[str, dict[int, str]] | None = 
             values = sheet.rows[index]
             done += 1
             if done % 5000 == 0:
-                progress(done, total, "正在检查每一行……")
+                progress(done, total, Sentence(QT_TRANSLATE_NOOP("core", "正在检查每一行……")))
             if skip_reason(values) or repeated(values):
                 skipped += 1
                 continue
