@@ -39,7 +39,7 @@ def test_a_family_on_one_phone_are_two_members_found_together_at_the_till(db, tm
             ["李四", "13912345678", "8800002"]]
     plan = plan_import(write_xlsx(tmp_path / "a.xlsx", {"Sheet1": rows}), today=TODAY)
     assert sorted(c.name for c in plan.new) == ["张大妈", "张大爷"]
-    assert [p.reason for p in plan.all_conflicts] == ["卡号 8800002 在“Sheet1”第3行已用于张大妈，同一张卡不能给两个人。"]
+    assert [str(p.reason) for p in plan.all_conflicts] == ["卡号 8800002 在“Sheet1”第3行已用于张大妈，同一张卡不能给两个人。"]
     assert "1 个手机号由多人共用" in " ".join(map(str, plan.file.notices))
     commit_import(plan.file, owner, at=AT)
     found = members.lookup("138 1234 5678")

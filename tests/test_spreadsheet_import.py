@@ -70,7 +70,7 @@ def test_dry_run_counts_and_writes_nothing(db, messy):
 
 def test_rejected_rows_say_why_and_keep_their_values(db, messy):
     plan = plan_import(messy, today=TODAY)
-    reasons = {p.source.row_number: p.reason for p in plan.rejected}
+    reasons = {p.source.row_number: str(p.reason) for p in plan.rejected}
     assert set(reasons) == {14, 15, 16, 17, 18, 19}
     assert "10位" in reasons[14]
     assert "在未来" in reasons[15]
@@ -156,7 +156,7 @@ def test_existing_members_are_merged_or_reported(db, tmp_path, make_member, owne
     plan = plan_import(first, today=TODAY)
     # 李四 shares 李思's phone: a new member of the same family; 马六 names 王五's card: a conflict.
     assert plan.counts() == {"new": 1, "merged": 2, "conflicts": 1, "rejected": 0, "skipped": 0}
-    assert [p.reason for p in plan.all_conflicts] == ["卡号 8800001 已属于会员王五（手机 137****5678），请核对卡号。"]
+    assert [str(p.reason) for p in plan.all_conflicts] == ["卡号 8800001 已属于会员王五（手机 137****5678），请核对卡号。"]
     result = commit_import(read_plan(first, today=TODAY), owner, at=AT)
     assert (result.created, result.updated, result.points) == (1, 2, 590)
     assert sorted(m.name for m in Member.select().where(Member.phone == "13912345678")) == ["李四", "李思"]

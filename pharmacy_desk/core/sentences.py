@@ -70,6 +70,19 @@ def term(label: str) -> Sentence:
     return Sentence(label)
 
 
+class Clause(Sentence):
+    """A sentence used as part of a longer one: its full stop (。 or .) left off."""
+
+    __slots__ = ("whole",)
+
+    def __init__(self, whole: Sentence):
+        super().__init__(whole.template, **whole.params)
+        self.whole = whole
+
+    def render(self, translate: Callable[[str], str]) -> str:
+        return self.whole.render(translate).rstrip("。.")
+
+
 LIST_SEPARATOR = QT_TRANSLATE_NOOP("core", "、")  # between items in a sentence; ", " in English
 
 

@@ -90,7 +90,7 @@ class PreviewPage(QWizardPage):
             Column(QT_TRANSLATE_NOOP("Columns", "行号"), lambda p: p.source.row_number, align_right=True),
             Column(QT_TRANSLATE_NOOP("Columns", "类型"), lambda p: core(ImportProblemKind.label_of(p.kind))),
             Column(QT_TRANSLATE_NOOP("Columns", "原内容"), _row_text, tooltip=_row_text),
-            Column(QT_TRANSLATE_NOOP("Columns", "问题原因"), lambda p: p.reason, tooltip=lambda p: p.reason),
+            Column(QT_TRANSLATE_NOOP("Columns", "问题原因"), lambda p: sentence(p.reason), tooltip=lambda p: sentence(p.reason)),
         ], parent=self)
         self.view = QTableView()
         self.view.setModel(self.model)

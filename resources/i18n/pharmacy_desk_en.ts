@@ -5690,6 +5690,10 @@ Jan</translation>
         <translation>the date joined {joined_on} is in the future</translation>
     </message>
     <message>
+        <source>{problems}。</source>
+        <translation>{problems}.</translation>
+    </message>
+    <message>
         <source>找不到文件：{name}</source>
         <translation>File not found: {name}</translation>
     </message>
@@ -5832,6 +5836,18 @@ Jan</translation>
     <message>
         <source>{count} 人的病史记为“待与会员确认”：只有药师和店长能看到，不会随会员资料导出；会员当面确认并同意后再写入健康档案。</source>
         <translation>The medical history of {count} people is recorded as to be confirmed with the member: only pharmacists and the owner see it, it is not exported with member details, and it goes into the health file once the member confirms it in person and agrees.</translation>
+    </message>
+    <message>
+        <source>“{sheet}”第{row}行</source>
+        <translation>row {row} of “{sheet}”</translation>
+    </message>
+    <message>
+        <source>卡号 {card_no} 在{where}已用于{name}，同一张卡不能给两个人。</source>
+        <translation>Card number {card_no} is already used for {name} in {where}; one card cannot be given to two people.</translation>
+    </message>
+    <message>
+        <source>卡号 {card_no} 已属于会员{name}（手机 {phone}），请核对卡号。</source>
+        <translation>Card number {card_no} already belongs to the member {name} (phone {phone}); please check the card number.</translation>
     </message>
     <message>
         <source>已发放 {done} / {total} 张</source>

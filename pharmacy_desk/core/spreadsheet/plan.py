@@ -61,7 +61,7 @@ class RowProblem:
     """A row that is not imported: ``kind`` is ``rejected`` (fix the row) or ``conflict``."""
 
     source: SourceRow
-    reason: str
+    reason: Sentence  # ``str`` is the Chinese of the error report
     kind: str
 
 
@@ -211,7 +211,7 @@ def read_plan(path: str | Path, *, mappings: dict[str, dict[int, str]] | None = 
             try:
                 candidates.append(clean(source))
             except InvalidInput as error:
-                problems.append(RowProblem(source, str(error), ImportProblemKind.REJECTED))
+                problems.append(RowProblem(source, error.sentence, ImportProblemKind.REJECTED))
     kept, merged, conflicts = _merge_within_file(candidates)
     return FilePlan(path, file_hash(path), layouts, kept, problems + conflicts, skipped, merged, options)
 
@@ -265,8 +265,8 @@ def _fill_empty(target: Candidate, other: Candidate) -> None:
     target.merged_rows.append(other.source)
 
 
-def _where(source: SourceRow) -> str:
-    return f"“{source.sheet}”第{source.row_number}行"
+def _where(source: SourceRow) -> Sentence:
+    return Sentence(QT_TRANSLATE_NOOP("core", "“{sheet}”第{row}行"), sheet=source.sheet, row=source.row_number)
 
 
 def _merge_within_file(candidates: list[Candidate]) -> tuple[list[Candidate], int, list[RowProblem]]:
@@ -283,8 +283,9 @@ def _merge_within_file(candidates: list[Candidate]) -> tuple[list[Candidate], in
         if first.card_no:
             holder = card_owner.get(first.card_no)
             if holder is not None:
-                conflicts.append(RowProblem(first.source, f"卡号 {first.card_no} 在{_where(holder.source)}"
-                                            f"已用于{holder.name}，同一张卡不能给两个人。", ImportProblemKind.CONFLICT))
+                conflicts.append(RowProblem(first.source, Sentence(
+                    QT_TRANSLATE_NOOP("core", "卡号 {card_no} 在{where}已用于{name}，同一张卡不能给两个人。"),
+                    card_no=first.card_no, where=_where(holder.source), name=holder.name), ImportProblemKind.CONFLICT))
                 continue
             card_owner[first.card_no] = first
         kept.append(first)
@@ -315,9 +316,9 @@ def match_database(file_plan: FilePlan) -> ImportPlan:
         if found is None:
             holder = cards.get(candidate.card_no) if candidate.card_no else None
             if holder is not None:
-                plan.conflicts.append(RowProblem(
-                    candidate.source, f"卡号 {candidate.card_no} 已属于会员{holder[2]}"
-                    f"（手机 {mask_phone(holder[1])}），请核对卡号。", ImportProblemKind.CONFLICT))
+                plan.conflicts.append(RowProblem(candidate.source, Sentence(
+                    QT_TRANSLATE_NOOP("core", "卡号 {card_no} 已属于会员{name}（手机 {phone}），请核对卡号。"),
+                    card_no=candidate.card_no, name=holder[2], phone=mask_phone(holder[1])), ImportProblemKind.CONFLICT))
             else:
                 plan.new.append(candidate)  # a new member, perhaps on a phone a relative already has
             continue

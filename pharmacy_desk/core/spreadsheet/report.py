@@ -51,7 +51,7 @@ def group_problems(problems: Iterable[RowProblem]) -> list[ProblemGroup]:
     """Each kind of problem once, most frequent first; a row with two problems is in both."""
     groups: dict[tuple[str, str], ProblemGroup] = {}
     for problem in problems:
-        for part in problem.reason.split("；"):
+        for part in str(problem.reason).split("；"):
             if not part.strip():
                 continue
             key = (reason_kind(part), problem.kind)
@@ -71,7 +71,7 @@ def write_error_report(plan: ImportPlan, path: str | Path) -> int:
         headers = problems[0].source.headers
         columns = [ExportColumn(text or f"列{n + 1}", "raw") for n, text in enumerate(headers)]
         columns += [ExportColumn(REASON_TITLE), ExportColumn(KIND_TITLE), ExportColumn(ROW_TITLE, "int")]
-        rows = [[*_pad(p.source.values, len(headers)), p.reason, ImportProblemKind.label_of(p.kind),
+        rows = [[*_pad(p.source.values, len(headers)), str(p.reason), ImportProblemKind.label_of(p.kind),
                  p.source.row_number] for p in problems]
         sheets.append((sheet, rows, columns))
     if not sheets:

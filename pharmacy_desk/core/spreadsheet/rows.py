@@ -19,7 +19,7 @@ from pharmacy_desk.core.members import clean_card_no
 from pharmacy_desk.core.normalize import (
     check_birthday, clean_gender, clean_name, clean_phone, halfwidth, parse_date, parse_points,
 )
-from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP
+from pharmacy_desk.core.sentences import Clause, Joined, QT_TRANSLATE_NOOP, Sentence
 
 TOTALS_RE = re.compile(r"^(合\s*计|总\s*计|小\s*计|共计|总数)")
 _TOTALS_FIRST = set("合总小共")
@@ -159,7 +159,7 @@ class RowCleaner:
             raw[slot] = values[column]
         (raw_name, raw_phone, raw_card, raw_gender, raw_birthday, raw_joined, raw_points, raw_notes,
          raw_history, raw_address, raw_province, raw_city, raw_district, raw_id, raw_tier, raw_spend) = raw
-        problems: list[str] = []
+        problems: list[Sentence] = []
         # Each value is replaced by its cleaned one, or the row is refused below.
         name = phone = card = gender = ""
         birthday: dt.date | None = None
@@ -169,40 +169,41 @@ class RowCleaner:
         try:
             name = clean_name(raw_name)
         except InvalidInput as error:
-            problems.append(str(error).rstrip("。"))
+            problems.append(Clause(error.sentence))
         picked = False
         try:
             phone = clean_phone(raw_phone)
         except InvalidInput as error:
             found = phone_from_text(raw_phone)
             if found is None:
-                problems.append(str(error).rstrip("。"))
+                problems.append(Clause(error.sentence))
             else:
                 phone, picked = found, True
         try:
             card = clean_card_no(_text(raw_card)) if raw_card not in (None, "") else ""
         except InvalidInput as error:
-            problems.append(str(error).rstrip("。"))
+            problems.append(Clause(error.sentence))
         try:
             gender = clean_gender(raw_gender)
         except InvalidInput as error:
-            problems.append(str(error).rstrip("。"))
+            problems.append(Clause(error.sentence))
         try:
             birthday = check_birthday(parse_date(raw_birthday), self.today)
         except InvalidInput as error:
-            problems.append(str(error).rstrip("。"))
+            problems.append(Clause(error.sentence))
         try:
             joined_on = parse_date(raw_joined)
             if joined_on is not None and joined_on > self.today:
                 raise InvalidInput(QT_TRANSLATE_NOOP("core", "办卡日期 {joined_on} 在未来"), joined_on=f"{joined_on:%Y-%m-%d}")
         except InvalidInput as error:
-            problems.append(str(error).rstrip("。"))
+            problems.append(Clause(error.sentence))
         try:
             points = parse_points(raw_points)
         except InvalidInput as error:
-            problems.append(str(error).rstrip("。"))
+            problems.append(Clause(error.sentence))
         if problems:
-            raise InvalidInput("；".join(problems) + "。")
+            raise InvalidInput(QT_TRANSLATE_NOOP("core", "{problems}。"),
+                               problems=Joined(problems, QT_TRANSLATE_NOOP("core", "；")))
         notes = _text(raw_notes)
         if picked:
             kept = f"原手机号一栏：{_text(raw_phone)}"
