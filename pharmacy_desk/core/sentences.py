@@ -21,8 +21,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-CONTEXT = "core"
-
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
     """Mark ``text`` for the catalogue under ``context``; the text itself, unchanged."""
