@@ -167,7 +167,7 @@ def test_points_expiring_within_thirty_days_match_the_ledger(db, make_member, se
     assert [(r.member_id, r.detail) for r in rows] == [
         (second.id, "8积分将于 2026-06-12 起陆续到期"), (first.id, "10积分将于 2026-06-20 起陆续到期")]
     for member in (first, second, third):
-        expected = {r.member_id: int(r.detail.split("积分")[0]) for r in rows}.get(member.id, 0)
+        expected = {r.member_id: int(str(r.detail).split("积分")[0]) for r in rows}.get(member.id, 0)
         assert ledger.expiring_within(member.id, TODAY, 30) == expected
     # a 5-day warning (horizon 06-15) keeps only 乙's lot lapsing on 06-12: 6 points
     settings.change("points_expiry_warning_days", 5, owner)

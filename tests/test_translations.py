@@ -186,13 +186,17 @@ def latin_data(db, owner, make_member):
     return member
 
 
-def test_the_call_lists_window_in_english(english, qtbot, latin_data, owner):
+def test_the_call_lists_window_in_english(english, qtbot, latin_data, owner, make_member):
+    import datetime as dt
+
     from pharmacy_desk.ui.lists_window import ListsWindow
 
+    make_member(name="Li Si", at=dt.datetime.now() - dt.timedelta(days=400))  # dormant: the reason is the core's
     window = shown(qtbot, ListsWindow(owner))
-    qtbot.waitUntil(lambda: "members" in window.count_label.text(), timeout=10000)
-    texts = visible_strings(window)
+    qtbot.waitUntil(lambda: "members" in window.count_label.text() and window.model.rowCount() > 0, timeout=10000)
+    texts = visible_strings(window, cells=True)  # the reason to call each member, too
     assert "Call lists" in texts and "Dormant members" in texts and "Name" in texts
+    assert any(text.startswith("Joined on ") and text.endswith(" and has never bought") for text in texts)
     assert chinese_in(texts) == []
 
 

@@ -28,6 +28,7 @@ from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.contacts import RETRY_OUTCOMES
 from pharmacy_desk.core.vocabulary import ContactReason
+from pharmacy_desk.core.sentences import Joined, QT_TRANSLATE_NOOP, Sentence
 
 # How long a call for a reason keeps the member off that reason's list.
 CONTACT_WINDOW_DAYS = {
@@ -47,7 +48,7 @@ TIER_NOTICE_DAYS = 45
 @dataclass(frozen=True)
 class CallRow(ContactRow):
     reason: str  # the list's key, also stored as ContactLog.reason
-    detail: str  # what to say, in words
+    detail: Sentence  # what to say, in words (its ``str`` is the Chinese of the exported list)
     due_on: dt.date | None = None
 
 
@@ -63,6 +64,17 @@ class CallList:
         """The list as staff work through it, with full phone numbers: for those who call members."""
         require(operator, Permission.CONTACT_MEMBERS)
         return self.fetch(today, owner_staff_id=owner_staff_id, limit=limit)
+
+
+def _month_day(day: dt.date) -> Sentence:
+    return Sentence(QT_TRANSLATE_NOOP("core", "{month}月{day}日"), month=f"{day:%m}", day=f"{day:%d}")
+
+
+def _when(day: dt.date, today: dt.date) -> Sentence:
+    """今天, or in how many days."""
+    if day == today:
+        return Sentence(QT_TRANSLATE_NOOP("core", "今天"))
+    return Sentence(QT_TRANSLATE_NOOP("core", "{days}天后"), days=(day - today).days)
 
 
 def _day(value: dt.date) -> str:
@@ -125,10 +137,11 @@ def dormant(today: dt.date, *, owner_staff_id: StaffId | None = None, limit: int
         joined_on, last_sale = values[6], values[7]
         if last_sale:
             since = dt.date.fromisoformat(last_sale[:10])
-            detail = f"最后消费 {since:%Y-%m-%d}，已{(today - since).days}天未到店"
+            detail = Sentence(QT_TRANSLATE_NOOP("core", "最后消费 {since}，已{days}天未到店"), since=f"{since:%Y-%m-%d}",
+                              days=(today - since).days)
         else:
             since = dt.date.fromisoformat(joined_on)
-            detail = f"{since:%Y-%m-%d} 入会后从未消费"
+            detail = Sentence(QT_TRANSLATE_NOOP("core", "{since} 入会后从未消费"), since=f"{since:%Y-%m-%d}")
         result.append(CallRow.from_columns(values, ContactReason.DORMANT, detail, since))
     return result
 
@@ -171,9 +184,9 @@ def birthdays(today: dt.date, days: int, *, owner_staff_id: StaffId | None = Non
         born = dt.date.fromisoformat(values[6])
         day = next_birthday(born, today)
         age = day.year - born.year
-        when = "今天" if day == today else f"{(day - today).days}天后"
-        result.append(CallRow.from_columns(values, ContactReason.BIRTHDAY,
-                                           f"{day:%m月%d日}生日（{when}），满{age}岁", day))
+        result.append(CallRow.from_columns(values, ContactReason.BIRTHDAY, Sentence(
+            QT_TRANSLATE_NOOP("core", "{day}生日（{when}），满{age}岁"), day=_month_day(day), when=_when(day, today), age=age),
+            day))
     result.sort(key=lambda row: (row.due_on, row.member_id))
     return result[:limit] if limit is not None else result
 
@@ -210,14 +223,15 @@ def refills(today: dt.date, *, owner_staff_id: StaffId | None = None, limit: int
     # One call per member, due with the soonest medicine, naming every medicine that runs out:
     # two medicines bought together are two things to say, not one reminder.
     first: dict[int, tuple] = {}
-    said: dict[int, list[str]] = {}
+    said: dict[int, list[Sentence | str]] = {}
     for values in rows:
         run_out = dt.date.fromisoformat(values[6])
         what = values[7] or values[8]
-        when = "今天" if run_out == today else f"{(run_out - today).days}天后"
         first.setdefault(values[0], values)
-        said.setdefault(values[0], []).append(f"{values[9][:10]} 购买的{what}预计 {run_out:%m月%d日} 用完（{when}）")
-    result = [CallRow.from_columns(values, ContactReason.REFILL, "；".join(said[member_id]),
+        said.setdefault(values[0], []).append(Sentence(
+            QT_TRANSLATE_NOOP("core", "{bought} 购买的{what}预计 {run_out} 用完（{when}）"), bought=values[9][:10],
+            what=what, run_out=_month_day(run_out), when=_when(run_out, today)))
+    result = [CallRow.from_columns(values, ContactReason.REFILL, Joined(said[member_id], QT_TRANSLATE_NOOP("core", "；")),
                                    dt.date.fromisoformat(values[6])) for member_id, values in first.items()]
     return result[:limit] if limit is not None else result
 
@@ -242,7 +256,8 @@ def points_expiring(today: dt.date, days: int | None = None, *, owner_staff_id: 
         ORDER BY e.first_expiry, m.id{_limit(limit)}""",
         [_day(today), _day(today + dt.timedelta(days=days)), *args, *extra_args]).fetchall()
     return [CallRow.from_columns(values, ContactReason.POINTS_EXPIRING,
-                 f"{values[6]}积分将于 {values[7]} 起陆续到期", dt.date.fromisoformat(values[7]))
+                 Sentence(QT_TRANSLATE_NOOP("core", "{points}积分将于 {since} 起陆续到期"), points=values[6], since=values[7]),
+                 dt.date.fromisoformat(values[7]))
             for values in rows]
 
 
@@ -262,9 +277,13 @@ def coupons_expiring(today: dt.date, days: int = 7, *, owner_staff_id: StaffId |
     result = []
     for values in rows:
         count, until, fen = values[6], dt.date.fromisoformat(values[7]), values[8]
-        value = f"，面值合计{yuan(fen)}元" if fen else ""
-        result.append(CallRow.from_columns(values, ContactReason.COUPONS_EXPIRING,
-                           f"{count}张券未使用{value}，最早 {until:%Y-%m-%d} 到期", until))
+        if fen:
+            said = Sentence(QT_TRANSLATE_NOOP("core", "{count}张券未使用，面值合计{amount}元，最早 {until} 到期"), count=count,
+                            amount=yuan(fen), until=f"{until:%Y-%m-%d}")
+        else:
+            said = Sentence(QT_TRANSLATE_NOOP("core", "{count}张券未使用，最早 {until} 到期"), count=count,
+                            until=f"{until:%Y-%m-%d}")
+        result.append(CallRow.from_columns(values, ContactReason.COUPONS_EXPIRING, said, until))
     return result
 
 
@@ -283,9 +302,10 @@ def profiles_to_confirm(today: dt.date, *, owner_staff_id: StaffId | None = None
     result = []
     for values in rows:
         confirmed = dt.date.fromisoformat(values[6]) if values[6] else None
-        detail = f"资料上次确认于 {confirmed:%Y-%m-%d}" if confirmed else "资料从未确认"
-        result.append(CallRow.from_columns(values, ContactReason.PROFILE, detail + "，请核对手机号、生日和地址",
-                                           confirmed))
+        detail = (Sentence(QT_TRANSLATE_NOOP("core", "资料上次确认于 {confirmed}，请核对手机号、生日和地址"),
+                           confirmed=f"{confirmed:%Y-%m-%d}") if confirmed else
+                  Sentence(QT_TRANSLATE_NOOP("core", "资料从未确认，请核对手机号、生日和地址")))
+        result.append(CallRow.from_columns(values, ContactReason.PROFILE, detail, confirmed))
     return result
 
 
@@ -299,7 +319,8 @@ def ab_members(today: dt.date, *, owner_staff_id: StaffId | None = None, limit: 
         "SELECT DISTINCT member_id FROM contact_log WHERE reason = ? AND contacted_at >= ?",
         [ContactReason.AB_CLASS, since]).fetchall()}
     result = [CallRow.from_contact(row, ContactReason.AB_CLASS,
-                                   f"{row.klass}类会员（第{row.rank}名），近12个月消费 {yuan(row.spend_fen)} 元")
+                                   Sentence(QT_TRANSLATE_NOOP("core", "{klass}类会员（第{rank}名），近12个月消费 {amount} 元"),
+                                            klass=row.klass, rank=row.rank, amount=yuan(row.spend_fen)))
               for row in ranked if row.member_id not in called]
     return result[:limit] if limit is not None else result
 
@@ -327,9 +348,12 @@ def tier_notices(today: dt.date, *, owner_staff_id: StaffId | None = None,
     result = []
     for values in rows:
         changed_on = dt.date.fromisoformat(str(values[6])[:10])
-        detail = f"{changed_on:%Y-%m-%d} 月度复核由{values[7]}调整为{values[8]}"
         if values[9]:
-            detail += f"（仍享：{values[9]}）"
+            detail = Sentence(QT_TRANSLATE_NOOP("core", "{on} 月度复核由{before}调整为{after}（仍享：{privileges}）"),
+                              on=f"{changed_on:%Y-%m-%d}", before=values[7], after=values[8], privileges=values[9])
+        else:
+            detail = Sentence(QT_TRANSLATE_NOOP("core", "{on} 月度复核由{before}调整为{after}"),
+                              on=f"{changed_on:%Y-%m-%d}", before=values[7], after=values[8])
         result.append(CallRow.from_columns(values, ContactReason.TIER_NOTICE, detail, changed_on))
     return result
 
@@ -358,7 +382,7 @@ def export_xlsx(path, title: str, rows: list[CallRow], operator) -> int:
 
     require(operator, Permission.EXPORT_PERSONAL)
     columns = [ExportColumn(header, width=width) for header, width in zip(EXPORT_HEADERS, (10, 14, 10, 60, 10))]
-    count = export_table(((r.name, r.phone, r.owner_staff, r.detail, "是" if r.opt_out else "") for r in rows),
+    count = export_table(((r.name, r.phone, r.owner_staff, str(r.detail), "是" if r.opt_out else "") for r in rows),
                          columns, path, sheet_title=title)
     audit.record_export(f"回访名单：{title}", count, path, operator)
     return count

@@ -52,10 +52,13 @@ class Sentence:
         return f"Sentence({self.template!r}, **{self.params!r})"
 
     def __eq__(self, other: object) -> bool:
-        return (isinstance(other, Sentence) and (self.template, self.params) == (other.template, other.params))
+        """Equal to another sentence saying the same, and to its own Chinese text."""
+        if isinstance(other, str):
+            return str(self) == other
+        return isinstance(other, Sentence) and str(self) == str(other)
 
     def __hash__(self) -> int:
-        return hash(self.template)
+        return hash(str(self))
 
 
 def _chinese(template: str) -> str:
@@ -100,9 +103,3 @@ class Joined(Sentence):
 
     def __repr__(self) -> str:
         return f"Joined({self.parts!r}, {self.separator!r})"
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Joined) and (self.parts, self.separator) == (other.parts, other.separator)
-
-    def __hash__(self) -> int:
-        return hash(self.separator)

@@ -20,7 +20,7 @@ from pharmacy_desk.ui import card_actions
 from pharmacy_desk.ui.contact_dialog import ContactDialog
 from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.export_menu import ask_workbook_path, default_path
-from pharmacy_desk.ui.i18n import core
+from pharmacy_desk.ui.i18n import core, sentence
 from pharmacy_desk.ui.operations import LatestOnly, Op, Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
 
@@ -31,7 +31,7 @@ COLUMNS = (
     Column(QT_TRANSLATE_NOOP("Columns", "姓名"), lambda r: r.name),
     Column(QT_TRANSLATE_NOOP("Columns", "手机号"), lambda r: r.phone),
     Column(QT_TRANSLATE_NOOP("Columns", "专属店员"), lambda r: r.owner_staff or "—"),
-    Column(QT_TRANSLATE_NOOP("Columns", "原因"), lambda r: r.detail, tooltip=lambda r: r.detail),
+    Column(QT_TRANSLATE_NOOP("Columns", "原因"), lambda r: sentence(r.detail), tooltip=lambda r: sentence(r.detail)),
     Column(QT_TRANSLATE_NOOP("Columns", "营销退订"),
            lambda r: QCoreApplication.translate("ListsWindow", "已退订") if r.opt_out else ""),
 )

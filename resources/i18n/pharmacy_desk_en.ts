@@ -5881,6 +5881,66 @@ Jan</translation>
         <source>已写出 {rows} 行……</source>
         <translation>{rows} rows written…</translation>
     </message>
+    <message>
+        <source>{month}月{day}日</source>
+        <translation>{month}/{day}</translation>
+    </message>
+    <message>
+        <source>今天</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <source>{days}天后</source>
+        <translation>in {days} days</translation>
+    </message>
+    <message>
+        <source>最后消费 {since}，已{days}天未到店</source>
+        <translation>Last bought on {since}; not in for {days} days</translation>
+    </message>
+    <message>
+        <source>{since} 入会后从未消费</source>
+        <translation>Joined on {since} and has never bought</translation>
+    </message>
+    <message>
+        <source>{day}生日（{when}），满{age}岁</source>
+        <translation>Birthday on {day} ({when}), turning {age}</translation>
+    </message>
+    <message>
+        <source>{bought} 购买的{what}预计 {run_out} 用完（{when}）</source>
+        <translation>{what} bought on {bought} runs out about {run_out} ({when})</translation>
+    </message>
+    <message>
+        <source>{points}积分将于 {since} 起陆续到期</source>
+        <translation>{points} points expire from {since}</translation>
+    </message>
+    <message>
+        <source>{count}张券未使用，面值合计{amount}元，最早 {until} 到期</source>
+        <translation>{count} coupons unused, worth ¥{amount} in all; the first expires on {until}</translation>
+    </message>
+    <message>
+        <source>{count}张券未使用，最早 {until} 到期</source>
+        <translation>{count} coupons unused; the first expires on {until}</translation>
+    </message>
+    <message>
+        <source>资料上次确认于 {confirmed}，请核对手机号、生日和地址</source>
+        <translation>Details last checked on {confirmed}: please check the phone, birthday and address</translation>
+    </message>
+    <message>
+        <source>资料从未确认，请核对手机号、生日和地址</source>
+        <translation>Details never checked: please check the phone, birthday and address</translation>
+    </message>
+    <message>
+        <source>{klass}类会员（第{rank}名），近12个月消费 {amount} 元</source>
+        <translation>Class {klass} member (rank {rank}), ¥{amount} spent in the last 12 months</translation>
+    </message>
+    <message>
+        <source>{on} 月度复核由{before}调整为{after}（仍享：{privileges}）</source>
+        <translation>Moved from {before} to {after} by the monthly review on {on} (still has: {privileges})</translation>
+    </message>
+    <message>
+        <source>{on} 月度复核由{before}调整为{after}</source>
+        <translation>Moved from {before} to {after} by the monthly review on {on}</translation>
+    </message>
 </context>
 <context>
     <name>i18n</name>
