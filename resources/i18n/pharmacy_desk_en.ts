@@ -5941,6 +5941,10 @@ Jan</translation>
         <source>{on} 月度复核由{before}调整为{after}</source>
         <translation>Moved from {before} to {after} by the monthly review on {on}</translation>
     </message>
+    <message>
+        <source>第{letters}列</source>
+        <translation>column {letters}</translation>
+    </message>
 </context>
 <context>
     <name>i18n</name>

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field as dataclass_field
 
 from pharmacy_desk.core.normalize import halfwidth
 from pharmacy_desk.core.spreadsheet.values import infer_fields, looks_like_data
+from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP, Sentence
 
 # Target fields, in the order the mapping screen lists them; "" means “do not import”.
 FIELDS = {
@@ -166,9 +167,10 @@ class Layout:
         """The required fields no column feeds."""
         return [target for target in REQUIRED if target not in self.mapping.values()]
 
-    def column_title(self, column: int) -> str:
+    def column_title(self, column: int) -> Sentence | str:
+        """The column's header, or its letter when it has none (第B列)."""
         header = self.headers[column] if column < len(self.headers) else ""
-        return header or f"第{column_letters(column)}列"
+        return header or Sentence(QT_TRANSLATE_NOOP("core", "第{letters}列"), letters=column_letters(column))
 
 
 def column_letters(column: int) -> str:
