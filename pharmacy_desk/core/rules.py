@@ -23,7 +23,7 @@ from pharmacy_desk.core.errors import InvalidInput, NotFound
 from pharmacy_desk.core.models import Category, Staff, Tier
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.setting_declarations import MULTIPLIER
-from pharmacy_desk.core.sentences import Joined, QT_TRANSLATE_NOOP
+from pharmacy_desk.core.sentences import Joined, QT_TRANSLATE_NOOP, Sentence
 from pharmacy_desk.core.tiers import TierRow
 
 
@@ -125,15 +125,15 @@ def update_tier(code: str, operator: Staff, *, at: dt.datetime | None = None, **
     return tier
 
 
-def ladder_problem(tiers: Sequence[Tier | TierRow]) -> str:
-    """What is wrong with a ladder (tiers by rank, possibly edited but unsaved), or ``""``."""
+def ladder_problem(tiers: Sequence[Tier | TierRow]) -> Sentence | None:
+    """What is wrong with a ladder (tiers by rank, possibly edited but unsaved), or None."""
     if not tiers:
-        return ""  # nothing read yet
+        return None  # nothing read yet
     try:
         _check_ladder(tiers)
     except InvalidInput as refusal:
-        return str(refusal)
-    return ""
+        return refusal.sentence
+    return None
 
 
 def update_ladder(changes_by_code: dict[str, dict], operator: Staff, *, at: dt.datetime | None = None) -> list[Tier]:

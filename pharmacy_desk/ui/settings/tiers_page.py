@@ -72,7 +72,8 @@ class TiersPage(RowsPage):
             edited = [replace(tier, **self._typed(row)) for row, tier in enumerate(self._tiers)]
         except InvalidInput as refusal:
             return sentence(refusal.sentence)
-        return rules.ladder_problem(edited)
+        problem = rules.ladder_problem(edited)
+        return sentence(problem) if problem is not None else ""
 
     def pending(self, into: Pending) -> None:
         super().pending(into)
