@@ -52,7 +52,8 @@ def test_only_the_seam_modules_speak_sqlite():
 
 def test_the_scan_sees_what_the_dialect_holds():
     # The patterns must match the real fragments, or the scan above proves nothing.
-    held = sqlite_tokens((PACKAGE / "core" / "dialect.py").read_text(encoding="utf-8"))
+    held = sqlite_tokens("".join((PACKAGE / "core" / name).read_text(encoding="utf-8")
+                                 for name in ("dialect.py", "dialect_files.py")))
     assert set(held) >= {"PRAGMA", "NOT INDEXED / INDEXED BY", "sqlite_master and other sqlite_ names",
                          "strftime() in SQL", "julianday()", "GLOB", "substr() from the end",
                          "the sqlite3 driver", "SqliteDatabase"}

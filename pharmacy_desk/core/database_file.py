@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from pharmacy_desk.core import dialect, dialect_files
+from pharmacy_desk.core import dialect_files
 from pharmacy_desk.core.errors import READ, StorageError, explain_storage_error, file_errors
 from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP, Sentence, term
 
@@ -62,7 +62,7 @@ def _examine(location: Path, quick_check: bool) -> Examined:
         return Examined(FileState.NOT_SQLITE)
     try:
         facts = dialect_files.file_facts(location, quick_check=quick_check)
-    except dialect.DRIVER_ERRORS as error:
+    except dialect_files.DRIVER_ERRORS as error:
         explained = explain_storage_error(error)
         if explained is not None and explained.kind == "notadb":
             return Examined(FileState.NOT_SQLITE)

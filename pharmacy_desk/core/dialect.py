@@ -17,14 +17,18 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any, TypeVar
 
 from peewee import Database, DatabaseProxy, SqliteDatabase, _savepoint
+
+# The file-level half of the seam holds what needs no peewee: the driver's errors, the check's
+# findings, the read-only address; the checks and connections here use them too.
+from pharmacy_desk.core.dialect_files import (  # noqa: F401
+    DRIVER_ERRORS, FAILURES, INTEGRITY_ERRORS_SHOWN, _findings, _read_only_uri, failure,
+)
 
 # The services hold the proxy (core/db.py's ``database``); a caller may pass the database itself.
 AnyDatabase = Database | DatabaseProxy
@@ -377,18 +381,6 @@ def drop_index(database: AnyDatabase, name: str) -> None:
     database.execute_sql(f'DROP INDEX "{name}"')
 
 
-INTEGRITY_ERRORS_SHOWN = 20
-
-
-def _findings(rows: list[tuple]) -> list[str]:
-    """The check's rows as one finding a line (a damaged page yields many lines in one row)."""
-    if rows == [("ok",)]:
-        return []
-    lines = [line for row in rows for line in str(row[0]).splitlines()
-             if line.strip() and not line.startswith("*** in database")]
-    return lines or ["完整性检查未通过"]
-
-
 @contextmanager
 def bulk_reading(database: AnyDatabase) -> Iterator[None]:
     """Read whole tables with a large cache and memory map; the connection's own settings after."""
@@ -468,53 +460,3 @@ def integrity_errors(database: AnyDatabase) -> list[str]:
 def foreign_key_violations(database: AnyDatabase) -> list[tuple[str, int]]:
     """(table, row id) of each row whose foreign key points at nothing."""
     return [(row[0], row[1]) for row in database.execute_sql("PRAGMA foreign_key_check").fetchall()]
-
-
-# --- failures ------------------------------------------------------------------------------------
-
-# The driver's own exception classes; peewee re-raises each as its own class, with the
-# driver's exception as ``orig`` and as the context.
-DRIVER_ERRORS: tuple[type[BaseException], ...] = (sqlite3.Error,)
-
-# SQLite's primary result codes that a working program can meet, by what they mean to
-# the user. Extended codes (SQLITE_BUSY_SNAPSHOT, SQLITE_IOERR_FSYNC …) carry the primary
-# code in their low byte.
-FAILURES = {
-    3: "readonly",  # SQLITE_PERM: the file's access mode refused the write
-    5: "busy",  # SQLITE_BUSY: another connection holds the lock past the busy timeout
-    6: "locked",  # SQLITE_LOCKED: a conflict inside this connection
-    8: "readonly",  # SQLITE_READONLY
-    10: "io",  # SQLITE_IOERR: the disk failed under the file (a pulled stick, a lost share)
-    11: "corrupt",  # SQLITE_CORRUPT
-    13: "full",  # SQLITE_FULL
-    14: "cantopen",  # SQLITE_CANTOPEN
-    26: "notadb",  # SQLITE_NOTADB
-}
-
-
-def failure(error: BaseException) -> tuple[str, str] | None:
-    """(kind, engine's error name) of one database exception, by its error code.
-
-    None for an error with no code (raised by the driver itself, such as a closed
-    connection) or a code that means a mistake in the program (SQLITE_ERROR for bad SQL,
-    SQLITE_CONSTRAINT, SQLITE_MISUSE …).
-    """
-    original = error if isinstance(error, sqlite3.Error) else getattr(error, "orig", None)
-    code = getattr(original, "sqlite_errorcode", None)
-    if not isinstance(code, int):
-        return None
-    kind = FAILURES.get(code & 0xFF)
-    if kind is None:
-        return None
-    return kind, getattr(original, "sqlite_errorname", None) or str(code)
-
-
-def _read_only_uri(path: str | os.PathLike[str]) -> str:
-    """The address of a connection that can neither write the file nor leave anything beside it.
-
-    Without a -wal file the database is read as immutable, so SQLite creates no -wal or
-    -shm beside it (a read-only connection could not remove them again). With one, the
-    write-ahead log holds committed data and must be read through the usual locking.
-    """
-    wal = Path(f"{os.fspath(path)}-wal")
-    return Path(path).resolve().as_uri() + ("?mode=ro" if wal.exists() else "?mode=ro&immutable=1")

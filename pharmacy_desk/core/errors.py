@@ -15,12 +15,11 @@ from __future__ import annotations
 import errno
 import os
 import re
+import sys
 from contextlib import contextmanager
 from collections.abc import Iterator
 
-import peewee
-
-from pharmacy_desk.core import dialect
+from pharmacy_desk.core.dialect_files import DRIVER_ERRORS, failure
 from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP, Sentence, term
 
 
@@ -124,19 +123,29 @@ def _database_errors(error: BaseException) -> Iterator[BaseException]:
     """
     seen: set[int] = set()
     current: BaseException | None = error
-    while (current is not None and id(current) not in seen
-           and isinstance(current, (peewee.PeeweeException, *dialect.DRIVER_ERRORS))):
+    database_errors = (*_orm_errors(), *DRIVER_ERRORS)
+    while current is not None and id(current) not in seen and isinstance(current, database_errors):
         seen.add(id(current))
         yield current
         current = current.__cause__ or current.__context__
 
 
+def _orm_errors() -> tuple[type[BaseException], ...]:
+    """peewee's exception class, once peewee is loaded: before that, no error can be one.
+
+    The windows classify errors before the first window has painted, and peewee is loaded
+    only after it (``db.open_database(lazily=True)``).
+    """
+    peewee = sys.modules.get("peewee")
+    return (peewee.PeeweeException,) if peewee is not None else ()
+
+
 def explain_storage_error(error: BaseException) -> StorageError | None:
     """The database failure ``error`` reports, by the engine's error code; None when it is a bug."""
     for link in _database_errors(error):
-        failure = dialect.failure(link)
-        if failure is not None:
-            kind, code = failure
+        found = failure(link)
+        if found is not None:
+            kind, code = found
             backup = _newest_backup() if kind == "corrupt" else None
             if backup is not None:
                 return StorageError(CORRUPT_WITH_BACKUP, kind, code, problem=term(STORAGE_MESSAGES[kind]), backup=backup)
