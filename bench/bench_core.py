@@ -120,7 +120,7 @@ class CountingCursor(sqlite3.Cursor):
 
 def raw_connection(path: Path) -> CountingConnection:
     con = sqlite3.connect(path, isolation_level=None, factory=CountingConnection)
-    for name, value in core_db.PRAGMAS:
+    for name, value in dialect.PRAGMAS:
         con.execute(f"PRAGMA {name} = {value}")
     return con
 

@@ -34,7 +34,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from pharmacy_desk.core import activity, operations, settings  # noqa: E402
-from pharmacy_desk.core.db import PRAGMAS, database, open_database  # noqa: E402
+from pharmacy_desk.core.db import database, open_database  # noqa: E402
+from pharmacy_desk.core.dialect import PRAGMAS  # noqa: E402
 from pharmacy_desk.core.ledger import add_months  # noqa: E402
 from pharmacy_desk.core.models import Staff  # noqa: E402
 from pharmacy_desk.core.reports import closing  # noqa: E402

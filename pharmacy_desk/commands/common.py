@@ -36,16 +36,17 @@ def is_default_path(args) -> bool:
     return not args.demo and not args.db and not os.environ.get(paths.DB_ENV)
 
 
-def open_from_args(args, *, create: bool = False, allow_damaged: bool = False) -> Path:
+def open_from_args(args, *, create: bool = False, allow_damaged: bool = False, lazily: bool = False) -> Path:
     """Open (upgrading) the database of ``--db`` / ``--demo``; returns its path.
 
     Only ``create`` (``init``, ``setup``, ``demo``) or the demo database makes a new file; a missing,
-    empty, foreign or damaged one is otherwise refused in one sentence, untouched.
+    empty, foreign or damaged one is otherwise refused in one sentence, untouched. ``lazily``
+    (the windows): the engine is attached after the first window paints (``db.open_database``).
     """
     from pharmacy_desk.core.db import open_database
 
     path = chosen_path(args)
-    open_database(path, create=create or args.demo, allow_damaged=allow_damaged)
+    open_database(path, create=create or args.demo, allow_damaged=allow_damaged, lazily=lazily)
     return path
 
 

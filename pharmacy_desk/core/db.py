@@ -3,6 +3,13 @@
 Models are bound to ``database``, a peewee ``DatabaseProxy``; ``open_database`` points
 it at a SQLite file opened with the settings of ``dialect`` (WAL, FULL sync, busy
 timeout …). Another engine would be chosen here and in ``dialect``, nowhere else.
+
+The windows open their file *lazily*: the file is examined (and refused) at once, as
+always, but the engine — peewee, the models, the check of the append-only guards — is
+attached only once the first window has painted (``attach``), or at the first use of
+``database`` before that. Until then ``read`` answers the first window's few questions
+(is there an owner, who can sign in, the pharmacy's name) through a connection that
+cannot write. peewee alone takes longer to load than Qt takes to paint a window.
 """
 
 from __future__ import annotations
@@ -12,15 +19,19 @@ import os
 import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from peewee import Database, DatabaseProxy
+if TYPE_CHECKING:
+    import sqlite3
 
-from pharmacy_desk.core import dialect
-from pharmacy_desk.core.dialect import BUSY_TIMEOUT_MS, PRAGMAS  # noqa: F401 - read by the benchmarks
+    from peewee import Database, DatabaseProxy
 
-database = DatabaseProxy()
+    # Created with peewee at its first use (``__getattr__`` below).
+    database: DatabaseProxy
+
+_proxy: DatabaseProxy | None = None
 
 # Bumped at every open, so caches keyed on it never outlive the database they read.
 generation = 0
@@ -37,8 +48,54 @@ checked_at: dt.datetime | None = None
 quick_checked_at_open = False
 
 
+@dataclass
+class _Pending:
+    """A file opened lazily whose engine is not attached yet."""
+
+    path: str | os.PathLike[str]
+    migrate: bool
+    new: bool  # the file is created at attaching: until then every table reads as empty
+    reader: sqlite3.Connection | None = None
+
+
+_pending: _Pending | None = None
+
+
+def __getattr__(name: str) -> Any:
+    # ``database``: peewee is imported at the first mention (the models' import, say).
+    if name == "database":
+        return _database()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _database() -> DatabaseProxy:
+    global _proxy
+    if _proxy is None:
+        _proxy = _attaching_proxy()
+        globals()["database"] = _proxy  # found directly from now on
+    return _proxy
+
+
+def _attaching_proxy() -> DatabaseProxy:
+    """peewee's proxy, attaching a lazily opened file at its first use (a query, a transaction).
+
+    Not at its first mention: a module that binds its models to it is still being imported then.
+    """
+    from peewee import DatabaseProxy
+
+    class AttachingProxy(DatabaseProxy):
+        __slots__ = DatabaseProxy.__slots__  # peewee's proxy allows setting only the names it lists
+
+        def __getattr__(self, attr):
+            if self.obj is None and _pending is not None:
+                attach()
+            return super().__getattr__(attr)
+
+    return AttachingProxy()
+
+
 def open_database(path: str | os.PathLike[str], *, create: bool = False, migrate: bool = True,
-                  allow_damaged: bool = False) -> Database:
+                  allow_damaged: bool = False, lazily: bool = False) -> Database | None:
     """Open the pharmacy's database at ``path`` and bring its schema up to date.
 
     Only ``create`` makes a new database (``init``, the first run); otherwise a missing,
@@ -46,39 +103,87 @@ def open_database(path: str | os.PathLike[str], *, create: bool = False, migrate
     (``database_file.DatabaseUnusable``), before anything could change a byte of it.
     ``allow_damaged`` opens a file failing the quick check read-only instead (``check``
     reads it to say what is wrong); nothing can then be written to it.
-    Returns the engine's database object (what ``database`` now stands for).
+    ``lazily``: a sound file at the current version (or one about to be created) gets its
+    engine at ``attach``, or at the first use of ``database``; a file to migrate is
+    migrated now. Returns the engine's database object (what ``database`` now stands
+    for), or None while it is not attached.
     """
-    global generation, read_only, opened_path, checked_at, quick_checked_at_open
-    from pharmacy_desk.core import database_file, file_trust, schema
+    global generation, read_only, opened_path, checked_at, quick_checked_at_open, _pending
+    from pharmacy_desk.core import database_file, file_trust
     from pharmacy_desk.core.database_file import FileState
+    from pharmacy_desk.core.schema import CURRENT_VERSION, newer_version
 
     generation += 1
     close_database()
     read_only, opened_path, checked_at, quick_checked_at_open = False, None, None, False
     known: dt.datetime | None = None
+    new = str(path) == ":memory:"
+    version = 0
     if str(path) != ":memory:":
         # The quick check reads every page; a file exactly as this program closed it, checked
         # within the week, is not read again at every start.
         known = file_trust.checked_at(Path(path))
         examined = database_file.examine(path, quick_check=known is None)
         quick_checked_at_open = known is None and examined.state is FileState.OURS
+        version = examined.user_version
         if create and examined.state in (FileState.MISSING, FileState.BLANK):
             Path(path).parent.mkdir(parents=True, exist_ok=True)
+            new = True
         elif allow_damaged and examined.state is FileState.DAMAGED:
             read_only = True
         elif examined.state is not FileState.OURS:
             raise database_file.refusal(path, examined)
-        elif examined.user_version > schema.CURRENT_VERSION:
-            raise schema.newer_version(examined.user_version, path)
+        elif examined.user_version > CURRENT_VERSION:
+            raise newer_version(examined.user_version, path)
         opened_path = Path(path).absolute()
         if not read_only:
             file_trust.forget(opened_path)  # written from now on: a crash must not leave it vouched for
             checked_at = known or dt.datetime.now()
-    database.initialize(dialect.new_database(path, read_only=read_only))
+    _pending = _Pending(path, migrate, new)
+    if lazily and _proxy is None and not read_only and (new or version == CURRENT_VERSION):
+        return None
+    return attach()
+
+
+def attach() -> Database | None:
+    """Give the lazily opened file its engine now (peewee, the schema check); the engine's database object."""
+    global _pending
+    pending, _pending = _pending, None
+    if pending is None:
+        return _proxy.obj if _proxy is not None else None
+    from pharmacy_desk.core import dialect, schema
+
+    if pending.reader is not None:
+        pending.reader.close()
+    database = _database()
+    database.initialize(dialect.new_database(pending.path, read_only=read_only))
     database.connect()
-    if migrate and not read_only:
+    if pending.migrate and not read_only:
         schema.ensure_current()
     return database.obj
+
+
+def attached() -> bool:
+    """Whether the open database has its engine (``database`` can be used without attaching it first)."""
+    return _pending is None and _proxy is not None and _proxy.obj is not None
+
+
+def read(sql: str, params: tuple = ()) -> list[tuple]:
+    """The rows of a query that changes nothing, on the open database, attached or not.
+
+    Before the engine is attached the query runs on a connection that cannot write, and a
+    file about to be created has no rows in any table.
+    """
+    pending = _pending
+    if pending is None:
+        return _database().execute_sql(sql, params).fetchall()
+    if pending.new:
+        return []
+    if pending.reader is None:
+        from pharmacy_desk.core import dialect_files
+
+        pending.reader = dialect_files.read_only_connection(pending.path)
+    return pending.reader.execute(sql, params).fetchall()
 
 
 def data_stamp() -> tuple[int, int]:
@@ -87,7 +192,9 @@ def data_stamp() -> tuple[int, int]:
     The data version moves when *another* connection commits; our own writers
     invalidate their caches themselves.
     """
-    return generation, dialect.data_version(database)
+    from pharmacy_desk.core import dialect
+
+    return generation, dialect.data_version(_database())
 
 
 def database_path() -> Path | None:
@@ -97,12 +204,19 @@ def database_path() -> Path | None:
 
 def close_database() -> None:
     """Close the open database; a file closed cleanly is recorded as this program left it."""
-    if database.obj is not None and not database.is_closed():
-        database.close()
-        if opened_path is not None and checked_at is not None:
-            from pharmacy_desk.core import file_trust
+    global _pending
+    pending, _pending = _pending, None
+    if pending is not None:  # opened lazily and never attached: nothing was written
+        if pending.reader is not None:
+            pending.reader.close()
+    elif _proxy is None or _proxy.obj is None or _proxy.is_closed():
+        return
+    else:
+        _proxy.close()
+    if opened_path is not None and checked_at is not None:
+        from pharmacy_desk.core import file_trust
 
-            file_trust.remember(opened_path, checked_at)
+        file_trust.remember(opened_path, checked_at)
 
 
 def note_checked(when: dt.datetime | None = None) -> None:
@@ -119,7 +233,7 @@ def write_transaction():
     one failing half-way with "database is locked" after it has read stale rows.
     Nested calls become savepoints of the outer transaction.
     """
-    return database.atomic("IMMEDIATE")
+    return _database().atomic("IMMEDIATE")
 
 
 T = TypeVar("T")

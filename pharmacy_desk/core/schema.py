@@ -16,7 +16,7 @@ Adding version N:
 1. Write ``schema_sql/migrate_vN.sql``: the statements that bring a vN-1 database to vN,
    as literal SQL. Data that must be recomputed is recomputed in SQL, with any rule it
    needs (a table of values, say) written into the file, not imported.
-2. Change the models (or ``EXTRA_SQL``) so that a new database gets the same schema. A
+2. Change the models (or ``EXTRA_SQL``, ``extra_sql``) so that a new database gets the same schema. A
    NOT NULL column added with ``ALTER TABLE … DEFAULT x`` needs the same default on its
    field: ``constraints=[SQL("DEFAULT x")]``.
 3. Bump ``CURRENT_VERSION``.
@@ -47,8 +47,7 @@ import sqlite3
 from collections.abc import Callable
 from importlib import resources
 
-from pharmacy_desk.core import dialect
-from pharmacy_desk.core.db import database, write_transaction
+from pharmacy_desk.core import db
 from pharmacy_desk.core.errors import StorageError
 from pharmacy_desk.core.schema_shape import sql_tokens
 from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP
@@ -108,14 +107,22 @@ def rule_version_trigger(table: str, verb: str) -> str:
 
 # Things peewee's create_tables does not express: an expression index for "last four
 # digits of the phone", the append-only guards, the view of coupons in use, the
-# triggers that stamp the rules and those by which a sale keeps its bookkeeping.
+# triggers that stamp the rules and (``extra_sql``) those by which a sale keeps its bookkeeping.
 EXTRA_SQL = [
     "CREATE INDEX IF NOT EXISTS member_phone_tail ON member (substr(phone, -4))",
     *GUARDS.values(),
     COUPON_IN_USE_VIEW,
     *(rule_version_trigger(table, verb) for table in RULE_TABLES for verb in RULE_VERBS),
-    *dialect.SALE_TRIGGERS.values(),
 ]
+
+
+def extra_sql() -> list[str]:
+    """``EXTRA_SQL`` and the sale's triggers: the dialect that writes them is loaded with the engine,
+    not when the windows read ``CURRENT_VERSION`` before their first paint."""
+    from pharmacy_desk.core import dialect
+
+    return [*EXTRA_SQL, *dialect.SALE_TRIGGERS.values()]
+
 
 CURRENT_VERSION = 13
 
@@ -163,7 +170,7 @@ def rebuilds_tables(version: int) -> bool:
 
 def _run_migration(version: int) -> None:
     for statement in sql_statements(migration_sql(version)):
-        database.execute_sql(statement)
+        db.database.execute_sql(statement)
 
 
 # version -> what brings a database from version-1 to version.
@@ -173,11 +180,11 @@ MIGRATIONS: dict[int, Migration] = {
 
 
 def user_version() -> int:
-    return database.execute_sql("PRAGMA user_version").fetchone()[0]
+    return db.database.execute_sql("PRAGMA user_version").fetchone()[0]
 
 
 def _set_user_version(version: int) -> None:
-    database.execute_sql(f"PRAGMA user_version = {int(version)}")
+    db.database.execute_sql(f"PRAGMA user_version = {int(version)}")
 
 
 def create_fresh() -> None:
@@ -185,10 +192,10 @@ def create_fresh() -> None:
     from pharmacy_desk.core.defaults import seed_defaults
     from pharmacy_desk.core.models import MODELS
 
-    with write_transaction():
-        database.create_tables(MODELS + BOOKKEEPING_MODELS)
-        for sql in EXTRA_SQL:
-            database.execute_sql(sql)
+    with db.write_transaction():
+        db.database.create_tables(MODELS + BOOKKEEPING_MODELS)
+        for sql in extra_sql():
+            db.database.execute_sql(sql)
         seed_defaults()
         _set_user_version(CURRENT_VERSION)
 
@@ -209,7 +216,7 @@ def ensure_current(target: int | None = None) -> int:
     restored_at_open = []  # about this database only
     target = CURRENT_VERSION if target is None else target
     version = user_version()
-    if version == 0 and not database.get_tables():
+    if version == 0 and not db.database.get_tables():
         create_fresh()
         return CURRENT_VERSION
     if version > target:
@@ -222,18 +229,20 @@ def ensure_current(target: int | None = None) -> int:
 
 
 def _migrate(step: int) -> None:
+    from pharmacy_desk.core import dialect
+
     rebuild = step in MIGRATIONS and rebuilds_tables(step)
     if rebuild:
-        database.execute_sql("PRAGMA foreign_keys = OFF")  # only takes effect outside a transaction
+        db.database.execute_sql("PRAGMA foreign_keys = OFF")  # only takes effect outside a transaction
     try:
-        with write_transaction():
+        with db.write_transaction():
             MIGRATIONS[step]()
-            if rebuild and dialect.foreign_key_violations(database):
+            if rebuild and dialect.foreign_key_violations(db.database):
                 raise StorageError(QT_TRANSLATE_NOOP("core", "结构升级到版本 {step} 后有记录指向不存在的数据，已撤销这次升级。"), step=step)
             _set_user_version(step)
     finally:
         if rebuild:
-            database.execute_sql("PRAGMA foreign_keys = ON")
+            db.database.execute_sql("PRAGMA foreign_keys = ON")
 
 
 # The guards the last opening found missing or altered and put back, for ``check`` to report.
@@ -242,7 +251,9 @@ restored_at_open: list[str] = []
 
 def missing_guards() -> list[str]:
     """The append-only guards that are missing or no longer say what the schema wrote."""
-    present = dialect.trigger_definitions(database)
+    from pharmacy_desk.core import dialect
+
+    present = dialect.trigger_definitions(db.database)
     return [name for name, sql in GUARDS.items()
             if name not in present or sql_tokens(present[name]) != sql_tokens(sql)]
 
@@ -258,12 +269,12 @@ def restore_guards() -> list[str]:
     restored_at_open = names
     if not names:
         return []
-    from pharmacy_desk.core import audit
+    from pharmacy_desk.core import audit, dialect
     from pharmacy_desk.core.vocabulary import OperationKind
 
-    with write_transaction():
+    with db.write_transaction():
         for name in names:
-            dialect.drop_trigger(database, name)
-            database.execute_sql(GUARDS[name])
+            dialect.drop_trigger(db.database, name)
+            db.database.execute_sql(GUARDS[name])
         audit.record(OperationKind.GUARDS_RESTORED, None, subject="schema", detail="、".join(names))
     return names

@@ -19,8 +19,21 @@ from itertools import pairwise
 from typing import Any
 
 from pharmacy_desk.core.errors import InvalidInput
-from pharmacy_desk.core.normalize import halfwidth, yuan
 from pharmacy_desk.core.sentences import Joined, QT_TRANSLATE_NOOP, Sentence, term
+
+# The cleaning of typed text is loaded at the first value typed or shown, not with the
+# declarations: the first window reads a setting before it has painted.
+def _halfwidth(text: str) -> str:
+    from pharmacy_desk.core.normalize import halfwidth
+
+    return halfwidth(text)
+
+
+def _yuan(fen: int) -> str:
+    from pharmacy_desk.core.normalize import yuan
+
+    return yuan(fen)
+
 
 _INTEGER = re.compile(r"[+-]?\d+")
 _DECIMAL = re.compile(r"[+-]?\d+(?:\.\d+)?")  # plain digits: refuses NaN, Infinity, sNaN and 1E3
@@ -53,7 +66,7 @@ def _received(value: object) -> Sentence:
 
 def _cleaned(text: object, unit: str | None) -> str:
     """Typed text without full-width forms, spaces or a trailing unit (``６个月`` → ``6``)."""
-    cleaned = halfwidth(str(text)).strip()
+    cleaned = _halfwidth(str(text)).strip()
     for suffix in filter(None, (unit, "月" if unit == "个月" else None)):
         cleaned = cleaned.removesuffix(suffix).strip()
     return cleaned
@@ -61,7 +74,7 @@ def _cleaned(text: object, unit: str | None) -> str:
 
 def _fen(text: object) -> int | None:
     """Typed money in fen: ``3``, ``3.5元``, ``¥3.50`` are yuan, ``300分`` is fen; None if it is not money."""
-    cleaned = halfwidth(str(text)).strip().replace("¥", "")
+    cleaned = _halfwidth(str(text)).strip().replace("¥", "")
     if cleaned.endswith("分"):
         fen = cleaned.removesuffix("分").strip()
         return int(fen) if fen.isdecimal() else None
@@ -149,8 +162,8 @@ class Money(StoredAsDigits):
     name = "money"
 
     def allowed_words(self) -> Sentence:
-        return Sentence(QT_TRANSLATE_NOOP("core", "{minimum} 到 {maximum} 元"), minimum=yuan(self.minimum_fen),
-                        maximum=yuan(self.maximum_fen))
+        return Sentence(QT_TRANSLATE_NOOP("core", "{minimum} 到 {maximum} 元"), minimum=_yuan(self.minimum_fen),
+                        maximum=_yuan(self.maximum_fen))
 
     def _refuse(self, label: str, reason: Sentence) -> InvalidInput:
         return InvalidInput(QT_TRANSLATE_NOOP("core", "{label}应为 {allowed}之间的金额，{reason}。"),
@@ -164,12 +177,12 @@ class Money(StoredAsDigits):
 
     def check(self, value: Any, label: str) -> int:
         if type(value) is not int or not self.minimum_fen <= value <= self.maximum_fen:
-            shown = Sentence(YUAN, amount=yuan(value)) if type(value) is int else value
+            shown = Sentence(YUAN, amount=_yuan(value)) if type(value) is int else value
             raise self._refuse(label, _received(shown))
         return value
 
     def format(self, value: int) -> str:
-        return str(Sentence(YUAN, amount=yuan(value)))
+        return str(Sentence(YUAN, amount=_yuan(value)))
 
 
 @dataclass(frozen=True)
@@ -234,7 +247,7 @@ class Bool(Worded):
         return Sentence(QT_TRANSLATE_NOOP("core", "“是”或“否”"))
 
     def parse(self, text: str, label: str) -> bool:
-        cleaned = halfwidth(str(text)).strip().lower()
+        cleaned = _halfwidth(str(text)).strip().lower()
         if cleaned not in _TRUE | _FALSE:
             raise InvalidInput(YES_OR_NO, label=term(label), value=text)
         return cleaned in _TRUE
@@ -279,7 +292,7 @@ class Text(StoredAsIs):
 
     def parse(self, text: str, label: str) -> str:
         typed = str(text)
-        return self.check((halfwidth(typed) if self.fold_width else typed).strip(), label)
+        return self.check((_halfwidth(typed) if self.fold_width else typed).strip(), label)
 
     def check(self, value: Any, label: str) -> str:
         if not isinstance(value, str) or not re.fullmatch(self.pattern, value):
@@ -319,7 +332,7 @@ class Choice(StoredAsIs):
         return Joined([Sentence(QT_TRANSLATE_NOOP("core", "“{choice}”"), choice=term(label)) for _, label in self.choices])
 
     def parse(self, text: str, label: str) -> str:
-        cleaned = halfwidth(str(text)).strip()
+        cleaned = _halfwidth(str(text)).strip()
         by_label = {shown: value for value, shown in self.choices}
         return self.check(by_label.get(cleaned, cleaned), label)
 
@@ -354,11 +367,11 @@ class RedeemBlocks(Worded):
 
     def allowed_words(self) -> Sentence:
         return Sentence(QT_TRANSLATE_NOOP("core", "1 到 {blocks} 档，每档 1 到 {points} 积分、每积分最多抵 {amount} 元"),
-                        blocks=self.max_blocks, points=self.max_points, amount=yuan(self.max_fen_per_point))
+                        blocks=self.max_blocks, points=self.max_points, amount=_yuan(self.max_fen_per_point))
 
     def parse(self, text: str, label: str) -> Blocks:
         blocks = []
-        for part in _BLOCK_SEPARATORS.split(halfwidth(str(text)).strip()):
+        for part in _BLOCK_SEPARATORS.split(_halfwidth(str(text)).strip()):
             points, _, money = part.partition("=")
             points = points.strip().removesuffix("积分").removesuffix("分").strip()
             fen = _fen(money)
@@ -385,18 +398,18 @@ class RedeemBlocks(Worded):
             return Sentence(QT_TRANSLATE_NOOP("core", "收到 {count} 档"), count=len(blocks))
         for points, fen in blocks:
             if not 1 <= points <= self.max_points or not 1 <= fen <= points * self.max_fen_per_point:
-                return _received(Sentence(BLOCK, points=points, amount=yuan(fen)))
+                return _received(Sentence(BLOCK, points=points, amount=_yuan(fen)))
         for (small, small_fen), (big, big_fen) in pairwise(blocks):
             if small == big:
                 return Sentence(QT_TRANSLATE_NOOP("core", "不能有两档都是 {points} 积分"), points=small)
             if big_fen * small < small_fen * big:
                 return Sentence(QT_TRANSLATE_NOOP("core", "积分多的档每积分不能抵得更少：{big}低于{small}的比例"),
-                                big=Sentence(BLOCK, points=big, amount=yuan(big_fen)),
-                                small=Sentence(BLOCK, points=small, amount=yuan(small_fen)))
+                                big=Sentence(BLOCK, points=big, amount=_yuan(big_fen)),
+                                small=Sentence(BLOCK, points=small, amount=_yuan(small_fen)))
         return None
 
     def format(self, value: Blocks) -> str:
-        return ", ".join(str(Sentence(BLOCK, points=points, amount=yuan(fen))) for points, fen in value)
+        return ", ".join(str(Sentence(BLOCK, points=points, amount=_yuan(fen))) for points, fen in value)
 
     def load(self, stored: str) -> Blocks:
         return tuple(sorted((int(p), int(f)) for p, f in (part.split("=") for part in stored.split(","))))

@@ -13,14 +13,17 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pharmacy_desk.core.permissions import Permission, require
-from pharmacy_desk.core import operations, rule_cache
+from pharmacy_desk.core import db
 from pharmacy_desk.core.errors import InvalidInput
-from pharmacy_desk.core.models import Operation, Staff
+from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.setting_declarations import CROSS_RULES, DECLARATION_BY_KEY, DECLARATIONS, Declaration
 from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP, Sentence, term
+
+if TYPE_CHECKING:
+    from pharmacy_desk.core.models import Operation, Staff
+    from pharmacy_desk.core.rule_cache import Cached
 
 __all__ = ["DECLARATIONS", "DECLARATION_BY_KEY", "Declaration", "all_values", "change", "change_many", "declaration", "get",
            "invalidate", "mark_demo"]
@@ -41,10 +44,8 @@ def _read() -> dict[str, Any]:
     A stored value that is no longer allowed (written before its range was declared)
     reads as the default, so a bad row cannot stop sign-ups or sales; it is logged.
     """
-    from pharmacy_desk.core.db import database
-
     values = {d.key: d.default_value for d in DECLARATIONS}
-    for key, stored in database.execute_sql("SELECT key, value FROM setting").fetchall():
+    for key, stored in db.read("SELECT key, value FROM setting"):
         if key in DECLARATION_BY_KEY:
             try:
                 values[key] = DECLARATION_BY_KEY[key].load(stored)
@@ -53,11 +54,22 @@ def _read() -> dict[str, Any]:
     return values
 
 
-_values = rule_cache.Cached(_read)
+_values: Cached[dict[str, Any]] | None = None
 
 
 def _stored() -> dict[str, Any]:
-    """All settings, read again only when a rule changed (``core/rule_cache.py``)."""
+    """All settings, read again only when a rule changed (``core/rule_cache.py``).
+
+    The first window reads a setting or two before the engine is attached (``db.read``):
+    those reads are not cached, so the cache and its stamp load with the engine.
+    """
+    global _values
+    if not db.attached():
+        return _read()
+    if _values is None:
+        from pharmacy_desk.core import rule_cache
+
+        _values = rule_cache.Cached(_read)
     return _values.get()
 
 
@@ -67,7 +79,7 @@ def get(key: str) -> Any:
 
 def assumed(key: str) -> Any:
     """The value last read, without checking that it is still current: for a guess checked afterwards."""
-    held = _values.held()
+    held = _values.held() if _values is not None else None
     return get(key) if held is None else held[DECLARATION_BY_KEY[key].key]
 
 
@@ -76,6 +88,8 @@ def all_values() -> dict[str, Any]:
 
 
 def invalidate() -> None:
+    from pharmacy_desk.core import rule_cache
+
     rule_cache.invalidate()
 
 
@@ -88,7 +102,7 @@ def _store(key: str, value: Any, operator: Staff | None, at: dt.datetime) -> Non
 
     Setting.replace(key=key, value=DECLARATION_BY_KEY[key].dump(value), updated_at=at,
                     updated_by=operator).execute()
-    rule_cache.invalidate()
+    invalidate()
 
 
 def change(key: str, value: Any, operator: Staff, *, at: dt.datetime | None = None) -> Operation | None:
@@ -100,6 +114,7 @@ def change(key: str, value: Any, operator: Staff, *, at: dt.datetime | None = No
     stores nothing. The change is recorded as a ``setting_change`` operation whose detail
     reads ``积分有效期：3 个月 → 6 个月``. Setting the value it already has records nothing.
     """
+    from pharmacy_desk.core import operations
     from pharmacy_desk.core.db import write_transaction
 
     require(operator, Permission.CHANGE_RULES)
@@ -132,6 +147,7 @@ def change_many(values: dict[str, Any], operator: Staff, *, at: dt.datetime | No
     values together, so raising A类 and A+B类 at once is not refused half-way. Either every
     value is stored or none is.
     """
+    from pharmacy_desk.core import operations
     from pharmacy_desk.core.db import write_transaction
 
     require(operator, Permission.CHANGE_RULES)
@@ -165,6 +181,7 @@ def change_many(values: dict[str, Any], operator: Staff, *, at: dt.datetime | No
 
 def mark_demo() -> None:
     """Mark the open database as a demo (``is_demo``): kept by the program, not an operator's change."""
+    from pharmacy_desk.core import operations
     from pharmacy_desk.core.db import write_transaction
 
     with write_transaction():

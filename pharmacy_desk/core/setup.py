@@ -13,13 +13,13 @@ stays theirs.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from pharmacy_desk.core import audit, operations, passwords, settings
 from pharmacy_desk.core.accounts import secret_problem
 from pharmacy_desk.core.db import write_transaction
 from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.models import Staff
+from pharmacy_desk.core.pharmacy import SETTINGS, PharmacyInfo, needs_setup, pharmacy_info
 from pharmacy_desk.core.staff import clean_name
 from pharmacy_desk.core.vocabulary import OperationKind, Role
 from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP
@@ -27,31 +27,9 @@ from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP
 __all__ = ["PharmacyInfo", "needs_setup", "pharmacy_info", "set_up"]
 
 
-@dataclass(frozen=True)
-class PharmacyInfo:
-    """What receipts, member cards and SMS texts say about the pharmacy."""
-
-    name: str
-    address: str = ""
-    phone: str = ""
-
-
-_FIELDS = (("name", "pharmacy_name"), ("address", "pharmacy_address"), ("phone", "pharmacy_phone"))
-
-
-def needs_setup() -> bool:
-    """True while no active owner can sign in: the app opens the setup, not the counter."""
-    return not Staff.select().where((Staff.role == Role.OWNER) & Staff.active
-                                    & Staff.password_hash.is_null(False) & (Staff.password_hash != "")).exists()
-
-
-def pharmacy_info() -> PharmacyInfo:
-    return PharmacyInfo(**{field: settings.get(key) for field, key in _FIELDS})
-
-
 def _checked(info: PharmacyInfo) -> dict[str, str]:
     """The settings to store, each checked by its declaration; a pharmacy needs a name."""
-    values = {key: settings.declaration(key).parse(getattr(info, field)) for field, key in _FIELDS}
+    values = {key: settings.declaration(key).parse(getattr(info, field)) for field, key in SETTINGS}
     if not values["pharmacy_name"]:
         raise InvalidInput(QT_TRANSLATE_NOOP("core", "请填写药店名称。"))
     return values

@@ -22,7 +22,8 @@ from pharmacy_desk.core import audit, operations, passwords
 from pharmacy_desk.core.db import write_transaction
 from pharmacy_desk.core.errors import DeskError
 from pharmacy_desk.core.models import Staff
-from pharmacy_desk.core.staff import by_name, on_duty
+from pharmacy_desk.core.pharmacy import sign_in_names
+from pharmacy_desk.core.staff import by_name
 from pharmacy_desk.core.vocabulary import OperationKind
 from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP, Sentence, term
 
@@ -108,8 +109,3 @@ def sign_out(operator: Staff, at: dt.datetime | None = None) -> None:
 def record_lock(operator: Staff, at: dt.datetime | None = None) -> None:
     """Record that the counter was locked (idle, or Ctrl+L) while ``operator`` was signed in."""
     audit.record(OperationKind.LOCK, operator, subject=f"staff:{operator.id}", at=at)
-
-
-def sign_in_names() -> list[str]:
-    """The names a person can sign in as, for the picker: active people with a PIN or password, oldest first."""
-    return [person.name for person in on_duty() if person.password_hash]
