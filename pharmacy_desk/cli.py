@@ -24,7 +24,12 @@ STARTED = time.monotonic()  # the start-up time is measured from here (the core 
 log = logging.getLogger("pharmacy_desk.cli")
 
 
-def build_parser() -> argparse.ArgumentParser:
+# The global options that take a value, as ``_starts_the_windows`` steps over them.
+_VALUED_OPTIONS = ("--db", "--as")
+
+
+def build_parser(*, windows_only: bool = False) -> argparse.ArgumentParser:
+    """The whole command line; ``windows_only``: the global options and ``gui`` alone, for starting the windows."""
     parser = argparse.ArgumentParser(prog="pharmacy-desk", description=APP_TITLE)
     parser.add_argument("--version", action="version", version=__version__)
     parser.add_argument("--db", metavar="PATH", help="数据库文件（默认在程序数据目录，或环境变量 PHARMACY_DESK_DB）")
@@ -33,13 +38,32 @@ def build_parser() -> argparse.ArgumentParser:
                         help="以这位店员的身份操作（修改数据或导出个人信息的命令需要）；"
                              "密码在提示时输入，或放在环境变量 PHARMACY_DESK_PASSWORD 中")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for register in COMMANDS:
+    for register in (gui.register,) if windows_only else COMMANDS:
         register(subparsers)
     return parser
 
 
+def _starts_the_windows(argv: list[str]) -> bool:
+    """Whether ``argv`` opens the windows (no subcommand, or ``gui``) and asks for no help or version.
+
+    The windows start without building the parsers of every other command (some
+    milliseconds before the first paint); anything else gets the whole command line,
+    with its help and its errors.
+    """
+    tokens = iter(argv)
+    for token in tokens:
+        if token in _VALUED_OPTIONS:
+            next(tokens, None)
+        elif token == "gui":
+            return all(rest in ("--smoke-test", "--smoke-walk") for rest in tokens)
+        elif token not in ("--demo",) and not token.startswith(tuple(f"{option}=" for option in _VALUED_OPTIONS)):
+            return False
+    return True
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser(windows_only=_starts_the_windows(argv)).parse_args(argv)
     func = getattr(args, "func", gui.cmd_gui)  # no subcommand: the windows
     args.started = STARTED
     log_file = applog.setup()

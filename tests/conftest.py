@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import os
+import sys
 
 # Before anything imports Qt: tests never need a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -75,6 +76,12 @@ def db(tmp_path):
     # The engine's own database object (what the models' proxy stands for), so a test can
     # watch the statements it runs.
     yield open_database(tmp_path / "test.sqlite3", create=True)
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QThreadPool
+
+        # A window's background job (the morning's housekeeping) ends in this test's database,
+        # not in the next test's.
+        QThreadPool.globalInstance().waitForDone(30_000)
     close_database()
 
 

@@ -18,12 +18,15 @@ def _ensure_demo_database() -> None:
 
 def cmd_gui(args) -> int:
     from pharmacy_desk.core.database_file import DatabaseUnusable
-    from pharmacy_desk.ui.app import make_application, run
 
+    # The file is opened, and what the first window asks of it loaded, before Qt: once PySide is
+    # loaded it reads the source of every module imported after it (to look for its
+    # ``__feature__`` switches), a cost a hello-world window never pays.
     try:
         # The first run creates the pharmacy's default database; a file someone named must exist.
-        path = open_from_args(args, create=is_default_path(args))
+        path = open_from_args(args, create=is_default_path(args), lazily=True)
     except DatabaseUnusable as refusal:
+        from pharmacy_desk.ui.app import make_application
         from pharmacy_desk.ui.restore_window import offer_restore_at_start
 
         if getattr(args, "smoke_test", False) or getattr(args, "smoke_walk", False):
@@ -34,6 +37,9 @@ def cmd_gui(args) -> int:
         path = refusal.path
     if args.demo:
         _ensure_demo_database()
+    from pharmacy_desk.core import pharmacy  # noqa: F401 - the first window's questions (and the settings)
+    from pharmacy_desk.ui.app import run
+
     return run(path, smoke_test=getattr(args, "smoke_test", False), smoke_walk=getattr(args, "smoke_walk", False),
                started=getattr(args, "started", None))
 

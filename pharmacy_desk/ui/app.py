@@ -117,22 +117,24 @@ class Launcher:
         return main_title(self.db_path, demo=bool(settings.get("is_demo")))
 
     def start(self) -> QWidget:
-        from pharmacy_desk.core import setup
+        from pharmacy_desk.core import pharmacy
+        from pharmacy_desk.ui.first_paint import after_first_paint
 
         # Only the window shown is imported: the sign-in opens without the wizard's demo data and rules.
-        if setup.needs_setup():
+        if pharmacy.needs_setup():
             from pharmacy_desk.ui.setup_wizard import SetupWizard
 
             wizard = SetupWizard()
             wizard.accepted.connect(lambda: self.open_counter(wizard.person, wizard.start))
-            self.first = wizard
+            self.first, then = wizard, ("pharmacy_desk.core.setup", "pharmacy_desk.core.rule_review")
         else:
             from pharmacy_desk.ui.sign_in import SignInDialog
 
             dialog = SignInDialog()
             dialog.accepted.connect(lambda: self.open_counter(dialog.person))
-            self.first = dialog
+            self.first, then = dialog, ("pharmacy_desk.core.signin",)
         self.first.show()
+        after_first_paint(self.first, lambda: settle(then))
         return self.first
 
     def open_counter(self, person, start: str = "") -> None:
@@ -156,6 +158,21 @@ class Launcher:
         window.start_backups()
         if start == START_IMPORT:
             window.open_import()
+
+
+def settle(modules: tuple[str, ...]) -> None:
+    """Once the first window is on screen: attach the database's engine and load what the next step needs.
+
+    The person is reading the window or typing meanwhile; their keys wait in Qt's queue,
+    and what their Enter runs (Argon2, the models, the operation runner) is ready for it.
+    """
+    import importlib
+
+    from pharmacy_desk.core import db
+
+    db.attach()
+    for name in (*modules, "pharmacy_desk.ui.operations"):
+        importlib.import_module(name)
 
 
 def run(db_path: str | os.PathLike[str], *, smoke_test: bool = False, smoke_walk: bool = False,

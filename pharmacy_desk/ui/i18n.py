@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QGuiApplication
@@ -24,8 +25,10 @@ from PySide6.QtGui import QGuiApplication
 from pharmacy_desk import APP_TITLE
 
 from pharmacy_desk.core import paths
-from pharmacy_desk.core.pricing import Bonus, format_factor
 from pharmacy_desk.core.sentences import Sentence
+
+if TYPE_CHECKING:
+    from pharmacy_desk.core.pricing import Bonus
 
 log = logging.getLogger("pharmacy_desk.ui")
 
@@ -137,4 +140,6 @@ def spaced(parts: Iterable[str]) -> str:
 
 def bonuses(items: Sequence[Bonus]) -> str:
     """"VIP会员×1.5、生日月×2" in the windows' language (``pricing.describe_bonuses`` for the screen)."""
+    from pharmacy_desk.core.pricing import format_factor  # the till's, loaded after the first window
+
     return listed(f"{core(bonus.label)}{format_factor(bonus.factor)}" for bonus in items)

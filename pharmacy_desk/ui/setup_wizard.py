@@ -18,21 +18,23 @@ from PySide6.QtWidgets import (
     QButtonGroup, QFormLayout, QHeaderView, QLabel, QLineEdit, QRadioButton, QVBoxLayout, QWizard, QWizardPage,
 )
 
-from pharmacy_desk.core import accounts, setup
 from pharmacy_desk.core.changes import ALL, Changes
-from pharmacy_desk.core.models import Staff
-from pharmacy_desk.core.rule_review import Phrase, RuleLine, rule_lines
+from pharmacy_desk.core.pharmacy import PharmacyInfo
 from pharmacy_desk.core.setting_declarations import DECLARATION_BY_KEY
 from pharmacy_desk.core.vocabulary import Role
-from pharmacy_desk.ui import setting_text
 from pharmacy_desk.ui import i18n
 from pharmacy_desk.ui.i18n import core
 from pharmacy_desk.ui.inline import InlineMessage, table_view
-from pharmacy_desk.ui.operations import Job
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
 
 if TYPE_CHECKING:
     from pharmacy_desk.core import demo  # loaded when the demo is chosen: it brings the whole sale path
+    from pharmacy_desk.core.models import Staff
+    from pharmacy_desk.core.rule_review import RuleLine
+
+# The first page paints before the engine is attached (``db.open_database(lazily=True)``): what
+# the later pages and 完成 need (the accounts' rules, the rule review, the setup itself) is
+# loaded when they are reached.
 
 START_IMPORT, START_DEMO, START_EMPTY = "import", "demo", "empty"
 
@@ -55,8 +57,8 @@ class PharmacyPage(QWizardPage):
         form.addRow(self.tr("电话(&P)"), self.phone)
         self.registerField("pharmacy_name*", self.name)
 
-    def info(self) -> setup.PharmacyInfo:
-        return setup.PharmacyInfo(self.name.text().strip(), self.address.text().strip(), self.phone.text().strip())
+    def info(self) -> PharmacyInfo:
+        return PharmacyInfo(self.name.text().strip(), self.address.text().strip(), self.phone.text().strip())
 
 
 class OwnerPage(QWizardPage):
@@ -80,6 +82,8 @@ class OwnerPage(QWizardPage):
         self.registerField("owner_password*", self.password)
 
     def validatePage(self) -> bool:
+        from pharmacy_desk.core import accounts
+
         if self.password.text() != self.again.text():
             problem = self.tr("两次输入的密码不一致。")
         else:
@@ -95,8 +99,10 @@ class OwnerPage(QWizardPage):
         return True
 
 
-def _shown(text: str) -> str:
-    """A sentence of the rule review in the windows' language."""
+def _shown(text) -> str:
+    """A sentence of the rule review in the windows' language: a ``Phrase`` or a plain text."""
+    from pharmacy_desk.core.rule_review import Phrase
+
     return core(text.template).format(**text.args) if isinstance(text, Phrase) else core(text)
 
 
@@ -106,6 +112,8 @@ def _rule_label(line: RuleLine) -> str:
 
 
 def _rule_value(line: RuleLine) -> str:
+    from pharmacy_desk.ui import setting_text
+
     declaration = DECLARATION_BY_KEY.get(line.key)
     return setting_text.shown_value(declaration, line.setting) if declaration else _shown(line.value)
 
@@ -123,13 +131,18 @@ class RulesPage(QWizardPage):
         super().__init__()
         self.setTitle(self.tr("默认规则"))
         self.setSubTitle(self.tr("积分、优惠券、等级和营销的默认规则如下，开店后店长可以随时修改（改动只影响以后的消费）。"))
-        self.model = RowsTableModel(RULE_COLUMNS, rule_lines, parent=self)
+        self.model = RowsTableModel(RULE_COLUMNS, parent=self)  # filled when the page is reached
         self.view = table_view(self.model, stretch_column=3)
         self.view.setWordWrap(True)
         self.view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
+
+    def initializePage(self) -> None:
+        from pharmacy_desk.core.rule_review import rule_lines
+
+        self.model.set_rows(rule_lines())
 
 
 class StartPage(QWizardPage):
@@ -194,6 +207,9 @@ class SetupWizard(QWizard):
         def done(owner: Staff) -> None:
             self.person = owner
 
+        from pharmacy_desk.core import setup
+        from pharmacy_desk.ui.operations import Job
+
         # Nobody can sign in before this call: it creates the first person who can.
         return Job(self, lambda: setup.set_up(info, name, password)).success(done).failure(message.refused).run()
 
@@ -217,6 +233,7 @@ def load_demo(window, then=None):
             then(loaded.summary)
 
     from pharmacy_desk.core import demo
+    from pharmacy_desk.ui.operations import Job
 
     return Job(window, lambda _progress: DemoLoaded(demo.generate(members_count=300, months=12, seed=1))) \
         .success(done).run_in_background(QCoreApplication.translate("SetupWizard", "正在载入演示数据"))

@@ -11,16 +11,22 @@ person is waiting for the answer anyway, and a second Enter cannot start a secon
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox, QCompleter, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
-from pharmacy_desk.core import setup, signin
-from pharmacy_desk.core.models import Staff
+from pharmacy_desk.core import pharmacy
 from pharmacy_desk.ui import preferences
 from pharmacy_desk.ui.inline import InlineMessage
-from pharmacy_desk.ui.operations import Job
+
+if TYPE_CHECKING:
+    from pharmacy_desk.core.models import Staff
+
+# What checking a PIN needs (Argon2, the models, the operation runner) is loaded once the form
+# has painted (``ui.app.Launcher``), or at the first 登录 if that comes first.
 
 
 class SignInForm(QWidget):
@@ -62,7 +68,7 @@ class SignInForm(QWidget):
 
     def reset(self, name: str = "") -> None:
         """Fresh names from the roster, ``name`` filled in, the PIN empty; the focus where typing starts."""
-        names = signin.sign_in_names()
+        names = pharmacy.sign_in_names()
         self.name.blockSignals(True)
         self.name.clear()
         self.name.addItems(names)
@@ -85,6 +91,9 @@ class SignInForm(QWidget):
             self.secret.setFocus(Qt.FocusReason.TabFocusReason)
 
     def submit(self) -> None:
+        from pharmacy_desk.core import signin
+        from pharmacy_desk.ui.operations import Job
+
         name, secret = self.name.currentText().strip(), self.secret.text()
         # Nobody is signed in yet, so this is the program's own call, not an operator's.
         Job(self, lambda: signin.sign_in(name, secret)) \
@@ -114,8 +123,8 @@ class SignInDialog(QDialog):
         cancel.clicked.connect(self.reject)
         self.form.button_row.addWidget(cancel)
         # Which pharmacy's till this is, above the form (the title bar may be hidden or cut off).
-        pharmacy = setup.pharmacy_info().name
-        self.heading = QLabel(self.tr("{pharmacy} · {title}").format(pharmacy=pharmacy, title=title) if pharmacy else title)
+        shop = pharmacy.pharmacy_info().name
+        self.heading = QLabel(self.tr("{pharmacy} · {title}").format(pharmacy=shop, title=title) if shop else title)
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
