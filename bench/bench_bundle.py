@@ -79,7 +79,7 @@ def start_seconds(program: Path, args: list[str], home: Path) -> tuple[float, fl
     """(spawn → the first paint's line on stdout, spawn → exit): the window is usable at the first."""
     env = dict(os.environ, PHARMACY_DESK_HOME=str(home))
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    return time_to_first_paint([str(program), *args], env)
+    return time_to_first_paint([str(program), *args], env)[:2]
 
 
 def main() -> int:

@@ -8,7 +8,11 @@ ended up in ``sys.modules``:
   matplotlib (the command line runs on a machine without a display; a chart imports
   matplotlib when it is drawn);
 - all of ``core`` also leaves openpyxl and pypinyin unimported: they are loaded by
-  the function that writes a workbook or spells a name, not at start-up.
+  the function that writes a workbook or spells a name, not at start-up;
+- what the windows need before their first paint (the command line, the database's
+  file and the first window's questions, the sign-in and 开店设置) imports neither peewee
+  nor the models nor Argon2: peewee alone takes longer to load than Qt takes to paint
+  a window, so the engine is attached after the first paint.
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ for name in {packages!r}:
         importlib.import_module(info.name)
         imported.append(info.name)
 {then}
-print(json.dumps({{"file": pharmacy_desk.__file__, "imported": imported,
+print(json.dumps({{"file": pharmacy_desk.__file__, "imported": imported, "modules": sorted(sys.modules),
                   "loaded": sorted({{module.split(".")[0] for module in sys.modules}})}}))
 """
 
@@ -71,3 +75,28 @@ def test_the_check_sees_a_library_once_it_is_used():
     result = imports("pharmacy_desk.core.spreadsheet",
                      then="from pharmacy_desk.core.spreadsheet.sheetxml import _column_letters; _column_letters(1)")
     assert "openpyxl" in result["loaded"]
+
+
+# What runs before the first window paints (``gui``), module by module.
+FIRST_WINDOW = ("pharmacy_desk.cli", "pharmacy_desk.commands.gui", "pharmacy_desk.core.db",
+                "pharmacy_desk.core.database_file", "pharmacy_desk.core.schema", "pharmacy_desk.core.pharmacy",
+                "pharmacy_desk.core.settings", "pharmacy_desk.ui.app", "pharmacy_desk.ui.first_paint",
+                "pharmacy_desk.ui.smoke", "pharmacy_desk.ui.sign_in", "pharmacy_desk.ui.setup_wizard")
+# Loaded once the first window is on screen, or later still.
+AFTER_THE_FIRST_WINDOW = {"peewee", "argon2", "matplotlib", "numpy", "openpyxl", "python_calamine", "pypinyin", "PIL"}
+
+
+def test_the_first_windows_modules_import_no_engine_and_no_later_library():
+    result = imports(*FIRST_WINDOW)
+    assert not AFTER_THE_FIRST_WINDOW & set(result["loaded"])
+    assert not {"pharmacy_desk.core.models", "pharmacy_desk.core.dialect", "pharmacy_desk.core.normalize",
+                "pharmacy_desk.ui.operations"} & set(result["modules"])
+
+
+def test_the_check_sees_the_engine_once_the_database_is_used():
+    # Reading through the models attaches the engine: the guard above would notice a
+    # first-window module that did so on import.
+    result = imports("pharmacy_desk.core.db", then=(
+        "from pharmacy_desk.core.db import open_database; open_database(':memory:', lazily=True); "
+        "from pharmacy_desk.core.models import Staff; Staff.select().count()"))
+    assert "peewee" in result["loaded"] and "pharmacy_desk.core.models" in result["modules"]
