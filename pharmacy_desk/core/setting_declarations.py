@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.setting_types import (
     YUAN, Bool, Choice, Folder, Int, Money, Multiplier, RedeemBlocks, SettingType, Text,
 )
@@ -193,6 +192,8 @@ def _a_within_b(values: dict[str, Any]) -> Sentence | None:
 
 
 def _confirm_within_ceiling(values: dict[str, Any]) -> Sentence | None:
+    from pharmacy_desk.core.normalize import yuan  # not with the declarations: the first window reads them
+
     confirm, ceiling = DECLARATION_BY_KEY["sale_confirm_fen"], DECLARATION_BY_KEY["sale_ceiling_fen"]
     if values[confirm.key] > values[ceiling.key]:
         return Sentence(NOT_ABOVE, lower=term(confirm.label), lower_value=Sentence(YUAN, amount=yuan(values[confirm.key])),
