@@ -10,15 +10,17 @@ import time
 _CPU = re.compile(r"\(CPU (\d+\.\d+) s\)")
 
 
-def time_to_first_paint(command: list[str], env: dict[str, str]) -> tuple[float, float, float | None]:
+def time_to_first_paint(command: list[str], env: dict[str, str],
+                        cwd: str | None = None) -> tuple[float, float, float | None]:
     """(spawn → the first paint's line on stdout, spawn → exit, the CPU seconds the program had used at its
     first paint) in seconds: the window is usable at the first. The CPU time is None when the line does not
     say it (a program built before it did).
 
+    ``cwd``: where the program starts; ``python -m`` finds the package there before ``PYTHONPATH``.
     A run that fails, or never says it painted, ends the benchmark: a figure from it would mean nothing.
     """
     started = time.monotonic()
-    with subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+    with subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                           text=True) as process:
         assert process.stdout is not None
         line = process.stdout.readline()
