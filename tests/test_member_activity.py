@@ -130,3 +130,28 @@ def test_the_v11_migration_fills_every_members_figures_from_the_sales(spread, tm
     open_database(path)
     assert activity.figures() == kept
     assert activity.window() == activity.Window(activity.window_start(TODAY), 0)
+
+
+def _random_thresholds(rng: random.Random) -> RfmThresholds:
+    def bounds(low: int, high: int) -> tuple[int, int, int, int]:
+        values = [rng.randint(low, high) for _ in range(4)]
+        # Mostly in the order the window offers them, sometimes as typed in any order.
+        return tuple(values if rng.random() < 0.25 else sorted(values))  # type: ignore[return-value]
+
+    recency = bounds(0, 400)
+    return RfmThresholds(recency_days=recency, frequency=tuple(sorted(bounds(1, 8), reverse=True)),
+                         money_fen=tuple(sorted(bounds(0, 120000), reverse=True)))
+
+
+def test_the_current_months_rfm_equals_the_scan_for_any_thresholds(spread, monkeypatch):
+    """The running figures are read in two passes (totals, then who is high): the same cells as scoring each member."""
+    rng = random.Random(11)
+    cases = [_random_thresholds(rng) for _ in range(40)]
+    cases += [RfmThresholds(recency_days=(400, 300, 200, 100), frequency=(1, 2, 3, 4), money_fen=(0, 10, 20, 30)),
+              RfmThresholds(recency_days=(0, 0, 0, 0), frequency=(99, 99, 99, 99), money_fen=(10**9,) * 4)]
+    assert activity.covers(TODAY, TODAY)
+    from_activity = [rfm.rfm_segments(THIS_MONTH, t) for t in cases]
+    monkeypatch.setattr(activity, "covers", lambda *args: False)
+    from_sales = [rfm.rfm_segments(THIS_MONTH, t) for t in cases]
+    assert from_activity == from_sales
+    assert len({tuple(sorted(r.segments.items())) for r in from_sales}) > 10  # the cases differ where it matters

@@ -17,7 +17,7 @@ from pharmacy_desk.core import check, ledger, returns
 from pharmacy_desk.core.errors import InvalidInput, NotPermitted
 from pharmacy_desk.core.housekeeping import run_due_jobs
 from pharmacy_desk.core.bookkeeping_models import MonthReport
-from pharmacy_desk.core.models import Coupon, Member, Operation, Sale, SaleLine, SaleReturn
+from pharmacy_desk.core.models import Coupon, LedgerEntry, Member, Operation, Sale, SaleLine, SaleReturn, TierChange
 from pharmacy_desk.core.reports import closing
 from pharmacy_desk.core.reports.month_parts import MonthParts, decode, encode, live_parts
 from pharmacy_desk.core.reports.monthly import monthly_figures
@@ -162,6 +162,51 @@ def test_the_report_reads_closed_months_and_computes_the_rest(history, owner):
     other = RfmThresholds(recency_days=(10, 20, 40, 80))
     assert build_report(MAY, owner, rfm_thresholds=other).rfm == build_report(MAY, owner, rfm_thresholds=other,
                                                                                live=True).rfm
+
+
+def june_business(make_member, sell, owner, clerk, history, folder) -> None:
+    """June after the close: sign-ups, sales (one lifting a tier), a late return, points adjusted
+    and expired, a profile edited, a member erased, a legacy list imported with old join dates."""
+    from pharmacy_desk.core import erasure, profiles, tiers
+    from pharmacy_desk.core.spreadsheet.commit import commit_import
+    from pharmacy_desk.core.spreadsheet.plan import read_plan
+    from tests.spreadsheet_helpers import write_xlsx
+
+    newcomer = make_member(name="新人", gender="F", birthday=dt.date(1990, 6, 30), owner_staff=clerk,
+                           at=dt.datetime(2026, 6, 2, 9))
+    regular = Member.select().order_by(Member.id).first()
+    sell(newcomer, {"supplement": 90000}, at=dt.datetime(2026, 6, 3, 10))  # enough for the next tier
+    sell(regular, {"otc": 4500}, at=dt.datetime(2026, 6, 4, 11), operator=owner)
+    sell(None, {"household": 1200}, at=dt.datetime(2026, 6, 5, 12))
+    returned = {r.sale_id for r in SaleReturn.select()}
+    late = next(s for s in history if _sold_at(s).month == 5 and s.sale.id not in returned)
+    _return(late, dt.datetime(2026, 6, 6, 10), owner, "june-late")
+    ledger.adjust(regular.id, 250, "补录积分", owner, "june-adj", at=dt.datetime(2026, 6, 7, 9))
+    ledger.expire_due(dt.date(2026, 6, 15), owner)
+    tiers.monthly_review(dt.date(2026, 6, 1), owner, at=dt.datetime(2026, 6, 1, 1))
+    others = list(Member.select().where(Member.id != regular.id).order_by(Member.id))
+    profiles.update_profile(others[0].id, owner, birthday=dt.date(1958, 2, 1), owner_staff=owner, gender="M",
+                            today=dt.date(2026, 6, 8))
+    erasure.erase_member(others[1].id, owner, at=dt.datetime(2026, 6, 9, 9))
+    rows = [["姓名", "手机", "性别", "生日", "入会日期", "积分", "会员等级"],
+            ["老会员甲", "13912340001", "女", "1970-03-04", "2019-05-01", "1200", ""],
+            ["老会员乙", "13912340002", "男", "", "2021-11-20", "300", ""]]
+    commit_import(read_plan(write_xlsx(folder / "old.xlsx", {"Sheet1": rows}), today=dt.date(2026, 6, 10)), owner,
+                  at=dt.datetime(2026, 6, 10, 9, 30))
+    assert TierChange.select().where(TierChange.changed_at >= dt.datetime(2026, 6, 1)).exists()
+
+
+def test_the_month_after_a_close_equals_its_computation(history, make_member, sell, owner, clerk, tmp_path):
+    """June is computed from May's stored points owed plus June's entries: the same as from the whole ledger."""
+    closing.close_due_months(CLOSE_DAY, owner)
+    june_business(make_member, sell, owner, clerk, history, tmp_path)
+    report = build_report(JUNE, owner, trend_months=3)
+    live = build_report(JUNE, owner, trend_months=3, live=True)
+    assert report.trend[:2] == [closing.stored([APRIL])[APRIL].figures, closing.stored([MAY])[MAY].figures]
+    assert (report.figures, report.categories, report.tiers, report.ages, report.rfm, report.staff) == (
+        live.figures, live.categories, live.tiers, live.ages, live.rfm, live.staff)
+    assert report.figures.points_outstanding == sum(e.points for e in LedgerEntry.select())
+    assert report.figures.points_expired > 0 and report.figures.new_members == 1
 
 
 def test_a_stored_month_is_what_the_report_shows_even_after_a_profile_change(history, owner):

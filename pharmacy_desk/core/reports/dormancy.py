@@ -64,15 +64,21 @@ def dormancy_series(months: list[Month], dormant_months: int | None = None, *,
 
 
 def _from_activity(month: Month, n: int) -> Dormancy:
-    """The current month's dormancy from each member's running last sale (the same definition)."""
-    cut, before = bound(add_months(month.end, -n)), bound(add_months(month.end, -n - 1))
-    rows = database.execute_sql(
-        f"SELECT owner, {dialect.count_where('last < :c')}, {dialect.count_where('last >= :p AND last < :c')} FROM ("
-        " SELECT last_sale_at AS last, CASE WHEN last_sale_at >= :p AND last_sale_at < :c THEN"
-        "  (SELECT m.owner_staff_id FROM member m WHERE m.id = member_id) END AS owner FROM member_activity)"
-        " GROUP BY owner", {"c": cut, "p": before}).fetchall()
-    return Dormancy(month, sum(row[1] for row in rows), sum(row[2] for row in rows),
-                    {row[0]: row[2] for row in rows if row[0] is not None and row[2]})
+    """The current month's dormancy from each member's running last sale (the same definition).
+
+    Two plain passes: the counts over everyone, then the owners of the few who turned
+    dormant. One pass grouped by owner would sort every member first (SQLite groups by
+    sorting), which costs more than reading the small table twice.
+    """
+    params = {"c": bound(add_months(month.end, -n)), "p": bound(add_months(month.end, -n - 1))}
+    newly = "last_sale_at >= :p AND last_sale_at < :c"
+    dormant, newly_count = database.execute_sql(
+        f"SELECT {dialect.count_where('last_sale_at < :c')}, {dialect.count_where(newly)} FROM member_activity",
+        params).fetchone()
+    by_owner = dict(database.execute_sql(
+        "SELECT owner, COUNT(*) FROM (SELECT (SELECT m.owner_staff_id FROM member m WHERE m.id = member_id) AS owner"
+        f" FROM member_activity WHERE {newly}) WHERE owner IS NOT NULL GROUP BY owner", params).fetchall())
+    return Dormancy(month, dormant, newly_count, by_owner)
 
 
 def dormancy(month: Month, dormant_months: int | None = None) -> Dormancy:

@@ -11,6 +11,7 @@ ticket is what a customer paid at the counter.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, fields
 from fractions import Fraction
 
@@ -90,13 +91,18 @@ def _activity(start: str, end: str) -> tuple[int, int]:
     return active, repeat
 
 
-def ledger_balances(months: list[Month], net_changes: list[int]) -> list[int]:
+def ledger_balances(months: list[Month], net_changes: list[int], opening: int | None = None) -> list[int]:
     """积分余额 at each month end, given each month's net change (consecutive months).
 
-    The last balance is everything minus what came after (one plain scan and a short
-    index range: several times faster than reading millions of rows through the date
-    index); earlier ones step back one month's net change at a time.
+    ``opening`` is the balance at the end of the month before the first, when known (a
+    closed month stored it): each balance is then that plus the net changes, a short index
+    range of this month's entries. Otherwise the last balance is everything minus what came
+    after (one plain scan of the whole ledger and a short index range: several times faster
+    than reading millions of rows through the date index); earlier ones step back one
+    month's net change at a time.
     """
+    if opening is not None:
+        return list(itertools.accumulate(net_changes, initial=opening))[1:]
     last = (_one(f"SELECT COALESCE(SUM(points), 0) FROM {dialect.full_scan('ledger_entry')}", ())[0]
             - _one("SELECT COALESCE(SUM(points), 0) FROM ledger_entry WHERE created_at >= ?",
                    (bound(months[-1].end),))[0])
@@ -144,13 +150,17 @@ def _coupons(start: str, end: str) -> tuple[int, int, int]:
 
 
 def monthly_series(months: list[Month], *, dormant_months: int | None = None,
-                   dormant: list[Dormancy] | None = None) -> list[MonthlyFigures]:
-    """The figures of each month (oldest first); ``dormant`` when already computed for them."""
+                   dormant: list[Dormancy] | None = None, opening_points: int | None = None) -> list[MonthlyFigures]:
+    """The figures of each month (oldest first); ``dormant`` when already computed for them.
+
+    ``opening_points`` is the points outstanding at the end of the month before the first,
+    when a closed month holds it (``ledger_balances``).
+    """
     dormant = dormant or dormancy_series(months, dormant_months)
     if any(b != a.shifted(1) for a, b in zip(months, months[1:])):
         raise ValueError("monthly_series needs consecutive months")
     points = [_points(bound(m.first_day), bound(m.end)) for m in months]
-    balances = ledger_balances(months, [p[4] for p in points])
+    balances = ledger_balances(months, [p[4] for p in points], opening_points)
     members_ever = _one("SELECT COUNT(*) FROM member", ())[0]
     return [_month(month, d, p[:4], balance, members_ever)
             for month, d, p, balance in zip(months, dormant, points, balances)]

@@ -2,7 +2,8 @@
 
 A month that has ended is read from its stored figures (``closing``: closed months are
 facts); the month under way, and any month not closed, is computed from the records,
-the current month's dormancy and RFM from each member's running figures. RFM with the
+the current month's dormancy and RFM from each member's running figures, and its points
+owed from the month before's stored balance plus the month's own entries. RFM with the
 owner's own thresholds is computed for the month asked.
 """
 
@@ -56,14 +57,18 @@ def build_report(month: Month, operator: Staff, *, rfm_thresholds: RfmThresholds
     months = month.trailing(max(trend_months, 1))
     steps = 6
     progress(0, steps, Sentence(QT_TRANSLATE_NOOP("core", "正在读取已结账月份……")))
-    closed = {} if live else closing.stored(months)
+    # The month before the trend too: a month computed after a closed one starts from its points owed.
+    stored = {} if live else closing.stored([months[0].shifted(-1), *months])
+    closed = {m: parts for m, parts in stored.items() if m in months}
     figures = {m: parts.figures for m, parts in closed.items()}
     dormant: dict[Month, Dormancy] = {}
     progress(1, steps, Sentence(QT_TRANSLATE_NOOP("core", "正在统计各月指标……")))
     for run in consecutive_runs([m for m in months if m not in closed]):
         run_dormant = dormancy_series(run)
         dormant.update(zip(run, run_dormant))
-        figures.update(zip(run, monthly_series(run, dormant=run_dormant)))
+        before = stored.get(run[0].shifted(-1))
+        opening = None if before is None else before.figures.points_outstanding
+        figures.update(zip(run, monthly_series(run, dormant=run_dormant, opening_points=opening)))
     if month in closed:
         parts = closed[month]
         progress(3, steps, Sentence(QT_TRANSLATE_NOOP("core", "正在计算 RFM 分群……")))

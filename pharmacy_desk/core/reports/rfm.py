@@ -10,7 +10,9 @@ upper bounds for scores 5, 4, 3, 2 (older is 1); ``frequency`` and ``money_fen``
 are lower bounds for scores 5, 4, 3, 2 (less is 1).
 
 The current month reads each member's running figures (``core.activity``) when they
-hold its window, instead of a year of sales.
+hold its window, instead of a year of sales, in two plain passes over that small table
+(``_from_activity``): SQLite groups by sorting, and sorting half a million members into
+their score cells costs more than reading them twice.
 
 A score is "high" when it is above the average score of the members scored (the
 usual split), compared exactly in integers: ``score × count > sum of scores``.
@@ -18,6 +20,7 @@ usual split), compared exactly in integers: ``score × count > sum of scores``.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from pharmacy_desk.core import activity, dialect, operations
@@ -80,17 +83,15 @@ def rfm_segments(month: Month, thresholds: RfmThresholds = RfmThresholds()) -> R
     start = add_months(end, -thresholds.window_months)
     if activity.covers(month.first_day, operations.now().date(), thresholds.window_months):
         # The current month: each member's running figures hold exactly this window.
-        members = (f"SELECT {dialect.days_between(':end', 'last_sale_at')} AS r, visits AS f, paid_fen AS m"
-                   " FROM member_activity WHERE visits > 0")
-    else:
-        members = (
-            f"SELECT {dialect.days_between(':end', 'MAX(created_at)')} AS r,"
-            " COUNT(*) AS f, SUM(paid_fen) AS m FROM sale"
-            # Keeping the planner off the created_at index: a year of sales read through it
-            # costs a table lookup per sale and a sort by member, while the covering (member,
-            # created_at, paid_fen) index is read once in member order (4.0 → 2.4 s at 1M members).
-            f" WHERE {dialect.not_via_index('created_at')} >= :start AND {dialect.not_via_index('created_at')} < :end"
-            " AND member_id IS NOT NULL GROUP BY member_id")
+        return _from_activity(end, thresholds)
+    members = (
+        f"SELECT {dialect.days_between(':end', 'MAX(created_at)')} AS r,"
+        " COUNT(*) AS f, SUM(paid_fen) AS m FROM sale"
+        # Keeping the planner off the created_at index: a year of sales read through it
+        # costs a table lookup per sale and a sort by member, while the covering (member,
+        # created_at, paid_fen) index is read once in member order (4.0 → 2.4 s at 1M members).
+        f" WHERE {dialect.not_via_index('created_at')} >= :start AND {dialect.not_via_index('created_at')} < :end"
+        " AND member_id IS NOT NULL GROUP BY member_id")
     scored_sql = (
         f"SELECT {_score('r', thresholds.recency_days, True)} AS rs,"
         f" {_score('f', thresholds.frequency, False)} AS fs,"
@@ -104,4 +105,60 @@ def rfm_segments(month: Month, thresholds: RfmThresholds = RfmThresholds()) -> R
         return RfmResult(thresholds, 0, (0.0, 0.0, 0.0), {})
     n, sr, sf, sm = rows[0][4:]
     segments = {SEGMENTS[(bool(r), bool(f), bool(m))]: count for r, f, m, count, *_ in rows}
+    return RfmResult(thresholds, n, (sr / n, sf / n, sm / n), segments)
+
+
+def _recency_day(end: dt.date, days: int) -> str:
+    """The earliest last sale within ``days`` of ``end``: R ≤ days ⇔ the sale's date is on or after it."""
+    return bound(end - dt.timedelta(days=days))
+
+
+def _high_from(score_sums: int, n: int) -> int:
+    """The lowest score that counts as high (score × n > sum); 6 when none does."""
+    return next((score for score in range(1, 6) if score * n > score_sums), 6)
+
+
+def _at_least(column: str, bounds: tuple, score: int) -> str:
+    """``column``'s score is ``score`` or more, as one comparison of the raw value.
+
+    The score is 5 for the first lower bound met, 4 for the second …, so it is at least
+    ``score`` when any of the first 6 − ``score`` bounds is met: the lowest of them decides
+    (bounds out of order included).
+    """
+    if score <= 1:
+        return "1"
+    if score >= 6:
+        return "0"
+    lowest = min(bounds[:6 - score])
+    return f"{column} >= '{lowest}'" if isinstance(lowest, str) else f"{column} >= {int(lowest)}"
+
+
+def _from_activity(end: dt.date, thresholds: RfmThresholds) -> RfmResult:
+    """The segments from each member's running figures: totals first, then who is high on what."""
+    recency = tuple(_recency_day(end, days) for days in thresholds.recency_days)
+    r_score = "CASE " + " ".join(f"WHEN last_sale_at >= '{day}' THEN {5 - i}"
+                                 for i, day in enumerate(recency)) + " ELSE 1 END"
+    n, sr, sf, sm = database.execute_sql(
+        f"SELECT COUNT(*), SUM({r_score}), SUM({_score('visits', thresholds.frequency, False)}),"
+        f" SUM({_score('paid_fen', thresholds.money_fen, False)}) FROM member_activity WHERE visits > 0").fetchone()
+    if not n:
+        return RfmResult(thresholds, 0, (0.0, 0.0, 0.0), {})
+    # Recency as the earliest day of a last sale: a lower bound on the stored text, like F's and M's.
+    high_r = _at_least("last_sale_at", recency, _high_from(sr, n))
+    high_f = _at_least("visits", thresholds.frequency, _high_from(sf, n))
+    high_m = _at_least("paid_fen", thresholds.money_fen, _high_from(sm, n))
+    # How many are high on R, F, M, on each pair and on all three; each cell follows by inclusion–exclusion.
+    r, f, m, rf, rm, fm, rfm = database.execute_sql(
+        "SELECT " + ", ".join(dialect.count_where(c) for c in (
+            high_r, high_f, high_m, f"({high_r}) AND ({high_f})", f"({high_r}) AND ({high_m})",
+            f"({high_f}) AND ({high_m})", f"({high_r}) AND ({high_f}) AND ({high_m})"))
+        + " FROM member_activity WHERE visits > 0").fetchone()
+    cells = {
+        (True, True, True): rfm,
+        (True, True, False): rf - rfm, (True, False, True): rm - rfm, (False, True, True): fm - rfm,
+        (True, False, False): r - rf - rm + rfm, (False, True, False): f - rf - fm + rfm,
+        (False, False, True): m - rm - fm + rfm,
+        (False, False, False): n - r - f - m + rf + rm + fm - rfm,
+    }
+    segments = {SEGMENTS[cell]: count for cell, count in cells.items() if count}
     return RfmResult(thresholds, n, (sr / n, sf / n, sm / n), segments)
