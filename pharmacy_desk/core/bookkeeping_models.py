@@ -1,16 +1,17 @@
 """The tables the program keeps for itself beside the business's: a receipt counter per day, the
-rules' version stamp, each member's running sales figures and the stored closed months.
+rules' version stamp, each member's running sales figures, the members counted by tier, owner,
+gender and birthday, and the stored closed months.
 
 None of them is a record a person made: each is derived from the business tables
 (the sale's triggers, ``dialect.SALE_TRIGGERS``; the rules' triggers; ``core/activity.py``;
-``core/reports/closing.py``).
+the member's triggers, ``core/member_tally.py``; ``core/reports/closing.py``).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from peewee import CharField, Check, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
+from peewee import CharField, Check, CompositeKey, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
 from pharmacy_desk.core.model_base import BaseModel
 from pharmacy_desk.core.models import Member, Staff
@@ -79,4 +80,33 @@ class MonthReport(BaseModel):
     figures = TextField()
 
 
-BOOKKEEPING_MODELS = [ReceiptCounter, RuleVersion, MemberActivity, ActivityWindow, MonthReport]
+class MemberTally(BaseModel):
+    """How many members hold a tier with an owner-staff (schema v14), kept by triggers on member.
+
+    ``owner_key`` is the owner-staff's id, 0 for members with none (``core/member_tally.py``).
+    """
+
+    tier_id = IntegerField()
+    owner_key = IntegerField()
+    members = IntegerField()
+
+    class Meta:
+        primary_key = CompositeKey("tier_id", "owner_key")
+
+
+class BirthdayTally(BaseModel):
+    """How many members of a gender were born on a day (schema v14), kept by triggers on member.
+
+    ``born`` is the birthday as stored, '' for members whose birthday is not known.
+    """
+
+    gender = CharField()
+    born = CharField()
+    members = IntegerField()
+
+    class Meta:
+        primary_key = CompositeKey("gender", "born")
+
+
+BOOKKEEPING_MODELS = [ReceiptCounter, RuleVersion, MemberActivity, ActivityWindow, MonthReport, MemberTally,
+                      BirthdayTally]

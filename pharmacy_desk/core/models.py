@@ -123,7 +123,7 @@ class TierChange(BaseModel):
     member = ForeignKeyField(Member, backref="tier_changes")
     from_tier = ForeignKeyField(Tier, null=True)
     to_tier = ForeignKeyField(Tier)
-    changed_at = DateTimeField(default=_now)
+    changed_at = DateTimeField(default=_now, index=True)  # the month report winds tiers back from it (v14)
     reason = CharField()
     operation = ForeignKeyField(Operation)
     staff = ForeignKeyField(Staff)
@@ -170,7 +170,7 @@ class Coupon(BaseModel):
     valid_from = DateField()
     valid_until = DateField(index=True)
     reason = CharField()
-    issued_at = DateTimeField(default=_now)
+    issued_at = DateTimeField(default=_now, index=True)  # the month report counts a month's issue (v14)
     issued_by = ForeignKeyField(Staff)
     if TYPE_CHECKING:  # each foreign key's ``<name>_id``, added by peewee at runtime
         member_id: Any
@@ -226,7 +226,7 @@ class CouponUse(BaseModel):
     if TYPE_CHECKING:  # each foreign key's ``<name>_id``, added by peewee at runtime
         coupon_id: Any
         sale_id: Any
-    used_at = DateTimeField()
+    used_at = DateTimeField(index=True)  # the month report counts a month's uses (v14)
 
 
 class CouponServiceUse(BaseModel):
@@ -296,7 +296,7 @@ class SaleReturn(BaseModel):
 
     uid = CharField(unique=True)
     sale = ForeignKeyField(Sale, backref="returns")
-    created_at = DateTimeField(default=_now)
+    created_at = DateTimeField(default=_now, index=True)  # the month reports read a month's returns (v14)
     staff = ForeignKeyField(Staff)
     if TYPE_CHECKING:  # each foreign key's ``<name>_id``, added by peewee at runtime
         sale_id: Any

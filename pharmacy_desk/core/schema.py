@@ -105,14 +105,54 @@ def rule_version_trigger(table: str, verb: str) -> str:
             BEGIN UPDATE rule_version SET version = version + 1; END"""
 
 
+# The members' kept counts (``core/member_tally.py``): each trigger moves a member between
+# the cells of (tier, owner-staff id or 0) and (gender, birthday or ''). The schema v14
+# migration holds the same text, frozen.
+_TALLY_CELLS = {
+    "member_tally": (("tier_id", "owner_key"), ("{row}.tier_id", "COALESCE({row}.owner_staff_id, 0)")),
+    "birthday_tally": (("gender", "born"), ("{row}.gender", "COALESCE({row}.birthday, '')")),
+}
+
+
+def _tally_add(table: str, row: str) -> str:
+    keys, values = _TALLY_CELLS[table]
+    return (f"INSERT INTO {table} ({', '.join(keys)}, members) VALUES"
+            f" ({', '.join(v.format(row=row) for v in values)}, 1)"
+            f" ON CONFLICT ({', '.join(keys)}) DO UPDATE SET members = members + 1;")
+
+
+def _tally_take(table: str, row: str) -> str:
+    keys, values = _TALLY_CELLS[table]
+    where = " AND ".join(f"{k} = {v.format(row=row)}" for k, v in zip(keys, values))
+    return f"UPDATE {table} SET members = members - 1 WHERE {where};"
+
+
+def _changed(columns: tuple[str, ...]) -> str:
+    return " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in columns)
+
+
+MEMBER_TALLY_TRIGGERS = {
+    "member_insert_tallies": "AFTER INSERT ON member BEGIN\n"
+                             f"    {_tally_add('member_tally', 'NEW')}\n    {_tally_add('birthday_tally', 'NEW')}\nEND",
+    "member_delete_tallies": "AFTER DELETE ON member BEGIN\n"
+                             f"    {_tally_take('member_tally', 'OLD')}\n    {_tally_take('birthday_tally', 'OLD')}\nEND",
+    "member_tier_owner_tally": f"AFTER UPDATE OF tier_id, owner_staff_id ON member"
+                               f" WHEN {_changed(('tier_id', 'owner_staff_id'))} BEGIN\n"
+                               f"    {_tally_take('member_tally', 'OLD')}\n    {_tally_add('member_tally', 'NEW')}\nEND",
+    "member_birthday_tally": f"AFTER UPDATE OF gender, birthday ON member WHEN {_changed(('gender', 'birthday'))} BEGIN\n"
+                             f"    {_tally_take('birthday_tally', 'OLD')}\n    {_tally_add('birthday_tally', 'NEW')}\nEND",
+}
+
 # Things peewee's create_tables does not express: an expression index for "last four
 # digits of the phone", the append-only guards, the view of coupons in use, the
-# triggers that stamp the rules and (``extra_sql``) those by which a sale keeps its bookkeeping.
+# triggers that stamp the rules, those that keep the members' counts and (``extra_sql``)
+# those by which a sale keeps its bookkeeping.
 EXTRA_SQL = [
     "CREATE INDEX IF NOT EXISTS member_phone_tail ON member (substr(phone, -4))",
     *GUARDS.values(),
     COUPON_IN_USE_VIEW,
     *(rule_version_trigger(table, verb) for table in RULE_TABLES for verb in RULE_VERBS),
+    *(f"CREATE TRIGGER IF NOT EXISTS {name} {body}" for name, body in MEMBER_TALLY_TRIGGERS.items()),
 ]
 
 
@@ -124,7 +164,7 @@ def extra_sql() -> list[str]:
     return [*EXTRA_SQL, *dialect.SALE_TRIGGERS.values()]
 
 
-CURRENT_VERSION = 13
+CURRENT_VERSION = 14
 
 SCHEMA_SQL = resources.files("pharmacy_desk.core").joinpath("schema_sql")
 

@@ -15,7 +15,7 @@ import itertools
 from dataclasses import dataclass, fields
 from fractions import Fraction
 
-from pharmacy_desk.core import dialect, settings
+from pharmacy_desk.core import dialect, member_tally, settings
 from pharmacy_desk.core.db import database
 from pharmacy_desk.core.reports.dormancy import Dormancy, dormancy_series
 from pharmacy_desk.core.reports.period import Month, bound
@@ -161,7 +161,7 @@ def monthly_series(months: list[Month], *, dormant_months: int | None = None,
         raise ValueError("monthly_series needs consecutive months")
     points = [_points(bound(m.first_day), bound(m.end)) for m in months]
     balances = ledger_balances(months, [p[4] for p in points], opening_points)
-    members_ever = _one("SELECT COUNT(*) FROM member", ())[0]
+    members_ever = member_tally.members_on_file()
     return [_month(month, d, p[:4], balance, members_ever)
             for month, d, p, balance in zip(months, dormant, points, balances)]
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pharmacy_desk.core import settings
 from pharmacy_desk.core.db import database
 from pharmacy_desk.core.reports.dormancy import Dormancy, dormancy
-from pharmacy_desk.core.reports.mix import count_by_value
+from pharmacy_desk.core.reports.mix import members_by
 from pharmacy_desk.core.reports.period import Month, bound
 from pharmacy_desk.core.vocabulary import Role
 
@@ -72,7 +72,7 @@ def staff_report(month: Month, *, dormant_months: int | None = None,
     served, owned = _credit(start, end, settings.get("owner_credit_percent"))
     people = database.execute_sql("SELECT id, name, role FROM staff ORDER BY id").fetchall()
     ids = [sid for sid, _, _ in people]
-    owned_members = {sid: n for sid, n in zip(ids, count_by_value("member", "owner_staff_id", ids, end)) if n}
+    owned_members = {sid: n for sid, n in zip(ids, members_by("owner_staff_id", ids, end)) if n}
     signed = dict(database.execute_sql(
         "SELECT joined_by_id, COUNT(*) FROM member WHERE joined_on >= ? AND joined_on < ?"
         " AND joined_by_id IS NOT NULL AND NOT migrated GROUP BY joined_by_id", (start, end)).fetchall())

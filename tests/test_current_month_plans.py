@@ -1,0 +1,67 @@
+"""The current month's report, as the owner opens it, reads no business table whole.
+
+The months before it are stored; the month itself is computed from short index ranges of its
+own sales, entries and sign-ups, the members' running figures (one small row per member) and
+the members' kept counts. A query that reads the sales, the ledger or the members from end to
+end is what made the report take seconds at a million members, so every statement the report
+sends is held to its query plan here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from pharmacy_desk.core import dialect, operations
+from pharmacy_desk.core.db import database
+from pharmacy_desk.core.ledger import add_months
+from pharmacy_desk.core.reports import closing
+from pharmacy_desk.core.reports.period import Month
+from pharmacy_desk.core.reports.report import build_report
+
+TODAY = operations.now().date()
+THIS_MONTH = Month.of(TODAY)
+# Tables that grow with the business: read through an index range or by key, never whole.
+GROWING = {"member", "sale", "sale_line", "payment", "ledger_entry", "ledger_allocation", "sale_return",
+           "sale_return_line", "sale_return_payment", "coupon", "coupon_use", "coupon_service_use", "tier_change",
+           "operation", "redemption"}
+
+
+def _whole_reads(statements: list[str]) -> tuple[set[str], set[str]]:
+    """(plan steps reading a growing table whole, the tables read whole at all)."""
+    bad, scanned = set(), set()
+    for sql in statements:
+        if not sql.lstrip().upper().startswith(("SELECT", "WITH")):
+            continue
+        for step in dialect.query_plan(database, sql):
+            if step.startswith("SCAN "):
+                table = step.split()[1]
+                scanned.add(table)
+                if table in GROWING:
+                    bad.add(f"{step}  ←  {sql[:160]}")
+    return bad, scanned
+
+
+def test_the_current_months_report_reads_no_growing_table_whole(db, make_member, sell, owner, clerk):
+    rng = random.Random(3)
+    first = add_months(TODAY.replace(day=1), -13)
+    members = [make_member(gender=rng.choice("FM"), birthday=dt.date(rng.randint(1950, 2000), 5, 5),
+                           owner_staff=rng.choice([clerk, owner, None]), at=dt.datetime.combine(first, dt.time(9)))
+               for _ in range(6)]
+    for back in range(13, -1, -1):
+        day = add_months(TODAY.replace(day=1), -back)
+        for member in rng.sample(members + [None], 3):
+            sell(member, {"household": rng.randint(1000, 30000)}, at=dt.datetime.combine(day, dt.time(10)))
+    assert closing.close_due_months(TODAY, owner)  # the months before this one are stored
+    seen: list[str] = []
+    db.connection().set_trace_callback(seen.append)
+    try:
+        report = build_report(THIS_MONTH, owner, trend_months=12)
+        alone = build_report(THIS_MONTH, owner, trend_months=1)
+    finally:
+        db.connection().set_trace_callback(None)
+    assert not report.closed and report.figures == alone.figures
+    assert report.figures == build_report(THIS_MONTH, owner, live=True).figures
+    bad, scanned = _whole_reads(seen)
+    assert bad == set()
+    assert "member_activity" in scanned  # what it reads instead, whole: one small row per member
