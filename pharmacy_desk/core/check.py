@@ -7,14 +7,25 @@ faster. ``check`` runs SQLite's quick check with them and hashes the chained row
 since the newest checkpoint; ``check --full`` runs the full integrity check (every index
 against its table) and the foreign-key check instead, and hashes every chained row from
 the first, which take several times longer on a large file.
+
+SQLite's own check is one long statement that reads every page; the invariants are many
+short ones over the business tables. Where the computer has two cores to give them, the
+engine's check runs on a second connection beside the rest (``side_by_side``), and the
+report is assembled exactly as when they run one after the other. On one core the two
+would only take turns, so there they run one after the other.
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass
 
+from peewee import DatabaseError
+
 from pharmacy_desk.core import chain, chain_checkpoint, dialect, schema
-from pharmacy_desk.core.db import database
+from pharmacy_desk.core.db import database, database_path
 
 
 @dataclass(frozen=True)
@@ -104,14 +115,22 @@ LEDGER_CHECKS = (
 
 def integrity_problems(*, full: bool = True) -> list[Problem]:
     """What SQLite finds wrong with the file: the quick check, or (``full``) the integrity and foreign-key checks."""
+    problems = engine_problems(full=full)
+    if problems or not full:  # reading the rows again would only meet the damaged pages
+        return problems
+    return foreign_key_problems()
+
+
+def engine_problems(*, full: bool) -> list[Problem]:
+    """SQLite's check of every page: the quick check, or (``full``) the integrity check, indexes against tables."""
     if not full:
         return [Problem("SQLite 快速检查", text) for text in dialect.quick_check_errors(database)]
-    problems = [Problem("SQLite 完整性检查", text) for text in dialect.integrity_errors(database)]
-    if problems:  # reading the rows again would only meet the damaged pages
-        return problems
-    problems += [Problem("外键指向不存在的记录", f"表 {table} 第 {row} 行")
-                 for table, row in dialect.foreign_key_violations(database)]
-    return problems
+    return [Problem("SQLite 完整性检查", text) for text in dialect.integrity_errors(database)]
+
+
+def foreign_key_problems() -> list[Problem]:
+    return [Problem("外键指向不存在的记录", f"表 {table} 第 {row} 行")
+            for table, row in dialect.foreign_key_violations(database)]
 
 
 def trigger_problems() -> list[Problem]:
@@ -156,6 +175,17 @@ class Report:
     file_sound: bool  # SQLite's own check (quick, or integrity and foreign keys) found nothing
 
 
+def usable_cores() -> int:
+    """How many cores this process may run on."""
+    affinity = getattr(os, "sched_getaffinity", None)
+    return len(affinity(0)) if affinity is not None else os.cpu_count() or 1
+
+
+def side_by_side() -> bool:
+    """Whether SQLite's own check runs on a second connection beside the invariants: a file, and two cores."""
+    return database_path() is not None and usable_cores() >= 2
+
+
 def examine(*, full: bool = True, recorded_head: str | None = None, quick_checked: bool = False) -> Report:
     """Every check, and what the chain verification reached (``check`` records it as the next checkpoint).
 
@@ -166,13 +196,49 @@ def examine(*, full: bool = True, recorded_head: str | None = None, quick_checke
     unchanged. ``quick_checked``: the file passed the quick check a moment ago (the opening
     ran it), so the plain check does not read every page a second time.
     """
-    with dialect.bulk_reading(database):
-        storage = [] if quick_checked and not full else integrity_problems(full=full)
+    parallel = side_by_side()
+    with dialect.bulk_reading(database), ExitStack() as stack:
+        engine: Callable[[], list[Problem]]
+        if quick_checked and not full:
+            engine = list
+        elif parallel:
+            engine = stack.enter_context(
+                dialect.reading_beside(database, lambda: engine_problems(full=full))).result
+        else:
+            found = engine_problems(full=full)
+            engine = lambda: found  # noqa: E731
         verification = chain_checkpoint.verify(full=full)
-        problems = storage + trigger_problems() + ledger_problems() + chain_problems(verification)
+        rest = trigger_problems() + ledger_problems() + chain_problems(verification)
         if recorded_head:
-            problems += head_problems(recorded_head)
-    return Report(problems, verification, file_sound=not storage)
+            rest += head_problems(recorded_head)
+        # Side by side, the foreign-key check runs while the integrity check still reads the file.
+        keys = _attempt(foreign_key_problems) if full and parallel else foreign_key_problems
+        storage = engine()
+        if full and not storage:  # a damaged file's rows would only meet the damaged pages again
+            storage = keys()
+    return Report(storage + rest, verification, file_sound=not storage)
+
+
+# What a query on a damaged file raises: peewee's errors, and the driver's where peewee lets them through.
+DATABASE_ERRORS: tuple[type[BaseException], ...] = (DatabaseError, *dialect.DRIVER_ERRORS)
+
+
+def _attempt(call: Callable[[], list[Problem]]) -> Callable[[], list[Problem]]:
+    """Run ``call`` now; what it returned, or the database error it raised, is given when asked for.
+
+    The foreign-key check made beside the integrity check counts only if the integrity check
+    passes: on a damaged file its error reading a damaged page is then never raised, as the
+    check would not have run.
+    """
+    try:
+        found = call()
+    except DATABASE_ERRORS as error:
+        failure = error
+
+        def again() -> list[Problem]:
+            raise failure
+        return again
+    return lambda: found
 
 
 def run_checks(*, full: bool = True, recorded_head: str | None = None) -> list[Problem]:

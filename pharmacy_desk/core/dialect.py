@@ -20,6 +20,7 @@ import re
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
@@ -393,6 +394,30 @@ def bulk_reading(database: AnyDatabase) -> Iterator[None]:
     finally:
         for name, _ in BULK_READ_PRAGMAS:
             database.execute_sql(f"PRAGMA {name} = {usual[name]}")
+
+
+@contextmanager
+def reading_beside(database: AnyDatabase, read: Callable[[], T]) -> Iterator[Future[T]]:
+    """``read()`` in a thread of its own, on a connection of its own, while the caller goes on with its.
+
+    SQLite runs a statement without holding Python's global lock, and in WAL mode two
+    connections read one file at once, so one long statement there (the quick check) and
+    the caller's queries here keep two cores busy. The database object keeps one connection
+    a thread: ``read`` reaches the second one through the same ``database``, with the bulk
+    reading settings, and that connection is closed when ``read`` returns. It reads what
+    was committed, as any reader does, not the caller's own open transaction. Leaving the
+    block waits for ``read`` to end, so nothing reads the file after the caller is done.
+    """
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="second-reader") as pool:
+        yield pool.submit(_on_own_connection, database, read)
+
+
+def _on_own_connection(database: AnyDatabase, read: Callable[[], T]) -> T:
+    try:
+        with bulk_reading(database):
+            return read()
+    finally:
+        database.close()  # this thread's connection only
 
 
 # A bulk writer's chunks rewrite the same index pages again and again; checkpointing every
