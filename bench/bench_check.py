@@ -1,24 +1,31 @@
 """``check`` and ``check --full`` on a large database, beside another checkout's, in the same run.
 
 Each measurement runs in a process of its own (the page cache is the machine's, warm after
-the first), and prints wall and CPU time (on a shared machine the CPU time is the one to
-compare), with the code of this checkout or of ``--against`` (another git checkout, e.g.
-``git worktree add --detach /tmp/before <commit>``), taking turns:
+the first), and prints wall and CPU time (CPU time summed over the process's threads; on a
+shared machine it is the one to compare), with the code of this checkout or of ``--against``
+(another git checkout, e.g. ``git worktree add --detach /tmp/before <commit>``), taking turns:
 
-- ``open``: ``open_database`` as every command and the app's start do;
-- ``check``: ``check.run_checks(full=False)``, then, where the code records one, the
+- ``open``: ``open_database`` as every command and the app's start do (the first opening by
+  newer code brings the file's schema up to date, and says so in its time);
+- ``check``: ``check.examine(full=False)``, then, where the code records one, the
   checkpoint the command records; run twice, so the second starts from the first's
   checkpoint (``check, again``), as every check after the first does (this checkout only:
   code without checkpoints checks the same way every time);
-- ``check --full``: ``check.run_checks(full=True)``.
+- ``check --full``: ``check.examine(full=True)``;
+- ``--one-core`` adds each of this checkout's runs again on one core of the machine (the
+  process's CPU affinity), as on a till with a single core, where the checks run one after
+  the other.
 
+``--against-copy PATH``: the other checkout's own copy of the file, for code of an older schema
+version (this checkout's first opening migrates its file, which the older code would refuse).
 ``--parts`` then times each piece of this checkout's plain check on its own: SQLite's quick
 check, the guards, every invariant query, the chain from the checkpoint and from the first
 row. The file is only appended to (checkpoints are audit rows), but opening it brings its
 schema up to date, so point it at a copy you can spare.
 
 Run from the repository root:
-  python -m bench.bench_check PATH [--against CHECKOUT] [--repeat 1] [--parts] [--no-full | --only-full]
+  python -m bench.bench_check PATH [--against CHECKOUT [--against-copy PATH]] [--repeat 1] [--parts]
+                                   [--one-core] [--no-full | --only-full]
 """
 
 from __future__ import annotations
@@ -37,7 +44,9 @@ if str(ROOT) not in sys.path:
 # Runs in the child with the checkout's code; prints the open's and the check's wall and CPU
 # seconds and the problems found. It closes the database as the command does.
 CHILD = """
-import sys, time
+import os, sys, time
+if sys.argv[3] == "one":
+    os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
 wall, cpu = time.perf_counter(), time.process_time()
 from pharmacy_desk.core import check
 from pharmacy_desk.core.db import close_database, open_database
@@ -61,9 +70,9 @@ print(f"{opened[0]:.3f} {opened[1]:.3f} {checked[0]:.3f} {checked[1]:.3f} {len(p
 """
 
 
-def run_child(checkout: Path, path: Path, mode: str) -> tuple[float, float, float, float, int]:
-    """(open wall, open CPU, check wall, check CPU, problems) of one run in a fresh process."""
-    done = subprocess.run([sys.executable, "-c", CHILD, str(path), mode], capture_output=True, text=True,
+def run_child(checkout: Path, path: Path, mode: str, cores: str = "all") -> tuple[float, float, float, float, int]:
+    """(open wall, open CPU, check wall, check CPU, problems) of one run in a fresh process (``cores``: all or one)."""
+    done = subprocess.run([sys.executable, "-c", CHILD, str(path), mode, cores], capture_output=True, text=True,
                           cwd=checkout, env={**os.environ, "PYTHONPATH": str(checkout)}, check=True)
     *seconds, problems = done.stdout.split()
     open_wall, open_cpu, wall, cpu = map(float, seconds)
@@ -101,15 +110,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", type=Path)
     parser.add_argument("--against", type=Path, default=None, help="another checkout to run beside this one")
+    parser.add_argument("--against-copy", type=Path, default=None, help="the other checkout's own copy of the file")
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--parts", action="store_true", help="then time each piece of the plain check")
+    parser.add_argument("--one-core", action="store_true", help="this checkout's runs again on one core")
     parser.add_argument("--no-full", action="store_true", help="leave check --full out")
     parser.add_argument("--only-full", action="store_true", help="run check --full alone")
     args = parser.parse_args()
-    checkouts = {"this": ROOT}
-    if args.against is not None:
-        checkouts = {"before": args.against.resolve(), "this": ROOT}
     path = args.path.resolve()
+    checkouts = {"this": (ROOT, path)}
+    if args.against is not None:
+        other = (args.against_copy or args.path).resolve()
+        checkouts = {"before": (args.against.resolve(), other), "this": (ROOT, path)}
     import sqlite3
 
     raw = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
@@ -120,14 +132,17 @@ def main() -> int:
         runs = [("quick", "check"), ("quick", "check, again"), ("full", "check --full")]
         runs = runs[2:] if args.only_full else runs[:2] if args.no_full else runs
         for mode, label in runs:
-            order = list(checkouts.items())
+            order = [(name, checkout, file, "all") for name, (checkout, file) in checkouts.items()]
+            if args.one_core:
+                order.append(("this", ROOT, path, "one"))
             if repeat % 2:
                 order.reverse()
-            for name, checkout in order:
+            for name, checkout, file, cores in order:
                 if label == "check, again" and name != "this":
                     continue  # code without checkpoints checks the same way every time
-                open_wall, open_cpu, wall, cpu, problems = run_child(checkout, path, mode)
-                print(f"  {name:<7} {label:<13} open {open_wall:7.2f} s (CPU {open_cpu:6.2f})  "
+                open_wall, open_cpu, wall, cpu, problems = run_child(checkout, file, mode, cores)
+                who = name if cores == "all" else f"{name}, 1 core"
+                print(f"  {who:<13} {label:<13} open {open_wall:7.2f} s (CPU {open_cpu:6.2f})  "
                       f"check {wall:8.2f} s (CPU {cpu:7.2f})  ({problems} problems)", flush=True)
     if args.parts:
         for name, seconds, cpu, found in parts(path):

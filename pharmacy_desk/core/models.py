@@ -368,7 +368,7 @@ class LedgerEntry(ChainedModel):
     debits consume lots oldest-first through ``LedgerAllocation``.
     """
 
-    member = ForeignKeyField(Member, backref="ledger")
+    member = ForeignKeyField(Member, backref="ledger", index=False)  # see Meta.indexes
     kind = CharField(constraints=[Check(check_in("kind", LedgerKind))])
     points = IntegerField(constraints=[Check("points <> 0")])
     created_at = DateTimeField(default=_now, index=True)
@@ -391,6 +391,10 @@ class LedgerEntry(ChainedModel):
         sale_return_id: Any
         redemption_id: Any
         corrects_id: Any
+
+    class Meta:
+        # A balance is summed from the index alone (schema v15), every member's in member order.
+        indexes = ((("member", "points"), False),)
 
 
 class LedgerAllocation(BaseModel):

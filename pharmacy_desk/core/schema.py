@@ -164,7 +164,7 @@ def extra_sql() -> list[str]:
     return [*EXTRA_SQL, *dialect.SALE_TRIGGERS.values()]
 
 
-CURRENT_VERSION = 14
+CURRENT_VERSION = 15
 
 SCHEMA_SQL = resources.files("pharmacy_desk.core").joinpath("schema_sql")
 
