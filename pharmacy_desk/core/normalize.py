@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from functools import lru_cache, cache
+from functools import lru_cache
 
 from pharmacy_desk.core.amounts import parse_amount
 from pharmacy_desk.core.errors import InvalidInput
@@ -105,15 +105,15 @@ def clean_name(raw: object) -> str:
 
 @lru_cache(maxsize=4096)
 def name_initials(name: str) -> str:
-    """Pinyin initials for lookup: 张三 → ``zs``; Latin letters are kept lower-case."""
-    return _as_surname(_plain_initials(name), name)
+    """Pinyin initials for lookup: 张三 → ``zs``; Latin letters are kept lower-case.
 
+    Read from the table of ``pinyin_initials`` (pypinyin's own readings, without loading
+    its dictionaries); a name the table cannot tell is read by pypinyin itself.
+    """
+    from pharmacy_desk.core.pinyin_initials import pypinyin_initials, table_initials
 
-def _plain_initials(text: str) -> str:
-    from pypinyin import Style, lazy_pinyin
-
-    letters = lazy_pinyin(text, style=Style.FIRST_LETTER, errors="default")
-    return "".join(ch.lower() for part in letters for ch in part if ch.isalnum())
+    initials = table_initials(name)
+    return _as_surname(pypinyin_initials(name) if initials is None else initials, name)
 
 
 # Characters read differently as a surname than in ordinary words (曾小明 is Zeng,
@@ -127,44 +127,6 @@ def _as_surname(initials: str, name: str) -> str:
     if first and initials:
         return first + initials[1:]
     return initials
-
-
-@cache
-def _char_initial(char: str) -> str:
-    return _plain_initials(char)
-
-
-@cache
-def _phrase_openings() -> frozenset[str]:
-    """The first two characters of every word in pypinyin's phrase dictionary, read once per process."""
-    from pypinyin.constants import PHRASES_DICT
-
-    return frozenset(word[:2] for word in PHRASES_DICT)
-
-
-def _has_phrase(name: str) -> bool:
-    from pypinyin.constants import PHRASES_DICT
-
-    openings = _phrase_openings()
-    return any(name[i:i + 2] in openings
-               and any(name[i:j] in PHRASES_DICT for j in range(i + 2, min(len(name), i + 6) + 1))
-               for i in range(len(name) - 1))
-
-
-def bulk_name_initials(name: str) -> str:
-    """``name_initials`` for importing thousands of names: the same result, several times faster.
-
-    A name containing no word of pypinyin's phrase dictionary reads character by
-    character, so each character's initial is cached; names with a phrase (建国 …)
-    take the full conversion, exactly as ``name_initials``. Most names hold no
-    phrase: a set of the words' first two characters tells so in a lookup or two.
-    """
-    if not name.isascii() and _CJK_ONLY.fullmatch(name) and not _has_phrase(name):
-        return _as_surname("".join(_char_initial(ch) for ch in name), name)
-    return name_initials(name)
-
-
-_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def mask_phone(phone: str) -> str:

@@ -33,7 +33,7 @@ from pharmacy_desk.core.changes import ALL, NOTHING, Changes
 from pharmacy_desk.core.db import ChunkSize, batch_transaction, database, pause_for_tills
 from pharmacy_desk.core.members import ean13_check_digit
 from pharmacy_desk.core.models import Member, Staff, Tier
-from pharmacy_desk.core.normalize import bulk_name_initials
+from pharmacy_desk.core.normalize import name_initials
 from pharmacy_desk.core.spreadsheet.columns import header_key
 from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.spreadsheet.plan import FilePlan, ImportPlan, Merge, Progress, match_database, quiet
@@ -132,7 +132,7 @@ def commit_import(file_plan: FilePlan, operator: Staff, *, progress: Progress | 
         rows = []
         for c in candidates:
             if c.name not in initials:
-                initials[c.name] = bulk_name_initials(c.name)
+                initials[c.name] = name_initials(c.name)
             # Without a join date the member is not new this month: the import's date stands in, marked.
             rows.append((c.card_no or next(cards), c.phone, c.name, initials[c.name], c.gender,
                          c.birthday.isoformat() if c.birthday else None, c.address,
