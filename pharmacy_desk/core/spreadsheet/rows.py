@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.members import clean_card_no
@@ -21,18 +22,23 @@ from pharmacy_desk.core.normalize import (
 )
 from pharmacy_desk.core.sentences import Clause, Joined, QT_TRANSLATE_NOOP, Sentence
 
+T = TypeVar("T")
 TOTALS_RE = re.compile(r"^(合\s*计|总\s*计|小\s*计|共计|总数)")
 _TOTALS_FIRST = set("合总小共")
 
 
 @dataclass(slots=True)  # one per row of a list of hundreds of thousands: no dict each
 class SourceRow:
-    """A row as the file holds it, with where it came from (row numbers as Excel shows them)."""
+    """A row as the file holds it, with where it came from (row numbers as Excel shows them).
+
+    ``values`` is None once the row became a member: an import keeps the cells of the rows
+    it refused only, and reads a conflict's again from the file (``plan.fill_problem_cells``).
+    """
 
     sheet: str
     row_number: int
     headers: list[str]
-    values: Sequence[object]
+    values: Sequence[object] | None
 
 
 @dataclass(slots=True)
@@ -47,7 +53,6 @@ class Candidate:
     points: int = 0
     address: str = ""
     notes: str = ""
-    merged_rows: list[SourceRow] = field(default_factory=list)
     history: str = ""  # a legacy 病史, to be confirmed with the member
     id_number: str = ""  # stored only when the owner keeps ID numbers (``ImportOptions``)
     tier: str = ""  # the legacy list's tier name, matched to a tier at import
@@ -137,6 +142,57 @@ def _text(value: object) -> str:
     return " ".join(halfwidth(str(value)).split())
 
 
+class _Memo(Generic[T]):
+    """A column's cleaning, remembered per distinct cell: a list of 100,000 members holds a few
+    thousand birthdays and join dates, a handful of genders and point spellings.
+
+    Returns (the cleaned value, None) or (``failed``, the refusal as a clause). Keys keep the
+    cell's type apart (``True``, ``1`` and ``1.0`` are equal as keys, not as cells).
+    """
+
+    __slots__ = ("clean", "failed", "seen", "calls")
+    LIMIT = 50_000  # distinct cells remembered; past it a cell is simply cleaned again
+    # A column whose cells mostly differ (phones, names, birthdays) is not worth remembering: after
+    # this many cells, more than half of them new switches the memory off (and lets it go).
+    PROBE = 4096
+
+    def __init__(self, clean: Callable[[object], T], failed: T):
+        self.clean = clean
+        self.failed = failed
+        self.seen: dict[object, tuple[T, Sentence | None]] | None = {}
+        self.calls = 0
+
+    def __call__(self, raw: object) -> tuple[T, Sentence | None]:
+        seen = self.seen
+        if seen is None:
+            return self._clean(raw)
+        self.calls += 1
+        if self.calls == self.PROBE and len(seen) > self.PROBE // 2:
+            self.seen = None
+            return self._clean(raw)
+        key = raw if type(raw) is str else (type(raw), raw)
+        try:
+            return seen[key]
+        except KeyError:
+            pass
+        except TypeError:  # an unhashable cell: never from a reader, cleaned all the same
+            return self._clean(raw)
+        result = self._clean(raw)
+        if len(seen) < self.LIMIT:
+            seen[key] = result
+        return result
+
+    def _clean(self, raw: object) -> tuple[T, Sentence | None]:
+        try:
+            return self.clean(raw), None
+        except InvalidInput as error:
+            return self.failed, Clause(error.sentence)
+
+
+def _card(raw: object) -> str:
+    return clean_card_no(_text(raw)) if raw not in (None, "") else ""
+
+
 class RowCleaner:
     """Cleans rows laid out by one mapping; built once per sheet, called for every row."""
 
@@ -148,10 +204,25 @@ class RowCleaner:
         self.columns = {target: column for column, target in mapping.items() if target}
         self.width = max(self.columns.values(), default=0) + 1
         self.slots = [(slot, self.columns[name]) for slot, name in enumerate(self.FIELDS) if name in self.columns]
+        self.name = _Memo(clean_name, "")
+        self.gender: _Memo[str] = _Memo(clean_gender, "")
+        self.birthday = _Memo(lambda raw: check_birthday(parse_date(raw), today), None)
+        self.joined_on = _Memo(self._joined_on, None)
+        self.points = _Memo(parse_points, 0)
+        self.text = _Memo(_text, "")  # notes, history, tier and address parts repeat too
+        self.spend = _Memo(parse_spend, None)
+
+    def _joined_on(self, raw: object) -> dt.date | None:
+        joined_on = parse_date(raw)
+        if joined_on is not None and joined_on > self.today:
+            raise InvalidInput(QT_TRANSLATE_NOOP("core", "办卡日期 {joined_on} 在未来"), joined_on=f"{joined_on:%Y-%m-%d}")
+        return joined_on
 
     def __call__(self, source: SourceRow) -> Candidate:
         """The member a row describes; raises ``InvalidInput`` naming every problem in it."""
         values = source.values
+        if values is None:
+            raise ValueError("a row is cleaned from its cells")
         if len(values) < self.width:  # a short CSV line
             values = list(values) + [None] * (self.width - len(values))
         raw: list[object] = [None] * len(self.FIELDS)
@@ -159,52 +230,34 @@ class RowCleaner:
             raw[slot] = values[column]
         (raw_name, raw_phone, raw_card, raw_gender, raw_birthday, raw_joined, raw_points, raw_notes,
          raw_history, raw_address, raw_province, raw_city, raw_district, raw_id, raw_tier, raw_spend) = raw
-        problems: list[Sentence] = []
-        # Each value is replaced by its cleaned one, or the row is refused below.
-        name = phone = card = gender = ""
-        birthday: dt.date | None = None
-        joined_on: dt.date | None = None
-        points = 0
         # A layout without a name or phone column is refused for the whole sheet (``layouts``).
-        try:
-            name = clean_name(raw_name)
-        except InvalidInput as error:
-            problems.append(Clause(error.sentence))
+        name, name_error = self.name(raw_name)
         picked = False
+        phone_error: Sentence | None = None
         try:
             phone = clean_phone(raw_phone)
         except InvalidInput as error:
             found = phone_from_text(raw_phone)
             if found is None:
-                problems.append(Clause(error.sentence))
+                phone, phone_error = "", Clause(error.sentence)
             else:
                 phone, picked = found, True
+        card_error: Sentence | None = None
         try:
-            card = clean_card_no(_text(raw_card)) if raw_card not in (None, "") else ""
+            card = _card(raw_card)
         except InvalidInput as error:
-            problems.append(Clause(error.sentence))
-        try:
-            gender = clean_gender(raw_gender)
-        except InvalidInput as error:
-            problems.append(Clause(error.sentence))
-        try:
-            birthday = check_birthday(parse_date(raw_birthday), self.today)
-        except InvalidInput as error:
-            problems.append(Clause(error.sentence))
-        try:
-            joined_on = parse_date(raw_joined)
-            if joined_on is not None and joined_on > self.today:
-                raise InvalidInput(QT_TRANSLATE_NOOP("core", "办卡日期 {joined_on} 在未来"), joined_on=f"{joined_on:%Y-%m-%d}")
-        except InvalidInput as error:
-            problems.append(Clause(error.sentence))
-        try:
-            points = parse_points(raw_points)
-        except InvalidInput as error:
-            problems.append(Clause(error.sentence))
-        if problems:
+            card, card_error = "", Clause(error.sentence)
+        gender, gender_error = self.gender(raw_gender)
+        birthday, birthday_error = self.birthday(raw_birthday)
+        joined_on, joined_error = self.joined_on(raw_joined)
+        points, points_error = self.points(raw_points)
+        errors = (name_error, phone_error, card_error, gender_error, birthday_error, joined_error, points_error)
+        if errors != (None,) * len(errors):
+            problems = [error for error in errors if error is not None]
             raise InvalidInput(QT_TRANSLATE_NOOP("core", "{problems}。"),
                                problems=Joined(problems, QT_TRANSLATE_NOOP("core", "；")))
-        notes = _text(raw_notes)
+        text = self._text_of
+        notes = text(raw_notes)
         if picked:
             kept = f"原手机号一栏：{_text(raw_phone)}"
             notes = f"{notes}；{kept}" if notes else kept
@@ -213,12 +266,16 @@ class RowCleaner:
             id_number, id_birthday, id_gender = id_number_facts(raw_id)
             birthday = birthday or id_birthday
             gender = gender or id_gender
-        address = _text(raw_address)
+        address = text(raw_address)
         if raw_province is not None or raw_city is not None or raw_district is not None:
-            address = joined_address(_text(raw_province), _text(raw_city), _text(raw_district), address)
+            address = joined_address(text(raw_province), text(raw_city), text(raw_district), address)
         return Candidate(source, phone, name, card, gender, birthday, joined_on, points, address[:200], notes,
-                         history=_text(raw_history), id_number=id_number,
-                         tier=_text(raw_tier), spend_fen=parse_spend(raw_spend), phone_from_text=picked)
+                         history=text(raw_history), id_number=id_number, tier=text(raw_tier),
+                         spend_fen=self.spend(raw_spend)[0] if raw_spend is not None else None,
+                         phone_from_text=picked)
+
+    def _text_of(self, raw: object) -> str:
+        return "" if raw is None else self.text(raw)[0]  # an unmapped column costs nothing
 
 
 def clean_row(source: SourceRow, mapping: dict[int, str], today: dt.date) -> Candidate:
