@@ -22,6 +22,7 @@ from pathlib import Path
 from collections.abc import Callable, Sequence
 
 from pharmacy_desk.core.errors import InvalidInput
+from pharmacy_desk.core.gc_pause import without_cycle_collection
 from pharmacy_desk.core.normalize import mask_phone
 from pharmacy_desk.core.spreadsheet.columns import Layout, header_key, may_be_header
 from pharmacy_desk.core.spreadsheet.layouts import Choices, SheetLayout, notices, refusal, sheet_layouts
@@ -178,7 +179,14 @@ def read_plan(path: str | Path, *, mappings: dict[str, dict[int, str]] | None = 
     ``sheets`` are the file's sheets when the caller has already read them. A file
     with nothing to import gives a plan without candidates; ``require_importable`` says why.
     """
-    path = Path(path)
+    with without_cycle_collection():
+        return _read_plan(Path(path), mappings=mappings, choices=choices, options=options, today=today,
+                          progress=progress, sheets=sheets)
+
+
+def _read_plan(path: Path, *, mappings: dict[str, dict[int, str]] | None, choices: Choices | None,
+               options: ImportOptions | None, today: dt.date | None, progress: Progress | None,
+               sheets: list[Sheet] | None) -> FilePlan:
     today = today or dt.date.today()
     progress = progress or quiet
     progress(0, 0, Sentence(QT_TRANSLATE_NOOP("core", "正在读取文件……")))
