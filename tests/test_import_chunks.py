@@ -28,7 +28,7 @@ def sheet(tmp_path):
 
 @pytest.fixture
 def small_chunks(monkeypatch):
-    """A real chunk is a thousand members; this list has forty."""
+    """A real chunk is up to five thousand members; this list has forty."""
     monkeypatch.setattr(commit, "CHUNK", 7)
 
 

@@ -332,6 +332,12 @@ def batch_transaction(size: ChunkSize | None = None) -> Iterator[None]:
         size.took(time.perf_counter() - locked_at)
 
 
-def pause_for_tills() -> None:
-    """Between two transactions of a long batch (expiry, the tier review): let a waiting till write."""
-    time.sleep(BATCH_PAUSE_S)
+def pause_for_tills(since: float | None = None) -> None:
+    """Between two transactions of a long batch (expiry, the tier review): let a waiting till write.
+
+    ``since``: the ``time.perf_counter()`` when the previous transaction let go of the lock; the
+    batch has since been preparing its next chunk outside it, which counts towards the pause.
+    """
+    elapsed = 0.0 if since is None else time.perf_counter() - since
+    if elapsed < BATCH_PAUSE_S:
+        time.sleep(BATCH_PAUSE_S - elapsed)

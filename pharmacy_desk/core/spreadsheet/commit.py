@@ -3,9 +3,10 @@
 Members and their opening balances are inserted with ``executemany`` (a per-row
 ``members.register`` costs ~1.5 ms, minutes for a big list), up to ``CHUNK`` members with
 their balances per transaction, as many as fit in ``db.CHUNK_TARGET_S`` of write lock
-(``db.ChunkSize``), so a sale at a till waits at most one short chunk, never the whole import. Everything that
-needs no lock (matching the file against the members, card numbers, pinyin) is done
-before. Each chunk checks again, under the lock, who was signed up at a till
+(``db.ChunkSize``), so a sale at a till waits at most one short chunk, never the whole
+import. Everything that needs no lock (matching the file against the members, card
+numbers, pinyin) is done before, the next chunk's rows while the tills have the pause
+between two chunks. Each chunk checks again, under the lock, who was signed up at a till
 meanwhile and which card numbers were taken, and leaves those rows to the merge; its
 members get the ids after the newest member's, read under the lock, so their balances
 are written without reading the members back. The chunks commit without waiting for
@@ -25,22 +26,29 @@ second file; their empty fields are still filled.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from pharmacy_desk.core import chain, dialect, ledger, operations, settings
 from pharmacy_desk.core.changes import ALL, NOTHING, Changes
 from pharmacy_desk.core.db import ChunkSize, batch_transaction, database, pause_for_tills
+from pharmacy_desk.core.gc_pause import without_cycle_collection
 from pharmacy_desk.core.members import ean13_check_digit
 from pharmacy_desk.core.models import Member, Staff, Tier
 from pharmacy_desk.core.normalize import name_initials
 from pharmacy_desk.core.spreadsheet.columns import header_key
 from pharmacy_desk.core.permissions import Permission, require
-from pharmacy_desk.core.spreadsheet.plan import FilePlan, ImportPlan, Merge, Progress, match_database, quiet
+from pharmacy_desk.core.spreadsheet.plan import (
+    FilePlan, ImportPlan, Merge, Progress, match_database, quiet, rows_where_in,
+)
 from pharmacy_desk.core.vocabulary import LedgerKind, Role
 from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP, Sentence
 
-CHUNK = 1000  # members (with their balances) per transaction at most; fewer when that would hold the lock long
+# Members (with their balances) per transaction at most; fewer when that would hold the lock
+# long (``db.ChunkSize``). A member costs the lock about 25 µs here, so a chunk of the lock's
+# 40 ms holds some 1,500: a cap of the old fixed 1,000 would add pauses, not shorten a wait.
+CHUNK = 5000
 FIRST_CHUNK = 100
 MEMBER_COLUMNS = ("card_no", "phone", "name", "name_initials", "gender", "birthday", "address",
                   "joined_on", "joined_by_id", "owner_staff_id", "tier_id", "marketing_opt_out",
@@ -66,13 +74,19 @@ class ImportResult:
         return Changes.of_members(ALL, ledger=bool(self.balances))
 
 
-def _card_numbers(taken: set[str]):
+def _card_numbers(file_cards: Iterable[str]):
     """Card numbers in ``members._next_card_no``'s format, continuing after the highest member id.
 
-    Endless: a chunk whose number a till took meanwhile draws another.
+    Endless: a chunk whose number a till took meanwhile draws another. Only numbers from the
+    first one drawn up are looked at (a member list of a million holds none of them, a legacy
+    list's own card numbers seldom).
     """
     prefix = settings.get("card_prefix")
     seq = (Member.select(Member.id).order_by(Member.id.desc()).limit(1).scalar() or 0) + 1
+    first, past = f"{prefix}{seq:0{12 - len(prefix)}d}", prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    taken = {row[0] for row in database.execute_sql(
+        "SELECT card_no FROM member WHERE card_no >= ? AND card_no < ?", (first, past))}
+    taken |= {card for card in file_cards if first <= card < past}
     while True:
         body = f"{prefix}{seq:0{12 - len(prefix)}d}"
         card = body + ean13_check_digit(body)
@@ -111,8 +125,11 @@ def commit_import(file_plan: FilePlan, operator: Staff, *, progress: Progress | 
                   at: dt.datetime | None = None) -> ImportResult:
     """Write the import in chunks; the database side is matched again chunk by chunk under the lock."""
     require(operator, Permission.IMPORT)
-    progress = progress or quiet
-    at = at or operations.now()
+    with without_cycle_collection():
+        return _commit(file_plan, operator, progress or quiet, at or operations.now())
+
+
+def _commit(file_plan: FilePlan, operator: Staff, progress: Progress, at: dt.datetime) -> ImportResult:
     stamp = at.isoformat(sep=" ")
     plan = match_database(file_plan)
     result = ImportResult(plan)
@@ -121,14 +138,12 @@ def commit_import(file_plan: FilePlan, operator: Staff, *, progress: Progress | 
         return result
     staff_id = operator.id if operator.role != Role.SYSTEM else None
     tier_of = tier_chooser()
-    taken = {row[0] for row in database.execute_sql("SELECT card_no FROM member")}
-    taken |= {c.card_no for c in plan.new if c.card_no}
-    cards = _card_numbers(taken)
+    cards = _card_numbers(c.card_no for c in plan.new if c.card_no)
     keep_ids = file_plan.options.keep_id_numbers
     initials: dict[str, str] = {}
 
     def member_rows(candidates) -> list[tuple]:
-        """The rows of one chunk, made before its transaction (pinyin takes longer than the insert)."""
+        """The rows of one chunk, made before its transaction, each with its opening points last."""
         rows = []
         for c in candidates:
             if c.name not in initials:
@@ -138,10 +153,9 @@ def commit_import(file_plan: FilePlan, operator: Staff, *, progress: Progress | 
                          c.birthday.isoformat() if c.birthday else None, c.address,
                          (c.joined_on or at.date()).isoformat(), staff_id, staff_id, tier_of(c), 0,
                          c.notes, stamp, "", "", "", int(c.joined_on is None), c.history,
-                         c.id_number if keep_ids else ""))
+                         c.id_number if keep_ids else "", c.points))
         return rows
 
-    points_of = {(c.phone, c.name): c.points for c in plan.new}
     expires = opening_expiry(at.date(), file_plan.options.validity_months).isoformat()
     with batch_transaction():
         found = operations.find(file_plan.operation_key)
@@ -149,31 +163,22 @@ def commit_import(file_plan: FilePlan, operator: Staff, *, progress: Progress | 
                                        subject=f"file:{file_plan.path.name}"[:200])
 
     def credit(credits: list[tuple[int, int]]) -> None:
-        entries = [(member_id, LedgerKind.IMPORT, points, stamp, expires, f"{op.key}/import/m{member_id}",
-                    op.id, operator.id, QT_TRANSLATE_NOOP("core", "期初积分导入")) for member_id, points in credits if points > 0]
-        columns, sealed = chain.sealed_rows("ledger_entry", LEDGER_COLUMNS, entries)
-        _insert("ledger_entry", columns, sealed)
-        result.balances += len(entries)
-        result.points += sum(points for _, points in credits if points > 0)
+        given = [(member_id, points) for member_id, points in credits if points > 0]
+        _insert("ledger_entry", ("id", *LEDGER_COLUMNS, "hash"),
+                _sealed_credits(given, stamp, expires, op.key, op.id, operator.id))
+        result.balances += len(given)
+        result.points += sum(points for _, points in given)
 
-    total = len(plan.new) + len(plan.merges)
-    done = 0
-
-    def write_new(candidates) -> None:
-        nonlocal done
-        prepared = member_rows(candidates)
+    def write_new(prepared: list[tuple]) -> None:
         with batch_transaction(size):
             chunk = _still_new(prepared, cards)
             first_id = _next_member_id()
             _insert("member", ("id", *MEMBER_COLUMNS),
-                    [(member_id, *row) for member_id, row in enumerate(chunk, first_id)])
-            credit([(member_id, points_of[row[1], row[2]]) for member_id, row in enumerate(chunk, first_id)])
+                    [(member_id, *row[:-1]) for member_id, row in enumerate(chunk, first_id)])
+            credit([(member_id, row[-1]) for member_id, row in enumerate(chunk, first_id)])
             result.created += len(chunk)
-        done += len(prepared)
-        progress(done, total, Sentence(QT_TRANSLATE_NOOP("core", "正在写入会员和期初积分……")))
 
     def write_merges(batch: list[Merge]) -> None:
-        nonlocal done
         with batch_transaction(size):
             credited = _already_credited([m.member_id for m in batch if m.import_points > 0])
             for merge in batch:
@@ -182,28 +187,58 @@ def commit_import(file_plan: FilePlan, operator: Staff, *, progress: Progress | 
                     result.updated += 1
             credit([(m.member_id, m.import_points) for m in batch
                     if m.import_points > 0 and m.member_id not in credited])
-        done += len(batch)
-        progress(done, total, Sentence(QT_TRANSLATE_NOOP("core", "正在补充已有会员的资料……")))
 
+    total = len(plan.new) + len(plan.merges)
     # The new members, then the merges, each a chunk at a time: as many as fit in the chunk's
     # time under the lock (``db.ChunkSize``), so each chunk's size is known only when it comes.
+    work: list[tuple[Sequence, Callable[[list], list], Callable[[list], None], Sentence]] = [
+        (plan.new, member_rows, write_new, Sentence(QT_TRANSLATE_NOOP("core", "正在写入会员和期初积分……"))),
+        (plan.merges, list, write_merges, Sentence(QT_TRANSLATE_NOOP("core", "正在补充已有会员的资料……")))]
     size = ChunkSize(CHUNK, start=FIRST_CHUNK)
-    queues: list[tuple[Callable[[list], None], list]] = [(write_new, plan.new), (write_merges, plan.merges)]
-    first = True
+    done = 0
+    released: float | None = None
     with dialect.bulk_writing(database) as bulk:
-        for number, (write, items) in enumerate(queues):
+        for items, prepare, write, text in work:
             start = 0
             while start < len(items):
-                if not first:
-                    pause_for_tills()  # the previous chunk's commit has just let go of the lock
-                first = False
-                rows = size.rows
-                if start + rows >= len(items) and not any(rest for _, rest in queues[number + 1:]):
+                batch = list(items[start:start + size.rows])
+                start += len(batch)
+                prepared = prepare(batch)  # before the lock, while the tills may be writing
+                if released is not None:
+                    pause_for_tills(since=released)  # the previous chunk's commit let go of the lock then
+                if done + len(batch) == total:
                     bulk.durable()  # the last commit waits for the disk, and with it every chunk before
-                write(items[start:start + rows])
-                start += rows
+                write(prepared)
+                released = time.perf_counter()
+                done += len(batch)
+                progress(done, total, text)
     progress(total, total, Sentence(QT_TRANSLATE_NOOP("core", "导入完成")))
     return result
+
+
+OPENING_REASON = QT_TRANSLATE_NOOP("core", "期初积分导入")
+
+
+def _sealed_credits(credits: Sequence[tuple[int, int]], stamp: str, expires: str, op_key: str, op_id: int,
+                    staff_id: int | None) -> list[tuple]:
+    """The opening balances of a chunk with their ids and chained hashes, made under the lock.
+
+    The canonical text (``chain.canonical``) is spelt out column by column in the chain's
+    order, as ``expiry`` does, because every value's type is known; ``check`` verifies these
+    rows with the general ``chain.canonical`` like every other.
+    """
+    last_id, last_hash = chain.newest("ledger_entry")
+    kind, at, until, reason, staff = (chain.quote(value) for value in (
+        LedgerKind.IMPORT.value, stamp, expires, OPENING_REASON, staff_id))
+    rows = []
+    for member_id, points in credits:
+        last_id += 1
+        key = f"{op_key}/import/m{member_id}"
+        last_hash = chain.link_text(last_hash, f"{last_id},{member_id},{kind},{points},{at},{until},"
+                                               f"{chain.quote(key)},{op_id},{staff},{reason},NULL,NULL,NULL,NULL")
+        rows.append((last_id, member_id, LedgerKind.IMPORT.value, points, stamp, expires, key, op_id, staff_id,
+                     OPENING_REASON, last_hash))
+    return rows
 
 
 def _left_to_do(plan: ImportPlan) -> bool:
@@ -221,12 +256,11 @@ def _still_new(rows: list[tuple], cards) -> list[tuple]:
     A member who appeared since the plan (same phone and name) is left for the next run to merge.
     """
     pairs = {(row[1], row[2]) for row in rows}
-    phones = sorted({row[1] for row in rows})
-    present = {(phone, name) for phone, name in database.execute_sql(
-        f'SELECT phone, name FROM member WHERE phone IN ({_placeholders(len(phones))})', phones)} & pairs
-    wanted = [row[0] for row in rows]
-    used = {row[0] for row in database.execute_sql(
-        f'SELECT card_no FROM member WHERE card_no IN ({_placeholders(len(wanted))})', wanted)}
+    present = {(phone, name) for phone, name in
+               rows_where_in("SELECT phone, name FROM member WHERE phone IN ({})", sorted({row[1] for row in rows}))}
+    present &= pairs
+    used = {card for card, in rows_where_in("SELECT card_no FROM member WHERE card_no IN ({})",
+                                            [row[0] for row in rows])}
     fresh = []
     for row in rows:
         if (row[1], row[2]) in present:
@@ -243,11 +277,8 @@ def _next_member_id() -> int:
 
 
 def _already_credited(member_ids: list[int]) -> set[int]:
-    if not member_ids:
-        return set()
-    return {row[0] for row in database.execute_sql(
-        f"SELECT member_id FROM ledger_entry WHERE kind = ? AND member_id IN ({_placeholders(len(member_ids))})",
-        [LedgerKind.IMPORT, *member_ids])}
+    return {member_id for member_id, in rows_where_in(
+        "SELECT member_id FROM ledger_entry WHERE kind = ? AND member_id IN ({})", member_ids, [LedgerKind.IMPORT])}
 
 
 def _insert(table: str, columns: Sequence[str], rows: list[tuple]) -> None:
