@@ -72,3 +72,23 @@ def test_a_cached_number_never_answers_for_a_boolean():
     assert parse_date(1.0) == dt.date(1899, 12, 31)
     with pytest.raises(InvalidInput):
         parse_date(True)
+
+
+def test_remembered_cells_keep_their_type_apart():
+    """``True``, ``1`` and ``1.0`` are one key to a dict; cleaning must still refuse the first."""
+    from pharmacy_desk.core.spreadsheet.rows import RowCleaner, SourceRow
+
+    clean = RowCleaner({0: "name", 1: "phone", 2: "points", 3: "birthday"}, dt.date(2026, 6, 10))
+
+    def row(number, points, birthday):
+        return SourceRow("表", number, [], ["张三", "13812345678", points, birthday])
+
+    assert clean(row(2, 1, 23809)).points == 1
+    assert clean(row(3, 1.0, 23809.0)).birthday == dt.date(1965, 3, 8)
+    with pytest.raises(InvalidInput, match="积分不是数字"):
+        clean(row(4, True, None))
+    with pytest.raises(InvalidInput, match="日期格式不对"):
+        clean(row(5, 0, True))
+    with pytest.raises(InvalidInput, match="积分不是数字"):  # a refusal remembered is a refusal again
+        clean(row(6, True, None))
+    assert clean(row(7, "1,200", "1965年3月8日")).points == 1200
