@@ -73,7 +73,8 @@ class FilePage(QWizardPage):
 
 def _row_text(problem) -> str:
     """The row's cells in one line, so the owner recognises the member."""
-    text = " | ".join(str(v).strip() for v in problem.source.values if v not in (None, "") and str(v).strip())
+    cells = problem.source.values or ()
+    text = " | ".join(str(v).strip() for v in cells if v not in (None, "") and str(v).strip())
     return text if len(text) <= 40 else text[:39] + "…"
 
 
@@ -258,7 +259,7 @@ class ImportWizard(QWizard):
     def load(self, path: Path, *, advance: bool, choices=None) -> None:
         """Read, plan and match the file off the GUI thread; then go to the next page."""
         from pharmacy_desk.core.spreadsheet import remembered
-        from pharmacy_desk.core.spreadsheet.plan import match_database, read_plan
+        from pharmacy_desk.core.spreadsheet.plan import fill_problem_cells, match_database, read_plan
         from pharmacy_desk.core.spreadsheet.reading import read_file
 
         chosen = choices or Choices()
@@ -268,7 +269,9 @@ class ImportWizard(QWizard):
             chosen.remembered = remembered.load()
             file_plan = read_plan(path, choices=chosen, progress=progress, sheets=sheets)
             progress(0, 0, QCoreApplication.translate("ImportWizard", "正在与已有会员核对……"))
-            return file_plan, match_database(file_plan), {sheet.name: list(sheet.rows[:KEPT_ROWS]) for sheet in sheets}
+            plan = match_database(file_plan)
+            fill_problem_cells(plan)  # the conflicts' cells, shown in the preview
+            return file_plan, plan, {sheet.name: list(sheet.rows[:KEPT_ROWS]) for sheet in sheets}
 
         def done(outcome):
             self.file_plan, self.plan, self.sheet_rows = outcome

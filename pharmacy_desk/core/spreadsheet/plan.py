@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
 from collections.abc import Callable, Sequence
@@ -206,8 +207,9 @@ def _read_plan(path: Path, *, mappings: dict[str, dict[int, str]] | None, choice
             continue
         clean = RowCleaner(layout.mapping, today)
         repeated = _header_repeat_test(layout)
-        for index in range(layout.header_row + 1, len(sheet.rows)):
-            values = sheet.rows[index]
+        first = max(layout.header_row + 1, 0)
+        done += first
+        for index, values in enumerate(itertools.islice(sheet.rows, first, None), first):
             done += 1
             if done % 5000 == 0:
                 progress(done, total, Sentence(QT_TRANSLATE_NOOP("core", "正在检查每一行……")))
@@ -220,6 +222,10 @@ def _read_plan(path: Path, *, mappings: dict[str, dict[int, str]] | None, choice
                 candidates.append(clean(source))
             except InvalidInput as error:
                 problems.append(RowProblem(source, error.sentence, ImportProblemKind.REJECTED))
+            else:
+                source.values = None  # read again from the file should the member turn out a conflict
+    for sheet in sheets:
+        sheet.close()  # calamine's cells: the candidates are all the plan needs now
     kept, merged, conflicts = _merge_within_file(candidates)
     return FilePlan(path, file_hash(path), layouts, kept, problems + conflicts, skipped, merged, options)
 
@@ -270,7 +276,6 @@ def _fill_empty(target: Candidate, other: Candidate) -> None:
     for name in FILL_FIELDS:
         if getattr(target, name) in ("", None, 0) and getattr(other, name) not in ("", None, 0):
             setattr(target, name, getattr(other, name))
-    target.merged_rows.append(other.source)
 
 
 def _where(source: SourceRow) -> Sentence:
@@ -308,18 +313,40 @@ def shared_phones(candidates: list[Candidate]) -> int:
     return sum(1 for people in names.values() if len(people) > 1)
 
 
-def match_database(file_plan: FilePlan) -> ImportPlan:
-    """Split the file's members into new ones, merges into existing members, and conflicts."""
-    from pharmacy_desk.core import operations
+IN_GROUP = 900  # values bound in one ``IN (…)``, well under any SQLite's limit on parameters
+
+
+def rows_where_in(sql: str, values: Sequence[object], before: Sequence[object] = ()) -> list[tuple]:
+    """The rows of ``sql`` (whose ``IN ({})`` is filled with placeholders) for all ``values``, a group at a time."""
     from pharmacy_desk.core.db import database
 
+    rows: list[tuple] = []
+    for start in range(0, len(values), IN_GROUP):
+        group = list(values[start:start + IN_GROUP])
+        rows += database.execute_sql(sql.format(", ".join("?" * len(group))), [*before, *group]).fetchall()
+    return rows
+
+
+def match_database(file_plan: FilePlan) -> ImportPlan:
+    """Split the file's members into new ones, merges into existing members, and conflicts.
+
+    Only the members the file can meet are read (by its phones and card numbers), so matching a
+    list against a database of a million members holds no more than the list's own.
+    """
+    from pharmacy_desk.core import operations
+
     plan = ImportPlan(file_plan, already_imported=operations.find(file_plan.operation_key) is not None)
-    existing = {(row[1], row[2]): row for row in database.execute_sql(
-        "SELECT id, phone, name, card_no, gender, birthday, address, notes, health_to_confirm FROM member")}
-    cards = {row[3]: row for row in existing.values()}
-    imported = {row[0] for row in database.execute_sql(
-        "SELECT DISTINCT member_id FROM ledger_entry WHERE kind = ?", [LedgerKind.IMPORT])}
-    for candidate in file_plan.candidates:
+    candidates = file_plan.candidates
+    existing = {(row[1], row[2]): row for row in rows_where_in(
+        "SELECT id, phone, name, card_no, gender, birthday, address, notes, health_to_confirm FROM member "
+        "WHERE phone IN ({})", sorted({c.phone for c in candidates}))}
+    cards = {row[0]: row for row in rows_where_in(
+        "SELECT card_no, phone, name FROM member WHERE card_no IN ({})",
+        sorted({c.card_no for c in candidates if c.card_no}))}
+    imported = {member_id for member_id, in rows_where_in(
+        "SELECT DISTINCT member_id FROM ledger_entry WHERE kind = ? AND member_id IN ({})",
+        sorted(row[0] for row in existing.values()), [LedgerKind.IMPORT])}
+    for candidate in candidates:
         found = existing.get((candidate.phone, candidate.name))
         if found is None:
             holder = cards.get(candidate.card_no) if candidate.card_no else None
@@ -345,6 +372,41 @@ def match_database(file_plan: FilePlan) -> ImportPlan:
         points = candidate.points if member_id not in imported else 0
         plan.merges.append(Merge(candidate, member_id, fill, points))
     return plan
+
+
+def fill_problem_cells(plan: ImportPlan) -> None:
+    """Give the conflicting rows their cells again, read from the file: a plan keeps the cells of
+    the rows it refused only, and a member whose card another holds is found a conflict later.
+
+    A file changed or gone since the plan leaves those rows without cells (their number and reason
+    still say which row it was).
+    """
+    from pharmacy_desk.core.errors import DeskError
+
+    missing: dict[str, dict[int, SourceRow]] = {}
+    for problem in plan.problems:
+        if problem.source.values is None:
+            missing.setdefault(problem.source.sheet, {})[problem.source.row_number] = problem.source
+    if not missing:
+        return
+    path = plan.file.path
+    try:
+        sheets = read_file(path) if file_hash(path) == plan.file.content_hash else []
+    except (DeskError, OSError):
+        sheets = []
+    for sheet in sheets:
+        wanted = missing.get(sheet.name, {})
+        last = max(wanted, default=0)
+        for number, values in enumerate(sheet.rows, 1):
+            if number > last:
+                break
+            if number in wanted:
+                wanted[number].values = list(values)
+        sheet.close()
+    for rows in missing.values():
+        for source in rows.values():
+            if source.values is None:
+                source.values = []
 
 
 def plan_import(path: str | Path, **kwargs) -> ImportPlan:

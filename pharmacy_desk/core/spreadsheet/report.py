@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pharmacy_desk.core.spreadsheet.export import ExportColumn, export_sheets
-from pharmacy_desk.core.spreadsheet.plan import ImportPlan, RowProblem
+from pharmacy_desk.core.spreadsheet.plan import ImportPlan, RowProblem, fill_problem_cells
 from pharmacy_desk.core.vocabulary import ImportProblemKind
 
 REASON_TITLE = "问题原因"
@@ -62,6 +62,7 @@ def group_problems(problems: Iterable[RowProblem]) -> list[ProblemGroup]:
 
 def write_error_report(plan: ImportPlan, path: str | Path) -> int:
     """Write every rejected and conflicting row; returns how many rows were written."""
+    fill_problem_cells(plan)
     by_sheet: dict[str, list[RowProblem]] = {}
     for problem in plan.problems:
         by_sheet.setdefault(problem.source.sheet, []).append(problem)
@@ -71,7 +72,7 @@ def write_error_report(plan: ImportPlan, path: str | Path) -> int:
         headers = problems[0].source.headers
         columns = [ExportColumn(text or f"列{n + 1}", "raw") for n, text in enumerate(headers)]
         columns += [ExportColumn(REASON_TITLE), ExportColumn(KIND_TITLE), ExportColumn(ROW_TITLE, "int")]
-        rows = [[*_pad(p.source.values, len(headers)), str(p.reason), ImportProblemKind.label_of(p.kind),
+        rows = [[*_pad(p.source.values or (), len(headers)), str(p.reason), ImportProblemKind.label_of(p.kind),
                  p.source.row_number] for p in problems]
         sheets.append((sheet, rows, columns))
     if not sheets:
