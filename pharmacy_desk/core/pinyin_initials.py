@@ -14,6 +14,7 @@ again from the installed pypinyin and compares, so an upgrade cannot drift unsee
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 FIRST_CJK = 0x4E00
@@ -21,12 +22,16 @@ LAST_CJK = 0x9FFF
 UNKNOWN = "?"  # in the table: a character pypinyin gives no letter for
 
 
+_CJK_ONLY = re.compile(f"[{chr(FIRST_CJK)}-{chr(LAST_CJK)}]+")
+
+
 @cache
-def _table() -> tuple[str, frozenset[str], frozenset[str], int]:
+def _table() -> tuple[dict[int, str], frozenset[str], frozenset[str], int]:
     from pharmacy_desk.core.pinyin_table import INITIALS, READ_AS_WORDS
 
     words = frozenset(READ_AS_WORDS.split())
-    return INITIALS, words, frozenset(word[:2] for word in words), max(map(len, words), default=0)
+    letters = {FIRST_CJK + at: letter for at, letter in enumerate(INITIALS)}  # for ``str.translate``
+    return letters, words, frozenset(word[:2] for word in words), max(map(len, words), default=0)
 
 
 def table_initials(name: str) -> str | None:
@@ -34,21 +39,17 @@ def table_initials(name: str) -> str | None:
     only pypinyin can tell (a character outside the table, or a word read differently)."""
     if name.isascii():
         return "".join(ch for ch in name.lower() if ch.isalnum())
-    initials, words, openings, longest = _table()
-    letters = []
-    for ch in name:
-        at = ord(ch) - FIRST_CJK
-        if not 0 <= at <= LAST_CJK - FIRST_CJK:
-            return None
-        letter = initials[at]
-        if letter == UNKNOWN:
-            return None
-        letters.append(letter)
+    if not _CJK_ONLY.fullmatch(name):
+        return None
+    letters, words, openings, longest = _table()
+    initials = name.translate(letters)
+    if UNKNOWN in initials:
+        return None
     for start in range(len(name) - 1):
         if name[start:start + 2] in openings and any(
                 name[start:end] in words for end in range(start + 2, min(len(name), start + longest) + 1)):
             return None
-    return "".join(letters)
+    return initials
 
 
 def pypinyin_initials(text: str) -> str:
