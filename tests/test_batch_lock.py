@@ -96,7 +96,7 @@ def test_an_import_whose_rows_are_slow_writes_shorter_chunks(db, tmp_path, monke
 
     monkeypatch.setattr(commit, "_insert", slow_insert)
     monkeypatch.setattr(commit, "batch_transaction", timed)
-    monkeypatch.setattr(commit, "pause_for_tills", lambda: None)
+    monkeypatch.setattr(commit, "pause_for_tills", lambda since=None: None)
     result = commit.commit_import(read_plan(sheet), owner)
     assert result.created == 400
     chunks = held[1:]  # the first transaction records the operation
