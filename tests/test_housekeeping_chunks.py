@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from pharmacy_desk.core import check, expiry, ledger, tiers
-from pharmacy_desk.core.db import ChunkSize, database
+from pharmacy_desk.core.db import database
 from pharmacy_desk.core.defaults import system_staff
 from pharmacy_desk.core.models import LedgerEntry, Member, Operation, Tier, TierChange
 
@@ -68,7 +68,7 @@ def test_a_run_cut_short_finishes_at_the_next_start_without_expiring_twice(many,
 
 
 def test_a_lot_a_till_spent_after_the_reading_expires_only_what_is_left(many, owner):
-    stale = next(expiry._pages_by_expiry("", DUE.isoformat(), ChunkSize(100)))
+    stale = next(expiry._pages_by_expiry("", DUE.isoformat(), 100))
     assert [lot[2] for lot in stale] == [10] * 7
     ledger.adjust(many[0].id, -4, "兑换", owner, "spent", at=dt.datetime(2026, 4, 14, 18))
     assert expiry._expire_page(stale, DUE, system_staff()) == 66

@@ -2,7 +2,9 @@
 with their balances, an import stopped half-way has written whole members only, and running it again
 finishes it without a duplicate."""
 
+import contextlib
 import datetime as dt
+import sqlite3
 from contextlib import contextmanager
 
 import pytest
@@ -117,3 +119,20 @@ def test_only_the_last_chunk_waits_for_the_disk_and_the_connection_is_set_back(d
     assert synchronous == [2] + [1] * 5 + [2]  # the operation, five chunks of seven, the last five members
     assert [database.execute_sql(f"PRAGMA {name}").fetchone()[0]
             for name in ("synchronous", "wal_autocheckpoint")] == usual == [2, 1000]
+
+
+def test_each_chunk_is_copied_into_the_database_file_before_a_till_commits(db, owner, sheet, small_chunks,
+                                                                          tmp_path):
+    """A chunk's pages are checkpointed by the import itself: left in the log, the first till to
+    commit past the tills' 4 MB threshold copied them, and that sale waited for it."""
+    database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    in_file = []
+
+    def progress(done, total, text=""):
+        if done < total:  # after each chunk: what the file itself holds, the log not read
+            with contextlib.closing(sqlite3.connect(f"{(tmp_path / 'test.sqlite3').as_uri()}?immutable=1",
+                                                    uri=True)) as raw:
+                in_file.append(raw.execute("SELECT COUNT(*) FROM member").fetchone()[0])
+
+    commit.commit_import(read_plan(sheet, today=TODAY), owner, at=AT, progress=progress)
+    assert in_file == [7, 14, 21, 28, 35]

@@ -308,6 +308,11 @@ def batch_transaction(size: ChunkSize | None = None) -> Iterator[None]:
     so the chunk asks for the lock again for up to ``BATCH_LOCK_PATIENCE_S`` before giving up.
     Only taking the lock is tried again: nothing of the chunk has run yet, so nothing can be
     done twice. ``size`` is told how long the chunk held the lock (``ChunkSize``).
+
+    After its commit the chunk copies what it wrote from the log into the database file itself
+    (``dialect.checkpoint``: passive, it holds no lock a till needs). Otherwise the next till
+    to commit would: SQLite checkpoints in whichever connection's commit finds the log past
+    ``wal_autocheckpoint`` pages, and that sale would wait for the batch's pages to be copied.
     """
     from pharmacy_desk.core.errors import StorageError, explain_storage_error
 
@@ -330,6 +335,7 @@ def batch_transaction(size: ChunkSize | None = None) -> Iterator[None]:
         yield
     if size is not None:
         size.took(time.perf_counter() - locked_at)
+    dialect.checkpoint(database)
 
 
 def pause_for_tills(since: float | None = None) -> None:

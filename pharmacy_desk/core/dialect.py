@@ -420,12 +420,6 @@ def _on_own_connection(database: AnyDatabase, read: Callable[[], T]) -> T:
         database.close()  # this thread's connection only
 
 
-# A bulk writer's chunks rewrite the same index pages again and again; checkpointing every
-# 4 MB of WAL copies each page back once per chunk. Up to 64 MB of WAL between checkpoints
-# copies it once per ~15 chunks.
-BULK_WRITE_CHECKPOINT_PAGES = 16_000
-
-
 class BulkWriting:
     """Many short write transactions of one resumable batch (an import), on this connection only.
 
@@ -445,9 +439,10 @@ class BulkWriting:
 @contextmanager
 def bulk_writing(database: AnyDatabase) -> Iterator[BulkWriting]:
     """The connection set for a batch of short write transactions; its usual settings after."""
-    usual = {name: database.execute_sql(f"PRAGMA {name}").fetchone()[0]
-             for name in ("synchronous", "wal_autocheckpoint")}
-    database.execute_sql(f"PRAGMA wal_autocheckpoint = {BULK_WRITE_CHECKPOINT_PAGES}")
+    # The log is not left to grow between checkpoints here (that spared the batch copying an
+    # index page once per chunk): the tills checkpoint at 4 MB, so the first till to commit
+    # past that copied the batch's pages itself. Each chunk checkpoints (``db.batch_transaction``).
+    usual = {name: database.execute_sql(f"PRAGMA {name}").fetchone()[0] for name in ("synchronous",)}
     database.execute_sql("PRAGMA synchronous = 1")
     try:
         yield BulkWriting(database)

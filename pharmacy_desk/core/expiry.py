@@ -1,10 +1,10 @@
 """积分过期 catch-up: expire every lot whose day has come, in short transactions beside the tills.
 
-The due lots are read outside the write lock, a page at a time in expiry order; each page
-(as many lots as fit in ``db.CHUNK_TARGET_S`` of write lock, ``db.ChunkSize``) is then
-expired in a transaction of its own: its lots' remaining points are read again
+The due lots are read outside the write lock, a page at a time in expiry order; each page is
+then expired a chunk at a time (as many lots as fit in ``db.CHUNK_TARGET_S`` of write lock,
+``db.ChunkSize``), each chunk in a transaction of its own: its lots' remaining points are read again
 under the lock (a till may have spent or expired some meanwhile), and the expire entries
-and their allocations are written set-based. A till sale waits for one page at most.
+and their allocations are written set-based. A till sale waits for one short chunk at most.
 
 Each lot can be expired once (its expire entry's key names the lot), so a page that runs
 again after a crash, or after a till expired a member's lots itself, adds nothing. A run
@@ -16,6 +16,7 @@ ever expired.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -26,6 +27,10 @@ from pharmacy_desk.core.vocabulary import LedgerKind, OperationKind
 
 PAGE_LOTS = 500  # lots expired per transaction at most; fewer when that would hold the lock long
 FIRST_PAGE_LOTS = 100
+# Lots read per query, without the lock. Not the transaction's size: a page of lots a run cut
+# short already expired writes nothing, and a small page re-reads each expiry day's lots from
+# the day's first (the index holds them by day, then id) once per page.
+READ_PAGE_LOTS = 5000
 DONE_PREFIX = "expiry-done:"
 REASON = "积分到期"
 
@@ -61,7 +66,7 @@ def _newest_lot_id() -> int:
     return database.execute_sql("SELECT COALESCE(MAX(id), 0) FROM ledger_entry").fetchone()[0]
 
 
-def _pages_by_expiry(since: str, today: str, size: ChunkSize) -> Iterator[list[DueLot]]:
+def _pages_by_expiry(since: str, today: str, size: int) -> Iterator[list[DueLot]]:
     """Lots with points left that fell due after ``since`` and by ``today``, soonest first."""
     last_day, last_id = since, 0
     while True:
@@ -69,21 +74,21 @@ def _pages_by_expiry(since: str, today: str, size: ChunkSize) -> Iterator[list[D
             SELECT l.id, l.member_id, {_REMAINING}, l.expires_on FROM ledger_entry l
             WHERE l.points > 0 AND l.expires_on > ? AND l.expires_on <= ?
               AND l.expires_on >= ? AND (l.expires_on > ? OR l.id > ?)
-            ORDER BY l.expires_on, l.id LIMIT ?""", (since, today, last_day, last_day, last_id, size.rows)).fetchall()
+            ORDER BY l.expires_on, l.id LIMIT ?""", (since, today, last_day, last_day, last_id, size)).fetchall()
         if not rows:
             return
         yield [row for row in rows if row[2] > 0]
         last_id, last_day = rows[-1][0], rows[-1][3]
 
 
-def _pages_added_since(seen: int, newest: int, since: str, size: ChunkSize) -> Iterator[list[DueLot]]:
+def _pages_added_since(seen: int, newest: int, since: str, size: int) -> Iterator[list[DueLot]]:
     """Lots added after the last run that were already due by its day (written with an old date)."""
     last_id = seen
     while True:
         rows = database.execute_sql(f"""
             SELECT l.id, l.member_id, {_REMAINING}, l.expires_on FROM ledger_entry l
             WHERE l.id > ? AND l.id <= ? AND l.points > 0 AND l.expires_on <= ?
-            ORDER BY l.id LIMIT ?""", (last_id, newest, since, size.rows)).fetchall()
+            ORDER BY l.id LIMIT ?""", (last_id, newest, since, size)).fetchall()
         if not rows:
             return
         yield [row for row in rows if row[2] > 0]
@@ -159,11 +164,15 @@ def catch_up(today: dt.date, operator: Staff | None, *, page: int = PAGE_LOTS) -
     day = today.isoformat()
     size = ChunkSize(page, start=FIRST_PAGE_LOTS)
     total = 0
-    for lots in _pages_by_expiry(since, day, size):
-        total += _expire_page(lots, today, operator, size)
+    pages = _pages_by_expiry(since, day, READ_PAGE_LOTS)
     if mark is not None:
-        for lots in _pages_added_since(mark.lot_id, newest, since, size):
-            total += _expire_page(lots, today, operator, size)
+        pages = itertools.chain(pages, _pages_added_since(mark.lot_id, newest, since, READ_PAGE_LOTS))
+    for lots in pages:
+        start = 0
+        while start < len(lots):
+            rows = size.rows
+            total += _expire_page(lots[start:start + rows], today, operator, size)
+            start += rows
     done = Watermark(today, newest)
     with batch_transaction():
         if operations.find(done.key) is None:
