@@ -3,25 +3,30 @@
 Run from the repository root::
 
     nice -n 10 python -m bench.bench_till_latency [--members 100000] [--sales 500000]
-        [--before CHECKOUT] [--import-rows 100000] [--keep DIR]
+        [--base FILE] [--last-housekeeping DAYS] [--only alone housekeeping import both]
+        [--before CHECKOUT] [--import-rows 100000] [--lock-log] [--keep DIR]
 
 It builds one database with ``bench.generate_large`` (sales up to yesterday: years of points
-have lapsed and this month's tier review is due, as on the first start after an upgrade) and
-copies it for each scenario, so each side job does a first start's work:
+have lapsed and this month's tier review is due, as on the first start after an upgrade), or
+takes ``--base`` (a copy of the 1,000,000-member file), optionally runs the housekeeping on it
+as of ``--last-housekeeping`` days ago (the till was last started then), and copies it for each
+scenario, so each side job does the same work:
 
 * ``alone``: one till records sales one after another;
 * ``housekeeping``: the same till while another process runs ``run_due_jobs`` (points expiry
-  catch-up and the monthly tier review) with this checkout's code;
-* ``housekeeping (before)``: the same with the code of ``--before CHECKOUT`` (another git
-  checkout, e.g. ``git worktree add --detach /tmp/before <commit>``): the baseline;
+  catch-up, the monthly tier review, closing the month that ended) with this checkout's code;
 * ``import``: the same till while another process imports a generated list of
-  ``--import-rows`` members (``bench.bench_import.generate``); ``import (before)`` the same
-  with the code of ``--before``.
+  ``--import-rows`` members (``bench.bench_import.generate``);
+* ``both``: the housekeeping and the import at once, beside the same till;
+* each side scenario again ``(before)`` with the code of ``--before CHECKOUT`` (another git
+  checkout, e.g. ``git worktree add --detach /tmp/before <commit>``): the baseline.
 
 The till is ``bench.till_harness``'s: ``sales.record_sale`` through ``db.retry_when_busy``,
-as the counter records a sale. It keeps selling until the side job has finished. Printed per
-scenario: sales, errors a cashier would have seen, p50 / p99 / max latency, and how long
-the side job took.
+as the counter records a sale. It keeps selling until the side jobs have finished. Printed per
+scenario: sales, errors a cashier would have seen, p50 / p99 / max latency, how many sales
+took over 200 ms, and how long the side jobs took. ``--lock-log`` adds, per scenario, each
+process's slowest write transactions (waiting for the lock, holding it, committing) and
+statements under the lock (``bench/lock_timing.py``).
 """
 
 from __future__ import annotations
