@@ -335,7 +335,9 @@ def batch_transaction(size: ChunkSize | None = None) -> Iterator[None]:
         yield
     if size is not None:
         size.took(time.perf_counter() - locked_at)
-    dialect.checkpoint(database)
+    from pharmacy_desk.core import dialect
+
+    dialect.checkpoint(_database())
 
 
 def pause_for_tills(since: float | None = None) -> None:
