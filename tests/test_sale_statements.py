@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from pharmacy_desk.core import activity, dialect, sales, till_state
+from pharmacy_desk.core import activity, dialect, ledger, sales, till_state
 from pharmacy_desk.core.bookkeeping_models import ReceiptCounter
 from pharmacy_desk.core.db import database
 from pharmacy_desk.core.models import Member, Staff
@@ -22,7 +22,7 @@ AT = dt.datetime(2026, 6, 10, 10, 0)
 
 def shape(sql: str) -> str:
     """A statement in a few words: ``insert sale``, ``select ledger_entry``, ``read till state``."""
-    if sql == till_state.READ_SQL:
+    if sql in (till_state.READ_SQL, till_state.READ_WITH_CAP_SQL):
         return "read till state"
     words = re.match(r'\s*(\w+)(?:.*?\b(?:INTO|FROM|UPDATE)\s+"?(\w+)"?)?', sql, re.S | re.I)
     assert words is not None, sql
@@ -74,6 +74,18 @@ def test_a_sale_that_lifts_the_tier_adds_the_change_and_the_members_tier(db, mak
     assert Member.get_by_id(member.id).tier.code == "core"
 
 
+def test_a_sale_paying_with_points(db, make_member, sell, owner):
+    member = make_member()
+    ledger.adjust(member.id, 600, "开户积分", owner, "gift", at=AT - dt.timedelta(days=1))
+    seen = statements(member, {"household": 4000}, "points", points_used=500)
+    locked = seen[seen.index("begin immediate"):]
+    assert locked == [  # the read includes the month's redemption cap; the lots are read once
+        "begin immediate", "read till state", "select ledger_entry", *WRITES,
+        "insert ledger_entry", "insert ledger_allocation", "insert ledger_entry", "commit"]
+    # Before the lock, so that a sale refused for its points or the cap makes no other till wait.
+    assert seen[:len(seen) - len(locked)] == ["read till state", "select ledger_entry"]
+
+
 def test_a_sale_inserted_by_another_program_keeps_the_counter_and_the_figures(db, make_member, sell):
     member = make_member()
     sell(member, {"household": 1000})
@@ -84,3 +96,17 @@ def test_a_sale_inserted_by_another_program_keeps_the_counter_and_the_figures(db
     assert ReceiptCounter.get_by_id("20260610").last_no == 7
     assert activity.figures()[member.id] == ("2026-06-10 11:00:00", 2, 3500)
     assert sell(member, {"household": 1000}).sale.receipt_no == "20260610-0008"
+
+
+def test_points_spent_after_a_lot_lapsed_expire_it_first_and_the_balance_follows(db, make_member, owner):
+    member = make_member()
+    ledger.adjust(member.id, 300, "旧积分", owner, "old", at=AT - dt.timedelta(days=100))  # lapsed before AT
+    ledger.adjust(member.id, 600, "开户积分", owner, "gift", at=AT - dt.timedelta(days=1))
+    order = sales.SaleInput(lines=[sales.LineInput("household", 4000)], member_id=member.id, points_used=500,
+                            amount_confirmed=True)
+    order.payments = {"cash": sales.preview(order, AT).quote.due_fen}
+    result = sales.record_sale(order, operator=Staff.get(Staff.role == "cashier"), uid="lapsed", at=AT)
+    assert result.balance == ledger.balance(member.id) == 600 - 500 + result.sale.points_earned
+    kinds = [kind for (kind,) in database.execute_sql(
+        "SELECT kind FROM ledger_entry WHERE member_id = ? ORDER BY id", (member.id,))]
+    assert kinds == ["adjust", "adjust", "expire", "redeem", "earn"]

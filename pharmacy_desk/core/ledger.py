@@ -104,19 +104,29 @@ def credit(member_id: MemberId, kind: str, points: int, op: Operation, at: dt.da
 
 
 def debit(member_id: MemberId, kind: str, points: int, op: Operation, at: dt.datetime,
-          *, key_suffix: str = "", **links) -> LedgerEntry:
-    """Take ``points`` (> 0) from the lots expiring soonest. Refuses to go below zero."""
+          *, key_suffix: str = "", lots: list[Lot] | None = None, **links) -> LedgerEntry:
+    """Take ``points`` (> 0) from the lots expiring soonest. Refuses to go below zero.
+
+    Lots whose expiry has come are expired first. ``lots``: the member's open lots
+    (``open_lots()``, due ones included) as read in this same write transaction, so that
+    they are not read again.
+    """
     if kind not in DEBIT_KINDS or points <= 0:
         raise InvalidInput(QT_TRANSLATE_NOOP("core", "无效的积分扣减：{kind} {points}"), kind=kind, points=points)
-    expire_due(at.date(), op.staff, member_id=member_id)
-    lots = open_lots(member_id, include_due_on=at.date())
+    today = at.date()
+    if lots is None:
+        expire_due(today, op.staff, member_id=member_id)
+        lots = open_lots(member_id, include_due_on=today)
+    else:
+        _expire_lots(member_id, [(lot.entry_id, lot.remaining) for lot in lots if lot.expires_on <= today],
+                     today, op.staff)
+        lots = [lot for lot in lots if lot.expires_on > today]
     available = sum(lot.remaining for lot in lots)
     if points > available:
         raise PointsError(QT_TRANSLATE_NOOP(
             "core", "积分不足：需要 {points} 分，可用 {usable} 分。"), points=points, usable=available)
-    entry = LedgerEntry.create(member=member_id, kind=kind, points=-points, created_at=at,
-                               key=f"{op.key}/{kind}{key_suffix}", operation=op,
-                               staff=op.staff_id, **links)
+    entry = prepared.create(LedgerEntry, member=member_id, kind=kind, points=-points, created_at=at,
+                            key=f"{op.key}/{kind}{key_suffix}", operation=op, staff=op.staff_id, **links)
     _allocate(entry, lots, points)
     return entry
 
@@ -127,9 +137,9 @@ def _allocate(entry: LedgerEntry, lots: list[Lot], points: int) -> None:
         if points == 0:
             break
         take = min(points, lot.remaining)
-        rows.append({"debit": entry.id, "lot": lot.entry_id, "points": take})
+        rows.append((entry.id, lot.entry_id, take))
         points -= take
-    LedgerAllocation.insert_many(rows).execute()
+    prepared.insert_many(LedgerAllocation, ("debit", "lot", "points"), rows)
 
 
 def expire_due(today: dt.date, operator: Staff | None, *, member_id: MemberId | None = None) -> int:
@@ -155,17 +165,22 @@ def expire_due(today: dt.date, operator: Staff | None, *, member_id: MemberId | 
     )
     due = due.where(LedgerEntry.member == member_id)
     rows = list(cast("Iterable[tuple[LedgerEntryId, MemberId, int, int]]", due.tuples()))
-    if not rows:
+    return _expire_lots(member_id, [(lot_id, points - taken) for lot_id, _member, points, taken in rows],
+                        today, operator)
+
+
+def _expire_lots(member_id: MemberId, left: list[tuple[LedgerEntryId, int]], today: dt.date,
+                 operator: Staff | None) -> int:
+    """Expire the points ``left`` in each of a member's lots (lot id, points) whose expiry has come."""
+    if not left:
         return 0
-    scope = f"m{member_id}"
     at = dt.datetime.combine(today, dt.time(0, 0))
     total = 0
     with write_transaction():
-        op = operations.keyed(f"expiry:{today.isoformat()}:{scope}", "expire", operator, at).resume()
-        for lot_id, lot_member_id, points, taken in rows:
-            remaining = points - taken
+        op = operations.keyed(f"expiry:{today.isoformat()}:m{member_id}", "expire", operator, at).resume()
+        for lot_id, remaining in left:
             entry = LedgerEntry.create(
-                member=lot_member_id, kind=LedgerKind.EXPIRE, points=-remaining, created_at=at,
+                member=member_id, kind=LedgerKind.EXPIRE, points=-remaining, created_at=at,
                 key=f"expire:lot{lot_id}", operation=op, staff=op.staff_id,
                 reason=QT_TRANSLATE_NOOP("core", "积分到期"))
             LedgerAllocation.create(debit=entry, lot=lot_id, points=remaining)

@@ -17,24 +17,14 @@ from pharmacy_desk.core import prepared
 from pharmacy_desk.core.db import database
 from pharmacy_desk.core.ids import MemberId
 from pharmacy_desk.core.models import Coupon, LedgerEntry, Member, Sale
-from pharmacy_desk.core.redemption import month_bounds
-from pharmacy_desk.core.vocabulary import LedgerKind
+from pharmacy_desk.core.redemption import cap_used_sql, month_bounds
 
-# The member, their balance and what the month's cap has used: points as cash on sales,
-# less what returns gave back, plus gifts not reversed (a reversal is a refund entry of the
-# member's naming the redemption). Parameters: member id, month start, month end.
+# The member, their balance and what the month's cap has used. Parameters: member id, month
+# start, month end.
 MEMBER_SQL = f"""
 SELECT {prepared.columns_sql(Member, "m")},
        (SELECT COALESCE(SUM(points), 0) FROM ledger_entry WHERE member_id = m.id),
-       (SELECT COALESCE(SUM(points_cash_fen), 0) FROM sale
-         WHERE member_id = m.id AND created_at >= ?2 AND created_at < ?3),
-       (SELECT COALESCE(SUM(l.points_cash_share_fen), 0) FROM sale_return_line l
-         JOIN sale_return r ON r.id = l.sale_return_id JOIN sale s ON s.id = r.sale_id
-         WHERE s.member_id = m.id AND s.created_at >= ?2 AND s.created_at < ?3),
-       (SELECT COALESCE(SUM(value_fen), 0) FROM redemption g
-         WHERE g.member_id = m.id AND g.created_at >= ?2 AND g.created_at < ?3
-           AND NOT EXISTS (SELECT 1 FROM ledger_entry e WHERE e.member_id = g.member_id
-                           AND e.redemption_id = g.id AND e.kind = '{LedgerKind.REFUND}'))
+       {cap_used_sql("m.id", "?2", "?3")}
 FROM member m WHERE m.id = ?1
 """
 

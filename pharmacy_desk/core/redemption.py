@@ -5,15 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from peewee import fn
 
-from pharmacy_desk.core import catalog, ledger, members, operations
+from pharmacy_desk.core import catalog, ledger, members, operations, tiers
 from pharmacy_desk.core.changes import NOTHING, Changes
-from pharmacy_desk.core.db import write_transaction
+from pharmacy_desk.core.db import database, write_transaction
 from pharmacy_desk.core.errors import InvalidInput, NotFound, PointsError, StockError
 from pharmacy_desk.core.ids import CatalogItemId, MemberId
 from pharmacy_desk.core.models import (
-    CatalogItem, Redemption, Sale, SaleReturn, SaleReturnLine, Staff, Tier,
+    CatalogItem, Redemption, Staff, Tier,
 )
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.permissions import Permission, require
@@ -35,28 +34,45 @@ def month_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
     return start, end
 
 
+def cap_used_sql(member: str, start: str, end: str) -> str:
+    """Three scalar subqueries of what the month's cap has used: points as cash on sales, what
+    returns gave back of it, and gifts not reversed (a reversal is a refund entry of the
+    member's naming the redemption). ``member``, ``start`` and ``end`` are SQL expressions
+    (the member's id, the month's bounds); the cap used is the first less the second plus the third.
+    """
+    return f"""(SELECT COALESCE(SUM(points_cash_fen), 0) FROM sale
+         WHERE member_id = {member} AND created_at >= {start} AND created_at < {end}),
+       (SELECT COALESCE(SUM(l.points_cash_share_fen), 0) FROM sale_return_line l
+         JOIN sale_return r ON r.id = l.sale_return_id JOIN sale s ON s.id = r.sale_id
+         WHERE s.member_id = {member} AND s.created_at >= {start} AND s.created_at < {end}),
+       (SELECT COALESCE(SUM(value_fen), 0) FROM redemption g
+         WHERE g.member_id = {member} AND g.created_at >= {start} AND g.created_at < {end}
+           AND NOT EXISTS (SELECT 1 FROM ledger_entry e WHERE e.member_id = g.member_id
+                           AND e.redemption_id = g.id AND e.kind = '{LedgerKind.REFUND}'))"""
+
+
+# What the month's cap has used by one member. Parameters: member id, month start, month end.
+CAP_USED_SQL = f"SELECT {cap_used_sql('?1', '?2', '?3')}"
+
+
 def cap_used_fen(member_id: MemberId, day: dt.date) -> int:
     """Value redeemed this calendar month: points-as-cash on sales (less returns) plus gifts."""
     start, end = month_bounds(day)
-    in_month = (Sale.member == member_id) & (Sale.created_at >= start) & (Sale.created_at < end)
-    cash = Sale.select(fn.COALESCE(fn.SUM(Sale.points_cash_fen), 0)).where(in_month).scalar()
-    returned = (SaleReturnLine.select(fn.COALESCE(fn.SUM(SaleReturnLine.points_cash_share_fen), 0))
-                .join(SaleReturn).join(Sale).where(in_month).scalar())
-    # A reversed redemption gave nothing, so it takes nothing from the month's cap.
-    gifts = Redemption.select(fn.COALESCE(fn.SUM(Redemption.value_fen), 0)).where(
-        (Redemption.member == member_id) & (Redemption.created_at >= start)
-        & (Redemption.created_at < end) & Redemption.id.not_in(catalog.reversed_ids())).scalar()
+    cash, returned, gifts = database.execute_sql(CAP_USED_SQL, (member_id, str(start), str(end))).fetchone()
     return cash - returned + gifts
 
 
-def cap_remaining_fen(member_id: MemberId, day: dt.date, tier: Tier | None = None) -> int:
-    """What the member may still redeem this month; ``tier`` is the member's, when the caller has it."""
-    cap = (tier or Tier.get_by_id(members.get(member_id).tier_id)).monthly_cap_fen
-    return max(0, cap - cap_used_fen(member_id, day))
+def cap_remaining_fen(member_id: MemberId, day: dt.date, tier: Tier | None = None,
+                      used_fen: int | None = None) -> int:
+    """What the member may still redeem this month; ``tier`` is the member's and ``used_fen``
+    what the month has used (``cap_used_sql``), when the caller has read them already."""
+    cap = (tier or tiers.tier_of(members.get(member_id).tier_id)).monthly_cap_fen
+    return max(0, cap - (cap_used_fen(member_id, day) if used_fen is None else used_fen))
 
 
-def check_cap(member_id: MemberId, value_fen: int, day: dt.date) -> None:
-    remaining = cap_remaining_fen(member_id, day)
+def check_cap(member_id: MemberId, value_fen: int, day: dt.date, tier: Tier | None = None,
+              used_fen: int | None = None) -> None:
+    remaining = cap_remaining_fen(member_id, day, tier, used_fen)
     if value_fen > remaining:
         raise PointsError(QT_TRANSLATE_NOOP(
             "core", "超出本月兑换上限：本月还可兑换 {remaining} 元，本次 {amount} 元。"),

@@ -39,8 +39,17 @@ _LOCKED_NAME = "rule_version"
 
 
 def known_version(version: int | None) -> None:
-    """The stamp was read under the write lock together with other things: no read of its own."""
-    dialect.known_for_write_transaction(db.database, _LOCKED_NAME, version)
+    """The stamp was read together with other things: no read of its own.
+
+    Under the write lock it holds for the transaction; otherwise for the innermost
+    ``pinned`` block, if any (outside both, the next reader asks again).
+    """
+    if dialect.holds_write_lock(db.database):
+        dialect.known_for_write_transaction(db.database, _LOCKED_NAME, version)
+        return
+    pins = getattr(_pins, "stack", None)
+    if pins:
+        pins[-1]["version"] = version
 
 
 def _version() -> int | None:

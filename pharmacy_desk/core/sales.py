@@ -63,6 +63,8 @@ class SalePreview:
     confirm_reason: Sentence | None = None
     # The categories the lines were priced with, so recording the sale need not read them again.
     categories: dict[str, Category] = field(default_factory=dict, repr=False)
+    # Paying with points: the member's open lots as read (due ones included), for the debit.
+    lots: list[ledger.Lot] | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)
@@ -147,8 +149,10 @@ _UNREAD = object()
 
 
 def _preview(sale: SaleInput, at: dt.datetime | None, member: Member | None | object = _UNREAD, *,
-             confirming: bool = True) -> SalePreview:
-    """``preview``; ``confirming=False`` when the amount is confirmed already, so its reason is not asked."""
+             confirming: bool = True, cap_used_fen: int | None = None) -> SalePreview:
+    """``preview``; ``confirming=False`` when the amount's reason is not wanted (it is confirmed
+    already, or the caller only looks for refusals); ``cap_used_fen``: what the month's
+    redemption cap has used, when read already (``till_state``)."""
     at = at or operations.now()
     today = at.date()
     if not sale.lines:
@@ -185,12 +189,14 @@ def _preview(sale: SaleInput, at: dt.datetime | None, member: Member | None | ob
         coupons.check_usable(coupon, sale.member_id, total, today)
         discount = coupons.discount_fen(coupon, total)
 
-    points_cash = 0
+    points_cash, lots = 0, None
     if sale.points_used:
         if member is None:
             raise PointsError(QT_TRANSLATE_NOOP("core", "散客不能使用积分。"))
         # The balance first: pricing the points takes time in proportion to how many there are.
-        usable = ledger.usable_points(member.id, today)
+        # The lots due today are read too: spending points expires them first (``ledger.debit``).
+        lots = ledger.open_lots(member.id)
+        usable = sum(lot.remaining for lot in lots if lot.expires_on > today)
         if sale.points_used > usable:
             raise PointsError(QT_TRANSLATE_NOOP(
                 "core", "积分不足：需要 {points} 分，可用 {usable} 分。"), points=sale.points_used, usable=usable)
@@ -199,7 +205,7 @@ def _preview(sale: SaleInput, at: dt.datetime | None, member: Member | None | ob
             raise PointsError(QT_TRANSLATE_NOOP(
                 "core", "积分抵现 {amount} 元超过应付金额 {due} 元。"), amount=yuan(points_cash),
                 due=yuan(total - discount))
-        check_cap(member.id, points_cash, today)
+        check_cap(member.id, points_cash, today, tiers.tier_of(member.tier_id), cap_used_fen)
 
     due = total - discount - points_cash
     insurance = sale.payments.get(PaymentMethod.INSURANCE, 0)
@@ -213,7 +219,7 @@ def _preview(sale: SaleInput, at: dt.datetime | None, member: Member | None | ob
                    insurance_fen=insurance, insurance_earns=settings.get("insurance_earns_points"),
                    bonuses=earning, insured_lines=insured_lines, pro_rata=settings.get("points_pro_rata"))
     reason = sale_size.confirm_reason(total, member.id if member else None) if confirming else None
-    return SalePreview(result, member, coupon, categories=categories, confirm_reason=reason)
+    return SalePreview(result, member, coupon, categories=categories, confirm_reason=reason, lots=lots)
 
 
 def next_receipt_no(at: dt.datetime) -> tuple[str, tuple[str, str, str]]:
@@ -240,17 +246,22 @@ def record_sale(sale: SaleInput, *, operator: Staff, uid: str, at: dt.datetime |
     require(operator, Permission.SELL)
     at = at or operations.now()
     key = f"sale:{uid}"
-    if (sale.points_used or sale.coupon_id is not None) and operations.find(key) is None:
-        # The refusals that need reading (the balance, the monthly cap, the coupon) are found
-        # before the write lock, so such a refused sale never makes another till wait; under
-        # the lock it is all checked again. A plain sale's refusals are about what was typed.
-        preview(sale, at)
     if not key.rpartition(":")[2].strip():  # as ``operations.keyed`` refuses a key without its id
         raise InvalidInput(QT_TRANSLATE_NOOP("core", "操作缺少唯一编号。"))
     # The trailing period as last read; checked against the rules read under the lock below.
     months = settings.assumed("tier_period_months")
+    since = tiers.period_start(at.date(), months)
+    cap = bool(sale.points_used)  # paying with points: the month's redemption cap is read with the rest
+    if sale.points_used or sale.coupon_id is not None:
+        # The refusals that need reading (the balance, the monthly cap, the coupon) are found
+        # before the write lock, so such a refused sale never makes another till wait; under
+        # the lock it is all checked again. A plain sale's refusals are about what was typed.
+        with rule_cache.pinned():
+            ahead = till_state.read(key, sale.member_id, since, at, cap=cap)
+            if ahead.done_kind is None:
+                _preview(sale, at, ahead.member, confirming=False, cap_used_fen=ahead.cap_used_fen)
     with write_transaction():
-        state = till_state.read(key, sale.member_id, tiers.period_start(at.date(), months), at)
+        state = till_state.read(key, sale.member_id, since, at, cap=cap)
         if state.done_kind is not None:
             if state.done_kind != "sale":
                 raise InvalidInput(QT_TRANSLATE_NOOP("core", "操作编号“{key}”已被另一项操作使用，本次操作没有执行。"), key=key)
@@ -258,7 +269,8 @@ def record_sale(sale: SaleInput, *, operator: Staff, uid: str, at: dt.datetime |
             balance = ledger.balance(recorded.member_id) if recorded.member_id else 0
             return SaleResult(_record_of(recorded), balance, replayed=True)
         # A confirmed amount needs no reason: a big sale need not read the member's usual one.
-        priced = _preview(sale, at, state.member, confirming=not sale.amount_confirmed)
+        priced = _preview(sale, at, state.member, confirming=not sale.amount_confirmed,
+                          cap_used_fen=state.cap_used_fen)
         if priced.confirm_reason is not None and not sale.amount_confirmed:
             raise NeedsConfirmation(priced.confirm_reason)
         q = priced.quote
@@ -298,14 +310,16 @@ def _write(sale: SaleInput, priced: SalePreview, payments: dict[str, int], state
     if member is None:
         return SaleResult(_record_of(row), 0)
     if sale.points_used:
-        ledger.debit(member.id, LedgerKind.REDEEM, sale.points_used, op, at, sale=row, reason=QT_TRANSLATE_NOOP("core", "积分抵现"))
+        ledger.debit(member.id, LedgerKind.REDEEM, sale.points_used, op, at, sale=row,
+                     reason=QT_TRANSLATE_NOOP("core", "积分抵现"), lots=priced.lots)
     if row.points_earned:
         ledger.credit(member.id, LedgerKind.EARN, row.points_earned, op, at, sale=row)
     # The spend read before this sale, with it; read again if the period changed meanwhile.
     known = (state.spend_fen + row.paid_fen - state.refunded_fen, state.visits + 1) if period_as_read else None
     new_tier = tiers.upgrade_after_sale(member, op, at, known)
-    # Spending points may have expired lots first (``ledger.debit``): then the ledger is asked.
-    balance = ledger.balance(member.id) if sale.points_used else state.balance + row.points_earned
+    # Spending points expired the lots whose day had come first (``ledger.debit``).
+    expired = sum(lot.remaining for lot in priced.lots or () if lot.expires_on <= at.date())
+    balance = state.balance - expired - sale.points_used + row.points_earned
     return SaleResult(_record_of(row), balance, new_tier)
 
 
