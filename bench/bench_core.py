@@ -278,6 +278,11 @@ class SaleRunner:
         self.insurance_earns = settings.get("insurance_earns_points")
         self.count = 0
         self.upgrades = {"app": 0, "raw": 0}
+        # Statements the app sends per sale, by kind, over its first ``census_sales`` sales
+        # (the warm-up: the timed sales carry no counting).
+        self.census_sales = 0
+        self.app_sales = 0
+        self.census: dict[str, list[int]] = {"plain": [], "lifts the tier": []}
 
     def app(self, job: tuple[int, Basket]) -> None:
         member_id, (basket, method, insured) = job
@@ -286,7 +291,14 @@ class SaleRunner:
         order = sales.SaleInput(lines=[sales.LineInput(code, amount) for code, amount in basket],
                                 member_id=member_id, payments={"insurance": insured, method: total - insured},
                                 amount_confirmed=True)
-        result = sales.record_sale(order, operator=self.operator, uid=f"bench-{self.run_id}-{self.count}")
+        self.app_sales += 1
+        uid = f"bench-{self.run_id}-{self.count}"
+        if self.app_sales <= self.census_sales:
+            with dialect.sent(database) as sent:
+                result = sales.record_sale(order, operator=self.operator, uid=uid)
+            self.census["plain" if result.new_tier is None else "lifts the tier"].append(len(sent))
+        else:
+            result = sales.record_sale(order, operator=self.operator, uid=uid)
         self.upgrades["app"] += result.new_tier is not None
 
     def raw(self, job: tuple[int, Basket]) -> None:
@@ -460,6 +472,7 @@ def run(path: Path, iterations: int, warmup: int, seed: int, only: list[str] | N
               f"(raw {row.raw_statements:.1f})", file=sys.stderr, flush=True)
 
     runner = SaleRunner(con, uuid.uuid4().hex[:8])
+    runner.census_sales = warmup
     pinyin_raw = raw_lookup(con, RAW_SQL["pinyin"], lambda k: k + "*")
     cases = {  # name: (keys, app call, raw twin, kind)
         "card": (cards, lookup_checked("exact"), raw_lookup(con, RAW_SQL["card"]), "lookup"),
@@ -479,6 +492,8 @@ def run(path: Path, iterations: int, warmup: int, seed: int, only: list[str] | N
             measure(keys, app, raw, warmup, (database.connection(), con)), kind)
     info["load_after"] = os.getloadavg()[0]
     info["tier_upgrades"] = runner.upgrades  # sales that lifted the member's tier, app and raw twin
+    info["sale_statements"] = {kind: (len(counts), sum(counts) / len(counts) if counts else float("nan"))
+                               for kind, counts in runner.census.items()}
     settings.invalidate()
     con.close()
     core_db.close_database()
@@ -510,6 +525,9 @@ def print_table(info: dict) -> None:
         for r in info["rows"]]
     print_aligned(lines, left=(0, 10))
     print(f"sales that lifted a tier: app {info['tier_upgrades']['app']}, raw twin {info['tier_upgrades']['raw']}")
+    if info.get("sale_statements"):
+        print("statements per app sale in the warm-up: " + "; ".join(
+            f"{kind} {mean:.1f} (n={n})" for kind, (n, mean) in info["sale_statements"].items() if n))
     print("\nquery plans of members.lookup:")
     for name, plans in info["plans"].items():
         for plan in plans:

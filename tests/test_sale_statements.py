@@ -110,3 +110,13 @@ def test_points_spent_after_a_lot_lapsed_expire_it_first_and_the_balance_follows
     kinds = [kind for (kind,) in database.execute_sql(
         "SELECT kind FROM ledger_entry WHERE member_id = ? ORDER BY id", (member.id,))]
     assert kinds == ["adjust", "adjust", "expire", "redeem", "earn"]
+
+
+def test_what_is_sent_is_noted_in_every_block_it_is_sent_in(db):
+    with dialect.sent(database) as outer:
+        database.execute_sql("SELECT 1")
+        with dialect.sent(database) as inner:
+            database.execute_sql("SELECT 2")
+        database.execute_sql("SELECT 3")
+    database.execute_sql("SELECT 4")
+    assert (outer, inner) == (["SELECT 1", "SELECT 2", "SELECT 3"], ["SELECT 2"])

@@ -119,18 +119,19 @@ class WriterDatabase(SqliteDatabase):
 
     def cursor(self, named_cursor=None):
         cursor = super().cursor(named_cursor)
-        log = getattr(self._per_thread, "sent", None)
-        return cursor if log is None else _NotingCursor(cursor, log)
+        logs = getattr(self._per_thread, "sent", None)
+        return _NotingCursor(cursor, logs) if logs else cursor
 
 
 class _NotingCursor:
     """A cursor that notes each statement it is sent (``sent``), and is otherwise the driver's own."""
 
-    def __init__(self, cursor: sqlite3.Cursor, log: list[str]):
-        self._cursor, self._log = cursor, log
+    def __init__(self, cursor: sqlite3.Cursor, logs: list[list[str]]):
+        self._cursor, self._logs = cursor, logs
 
     def execute(self, sql: str, parameters: Any = ()) -> _NotingCursor:
-        self._log.append(sql)
+        for log in self._logs:
+            log.append(sql)
         self._cursor.execute(sql, parameters)
         return self
 
@@ -152,12 +153,15 @@ def sent(database: AnyDatabase) -> Iterator[list[str]]:
     target = _target(database)
     if not isinstance(target, WriterDatabase):
         raise TypeError("only the program's own database notes what it is sent")
+    logs = getattr(target._per_thread, "sent", None)
+    if logs is None:
+        logs = target._per_thread.sent = []
     log: list[str] = []
-    target._per_thread.sent = log
+    logs.append(log)  # blocks may nest: each notes what is sent within it
     try:
         yield log
     finally:
-        target._per_thread.sent = None
+        logs[:] = [other for other in logs if other is not log]
 
 
 class _CountedSavepoint(_savepoint):
