@@ -4,7 +4,9 @@ A member's sale is eight statements: BEGIN, one read of what it needs under the 
 (``till_state``), the sale (which numbers its receipt and, by its triggers, moves the
 day's receipt counter and the member's running figures), its operation, its lines in one
 INSERT, its payments in one INSERT, the points earned, COMMIT. A walk-in earns no points;
-a sale that lifts the tier writes the tier change and the member's new tier.
+a sale that lifts the tier writes the tier change and the member's new tier. A sale paying
+with points or with a coupon is also priced before the lock (what it reads there is what it
+reads again under it), so a sale refused for them never makes another till wait.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import re
 from pharmacy_desk.core import activity, dialect, ledger, sales, till_state
 from pharmacy_desk.core.bookkeeping_models import ReceiptCounter
 from pharmacy_desk.core.db import database
-from pharmacy_desk.core.models import Member, Staff
+from pharmacy_desk.core.models import Coupon, Member, Staff
 
 AT = dt.datetime(2026, 6, 10, 10, 0)
 
@@ -84,6 +86,18 @@ def test_a_sale_paying_with_points(db, make_member, sell, owner):
         "insert ledger_entry", "insert ledger_allocation", "insert ledger_entry", "commit"]
     # Before the lock, so that a sale refused for its points or the cap makes no other till wait.
     assert seen[:len(seen) - len(locked)] == ["read till state", "select ledger_entry"]
+
+
+def test_a_sale_with_a_coupon_reads_the_coupon_and_records_its_use(db, make_member, sell):
+    member = make_member()
+    sell(member, {"household": 1000})
+    welcome = Coupon.get(Coupon.member == member)  # from the sign-up
+    seen = statements(member, {"household": 5000}, "coupon", coupon_id=welcome.id)
+    locked = seen[seen.index("begin immediate"):]
+    assert locked == [
+        "begin immediate", "read till state", "select coupon", "select coupon_in_use", *WRITES,
+        "insert coupon_use", "insert ledger_entry", "commit"]
+    assert seen[:len(seen) - len(locked)] == ["read till state", "select coupon", "select coupon_in_use"]
 
 
 def test_a_sale_inserted_by_another_program_keeps_the_counter_and_the_figures(db, make_member, sell):
