@@ -12,7 +12,7 @@ from pharmacy_desk.core.db import database, write_transaction
 from pharmacy_desk.core.errors import InvalidInput, NotFound, PointsError, StockError
 from pharmacy_desk.core.ids import CatalogItemId, MemberId
 from pharmacy_desk.core.models import (
-    CatalogItem, Redemption, Staff, Tier,
+    CatalogItem, Redemption, Staff,
 )
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.permissions import Permission, require
@@ -62,7 +62,7 @@ def cap_used_fen(member_id: MemberId, day: dt.date) -> int:
     return cash - returned + gifts
 
 
-def cap_remaining_fen(member_id: MemberId, day: dt.date, tier: Tier | None = None,
+def cap_remaining_fen(member_id: MemberId, day: dt.date, tier: tiers.TierRow | None = None,
                       used_fen: int | None = None) -> int:
     """What the member may still redeem this month; ``tier`` is the member's and ``used_fen``
     what the month has used (``cap_used_sql``), when the caller has read them already."""
@@ -70,7 +70,7 @@ def cap_remaining_fen(member_id: MemberId, day: dt.date, tier: Tier | None = Non
     return max(0, cap - (cap_used_fen(member_id, day) if used_fen is None else used_fen))
 
 
-def check_cap(member_id: MemberId, value_fen: int, day: dt.date, tier: Tier | None = None,
+def check_cap(member_id: MemberId, value_fen: int, day: dt.date, tier: tiers.TierRow | None = None,
               used_fen: int | None = None) -> None:
     remaining = cap_remaining_fen(member_id, day, tier, used_fen)
     if value_fen > remaining:
