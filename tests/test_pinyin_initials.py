@@ -9,8 +9,9 @@ import sys
 from hypothesis import given, settings, strategies as st
 
 from pharmacy_desk.core.normalize import SURNAME_INITIALS, name_initials
-from pharmacy_desk.core.pinyin_initials import build_table, pypinyin_initials, table_initials
-from pharmacy_desk.core.pinyin_table import INITIALS, READ_AS_WORDS
+from pharmacy_desk.core.pinyin_initials import build_table, pypinyin_initials, read_table, table_initials
+
+_, INITIALS, WORDS = read_table()
 
 
 def reference(name: str) -> str:
@@ -23,10 +24,9 @@ def reference(name: str) -> str:
 def test_the_table_is_the_installed_pypinyins():
     initials, words = build_table()
     assert initials == INITIALS
-    assert words == READ_AS_WORDS.split()
+    assert words == WORDS
 
 
-WORDS = READ_AS_WORDS.split()
 COMMON = "王李张刘陈杨黄赵吴周单曾解仇朴区查乐长欧阳建国红军伟芳娜秀英长江重庆行银朝"
 
 

@@ -4,7 +4,8 @@ pypinyin reads a name by cutting it into the longest words of its phrase diction
 and reading every other character alone. A word's reading differs from its
 characters' own readings only for a few thousand words (一朝, 银行, 长城 …), so a name
 that contains none of them reads, initial by initial, exactly as its characters do.
-``pinyin_table`` holds, built from pypinyin itself (``build_table``, written by
+``pinyin_table.txt`` (package data: the pypinyin version, then the initials of U+4E00
+onwards, ``?`` for none, then the words separated by spaces) holds, built from pypinyin itself (``build_table``, written by
 ``build_spec/make_pinyin_table.py``), the initial of every character of the CJK
 Unified Ideographs block and those few thousand words; a name holding anything
 else (another script, a character pypinyin leaves as it is, one of those words)
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from importlib import resources
 
 FIRST_CJK = 0x4E00
 LAST_CJK = 0x9FFF
@@ -25,12 +27,20 @@ UNKNOWN = "?"  # in the table: a character pypinyin gives no letter for
 _CJK_ONLY = re.compile(f"[{chr(FIRST_CJK)}-{chr(LAST_CJK)}]+")
 
 
+TABLE = resources.files("pharmacy_desk.core").joinpath("pinyin_table.txt")
+
+
+def read_table() -> tuple[str, str, list[str]]:
+    """What ``pinyin_table.txt`` holds: the pypinyin version it was built from, the initials, the words."""
+    version, initials, words = TABLE.read_text(encoding="utf-8").split("\n")[:3]
+    return version.removeprefix("pypinyin "), initials, words.split()
+
+
 @cache
 def _table() -> tuple[dict[int, str], frozenset[str], frozenset[str], int]:
-    from pharmacy_desk.core.pinyin_table import INITIALS, READ_AS_WORDS
-
-    words = frozenset(READ_AS_WORDS.split())
-    letters = {FIRST_CJK + at: letter for at, letter in enumerate(INITIALS)}  # for ``str.translate``
+    _, initials, read_as_words = read_table()
+    words = frozenset(read_as_words)
+    letters = {FIRST_CJK + at: letter for at, letter in enumerate(initials)}  # for ``str.translate``
     return letters, words, frozenset(word[:2] for word in words), max(map(len, words), default=0)
 
 
