@@ -37,7 +37,7 @@ def test_sign_up_records_health_consent_and_marketing_choice_once(db, clerk):
     member = Member.get()
     assert again.member.id == first.member.id and Member.select().count() == 1
     assert (member.name, member.health_consent_on, member.marketing_opt_out) == ("赵敏", TODAY, True)
-    assert first.coupon is not None and Coupon.select().count() == 1
+    assert first.coupon_id is not None and Coupon.select().count() == 1
     plain = profiles.sign_up(phone="13800002222", name="钱多", operator=clerk, health_consent=False,
                              key="register:k2", today=TODAY)
     assert Member.get_by_id(plain.member.id).health_consent_on is None
@@ -119,9 +119,10 @@ def test_measurements_are_range_checked(db, pharmacist, make_member):
         profiles.add_measurement(member.id, pharmacist, "bp", systolic=130, diastolic=85)
     profiles.record_health_consent(member.id, pharmacist, True, today=TODAY)
     bp = profiles.add_measurement(member.id, pharmacist, "bp", systolic="１４２", diastolic=88).measurement
-    sugar = profiles.add_measurement(member.id, pharmacist, "glucose", glucose="7.25").measurement
-    assert (bp.systolic, bp.diastolic) == (142, 88)
-    assert Measurement.get_by_id(sugar.id).glucose == Decimal("7.2")  # half-even to one decimal
+    sugar = profiles.add_measurement(member.id, pharmacist, "glucose", glucose="7.25")
+    assert (bp.systolic, bp.diastolic, bp.reading, bp.staff) == (142, 88, "142/88 mmHg", pharmacist.name)
+    assert sugar.measurement.glucose == Decimal("7.2")
+    assert Measurement.get_by_id(sugar.measurement_id).glucose == Decimal("7.2")  # half-even to one decimal
     for kwargs, message in [
         (dict(kind="bp", systolic=59, diastolic=40), "收缩压"), (dict(kind="bp", systolic=261, diastolic=90), "收缩压"),
         (dict(kind="bp", systolic=120, diastolic=29), "舒张压"), (dict(kind="bp", systolic=90, diastolic=120), "填反"),

@@ -47,7 +47,7 @@ def _show_templates() -> None:
     rows = coupon_templates.all_templates()
     for t in rows:
         state = "" if t.active else "（已停用）"
-        print(f"  #{t.id} {t.title}{state}：{coupon_templates.describe_terms(coupon_templates.terms_of(t))}")
+        print(f"  #{t.id} {t.title}{state}：{coupon_templates.describe_terms(t.terms)}")
     print(f"共 {len(rows)} 个券模板。")
 
 

@@ -94,7 +94,31 @@ def checked(terms: Terms) -> Terms:
                  percent_off=percent, min_spend_fen=min_spend, service=service)
 
 
-def terms_of(template: CouponTemplate) -> Terms:
+@dataclass(frozen=True)
+class TemplateRow:
+    """A template as the template window lists and edits it and the issue dialog offers it."""
+
+    id: int
+    kind: str
+    title: str
+    valid_days: int
+    value_fen: int
+    percent_off: int
+    min_spend_fen: int
+    service: str
+    active: bool
+
+    @classmethod
+    def of(cls, template: CouponTemplate) -> TemplateRow:
+        return cls(template.id, template.kind, template.title, template.valid_days, template.value_fen,
+                   template.percent_off, template.min_spend_fen, template.service, template.active)
+
+    @property
+    def terms(self) -> Terms:
+        return terms_of(self)
+
+
+def terms_of(template: CouponTemplate | TemplateRow) -> Terms:
     return Terms(kind=template.kind, title=template.title, valid_days=template.valid_days,
                  value_fen=template.value_fen, percent_off=template.percent_off,
                  min_spend_fen=template.min_spend_fen, service=template.service)
@@ -115,7 +139,7 @@ def describe_terms(terms: Terms) -> Sentence:
 
 @dataclass(frozen=True)
 class TemplateResult:
-    template: CouponTemplate
+    template: TemplateRow
     changed: bool = True
 
     @property
@@ -138,7 +162,7 @@ def create_template(terms: Terms, operator: Staff, *, at: dt.datetime | None = N
             min_spend_fen=clean.min_spend_fen, service=clean.service, valid_days=clean.valid_days,
             active=True, created_at=at, created_by=operator)
         _record(OperationKind.COUPON_TEMPLATE_ADD, operator, clean.title, str(describe_terms(clean)), at)
-    return TemplateResult(template)
+    return TemplateResult(TemplateRow.of(template))
 
 
 def get(template_id: int) -> CouponTemplate:
@@ -158,14 +182,14 @@ def edit_template(template_id: int, terms: Terms, operator: Staff, *,
         template = get(template_id)
         before = terms_of(template)
         if before == clean:
-            return TemplateResult(template, changed=False)
+            return TemplateResult(TemplateRow.of(template), changed=False)
         detail = f"{before.title}：{describe_terms(before)} → {clean.title}：{describe_terms(clean)}（已发放的券不变）"
         CouponTemplate.update(
             kind=clean.kind, title=clean.title, value_fen=clean.value_fen, percent_off=clean.percent_off,
             min_spend_fen=clean.min_spend_fen, service=clean.service, valid_days=clean.valid_days,
         ).where(CouponTemplate.id == template.id).execute()
         _record(OperationKind.COUPON_TEMPLATE_CHANGE, operator, clean.title, detail, at)
-        return TemplateResult(CouponTemplate.get_by_id(template.id))
+        return TemplateResult(TemplateRow.of(CouponTemplate.get_by_id(template.id)))
 
 
 def set_active(template_id: int, active: bool, operator: Staff, *, at: dt.datetime | None = None) -> TemplateResult:
@@ -175,21 +199,23 @@ def set_active(template_id: int, active: bool, operator: Staff, *, at: dt.dateti
     with write_transaction():
         template = get(template_id)
         if template.active == active:
-            return TemplateResult(template, changed=False)
+            return TemplateResult(TemplateRow.of(template), changed=False)
         CouponTemplate.update(active=active).where(CouponTemplate.id == template.id).execute()
         what = "重新启用" if active else "停用（已发放的券仍可使用）"
         _record(OperationKind.COUPON_TEMPLATE_CHANGE, operator, template.title, f"{template.title}：{what}", at)
-        return TemplateResult(CouponTemplate.get_by_id(template.id))
+        return TemplateResult(TemplateRow.of(CouponTemplate.get_by_id(template.id)))
 
 
 def retire_template(template_id: int, operator: Staff, *, at: dt.datetime | None = None) -> TemplateResult:
     return set_active(template_id, False, operator, at=at)
 
 
-def all_templates() -> list[CouponTemplate]:
+def all_templates() -> list[TemplateRow]:
     """Every template, active first, then in the order they were made."""
-    return list(CouponTemplate.select().order_by(CouponTemplate.active.desc(), CouponTemplate.id))
+    query = CouponTemplate.select().order_by(CouponTemplate.active.desc(), CouponTemplate.id)
+    return [TemplateRow.of(template) for template in query]
 
 
-def active_templates() -> list[CouponTemplate]:
-    return list(CouponTemplate.select().where(CouponTemplate.active).order_by(CouponTemplate.id))
+def active_templates() -> list[TemplateRow]:
+    query = CouponTemplate.select().where(CouponTemplate.active).order_by(CouponTemplate.id)
+    return [TemplateRow.of(template) for template in query]

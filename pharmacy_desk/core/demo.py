@@ -22,7 +22,7 @@ from typing import Literal
 from pharmacy_desk.core import coupons, ledger, members, passwords, redemption, returns, sales, settings, tiers
 from pharmacy_desk.core.db import database
 from pharmacy_desk.core.errors import DeskError, InvalidInput
-from pharmacy_desk.core.ids import CatalogItemId
+from pharmacy_desk.core.ids import CatalogItemId, MemberId
 from pharmacy_desk.core.models import CatalogItem, Coupon, Member, Sale, Staff
 from pharmacy_desk.core.vocabulary import CatalogKind, Gender, PaymentMethod, ReturnReason, Role
 from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP
@@ -53,6 +53,29 @@ SEASON_MIX = {
 class DemoSummary:
     members: int
     sales: int
+
+
+@dataclass(frozen=True)
+class FileTally:
+    """What the first-day walk checks the file against: the counts, the first member and the last sale."""
+
+    members: int
+    sales: int
+    first_member_id: MemberId | None
+    first_card_no: str
+    first_name: str
+    last_sale_member_id: MemberId | None
+    last_sale_total_fen: int
+    last_sale_points: int
+
+
+def tally() -> FileTally:
+    first = Member.select(Member.id, Member.card_no, Member.name).order_by(Member.id).tuples().first()
+    last = Sale.select(Sale.member, Sale.total_fen, Sale.points_earned).order_by(Sale.id.desc()).tuples().first()
+    member_id, card_no, name = first or (None, "", "")
+    sale_member_id, total_fen, points = last or (None, 0, 0)
+    return FileTally(Member.select().count(), Sale.select().count(), member_id, card_no, name, sale_member_id,
+                     total_fen, points)
 
 
 def _age(rng: random.Random) -> int:

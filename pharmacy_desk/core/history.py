@@ -16,6 +16,7 @@ from peewee import JOIN, fn
 
 from pharmacy_desk.core.bonuses import recorded_bonuses
 from pharmacy_desk.core.catalog import CatalogRow
+from pharmacy_desk.core.coupons import describe
 from pharmacy_desk.core.ids import MemberId, SaleId
 from pharmacy_desk.core.models import (
     CatalogItem, Category, Coupon, CouponInUse, LedgerEntry, Measurement, Sale, SaleLine, SaleReturn, SaleReturnLine, Staff,
@@ -151,7 +152,7 @@ class CouponRow:
     id: int
     code: str
     title: str
-    coupon: Coupon
+    description: Sentence  # what it gives and until when (``coupons.describe``)
     valid_from: dt.date
     valid_until: dt.date
     used_at: dt.datetime | None
@@ -178,7 +179,7 @@ def member_coupons(member_id: MemberId, today: dt.date) -> list[CouponRow]:
     rows = []
     for c in query.objects():
         used_at, receipt = getattr(c, "used_at", None), getattr(c, "receipt_no", None)
-        rows.append(CouponRow(c.id, c.code, c.title, c, c.valid_from, c.valid_until, used_at, receipt,
+        rows.append(CouponRow(c.id, c.code, c.title, describe(c), c.valid_from, c.valid_until, used_at, receipt,
                               coupon_status(c, today, used=used_at is not None)))
     return rows
 

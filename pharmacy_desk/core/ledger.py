@@ -214,18 +214,20 @@ def adjust(member_id: MemberId, points: int, reason: str, operator: Staff, key: 
 
 @dataclass(frozen=True)
 class Adjustment:
-    """A 手工调整 as a screen needs it: the entry, the balance after it, and what changed."""
+    """A 手工调整 as a screen needs it: the entry (its points signed), the balance after it, and what changed."""
 
-    entry: LedgerEntry
+    member_id: MemberId
+    entry_id: LedgerEntryId
+    points: int
     balance: int
 
     @property
     def changes(self) -> Changes:
-        return Changes.of_member(self.entry.member_id, ledger=True)
+        return Changes.of_member(self.member_id, ledger=True)
 
 
 def adjust_points(member_id: MemberId, points: int, reason: str, operator: Staff, key: str,
                   *, at: dt.datetime | None = None) -> Adjustment:
     """The owner's adjustment from a window: ``adjust`` with the balance and changes it made."""
     entry = adjust(member_id, points, reason, operator, key, at=at)
-    return Adjustment(entry, balance(member_id))
+    return Adjustment(MemberId(entry.member_id), LedgerEntryId(entry.id), entry.points, balance(member_id))

@@ -9,8 +9,9 @@ already earned are never recomputed.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from pharmacy_desk.core import rules, settings
 from pharmacy_desk.core.changes import NOTHING, Changes
@@ -67,5 +68,18 @@ def tiers() -> list[TierRow]:
     return tiers_by_rank()
 
 
-def categories() -> list[Category]:
-    return list(Category.select().order_by(Category.sort_order, Category.id))
+@dataclass(frozen=True)
+class CategoryRate:
+    """A category's points rule as the points page shows and edits it."""
+
+    code: str
+    name: str
+    points_per_block: int
+    block_fen: int
+
+
+def categories() -> list[CategoryRate]:
+    """The categories in the till's order, with their points rules."""
+    query = (Category.select(Category.code, Category.name, Category.points_per_block, Category.block_fen)
+             .order_by(Category.sort_order, Category.id).tuples())
+    return [CategoryRate(*row) for row in cast("Iterable[tuple[str, str, int, int]]", query)]

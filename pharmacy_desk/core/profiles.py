@@ -13,18 +13,18 @@ import uuid
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from pharmacy_desk.core import audit, history, ledger, members, operations
+from pharmacy_desk.core import audit, coupons, history, ledger, members, operations
 from pharmacy_desk.core.changes import NOTHING, Changes
 from pharmacy_desk.core.db import write_transaction
 from pharmacy_desk.core.errors import DuplicateMember, InvalidInput, NotFound
-from pharmacy_desk.core.ids import MemberId
+from pharmacy_desk.core.ids import CouponId, MemberId, StaffId
 from pharmacy_desk.core.models import Measurement, Member, Staff, Tier
 from pharmacy_desk.core.normalize import (
     check_birthday, clean_gender, clean_name, clean_phone, halfwidth, mask_phone, name_initials,
 )
 from pharmacy_desk.core.permissions import Permission, can, require
 from pharmacy_desk.core.vocabulary import MeasurementKind, OperationKind, Role
-from pharmacy_desk.core.sentences import Joined, QT_TRANSLATE_NOOP, term
+from pharmacy_desk.core.sentences import Joined, QT_TRANSLATE_NOOP, Sentence, term
 
 SYSTOLIC_RANGE = (60, 260)
 DIASTOLIC_RANGE = (30, 160)
@@ -34,15 +34,48 @@ PROFILE_FIELDS = ("phone", "name", "gender", "birthday", "address", "owner_staff
 
 
 @dataclass(frozen=True)
+class MemberRecord:
+    """A member as stored after a change to their profile or health file (the row stays inside core)."""
+
+    id: MemberId
+    card_no: str
+    phone: str
+    name: str
+    name_initials: str
+    gender: str
+    birthday: dt.date | None
+    address: str
+    owner_staff_id: StaffId | None
+    marketing_opt_out: bool
+    notes: str
+    joined_on: dt.date
+    profile_confirmed_on: dt.date | None
+    health_consent_on: dt.date | None
+    chronic_conditions: str
+    allergies: str
+    long_term_meds: str
+    health_to_confirm: str
+
+    @classmethod
+    def of(cls, member: Member) -> MemberRecord:
+        return cls(MemberId(member.id), member.card_no, member.phone, member.name, member.name_initials,
+                   member.gender, member.birthday, member.address, member.owner_staff_id, member.marketing_opt_out,
+                   member.notes, member.joined_on, member.profile_confirmed_on, member.health_consent_on,
+                   member.chronic_conditions, member.allergies, member.long_term_meds, member.health_to_confirm)
+
+
+@dataclass(frozen=True)
 class MemberUpdate:
     """A member as stored after a change to their profile or health file, and what the change touched."""
-    member: Member
+    member: MemberRecord
     changes: Changes
 
 
 @dataclass(frozen=True)
 class MeasurementResult:
-    measurement: Measurement
+    """A counter measurement as recorded, as the health file lists it."""
+    measurement_id: int
+    measurement: history.MeasurementRow
     changes: Changes
 
 
@@ -66,8 +99,27 @@ def staff_choices() -> list[Staff]:
     return list(Staff.select().where(Staff.active & (Staff.role != Role.SYSTEM)).order_by(Staff.name))
 
 
+@dataclass(frozen=True)
+class SignUp:
+    """A member just signed up, and the new-member coupon they were given (described), if any."""
+
+    member: MemberRecord
+    coupon_id: CouponId | None
+    coupon_text: Sentence | None
+
+    @classmethod
+    def of(cls, registration: members.Registration) -> SignUp:
+        coupon = registration.coupon
+        return cls(MemberRecord.of(registration.member), None if coupon is None else CouponId(coupon.id),
+                   None if coupon is None else coupons.describe(coupon))
+
+    @property
+    def changes(self) -> Changes:
+        return Changes.of_member(self.member.id, coupons=self.coupon_id is not None)
+
+
 def sign_up(*, phone: object, name: object, operator: Staff, health_consent: bool, key: str,
-            birthday: object = None, today: dt.date | None = None, **fields) -> members.Registration:
+            birthday: object = None, today: dt.date | None = None, **fields) -> SignUp:
     """会员登记 at the counter, with the separate health-information consent in the same transaction.
 
     ``birthday`` may be a date or the text the cashier typed (``1965-3-8``; empty = not given).
@@ -83,7 +135,7 @@ def sign_up(*, phone: object, name: object, operator: Staff, health_consent: boo
         if health_consent and member.health_consent_on is None:
             Member.update(health_consent_on=at.date()).where(Member.id == member.id).execute()
             member.health_consent_on = at.date()
-        return registration
+        return SignUp.of(registration)
 
 
 def _audit(kind: str, member_id: MemberId, operator: Staff, detail: str = "") -> None:
@@ -139,12 +191,12 @@ def update_profile(member_id: MemberId, operator: Staff, *, today: dt.date | Non
                     raise DuplicateMember(taken, clash.id, name=clash.name, card_no=clash.card_no,
                                           phone=mask_phone(clash.phone))
         if not changed:
-            return MemberUpdate(member, NOTHING)
+            return MemberUpdate(MemberRecord.of(member), NOTHING)
         _audit("update_profile", member.id, operator, ",".join(sorted(changed)))
         if "name" in changed:
             changed["name_initials"] = name_initials(changed["name"])
         Member.update(**changed).where(Member.id == member.id).execute()
-        return MemberUpdate(members.get(member.id), Changes.of_member(member.id))
+        return MemberUpdate(MemberRecord.of(members.get(member.id)), Changes.of_member(member.id))
 
 
 @dataclass(frozen=True)
@@ -178,7 +230,7 @@ def may_handle_health(operator: Staff) -> bool:
     return can(operator, Permission.VIEW_HEALTH)
 
 
-def health_visible(member: Member, operator: Staff) -> bool:
+def health_visible(member: Member | MemberRecord, operator: Staff) -> bool:
     """健康档案 is shown only to a pharmacist or the owner, and only with the member's consent."""
     return may_handle_health(operator) and member.health_consent_on is not None
 
@@ -221,7 +273,7 @@ def record_health_consent(member_id: MemberId, operator: Staff, consented: bool,
         member = members.get(member_id)
         if consented:
             if member.health_consent_on is not None:
-                return MemberUpdate(member, NOTHING)
+                return MemberUpdate(MemberRecord.of(member), NOTHING)
             _audit("health_consent", member.id, operator, "granted")
             Member.update(health_consent_on=today).where(Member.id == member.id).execute()
         else:
@@ -229,7 +281,7 @@ def record_health_consent(member_id: MemberId, operator: Staff, consented: bool,
             Member.update(health_consent_on=None, chronic_conditions="", allergies="",
                           long_term_meds="").where(Member.id == member.id).execute()
             Measurement.delete().where(Measurement.member == member.id).execute()
-        return MemberUpdate(members.get(member.id), Changes.of_member(member.id, health=True))
+        return MemberUpdate(MemberRecord.of(members.get(member.id)), Changes.of_member(member.id, health=True))
 
 
 @dataclass(frozen=True)
@@ -282,7 +334,7 @@ def confirm_imported_history(member_id: MemberId, operator: Staff, text: str | N
             chronic = f"{chronic}；{confirmed}" if chronic else confirmed
         _audit(OperationKind.CONFIRM_HEALTH, member.id, operator, "kept" if confirmed else "dropped")
         Member.update(chronic_conditions=chronic, health_to_confirm="").where(Member.id == member.id).execute()
-        return MemberUpdate(members.get(member.id), Changes.of_member(member.id, health=True))
+        return MemberUpdate(MemberRecord.of(members.get(member.id)), Changes.of_member(member.id, health=True))
 
 
 def _require_consent(member: Member) -> None:
@@ -303,7 +355,7 @@ def update_health_file(member_id: MemberId, operator: Staff, *, chronic_conditio
         if changes:
             _audit("update_health", member.id, operator, ",".join(sorted(changes)))
             Member.update(**changes).where(Member.id == member.id).execute()
-        return MemberUpdate(members.get(member.id), Changes.of_member(member.id, health=True) if changes else NOTHING)
+        return MemberUpdate(MemberRecord.of(members.get(member.id)), Changes.of_member(member.id, health=True) if changes else NOTHING)
 
 
 def _int_in(value, label: str, low: int, high: int) -> int:
@@ -352,4 +404,6 @@ def add_measurement(member_id: MemberId, operator: Staff, kind: str, *, systolic
         _audit("measurement", member.id, operator, kind)
         measurement = Measurement.create(member=member, taken_at=at, kind=kind, staff=operator,
                                          notes=notes.strip(), **values)
-        return MeasurementResult(measurement, Changes.of_member(member.id, health=True))
+        row = history.MeasurementRow(measurement.taken_at, kind, measurement.systolic, measurement.diastolic,
+                                     measurement.glucose, operator.name, measurement.notes)
+        return MeasurementResult(measurement.id, row, Changes.of_member(member.id, health=True))

@@ -83,7 +83,7 @@ def check_cap(member_id: MemberId, value_fen: int, day: dt.date, tier: tiers.Tie
 class RedemptionPreview:
     """What a redemption would take, shown to the member before it is confirmed."""
 
-    item: CatalogItem
+    item: catalog.CatalogRow
     quantity: int
     points: int
     value_fen: int
@@ -91,7 +91,7 @@ class RedemptionPreview:
     balance_after: int
 
 
-def unaffordable(item: CatalogItem, usable_points: int, cap_left_fen: int) -> str | None:
+def unaffordable(item: catalog.CatalogRow, usable_points: int, cap_left_fen: int) -> str | None:
     """Why the member cannot take one of ``item`` now (points, stock, the month's cap), or None."""
     if item.stock is not None and item.stock < 1:
         return "已无库存"
@@ -126,12 +126,31 @@ def preview(*, member_id: MemberId, item_id: CatalogItemId, quantity: int = 1,
         raise PointsError(QT_TRANSLATE_NOOP("core", "积分不足：需要 {points} 分，可用 {usable} 分。"), points=points, usable=usable)
     check_cap(member.id, value, at.date())
     balance = ledger.balance(member.id)
-    return RedemptionPreview(item, quantity, points, value, balance, balance - points)
+    return RedemptionPreview(catalog.CatalogRow.of(item), quantity, points, value, balance, balance - points)
+
+
+@dataclass(frozen=True)
+class RedemptionRecord:
+    """A redemption as recorded, as the redemption window and its slip name it."""
+
+    id: int
+    member_id: MemberId
+    item_id: CatalogItemId
+    item_name: str
+    quantity: int
+    points: int
+    value_fen: int
+    created_at: dt.datetime
+
+    @classmethod
+    def of(cls, redemption: Redemption, item_name: str) -> RedemptionRecord:
+        return cls(redemption.id, MemberId(redemption.member_id), CatalogItemId(redemption.item_id), item_name,
+                   redemption.quantity, redemption.points, redemption.value_fen, redemption.created_at)
 
 
 @dataclass
 class RedemptionResult:
-    redemption: Redemption
+    redemption: RedemptionRecord
     balance: int
     replayed: bool = False
 
@@ -167,7 +186,8 @@ def redeem(*, member_id: MemberId, item_id: CatalogItemId, operator: Staff, key:
         step = operations.keyed(key, OperationKind.REDEEM_GIFT, operator, at)
         if step.done is not None:
             redemption = Redemption.get(Redemption.operation == step.done)
-            return RedemptionResult(redemption, ledger.balance(redemption.member_id), replayed=True)
+            return RedemptionResult(RedemptionRecord.of(redemption, redemption.item.name),
+                                    ledger.balance(redemption.member_id), replayed=True)
         member = members.get(member_id)
         item = available_item(item_id, quantity)
         points = item.points_price * quantity
@@ -182,4 +202,4 @@ def redeem(*, member_id: MemberId, item_id: CatalogItemId, operator: Staff, key:
                        .where((CatalogItem.id == item.id) & (CatalogItem.stock >= quantity)).execute())
             if updated != 1:
                 raise StockError(QT_TRANSLATE_NOOP("core", "“{name}”库存不足。"), name=item.name)
-        return RedemptionResult(redemption, ledger.balance(member.id))
+        return RedemptionResult(RedemptionRecord.of(redemption, item.name), ledger.balance(member.id))

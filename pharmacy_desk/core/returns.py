@@ -25,7 +25,7 @@ from pharmacy_desk.core import coupons, ledger, operations, settings, tiers
 from pharmacy_desk.core.changes import NOTHING, Changes
 from pharmacy_desk.core.db import write_transaction
 from pharmacy_desk.core.errors import InvalidInput, NotFound, NotPermitted, ReturnError
-from pharmacy_desk.core.ids import MemberId, SaleId, SaleLineId
+from pharmacy_desk.core.ids import CouponId, MemberId, SaleId, SaleLineId
 from pharmacy_desk.core.models import (
     Member, Sale, SaleLine, SaleReturn, SaleReturnLine, SaleReturnPayment, Staff,
 )
@@ -166,12 +166,12 @@ def needs_approval(refund_fen: int, sold_at: dt.datetime, at: dt.datetime) -> Se
     return None
 
 
-@dataclass
+@dataclass(frozen=True)
 class ReturnPlan:
     """What returning ``amounts`` of a sale would do, worked out before anything is written."""
 
-    sale: Sale
-    line_rows: list[dict[str, Any]]  # the SaleReturnLine rows, without their return
+    sale_id: SaleId
+    coupon_id: CouponId | None  # the sale's coupon, given back when the whole sale is returned
     refund_fen: int
     refunds: dict[str, int]  # method → fen
     points_refunded: int
@@ -183,7 +183,12 @@ class ReturnPlan:
 def plan_return(sale_id: SaleId, amounts: dict[SaleLineId, int] | None = None,
                 at: dt.datetime | None = None) -> ReturnPlan:
     """The refund by method, the points and the coupon a return would settle; refuses what cannot be returned."""
-    at = at or operations.now()
+    return _worked_out(sale_id, amounts, at or operations.now())[2]
+
+
+def _worked_out(sale_id: SaleId, amounts: dict[SaleLineId, int] | None,
+                at: dt.datetime) -> tuple[Sale, list[dict[str, Any]], ReturnPlan]:
+    """The sale, the SaleReturnLine rows (without their return) and the plan of returning ``amounts``."""
     sale = Sale.get_or_none(Sale.id == sale_id)
     if sale is None:
         raise NotFound(QT_TRANSLATE_NOOP("core", "找不到这笔消费。"))
@@ -222,8 +227,8 @@ def plan_return(sale_id: SaleId, amounts: dict[SaleLineId, int] | None = None,
     else:
         points_to_claw = (_share(sale.points_earned, settled("points_base", after), base_total)
                           - _share(sale.points_earned, settled("points_base", before), base_total))
-    return ReturnPlan(
-        sale=sale, line_rows=line_rows, refund_fen=refund_fen,
+    return sale, line_rows, ReturnPlan(
+        sale_id=SaleId(sale.id), coupon_id=sale.coupon_id, refund_fen=refund_fen,
         refunds=split_refund(refund_fen, insurance_share, remaining_by_method(sale.id)),
         points_refunded=(_share(sale.points_used, settled("points_cash_share_fen", after), cash_total)
                          - _share(sale.points_used, settled("points_cash_share_fen", before), cash_total)),
@@ -252,7 +257,7 @@ def return_sale(*, sale_id: SaleId, operator: Staff, uid: str, amounts: dict[Sal
             return ReturnResult(_record_of(recorded, member_id), ledger.balance(member_id) if member_id else 0,
                                 replayed=True,
                                 refunds=refunds_of(recorded.id))
-        plan = plan_return(sale_id, amounts, at)
+        sale, line_rows, plan = _worked_out(sale_id, amounts, at)
         if plan.approval_reason is not None and not can(approved_by or operator, Permission.APPROVE_RETURN):
             try:
                 require(approved_by or operator, Permission.APPROVE_RETURN)
@@ -260,7 +265,6 @@ def return_sale(*, sale_id: SaleId, operator: Staff, uid: str, amounts: dict[Sal
                 raise NotPermitted(QT_TRANSLATE_NOOP(
                     "core", "{approval_reason}，需要店长批准：{refusal}"),
                     approval_reason=plan.approval_reason, refusal=refusal.sentence) from None
-        sale = plan.sale
         # Everything the return row records is worked out first: the row is never changed.
         clawed = shortfall = 0
         if sale.member_id is not None and plan.points_to_claw:
@@ -274,7 +278,7 @@ def return_sale(*, sale_id: SaleId, operator: Staff, uid: str, amounts: dict[Sal
         record = SaleReturn.create(uid=uid, sale=sale, created_at=at, staff=operator, refund_fen=plan.refund_fen,
                                    reason=reason, points_refunded=plan.points_refunded, points_clawed=clawed,
                                    points_shortfall=shortfall, coupon_restored=restored)
-        SaleReturnLine.insert_many([dict(r, sale_return=record) for r in plan.line_rows]).execute()
+        SaleReturnLine.insert_many([dict(r, sale_return=record) for r in line_rows]).execute()
         if plan.refunds:
             SaleReturnPayment.insert_many([dict(sale_return=record, method=m, amount_fen=a)
                                            for m, a in plan.refunds.items()]).execute()

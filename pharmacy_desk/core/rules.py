@@ -125,7 +125,7 @@ def update_tier(code: str, operator: Staff, *, at: dt.datetime | None = None, **
     return tier
 
 
-def ladder_problem(tiers: Sequence[Tier | TierRow]) -> Sentence | None:
+def ladder_problem(tiers: Sequence[TierRow]) -> Sentence | None:
     """What is wrong with a ladder (tiers by rank, possibly edited but unsaved), or None."""
     if not tiers:
         return None  # nothing read yet

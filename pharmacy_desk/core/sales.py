@@ -135,13 +135,24 @@ def _categories(lines: list[LineInput]) -> dict[str, Category]:
     return {code: known[code] for code in codes}
 
 
-def preview(sale: SaleInput, at: dt.datetime | None = None) -> SalePreview:
+@dataclass(frozen=True)
+class PricedSale:
+    """A sale priced and checked before it is recorded, as the till shows it."""
+
+    quote: Quote
+    member_id: MemberId | None  # None: a walk-in, who earns no points
+    confirm_reason: Sentence | None  # why the amount must be confirmed before recording, or None
+
+
+def preview(sale: SaleInput, at: dt.datetime | None = None) -> PricedSale:
     """Price the sale and check every rule, without writing anything.
 
     The whole preview reads the rules' stamp once: it prices with one set of rules.
     """
     with rule_cache.pinned():
-        return _preview(sale, at)
+        priced = _preview(sale, at)
+    return PricedSale(priced.quote, None if priced.member is None else MemberId(priced.member.id),
+                      priced.confirm_reason)
 
 
 # ``_preview`` reads the member itself unless it is given one read already.

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 from pharmacy_desk.core import coupon_issue, coupon_templates
 from pharmacy_desk.core.amounts import parse_amount
 from pharmacy_desk.core.changes import Changes
-from pharmacy_desk.core.coupon_templates import Terms
-from pharmacy_desk.core.models import CouponTemplate, Staff
+from pharmacy_desk.core.coupon_templates import TemplateRow, Terms
+from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.vocabulary import CouponKind
 from pharmacy_desk.ui.events import events
@@ -31,7 +31,7 @@ from pharmacy_desk.ui.operations import Op, Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
 
 
-def _state(template: CouponTemplate) -> str:
+def _state(template: TemplateRow) -> str:
     return (QCoreApplication.translate("CouponTemplatesWindow", "发放中") if template.active
             else QCoreApplication.translate("CouponTemplatesWindow", "已停用"))
 
@@ -40,7 +40,7 @@ COLUMNS = (
     Column(QT_TRANSLATE_NOOP("Columns", "名称"), lambda t: t.title),
     Column(QT_TRANSLATE_NOOP("Columns", "类型"), lambda t: core(CouponKind.label_of(t.kind))),
     Column(QT_TRANSLATE_NOOP("Columns", "内容"),
-           lambda t: sentence(coupon_templates.describe_terms(coupon_templates.terms_of(t)))),
+           lambda t: sentence(coupon_templates.describe_terms(t.terms))),
     Column(QT_TRANSLATE_NOOP("Columns", "有效天数"), lambda t: t.valid_days, align_right=True),
     Column(QT_TRANSLATE_NOOP("Columns", "状态"), _state),
 )
@@ -134,14 +134,14 @@ class CouponTemplatesWindow(QWidget):
         Read(self, coupon_templates.all_templates).success(lambda rows: self._show(rows, keep)).failure(
             self.message.refused).run()
 
-    def _show(self, rows: list[CouponTemplate], keep: int | None) -> None:
+    def _show(self, rows: list[TemplateRow], keep: int | None) -> None:
         self.model.set_rows(rows)
         for index, row in enumerate(rows):
             if row.id == keep:
                 self.view.selectRow(index)
         self._picked()
 
-    def selected(self) -> CouponTemplate | None:
+    def selected(self) -> TemplateRow | None:
         index = self.view.currentIndex()
         chosen = self.view.selectionModel().hasSelection()
         return self.model.row(index.row()) if chosen and index.isValid() else None

@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from pharmacy_desk.core import coupons, history
+from pharmacy_desk.core import history
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.pricing import describe_bonuses
 from pharmacy_desk.ui.i18n import core, sentence
@@ -39,7 +39,7 @@ SALES_COLUMNS = (
 )
 COUPON_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("Columns", "券"), lambda c: c.title),
-    Column(QT_TRANSLATE_NOOP("Columns", "内容"), lambda c: sentence(coupons.describe(c.coupon))),
+    Column(QT_TRANSLATE_NOOP("Columns", "内容"), lambda c: sentence(c.description)),
     Column(QT_TRANSLATE_NOOP("Columns", "有效期"), lambda c: QCoreApplication.translate(
         "MemberDetailDialog", "{start} 至 {end}").format(start=date_text(c.valid_from), end=date_text(c.valid_until))),
     Column(QT_TRANSLATE_NOOP("Columns", "状态"), lambda c: core(c.status)),

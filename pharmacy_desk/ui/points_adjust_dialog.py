@@ -73,7 +73,7 @@ class PointsAdjustDialog(QDialog):
 
         def done(result: ledger.Adjustment) -> None:
             self.message.ok(self.tr("已调整 {points} 分，现有 {balance} 分。").format(
-                points=f"{result.entry.points:+d}", balance=result.balance))
+                points=f"{result.points:+d}", balance=result.balance))
 
         Op(self, lambda operator: ledger.adjust_points(self.member_id, points, reason, operator, key),
            operator=self.operator).success(done).failure(self.message.refused).run()

@@ -181,7 +181,7 @@ class RedemptionDialog(QDialog):
         self._done = True
         self.refresh()
         self.message.ok(self.tr("已兑换 {item} × {quantity}，扣 {points} 积分，余额 {balance}。凭条已显示在小票区。")
-                        .format(item=self._asked.item.name if self._asked else "", quantity=done.quantity,
+                        .format(item=done.item_name, quantity=done.quantity,
                                 points=done.points, balance=result.balance))
         self.redeem_button.setText(self.tr("已兑换"))
         self.close_button.setDefault(True)

@@ -124,7 +124,7 @@ def describe_plan(plan: returns.ReturnPlan) -> str:
     parts = [QCoreApplication.translate("ReturnsDialog", "将退款 {amount} 元：{refunds}").format(
         amount=yuan(plan.refund_fen), refunds=describe_refunds(plan.refunds))]
     parts += _points_parts(plan.points_refunded, plan.points_to_claw)
-    if plan.fully_returned and plan.sale.coupon_id is not None:
+    if plan.fully_returned and plan.coupon_id is not None:
         parts.append(QCoreApplication.translate("ReturnsDialog", "优惠券退回"))
     return _sentence(parts)
 
@@ -291,7 +291,7 @@ class ReturnsDialog(QDialog):
         if plan.approval_reason is not None:
             text += self.tr("（{reason}，需要店长批准。）").format(reason=i18n.sentence(plan.approval_reason))
         self.message.info(text + self.tr("确认无误请按“确认退货”。"))
-        self._planned = (plan.sale.id, amounts)
+        self._planned = (plan.sale_id, amounts)
         self.confirm_button.show()
         self.confirm_button.setFocus()
 

@@ -240,7 +240,7 @@ class SaleEntry(QWidget):
             insured_categories=tuple(code for code, box in self.insured.items() if box.isChecked())
             if self.insurance_marked else None)
 
-    def _priced(self) -> tuple[sales.SaleInput, sales.SalePreview]:
+    def _priced(self) -> tuple[sales.SaleInput, sales.PricedSale]:
         order = self.order()
         priced = sales.preview(order)
         rest = priced.quote.due_fen - order.payments.get(PaymentMethod.INSURANCE, 0)
@@ -268,7 +268,7 @@ class SaleEntry(QWidget):
         self.detail_label.clear()
         self._say(text, ERROR_STYLE)
 
-    def _show_preview(self, priced_order: tuple[sales.SaleInput, sales.SalePreview]) -> None:
+    def _show_preview(self, priced_order: tuple[sales.SaleInput, sales.PricedSale]) -> None:
         order, priced = priced_order
         q = priced.quote
         parts = [self.tr("合计 {amount}").format(amount=yuan(q.total_fen))]
@@ -278,7 +278,7 @@ class SaleEntry(QWidget):
             parts.append(self.tr("积分抵现 −{amount}").format(amount=yuan(q.points_cash_fen)))
         parts.append(spaced(f"{core(PaymentMethod.label_of(m))} {yuan(a)}" for m, a in order.payments.items()))
         insured = order.payments.get(PaymentMethod.INSURANCE, 0)
-        if priced.member is None:
+        if priced.member_id is None:
             parts.append(self.tr("散客不积分"))
         elif q.bonuses:
             parts.append(self.tr("本单积分 +{points}（{bonuses}）").format(points=q.points_earned,

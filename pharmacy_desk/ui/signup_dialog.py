@@ -17,9 +17,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from pharmacy_desk.core import coupons, profiles
+from pharmacy_desk.core import profiles
 from pharmacy_desk.core.errors import DuplicateMember, PhoneInUse
-from pharmacy_desk.core.members import Registration
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.ui.inline import InlineMessage
 from pharmacy_desk.ui.member_form import SIGNUP_FIELDS, MemberForm
@@ -159,12 +158,12 @@ class SignupDialog(QDialog):
         self._shared_phone = False  # the choice was about the number then typed
         self.phone_choice.hide()
 
-    def _show_done(self, registration: Registration) -> None:
+    def _show_done(self, registration: profiles.SignUp) -> None:
         member = registration.member
         self.member_id = member.id
         text = self.tr("已登记：{name}，卡号 {card}。").format(name=member.name, card=member.card_no)
-        if registration.coupon is not None:
-            text += "\n" + self.tr("新会员券：{coupon}，可当场使用。").format(coupon=sentence(coupons.describe(registration.coupon)))
+        if registration.coupon_text is not None:
+            text += "\n" + self.tr("新会员券：{coupon}，可当场使用。").format(coupon=sentence(registration.coupon_text))
         self.message.ok(text)
         self.card_edit.setText(member.card_no)
         self.form.set_editable(False)

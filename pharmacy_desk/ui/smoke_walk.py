@@ -117,7 +117,7 @@ class Walk(QObject):
 
 def first_day(launcher) -> Iterator[Wait]:
     """The steps, each yielding the condition that says the program got there."""
-    from pharmacy_desk.core.models import Member, Sale
+    from pharmacy_desk.core.demo import tally
     from pharmacy_desk.ui.setup_wizard import START_DEMO, SetupWizard
 
     wizard = launcher.first
@@ -152,26 +152,27 @@ def first_day(launcher) -> Iterator[Wait]:
     operator = window.operator()
     check(operator is not None and operator.name == OWNER, f"the counter is signed in as {operator}")
     say(f"收银台 open, signed in as {operator.name}")
-    yield "the demo data", lambda: "演示数据" in window.windowTitle() and Member.select().exists()
-    say(f"演示数据 loaded: {Member.select().count()} members, {Sale.select().count()} sales")
+    yield "the demo data", lambda: "演示数据" in window.windowTitle() and tally().members > 0
+    loaded = tally()
+    say(f"演示数据 loaded: {loaded.members} members, {loaded.sales} sales")
 
     counter = window.counter
-    member = Member.select().order_by(Member.id).first()
-    send_keys(counter.search.edit, member.card_no)  # a scanner: the digits at once, then Enter
+    card_no, name = loaded.first_card_no, loaded.first_name
+    send_keys(counter.search.edit, card_no)  # a scanner: the digits at once, then Enter
     press(counter.search.edit, Qt.Key.Key_Return)
-    yield f"member {member.card_no} at the counter", lambda: counter.member_id == member.id
-    check(counter.panel.name_label.text() == member.name,
-          f"the panel shows {counter.panel.name_label.text()!r}, not {member.name!r}")
-    say(f"card {member.card_no} scanned: {member.name}")
-    sales_before = Sale.select().count()
+    yield f"member {card_no} at the counter", lambda: counter.member_id == loaded.first_member_id
+    check(counter.panel.name_label.text() == name,
+          f"the panel shows {counter.panel.name_label.text()!r}, not {name!r}")
+    say(f"card {card_no} scanned: {name}")
+    sales_before = tally().sales
     field = counter.entry.amounts["household"]
     send_keys(field, AMOUNT)
     press(field, Qt.Key.Key_Return)
-    yield "the sale recorded", lambda: Sale.select().count() == sales_before + 1
-    sale = Sale.select().order_by(Sale.id.desc()).first()
-    check(sale.member_id == member.id and sale.total_fen == int(AMOUNT) * 100,
-          f"the sale recorded is member {sale.member_id}'s, of {sale.total_fen} fen")
-    say(f"sale of {AMOUNT} 元 recorded for {member.name}, {sale.points_earned} points")
+    yield "the sale recorded", lambda: tally().sales == sales_before + 1
+    sale = tally()
+    check(sale.last_sale_member_id == loaded.first_member_id and sale.last_sale_total_fen == int(AMOUNT) * 100,
+          f"the sale recorded is member {sale.last_sale_member_id}'s, of {sale.last_sale_total_fen} fen")
+    say(f"sale of {AMOUNT} 元 recorded for {name}, {sale.last_sale_points} points")
 
     window.open_charts()
     charts = next((w for w in window._windows if type(w).__name__ == "ChartsWindow"), None)

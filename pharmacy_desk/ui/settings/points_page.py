@@ -9,9 +9,8 @@ from PySide6.QtWidgets import QLabel, QSpinBox, QVBoxLayout, QWidget
 from pharmacy_desk.core import owner_settings
 from pharmacy_desk.core.amounts import parse_amount
 from pharmacy_desk.core.errors import InvalidInput
-from pharmacy_desk.core.models import Category
 from pharmacy_desk.core.normalize import yuan
-from pharmacy_desk.core.owner_settings import Pending
+from pharmacy_desk.core.owner_settings import CategoryRate, Pending
 from pharmacy_desk.ui.i18n import sentence
 from pharmacy_desk.ui.settings.page import RowsPage
 from pharmacy_desk.ui.settings.tables import cell_line
@@ -28,13 +27,13 @@ class PointsPage(RowsPage):
     def add_parts(self, layout: QVBoxLayout) -> None:
         self.rates = self.add_rows(layout, self.tr("各类别积分规则"), RATE_HEADERS, self.tr(
             "一个类别的积分 = 该类别实付金额 ÷ 每档金额 × 每档积分，舍去小数；处方药通常为 0 分。"))
-        self._categories: list[Category] = []
+        self._categories: list[CategoryRate] = []
 
-    def read_rows(self) -> list[Category]:
+    def read_rows(self) -> list[CategoryRate]:
         self._categories = owner_settings.categories()
         return self._categories
 
-    def row_cells(self, category: Category) -> dict[int, QWidget]:
+    def row_cells(self, category: CategoryRate) -> dict[int, QWidget]:
         return {0: QLabel(category.name), 1: self.count_cell(category.points_per_block, self.tr(" 分")),
                 2: cell_line(yuan(category.block_fen), self.check_rows)}
 
