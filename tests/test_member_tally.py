@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from pharmacy_desk.core import check, member_tally, schema
+from pharmacy_desk.core import check, dialect, member_tally, schema
 from pharmacy_desk.core.db import database
 from pharmacy_desk.core.models import Member, Tier
 from pharmacy_desk.core.reports import closing, mix, staff
@@ -88,7 +88,7 @@ def test_the_member_mix_from_the_counts_equals_counting_the_members(year, monkey
 
 def test_the_v14_migration_counts_the_members(year):
     kept = member_tally.kept()
-    for name in schema.MEMBER_TALLY_TRIGGERS:
+    for name in dialect.MEMBER_TALLY_TRIGGERS:
         database.execute_sql(f"DROP TRIGGER {name}")
     for statement in ("DROP TABLE member_tally", "DROP TABLE birthday_tally", "DROP INDEX tier_change_changed_at",
                       "DROP INDEX coupon_issued_at", "DROP INDEX coupon_use_used_at", "DROP INDEX sale_return_created_at",

@@ -1,4 +1,5 @@
-"""数据检查: SQLite's own check of the file, the append-only guards and the hash chain, plus
+"""数据检查: SQLite's own check of the file, the append-only guards, the triggers that keep derived
+figures and the hash chain, plus
 every invariant of the points ledger and sales.
 
 Each invariant is one SQL query returning the offending rows, reading its tables in
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 
 from peewee import DatabaseError
 
-from pharmacy_desk.core import chain, chain_checkpoint, dialect, schema
+from pharmacy_desk.core import chain, chain_checkpoint, dialect, kept_figures, schema
 from pharmacy_desk.core.db import database, database_path
 
 
@@ -134,11 +135,19 @@ def foreign_key_problems() -> list[Problem]:
 
 
 def trigger_problems() -> list[Problem]:
+    """The append-only guards and the triggers keeping derived figures that are missing or altered now,
+    and those the opening found so and put back."""
     present = dialect.trigger_names(database)
     problems = [Problem("缺少只追加保护" if name not in present else "只追加保护被改动", f"触发器 {name}")
                 for name in schema.missing_guards()]
     problems += [Problem("缺少只追加保护", f"触发器 {name} 曾缺失或被改动，打开数据库时已恢复")
                  for name in schema.restored_at_open]
+    problems += [Problem("缺少维护统计的触发器" if name not in present else "维护统计的触发器被改动",
+                         f"触发器 {name}（{kept_figures.figure_of(name).tables} 不再随记录更新）")
+                 for name in kept_figures.missing_triggers()]
+    problems += [Problem("缺少维护统计的触发器",
+                         f"触发器 {name} 曾缺失或被改动，打开数据库时已恢复，{kept_figures.figure_of(name).tables} 已重算")
+                 for name in kept_figures.restored_at_open]
     return problems
 
 

@@ -31,6 +31,11 @@ from peewee import Database, DatabaseProxy, SqliteDatabase, _savepoint
 from pharmacy_desk.core.dialect_files import (  # noqa: F401
     DRIVER_ERRORS, FAILURES, INTEGRITY_ERRORS_SHOWN, _findings, _read_only_uri, failure,
 )
+# The triggers that keep figures derived from the business rows (the sale's, the members' counts,
+# the rules' stamp) are written there too, read by ``schema`` before the engine is loaded.
+from pharmacy_desk.core.dialect_triggers import (  # noqa: F401
+    MEMBER_TALLY_TRIGGERS, RULE_VERSION_TRIGGERS, SALE_TRIGGERS,
+)
 
 # The services hold the proxy (core/db.py's ``database``); a caller may pass the database itself.
 AnyDatabase = Database | DatabaseProxy
@@ -272,36 +277,6 @@ def date_plus_days(stamp: str, days: str) -> str:
 def days_between(later: str, earlier_stamp: str) -> str:
     """Whole days from the date of ``earlier_stamp`` to ``later`` (a date or timestamp)."""
     return f"CAST(julianday({later}) - julianday(date({earlier_stamp})) AS INTEGER)"
-
-
-# What a sale's row keeps up to date as it is inserted, whichever program inserts it: the day's
-# receipt counter and the member's running figures (``core/activity.py``). Each is derived from
-# the row alone, so the triggers do in the sale's INSERT what the program would otherwise send
-# as two statements of its own. The receipt counter holds the highest number given on the day
-# (a number typed in another form is not counted). A member's row in ``member_activity`` is made
-# at their first sale and added to after; a sale dated before the activity window (a back-dated
-# import) moves only the last sale. ``max`` with two arguments is SQLite's scalar maximum
-# (GREATEST elsewhere); an UPSERT from a SELECT needs its ``WHERE true``. The schema v13
-# migration holds the same text, frozen.
-SALE_TRIGGERS = {
-    "sale_keeps_receipt_counter": """CREATE TRIGGER IF NOT EXISTS sale_keeps_receipt_counter AFTER INSERT ON sale
-            WHEN NEW.receipt_no GLOB '[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]-[0-9]*'
-            BEGIN
-                INSERT INTO receipt_counter (day, last_no)
-                VALUES (substr(NEW.receipt_no, 1, 8), CAST(substr(NEW.receipt_no, 10) AS INTEGER))
-                ON CONFLICT (day) DO UPDATE SET last_no = max(last_no, excluded.last_no);
-            END""",
-    "sale_keeps_member_activity": """CREATE TRIGGER IF NOT EXISTS sale_keeps_member_activity AFTER INSERT ON sale
-            WHEN NEW.member_id IS NOT NULL
-            BEGIN
-                INSERT INTO member_activity (member_id, last_sale_at, visits, paid_fen)
-                SELECT NEW.member_id, NEW.created_at, NEW.created_at >= w.starts,
-                       (NEW.created_at >= w.starts) * NEW.paid_fen
-                FROM activity_window w WHERE true
-                ON CONFLICT (member_id) DO UPDATE SET last_sale_at = max(last_sale_at, excluded.last_sale_at),
-                    visits = visits + excluded.visits, paid_fen = paid_fen + excluded.paid_fen;
-            END""",
-}
 
 
 # The next receipt number of a day, as an expression of the sale's INSERT: ``20261201-0042``.

@@ -2,7 +2,7 @@
 
 The month report's member mix (tiers, age bands, each staff member's members) counted a
 million members one by one. Tier, owner, gender and birthday change rarely, so triggers on
-``member`` (``schema.MEMBER_TALLY_TRIGGERS``) keep the counts instead: a sign-up adds one, a
+``member`` (``dialect.MEMBER_TALLY_TRIGGERS``) keep the counts instead: a sign-up adds one, a
 tier change or a profile edit moves one from its old cell to its new one, whatever writes the
 member (a till, the tier review, an import, an erasure, raw SQL). A sale touches them only
 when it lifts the tier.

@@ -34,7 +34,9 @@ dangling. A migration may call ``sha256_hex(text)``, which every connection regi
 (``dialect.new_database``).
 
 The append-only guards (``APPEND_ONLY``) are put back at every opening when missing or
-altered (``restore_guards``), and the restore is recorded in the audit trail.
+altered (``restore_guards``), and the restore is recorded in the audit trail. So are the
+triggers that keep derived figures, each with the figure it keeps counted again
+(``core/kept_figures.py``).
 
 The tests find the new version by itself: vN-1.sql migrated to N must match vN.sql, a v1
 database migrated to N must match a new one, and its data must survive.
@@ -47,7 +49,7 @@ import sqlite3
 from collections.abc import Callable
 from importlib import resources
 
-from pharmacy_desk.core import db
+from pharmacy_desk.core import db, dialect_triggers
 from pharmacy_desk.core.errors import StorageError
 from pharmacy_desk.core.schema_shape import sql_tokens
 from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP
@@ -94,74 +96,22 @@ COUPON_IN_USE_VIEW = """CREATE VIEW IF NOT EXISTS coupon_in_use AS
     WHERE NOT EXISTS (SELECT 1 FROM sale_return r WHERE r.sale_id = u.sale_id AND r.coupon_restored)
     UNION ALL SELECT s.coupon_id, NULL, s.used_at FROM coupon_service_use s"""
 
-# The tables of the rules a sale reads (``core/rule_cache.py``): every change to one of them
-# bumps ``rule_version``, from any connection, so a cache of the rules checks that one number.
-RULE_TABLES = ("setting", "tier", "category")
-RULE_VERBS = ("INSERT", "UPDATE", "DELETE")
-
-
-def rule_version_trigger(table: str, verb: str) -> str:
-    return f"""CREATE TRIGGER IF NOT EXISTS {table}_{verb.lower()}_bumps_rule_version AFTER {verb} ON {table}
-            BEGIN UPDATE rule_version SET version = version + 1; END"""
-
-
-# The members' kept counts (``core/member_tally.py``): each trigger moves a member between
-# the cells of (tier, owner-staff id or 0) and (gender, birthday or ''). The schema v14
-# migration holds the same text, frozen.
-_TALLY_CELLS = {
-    "member_tally": (("tier_id", "owner_key"), ("{row}.tier_id", "COALESCE({row}.owner_staff_id, 0)")),
-    "birthday_tally": (("gender", "born"), ("{row}.gender", "COALESCE({row}.birthday, '')")),
-}
-
-
-def _tally_add(table: str, row: str) -> str:
-    keys, values = _TALLY_CELLS[table]
-    return (f"INSERT INTO {table} ({', '.join(keys)}, members) VALUES"
-            f" ({', '.join(v.format(row=row) for v in values)}, 1)"
-            f" ON CONFLICT ({', '.join(keys)}) DO UPDATE SET members = members + 1;")
-
-
-def _tally_take(table: str, row: str) -> str:
-    keys, values = _TALLY_CELLS[table]
-    where = " AND ".join(f"{k} = {v.format(row=row)}" for k, v in zip(keys, values))
-    return f"UPDATE {table} SET members = members - 1 WHERE {where};"
-
-
-def _changed(columns: tuple[str, ...]) -> str:
-    return " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in columns)
-
-
-MEMBER_TALLY_TRIGGERS = {
-    "member_insert_tallies": "AFTER INSERT ON member BEGIN\n"
-                             f"    {_tally_add('member_tally', 'NEW')}\n    {_tally_add('birthday_tally', 'NEW')}\nEND",
-    "member_delete_tallies": "AFTER DELETE ON member BEGIN\n"
-                             f"    {_tally_take('member_tally', 'OLD')}\n    {_tally_take('birthday_tally', 'OLD')}\nEND",
-    "member_tier_owner_tally": f"AFTER UPDATE OF tier_id, owner_staff_id ON member"
-                               f" WHEN {_changed(('tier_id', 'owner_staff_id'))} BEGIN\n"
-                               f"    {_tally_take('member_tally', 'OLD')}\n    {_tally_add('member_tally', 'NEW')}\nEND",
-    "member_birthday_tally": f"AFTER UPDATE OF gender, birthday ON member WHEN {_changed(('gender', 'birthday'))} BEGIN\n"
-                             f"    {_tally_take('birthday_tally', 'OLD')}\n    {_tally_add('birthday_tally', 'NEW')}\nEND",
-}
-
 # Things peewee's create_tables does not express: an expression index for "last four
-# digits of the phone", the append-only guards, the view of coupons in use, the
-# triggers that stamp the rules, those that keep the members' counts and (``extra_sql``)
-# those by which a sale keeps its bookkeeping.
+# digits of the phone", the append-only guards, the view of coupons in use, and the triggers
+# that keep figures derived from the business rows (``core/dialect_triggers.py``): the rules'
+# stamp, the members' counts and the sale's bookkeeping.
 EXTRA_SQL = [
     "CREATE INDEX IF NOT EXISTS member_phone_tail ON member (substr(phone, -4))",
     *GUARDS.values(),
     COUPON_IN_USE_VIEW,
-    *(rule_version_trigger(table, verb) for table in RULE_TABLES for verb in RULE_VERBS),
-    *(f"CREATE TRIGGER IF NOT EXISTS {name} {body}" for name, body in MEMBER_TALLY_TRIGGERS.items()),
+    *dialect_triggers.RULE_VERSION_TRIGGERS.values(),
+    *dialect_triggers.MEMBER_TALLY_TRIGGERS.values(),
 ]
 
 
 def extra_sql() -> list[str]:
-    """``EXTRA_SQL`` and the sale's triggers: the dialect that writes them is loaded with the engine,
-    not when the windows read ``CURRENT_VERSION`` before their first paint."""
-    from pharmacy_desk.core import dialect
-
-    return [*EXTRA_SQL, *dialect.SALE_TRIGGERS.values()]
+    """``EXTRA_SQL`` and the sale's triggers, what a new database gets beside its tables."""
+    return [*EXTRA_SQL, *dialect_triggers.SALE_TRIGGERS.values()]
 
 
 CURRENT_VERSION = 15
@@ -253,7 +203,9 @@ def newer_version(version: int, path: object = None) -> StorageError:
 def ensure_current(target: int | None = None) -> int:
     """Create or migrate the open database to ``target`` (default: current). Returns the version."""
     global restored_at_open
-    restored_at_open = []  # about this database only
+    from pharmacy_desk.core import kept_figures
+
+    restored_at_open, kept_figures.restored_at_open = [], []  # about this database only
     target = CURRENT_VERSION if target is None else target
     version = user_version()
     if version == 0 and not db.database.get_tables():
@@ -265,6 +217,7 @@ def ensure_current(target: int | None = None) -> int:
         _migrate(step)
     if target == CURRENT_VERSION:
         restore_guards()
+        kept_figures.restore()
     return target
 
 
@@ -289,32 +242,45 @@ def _migrate(step: int) -> None:
 restored_at_open: list[str] = []
 
 
-def missing_guards() -> list[str]:
-    """The append-only guards that are missing or no longer say what the schema wrote."""
+def changed_triggers(declared: dict[str, str]) -> list[str]:
+    """The triggers of ``declared`` (name → CREATE statement) that are missing or no longer say what it says."""
     from pharmacy_desk.core import dialect
 
     present = dialect.trigger_definitions(db.database)
-    return [name for name, sql in GUARDS.items()
+    return [name for name, sql in declared.items()
             if name not in present or sql_tokens(present[name]) != sql_tokens(sql)]
+
+
+def put_back(declared: dict[str, str], names: list[str]) -> None:
+    """Write triggers ``names`` of ``declared`` again as declared, inside the caller's transaction."""
+    from pharmacy_desk.core import dialect
+
+    for name in names:
+        dialect.drop_trigger(db.database, name)
+        db.database.execute_sql(declared[name])
+
+
+def missing_guards() -> list[str]:
+    """The append-only guards that are missing or no longer say what the schema wrote."""
+    return changed_triggers(GUARDS)
 
 
 def restore_guards() -> list[str]:
     """Put back every missing or altered append-only guard; returns their names.
 
     Run at every start and by ``init``. A restore is recorded in the audit trail, so the
-    gap it closes stays visible.
+    gap it closes stays visible. The triggers that keep derived figures are put back beside
+    them, each with its figure rebuilt (``kept_figures.restore``).
     """
     global restored_at_open
     names = missing_guards()
     restored_at_open = names
     if not names:
         return []
-    from pharmacy_desk.core import audit, dialect
+    from pharmacy_desk.core import audit
     from pharmacy_desk.core.vocabulary import OperationKind
 
     with db.write_transaction():
-        for name in names:
-            dialect.drop_trigger(db.database, name)
-            db.database.execute_sql(GUARDS[name])
+        put_back(GUARDS, names)
         audit.record(OperationKind.GUARDS_RESTORED, None, subject="schema", detail="、".join(names))
     return names

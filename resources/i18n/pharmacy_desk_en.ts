@@ -3360,6 +3360,10 @@
         <translation>Append-only guards restored</translation>
     </message>
     <message>
+        <source>恢复统计触发器并重算</source>
+        <translation>Figure triggers restored and recounted</translation>
+    </message>
+    <message>
         <source>交班</source>
         <translation>Shift close</translation>
     </message>
