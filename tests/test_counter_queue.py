@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from pharmacy_desk.core import ledger, redemption, returns
 from pharmacy_desk.core.models import Sale
@@ -136,3 +137,41 @@ def test_a_chronic_medicine_is_named_at_the_till_for_its_refill_reminder(qtbot, 
     line = SaleLine.get()
     assert (line.description, line.days_supply, line.amount_fen) == ("苯磺酸氨氯地平片", 30, 6000)
     assert entry.medicines["rx"].text() == ""  # the next sale starts empty
+
+
+def _active(qtbot, widget) -> None:
+    """The window system has made ``widget``'s window the one keys and shortcuts go to."""
+    qtbot.waitUntil(widget.isActiveWindow)
+
+
+def _scanned_wherever_the_focus_is(qtbot, digits: str) -> None:
+    """A scanner types into the focused widget of the active window, whatever it is."""
+    focused = QApplication.focusWidget()
+    assert focused is not None, "no window takes the keys"
+    qtbot.keyClicks(focused, digits)
+    qtbot.keyClick(focused, Qt.Key.Key_Return)
+
+
+def test_after_a_redemption_closed_with_the_keyboard_the_next_scan_and_f4_reach_the_counter(
+        qtbot, window, make_member, owner):
+    redemption.add_catalog_item(name="口罩", points_price=10, value_fen=100, operator=owner)
+    first = make_member(name="张三")
+    second = make_member(phone="13900000002", name="李四")
+    for member in (first, second):
+        ledger.adjust(member.id, 100, "活动赠送", owner, f"seed{member.id}", at=NOW - dt.timedelta(minutes=5))
+    scan(qtbot, window, first.card_no)  # the first amount has the focus, for a sale
+    for member, closing_key in ((first, Qt.Key.Key_Return), (second, Qt.Key.Key_Escape)):
+        dialog = _f4(qtbot, window)
+        assert dialog is not None and dialog.member_id == member.id
+        _active(qtbot, dialog)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Return, closing_key):  # asked, confirmed, closed
+            qtbot.keyClick(dialog.focusWidget(), key)
+        assert ledger.balance(member.id) == 90
+        qtbot.waitUntil(lambda: not dialog.isVisible())
+        # The counter is the active window again (no window manager does it for a till without one),
+        # the search has the focus, not the amount field it had before the dialog.
+        _active(qtbot, window)
+        assert QApplication.focusWidget() is window.counter.search.edit
+        _scanned_wherever_the_focus_is(qtbot, second.card_no)
+        assert window.counter.member_id == second.id
+        assert not window.counter.entry.has_amounts()

@@ -337,6 +337,10 @@ class MainWindow(QMainWindow):
     # main loop keeps running, and tests drive the dialog like a cashier would.
     def _open_dialog(self, dialog: QDialog, on_finished=None) -> QDialog:
         def finished(code: int) -> None:
+            # The counter takes the keys back: a till without a window manager (a kiosk, an X
+            # server of its own) would otherwise leave no window active, the next scan would
+            # type into whatever field had the focus and F2–F5 would do nothing.
+            self.activateWindow()
             self.counter.search.focus()  # unless what the dialog did puts the cashier elsewhere
             if on_finished is not None:
                 on_finished(code == QDialog.DialogCode.Accepted)
