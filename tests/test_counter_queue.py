@@ -167,7 +167,7 @@ def test_after_a_redemption_closed_with_the_keyboard_the_next_scan_and_f4_reach_
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Return, closing_key):  # asked, confirmed, closed
             qtbot.keyClick(dialog.focusWidget(), key)
         assert ledger.balance(member.id) == 90
-        qtbot.waitUntil(lambda: not dialog.isVisible())
+        qtbot.waitUntil(dialog.isHidden)
         # The counter is the active window again (no window manager does it for a till without one),
         # the search has the focus, not the amount field it had before the dialog.
         _active(qtbot, window)

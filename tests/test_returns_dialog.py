@@ -1,7 +1,7 @@
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QLineEdit
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 
 from pharmacy_desk.core import coupons, ledger
 from pharmacy_desk.core.changes import Changes
@@ -164,3 +164,48 @@ def test_a_big_return_by_a_cashier_is_refused_naming_the_owner(qtbot, clerk, mak
     assert "需要店长批准" in dialog.message.text()
     qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
     assert "需要店长批准" in dialog.message.text() and SaleReturn.select().count() == 0
+
+
+def _focused():
+    return QApplication.focusWidget()
+
+
+def test_a_return_by_receipt_is_made_with_the_keyboard_alone_tab_reaching_the_reason(qtbot, clerk, make_member,
+                                                                                      sell):
+    _, sale = _two_line_sale(make_member, sell)
+    dialog = _open(qtbot, clerk)
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClicks(_focused(), sale.receipt_no)  # scanned into the receipt field, which has the focus
+    qtbot.keyClick(_focused(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: isinstance(_focused(), QLineEdit) and _focused() is not dialog.receipt_edit)
+    qtbot.keyClicks(_focused(), "60")  # 60 of the household line's 100, typed into its open cell
+    qtbot.keyClick(_focused(), Qt.Key.Key_Tab)  # out of the lines, the amount kept
+    assert _focused() is dialog.reason
+    assert dialog.lines_model.wanted()[SaleLine.get(SaleLine.amount_fen == 10000).id] == 6000
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Down)  # a closed box: the arrows choose
+    assert dialog.reason.currentIndex() == 0
+    qtbot.keyClick(_focused(), Qt.Key.Key_Tab)
+    qtbot.keyClick(_focused(), Qt.Key.Key_Tab)
+    assert _focused() is dialog.part_button  # the reason, then 全部退货, 部分退货
+    qtbot.keyClick(_focused(), Qt.Key.Key_Return)
+    assert "将退款 150.00 元" in dialog.message.text() and _focused() is dialog.confirm_button
+    qtbot.keyClick(_focused(), Qt.Key.Key_Return)
+    assert SaleReturn.get().refund_fen == 15000
+
+
+def test_the_reason_has_its_key_and_tab_leaves_the_members_sales(qtbot, clerk, make_member, sell):
+    member, sale = _two_line_sale(make_member, sell)
+    dialog = _open(qtbot, clerk, member_id=member.id)
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClick(_focused(), Qt.Key.Key_Tab)
+    qtbot.keyClick(_focused(), Qt.Key.Key_Tab)  # past 查找 to the member's sales
+    assert _focused() is dialog.sales_view
+    qtbot.keyClick(dialog.sales_view, Qt.Key.Key_Down)
+    assert dialog.sale_id == sale.id
+    qtbot.keyClick(_focused(), Qt.Key.Key_Tab)
+    assert _focused() is dialog.lines_view
+    qtbot.keyClick(_focused(), Qt.Key.Key_Tab)
+    assert _focused() is dialog.reason
+    dialog.receipt_edit.setFocus()
+    qtbot.keyClick(_focused(), Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)  # 退货原因(R)
+    assert _focused() is dialog.reason

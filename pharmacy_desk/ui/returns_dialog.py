@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
+    QAbstractItemDelegate, QAbstractItemView, QDialog, QHBoxLayout, QLabel, QPushButton, QStyledItemDelegate,
+    QVBoxLayout, QWidget,
 )
 
 from pharmacy_desk.core import history, returns, slips
@@ -89,6 +90,23 @@ class ReturnLinesModel(RowsTableModel):
 
     def wanted(self) -> dict[int, int]:
         return {line_id: fen for line_id, fen in self.amounts.items() if fen}
+
+
+class LeaveOnTab(QStyledItemDelegate):
+    """Tab in an open 本次退 cell keeps the amount typed and goes on to the next control (the
+    reason), Shift+Tab to the one before: the lines are a short list the arrows move in, and
+    Tab from cell to cell would never let the keyboard out of it."""
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and isinstance(editor, QWidget):
+            view = self.parent()
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            if isinstance(view, QAbstractItemView):
+                view.focusNextPrevChild(event.key() == Qt.Key.Key_Tab)
+            return True
+        return super().eventFilter(editor, event)
 
 
 def refund_words(method: str) -> str:
@@ -168,6 +186,9 @@ class ReturnsDialog(QDialog):
         self.lines_view = table_view(self.lines_model, stretch_column=1)
         self.lines_view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.lines_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.lines_view.setItemDelegate(LeaveOnTab(self.lines_view))
+        for view in (self.sales_view, self.lines_view):
+            view.setTabKeyNavigation(False)  # the arrows move in a list; Tab goes on to the next control
         self.message = InlineMessage()
         self.reason = code_box(ReturnReason)
         self.reason.setPlaceholderText(self.tr("请选择退货原因"))
@@ -182,7 +203,9 @@ class ReturnsDialog(QDialog):
         for button in (self.reprint_button, self.all_button, self.part_button, self.confirm_button,
                        self.close_button):
             button.setAutoDefault(False)
-        buttons = button_row(QLabel(self.tr("退货原因")), self.reason, right=(
+        reason_label = QLabel(self.tr("退货原因(&R)"))
+        reason_label.setBuddy(self.reason)
+        buttons = button_row(reason_label, self.reason, right=(
             self.reprint_button, self.all_button, self.part_button, self.confirm_button, self.close_button))
         self._planned: tuple[int, dict[int, int] | None] | None = None  # (sale, amounts) shown for confirmation
 
@@ -198,6 +221,12 @@ class ReturnsDialog(QDialog):
         layout.addWidget(self.lines_view, 2)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
+        # Tab goes the way a return is made: the sale, its lines, the reason, then what to do with it.
+        chain = [w for w in (self.receipt_edit, self.find_button, self.sales_view, self.lines_view, self.reason,
+                             self.all_button, self.part_button, self.confirm_button, self.reprint_button,
+                             self.close_button) if w.window() is self]  # no member: no list of their sales
+        for before, after in zip(chain, chain[1:]):
+            QWidget.setTabOrder(before, after)
 
         self.find_button.clicked.connect(self.find_receipt)
         self.sales_view.selectionModel().currentRowChanged.connect(self._sale_picked)
@@ -213,9 +242,13 @@ class ReturnsDialog(QDialog):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter (a scanner's or the cashier's) in the receipt field looks the sale up; never closes.
+        # On a button reached with Tab it presses that button.
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if self.focusWidget() is self.receipt_edit:
+            focus = self.focusWidget()
+            if focus is self.receipt_edit:
                 self.find_receipt()
+            elif isinstance(focus, QPushButton) and focus.isEnabled():
+                focus.click()
             elif self.confirm_button.isVisible():
                 self.confirm()
             return

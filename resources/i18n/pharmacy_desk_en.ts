@@ -2383,8 +2383,8 @@
         <translation>Close</translation>
     </message>
     <message>
-        <source>退货原因</source>
-        <translation>Reason</translation>
+        <source>退货原因(&amp;R)</source>
+        <translation>&amp;Reason</translation>
     </message>
     <message>
         <source>该会员最近的消费（选中一笔即可退货）</source>
