@@ -8,7 +8,7 @@ import pytest
 
 from pharmacy_desk.core import audit, chain, returns
 from pharmacy_desk.core.day_end import day_end
-from pharmacy_desk.core.errors import NotPermitted
+from pharmacy_desk.core.errors import InvalidInput, NotPermitted
 from pharmacy_desk.core.models import Operation, SaleLine, Staff
 from pharmacy_desk.core.shift import close_shift, current_shift
 from pharmacy_desk.core.vocabulary import OperationKind, ReturnReason
@@ -76,3 +76,14 @@ def test_another_day_is_not_counted(shift, owner):
     report = day_end(DAY.date() + dt.timedelta(days=1), owner, at=DAY + dt.timedelta(days=1, hours=10))
     assert (report.totals.sales, report.by_cashier) == (0, ())
     assert Staff.select().count() >= 2
+
+
+def test_a_past_day_is_reported_again_and_a_day_not_yet_come_is_refused(shift, owner):
+    later = DAY + dt.timedelta(days=3)
+    report = day_end(DAY.date(), owner, at=later)  # the slip of three days ago, printed again
+    assert (report.day, report.totals.sales, report.made_at) == (DAY.date(), 3, later)
+    kept = Operation.select().count()
+    with pytest.raises(InvalidInput) as refused:
+        day_end(later.date() + dt.timedelta(days=1), owner, at=later)
+    assert str(refused.value) == f"{later.date() + dt.timedelta(days=1):%Y-%m-%d} 还没有到，不能日结。"
+    assert Operation.select().count() == kept  # refused before anything is recorded

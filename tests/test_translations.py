@@ -40,7 +40,7 @@ TRANSLATED = {
     "CounterWidget", "SaleEntry", "AmountField", "SearchBox", "MemberPanel",
     "SignupDialog", "MemberForm", "ProfileTab", "HealthTab", "_HealthPage", "MeasurementsTab", "ContactDialog",
     "RedemptionDialog", "ReturnsDialog", "InlineMessage", "MainWindow", "LockScreen", "SignInDialog", "SignInForm",
-    "PointsAdjustDialog", "SlipDialog",
+    "PointsAdjustDialog", "SlipDialog", "DayEndDialog", "DayEdit",
     "SetupWizard", "PharmacyPage", "OwnerPage", "RulesPage", "StartPage",
     "SettingsWindow", "SettingsPage", "RowsPage", "DeclaredField", "PointsPage", "TiersPage", "CouponsPage", "MarketingPage",
     "StaffCreditPage", "MembersPage", "TillPage", "BackupPage", "SystemPage",

@@ -340,3 +340,12 @@ def test_a_refused_and_a_questioned_sale_read_in_english(english, qtbot, latin_s
     assert counter.entry.message.text() == ("This sale's total of ¥50001.00 is over the limit of ¥50000.00 for one sale. "
                                            "Please check the amount.")
     assert chinese_in(visible_strings(counter)) == [] and Sale.select().count() == 0
+
+
+def test_the_day_end_asks_its_day_in_english(english, qtbot):
+    from pharmacy_desk.ui.shift_window import DayEndDialog
+
+    dialog = shown(qtbot, DayEndDialog(dt.date(2026, 12, 2)))
+    texts = visible_strings(dialog)
+    assert "Day end" in texts and "&Date" in texts and "Make the day-end report (Enter)" in texts
+    assert chinese_in(texts) == []

@@ -12,8 +12,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from pharmacy_desk.core import audit, chain, operations
+from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.models import Operation, Sale, SaleReturn, Staff
 from pharmacy_desk.core.permissions import Permission, require
+from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP
 from pharmacy_desk.core.shift import Totals, describe, totals
 from pharmacy_desk.core.vocabulary import OperationKind
 
@@ -38,9 +40,12 @@ def _cashiers(start: dt.datetime, end: dt.datetime) -> list[Staff]:
 
 
 def day_end(day: dt.date, operator: Staff, at: dt.datetime | None = None) -> DayEndReport:
-    """The day-end report of ``day``, recorded with the chain head as it stands now."""
+    """The day-end report of ``day`` (today, or a past day printed again), recorded with the chain
+    head as it stands now. A day that has not come has no figures to close."""
     require(operator, Permission.VIEW_REPORTS)
     at = at or operations.now()
+    if day > at.date():
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "{day} 还没有到，不能日结。"), day=f"{day:%Y-%m-%d}")
     start = dt.datetime.combine(day, dt.time())
     end = start + dt.timedelta(days=1)
     report = DayEndReport(day, totals(start, end),

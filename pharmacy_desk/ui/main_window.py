@@ -356,10 +356,11 @@ class MainWindow(QMainWindow):
 
         close_shift_now(self, self._open_dialog)
 
-    def run_day_end(self) -> None:
-        from pharmacy_desk.ui.shift_window import run_day_end
+    def run_day_end(self) -> QDialog:
+        """日结: the day asked (today unless a past day is picked), then its report shown to print."""
+        from pharmacy_desk.ui.shift_window import ask_day_end
 
-        run_day_end(self, self._open_dialog)
+        return ask_day_end(self, self._open_dialog)
 
     def open_signup(self, phone: str = "") -> QDialog | None:
         from pharmacy_desk.ui.signup_dialog import SignupDialog

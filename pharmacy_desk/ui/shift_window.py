@@ -1,14 +1,19 @@
 """交班 and 日结 at the counter: one menu action closes the shift (or runs the day-end) and shows
 the slip, to print on receipt paper or save as PDF. The figures come from ``core.shift`` and
-``core.day_end``; the lines from ``core.shift_slip``."""
+``core.day_end``; the lines from ``core.shift_slip``.
+
+日结 first asks which day: today, or a past day whose slip the owner prints again (the
+arrows move a day, Enter runs it); a day to come cannot be picked."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate
+from PySide6.QtGui import QFocusEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QDateEdit, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget,
+)
 
 from pharmacy_desk.core import operations
 from pharmacy_desk.core.day_end import day_end
@@ -43,6 +48,55 @@ class SlipDialog(QDialog):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.view.show_slip(self.receipt)  # the pane takes a slip only once it is on screen
+
+
+class DayEdit(QDateEdit):
+    """A date whose ↑ and ↓ move a day whenever it takes the focus (a date edit starts at the year)."""
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.setCurrentSection(QDateTimeEdit.Section.DaySection)
+
+
+class DayEndDialog(QDialog):
+    """Which day to close: today unless the owner picks a past one, never a day to come."""
+
+    def __init__(self, today: dt.date, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("日结"))
+        self.date = DayEdit(QDate(today.year, today.month, today.day))
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setCalendarPopup(True)
+        self.date.setMaximumDate(QDate(today.year, today.month, today.day))  # nothing to close yet
+        hint = QLabel(self.tr("↑↓ 换一天（过去的日子可以补打），回车生成日结报表。"))
+        hint.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("生成日结 (Enter)"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("日期(&D)"), self.date)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(buttons)
+        self.date.setFocus()
+
+    def day(self) -> dt.date:
+        picked = self.date.date()
+        return dt.date(picked.year(), picked.month(), picked.day())
+
+
+def ask_day_end(parent: QWidget, show) -> QDialog:
+    """日结: ``show`` the dialog asking the day, then run the day-end of the day chosen."""
+    dialog = DayEndDialog(operations.now().date(), parent)
+
+    def chosen(accepted: bool) -> None:
+        if accepted:
+            run_day_end(parent, show, dialog.day())
+
+    return show(dialog, chosen)
 
 
 def close_shift_now(parent: QWidget, show) -> None:

@@ -1044,6 +1044,29 @@
     </message>
 </context>
 <context>
+    <name>DayEndDialog</name>
+    <message>
+        <source>日结</source>
+        <translation>Day end</translation>
+    </message>
+    <message>
+        <source>↑↓ 换一天（过去的日子可以补打），回车生成日结报表。</source>
+        <translation>↑↓ to change the day (a past day's report can be printed again), Enter to make the day-end report.</translation>
+    </message>
+    <message>
+        <source>生成日结 (Enter)</source>
+        <translation>Make the day-end report (Enter)</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>日期(&amp;D)</source>
+        <translation>&amp;Date</translation>
+    </message>
+</context>
+<context>
     <name>DeclaredField</name>
     <message>
         <source>是</source>
@@ -5948,6 +5971,10 @@ Jan</translation>
     <message>
         <source>第{letters}列</source>
         <translation>column {letters}</translation>
+    </message>
+    <message>
+        <source>{day} 还没有到，不能日结。</source>
+        <translation>{day} has not come yet: there is no day end for it.</translation>
     </message>
 </context>
 <context>
