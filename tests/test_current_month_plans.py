@@ -12,10 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+import pytest
+
 from pharmacy_desk.core import dialect, operations
 from pharmacy_desk.core.db import database
 from pharmacy_desk.core.ledger import add_months
-from pharmacy_desk.core.reports import closing
+from pharmacy_desk.core.reports import closing, monthly
 from pharmacy_desk.core.reports.period import Month
 from pharmacy_desk.core.reports.report import build_report
 
@@ -42,7 +44,9 @@ def _whole_reads(statements: list[str]) -> tuple[set[str], set[str]]:
     return bad, scanned
 
 
-def test_the_current_months_report_reads_no_growing_table_whole(db, make_member, sell, owner, clerk):
+@pytest.fixture
+def closed_before(db, make_member, sell, owner, clerk):
+    """Six members' sales over the last 14 months, the months before this one closed."""
     rng = random.Random(3)
     first = add_months(TODAY.replace(day=1), -13)
     members = [make_member(gender=rng.choice("FM"), birthday=dt.date(rng.randint(1950, 2000), 5, 5),
@@ -53,6 +57,9 @@ def test_the_current_months_report_reads_no_growing_table_whole(db, make_member,
         for member in rng.sample(members + [None], 3):
             sell(member, {"household": rng.randint(1000, 30000)}, at=dt.datetime.combine(day, dt.time(10)))
     assert closing.close_due_months(TODAY, owner)  # the months before this one are stored
+
+
+def test_the_current_months_report_reads_no_growing_table_whole(closed_before, db, owner):
     seen: list[str] = []
     db.connection().set_trace_callback(seen.append)
     try:
@@ -65,3 +72,20 @@ def test_the_current_months_report_reads_no_growing_table_whole(db, make_member,
     bad, scanned = _whole_reads(seen)
     assert bad == set()
     assert "member_activity" in scanned  # what it reads instead, whole: one small row per member
+
+
+def test_points_owed_without_a_stored_month_before_are_summed_from_the_member_and_points_index(db, make_member, sell):
+    """With no close to start from, the balance is the sum of every entry: read from the two-column
+    index, a thirteenth of the table's pages, rather than the table itself."""
+    sell(make_member(), {"household": 30000})
+    seen: list[str] = []
+    db.connection().set_trace_callback(seen.append)
+    try:
+        monthly.monthly_figures(THIS_MONTH)
+    finally:
+        db.connection().set_trace_callback(None)
+    whole = [sql for sql in seen if sql.startswith("SELECT COALESCE(SUM(points), 0) FROM ledger_entry")
+             and "WHERE" not in sql]
+    assert len(whole) == 1
+    assert dialect.query_plan(database, whole[0]) == [
+        "SCAN ledger_entry USING COVERING INDEX ledger_entry_member_id_points"]

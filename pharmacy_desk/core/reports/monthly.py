@@ -91,19 +91,24 @@ def _activity(start: str, end: str) -> tuple[int, int]:
     return active, repeat
 
 
+# Every entry's points, summed from the (member, points) index (schema v15), which the planner
+# picks unasked: two numbers an entry, a thirteenth of the table's pages (0.58 → 0.10 s of CPU
+# at 3.2 million entries).
+ALL_POINTS_SQL = "SELECT COALESCE(SUM(points), 0) FROM ledger_entry"
+
+
 def ledger_balances(months: list[Month], net_changes: list[int], opening: int | None = None) -> list[int]:
     """积分余额 at each month end, given each month's net change (consecutive months).
 
     ``opening`` is the balance at the end of the month before the first, when known (a
     closed month stored it): each balance is then that plus the net changes, a short index
     range of this month's entries. Otherwise the last balance is everything minus what came
-    after (one plain scan of the whole ledger and a short index range: several times faster
-    than reading millions of rows through the date index); earlier ones step back one
-    month's net change at a time.
+    after: the sum of every entry and a short range of the date index. Earlier ones step
+    back one month's net change at a time.
     """
     if opening is not None:
         return list(itertools.accumulate(net_changes, initial=opening))[1:]
-    last = (_one(f"SELECT COALESCE(SUM(points), 0) FROM {dialect.full_scan('ledger_entry')}", ())[0]
+    last = (_one(ALL_POINTS_SQL, ())[0]
             - _one("SELECT COALESCE(SUM(points), 0) FROM ledger_entry WHERE created_at >= ?",
                    (bound(months[-1].end),))[0])
     balances = [last]
