@@ -74,6 +74,16 @@ def test_the_current_months_report_reads_no_growing_table_whole(closed_before, d
     assert "member_activity" in scanned  # what it reads instead, whole: one small row per member
 
 
+def test_the_members_running_figures_are_read_twice_for_dormancy_and_rfm(closed_before, db, owner):
+    """Apart, dormancy and RFM read them four times: dormancy's counts, its newly dormant members'
+    owners, RFM's totals, who is high. The totals' pass now counts the dormancy and names the newly
+    dormant, whose owners are then looked up by key."""
+    with dialect.sent(db) as seen:
+        report = build_report(THIS_MONTH, owner, trend_months=12)
+    assert len([sql for sql in seen if "member_activity" in sql]) == 2
+    assert report.figures == build_report(THIS_MONTH, owner, live=True).figures
+
+
 def test_points_owed_without_a_stored_month_before_are_summed_from_the_member_and_points_index(db, make_member, sell):
     """With no close to start from, the balance is the sum of every entry: read from the two-column
     index, a thirteenth of the table's pages, rather than the table itself."""

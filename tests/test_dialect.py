@@ -32,6 +32,7 @@ SQLITE_ONLY = {
     "last_insert_rowid()": r"\blast_insert_rowid\b",
     "the sqlite3 driver": r"^\s*(import|from)\s+sqlite3\b",
     "SqliteDatabase": r"\bSqliteDatabase\b",
+    "JSON functions": r"\bjson_\w+\s*\(",
 }
 
 
@@ -57,7 +58,7 @@ def test_the_scan_sees_what_the_dialect_holds():
                                  for name in ("dialect.py", "dialect_files.py", "dialect_triggers.py")))
     assert set(held) >= {"PRAGMA", "NOT INDEXED / INDEXED BY", "sqlite_master and other sqlite_ names",
                          "strftime() in SQL", "julianday()", "GLOB", "substr() from the end",
-                         "the sqlite3 driver", "SqliteDatabase"}
+                         "the sqlite3 driver", "SqliteDatabase", "JSON functions"}
     # Python's own date formatting is not SQL.
     assert sqlite_tokens('day.strftime("%m-%d")') == []
 

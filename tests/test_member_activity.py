@@ -155,3 +155,39 @@ def test_the_current_months_rfm_equals_the_scan_for_any_thresholds(spread, monke
     from_sales = [rfm.rfm_segments(THIS_MONTH, t) for t in cases]
     assert from_activity == from_sales
     assert len({tuple(sorted(r.segments.items())) for r in from_sales}) > 10  # the cases differ where it matters
+
+
+@pytest.mark.parametrize("dormant_months", [1, 3, 6, 11, 12, 18])
+def test_the_current_months_dormancy_and_segments_from_one_pass_equal_the_scan_of_the_sales(
+        spread, monkeypatch, make_member, sell, clerk, dormant_months):
+    """The shared pass counts the dormant among every member (with or without a sale in RFM's
+    window) and names the newly dormant, whose owners are then read by key."""
+    from pharmacy_desk.core.models import Member
+
+    # One member whose only sale makes them newly dormant this month, inside RFM's window or before it.
+    lapsed = make_member(name="李四", owner_staff=clerk, at=dt.datetime.combine(add_months(TODAY, -22), dt.time(9)))
+    sell(lapsed, {"household": 5000}, at=_when(random.Random(dormant_months), dormant_months))
+    for member in spread[::3]:
+        Member.update(owner_staff=clerk.id).where(Member.id == member.id).execute()
+    thresholds = RfmThresholds(recency_days=(20, 60, 120, 200), frequency=(6, 4, 3, 2),
+                               money_fen=(150000, 80000, 30000, 10000))
+    together = rfm.dormancy_and_segments(THIS_MONTH, thresholds, dormant_months)
+    monkeypatch.setattr(activity, "covers", lambda *args: False)
+    assert rfm.dormancy_and_segments(THIS_MONTH, thresholds, dormant_months) is None
+    assert together == (dormancy.dormancy_series([THIS_MONTH], dormant_months)[0],
+                        rfm.rfm_segments(THIS_MONTH, thresholds))
+    assert together[0].newly_by_owner.get(clerk.id, 0) >= 1 and together[1].scored > 0
+
+
+def test_the_newly_dormants_owners_are_counted_by_owner(spread, clerk, owner):
+    from pharmacy_desk.core.models import Member
+
+    months = next(n for n in range(1, 20) if dormancy.dormancy(THIS_MONTH, n).newly >= 2)
+    newly = dormancy.dormancy(THIS_MONTH, months)
+    ids = [m for m, (last, _, _) in activity.figures().items()
+           if dormancy.bound(add_months(THIS_MONTH.end, -months - 1)) <= last
+           < dormancy.bound(add_months(THIS_MONTH.end, -months))]
+    assert len(ids) == newly.newly >= 2
+    Member.update(owner_staff=clerk.id).where(Member.id == ids[0]).execute()
+    Member.update(owner_staff=owner.id).where(Member.id.in_(ids[1:])).execute()
+    assert dormancy.dormancy(THIS_MONTH, months).newly_by_owner == {clerk.id: 1, owner.id: len(ids) - 1}

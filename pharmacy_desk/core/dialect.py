@@ -319,6 +319,19 @@ def count_where(condition: str) -> str:
     return f"COUNT(*) FILTER (WHERE {condition})"
 
 
+def ids_collected(column: str, condition: str) -> str:
+    """The ``column`` values of the rows that meet ``condition``, gathered in the same pass as
+    one text value (a JSON array) that ``ids_among`` reads back: a pass that counts a few rows
+    can name them too, for a lookup by key after, instead of a second pass that finds them again.
+    """
+    return f"json_group_array({column}) FILTER (WHERE {condition})"
+
+
+def ids_among(parameter: str) -> str:
+    """The ids that ``ids_collected`` gathered, passed back as ``parameter``, as a subquery for ``IN (…)``."""
+    return f"SELECT value FROM json_each({parameter})"
+
+
 def not_via_index(column: str) -> str:
     """``column`` in a WHERE term that must not make the planner choose the column's index.
 

@@ -7,7 +7,8 @@ turned dormant in the last month, or in any month when each month's owners are w
 (closing several months at once); a lookup for everyone costs three times as much.
 
 The current month is read from each member's running last sale (``core.activity``)
-when those are up to date: one pass over a small row per member instead of the sales.
+when those are up to date: one pass over a small row per member instead of the sales,
+which RFM's totals can share (``rfm.dormancy_and_segments``).
 """
 
 from __future__ import annotations
@@ -63,22 +64,34 @@ def dormancy_series(months: list[Month], dormant_months: int | None = None, *,
     return result
 
 
-def _from_activity(month: Month, n: int) -> Dormancy:
-    """The current month's dormancy from each member's running last sale (the same definition).
+_NEWLY = "last_sale_at >= :p AND last_sale_at < :c"
 
-    Two plain passes: the counts over everyone, then the owners of the few who turned
-    dormant. One pass grouped by owner would sort every member first (SQLite groups by
-    sorting), which costs more than reading the small table twice.
+
+def running_columns(month: Month, n: int) -> tuple[list[str], dict[str, str]]:
+    """The current month's dormancy as columns of one pass over the running figures, with their parameters.
+
+    The columns: how many are dormant, how many turned dormant this month, and those members'
+    ids, so that their owner-staff are then looked up by key (``from_running``) rather than
+    found by a second pass. RFM's totals share the pass (``rfm.dormancy_and_segments``).
     """
     params = {"c": bound(add_months(month.end, -n)), "p": bound(add_months(month.end, -n - 1))}
-    newly = "last_sale_at >= :p AND last_sale_at < :c"
-    dormant, newly_count = database.execute_sql(
-        f"SELECT {dialect.count_where('last_sale_at < :c')}, {dialect.count_where(newly)} FROM member_activity",
-        params).fetchone()
+    return [dialect.count_where("last_sale_at < :c"), dialect.count_where(_NEWLY),
+            dialect.ids_collected("member_id", _NEWLY)], params
+
+
+def from_running(month: Month, dormant: int, newly: int, newly_ids: str) -> Dormancy:
+    """The Dormancy of ``running_columns``'s values: the owners of the few who turned dormant, by key."""
     by_owner = dict(database.execute_sql(
-        "SELECT owner, COUNT(*) FROM (SELECT (SELECT m.owner_staff_id FROM member m WHERE m.id = member_id) AS owner"
-        f" FROM member_activity WHERE {newly}) WHERE owner IS NOT NULL GROUP BY owner", params).fetchall())
-    return Dormancy(month, dormant, newly_count, by_owner)
+        f"SELECT owner_staff_id, COUNT(*) FROM member WHERE id IN ({dialect.ids_among('?')})"
+        " AND owner_staff_id IS NOT NULL GROUP BY owner_staff_id", (newly_ids,)).fetchall())
+    return Dormancy(month, dormant, newly, by_owner)
+
+
+def _from_activity(month: Month, n: int) -> Dormancy:
+    """The current month's dormancy from each member's running last sale (the same definition)."""
+    columns, params = running_columns(month, n)
+    counts = database.execute_sql(f"SELECT {', '.join(columns)} FROM member_activity", params).fetchone()
+    return from_running(month, *counts)
 
 
 def dormancy(month: Month, dormant_months: int | None = None) -> Dormancy:

@@ -20,7 +20,7 @@ from pharmacy_desk.core.reports.mix import age_gender, tier_mix
 from pharmacy_desk.core.reports.month_parts import MonthParts, consecutive_runs
 from pharmacy_desk.core.reports.monthly import MonthlyFigures, monthly_series, top_categories
 from pharmacy_desk.core.reports.period import Month
-from pharmacy_desk.core.reports.rfm import RfmThresholds, rfm_segments
+from pharmacy_desk.core.reports.rfm import RfmThresholds, dormancy_and_segments, rfm_segments
 from pharmacy_desk.core.reports.staff import staff_report
 from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP, Sentence
 
@@ -63,8 +63,10 @@ def build_report(month: Month, operator: Staff, *, rfm_thresholds: RfmThresholds
     figures = {m: parts.figures for m, parts in closed.items()}
     dormant: dict[Month, Dormancy] = {}
     progress(1, steps, Sentence(QT_TRANSLATE_NOOP("core", "正在统计各月指标……")))
+    # The current month: its dormancy and RFM from one pass over the members' running figures.
+    now = None if month in closed else dormancy_and_segments(month, rfm_thresholds)
     for run in consecutive_runs([m for m in months if m not in closed]):
-        run_dormant = dormancy_series(run)
+        run_dormant = [now[0]] if now is not None and run == [month] else dormancy_series(run)
         dormant.update(zip(run, run_dormant))
         before = stored.get(run[0].shifted(-1))
         opening = None if before is None else before.figures.points_outstanding
@@ -77,7 +79,7 @@ def build_report(month: Month, operator: Staff, *, rfm_thresholds: RfmThresholds
         progress(2, steps, Sentence(QT_TRANSLATE_NOOP("core", "正在统计类别与会员结构……")))
         categories, tiers, ages = top_categories(month), tier_mix(month), age_gender(month)
         progress(3, steps, Sentence(QT_TRANSLATE_NOOP("core", "正在计算 RFM 分群……")))
-        rfm = rfm_segments(month, rfm_thresholds)
+        rfm = rfm_segments(month, rfm_thresholds) if now is None else now[1]
         progress(4, steps, Sentence(QT_TRANSLATE_NOOP("core", "正在统计店员业绩……")))
         parts = MonthParts(figures[month], categories, tiers, ages, rfm, staff_report(month, dormant=dormant[month]))
     progress(steps, steps, "")

@@ -12,7 +12,8 @@ are lower bounds for scores 5, 4, 3, 2 (less is 1).
 The current month reads each member's running figures (``core.activity``) when they
 hold its window, instead of a year of sales, in two plain passes over that small table
 (``_from_activity``): SQLite groups by sorting, and sorting half a million members into
-their score cells costs more than reading them twice.
+their score cells costs more than reading them twice. The first pass counts the month's
+dormancy too (``dormancy_and_segments``).
 
 A score is "high" when it is above the average score of the members scored (the
 usual split), compared exactly in integers: ``score × count > sum of scores``.
@@ -23,9 +24,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from pharmacy_desk.core import activity, dialect, operations
+from pharmacy_desk.core import activity, dialect, operations, settings
 from pharmacy_desk.core.db import database
 from pharmacy_desk.core.ledger import add_months
+from pharmacy_desk.core.reports import dormancy
+from pharmacy_desk.core.reports.dormancy import Dormancy
 from pharmacy_desk.core.reports.period import Month, bound
 
 # (R high, F high, M high) → segment name.
@@ -83,7 +86,7 @@ def rfm_segments(month: Month, thresholds: RfmThresholds = RfmThresholds()) -> R
     start = add_months(end, -thresholds.window_months)
     if activity.covers(month.first_day, operations.now().date(), thresholds.window_months):
         # The current month: each member's running figures hold exactly this window.
-        return _from_activity(end, thresholds)
+        return _from_activity(end, thresholds)[0]
     members = (
         f"SELECT {dialect.days_between(':end', 'MAX(created_at)')} AS r,"
         " COUNT(*) AS f, SUM(paid_fen) AS m FROM sale"
@@ -106,6 +109,21 @@ def rfm_segments(month: Month, thresholds: RfmThresholds = RfmThresholds()) -> R
     n, sr, sf, sm = rows[0][4:]
     segments = {SEGMENTS[(bool(r), bool(f), bool(m))]: count for r, f, m, count, *_ in rows}
     return RfmResult(thresholds, n, (sr / n, sf / n, sm / n), segments)
+
+
+def dormancy_and_segments(month: Month, thresholds: RfmThresholds = RfmThresholds(),
+                          dormant_months: int | None = None) -> tuple[Dormancy, RfmResult] | None:
+    """The current month's dormancy and segments from two passes over the running figures.
+
+    The first counts the dormant, the newly dormant (naming them, for their owners) and RFM's
+    totals; the second who is high on what. Apart, the two read the figures four times. None
+    when the running figures do not hold the month (another month, or another RFM period).
+    """
+    if not activity.covers(month.first_day, operations.now().date(), thresholds.window_months):
+        return None
+    n = settings.get("dormant_months") if dormant_months is None else dormant_months
+    result, counts = _from_activity(month.end, thresholds, dormancy.running_columns(month, n))
+    return dormancy.from_running(month, *counts), result
 
 
 def _recency_day(end: dt.date, days: int) -> str:
@@ -133,14 +151,30 @@ def _at_least(column: str, bounds: tuple, score: int) -> str:
     return f"{column} >= '{lowest}'" if isinstance(lowest, str) else f"{column} >= {int(lowest)}"
 
 
-def _from_activity(end: dt.date, thresholds: RfmThresholds) -> RfmResult:
-    """The segments from each member's running figures: totals first, then who is high on what."""
+def _from_activity(end: dt.date, thresholds: RfmThresholds, also: tuple[list[str], dict[str, str]] = ([], {}),
+                   ) -> tuple[RfmResult, tuple]:
+    """The segments from each member's running figures: totals first, then who is high on what.
+
+    ``also`` adds columns (with their parameters) to the totals' pass over every member's
+    row, whose values come back beside the result: the pass that counts the current month's
+    dormancy (``dormancy_and_segments``).
+    """
     recency = tuple(_recency_day(end, days) for days in thresholds.recency_days)
     r_score = "CASE " + " ".join(f"WHEN last_sale_at >= '{day}' THEN {5 - i}"
                                  for i, day in enumerate(recency)) + " ELSE 1 END"
-    n, sr, sf, sm = database.execute_sql(
-        f"SELECT COUNT(*), SUM({r_score}), SUM({_score('visits', thresholds.frequency, False)}),"
-        f" SUM({_score('paid_fen', thresholds.money_fen, False)}) FROM member_activity WHERE visits > 0").fetchone()
+    scored = "FILTER (WHERE visits > 0)"  # RFM's members: a sale in the window
+    columns, params = also
+    n, sr, sf, sm, *others = database.execute_sql(
+        f"SELECT {dialect.count_where('visits > 0')}, SUM({r_score}) {scored},"
+        f" SUM({_score('visits', thresholds.frequency, False)}) {scored},"
+        f" SUM({_score('paid_fen', thresholds.money_fen, False)}) {scored}"
+        + "".join(f", {column}" for column in columns) + " FROM member_activity", params).fetchone()
+    return _segments(thresholds, recency, n, sr, sf, sm), tuple(others)
+
+
+def _segments(thresholds: RfmThresholds, recency: tuple[str, ...], n: int, sr: int, sf: int, sm: int,
+              ) -> RfmResult:
+    """The segment sizes given the totals: a second pass counts who is high on R, F and M."""
     if not n:
         return RfmResult(thresholds, 0, (0.0, 0.0, 0.0), {})
     # Recency as the earliest day of a last sale: a lower bound on the stored text, like F's and M's.
