@@ -107,14 +107,21 @@ def update(catalogue: Path = CATALOGUE) -> str:
     return done.stdout
 
 
-def _english(catalogue: Path) -> dict[tuple[str, str], str]:
+def forms(translation: ET.Element) -> list[str]:
+    """A translation's texts: its one text, or each number form of a text counted with ``%n``
+    (``tr("…%n…", "", n)``: one form for 1 and one for other numbers in English)."""
+    numerus = translation.findall("numerusform")
+    return [form.text or "" for form in numerus] if numerus else [translation.text or ""]
+
+
+def _english(catalogue: Path) -> dict[tuple[str, str], list[str]]:
     tree = ET.parse(catalogue)
     found = {}
     for context in tree.iter("context"):
         for message in context.iter("message"):
             translation = message.find("translation")
-            if translation is not None and translation.text and translation.get("type") is None:
-                found[(context.findtext("name") or "", message.findtext("source") or "")] = translation.text
+            if translation is not None and all(forms(translation)) and translation.get("type") is None:
+                found[(context.findtext("name") or "", message.findtext("source") or "")] = forms(translation)
     return found
 
 
@@ -127,10 +134,15 @@ def fill_from(other: Path, catalogue: Path = CATALOGUE) -> int:
         for message in context.iter("message"):
             translation = message.find("translation")
             key = (context.findtext("name") or "", message.findtext("source") or "")
-            if translation is not None and translation.get("type") == "unfinished" and key in known:
-                translation.text = known[key]
-                del translation.attrib["type"]
-                filled += 1
+            if translation is None or translation.get("type") != "unfinished" or key not in known:
+                continue
+            numerus = translation.findall("numerusform")
+            if len(numerus) != (len(known[key]) if len(known[key]) > 1 else 0):
+                continue  # counted in one catalogue and not in the other: written afresh
+            for form, text in zip(numerus or [translation], known[key]):
+                form.text = text
+            del translation.attrib["type"]
+            filled += 1
     body = ET.tostring(tree.getroot(), encoding="unicode")
     catalogue.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
     return filled

@@ -174,7 +174,7 @@ def test_the_import_notices_and_a_backup_warning_read_in_english(english, tmp_pa
 
 def test_an_imported_rows_problems_read_in_english(english, db, tmp_path):
     """Each problem of a row is a sentence of its own, joined in the windows' language (the
-    preview's 问题原因 column); the error report keeps the Chinese."""
+    preview's 问题原因 column, and the error report the English wizard saves)."""
     import datetime as dt
 
     from pharmacy_desk.core.spreadsheet.plan import plan_import

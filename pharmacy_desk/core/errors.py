@@ -1,7 +1,7 @@
 """Expected problems, each carrying one clear sentence for the person at the till.
 
 The sentence is a ``sentences.Sentence``: a Chinese template marked for the catalogue and its
-parameters (``InvalidInput(QT_TRANSLATE_NOOP("core", "姓名太长（{count}个字）。"), count=n)``),
+parameters (``InvalidInput(QT_TRANSLATE_NOOP("core", "姓名太长（{length}个字）。"), length=n)``),
 so the windows show it in their language (``ui.messages.user_message``) while ``str(error)``
 stays the Chinese the command line prints.
 

@@ -96,7 +96,7 @@ def clean_name(raw: object) -> str:
     if not text:
         raise InvalidInput(QT_TRANSLATE_NOOP("core", "姓名不能为空。"))
     if len(text) > 40:
-        raise InvalidInput(QT_TRANSLATE_NOOP("core", "姓名太长（{count}个字）。"), count=len(text))
+        raise InvalidInput(QT_TRANSLATE_NOOP("core", "姓名太长（{length}个字）。"), length=len(text))
     problem = _name_problem(text) if not text.isascii() or not text.isprintable() else None
     if problem is not None:
         raise InvalidInput(problem)

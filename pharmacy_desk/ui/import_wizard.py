@@ -150,7 +150,7 @@ class PreviewPage(QWizardPage):
         for notice in plan.file.notices:
             text += f"<br>{sentence(notice)}"
         for group in group_problems(plan.problems)[:GROUPS_SHOWN]:
-            text += "<br>· " + self.tr("{reason}：{count} 行").format(reason=group.reason, count=len(group.rows))
+            text += "<br>· " + self.tr("{reason}：%n 行", "", len(group.rows)).format(reason=sentence(group.said))
         self.summary.setText(text)
 
 
@@ -224,7 +224,7 @@ class ResultPage(QWizardPage):
     def save_report(self, path: str | Path) -> None:
         from pharmacy_desk.core.spreadsheet.report import write_error_report
 
-        count = write_error_report(self.owner.result.plan, path)
+        count = write_error_report(self.owner.result.plan, path, core)  # in the language the wizard speaks
         self.saved.setText(self.tr("已保存 {count} 行到 {path}").format(count=count, path=path))
 
 

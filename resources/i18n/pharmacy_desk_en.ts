@@ -1051,7 +1051,7 @@
     </message>
     <message>
         <source>↑↓ 换一天（过去的日子可以补打），回车生成日结报表。</source>
-        <translation>↑↓ to change the day (a past day's report can be printed again), Enter to make the day-end report.</translation>
+        <translation>↑↓ to change the day (a past day&apos;s report can be printed again), Enter to make the day-end report.</translation>
     </message>
     <message>
         <source>生成日结 (Enter)</source>
@@ -2059,9 +2059,12 @@
         <source>这个文件已经导入过，再次导入不会有任何改动。</source>
         <translation>This file has been imported before: importing it again changes nothing.</translation>
     </message>
-    <message>
-        <source>{reason}：{count} 行</source>
-        <translation>{reason}: {count} rows</translation>
+    <message numerus="yes">
+        <source>{reason}：%n 行</source>
+        <translation>
+            <numerusform>{reason}: %n row</numerusform>
+            <numerusform>{reason}: %n rows</numerusform>
+        </translation>
     </message>
     <message>
         <source>没有期初积分。</source>
@@ -5153,8 +5156,8 @@ Jan</translation>
         <translation>The name cannot be empty.</translation>
     </message>
     <message>
-        <source>姓名太长（{count}个字）。</source>
-        <translation>The name is too long ({count} characters).</translation>
+        <source>姓名太长（{length}个字）。</source>
+        <translation>The name is too long ({length} characters).</translation>
     </message>
     <message>
         <source>生日 {birthday} 在未来。</source>
@@ -5971,6 +5974,50 @@ Jan</translation>
     <message>
         <source>第{letters}列</source>
         <translation>column {letters}</translation>
+    </message>
+    <message>
+        <source>问题原因</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>问题类型</source>
+        <translation>Kind of problem</translation>
+    </message>
+    <message>
+        <source>原行号</source>
+        <translation>Row in the list</translation>
+    </message>
+    <message>
+        <source>问题汇总</source>
+        <translation>Problem summary</translation>
+    </message>
+    <message>
+        <source>没有问题</source>
+        <translation>No problems</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>行数</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <source>例如</source>
+        <translation>For example</translation>
+    </message>
+    <message>
+        <source>列{number}</source>
+        <translation>Column {number}</translation>
+    </message>
+    <message>
+        <source>{sheet}第{row}行</source>
+        <translation>{sheet} row {row}</translation>
+    </message>
+    <message>
+        <source>{rows}……</source>
+        <translation>{rows} …</translation>
     </message>
     <message>
         <source>{day} 还没有到，不能日结。</source>

@@ -142,6 +142,20 @@ def _text(value: object) -> str:
     return " ".join(halfwidth(str(value)).split())
 
 
+# A refused row says every problem it has in one sentence: each problem a clause, joined.
+ROW_PROBLEMS = QT_TRANSLATE_NOOP("core", "{problems}。")
+PROBLEM_SEPARATOR = QT_TRANSLATE_NOOP("core", "；")
+
+
+def problems_of(reason: Sentence) -> list[Sentence]:
+    """The problems a row's reason names, each as the whole sentence it was raised with."""
+    joined = reason.params.get("problems") if reason.template == ROW_PROBLEMS else None
+    if not isinstance(joined, Joined):
+        return [reason]
+    return [part.whole if isinstance(part, Clause) else part if isinstance(part, Sentence) else Sentence(part)
+            for part in joined.parts]
+
+
 class _Memo(Generic[T]):
     """A column's cleaning, remembered per distinct cell: a list of 100,000 members holds a few
     thousand birthdays and join dates, a handful of genders and point spellings.
@@ -254,8 +268,7 @@ class RowCleaner:
         errors = (name_error, phone_error, card_error, gender_error, birthday_error, joined_error, points_error)
         if errors != (None,) * len(errors):
             problems = [error for error in errors if error is not None]
-            raise InvalidInput(QT_TRANSLATE_NOOP("core", "{problems}。"),
-                               problems=Joined(problems, QT_TRANSLATE_NOOP("core", "；")))
+            raise InvalidInput(ROW_PROBLEMS, problems=Joined(problems, PROBLEM_SEPARATOR))
         text = self._text_of
         notes = text(raw_notes)
         if picked:
