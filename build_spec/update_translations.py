@@ -20,10 +20,13 @@ the program loads.
 from __future__ import annotations
 
 import argparse
+import html
+import re
 import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
+from xml.sax.saxutils import escape as xml_escape
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -96,6 +99,13 @@ def sources() -> list[Path]:
 
 
 def update(catalogue: Path = CATALOGUE) -> str:
+    counted = _counted_forms(catalogue) if catalogue.exists() else {}
+    output = _lupdate(catalogue)
+    _keep_counted(catalogue, counted)
+    return output
+
+
+def _lupdate(catalogue: Path) -> str:
     lupdate = Path(sys.executable).with_name("pyside6-lupdate")
     with tempfile.TemporaryDirectory() as folder:
         labels = Path(folder) / "core_labels.py"
@@ -112,6 +122,56 @@ def forms(translation: ET.Element) -> list[str]:
     (``tr("…%n…", "", n)``: one form for 1 and one for other numbers in English)."""
     numerus = translation.findall("numerusform")
     return [form.text or "" for form in numerus] if numerus else [translation.text or ""]
+
+
+def _counted_forms(catalogue: Path) -> dict[tuple[str, str], list[str]]:
+    """The number forms of every counted text of ``catalogue``."""
+    found = {}
+    for context in ET.parse(catalogue).iter("context"):
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if message.get("numerus") == "yes" and translation is not None:
+                found[(context.findtext("name") or "", message.findtext("source") or "")] = forms(translation)
+    return found
+
+
+_CONTEXT = re.compile(r"<context>.*?</context>", re.S)
+_UNCOUNTED = re.compile(r"(?P<indent> *)<message>\n(?P<inner> *)<source>(?P<source>[^<]*%n[^<]*)</source>\n"
+                        r" *<translation[^>]*>[^<]*</translation>\n")
+ENGLISH_FORMS = 2  # one for 1, one for every other number
+
+
+def _keep_counted(catalogue: Path, counted: dict[tuple[str, str], list[str]]) -> None:
+    """Keep every text holding ``%n`` counted, with the number forms it had.
+
+    lupdate counts a text only when it is written ``self.tr(text, "", n)``; the core's templates
+    (``QT_TRANSLATE_NOOP``) and ``QCoreApplication.translate(context, text, None, n)`` are counted
+    at run time just the same, but lupdate writes them as one text and drops their forms. So
+    after lupdate, every such message is written back counted, in lupdate's own layout.
+    """
+    def message(match: re.Match[str], context: str) -> str:
+        indent, inner = match["indent"], match["inner"]
+        source = html.unescape(match["source"])
+        texts = counted.get((context, source), [])
+        finished = len(texts) == ENGLISH_FORMS and all(texts)
+        texts = texts if finished else [""] * ENGLISH_FORMS
+        state = "" if finished else ' type="unfinished"'
+        lines = [f'{indent}<message numerus="yes">', f"{inner}<source>{match['source']}</source>",
+                 f"{inner}<translation{state}>",
+                 *(f"{inner}    <numerusform>{_escaped(text)}</numerusform>" for text in texts),
+                 f"{inner}</translation>"]
+        return "\n".join(lines) + "\n"
+
+    def in_context(block: re.Match[str]) -> str:
+        name = html.unescape(re.search(r"<name>([^<]*)</name>", block[0])[1])
+        return _UNCOUNTED.sub(lambda found: message(found, name), block[0])
+
+    text = catalogue.read_text(encoding="utf-8")
+    catalogue.write_text(_CONTEXT.sub(in_context, text), encoding="utf-8")
+
+
+def _escaped(text: str) -> str:
+    return xml_escape(text, {'"': "&quot;", "'": "&apos;"})
 
 
 def _english(catalogue: Path) -> dict[tuple[str, str], list[str]]:

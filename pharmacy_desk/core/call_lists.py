@@ -74,7 +74,7 @@ def _when(day: dt.date, today: dt.date) -> Sentence:
     """今天, or in how many days."""
     if day == today:
         return Sentence(QT_TRANSLATE_NOOP("core", "今天"))
-    return Sentence(QT_TRANSLATE_NOOP("core", "{days}天后"), days=(day - today).days)
+    return Sentence(QT_TRANSLATE_NOOP("core", "%n天后"), n=(day - today).days)
 
 
 def _day(value: dt.date) -> str:
@@ -137,8 +137,8 @@ def dormant(today: dt.date, *, owner_staff_id: StaffId | None = None, limit: int
         joined_on, last_sale = values[6], values[7]
         if last_sale:
             since = dt.date.fromisoformat(last_sale[:10])
-            detail = Sentence(QT_TRANSLATE_NOOP("core", "最后消费 {since}，已{days}天未到店"), since=f"{since:%Y-%m-%d}",
-                              days=(today - since).days)
+            detail = Sentence(QT_TRANSLATE_NOOP("core", "最后消费 {since}，已%n天未到店"), since=f"{since:%Y-%m-%d}",
+                              n=(today - since).days)
         else:
             since = dt.date.fromisoformat(joined_on)
             detail = Sentence(QT_TRANSLATE_NOOP("core", "{since} 入会后从未消费"), since=f"{since:%Y-%m-%d}")
@@ -256,7 +256,7 @@ def points_expiring(today: dt.date, days: int | None = None, *, owner_staff_id: 
         ORDER BY e.first_expiry, m.id{_limit(limit)}""",
         [_day(today), _day(today + dt.timedelta(days=days)), *args, *extra_args]).fetchall()
     return [CallRow.from_columns(values, ContactReason.POINTS_EXPIRING,
-                 Sentence(QT_TRANSLATE_NOOP("core", "{points}积分将于 {since} 起陆续到期"), points=values[6], since=values[7]),
+                 Sentence(QT_TRANSLATE_NOOP("core", "%n积分将于 {since} 起陆续到期"), n=values[6], since=values[7]),
                  dt.date.fromisoformat(values[7]))
             for values in rows]
 
@@ -278,10 +278,10 @@ def coupons_expiring(today: dt.date, days: int = 7, *, owner_staff_id: StaffId |
     for values in rows:
         count, until, fen = values[6], dt.date.fromisoformat(values[7]), values[8]
         if fen:
-            said = Sentence(QT_TRANSLATE_NOOP("core", "{count}张券未使用，面值合计{amount}元，最早 {until} 到期"), count=count,
+            said = Sentence(QT_TRANSLATE_NOOP("core", "%n张券未使用，面值合计{amount}元，最早 {until} 到期"), n=count,
                             amount=yuan(fen), until=f"{until:%Y-%m-%d}")
         else:
-            said = Sentence(QT_TRANSLATE_NOOP("core", "{count}张券未使用，最早 {until} 到期"), count=count,
+            said = Sentence(QT_TRANSLATE_NOOP("core", "%n张券未使用，最早 {until} 到期"), n=count,
                             until=f"{until:%Y-%m-%d}")
         result.append(CallRow.from_columns(values, ContactReason.COUPONS_EXPIRING, said, until))
     return result

@@ -112,7 +112,7 @@ def issue_to_members(template_id: int, member_ids: Sequence[MemberId], operator:
                 issued += len(todo)
         if progress is not None:
             done = min(start + CHUNK, len(ids))
-            progress(done, len(ids), Sentence(QT_TRANSLATE_NOOP("core", "已处理 {done} / {total} 位会员"), done=done, total=len(ids)))
+            progress(done, len(ids), Sentence(QT_TRANSLATE_NOOP("core", "已处理 {done} / %n 位会员"), done=done, n=len(ids)))
     return IssueResult(template_id, issued, already, tuple(ids))
 
 

@@ -134,7 +134,7 @@ def describe_terms(terms: Terms) -> Sentence:
     elif terms.min_spend_fen and kind == CouponKind.PERCENT:
         what = Sentence(QT_TRANSLATE_NOOP("core", "{what}，满{min_spend}元可用"), what=what,
                         min_spend=yuan(terms.min_spend_fen))
-    return Sentence(QT_TRANSLATE_NOOP("core", "{what}，{days}天有效"), what=what, days=terms.valid_days)
+    return Sentence(QT_TRANSLATE_NOOP("core", "{what}，%n天有效"), what=what, n=terms.valid_days)
 
 
 @dataclass(frozen=True)

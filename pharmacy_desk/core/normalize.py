@@ -77,7 +77,9 @@ def _name_problem(text: str) -> Sentence | None:
     """Why ``text`` cannot be a name (None when it can): the first character no name holds."""
     for ch in text:
         if unicodedata.category(ch) in _NOT_IN_NAMES:
-            shown = ch if unicodedata.category(ch) in ("So", "Sk") else ""
+            # An emoji is shown as itself; an invisible character by its code alone.
+            shown = Sentence(QT_TRANSLATE_NOOP("core", "“{character}”"), character=ch) \
+                if unicodedata.category(ch) in ("So", "Sk") else ""
             return Sentence(QT_TRANSLATE_NOOP("core", "姓名里有不能使用的字符{shown}（U+{code}），请只填写文字。"),
                             shown=shown, code=f"{ord(ch):04X}")
     return None

@@ -78,7 +78,7 @@ def points_cash_value(points: int, blocks: tuple[tuple[int, int], ...]) -> int:
     if points not in best:
         sizes = "、".join(str(p) for p, _ in blocks)
         raise PointsError(QT_TRANSLATE_NOOP(
-            "core", "抵现积分必须由整档组成（每档 {sizes} 积分），{points} 积分无法抵现。"), sizes=sizes, points=points)
+            "core", "抵现积分必须由整档组成（每档 {sizes} 积分），%n 积分无法抵现。"), sizes=sizes, n=points)
     return best[points]
 
 

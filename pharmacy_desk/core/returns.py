@@ -162,7 +162,7 @@ def needs_approval(refund_fen: int, sold_at: dt.datetime, at: dt.datetime) -> Se
     if refund_fen > limit:
         return Sentence(QT_TRANSLATE_NOOP("core", "退款 {amount} 元超过 {limit} 元"), amount=yuan(refund_fen), limit=yuan(limit))
     if (at.date() - sold_at.date()).days > days:
-        return Sentence(QT_TRANSLATE_NOOP("core", "这笔消费已超过 {days} 天"), days=days)
+        return Sentence(QT_TRANSLATE_NOOP("core", "这笔消费已超过 %n 天"), n=days)
     return None
 
 

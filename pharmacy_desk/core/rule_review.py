@@ -20,17 +20,18 @@ from typing import Any, Self
 from pharmacy_desk.core import settings
 from pharmacy_desk.core.models import Category, Tier
 from pharmacy_desk.core.normalize import yuan
+from pharmacy_desk.core.sentences import COUNT, chinese
 from pharmacy_desk.core.setting_declarations import DECLARATIONS, MULTIPLIER
 
 PHARMACY_DETAILS = frozenset({"pharmacy_name", "pharmacy_address", "pharmacy_phone", "receipt_header", "receipt_footer"})
 CATEGORY_GROUP, TIER_GROUP = "类别积分", "会员等级"
 
-PER_BLOCK = "每 {amount} 元 {points} 分"
+PER_BLOCK = "每 {amount} 元 %n 分"
 PER_BLOCK_MEANING = "按会员实付金额计，每满一档积一次，不足一档的部分不积分。"
 PRO_RATA_MEANING = "按会员实付金额按比例计，不足 1 分的部分不计。"
 NO_POINTS, NO_POINTS_MEANING = "不积分", "这一类别的消费不积分。"
-TIER_SPEND = "{months} 个月内消费满 {amount} 元"
-TIER_SPEND_AND_VISITS = "{months} 个月内消费满 {amount} 元且 {visits} 次"
+TIER_SPEND = "%n 个月内消费满 {amount} 元"
+TIER_SPEND_AND_VISITS = "{months} 个月内消费满 {amount} 元且 %n 次"
 FROM_SIGN_UP = "入会即是"
 TIER_GIVES = "积分 {multiplier} 倍，每月最多用积分兑换 {cap} 元。"
 TIER_GIVES_AND_PRIVILEGES = "积分 {multiplier} 倍，每月最多用积分兑换 {cap} 元；{privileges}。"
@@ -40,13 +41,14 @@ PHRASES = (CATEGORY_GROUP, TIER_GROUP, PER_BLOCK, PER_BLOCK_MEANING, PRO_RATA_ME
 
 class Phrase(str):
     """A sentence that reads as its Chinese text and keeps its ``template`` and ``args``, so a
-    window can translate the template and fill in the same arguments."""
+    window can translate the template and fill in the same arguments; ``n`` is the number a
+    template counts with ``%n`` ("1 point", "2 points")."""
 
     template: str
     args: dict[str, Any]
 
     def __new__(cls, template: str, **args: Any) -> Self:
-        phrase = super().__new__(cls, template.format(**args))
+        phrase = super().__new__(cls, chinese(template, args.get(COUNT, -1)).format(**args))
         phrase.template, phrase.args = template, args
         return phrase
 
@@ -66,7 +68,7 @@ class RuleLine:
 
 def _category_line(category: Category) -> RuleLine:
     if category.points_per_block:
-        value = Phrase(PER_BLOCK, amount=yuan(category.block_fen), points=category.points_per_block)
+        value = Phrase(PER_BLOCK, amount=yuan(category.block_fen), n=category.points_per_block)
         meaning = Phrase(PRO_RATA_MEANING if settings.get("points_pro_rata") else PER_BLOCK_MEANING)
     else:
         value, meaning = Phrase(NO_POINTS), Phrase(NO_POINTS_MEANING)
@@ -76,8 +78,8 @@ def _category_line(category: Category) -> RuleLine:
 def _tier_line(tier: Tier) -> RuleLine:
     if tier.min_spend_fen or tier.min_visits:
         months, amount = settings.get("tier_period_months"), yuan(tier.min_spend_fen)
-        value = (Phrase(TIER_SPEND_AND_VISITS, months=months, amount=amount, visits=tier.min_visits)
-                 if tier.min_visits else Phrase(TIER_SPEND, months=months, amount=amount))
+        value = (Phrase(TIER_SPEND_AND_VISITS, months=months, amount=amount, n=tier.min_visits)
+                 if tier.min_visits else Phrase(TIER_SPEND, n=months, amount=amount))
     else:
         value = Phrase(FROM_SIGN_UP)
     gives = {"multiplier": MULTIPLIER.dump(Decimal(tier.multiplier)), "cap": yuan(tier.monthly_cap_fen)}

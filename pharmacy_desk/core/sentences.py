@@ -15,16 +15,30 @@ Chinese; scripts that read its output read one language.
 A parameter that is itself a ``Sentence`` (a reason inside a refusal, a code's label through
 ``term``) is translated in turn; anything else (a name, a number, an amount already
 formatted) is data and shown as it is.
+
+A sentence whose wording depends on a number ("1 minute", "5 minutes") writes that number as
+Qt's ``%n`` and gives it as the parameter ``n``: the catalogue holds the English number forms
+of the template, and Qt picks the one for ``n`` (``Sentence("请 %n 分钟后再试。", n=minutes)``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
+from typing import Protocol
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
     """Mark ``text`` for the catalogue under ``context``; the text itself, unchanged."""
     return text
+
+
+COUNT = "n"  # the parameter that holds the number written %n in a template
+
+
+class Translate(Protocol):
+    """A core template in a language: ``count`` is the number that picks a counted template's form."""
+
+    def __call__(self, template: str, count: int = -1, /) -> str: ...
 
 
 class Sentence:
@@ -36,17 +50,21 @@ class Sentence:
         self.template = template
         self.params = params
 
-    def render(self, translate: Callable[[str], str]) -> str:
+    def render(self, translate: Translate) -> str:
         """The sentence with ``translate`` applied to its template and to every sentence among
         its parameters. A template without parameters is shown as it is (braces and all)."""
-        text = translate(self.template)
+        count = self.params.get(COUNT)
+        if isinstance(count, int) and "%n" in self.template:
+            text = translate(self.template, count)
+        else:  # no number to count by (a kind of problem shows “…” for it): the first form
+            text = translate(self.template).replace("%n", str(count))
         if not self.params:
             return text
         return text.format(**{name: value.render(translate) if isinstance(value, Sentence) else value
                               for name, value in self.params.items()})
 
     def __str__(self) -> str:
-        return self.render(_chinese)
+        return self.render(chinese)
 
     def __repr__(self) -> str:
         return f"Sentence({self.template!r}, **{self.params!r})"
@@ -61,8 +79,9 @@ class Sentence:
         return hash(str(self))
 
 
-def _chinese(template: str) -> str:
-    return template
+def chinese(template: str, count: int = -1, /) -> str:
+    """The source text, a counted one with its number: what the command line prints."""
+    return template.replace("%n", str(count)) if count >= 0 else template
 
 
 def term(label: str) -> Sentence:
@@ -80,7 +99,7 @@ class Clause(Sentence):
         super().__init__(whole.template, **whole.params)
         self.whole = whole
 
-    def render(self, translate: Callable[[str], str]) -> str:
+    def render(self, translate: Translate) -> str:
         return self.whole.render(translate).rstrip("。.")
 
 
@@ -97,7 +116,7 @@ class Joined(Sentence):
         super().__init__(separator)
         self.parts, self.separator = list(parts), separator
 
-    def render(self, translate: Callable[[str], str]) -> str:
+    def render(self, translate: Translate) -> str:
         return translate(self.separator).join(part.render(translate) if isinstance(part, Sentence) else str(part)
                                               for part in self.parts)
 

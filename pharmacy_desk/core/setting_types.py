@@ -395,7 +395,7 @@ class RedeemBlocks(Worded):
 
     def _problem(self, blocks: Blocks) -> Sentence | None:
         if not 1 <= len(blocks) <= self.max_blocks:
-            return Sentence(QT_TRANSLATE_NOOP("core", "收到 {count} 档"), count=len(blocks))
+            return Sentence(QT_TRANSLATE_NOOP("core", "收到 %n 档"), n=len(blocks))
         for points, fen in blocks:
             if not 1 <= points <= self.max_points or not 1 <= fen <= points * self.max_fen_per_point:
                 return _received(Sentence(BLOCK, points=points, amount=_yuan(fen)))

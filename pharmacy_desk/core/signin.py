@@ -50,8 +50,8 @@ def _minutes_left(until: dt.datetime, at: dt.datetime) -> int:
 
 
 def _locked_message(until: dt.datetime, at: dt.datetime) -> Sentence:
-    return Sentence(QT_TRANSLATE_NOOP("core", "连续输错密码，账户已锁定，请 {minutes} 分钟后再试，或请店长解锁。"),
-                    minutes=_minutes_left(until, at))
+    return Sentence(QT_TRANSLATE_NOOP("core", "连续输错密码，账户已锁定，请 %n 分钟后再试，或请店长解锁。"),
+                    n=_minutes_left(until, at))
 
 
 def _can_try(person: Staff | None) -> bool:
@@ -97,8 +97,8 @@ def _count_failure(person: Staff | None, tried: str, at: dt.datetime) -> str | S
     Staff.update(failed_signins=0, lock_level=level, locked_until=until).where(Staff.id == person.id).execute()
     audit.record(OperationKind.ACCOUNT_LOCK, None, subject=f"staff:{person.id}",
                  detail=f"{person.name}：连续 {MAX_FAILURES} 次密码错误，锁定 {lock_minutes(level)} 分钟", at=at)
-    return Sentence(QT_TRANSLATE_NOOP("core", "{wrong}已连续输错 {failures} 次，账户锁定 {minutes} 分钟；可稍后再试，或请店长解锁。"),
-                    wrong=term(WRONG), failures=MAX_FAILURES, minutes=lock_minutes(level))
+    return Sentence(QT_TRANSLATE_NOOP("core", "{wrong}已连续输错 {failures} 次，账户锁定 %n 分钟；可稍后再试，或请店长解锁。"),
+                    wrong=term(WRONG), failures=MAX_FAILURES, n=lock_minutes(level))
 
 
 def sign_out(operator: Staff, at: dt.datetime | None = None) -> None:

@@ -108,7 +108,7 @@ class AuditWindow(QWidget):
                 self.message.clear_message()
                 self.model.set_rows(rows)
                 more = self.tr("（只显示最近的记录，导出可得全部）") if len(rows) >= LIMIT else ""
-                self.count.setText(self.tr("共 {count} 条{more}").format(count=len(rows), more=more))
+                self.count.setText(self.tr("共 %n 条{more}", "", len(rows)).format(more=more))
 
         self._task = Read(self, lambda _progress: audit_log.entries(self.operator, limit=LIMIT, **chosen)) \
             .success(show).failure(self.message.refused).run_in_background(self.tr("正在读取操作日志"), show_dialog=False)
@@ -128,6 +128,6 @@ class AuditWindow(QWidget):
         """Write every row the filters select to ``path`` (in the background)."""
         chosen = self.filters()
         self._export_task = Read(self, lambda _progress: audit_log.export(self.operator, path, **chosen)) \
-            .success(lambda count: self.message.ok(self.tr("已导出 {count} 条操作日志到 {path}").format(count=count, path=path))) \
+            .success(lambda count: self.message.ok(self.tr("已导出 %n 条操作日志到 {path}", "", count).format(path=path))) \
             .failure(self.message.refused).run_in_background(self.tr("正在导出操作日志"))
         return self._export_task

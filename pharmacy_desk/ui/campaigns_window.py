@@ -129,8 +129,8 @@ class CampaignsWindow(QWidget):
             return  # another campaign or day was chosen meanwhile
         self.model.set_rows(rows)
         pending, done = campaigns.issue_counts(rows)
-        self.summary.setText(self.tr("{note}共 {count} 位会员：待发放 {pending} 张，已发放 {done} 张。").format(
-            note=self._note, count=len(rows), pending=pending, done=done))
+        self.summary.setText(self.tr("{note}共 %n 位会员：待发放 {pending} 张，已发放 {done} 张。", "", len(rows)).format(
+            note=self._note, pending=pending, done=done))
         self.issue_button.setEnabled(pending > 0 and can(self.operator, Permission.RUN_CAMPAIGNS))
         self.export_button.setEnabled(bool(rows) and can(self.operator, Permission.EXPORT_PERSONAL))
 
@@ -146,8 +146,7 @@ class CampaignsWindow(QWidget):
             .run_in_background(self.tr("发放：{title}").format(title=core(action.title)))
 
     def _issued(self, result: campaigns.RunResult) -> None:
-        self.preview(self.action, note=self.tr("本次发放 {count} 张券，可点“导出短信名单…”交给短信平台发送。").format(
-            count=result.issued))
+        self.preview(self.action, note=self.tr("本次发放 %n 张券，可点“导出短信名单…”交给短信平台发送。", "", result.issued))
 
     def ask_export_path(self) -> str:
         title = core(self.action.title) if self.action else self.tr("短信名单")
@@ -160,5 +159,5 @@ class CampaignsWindow(QWidget):
         rows = self.model.rows()
         self._task = Op(self, lambda operator, _progress: campaigns.export_sms(path, rows, operator),
                         operator=self.operator) \
-            .success(lambda count: self.summary.setText(self.tr("已导出 {count} 条短信到 {path}").format(count=count, path=path))) \
+            .success(lambda count: self.summary.setText(self.tr("已导出 %n 条短信到 {path}", "", count).format(path=path))) \
             .run_in_background(self.tr("导出短信名单"))

@@ -281,8 +281,8 @@ class CatalogWindow(QWidget):
 
         def succeeded(result: catalog.ReversalResult) -> None:
             self.reason.clear()
-            self.reversal_message.ok(self.tr("已撤销 {member} 的“{item}”兑换，退回 {points} 分，现有 {balance} 分。").format(
-                member=row.member_name, item=row.item_name, points=result.points, balance=result.balance))
+            self.reversal_message.ok(self.tr("已撤销 {member} 的“{item}”兑换，退回 %n 分，现有 {balance} 分。", "", result.points).format(
+                member=row.member_name, item=row.item_name, balance=result.balance))
             self.reload()
 
         Op(self, lambda operator: catalog.reverse_redemption(row.id, reason, operator),

@@ -12,7 +12,7 @@ import datetime as dt
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow, QPushButton,
-    QSpinBox, QTableView, QTabWidget, QVBoxLayout, QWidget,
+    QTableView, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from pharmacy_desk.core.errors import InvalidInput
@@ -22,6 +22,7 @@ from pharmacy_desk.core.permissions import Permission, can
 from pharmacy_desk.core.reports.definitions import CHARTS, FIGURES, format_value
 from pharmacy_desk.core.reports.period import Month
 from pharmacy_desk.core.reports.rfm import RfmThresholds
+from pharmacy_desk.ui import units
 from pharmacy_desk.ui.i18n import core
 from pharmacy_desk.ui.operations import LatestOnly, Op, Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
@@ -165,10 +166,9 @@ class ChartsWindow(QMainWindow):
     # -- RFM thresholds and the staff table live under their charts
     def _add_rfm_controls(self, page: ChartPage) -> None:
         t = self.thresholds
-        self.rfm_window = QSpinBox()
+        self.rfm_window = units.CountedSpinBox(units.MONTHS)
         self.rfm_window.setRange(1, 36)
         self.rfm_window.setValue(t.window_months)
-        self.rfm_window.setSuffix(self.tr(" 个月"))
         self.rfm_recency = QLineEdit(",".join(map(str, t.recency_days)))
         self.rfm_frequency = QLineEdit(",".join(map(str, t.frequency)))
         self.rfm_money = QLineEdit(",".join(str(v // 100) for v in t.money_fen))

@@ -22,6 +22,7 @@ from pharmacy_desk.core.coupon_templates import TemplateRow, Terms
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.vocabulary import CouponKind
+from pharmacy_desk.ui import units
 from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.i18n import core, sentence
 from pharmacy_desk.ui.inline import (
@@ -79,9 +80,8 @@ class CouponTemplatesWindow(QWidget):
         self.service = QLineEdit()
         self.service.setMaxLength(coupon_templates.SERVICE_LIMIT)
         self.service.setPlaceholderText(self.tr("例如 免费测血压、药师咨询"))
-        self.days = QSpinBox()
+        self.days = units.CountedSpinBox(units.DAYS)
         self.days.setRange(1, coupon_templates.VALID_DAYS_LIMIT)
-        self.days.setSuffix(self.tr(" 天"))
         self.form = QFormLayout()
         self.form.addRow(self.tr("类型(&K)"), self.kind)
         self.form.addRow(self.tr("名称(&N)"), self.title)
@@ -236,7 +236,7 @@ class CouponTemplatesWindow(QWidget):
                 return
             said = self.tr("已发放 {issued} 张“{title}”。").format(issued=result.issued, title=template.title)
             if result.already:
-                said += self.tr("{already} 位今天已经发过，没有重复发。").format(already=result.already)
+                said += self.tr("%n 位今天已经发过，没有重复发。", "", result.already)
             self.issue_message.ok(said)
 
         self._issue_task = Op(

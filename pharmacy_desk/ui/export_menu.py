@@ -32,9 +32,9 @@ def run_export(parent: QWidget | None, kind: str, path: str | Path, operator: St
 
     def done(count):
         if notify:
-            said = QCoreApplication.translate("ExportMenu", "已导出{table} {count} 行到\n{path}")
+            said = QCoreApplication.translate("ExportMenu", "已导出{table} %n 行到\n{path}", None, count)
             QMessageBox.information(parent, QCoreApplication.translate("ExportMenu", "导出完成"),
-                                    said.format(table=core(title), count=count, path=path))
+                                    said.format(table=core(title), path=path))
 
     return Op(parent, lambda who, progress: export(path, who, progress), operator=operator).success(done) \
         .run_in_background(QCoreApplication.translate("ExportMenu", "正在导出{table}").format(table=core(title)))

@@ -112,12 +112,13 @@ def install(app: QCoreApplication, language: str) -> str:
     return language
 
 
-def core(text: str) -> str:
-    """A label declared in the core (a list's title, a table's name, a code's label), in the windows' language.
+def core(text: str, count: int = -1) -> str:
+    """A label declared in the core (a list's title, a table's name, a code's label), in the windows' language;
+    a template counted with ``%n`` in the form for ``count``.
 
     A text the core does not declare (a tier or a promotion the owner named) comes back as it is.
     """
-    return QCoreApplication.translate(CORE_CONTEXT, text)
+    return QCoreApplication.translate(CORE_CONTEXT, text, None, count)
 
 
 def sentence(said: Sentence | str) -> str:

@@ -180,7 +180,7 @@ class MappingPage(QWizardPage):
             lines.append(self.tr("这张表没有导入：{reason}。可以指定表头和各列后勾选“导入这张表”。").format(reason=i18n.sentence(item.skipped)))
         if state.layout is not None and state.layout.inferred and not state.touched:
             guessed = self.tr("、").join(column_letters(c) for c in sorted(state.layout.inferred))
-            lines.append(self.tr("第 {columns} 列是按内容推断的，请核对。").format(columns=guessed))
+            lines.append(self.tr("第 {columns} 列是按内容推断的，请核对。", "", len(state.layout.inferred)).format(columns=guessed))
         missing = [core(FIELDS[f]) for f in ("name", "phone") if f not in state.mapping.values()]
         if state.use and missing:
             lines.append(self.tr("还需要指定：{fields}。").format(fields=self.tr("、").join(missing)))

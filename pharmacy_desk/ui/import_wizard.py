@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox, QTableView,
+    QCheckBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
     QVBoxLayout, QWizard, QWizardPage,
 )
 
@@ -20,6 +20,7 @@ from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.spreadsheet.columns import HEADER_SCAN_ROWS, INFER_SAMPLE_ROWS
 from pharmacy_desk.core.spreadsheet.layouts import Choices
 from pharmacy_desk.core.vocabulary import ImportProblemKind
+from pharmacy_desk.ui import units
 from pharmacy_desk.ui.i18n import core, sentence
 from pharmacy_desk.ui.import_mapping import MappingPage
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
@@ -98,9 +99,8 @@ class PreviewPage(QWizardPage):
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setStretchLastSection(True)
-        self.validity = QSpinBox()
+        self.validity = units.CountedSpinBox(units.MONTHS)
         self.validity.setRange(1, 120)
-        self.validity.setSuffix(self.tr(" 个月"))
         self.validity.valueChanged.connect(self._options_changed)
         self.keep_ids = QCheckBox(self.tr("保存身份证号（默认只用来补全生日和性别）"))
         self.keep_ids.toggled.connect(self._options_changed)
@@ -160,9 +160,10 @@ class PreviewPage(QWizardPage):
 
         if not plan.opening_points:
             return self.tr("没有期初积分。")
-        return self.tr("期初积分共 {points} 分，可抵现约 {amount} 元；有效期至 {until}（导入后 {months} 个月，可以修改）。").format(
+        return self.tr("期初积分共 {points} 分，可抵现约 {amount} 元；有效期至 {until}（导入后 %n 个月，可以修改）。", "",
+                       plan.file.options.validity_months).format(
             points=f"{plan.opening_points:,}", amount=yuan(plan.opening_cash_fen(blocks)),
-            until=f"{plan.opening_expiry(today):%Y-%m-%d}", months=plan.file.options.validity_months)
+            until=f"{plan.opening_expiry(today):%Y-%m-%d}")
 
 
 class ImportPage(QWizardPage):
@@ -210,7 +211,7 @@ class ResultPage(QWizardPage):
             text = self.tr("新增 {created} 位会员，补充了 {updated} 位已有会员的资料，"
                            "{balances} 位会员录入期初积分共 {points} 分。").format(
                 created=result.created, updated=result.updated, balances=result.balances, points=result.points)
-        text += "<br>" + (self.tr("{count} 行没有导入。").format(count=problems) if problems else self.tr("所有行都已导入。"))
+        text += "<br>" + (self.tr("%n 行没有导入。", "", problems) if problems else self.tr("所有行都已导入。"))
         self.summary.setText(text)
         self.save.setEnabled(problems > 0)
 
@@ -225,7 +226,7 @@ class ResultPage(QWizardPage):
         from pharmacy_desk.core.spreadsheet.report import write_error_report
 
         count = write_error_report(self.owner.result.plan, path, core)  # in the language the wizard speaks
-        self.saved.setText(self.tr("已保存 {count} 行到 {path}").format(count=count, path=path))
+        self.saved.setText(self.tr("已保存 %n 行到 {path}", "", count).format(path=path))
 
 
 class ImportWizard(QWizard):

@@ -125,8 +125,8 @@ class ListsWindow(QWidget):
             return  # a newer refresh (another list, a filter, a change) is on its way
         self.model.set_rows(rows)
         more = self.tr("（只显示前 {limit} 位）").format(limit=ROW_LIMIT) if len(rows) >= ROW_LIMIT else ""
-        self.count_label.setText(self.tr("共 {count} 位会员{more}。双击一行或点“标记已联系”登记回访结果，"
-                                         "已联系的会员不会出现在明天的名单里。").format(count=len(rows), more=more))
+        self.count_label.setText(self.tr("共 %n 位会员{more}。双击一行或点“标记已联系”登记回访结果，"
+                                         "已联系的会员不会出现在明天的名单里。", "", len(rows)).format(more=more))
 
     def _on_changed(self, changes: Changes) -> None:
         if not (changes.touches_any_member() or changes.sales or changes.contacts or changes.staff):
@@ -182,5 +182,5 @@ class ListsWindow(QWidget):
         self._task = Op(self, lambda operator, _progress: call_lists.export_xlsx(path, title, rows, operator),
                         operator=self.operator) \
             .success(lambda count: self.count_label.setText(
-                self.tr("已导出 {count} 位会员到 {path}").format(count=count, path=path))) \
+                self.tr("已导出 %n 位会员到 {path}", "", count).format(path=path))) \
             .run_in_background(self.tr("导出回访名单"))

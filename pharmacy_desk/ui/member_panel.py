@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QPushBut
 from pharmacy_desk.core.member_summary import MemberSummary
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.pricing import format_factor
+from pharmacy_desk.ui import units
 from pharmacy_desk.ui.i18n import bonuses, listed, sentence, spaced
 
 _NOTE = "color: #8a4b00;"
@@ -96,10 +97,10 @@ class MemberPanel(QFrame):
         none = self.tr("无")
         self._note(self.settled_label, self.tr("已结账。下一位顾客请扫卡；直接录入金额按散客记账。") if settled else "")
         self.phone_label.setText(spaced((s.masked_phone, s.card_no)))
-        self.balance_label.setText(self.tr("{balance} 分（可用 {usable} 分）").format(
-            balance=s.balance, usable=s.usable_points))
-        self.expiring_label.setText(self.tr("{points} 分将在 {days} 天内到期").format(
-            points=s.expiring_points, days=s.expiring_days) if s.expiring_points else none)
+        self.balance_label.setText(self.tr("%n 分（可用 {usable} 分）", "", s.balance).format(
+            usable=s.usable_points))
+        self.expiring_label.setText(self.tr("%n 分将在 {days}内到期", "", s.expiring_points).format(
+            days=units.counted(units.DAYS, s.expiring_days)) if s.expiring_points else none)
         self.expiring_label.setStyleSheet(_ALERT if s.expiring_points else "")
         self.coupons_label.setText("\n".join(sentence(c.text) for c in (*s.coupons, *s.service_coupons)) or none)
         self.cap_label.setText(self.tr("{amount} 元").format(amount=yuan(s.cap_remaining_fen)))

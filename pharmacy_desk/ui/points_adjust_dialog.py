@@ -10,11 +10,12 @@ import datetime as dt
 import uuid
 
 from PySide6.QtWidgets import (
-    QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+    QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from pharmacy_desk.core import ledger, profiles
 from pharmacy_desk.core.models import Staff
+from pharmacy_desk.ui import units
 from pharmacy_desk.ui.inline import InlineMessage
 from pharmacy_desk.ui.operations import Op
 
@@ -31,9 +32,8 @@ class PointsAdjustDialog(QDialog):
         member = profiles.heading(member_id, operator, dt.date.today())
         self.header = QLabel(self.tr("<b>{name}</b>　{tier}　可用积分 {points}").format(
             name=member.name, tier=member.tier_name, points=member.usable_points))
-        self.points = QSpinBox()
+        self.points = units.CountedSpinBox(units.POINTS)
         self.points.setRange(-LIMIT, LIMIT)
-        self.points.setSuffix(self.tr(" 分"))
         self.points.setToolTip(self.tr("正数为增加积分，负数为扣减积分"))
         self.reason = QLineEdit()
         self.reason.setMaxLength(60)
@@ -72,7 +72,7 @@ class PointsAdjustDialog(QDialog):
         points, reason, key = self.points.value(), self.reason.text(), self._key
 
         def done(result: ledger.Adjustment) -> None:
-            self.message.ok(self.tr("已调整 {points} 分，现有 {balance} 分。").format(
+            self.message.ok(self.tr("已调整 {points} 分，现有 {balance} 分。", "", abs(result.points)).format(
                 points=f"{result.points:+d}", balance=result.balance))
 
         Op(self, lambda operator: ledger.adjust_points(self.member_id, points, reason, operator, key),

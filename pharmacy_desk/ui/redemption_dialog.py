@@ -171,8 +171,8 @@ class RedemptionDialog(QDialog):
 
     def _ask(self, asked: redemption.RedemptionPreview) -> None:
         self._asked = asked
-        self.message.info(self.tr("兑换 {item} × {quantity}：扣 {points} 积分，积分 {before} → {after}。确认请再按回车。")
-                          .format(item=asked.item.name, quantity=asked.quantity, points=asked.points,
+        self.message.info(self.tr("兑换 {item} × {quantity}：扣 %n 积分，积分 {before} → {after}。确认请再按回车。", "", asked.points)
+                          .format(item=asked.item.name, quantity=asked.quantity,
                                   before=asked.balance_before, after=asked.balance_after))
         self.redeem_button.setText(self.tr("确认兑换 (Enter)"))
 
@@ -180,9 +180,8 @@ class RedemptionDialog(QDialog):
         done = result.redemption
         self._done = True
         self.refresh()
-        self.message.ok(self.tr("已兑换 {item} × {quantity}，扣 {points} 积分，余额 {balance}。凭条已显示在小票区。")
-                        .format(item=done.item_name, quantity=done.quantity,
-                                points=done.points, balance=result.balance))
+        self.message.ok(self.tr("已兑换 {item} × {quantity}，扣 %n 积分，余额 {balance}。凭条已显示在小票区。", "", done.points)
+                        .format(item=done.item_name, quantity=done.quantity, balance=result.balance))
         self.redeem_button.setText(self.tr("已兑换"))
         self.close_button.setDefault(True)
         events().slip.emit(slips.redemption_slip(done.id))

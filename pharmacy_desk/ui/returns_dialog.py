@@ -129,11 +129,11 @@ def _sentence(parts: list[str]) -> str:
 def _points_parts(refunded: int, clawed: int, shortfall: int = 0) -> list[str]:
     parts = []
     if refunded:
-        parts.append(QCoreApplication.translate("ReturnsDialog", "退回抵现积分 {points}").format(points=refunded))
+        parts.append(QCoreApplication.translate("ReturnsDialog", "退回抵现积分 %n", None, refunded))
     if clawed:
-        parts.append(QCoreApplication.translate("ReturnsDialog", "扣回所得积分 {points}").format(points=clawed))
+        parts.append(QCoreApplication.translate("ReturnsDialog", "扣回所得积分 %n", None, clawed))
     if shortfall:
-        parts.append(QCoreApplication.translate("ReturnsDialog", "积分不足未能扣回 {points}").format(points=shortfall))
+        parts.append(QCoreApplication.translate("ReturnsDialog", "积分不足未能扣回 %n", None, shortfall))
     return parts
 
 

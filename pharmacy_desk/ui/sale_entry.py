@@ -33,7 +33,7 @@ from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.normalize import parse_yuan, yuan
 from pharmacy_desk.core.sentences import Sentence
 from pharmacy_desk.core.vocabulary import PaymentMethod
-from pharmacy_desk.ui import i18n
+from pharmacy_desk.ui import i18n, units
 from pharmacy_desk.ui.i18n import bonuses, core, listed, spaced
 from pharmacy_desk.ui.operations import Op, Read
 
@@ -86,10 +86,9 @@ class SaleEntry(QWidget):
             if category.is_prescription:
                 # 用药天数 and the medicine's name feed the refill reminder: the call names the
                 # medicine, and two medicines bought together are two reminders.
-                spin = QSpinBox()
+                spin = units.CountedSpinBox(units.DAYS)
                 spin.setRange(0, 365)
                 spin.setSpecialValueText(self.tr("天数"))
-                spin.setSuffix(self.tr(" 天"))
                 spin.setToolTip(self.tr("可用天数（慢病用药提醒用）"))
                 self.days[category.code] = spin
                 medicine = QLineEdit()
@@ -185,7 +184,7 @@ class SaleEntry(QWidget):
             for choice in summary.coupons:
                 self.coupon.addItem(i18n.sentence(choice.text), choice.coupon_id)
             for points, fen in summary.points_options:
-                self.points.addItem(self.tr("{points} 分抵 {amount} 元").format(points=points, amount=yuan(fen)), points)
+                self.points.addItem(self.tr("%n 分抵 {amount} 元", "", points).format(amount=yuan(fen)), points)
         self.coupon.setEnabled(self.coupon.count() > 1)
         self.points.setEnabled(self.points.count() > 1)
         self.coupon.blockSignals(False)

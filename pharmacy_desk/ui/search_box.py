@@ -121,7 +121,7 @@ class SearchBox(QWidget):
         self._hide_offer()
         more = self.tr("（只显示前{limit}位，请输入更多字）").format(limit=members.LOOKUP_LIMIT) \
             if len(found) >= members.LOOKUP_LIMIT else ""
-        self._say(self.tr("找到 {count} 位会员：↑↓ 选择，回车确认").format(count=len(found)) + more)
+        self._say(self.tr("找到 %n 位会员：↑↓ 选择，回车确认", "", len(found)) + more)
 
     def _offer_register(self, phone: str) -> None:
         self._clear_list()

@@ -20,6 +20,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.setting_declarations import Declaration
 from pharmacy_desk.core.setting_types import Bool, Choice, Folder, Int, Money, Multiplier, RedeemBlocks, Text
+from pharmacy_desk.ui import units
 from pharmacy_desk.ui.i18n import core
 
 CONTEXT = "SettingValues"
@@ -56,10 +57,17 @@ def group(name: str) -> str:
 
 
 def _with_unit(number: object, unit: str | None) -> str:
-    """``6 个月`` / ``6 months``, ``70%``: as ``setting_types._with_unit``, with the unit translated."""
+    """``6 个月`` / ``6 months``, ``1 month``, ``70%``: as ``setting_types._with_unit``, with the unit
+    translated in the number's form."""
     if not unit:
         return str(number)
-    return f"{number}{unit}" if unit == "%" else f"{number} {core(unit)}"
+    if unit == "%":
+        return f"{number}{unit}"
+    template = units.OF_UNIT.get(unit)
+    if template is None:
+        return f"{number} {core(unit)}"
+    whole = number if isinstance(number, int) else int(str(number)) if str(number).isdigit() else None
+    return units.counted(template, whole) if whole is not None else f"{number}{units.unit_of(template, 2)}"
 
 
 def _plain(value: Decimal) -> str:
@@ -138,7 +146,10 @@ def typed_value(declaration: Declaration, text: str) -> Any:
     """
     kind = declaration.type
     if isinstance(kind, (Int, Multiplier)) and kind.unit and core(kind.unit) != kind.unit:
-        text = _without_suffix(text, core(kind.unit))
+        for unit in units.forms(units.OF_UNIT[kind.unit]) if kind.unit in units.OF_UNIT else [core(kind.unit)]:
+            if text.strip().lower().endswith(unit.lower()):
+                text = _without_suffix(text, unit)
+                break
     elif isinstance(kind, Money):
         before, _, after = _tr(YUAN).partition("{amount}")
         text = _without_suffix(text, after.strip()).removeprefix(before.strip())

@@ -102,8 +102,9 @@ class OwnerPage(QWizardPage):
 def _shown(text) -> str:
     """A sentence of the rule review in the windows' language: a ``Phrase`` or a plain text."""
     from pharmacy_desk.core.rule_review import Phrase
+    from pharmacy_desk.core.sentences import COUNT
 
-    return core(text.template).format(**text.args) if isinstance(text, Phrase) else core(text)
+    return core(text.template, text.args.get(COUNT, -1)).format(**text.args) if isinstance(text, Phrase) else core(text)
 
 
 def _rule_label(line: RuleLine) -> str:

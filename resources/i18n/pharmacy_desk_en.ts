@@ -47,9 +47,19 @@
         <source>（只显示最近的记录，导出可得全部）</source>
         <translation> (only the latest shown; the export has them all)</translation>
     </message>
-    <message>
-        <source>共 {count} 条{more}</source>
-        <translation>{count} entries{more}</translation>
+    <message numerus="yes">
+        <source>共 %n 条{more}</source>
+        <translation>
+            <numerusform>%n entry{more}</numerusform>
+            <numerusform>%n entries{more}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>已导出 %n 条操作日志到 {path}</source>
+        <translation>
+            <numerusform>Exported %n audit log entry to {path}</numerusform>
+            <numerusform>Exported %n audit log entries to {path}</numerusform>
+        </translation>
     </message>
     <message>
         <source>正在读取操作日志</source>
@@ -62,10 +72,6 @@
     <message>
         <source>导出操作日志</source>
         <translation>Export the audit log</translation>
-    </message>
-    <message>
-        <source>已导出 {count} 条操作日志到 {path}</source>
-        <translation>Exported {count} audit log entries to {path}</translation>
     </message>
     <message>
         <source>正在导出操作日志</source>
@@ -122,17 +128,30 @@
         <source>生成名单</source>
         <translation>Making the list</translation>
     </message>
-    <message>
-        <source>{note}共 {count} 位会员：待发放 {pending} 张，已发放 {done} 张。</source>
-        <translation>{note}{count} members: {pending} coupons to issue, {done} issued.</translation>
+    <message numerus="yes">
+        <source>{note}共 %n 位会员：待发放 {pending} 张，已发放 {done} 张。</source>
+        <translation>
+            <numerusform>{note}%n member. Coupons to issue: {pending}; issued: {done}.</numerusform>
+            <numerusform>{note}%n members. Coupons to issue: {pending}; issued: {done}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>本次发放 %n 张券，可点“导出短信名单…”交给短信平台发送。</source>
+        <translation>
+            <numerusform>Issued %n coupon; &quot;Export text message list…&quot; gives the list to send through your SMS service. </numerusform>
+            <numerusform>Issued %n coupons; &quot;Export text message list…&quot; gives the list to send through your SMS service. </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>已导出 %n 条短信到 {path}</source>
+        <translation>
+            <numerusform>Exported %n text message to {path}</numerusform>
+            <numerusform>Exported %n text messages to {path}</numerusform>
+        </translation>
     </message>
     <message>
         <source>发放：{title}</source>
         <translation>Issuing: {title}</translation>
-    </message>
-    <message>
-        <source>本次发放 {count} 张券，可点“导出短信名单…”交给短信平台发送。</source>
-        <translation>Issued {count} coupons; &quot;Export text message list…&quot; gives the list to send through your SMS service. </translation>
     </message>
     <message>
         <source>短信名单</source>
@@ -141,10 +160,6 @@
     <message>
         <source>导出短信名单</source>
         <translation>Export the text message list</translation>
-    </message>
-    <message>
-        <source>已导出 {count} 条短信到 {path}</source>
-        <translation>Exported {count} text messages to {path}</translation>
     </message>
 </context>
 <context>
@@ -308,9 +323,12 @@
         <source>撤销后积分退回会员（按原有效期），礼品库存加回；原兑换记录保留，撤销另记一笔。</source>
         <translation>Reversing gives the member the points back (with their original expiry) and the stock back; the redemption stays on record and the reversal is recorded beside it.</translation>
     </message>
-    <message>
-        <source>已撤销 {member} 的“{item}”兑换，退回 {points} 分，现有 {balance} 分。</source>
-        <translation>Reversed {member}&apos;s &quot;{item}&quot;: {points} points given back, {balance} points now.</translation>
+    <message numerus="yes">
+        <source>已撤销 {member} 的“{item}”兑换，退回 %n 分，现有 {balance} 分。</source>
+        <translation>
+            <numerusform>Reversed {member}&apos;s &quot;{item}&quot;: %n point given back; the balance is now {balance}.</numerusform>
+            <numerusform>Reversed {member}&apos;s &quot;{item}&quot;: %n points given back; the balance is now {balance}.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -365,10 +383,6 @@
     <message>
         <source>概览</source>
         <translation>Overview</translation>
-    </message>
-    <message>
-        <source> 个月</source>
-        <translation> months</translation>
     </message>
     <message>
         <source>按新阈值分群</source>
@@ -511,7 +525,7 @@
     </message>
     <message>
         <source>优惠金额(元)</source>
-        <translation>Discount (yuan)</translation>
+        <translation>Discount (¥)</translation>
     </message>
     <message>
         <source>原内容</source>
@@ -857,7 +871,7 @@
     </message>
     <message>
         <source>合计发放 {issued} 张，已使用 {used} 张，优惠 {discount} 元</source>
-        <translation>In all {issued} issued, {used} used, {discount} yuan off</translation>
+        <translation>In all {issued} issued, {used} used, ¥{discount} off</translation>
     </message>
     <message>
         <source>导出券核销</source>
@@ -897,10 +911,6 @@
     <message>
         <source>例如 免费测血压、药师咨询</source>
         <translation>e.g. free blood pressure check, pharmacist consultation</translation>
-    </message>
-    <message>
-        <source> 天</source>
-        <translation> days</translation>
     </message>
     <message>
         <source>类型(&amp;K)</source>
@@ -1034,9 +1044,12 @@
         <source>已发放 {issued} 张“{title}”。</source>
         <translation>Issued {issued} “{title}”.</translation>
     </message>
-    <message>
-        <source>{already} 位今天已经发过，没有重复发。</source>
-        <translation> {already} members already had one today and got no second.</translation>
+    <message numerus="yes">
+        <source>%n 位今天已经发过，没有重复发。</source>
+        <translation>
+            <numerusform> %n member already had one today and got no second.</numerusform>
+            <numerusform> %n members already had one today and got no second.</numerusform>
+        </translation>
     </message>
     <message>
         <source>正在发券</source>
@@ -1079,11 +1092,15 @@
         <source>导出完成</source>
         <translation>Export finished</translation>
     </message>
-    <message>
-        <source>已导出{table} {count} 行到
+    <message numerus="yes">
+        <source>已导出{table} %n 行到
 {path}</source>
-        <translation>Exported {count} rows of {table} to
-{path}</translation>
+        <translation>
+            <numerusform>Exported %n row of {table} to
+{path}</numerusform>
+            <numerusform>Exported %n rows of {table} to
+{path}</numerusform>
+        </translation>
     </message>
     <message>
         <source>正在导出{table}</source>
@@ -1383,9 +1400,19 @@
         <source>（只显示前 {limit} 位）</source>
         <translation> (only the first {limit} shown)</translation>
     </message>
-    <message>
-        <source>共 {count} 位会员{more}。双击一行或点“标记已联系”登记回访结果，已联系的会员不会出现在明天的名单里。</source>
-        <translation>{count} members{more}. Double-click a row or press “Mark as contacted” to record the call; members contacted today are not on tomorrow’s list.</translation>
+    <message numerus="yes">
+        <source>共 %n 位会员{more}。双击一行或点“标记已联系”登记回访结果，已联系的会员不会出现在明天的名单里。</source>
+        <translation>
+            <numerusform>%n member{more}. Double-click a row or press “Mark as contacted” to record the call; members contacted today are not on tomorrow’s list.</numerusform>
+            <numerusform>%n members{more}. Double-click a row or press “Mark as contacted” to record the call; members contacted today are not on tomorrow’s list.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>已导出 %n 位会员到 {path}</source>
+        <translation>
+            <numerusform>Exported %n member to {path}</numerusform>
+            <numerusform>Exported %n members to {path}</numerusform>
+        </translation>
     </message>
     <message>
         <source>、</source>
@@ -1402,10 +1429,6 @@
     <message>
         <source>导出回访名单</source>
         <translation>Export call list</translation>
-    </message>
-    <message>
-        <source>已导出 {count} 位会员到 {path}</source>
-        <translation>Exported {count} members to {path}</translation>
     </message>
 </context>
 <context>
@@ -1459,7 +1482,7 @@
     </message>
     <message>
         <source>今日整理完成：过期积分 {expired} 分，等级复核降级 {downgraded} 人、升级 {upgraded} 人。</source>
-        <translation>Daily housekeeping done: {expired} points expired; tier review moved {downgraded} members down, {upgraded} up.</translation>
+        <translation>Daily housekeeping done. Points expired: {expired}; tier review: {downgraded} down, {upgraded} up.</translation>
     </message>
     <message>
         <source>每日整理</source>
@@ -1535,7 +1558,7 @@
     </message>
     <message>
         <source>积分兑换目录</source>
-        <translation>Redemption catalog</translation>
+        <translation>Redemption catalogue</translation>
     </message>
     <message>
         <source>优惠券模板</source>
@@ -1648,9 +1671,12 @@
         <source>、</source>
         <translation>, </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>第 {columns} 列是按内容推断的，请核对。</source>
-        <translation>Column(s) {columns} were guessed from their contents: please check them.</translation>
+        <translation>
+            <numerusform>Column {columns} was guessed from its contents: please check it.</numerusform>
+            <numerusform>Columns {columns} were guessed from their contents: please check them.</numerusform>
+        </translation>
     </message>
     <message>
         <source>还需要指定：{fields}。</source>
@@ -1740,11 +1766,11 @@
     </message>
     <message>
         <source>&#x3000;&lt;b style=&apos;color:#b00020&apos;&gt;过敏：{allergies}&lt;/b&gt;</source>
-        <translation>  &lt;b style=&apos;color:#b00020&apos;&gt;Allergies: {allergies}&lt;/b&gt;</translation>
+        <translation> · &lt;b style=&apos;color:#b00020&apos;&gt;Allergies: {allergies}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;{name}&lt;/b&gt;&#x3000;{tier}&#x3000;卡号 {card}&#x3000;手机 {phone}&#x3000;可用积分 {points}</source>
-        <translation>&lt;b&gt;{name}&lt;/b&gt;  {tier}  card {card}  mobile {phone}  usable points {points}</translation>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; · {tier} · card {card} · mobile {phone} · usable points {points}</translation>
     </message>
     <message>
         <source>{start} 至 {end}</source>
@@ -1864,13 +1890,19 @@
         <source>已结账。下一位顾客请扫卡；直接录入金额按散客记账。</source>
         <translation>Paid. Scan the next customer&apos;s card; amounts typed without one are a walk-in sale.</translation>
     </message>
-    <message>
-        <source>{balance} 分（可用 {usable} 分）</source>
-        <translation>{balance} points ({usable} usable)</translation>
+    <message numerus="yes">
+        <source>%n 分（可用 {usable} 分）</source>
+        <translation>
+            <numerusform>%n point ({usable} usable)</numerusform>
+            <numerusform>%n points ({usable} usable)</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{points} 分将在 {days} 天内到期</source>
-        <translation>{points} points expire within {days} days</translation>
+    <message numerus="yes">
+        <source>%n 分将在 {days}内到期</source>
+        <translation>
+            <numerusform>%n point expires within {days}</numerusform>
+            <numerusform>%n points expire within {days}</numerusform>
+        </translation>
     </message>
     <message>
         <source>{amount} 元</source>
@@ -1970,10 +2002,6 @@
         <translation>&lt;b&gt;{name}&lt;/b&gt; · {tier} · usable points {points}</translation>
     </message>
     <message>
-        <source> 分</source>
-        <translation> points</translation>
-    </message>
-    <message>
         <source>正数为增加积分，负数为扣减积分</source>
         <translation>A positive number adds points, a negative one takes them off</translation>
     </message>
@@ -2001,9 +2029,12 @@
         <source>关闭</source>
         <translation>Close</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>已调整 {points} 分，现有 {balance} 分。</source>
-        <translation>Adjusted by {points} points; the balance is now {balance}.</translation>
+        <translation>
+            <numerusform>Adjusted by {points} point; the balance is now {balance}.</numerusform>
+            <numerusform>Adjusted by {points} points; the balance is now {balance}.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2015,10 +2046,6 @@
     <message>
         <source>一个类别的积分 = 该类别实付金额 ÷ 每档金额 × 每档积分，舍去小数；处方药通常为 0 分。</source>
         <translation>A category&apos;s points = amount paid in it ÷ step amount × points per step, rounded down; prescription drugs usually earn 0.</translation>
-    </message>
-    <message>
-        <source> 分</source>
-        <translation> pts</translation>
     </message>
     <message>
         <source>{category}：每档金额必须大于 0 元。</source>
@@ -2036,10 +2063,6 @@
         <translation>This is the dry run: nothing has been written yet.</translation>
     </message>
     <message>
-        <source> 个月</source>
-        <translation> months</translation>
-    </message>
-    <message>
         <source>保存身份证号（默认只用来补全生日和性别）</source>
         <translation>Keep ID numbers (by default they only fill in birthday and gender)</translation>
     </message>
@@ -2053,7 +2076,7 @@
     </message>
     <message>
         <source>新增会员 &lt;b&gt;{new}&lt;/b&gt; 人，合并到已有会员 &lt;b&gt;{merged}&lt;/b&gt; 人，冲突 &lt;b&gt;{conflicts}&lt;/b&gt; 行，数据有误 &lt;b&gt;{rejected}&lt;/b&gt; 行，跳过空行和合计行 {skipped} 行；期初积分共 &lt;b&gt;{points}&lt;/b&gt; 分。</source>
-        <translation>New members &lt;b&gt;{new}&lt;/b&gt;, merged into existing members &lt;b&gt;{merged}&lt;/b&gt;, conflicts &lt;b&gt;{conflicts}&lt;/b&gt; rows, wrong data &lt;b&gt;{rejected}&lt;/b&gt; rows, blank and total rows skipped {skipped}; opening points &lt;b&gt;{points}&lt;/b&gt; in all.</translation>
+        <translation>New members: &lt;b&gt;{new}&lt;/b&gt;; merged into existing members: &lt;b&gt;{merged}&lt;/b&gt;; rows in conflict: &lt;b&gt;{conflicts}&lt;/b&gt;; rows with wrong data: &lt;b&gt;{rejected}&lt;/b&gt;; blank and total rows skipped: {skipped}; opening points in all: &lt;b&gt;{points}&lt;/b&gt;.</translation>
     </message>
     <message>
         <source>这个文件已经导入过，再次导入不会有任何改动。</source>
@@ -2070,9 +2093,12 @@
         <source>没有期初积分。</source>
         <translation>No opening points.</translation>
     </message>
-    <message>
-        <source>期初积分共 {points} 分，可抵现约 {amount} 元；有效期至 {until}（导入后 {months} 个月，可以修改）。</source>
-        <translation>Opening points: {points}, worth about ¥{amount}; valid until {until} ({months} months after the import, which you can change).</translation>
+    <message numerus="yes">
+        <source>期初积分共 {points} 分，可抵现约 {amount} 元；有效期至 {until}（导入后 %n 个月，可以修改）。</source>
+        <translation>
+            <numerusform>Opening points: {points}, worth about ¥{amount}; valid until {until} (%n month after the import, which you can change).</numerusform>
+            <numerusform>Opening points: {points}, worth about ¥{amount}; valid until {until} (%n months after the import, which you can change).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2165,23 +2191,29 @@
     </message>
     <message>
         <source>兑换目录里还没有礼品或服务，店长添加后即可兑换。</source>
-        <translation>The catalog has no gifts or services yet: once the owner adds some they can be redeemed.</translation>
+        <translation>The catalogue has no gifts or services yet: once the owner adds some they can be redeemed.</translation>
     </message>
     <message>
         <source>请先在目录中选择礼品或服务。</source>
-        <translation>Choose a gift or service in the catalog first.</translation>
+        <translation>Choose a gift or service in the catalogue first.</translation>
     </message>
-    <message>
-        <source>兑换 {item} × {quantity}：扣 {points} 积分，积分 {before} → {after}。确认请再按回车。</source>
-        <translation>Redeem {item} × {quantity}: {points} points off, points {before} → {after}. Press Enter again to confirm.</translation>
+    <message numerus="yes">
+        <source>兑换 {item} × {quantity}：扣 %n 积分，积分 {before} → {after}。确认请再按回车。</source>
+        <translation>
+            <numerusform>Redeem {item} × {quantity}: %n point off, points {before} → {after}. Press Enter again to confirm.</numerusform>
+            <numerusform>Redeem {item} × {quantity}: %n points off, points {before} → {after}. Press Enter again to confirm.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>已兑换 {item} × {quantity}，扣 %n 积分，余额 {balance}。凭条已显示在小票区。</source>
+        <translation>
+            <numerusform>Redeemed {item} × {quantity}: %n point off, balance {balance}. The slip is in the receipt pane.</numerusform>
+            <numerusform>Redeemed {item} × {quantity}: %n points off, balance {balance}. The slip is in the receipt pane.</numerusform>
+        </translation>
     </message>
     <message>
         <source>确认兑换 (Enter)</source>
         <translation>Confirm (Enter)</translation>
-    </message>
-    <message>
-        <source>已兑换 {item} × {quantity}，扣 {points} 积分，余额 {balance}。凭条已显示在小票区。</source>
-        <translation>Redeemed {item} × {quantity}: {points} points off, balance {balance}. The slip is in the receipt pane.</translation>
     </message>
     <message>
         <source>已兑换</source>
@@ -2287,15 +2319,18 @@
     </message>
     <message>
         <source>新增 {created} 位会员，补充了 {updated} 位已有会员的资料，{balances} 位会员录入期初积分共 {points} 分。</source>
-        <translation>{created} new members, details added to {updated} existing members, opening points for {balances} members, {points} points in all.</translation>
-    </message>
-    <message>
-        <source>{count} 行没有导入。</source>
-        <translation>{count} rows were not imported.</translation>
+        <translation>New members: {created}; existing members given more details: {updated}; members given opening points: {balances}; opening points in all: {points}.</translation>
     </message>
     <message>
         <source>所有行都已导入。</source>
         <translation>Every row was imported.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 行没有导入。</source>
+        <translation>
+            <numerusform>%n row was not imported.</numerusform>
+            <numerusform>%n rows were not imported.</numerusform>
+        </translation>
     </message>
     <message>
         <source>{name}_错误报告.xlsx</source>
@@ -2309,9 +2344,12 @@
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
-    <message>
-        <source>已保存 {count} 行到 {path}</source>
-        <translation>Saved {count} rows to {path}</translation>
+    <message numerus="yes">
+        <source>已保存 %n 行到 {path}</source>
+        <translation>
+            <numerusform>Saved %n row to {path}</numerusform>
+            <numerusform>Saved %n rows to {path}</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2328,17 +2366,26 @@
         <source>。</source>
         <translation>.</translation>
     </message>
-    <message>
-        <source>退回抵现积分 {points}</source>
-        <translation>{points} points used as cash given back</translation>
+    <message numerus="yes">
+        <source>退回抵现积分 %n</source>
+        <translation>
+            <numerusform>%n point used as cash given back</numerusform>
+            <numerusform>%n points used as cash given back</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>扣回所得积分 {points}</source>
-        <translation>{points} points earned taken back</translation>
+    <message numerus="yes">
+        <source>扣回所得积分 %n</source>
+        <translation>
+            <numerusform>%n point earned taken back</numerusform>
+            <numerusform>%n points earned taken back</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>积分不足未能扣回 {points}</source>
-        <translation>{points} points could not be taken back (balance too low)</translation>
+    <message numerus="yes">
+        <source>积分不足未能扣回 %n</source>
+        <translation>
+            <numerusform>%n point could not be taken back (balance too low)</numerusform>
+            <numerusform>%n points could not be taken back (balance too low)</numerusform>
+        </translation>
     </message>
     <message>
         <source>将退款 {amount} 元：{refunds}</source>
@@ -2471,10 +2518,6 @@
         <translation>Days</translation>
     </message>
     <message>
-        <source> 天</source>
-        <translation> days</translation>
-    </message>
-    <message>
         <source>可用天数（慢病用药提醒用）</source>
         <translation>Days the supply lasts (for refill reminders)</translation>
     </message>
@@ -2530,9 +2573,12 @@
         <source>不用积分</source>
         <translation>No points</translation>
     </message>
-    <message>
-        <source>{points} 分抵 {amount} 元</source>
-        <translation>{points} points for ¥{amount}</translation>
+    <message numerus="yes">
+        <source>%n 分抵 {amount} 元</source>
+        <translation>
+            <numerusform>%n point for ¥{amount}</numerusform>
+            <numerusform>%n points for ¥{amount}</numerusform>
+        </translation>
     </message>
     <message>
         <source>应付 {amount} 元</source>
@@ -2605,9 +2651,12 @@
         <source>（只显示前{limit}位，请输入更多字）</source>
         <translation> (only the first {limit} shown: type more)</translation>
     </message>
-    <message>
-        <source>找到 {count} 位会员：↑↓ 选择，回车确认</source>
-        <translation>{count} members found: ↑↓ to choose, Enter to open</translation>
+    <message numerus="yes">
+        <source>找到 %n 位会员：↑↓ 选择，回车确认</source>
+        <translation>
+            <numerusform>%n member found: ↑↓ to choose, Enter to open</numerusform>
+            <numerusform>%n members found: ↑↓ to choose, Enter to open</numerusform>
+        </translation>
     </message>
     <message>
         <source>手机号 {phone} 还不是会员。</source>
@@ -2808,9 +2857,12 @@
         <source>没有需要保存的更改。</source>
         <translation>There are no changes to save.</translation>
     </message>
-    <message>
-        <source>已保存 {count} 项更改，自下一笔销售起生效。</source>
-        <translation>Saved {count} change(s); they apply from the next sale.</translation>
+    <message numerus="yes">
+        <source>已保存 %n 项更改，自下一笔销售起生效。</source>
+        <translation>
+            <numerusform>Saved %n change; it applies from the next sale.</numerusform>
+            <numerusform>Saved %n changes; they apply from the next sale.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3084,12 +3136,60 @@
         <translation>Tier ladder</translation>
     </message>
     <message>
-        <source> 次</source>
-        <translation> visits</translation>
-    </message>
-    <message>
         <source>{tier}的积分倍数“{typed}”无法识别。</source>
         <translation>{tier}: the points multiplier &quot;{typed}&quot; is not a number.</translation>
+    </message>
+</context>
+<context>
+    <name>Units</name>
+    <message numerus="yes">
+        <source>%n 个月</source>
+        <translation>
+            <numerusform>%n month</numerusform>
+            <numerusform>%n months</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 天</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 分钟</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 分</source>
+        <translation>
+            <numerusform>%n point</numerusform>
+            <numerusform>%n points</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 份</source>
+        <translation>
+            <numerusform>%n copy</numerusform>
+            <numerusform>%n copies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 倍</source>
+        <translation>
+            <numerusform>%n time</numerusform>
+            <numerusform>%n times</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 次</source>
+        <translation>
+            <numerusform>%n visit</numerusform>
+            <numerusform>%n visits</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3323,11 +3423,11 @@
     </message>
     <message>
         <source>新增兑换品</source>
-        <translation>Add catalog item</translation>
+        <translation>Add catalogue item</translation>
     </message>
     <message>
         <source>修改兑换品</source>
-        <translation>Change catalog item</translation>
+        <translation>Change catalogue item</translation>
     </message>
     <message>
         <source>撤销兑换</source>
@@ -3459,7 +3559,7 @@
     </message>
     <message>
         <source>管理兑换目录</source>
-        <translation>Manage the catalog</translation>
+        <translation>Manage the catalogue</translation>
     </message>
     <message>
         <source>管理和发放优惠券</source>
@@ -3994,10 +4094,6 @@
         <translation>Category points</translation>
     </message>
     <message>
-        <source>每 {amount} 元 {points} 分</source>
-        <translation>{points} points per ¥{amount}</translation>
-    </message>
-    <message>
         <source>按会员实付金额计，每满一档积一次，不足一档的部分不积分。</source>
         <translation>On the amount the member pays: each full step earns once; a part step earns nothing.</translation>
     </message>
@@ -4012,14 +4108,6 @@
     <message>
         <source>这一类别的消费不积分。</source>
         <translation>Purchases in this category earn no points.</translation>
-    </message>
-    <message>
-        <source>{months} 个月内消费满 {amount} 元</source>
-        <translation>Spend ¥{amount} within {months} months</translation>
-    </message>
-    <message>
-        <source>{months} 个月内消费满 {amount} 元且 {visits} 次</source>
-        <translation>Spend ¥{amount} and {visits} visits within {months} months</translation>
     </message>
     <message>
         <source>入会即是</source>
@@ -4321,6 +4409,27 @@
         <source>药店会员管理</source>
         <translation>Pharmacy Desk</translation>
     </message>
+    <message numerus="yes">
+        <source>每 {amount} 元 %n 分</source>
+        <translation>
+            <numerusform>%n point per ¥{amount}</numerusform>
+            <numerusform>%n points per ¥{amount}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 个月内消费满 {amount} 元</source>
+        <translation>
+            <numerusform>Spend ¥{amount} within %n month</numerusform>
+            <numerusform>Spend ¥{amount} within %n months</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{months} 个月内消费满 {amount} 元且 %n 次</source>
+        <translation>
+            <numerusform>Spend ¥{amount} and %n visit within {months} months</numerusform>
+            <numerusform>Spend ¥{amount} and %n visits within {months} months</numerusform>
+        </translation>
+    </message>
     <message>
         <source>类别销售排行</source>
         <translation>Sales by category</translation>
@@ -4513,7 +4622,7 @@ Jan</translation>
     </message>
     <message>
         <source>；</source>
-        <translation>; </translation>
+        <translation>. </translation>
     </message>
     <message>
         <source>。</source>
@@ -4863,9 +4972,12 @@ Jan</translation>
         <source>发券缺少批次编号。</source>
         <translation>Issuing coupons needs a batch number.</translation>
     </message>
-    <message>
-        <source>已处理 {done} / {total} 位会员</source>
-        <translation>{done} of {total} members done</translation>
+    <message numerus="yes">
+        <source>已处理 {done} / %n 位会员</source>
+        <translation>
+            <numerusform>{done} of %n member done</numerusform>
+            <numerusform>{done} of %n members done</numerusform>
+        </translation>
     </message>
     <message>
         <source>没有这个回访名单：{list_key}。</source>
@@ -4931,9 +5043,12 @@ Jan</translation>
         <source>{what}，满{min_spend}元可用</source>
         <translation>{what}, on a spend of ¥{min_spend} or more</translation>
     </message>
-    <message>
-        <source>{what}，{days}天有效</source>
-        <translation>{what}, valid {days} days</translation>
+    <message numerus="yes">
+        <source>{what}，%n天有效</source>
+        <translation>
+            <numerusform>{what}, valid %n day</numerusform>
+            <numerusform>{what}, valid %n days</numerusform>
+        </translation>
     </message>
     <message>
         <source>没有这个券模板。</source>
@@ -5148,8 +5263,12 @@ Jan</translation>
         <translation>Not a valid mobile number (it starts with 13 to 19): {digits}</translation>
     </message>
     <message>
+        <source>“{character}”</source>
+        <translation> “{character}”</translation>
+    </message>
+    <message>
         <source>姓名里有不能使用的字符{shown}（U+{code}），请只填写文字。</source>
-        <translation>The name has a character that cannot be used {shown}(U+{code}); please enter letters only.</translation>
+        <translation>The name has a character{shown} that cannot be used (U+{code}); please enter letters only.</translation>
     </message>
     <message>
         <source>姓名不能为空。</source>
@@ -5215,9 +5334,12 @@ Jan</translation>
         <source>抵现积分不能为负数。</source>
         <translation>The points used as cash cannot be negative.</translation>
     </message>
-    <message>
-        <source>抵现积分必须由整档组成（每档 {sizes} 积分），{points} 积分无法抵现。</source>
-        <translation>Points are used as cash in whole steps ({sizes} points a step); {points} points cannot be used.</translation>
+    <message numerus="yes">
+        <source>抵现积分必须由整档组成（每档 {sizes} 积分），%n 积分无法抵现。</source>
+        <translation>
+            <numerusform>Points are used as cash in whole steps ({sizes} points a step); %n point cannot be used.</numerusform>
+            <numerusform>Points are used as cash in whole steps ({sizes} points a step); %n points cannot be used.</numerusform>
+        </translation>
     </message>
     <message>
         <source>生日格式不对：{text}（例如 1965-3-8）</source>
@@ -5335,9 +5457,12 @@ Jan</translation>
         <source>退款 {amount} 元超过 {limit} 元</source>
         <translation>The refund of ¥{amount} is over ¥{limit}</translation>
     </message>
-    <message>
-        <source>这笔消费已超过 {days} 天</source>
-        <translation>This sale is more than {days} days old</translation>
+    <message numerus="yes">
+        <source>这笔消费已超过 %n 天</source>
+        <translation>
+            <numerusform>This sale is more than %n day old</numerusform>
+            <numerusform>This sale is more than %n days old</numerusform>
+        </translation>
     </message>
     <message>
         <source>这笔消费已全部退货，没有可退的金额。</source>
@@ -5547,9 +5672,12 @@ Jan</translation>
         <source>{label}应为 {allowed}，{reason}。</source>
         <translation>{label} must be {allowed}; {reason}.</translation>
     </message>
-    <message>
-        <source>收到 {count} 档</source>
-        <translation>got {count} steps</translation>
+    <message numerus="yes">
+        <source>收到 %n 档</source>
+        <translation>
+            <numerusform>got %n step</numerusform>
+            <numerusform>got %n steps</numerusform>
+        </translation>
     </message>
     <message>
         <source>不能有两档都是 {points} 积分</source>
@@ -5587,13 +5715,19 @@ Jan</translation>
         <source>姓名或密码不正确。</source>
         <translation>The name or password is not right.</translation>
     </message>
-    <message>
-        <source>连续输错密码，账户已锁定，请 {minutes} 分钟后再试，或请店长解锁。</source>
-        <translation>Too many wrong passwords in a row: the account is locked. Please try again in {minutes} minutes, or ask the owner to unlock it.</translation>
+    <message numerus="yes">
+        <source>连续输错密码，账户已锁定，请 %n 分钟后再试，或请店长解锁。</source>
+        <translation>
+            <numerusform>Too many wrong passwords in a row: the account is locked. Please try again in %n minute, or ask the owner to unlock it.</numerusform>
+            <numerusform>Too many wrong passwords in a row: the account is locked. Please try again in %n minutes, or ask the owner to unlock it.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{wrong}已连续输错 {failures} 次，账户锁定 {minutes} 分钟；可稍后再试，或请店长解锁。</source>
-        <translation>{wrong} {failures} wrong tries in a row: the account is locked for {minutes} minutes. Try again later, or ask the owner to unlock it.</translation>
+    <message numerus="yes">
+        <source>{wrong}已连续输错 {failures} 次，账户锁定 %n 分钟；可稍后再试，或请店长解锁。</source>
+        <translation>
+            <numerusform>{wrong} {failures} wrong tries in a row: the account is locked for %n minute. Try again later, or ask the owner to unlock it.</numerusform>
+            <numerusform>{wrong} {failures} wrong tries in a row: the account is locked for %n minutes. Try again later, or ask the owner to unlock it.</numerusform>
+        </translation>
     </message>
     <message>
         <source>文件已损坏，无法读取。请在 Excel 中打开确认后重新保存。</source>
@@ -5716,12 +5850,12 @@ Jan</translation>
         <translation>The CSV file is malformed (unmatched quotes, or a cell that is too long) and cannot be read.</translation>
     </message>
     <message>
-        <source>办卡日期 {joined_on} 在未来</source>
-        <translation>the date joined {joined_on} is in the future</translation>
-    </message>
-    <message>
         <source>{problems}。</source>
         <translation>{problems}.</translation>
+    </message>
+    <message>
+        <source>办卡日期 {joined_on} 在未来。</source>
+        <translation>The date joined {joined_on} is in the future.</translation>
     </message>
     <message>
         <source>找不到文件：{name}</source>
@@ -5848,14 +5982,6 @@ Jan</translation>
         <translation>Checking every row…</translation>
     </message>
     <message>
-        <source>{count} 个手机号由多人共用（如一家人），每人各自导入为会员；在收银台用这个号码查找会列出他们。</source>
-        <translation>{count} phone numbers are shared by several people (a family, say): each is imported as a member of their own, and looking the number up at the counter lists them all.</translation>
-    </message>
-    <message>
-        <source>{count} 人的手机号一栏里有多个号码或文字：第一个手机号作为手机号，原文写入备注。</source>
-        <translation>{count} people have several numbers or words in the phone column: the first mobile number is taken as the phone, and the original text goes into the notes.</translation>
-    </message>
-    <message>
         <source>身份证号只用来补全生日和性别，并按您的选择保存。</source>
         <translation>ID card numbers are used only to fill in birthdays and genders, and are kept as you chose.</translation>
     </message>
@@ -5863,9 +5989,26 @@ Jan</translation>
         <source>身份证号只用来补全生日和性别，不会保存（如需保存，请在导入选项中打开）。</source>
         <translation>ID card numbers are used only to fill in birthdays and genders and are not kept (to keep them, turn it on in the import options).</translation>
     </message>
-    <message>
-        <source>{count} 人的病史记为“待与会员确认”：只有药师和店长能看到，不会随会员资料导出；会员当面确认并同意后再写入健康档案。</source>
-        <translation>The medical history of {count} people is recorded as to be confirmed with the member: only pharmacists and the owner see it, it is not exported with member details, and it goes into the health file once the member confirms it in person and agrees.</translation>
+    <message numerus="yes">
+        <source>%n 个手机号由多人共用（如一家人），每人各自导入为会员；在收银台用这个号码查找会列出他们。</source>
+        <translation>
+            <numerusform>%n phone number is shared by several people (a family, say): each is imported as a member of their own, and looking the number up at the counter lists them all.</numerusform>
+            <numerusform>%n phone numbers are shared by several people (a family, say): each is imported as a member of their own, and looking the number up at the counter lists them all.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 人的手机号一栏里有多个号码或文字：第一个手机号作为手机号，原文写入备注。</source>
+        <translation>
+            <numerusform>%n person has several numbers or words in the phone column: the first mobile number is taken as the phone, and the original text goes into the notes.</numerusform>
+            <numerusform>%n people have several numbers or words in the phone column: the first mobile number is taken as the phone, and the original text goes into the notes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 人的病史记为“待与会员确认”：只有药师和店长能看到，不会随会员资料导出；会员当面确认并同意后再写入健康档案。</source>
+        <translation>
+            <numerusform>The medical history of %n person is recorded as to be confirmed with the member: only pharmacists and the owner see it, it is not exported with member details, and it goes into the health file once the member confirms it in person and agrees.</numerusform>
+            <numerusform>The medical history of %n people is recorded as to be confirmed with the member: only pharmacists and the owner see it, it is not exported with member details, and it goes into the health file once the member confirms it in person and agrees.</numerusform>
+        </translation>
     </message>
     <message>
         <source>“{sheet}”第{row}行</source>
@@ -5920,14 +6063,6 @@ Jan</translation>
         <translation>today</translation>
     </message>
     <message>
-        <source>{days}天后</source>
-        <translation>in {days} days</translation>
-    </message>
-    <message>
-        <source>最后消费 {since}，已{days}天未到店</source>
-        <translation>Last bought on {since}; not in for {days} days</translation>
-    </message>
-    <message>
         <source>{since} 入会后从未消费</source>
         <translation>Joined on {since} and has never bought</translation>
     </message>
@@ -5939,17 +6074,40 @@ Jan</translation>
         <source>{bought} 购买的{what}预计 {run_out} 用完（{when}）</source>
         <translation>{what} bought on {bought} runs out about {run_out} ({when})</translation>
     </message>
-    <message>
-        <source>{points}积分将于 {since} 起陆续到期</source>
-        <translation>{points} points expire from {since}</translation>
+    <message numerus="yes">
+        <source>%n天后</source>
+        <translation>
+            <numerusform>in %n day</numerusform>
+            <numerusform>in %n days</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{count}张券未使用，面值合计{amount}元，最早 {until} 到期</source>
-        <translation>{count} coupons unused, worth ¥{amount} in all; the first expires on {until}</translation>
+    <message numerus="yes">
+        <source>最后消费 {since}，已%n天未到店</source>
+        <translation>
+            <numerusform>Last bought on {since}; not in for %n day</numerusform>
+            <numerusform>Last bought on {since}; not in for %n days</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{count}张券未使用，最早 {until} 到期</source>
-        <translation>{count} coupons unused; the first expires on {until}</translation>
+    <message numerus="yes">
+        <source>%n积分将于 {since} 起陆续到期</source>
+        <translation>
+            <numerusform>%n point expires from {since}</numerusform>
+            <numerusform>%n points expire from {since}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n张券未使用，面值合计{amount}元，最早 {until} 到期</source>
+        <translation>
+            <numerusform>%n coupon unused, worth ¥{amount}; it expires on {until}</numerusform>
+            <numerusform>%n coupons unused, worth ¥{amount} in all; the first expires on {until}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n张券未使用，最早 {until} 到期</source>
+        <translation>
+            <numerusform>%n coupon unused; it expires on {until}</numerusform>
+            <numerusform>%n coupons unused; the first expires on {until}</numerusform>
+        </translation>
     </message>
     <message>
         <source>资料上次确认于 {confirmed}，请核对手机号、生日和地址</source>

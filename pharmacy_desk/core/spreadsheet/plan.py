@@ -235,11 +235,11 @@ def cell_notices(kept: list[Candidate], layouts: list[SheetLayout], options: Imp
     shared = shared_phones(kept)
     if shared:
         lines.append(Sentence(QT_TRANSLATE_NOOP(
-            "core", "{count} 个手机号由多人共用（如一家人），每人各自导入为会员；在收银台用这个号码查找会列出他们。"), count=shared))
+            "core", "%n 个手机号由多人共用（如一家人），每人各自导入为会员；在收银台用这个号码查找会列出他们。"), n=shared))
     picked = sum(1 for c in kept if c.phone_from_text)
     if picked:
         lines.append(Sentence(QT_TRANSLATE_NOOP(
-            "core", "{count} 人的手机号一栏里有多个号码或文字：第一个手机号作为手机号，原文写入备注。"), count=picked))
+            "core", "%n 人的手机号一栏里有多个号码或文字：第一个手机号作为手机号，原文写入备注。"), n=picked))
     if any(item.imported and item.layout is not None and "id_number" in item.layout.mapping.values()
            for item in layouts):
         lines.append(Sentence(QT_TRANSLATE_NOOP("core", "身份证号只用来补全生日和性别，并按您的选择保存。")
@@ -248,8 +248,8 @@ def cell_notices(kept: list[Candidate], layouts: list[SheetLayout], options: Imp
     history = sum(1 for c in kept if c.history)
     if history:
         lines.append(Sentence(QT_TRANSLATE_NOOP(
-            "core", "{count} 人的病史记为“待与会员确认”：只有药师和店长能看到，不会随会员资料导出；会员当面确认并同意后再写入健康档案。"),
-            count=history))
+            "core", "%n 人的病史记为“待与会员确认”：只有药师和店长能看到，不会随会员资料导出；会员当面确认并同意后再写入健康档案。"),
+            n=history))
     return lines
 
 

@@ -18,11 +18,11 @@ the language: the owner's own cells and headers are copied as they are.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP, Joined, Sentence
+from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP, Joined, Sentence, Translate, chinese
 from pharmacy_desk.core.spreadsheet.export import ExportColumn, export_sheets
 from pharmacy_desk.core.spreadsheet.plan import ImportPlan, RowProblem, fill_problem_cells
 from pharmacy_desk.core.spreadsheet.rows import problems_of
@@ -47,13 +47,6 @@ LEFT_OUT = "…"
 # A value left out at the end of a sentence (“不存在的日期：…”) says nothing: dropped with its colon.
 _LEFT_OUT_AT_END = re.compile(r"\s*[：:]\s*…$")
 
-Words = Callable[[str], str]
-
-
-def chinese(template: str) -> str:
-    """The source text: what the command line and the core's tests read."""
-    return template
-
 
 class Kind(Sentence):
     """A kind of problem: its sentence with the row's own values shown as “…”, without a full stop."""
@@ -69,7 +62,7 @@ class Kind(Sentence):
     def key(self) -> tuple:
         return (self.template, *sorted((name, str(value)) for name, value in self.params.items()))
 
-    def render(self, translate: Words) -> str:
+    def render(self, translate: Translate) -> str:
         text = super().render(translate).strip().rstrip("。.")
         return _LEFT_OUT_AT_END.sub("", text).rstrip("。.")
 
@@ -106,7 +99,7 @@ def group_problems(problems: Iterable[RowProblem]) -> list[ProblemGroup]:
     return sorted(groups.values(), key=lambda g: (-len(g.rows), g.rows[0]))
 
 
-def write_error_report(plan: ImportPlan, path: str | Path, words: Words = chinese) -> int:
+def write_error_report(plan: ImportPlan, path: str | Path, words: Translate = chinese) -> int:
     """Write every rejected and conflicting row, in the language of ``words``; returns how many rows were written."""
     fill_problem_cells(plan)
     by_sheet: dict[str, list[RowProblem]] = {}

@@ -229,7 +229,7 @@ class RowCleaner:
     def _joined_on(self, raw: object) -> dt.date | None:
         joined_on = parse_date(raw)
         if joined_on is not None and joined_on > self.today:
-            raise InvalidInput(QT_TRANSLATE_NOOP("core", "办卡日期 {joined_on} 在未来"), joined_on=f"{joined_on:%Y-%m-%d}")
+            raise InvalidInput(QT_TRANSLATE_NOOP("core", "办卡日期 {joined_on} 在未来。"), joined_on=f"{joined_on:%Y-%m-%d}")
         return joined_on
 
     def __call__(self, source: SourceRow) -> Candidate:

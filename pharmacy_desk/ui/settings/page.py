@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from pharmacy_desk.core.owner_settings import Pending
 from pharmacy_desk.core.setting_declarations import DECLARATIONS
-from pharmacy_desk.ui import setting_text
+from pharmacy_desk.ui import setting_text, units
 from pharmacy_desk.ui.settings.fields import DeclaredField
 from pharmacy_desk.ui.settings.tables import fit_rows, fixed_table
 
@@ -118,11 +118,10 @@ class RowsPage(SettingsPage):
         """The editors of one row, by column, each calling ``check_rows`` when edited."""
         return {}
 
-    def count_cell(self, value: int, suffix: str) -> QSpinBox:
-        """A whole number from 0 to 1000 (points, visits) in a row."""
-        box = QSpinBox()
+    def count_cell(self, value: int, unit: str) -> QSpinBox:
+        """A whole number from 0 to 1000 (points, visits) in a row, with its unit (``units.POINTS``)."""
+        box = units.CountedSpinBox(unit)
         box.setRange(0, 1000)
-        box.setSuffix(suffix)
         box.setValue(value)
         box.valueChanged.connect(self.check_rows)
         return box

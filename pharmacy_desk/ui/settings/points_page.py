@@ -11,6 +11,7 @@ from pharmacy_desk.core.amounts import parse_amount
 from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.owner_settings import CategoryRate, Pending
+from pharmacy_desk.ui import units
 from pharmacy_desk.ui.i18n import sentence
 from pharmacy_desk.ui.settings.page import RowsPage
 from pharmacy_desk.ui.settings.tables import cell_line
@@ -34,7 +35,7 @@ class PointsPage(RowsPage):
         return self._categories
 
     def row_cells(self, category: CategoryRate) -> dict[int, QWidget]:
-        return {0: QLabel(category.name), 1: self.count_cell(category.points_per_block, self.tr(" 分")),
+        return {0: QLabel(category.name), 1: self.count_cell(category.points_per_block, units.POINTS),
                 2: cell_line(yuan(category.block_fen), self.check_rows)}
 
     def points_box(self, code: str) -> QSpinBox:

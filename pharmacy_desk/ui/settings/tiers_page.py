@@ -15,6 +15,7 @@ from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.owner_settings import Pending
 from pharmacy_desk.core.tiers import TierRow
+from pharmacy_desk.ui import units
 from pharmacy_desk.ui.i18n import sentence
 from pharmacy_desk.ui.settings.page import RowsPage
 from pharmacy_desk.ui.settings.tables import cell_line
@@ -43,7 +44,7 @@ class TiersPage(RowsPage):
             return cell_line(text, self.check_rows)
 
         return {NAME: line(tier.name), SPEND: line(yuan(tier.min_spend_fen)),
-                VISITS: self.count_cell(tier.min_visits, self.tr(" 次")),
+                VISITS: self.count_cell(tier.min_visits, units.VISITS),
                 MULTIPLIER: line(format(Decimal(tier.multiplier).normalize(), "f")),
                 CAP: line(yuan(tier.monthly_cap_fen)), PRIVILEGES: line(tier.privileges)}
 

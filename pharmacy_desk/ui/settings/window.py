@@ -103,7 +103,7 @@ class SettingsWindow(QWidget):
 
         def saved(result: owner_settings.Saved) -> None:
             self._read_values()
-            self.message.ok(self.tr("已保存 {count} 项更改，自下一笔销售起生效。").format(count=result.recorded))
+            self.message.ok(self.tr("已保存 %n 项更改，自下一笔销售起生效。", "", result.recorded))
 
         Op(self, lambda operator: owner_settings.save(pending, operator), operator=self.operator).success(
             saved).failure(self.message.refused).run()
