@@ -349,3 +349,14 @@ def test_the_day_end_asks_its_day_in_english(english, qtbot):
     texts = visible_strings(dialog)
     assert "Day end" in texts and "&Date" in texts and "Make the day-end report (Enter)" in texts
     assert chinese_in(texts) == []
+
+
+def test_the_amounts_keep_room_for_thousands_beside_the_english_labels(english, qtbot, latin_shop, clerk):
+    """English labels ("Insurance", "Days") are wider than the Chinese: the amounts and the
+    medicine's name keep the width of what is typed in them."""
+    entry = counter_window(qtbot, clerk).counter.entry
+    assert entry.medicines
+    for field in entry.amounts.values():
+        assert field.width() >= field.fontMetrics().horizontalAdvance("8888.88"), field.width()
+    for medicine in entry.medicines.values():
+        assert medicine.width() >= medicine.fontMetrics().horizontalAdvance(medicine.placeholderText())

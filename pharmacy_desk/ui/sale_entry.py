@@ -50,6 +50,9 @@ class AmountField(QLineEdit):
         self.setPlaceholderText(placeholder)
         self.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.setMaximumWidth(120)
+        # Room for an amount in the thousands whatever the labels beside it take (English words are
+        # wider than their Chinese).
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("8888.88") + 14)
 
 
 class SaleEntry(QWidget):
@@ -95,6 +98,7 @@ class SaleEntry(QWidget):
                 medicine.setPlaceholderText(self.tr("药品名"))
                 medicine.setToolTip(self.tr("慢病用药的药品名，续药提醒时告诉会员"))
                 medicine.setMaximumWidth(110)
+                medicine.setMinimumWidth(medicine.fontMetrics().horizontalAdvance(medicine.placeholderText()) + 14)
                 self.medicines[category.code] = medicine
                 cell = QHBoxLayout()
                 cell.addWidget(spin)
