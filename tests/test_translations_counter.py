@@ -235,11 +235,11 @@ def test_the_returns_dialog_in_english(english, qtbot, latin_shop, clerk, sell):
     dialog.reason.setCurrentIndex(dialog.reason.findData("not_needed"))
     qtbot.mouseClick(dialog.all_button, Qt.MouseButton.LeftButton)
     texts = visible_strings(dialog)
-    assert any(text.startswith("Will refund ¥100.00: Cash (in cash) 100.00") for text in texts)
+    assert any(text.startswith("Will refund ¥100.00: Cash (handed back) 100.00") for text in texts)
     assert chinese_in(texts) == []
     qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
     texts = visible_strings(dialog)
-    assert any(text.startswith("Refunded ¥100.00: Cash (in cash) 100.00") for text in texts)
+    assert any(text.startswith("Refunded ¥100.00: Cash (handed back) 100.00") for text in texts)
     assert chinese_in(texts) == []
     assert dialog.sales_model.data(dialog.sales_model.index(0, 4)) == "Fully returned"
 
@@ -360,3 +360,19 @@ def test_the_amounts_keep_room_for_thousands_beside_the_english_labels(english, 
         assert field.width() >= field.fontMetrics().horizontalAdvance("8888.88"), field.width()
     for medicine in entry.medicines.values():
         assert medicine.width() >= medicine.fontMetrics().horizontalAdvance(medicine.placeholderText())
+
+
+def test_a_dialog_grows_to_show_the_message_that_appears_in_it(english, qtbot, latin_shop, owner):
+    """The English note and message wrap to more lines than the Chinese: nothing is squeezed out."""
+    from pharmacy_desk.ui.points_adjust_dialog import PointsAdjustDialog
+
+    dialog = shown(qtbot, PointsAdjustDialog(latin_shop.id, owner))
+    assert dialog.reason.width() >= dialog.reason.fontMetrics().horizontalAdvance(dialog.reason.placeholderText())
+    dialog.points.setValue(1)
+    qtbot.keyClicks(dialog.reason, "Missed on an earlier sale")
+    dialog.apply()
+    qtbot.wait(50)
+    assert dialog.message.text() == "Adjusted by +1 point; the balance is now 1."
+    layout = dialog.layout()
+    assert dialog.height() >= layout.totalHeightForWidth(dialog.width())
+    assert dialog.message.geometry().bottom() < dialog.height()

@@ -235,7 +235,7 @@ class ChartsWindow(QMainWindow):
         self.staff_model.set_rows(report.staff)
         for page in self.pages.values():
             page.draw(report)
-        self.status.setText(self.tr("{month}：净销售额 {sales}，活跃会员 {members} 人").format(
+        self.status.setText(self.tr("{month}：净销售额 {sales}，活跃会员 {members} 人", "", report.figures.active_members).format(
             month=report.month, sales=value_text("sales_net_fen", report.figures.sales_net_fen),
             members=f"{report.figures.active_members:,}"))
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLayout, QLineEdit, QPushButton,
+    QAbstractItemView, QComboBox, QDialog, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLayout, QLineEdit, QPushButton,
     QTableView, QVBoxLayout, QWidget,
 )
 
@@ -38,6 +38,8 @@ class InlineMessage(QLabel):
         self.setStyleSheet(_STYLES[kind])
         self.setText(text)
         self.setVisible(bool(text))
+        if text:
+            _make_room(self.window())
 
     def refused(self, text: str) -> None:
         """A refusal already worded by ``messages.user_message`` (``Op.failure`` hands it over)."""
@@ -51,6 +53,18 @@ class InlineMessage(QLabel):
 
     def clear_message(self) -> None:
         self._show("", "info")
+
+
+def _make_room(window: QWidget) -> None:
+    """A dialog grows to show a message that appeared in it (wrapped, English runs to more lines
+    than Chinese); the main window and a dialog already big enough keep their size."""
+    layout = window.layout()
+    if not isinstance(window, QDialog) or layout is None:
+        return
+    layout.invalidate()
+    needed = layout.totalHeightForWidth(window.width()) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
+    if needed > window.height():
+        window.resize(window.width(), needed)
 
 
 def table_view(model, parent: QWidget | None = None, *, stretch_column: int | None = None) -> QTableView:

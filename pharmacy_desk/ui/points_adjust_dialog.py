@@ -38,6 +38,7 @@ class PointsAdjustDialog(QDialog):
         self.reason = QLineEdit()
         self.reason.setMaxLength(60)
         self.reason.setPlaceholderText(self.tr("必填，例如：补录 11 月 3 日漏积的消费"))
+        self.reason.setMinimumWidth(self.reason.fontMetrics().horizontalAdvance(self.reason.placeholderText()) + 16)
         form = QFormLayout()
         form.addRow(self.tr("调整积分(&P)"), self.points)
         form.addRow(self.tr("原因(&R)"), self.reason)

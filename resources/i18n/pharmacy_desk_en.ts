@@ -424,9 +424,12 @@
         <source>正在统计月度报表</source>
         <translation>Working out the monthly report</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>{month}：净销售额 {sales}，活跃会员 {members} 人</source>
-        <translation>{month}: net sales {sales}, {members} active members</translation>
+        <translation>
+            <numerusform>{month}: net sales {sales}, {members} active member</numerusform>
+            <numerusform>{month}: net sales {sales}, {members} active members</numerusform>
+        </translation>
     </message>
     <message>
         <source>已导出：{path}</source>
@@ -3719,7 +3722,7 @@
     </message>
     <message>
         <source>现金退还</source>
-        <translation>in cash</translation>
+        <translation>handed back</translation>
     </message>
     <message>
         <source>原路退回</source>
@@ -5514,7 +5517,7 @@ Jan</translation>
     </message>
     <message>
         <source>{higher}的门槛（{higher_spend} 元、{higher_visits} 次）不能低于{lower}（{lower_spend} 元、{lower_visits} 次）。</source>
-        <translation>{higher}&apos;s thresholds (¥{higher_spend}, {higher_visits} visits) cannot be below {lower}&apos;s (¥{lower_spend}, {lower_visits} visits).</translation>
+        <translation>{higher}&apos;s thresholds (¥{higher_spend}, visits: {higher_visits}) cannot be below {lower}&apos;s (¥{lower_spend}, visits: {lower_visits}).</translation>
     </message>
     <message>
         <source>没有代码为“{code}”的会员等级。</source>
