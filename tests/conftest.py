@@ -87,16 +87,19 @@ def db(tmp_path):
 
 @pytest.fixture
 def clerk(db):
+    """A cashier, as the services take them: the ``Operator`` sign-in hands out."""
     from pharmacy_desk.core.models import Staff
+    from pharmacy_desk.core.operator import Operator
 
-    return Staff.create(name="李娜", role="cashier")
+    return Operator.of(Staff.create(name="李娜", role="cashier"))
 
 
 @pytest.fixture
 def owner(db):
     from pharmacy_desk.core.models import Staff
+    from pharmacy_desk.core.operator import Operator
 
-    return Staff.create(name="王芳", role="owner")
+    return Operator.of(Staff.create(name="王芳", role="owner"))
 
 
 @pytest.fixture
@@ -104,9 +107,10 @@ def head(db):
     """An owner who signs in with a password: 店长甲, ``boss-pass-1``."""
     from pharmacy_desk.core import passwords
     from pharmacy_desk.core.models import Staff
+    from pharmacy_desk.core.operator import Operator
     from pharmacy_desk.core.vocabulary import Role
 
-    return Staff.create(name="店长甲", role=Role.OWNER, password_hash=passwords.hash_secret("boss-pass-1"))
+    return Operator.of(Staff.create(name="店长甲", role=Role.OWNER, password_hash=passwords.hash_secret("boss-pass-1")))
 
 
 DAY = dt.datetime(2026, 6, 10, 10, 0)

@@ -38,7 +38,7 @@ def generate_history(seed: int, make_member, sell, clerk, owner) -> list:
     joins = [(2025, 12), (2026, 1), (2026, 2), (2026, 3)]
     members = [make_member(name=rng.choice(NAMES), gender=rng.choice(["F", "M", ""]),
                            birthday=rng.choice([None, dt.date(rng.randint(1940, 2005), rng.randint(1, 12), 15)]),
-                           owner_staff=rng.choice([None, clerk, owner]),
+                           owner_staff=rng.choice([None, clerk.id, owner.id]),
                            at=dt.datetime(*rng.choice(joins), rng.randint(1, 28), 9)) for _ in range(14)]
     used: set[int] = set()
     sold, month = [], FIRST
@@ -87,7 +87,7 @@ def june_business(make_member, sell, owner, clerk, history, folder) -> None:
     from pharmacy_desk.core.spreadsheet.plan import read_plan
     from tests.spreadsheet_helpers import write_xlsx
 
-    newcomer = make_member(name="新人", gender="F", birthday=dt.date(1990, 6, 30), owner_staff=clerk,
+    newcomer = make_member(name="新人", gender="F", birthday=dt.date(1990, 6, 30), owner_staff=clerk.id,
                            at=dt.datetime(2026, 6, 2, 9))
     regular = Member.select().order_by(Member.id).first()
     sell(newcomer, {"supplement": 90000}, at=dt.datetime(2026, 6, 3, 10))  # enough for the next tier

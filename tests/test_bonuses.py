@@ -125,7 +125,7 @@ def test_receipt_and_history_explain_the_bonuses(db, make_member, sell):
 
 def test_a_sale_from_before_factors_were_kept_says_nothing(db, make_member, clerk):
     member = in_tier(make_member(birthday=IN_JUNE), "vip")
-    old = Sale.create(uid="v3", receipt_no="20250610-0001", member=member, staff=clerk,
+    old = Sale.create(uid="v3", receipt_no="20250610-0001", member=member, staff=clerk.id,
                       created_at=dt.datetime(2025, 6, 10, 9), total_fen=20000, paid_fen=20000, points_earned=30)
     assert old.points_factor is None and bonuses.sale_bonuses(old) == ()
     assert not any(line.left == "积分加成" for line in receipt.build(old.id).lines)

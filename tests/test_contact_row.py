@@ -13,7 +13,7 @@ AS_OF = dt.date(2026, 6, 30)
 
 def test_a_call_list_and_the_ranking_build_the_same_contact(db, make_member, sell):
     owner = Staff.create(name="周敏", role="cashier")
-    member = make_member(phone="13900000001", name="赵六", at=JOINED, owner_staff=owner)
+    member = make_member(phone="13900000001", name="赵六", at=JOINED, owner_staff=owner.id)
     Member.update(marketing_opt_out=True).where(Member.id == member.id).execute()
     sell(member, {"household": 20000}, at=dt.datetime(2026, 3, 1, 10, 0))
     [ranked] = ab_classes(AS_OF)

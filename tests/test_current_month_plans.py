@@ -50,7 +50,7 @@ def closed_before(db, make_member, sell, owner, clerk):
     rng = random.Random(3)
     first = add_months(TODAY.replace(day=1), -13)
     members = [make_member(gender=rng.choice("FM"), birthday=dt.date(rng.randint(1950, 2000), 5, 5),
-                           owner_staff=rng.choice([clerk, owner, None]), at=dt.datetime.combine(first, dt.time(9)))
+                           owner_staff=rng.choice([clerk.id, owner.id, None]), at=dt.datetime.combine(first, dt.time(9)))
                for _ in range(6)]
     for back in range(13, -1, -1):
         day = add_months(TODAY.replace(day=1), -back)

@@ -101,7 +101,7 @@ def test_a_dropped_activity_trigger_is_restored_and_every_members_figures_counte
 
 
 def _sign_up(make_member, clerk):
-    make_member(phone="13900000001", gender="F", birthday=dt.date(1980, 5, 6), owner_staff=clerk)
+    make_member(phone="13900000001", gender="F", birthday=dt.date(1980, 5, 6), owner_staff=clerk.id)
 
 
 def _lift_tier(make_member, clerk):

@@ -121,8 +121,8 @@ def test_the_chains_hold_when_another_connection_writes_between_two_sales(db, ma
 
 def test_a_prepared_row_is_the_row_the_model_writes(db, clerk):
     with write_transaction():
-        made = prepared.create(Operation, key="p:1", kind="other", staff=clerk, created_at=AT, subject="s")
-        by_model = Operation.create(key="p:2", kind="other", staff=clerk, created_at=AT, subject="s")
+        made = prepared.create(Operation, key="p:1", kind="other", staff=clerk.id, created_at=AT, subject="s")
+        by_model = Operation.create(key="p:2", kind="other", staff=clerk.id, created_at=AT, subject="s")
     columns = ("kind", "staff_id", "created_at", "subject", "detail")
     rows = {row[0]: row[1:] for row in database.execute_sql(
         f"SELECT id, {', '.join(columns)}, hash FROM operation WHERE id IN (?, ?)", (made.id, by_model.id))}

@@ -46,7 +46,7 @@ def test_the_kept_counts_equal_a_count_of_the_members_after_a_history(year):
 
 def test_every_write_to_a_member_moves_one_count(db, make_member, clerk, owner):
     cells = member_tally.kept
-    member = make_member(gender="F", birthday=dt.date(1970, 1, 2), owner_staff=clerk)
+    member = make_member(gender="F", birthday=dt.date(1970, 1, 2), owner_staff=clerk.id)
     bottom, top = Tier.select().order_by(Tier.rank)[0], Tier.select().order_by(Tier.rank)[-1]
     assert cells() == ({(bottom.id, clerk.id): 1}, {("F", "1970-01-02"): 1})
     Member.update(tier=top.id).where(Member.id == member.id).execute()

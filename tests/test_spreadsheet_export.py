@@ -137,7 +137,7 @@ def test_ledger_export_names_each_kind_as_the_member_history_does(make_member, c
     for n, kind in enumerate(LedgerKind):
         LedgerEntry.create(member=member.id, kind=kind, points=1 if kind in CREDIT_KINDS else -1,
                            created_at=dt.datetime(2026, 6, 11, 9, n), key=f"labels/{kind}", operation=op,
-                           staff=clerk)
+                           staff=clerk.id)
     assert export_ledger(tmp_path / "l.xlsx", owner) == LedgerEntry.select().count()
     _, cells = rows_of(tmp_path / "l.xlsx")
     exported = {row[0].value: row[3].value for row in cells[1:]}

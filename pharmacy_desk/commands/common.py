@@ -19,7 +19,7 @@ from pharmacy_desk.core import paths
 from pharmacy_desk.core.errors import InvalidInput, NotPermitted
 
 if TYPE_CHECKING:
-    from pharmacy_desk.core.models import Staff
+    from pharmacy_desk.core.operator import Operator
     from pharmacy_desk.core.vocabulary import Permission
 
 PASSWORD_ENV = "PHARMACY_DESK_PASSWORD"
@@ -71,7 +71,7 @@ def read_secret(prompt: str, env: str = PASSWORD_ENV, *, confirm: bool = False) 
     return secret
 
 
-def signed_in(args, permission: Permission | None = None) -> Staff:
+def signed_in(args, permission: Permission | None = None) -> Operator:
     """The operator of ``--as NAME``, signed in (and recorded); call after opening the database.
 
     With ``permission``, someone who lacks it is refused before the command does anything.

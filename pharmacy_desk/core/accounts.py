@@ -25,6 +25,7 @@ from pharmacy_desk.core.permissions import require
 from pharmacy_desk.core.staff import PERSON_ROLES, StaffRow, active_owners, by_name, clean_name, find_person, row_of
 from pharmacy_desk.core.vocabulary import OperationKind, Permission, Role
 from pharmacy_desk.core.sentences import Joined, QT_TRANSLATE_NOOP, Sentence, term
+from pharmacy_desk.core.operator import Operator
 
 __all__ = ["StaffRow", "add_staff", "deactivate", "list_staff", "reset_secret", "secret_problem", "unlock",
            "update_staff"]
@@ -84,22 +85,23 @@ def _keep_an_owner(person: Staff, what: str) -> None:
                            what=term(what))
 
 
-def _owner(operator: Staff | None) -> Staff:
-    """The operator as stored now, checked: a window may hold a row read before a role change."""
+def _owner(operator: Operator | None) -> Operator:
+    """The operator as stored now, checked: a window may hold a value read before a role change."""
     current = operator
     if operator is not None and getattr(operator, "id", None):
-        current = Staff.get_or_none(Staff.id == operator.id)
+        row = Staff.get_or_none(Staff.id == operator.id)
+        current = None if row is None else Operator.of(row)
     require(current, Permission.MANAGE_STAFF)
     assert current is not None  # require refuses None
     return current
 
 
-def _audit(operator: Staff, person: Staff, detail: str, at: dt.datetime) -> None:
+def _audit(operator: Operator, person: Staff, detail: str, at: dt.datetime) -> None:
     audit.record(OperationKind.STAFF_CHANGE, operator, subject=f"staff:{person.id}",
                  detail=f"{person.name}：{detail}", at=at)
 
 
-def _change(person: Staff, operator: Staff, detail: str, at: dt.datetime, **fields: Any) -> None:
+def _change(person: Staff, operator: Operator, detail: str, at: dt.datetime, **fields: Any) -> None:
     """Write ``fields`` to ``person``'s row and record the change, as ``detail``, in the audit."""
     Staff.update(**fields).where(Staff.id == person.id).execute()
     _audit(operator, person, detail, at)
@@ -109,7 +111,7 @@ def _change(person: Staff, operator: Staff, detail: str, at: dt.datetime, **fiel
 NOT_LOCKED: dict[str, Any] = {"failed_signins": 0, "locked_until": None, "lock_level": 0}
 
 
-def add_staff(name: str, role: str, secret: str, operator: Staff, *, at: dt.datetime | None = None) -> StaffRow:
+def add_staff(name: str, role: str, secret: str, operator: Operator, *, at: dt.datetime | None = None) -> StaffRow:
     """Add a person who can sign in with ``secret`` (a PIN or a password, by role)."""
     operator = _owner(operator)
     name, role = clean_name(name), _person_role(role)
@@ -123,7 +125,7 @@ def add_staff(name: str, role: str, secret: str, operator: Staff, *, at: dt.date
     return row_of(person)
 
 
-def update_staff(staff_id: int, operator: Staff, *, name: str | None = None, role: str | None = None,
+def update_staff(staff_id: int, operator: Operator, *, name: str | None = None, role: str | None = None,
                  secret: str | None = None, at: dt.datetime | None = None) -> StaffRow:
     """Rename or re-role a person (``secret``: a new PIN or password too); nothing changed records nothing.
 
@@ -158,7 +160,7 @@ def update_staff(staff_id: int, operator: Staff, *, name: str | None = None, rol
     return row_of(find_person(staff_id))
 
 
-def deactivate(staff_id: int, operator: Staff, *, at: dt.datetime | None = None) -> StaffRow:
+def deactivate(staff_id: int, operator: Operator, *, at: dt.datetime | None = None) -> StaffRow:
     """Stop a person from signing in; their sales and history stay theirs."""
     operator = _owner(operator)
     at = at or operations.now()
@@ -171,7 +173,7 @@ def deactivate(staff_id: int, operator: Staff, *, at: dt.datetime | None = None)
     return row_of(find_person(staff_id))
 
 
-def reset_secret(staff_id: int, secret: str, operator: Staff, *, at: dt.datetime | None = None) -> StaffRow:
+def reset_secret(staff_id: int, secret: str, operator: Operator, *, at: dt.datetime | None = None) -> StaffRow:
     """Give a person a new PIN or password; a lock on the account is lifted with it."""
     operator = _owner(operator)
     role = find_person(staff_id).role
@@ -185,7 +187,7 @@ def reset_secret(staff_id: int, secret: str, operator: Staff, *, at: dt.datetime
     return row_of(find_person(staff_id))
 
 
-def unlock(staff_id: int, operator: Staff, *, at: dt.datetime | None = None) -> StaffRow:
+def unlock(staff_id: int, operator: Operator, *, at: dt.datetime | None = None) -> StaffRow:
     """Lift a lockout at once, and forget the failures that led to it."""
     operator = _owner(operator)
     at = at or operations.now()
@@ -197,7 +199,7 @@ def unlock(staff_id: int, operator: Staff, *, at: dt.datetime | None = None) -> 
     return row_of(find_person(staff_id))
 
 
-def list_staff(operator: Staff, *, include_inactive: bool = True) -> list[StaffRow]:
+def list_staff(operator: Operator, *, include_inactive: bool = True) -> list[StaffRow]:
     """Everyone on the staff list (not the system account), in the order they were added."""
     operator = _owner(operator)
     query = Staff.select().where(Staff.role != Role.SYSTEM)
@@ -206,7 +208,7 @@ def list_staff(operator: Staff, *, include_inactive: bool = True) -> list[StaffR
     return [row_of(person) for person in query.order_by(Staff.id)]
 
 
-def find_by_name(name: str, operator: Staff) -> StaffRow:
+def find_by_name(name: str, operator: Operator) -> StaffRow:
     """The person called ``name`` (for the command line, which names people)."""
     from pharmacy_desk.core.errors import NotFound
 

@@ -15,13 +15,14 @@ from pathlib import Path
 
 from pharmacy_desk.core import operations
 from pharmacy_desk.core.db import database, write_transaction
-from pharmacy_desk.core.models import Operation, Staff
+from pharmacy_desk.core.models import Operation
 from pharmacy_desk.core.vocabulary import OperationKind
+from pharmacy_desk.core.operator import Operator
 
 SUBJECT_LIMIT = 250
 
 
-def record(kind: OperationKind, operator: Staff | None, *, subject: str = "", detail: str = "",
+def record(kind: OperationKind, operator: Operator | None, *, subject: str = "", detail: str = "",
            at: dt.datetime | None = None) -> Operation:
     """Append one audit row; joins the caller's write transaction or takes its own.
 
@@ -40,7 +41,7 @@ def record(kind: OperationKind, operator: Staff | None, *, subject: str = "", de
         return operations.start(key, kind.value, operator, at, subject=subject[:SUBJECT_LIMIT], detail=detail)
 
 
-def record_export(what: str, rows: int, path: str | os.PathLike[str], operator: Staff | None) -> Operation:
+def record_export(what: str, rows: int, path: str | os.PathLike[str], operator: Operator | None) -> Operation:
     """导出数据: a file of personal data left the program — what it held, how many rows, where to."""
     target = Path(path)
     return record(OperationKind.EXPORT, operator, subject=f"{what}：{target.name}",

@@ -23,6 +23,7 @@ from pharmacy_desk.core.models import Operation, Staff
 from pharmacy_desk.core.permissions import require
 from pharmacy_desk.core.vocabulary import OperationKind, Permission
 from pharmacy_desk.core.sentences import Joined, QT_TRANSLATE_NOOP, term
+from pharmacy_desk.core.operator import Operator
 
 __all__ = ["AuditRow", "COLUMNS", "entries", "export", "kind_label", "kind_of"]
 
@@ -68,7 +69,7 @@ def _end(day: dt.date | dt.datetime) -> dt.datetime:
     return day if isinstance(day, dt.datetime) else dt.datetime.combine(day + dt.timedelta(days=1), dt.time())
 
 
-def entries(operator: Staff | None, *, since: dt.date | dt.datetime | None = None,
+def entries(operator: Operator | None, *, since: dt.date | dt.datetime | None = None,
             until: dt.date | dt.datetime | None = None, kind: str | Iterable[str] | None = None,
             staff_id: int | None = None, limit: int | None = None) -> list[AuditRow]:
     """The entries in the period (dates include the whole day), of ``kind`` (one or several codes)
@@ -98,7 +99,7 @@ def entries(operator: Staff | None, *, since: dt.date | dt.datetime | None = Non
 COLUMNS = (("时间", "datetime"), ("操作员", "text"), ("类型", "text"), ("对象", "text"), ("内容", "text"))
 
 
-def export(operator: Staff | None, path: str | os.PathLike[str], **filters) -> int:
+def export(operator: Operator | None, path: str | os.PathLike[str], **filters) -> int:
     """Write the entries ``entries`` would list to an Excel file; recorded. Returns the row count."""
     from pharmacy_desk.core.spreadsheet.export import export_table
 

@@ -24,10 +24,10 @@ from pharmacy_desk import __version__
 from pharmacy_desk.core import audit, backup_files, db, dialect_files, operations, paths, settings
 from pharmacy_desk.core.backup_files import PARTIAL_SUFFIX, BackupInfo
 from pharmacy_desk.core.errors import DeskError, explain_storage_error, file_kind
-from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.vocabulary import BackupReason, OperationKind
 from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP, Sentence, term
+from pharmacy_desk.core.operator import Operator
 
 log = logging.getLogger(__name__)
 
@@ -160,7 +160,7 @@ def _copy(folder: Path, at: dt.datetime, reason: BackupReason) -> BackupInfo:
 
 
 def make_backup(to_dir: str | os.PathLike[str] | None = None, reason: BackupReason = BackupReason.MANUAL, *,
-                operator: Staff | None = None, at: dt.datetime | None = None) -> BackupInfo:
+                operator: Operator | None = None, at: dt.datetime | None = None) -> BackupInfo:
     """Back the open database up now; returns the checked backup (its ``warning`` says where it went
     when the chosen folder could not be used).
 

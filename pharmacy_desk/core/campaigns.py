@@ -29,12 +29,12 @@ from pharmacy_desk.core import audit, coupons, dialect, operations, settings
 from pharmacy_desk.core.changes import NOTHING, Changes
 from pharmacy_desk.core.db import database, write_transaction
 from pharmacy_desk.core.ids import MemberId
-from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.reports.classes import ab_classes
 from pharmacy_desk.core.vocabulary import CouponKind
 from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP, Sentence
+from pharmacy_desk.core.operator import Operator
 
 
 Progress = Callable[[int, int, Sentence | str], None]  # the text: a sentence the windows translate
@@ -102,7 +102,7 @@ def _count(prefix: str) -> int:
                                 [prefix, prefix + "\uffff"]).fetchone()[0]
 
 
-def _issue(rows: list[Recipient], kind: str, prefix: str, operator: Staff, at: dt.datetime | None,
+def _issue(rows: list[Recipient], kind: str, prefix: str, operator: Operator, at: dt.datetime | None,
            progress: Progress | None) -> RunResult:
     """Issue the coupons of ``rows`` (the recipients the owner saw in the preview) in one transaction."""
     require(operator, Permission.RUN_CAMPAIGNS)
@@ -155,7 +155,7 @@ def preview_ab_vouchers(as_of: dt.date) -> list[Recipient]:
     return _mark_issued(rows, f"ab:{as_of.year}:")
 
 
-def run_ab_vouchers(as_of: dt.date, operator: Staff, at: dt.datetime | None = None, *,
+def run_ab_vouchers(as_of: dt.date, operator: Operator, at: dt.datetime | None = None, *,
                     recipients: list[Recipient] | None = None, progress: Progress | None = None) -> RunResult:
     """Issue the vouchers; ``recipients`` are the previewed rows (default: a fresh preview)."""
     rows = preview_ab_vouchers(as_of) if recipients is None else recipients
@@ -177,7 +177,7 @@ def preview_birthday_coupons(month: dt.date) -> list[Recipient]:
                             lambda name: f"{name}您好，祝您生日快乐！本店为您准备了生日礼品{coupon}，欢迎到店领取。")
 
 
-def run_birthday_coupons(month: dt.date, operator: Staff, at: dt.datetime | None = None, *,
+def run_birthday_coupons(month: dt.date, operator: Operator, at: dt.datetime | None = None, *,
                          recipients: list[Recipient] | None = None, progress: Progress | None = None) -> RunResult:
     rows = preview_birthday_coupons(month) if recipients is None else recipients
     return _issue(rows, "birthday", f"birthday:{month.year}:", operator, at, progress)
@@ -199,7 +199,7 @@ def preview_new_member_thanks(month: dt.date) -> list[Recipient]:
                             "新会员感谢券", lambda name: f"{name}您好，感谢您成为我们的会员！请您到店领取答谢礼品{coupon}。")
 
 
-def run_new_member_thanks(month: dt.date, operator: Staff, at: dt.datetime | None = None, *,
+def run_new_member_thanks(month: dt.date, operator: Operator, at: dt.datetime | None = None, *,
                           recipients: list[Recipient] | None = None, progress: Progress | None = None) -> RunResult:
     rows = preview_new_member_thanks(month) if recipients is None else recipients
     return _issue(rows, "thanks", f"thanks:{month:%Y-%m}:", operator, at, progress)
@@ -224,7 +224,7 @@ def preview_new_member_plan(today: dt.date) -> list[Recipient]:
     return result
 
 
-def run_new_member_plan(today: dt.date, operator: Staff, at: dt.datetime | None = None, *,
+def run_new_member_plan(today: dt.date, operator: Operator, at: dt.datetime | None = None, *,
                         recipients: list[Recipient] | None = None, progress: Progress | None = None) -> RunResult:
     """Nothing to issue: the plan is messages only; returns today's recipients."""
     return RunResult(preview_new_member_plan(today) if recipients is None else recipients, 0)
@@ -240,7 +240,7 @@ def sms_rows(recipients: list[Recipient]) -> list[tuple[str, str, str]]:
     return [(row.phone, row.name, row.message) for row in recipients]
 
 
-def export_sms(path, recipients: list[Recipient], operator: Staff) -> int:
+def export_sms(path, recipients: list[Recipient], operator: Operator) -> int:
     """Write the SMS list to an Excel file (it holds full phone numbers); recorded."""
     require(operator, Permission.EXPORT_PERSONAL)
     from pharmacy_desk.core.spreadsheet.export import ExportColumn, export_table
@@ -267,7 +267,7 @@ class Campaign:
         """The explanation (or its translation, with the same braces) with the settings' current values."""
         return (explanation or self.explanation).format(**settings.all_values())
 
-    def recipients(self, day: dt.date, operator: Staff) -> list[Recipient]:
+    def recipients(self, day: dt.date, operator: Operator) -> list[Recipient]:
         """Who would receive what (names and full phone numbers): for whoever runs campaigns."""
         require(operator, Permission.RUN_CAMPAIGNS)
         return self.preview(day)

@@ -20,10 +20,11 @@ from pharmacy_desk import APP_TITLE
 from pharmacy_desk.core import audit, settings
 from pharmacy_desk.core.errors import NotFound
 from pharmacy_desk.core.ids import MemberId
-from pharmacy_desk.core.models import Member, Operation, Staff
+from pharmacy_desk.core.models import Member, Operation
 from pharmacy_desk.core.permissions import require
 from pharmacy_desk.core.vocabulary import OperationKind, Permission
 from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP
+from pharmacy_desk.core.operator import Operator
 
 CARD_WIDTH_MM = 85.6
 CARD_HEIGHT_MM = 53.98
@@ -166,7 +167,7 @@ def imported_members() -> list[MemberId]:
     return [MemberId(member_id) for (member_id,) in cast("Iterable[tuple[int]]", query.tuples())]
 
 
-def cards_for(member_ids: Sequence[MemberId] | None, operator: Staff,
+def cards_for(member_ids: Sequence[MemberId] | None, operator: Operator,
               destination: str | os.PathLike[str] | None = None) -> list[MemberCard]:
     """The cards of the given members (None: every member), in card-number order; recorded as printed.
 

@@ -31,6 +31,7 @@ from pharmacy_desk.core.vocabulary import (
     FORBIDDEN_DRUG_CLASSES, GIFTABLE_DRUG_CLASSES, CatalogKind, DrugClass, LedgerKind, OperationKind,
 )
 from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP, Sentence, term
+from pharmacy_desk.core.operator import Operator
 
 NAME_LIMIT = 40
 POINTS_PRICE_LIMIT = 1_000_000
@@ -99,7 +100,7 @@ def _describe(item: CatalogItem | CatalogRow) -> str:
             f"库存 {stock}，{DrugClass.label_of(item.drug_class)}")
 
 
-def add_item(*, name: str, points_price: int, operator: Staff, value_fen: int = 0,
+def add_item(*, name: str, points_price: int, operator: Operator, value_fen: int = 0,
              kind: str = CatalogKind.GIFT, stock: int | None = None,
              drug_class: str = DrugClass.NONE) -> CatalogRow:
     """Add a gift or service to the catalog; prescription and 甲类 OTC drugs are refused."""
@@ -121,7 +122,7 @@ def _item(item_id: CatalogItemId) -> CatalogItem:
     return item
 
 
-def _change(item: CatalogItem, operator: Staff, detail: str, **fields) -> CatalogRow:
+def _change(item: CatalogItem, operator: Operator, detail: str, **fields) -> CatalogRow:
     """Write ``fields`` to the item and record one audited change; call inside the transaction."""
     operations.start(f"catalog:{uuid.uuid4()}", OperationKind.CATALOG_CHANGE, operator, operations.now(),
                      subject=item.name, detail=detail)
@@ -129,7 +130,7 @@ def _change(item: CatalogItem, operator: Staff, detail: str, **fields) -> Catalo
     return CatalogRow.of(CatalogItem.get_by_id(item.id))
 
 
-def edit_item(item_id: CatalogItemId, operator: Staff, *, name: str, points_price: int, value_fen: int,
+def edit_item(item_id: CatalogItemId, operator: Operator, *, name: str, points_price: int, value_fen: int,
               kind: str, drug_class: str, stock: int | None) -> CatalogRow:
     """Change an item's name, price, value, kind, class and stock; the audit keeps old → new."""
     require(operator, Permission.MANAGE_CATALOG)
@@ -146,7 +147,7 @@ def edit_item(item_id: CatalogItemId, operator: Staff, *, name: str, points_pric
                        value_fen=value_fen, stock=stock, drug_class=drug_class)
 
 
-def restock(item_id: CatalogItemId, quantity: int, operator: Staff) -> CatalogRow:
+def restock(item_id: CatalogItemId, quantity: int, operator: Operator) -> CatalogRow:
     """补货: add ``quantity`` to a counted stock (an unlimited item needs none)."""
     require(operator, Permission.MANAGE_CATALOG)
     if quantity <= 0:
@@ -161,7 +162,7 @@ def restock(item_id: CatalogItemId, quantity: int, operator: Staff) -> CatalogRo
                        stock=CatalogItem.stock + quantity)
 
 
-def retire(item_id: CatalogItemId, operator: Staff) -> CatalogRow:
+def retire(item_id: CatalogItemId, operator: Operator) -> CatalogRow:
     """停用: the item leaves the counter's catalog; its past redemptions keep it."""
     require(operator, Permission.MANAGE_CATALOG)
     with write_transaction():
@@ -171,7 +172,7 @@ def retire(item_id: CatalogItemId, operator: Staff) -> CatalogRow:
         return _change(item, operator, "停用：在售 → 停用", active=False)
 
 
-def reactivate(item_id: CatalogItemId, operator: Staff) -> CatalogRow:
+def reactivate(item_id: CatalogItemId, operator: Operator) -> CatalogRow:
     """重新启用 a retired item; the law guard is asked again (the class may predate it)."""
     require(operator, Permission.MANAGE_CATALOG)
     with write_transaction():
@@ -216,7 +217,7 @@ class RedemptionRow:
     reversed: bool
 
 
-def recent_redemptions(operator: Staff, limit: int = 200) -> list[RedemptionRow]:
+def recent_redemptions(operator: Operator, limit: int = 200) -> list[RedemptionRow]:
     """The latest redemptions, newest first, each with whether it was reversed."""
     require(operator, Permission.MANAGE_CATALOG)
     reversal = (LedgerEntry.select(fn.COUNT(LedgerEntry.id))
@@ -249,7 +250,7 @@ class ReversalResult:
         return Changes.of_member(self.member_id, ledger=True, catalog=True)
 
 
-def reverse_redemption(redemption_id: int, reason: str, operator: Staff,
+def reverse_redemption(redemption_id: int, reason: str, operator: Operator,
                        *, at: dt.datetime | None = None) -> ReversalResult:
     """撤销兑换: the member's points back and the item back in stock, with a reason, audited.
 

@@ -14,17 +14,18 @@ from pharmacy_desk.core.changes import NOTHING, Changes
 from pharmacy_desk.core.db import write_transaction
 from pharmacy_desk.core.errors import InvalidInput, NotFound
 from pharmacy_desk.core.ids import MemberId
-from pharmacy_desk.core.models import ContactLog, Member, Staff
+from pharmacy_desk.core.models import ContactLog, Member
 from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.vocabulary import ContactReason, OperationKind, Role
 from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP
+from pharmacy_desk.core.operator import Operator
 
 OUTCOMES = ("已接通", "未接听", "空号/停机", "已到店", "拒绝回访")
 # Calls that reached nobody: the member is off today's list and back tomorrow for another try.
 RETRY_OUTCOMES = ("未接听",)
 
 
-def mark_contacted(member_id: MemberId, reason: str, outcome: str, operator: Staff,
+def mark_contacted(member_id: MemberId, reason: str, outcome: str, operator: Operator,
                    at: dt.datetime | None = None, notes: str = "") -> ContactLog:
     """Record one call; ``reason`` is a list's reason key (``dormant``, ``birthday`` …)."""
     require(operator, Permission.CONTACT_MEMBERS)
@@ -39,11 +40,11 @@ def mark_contacted(member_id: MemberId, reason: str, outcome: str, operator: Sta
     with write_transaction():
         if not Member.select().where(Member.id == member_id).exists():
             raise NotFound(QT_TRANSLATE_NOOP("core", "找不到这位会员。"))
-        return ContactLog.create(member=member_id, reason=reason, contacted_at=at, staff=operator,
+        return ContactLog.create(member=member_id, reason=reason, contacted_at=at, staff=operator.id,
                                  outcome=outcome, notes=(notes or "").strip()[:255])
 
 
-def mark_all_contacted(calls: list[tuple[MemberId, str]], outcome: str, operator: Staff, *,
+def mark_all_contacted(calls: list[tuple[MemberId, str]], outcome: str, operator: Operator, *,
                        at: dt.datetime | None = None, notes: str = "", key: str | None = None) -> Changes:
     """One outcome for several calls (``(member_id, reason)`` pairs): all recorded, or none.
 

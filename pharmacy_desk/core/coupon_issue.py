@@ -22,10 +22,11 @@ from pharmacy_desk.core.changes import ALL, NOTHING, Changes
 from pharmacy_desk.core.db import pause_for_tills, write_transaction
 from pharmacy_desk.core.errors import InvalidInput, NotFound
 from pharmacy_desk.core.ids import MemberId
-from pharmacy_desk.core.models import Coupon, CouponTemplate, Member, Staff
+from pharmacy_desk.core.models import Coupon, CouponTemplate, Member
 from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.vocabulary import OperationKind
 from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP, Sentence
+from pharmacy_desk.core.operator import Operator
 
 Progress = Callable[[int, int, Sentence | str], None]  # the text: a sentence the windows translate
 
@@ -74,7 +75,7 @@ def _distinct(member_ids: Iterable[MemberId]) -> list[MemberId]:
     return list(dict.fromkeys(member_ids))
 
 
-def issue_to_members(template_id: int, member_ids: Sequence[MemberId], operator: Staff, *, batch: str,
+def issue_to_members(template_id: int, member_ids: Sequence[MemberId], operator: Operator, *, batch: str,
                      reason: str, target: str, at: dt.datetime | None = None,
                      progress: Progress | None = None) -> IssueResult:
     """Issue the template's coupon to each member once for ``batch``; ``target`` words it for the audit."""
@@ -104,7 +105,7 @@ def issue_to_members(template_id: int, member_ids: Sequence[MemberId], operator:
                     kind=template.kind, title=template.title, value_fen=template.value_fen,
                     percent_off=template.percent_off, min_spend_fen=template.min_spend_fen,
                     service=template.service, template_id=template.id, valid_from=today, valid_until=until,
-                    reason=reason, issued_at=at, issued_by=operator) for member_id in todo]).execute()
+                    reason=reason, issued_at=at, issued_by=operator.id) for member_id in todo]).execute()
                 terms = coupon_templates.describe_terms(coupon_templates.terms_of(template))
                 operations.start(f"{OperationKind.ISSUE_COUPONS.value}:{uuid.uuid4()}", OperationKind.ISSUE_COUPONS,
                                  operator, at, subject=template.title,
@@ -116,7 +117,7 @@ def issue_to_members(template_id: int, member_ids: Sequence[MemberId], operator:
     return IssueResult(template_id, issued, already, tuple(ids))
 
 
-def issue_to_member(template_id: int, member_id: MemberId, operator: Staff, *, batch: str,
+def issue_to_member(template_id: int, member_id: MemberId, operator: Operator, *, batch: str,
                     at: dt.datetime | None = None) -> IssueResult:
     """发给一位会员, from the member window; ``batch`` is the dialog's own number."""
     require(operator, Permission.MANAGE_COUPONS)
@@ -127,7 +128,7 @@ def issue_to_member(template_id: int, member_id: MemberId, operator: Staff, *, b
                             target=f"会员 {member.name}（{member.card_no}）", at=at)
 
 
-def issue_to_call_list(template_id: int, list_key: str, operator: Staff, *, at: dt.datetime | None = None,
+def issue_to_call_list(template_id: int, list_key: str, operator: Operator, *, at: dt.datetime | None = None,
                        progress: Progress | None = None) -> IssueResult:
     """发给回访名单上的每位会员 (today's list; the same list again today adds nothing)."""
     require(operator, Permission.MANAGE_COUPONS)
@@ -142,7 +143,7 @@ def issue_to_call_list(template_id: int, list_key: str, operator: Staff, *, at: 
                             target=f"回访名单“{call_list.title}”", at=at, progress=progress)
 
 
-def issue_to_campaign(template_id: int, campaign_key: str, operator: Staff, *, day: dt.date | None = None,
+def issue_to_campaign(template_id: int, campaign_key: str, operator: Operator, *, day: dt.date | None = None,
                       at: dt.datetime | None = None, progress: Progress | None = None) -> IssueResult:
     """发给营销活动的对象 (whom the campaign would reach on ``day``, opted-out members never)."""
     require(operator, Permission.MANAGE_COUPONS)
@@ -172,7 +173,7 @@ def targets() -> list[Target]:
             + [Target("campaign", item.key, item.title) for item in campaigns.CAMPAIGNS])
 
 
-def issue_to_target(template_id: int, target: Target, operator: Staff, *, at: dt.datetime | None = None,
+def issue_to_target(template_id: int, target: Target, operator: Operator, *, at: dt.datetime | None = None,
                     progress: Progress | None = None) -> IssueResult:
     if target.kind == "list":
         return issue_to_call_list(template_id, target.key, operator, at=at, progress=progress)

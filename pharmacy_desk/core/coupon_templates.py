@@ -18,11 +18,12 @@ from pharmacy_desk.core import coupons, operations
 from pharmacy_desk.core.changes import NOTHING, Changes
 from pharmacy_desk.core.db import write_transaction
 from pharmacy_desk.core.errors import InvalidInput, NotFound
-from pharmacy_desk.core.models import CouponTemplate, Staff
+from pharmacy_desk.core.models import CouponTemplate
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.vocabulary import CouponKind, OperationKind
 from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP, Sentence
+from pharmacy_desk.core.operator import Operator
 
 TITLE_LIMIT = 30
 SERVICE_LIMIT = 30
@@ -147,11 +148,11 @@ class TemplateResult:
         return Changes(coupons=True) if self.changed else NOTHING
 
 
-def _record(kind: OperationKind, operator: Staff, subject: str, detail: str, at: dt.datetime) -> None:
+def _record(kind: OperationKind, operator: Operator, subject: str, detail: str, at: dt.datetime) -> None:
     operations.start(f"{kind.value}:{uuid.uuid4()}", kind, operator, at, subject=subject, detail=detail)
 
 
-def create_template(terms: Terms, operator: Staff, *, at: dt.datetime | None = None) -> TemplateResult:
+def create_template(terms: Terms, operator: Operator, *, at: dt.datetime | None = None) -> TemplateResult:
     """新增券模板: refused in one sentence when the terms do not make sense for the kind."""
     require(operator, Permission.MANAGE_COUPONS)
     clean = checked(terms)
@@ -160,7 +161,7 @@ def create_template(terms: Terms, operator: Staff, *, at: dt.datetime | None = N
         template = CouponTemplate.create(
             kind=clean.kind, title=clean.title, value_fen=clean.value_fen, percent_off=clean.percent_off,
             min_spend_fen=clean.min_spend_fen, service=clean.service, valid_days=clean.valid_days,
-            active=True, created_at=at, created_by=operator)
+            active=True, created_at=at, created_by=operator.id)
         _record(OperationKind.COUPON_TEMPLATE_ADD, operator, clean.title, str(describe_terms(clean)), at)
     return TemplateResult(TemplateRow.of(template))
 
@@ -172,7 +173,7 @@ def get(template_id: int) -> CouponTemplate:
     return template
 
 
-def edit_template(template_id: int, terms: Terms, operator: Staff, *,
+def edit_template(template_id: int, terms: Terms, operator: Operator, *,
                   at: dt.datetime | None = None) -> TemplateResult:
     """Change a template's terms for the coupons issued from now on; the audit keeps old → new."""
     require(operator, Permission.MANAGE_COUPONS)
@@ -192,7 +193,7 @@ def edit_template(template_id: int, terms: Terms, operator: Staff, *,
         return TemplateResult(TemplateRow.of(CouponTemplate.get_by_id(template.id)))
 
 
-def set_active(template_id: int, active: bool, operator: Staff, *, at: dt.datetime | None = None) -> TemplateResult:
+def set_active(template_id: int, active: bool, operator: Operator, *, at: dt.datetime | None = None) -> TemplateResult:
     """停用 (no more issuing; coupons already issued stay usable) or 重新启用 a template."""
     require(operator, Permission.MANAGE_COUPONS)
     at = at or operations.now()
@@ -206,7 +207,7 @@ def set_active(template_id: int, active: bool, operator: Staff, *, at: dt.dateti
         return TemplateResult(TemplateRow.of(CouponTemplate.get_by_id(template.id)))
 
 
-def retire_template(template_id: int, operator: Staff, *, at: dt.datetime | None = None) -> TemplateResult:
+def retire_template(template_id: int, operator: Operator, *, at: dt.datetime | None = None) -> TemplateResult:
     return set_active(template_id, False, operator, at=at)
 
 

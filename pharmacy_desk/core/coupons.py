@@ -22,11 +22,12 @@ from pharmacy_desk.core.changes import NOTHING, Changes
 from pharmacy_desk.core.db import write_transaction
 from pharmacy_desk.core.errors import CouponError, InvalidInput, NotFound
 from pharmacy_desk.core.ids import MemberId
-from pharmacy_desk.core.models import Coupon, CouponInUse, CouponServiceUse, Member, Staff
+from pharmacy_desk.core.models import Coupon, CouponInUse, CouponServiceUse, Member
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.vocabulary import CouponKind, OperationKind
 from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP, Sentence, term
+from pharmacy_desk.core.operator import Operator
 
 
 def code_for(issue_key: str) -> str:
@@ -35,7 +36,7 @@ def code_for(issue_key: str) -> str:
 
 
 def issue(*, member_id: MemberId | None, kind: str, title: str, reason: str, issue_key: str,
-          operator: Staff, valid_from: dt.date, valid_days: int, value_fen: int = 0,
+          operator: Operator, valid_from: dt.date, valid_days: int, value_fen: int = 0,
           percent_off: int = 0, min_spend_fen: int = 0, at: dt.datetime | None = None) -> Coupon:
     """Issue one coupon; the same ``issue_key`` never issues a second one. Call in a transaction."""
     existing = Coupon.get_or_none(Coupon.issue_key == issue_key)
@@ -53,7 +54,7 @@ def issue(*, member_id: MemberId | None, kind: str, title: str, reason: str, iss
         code=code_for(issue_key), issue_key=issue_key, member=member_id, kind=kind, title=title,
         value_fen=value_fen, percent_off=percent_off, min_spend_fen=min_spend_fen,
         valid_from=valid_from, valid_until=valid_from + dt.timedelta(days=valid_days - 1),
-        reason=reason, issued_at=at or dt.datetime.now().replace(microsecond=0), issued_by=operator)
+        reason=reason, issued_at=at or dt.datetime.now().replace(microsecond=0), issued_by=operator.id)
 
 
 def discount_fen(coupon: Coupon, total_fen: int) -> int:
@@ -135,7 +136,7 @@ class ServiceResult:
         return NOTHING if self.replayed else Changes.of_member(self.member_id, coupons=True)
 
 
-def redeem_service(coupon_id: int, member_id: MemberId, operator: Staff, *, uid: str,
+def redeem_service(coupon_id: int, member_id: MemberId, operator: Operator, *, uid: str,
                    at: dt.datetime | None = None) -> ServiceResult:
     """兑换体验券: the member receives the coupon's service at the counter; no sale, no amount.
 
@@ -163,7 +164,7 @@ def redeem_service(coupon_id: int, member_id: MemberId, operator: Staff, *, uid:
         detail = f"{member.name}（{member.card_no}）兑换{coupon.service or coupon.title}，券号 {coupon.code}"
         op = operations.start(key, OperationKind.REDEEM_SERVICE, operator, at, subject=f"coupon:{coupon.id}",
                               detail=detail)
-        use = CouponServiceUse.create(coupon=coupon, operation=op, staff=operator, used_at=at)
+        use = CouponServiceUse.create(coupon=coupon, operation=op, staff=operator.id, used_at=at)
         return ServiceResult.of(coupon, use)
 
 

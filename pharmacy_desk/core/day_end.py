@@ -18,6 +18,7 @@ from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP
 from pharmacy_desk.core.shift import Totals, describe, totals
 from pharmacy_desk.core.vocabulary import OperationKind
+from pharmacy_desk.core.operator import Operator
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ def _cashiers(start: dt.datetime, end: dt.datetime) -> list[Staff]:
     return sorted(Staff.select().where(Staff.id.in_(ids)), key=lambda s: (s.name, s.id))
 
 
-def day_end(day: dt.date, operator: Staff, at: dt.datetime | None = None) -> DayEndReport:
+def day_end(day: dt.date, operator: Operator, at: dt.datetime | None = None) -> DayEndReport:
     """The day-end report of ``day`` (today, or a past day printed again), recorded with the chain
     head as it stands now. A day that has not come has no figures to close."""
     require(operator, Permission.VIEW_REPORTS)

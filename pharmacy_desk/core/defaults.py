@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from pharmacy_desk.core.bookkeeping_models import RuleVersion
 from pharmacy_desk.core.models import Category, Staff, Tier
+from pharmacy_desk.core.operator import Operator
 from pharmacy_desk.core.vocabulary import Role
 
 SYSTEM_STAFF_NAME = "系统"
@@ -48,6 +49,6 @@ def seed_defaults() -> None:
     activity.start_window(dt.date.today())
 
 
-def system_staff() -> Staff:
+def system_staff() -> Operator:
     """The operator recorded for work nobody at the till did (scheduled expiry, CLI, import)."""
-    return Staff.get(Staff.role == Role.SYSTEM)
+    return Operator.of(Staff.get(Staff.role == Role.SYSTEM))

@@ -24,6 +24,7 @@ from pharmacy_desk.core.db import database
 from pharmacy_desk.core.errors import DeskError, InvalidInput
 from pharmacy_desk.core.ids import CatalogItemId, MemberId
 from pharmacy_desk.core.models import CatalogItem, Coupon, Member, Sale, Staff
+from pharmacy_desk.core.operator import Operator
 from pharmacy_desk.core.vocabulary import CatalogKind, Gender, PaymentMethod, ReturnReason, Role
 from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP
 
@@ -203,7 +204,7 @@ def _demo_secrets() -> dict[Role, str]:
     return {role: passwords.hash_secret(_secret_of(role)) for role in {r for _, r in STAFF}}
 
 
-def _demo_staff(secrets: dict[Role, str]) -> list[Staff]:
+def _demo_staff(secrets: dict[Role, str]) -> list[Operator]:
     """The demo staff, each once: an earlier run's rows are kept, and get their secret if they lack one."""
     people = []
     for name, role in STAFF:
@@ -213,7 +214,7 @@ def _demo_staff(secrets: dict[Role, str]) -> list[Staff]:
         elif not person.password_hash and person.role == role:
             Staff.update(password_hash=secrets[role]).where(Staff.id == person.id).execute()
             person = Staff.get_by_id(person.id)
-        people.append(person)
+        people.append(Operator.of(person))
     return people
 
 
@@ -226,7 +227,7 @@ def ensure_demo_staff() -> None:
             _demo_staff(secrets)
 
 
-def _demo_catalog(owner: Staff) -> list[CatalogItemId]:
+def _demo_catalog(owner: Operator) -> list[CatalogItemId]:
     """The gift catalog's ids, each item once: one already listed under its name is used as it is."""
     items = []
     for name, points, value, stock, kind in CATALOG:

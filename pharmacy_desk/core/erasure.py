@@ -15,9 +15,10 @@ from pharmacy_desk.core import audit, members, operations
 from pharmacy_desk.core.changes import NOTHING, Changes
 from pharmacy_desk.core.db import write_transaction
 from pharmacy_desk.core.ids import MemberId
-from pharmacy_desk.core.models import Measurement, Member, Staff
+from pharmacy_desk.core.models import Measurement, Member
 from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.vocabulary import OperationKind
+from pharmacy_desk.core.operator import Operator
 
 ERASED_NAME = "已删除会员"
 # Stored in place of the phone (the column is unique and required): no typed or scanned
@@ -29,7 +30,7 @@ def is_erased(member: Member) -> bool:
     return member.phone.startswith(ERASED_PHONE_PREFIX)
 
 
-def erase_member(member_id: MemberId, operator: Staff, *, at: dt.datetime | None = None) -> Changes:
+def erase_member(member_id: MemberId, operator: Operator, *, at: dt.datetime | None = None) -> Changes:
     """Erase the member's personal information; recorded (who, when, which card). Once is enough."""
     require(operator, Permission.ERASE_MEMBER)
     at = at or operations.now()

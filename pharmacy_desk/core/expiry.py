@@ -22,8 +22,8 @@ from dataclasses import dataclass
 
 from pharmacy_desk.core import chain, dialect, operations
 from pharmacy_desk.core.db import ChunkSize, batch_transaction, database, pause_for_tills
-from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.vocabulary import LedgerKind, OperationKind
+from pharmacy_desk.core.operator import Operator
 
 PAGE_LOTS = 500  # lots expired per transaction at most; fewer when that would hold the lock long
 FIRST_PAGE_LOTS = 100
@@ -120,7 +120,7 @@ def _sealed_entries(left: Sequence[tuple[int, int, int]], stamp: str, op_id: int
     return rows
 
 
-def _expire_page(lots: Sequence[DueLot], today: dt.date, operator: Staff | None,
+def _expire_page(lots: Sequence[DueLot], today: dt.date, operator: Operator | None,
                  size: ChunkSize | None = None) -> int:
     """Expire what is still left of ``lots``, in one short transaction; returns the points expired.
 
@@ -153,7 +153,7 @@ def _expire_page(lots: Sequence[DueLot], today: dt.date, operator: Staff | None,
     return sum(remaining for _l, _m, remaining in left)
 
 
-def catch_up(today: dt.date, operator: Staff | None, *, page: int = PAGE_LOTS) -> int:
+def catch_up(today: dt.date, operator: Operator | None, *, page: int = PAGE_LOTS) -> int:
     """Expire every lot due by ``today``; returns the points expired. Idempotent."""
     mark = last_watermark()
     newest = _newest_lot_id()

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pharmacy_desk.core import activity, ledger, tiers
 from pharmacy_desk.core.changes import ALL, NOTHING, Changes
 from pharmacy_desk.core.defaults import system_staff
-from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.permissions import Permission, require
+from pharmacy_desk.core.operator import Operator
 
 
 @dataclass
@@ -33,7 +33,7 @@ class HousekeepingResult:
         return Changes.of_members(ALL, ledger=bool(self.points_expired))
 
 
-def run_due_jobs(today: dt.date | None = None, operator: Staff | None = None) -> HousekeepingResult:
+def run_due_jobs(today: dt.date | None = None, operator: Operator | None = None) -> HousekeepingResult:
     """Expire what is due, review tiers, close ended months, as ``operator`` (by default the system account)."""
     operator = operator or system_staff()
     require(operator, Permission.HOUSEKEEPING)

@@ -21,10 +21,11 @@ from pharmacy_desk.core.changes import Changes
 from pharmacy_desk.core.db import write_transaction
 from pharmacy_desk.core.errors import InvalidInput, NotFound, PointsError
 from pharmacy_desk.core.ids import LedgerEntryId, MemberId
-from pharmacy_desk.core.models import LedgerAllocation, LedgerEntry, Member, Operation, Staff
+from pharmacy_desk.core.models import LedgerAllocation, LedgerEntry, Member, Operation
 from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.vocabulary import CREDIT_KINDS, DEBIT_KINDS, LedgerKind
 from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP
+from pharmacy_desk.core.operator import Operator
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -103,23 +104,23 @@ def credit(member_id: MemberId, kind: str, points: int, op: Operation, at: dt.da
         operation=op, staff=op.staff_id, **links)
 
 
-def debit(member_id: MemberId, kind: str, points: int, op: Operation, at: dt.datetime,
-          *, key_suffix: str = "", lots: list[Lot] | None = None, **links) -> LedgerEntry:
+def debit(member_id: MemberId, kind: str, points: int, op: Operation, at: dt.datetime, *, operator: Operator,
+          key_suffix: str = "", lots: list[Lot] | None = None, **links) -> LedgerEntry:
     """Take ``points`` (> 0) from the lots expiring soonest. Refuses to go below zero.
 
     Lots whose expiry has come are expired first. ``lots``: the member's open lots
     (``open_lots()``, due ones included) as read in this same write transaction, so that
-    they are not read again.
+    they are not read again. ``operator`` is the one who started ``op``: the lots expired on the way are theirs.
     """
     if kind not in DEBIT_KINDS or points <= 0:
         raise InvalidInput(QT_TRANSLATE_NOOP("core", "无效的积分扣减：{kind} {points}"), kind=kind, points=points)
     today = at.date()
     if lots is None:
-        expire_due(today, op.staff, member_id=member_id)
+        expire_due(today, operator, member_id=member_id)
         lots = open_lots(member_id, include_due_on=today)
     else:
         _expire_lots(member_id, [(lot.entry_id, lot.remaining) for lot in lots if lot.expires_on <= today],
-                     today, op.staff)
+                     today, operator)
         lots = [lot for lot in lots if lot.expires_on > today]
     available = sum(lot.remaining for lot in lots)
     if points > available:
@@ -142,7 +143,7 @@ def _allocate(entry: LedgerEntry, lots: list[Lot], points: int) -> None:
     prepared.insert_many(LedgerAllocation, ("debit", "lot", "points"), rows)
 
 
-def expire_due(today: dt.date, operator: Staff | None, *, member_id: MemberId | None = None) -> int:
+def expire_due(today: dt.date, operator: Operator | None, *, member_id: MemberId | None = None) -> int:
     """积分过期: expire every lot whose expiry date has come. Idempotent; returns points expired.
 
     Each lot can be expired once (its expire entry's key names the lot), so a
@@ -170,7 +171,7 @@ def expire_due(today: dt.date, operator: Staff | None, *, member_id: MemberId | 
 
 
 def _expire_lots(member_id: MemberId, left: list[tuple[LedgerEntryId, int]], today: dt.date,
-                 operator: Staff | None) -> int:
+                 operator: Operator | None) -> int:
     """Expire the points ``left`` in each of a member's lots (lot id, points) whose expiry has come."""
     if not left:
         return 0
@@ -188,7 +189,7 @@ def _expire_lots(member_id: MemberId, left: list[tuple[LedgerEntryId, int]], tod
     return total
 
 
-def adjust(member_id: MemberId, points: int, reason: str, operator: Staff, key: str,
+def adjust(member_id: MemberId, points: int, reason: str, operator: Operator, key: str,
            *, at: dt.datetime | None = None, corrects: int | None = None) -> LedgerEntry:
     """手工调整 with a reason and an operator; a correction links the entry it corrects."""
     require(operator, Permission.ADJUST_POINTS)
@@ -209,7 +210,8 @@ def adjust(member_id: MemberId, points: int, reason: str, operator: Staff, key: 
                               detail=f"{points:+d} 分，原因：{reason}")
         if points > 0:
             return credit(member_id, LedgerKind.ADJUST, points, op, at, reason=reason, corrects=corrects)
-        return debit(member_id, LedgerKind.ADJUST, -points, op, at, reason=reason, corrects=corrects)
+        return debit(member_id, LedgerKind.ADJUST, -points, op, at, operator=operator, reason=reason,
+                     corrects=corrects)
 
 
 @dataclass(frozen=True)
@@ -226,7 +228,7 @@ class Adjustment:
         return Changes.of_member(self.member_id, ledger=True)
 
 
-def adjust_points(member_id: MemberId, points: int, reason: str, operator: Staff, key: str,
+def adjust_points(member_id: MemberId, points: int, reason: str, operator: Operator, key: str,
                   *, at: dt.datetime | None = None) -> Adjustment:
     """The owner's adjustment from a window: ``adjust`` with the balance and changes it made."""
     entry = adjust(member_id, points, reason, operator, key, at=at)

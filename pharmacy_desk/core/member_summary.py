@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from pharmacy_desk.core import bonuses, coupons, ledger, panel_sql, rule_cache, settings, tiers
 from pharmacy_desk.core.errors import NotFound
 from pharmacy_desk.core.ids import MemberId
-from pharmacy_desk.core.models import Member, Staff
+from pharmacy_desk.core.models import Member
 from pharmacy_desk.core.normalize import mask_phone
 from pharmacy_desk.core.permissions import Permission, can
 from pharmacy_desk.core.pricing import Bonus, points_cash_value
 from pharmacy_desk.core.vocabulary import BonusReason, CouponKind
 from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP, Sentence
+from pharmacy_desk.core.operator import Operator
 
 # A medicine that ran out more than this many days ago is no longer "due": the member
 # has either refilled elsewhere or stopped, and the counter should not nag about it.
@@ -79,7 +80,7 @@ class MemberSummary:
         return next((b for b in self.bonuses if b.reason == BonusReason.BIRTHDAY), None)
 
 
-def health_visible(member: Member, operator: Staff | None) -> bool:
+def health_visible(member: Member, operator: Operator | None) -> bool:
     """健康档案 is shown only to a pharmacist or the owner, and only with the member's recorded consent."""
     return can(operator, Permission.VIEW_HEALTH) and member.health_consent_on is not None
 
@@ -130,7 +131,7 @@ def tier_privileges(tier: tiers.TierRow) -> tuple[str, ...]:
     return tuple(part.strip() for part in re.split(r"[、,，;；]", tier.privileges or "") if part.strip())
 
 
-def summarize(member_id: MemberId, today: dt.date, operator: Staff | None = None) -> MemberSummary:
+def summarize(member_id: MemberId, today: dt.date, operator: Operator | None = None) -> MemberSummary:
     """The member panel's content for ``today``; health only when ``health_visible``.
 
     Five statements (``panel_sql``): the rules' stamp, the member with their balance and
@@ -140,7 +141,7 @@ def summarize(member_id: MemberId, today: dt.date, operator: Staff | None = None
         return _summarize(member_id, today, operator)
 
 
-def _summarize(member_id: MemberId, today: dt.date, operator: Staff | None) -> MemberSummary:
+def _summarize(member_id: MemberId, today: dt.date, operator: Operator | None) -> MemberSummary:
     found = panel_sql.standing(member_id, today)
     if found is None:
         raise NotFound(QT_TRANSLATE_NOOP("core", "找不到这位会员。"))

@@ -13,14 +13,15 @@ from pharmacy_desk.core import coupons, dialect, operations, settings
 from pharmacy_desk.core.changes import Changes
 from pharmacy_desk.core.db import database, write_transaction
 from pharmacy_desk.core.errors import DuplicateMember, InvalidInput, NotFound, PhoneInUse
-from pharmacy_desk.core.ids import MemberId
-from pharmacy_desk.core.models import Coupon, Member, Staff, Tier
+from pharmacy_desk.core.ids import MemberId, StaffId
+from pharmacy_desk.core.models import Coupon, Member, Tier
 from pharmacy_desk.core.normalize import (
     check_birthday, clean_gender, clean_name, clean_phone, halfwidth, mask_phone, name_initials,
 )
 from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.vocabulary import CouponKind, Role
 from pharmacy_desk.core.sentences import Joined, QT_TRANSLATE_NOOP, Sentence
+from pharmacy_desk.core.operator import Operator
 
 LOOKUP_LIMIT = 20
 
@@ -84,9 +85,9 @@ def _refuse_duplicates(phone: str, name: str, card_no: str | None, shared_phone:
                          phone=mask_phone(phone), people=people)
 
 
-def register(*, phone: object, name: object, operator: Staff, gender: object = "",
+def register(*, phone: object, name: object, operator: Operator, gender: object = "",
              birthday: dt.date | None = None, card_no: object = None, address: str = "",
-             notes: str = "", marketing_opt_out: bool = False, owner_staff: Staff | None = None,
+             notes: str = "", marketing_opt_out: bool = False, owner_staff: StaffId | Operator | None = None,
              at: dt.datetime | None = None, key: str | None = None,
              welcome_coupon: bool = True, shared_phone: bool = False) -> Registration:
     """会员登记: validate, refuse a duplicate (naming the member), issue the new-member coupon.
@@ -94,6 +95,7 @@ def register(*, phone: object, name: object, operator: Staff, gender: object = "
     A phone another member has is refused with ``PhoneInUse`` naming them, unless
     ``shared_phone`` (the cashier heard it is a family's number): then the new person
     is a member of their own on it. A card number, or the same name on the phone, never.
+    ``owner_staff`` (专属店员) is a person's id or an operator; by default the operator signing them up.
     """
     require(operator, Permission.SIGN_UP)
     at = at or operations.now()
@@ -109,11 +111,12 @@ def register(*, phone: object, name: object, operator: Staff, gender: object = "
             member = Member.get(Member.id == int(step.done.subject.split(":")[1]))
             return Registration(member, Coupon.get_or_none(Coupon.issue_key == f"new_member:{member.id}"))
         _refuse_duplicates(phone, name, card, shared_phone)
-        owner = owner_staff if owner_staff is not None else (operator if operator.role != Role.SYSTEM else None)
+        owner = (getattr(owner_staff, "id", owner_staff) if owner_staff is not None
+                 else operator.id if operator.role != Role.SYSTEM else None)
         member = Member.create(
             card_no=card or _next_card_no(), phone=phone, name=name, name_initials=name_initials(name),
             gender=gender, birthday=birthday, address=address.strip(), joined_on=at.date(),
-            joined_by=operator if operator.role != Role.SYSTEM else None, owner_staff=owner,
+            joined_by=operator.id if operator.role != Role.SYSTEM else None, owner_staff=owner,
             tier=Tier.get(Tier.rank == 0), marketing_opt_out=marketing_opt_out,
             profile_confirmed_on=at.date(), notes=notes, created_at=at)
         step.start(subject=f"member:{member.id}")  # after the member: an operation is never changed
@@ -206,7 +209,7 @@ def get(member_id: MemberId) -> Member:
     return member
 
 
-def confirm_profile(member_id: MemberId, operator: Staff, today: dt.date | None = None) -> Changes:
+def confirm_profile(member_id: MemberId, operator: Operator, today: dt.date | None = None) -> Changes:
     """资料确认: the cashier checked the member's details while serving them."""
     require(operator, Permission.EDIT_MEMBER)
     today = today or dt.date.today()

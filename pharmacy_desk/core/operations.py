@@ -25,15 +25,16 @@ from dataclasses import dataclass
 from pharmacy_desk.core import prepared
 from pharmacy_desk.core.db import database
 from pharmacy_desk.core.errors import InvalidInput
-from pharmacy_desk.core.models import Operation, Staff
+from pharmacy_desk.core.models import Operation
 from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP
+from pharmacy_desk.core.operator import Operator
 
 
 def find(key: str) -> Operation | None:
     return Operation.get_or_none(Operation.key == key)
 
 
-def start(key: str, kind: str, operator: Staff | None, at: dt.datetime, subject: str = "",
+def start(key: str, kind: str, operator: Operator | None, at: dt.datetime, subject: str = "",
           detail: str = "") -> Operation:
     """Record the start of a new operation; call inside the write transaction. No operator is refused.
 
@@ -43,7 +44,7 @@ def start(key: str, kind: str, operator: Staff | None, at: dt.datetime, subject:
         raise InvalidInput(QT_TRANSLATE_NOOP("core", "操作缺少唯一编号。"))
     if operator is None or not getattr(operator, "id", None):
         raise InvalidInput(QT_TRANSLATE_NOOP("core", "必须指明操作员。"))
-    return prepared.create(Operation, key=key, kind=kind, staff=operator, created_at=at, subject=subject,
+    return prepared.create(Operation, key=key, kind=kind, staff=operator.id, created_at=at, subject=subject,
                            detail=detail)
 
 
@@ -53,7 +54,7 @@ class KeyedOperation:
 
     key: str
     kind: str
-    operator: Staff | None  # refused by ``start`` when None
+    operator: Operator | None  # refused by ``start`` when None
     at: dt.datetime
     done: Operation | None
 
@@ -70,7 +71,7 @@ class KeyedOperation:
         return self.done if self.done is not None else self.start()
 
 
-def keyed(key: str, kind: str, operator: Staff | None, at: dt.datetime) -> KeyedOperation:
+def keyed(key: str, kind: str, operator: Operator | None, at: dt.datetime) -> KeyedOperation:
     """Replay or start: look ``key`` up under the write lock.
 
     A key already recorded by another kind of operation is refused: its rows are not

@@ -16,9 +16,10 @@ from typing import Any, cast
 from pharmacy_desk.core import rules, settings
 from pharmacy_desk.core.changes import NOTHING, Changes
 from pharmacy_desk.core.db import write_transaction
-from pharmacy_desk.core.models import Category, Operation, Staff
+from pharmacy_desk.core.models import Category, Operation
 from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.tiers import TierRow, tiers_by_rank
+from pharmacy_desk.core.operator import Operator
 
 
 @dataclass
@@ -46,7 +47,7 @@ def _rule_changes() -> int:
     return Operation.select().where(Operation.kind == "rule_change").count()
 
 
-def save(pending: Pending, operator: Staff, *, at: dt.datetime | None = None) -> Saved:
+def save(pending: Pending, operator: Operator, *, at: dt.datetime | None = None) -> Saved:
     """Store every pending change in one transaction; a refusal of any stores none."""
     require(operator, Permission.CHANGE_RULES)
     try:

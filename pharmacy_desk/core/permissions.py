@@ -8,9 +8,8 @@ courtesy to the person at the till, never the check itself.
 
 from __future__ import annotations
 
-from typing import Protocol
-
 from pharmacy_desk.core.errors import InvalidInput, NotPermitted
+from pharmacy_desk.core.operator import Operator
 from pharmacy_desk.core.vocabulary import Permission, Role
 from pharmacy_desk.core.sentences import Joined, QT_TRANSLATE_NOOP, term
 
@@ -30,13 +29,6 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     # with ``--as``), so it needs nothing but housekeeping.
     Role.SYSTEM: frozenset({Permission.HOUSEKEEPING}),
 }
-
-
-class Operator(Protocol):
-    """What a permission check needs of an operator (a ``Staff`` row or its dataclass)."""
-
-    role: str
-    active: bool
 
 
 def can(operator: Operator | None, permission: Permission) -> bool:

@@ -25,6 +25,8 @@ from pharmacy_desk.core.normalize import (
 from pharmacy_desk.core.permissions import Permission, can, require
 from pharmacy_desk.core.vocabulary import MeasurementKind, OperationKind, Role
 from pharmacy_desk.core.sentences import Joined, QT_TRANSLATE_NOOP, Sentence, term
+from pharmacy_desk.core.staff import StaffRow, row_of
+from pharmacy_desk.core.operator import Operator
 
 SYSTOLIC_RANGE = (60, 260)
 DIASTOLIC_RANGE = (30, 160)
@@ -94,9 +96,10 @@ def parse_birthday(text: object) -> dt.date | None:
         raise InvalidInput(QT_TRANSLATE_NOOP("core", "没有这一天：{text}"), text=text) from None
 
 
-def staff_choices() -> list[Staff]:
+def staff_choices() -> list[StaffRow]:
     """Active staff who can own members (专属店员), by name."""
-    return list(Staff.select().where(Staff.active & (Staff.role != Role.SYSTEM)).order_by(Staff.name))
+    return [row_of(person) for person in
+            Staff.select().where(Staff.active & (Staff.role != Role.SYSTEM)).order_by(Staff.name)]
 
 
 @dataclass(frozen=True)
@@ -118,7 +121,7 @@ class SignUp:
         return Changes.of_member(self.member.id, coupons=self.coupon_id is not None)
 
 
-def sign_up(*, phone: object, name: object, operator: Staff, health_consent: bool, key: str,
+def sign_up(*, phone: object, name: object, operator: Operator, health_consent: bool, key: str,
             birthday: object = None, today: dt.date | None = None, **fields) -> SignUp:
     """会员登记 at the counter, with the separate health-information consent in the same transaction.
 
@@ -138,7 +141,7 @@ def sign_up(*, phone: object, name: object, operator: Staff, health_consent: boo
         return SignUp.of(registration)
 
 
-def _audit(kind: str, member_id: MemberId, operator: Staff, detail: str = "") -> None:
+def _audit(kind: str, member_id: MemberId, operator: Operator, detail: str = "") -> None:
     subject = f"member:{member_id}" + (f":{detail}" if detail else "")
     operations.start(f"{kind}:{member_id}:{uuid.uuid4()}", kind, operator, operations.now(), subject=subject[:250])
 
@@ -168,7 +171,7 @@ def _clean_field(name: str, value, today: dt.date):
     return str(value or "").strip()  # address, notes
 
 
-def update_profile(member_id: MemberId, operator: Staff, *, today: dt.date | None = None, **fields) -> MemberUpdate:
+def update_profile(member_id: MemberId, operator: Operator, *, today: dt.date | None = None, **fields) -> MemberUpdate:
     """修改会员资料: only the fields given change; a phone or card already in use is refused."""
     require(operator, Permission.EDIT_MEMBER)
     today = today or dt.date.today()
@@ -217,7 +220,7 @@ class MemberProfile:
     profile_confirmed_on: dt.date | None
 
 
-def profile(member_id: MemberId, operator: Staff | None) -> MemberProfile:
+def profile(member_id: MemberId, operator: Operator | None) -> MemberProfile:
     member = members.get(member_id)
     phone = member.phone if can(operator, Permission.EDIT_MEMBER) else mask_phone(member.phone)
     return MemberProfile(MemberId(member.id), member.name, phone, member.card_no, member.gender, member.birthday,
@@ -225,12 +228,12 @@ def profile(member_id: MemberId, operator: Staff | None) -> MemberProfile:
                          member.joined_on, member.profile_confirmed_on)
 
 
-def may_handle_health(operator: Staff) -> bool:
+def may_handle_health(operator: Operator) -> bool:
     """Whether this role works with health files at all (the tab exists for them)."""
     return can(operator, Permission.VIEW_HEALTH)
 
 
-def health_visible(member: Member | MemberRecord, operator: Staff) -> bool:
+def health_visible(member: Member | MemberRecord, operator: Operator) -> bool:
     """健康档案 is shown only to a pharmacist or the owner, and only with the member's consent."""
     return may_handle_health(operator) and member.health_consent_on is not None
 
@@ -248,7 +251,7 @@ class MemberHeading:
     allergies: str  # "" unless the operator may see the health file (``health_visible``)
 
 
-def heading(member_id: MemberId, operator: Staff | None, today: dt.date) -> MemberHeading:
+def heading(member_id: MemberId, operator: Operator | None, today: dt.date) -> MemberHeading:
     row = (Member.select(Member.name, Member.card_no, Member.phone, Tier.name, Member.allergies,
                          Member.health_consent_on)
            .join(Tier).where(Member.id == member_id).tuples().first())
@@ -260,7 +263,7 @@ def heading(member_id: MemberId, operator: Staff | None, today: dt.date) -> Memb
                          ledger.usable_points(member_id, today), allergies if shown else "")
 
 
-def record_health_consent(member_id: MemberId, operator: Staff, consented: bool,
+def record_health_consent(member_id: MemberId, operator: Operator, consented: bool,
                           today: dt.date | None = None) -> MemberUpdate:
     """Record consent (dated) or its withdrawal; withdrawing erases the health file and measurements.
 
@@ -298,7 +301,7 @@ class HealthRecord:
     to_confirm: str = ""
 
 
-def health_record(member_id: MemberId, operator: Staff) -> HealthRecord:
+def health_record(member_id: MemberId, operator: Operator) -> HealthRecord:
     """Read a member's health file again (after a change made while it is open); not recorded."""
     require(operator, Permission.VIEW_HEALTH)
     member = members.get(member_id)
@@ -308,7 +311,7 @@ def health_record(member_id: MemberId, operator: Staff) -> HealthRecord:
                         member.long_term_meds, tuple(history.measurements(member.id)), member.health_to_confirm)
 
 
-def open_health_record(member_id: MemberId, operator: Staff, what: str = "健康档案") -> HealthRecord:
+def open_health_record(member_id: MemberId, operator: Operator, what: str = "健康档案") -> HealthRecord:
     """Open a member's health file: who looked, and when, is recorded (查看健康档案) once per opening."""
     record = health_record(member_id, operator)
     if record.consented_on is not None or record.to_confirm:
@@ -316,7 +319,7 @@ def open_health_record(member_id: MemberId, operator: Staff, what: str = "健康
     return record
 
 
-def confirm_imported_history(member_id: MemberId, operator: Staff, text: str | None = None) -> MemberUpdate:
+def confirm_imported_history(member_id: MemberId, operator: Operator, text: str | None = None) -> MemberUpdate:
     """确认导入的病史: the member has confirmed the 病史 an old list held; it joins the 慢病 of the file.
 
     ``text`` is what the member confirmed (the imported text, corrected); empty keeps none of it.
@@ -342,7 +345,7 @@ def _require_consent(member: Member) -> None:
         raise InvalidInput(QT_TRANSLATE_NOOP("core", "{name}尚未同意收集健康信息，不能记录健康档案。"), name=member.name)
 
 
-def update_health_file(member_id: MemberId, operator: Staff, *, chronic_conditions: str | None = None,
+def update_health_file(member_id: MemberId, operator: Operator, *, chronic_conditions: str | None = None,
                        allergies: str | None = None, long_term_meds: str | None = None) -> MemberUpdate:
     """慢病、过敏史、长期用药: refused without the member's consent or for a cashier."""
     require(operator, Permission.EDIT_HEALTH)
@@ -383,7 +386,7 @@ def parse_glucose(value) -> Decimal:
     return number.quantize(Decimal("0.1"))
 
 
-def add_measurement(member_id: MemberId, operator: Staff, kind: str, *, systolic=None, diastolic=None,
+def add_measurement(member_id: MemberId, operator: Operator, kind: str, *, systolic=None, diastolic=None,
                     glucose=None, at: dt.datetime | None = None, notes: str = "") -> MeasurementResult:
     """柜台测量: blood pressure (mmHg) or blood glucose (mmol/L), range-checked; needs consent."""
     require(operator, Permission.EDIT_HEALTH)
@@ -402,7 +405,7 @@ def add_measurement(member_id: MemberId, operator: Staff, kind: str, *, systolic
         member = members.get(member_id)
         _require_consent(member)
         _audit("measurement", member.id, operator, kind)
-        measurement = Measurement.create(member=member, taken_at=at, kind=kind, staff=operator,
+        measurement = Measurement.create(member=member, taken_at=at, kind=kind, staff=operator.id,
                                          notes=notes.strip(), **values)
         row = history.MeasurementRow(measurement.taken_at, kind, measurement.systolic, measurement.diastolic,
                                      measurement.glucose, operator.name, measurement.notes)

@@ -12,15 +12,16 @@ from pharmacy_desk.core.db import database, write_transaction
 from pharmacy_desk.core.errors import InvalidInput, NotFound, PointsError, StockError
 from pharmacy_desk.core.ids import CatalogItemId, MemberId
 from pharmacy_desk.core.models import (
-    CatalogItem, Redemption, Staff,
+    CatalogItem, Redemption,
 )
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.vocabulary import CatalogKind, DrugClass, LedgerKind, OperationKind
 from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP
+from pharmacy_desk.core.operator import Operator
 
 
-def add_catalog_item(*, name: str, points_price: int, operator: Staff, value_fen: int = 0,
+def add_catalog_item(*, name: str, points_price: int, operator: Operator, value_fen: int = 0,
                      kind: str = CatalogKind.GIFT, stock: int | None = None,
                      drug_class: str = DrugClass.NONE) -> catalog.CatalogRow:
     """Add a gift or service to the catalog (``core/catalog.py`` holds the catalog's rules)."""
@@ -173,7 +174,7 @@ def _refusal_before_the_lock(member_id: MemberId, item_id: CatalogItemId, quanti
         raise PointsError(QT_TRANSLATE_NOOP("core", "积分不足：需要 {points} 分，可用 {usable} 分。"), points=points, usable=usable)
 
 
-def redeem(*, member_id: MemberId, item_id: CatalogItemId, operator: Staff, key: str, quantity: int = 1,
+def redeem(*, member_id: MemberId, item_id: CatalogItemId, operator: Operator, key: str, quantity: int = 1,
            at: dt.datetime | None = None) -> RedemptionResult:
     """Exchange points for a catalog item: checks stock, points and the tier's monthly cap."""
     require(operator, Permission.REDEEM)
@@ -195,8 +196,9 @@ def redeem(*, member_id: MemberId, item_id: CatalogItemId, operator: Staff, key:
         check_cap(member.id, value, at.date())
         op = step.start(subject=f"member:{member.id}")
         redemption = Redemption.create(operation=op, member=member, item=item, quantity=quantity,
-                                       points=points, value_fen=value, staff=operator, created_at=at)
-        ledger.debit(member.id, LedgerKind.GIFT, points, op, at, redemption=redemption, reason=item.name)
+                                       points=points, value_fen=value, staff=operator.id, created_at=at)
+        ledger.debit(member.id, LedgerKind.GIFT, points, op, at, operator=operator, redemption=redemption,
+                     reason=item.name)
         if item.stock is not None:
             updated = (CatalogItem.update(stock=CatalogItem.stock - quantity)
                        .where((CatalogItem.id == item.id) & (CatalogItem.stock >= quantity)).execute())

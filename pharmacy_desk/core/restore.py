@@ -23,6 +23,7 @@ from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.vocabulary import BackupReason, OperationKind
 from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP, term
+from pharmacy_desk.core.operator import Operator
 
 log = logging.getLogger(__name__)
 
@@ -98,19 +99,19 @@ def _put_in_place(staging: Path, database: Path) -> None:
         staging.unlink(missing_ok=True)
 
 
-def _operator_in_restored(operator: Staff | None) -> Staff | None:
+def _operator_in_restored(operator: Operator | None) -> Operator | None:
     """The same person in the restored database (same id and name), else the system account."""
     if operator is None:
         return None
     found = Staff.get_or_none(Staff.id == operator.id)
-    return found if found is not None and found.name == operator.name else None
+    return Operator.of(found) if found is not None and found.name == operator.name else None
 
 
 def kept_sentence(kept: Path | None) -> str:
     return f"恢复前的数据库保存为 {kept}" if kept is not None else "原来没有数据库文件"
 
 
-def _audit(source: Path, kept: Path | None, operator: Staff | None, at: dt.datetime, note: str = "") -> None:
+def _audit(source: Path, kept: Path | None, operator: Operator | None, at: dt.datetime, note: str = "") -> None:
     info = backup_files.read_record(source)
     made = f"（{info.created_at:%Y-%m-%d %H:%M} 的{info.reason.label}备份）" if info else ""
     who = f"{operator.name}恢复；" if operator is not None else ""
@@ -118,7 +119,7 @@ def _audit(source: Path, kept: Path | None, operator: Staff | None, at: dt.datet
                  detail=f"{who}从 {source}{made}恢复{note}；{kept_sentence(kept)}", at=at)
 
 
-def restore(source: str | os.PathLike[str], operator: Staff, *, at: dt.datetime | None = None) -> RestoreResult:
+def restore(source: str | os.PathLike[str], operator: Operator, *, at: dt.datetime | None = None) -> RestoreResult:
     """Replace the open database by the backup at ``source`` (the owner's: ``Permission.RESTORE``)."""
     require(operator, Permission.RESTORE)
     location = Path(source).absolute()

@@ -27,7 +27,7 @@ from pharmacy_desk.core.db import write_transaction
 from pharmacy_desk.core.errors import InvalidInput, NotFound, NotPermitted, ReturnError
 from pharmacy_desk.core.ids import CouponId, MemberId, SaleId, SaleLineId
 from pharmacy_desk.core.models import (
-    Member, Sale, SaleLine, SaleReturn, SaleReturnLine, SaleReturnPayment, Staff,
+    Member, Sale, SaleLine, SaleReturn, SaleReturnLine, SaleReturnPayment,
 )
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.pricing import category_points
@@ -35,6 +35,7 @@ from pharmacy_desk.core.permissions import Permission, can, require
 from pharmacy_desk.core.refunds import remaining_by_method, split_refund
 from pharmacy_desk.core.vocabulary import LedgerKind, PaymentMethod, ReturnReason
 from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP, Sentence
+from pharmacy_desk.core.operator import Operator
 
 
 def _share(whole: int, part: int, of: int) -> int:
@@ -237,8 +238,8 @@ def _worked_out(sale_id: SaleId, amounts: dict[SaleLineId, int] | None,
         approval_reason=needs_approval(refund_fen, sale.created_at, at))
 
 
-def return_sale(*, sale_id: SaleId, operator: Staff, uid: str, amounts: dict[SaleLineId, int] | None = None,
-                reason: str = ReturnReason.OTHER, approved_by: Staff | None = None,
+def return_sale(*, sale_id: SaleId, operator: Operator, uid: str, amounts: dict[SaleLineId, int] | None = None,
+                reason: str = ReturnReason.OTHER, approved_by: Operator | None = None,
                 at: dt.datetime | None = None) -> ReturnResult:
     """Return ``amounts`` (sale line id → fen) of a sale, or everything still returnable.
 
@@ -275,7 +276,7 @@ def return_sale(*, sale_id: SaleId, operator: Staff, uid: str, amounts: dict[Sal
         restored = in_use is not None and in_use.sale_id == sale.id
 
         op = step.start(subject=f"sale:{sale.id}")
-        record = SaleReturn.create(uid=uid, sale=sale, created_at=at, staff=operator, refund_fen=plan.refund_fen,
+        record = SaleReturn.create(uid=uid, sale=sale, created_at=at, staff=operator.id, refund_fen=plan.refund_fen,
                                    reason=reason, points_refunded=plan.points_refunded, points_clawed=clawed,
                                    points_shortfall=shortfall, coupon_restored=restored)
         SaleReturnLine.insert_many([dict(r, sale_return=record) for r in line_rows]).execute()
@@ -288,7 +289,7 @@ def return_sale(*, sale_id: SaleId, operator: Staff, uid: str, amounts: dict[Sal
                 ledger.credit(sale.member_id, LedgerKind.REFUND, plan.points_refunded, op, at, sale=sale,
                               sale_return=record, reason=QT_TRANSLATE_NOOP("core", "退货退回抵现积分"))
             if clawed:
-                ledger.debit(sale.member_id, LedgerKind.CLAWBACK, clawed, op, at, sale=sale,
+                ledger.debit(sale.member_id, LedgerKind.CLAWBACK, clawed, op, at, operator=operator, sale=sale,
                              sale_return=record, reason=QT_TRANSLATE_NOOP("core", "退货扣回所得积分"))
             tier_after = tiers.review_after_return(Member.get_by_id(sale.member_id), sale, op, at)
         balance = ledger.balance(sale.member_id) if sale.member_id else 0

@@ -20,11 +20,12 @@ from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core import operations, rule_cache
 from pharmacy_desk.core.db import write_transaction
 from pharmacy_desk.core.errors import InvalidInput, NotFound
-from pharmacy_desk.core.models import Category, Staff, Tier
+from pharmacy_desk.core.models import Category, Tier
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.setting_declarations import MULTIPLIER
 from pharmacy_desk.core.sentences import Joined, QT_TRANSLATE_NOOP, Sentence
 from pharmacy_desk.core.tiers import TierRow
+from pharmacy_desk.core.operator import Operator
 
 
 def _money(fen) -> str:
@@ -47,7 +48,7 @@ CATEGORY_FIELDS = {
 }
 
 
-def _record(kind_subject: str, operator: Staff, at: dt.datetime | None, detail: str) -> None:
+def _record(kind_subject: str, operator: Operator, at: dt.datetime | None, detail: str) -> None:
     operations.start(f"rule:{kind_subject}:{uuid.uuid4()}", "rule_change", operator, at or operations.now(),
                      subject=kind_subject, detail=detail)
 
@@ -103,7 +104,7 @@ def _edit_tier(tier: Tier, changes: dict) -> str:
     return f"{name}：{detail}" if detail else ""
 
 
-def update_tier(code: str, operator: Staff, *, at: dt.datetime | None = None, **changes) -> Tier:
+def update_tier(code: str, operator: Operator, *, at: dt.datetime | None = None, **changes) -> Tier:
     """Change one tier's rule: ``min_spend_fen``, ``min_visits``, ``multiplier``, ``monthly_cap_fen`` …
 
     Members keep their tier until a sale crosses the new threshold or the monthly review runs.
@@ -136,7 +137,7 @@ def ladder_problem(tiers: Sequence[TierRow]) -> Sentence | None:
     return None
 
 
-def update_ladder(changes_by_code: dict[str, dict], operator: Staff, *, at: dt.datetime | None = None) -> list[Tier]:
+def update_ladder(changes_by_code: dict[str, dict], operator: Operator, *, at: dt.datetime | None = None) -> list[Tier]:
     """Change several tiers at once, checked as a whole ladder, one audited change per tier changed.
 
     Raising every threshold together is then one step, never refused half-way because the
@@ -163,7 +164,7 @@ def update_ladder(changes_by_code: dict[str, dict], operator: Staff, *, at: dt.d
     return tiers
 
 
-def update_category(code: str, operator: Staff, *, at: dt.datetime | None = None, **changes) -> Category:
+def update_category(code: str, operator: Operator, *, at: dt.datetime | None = None, **changes) -> Category:
     """Change a category's points rate: ``points_per_block`` points per whole ``block_fen`` paid."""
     require(operator, Permission.CHANGE_RULES)
     with write_transaction():

@@ -22,7 +22,7 @@ from pharmacy_desk.core.db import write_transaction
 from pharmacy_desk.core.errors import InvalidInput, NeedsConfirmation, NotFound, PointsError
 from pharmacy_desk.core.ids import CouponId, MemberId, SaleId
 from pharmacy_desk.core.models import (
-    Category, Coupon, CouponUse, Member, Payment, Sale, SaleLine, Staff,
+    Category, Coupon, CouponUse, Member, Payment, Sale, SaleLine,
 )
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.permissions import Permission, require
@@ -30,6 +30,7 @@ from pharmacy_desk.core.pricing import LineRule, Quote, points_cash_value, quote
 from pharmacy_desk.core.redemption import check_cap
 from pharmacy_desk.core.sentences import Joined, QT_TRANSLATE_NOOP, Sentence
 from pharmacy_desk.core.vocabulary import LedgerKind, PaymentMethod
+from pharmacy_desk.core.operator import Operator
 
 
 @dataclass
@@ -244,7 +245,7 @@ def next_receipt_no(at: dt.datetime) -> tuple[str, tuple[str, str, str]]:
     return dialect.NEXT_RECEIPT_NO, (day, day, dialect.prefix_pattern(f"{day}-"))
 
 
-def record_sale(sale: SaleInput, *, operator: Staff, uid: str, at: dt.datetime | None = None) -> SaleResult:
+def record_sale(sale: SaleInput, *, operator: Operator, uid: str, at: dt.datetime | None = None) -> SaleResult:
     """Record the sale, its points and coupon, and any tier upgrade, all or nothing.
 
     Under the write lock one statement reads what the sale needs (``till_state``), the
@@ -296,12 +297,12 @@ def record_sale(sale: SaleInput, *, operator: Staff, uid: str, at: dt.datetime |
 
 
 def _write(sale: SaleInput, priced: SalePreview, payments: dict[str, int], state: till_state.TillState,
-           operator: Staff, key: str, at: dt.datetime, *, period_as_read: bool) -> SaleResult:
+           operator: Operator, key: str, at: dt.datetime, *, period_as_read: bool) -> SaleResult:
     """The rows of a priced sale, inside its write transaction."""
     q, member = priced.quote, priced.member
     row = prepared.create(
         Sale, computed={"receipt_no": next_receipt_no(at)}, uid=key.removeprefix("sale:"), member=member,
-        staff=operator,
+        staff=operator.id,
         owner_staff=member.owner_staff_id if member else None, created_at=at, total_fen=q.total_fen,
         coupon=priced.coupon, coupon_discount_fen=q.coupon_discount_fen, points_used=sale.points_used,
         points_cash_fen=q.points_cash_fen, paid_fen=q.due_fen, insurance_fen=payments.get(PaymentMethod.INSURANCE, 0),
@@ -321,7 +322,7 @@ def _write(sale: SaleInput, priced: SalePreview, payments: dict[str, int], state
     if member is None:
         return SaleResult(_record_of(row), 0)
     if sale.points_used:
-        ledger.debit(member.id, LedgerKind.REDEEM, sale.points_used, op, at, sale=row,
+        ledger.debit(member.id, LedgerKind.REDEEM, sale.points_used, op, at, operator=operator, sale=row,
                      reason=QT_TRANSLATE_NOOP("core", "积分抵现"), lots=priced.lots)
     if row.points_earned:
         ledger.credit(member.id, LedgerKind.EARN, row.points_earned, op, at, sale=row)

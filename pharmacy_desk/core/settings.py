@@ -20,9 +20,10 @@ from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.setting_declarations import CROSS_RULES, DECLARATION_BY_KEY, DECLARATIONS, Declaration
 from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP, Sentence, term
+from pharmacy_desk.core.operator import Operator
 
 if TYPE_CHECKING:
-    from pharmacy_desk.core.models import Operation, Staff
+    from pharmacy_desk.core.models import Operation
     from pharmacy_desk.core.rule_cache import Cached
 
 __all__ = ["DECLARATIONS", "DECLARATION_BY_KEY", "Declaration", "all_values", "change", "change_many", "declaration", "get",
@@ -97,15 +98,15 @@ def _problem_with(values: dict[str, Any], key: str) -> Sentence | None:
     return next((problem for rule in CROSS_RULES if key in rule.keys if (problem := rule.problem(values))), None)
 
 
-def _store(key: str, value: Any, operator: Staff | None, at: dt.datetime) -> None:
+def _store(key: str, value: Any, operator: Operator | None, at: dt.datetime) -> None:
     from pharmacy_desk.core.models import Setting
 
     Setting.replace(key=key, value=DECLARATION_BY_KEY[key].dump(value), updated_at=at,
-                    updated_by=operator).execute()
+                    updated_by=None if operator is None else operator.id).execute()
     invalidate()
 
 
-def change(key: str, value: Any, operator: Staff, *, at: dt.datetime | None = None) -> Operation | None:
+def change(key: str, value: Any, operator: Operator, *, at: dt.datetime | None = None) -> Operation | None:
     """The one way an operator changes a setting; returns the recorded operation.
 
     ``value`` is typed text (``"6"``, ``"3.50 元"``, ``"是"``) or a value of the setting's
@@ -140,7 +141,7 @@ def change(key: str, value: Any, operator: Staff, *, at: dt.datetime | None = No
         invalidate()
 
 
-def change_many(values: dict[str, Any], operator: Staff, *, at: dt.datetime | None = None) -> list[Operation]:
+def change_many(values: dict[str, Any], operator: Operator, *, at: dt.datetime | None = None) -> list[Operation]:
     """Several settings saved together (a settings window's 保存): one audited change per changed value.
 
     Each value is checked like ``change``; the rules joining settings are checked on the new

@@ -19,6 +19,7 @@ from pharmacy_desk.core.accounts import secret_problem
 from pharmacy_desk.core.db import write_transaction
 from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.models import Staff
+from pharmacy_desk.core.operator import Operator
 from pharmacy_desk.core.pharmacy import SETTINGS, PharmacyInfo, needs_setup, pharmacy_info
 from pharmacy_desk.core.staff import clean_name
 from pharmacy_desk.core.vocabulary import OperationKind, Role
@@ -35,7 +36,7 @@ def _checked(info: PharmacyInfo) -> dict[str, str]:
     return values
 
 
-def set_up(info: PharmacyInfo, owner_name: str, owner_password: str, *, at: dt.datetime | None = None) -> Staff:
+def set_up(info: PharmacyInfo, owner_name: str, owner_password: str, *, at: dt.datetime | None = None) -> Operator:
     """Store the pharmacy's details and create its owner; returns the owner, signed in."""
     if not needs_setup():
         raise InvalidInput(QT_TRANSLATE_NOOP("core", "这个数据库已经完成开店设置；店员和密码由店长在“店员管理”中修改。"))
@@ -57,8 +58,9 @@ def set_up(info: PharmacyInfo, owner_name: str, owner_password: str, *, at: dt.d
             owner = Staff.get_by_id(owner.id)
         else:
             raise InvalidInput(QT_TRANSLATE_NOOP("core", "已有名为“{name}”的店员，请为店长换一个姓名。"), name=name)
+        operator = Operator.of(owner)
         for key, value in values.items():
-            settings.change(key, value, owner, at=at)
-        audit.record(OperationKind.SETUP, owner, subject=f"staff:{owner.id}",
+            settings.change(key, value, operator, at=at)
+        audit.record(OperationKind.SETUP, operator, subject=f"staff:{owner.id}",
                      detail=f"药店：{values['pharmacy_name']}；店长：{owner.name}", at=at)
-    return owner
+    return operator

@@ -18,11 +18,12 @@ from peewee import fn
 
 from pharmacy_desk.core import audit, operations
 from pharmacy_desk.core.models import (
-    CouponUse, LedgerEntry, Operation, Payment, Sale, SaleReturn, SaleReturnPayment, Staff,
+    CouponUse, LedgerEntry, Operation, Payment, Sale, SaleReturn, SaleReturnPayment,
 )
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.vocabulary import LedgerKind, OperationKind, PaymentMethod
+from pharmacy_desk.core.operator import Operator
 
 INSURANCE = PaymentMethod.INSURANCE.value
 
@@ -108,14 +109,14 @@ def _last(kind: OperationKind, staff_id: int, before: dt.datetime, after: dt.dat
     return query
 
 
-def shift_start(operator: Staff, at: dt.datetime) -> dt.datetime:
+def shift_start(operator: Operator, at: dt.datetime) -> dt.datetime:
     """The first sign-in after the cashier's last 交班; the start of the day if there is none."""
     closed = _last(OperationKind.SHIFT_CLOSE, operator.id, at).order_by(Operation.created_at.desc()).scalar()
     signed_in = _last(OperationKind.SIGN_IN, operator.id, at, closed).order_by(Operation.created_at).scalar()
     return signed_in or closed or dt.datetime.combine(at.date(), dt.time())
 
 
-def current_shift(operator: Staff, at: dt.datetime | None = None) -> ShiftReport:
+def current_shift(operator: Operator, at: dt.datetime | None = None) -> ShiftReport:
     """The shift so far, as it would be closed now; nothing is written."""
     at = at or operations.now()
     start = shift_start(operator, at)
@@ -131,7 +132,7 @@ def describe(t: Totals) -> str:
             f"用券 {t.coupons_used} 张；新会员 {t.new_members} 人")
 
 
-def close_shift(operator: Staff, at: dt.datetime | None = None) -> ShiftReport:
+def close_shift(operator: Operator, at: dt.datetime | None = None) -> ShiftReport:
     """交班: the shift's report, recorded; the next shift begins with the next sign-in."""
     require(operator, Permission.SELL)
     at = at or operations.now()

@@ -26,6 +26,7 @@ from pharmacy_desk.core.pharmacy import sign_in_names
 from pharmacy_desk.core.staff import by_name
 from pharmacy_desk.core.vocabulary import OperationKind
 from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP, Sentence, term
+from pharmacy_desk.core.operator import Operator
 
 __all__ = ["LOCK_MINUTES", "MAX_FAILURES", "SignInRefused", "lock_minutes", "record_lock", "sign_in",
            "sign_in_names", "sign_out"]
@@ -58,7 +59,7 @@ def _can_try(person: Staff | None) -> bool:
     return person is not None and bool(person.active) and bool(person.password_hash)
 
 
-def sign_in(name: str, secret: str, at: dt.datetime | None = None) -> Staff:
+def sign_in(name: str, secret: str, at: dt.datetime | None = None) -> Operator:
     """The person ``name`` if ``secret`` is theirs; otherwise ``SignInRefused``, recorded."""
     at = at or operations.now()
     tried = by_name(name)
@@ -78,8 +79,8 @@ def sign_in(name: str, secret: str, at: dt.datetime | None = None) -> Staff:
             if verdict.rehashed:
                 fields[Staff.password_hash] = verdict.rehashed
             Staff.update(fields).where(Staff.id == person.id).execute()
-            audit.record(OperationKind.SIGN_IN, person, subject=f"staff:{person.id}", at=at)
-            return Staff.get_by_id(person.id)
+            audit.record(OperationKind.SIGN_IN, Operator.of(person), subject=f"staff:{person.id}", at=at)
+            return Operator.of(Staff.get_by_id(person.id))
     raise SignInRefused(refusal)
 
 
@@ -101,11 +102,11 @@ def _count_failure(person: Staff | None, tried: str, at: dt.datetime) -> str | S
                     wrong=term(WRONG), failures=MAX_FAILURES, n=lock_minutes(level))
 
 
-def sign_out(operator: Staff, at: dt.datetime | None = None) -> None:
+def sign_out(operator: Operator, at: dt.datetime | None = None) -> None:
     """Record that ``operator`` left the till."""
     audit.record(OperationKind.SIGN_OUT, operator, subject=f"staff:{operator.id}", at=at)
 
 
-def record_lock(operator: Staff, at: dt.datetime | None = None) -> None:
+def record_lock(operator: Operator, at: dt.datetime | None = None) -> None:
     """Record that the counter was locked (idle, or Ctrl+L) while ``operator`` was signed in."""
     audit.record(OperationKind.LOCK, operator, subject=f"staff:{operator.id}", at=at)

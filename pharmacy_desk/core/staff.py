@@ -7,8 +7,10 @@ from dataclasses import dataclass
 
 from pharmacy_desk.core.changes import Changes
 from pharmacy_desk.core.errors import InvalidInput, NotFound
+from pharmacy_desk.core.ids import StaffId
 from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.normalize import halfwidth
+from pharmacy_desk.core.operator import Operator
 from pharmacy_desk.core.vocabulary import Role
 from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP
 
@@ -74,9 +76,16 @@ def find_person(staff_id: int) -> Staff:
     return found
 
 
-def on_duty() -> list[Staff]:
+def current(staff_id: StaffId) -> Operator | None:
+    """The person with this id as an operator, read now (a changed role or a stopped account counts)."""
+    found = Staff.get_or_none(Staff.id == staff_id)
+    return None if found is None else Operator.of(found)
+
+
+def on_duty() -> list[StaffRow]:
     """Active people (never the ``system`` account that runs scheduled jobs), in the order they were added."""
-    return list(Staff.select().where((Staff.role != Role.SYSTEM) & Staff.active).order_by(Staff.id))
+    return [row_of(person) for person in
+            Staff.select().where((Staff.role != Role.SYSTEM) & Staff.active).order_by(Staff.id)]
 
 
 def active_owners() -> int:

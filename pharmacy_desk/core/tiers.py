@@ -14,9 +14,10 @@ from pharmacy_desk.core import operations, prepared, rule_cache, settings
 from pharmacy_desk.core.db import ChunkSize, batch_transaction, database, pause_for_tills
 from pharmacy_desk.core.ids import MemberId
 from pharmacy_desk.core.ledger import add_months
-from pharmacy_desk.core.models import Member, Operation, Sale, SaleReturn, Staff, Tier, TierChange
+from pharmacy_desk.core.models import Member, Operation, Sale, SaleReturn, Tier, TierChange
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.permissions import Permission, require
+from pharmacy_desk.core.operator import Operator
 
 # (member, amount or count) rows of a query grouped by member.
 PerMember = Iterable[tuple[MemberId, int]]
@@ -196,7 +197,7 @@ def _moves(tiers: list[TierRow], at: dt.datetime) -> list[_Move]:
     return moves
 
 
-def _apply(moves: list[_Move], review_key: str, operator: Staff, at: dt.datetime, tiers: list[TierRow],
+def _apply(moves: list[_Move], review_key: str, operator: Operator, at: dt.datetime, tiers: list[TierRow],
            result: ReviewResult, size: ChunkSize) -> None:
     """Move one chunk of members in a short transaction, each only if nothing moved them meanwhile.
 
@@ -231,7 +232,7 @@ def _apply(moves: list[_Move], review_key: str, operator: Staff, at: dt.datetime
                 Member.update(tier=tier.id).where(Member.id.in_(moved)).execute()
 
 
-def monthly_review(month: dt.date, operator: Staff, at: dt.datetime | None = None, *,
+def monthly_review(month: dt.date, operator: Operator, at: dt.datetime | None = None, *,
                    chunk: int = REVIEW_CHUNK) -> ReviewResult:
     """月度等级复核 for ``month``: each member moves to the tier their trailing spend earns.
 

@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
 )
 
 from pharmacy_desk.core import accounts, audit_log, paths
-from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.vocabulary import OperationKind
 from pharmacy_desk.ui.export_menu import ask_workbook_path
 from pharmacy_desk.ui.i18n import core
 from pharmacy_desk.ui.inline import InlineMessage, table_view
 from pharmacy_desk.ui.operations import LatestOnly, Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
+from pharmacy_desk.core.operator import Operator
 
 COLUMNS = (
     Column(QT_TRANSLATE_NOOP("Columns", "时间"), lambda r: f"{r.at:%Y-%m-%d %H:%M:%S}"),
@@ -43,7 +43,7 @@ def _day(edit: QDateEdit) -> dt.date:
 class AuditWindow(QWidget):
     """操作日志, opened for ``operator`` (who holds 查看操作日志)."""
 
-    def __init__(self, operator: Staff, parent: QWidget | None = None, *, today: dt.date | None = None):
+    def __init__(self, operator: Operator, parent: QWidget | None = None, *, today: dt.date | None = None):
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle(self.tr("操作日志"))
         self.operator = operator

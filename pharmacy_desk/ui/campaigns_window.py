@@ -12,13 +12,13 @@ from PySide6.QtWidgets import (
 
 from pharmacy_desk.core import campaigns
 from pharmacy_desk.core.campaigns import CAMPAIGNS, Campaign
-from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.normalize import mask_phone
 from pharmacy_desk.core.permissions import Permission, can
 from pharmacy_desk.ui.export_menu import ask_workbook_path, default_path
 from pharmacy_desk.ui.i18n import core
 from pharmacy_desk.ui.operations import LatestOnly, Op, Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
+from pharmacy_desk.core.operator import Operator
 
 
 def status_text(row: campaigns.Recipient) -> str:
@@ -46,7 +46,7 @@ COLUMNS = (
 
 
 class CampaignsWindow(QWidget):
-    def __init__(self, operator: Staff, parent=None, *, today: dt.date | None = None):
+    def __init__(self, operator: Operator, parent=None, *, today: dt.date | None = None):
         super().__init__(parent, Qt.WindowType.Window)
         self.operator = operator
         self.action: Campaign | None = None

@@ -15,19 +15,19 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from pharmacy_desk.core import cards as cards_core
 from pharmacy_desk.core import paths
-from pharmacy_desk.core.models import Staff
 from pharmacy_desk.ui import card_painter
 from pharmacy_desk.ui.operations import Op
+from pharmacy_desk.core.operator import Operator
 
 MemberIds = Callable[[], Sequence[int] | None]
 
 
-def _read_cards(parent: QWidget, operator: Staff | None, member_ids: Sequence[int] | None, then,
+def _read_cards(parent: QWidget, operator: Operator | None, member_ids: Sequence[int] | None, then,
                 destination: str | None = None) -> None:
     Op(parent, lambda who: cards_core.cards_for(member_ids, who, destination), operator=operator).success(then).run()
 
 
-def save_pdf(parent: QWidget, operator: Staff | None, member_ids: Sequence[int] | None,
+def save_pdf(parent: QWidget, operator: Operator | None, member_ids: Sequence[int] | None,
              path: str | None = None) -> str | None:
     """Ask where (unless ``path`` is given) and write the cards as a PDF; returns the path written."""
     if not path:
@@ -47,7 +47,7 @@ def save_pdf(parent: QWidget, operator: Staff | None, member_ids: Sequence[int] 
     return written[0] if written else None
 
 
-def print_cards(parent: QWidget, operator: Staff | None, member_ids: Sequence[int] | None) -> None:
+def print_cards(parent: QWidget, operator: Operator | None, member_ids: Sequence[int] | None) -> None:
     """Choose a printer and print the cards on it."""
     def send(cards: list[cards_core.MemberCard]) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # loaded only when printing
@@ -61,7 +61,7 @@ def print_cards(parent: QWidget, operator: Staff | None, member_ids: Sequence[in
     _read_cards(parent, operator, member_ids, send)
 
 
-def card_menu(parent: QWidget, operator: Staff | None, member_ids: MemberIds) -> QMenu:
+def card_menu(parent: QWidget, operator: Operator | None, member_ids: MemberIds) -> QMenu:
     """打印… / 存为PDF… for the members ``member_ids()`` names when the action runs (None: all)."""
     menu = QMenu(QCoreApplication.translate("CardActions", "会员卡"), parent)
     printing = menu.addAction(QCoreApplication.translate("CardActions", "打印会员卡…"))

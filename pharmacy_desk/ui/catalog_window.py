@@ -19,7 +19,6 @@ from pharmacy_desk.core import catalog
 from pharmacy_desk.core.amounts import parse_amount
 from pharmacy_desk.core.catalog import CatalogRow
 from pharmacy_desk.core.changes import Changes
-from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.vocabulary import CatalogKind, DrugClass
 from pharmacy_desk.ui.events import events
@@ -30,6 +29,7 @@ from pharmacy_desk.ui.inline import (
 )
 from pharmacy_desk.ui.operations import Op, Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel, select_row_of, selected_row
+from pharmacy_desk.core.operator import Operator
 
 UNLIMITED = -1  # the stock box's lowest value reads 不限
 
@@ -75,7 +75,7 @@ REDEMPTION_COLUMNS = (
 class CatalogWindow(QWidget):
     """积分兑换目录, opened for ``operator`` (the owner)."""
 
-    def __init__(self, operator: Staff, parent: QWidget | None = None):
+    def __init__(self, operator: Operator, parent: QWidget | None = None):
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle(self.tr("积分兑换目录"))
         self.operator = operator

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from pharmacy_desk.core.errors import InvalidInput
-from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.permissions import Permission, can
 from pharmacy_desk.core.reports.definitions import CHARTS, FIGURES, format_value
@@ -26,6 +25,7 @@ from pharmacy_desk.ui import units
 from pharmacy_desk.ui.i18n import core
 from pharmacy_desk.ui.operations import LatestOnly, Op, Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
+from pharmacy_desk.core.operator import Operator
 
 MONTHS_OFFERED = 36
 
@@ -96,7 +96,7 @@ class ChartPage(QWidget):
 
 
 class ChartsWindow(QMainWindow):
-    def __init__(self, operator: Staff, parent=None, *, today: dt.date | None = None):
+    def __init__(self, operator: Operator, parent=None, *, today: dt.date | None = None):
         super().__init__(parent)
         from pharmacy_desk.charts.figures import CHART_SPECS
 

@@ -11,7 +11,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from pharmacy_desk.core.changes import Changes
-from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.reports.coupon_usage import UsageRow, usage_rows
 from pharmacy_desk.core.vocabulary import CouponKind
@@ -21,6 +20,7 @@ from pharmacy_desk.ui.i18n import core
 from pharmacy_desk.ui.inline import InlineMessage, table_view
 from pharmacy_desk.ui.operations import LatestOnly, Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
+from pharmacy_desk.core.operator import Operator
 
 EXPORT_KIND = "coupon_usage"
 
@@ -38,7 +38,7 @@ COLUMNS = (
 class CouponReportWindow(QWidget):
     """券核销, opened for ``operator`` (whoever sees the business figures)."""
 
-    def __init__(self, operator: Staff, parent: QWidget | None = None):
+    def __init__(self, operator: Operator, parent: QWidget | None = None):
         super().__init__(parent, Qt.WindowType.Window)
         self.operator = operator
         self._latest = LatestOnly()

@@ -19,7 +19,6 @@ from pharmacy_desk.core import coupon_issue, coupon_templates
 from pharmacy_desk.core.amounts import parse_amount
 from pharmacy_desk.core.changes import Changes
 from pharmacy_desk.core.coupon_templates import TemplateRow, Terms
-from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.vocabulary import CouponKind
 from pharmacy_desk.ui import units
@@ -30,6 +29,7 @@ from pharmacy_desk.ui.inline import (
 )
 from pharmacy_desk.ui.operations import Op, Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
+from pharmacy_desk.core.operator import Operator
 
 
 def _state(template: TemplateRow) -> str:
@@ -58,7 +58,7 @@ FIELDS = {
 class CouponTemplatesWindow(QWidget):
     """券模板, opened for ``operator`` (the owner)."""
 
-    def __init__(self, operator: Staff, parent: QWidget | None = None):
+    def __init__(self, operator: Operator, parent: QWidget | None = None):
         super().__init__(parent, Qt.WindowType.Window)
         self.operator = operator
         self.setWindowTitle(self.tr("优惠券模板"))

@@ -13,10 +13,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from pharmacy_desk.core import paths
-from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.permissions import Permission, can
 from pharmacy_desk.ui.i18n import core
 from pharmacy_desk.ui.operations import Op
+from pharmacy_desk.core.operator import Operator
 
 
 def default_path(title: str, day: dt.date | None = None) -> Path:
@@ -24,7 +24,7 @@ def default_path(title: str, day: dt.date | None = None) -> Path:
     return paths.export_dir() / f"{title}_{day or dt.date.today():%Y%m%d}.xlsx"
 
 
-def run_export(parent: QWidget | None, kind: str, path: str | Path, operator: Staff, *, notify: bool = True):
+def run_export(parent: QWidget | None, kind: str, path: str | Path, operator: Operator, *, notify: bool = True):
     """Export one table to ``path`` in the background; returns the running task."""
     from pharmacy_desk.core.spreadsheet.tables import EXPORTS
 
@@ -40,7 +40,7 @@ def run_export(parent: QWidget | None, kind: str, path: str | Path, operator: St
         .run_in_background(QCoreApplication.translate("ExportMenu", "正在导出{table}").format(table=core(title)))
 
 
-def build_export_menu(parent: QWidget, operator: Staff) -> QMenu:
+def build_export_menu(parent: QWidget, operator: Operator) -> QMenu:
     """导出 ▸ 会员 / 消费记录 / 积分流水 / 优惠券."""
     from pharmacy_desk.core.spreadsheet.tables import EXPORTS
 
@@ -64,7 +64,7 @@ def ask_workbook_path(parent: QWidget, caption: str, suggested: str | Path) -> s
     return path
 
 
-def _ask_and_export(parent: QWidget, kind: str, title: str, operator: Staff) -> None:
+def _ask_and_export(parent: QWidget, kind: str, title: str, operator: Operator) -> None:
     path = ask_workbook_path(parent, QCoreApplication.translate("ExportMenu", "导出{table}").format(table=core(title)),
                              default_path(core(title)))
     if path:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWizard, QWizardPage,
 )
 
-from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.spreadsheet.columns import HEADER_SCAN_ROWS, INFER_SAMPLE_ROWS
 from pharmacy_desk.core.spreadsheet.layouts import Choices
 from pharmacy_desk.core.vocabulary import ImportProblemKind
@@ -25,6 +24,7 @@ from pharmacy_desk.ui.i18n import core, sentence
 from pharmacy_desk.ui.import_mapping import MappingPage
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
 from pharmacy_desk.ui.operations import Op, Read
+from pharmacy_desk.core.operator import Operator
 
 FILE_FILTER = QT_TRANSLATE_NOOP("FilePage", "电子表格 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)")
 GROUPS_SHOWN = 5
@@ -232,7 +232,7 @@ class ResultPage(QWizardPage):
 class ImportWizard(QWizard):
     """导入会员…: ``ImportWizard(operator, parent)``."""
 
-    def __init__(self, operator: Staff, parent=None):
+    def __init__(self, operator: Operator, parent=None):
         super().__init__(parent)
         self.operator = operator
         self.setWindowTitle(self.tr("导入会员"))

@@ -11,13 +11,13 @@ import uuid
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from pharmacy_desk.core import coupon_issue, coupon_templates
-from pharmacy_desk.core.models import Staff
 from pharmacy_desk.ui.inline import InlineMessage
 from pharmacy_desk.ui.operations import Op
+from pharmacy_desk.core.operator import Operator
 
 
 class IssueCouponDialog(QDialog):
-    def __init__(self, member_id: int, member_name: str, operator: Staff, parent: QWidget | None = None):
+    def __init__(self, member_id: int, member_name: str, operator: Operator, parent: QWidget | None = None):
         super().__init__(parent)
         self.member_id = member_id
         self.operator = operator

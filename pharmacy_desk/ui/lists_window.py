@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
 
 from pharmacy_desk.core import call_lists, contacts, staff
 from pharmacy_desk.core.changes import Changes
-from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.permissions import Permission, can
 from pharmacy_desk.core.vocabulary import ContactReason
 from pharmacy_desk.ui import card_actions
@@ -23,6 +22,7 @@ from pharmacy_desk.ui.export_menu import ask_workbook_path, default_path
 from pharmacy_desk.ui.i18n import core, sentence
 from pharmacy_desk.ui.operations import LatestOnly, Op, Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
+from pharmacy_desk.core.operator import Operator
 
 # Nobody calls more than this in a day; the export holds the same rows the table shows.
 ROW_LIMIT = 1000
@@ -38,7 +38,7 @@ COLUMNS = (
 
 
 class ListsWindow(QWidget):
-    def __init__(self, operator: Staff, parent=None, *, today: dt.date | None = None):
+    def __init__(self, operator: Operator, parent=None, *, today: dt.date | None = None):
         super().__init__(parent, Qt.WindowType.Window)
         self.operator = operator
         self._today = today

@@ -19,7 +19,7 @@ from pharmacy_desk.ui.sign_in import SignInForm
 class LockScreen(QWidget):
     """The locked counter: a heading, who locked it and when, and the sign-in form."""
 
-    unlocked = Signal(object)  # the Staff who signed in
+    unlocked = Signal(object)  # the Operator who signed in
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)

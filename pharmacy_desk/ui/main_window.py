@@ -21,7 +21,7 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QMenu, QPushButton, QStackedWidget, QWidget
 
 from pharmacy_desk.core import backup
-from pharmacy_desk.core.models import Staff
+from pharmacy_desk.core.operator import Operator
 from pharmacy_desk.core.permissions import can
 from pharmacy_desk.core.vocabulary import BackupReason, Permission
 from pharmacy_desk.ui import window_fit
@@ -166,7 +166,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("已从 {path} 恢复，请重新登录。").format(path=result.restored_from), 60000)
 
     # -- who is signed in ----------------------------------------------------------------------
-    def operator(self) -> Staff | None:
+    def operator(self) -> Operator | None:
         return self.session.operator()
 
     def _operator_changed(self) -> None:
@@ -225,7 +225,7 @@ class MainWindow(QMainWindow):
         else:
             self.lock_screen.show_locked(self.session.last_name)
 
-    def _unlocked(self, person: Staff) -> None:
+    def _unlocked(self, person: Operator) -> None:
         same = person.id == self._locked_by
         if same:
             for screen in self._hidden_by_lock:
@@ -321,7 +321,7 @@ class MainWindow(QMainWindow):
         self.export_menu.setTitle(self.tr("导出(&E)"))
         self.menuBar().addMenu(self.export_menu)
 
-    def _require_operator(self) -> Staff | None:
+    def _require_operator(self) -> Operator | None:
         operator = self.session.operator()
         if operator is None:
             self.statusBar().showMessage(QCoreApplication.translate("operations", NO_OPERATOR), 5000)

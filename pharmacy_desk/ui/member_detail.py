@@ -13,17 +13,17 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTabWid
 
 from pharmacy_desk.core import profiles
 from pharmacy_desk.core.changes import Changes
-from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.permissions import Permission, can
 from pharmacy_desk.ui import card_actions, member_tabs
 from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.inline import table_view
 from pharmacy_desk.ui.member_health_tab import HealthTab, MeasurementsTab
 from pharmacy_desk.ui.member_profile_tab import ProfileTab
+from pharmacy_desk.core.operator import Operator
 
 
 class MemberDetailDialog(QDialog):
-    def __init__(self, member_id: int, operator: Staff, parent: QWidget | None = None):
+    def __init__(self, member_id: int, operator: Operator, parent: QWidget | None = None):
         super().__init__(parent)
         self.member_id = member_id
         self.operator = operator

@@ -15,12 +15,12 @@ from PySide6.QtWidgets import (
 )
 
 from pharmacy_desk.core import profiles
-from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.vocabulary import MeasurementKind
 from pharmacy_desk.ui.inline import InlineMessage, code_box, date_text, hinted_line, table_view
 from pharmacy_desk.ui.member_tabs import MEASUREMENT_COLUMNS
 from pharmacy_desk.ui.operations import Op
 from pharmacy_desk.ui.table_model import RowsTableModel
+from pharmacy_desk.core.operator import Operator
 
 NO_CONSENT = QT_TRANSLATE_NOOP("HealthTab", "该会员尚未同意收集健康信息，不能查看或记录健康档案。")
 
@@ -34,7 +34,7 @@ class _HealthPage(QWidget):
 
     what = "健康档案"  # the audit log's detail of the look, stored as written
 
-    def __init__(self, member_id: int, operator: Staff, parent: QWidget | None = None):
+    def __init__(self, member_id: int, operator: Operator, parent: QWidget | None = None):
         super().__init__(parent)
         self.member_id = member_id
         self.operator = operator
@@ -66,7 +66,7 @@ def _text_box(placeholder: str) -> QPlainTextEdit:
 
 
 class HealthTab(_HealthPage):
-    def __init__(self, member_id: int, operator: Staff, parent: QWidget | None = None):
+    def __init__(self, member_id: int, operator: Operator, parent: QWidget | None = None):
         super().__init__(member_id, operator, parent)
         self.pages = QStackedWidget()
 
@@ -184,7 +184,7 @@ class HealthTab(_HealthPage):
 class MeasurementsTab(_HealthPage):
     what = "测量记录"  # the audit log's detail of the look, stored as written
 
-    def __init__(self, member_id: int, operator: Staff, parent: QWidget | None = None):
+    def __init__(self, member_id: int, operator: Operator, parent: QWidget | None = None):
         super().__init__(member_id, operator, parent)
         self.model = RowsTableModel(MEASUREMENT_COLUMNS, parent=self)
         self.view = table_view(self.model, stretch_column=4)

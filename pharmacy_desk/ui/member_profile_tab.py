@@ -9,15 +9,15 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from pharmacy_desk.core import members, profiles
-from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.permissions import Permission, can
 from pharmacy_desk.ui.inline import InlineMessage, date_text
 from pharmacy_desk.ui.member_form import PROFILE_FIELDS, MemberForm
 from pharmacy_desk.ui.operations import Op
+from pharmacy_desk.core.operator import Operator
 
 
 class ProfileTab(QWidget):
-    def __init__(self, member_id: int, operator: Staff, parent: QWidget | None = None):
+    def __init__(self, member_id: int, operator: Operator, parent: QWidget | None = None):
         super().__init__(parent)
         self.member_id = member_id
         self.operator = operator

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import QWidget
 from pharmacy_desk.core.changes import NOTHING, Changes
 from pharmacy_desk.core.db import retry_when_busy
 from pharmacy_desk.core.errors import InvalidInput
-from pharmacy_desk.core.models import Staff
+from pharmacy_desk.core.operator import Operator
 from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.messages import show_message, user_message
 from pharmacy_desk.ui.tasks import Cancelled, Task
@@ -39,16 +39,16 @@ from pharmacy_desk.ui.tasks import Cancelled, Task
 NO_OPERATOR = QT_TRANSLATE_NOOP("operations", "请先登录（输入姓名和 PIN 或密码）。")
 
 # Who is at the till: the main window's session (``ui.session.Session.operator``) says so.
-_operator_provider: Callable[[], Staff | None] = lambda: None  # noqa: E731 - nobody until a window says
+_operator_provider: Callable[[], Operator | None] = lambda: None  # noqa: E731 - nobody until a window says
 
 
-def provide_operator(provider: Callable[[], Staff | None]) -> None:
+def provide_operator(provider: Callable[[], Operator | None]) -> None:
     """Name the one place that knows who is signed in at the till."""
     global _operator_provider
     _operator_provider = provider
 
 
-def current_operator() -> Staff | None:
+def current_operator() -> Operator | None:
     """The signed-in session's operator; None before sign-in, while locked and after 退出登录."""
     return _operator_provider()
 
@@ -141,7 +141,7 @@ class Op(_Call):
     ``operator`` is the one the window was opened for; without it, whoever is at the till now.
     """
 
-    def __init__(self, parent: QWidget | None, call: Callable[..., Any], *, operator: Staff | None = None):
+    def __init__(self, parent: QWidget | None, call: Callable[..., Any], *, operator: Operator | None = None):
         super().__init__(parent, call)
         self._operator = operator
 

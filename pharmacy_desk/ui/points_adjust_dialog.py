@@ -14,16 +14,16 @@ from PySide6.QtWidgets import (
 )
 
 from pharmacy_desk.core import ledger, profiles
-from pharmacy_desk.core.models import Staff
 from pharmacy_desk.ui import units
 from pharmacy_desk.ui.inline import InlineMessage
 from pharmacy_desk.ui.operations import Op
+from pharmacy_desk.core.operator import Operator
 
 LIMIT = 1_000_000
 
 
 class PointsAdjustDialog(QDialog):
-    def __init__(self, member_id: int, operator: Staff, parent: QWidget | None = None):
+    def __init__(self, member_id: int, operator: Operator, parent: QWidget | None = None):
         super().__init__(parent)
         self.member_id = member_id
         self.operator = operator

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from pharmacy_desk.core import history, profiles, redemption, slips
-from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.vocabulary import CatalogKind
 from pharmacy_desk.ui.events import events
@@ -26,6 +25,7 @@ from pharmacy_desk.ui.i18n import core
 from pharmacy_desk.ui.inline import InlineMessage, table_view
 from pharmacy_desk.ui.operations import Op, Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
+from pharmacy_desk.core.operator import Operator
 
 CATALOG_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("Columns", "名称"), lambda item: item.name),
@@ -72,7 +72,7 @@ def catalog_model(parent=None) -> CatalogModel:
 
 
 class RedemptionDialog(QDialog):
-    def __init__(self, member_id: int, operator: Staff, parent: QWidget | None = None):
+    def __init__(self, member_id: int, operator: Operator, parent: QWidget | None = None):
         super().__init__(parent)
         self.member_id = member_id
         self.operator = operator

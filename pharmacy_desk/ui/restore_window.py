@@ -16,12 +16,12 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QMessag
 from pharmacy_desk.core import backup, restore
 from pharmacy_desk.core.backup_files import BackupInfo
 from pharmacy_desk.core.database_file import DatabaseUnusable
-from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.permissions import Permission, can
 from pharmacy_desk.ui.i18n import core, sentence
 from pharmacy_desk.ui.inline import InlineMessage, table_view, time_text
 from pharmacy_desk.ui.operations import Job, Op, Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
+from pharmacy_desk.core.operator import Operator
 
 COLUMNS = (
     Column(QT_TRANSLATE_NOOP("Columns", "备份时间"), lambda b: time_text(b.created_at)),
@@ -50,7 +50,7 @@ class RestoreWindow(QDialog):
 
     restored = Signal(object)  # core.restore.RestoreResult
 
-    def __init__(self, operator: Staff, parent: QWidget | None = None):
+    def __init__(self, operator: Operator, parent: QWidget | None = None):
         super().__init__(parent)
         self.operator = operator
         self.setWindowTitle(self.tr("备份与恢复"))

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 from pharmacy_desk.core import history, returns, slips
 from pharmacy_desk.core import receipt as receipt_core
 from pharmacy_desk.core.errors import InvalidInput
-from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.normalize import parse_yuan, yuan
 from pharmacy_desk.core.vocabulary import PaymentMethod, ReturnReason
 from pharmacy_desk.ui.events import events
@@ -30,6 +29,7 @@ from pharmacy_desk.ui.i18n import core, listed
 from pharmacy_desk.ui.inline import InlineMessage, button_row, code_box, hinted_line, table_view, time_text
 from pharmacy_desk.ui.operations import Op, Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel
+from pharmacy_desk.core.operator import Operator
 
 RECENT_SALES = 50
 SALE_COLUMNS = (
@@ -160,7 +160,7 @@ def describe_return(record, refunds: dict[str, int] | None = None) -> str:
 
 
 class ReturnsDialog(QDialog):
-    def __init__(self, operator: Staff, member_id: int | None = None, parent: QWidget | None = None):
+    def __init__(self, operator: Operator, member_id: int | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.operator = operator
         self.member_id = member_id

@@ -29,13 +29,13 @@ from PySide6.QtWidgets import (
 from pharmacy_desk.core import sales
 from pharmacy_desk.core.errors import NeedsConfirmation
 from pharmacy_desk.core.member_summary import MemberSummary
-from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.normalize import parse_yuan, yuan
 from pharmacy_desk.core.sentences import Sentence
 from pharmacy_desk.core.vocabulary import PaymentMethod
 from pharmacy_desk.ui import i18n, units
 from pharmacy_desk.ui.i18n import bonuses, core, listed, spaced
 from pharmacy_desk.ui.operations import Op, Read
+from pharmacy_desk.core.operator import Operator
 
 # 医保 is a split beside one of these.
 MAIN_METHODS = (PaymentMethod.WECHAT, PaymentMethod.ALIPAY, PaymentMethod.CASH, PaymentMethod.CARD)
@@ -330,7 +330,7 @@ class SaleEntry(QWidget):
             self.amount_confirmed = False
             self._ask_confirmation(self.confirm_reason)
 
-    def _record(self, operator: Staff) -> sales.SaleResult:
+    def _record(self, operator: Operator) -> sales.SaleResult:
         order, _ = self._priced()
         return sales.record_sale(order, operator=operator, uid=self.uid)
 

@@ -13,8 +13,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
-from pharmacy_desk.core import settings, signin
-from pharmacy_desk.core.models import Staff
+from pharmacy_desk.core import settings, signin, staff
+from pharmacy_desk.core.ids import StaffId
+from pharmacy_desk.core.operator import Operator
 from pharmacy_desk.core.vocabulary import Role
 from pharmacy_desk.ui import preferences
 from pharmacy_desk.ui.i18n import core
@@ -26,22 +27,22 @@ class Session(QObject):
 
     changed = Signal()
 
-    def __init__(self, operator: Staff | None = None, parent: QObject | None = None):
+    def __init__(self, operator: Operator | None = None, parent: QObject | None = None):
         super().__init__(parent)
-        self._staff_id: int | None = None
+        self._staff_id: StaffId | None = None
         self.locked = True
         self.last_name = ""  # whoever was signed in last: the lock screen offers them first
         if operator is not None:
             self.begin(operator)
 
-    def operator(self) -> Staff | None:
+    def operator(self) -> Operator | None:
         """The signed-in person, read afresh (a role changed or deactivated meanwhile counts); None when locked."""
         if self.locked or self._staff_id is None:
             return None
-        return Staff.get_or_none(Staff.id == self._staff_id)
+        return staff.current(self._staff_id)
 
     @property
-    def staff_id(self) -> int | None:
+    def staff_id(self) -> StaffId | None:
         return self._staff_id
 
     def label(self) -> str:
@@ -50,7 +51,7 @@ class Session(QObject):
             return self.tr("{name}（{role}）").format(name=person.name, role=core(Role.label_of(person.role)))
         return self.tr("（已锁屏）") if self._staff_id is not None else self.tr("（未登录）")
 
-    def begin(self, person: Staff) -> None:
+    def begin(self, person: Operator) -> None:
         """``person`` proved who they are (``signin.sign_in`` recorded it): the counter is theirs now."""
         self._staff_id, self.locked, self.last_name = person.id, False, person.name
         preferences.put(preferences.LAST_SIGN_IN, person.name)
@@ -74,7 +75,7 @@ class Session(QObject):
         """退出登录: recorded; the counter waits for the next person to sign in."""
         if self._staff_id is None:
             return
-        person = Staff.get_or_none(Staff.id == self._staff_id)
+        person = staff.current(self._staff_id)
         if person is not None:
             Op(parent, signin.sign_out, operator=person).run()
         self._staff_id, self.locked = None, True

@@ -29,7 +29,7 @@ from pharmacy_desk.ui.table_model import Column, RowsTableModel
 
 if TYPE_CHECKING:
     from pharmacy_desk.core import demo  # loaded when the demo is chosen: it brings the whole sale path
-    from pharmacy_desk.core.models import Staff
+    from pharmacy_desk.core.operator import Operator
     from pharmacy_desk.core.rule_review import RuleLine
 
 # The first page paints before the engine is attached (``db.open_database(lazily=True)``): what
@@ -190,7 +190,7 @@ class SetupWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< 上一步"))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("完成"))
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("取消"))
-        self.person: Staff | None = None
+        self.person: Operator | None = None
         self.pharmacy, self.owner, self.rules, self.start_page = PharmacyPage(), OwnerPage(), RulesPage(), StartPage()
         for page in (self.pharmacy, self.owner, self.rules, self.start_page):
             self.addPage(page)
@@ -205,7 +205,7 @@ class SetupWizard(QWizard):
             return True
         info, name, password = self.pharmacy.info(), self.owner.name.text(), self.owner.password.text()
 
-        def done(owner: Staff) -> None:
+        def done(owner: Operator) -> None:
             self.person = owner
 
         from pharmacy_desk.core import setup

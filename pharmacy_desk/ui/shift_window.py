@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
 
 from pharmacy_desk.core import operations
 from pharmacy_desk.core.day_end import day_end
-from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.receipt import Receipt
 from pharmacy_desk.core.shift import close_shift
 from pharmacy_desk.core.shift_slip import day_end_slip, shift_slip
 from pharmacy_desk.ui.operations import Op
 from pharmacy_desk.ui.receipt import ReceiptView
+from pharmacy_desk.core.operator import Operator
 
 
 # The titles ``core.shift_slip`` gives its slips, for the dialog's title bar in the windows' language.
@@ -101,7 +101,7 @@ def ask_day_end(parent: QWidget, show) -> QDialog:
 
 def close_shift_now(parent: QWidget, show) -> None:
     """交班: close the signed-in cashier's shift and ``show`` its slip dialog."""
-    def close(operator: Staff) -> Receipt:
+    def close(operator: Operator) -> Receipt:
         return shift_slip(close_shift(operator))
 
     Op(parent, close).success(lambda slip: show(SlipDialog(slip, parent))).run()
@@ -109,7 +109,7 @@ def close_shift_now(parent: QWidget, show) -> None:
 
 def run_day_end(parent: QWidget, show, day: dt.date | None = None) -> None:
     """日结 of ``day`` (today), recorded, and ``show`` its report dialog."""
-    def report(operator: Staff) -> Receipt:
+    def report(operator: Operator) -> Receipt:
         return day_end_slip(day_end(day or operations.now().date(), operator))
 
     Op(parent, report).success(lambda slip: show(SlipDialog(slip, parent))).run()

@@ -23,14 +23,14 @@ from pharmacy_desk.ui import preferences
 from pharmacy_desk.ui.inline import InlineMessage
 
 if TYPE_CHECKING:
-    from pharmacy_desk.core.models import Staff
+    from pharmacy_desk.core.operator import Operator
 
 # What checking a PIN needs (Argon2, the models, the operation runner) is loaded once the form
 # has painted (``ui.app.Launcher``), or at the first 登录 if that comes first.
 
 
 class SignInForm(QWidget):
-    """店员 + PIN/密码 + 登录; ``signed_in(Staff)`` once the core accepted them."""
+    """店员 + PIN/密码 + 登录; ``signed_in(Operator)`` once the core accepted them."""
 
     signed_in = Signal(object)
 
@@ -99,7 +99,7 @@ class SignInForm(QWidget):
         Job(self, lambda: signin.sign_in(name, secret)) \
             .success(self._accepted).failure(self.message.refused).after_failure(self._try_again).run()
 
-    def _accepted(self, person: Staff) -> None:
+    def _accepted(self, person: Operator) -> None:
         self.secret.clear()
         self.message.clear_message()
         self.signed_in.emit(person)
@@ -116,7 +116,7 @@ class SignInDialog(QDialog):
         super().__init__(parent)
         title = title or self.tr("登录")
         self.setWindowTitle(title)
-        self.person: Staff | None = None
+        self.person: Operator | None = None
         self.form = SignInForm()
         cancel = QPushButton(self.tr("取消"))
         cancel.setAutoDefault(False)
@@ -140,6 +140,6 @@ class SignInDialog(QDialog):
         super().showEvent(event)
         self.form.focus()
 
-    def _signed_in(self, person: Staff) -> None:
+    def _signed_in(self, person: Operator) -> None:
         self.person = person
         self.accept()

@@ -19,15 +19,15 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QPushButto
 
 from pharmacy_desk.core import profiles
 from pharmacy_desk.core.errors import DuplicateMember, PhoneInUse
-from pharmacy_desk.core.models import Staff
 from pharmacy_desk.ui.inline import InlineMessage
 from pharmacy_desk.ui.member_form import SIGNUP_FIELDS, MemberForm
 from pharmacy_desk.ui.i18n import sentence
 from pharmacy_desk.ui.operations import Op
+from pharmacy_desk.core.operator import Operator
 
 
 class SignupDialog(QDialog):
-    def __init__(self, operator: Staff, phone: str = "", parent: QWidget | None = None):
+    def __init__(self, operator: Operator, phone: str = "", parent: QWidget | None = None):
         super().__init__(parent)
         self.operator = operator
         self.member_id: int | None = None

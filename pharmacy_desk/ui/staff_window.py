@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
 
 from pharmacy_desk.core import accounts, operations as core_operations
 from pharmacy_desk.core.changes import Changes
-from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.staff import PERSON_ROLES, StaffRow
 from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.i18n import core
 from pharmacy_desk.ui.inline import InlineMessage, action_button, button_row, table_view, time_text, titled_box
 from pharmacy_desk.ui.operations import Op, Read
 from pharmacy_desk.ui.table_model import Column, RowsTableModel, select_row_of, selected_row
+from pharmacy_desk.core.operator import Operator
 
 
 def state_text(row: StaffRow) -> str:
@@ -47,7 +47,7 @@ COLUMNS = (
 class StaffWindow(QWidget):
     """店员管理, opened for ``operator`` (the owner)."""
 
-    def __init__(self, operator: Staff, parent: QWidget | None = None):
+    def __init__(self, operator: Operator, parent: QWidget | None = None):
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle(self.tr("店员管理"))
         self.operator = operator

@@ -28,12 +28,12 @@ from pharmacy_desk.core import audit, operations
 from pharmacy_desk.core.db import batch_transaction, database, pause_for_tills, write_transaction
 from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.bookkeeping_models import MonthReport
-from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.reports.month_parts import MonthParts, consecutive_runs, decode, encode, live_parts
 from pharmacy_desk.core.reports.period import Month
 from pharmacy_desk.core.vocabulary import OperationKind
 from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP
+from pharmacy_desk.core.operator import Operator
 
 CLOSE_BACK_MONTHS = 36  # as far back as the charts window offers
 MONTHS_PER_SCAN = 12  # months closed together from one dormancy scan
@@ -79,18 +79,18 @@ def months_due(today: dt.date) -> list[Month]:
     return months
 
 
-def _store(month: Month, parts: MonthParts, operator: Staff, kind: OperationKind, detail: str,
+def _store(month: Month, parts: MonthParts, operator: Operator, kind: OperationKind, detail: str,
            at: dt.datetime, transaction: Callable[[], AbstractContextManager] = write_transaction) -> bool:
     """Write one month's figures (a close writes only a month not yet closed); True when written."""
     with transaction():
         if kind is OperationKind.MONTH_CLOSE and MonthReport.select().where(MonthReport.month == month.label).exists():
             return False  # another till closed it meanwhile
-        MonthReport.create(month=month.label, computed_at=at, staff=operator, figures=encode(parts))
+        MonthReport.create(month=month.label, computed_at=at, staff=operator.id, figures=encode(parts))
         audit.record(kind, operator, subject=f"month:{month.label}", detail=detail, at=at)
     return True
 
 
-def close_due_months(today: dt.date, operator: Staff, *, at: dt.datetime | None = None) -> list[Month]:
+def close_due_months(today: dt.date, operator: Operator, *, at: dt.datetime | None = None) -> list[Month]:
     """Compute and store every month ended by ``today`` and not closed yet; returns the months closed."""
     require(operator, Permission.HOUSEKEEPING)
     at = at or operations.now()
@@ -123,7 +123,7 @@ class Recomputed:
         return f"{self.month} 月度报表已重算，以下数字与已保存的不同，已改存新结果：{'、'.join(self.changed)}。"
 
 
-def recompute(month: Month, operator: Staff, *, today: dt.date | None = None,
+def recompute(month: Month, operator: Operator, *, today: dt.date | None = None,
               at: dt.datetime | None = None) -> Recomputed:
     """Compute an ended month from the records again and store it as the month's figures; audited."""
     require(operator, Permission.HOUSEKEEPING)

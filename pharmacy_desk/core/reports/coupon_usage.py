@@ -18,10 +18,11 @@ from typing import cast
 
 from pharmacy_desk.core import audit
 from pharmacy_desk.core.db import database
-from pharmacy_desk.core.models import CouponTemplate, Staff
+from pharmacy_desk.core.models import CouponTemplate
 from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.vocabulary import CouponKind
 from pharmacy_desk.core.sentences import Sentence
+from pharmacy_desk.core.operator import Operator
 
 # The coupons the program issues by itself, by their ``reason`` (members.register, core/campaigns.py).
 PROGRAM_REASONS = {
@@ -72,7 +73,7 @@ def target_label(reason: str) -> str:
     return reason
 
 
-def usage_rows(operator: Staff) -> list[UsageRow]:
+def usage_rows(operator: Operator) -> list[UsageRow]:
     """The report, for those who see the business figures."""
     require(operator, Permission.VIEW_REPORTS)
     titles = {t.id: t.title for t in CouponTemplate.select(CouponTemplate.id, CouponTemplate.title)}
@@ -91,7 +92,7 @@ def usage_rows(operator: Staff) -> list[UsageRow]:
 USAGE_HEADERS = ("券", "发放对象", "类型", "发放张数", "已使用", "使用率", "优惠金额（元）")
 
 
-def export_usage(path: str | Path, operator: Staff, progress: Progress | None = None) -> int:
+def export_usage(path: str | Path, operator: Operator, progress: Progress | None = None) -> int:
     """The report to Excel through the one writer; recorded like every export."""
     from pharmacy_desk.core.spreadsheet.export import ExportColumn, export_table
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 
-from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.reports import closing
 from pharmacy_desk.core.reports.dormancy import Dormancy, dormancy_series
@@ -23,6 +22,7 @@ from pharmacy_desk.core.reports.period import Month
 from pharmacy_desk.core.reports.rfm import RfmThresholds, dormancy_and_segments, rfm_segments
 from pharmacy_desk.core.reports.staff import staff_report
 from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP, Sentence
+from pharmacy_desk.core.operator import Operator
 
 Progress = Callable[[int, int, Sentence | str], None]  # the text: a sentence the windows translate
 
@@ -47,7 +47,7 @@ def _quiet(done: int, total: int, text: Sentence | str = "") -> None:
     pass
 
 
-def build_report(month: Month, operator: Staff, *, rfm_thresholds: RfmThresholds = RfmThresholds(),
+def build_report(month: Month, operator: Operator, *, rfm_thresholds: RfmThresholds = RfmThresholds(),
                  trend_months: int = 12, progress: Progress = _quiet, live: bool = False) -> MonthlyReport:
     """The month's full report; ``trend_months`` = 1 skips the earlier months' figures.
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from pharmacy_desk.core import audit
-from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.reports.definitions import CHARTS, FIGURES
 from pharmacy_desk.core.reports.mix import GENDERS
 from pharmacy_desk.core.reports.report import MonthlyReport
 from pharmacy_desk.core.spreadsheet.export import Cell, ExportColumn, ExportSheet, export_sheets
+from pharmacy_desk.core.operator import Operator
 
 # A figure's unit (``definitions.Definition.unit``) → the kind of cell it is written as.
 UNIT_KINDS = {"fen": "money", "ratio": "percent", "decimal": "decimal"}  # counts and points: int
@@ -32,7 +32,7 @@ def _table(title: str, headers: list[tuple[str, str]], rows: list[list], note: s
     return ExportSheet(title, rows, columns, above=(note, "") if note else ())
 
 
-def write_workbook(report: MonthlyReport, path: str | Path, operator: Staff) -> Path:
+def write_workbook(report: MonthlyReport, path: str | Path, operator: Operator) -> Path:
     """Write the month's report: figures with definitions, trend, categories, mixes, RFM, staff.
 
     The staff sheet names each person's figures, so the file is personal data: recorded.

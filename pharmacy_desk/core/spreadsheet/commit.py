@@ -35,7 +35,7 @@ from pharmacy_desk.core.changes import ALL, NOTHING, Changes
 from pharmacy_desk.core.db import ChunkSize, batch_transaction, database, pause_for_tills
 from pharmacy_desk.core.gc_pause import without_cycle_collection
 from pharmacy_desk.core.members import ean13_check_digit
-from pharmacy_desk.core.models import Member, Staff, Tier
+from pharmacy_desk.core.models import Member, Tier
 from pharmacy_desk.core.normalize import name_initials
 from pharmacy_desk.core.spreadsheet.columns import header_key
 from pharmacy_desk.core.permissions import Permission, require
@@ -44,6 +44,7 @@ from pharmacy_desk.core.spreadsheet.plan import (
 )
 from pharmacy_desk.core.vocabulary import LedgerKind, Role
 from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP, Sentence
+from pharmacy_desk.core.operator import Operator
 
 # Members (with their balances) per transaction at most; fewer when that would hold the lock
 # long (``db.ChunkSize``). A member costs the lock about 25 µs here, so a chunk of the lock's
@@ -121,7 +122,7 @@ def tier_chooser():
     return choose
 
 
-def commit_import(file_plan: FilePlan, operator: Staff, *, progress: Progress | None = None,
+def commit_import(file_plan: FilePlan, operator: Operator, *, progress: Progress | None = None,
                   at: dt.datetime | None = None) -> ImportResult:
     """Write the import in chunks; the database side is matched again chunk by chunk under the lock."""
     require(operator, Permission.IMPORT)
@@ -129,7 +130,7 @@ def commit_import(file_plan: FilePlan, operator: Staff, *, progress: Progress | 
         return _commit(file_plan, operator, progress or quiet, at or operations.now())
 
 
-def _commit(file_plan: FilePlan, operator: Staff, progress: Progress, at: dt.datetime) -> ImportResult:
+def _commit(file_plan: FilePlan, operator: Operator, progress: Progress, at: dt.datetime) -> ImportResult:
     stamp = at.isoformat(sep=" ")
     plan = match_database(file_plan)
     result = ImportResult(plan)

@@ -11,10 +11,10 @@ from pathlib import Path
 
 from pharmacy_desk.core import audit
 from pharmacy_desk.core.db import database
-from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.spreadsheet.export import ExportColumn as C, Progress, export_table
 from pharmacy_desk.core.vocabulary import CouponKind, Gender, LedgerKind
+from pharmacy_desk.core.operator import Operator
 
 
 MEMBERS_SQL = """
@@ -78,7 +78,7 @@ def _count(table: str) -> int:
     return database.execute_sql(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]
 
 
-def _export(what: str, rows, columns, path: str | Path, operator: Staff, table: str,
+def _export(what: str, rows, columns, path: str | Path, operator: Operator, table: str,
             progress: Progress | None) -> int:
     require(operator, Permission.EXPORT_PERSONAL)
     count = export_table(rows, columns, path, sheet_title=what, total=_count(table), progress=progress)
@@ -86,23 +86,23 @@ def _export(what: str, rows, columns, path: str | Path, operator: Staff, table: 
     return count
 
 
-def export_members(path: str | Path, operator: Staff, progress: Progress | None = None) -> int:
+def export_members(path: str | Path, operator: Operator, progress: Progress | None = None) -> int:
     return _export("会员", _rows(MEMBERS_SQL, _member), MEMBER_COLUMNS, path, operator, "member", progress)
 
 
-def export_sales(path: str | Path, operator: Staff, progress: Progress | None = None) -> int:
+def export_sales(path: str | Path, operator: Operator, progress: Progress | None = None) -> int:
     return _export("消费", _rows(SALES_SQL), SALES_COLUMNS, path, operator, "sale", progress)
 
 
-def export_ledger(path: str | Path, operator: Staff, progress: Progress | None = None) -> int:
+def export_ledger(path: str | Path, operator: Operator, progress: Progress | None = None) -> int:
     return _export("积分流水", _rows(LEDGER_SQL, _entry), LEDGER_COLUMNS, path, operator, "ledger_entry", progress)
 
 
-def export_coupons(path: str | Path, operator: Staff, progress: Progress | None = None) -> int:
+def export_coupons(path: str | Path, operator: Operator, progress: Progress | None = None) -> int:
     return _export("优惠券", _rows(COUPONS_SQL, _coupon), COUPON_COLUMNS, path, operator, "coupon", progress)
 
 
-def export_coupon_usage(path: str | Path, operator: Staff, progress: Progress | None = None) -> int:
+def export_coupon_usage(path: str | Path, operator: Operator, progress: Progress | None = None) -> int:
     """券核销: issued against used per template and campaign (``reports.coupon_usage``)."""
     from pharmacy_desk.core.reports.coupon_usage import export_usage
 

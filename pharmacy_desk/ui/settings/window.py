@@ -14,19 +14,19 @@ from PySide6.QtWidgets import (
 
 from pharmacy_desk.core import owner_settings, settings
 from pharmacy_desk.core.changes import Changes
-from pharmacy_desk.core.models import Staff
 from pharmacy_desk.core.owner_settings import Pending
 from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.inline import InlineMessage
 from pharmacy_desk.ui.operations import Op
 from pharmacy_desk.ui.settings.page import SettingsPage, translated
 from pharmacy_desk.ui.settings.pages import PAGES
+from pharmacy_desk.core.operator import Operator
 
 
 class SettingsWindow(QWidget):
     """设置, opened for ``operator`` (the owner: the main window offers it to no one else)."""
 
-    def __init__(self, operator: Staff, parent: QWidget | None = None):
+    def __init__(self, operator: Operator, parent: QWidget | None = None):
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle(self.tr("设置"))
         self.operator = operator
