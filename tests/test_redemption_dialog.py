@@ -118,3 +118,19 @@ def test_an_empty_catalog_says_so_and_offers_nothing_to_redeem(qtbot, make_membe
     assert dialog.message.text() == "兑换目录里还没有礼品或服务，店长添加后即可兑换。"
     qtbot.keyClick(dialog.view, Qt.Key.Key_Return)
     assert Redemption.select().count() == 0
+
+
+def test_tab_leaves_the_catalog_for_the_quantity_and_enter_asks_for_that_many(qtbot, make_member, clerk, owner):
+    from PySide6.QtWidgets import QApplication
+
+    gift = redemption.add_catalog_item(name="口罩", points_price=100, value_fen=500, operator=owner)
+    member, dialog = _opened_with_points(qtbot, make_member(), 500, clerk, owner)
+    qtbot.waitUntil(dialog.isActiveWindow)
+    assert QApplication.focusWidget() is dialog.view and dialog.selected_item().id == gift.id
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Tab)  # out of the list: its rows are picked with the arrows
+    assert QApplication.focusWidget() is dialog.quantity
+    qtbot.keyClick(dialog.quantity, Qt.Key.Key_Up)
+    qtbot.keyClick(dialog.quantity, Qt.Key.Key_Return)
+    assert "兑换 口罩 × 2：扣 200 积分，积分 500 → 300" in dialog.message.text()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert ledger.balance(member.id) == 300 and Redemption.get().quantity == 2

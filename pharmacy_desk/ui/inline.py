@@ -74,6 +74,9 @@ def table_view(model, parent: QWidget | None = None, *, stretch_column: int | No
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    # The arrows move in the list; Tab goes on to the next control (a table's own Tab goes from
+    # cell to cell and wraps round, so the keyboard could never leave it).
+    view.setTabKeyNavigation(False)
     view.setAlternatingRowColors(True)
     view.verticalHeader().setVisible(False)
     # Compact rows: a counter screen at 1366×768 should show a month of history without scrolling.

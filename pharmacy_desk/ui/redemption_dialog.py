@@ -108,7 +108,7 @@ class RedemptionDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         # A new choice is a new attempt; the same attempt submitted twice redeems once.
         self.view.selectionModel().currentRowChanged.connect(self._new_attempt)
-        self.quantity.valueChanged.connect(self._new_attempt)
+        self.quantity.valueChanged.connect(self._quantity_changed)
         self.refresh()
         first = next((row for row in range(self.model.rowCount()) if self.model.why_not(row) is None), None)
         if first is not None:
@@ -118,6 +118,12 @@ class RedemptionDialog(QDialog):
     @staticmethod
     def _new_key() -> str:
         return f"redeem:{uuid.uuid4()}"
+
+    def _quantity_changed(self, quantity: int) -> None:
+        # Enter in the box says its number again: the same number is the same attempt, so the
+        # confirming Enter confirms there too.
+        if self._asked is None or quantity != self._asked.quantity:
+            self._new_attempt()
 
     def _new_attempt(self, *_args) -> None:
         self._key = self._new_key()

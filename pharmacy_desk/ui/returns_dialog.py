@@ -187,8 +187,6 @@ class ReturnsDialog(QDialog):
         self.lines_view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.lines_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.lines_view.setItemDelegate(LeaveOnTab(self.lines_view))
-        for view in (self.sales_view, self.lines_view):
-            view.setTabKeyNavigation(False)  # the arrows move in a list; Tab goes on to the next control
         self.message = InlineMessage()
         self.reason = code_box(ReturnReason)
         self.reason.setPlaceholderText(self.tr("请选择退货原因"))
