@@ -167,3 +167,21 @@ def test_a_receipt_is_reprinted_from_the_members_history_with_the_store_header(q
     text = receipt.text.toPlainText()
     assert first.receipt_no in text and "康宁大药房" in text and "电话 0571-88886666" in text and "36.00" in text
     assert receipt.print_button.isEnabled()
+
+
+def test_a_window_from_the_menus_closed_with_esc_gives_the_keys_back_to_the_counter(qtbot, window, make_member, owner):
+    from pharmacy_desk.ui.catalog_window import CatalogWindow
+
+    member = make_member(name="陈静")
+    act_as(window, owner)
+    scan(qtbot, window, member.card_no)
+    window.open_catalog()
+    catalog = _dialog(qtbot, window, CatalogWindow)
+    qtbot.waitUntil(catalog.isActiveWindow)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    qtbot.waitUntil(catalog.isHidden)
+    # No window manager hands the keys back on a till without one: the counter takes them.
+    qtbot.waitUntil(window.isActiveWindow)
+    assert QApplication.focusWidget() is window.counter.search.edit
+    _key(qtbot, window, Qt.Key.Key_F3)  # the counter's keys work again
+    assert _dialog(qtbot, window, MemberDetailDialog).member_id == member.id

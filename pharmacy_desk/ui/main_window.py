@@ -16,7 +16,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QMenu, QPushButton, QStackedWidget, QWidget
 
@@ -337,11 +337,7 @@ class MainWindow(QMainWindow):
     # main loop keeps running, and tests drive the dialog like a cashier would.
     def _open_dialog(self, dialog: QDialog, on_finished=None) -> QDialog:
         def finished(code: int) -> None:
-            # The counter takes the keys back: a till without a window manager (a kiosk, an X
-            # server of its own) would otherwise leave no window active, the next scan would
-            # type into whatever field had the focus and F2–F5 would do nothing.
-            self.activateWindow()
-            self.counter.search.focus()  # unless what the dialog did puts the cashier elsewhere
+            self._back_to_counter()  # unless what the dialog did puts the cashier elsewhere
             if on_finished is not None:
                 on_finished(code == QDialog.DialogCode.Accepted)
 
@@ -349,6 +345,20 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(finished)
         dialog.open()
         return dialog
+
+    def _back_to_counter(self) -> None:
+        """The counter takes the keys back, its search ready for the next scan. A till without a
+        window manager (a kiosk, an X server of its own) would otherwise leave no window active
+        when a screen closes: F2–F5 would do nothing and a scan would land nowhere."""
+        if self.session.locked:
+            return  # the lock screen has the keys; unlocking gives the counter its focus
+        self.activateWindow()
+        self.counter.search.focus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Close and watched in self._windows:
+            QTimer.singleShot(0, self, self._back_to_counter)  # once the window is gone from the screen
+        return super().eventFilter(watched, event)
 
     def close_shift(self) -> None:
         """交班: the signed-in cashier's shift closed in one action; its slip shown to print."""
@@ -473,6 +483,7 @@ class MainWindow(QMainWindow):
             QShortcut(keys, window, window.close)
         self._windows = [w for w in self._windows if w.isVisible()]
         self._windows.append(window)
+        window.installEventFilter(self)  # its closing gives the keys back to the counter
         window.show()
         window.raise_()
         window.activateWindow()
