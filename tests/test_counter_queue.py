@@ -175,3 +175,15 @@ def test_after_a_redemption_closed_with_the_keyboard_the_next_scan_and_f4_reach_
         _scanned_wherever_the_focus_is(qtbot, second.card_no)
         assert window.counter.member_id == second.id
         assert not window.counter.entry.has_amounts()
+
+
+def test_the_last_customers_sale_message_goes_when_the_next_customer_is_scanned(qtbot, window, make_member):
+    first = make_member(name="张三")
+    second = make_member(phone="13900000002", name="李四")
+    scan(qtbot, window, first.card_no)
+    type_amount(qtbot, window, "household", "600")  # lifts 张三 to 核心会员
+    _enter(qtbot, window)
+    message = window.counter.entry.message
+    assert "已记账" in message.text() and "会员升级" in message.text()  # for the customer still at the counter
+    scan(qtbot, window, second.card_no)
+    assert message.text() == ""  # 李四 was neither served nor lifted

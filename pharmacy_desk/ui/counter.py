@@ -77,12 +77,14 @@ class CounterWidget(QWidget):
         """The member found by the search: panel, coupons and points; the cashier types amounts next."""
         self.member_id = self.selling_to = member_id
         self.search.clear()  # what found them (a phone, "还不是会员") is done with
+        self.entry.next_customer()
         self._refresh()
         self.entry.focus_first_amount()
 
     def walk_in(self) -> None:
         """散客: no member on this sale."""
         self.member_id = self.selling_to = None
+        self.entry.next_customer()
         self.panel.show_walk_in()
         self.service_coupons.set_member(None)
         self.entry.set_member(None)

@@ -213,6 +213,10 @@ class SaleEntry(QWidget):
         self.uid = uuid.uuid4().hex
         self.set_member(self.summary)
 
+    def next_customer(self) -> None:
+        """A new customer at the counter: what was said about the last one's sale (已记账, an upgrade) goes."""
+        self._say("", "")
+
     def focus_first_amount(self) -> None:
         first = next(iter(self.amounts.values()))
         first.setFocus(Qt.FocusReason.OtherFocusReason)
