@@ -12,7 +12,7 @@ import datetime as dt
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate
 from PySide6.QtGui import QFocusEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QDateEdit, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget,
+    QDateEdit, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
 
 from pharmacy_desk.core import operations
@@ -20,6 +20,7 @@ from pharmacy_desk.core.day_end import day_end
 from pharmacy_desk.core.receipt import Receipt
 from pharmacy_desk.core.shift import close_shift
 from pharmacy_desk.core.shift_slip import day_end_slip, shift_slip
+from pharmacy_desk.ui.inline import button_row
 from pharmacy_desk.ui.operations import Op
 from pharmacy_desk.ui.receipt import ReceiptView
 from pharmacy_desk.core.operator import Operator
@@ -70,17 +71,19 @@ class DayEndDialog(QDialog):
         self.date.setMaximumDate(QDate(today.year, today.month, today.day))  # nothing to close yet
         hint = QLabel(self.tr("↑↓ 换一天（过去的日子可以补打），回车生成日结报表。"))
         hint.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("生成日结 (Enter)"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.run_button = QPushButton(self.tr("生成日结 (Enter)"))
+        self.run_button.setDefault(True)
+        self.run_button.clicked.connect(self.accept)
+        cancel = QPushButton(self.tr("取消"))
+        cancel.setAutoDefault(False)
+        cancel.clicked.connect(self.reject)
         form = QFormLayout()
         form.addRow(self.tr("日期(&D)"), self.date)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(hint)
-        layout.addWidget(buttons)
+        layout.addLayout(button_row(right=(self.run_button, cancel)))
+        self.setMinimumWidth(420)  # the hint on two lines at most
         self.date.setFocus()
 
     def day(self) -> dt.date:
