@@ -495,4 +495,7 @@ def test_the_charts_window_and_its_charts_in_english(english, qtbot, db, make_me
     assert {"Active, new and dormant members", "Member sales (net)", "2026-06 members by tier at month end",
             "Female"} <= set(drawn)
     assert any(text.startswith("Under 30\n") for text in drawn)
+    [rfm] = [re.fullmatch(r"RFM segments \((\d+) (members?) who bought\)", text) for text in drawn
+             if text.startswith("RFM segments (")]
+    assert rfm is not None and (rfm[1] == "1") == (rfm[2] == "member"), rfm
     assert chinese_in(texts) == [] and chinese_in(drawn) == []

@@ -21,14 +21,15 @@ from pharmacy_desk.core.errors import WRITE, file_errors
 from pharmacy_desk.fonts import CJK_FAMILIES, bundled_font
 from pharmacy_desk.core.reports.definitions import CHARTS, FIGURES
 from pharmacy_desk.core.reports.report import MonthlyReport
+from pharmacy_desk.core.sentences import Translate, chinese
 from pharmacy_desk.core.vocabulary import Gender
 
-Words = Callable[[str], str]
+Words = Translate
 
 
-def same(text: str) -> str:
-    """The text as written (Chinese): the ``words`` of the command line's charts."""
-    return text
+def same(text: str, count: int = -1, /) -> str:
+    """The text as written (Chinese), a counted one with its number: the ``words`` of the command line's charts."""
+    return chinese(text, count)
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
@@ -183,7 +184,7 @@ def draw_rfm(fig, report: MonthlyReport, words: Words = same) -> None:
     bars = ax.barh([words(name) for name, _ in rows], [n for _, n in rows], color=MEMBER)
     ax.bar_label(bars, padding=3)
     ax.set_xlabel(words(QT_TRANSLATE_NOOP("core", "人")))
-    ax.set_title(words(QT_TRANSLATE_NOOP("core", "RFM 客户分群（{count} 位有消费会员）")).format(count=report.rfm.scored))
+    ax.set_title(words(QT_TRANSLATE_NOOP("core", "RFM 客户分群（%n 位有消费会员）"), report.rfm.scored))
 
 
 def draw_staff(fig, report: MonthlyReport, words: Words = same) -> None:

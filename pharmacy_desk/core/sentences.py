@@ -56,8 +56,10 @@ class Sentence:
         count = self.params.get(COUNT)
         if isinstance(count, int) and "%n" in self.template:
             text = translate(self.template, count)
-        else:  # no number to count by (a kind of problem shows “…” for it): the first form
-            text = translate(self.template).replace("%n", str(count))
+        else:
+            text = translate(self.template)
+            if COUNT in self.params:  # no number to count by (a kind of problem shows “…” for it)
+                text = text.replace("%n", str(count))
         if not self.params:
             return text
         return text.format(**{name: value.render(translate) if isinstance(value, Sentence) else value

@@ -4603,9 +4603,12 @@ Jan</translation>
         <source>{month} 会员年龄与性别（女性 {women}%）</source>
         <translation>{month} members by age and gender ({women}% women)</translation>
     </message>
-    <message>
-        <source>RFM 客户分群（{count} 位有消费会员）</source>
-        <translation>RFM segments ({count} members who bought)</translation>
+    <message numerus="yes">
+        <source>RFM 客户分群（%n 位有消费会员）</source>
+        <translation>
+            <numerusform>RFM segments (%n member who bought)</numerusform>
+            <numerusform>RFM segments (%n members who bought)</numerusform>
+        </translation>
     </message>
     <message>
         <source>接待业绩</source>
