@@ -184,3 +184,64 @@ def test_several_lost_triggers_are_restored_each_with_its_own_figure(path, make_
     assert member_tally.kept() == _counted_tallies() and activity.figures()[member.id][1:] == (1, 1000)
     assert sorted(_named(check.trigger_problems())) == [
         "member_delete_tallies", "member_insert_tallies", "sale_keeps_member_activity"]
+
+
+@pytest.fixture
+def crowd(path, make_member, sell):
+    """Seven members with a sale each, then the activity trigger dropped and three more sales."""
+    members = [make_member() for _ in range(7)]
+    for n, member in enumerate(members):
+        sell(member, {"household": 1000 + n}, at=NOW - dt.timedelta(days=n))
+    _outside(path, "DROP TRIGGER sale_keeps_member_activity")
+    for member in members[:3]:
+        sell(member, {"household": 500}, at=NOW)
+    return members
+
+
+def _counted_activity() -> dict:
+    """Every member's figures counted from the sales now, for today's window."""
+    starts = activity.window_start(NOW.date()).isoformat()
+    return {m: (last, visits, paid) for m, last, visits, paid in database.execute_sql(
+        "SELECT member_id, MAX(created_at), SUM(created_at >= ?), SUM(CASE WHEN created_at >= ? THEN paid_fen END)"
+        " FROM sale WHERE member_id IS NOT NULL GROUP BY member_id", (starts, starts)).fetchall()}
+
+
+def test_the_running_figures_are_counted_again_in_short_transactions_while_tills_go_on_selling(
+        crowd, path, sell, monkeypatch):
+    monkeypatch.setattr(activity, "ROLL_MEMBERS", 2)
+    monkeypatch.setattr(activity, "FIRST_ROLL_MEMBERS", 2)
+    pauses = []
+
+    def another_till_sells() -> None:  # between two pages, as a till would
+        assert activity.window().rolled_through == activity.REBUILDING and not activity.covers(NOW.date(), NOW.date())
+        assert "sale_keeps_member_activity" not in dialect.trigger_names(database)
+        member = crowd[len(pauses) % len(crowd)]
+        sell(member, {"household": 100}, at=NOW + dt.timedelta(minutes=len(pauses)))
+        pauses.append(member.id)
+
+    monkeypatch.setattr(activity, "pause_for_tills", another_till_sells)
+    _reopen(path)
+    assert len(pauses) == 4  # seven members, two a page: a sale after each of four transactions
+    assert activity.figures() == _counted_activity()
+    assert activity.window() == activity.Window(activity.window_start(NOW.date()), 0)
+    assert _restores() == [("member_activity", "sale_keeps_member_activity")]
+
+
+def test_a_count_stopped_half_way_leaves_the_trigger_missing_and_the_next_opening_starts_again(
+        crowd, path, monkeypatch):
+    monkeypatch.setattr(activity, "ROLL_MEMBERS", 2)
+    monkeypatch.setattr(activity, "FIRST_ROLL_MEMBERS", 2)
+
+    def power_cut() -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(activity, "pause_for_tills", power_cut)
+    with pytest.raises(KeyboardInterrupt):
+        _reopen(path)
+    close_database()
+    monkeypatch.undo()
+    open_database(path)
+    assert "sale_keeps_member_activity" in dialect.trigger_names(database)
+    assert activity.figures() == _counted_activity()
+    assert activity.window().settled
+    assert _restores() == [("member_activity", "sale_keeps_member_activity")]  # the first never finished

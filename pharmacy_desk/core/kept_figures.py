@@ -12,17 +12,21 @@ triggers whichever program writes the rows (``core/dialect_triggers.py``):
 
 A trigger dropped or rewritten outside the program leaves its figure behind the rows from
 then on, silently. At every opening (and ``init``) ``restore`` writes each missing or altered
-trigger again and, in the same transaction, counts its figure again from the rows, so no
-write can fall between the two; the restore is recorded in the audit trail, and ``check``
-reports it (``restored_at_open``) as it reports a trigger missing now.
+trigger again and counts its figure again from the rows, so that no write falls between the
+two: a small figure in the one transaction that writes its trigger; each member's running
+figures, too many for one transaction at a million members, in short ones with the trigger
+written in the last (``activity.rebuild_beside_tills``). The restore is recorded in the audit
+trail, and ``check`` reports it (``restored_at_open``) as it reports a trigger missing now.
 
-What a rebuild holds the write lock for, at 1,000,000 members and 5,000,000 sales: the
-receipt counter a moment (its rows are dropped, below), the running figures about 1.2 s,
-the members' counts about 1.7 s, the rules' stamp a moment.
+What a rebuild costs at 1,000,000 members and 5,000,000 sales (``bench/bench_kept_figures.py``,
+CPU time; the write lock is held that long, longer on a busy machine): the receipt counter and
+the rules' stamp a moment; the members' counts 1.8 s, in one transaction; the running figures
+1.8 s in one transaction before they were counted in short ones.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -37,7 +41,18 @@ class KeptFigure:
 
     tables: str
     triggers: dict[str, str]  # name → CREATE TRIGGER statement
-    rebuild: Callable[[], None]  # counts the figure again from the business rows, in the caller's transaction
+    # Counts the figure again from the business rows and calls ``finish()`` (which writes the
+    # triggers back and records the restore) in the same transaction as the count's last step.
+    rebuild: Callable[[Callable[[], None]], None]
+
+
+def at_once(recount: Callable[[], None]) -> Callable[[Callable[[], None]], None]:
+    """A rebuild that counts the figure again in the one transaction that writes its triggers back."""
+    def rebuild(finish: Callable[[], None]) -> None:
+        with write_transaction():
+            finish()
+            recount()
+    return rebuild
 
 
 def rebuild_receipt_counter() -> None:
@@ -51,9 +66,9 @@ def rebuild_receipt_counter() -> None:
     database.execute_sql("DELETE FROM receipt_counter")
 
 
-def rebuild_member_activity() -> None:
-    """Every member's running figures from their sales, for the window of today's month."""
-    activity.rebuild(operations.now().date())
+def rebuild_member_activity(finish: Callable[[], None]) -> None:
+    """Every member's running figures from their sales, for the window of today's month, beside the tills."""
+    activity.rebuild_beside_tills(operations.now().date(), finish)
 
 
 def bump_rule_version() -> None:
@@ -67,11 +82,11 @@ def _one(triggers: dict[str, str], name: str) -> dict[str, str]:
 
 KEPT_FIGURES = (
     KeptFigure("receipt_counter", _one(dialect.SALE_TRIGGERS, "sale_keeps_receipt_counter"),
-               rebuild_receipt_counter),
+               at_once(rebuild_receipt_counter)),
     KeptFigure("member_activity", _one(dialect.SALE_TRIGGERS, "sale_keeps_member_activity"),
                rebuild_member_activity),
-    KeptFigure("member_tally、birthday_tally", dialect.MEMBER_TALLY_TRIGGERS, member_tally.rebuild),
-    KeptFigure("rule_version", dialect.RULE_VERSION_TRIGGERS, bump_rule_version),
+    KeptFigure("member_tally、birthday_tally", dialect.MEMBER_TALLY_TRIGGERS, at_once(member_tally.rebuild)),
+    KeptFigure("rule_version", dialect.RULE_VERSION_TRIGGERS, at_once(bump_rule_version)),
 )
 
 TRIGGERS = {name: sql for figure in KEPT_FIGURES for name, sql in figure.triggers.items()}
@@ -92,18 +107,19 @@ def figure_of(trigger: str) -> KeptFigure:
 def restore() -> list[str]:
     """Write every missing or altered trigger again and rebuild its figure; returns the triggers' names.
 
-    One transaction a figure: the trigger and the recount commit together, so a sale or a
-    sign-up on another till is either counted by the recount or moves the figure itself.
+    The trigger is written in the same transaction as the last step of its figure's count, so
+    a sale or a sign-up on another till is either counted by the count or moves the figure itself.
     """
     global restored_at_open
     names = missing_triggers()
     restored_at_open = names
     for figure in KEPT_FIGURES:
         lost = [name for name in figure.triggers if name in names]
-        if not lost:
-            continue
-        with write_transaction():
-            schema.put_back(figure.triggers, lost)
-            figure.rebuild()
-            audit.record(OperationKind.FIGURES_REBUILT, None, subject=figure.tables, detail="、".join(lost))
+        if lost:
+            figure.rebuild(functools.partial(_put_back, figure, lost))
     return names
+
+
+def _put_back(figure: KeptFigure, lost: list[str]) -> None:
+    schema.put_back(figure.triggers, lost)
+    audit.record(OperationKind.FIGURES_REBUILT, None, subject=figure.tables, detail="、".join(lost))
