@@ -69,6 +69,43 @@ def no_operator_left_over():
         operations.provide_operator(lambda: None)
 
 
+# How long a test's background jobs may still run after it (on a machine busy with other work).
+JOBS_PATIENCE_MS = 120_000
+
+
+def settle_qt() -> None:
+    """Everything a test started in Qt ends with it: its background jobs and its windows.
+
+    A job (the morning's housekeeping, a backup) must end in this test's database, not in the
+    next test's, which the models' proxy would point it at. A job's result is handed back
+    through the event loop, and what receives it may start another job, so the two are
+    waited for in turn until nothing is left. The windows pytest-qt closed are deleted now:
+    Qt deletes a closed window only when an event loop gets to it, and a test never runs the
+    application's own loop, so every test's windows lived on into every later test, their
+    timers and their handlers of every change signal with them.
+    """
+    if "PySide6.QtCore" not in sys.modules:
+        return
+    from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
+
+    if QCoreApplication.instance() is None:
+        return
+    pool = QThreadPool.globalInstance()
+    while True:
+        assert pool.waitForDone(JOBS_PATIENCE_MS), "a background job of this test is still running"
+        QCoreApplication.processEvents()  # the jobs' results, and whatever their handlers start
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        if pool.activeThreadCount() == 0:
+            return
+
+
+@pytest.fixture(autouse=True)
+def qt_settled():
+    """A test without a database of its own settles its Qt work too (``settle_qt``)."""
+    yield
+    settle_qt()
+
+
 @pytest.fixture
 def db(tmp_path):
     from pharmacy_desk.core.db import close_database, open_database
@@ -76,12 +113,7 @@ def db(tmp_path):
     # The engine's own database object (what the models' proxy stands for), so a test can
     # watch the statements it runs.
     yield open_database(tmp_path / "test.sqlite3", create=True)
-    if "PySide6.QtCore" in sys.modules:
-        from PySide6.QtCore import QThreadPool
-
-        # A window's background job (the morning's housekeeping) ends in this test's database,
-        # not in the next test's.
-        QThreadPool.globalInstance().waitForDone(30_000)
+    settle_qt()  # pytest-qt has closed the test's windows by now; their jobs end in this database
     close_database()
 
 

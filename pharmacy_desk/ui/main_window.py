@@ -97,6 +97,10 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         window_fit.remember(self)
         super().closeEvent(event)
+        if event.isAccepted():  # the closed counter neither locks itself nor watches other windows' events
+            self.idle.stop_watching()
+            self.counter.scans.stop_watching()
+            self.counter.focus_keeper.stop_watching()
 
     def start_housekeeping(self):
         """Points expiry and the monthly tier review, in the background while the counter serves."""

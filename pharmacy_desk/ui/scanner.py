@@ -100,6 +100,11 @@ class ScanCatcher(QObject):
             self._burst = None
         return False
 
+    def stop_watching(self) -> None:
+        """Its window closed: no look at the application's keys any more (``IdleWatch.stop_watching``)."""
+        self._burst = None
+        QApplication.instance().removeEventFilter(self)
+
     @staticmethod
     def _undo(burst: _Burst) -> None:
         """The field as it was before the scanner typed into it."""
@@ -126,6 +131,11 @@ class FocusKeeper(QObject):
         self.fallback = fallback
         self.last_work: QWidget | None = None
         QApplication.instance().installEventFilter(self)
+
+    def stop_watching(self) -> None:
+        """Its window closed: no look at the application's focus changes any more (``IdleWatch.stop_watching``)."""
+        self.last_work = None
+        QApplication.instance().removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.FocusIn or not isinstance(watched, QWidget):

@@ -118,6 +118,19 @@ class IdleWatch(QObject):
     def stop(self) -> None:
         self._timer.stop()
 
+    def stop_watching(self) -> None:
+        """Its window closed: no idle lock, and no look at the application's events any more.
+
+        Qt keeps an application's event filter until the filter object is deleted, and a closed
+        window is deleted only when the event loop gets to it: until then a running timer would
+        lock a closed counter (and record the lock), and while the window is being deleted its
+        parts are gone before the filter is.
+        """
+        self._timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
     def is_running(self) -> bool:
         return self._timer.isActive()
 
