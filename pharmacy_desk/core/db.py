@@ -18,7 +18,7 @@ import datetime as dt
 import os
 import time
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     import sqlite3
 
     from peewee import Database, DatabaseProxy
+
+    from pharmacy_desk.core.checkpointer import Checkpointer
 
     # Created with peewee at its first use (``__getattr__`` below).
     database: DatabaseProxy
@@ -59,6 +61,8 @@ class _Pending:
 
 
 _pending: _Pending | None = None
+# The open file's background checkpoints (``core/checkpointer.py``); None in memory or read-only.
+_checkpointer: Checkpointer | None = None
 
 
 def __getattr__(name: str) -> Any:
@@ -147,16 +151,21 @@ def open_database(path: str | os.PathLike[str], *, create: bool = False, migrate
 
 def attach() -> Database | None:
     """Give the lazily opened file its engine now (peewee, the schema check); the engine's database object."""
-    global _pending
+    global _pending, _checkpointer
     pending, _pending = _pending, None
     if pending is None:
         return _proxy.obj if _proxy is not None else None
     from pharmacy_desk.core import dialect, schema
+    from pharmacy_desk.core.checkpointer import Checkpointer
 
     if pending.reader is not None:
         pending.reader.close()
     database = _database()
-    database.initialize(dialect.new_database(pending.path, read_only=read_only))
+    engine = dialect.new_database(pending.path, read_only=read_only)
+    if isinstance(engine, dialect.WriterDatabase) and str(pending.path) != ":memory:":
+        _checkpointer = Checkpointer(pending.path)
+        engine.when_committed = _checkpointer.committed
+    database.initialize(engine)
     database.connect()
     if pending.migrate and not read_only:
         schema.ensure_current()
@@ -204,8 +213,11 @@ def database_path() -> Path | None:
 
 def close_database() -> None:
     """Close the open database; a file closed cleanly is recorded as this program left it."""
-    global _pending
+    global _pending, _checkpointer
     pending, _pending = _pending, None
+    if _checkpointer is not None:  # first, so that the connection closed below is the file's last
+        _checkpointer.stop()
+        _checkpointer = None
     if pending is not None:  # opened lazily and never attached: nothing was written
         if pending.reader is not None:
             pending.reader.close()
@@ -310,9 +322,9 @@ def batch_transaction(size: ChunkSize | None = None) -> Iterator[None]:
     done twice. ``size`` is told how long the chunk held the lock (``ChunkSize``).
 
     After its commit the chunk copies what it wrote from the log into the database file itself
-    (``dialect.checkpoint``: passive, it holds no lock a till needs). Otherwise the next till
-    to commit would: SQLite checkpoints in whichever connection's commit finds the log past
-    ``wal_autocheckpoint`` pages, and that sale would wait for the batch's pages to be copied.
+    (``dialect.checkpoint``: passive, it holds no lock a till needs), after any copy the
+    background thread is making (``core/checkpointer.py``), so the batch pays for its own pages
+    before it writes more and the log stays short.
     """
     from pharmacy_desk.core.errors import StorageError, explain_storage_error
 
@@ -337,7 +349,8 @@ def batch_transaction(size: ChunkSize | None = None) -> Iterator[None]:
         size.took(time.perf_counter() - locked_at)
     from pharmacy_desk.core import dialect
 
-    dialect.checkpoint(_database())
+    with _checkpointer.one_at_a_time if _checkpointer is not None else nullcontext():
+        dialect.checkpoint(_database())
 
 
 def pause_for_tills(since: float | None = None) -> None:

@@ -43,6 +43,11 @@ T = TypeVar("T")
 
 BUSY_TIMEOUT_MS = 5000
 
+# The log length (pages) past which a connection's own COMMIT copies the log into the file.
+# A thread copies it after each commit instead (``core/checkpointer.py``), so no sale waits for
+# that; this only bounds the log (32 MB of 4 KiB pages) should the thread fall behind.
+WAL_BACKSTOP_PAGES = 8192
+
 # WAL lets the windows read while a sale is written; ``synchronous=FULL`` makes an
 # acknowledged sale survive a power cut; the busy timeout rides out a backup or a
 # second window holding the write lock for a moment.
@@ -58,6 +63,7 @@ PRAGMAS = (
     # INSERT OR REPLACE deletes the row it replaces; only with recursive triggers on does
     # that delete meet the append-only guards.
     ("recursive_triggers", 1),
+    ("wal_autocheckpoint", WAL_BACKSTOP_PAGES),
 )
 
 
@@ -86,6 +92,8 @@ class WriterDatabase(SqliteDatabase):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._per_thread = threading.local()  # as peewee's connections are: one per thread
+        # Called after each COMMIT of a transaction, by the committing thread (``core/checkpointer.py``).
+        self.when_committed: Callable[[], None] | None = None
         # Transactions and savepoints rolled back so far, by any thread: a value cached from
         # inside one may have been read from rows that are gone again.
         self.rollbacks = 0
@@ -112,7 +120,10 @@ class WriterDatabase(SqliteDatabase):
 
     def commit(self):
         self._forget(False)
-        return super().commit()
+        done = super().commit()
+        if self.when_committed is not None:
+            self.when_committed()
+        return done
 
     def rollback(self):
         self._forget(False)
@@ -433,8 +444,8 @@ class BulkWriting:
 def bulk_writing(database: AnyDatabase) -> Iterator[BulkWriting]:
     """The connection set for a batch of short write transactions; its usual settings after."""
     # The log is not left to grow between checkpoints here (that spared the batch copying an
-    # index page once per chunk): the tills checkpoint at 4 MB, so the first till to commit
-    # past that copied the batch's pages itself. Each chunk checkpoints (``db.batch_transaction``).
+    # index page once per chunk): a till committing past the backstop would copy the batch's
+    # pages itself. Each chunk checkpoints (``db.batch_transaction``).
     usual = {name: database.execute_sql(f"PRAGMA {name}").fetchone()[0] for name in ("synchronous",)}
     database.execute_sql("PRAGMA synchronous = 1")
     try:
@@ -451,6 +462,29 @@ def checkpoint(database: AnyDatabase) -> None:
     """
     if not database.in_transaction():
         database.execute_sql("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+
+
+CheckpointConnection = sqlite3.Connection
+
+
+def checkpoint_connection(path: str | os.PathLike[str]) -> CheckpointConnection:
+    """A connection of its own for ``passive_checkpoint``, for the thread that runs it (``core/checkpointer.py``).
+
+    Synced as the tills' are (FULL): the file is synced after each checkpoint, before the log
+    is started again from its beginning.
+    """
+    from pathlib import Path
+
+    # ``mode=rw``: a file removed meanwhile is an error here, never a new empty database.
+    connection = sqlite3.connect(f"{Path(path).absolute().as_uri()}?mode=rw", uri=True, isolation_level=None)
+    connection.execute("PRAGMA synchronous = 2")
+    return connection
+
+
+def passive_checkpoint(connection: CheckpointConnection) -> tuple[int, int, int]:
+    """A passive checkpoint on a plain connection: (busy, pages in the log, pages copied so far)."""
+    busy, logged, copied = connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+    return busy, logged, copied
 
 
 def query_plan(database: AnyDatabase, sql: str, params: tuple = ()) -> list[str]:
