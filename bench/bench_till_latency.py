@@ -18,11 +18,16 @@ scenario, so each side job does the same work:
 * ``import``: the same till while another process imports a generated list of
   ``--import-rows`` members (``bench.bench_import.generate``);
 * ``both``: the housekeeping and the import at once, beside the same till;
-* each side scenario again ``(before)`` with the code of ``--before CHECKOUT`` (another git
-  checkout, e.g. ``git worktree add --detach /tmp/before <commit>``): the baseline.
+* each scenario again ``(before)`` with the code of ``--before CHECKOUT`` (another git
+  checkout, e.g. ``git worktree add --detach /tmp/before <commit>``), the till's as well as the
+  side jobs': the baseline. Every process runs this benchmark's harness (``bench/``) over the
+  ``pharmacy_desk`` of its checkout.
 
-The till is ``bench.till_harness``'s: ``sales.record_sale`` through ``db.retry_when_busy``,
-as the counter records a sale. It keeps selling until the side jobs have finished. Printed per
+The till is ``bench.till_harness``'s, in a process of its own: ``sales.record_sale`` through
+``db.retry_when_busy``, as the counter records a sale. It keeps selling until the side jobs
+have finished. Each scenario's copy is synced to the disk before the till starts: a file just
+copied is gigabytes of pages not yet written, and the first checkpoint's sync would write them
+all inside some sale (half a second at a million members). Printed per
 scenario: sales, errors a cashier would have seen, p50 / p99 / max latency, how many sales
 took over 200 ms, and how long the side jobs took. ``--lock-log`` adds, per scenario, each
 process's slowest write transactions (waiting for the lock, holding it, committing) and
@@ -52,12 +57,23 @@ from pharmacy_desk.core import file_trust  # noqa: E402
 from pharmacy_desk.core.db import close_database, open_database  # noqa: E402
 from pharmacy_desk.core.models import Staff  # noqa: E402
 
-# A side job's code logs its slow write transactions when the benchmark asks (``--lock-log``).
-LOCK_LOG = """
-import os
+# Each process runs the ``pharmacy_desk`` of its checkout (its working folder): once the package
+# is imported its modules are found through it, and only then is this benchmark's ``bench``
+# put first. It logs its slow write transactions when the benchmark asks (``--lock-log``).
+LOCK_LOG = f"""
+import os, sys
+import pharmacy_desk
+sys.path.insert(0, {str(ROOT)!r})
 if os.environ.get("LOCK_LOG"):
     from bench import lock_timing
     lock_timing.install(os.environ["LOCK_LOG"], os.environ["LOCK_LOG_AS"])
+"""
+
+TILL = LOCK_LOG + """
+from pathlib import Path
+from bench import till_harness
+path, fd, prefix, minimum, flag = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3], int(sys.argv[4]), Path(sys.argv[5])
+till_harness._till(path, 0, fd, prefix, lambda n: n >= minimum and flag.exists())
 """
 
 HOUSEKEEPING = LOCK_LOG + """
@@ -95,6 +111,8 @@ def _copy(source: Path, target: Path) -> Path:
     for suffix in ("", "-wal", "-shm"):
         if Path(f"{source}{suffix}").exists():
             shutil.copyfile(f"{source}{suffix}", f"{target}{suffix}")
+            with open(f"{target}{suffix}", "rb+") as copied:  # on the disk, as a shop's file is
+                os.fsync(copied.fileno())
     checked = file_trust.checked_at(source)
     if checked is not None:
         file_trust.remember(target, checked)
@@ -120,31 +138,32 @@ class Side:
     checkout: Path
 
 
-def run_scenario(path: Path, sides: list[Side], minimum: int, prefix: str, lock_log: Path | None) -> dict:
-    """The till beside ``sides`` (all started together), until the till's minimum and every side are done."""
+def _environment(checkout: Path, lock_log: Path | None, name: str) -> dict[str, str]:
+    env = {**os.environ, "PYTHONPATH": str(checkout)}
+    if lock_log is not None:
+        env |= {"LOCK_LOG": str(lock_log), "LOCK_LOG_AS": name}
+    return env
+
+
+def run_scenario(path: Path, checkout: Path, sides: list[Side], minimum: int, prefix: str,
+                 lock_log: Path | None) -> dict:
+    """The till of ``checkout`` beside ``sides`` (all started together), until the till's minimum and every side are done."""
     flag = path.with_suffix(".side-done")
     flag.unlink(missing_ok=True)
     if not sides:
         flag.touch()
-
-    def stop(n: int) -> bool:
-        return n >= minimum and flag.exists()
-
-    if lock_log is not None:
-        from bench import lock_timing
-
-        lock_timing.install(lock_log, "till")  # the forked till inherits it
-    pid, fd = till_harness.start_till(path, prefix=prefix, stop=stop)
+    fd, till_fd = os.pipe()
+    till = subprocess.Popen([sys.executable, "-c", TILL, str(path), str(till_fd), prefix, str(minimum), str(flag)],
+                            pass_fds=(till_fd,), env=_environment(checkout, lock_log, "till"), cwd=checkout)
+    os.close(till_fd)
     till_harness.wait_ready(fd)
     acknowledgements = till_harness.Acknowledgements(fd)
     started = time.perf_counter()
     running = []
     for side in sides:
-        env = {**os.environ, "PYTHONPATH": str(side.checkout)}
-        if lock_log is not None:
-            env |= {"LOCK_LOG": str(lock_log), "LOCK_LOG_AS": side.name}
         running.append((side, subprocess.Popen(side.command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                               text=True, env=env, cwd=side.checkout)))
+                                               text=True, env=_environment(side.checkout, lock_log, side.name),
+                                               cwd=side.checkout)))
     texts = []
     for side, process in running:
         out, err = process.communicate()
@@ -154,7 +173,7 @@ def run_scenario(path: Path, sides: list[Side], minimum: int, prefix: str, lock_
     side_seconds = time.perf_counter() - started if sides else 0.0
     flag.touch()
     lines = acknowledgements.wait()
-    os.waitpid(pid, 0)
+    till.wait()
     latencies = till_harness.latencies(lines)
     errors = [line for line in lines if line.startswith("error")]
     return {"sales": len(latencies), "errors": len(errors), "first_error": errors[0] if errors else "",
@@ -227,12 +246,9 @@ def main(argv: list[str] | None = None) -> int:
 
         print(f"generating a {args.import_rows:,}-row member list …", flush=True)
         bench_import.generate(workbook, args.import_rows)
-    scenarios: list[tuple[str, list[Side]]] = []
+    scenarios: list[tuple[str, Path, list[Side]]] = []
     for name in args.only:
-        if name == "alone":
-            scenarios.append(("alone", []))
-            continue
-        if name != "housekeeping" and not args.import_rows:
+        if name in ("import", "both") and not args.import_rows:
             continue
         for suffix, checkout in checkouts:
             sides = []
@@ -240,9 +256,9 @@ def main(argv: list[str] | None = None) -> int:
                 sides.append(Side("housekeeping", [python, "-c", HOUSEKEEPING, DB], checkout))
             if name in ("import", "both"):
                 sides.append(Side("import", [python, "-c", IMPORT, DB, str(workbook)], checkout))
-            scenarios.append((name + suffix, sides))
+            scenarios.append((name + suffix, checkout, sides))
     results = []
-    for index, (name, sides) in enumerate(scenarios):
+    for index, (name, checkout, sides) in enumerate(scenarios):
         path = _copy(base, work / f"scenario{index}.sqlite3")
         sides = [Side(side.name, [str(path) if word == DB else word for word in side.command], side.checkout)
                  for side in sides]
@@ -251,7 +267,7 @@ def main(argv: list[str] | None = None) -> int:
             lock_log.unlink(missing_ok=True)
         print(f"{name} …", flush=True)
         try:
-            results.append((name, run_scenario(path, sides, args.probe_sales, f"p{index}-", lock_log)))
+            results.append((name, run_scenario(path, checkout, sides, args.probe_sales, f"p{index}-", lock_log)))
         finally:
             _remove(path)
         if lock_log is not None:
