@@ -371,7 +371,7 @@ class LedgerEntry(ChainedModel):
     member = ForeignKeyField(Member, backref="ledger", index=False)  # see Meta.indexes
     kind = CharField(constraints=[Check(check_in("kind", LedgerKind))])
     points = IntegerField(constraints=[Check("points <> 0")])
-    created_at = DateTimeField(default=_now, index=True)
+    created_at = DateTimeField(default=_now, index=False)  # see Meta.indexes
     expires_on = DateField(null=True, index=True)
     key = CharField(unique=True)
     operation = ForeignKeyField(Operation, backref="entries")
@@ -393,8 +393,9 @@ class LedgerEntry(ChainedModel):
         corrects_id: Any
 
     class Meta:
-        # A balance is summed from the index alone (schema v15), every member's in member order.
-        indexes = ((("member", "points"), False),)
+        # A balance is summed from the index alone (schema v15), every member's in member order;
+        # a month's points likewise, in time order (schema v16).
+        indexes = ((("member", "points"), False), (("created_at", "kind", "points"), False))
 
 
 class LedgerAllocation(BaseModel):

@@ -114,7 +114,7 @@ def extra_sql() -> list[str]:
     return [*EXTRA_SQL, *dialect_triggers.SALE_TRIGGERS.values()]
 
 
-CURRENT_VERSION = 15
+CURRENT_VERSION = 16
 
 SCHEMA_SQL = resources.files("pharmacy_desk.core").joinpath("schema_sql")
 
