@@ -8,7 +8,6 @@ from contextlib import contextmanager
 import peewee
 import pytest
 
-from pharmacy_desk.core import dialect
 from pharmacy_desk.core.db import CHUNK_TARGET_S, ChunkSize, batch_transaction, database, write_transaction
 from pharmacy_desk.core.models import Staff
 
@@ -134,42 +133,3 @@ def test_the_single_writes_of_a_batch_job_also_wait_for_busy_tills(till_holding_
         assert find("tier_review:2026-12") is not None
     else:
         assert commit.commit_import(plan, owner).created == 1
-
-
-def _kinds(sent):
-    return [sql.split()[0].upper() for sql in sent if not sql.upper().startswith("PRAGMA")]
-
-
-def test_a_chunk_that_found_the_lock_taken_gives_it_back_once_before_writing(till_holding_the_lock):
-    """Whoever let go of the lock may have a till waiting behind: the chunk lets go of it once
-    (an empty transaction), then takes it again and writes."""
-    till_holding_the_lock()
-    with dialect.sent(database) as sent:
-        with batch_transaction():
-            Staff.create(name="赵六", role="cashier")
-    kinds = _kinds(sent)
-    first_write = kinds.index("INSERT")
-    assert kinds[:first_write].count("COMMIT") == 1  # the lock given back, nothing written
-    assert kinds[first_write - 1] == "BEGIN" and kinds[first_write - 2] == "COMMIT"
-    assert kinds[first_write:] == ["INSERT", "COMMIT"]
-    assert Staff.select().where(Staff.name == "赵六").count() == 1
-
-
-def test_a_chunk_that_finds_the_lock_free_writes_at_once(db):
-    with dialect.sent(database) as sent:
-        with batch_transaction():
-            Staff.create(name="赵六", role="cashier")
-    assert _kinds(sent) == ["BEGIN", "INSERT", "COMMIT"]
-
-
-def test_a_batch_does_not_wait_in_the_busy_handler_and_keeps_the_connection_s_timeout(till_holding_the_lock):
-    """It asks again every few milliseconds, so it sees the lock let go about as soon as a till does."""
-    till_holding_the_lock()
-    with dialect.sent(database) as sent:
-        with batch_transaction():
-            pass
-    asks = [sql for sql in sent if sql.upper().startswith("BEGIN")]
-    # The lock is held 150 ms: asked again and again (about every 10 ms), not three times with
-    # the busy timeout and a growing pause between.
-    assert len(asks) >= 6
-    assert database.execute_sql("PRAGMA busy_timeout").fetchone()[0] == 20

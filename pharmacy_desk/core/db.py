@@ -285,15 +285,10 @@ BATCH_PAUSE_S = 0.06
 # its busy handler (25 ms at that point): far inside the 200 ms a sale may wait.
 CHUNK_TARGET_S = 0.04
 
-# How long a batch keeps asking for the write lock while tills keep it busy. Two tills selling
-# back to back can hold it most of the time, and SQLite does not queue the writers: a batch may
-# need many asks to find it free.
+# How long a batch keeps asking for the write lock while tills keep it busy (each ask waits
+# up to the busy timeout). Two tills selling back to back can hold it most of the time, and
+# SQLite does not queue the writers: a batch may need many asks to find it free.
 BATCH_LOCK_PATIENCE_S = 120.0
-
-# How often a batch asks for the write lock while another connection holds it. A batch does not
-# wait in SQLite's busy handler, whose polls grow to 50 and 100 ms apart, but asks again this
-# often; a waiting till's handler polls every few milliseconds at first.
-BATCH_POLL_S = 0.01
 
 
 class ChunkSize:
@@ -322,13 +317,9 @@ def batch_transaction(size: ChunkSize | None = None) -> Iterator[None]:
     """``write_transaction`` for one chunk of a long batch (expiry, the tier review, an import).
 
     Tills selling one sale after another can keep the write lock busy past the busy timeout,
-    so the chunk asks for the lock again, every ``BATCH_POLL_S``, for up to
-    ``BATCH_LOCK_PATIENCE_S`` before giving up. Only taking the lock is tried again: nothing of
-    the chunk has run yet, so nothing can be done twice. A chunk that found the lock taken gives
-    it back once as soon as it has it, for ``BATCH_PAUSE_S``: whoever let go of it (another
-    batch's chunk, most likely) may have a till waiting behind, and two batches taking turns
-    would otherwise leave that till no gap between their chunks. ``size`` is told how long the
-    chunk held the lock (``ChunkSize``).
+    so the chunk asks for the lock again for up to ``BATCH_LOCK_PATIENCE_S`` before giving up.
+    Only taking the lock is tried again: nothing of the chunk has run yet, so nothing can be
+    done twice. ``size`` is told how long the chunk held the lock (``ChunkSize``).
 
     After its commit the chunk copies what it wrote from the log into the database file itself
     (``dialect.checkpoint``: passive, it holds no lock a till needs), after any copy the
@@ -337,26 +328,18 @@ def batch_transaction(size: ChunkSize | None = None) -> Iterator[None]:
     """
     from pharmacy_desk.core.errors import StorageError, explain_storage_error
 
-    from pharmacy_desk.core import dialect
-
     deadline = time.monotonic() + BATCH_LOCK_PATIENCE_S
-    found_taken = gave_way = False
+    attempt = 0
     while True:
+        attempt += 1
         stack = ExitStack()
         try:
-            with dialect.not_waiting_for_the_lock(_database()):
-                stack.enter_context(write_transaction())
+            stack.enter_context(write_transaction())
         except Exception as error:
             storage = error if isinstance(error, StorageError) else explain_storage_error(error)
             if time.monotonic() >= deadline or storage is None or storage.kind not in ("busy", "locked"):
                 raise
-            found_taken = True
-            time.sleep(BATCH_POLL_S)
-            continue
-        if found_taken and not gave_way:
-            stack.close()  # nothing was written: an empty COMMIT only lets go of the lock
-            gave_way = True
-            time.sleep(BATCH_PAUSE_S)
+            time.sleep(BATCH_PAUSE_S * min(attempt, 5))
             continue
         break
     locked_at = time.perf_counter()
@@ -364,6 +347,8 @@ def batch_transaction(size: ChunkSize | None = None) -> Iterator[None]:
         yield
     if size is not None:
         size.took(time.perf_counter() - locked_at)
+    from pharmacy_desk.core import dialect
+
     with _checkpointer.one_at_a_time if _checkpointer is not None else nullcontext():
         dialect.checkpoint(_database())
 

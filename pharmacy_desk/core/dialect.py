@@ -464,21 +464,6 @@ def checkpoint(database: AnyDatabase) -> None:
         database.execute_sql("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
 
 
-@contextmanager
-def not_waiting_for_the_lock(database: AnyDatabase) -> Iterator[None]:
-    """Statements in the block fail at once with "database is locked" rather than wait the busy timeout.
-
-    For a batch asking for the write lock (``db.batch_transaction``): it asks again itself,
-    at its own pace, instead of waiting in SQLite's busy handler beside the tills.
-    """
-    usual = database.execute_sql("PRAGMA busy_timeout").fetchone()[0]
-    database.execute_sql("PRAGMA busy_timeout = 0")
-    try:
-        yield
-    finally:
-        database.execute_sql(f"PRAGMA busy_timeout = {int(usual)}")
-
-
 CheckpointConnection = sqlite3.Connection
 
 
