@@ -149,6 +149,7 @@ def phase_app(path: Path, work: Path) -> dict:
     """The import end to end, stage by stage: read, clean and plan, commit (matching again, lock held, pauses)."""
     from contextlib import contextmanager
 
+    from pharmacy_desk.core import db
     from pharmacy_desk.core.check import run_checks
     from pharmacy_desk.core.db import close_database, open_database
     from pharmacy_desk.core.models import Staff
@@ -162,23 +163,33 @@ def phase_app(path: Path, work: Path) -> dict:
         stale.unlink()
     open_database(database_path, create=True)
     owner = Staff.create(name="基准店长", role=Role.OWNER)  # importing and exporting are the owner's
-    held, paused, chunks = [0.0], [0.0], [0]
-    real_transaction, real_pause = commit.batch_transaction, commit.pause_for_tills
+    held, paused, chunks, spent = [0.0], [0.0], [0], [0.0]
+    real_transaction, real_took = commit.batch_transaction, db.ChunkSize.took
 
     @contextmanager
     def timed_transaction(*args, **kwargs):
-        with real_transaction(*args, **kwargs):
-            start = time.perf_counter()
-            yield
-        held[0] += time.perf_counter() - start
-        chunks[0] += 1
-
-    def timed_pause(*args, **kwargs):
         start = time.perf_counter()
-        real_pause(*args, **kwargs)
-        paused[0] += time.perf_counter() - start
+        with real_transaction(*args, **kwargs):
+            yield
+        spent[0] += time.perf_counter() - start
 
-    commit.batch_transaction, commit.pause_for_tills = timed_transaction, timed_pause
+    def took(self, seconds):  # each chunk's time under the lock, its commit included
+        held[0] += seconds
+        chunks[0] += 1
+        real_took(self, seconds)
+
+    def counted(real_pause):
+        def pause(*args, **kwargs):
+            start = time.perf_counter()
+            real_pause(*args, **kwargs)
+            paused[0] += time.perf_counter() - start
+        return pause
+
+    commit.batch_transaction, db.ChunkSize.took = timed_transaction, took
+    if hasattr(commit, "TillPacing"):  # the pauses paced by the tills' writes (``db.TillPacing``)
+        commit.TillPacing.pause = counted(commit.TillPacing.pause)
+    else:  # a checkout from before: a fixed pause
+        commit.pause_for_tills = counted(commit.pause_for_tills)
     cpu = time.process_time()
     start = time.perf_counter()
     read_seconds, sheets = timed(lambda: read_file(path))
@@ -192,6 +203,7 @@ def phase_app(path: Path, work: Path) -> dict:
     close_database()
     return {"seconds": seconds, "cpu_seconds": cpu, "read": read_seconds, "clean + plan": plan_seconds,
             "commit": commit_seconds, "lock held": held[0], "paused": paused[0],
+            "transactions": spent[0],
             "chunks": chunks[0], "counts": result.plan.counts(), "points": result.points, "checks": problems[:3],
             "import_peak_mb": import_peak}
 
@@ -285,8 +297,9 @@ def show_app(title: str, app: dict, bare: dict) -> None:
     print(f"{title:24s}: {app['seconds']:6.2f} s (CPU {app['cpu_seconds']:5.2f} s)  peak {app['import_peak_mb']:5.0f} MB"
           f"  -> {app['seconds'] / bare['seconds']:.1f}x the bare read  {app['counts']}")
     print(f"{'':24s}  read {app['read']:.2f} | clean + plan {app['clean + plan']:.2f} | "
-          f"commit {app['commit']:.2f} (lock held {app['lock held']:.2f} in {app['chunks']} transactions, "
-          f"paused {app['paused']:.2f}) | checks {app['checks'] or 'clean'}")
+          f"commit {app['commit']:.2f} (lock held {app['lock held']:.2f} in {app['chunks']} chunks, "
+          f"{app.get('transactions', 0):.2f} with their checkpoints; paused {app['paused']:.2f}) | "
+          f"checks {app['checks'] or 'clean'}")
 
 
 SIZES = ("100k", "20mb-xlsx", "20mb-csv", "500k")

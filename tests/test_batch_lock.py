@@ -96,7 +96,7 @@ def test_an_import_whose_rows_are_slow_writes_shorter_chunks(db, tmp_path, monke
 
     monkeypatch.setattr(commit, "_insert", slow_insert)
     monkeypatch.setattr(commit, "batch_transaction", counted)
-    monkeypatch.setattr(commit, "pause_for_tills", lambda since=None: None)
+    monkeypatch.setattr(commit.TillPacing, "pause", lambda self: None)
     result = commit.commit_import(read_plan(sheet), owner)
     assert result.created == 400
     members = [rows for rows in chunks if rows]

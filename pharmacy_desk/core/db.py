@@ -305,11 +305,21 @@ class ChunkSize:
         self.most, self.least = most, min(least, most)
         self.target = CHUNK_TARGET_S if target is None else target
         self.rows = max(self.least, min(most, start if start is not None else most))
+        # How long the last chunk held the lock, and when it let go (``TillPacing`` times its pause by them).
+        self.held = 0.0
+        self.released_at: float | None = None
 
     def took(self, seconds: float) -> None:
-        """The chunk just written (``rows`` of them) held the lock ``seconds``: size the next one."""
+        """The chunk just written (``rows`` of them) held the lock ``seconds``, until now: size the next one."""
+        self.held, self.released_at = seconds, time.perf_counter()
         scale = min(2.0, self.target / max(seconds, 1e-4))
         self.rows = max(self.least, min(self.most, int(self.rows * scale)))
+
+    def aim(self, target: float) -> None:
+        """Hold the lock ``target`` seconds a chunk from now on; a shorter aim shortens the very next chunk."""
+        if target < self.target:
+            self.rows = max(self.least, int(self.rows * target / self.target))
+        self.target = target
 
 
 @contextmanager
@@ -351,6 +361,81 @@ def batch_transaction(size: ChunkSize | None = None) -> Iterator[None]:
 
     with _checkpointer.one_at_a_time if _checkpointer is not None else nullcontext():
         dialect.checkpoint(_database())
+
+
+# When SQLite's busy handler asks again for the lock, in ms after a connection first found it
+# taken (``sqlite3_busy_timeout``'s schedule: 1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50 ms apart,
+# then every 100 ms).
+BUSY_POLLS_MS = (0, 1, 3, 8, 18, 33, 53, 78, 103, 128, 178, 228)
+# A till woken by its busy handler may be scheduled a few ms late on a loaded machine.
+WAKE_SLACK_S = 0.005
+# While no other connection has committed for this long, the tills are idle: the chunks may then
+# hold the lock longer (``IDLE_CHUNK_TARGET_S``), so the first sale to come waits at most one such
+# chunk and one pause; the chunk after the batch sees that sale is short again.
+IDLE_AFTER_S = 1.0
+IDLE_CHUNK_TARGET_S = 0.08
+# A pause is kept up while tills keep committing in it, at most this many times over.
+MOST_PAUSES = 4
+
+
+def poll_gap(waited: float) -> float:
+    """The longest a connection that has waited up to ``waited`` seconds for the lock sleeps before asking again.
+
+    A till that asked while a chunk held the lock ``waited`` seconds asks again within this of the
+    chunk's commit: 20 ms after a chunk of 40 ms, 25 ms after any chunk shorter than 128 ms.
+    """
+    waited_ms = waited * 1000
+    steps = [after - before for before, after in zip(BUSY_POLLS_MS, BUSY_POLLS_MS[1:]) if before <= waited_ms]
+    if waited_ms >= BUSY_POLLS_MS[-1]:
+        steps.append(100)
+    return max(steps) / 1000
+
+
+class TillPacing:
+    """The pauses between the chunks of a batch (an import), as short as the waiting tills allow.
+
+    No connection can see another waiting for the write lock: a till that asked while a chunk
+    held it sleeps in SQLite's busy handler and asks again on a fixed schedule. A pause of
+    ``poll_gap`` of the chunk's time (25 ms after a chunk of 40) is the shortest in which every
+    such till asks again and gets the lock, where a fixed ``BATCH_PAUSE_S`` was more than twice
+    that. ``PRAGMA data_version`` then says whether another connection committed meanwhile: a
+    till that wrote may have another behind it, so the pause is kept up while they write. And
+    it says when the tills are idle (nothing committed for ``IDLE_AFTER_S``): the chunks then
+    aim at ``IDLE_CHUNK_TARGET_S`` instead of ``CHUNK_TARGET_S``, so fewer pauses are spent on
+    nobody; the first write of a till shortens them again.
+    """
+
+    def __init__(self, size: ChunkSize):
+        from pharmacy_desk.core import dialect
+
+        self.size = size
+        self.active_target = size.target
+        self._version = dialect.data_version(_database())
+        self._written_at = time.monotonic()  # unknown at the start: taken as busy
+
+    def pause(self) -> None:
+        """Before the next chunk: leave the lock free long enough for any waiting till.
+
+        The time since the last chunk's commit counts: its checkpoint and preparing this chunk
+        took some of it, while the tills could have the lock.
+        """
+        from pharmacy_desk.core import dialect
+
+        released = self.size.released_at
+        if released is None:
+            return  # no chunk yet
+        gap = poll_gap(self.size.held) + WAKE_SLACK_S
+        for _ in range(MOST_PAUSES):
+            rest = released + gap - time.perf_counter()
+            if rest > 0:
+                time.sleep(rest)
+            version = dialect.data_version(_database())
+            if version == self._version:
+                break
+            self._version, self._written_at = version, time.monotonic()
+            released = time.perf_counter()  # a till wrote: another pause for the one behind it
+        idle = time.monotonic() - self._written_at >= IDLE_AFTER_S
+        self.size.aim(max(self.active_target, IDLE_CHUNK_TARGET_S) if idle else self.active_target)
 
 
 def pause_for_tills(since: float | None = None) -> None:

@@ -6,7 +6,9 @@ their balances per transaction, as many as fit in ``db.CHUNK_TARGET_S`` of write
 (``db.ChunkSize``), so a sale at a till waits at most one short chunk, never the whole
 import. Everything that needs no lock (matching the file against the members, card
 numbers, pinyin) is done before, the next chunk's rows while the tills have the pause
-between two chunks. Each chunk checks again, under the lock, who was signed up at a till
+between two chunks. That pause is as long as a till waiting for the lock needs, kept up
+while tills write in it, and the chunks are longer while the tills are idle
+(``db.TillPacing``). Each chunk checks again, under the lock, who was signed up at a till
 meanwhile and which card numbers were taken, and leaves those rows to the merge; its
 members get the ids after the newest member's, read under the lock, so their balances
 are written without reading the members back. The chunks commit without waiting for
@@ -26,13 +28,12 @@ second file; their empty fields are still filled.
 from __future__ import annotations
 
 import datetime as dt
-import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from pharmacy_desk.core import chain, dialect, ledger, operations, settings
 from pharmacy_desk.core.changes import ALL, NOTHING, Changes
-from pharmacy_desk.core.db import ChunkSize, batch_transaction, database, pause_for_tills
+from pharmacy_desk.core.db import ChunkSize, TillPacing, batch_transaction, database
 from pharmacy_desk.core.gc_pause import without_cycle_collection
 from pharmacy_desk.core.members import ean13_check_digit
 from pharmacy_desk.core.models import Member, Tier
@@ -196,8 +197,8 @@ def _commit(file_plan: FilePlan, operator: Operator, progress: Progress, at: dt.
         (plan.new, member_rows, write_new, Sentence(QT_TRANSLATE_NOOP("core", "正在写入会员和期初积分……"))),
         (plan.merges, list, write_merges, Sentence(QT_TRANSLATE_NOOP("core", "正在补充已有会员的资料……")))]
     size = ChunkSize(CHUNK, start=FIRST_CHUNK)
+    pacing = TillPacing(size)
     done = 0
-    released: float | None = None
     with dialect.bulk_writing(database) as bulk:
         for items, prepare, write, text in work:
             start = 0
@@ -205,12 +206,10 @@ def _commit(file_plan: FilePlan, operator: Operator, progress: Progress, at: dt.
                 batch = list(items[start:start + size.rows])
                 start += len(batch)
                 prepared = prepare(batch)  # before the lock, while the tills may be writing
-                if released is not None:
-                    pause_for_tills(since=released)  # the previous chunk's commit let go of the lock then
+                pacing.pause()  # the chunk's checkpoint and preparing this one count towards it
                 if done + len(batch) == total:
                     bulk.durable()  # the last commit waits for the disk, and with it every chunk before
                 write(prepared)
-                released = time.perf_counter()
                 done += len(batch)
                 progress(done, total, text)
     progress(total, total, Sentence(QT_TRANSLATE_NOOP("core", "导入完成")))

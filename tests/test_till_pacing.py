@@ -1,0 +1,119 @@
+"""The pause between two chunks of an import: as long as a waiting till needs to get the lock, no longer,
+kept up while tills write in it, and fewer of them while the tills are idle."""
+
+import sqlite3
+import threading
+import time
+
+import pytest
+
+from pharmacy_desk.core import db as db_module
+from pharmacy_desk.core.db import ChunkSize, TillPacing, batch_transaction, poll_gap
+from pharmacy_desk.core.models import Staff
+
+
+def test_the_pause_is_the_longest_sleep_of_sqlites_busy_handler_for_that_wait():
+    assert poll_gap(0.0) == 0.001
+    assert poll_gap(0.040) == 0.020  # a till that asked during a 40 ms chunk asks again within 20 ms of its end
+    assert poll_gap(0.080) == poll_gap(0.127) == 0.025
+    assert poll_gap(0.150) == 0.050
+    assert poll_gap(0.300) == 0.100
+
+
+class Clock:
+    """``time.sleep`` and ``time.monotonic`` of ``db``, with what another connection commits while asleep."""
+
+    def __init__(self, monkeypatch, path):
+        self.now, self.slept, self.writes_during_sleep = 1000.0, [], 0
+        self.other = sqlite3.connect(path, isolation_level=None)
+        self.other.execute("CREATE TABLE IF NOT EXISTS till_scratch (n INTEGER)")
+        monkeypatch.setattr(db_module.time, "sleep", self.sleep)
+        monkeypatch.setattr(db_module.time, "monotonic", lambda: self.now)
+
+    def sleep(self, seconds):
+        self.slept.append(round(seconds, 3))
+        self.now += seconds
+        if self.writes_during_sleep:
+            self.writes_during_sleep -= 1
+            self.other.execute("INSERT INTO till_scratch VALUES (1)")
+
+
+@pytest.fixture
+def clock(db, tmp_path, monkeypatch):
+    clock = Clock(monkeypatch, tmp_path / "test.sqlite3")
+    yield clock
+    clock.other.close()
+
+
+def chunk(size, pacing, held):
+    pacing.pause()
+    size.took(held)
+
+
+def test_after_a_chunk_of_40_ms_the_lock_is_left_free_20_ms_and_a_little(clock):
+    size = ChunkSize(5000, start=100)
+    pacing = TillPacing(size)
+    pacing.pause()  # before the first chunk: nothing to wait for
+    assert clock.slept == []
+    size.took(0.04)
+    pacing.pause()
+    assert len(clock.slept) == 1 and 0.02 < clock.slept[0] <= 0.025 + 1e-9
+
+
+def test_the_pause_is_kept_up_while_tills_commit_in_it(clock):
+    size = ChunkSize(5000, start=100)
+    pacing = TillPacing(size)
+    size.took(0.04)
+    clock.writes_during_sleep = 2  # two tills, one after the other
+    pacing.pause()
+    assert len(clock.slept) == 3  # a pause for each till that wrote, and one in which nobody did
+    clock.slept.clear()
+    clock.writes_during_sleep = 100  # tills selling without end: the import still goes on
+    chunk(size, pacing, 0.04)
+    assert len(clock.slept) == db_module.MOST_PAUSES
+
+
+def test_idle_tills_let_the_chunks_hold_the_lock_longer_and_a_tills_write_shortens_them_again(clock):
+    size = ChunkSize(5000, start=1000)
+    pacing = TillPacing(size)
+    chunk(size, pacing, 0.04)
+    assert size.target == db_module.CHUNK_TARGET_S  # a till may have written just before the import began
+    clock.now += db_module.IDLE_AFTER_S
+    chunk(size, pacing, 0.04)
+    assert size.target == db_module.IDLE_CHUNK_TARGET_S
+    size.took(db_module.IDLE_CHUNK_TARGET_S)
+    idle_rows = size.rows
+    clock.writes_during_sleep = 1
+    pacing.pause()
+    assert size.target == db_module.CHUNK_TARGET_S and size.rows == idle_rows // 2  # the very next chunk is short
+
+
+def test_a_till_that_asks_during_a_chunk_gets_the_lock_in_the_pause_after_it(db, tmp_path):
+    """With no pause the batch takes the lock again at once, and the till sleeping in its busy handler
+    waits until the batch ends; with a fixed 60 ms pause it got in, at three times the cost."""
+    till = sqlite3.connect(tmp_path / "test.sqlite3", isolation_level=None, timeout=5, check_same_thread=False)
+    till.execute("CREATE TABLE IF NOT EXISTS till_scratch (n INTEGER)")
+    started, waited = threading.Event(), []
+
+    def sell():
+        started.wait()
+        asked = time.perf_counter()
+        till.execute("BEGIN IMMEDIATE")
+        waited.append(time.perf_counter() - asked)
+        till.execute("INSERT INTO till_scratch VALUES (1)")
+        till.execute("COMMIT")
+
+    seller = threading.Thread(target=sell)
+    seller.start()
+    size = ChunkSize(100, start=10)
+    pacing = TillPacing(size)
+    for number in range(8):
+        pacing.pause()
+        with batch_transaction(size):
+            Staff.create(name=f"批量{number}", role="cashier")
+            if number == 1:
+                started.set()  # the till asks while this chunk holds the lock
+            time.sleep(0.04)
+    seller.join()
+    till.close()
+    assert waited and waited[0] < 0.15  # this chunk's rest and one pause; six more chunks would be 0.3 s
