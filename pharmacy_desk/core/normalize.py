@@ -220,9 +220,10 @@ def _date_from_number(number: int, raw: object, digits: int = 0) -> dt.date:
     raise InvalidInput(QT_TRANSLATE_NOOP("core", "日期格式不对：{raw}（请写成 1965-03-08）"), raw=raw)
 
 
-@lru_cache(maxsize=65536, typed=True)  # typed: True must not hit the entry for 1.0
+@lru_cache(maxsize=4096, typed=True)  # typed: True must not hit the entry for 1.0
 def _parse_date_value(raw: object) -> dt.date | None:
-    """Cached: a list of 100,000 members holds a few thousand distinct birthdays and join dates."""
+    """Cached for the few spellings a form or a column repeats. An import remembers each column's
+    cells itself (``rows._Memo``); 65,536 entries here held 13 MB of a big list's birthdays."""
     if isinstance(raw, bool):
         raise InvalidInput(QT_TRANSLATE_NOOP("core", "日期格式不对：{raw}"), raw=raw)
     if isinstance(raw, (int, float)):

@@ -52,6 +52,9 @@ from pharmacy_desk.core.operator import Operator
 # 40 ms holds some 1,500: a cap of the old fixed 1,000 would add pauses, not shorten a wait.
 CHUNK = 5000
 FIRST_CHUNK = 100
+# Names whose pinyin initials are remembered between chunks (families and common names repeat);
+# past this the memory is started again rather than grow with a list of 300,000 names.
+INITIALS_KEPT = 50_000
 MEMBER_COLUMNS = ("card_no", "phone", "name", "name_initials", "gender", "birthday", "address",
                   "joined_on", "joined_by_id", "owner_staff_id", "tier_id", "marketing_opt_out",
                   "notes", "created_at", "chronic_conditions", "allergies", "long_term_meds",
@@ -147,6 +150,8 @@ def _commit(file_plan: FilePlan, operator: Operator, progress: Progress, at: dt.
     def member_rows(candidates) -> list[tuple]:
         """The rows of one chunk, made before its transaction, each with its opening points last."""
         rows = []
+        if len(initials) > INITIALS_KEPT:
+            initials.clear()
         for c in candidates:
             if c.name not in initials:
                 initials[c.name] = name_initials(c.name)

@@ -219,11 +219,9 @@ def _read_plan(path: Path, *, mappings: dict[str, dict[int, str]] | None, choice
             item.data_rows += 1
             source = SourceRow(sheet.name, index + 1, layout.headers, values)
             try:
-                candidates.append(clean(source))
+                candidates.append(clean(source))  # keeps no cells: read again should it turn out a conflict
             except InvalidInput as error:
                 problems.append(RowProblem(source, error.sentence, ImportProblemKind.REJECTED))
-            else:
-                source.values = None  # read again from the file should the member turn out a conflict
     for sheet in sheets:
         sheet.close()  # calamine's cells: the candidates are all the plan needs now
     kept, merged, conflicts = _merge_within_file(candidates)

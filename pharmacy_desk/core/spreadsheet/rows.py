@@ -41,9 +41,45 @@ class SourceRow:
     values: Sequence[object] | None
 
 
+# What few rows of a list have, kept apart from a candidate's slots (``Candidate.more``), with
+# what a candidate without them says.
+RARE_FIELDS: dict[str, object] = {
+    "history": "",  # a legacy 病史, to be confirmed with the member
+    "id_number": "",  # stored only when the owner keeps ID numbers (``ImportOptions``)
+    "tier": "",  # the legacy list's tier name, matched to a tier at import
+    "spend_fen": None,  # lifetime spend (int fen), which sets the tier when no tier is named
+    "phone_from_text": False,  # the phone was picked out of a cell holding more
+}
+
+
+def _rare(name: str) -> property:
+    def get(candidate: Candidate):
+        more = candidate.more
+        return RARE_FIELDS[name] if more is None else more.get(name, RARE_FIELDS[name])
+
+    def put(candidate: Candidate, value) -> None:
+        if candidate.more is None:
+            if value == RARE_FIELDS[name] and type(value) is type(RARE_FIELDS[name]):
+                return
+            candidate.more = {}
+        candidate.more[name] = value
+
+    return property(get, put)
+
+
 @dataclass(slots=True)
 class Candidate:
-    source: SourceRow
+    """The member a row of the list describes (a 20 MB list holds 320,000 of them).
+
+    Where it came from is kept as the sheet's name, the row's number and the sheet's headers
+    (both shared by every row of the sheet), not as a ``SourceRow`` object each; the fields few
+    rows have (``RARE_FIELDS``: 病史, 身份证号, tier, lifetime spend, a phone picked out of text)
+    in one ``more`` dict, None for most rows, and read as attributes all the same.
+    """
+
+    sheet: str
+    row_number: int
+    headers: list[str]
     phone: str
     name: str
     card_no: str = ""
@@ -53,11 +89,18 @@ class Candidate:
     points: int = 0
     address: str = ""
     notes: str = ""
-    history: str = ""  # a legacy 病史, to be confirmed with the member
-    id_number: str = ""  # stored only when the owner keeps ID numbers (``ImportOptions``)
-    tier: str = ""  # the legacy list's tier name, matched to a tier at import
-    spend_fen: int | None = None  # lifetime spend, which sets the tier when no tier is named
-    phone_from_text: bool = False  # the phone was picked out of a cell holding more
+    more: dict[str, object] | None = None
+
+    history = _rare("history")
+    id_number = _rare("id_number")
+    tier = _rare("tier")
+    spend_fen = _rare("spend_fen")
+    phone_from_text = _rare("phone_from_text")
+
+    @property
+    def source(self) -> SourceRow:
+        """The row, without its cells (read again from the file if it turns out a conflict)."""
+        return SourceRow(self.sheet, self.row_number, self.headers, None)
 
 
 _MOBILE_IN_TEXT = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
@@ -218,6 +261,7 @@ class RowCleaner:
         self.columns = {target: column for column, target in mapping.items() if target}
         self.width = max(self.columns.values(), default=0) + 1
         self.slots = [(slot, self.columns[name]) for slot, name in enumerate(self.FIELDS) if name in self.columns]
+        self.rare = any(name in self.columns for name in ("history", "id_number", "tier", "spend"))
         self.name = _Memo(clean_name, "")
         self.gender: _Memo[str] = _Memo(clean_gender, "")
         self.birthday = _Memo(lambda raw: check_birthday(parse_date(raw), today), None)
@@ -225,6 +269,11 @@ class RowCleaner:
         self.points = _Memo(parse_points, 0)
         self.text = _Memo(_text, "")  # notes, history, tier and address parts repeat too
         self.spend = _Memo(parse_spend, None)
+        # One object for each join date and balance the members share: a list of 300,000 holds a
+        # few thousand of each, and a cell read as a date or number is a new object each row.
+        # (Birthdays repeat too seldom for the dict to pay for itself.)
+        self.dates: dict[dt.date, dt.date] = {}
+        self.numbers: dict[int, int] = {}
 
     def _joined_on(self, raw: object) -> dt.date | None:
         joined_on = parse_date(raw)
@@ -282,10 +331,22 @@ class RowCleaner:
         address = text(raw_address)
         if raw_province is not None or raw_city is not None or raw_district is not None:
             address = joined_address(text(raw_province), text(raw_city), text(raw_district), address)
-        return Candidate(source, phone, name, card, gender, birthday, joined_on, points, address[:200], notes,
-                         history=text(raw_history), id_number=id_number, tier=text(raw_tier),
-                         spend_fen=self.spend(raw_spend)[0] if raw_spend is not None else None,
-                         phone_from_text=picked)
+        rare: dict[str, object] | None = {name: value for name, value in (
+            ("history", text(raw_history)), ("id_number", id_number), ("tier", text(raw_tier)),
+            ("spend_fen", self.spend(raw_spend)[0] if raw_spend is not None else None),
+            ("phone_from_text", picked)) if value != RARE_FIELDS[name]} if picked or self.rare else None
+        shared = self._shared
+        return Candidate(source.sheet, source.row_number, source.headers, phone, name, card, gender,
+                         shared(self.dates, birthday), shared(self.dates, joined_on),
+                         points if points < 257 else shared(self.numbers, points), address[:200], notes,
+                         rare or None)
+
+    @staticmethod
+    def _shared(seen: dict, value):
+        """``value``, as the one object kept for it (while fewer than ``_Memo.LIMIT`` are kept)."""
+        if value is None or len(seen) >= _Memo.LIMIT:
+            return value
+        return seen.setdefault(value, value)
 
     def _text_of(self, raw: object) -> str:
         return "" if raw is None else self.text(raw)[0]  # an unmapped column costs nothing
