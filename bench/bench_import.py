@@ -358,7 +358,7 @@ def main() -> int:
         print(f"sparse-cell bomb ({bomb.get('bytes', 0):,} B): {bomb['seconds']:.2f} s  peak {bomb.get('peak_mb', 0):.0f} MB"
               f"  {bomb.get('outcome', bomb.get('error'))}")
     for size, name, rows in (("20mb-xlsx", "members-20mb.xlsx", None), ("20mb-csv", "members-20mb.csv", None),
-                             ("500k", "members-500k.xlsx", 500_000)):
+                             ("500k", "members-500k.xlsx", 499_800)):  # with its title, blank and totals rows: 500,000 rows, the sheet limit
         if size not in sizes:
             continue
         path = work / name
