@@ -178,3 +178,30 @@ def test_the_scanner_works_on_the_counter_the_wizard_opened(qtbot, db, make_memb
     scan(qtbot, window, member.card_no)
     assert window.counter.member_id == member.id
     window.close()
+
+
+def _first_window_activations(qtbot, monkeypatch) -> tuple[list[type], object]:
+    """Which first windows asked to be the active one, and the first window the launcher showed."""
+    from pharmacy_desk.ui.sign_in import SignInDialog
+
+    asked: list[type] = []
+    for window_class in (SetupWizard, SignInDialog):
+        monkeypatch.setattr(window_class, "activateWindow", lambda self: asked.append(type(self)))
+    first = Launcher("test.sqlite3").start()
+    qtbot.addWidget(first)
+    return asked, first
+
+
+def test_the_wizard_takes_the_keyboard_without_a_window_manager_to_give_it(qtbot, db, monkeypatch):
+    # A till with no window manager activates nothing by itself: what is typed would go nowhere.
+    asked, first = _first_window_activations(qtbot, monkeypatch)
+    assert asked == [SetupWizard] and isinstance(first, SetupWizard)
+
+
+def test_the_sign_in_takes_the_keyboard_without_a_window_manager_to_give_it(qtbot, db, owner, monkeypatch):
+    from pharmacy_desk.core import passwords
+    from pharmacy_desk.ui.sign_in import SignInDialog
+
+    Staff.update(password_hash=passwords.hash_secret(PASSWORD)).where(Staff.id == owner.id).execute()
+    asked, first = _first_window_activations(qtbot, monkeypatch)
+    assert asked == [SignInDialog] and isinstance(first, SignInDialog)

@@ -134,6 +134,7 @@ class Launcher:
             dialog.accepted.connect(lambda: self.open_counter(dialog.person))
             self.first, then = dialog, ("pharmacy_desk.core.signin",)
         self.first.show()
+        self.first.activateWindow()  # a till without a window manager would leave the name and password keyless
         after_first_paint(self.first, lambda: settle(then))
         return self.first
 
