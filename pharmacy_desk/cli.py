@@ -9,27 +9,36 @@ traceback and the user is told where the log is (exit 3).
 
 from __future__ import annotations
 
-import argparse
 import logging
 import os
 import sys
 import time
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 from pharmacy_desk import APP_TITLE, __version__
-from pharmacy_desk.commands import COMMANDS, gui
+from pharmacy_desk.commands import gui
 from pharmacy_desk.core import applog
 from pharmacy_desk.core.errors import DeskError, StorageError, expected_problem
+
+if TYPE_CHECKING:
+    import argparse
 
 STARTED = time.monotonic()  # the start-up time is measured from here (the core is imported; Qt not yet)
 log = logging.getLogger("pharmacy_desk.cli")
 
 
-# The global options that take a value, as ``_starts_the_windows`` steps over them.
-_VALUED_OPTIONS = ("--db", "--as")
+# The global options that take a value, with where ``build_parser`` keeps them.
+_VALUED_OPTIONS = {"--db": "db", "--as": "as_name"}
+_GUI_FLAGS = {"--smoke-test": "smoke_test", "--smoke-walk": "smoke_walk"}
 
 
-def build_parser(*, windows_only: bool = False) -> argparse.ArgumentParser:
-    """The whole command line; ``windows_only``: the global options and ``gui`` alone, for starting the windows."""
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line: the global options and every command's parser."""
+    import argparse
+
+    from pharmacy_desk.commands import COMMANDS
+
     parser = argparse.ArgumentParser(prog="pharmacy-desk", description=APP_TITLE)
     parser.add_argument("--version", action="version", version=__version__)
     parser.add_argument("--db", metavar="PATH", help="数据库文件（默认在程序数据目录，或环境变量 PHARMACY_DESK_DB）")
@@ -38,32 +47,47 @@ def build_parser(*, windows_only: bool = False) -> argparse.ArgumentParser:
                         help="以这位店员的身份操作（修改数据或导出个人信息的命令需要）；"
                              "密码在提示时输入，或放在环境变量 PHARMACY_DESK_PASSWORD 中")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for register in (gui.register,) if windows_only else COMMANDS:
+    for register in COMMANDS:
         register(subparsers)
     return parser
 
 
-def _starts_the_windows(argv: list[str]) -> bool:
-    """Whether ``argv`` opens the windows (no subcommand, or ``gui``) and asks for no help or version.
+def windows_arguments(argv: list[str]) -> SimpleNamespace | None:
+    """What ``build_parser`` makes of ``argv`` when it opens the windows (no subcommand, or ``gui``
+    with its smoke flags); None for anything else, which the whole command line parses.
 
-    The windows start without building the parsers of every other command (some
-    milliseconds before the first paint); anything else gets the whole command line,
-    with its help and its errors.
+    The windows start without argparse: its import, the catalogue lookups of its messages and
+    the parsers of every command cost some milliseconds before the first paint. Whatever is
+    not plainly the global options and ``gui`` (help, the version, an abbreviation, a value
+    that looks like an option, a mistake) is left to argparse, with its help and its errors.
     """
+    args = SimpleNamespace(db=None, demo=False, as_name=None, command=None)
     tokens = iter(argv)
     for token in tokens:
-        if token in _VALUED_OPTIONS:
-            next(tokens, None)
+        option, equals, value = token.partition("=")
+        if option in _VALUED_OPTIONS:
+            if not equals:
+                value = next(tokens, None)
+                if value is None or value.startswith("-"):
+                    return None
+            setattr(args, _VALUED_OPTIONS[option], value)
+        elif token == "--demo":
+            args.demo = True
         elif token == "gui":
-            return all(rest in ("--smoke-test", "--smoke-walk") for rest in tokens)
-        elif token not in ("--demo",) and not token.startswith(tuple(f"{option}=" for option in _VALUED_OPTIONS)):
-            return False
-    return True
+            args.command, args.func = "gui", gui.cmd_gui
+            args.smoke_test = args.smoke_walk = False
+            for flag in tokens:
+                if flag not in _GUI_FLAGS:
+                    return None
+                setattr(args, _GUI_FLAGS[flag], True)
+        else:
+            return None
+    return args
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    args = build_parser(windows_only=_starts_the_windows(argv)).parse_args(argv)
+    args = windows_arguments(argv) or build_parser().parse_args(argv)
     func = getattr(args, "func", gui.cmd_gui)  # no subcommand: the windows
     args.started = STARTED
     log_file = applog.setup()

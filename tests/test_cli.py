@@ -155,3 +155,23 @@ def test_every_subcommand_lives_in_a_commands_module():
     for name, subparser in subcommands.items():
         assert subparser.get_default("func").__module__.startswith("pharmacy_desk.commands."), name
     assert not any(name.startswith(("cmd_", "_open")) for name in vars(cli))
+
+
+WINDOWS_STARTS = ([], ["gui"], ["--demo"], ["--db", "shop.sqlite3"], ["--db=shop.sqlite3", "gui", "--smoke-test"],
+                  ["--as", "王芳", "--db", "a.sqlite3", "--db", "b.sqlite3", "gui", "--smoke-walk", "--smoke-test"],
+                  ["--as=", "--demo", "gui"], ["--db", "gui"], ["--demo", "--demo", "gui", "--smoke-test", "--smoke-test"])
+NOT_WINDOWS_STARTS = (["--help"], ["--version"], ["gui", "--help"], ["check"], ["--db", "x", "rules"], ["--dem"],
+                      ["--db"], ["--db", "--demo"], ["--smoke-test"], ["gui", "--db", "x"], ["gui", "gui"],
+                      ["--demo=1"], ["--", "gui"], ["--db", "-"])
+
+
+def test_the_windows_start_reads_its_options_as_the_whole_command_line_does():
+    # The windows' start skips argparse; what it makes of its arguments must be what argparse makes.
+    fields = ("db", "demo", "as_name", "command", "smoke_test", "smoke_walk", "func")
+    for argv in WINDOWS_STARTS:
+        quick, whole = cli.windows_arguments(argv), cli.build_parser().parse_args(argv)
+        assert quick is not None, argv
+        assert {name: getattr(quick, name, None) for name in fields} == \
+               {name: getattr(whole, name, None) for name in fields}, argv
+    for argv in NOT_WINDOWS_STARTS:
+        assert cli.windows_arguments(argv) is None, argv

@@ -9,7 +9,6 @@ reset``) comes from ``PHARMACY_DESK_NEW_PASSWORD`` or is asked for twice.
 
 from __future__ import annotations
 
-import getpass
 import os
 import sys
 from pathlib import Path
@@ -53,6 +52,8 @@ def open_from_args(args, *, create: bool = False, allow_damaged: bool = False, l
 def _ask(prompt: str) -> str:
     """One line typed without echo; from a pipe (``echo … |``), the line as it comes."""
     if sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
         return getpass.getpass(prompt)
     line = sys.stdin.readline() if sys.stdin is not None else ""
     return line.rstrip("\r\n")
