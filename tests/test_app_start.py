@@ -102,3 +102,14 @@ def test_the_log_rotates_instead_of_filling_the_disk():
     handler = logging.getLogger("pharmacy_desk").handlers[0]
     assert handler.maxBytes == 1_000_000 and handler.backupCount == 5
     assert Path(handler.baseFilename) == applog.log_file()
+
+
+def test_the_log_file_rotates_when_full_keeping_its_backups(tmp_path):
+    handler = applog.RotatingLog(tmp_path / "x.log", maxBytes=2_000, backupCount=2)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    assert (tmp_path / "x.log").is_file()  # there from the start, before the first record
+    for number in range(100):
+        handler.handle(logging.makeLogRecord({"msg": f"{number:03d}" + "x" * 100}))
+    handler.close()
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["x.log", "x.log.1", "x.log.2"]
+    assert (tmp_path / "x.log").read_text(encoding="utf-8").splitlines()[-1].startswith("099")
