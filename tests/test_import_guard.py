@@ -12,7 +12,11 @@ ended up in ``sys.modules``:
 - what the windows need before their first paint (the command line, the database's
   file and the first window's questions, the sign-in and 开店设置) imports neither peewee
   nor the models nor Argon2: peewee alone takes longer to load than Qt takes to paint
-  a window, so the engine is attached after the first paint.
+  a window, so the engine is attached after the first paint;
+- what runs before Qt is loaded (reading the windows' options, the log, opening the file,
+  the first window's questions) builds no argparse parser, imports no other command and
+  none of what they bring (uuid, getpass), nor ``logging.handlers`` (sockets, pickling) or
+  ``importlib.resources``: together some milliseconds of the first paint.
 """
 
 from __future__ import annotations
@@ -100,3 +104,38 @@ def test_the_check_sees_the_engine_once_the_database_is_used():
         "from pharmacy_desk.core.db import open_database; open_database(':memory:', lazily=True); "
         "from pharmacy_desk.core.models import Staff; Staff.select().count()"))
     assert "peewee" in result["loaded"] and "pharmacy_desk.core.models" in result["modules"]
+
+
+# Before Qt: the windows' options read, the log set up (and written to), the file opened, the first window's questions.
+BEFORE_QT = ("pharmacy_desk.cli", "pharmacy_desk.commands.gui", "pharmacy_desk.core.applog", "pharmacy_desk.core.db",
+             "pharmacy_desk.core.pharmacy")
+STARTING_THE_WINDOWS = """
+import logging
+from pharmacy_desk import cli
+from pharmacy_desk.commands.common import open_from_args
+from pharmacy_desk.core import applog, pharmacy
+args = cli.windows_arguments(["--db", {path!r}, "gui", "--smoke-test"])
+applog.setup()
+logging.getLogger("pharmacy_desk.qt").warning("a warning before the first paint")
+open_from_args(args, create=True, lazily=True)
+assert pharmacy.needs_setup() and pharmacy.sign_in_names() == [] and pharmacy.pharmacy_info().name == ""
+"""
+# What the other commands need, loaded with them.
+OTHER_COMMANDS = {"pharmacy_desk.commands." + name for name in (
+    "audit", "backup", "cards", "coupons", "database", "first_run", "report", "rules", "spreadsheet", "staff")}
+
+
+def test_starting_the_windows_builds_no_parser_and_loads_no_other_command(tmp_path):
+    result = imports(*BEFORE_QT, then=STARTING_THE_WINDOWS.format(path=str(tmp_path / "shop.sqlite3")))
+    assert not {"argparse", "uuid", "getpass", "socket", "pickle"} & set(result["loaded"])
+    assert not {"logging.handlers", "importlib.resources", *OTHER_COMMANDS} & set(result["modules"])
+    from pharmacy_desk.core import applog, paths
+
+    assert (paths.log_dir() / applog.LOG_NAME).read_text(encoding="utf-8").rstrip().endswith(
+        "a warning before the first paint")
+
+
+def test_the_whole_command_line_loads_every_command():
+    # The check above would notice a start that no longer needed them only because nothing was imported.
+    result = imports("pharmacy_desk.cli", then="from pharmacy_desk import cli; cli.build_parser()")
+    assert "argparse" in result["loaded"] and OTHER_COMMANDS <= set(result["modules"])

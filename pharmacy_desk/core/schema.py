@@ -47,7 +47,6 @@ from __future__ import annotations
 import functools
 import sqlite3
 from collections.abc import Callable
-from importlib import resources
 
 from pharmacy_desk.core import db, dialect_triggers
 from pharmacy_desk.core.errors import StorageError
@@ -116,19 +115,29 @@ def extra_sql() -> list[str]:
 
 CURRENT_VERSION = 16
 
-SCHEMA_SQL = resources.files("pharmacy_desk.core").joinpath("schema_sql")
+
+def schema_sql():
+    """The folder of frozen SQL, read through the package's resources (so a frozen program finds it too).
+
+    Found when a migration or a snapshot is read, not at import: the windows read ``CURRENT_VERSION``
+    before their first paint, and ``importlib.resources`` would cost it some milliseconds.
+    """
+    from importlib import resources
+
+    return resources.files("pharmacy_desk.core").joinpath("schema_sql")
+
 
 Migration = Callable[[], None]
 
 
 def migration_sql(version: int) -> str:
     """The frozen SQL that brings a database from ``version - 1`` to ``version``."""
-    return SCHEMA_SQL.joinpath(f"migrate_v{version}.sql").read_text(encoding="utf-8")
+    return schema_sql().joinpath(f"migrate_v{version}.sql").read_text(encoding="utf-8")
 
 
 def snapshot_sql(version: int) -> str:
     """The schema a new database of ``version`` had, as SQL."""
-    return SCHEMA_SQL.joinpath(f"v{version}.sql").read_text(encoding="utf-8")
+    return schema_sql().joinpath(f"v{version}.sql").read_text(encoding="utf-8")
 
 
 def sql_statements(script: str) -> list[str]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import uuid
 from typing import TYPE_CHECKING, Any
 
 from pharmacy_desk.core import db
@@ -115,6 +114,8 @@ def change(key: str, value: Any, operator: Operator, *, at: dt.datetime | None =
     stores nothing. The change is recorded as a ``setting_change`` operation whose detail
     reads ``积分有效期：3 个月 → 6 个月``. Setting the value it already has records nothing.
     """
+    import uuid
+
     from pharmacy_desk.core import operations
     from pharmacy_desk.core.db import write_transaction
 
@@ -148,6 +149,8 @@ def change_many(values: dict[str, Any], operator: Operator, *, at: dt.datetime |
     values together, so raising A类 and A+B类 at once is not refused half-way. Either every
     value is stored or none is.
     """
+    import uuid
+
     from pharmacy_desk.core import operations
     from pharmacy_desk.core.db import write_transaction
 
