@@ -3,7 +3,7 @@
 import gc
 import threading
 
-from pharmacy_desk.core.gc_pause import without_cycle_collection
+from pharmacy_desk.core.gc_pause import pause, without_cycle_collection
 
 
 def test_nested_and_parallel_batches_switch_it_back_on_once_all_are_done():
@@ -37,3 +37,13 @@ def test_left_off_when_someone_else_switched_it_off():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_pause_ends_at_its_call_once_even_inside_a_batch():
+    resume = pause()
+    assert not gc.isenabled()
+    with without_cycle_collection():
+        resume()
+        assert not gc.isenabled()  # the batch still runs
+        resume()  # a second call is not a second end
+    assert gc.isenabled()

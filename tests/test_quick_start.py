@@ -19,24 +19,30 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 # Run as ``gui --smoke-test`` runs, noting sys.modules at the first paint of the first window.
+# Whether the cycle collector ran is noted too: at the first paint and once the engine is attached.
 AT_FIRST_PAINT = textwrap.dedent("""
-    import json, sys
+    import gc, json, sys
     from PySide6.QtCore import QEvent
-    from pharmacy_desk.ui import first_paint
+    from pharmacy_desk.ui import app, first_paint
 
-    seen = []
-    painted = first_paint._FirstPaint.eventFilter
+    seen, collecting = [], {}
+    painted, settle = first_paint._FirstPaint.eventFilter, app.settle
 
     def noting(self, watched, event):
         if not self.seen and event.type() == QEvent.Type.Paint:
             seen.append(sorted(sys.modules))
+            collecting.setdefault("at the first paint", gc.isenabled())
         return painted(self, watched, event)
 
-    first_paint._FirstPaint.eventFilter = noting
+    def settling(*args):
+        settle(*args)
+        collecting["settled"] = gc.isenabled()
+
+    first_paint._FirstPaint.eventFilter, app.settle = noting, settling
     from pharmacy_desk.cli import main
 
     code = main(sys.argv[1:])
-    print(json.dumps(seen[0]) if seen else "[]")
+    print(json.dumps({"modules": seen[0] if seen else [], "collecting": collecting}))
     raise SystemExit(code)
 """)
 
@@ -49,7 +55,7 @@ LATER = ("peewee", "argon2", "pharmacy_desk.core.models", "pharmacy_desk.core.di
          "pharmacy_desk.core.sales", "pharmacy_desk.core.returns", "pharmacy_desk.core.reports")
 
 
-def modules_at_first_paint(home: Path, *args: str) -> set[str]:
+def at_first_paint(home: Path, *args: str) -> dict:
     environment = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT), PHARMACY_DESK_HOME=str(home))
     environment.pop("PHARMACY_DESK_DB", None)
     done = subprocess.run([sys.executable, "-c", AT_FIRST_PAINT, *args, "gui", "--smoke-test"], env=environment,
@@ -57,7 +63,11 @@ def modules_at_first_paint(home: Path, *args: str) -> set[str]:
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert lines[0].startswith("smoke-test: first paint"), done.stdout
-    return set(json.loads(lines[-1]))
+    return json.loads(lines[-1])
+
+
+def modules_at_first_paint(home: Path, *args: str) -> set[str]:
+    return set(at_first_paint(home, *args)["modules"])
 
 
 def loaded_later(modules: set[str]) -> list[str]:
@@ -84,3 +94,8 @@ def test_the_sign_in_paints_without_the_wizard_or_the_later_windows(tmp_path):
     assert "pharmacy_desk.ui.sign_in" in modules and "pharmacy_desk.core.pharmacy" in modules
     assert "pharmacy_desk.ui.setup_wizard" not in modules
     assert loaded_later(modules) == []
+
+
+def test_the_cycle_collector_waits_until_the_first_window_is_on_screen_and_the_engine_attached(tmp_path):
+    # The start's objects live as long as the program: walking them before the first paint found nothing to free.
+    assert at_first_paint(tmp_path / "home")["collecting"] == {"at the first paint": False, "settled": True}

@@ -17,6 +17,17 @@ def _ensure_demo_database() -> None:
 
 
 def cmd_gui(args) -> int:
+    from pharmacy_desk.core import gc_pause
+
+    # Until the first window is on screen and the engine attached: what the start makes lives on.
+    resume_collection = gc_pause.pause()
+    try:
+        return _open_the_windows(args, resume_collection)
+    finally:
+        resume_collection()
+
+
+def _open_the_windows(args, resume_collection) -> int:
     from pharmacy_desk.core.database_file import DatabaseUnusable
 
     # The file is opened, and what the first window asks of it loaded, before Qt: once PySide is
@@ -31,6 +42,7 @@ def cmd_gui(args) -> int:
 
         if getattr(args, "smoke_test", False) or getattr(args, "smoke_walk", False):
             raise  # nobody is there to answer: one sentence on the console
+        resume_collection()
         make_application()
         if not offer_restore_at_start(refusal):
             return 1
@@ -41,7 +53,7 @@ def cmd_gui(args) -> int:
     from pharmacy_desk.ui.app import run
 
     return run(path, smoke_test=getattr(args, "smoke_test", False), smoke_walk=getattr(args, "smoke_walk", False),
-               started=getattr(args, "started", None))
+               started=getattr(args, "started", None), settled=resume_collection)
 
 
 def register(commands) -> None:

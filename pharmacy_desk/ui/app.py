@@ -11,6 +11,7 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, qInstallMessageHandler
 from PySide6.QtGui import QFont, QGuiApplication, QIcon
@@ -116,7 +117,8 @@ class Launcher:
     def title(self) -> str:
         return main_title(self.db_path, demo=bool(settings.get("is_demo")))
 
-    def start(self) -> QWidget:
+    def start(self, settled: Callable[[], None] | None = None) -> QWidget:
+        """Show the first window; once it has painted, ``settle`` and then ``settled()``."""
         from pharmacy_desk.core import pharmacy
         from pharmacy_desk.ui.first_paint import after_first_paint
 
@@ -135,7 +137,7 @@ class Launcher:
             self.first, then = dialog, ("pharmacy_desk.core.signin",)
         self.first.show()
         self.first.activateWindow()  # a till without a window manager would leave the name and password keyless
-        after_first_paint(self.first, lambda: settle(then))
+        after_first_paint(self.first, lambda: settle(then, settled))
         return self.first
 
     def open_counter(self, person, start: str = "") -> None:
@@ -161,7 +163,7 @@ class Launcher:
             window.open_import()
 
 
-def settle(modules: tuple[str, ...]) -> None:
+def settle(modules: tuple[str, ...], settled: Callable[[], None] | None = None) -> None:
     """Once the first window is on screen: attach the database's engine and load what the next step needs.
 
     The person is reading the window or typing meanwhile; their keys wait in Qt's queue,
@@ -171,17 +173,22 @@ def settle(modules: tuple[str, ...]) -> None:
 
     from pharmacy_desk.core import db
 
-    db.attach()
-    for name in (*modules, "pharmacy_desk.ui.operations"):
-        importlib.import_module(name)
+    try:
+        db.attach()
+        for name in (*modules, "pharmacy_desk.ui.operations"):
+            importlib.import_module(name)
+    finally:
+        if settled is not None:
+            settled()
 
 
 def run(db_path: str | os.PathLike[str], *, smoke_test: bool = False, smoke_walk: bool = False,
-        started: float | None = None) -> int:
+        started: float | None = None, settled: Callable[[], None] | None = None) -> int:
     """Open the setup or the sign-in, then the counter, on the database already opened at ``db_path``.
 
     ``smoke_test``: quit after the first window's first paint and print how long after ``started`` it came.
     ``smoke_walk``: go through the first run's windows by themselves (``ui/smoke_walk.py``), then quit.
+    ``settled()`` once the first window is on screen and the engine attached (``settle``).
     """
     app = make_application(language=settings.get("ui_language"))
     if not binding_keeps_references():
@@ -196,7 +203,7 @@ def run(db_path: str | os.PathLike[str], *, smoke_test: bool = False, smoke_walk
     sys.excepthook = _report_bug
     qInstallMessageHandler(_log_qt_message)
     launcher = Launcher(db_path)
-    first = launcher.start()
+    first = launcher.start(settled)
     if smoke_test:
         from pharmacy_desk.ui.smoke import quit_after_first_paint
 
