@@ -2,8 +2,9 @@
 
 The sign-in (or, on a new database, 开店设置) is all a cashier sees first: the charts with
 matplotlib, spreadsheets, pinyin search, campaigns, the import wizard, the demo data and the
-sale path are loaded when first used; the database's engine (peewee, the models) and the
-check of a PIN (Argon2) are loaded once the first window is on screen. The modules present at the first paint are recorded
+sale path are loaded when first used; the database's engine (peewee, the models), the
+settings' declarations and the check of a PIN (Argon2) are loaded once the first window is on
+screen, and the cycle collector waits until then. The modules present at the first paint are recorded
 by the smoke start itself; how long it takes is measured in ``bench/bench_start.py``.
 """
 
@@ -52,7 +53,13 @@ LATER = ("peewee", "argon2", "pharmacy_desk.core.models", "pharmacy_desk.core.di
          "matplotlib", "numpy", "openpyxl", "python_calamine", "pypinyin", "PIL", "pharmacy_desk.charts",
          "pharmacy_desk.ui.charts_window", "pharmacy_desk.ui.campaigns_window", "pharmacy_desk.ui.import_wizard",
          "pharmacy_desk.ui.main_window", "pharmacy_desk.ui.counter", "pharmacy_desk.core.demo",
-         "pharmacy_desk.core.sales", "pharmacy_desk.core.returns", "pharmacy_desk.core.reports")
+         "pharmacy_desk.core.sales", "pharmacy_desk.core.returns", "pharmacy_desk.core.reports",
+         # the settings' declarations (the first window reads the two it shows as stored), the table of the
+         # wizard's rules page, the other commands and what only they or a full log file need
+         "pharmacy_desk.core.settings", "pharmacy_desk.core.setting_declarations", "pharmacy_desk.core.setting_types",
+         "pharmacy_desk.core.permissions", "decimal", "pharmacy_desk.core.rule_review", "pharmacy_desk.commands.audit",
+         "pharmacy_desk.commands.staff", "pharmacy_desk.commands.coupons", "logging.handlers", "uuid", "getpass",
+         "importlib.resources")
 
 
 def at_first_paint(home: Path, *args: str) -> dict:
@@ -99,3 +106,19 @@ def test_the_sign_in_paints_without_the_wizard_or_the_later_windows(tmp_path):
 def test_the_cycle_collector_waits_until_the_first_window_is_on_screen_and_the_engine_attached(tmp_path):
     # The start's objects live as long as the program: walking them before the first paint found nothing to free.
     assert at_first_paint(tmp_path / "home")["collecting"] == {"at the first paint": False, "settled": True}
+
+
+def test_the_settings_the_first_window_shows_read_as_the_settings_give_them(db, owner):
+    # Read as stored, before the declarations are loaded: only right for texts stored as they are shown.
+    from pharmacy_desk.core import pharmacy, settings
+    from pharmacy_desk.core.setting_declarations import DECLARATION_BY_KEY
+    from pharmacy_desk.core.setting_types import StoredAsIs
+
+    for key, default in pharmacy.SHOWN_FIRST.items():
+        assert isinstance(DECLARATION_BY_KEY[key].type, StoredAsIs) and DECLARATION_BY_KEY[key].default_value == default
+    # Never changed (the defaults), then as an owner changed them.
+    assert {key: pharmacy.shown_first(key) for key in pharmacy.SHOWN_FIRST} == \
+           {key: settings.get(key) for key in pharmacy.SHOWN_FIRST} == pharmacy.SHOWN_FIRST
+    settings.change_many({"ui_language": "en", "pharmacy_name": "Kangning 康宁"}, owner)
+    assert {key: pharmacy.shown_first(key) for key in pharmacy.SHOWN_FIRST} == \
+           {key: settings.get(key) for key in pharmacy.SHOWN_FIRST} == {"ui_language": "en", "pharmacy_name": "Kangning 康宁"}

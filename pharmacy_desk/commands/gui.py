@@ -49,7 +49,7 @@ def _open_the_windows(args, resume_collection) -> int:
         path = refusal.path
     if args.demo:
         _ensure_demo_database()
-    from pharmacy_desk.core import pharmacy  # noqa: F401 - the first window's questions (and the settings)
+    from pharmacy_desk.core import pharmacy  # noqa: F401 - the first window's questions (and the settings it shows)
     from pharmacy_desk.ui.app import run
 
     return run(path, smoke_test=getattr(args, "smoke_test", False), smoke_walk=getattr(args, "smoke_walk", False),

@@ -1,17 +1,18 @@
 """The pharmacy this database belongs to, and who can sign in at its till: what the first window asks.
 
 These are read with plain SQL through ``db.read``, so the sign-in (or, on a new database,
-开店设置) can paint before peewee and the models are loaded (``db.open_database(lazily=True)``).
+开店设置) can paint before peewee and the models are loaded (``db.open_database(lazily=True)``),
+and the two settings that window shows before the settings' declarations are loaded.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pharmacy_desk.core import db, settings
+from pharmacy_desk.core import db
 from pharmacy_desk.core.vocabulary import Role
 
-__all__ = ["PharmacyInfo", "needs_setup", "pharmacy_info", "sign_in_names"]
+__all__ = ["SHOWN_FIRST", "PharmacyInfo", "needs_setup", "pharmacy_info", "shown_first", "sign_in_names"]
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,26 @@ SETTINGS = (("name", "pharmacy_name"), ("address", "pharmacy_address"), ("phone"
 _CAN_SIGN_IN = "active AND password_hash IS NOT NULL AND password_hash != ''"
 
 
+# The settings the first window shows (its language, the pharmacy's name above the sign-in), with their
+# declared defaults. Each is a text stored as it is shown (``setting_types.StoredAsIs``), so it is read
+# as stored: the declarations (every setting's type, range and words) cost the first paint some
+# milliseconds. A test holds these to the declarations.
+SHOWN_FIRST = {"ui_language": "zh_CN", "pharmacy_name": ""}
+
+
+def shown_first(key: str) -> str:
+    """What ``settings.get(key)`` gives for a key of ``SHOWN_FIRST``, read without the settings' declarations.
+
+    A stored text no program of ours wrote (out of the declared range) is given as stored: the
+    windows' language falls back by itself (``ui.i18n.install``), a name is only shown.
+    """
+    stored = db.read("SELECT value FROM setting WHERE key = ?", (key,))
+    return stored[0][0] if stored else SHOWN_FIRST[key]
+
+
 def pharmacy_info() -> PharmacyInfo:
+    from pharmacy_desk.core import settings
+
     return PharmacyInfo(**{field: settings.get(key) for field, key in SETTINGS})
 
 

@@ -18,7 +18,7 @@ from PySide6.QtGui import QFont, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from pharmacy_desk import __version__
-from pharmacy_desk.core import paths, settings
+from pharmacy_desk.core import paths
 from pharmacy_desk.ui import i18n
 from pharmacy_desk.ui.fonts import CJK_FAMILIES, register_bundled_fonts
 
@@ -115,6 +115,8 @@ class Launcher:
         self.window = None  # the MainWindow, once someone is signed in
 
     def title(self) -> str:
+        from pharmacy_desk.core import settings
+
         return main_title(self.db_path, demo=bool(settings.get("is_demo")))
 
     def start(self, settled: Callable[[], None] | None = None) -> QWidget:
@@ -190,7 +192,9 @@ def run(db_path: str | os.PathLike[str], *, smoke_test: bool = False, smoke_walk
     ``smoke_walk``: go through the first run's windows by themselves (``ui/smoke_walk.py``), then quit.
     ``settled()`` once the first window is on screen and the engine attached (``settle``).
     """
-    app = make_application(language=settings.get("ui_language"))
+    from pharmacy_desk.core import pharmacy
+
+    app = make_application(language=pharmacy.shown_first("ui_language"))
     if not binding_keeps_references():
         import PySide6
         from PySide6.QtWidgets import QMessageBox

@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
-    QButtonGroup, QFormLayout, QHeaderView, QLabel, QLineEdit, QRadioButton, QVBoxLayout, QWizard, QWizardPage,
+    QButtonGroup, QFormLayout, QHeaderView, QLabel, QLineEdit, QRadioButton, QTableView, QVBoxLayout, QWizard,
+    QWizardPage,
 )
 
 from pharmacy_desk.core.changes import ALL, Changes
 from pharmacy_desk.core.pharmacy import PharmacyInfo
-from pharmacy_desk.core.setting_declarations import DECLARATION_BY_KEY
 from pharmacy_desk.core.vocabulary import Role
 from pharmacy_desk.ui import i18n
 from pharmacy_desk.ui.i18n import core
@@ -33,8 +33,8 @@ if TYPE_CHECKING:
     from pharmacy_desk.core.rule_review import RuleLine
 
 # The first page paints before the engine is attached (``db.open_database(lazily=True)``): what
-# the later pages and 完成 need (the accounts' rules, the rule review, the setup itself) is
-# loaded when they are reached.
+# the later pages and 完成 need (the accounts' rules, the rule review with the settings'
+# declarations and its table, the setup itself) is loaded, or made, when they are reached.
 
 START_IMPORT, START_DEMO, START_EMPTY = "import", "demo", "empty"
 
@@ -109,10 +109,13 @@ def _shown(text) -> str:
 
 def _rule_label(line: RuleLine) -> str:
     """A setting's label is declared; a category's or a tier's is the name the owner gave it."""
+    from pharmacy_desk.core.setting_declarations import DECLARATION_BY_KEY
+
     return core(line.label) if line.key in DECLARATION_BY_KEY else line.label
 
 
 def _rule_value(line: RuleLine) -> str:
+    from pharmacy_desk.core.setting_declarations import DECLARATION_BY_KEY
     from pharmacy_desk.ui import setting_text
 
     declaration = DECLARATION_BY_KEY.get(line.key)
@@ -133,16 +136,18 @@ class RulesPage(QWizardPage):
         self.setTitle(self.tr("默认规则"))
         self.setSubTitle(self.tr("积分、优惠券、等级和营销的默认规则如下，开店后店长可以随时修改（改动只影响以后的消费）。"))
         self.model = RowsTableModel(RULE_COLUMNS, parent=self)  # filled when the page is reached
-        self.view = table_view(self.model, stretch_column=3)
-        self.view.setWordWrap(True)
-        self.view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.view)
+        self.view: QTableView | None = None  # made then too: the program's first table view costs the first paint
+        self.rows = QVBoxLayout(self)
 
     def initializePage(self) -> None:
         from pharmacy_desk.core.rule_review import rule_lines
 
+        if self.view is None:
+            self.view = table_view(self.model, stretch_column=3)
+            self.view.setWordWrap(True)
+            self.view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+            self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            self.rows.addWidget(self.view)
         self.model.set_rows(rule_lines())
 
 

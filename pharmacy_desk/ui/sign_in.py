@@ -123,7 +123,7 @@ class SignInDialog(QDialog):
         cancel.clicked.connect(self.reject)
         self.form.button_row.addWidget(cancel)
         # Which pharmacy's till this is, above the form (the title bar may be hidden or cut off).
-        shop = pharmacy.pharmacy_info().name
+        shop = pharmacy.shown_first("pharmacy_name")
         self.heading = QLabel(self.tr("{pharmacy} · {title}").format(pharmacy=shop, title=title) if shop else title)
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
