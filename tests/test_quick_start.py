@@ -20,19 +20,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 # Run as ``gui --smoke-test`` runs, noting sys.modules at the first paint of the first window.
-# Whether the cycle collector ran is noted too: at the first paint and once the engine is attached.
+# Noted too: whether the cycle collector runs (at the first paint, once the engine is attached) and whether
+# the Qt namespace was built by then (its first import builds all its enums: ui/first_paint.py).
 AT_FIRST_PAINT = textwrap.dedent("""
     import gc, json, sys
     from PySide6.QtCore import QEvent
     from pharmacy_desk.ui import app, first_paint
 
-    seen, collecting = [], {}
+    seen, collecting, built = [], {}, []
     painted, settle = first_paint._FirstPaint.eventFilter, app.settle
 
     def noting(self, watched, event):
         if not self.seen and event.type() == QEvent.Type.Paint:
             seen.append(sorted(sys.modules))
             collecting.setdefault("at the first paint", gc.isenabled())
+            built.append("Qt" in vars(sys.modules["PySide6.QtCore"]))
         return painted(self, watched, event)
 
     def settling(*args):
@@ -43,7 +45,7 @@ AT_FIRST_PAINT = textwrap.dedent("""
     from pharmacy_desk.cli import main
 
     code = main(sys.argv[1:])
-    print(json.dumps({"modules": seen[0] if seen else [], "collecting": collecting}))
+    print(json.dumps({"modules": seen[0] if seen else [], "collecting": collecting, "qt_namespace": built}))
     raise SystemExit(code)
 """)
 
@@ -122,3 +124,19 @@ def test_the_settings_the_first_window_shows_read_as_the_settings_give_them(db, 
     settings.change_many({"ui_language": "en", "pharmacy_name": "Kangning 康宁"}, owner)
     assert {key: pharmacy.shown_first(key) for key in pharmacy.SHOWN_FIRST} == \
            {key: settings.get(key) for key in pharmacy.SHOWN_FIRST} == {"ui_language": "en", "pharmacy_name": "Kangning 康宁"}
+
+
+def test_neither_first_window_builds_the_qt_namespace_before_it_paints(tmp_path):
+    built = at_first_paint(tmp_path / "home")["qt_namespace"]  # 开店设置, as each first-paint watcher saw it
+    assert built and not any(built)
+    home = tmp_path / "shop"
+    made = subprocess.run([sys.executable, "-c", textwrap.dedent(f"""
+        from pharmacy_desk.core import setup
+        from pharmacy_desk.core.db import open_database
+        open_database({str(home / "pharmacy.sqlite3")!r}, create=True)
+        setup.set_up(setup.PharmacyInfo("康宁大药房"), "王芳", "owner-pass")
+    """)], env=dict(os.environ, PYTHONPATH=str(ROOT), PHARMACY_DESK_HOME=str(home)), capture_output=True, text=True,
+        timeout=180)
+    assert made.returncode == 0, made.stderr
+    built = at_first_paint(home, "--db", str(home / "pharmacy.sqlite3"))["qt_namespace"]  # the sign-in
+    assert built and not any(built)

@@ -13,8 +13,8 @@ import sys
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, qInstallMessageHandler
-from PySide6.QtGui import QFont, QGuiApplication, QIcon
+from PySide6.QtCore import QCoreApplication, qInstallMessageHandler
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from pharmacy_desk import __version__
@@ -31,9 +31,9 @@ STYLESHEET = ("style.qss",)
 
 
 def make_application(argv: list[str] | None = None, language: str = i18n.DEFAULT_LANGUAGE) -> QApplication:
-    if QApplication.instance() is None:
-        # Fractional scales (125 %, 150 %) as they are: text and icons sharp on a high-DPI screen.
-        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    # Fractional scales (125 %, 150 %) are taken as they are, text and icons sharp on a high-DPI screen:
+    # Qt 6's own rounding policy (PassThrough, which a test holds). Not set here: the Qt namespace that
+    # names it is not imported before the first window paints (``ui/first_paint.py``).
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(ORGANISATION)

@@ -1,4 +1,11 @@
-"""Doing something when a window first paints: the start's own clock, and the work left for after it."""
+"""Doing something when a window first paints: the start's own clock, and the work left for after it.
+
+What the first window's modules (the sign-in, 开店设置, the small widgets they share) import from
+PySide6 at their top is only the classes the window shows. The first import of the ``Qt``
+namespace builds every one of its enums, which takes longer than building and painting the
+window; so where those modules need a ``Qt`` enum after the first paint, they import it there
+(``tests/test_quick_start.py`` fails if the namespace is built before the paint).
+"""
 
 from __future__ import annotations
 

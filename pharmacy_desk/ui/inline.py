@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLayout, QLineEdit, QPushButton,
     QTableView, QVBoxLayout, QWidget,
@@ -29,11 +28,14 @@ class InlineMessage(QLabel):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWordWrap(True)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.kind = "info"
         self.hide()
 
     def _show(self, text: str, kind: str) -> None:
+        if text:  # to be copied: made selectable when it says something, after the first paint (ui/first_paint.py)
+            from PySide6.QtCore import Qt
+
+            self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.kind = kind
         self.setStyleSheet(_STYLES[kind])
         self.setText(text)

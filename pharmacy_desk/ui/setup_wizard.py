@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
-    QButtonGroup, QFormLayout, QHeaderView, QLabel, QLineEdit, QRadioButton, QTableView, QVBoxLayout, QWizard,
-    QWizardPage,
+    QButtonGroup, QFormLayout, QLabel, QLineEdit, QRadioButton, QVBoxLayout, QWizard, QWizardPage,
 )
 
 from pharmacy_desk.core.changes import ALL, Changes
@@ -24,13 +23,13 @@ from pharmacy_desk.core.pharmacy import PharmacyInfo
 from pharmacy_desk.core.vocabulary import Role
 from pharmacy_desk.ui import i18n
 from pharmacy_desk.ui.i18n import core
-from pharmacy_desk.ui.inline import InlineMessage, table_view
-from pharmacy_desk.ui.table_model import Column, RowsTableModel
+from pharmacy_desk.ui.inline import InlineMessage
 
 if TYPE_CHECKING:
     from pharmacy_desk.core import demo  # loaded when the demo is chosen: it brings the whole sale path
     from pharmacy_desk.core.operator import Operator
     from pharmacy_desk.core.rule_review import RuleLine
+    from pharmacy_desk.ui.table_model import Column, RowsTableModel
 
 # The first page paints before the engine is attached (``db.open_database(lazily=True)``): what
 # the later pages and 完成 need (the accounts' rules, the rule review with the settings'
@@ -122,12 +121,15 @@ def _rule_value(line: RuleLine) -> str:
     return setting_text.shown_value(declaration, line.setting) if declaration else _shown(line.value)
 
 
-RULE_COLUMNS = (
-    Column(QT_TRANSLATE_NOOP("Columns", "类别"), lambda r: core(r.group)),
-    Column(QT_TRANSLATE_NOOP("Columns", "规则"), _rule_label),
-    Column(QT_TRANSLATE_NOOP("Columns", "默认值"), _rule_value, align_right=True),
-    Column(QT_TRANSLATE_NOOP("Columns", "含义"), lambda r: _shown(r.meaning)),
-)
+def rule_columns() -> tuple[Column, ...]:
+    from pharmacy_desk.ui.table_model import Column
+
+    return (
+        Column(QT_TRANSLATE_NOOP("Columns", "类别"), lambda r: core(r.group)),
+        Column(QT_TRANSLATE_NOOP("Columns", "规则"), _rule_label),
+        Column(QT_TRANSLATE_NOOP("Columns", "默认值"), _rule_value, align_right=True),
+        Column(QT_TRANSLATE_NOOP("Columns", "含义"), lambda r: _shown(r.meaning)),
+    )
 
 
 class RulesPage(QWizardPage):
@@ -135,19 +137,25 @@ class RulesPage(QWizardPage):
         super().__init__()
         self.setTitle(self.tr("默认规则"))
         self.setSubTitle(self.tr("积分、优惠券、等级和营销的默认规则如下，开店后店长可以随时修改（改动只影响以后的消费）。"))
-        self.model = RowsTableModel(RULE_COLUMNS, parent=self)  # filled when the page is reached
-        self.view: QTableView | None = None  # made then too: the program's first table view costs the first paint
+        # The table and its rows are made when the page is reached: the program's first table (its model
+        # brings the Qt namespace, ui/first_paint.py) would cost the first paint more than the page shows.
+        self.model: RowsTableModel | None = None
         self.rows = QVBoxLayout(self)
 
     def initializePage(self) -> None:
-        from pharmacy_desk.core.rule_review import rule_lines
+        from PySide6.QtWidgets import QHeaderView
 
-        if self.view is None:
-            self.view = table_view(self.model, stretch_column=3)
-            self.view.setWordWrap(True)
-            self.view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-            self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            self.rows.addWidget(self.view)
+        from pharmacy_desk.core.rule_review import rule_lines
+        from pharmacy_desk.ui.inline import table_view
+        from pharmacy_desk.ui.table_model import RowsTableModel
+
+        if self.model is None:
+            self.model = RowsTableModel(rule_columns(), parent=self)
+            view = table_view(self.model, stretch_column=3)
+            view.setWordWrap(True)
+            view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+            view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            self.rows.addWidget(view)
         self.model.set_rows(rule_lines())
 
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox, QCompleter, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from pharmacy_desk.core import pharmacy
@@ -71,12 +71,9 @@ class SignInForm(QWidget):
         names = pharmacy.sign_in_names()
         self.name.blockSignals(True)
         self.name.clear()
+        # Completed from these names in the field itself, in any letter case (Tab accepts it): an editable
+        # combo box's own completer. A popup list would cover the PIN field.
         self.name.addItems(names)
-        completer = QCompleter(names, self.name)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        # Completed in the field itself (Tab accepts it): a popup list would cover the PIN field.
-        completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
-        self.name.setCompleter(completer)
         self.name.setEditText(name)
         self.name.blockSignals(False)
         self.secret.clear()
@@ -84,10 +81,12 @@ class SignInForm(QWidget):
         self.focus()
 
     def focus(self) -> None:
-        (self.secret if self.name.currentText().strip() else self.name).setFocus(Qt.FocusReason.OtherFocusReason)
+        (self.secret if self.name.currentText().strip() else self.name).setFocus()
 
     def _name_entered(self) -> None:
         if self.name.currentText().strip():
+            from PySide6.QtCore import Qt  # not at import: see ui/first_paint.py
+
             self.secret.setFocus(Qt.FocusReason.TabFocusReason)
 
     def submit(self) -> None:
