@@ -2,7 +2,7 @@
 
 Part of the SQLite-only seam (``core.dialect`` re-exports every name here): a second backend
 would keep the same figures with triggers of its own. Each set is written here once and used
-for a new database (``schema.extra_sql``) and for putting a lost trigger back
+for a new database (``schema.EXTRA_SQL``) and for putting a lost trigger back
 (``core/kept_figures.py``); the migration that introduced it holds the same text, frozen.
 
 Nothing here needs peewee: ``schema`` reads these texts before the engine is loaded.

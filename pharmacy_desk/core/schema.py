@@ -16,7 +16,7 @@ Adding version N:
 1. Write ``schema_sql/migrate_vN.sql``: the statements that bring a vN-1 database to vN,
    as literal SQL. Data that must be recomputed is recomputed in SQL, with any rule it
    needs (a table of values, say) written into the file, not imported.
-2. Change the models (or ``EXTRA_SQL``, ``extra_sql``) so that a new database gets the same schema. A
+2. Change the models (or ``EXTRA_SQL``) so that a new database gets the same schema. A
    NOT NULL column added with ``ALTER TABLE … DEFAULT x`` needs the same default on its
    field: ``constraints=[SQL("DEFAULT x")]``.
 3. Bump ``CURRENT_VERSION``.
@@ -105,12 +105,8 @@ EXTRA_SQL = [
     COUPON_IN_USE_VIEW,
     *dialect_triggers.RULE_VERSION_TRIGGERS.values(),
     *dialect_triggers.MEMBER_TALLY_TRIGGERS.values(),
+    *dialect_triggers.SALE_TRIGGERS.values(),
 ]
-
-
-def extra_sql() -> list[str]:
-    """``EXTRA_SQL`` and the sale's triggers, what a new database gets beside its tables."""
-    return [*EXTRA_SQL, *dialect_triggers.SALE_TRIGGERS.values()]
 
 
 CURRENT_VERSION = 16
@@ -193,7 +189,7 @@ def create_fresh() -> None:
 
     with db.write_transaction():
         db.database.create_tables(MODELS + BOOKKEEPING_MODELS)
-        for sql in extra_sql():
+        for sql in EXTRA_SQL:
             db.database.execute_sql(sql)
         seed_defaults()
         _set_user_version(CURRENT_VERSION)
