@@ -12,15 +12,16 @@ from __future__ import annotations
 
 from typing import Any
 
-_ORDER = ("database", "first_run", "backup", "gui", "staff", "spreadsheet", "cards", "report", "coupons", "rules",
-          "audit")
-
 
 def __getattr__(name: str) -> Any:
     if name == "COMMANDS":
-        import importlib
+        from pharmacy_desk.commands import (
+            audit, backup, cards, coupons, database, first_run, gui, report, rules, spreadsheet, staff,
+        )
 
-        commands = tuple(importlib.import_module(f"{__name__}.{group}").register for group in _ORDER)
+        commands = (database.register, first_run.register, backup.register, gui.register, staff.register,
+                    spreadsheet.register, cards.register, report.register, coupons.register, rules.register,
+                    audit.register)
         globals()["COMMANDS"] = commands  # found directly from now on
         return commands
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
