@@ -191,6 +191,10 @@ def test_a_return_by_receipt_is_made_with_the_keyboard_alone_tab_reaching_the_re
     assert "将退款 150.00 元" in dialog.message.text() and _focused() is dialog.confirm_button
     qtbot.keyClick(_focused(), Qt.Key.Key_Return)
     assert SaleReturn.get().refund_fen == 15000
+    # The next receipt scanned (digits, then Enter) goes into the receipt field, replacing the
+    # last one, not onto 重印小票 where its Enter would print the last receipt again.
+    qtbot.waitUntil(lambda: _focused() is dialog.receipt_edit)
+    assert dialog.receipt_edit.selectedText() == dialog.receipt_edit.text()
 
 
 def test_the_reason_has_its_key_and_tab_leaves_the_members_sales(qtbot, clerk, make_member, sell):

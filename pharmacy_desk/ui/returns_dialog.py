@@ -260,6 +260,8 @@ class ReturnsDialog(QDialog):
 
     def find_receipt(self) -> None:
         receipt_no = self.receipt_edit.text()
+        if not receipt_no.strip():
+            return  # a stray Enter in the empty field leaves what the dialog shows, a return's result included
         Read(self, lambda: returns.find_sale(receipt_no)).success(self._found).failure(self.message.refused).run()
 
     def _found(self, sale: returns.SaleToReturn) -> None:
@@ -346,4 +348,8 @@ class ReturnsDialog(QDialog):
         self.load_sale(self.sale_id)  # a new key: a further return of this sale is a new one
         self.message.ok(text)
         self.sales_model.refresh()
+        # The confirm button has gone, and Qt would hand its focus to 重印小票: the next scanned
+        # receipt's Enter would print this one again. The receipt field waits for it instead.
+        self.receipt_edit.setFocus()
+        self.receipt_edit.selectAll()
         events().slip.emit(slips.return_slip(result.sale_return.id))
