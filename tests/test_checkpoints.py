@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from bench import till_harness
-from pharmacy_desk.core import checkpointer, db, dialect
+from pharmacy_desk.core import checkpointer, db, dialect, dialect_log
 from pharmacy_desk.core.db import close_database, database, open_database
 from pharmacy_desk.core.models import Sale, Staff
 
@@ -98,7 +98,7 @@ def test_closing_stops_the_copy_and_leaves_no_log(shop):
 
 def test_a_failed_copy_is_logged_and_the_next_commit_tries_again(shop, monkeypatch, caplog):
     path, clerk, members = shop
-    real = dialect.passive_checkpoint
+    real = dialect_log.passive_checkpoint
     failures = []
 
     def failing_once(connection):
@@ -107,7 +107,7 @@ def test_a_failed_copy_is_logged_and_the_next_commit_tries_again(shop, monkeypat
             raise sqlite3.OperationalError("disk I/O error")
         return real(connection)
 
-    monkeypatch.setattr(dialect, "passive_checkpoint", failing_once)
+    monkeypatch.setattr(dialect_log, "passive_checkpoint", failing_once)
     with caplog.at_level(logging.WARNING, logger=checkpointer.__name__):
         _sell(clerk, members, 0, 2)
         assert _wait_for(lambda: failures != [])

@@ -23,7 +23,7 @@ import threading
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from pharmacy_desk.core.dialect import CheckpointConnection
+    from pharmacy_desk.core.dialect_log import CheckpointConnection
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +65,7 @@ class Checkpointer:
             thread.join()
 
     def _run(self) -> None:
-        from pharmacy_desk.core import dialect
+        from pharmacy_desk.core import dialect_files, dialect_log
 
         connection: CheckpointConnection | None = None
         try:
@@ -78,11 +78,11 @@ class Checkpointer:
                 self._woken.clear()
                 try:
                     if connection is None:
-                        connection = dialect.checkpoint_connection(self.path)
+                        connection = dialect_log.checkpoint_connection(self.path)
                     with self.one_at_a_time:
-                        dialect.passive_checkpoint(connection)
+                        dialect_log.passive_checkpoint(connection)
                     self.checkpoints += 1
-                except dialect.DRIVER_ERRORS as error:
+                except dialect_files.DRIVER_ERRORS as error:
                     # A full or failing disk: the sales are in the log all the same. The next commit
                     # tries again, and a connection reaching the backstop checkpoints by itself.
                     log.warning("could not copy the write-ahead log into %s: %s", self.path, error)

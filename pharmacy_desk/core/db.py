@@ -332,7 +332,7 @@ def batch_transaction(size: ChunkSize | None = None) -> Iterator[None]:
     done twice. ``size`` is told how long the chunk held the lock (``ChunkSize``).
 
     After its commit the chunk copies what it wrote from the log into the database file itself
-    (``dialect.checkpoint``: passive, it holds no lock a till needs), after any copy the
+    (``dialect_log.checkpoint``: passive, it holds no lock a till needs), after any copy the
     background thread is making (``core/checkpointer.py``), so the batch pays for its own pages
     before it writes more and the log stays short.
     """
@@ -357,10 +357,10 @@ def batch_transaction(size: ChunkSize | None = None) -> Iterator[None]:
         yield
     if size is not None:
         size.took(time.perf_counter() - locked_at)
-    from pharmacy_desk.core import dialect
+    from pharmacy_desk.core import dialect_log
 
     with _checkpointer.one_at_a_time if _checkpointer is not None else nullcontext():
-        dialect.checkpoint(_database())
+        dialect_log.checkpoint(_database())
 
 
 # When SQLite's busy handler asks again for the lock, in ms after a connection first found it

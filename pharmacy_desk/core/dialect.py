@@ -3,7 +3,8 @@
 Services write plain SQL where every database understands it and call this module
 for the rest: connection settings, date arithmetic, prefix matching, planner hints,
 and the catalogue queries (indexes, triggers, integrity checks); what a database file on disk
-holds and how it is copied is ``core.dialect_files``. A second backend
+holds and how it is copied is ``core.dialect_files``, copying the write-ahead log into it
+``core.dialect_log``, the triggers that keep derived figures ``core.dialect_triggers``. A second backend
 (PostgreSQL for a shop with several counters) would supply the same names; the
 services would not change.
 
@@ -456,38 +457,6 @@ def bulk_writing(database: AnyDatabase) -> Iterator[BulkWriting]:
     finally:
         for name, value in usual.items():
             database.execute_sql(f"PRAGMA {name} = {int(value)}")
-
-
-def checkpoint(database: AnyDatabase) -> None:
-    """Copy the write-ahead log into the database file as far as the readers allow (a passive checkpoint).
-
-    It waits for no lock and blocks no writer; outside a transaction only (inside one it cannot run).
-    """
-    if not database.in_transaction():
-        database.execute_sql("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
-
-
-CheckpointConnection = sqlite3.Connection
-
-
-def checkpoint_connection(path: str | os.PathLike[str]) -> CheckpointConnection:
-    """A connection of its own for ``passive_checkpoint``, for the thread that runs it (``core/checkpointer.py``).
-
-    Synced as the tills' are (FULL): the file is synced after each checkpoint, before the log
-    is started again from its beginning.
-    """
-    from pathlib import Path
-
-    # ``mode=rw``: a file removed meanwhile is an error here, never a new empty database.
-    connection = sqlite3.connect(f"{Path(path).absolute().as_uri()}?mode=rw", uri=True, isolation_level=None)
-    connection.execute("PRAGMA synchronous = 2")
-    return connection
-
-
-def passive_checkpoint(connection: CheckpointConnection) -> tuple[int, int, int]:
-    """A passive checkpoint on a plain connection: (busy, pages in the log, pages copied so far)."""
-    busy, logged, copied = connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
-    return busy, logged, copied
 
 
 def query_plan(database: AnyDatabase, sql: str, params: tuple = ()) -> list[str]:
