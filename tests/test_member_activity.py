@@ -165,7 +165,7 @@ def test_the_current_months_dormancy_and_segments_from_one_pass_equal_the_scan_o
     from pharmacy_desk.core.models import Member
 
     # One member whose only sale makes them newly dormant this month, inside RFM's window or before it.
-    lapsed = make_member(name="李四", owner_staff=clerk, at=dt.datetime.combine(add_months(TODAY, -22), dt.time(9)))
+    lapsed = make_member(name="李四", owner_staff=clerk.id, at=dt.datetime.combine(add_months(TODAY, -22), dt.time(9)))
     sell(lapsed, {"household": 5000}, at=_when(random.Random(dormant_months), dormant_months))
     for member in spread[::3]:
         Member.update(owner_staff=clerk.id).where(Member.id == member.id).execute()

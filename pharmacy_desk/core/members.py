@@ -87,7 +87,7 @@ def _refuse_duplicates(phone: str, name: str, card_no: str | None, shared_phone:
 
 def register(*, phone: object, name: object, operator: Operator, gender: object = "",
              birthday: dt.date | None = None, card_no: object = None, address: str = "",
-             notes: str = "", marketing_opt_out: bool = False, owner_staff: StaffId | Operator | None = None,
+             notes: str = "", marketing_opt_out: bool = False, owner_staff: StaffId | None = None,
              at: dt.datetime | None = None, key: str | None = None,
              welcome_coupon: bool = True, shared_phone: bool = False) -> Registration:
     """会员登记: validate, refuse a duplicate (naming the member), issue the new-member coupon.
@@ -95,7 +95,7 @@ def register(*, phone: object, name: object, operator: Operator, gender: object 
     A phone another member has is refused with ``PhoneInUse`` naming them, unless
     ``shared_phone`` (the cashier heard it is a family's number): then the new person
     is a member of their own on it. A card number, or the same name on the phone, never.
-    ``owner_staff`` (专属店员) is a person's id or an operator; by default the operator signing them up.
+    ``owner_staff`` (专属店员) is a person's id; by default the operator signing them up.
     """
     require(operator, Permission.SIGN_UP)
     at = at or operations.now()
@@ -111,7 +111,7 @@ def register(*, phone: object, name: object, operator: Operator, gender: object 
             member = Member.get(Member.id == int(step.done.subject.split(":")[1]))
             return Registration(member, Coupon.get_or_none(Coupon.issue_key == f"new_member:{member.id}"))
         _refuse_duplicates(phone, name, card, shared_phone)
-        owner = (getattr(owner_staff, "id", owner_staff) if owner_staff is not None
+        owner = (owner_staff if owner_staff is not None
                  else operator.id if operator.role != Role.SYSTEM else None)
         member = Member.create(
             card_no=card or _next_card_no(), phone=phone, name=name, name_initials=name_initials(name),
