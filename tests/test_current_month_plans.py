@@ -84,16 +84,23 @@ def test_the_members_running_figures_are_read_twice_for_dormancy_and_rfm(closed_
     assert report.figures == build_report(THIS_MONTH, owner, live=True).figures
 
 
+def _statements_run(db, call) -> list[str]:
+    """The statements SQLite ran for ``call``, their parameters written in, so each one's plan can
+    be asked for as it stands (``dialect.sent`` keeps the text as sent, with its placeholders)."""
+    seen: list[str] = []
+    db.connection().set_trace_callback(seen.append)
+    try:
+        call()
+    finally:
+        db.connection().set_trace_callback(None)
+    return seen
+
+
 def test_points_owed_without_a_stored_month_before_are_summed_from_the_member_and_points_index(db, make_member, sell):
     """With no close to start from, the balance is the sum of every entry: read from the two-column
     index, a thirteenth of the table's pages, rather than the table itself."""
     sell(make_member(), {"household": 30000})
-    seen: list[str] = []
-    db.connection().set_trace_callback(seen.append)
-    try:
-        monthly.monthly_figures(THIS_MONTH)
-    finally:
-        db.connection().set_trace_callback(None)
+    seen = _statements_run(db, lambda: monthly.monthly_figures(THIS_MONTH))
     whole = [sql for sql in seen if sql.startswith("SELECT COALESCE(SUM(points), 0) FROM ledger_entry")
              and "WHERE" not in sql]
     assert len(whole) == 1
@@ -106,12 +113,7 @@ def test_a_months_points_are_summed_from_the_date_index_alone(db, make_member, s
     index alone (schema v16): through the index on the time alone, each entry cost a read of its
     table row, 2.9 million of them in a month whose points expired all at once."""
     sell(make_member(), {"household": 30000})
-    seen: list[str] = []
-    db.connection().set_trace_callback(seen.append)
-    try:
-        monthly.monthly_figures(THIS_MONTH)
-    finally:
-        db.connection().set_trace_callback(None)
+    seen = _statements_run(db, lambda: monthly.monthly_figures(THIS_MONTH))
     dated = [sql for sql in seen if "FROM ledger_entry WHERE created_at" in sql]
     assert len(dated) == 2  # the month's points; what came after its end
     for sql in dated:
