@@ -87,3 +87,45 @@ def test_a_past_day_is_reported_again_and_a_day_not_yet_come_is_refused(shift, o
         day_end(later.date() + dt.timedelta(days=1), owner, at=later)
     assert str(refused.value) == f"{later.date() + dt.timedelta(days=1):%Y-%m-%d} 还没有到，不能日结。"
     assert Operation.select().count() == kept  # refused before anything is recorded
+
+
+@pytest.fixture
+def spent_then_returned(db, clerk, owner, make_member, sell):
+    """A member earns 20 points, pays 500 as cash, spends all but 5, then both sales come back:
+    the first return can take back only 5 of its 20 points (15 short), the second gives the 500 back."""
+    from pharmacy_desk.core import ledger
+
+    member = make_member(at=DAY - dt.timedelta(days=2))
+    ledger.adjust(member.id, 500, "开户", owner, "seed", at=DAY - dt.timedelta(days=1))
+    earning = sell(member, {"supplement": 30000}, at=DAY + dt.timedelta(minutes=5))  # 300元 × 2/30 → 20
+    paying = sell(member, {"household": 5000}, points_used=500, at=DAY + dt.timedelta(minutes=10))  # 30元 → 1
+    ledger.adjust(member.id, -16, "兑换礼品（手工）", owner, "spend", at=DAY + dt.timedelta(minutes=15))  # 5 left
+    first = returns.return_sale(sale_id=earning.sale.id, operator=clerk, uid="r1", reason=ReturnReason.NOT_NEEDED,
+                                at=DAY + dt.timedelta(minutes=20))
+    second = returns.return_sale(sale_id=paying.sale.id, operator=clerk, uid="r2", reason=ReturnReason.NOT_NEEDED,
+                                 at=DAY + dt.timedelta(minutes=25))
+    assert (first.sale_return.points_clawed, first.sale_return.points_shortfall) == (5, 15)
+    assert (second.sale_return.points_refunded, second.sale_return.points_clawed) == (500, 1)
+    return member
+
+
+def test_the_figures_show_what_returns_took_back_could_not_take_back_and_gave_back(spent_then_returned, clerk, owner):
+    t = close_shift(clerk, at=DAY + dt.timedelta(hours=1)).totals
+    assert (t.points_issued, t.points_clawed, t.points_shortfall, t.points_net_issued) == (21, 6, 15, 15)
+    assert (t.points_redeemed, t.points_given_back, t.points_net_redeemed) == (500, 500, 0)
+    closed = Operation.get(Operation.kind == OperationKind.SHIFT_CLOSE.value)
+    assert "积分 +21 −500，退货扣回 6、未能扣回 15、退回 500" in closed.detail
+    # The owner's own adjustments are neither earned nor spent at the till.
+    everyone = day_end(DAY.date(), owner, at=DAY + dt.timedelta(hours=2)).totals
+    assert (everyone.points_issued, everyone.points_clawed, everyone.points_shortfall) == (21, 6, 15)
+
+
+def test_the_slips_print_the_clawback_the_shortfall_and_the_nets(spent_then_returned, clerk, owner):
+    from pharmacy_desk.core.shift_slip import day_end_slip, shift_slip
+
+    pairs = [(line.left, line.right) for line in shift_slip(close_shift(clerk, at=DAY + dt.timedelta(hours=1))).lines]
+    points = pairs[pairs.index(("发放积分", "21")):][:7]
+    assert points == [("发放积分", "21"), ("  退货扣回", "-6"), ("  积分不足未扣回", "15"), ("净发放积分", "15"),
+                      ("使用积分", "500"), ("  退货/撤销退回", "-500"), ("净使用积分", "0")]
+    day = [(line.left, line.right) for line in day_end_slip(day_end(DAY.date(), owner, at=DAY + dt.timedelta(hours=2))).lines]
+    assert day.count(("  积分不足未扣回", "15")) == 2  # the whole shop, then the clerk's own part

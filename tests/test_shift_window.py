@@ -8,7 +8,7 @@ import re
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from pharmacy_desk.core.models import Operation, Staff
+from pharmacy_desk.core.models import Operation, Sale, Staff
 from pharmacy_desk.core.vocabulary import OperationKind
 from pharmacy_desk.ui.shift_window import SlipDialog
 from tests.counter_window import act_as, scan, type_amount
@@ -40,6 +40,8 @@ def test_the_cashier_closes_the_shift_from_the_menu_and_gets_the_slip(qtbot, win
     text = dialog.view.text.toPlainText()
     assert "交班单" in text and "销售 1 笔" in text and "李娜" in text
     assert "医保（另计，不在钱箱）" in text and "80.00" in text and "150.00" in text
+    earned = Sale.get().points_earned
+    assert re.search(rf"发放积分 +{earned}\n  退货扣回 +0\n  积分不足未扣回 +0\n净发放积分 +{earned}\n", text)
     assert Operation.select().where(Operation.kind == OperationKind.SHIFT_CLOSE.value).count() == 1
     path = dialog.view.save_pdf(str(tmp_path / "shift.pdf"))
     assert path and (tmp_path / "shift.pdf").read_bytes().startswith(b"%PDF")

@@ -38,10 +38,23 @@ class Totals:
     returns: int = 0
     refunds_fen: int = 0
     refunded_by: dict[str, int] = field(default_factory=dict)
-    points_issued: int = 0
+    points_issued: int = 0  # earned by the sales, before any return
+    points_clawed: int = 0  # earned points a return took back
+    points_shortfall: int = 0  # earned points a return could not take back: the member had spent them
     points_redeemed: int = 0  # as cash in sales and for gifts
+    points_given_back: int = 0  # points used as cash or for a gift, given back by a return or a reversal
     coupons_used: int = 0
     new_members: int = 0
+
+    @property
+    def points_net_issued(self) -> int:
+        """What the sales' points came to once the returns took theirs back; the shortfall stays given."""
+        return self.points_issued - self.points_clawed
+
+    @property
+    def points_net_redeemed(self) -> int:
+        """The points spent, less those given back."""
+        return self.points_redeemed - self.points_given_back
 
     @property
     def insurance_fen(self) -> int:
@@ -72,8 +85,9 @@ def totals(start: dt.datetime, end: dt.datetime, staff_id: int | None = None) ->
                         Payment.select(Payment.method, fn.SUM(Payment.amount_fen)).join(Sale)
                         .where(sales_where).group_by(Payment.method).tuples()))
     returns_where = _between(SaleReturn.created_at, start, end) & mine(SaleReturn.staff)
-    returns, refunds = cast("tuple[int, int]", SaleReturn.select(
-        fn.COUNT(SaleReturn.id), fn.COALESCE(fn.SUM(SaleReturn.refund_fen), 0)).where(returns_where).tuples().get())
+    returns, refunds, shortfall = cast("tuple[int, int, int]", SaleReturn.select(
+        fn.COUNT(SaleReturn.id), fn.COALESCE(fn.SUM(SaleReturn.refund_fen), 0),
+        fn.COALESCE(fn.SUM(SaleReturn.points_shortfall), 0)).where(returns_where).tuples().get())
     refunded_by = dict(cast("Iterable[tuple[str, int]]",
                             SaleReturnPayment.select(SaleReturnPayment.method, fn.SUM(SaleReturnPayment.amount_fen))
                             .join(SaleReturn).where(returns_where).group_by(SaleReturnPayment.method).tuples()))
@@ -89,7 +103,9 @@ def totals(start: dt.datetime, end: dt.datetime, staff_id: int | None = None) ->
     return Totals(
         sales=count, sales_fen=paid, paid_by=paid_by, returns=returns, refunds_fen=refunds, refunded_by=refunded_by,
         points_issued=points.get(LedgerKind.EARN.value, 0),
+        points_clawed=-points.get(LedgerKind.CLAWBACK.value, 0), points_shortfall=shortfall,
         points_redeemed=-(points.get(LedgerKind.REDEEM.value, 0) + points.get(LedgerKind.GIFT.value, 0)),
+        points_given_back=points.get(LedgerKind.REFUND.value, 0),
         coupons_used=coupons_used, new_members=new_members)
 
 
@@ -128,7 +144,8 @@ def describe(t: Totals) -> str:
     """One line of the totals, as the audit log keeps them."""
     methods = "、".join(f"{PaymentMethod.label_of(m)} {yuan(a)}" for m, a in t.takings_by_method.items())
     return (f"销售 {t.sales} 笔 {yuan(t.sales_fen)} 元；退货 {t.returns} 笔 {yuan(t.refunds_fen)} 元；"
-            f"收款 {methods or '无'}；医保 {yuan(t.insurance_fen)} 元；积分 +{t.points_issued} −{t.points_redeemed}；"
+            f"收款 {methods or '无'}；医保 {yuan(t.insurance_fen)} 元；积分 +{t.points_issued} −{t.points_redeemed}，"
+            f"退货扣回 {t.points_clawed}、未能扣回 {t.points_shortfall}、退回 {t.points_given_back}；"
             f"用券 {t.coupons_used} 张；新会员 {t.new_members} 人")
 
 

@@ -17,11 +17,22 @@ def totals_lines(t: Totals) -> list[ReceiptLine]:
     if not t.takings_by_method:
         lines.append(ReceiptLine("  无", yuan(0)))
     lines += [ReceiptLine("医保（另计，不在钱箱）", yuan(t.insurance_fen)),
-              ReceiptLine("发放积分", str(t.points_issued)),
-              ReceiptLine("使用积分", str(t.points_redeemed)),
+              *points_lines(t),
               ReceiptLine("用券", f"{t.coupons_used} 张"),
               ReceiptLine("新会员", f"{t.new_members} 人")]
     return lines
+
+
+def points_lines(t: Totals) -> list[ReceiptLine]:
+    """The points given and spent, each with what the returns changed and the net: a return takes
+    back what its goods earned, and what the member had already spent stays given (未扣回)."""
+    return [ReceiptLine("发放积分", str(t.points_issued)),
+            ReceiptLine("  退货扣回", f"-{t.points_clawed}" if t.points_clawed else "0"),
+            ReceiptLine("  积分不足未扣回", str(t.points_shortfall)),
+            ReceiptLine("净发放积分", str(t.points_net_issued), bold=True),
+            ReceiptLine("使用积分", str(t.points_redeemed)),
+            ReceiptLine("  退货/撤销退回", f"-{t.points_given_back}" if t.points_given_back else "0"),
+            ReceiptLine("净使用积分", str(t.points_net_redeemed), bold=True)]
 
 
 def shift_slip(report: ShiftReport) -> Receipt:
