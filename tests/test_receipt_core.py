@@ -68,6 +68,29 @@ def test_the_sale_that_crosses_a_threshold_says_so(make_member, sell):
     assert not any("升级" in line.left for line in build(before.sale.id).lines)
 
 
+def test_the_sale_that_lifts_the_tier_prints_the_tier_it_was_served_under(make_member, sell, owner):
+    """核心会员 brings 优先服务 (the default ladder), from the sale after the one that crossed 500元."""
+    from pharmacy_desk.core import rules, tiers
+    from pharmacy_desk.core.defaults import system_staff
+    from pharmacy_desk.core.models import Member
+
+    rules.update_tier("normal", owner, privileges="免费测血压")
+    member = make_member()
+    sell(member, {"household": 40000}, at=DAY)
+    crossing = sell(member, {"household": 20000}, at=DAY + dt.timedelta(hours=1))
+    lefts = [line.left for line in build(crossing.sale.id).lines]
+    assert "会员特权 免费测血压" in lefts and "会员特权 优先服务" not in lefts
+    assert lefts[lefts.index("恭喜您升级为核心会员！") + 1] == "下次消费起享有 优先服务"
+    following = sell(member, {"household": 2000}, at=DAY + dt.timedelta(hours=2))
+    lefts = [line.left for line in build(following.sale.id).lines]
+    assert "会员特权 优先服务" in lefts and not any(left.startswith("下次消费起") for left in lefts)
+    # Printed again after the member went back down, each receipt still says the tier it was served under.
+    tiers.monthly_review(dt.date(2027, 8, 1), system_staff(), at=dt.datetime(2027, 8, 1, 9))
+    assert Member.get_by_id(member.id).tier.code == "normal"
+    assert [line.left for line in build(following.sale.id).lines].count("会员特权 优先服务") == 1
+    assert "会员特权 免费测血压" in [line.left for line in build(crossing.sale.id).lines]
+
+
 def test_symbols_a_chinese_printer_draws_wide_count_two_columns():
     # × and 、 beside 汉字 are drawn two columns wide by a GBK receipt printer and by the
     # CJK screen font; counted as one, the bonus line ran two columns past 58 mm paper.

@@ -20,7 +20,7 @@ from pharmacy_desk.core import bonuses, ledger, settings, tiers
 from peewee import fn
 
 from pharmacy_desk.core.models import (
-    Category, Coupon, Member, Operation, Payment, Sale, SaleLine, SaleReturn, Staff, Tier, TierChange,
+    Category, Coupon, Member, Operation, Payment, Sale, SaleLine, SaleReturn, Staff, TierChange,
 )
 from pharmacy_desk.core.member_summary import tier_privileges
 from pharmacy_desk.core.normalize import mask_phone, yuan
@@ -63,10 +63,25 @@ def store_footer() -> list[ReceiptLine]:
     return [ReceiptLine(RULE), ReceiptLine(footer)] if footer else []
 
 
-def privileges_line(member: Member) -> list[ReceiptLine]:
-    """The member's tier privileges (免费送药、专属药师 …), so whoever packs the order honours them."""
-    privileges = tier_privileges(tiers.tier_of(member.tier_id))  # the cached ladder: no query
+def privileges_line(tier_id: int) -> list[ReceiptLine]:
+    """The tier's privileges (免费送药、专属药师 …), so whoever packs the order honours them."""
+    privileges = tier_privileges(tiers.tier_of(tier_id))  # the cached ladder: no query
     return [ReceiptLine(f"会员特权 {'、'.join(privileges)}")] if privileges else []
+
+
+def tier_of_sale(sale: Sale, member: Member) -> int:
+    """The tier the member had while this sale was served, whatever happened since.
+
+    A tier changes after the sale that crosses its threshold, never inside it: the sale was
+    priced, and served, under the tier before. So the first change from the sale on (its own
+    upgrade, or a later review) started from the sale's tier; with none, it is the tier now.
+    """
+    own = Operation.select(Operation.id).where(Operation.key == f"sale:{sale.uid}")
+    first = (TierChange.select(TierChange.from_tier)
+             .where((TierChange.member == member.id)
+                    & ((TierChange.changed_at > sale.created_at) | TierChange.operation.in_(own)))
+             .order_by(TierChange.changed_at, TierChange.id).first())
+    return first.from_tier_id if first is not None and first.from_tier_id is not None else member.tier_id
 
 
 def staff_name(staff_id: int) -> str:
@@ -86,7 +101,7 @@ def build(sale_id: int, today: dt.date | None = None) -> Receipt:
     member = Member.get_by_id(sale.member_id) if sale.member_id else None
     if member is not None:
         out.append(ReceiptLine(f"会员 {member.name} {mask_phone(member.phone)}"))
-        out += privileges_line(member)
+        out += privileges_line(tier_of_sale(sale, member))
     out.append(ReceiptLine(RULE))
     rows = (SaleLine.select(SaleLine, Category.name).join(Category)
             .where(SaleLine.sale == sale.id).order_by(SaleLine.id))
@@ -123,17 +138,21 @@ def build(sale_id: int, today: dt.date | None = None) -> Receipt:
         if expiring:
             out.append(ReceiptLine(f"{days}天内到期积分", str(expiring)))
         upgraded = upgrade_by(sale)
-        if upgraded:
-            out.append(ReceiptLine(f"恭喜您升级为{upgraded}！", bold=True))
+        if upgraded is not None:
+            out.append(ReceiptLine(f"恭喜您升级为{upgraded.name}！", bold=True))
+            # What the new tier brings starts with the next sale, not this one.
+            privileges = tier_privileges(tiers.tier_of(upgraded.id))
+            if privileges:
+                out.append(ReceiptLine(f"下次消费起享有 {'、'.join(privileges)}"))
     out += store_footer()
     return Receipt("会员消费小票" if member is not None else "消费小票", sale.receipt_no, tuple(out))
 
 
-def upgrade_by(sale: Sale) -> str | None:
-    """The name of the tier this sale lifted its member to, if it did (the upgrade shares its operation)."""
-    return (TierChange.select(Tier.name).join(Tier, on=(TierChange.to_tier == Tier.id))
-            .switch(TierChange).join(Operation)
-            .where(Operation.key == f"sale:{sale.uid}").scalar())
+def upgrade_by(sale: Sale) -> tiers.TierRow | None:
+    """The tier this sale lifted its member to, if it did (the upgrade shares its operation)."""
+    to_tier = (TierChange.select(TierChange.to_tier).join(Operation)
+               .where(Operation.key == f"sale:{sale.uid}").scalar())
+    return tiers.tier_of(to_tier) if to_tier is not None else None
 
 
 def display_width(text: str) -> int:
