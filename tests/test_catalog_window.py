@@ -101,3 +101,59 @@ def test_a_bad_value_is_refused_in_one_line_and_nothing_is_added(qtbot, window):
     click(qtbot, window.add_button)
     assert window.message.kind == "error" and "无法识别" in window.message.text()
     assert CatalogItem.select().count() == 0
+
+
+def _enter(qtbot, widget) -> None:
+    """The owner's Enter in ``widget``, where the focus is."""
+    from PySide6.QtCore import Qt
+
+    widget.setFocus()
+    qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+
+def test_enter_adds_saves_restocks_and_reverses_as_the_owner_types(qtbot, window, owner, clerk, make_member):
+    from PySide6.QtCore import Qt
+
+    window.clear_form()
+    ime_type(window.name, "保温杯")
+    window.points_price.setFocus()
+    window.points_price.selectAll()
+    qtbot.keyClicks(window.points_price, "800")
+    qtbot.keyClicks(window.value, "35")
+    window.stock.setValue(2)
+    _enter(qtbot, window.value)  # a new item: Enter adds it
+    cup = CatalogItem.get(CatalogItem.name == "保温杯")
+    assert (cup.points_price, cup.value_fen, cup.stock) == (800, 3500, 2) and window.selected().id == cup.id
+
+    window.points_price.selectAll()
+    qtbot.keyClicks(window.points_price, "900")
+    _enter(qtbot, window.points_price)  # the item picked: Enter saves it, no second one
+    assert CatalogItem.get_by_id(cup.id).points_price == 900 and CatalogItem.select().count() == 1
+    assert window.message.kind == "ok" and "已保存" in window.message.text()
+
+    window.restock_quantity.selectAll()
+    qtbot.keyClicks(window.restock_quantity, "3")
+    _enter(qtbot, window.restock_quantity)
+    assert CatalogItem.get_by_id(cup.id).stock == 5
+
+    _enter(qtbot, window.view)  # from the list, Enter goes to the picked item's form
+    assert window.focusWidget() is window.name
+    window.retire_button.setFocus()
+    qtbot.keyClick(window.retire_button, Qt.Key.Key_Return)  # a button reached with Tab is pressed
+    assert not CatalogItem.get_by_id(cup.id).active
+    window.retire_button.click()
+
+    member = make_member()
+    ledger.adjust(member.id, 2000, "活动赠送", owner, "seed", at=NOW - dt.timedelta(minutes=5))
+    dialog = RedemptionDialog(member.id, clerk)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    click(qtbot, dialog.redeem_button)
+    click(qtbot, dialog.redeem_button)
+    window.tabs.setCurrentIndex(1)
+    window.redemption_view.selectRow(0)
+    _enter(qtbot, window.redemption_view)
+    assert window.focusWidget() is window.reason
+    ime_type(window.reason, "会员退回礼品")
+    _enter(qtbot, window.reason)
+    assert window.reversal_message.kind == "ok" and ledger.balance(member.id) == 2000

@@ -2,14 +2,18 @@
 
 The first tab lists every item with a form below: pick an item to fill the form, change it
 and 保存修改, 清空表单 for a new one and 新增; 补货 adds to a counted stock, 停用 takes an
-item off the counter (启用 brings it back). Choosing a prescription or 甲类 OTC class is
+item off the counter (启用 brings it back). Enter in the form saves the picked item or adds the
+new one, in the restock box restocks, in the list goes to the form; on a button reached with
+Tab it presses that button. Choosing a prescription or 甲类 OTC class is
 refused in place, before anything is sent (the core refuses it again). The second tab lists
-the latest redemptions; 撤销兑换 gives the member's points and the stock back, with a reason.
+the latest redemptions; 撤销兑换 gives the member's points and the stock back, with a reason
+(Enter in the reason reverses the redemption picked).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QTabWidget,
     QVBoxLayout, QWidget,
@@ -88,6 +92,29 @@ class CatalogWindow(QWidget):
         self.reload()
         self.clear_form()
         self.resize(960, 620)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # The fields, boxes and lists pass Enter on to the window, which is not a dialog and has
+        # no default button: Enter does what the owner came to the field for.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._enter(self.focusWidget())
+            return
+        super().keyPressEvent(event)
+
+    def _enter(self, focus: QWidget | None) -> None:
+        if isinstance(focus, QPushButton):
+            focus.click()  # a button disabled does nothing
+        elif focus is self.restock_quantity:
+            self.restock_button.click()
+        elif focus is self.view:
+            self.name.setFocus()
+            self.name.selectAll()
+        elif focus is self.redemption_view:
+            self.reason.setFocus()
+        elif focus is self.reason:
+            self.reverse_button.click()
+        elif self.tabs.currentIndex() == 0:
+            (self.save_button if self.selected() is not None else self.add_button).click()
 
     # -- the items tab --------------------------------------------------------------------------
     def _items_tab(self) -> QWidget:
