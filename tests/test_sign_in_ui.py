@@ -81,12 +81,15 @@ def test_ctrl_l_locks_the_counter_and_the_pin_unlocks_it_with_the_sale_form_kept
     assert window.pages.currentWidget() is window.lock_screen and not window.counter.isVisible()
     assert window.operator() is None and kinds()[-1] == OperationKind.LOCK
     assert "李娜" in window.lock_screen.detail.text()
+    # The counter's keys do nothing while it is locked: the status bar says how to unlock instead.
+    assert "F2" not in window.hint.text() and window.hint.text().startswith("已锁屏：输入 PIN 或密码后回车解锁")
     type_secret(qtbot, window.lock_screen.form, "1111")
     assert window.pages.currentWidget() is window.lock_screen
     assert window.lock_screen.form.message.text() == signin.WRONG
     type_secret(qtbot, window.lock_screen.form, PIN)
     assert window.pages.currentWidget() is window.counter and window.operator().id == signed_clerk.id
     assert field.text() == "35" and field.hasFocus()  # back where the cashier was typing
+    assert "F2 登记新会员" in window.hint.text()
     qtbot.keyClick(field, Qt.Key.Key_Return)
     assert Sale.get().member_id == member.id and Sale.get().staff_id == signed_clerk.id
 
@@ -204,6 +207,7 @@ def test_sign_out_covers_the_counter_until_someone_signs_in(qtbot, window, signe
     assert window.session.locked and window.operator() is None
     assert kinds()[-1] == OperationKind.SIGN_OUT
     assert window.lock_screen.heading.text() == "请登录" and window.lock_screen.form.name.currentText() == ""
+    assert window.hint.text() == "请登录：输入姓名和 PIN 或密码后回车。"
     menu_actions = [a for m in window.menuBar().actions() for a in m.menu().actions() if a.text()]
     assert [a.text() for a in menu_actions if a.isEnabled()] == ["退出"]  # F2, F4 … wait for a sign-in
     form = window.lock_screen.form

@@ -34,6 +34,9 @@ from pharmacy_desk.ui.session import IdleWatch, Session
 log = logging.getLogger("pharmacy_desk.ui")
 
 HINT = QT_TRANSLATE_NOOP("MainWindow", "扫会员卡或输入手机号，回车。Esc：散客。F2 登记新会员，F3 会员详情，F4 积分兑换，F5 退货。Ctrl+L 锁屏。")
+# While the lock screen covers the counter, the counter's keys do nothing: the status bar says what does.
+LOCKED_HINT = QT_TRANSLATE_NOOP("MainWindow", "已锁屏：输入 PIN 或密码后回车解锁；换人时先输入自己的姓名。")
+SIGNED_OUT_HINT = QT_TRANSLATE_NOOP("MainWindow", "请登录：输入姓名和 PIN 或密码后回车。")
 # How often the open app looks whether the daily backup is due (and the status bar is current).
 BACKUP_CHECK_MS = 60 * 60 * 1000
 # On exit a backup is made unless one was made this recently (the start-up or daily one).
@@ -224,6 +227,7 @@ class MainWindow(QMainWindow):
         self.idle.stop()
         self._set_actions_enabled(False)
         self.pages.setCurrentWidget(self.lock_screen)
+        self.hint.setText(QCoreApplication.translate("MainWindow", SIGNED_OUT_HINT if signed_out else LOCKED_HINT))
         if signed_out:
             self.lock_screen.show_signed_out()
         else:
@@ -240,6 +244,7 @@ class MainWindow(QMainWindow):
         self._hidden_by_lock = []
         self._set_actions_enabled(True)
         self.pages.setCurrentWidget(self.counter)
+        self.hint.setText(QCoreApplication.translate("MainWindow", HINT))
         self.session.begin(person)
         # Back where the cashier was typing, so the next scan's first digit already lands.
         if self._focus_before_lock is not None and self._focus_before_lock.isVisible():

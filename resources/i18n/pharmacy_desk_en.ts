@@ -1468,6 +1468,14 @@
         <translation>Scan a card or type a phone, Enter. Esc: walk-in. F2 sign up, F3 member details, F4 redeem, F5 returns. Ctrl+L locks.</translation>
     </message>
     <message>
+        <source>已锁屏：输入 PIN 或密码后回车解锁；换人时先输入自己的姓名。</source>
+        <translation>Locked: type the PIN or password, then Enter, to unlock; someone else types their own name first.</translation>
+    </message>
+    <message>
+        <source>请登录：输入姓名和 PIN 或密码后回车。</source>
+        <translation>Please sign in: type your name and PIN or password, then Enter.</translation>
+    </message>
+    <message>
         <source>切换</source>
         <translation>Switch</translation>
     </message>
