@@ -456,7 +456,7 @@ def test_the_import_wizard_in_english_page_by_page(english, qtbot, db, owner, tm
     qtbot.mouseClick(wizard.import_page.start, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.result_page, timeout=10000)
     seen += visible_strings(wizard, cells=True) + [wizard.result_page.summary.text(), wizard.import_page.status.text()]
-    assert {"Import members", "Choose the member list", "Check the columns", "Import as", "Name", "Mobile",
+    assert {"Import members", "Choose the member list", "Check the columns", "Import as", "Name", "Phone",
             "Do not import", "Import preview", " months", "Start import", "Import finished", "Members (imported)",
             "Import finished."} <= set(seen)
     assert any("Opening points: 1,500" in text for text in seen)

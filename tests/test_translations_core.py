@@ -166,7 +166,7 @@ def test_the_import_notices_and_a_backup_warning_read_in_english(english, tmp_pa
     shown = [sentence(notice) for notice in said]
     assert shown[0] == ("Sheet \u201cOptions\u201d is not imported: no header row was found, and no column looks like the "
                         "name or the phone.")
-    assert shown[1].startswith("Sheet \u201cLists\u201d is not imported: no Name and Mobile column (columns found: Sex, Level)")
+    assert shown[1].startswith("Sheet \u201cLists\u201d is not imported: no Name and Phone column (columns found: Sex, Level)")
     assert not [text for text in shown if CHINESE.search(text)]
 
     _folder, warning = target_folder(tmp_path / "pulled stick")

@@ -82,6 +82,30 @@ def test_no_plural_is_written_with_a_bracketed_s():
     assert [text for _context, _source, text in TEXTS if "(s)" in text] == []
 
 
+def test_a_members_phone_is_called_phone_in_every_window():
+    """手机号 and 手机 are one field: "Mobile" beside "Phone" read as two."""
+    assert [text for _context, _source, text in TEXTS if re.search(r"\bmobiles?\b", text, re.IGNORECASE)] == []
+
+
+def test_units_are_written_out_not_abbreviated():
+    abbreviated = re.compile(r"\b(pts?|pcs?)\b\.?", re.IGNORECASE)
+    assert [text for _context, _source, text in TEXTS if abbreviated.search(text)] == []
+
+
+def test_the_catalogue_form_counts_points_and_items_in_english(english, qtbot, owner):
+    from pharmacy_desk.ui.catalog_window import CatalogWindow
+
+    window = CatalogWindow(owner)
+    qtbot.addWidget(window)
+    window.points_price.setValue(1)
+    window.stock.setValue(2)
+    assert (window.points_price.text(), window.stock.text(), window.restock_quantity.text()) == (
+        "1 point", "2 items", "Restock 1 item")
+    window.points_price.setValue(800)
+    window.stock.setValue(-1)
+    assert (window.points_price.text(), window.stock.text()) == ("800 points", "Unlimited")
+
+
 def test_the_lock_says_one_minute_and_five_minutes(english):
     from pharmacy_desk.core import signin
     from pharmacy_desk.ui.i18n import sentence

@@ -15,7 +15,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QTabWidget,
+    QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTabWidget,
     QVBoxLayout, QWidget,
 )
 
@@ -26,7 +26,7 @@ from pharmacy_desk.core.changes import Changes
 from pharmacy_desk.core.normalize import yuan
 from pharmacy_desk.core.vocabulary import CatalogKind, DrugClass
 from pharmacy_desk.ui.events import events
-from pharmacy_desk.ui import i18n
+from pharmacy_desk.ui import i18n, units
 from pharmacy_desk.ui.i18n import core
 from pharmacy_desk.ui.inline import (
     InlineMessage, action_button, button_row, code_box, hinted_line, table_view, time_text, titled_box,
@@ -126,14 +126,12 @@ class CatalogWindow(QWidget):
         self.kind = code_box(CatalogKind)
         self.drug_class = code_box(DrugClass)
         self.drug_class.currentIndexChanged.connect(self._check_law)
-        self.points_price = QSpinBox()
+        self.points_price = units.CountedSpinBox(units.POINTS)
         self.points_price.setRange(1, catalog.POINTS_PRICE_LIMIT)
-        self.points_price.setSuffix(self.tr(" 分"))
         self.value = hinted_line(self.tr("元，例如 35 或 35.50"))
-        self.stock = QSpinBox()
+        self.stock = units.CountedSpinBox(units.PIECES)
         self.stock.setRange(UNLIMITED, catalog.STOCK_LIMIT)
         self.stock.setSpecialValueText(self.tr("不限"))
-        self.stock.setSuffix(self.tr(" 件"))
         self.law = QLabel()
         self.law.setWordWrap(True)
         self.law.setStyleSheet("color: #b00020;")
@@ -152,10 +150,9 @@ class CatalogWindow(QWidget):
         self.save_button = action_button(self.tr("保存修改"), self.save)
         self.retire_button = action_button(self.tr("停用"), self.toggle_active)
         self.clear_button = action_button(self.tr("清空表单"), self.clear_form)
-        self.restock_quantity = QSpinBox()
+        self.restock_quantity = units.CountedSpinBox(units.PIECES)
         self.restock_quantity.setRange(1, catalog.STOCK_LIMIT)
         self.restock_quantity.setPrefix(self.tr("补货 "))
-        self.restock_quantity.setSuffix(self.tr(" 件"))
         self.restock_button = QPushButton(self.tr("补货"))
         self.restock_button.clicked.connect(self.restock)
         # Restocking stands at the right, apart from the form's buttons.
@@ -233,9 +230,9 @@ class CatalogWindow(QWidget):
     def _typed(fields: dict) -> dict:
         return {**fields, "value_fen": fields["value_fen"]()}
 
-    def _run(self, call, done: str, **arguments) -> None:
+    def _run(self, call, done: str) -> None:
         def succeeded(item: CatalogRow) -> None:
-            self.message.ok(done.format(name=item.name, **arguments))
+            self.message.ok(done.format(name=item.name))
             self.reload()
             self._select(item.id)
 
@@ -259,7 +256,7 @@ class CatalogWindow(QWidget):
         if (item := self.selected()) is not None:
             quantity = self.restock_quantity.value()
             self._run(lambda operator: catalog.restock(item.id, quantity, operator),
-                      self.tr("已为“{name}”补货 {quantity} 件。"), quantity=quantity)
+                      self.tr("已为“{name}”补货 %n 件。", "", quantity))
 
     def toggle_active(self) -> None:
         if (item := self.selected()) is None:

@@ -220,16 +220,8 @@
         <translation>Redemptions</translation>
     </message>
     <message>
-        <source> 分</source>
-        <translation> pts</translation>
-    </message>
-    <message>
         <source>元，例如 35 或 35.50</source>
         <translation>yuan, e.g. 35 or 35.50</translation>
-    </message>
-    <message>
-        <source> 件</source>
-        <translation> pcs</translation>
     </message>
     <message>
         <source>名称(&amp;N)</source>
@@ -295,9 +287,12 @@
         <source>已保存“{name}”。</source>
         <translation>Saved &quot;{name}&quot;.</translation>
     </message>
-    <message>
-        <source>已为“{name}”补货 {quantity} 件。</source>
-        <translation>Restocked &quot;{name}&quot; with {quantity}.</translation>
+    <message numerus="yes">
+        <source>已为“{name}”补货 %n 件。</source>
+        <translation>
+            <numerusform>Added %n item to the stock of &quot;{name}&quot;.</numerusform>
+            <numerusform>Added %n items to the stock of &quot;{name}&quot;.</numerusform>
+        </translation>
     </message>
     <message>
         <source>已停用“{name}”，柜台不再提供。</source>
@@ -460,7 +455,7 @@
     </message>
     <message>
         <source>手机号</source>
-        <translation>Mobile</translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <source>专属店员</source>
@@ -1695,7 +1690,7 @@
     </message>
     <message>
         <source>没有要导入的工作表：请选择一张表，指定表头和姓名、手机号列。</source>
-        <translation>No sheet to import: choose a sheet, its header and its name and mobile columns.</translation>
+        <translation>No sheet to import: choose a sheet, its header and its name and phone columns.</translation>
     </message>
 </context>
 <context>
@@ -1781,7 +1776,7 @@
     </message>
     <message>
         <source>&lt;b&gt;{name}&lt;/b&gt;&#x3000;{tier}&#x3000;卡号 {card}&#x3000;手机 {phone}&#x3000;可用积分 {points}</source>
-        <translation>&lt;b&gt;{name}&lt;/b&gt; · {tier} · card {card} · mobile {phone} · usable points {points}</translation>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; · {tier} · card {card} · phone {phone} · usable points {points}</translation>
     </message>
     <message>
         <source>{start} 至 {end}</source>
@@ -1792,7 +1787,7 @@
     <name>MemberForm</name>
     <message>
         <source>11位手机号</source>
-        <translation>11-digit mobile number</translation>
+        <translation>11-digit phone number</translation>
     </message>
     <message>
         <source>可不填，如 1965-3-8</source>
@@ -3182,6 +3177,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n 件</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n 份</source>
         <translation>
             <numerusform>%n copy</numerusform>
@@ -4170,7 +4172,7 @@
     </message>
     <message>
         <source>手机号</source>
-        <translation>Mobile</translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <source>性别</source>
@@ -5274,7 +5276,7 @@ Jan</translation>
     </message>
     <message>
         <source>不是有效的手机号（应以13–19开头）：{digits}</source>
-        <translation>Not a valid mobile number (it starts with 13 to 19): {digits}</translation>
+        <translation>Not a valid phone number (it starts with 13 to 19): {digits}</translation>
     </message>
     <message>
         <source>“{character}”</source>
@@ -5805,7 +5807,7 @@ Jan</translation>
     </message>
     <message>
         <source>找不到表头：文件中没有“姓名”“手机号”等列名，也看不出哪一列是手机号，请检查文件。</source>
-        <translation>No header row: the file has no column named Name, Mobile or the like, and no column looks like the phone. Please check the file.</translation>
+        <translation>No header row: the file has no column named Name, Phone or the like, and no column looks like the phone. Please check the file.</translation>
     </message>
     <message>
         <source>工作表“{name}”未导入：{skipped}。</source>
@@ -6013,8 +6015,8 @@ Jan</translation>
     <message numerus="yes">
         <source>%n 人的手机号一栏里有多个号码或文字：第一个手机号作为手机号，原文写入备注。</source>
         <translation>
-            <numerusform>%n person has several numbers or words in the phone column: the first mobile number is taken as the phone, and the original text goes into the notes.</numerusform>
-            <numerusform>%n people have several numbers or words in the phone column: the first mobile number is taken as the phone, and the original text goes into the notes.</numerusform>
+            <numerusform>%n person has several numbers or words in the phone column: the first valid phone number is taken, and the original text goes into the notes.</numerusform>
+            <numerusform>%n people have several numbers or words in the phone column: the first valid phone number is taken, and the original text goes into the notes.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
