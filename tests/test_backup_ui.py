@@ -98,6 +98,9 @@ def test_back_up_now_from_the_window(qtbot, window, owner):
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)
     assert dialog.message.kind == "ok" and str(paths.backup_dir()) in dialog.message.text()
     assert Operation.get(Operation.kind == OperationKind.BACKUP.value).staff_id == owner.id
+    # The counter's status bar, beside the window still open, names the backup just made.
+    made = backup.status().newest
+    assert window.backup_status.text() == f"上次备份：{made:%Y-%m-%d %H:%M}"
     dialog.close()
 
 

@@ -474,6 +474,8 @@ class MainWindow(QMainWindow):
             return None
         dialog = RestoreWindow(operator, self)
         dialog.restored.connect(self._restored)
+        # The status bar beside the window says the backup just made, not the one before it.
+        dialog.backed_up.connect(lambda _info: self.refresh_backup_status())
         return self._open_dialog(dialog, lambda _accepted: self.refresh_backup_status())
 
     def open_audit(self) -> None:

@@ -49,6 +49,7 @@ class RestoreWindow(QDialog):
     """The backups of the open database, newest first; ``restored`` fires after a restore."""
 
     restored = Signal(object)  # core.restore.RestoreResult
+    backed_up = Signal(object)  # core.backup_files.BackupInfo of the backup just made
 
     def __init__(self, operator: Operator, parent: QWidget | None = None):
         super().__init__(parent)
@@ -104,6 +105,7 @@ class RestoreWindow(QDialog):
             self.message.ok(self.tr("已备份到 {path}（完整性检查通过）。").format(path=info.path)
                             + (f" {sentence(info.warning)}" if info.warning is not None else ""))
             self.refresh()
+            self.backed_up.emit(info)
 
         self._task = Op(self, lambda operator, _progress: backup.make_backup(operator=operator),
                         operator=self.operator).success(done).failure(self.message.refused) \
