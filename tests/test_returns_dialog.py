@@ -213,3 +213,27 @@ def test_the_reason_has_its_key_and_tab_leaves_the_members_sales(qtbot, clerk, m
     dialog.receipt_edit.setFocus()
     qtbot.keyClick(_focused(), Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)  # 退货原因(R)
     assert _focused() is dialog.reason
+
+
+def test_points_the_member_already_spent_are_said_before_the_return_is_confirmed(qtbot, clerk, owner, make_member,
+                                                                                 sell):
+    """A sale earns 20 points, the member spends 15 of them: the return can take back 5 and says so
+    before the cashier confirms, as the slip will after."""
+    member = make_member(at=NOW - dt.timedelta(hours=2))
+    sold = sell(member, {"supplement": 30000}, at=NOW - dt.timedelta(hours=1))  # 300元 × 2/30 → 20
+    ledger.adjust(member.id, -15, "兑换礼品（手工）", owner, "spend", at=NOW - dt.timedelta(minutes=30))
+    dialog = _open(qtbot, clerk)
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClicks(_focused(), sold.sale.receipt_no)
+    qtbot.keyClick(_focused(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: isinstance(_focused(), QLineEdit) and _focused() is not dialog.receipt_edit)
+    qtbot.keyClick(_focused(), Qt.Key.Key_Tab)
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Down)
+    qtbot.keyClick(_focused(), Qt.Key.Key_Tab)
+    assert _focused() is dialog.all_button
+    qtbot.keyClick(_focused(), Qt.Key.Key_Return)
+    planned = dialog.message.text()
+    assert "扣回所得积分 5" in planned and "积分不足未能扣回 15" in planned and "扣回所得积分 20" not in planned
+    qtbot.keyClick(_focused(), Qt.Key.Key_Return)
+    record = SaleReturn.get()
+    assert (record.points_clawed, record.points_shortfall) == (5, 15)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from decimal import ROUND_FLOOR, Decimal
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -179,12 +180,31 @@ class ReturnPlan:
     points_to_claw: int
     fully_returned: bool
     approval_reason: Sentence | None  # why the owner must approve, or None
+    # Of ``points_to_claw``, what the member has already spent and the return cannot take back
+    # (worked out by ``plan_return`` from the balance as it stands; the return itself reads it again).
+    points_short: int = 0
+
+    @property
+    def points_clawed(self) -> int:
+        return self.points_to_claw - self.points_short
 
 
 def plan_return(sale_id: SaleId, amounts: dict[SaleLineId, int] | None = None,
                 at: dt.datetime | None = None) -> ReturnPlan:
     """The refund by method, the points and the coupon a return would settle; refuses what cannot be returned."""
-    return _worked_out(sale_id, amounts, at or operations.now())[2]
+    at = at or operations.now()
+    sale, _rows, plan = _worked_out(sale_id, amounts, at)
+    return dataclasses.replace(plan, points_short=_claw_split(sale, plan, at)[1])
+
+
+def _claw_split(sale: Sale, plan: ReturnPlan, at: dt.datetime) -> tuple[int, int]:
+    """The points a return takes back and those it cannot (the member spent them): the usable
+    balance, with the points the return gives back first, is all it can take."""
+    if sale.member_id is None or not plan.points_to_claw:
+        return 0, 0
+    usable = ledger.usable_points(sale.member_id, at.date()) + plan.points_refunded
+    clawed = min(plan.points_to_claw, usable)
+    return clawed, plan.points_to_claw - clawed
 
 
 def _worked_out(sale_id: SaleId, amounts: dict[SaleLineId, int] | None,
@@ -267,11 +287,7 @@ def return_sale(*, sale_id: SaleId, operator: Operator, uid: str, amounts: dict[
                     "core", "{approval_reason}，需要店长批准：{refusal}"),
                     approval_reason=plan.approval_reason, refusal=refusal.sentence) from None
         # Everything the return row records is worked out first: the row is never changed.
-        clawed = shortfall = 0
-        if sale.member_id is not None and plan.points_to_claw:
-            usable = ledger.usable_points(sale.member_id, at.date()) + plan.points_refunded  # the refund comes first
-            clawed = min(plan.points_to_claw, usable)
-            shortfall = plan.points_to_claw - clawed
+        clawed, shortfall = _claw_split(sale, plan, at)
         in_use = coupons.in_use(sale.coupon_id) if plan.fully_returned and sale.coupon_id is not None else None
         restored = in_use is not None and in_use.sale_id == sale.id
 

@@ -141,7 +141,8 @@ def describe_plan(plan: returns.ReturnPlan) -> str:
     """What a return will do, read to the customer before it is confirmed."""
     parts = [QCoreApplication.translate("ReturnsDialog", "将退款 {amount} 元：{refunds}").format(
         amount=yuan(plan.refund_fen), refunds=describe_refunds(plan.refunds))]
-    parts += _points_parts(plan.points_refunded, plan.points_to_claw)
+    # The points the member has spent already are said before the return, not discovered after it.
+    parts += _points_parts(plan.points_refunded, plan.points_clawed, plan.points_short)
     if plan.fully_returned and plan.coupon_id is not None:
         parts.append(QCoreApplication.translate("ReturnsDialog", "优惠券退回"))
     return _sentence(parts)
