@@ -52,6 +52,35 @@ def test_a_sale_that_lifts_the_tier_tells_the_cashier_and_the_customer(qtbot, wi
     assert counter.panel.tier_label.text() == "核心会员"
 
 
+def test_after_a_return_the_counter_no_longer_says_the_upgrade_it_undid(qtbot, window, make_member):
+    from PySide6.QtWidgets import QApplication
+
+    from pharmacy_desk.ui.returns_dialog import ReturnsDialog
+
+    member = make_member(name="张三", at=NOW - dt.timedelta(days=1))
+    scan(qtbot, window, member.card_no)
+    type_amount(qtbot, window, "household", "520")
+    _enter(qtbot, window)
+    counter = window.counter
+    assert "会员升级为核心会员" in counter.entry.message.text()
+    act_as(window, Staff.create(name="王店长", role="owner"))  # 520元 back needs the owner
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_F5)
+    dialog = window.findChild(ReturnsDialog)
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClicks(dialog.receipt_edit, Sale.get().receipt_no)
+    qtbot.keyClick(dialog.receipt_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not dialog.receipt_edit)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Tab)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # 全部退货: the plan
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # 确认退货
+    assert "会员等级回到普通会员" in dialog.message.text()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert Member.get_by_id(member.id).tier.name == "普通会员" and counter.panel.tier_label.text() == "普通会员"
+    assert "升级" not in counter.entry.message.text()
+
+
 def test_enter_pressed_twice_records_one_sale(qtbot, window, make_member):
     member = make_member()
     scan(qtbot, window, member.card_no)

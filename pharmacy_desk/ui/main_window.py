@@ -416,7 +416,9 @@ class MainWindow(QMainWindow):
 
         if (operator := self._require_operator()) is None:
             return None
-        return self._open_dialog(ReturnsDialog(operator, member_id=self.counter.member_id, parent=self))
+        dialog = ReturnsDialog(operator, member_id=self.counter.member_id, parent=self)
+        dialog.returned.connect(lambda _result: self.counter.entry.forget_last_sale())
+        return self._open_dialog(dialog)
 
     def open_import(self) -> QDialog | None:
         from pharmacy_desk.ui.import_wizard import ImportWizard

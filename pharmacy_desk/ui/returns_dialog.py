@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QModelIndex, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate, QAbstractItemView, QDialog, QHBoxLayout, QLabel, QPushButton, QStyledItemDelegate,
@@ -161,6 +161,8 @@ def describe_return(record, refunds: dict[str, int] | None = None) -> str:
 
 
 class ReturnsDialog(QDialog):
+    returned = Signal(object)  # the ReturnResult of each return recorded here
+
     def __init__(self, operator: Operator, member_id: int | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.operator = operator
@@ -354,3 +356,4 @@ class ReturnsDialog(QDialog):
         self.receipt_edit.setFocus()
         self.receipt_edit.selectAll()
         events().slip.emit(slips.return_slip(result.sale_return.id))
+        self.returned.emit(result)

@@ -217,6 +217,12 @@ class SaleEntry(QWidget):
         """A new customer at the counter: what was said about the last one's sale (已记账, an upgrade) goes."""
         self._say("", "")
 
+    def forget_last_sale(self) -> None:
+        """A return was made since: what was said of the last sale recorded (an upgrade the return
+        may have undone) no longer holds; a message about the sale being typed stays."""
+        if self.message.styleSheet() == OK_STYLE:
+            self._say("", "")
+
     def focus_first_amount(self) -> None:
         first = next(iter(self.amounts.values()))
         first.setFocus(Qt.FocusReason.OtherFocusReason)
