@@ -186,9 +186,12 @@ def phase_app(path: Path, work: Path) -> dict:
         return pause
 
     commit.batch_transaction, db.ChunkSize.took = timed_transaction, took
-    if hasattr(commit, "TillPacing"):  # the pauses paced by the tills' writes (``db.TillPacing``)
-        commit.TillPacing.pause = counted(commit.TillPacing.pause)
-    else:  # a checkout from before: a fixed pause
+    # The pauses paced by the tills' writes (``db.TillPacing``): taken by every chunk in
+    # ``db.batch_transaction``, by the import's own loop before, or a fixed pause before that.
+    paused_in_transaction = hasattr(db, "till_pacing")
+    if paused_in_transaction or hasattr(commit, "TillPacing"):
+        db.TillPacing.pause = counted(db.TillPacing.pause)
+    else:
         commit.pause_for_tills = counted(commit.pause_for_tills)
     cpu = time.process_time()
     start = time.perf_counter()
@@ -203,7 +206,7 @@ def phase_app(path: Path, work: Path) -> dict:
     close_database()
     return {"seconds": seconds, "cpu_seconds": cpu, "read": read_seconds, "clean + plan": plan_seconds,
             "commit": commit_seconds, "lock held": held[0], "paused": paused[0],
-            "transactions": spent[0],
+            "transactions": spent[0] - (paused[0] if paused_in_transaction else 0.0),
             "chunks": chunks[0], "counts": result.plan.counts(), "points": result.points, "checks": problems[:3],
             "import_peak_mb": import_peak}
 

@@ -17,6 +17,7 @@ from pharmacy_desk.core.errors import CouponError, InvalidInput, NotPermitted
 from pharmacy_desk.core.models import Coupon, CouponServiceUse, CouponTemplate, Operation
 from pharmacy_desk.core.reports.coupon_usage import usage_rows
 from pharmacy_desk.core.vocabulary import CouponKind, OperationKind
+from tests.pacing_helpers import between_chunks
 
 AT = dt.datetime(2026, 6, 10, 10, 0)
 MANJIAN = Terms(kind="threshold", title="满100减10", valid_days=30, value_fen=1000, min_spend_fen=10000)
@@ -135,7 +136,7 @@ def test_a_call_list_is_issued_in_chunks_between_which_tills_may_write(db, owner
     template = coupon_templates.create_template(MANJIAN, owner, at=AT).template
     pauses, seen = [], []
     monkeypatch.setattr(coupon_issue, "CHUNK", 3)
-    monkeypatch.setattr(coupon_issue, "pause_for_tills", lambda: pauses.append(database.in_transaction()))
+    between_chunks(monkeypatch, lambda: pauses.append(database.in_transaction()))
     result = coupon_issue.issue_to_call_list(template.id, "dormant", owner, at=AT,
                                              progress=lambda done, total, text: seen.append((done, total)))
     assert result.issued == 7 and set(result.member_ids) == {m.id for m in dormant}

@@ -15,6 +15,7 @@ from pharmacy_desk.core.db import close_database, database, open_database
 from pharmacy_desk.core.models import Member, Operation, Tier
 from pharmacy_desk.core.sales import next_receipt_no
 from pharmacy_desk.core.vocabulary import OperationKind
+from tests.pacing_helpers import between_chunks
 
 NOW = operations.now().replace(hour=10, minute=0, second=0)
 
@@ -219,9 +220,9 @@ def test_the_running_figures_are_counted_again_in_short_transactions_while_tills
         sell(member, {"household": 100}, at=NOW + dt.timedelta(minutes=len(pauses)))
         pauses.append(member.id)
 
-    monkeypatch.setattr(activity, "pause_for_tills", another_till_sells)
+    between_chunks(monkeypatch, another_till_sells)
     _reopen(path)
-    assert len(pauses) == 4  # seven members, two a page: a sale after each of four transactions
+    assert len(pauses) == 5  # seven members, two a page: a sale after the mark and after each of four pages
     assert activity.figures() == _counted_activity()
     assert activity.window() == activity.Window(activity.window_start(NOW.date()), 0)
     assert _restores() == [("member_activity", "sale_keeps_member_activity")]
@@ -235,7 +236,7 @@ def test_a_count_stopped_half_way_leaves_the_trigger_missing_and_the_next_openin
     def power_cut() -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(activity, "pause_for_tills", power_cut)
+    between_chunks(monkeypatch, power_cut)
     with pytest.raises(KeyboardInterrupt):
         _reopen(path)
     close_database()

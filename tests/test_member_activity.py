@@ -18,6 +18,7 @@ from pharmacy_desk.core.reports import dormancy, rfm
 from pharmacy_desk.core.reports.period import Month
 from pharmacy_desk.core.models import Sale
 from pharmacy_desk.core.reports.rfm import RfmThresholds
+from tests.pacing_helpers import between_chunks
 
 TODAY = operations.now().date()
 THIS_MONTH = Month.of(TODAY)
@@ -83,12 +84,11 @@ def test_a_month_leaving_the_window_is_taken_off_page_by_page(spread, monkeypatc
         if len(pauses) == 2:
             raise KeyboardInterrupt  # the program stopped in the middle of a roll
 
-    monkeypatch.setattr(activity, "pause_for_tills", interrupted)
+    between_chunks(monkeypatch, interrupted)
     with pytest.raises(KeyboardInterrupt):
         activity.catch_up(TODAY)
     assert activity.window().rolled_through == 12  # two pages of six members were done
-    monkeypatch.setattr(activity, "pause_for_tills", lambda: None)
-    assert activity.catch_up(TODAY) == 3
+    assert activity.catch_up(TODAY) == 3  # the pauses after the second go on
     assert activity.covers(TODAY, TODAY)
     kept, rebuilt = _rebuilt()
     assert kept == rebuilt

@@ -1,4 +1,4 @@
-"""The pause between two chunks of an import: as long as a waiting till needs to get the lock, no longer,
+"""The pause between two chunks of a batch: as long as a waiting till needs to get the lock, no longer,
 kept up while tills write in it, and fewer of them while the tills are idle."""
 
 import sqlite3
@@ -46,24 +46,24 @@ def clock(db, tmp_path, monkeypatch):
 
 
 def chunk(size, pacing, held):
-    pacing.pause()
+    pacing.pause(size)
+    pacing.let_go(held)
     size.took(held)
 
 
 def test_after_a_chunk_of_40_ms_the_lock_is_left_free_20_ms_and_a_little(clock):
-    size = ChunkSize(5000, start=100)
-    pacing = TillPacing(size)
+    pacing = TillPacing()
     pacing.pause()  # before the first chunk: nothing to wait for
     assert clock.slept == []
-    size.took(0.04)
+    pacing.let_go(0.04)
     pacing.pause()
     assert len(clock.slept) == 1 and 0.02 < clock.slept[0] <= 0.025 + 1e-9
 
 
 def test_the_pause_is_kept_up_while_tills_commit_in_it(clock):
     size = ChunkSize(5000, start=100)
-    pacing = TillPacing(size)
-    size.took(0.04)
+    pacing = TillPacing()
+    pacing.let_go(0.04)
     clock.writes_during_sleep = 2  # two tills, one after the other
     pacing.pause()
     assert len(clock.slept) == 3  # a pause for each till that wrote, and one in which nobody did
@@ -75,16 +75,17 @@ def test_the_pause_is_kept_up_while_tills_commit_in_it(clock):
 
 def test_idle_tills_let_the_chunks_hold_the_lock_longer_and_a_tills_write_shortens_them_again(clock):
     size = ChunkSize(5000, start=1000)
-    pacing = TillPacing(size)
+    pacing = TillPacing()
     chunk(size, pacing, 0.04)
     assert size.target == db_module.CHUNK_TARGET_S  # a till may have written just before the import began
     clock.now += db_module.IDLE_AFTER_S
     chunk(size, pacing, 0.04)
     assert size.target == db_module.IDLE_CHUNK_TARGET_S
+    pacing.let_go(db_module.IDLE_CHUNK_TARGET_S)
     size.took(db_module.IDLE_CHUNK_TARGET_S)
     idle_rows = size.rows
     clock.writes_during_sleep = 1
-    pacing.pause()
+    pacing.pause(size)
     assert size.target == db_module.CHUNK_TARGET_S and size.rows == idle_rows // 2  # the very next chunk is short
 
 
@@ -106,10 +107,8 @@ def test_a_till_that_asks_during_a_chunk_gets_the_lock_in_the_pause_after_it(db,
     seller = threading.Thread(target=sell)
     seller.start()
     size = ChunkSize(100, start=10)
-    pacing = TillPacing(size)
     for number in range(8):
-        pacing.pause()
-        with batch_transaction(size):
+        with batch_transaction(size):  # paced by this thread's pacing
             Staff.create(name=f"批量{number}", role="cashier")
             if number == 1:
                 started.set()  # the till asks while this chunk holds the lock

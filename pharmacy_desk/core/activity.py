@@ -30,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from pharmacy_desk.core import dialect
-from pharmacy_desk.core.db import ChunkSize, batch_transaction, database, pause_for_tills, write_transaction
+from pharmacy_desk.core.db import ChunkSize, batch_transaction, database, write_transaction
 from pharmacy_desk.core.ledger import add_months
 
 WINDOW_MONTHS = 12  # the current month and the 11 before it: RFM's default period
@@ -109,7 +109,6 @@ def roll_one_month(page: int | None = None) -> dt.date:
         if not _take_off_page(update, leaving, after, done, upto, size):
             return window().starts  # another till is rolling the same month
         done = upto
-        pause_for_tills()
     with batch_transaction():
         database.execute_sql("UPDATE activity_window SET starts = ?, rolled_through = 0 WHERE starts = ?",
                              (after.isoformat(), leaving.isoformat()))
@@ -184,7 +183,6 @@ def rebuild_beside_tills(today: dt.date, finish: Callable[[], None], page: int |
         with batch_transaction(size):
             _recount(_IN_RANGE, starts=starts, after=done, upto=upto)
         done = upto
-        pause_for_tills()
     with batch_transaction():
         _recount(_ABOVE, starts=starts, after=top)  # members who joined since
         _recount(_BOUGHT_SINCE, starts=starts, sale=last_sale)

@@ -4,9 +4,9 @@ Every coupon's ``issue_key`` is ``tpl:<template>:<batch>:<member>``: the batch i
 target and the day for a list or a campaign (issuing the same list again that day adds
 nothing), and a number the member window makes once per dialog for one member (a double
 click issues once). The recipients are read first, without the write lock; the coupons
-are then written in short transactions of ``CHUNK`` members, each with its own audit
-row, and ``db.pause_for_tills`` lets a waiting till write between two of them, so a list
-of a hundred thousand members never holds the counter up.
+are then written in short transactions, as many members as fit in the chunk's time under the
+write lock (``db.ChunkSize``), each with its own audit row, and paced by the tills
+(``db.TillPacing``), so a list of a hundred thousand members never holds the counter up.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import cast
 
 from pharmacy_desk.core import call_lists, campaigns, coupon_templates, coupons, operations
 from pharmacy_desk.core.changes import ALL, NOTHING, Changes
-from pharmacy_desk.core.db import pause_for_tills, write_transaction
+from pharmacy_desk.core.db import ChunkSize, batch_transaction, write_transaction
 from pharmacy_desk.core.errors import InvalidInput, NotFound
 from pharmacy_desk.core.ids import MemberId
 from pharmacy_desk.core.models import Coupon, CouponTemplate, Member
@@ -30,7 +30,8 @@ from pharmacy_desk.core.operator import Operator
 
 Progress = Callable[[int, int, Sentence | str], None]  # the text: a sentence the windows translate
 
-CHUNK = 500
+CHUNK = 500  # members per transaction at most; fewer when that would hold the lock long
+FIRST_CHUNK = 100
 # Beyond this many members a change is broadcast as "every member": no screen shows that many.
 LISTED_MEMBERS = 1000
 MEMBER_REASON = "member"
@@ -88,12 +89,15 @@ def issue_to_members(template_id: int, member_ids: Sequence[MemberId], operator:
     until = today + dt.timedelta(days=template.valid_days - 1)
     ids = _distinct(member_ids)
     issued = already = 0
-    for start in range(0, len(ids), CHUNK):
-        if start:
-            pause_for_tills()  # the last chunk's commit has just let go of the lock
-        chunk = ids[start:start + CHUNK]
+    size = ChunkSize(CHUNK, start=FIRST_CHUNK)
+    # One member (the member window's 发券) is one write, as a sale is; a list is a batch.
+    transaction = (lambda: write_transaction()) if len(ids) == 1 else (lambda: batch_transaction(size))
+    start = 0
+    while start < len(ids):
+        chunk = ids[start:start + size.rows]
+        start += len(chunk)
         keys = {member_id: issue_key(template.id, batch, member_id) for member_id in chunk}
-        with write_transaction():
+        with transaction():
             template = _issuable(template_id)  # the owner may have retired it meanwhile
             seen = {key for (key,) in cast("Iterable[tuple[str]]", Coupon.select(Coupon.issue_key).where(
                 Coupon.issue_key.in_(list(keys.values()))).tuples())}
@@ -112,7 +116,7 @@ def issue_to_members(template_id: int, member_ids: Sequence[MemberId], operator:
                                  detail=f"{target}：发放 {len(todo)} 张（{terms}，至 {until:%Y-%m-%d}）")
                 issued += len(todo)
         if progress is not None:
-            done = min(start + CHUNK, len(ids))
+            done = start
             progress(done, len(ids), Sentence(QT_TRANSLATE_NOOP("core", "已处理 {done} / %n 位会员"), done=done, n=len(ids)))
     return IssueResult(template_id, issued, already, tuple(ids))
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager, nullcontext
@@ -275,10 +276,9 @@ def retry_when_busy(call: Callable[[], T], *, attempts: int = BUSY_ATTEMPTS, pau
     raise AssertionError("unreachable")
 
 
-# SQLite's busy handler polls for the lock 1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50 ms apart:
-# a batch that took the lock again at once after each commit would find every waiting till
-# asleep and keep the lock for page after page. Pausing this long lets a waiting till in.
-BATCH_PAUSE_S = 0.06
+# A chunk that finds the write lock still taken after the busy timeout (tills selling back to back)
+# asks again after this long, times the number of its attempt (at most five).
+BATCH_RETRY_S = 0.06
 
 # How long one chunk of a batch aims to hold the write lock, its commit included. A till
 # that asks for the lock just after a chunk began waits about this long, plus one poll of
@@ -298,20 +298,19 @@ class ChunkSize:
     a million-member file costs several times one of a small file), so the size follows the
     chunks' own times: after each chunk it scales by the target over the time taken (down as
     far as that says, up at most twofold), between ``least`` and ``most``. It starts at
-    ``start`` (capped by ``most``), so that even the first chunk is short.
+    ``start`` (capped by ``most``), so that even the first chunk is short. While the tills are
+    idle the pacing lets the chunks aim longer (``TillPacing``); ``busy_target`` is the aim
+    while they write.
     """
 
     def __init__(self, most: int, *, least: int = 20, start: int | None = None, target: float | None = None):
         self.most, self.least = most, min(least, most)
-        self.target = CHUNK_TARGET_S if target is None else target
+        self.busy_target = CHUNK_TARGET_S if target is None else target
+        self.target = self.busy_target
         self.rows = max(self.least, min(most, start if start is not None else most))
-        # How long the last chunk held the lock, and when it let go (``TillPacing`` times its pause by them).
-        self.held = 0.0
-        self.released_at: float | None = None
 
     def took(self, seconds: float) -> None:
-        """The chunk just written (``rows`` of them) held the lock ``seconds``, until now: size the next one."""
-        self.held, self.released_at = seconds, time.perf_counter()
+        """The chunk just written (``rows`` of them) held the lock ``seconds``: size the next one."""
         scale = min(2.0, self.target / max(seconds, 1e-4))
         self.rows = max(self.least, min(self.most, int(self.rows * scale)))
 
@@ -324,12 +323,16 @@ class ChunkSize:
 
 @contextmanager
 def batch_transaction(size: ChunkSize | None = None) -> Iterator[None]:
-    """``write_transaction`` for one chunk of a long batch (expiry, the tier review, an import).
+    """``write_transaction`` for one chunk of a long batch (expiry, the tier review, an import …).
 
-    Tills selling one sale after another can keep the write lock busy past the busy timeout,
-    so the chunk asks for the lock again for up to ``BATCH_LOCK_PATIENCE_S`` before giving up.
-    Only taking the lock is tried again: nothing of the chunk has run yet, so nothing can be
-    done twice. ``size`` is told how long the chunk held the lock (``ChunkSize``).
+    Every chunk of every batch is paced the same way (``TillPacing``): before it asks for the
+    lock it leaves it free as long as a till that waited through this thread's previous chunk
+    needs to get it, and longer while tills keep writing. Tills selling one sale after another
+    can keep the write lock busy past the busy timeout, so the chunk asks for the lock again
+    for up to ``BATCH_LOCK_PATIENCE_S`` before giving up. Only taking the lock is tried again:
+    nothing of the chunk has run yet, so nothing can be done twice. ``size`` is told how long
+    the chunk held the lock (``ChunkSize``). Inside another transaction it is a savepoint of it,
+    neither paced nor timed: the lock is held already.
 
     After its commit the chunk copies what it wrote from the log into the database file itself
     (``dialect_log.checkpoint``: passive, it holds no lock a till needs), after any copy the
@@ -338,6 +341,9 @@ def batch_transaction(size: ChunkSize | None = None) -> Iterator[None]:
     """
     from pharmacy_desk.core.errors import StorageError, explain_storage_error
 
+    pacing = None if _database().in_transaction() else till_pacing()
+    if pacing is not None:
+        pacing.pause(size)
     deadline = time.monotonic() + BATCH_LOCK_PATIENCE_S
     attempt = 0
     while True:
@@ -349,14 +355,17 @@ def batch_transaction(size: ChunkSize | None = None) -> Iterator[None]:
             storage = error if isinstance(error, StorageError) else explain_storage_error(error)
             if time.monotonic() >= deadline or storage is None or storage.kind not in ("busy", "locked"):
                 raise
-            time.sleep(BATCH_PAUSE_S * min(attempt, 5))
+            time.sleep(BATCH_RETRY_S * min(attempt, 5))
             continue
         break
     locked_at = time.perf_counter()
     with stack:
         yield
-    if size is not None:
-        size.took(time.perf_counter() - locked_at)
+    if pacing is not None:
+        held = time.perf_counter() - locked_at
+        pacing.let_go(held)
+        if size is not None:
+            size.took(held)
     from pharmacy_desk.core import dialect_log
 
     with _checkpointer.one_at_a_time if _checkpointer is not None else nullcontext():
@@ -392,39 +401,48 @@ def poll_gap(waited: float) -> float:
 
 
 class TillPacing:
-    """The pauses between the chunks of a batch (an import), as short as the waiting tills allow.
+    """The pauses between one thread's batch chunks, as short as the waiting tills allow.
 
     No connection can see another waiting for the write lock: a till that asked while a chunk
     held it sleeps in SQLite's busy handler and asks again on a fixed schedule. A pause of
     ``poll_gap`` of the chunk's time (25 ms after a chunk of 40) is the shortest in which every
-    such till asks again and gets the lock, where a fixed ``BATCH_PAUSE_S`` was more than twice
-    that. ``PRAGMA data_version`` then says whether another connection committed meanwhile: a
-    till that wrote may have another behind it, so the pause is kept up while they write. And
-    it says when the tills are idle (nothing committed for ``IDLE_AFTER_S``): the chunks then
-    aim at ``IDLE_CHUNK_TARGET_S`` instead of ``CHUNK_TARGET_S``, so fewer pauses are spent on
-    nobody; the first write of a till shortens them again.
+    such till asks again and gets the lock; taking the lock again at once would find every
+    waiting till asleep, and keep it chunk after chunk. ``PRAGMA data_version`` then says
+    whether another connection committed meanwhile: a till that wrote may have another behind
+    it, so the pause is kept up while they write. And it says when the tills are idle (nothing
+    committed for ``IDLE_AFTER_S``): the chunks then aim at ``IDLE_CHUNK_TARGET_S`` instead of
+    their ``busy_target``, so fewer pauses are spent on nobody; the first write of a till
+    shortens them again.
+
+    One per thread and open database (``till_pacing``), whatever the batch: the expiry's last
+    chunk paces the tier review's first, as the chunks of one batch pace each other.
     """
 
-    def __init__(self, size: ChunkSize):
+    def __init__(self) -> None:
         from pharmacy_desk.core import dialect
 
-        self.size = size
-        self.active_target = size.target
+        # How long the thread's last chunk held the lock, and when it let go.
+        self.held = 0.0
+        self.released_at: float | None = None
         self._version = dialect.data_version(_database())
         self._written_at = time.monotonic()  # unknown at the start: taken as busy
 
-    def pause(self) -> None:
-        """Before the next chunk: leave the lock free long enough for any waiting till.
+    def let_go(self, held: float) -> None:
+        """A chunk held the lock ``held`` seconds, until now."""
+        self.held, self.released_at = held, time.perf_counter()
+
+    def pause(self, size: ChunkSize | None = None) -> None:
+        """Before the next chunk: leave the lock free long enough for any waiting till; aim ``size`` by the tills.
 
         The time since the last chunk's commit counts: its checkpoint and preparing this chunk
         took some of it, while the tills could have the lock.
         """
         from pharmacy_desk.core import dialect
 
-        released = self.size.released_at
+        released = self.released_at
         if released is None:
             return  # no chunk yet
-        gap = poll_gap(self.size.held) + WAKE_SLACK_S
+        gap = poll_gap(self.held) + WAKE_SLACK_S
         for _ in range(MOST_PAUSES):
             rest = released + gap - time.perf_counter()
             if rest > 0:
@@ -434,16 +452,18 @@ class TillPacing:
                 break
             self._version, self._written_at = version, time.monotonic()
             released = time.perf_counter()  # a till wrote: another pause for the one behind it
-        idle = time.monotonic() - self._written_at >= IDLE_AFTER_S
-        self.size.aim(max(self.active_target, IDLE_CHUNK_TARGET_S) if idle else self.active_target)
+        if size is not None:
+            idle = time.monotonic() - self._written_at >= IDLE_AFTER_S
+            size.aim(max(size.busy_target, IDLE_CHUNK_TARGET_S) if idle else size.busy_target)
 
 
-def pause_for_tills(since: float | None = None) -> None:
-    """Between two transactions of a long batch (expiry, the tier review): let a waiting till write.
+_paced = threading.local()
 
-    ``since``: the ``time.perf_counter()`` when the previous transaction let go of the lock; the
-    batch has since been preparing its next chunk outside it, which counts towards the pause.
-    """
-    elapsed = 0.0 if since is None else time.perf_counter() - since
-    if elapsed < BATCH_PAUSE_S:
-        time.sleep(BATCH_PAUSE_S - elapsed)
+
+def till_pacing() -> TillPacing:
+    """This thread's pacing of batch chunks on the open database (each thread has its own connection)."""
+    pacing = getattr(_paced, "pacing", None)
+    if pacing is None or _paced.generation != generation:
+        pacing = _paced.pacing = TillPacing()
+        _paced.generation = generation
+    return pacing

@@ -2,7 +2,8 @@
 
 The due lots are read outside the write lock, a page at a time in expiry order; each page is
 then expired a chunk at a time (as many lots as fit in ``db.CHUNK_TARGET_S`` of write lock,
-``db.ChunkSize``), each chunk in a transaction of its own: its lots' remaining points are read again
+``db.ChunkSize``), each chunk in a transaction of its own, paced by the tills (``db.TillPacing``):
+its lots' remaining points are read again
 under the lock (a till may have spent or expired some meanwhile), and the expire entries
 and their allocations are written set-based. A till sale waits for one short chunk at most.
 
@@ -21,7 +22,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from pharmacy_desk.core import chain, dialect, operations
-from pharmacy_desk.core.db import ChunkSize, batch_transaction, database, pause_for_tills
+from pharmacy_desk.core.db import ChunkSize, batch_transaction, database
 from pharmacy_desk.core.vocabulary import LedgerKind, OperationKind
 from pharmacy_desk.core.operator import Operator
 
@@ -128,7 +129,6 @@ def _expire_page(lots: Sequence[DueLot], today: dt.date, operator: Operator | No
     """
     if not lots:
         return 0
-    pause_for_tills()  # the previous page's commit has just let go of the lock
     at = dt.datetime.combine(today, dt.time(0, 0))
     stamp = at.isoformat(" ")
     ids = [lot[0] for lot in lots]

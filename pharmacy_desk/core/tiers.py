@@ -11,7 +11,7 @@ from typing import Protocol, TypeVar, cast
 from peewee import fn
 
 from pharmacy_desk.core import operations, prepared, rule_cache, settings
-from pharmacy_desk.core.db import ChunkSize, batch_transaction, database, pause_for_tills
+from pharmacy_desk.core.db import ChunkSize, batch_transaction, database
 from pharmacy_desk.core.ids import MemberId
 from pharmacy_desk.core.ledger import add_months
 from pharmacy_desk.core.models import Member, Operation, Sale, SaleReturn, Tier, TierChange
@@ -254,8 +254,6 @@ def monthly_review(month: dt.date, operator: Operator, at: dt.datetime | None = 
     size = ChunkSize(chunk, start=FIRST_REVIEW_CHUNK)
     start = 0
     while start < len(moves):
-        if start:
-            pause_for_tills()
         rows = size.rows
         _apply(moves[start:start + rows], key, operator, at, tiers, result, size)
         start += rows

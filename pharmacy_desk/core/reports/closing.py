@@ -25,7 +25,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 
 from pharmacy_desk.core import audit, operations
-from pharmacy_desk.core.db import batch_transaction, database, pause_for_tills, write_transaction
+from pharmacy_desk.core.db import batch_transaction, database, write_transaction
 from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.bookkeeping_models import MonthReport
 from pharmacy_desk.core.permissions import Permission, require
@@ -101,12 +101,11 @@ def close_due_months(today: dt.date, operator: Operator, *, at: dt.datetime | No
         for start in range(0, len(run), MONTHS_PER_SCAN):
             computed = live_parts(run[start:start + MONTHS_PER_SCAN])
             for month, parts in computed.items():
-                # Beside busy tills the lock can stay out of reach for a while: a batch's
-                # transaction asks for it again until it gets it.
+                # A batch's transaction: it leaves the tills the lock after the month before,
+                # and beside busy tills asks for it again until it gets it.
                 if _store(month, parts, operator, OperationKind.MONTH_CLOSE, f"{month} 月度报表已结账", at,
                           batch_transaction):
                     closed.append(month)
-                pause_for_tills()
     return closed
 
 

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from pharmacy_desk.core import chain, dialect, ledger, operations, settings
 from pharmacy_desk.core.changes import ALL, NOTHING, Changes
-from pharmacy_desk.core.db import ChunkSize, TillPacing, batch_transaction, database
+from pharmacy_desk.core.db import ChunkSize, batch_transaction, database
 from pharmacy_desk.core.gc_pause import without_cycle_collection
 from pharmacy_desk.core.members import ean13_check_digit
 from pharmacy_desk.core.models import Member, Tier
@@ -202,7 +202,6 @@ def _commit(file_plan: FilePlan, operator: Operator, progress: Progress, at: dt.
         (plan.new, member_rows, write_new, Sentence(QT_TRANSLATE_NOOP("core", "正在写入会员和期初积分……"))),
         (plan.merges, list, write_merges, Sentence(QT_TRANSLATE_NOOP("core", "正在补充已有会员的资料……")))]
     size = ChunkSize(CHUNK, start=FIRST_CHUNK)
-    pacing = TillPacing(size)
     done = 0
     with dialect.bulk_writing(database) as bulk:
         for items, prepare, write, text in work:
@@ -210,8 +209,7 @@ def _commit(file_plan: FilePlan, operator: Operator, progress: Progress, at: dt.
             while start < len(items):
                 batch = list(items[start:start + size.rows])
                 start += len(batch)
-                prepared = prepare(batch)  # before the lock, while the tills may be writing
-                pacing.pause()  # the chunk's checkpoint and preparing this one count towards it
+                prepared = prepare(batch)  # before the lock (and its pause, which this counts towards)
                 if done + len(batch) == total:
                     bulk.durable()  # the last commit waits for the disk, and with it every chunk before
                 write(prepared)
