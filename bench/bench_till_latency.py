@@ -65,8 +65,9 @@ import os, sys
 import pharmacy_desk
 sys.path.insert(0, {str(ROOT)!r})
 if os.environ.get("LOCK_LOG"):
-    from bench import lock_timing
-    lock_timing.install(os.environ["LOCK_LOG"], os.environ["LOCK_LOG_AS"])
+    from bench import lock_timing, till_harness
+    lock_timing.install(os.environ["LOCK_LOG"], os.environ["LOCK_LOG_AS"], float(os.environ["LOCK_LOG_MS"]))
+    lock_timing.install_sale_timer(till_harness)
 """
 
 TILL = LOCK_LOG + """
@@ -141,7 +142,8 @@ class Side:
 def _environment(checkout: Path, lock_log: Path | None, name: str) -> dict[str, str]:
     env = {**os.environ, "PYTHONPATH": str(checkout)}
     if lock_log is not None:
-        env |= {"LOCK_LOG": str(lock_log), "LOCK_LOG_AS": name}
+        # The till's slow transactions; every one of a side job's, to match with the till's waits.
+        env |= {"LOCK_LOG": str(lock_log), "LOCK_LOG_AS": name, "LOCK_LOG_MS": "50" if name == "till" else "0"}
     return env
 
 
