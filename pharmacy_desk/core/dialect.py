@@ -449,14 +449,24 @@ def bulk_writing(database: AnyDatabase) -> Iterator[BulkWriting]:
     # pages itself. Each chunk checkpoints (``db.batch_transaction``).
     # Nor is the file mapped into memory: an import reads every page of the indexes it grows, and
     # each page read through the map stays in the process's memory (180 MB of a 320,000-member list).
-    usual = {name: database.execute_sql(f"PRAGMA {name}").fetchone()[0] for name in ("synchronous", "mmap_size")}
+    # A statement's journal (the pages it changed, to undo it alone) is kept in memory: past 64 kB
+    # SQLite writes it to a temporary file, and a batch's statements each change thousands of pages.
+    usual = {name: database.execute_sql(f"PRAGMA {name}").fetchone()[0]
+             for name in ("synchronous", "mmap_size", "temp_store")}
     database.execute_sql("PRAGMA synchronous = 1")
     database.execute_sql("PRAGMA mmap_size = 0")
+    database.execute_sql("PRAGMA temp_store = 2")
     try:
         yield BulkWriting(database)
     finally:
         for name, value in usual.items():
             database.execute_sql(f"PRAGMA {name} = {int(value)}")
+
+
+def parameters_per_statement(database: AnyDatabase) -> int:
+    """How many values one statement may bind (``?``): 32,766 since SQLite 3.32, 999 before."""
+    connection = _target(database).connection()
+    return connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
 
 
 def query_plan(database: AnyDatabase, sql: str, params: tuple = ()) -> list[str]:
