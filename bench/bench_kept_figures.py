@@ -46,10 +46,10 @@ restore_times: list[tuple[float, float]] = []
 _restore = kept_figures.restore
 
 
-def _timed_restore() -> list[str]:
+def _timed_restore(**options: bool) -> list[str]:
     wall, cpu = time.perf_counter(), time.process_time()
     try:
-        return _restore()
+        return _restore(**options)
     finally:
         restore_times.append((time.perf_counter() - wall, time.process_time() - cpu))
 

@@ -246,3 +246,108 @@ def test_a_count_stopped_half_way_leaves_the_trigger_missing_and_the_next_openin
     assert activity.figures() == _counted_activity()
     assert activity.window().settled
     assert _restores() == [("member_activity", "sale_keeps_member_activity")]  # the first never finished
+
+
+@pytest.fixture
+def many(path, make_member, clerk):
+    """Nine members of varied tier, owner, gender and birthday between two written outside the services
+    (nothing refers to those, so they can be erased), then a tally trigger dropped outside."""
+    tiers = [t.id for t in Tier.select().order_by(Tier.rank)]
+
+    def outsider(n: int) -> Member:
+        return Member.get_by_id(Member.insert(card_no=f"X{n}", phone=f"1390000001{n}", name="外来",
+                                              joined_on=dt.date(2026, 1, 1), tier=tiers[0]).execute())
+
+    first = outsider(1)
+    people = [make_member(gender="FM"[n % 2], birthday=dt.date(1960 + n, 1 + n, 1),
+                          owner_staff=clerk.id if n % 3 else None) for n in range(9)]
+    for n, person in enumerate(people):
+        Member.update(tier=tiers[n % len(tiers)]).where(Member.id == person.id).execute()
+    _outside(path, "DROP TRIGGER member_insert_tallies")
+    return [first, *people, outsider(2)]
+
+
+def _counted_up_to(top: int) -> tuple[dict, dict]:
+    """The counts of the members of id up to ``top`` only, counted from the members now."""
+    by_tier = {(t, o): n for t, o, n in database.execute_sql(
+        "SELECT tier_id, COALESCE(owner_staff_id, 0), COUNT(*) FROM member WHERE id <= ? GROUP BY 1, 2",
+        (top,)).fetchall()}
+    by_birthday = {(g, b): n for g, b, n in database.execute_sql(
+        "SELECT gender, COALESCE(birthday, ''), COUNT(*) FROM member WHERE id <= ? GROUP BY 1, 2",
+        (top,)).fetchall()}
+    return by_tier, by_birthday
+
+
+def test_the_members_counts_are_made_again_in_short_transactions_exact_while_tills_sign_up_and_change_tiers(
+        many, path, make_member, clerk, monkeypatch):
+    monkeypatch.setattr(member_tally, "CHUNK_MEMBERS", 2)
+    monkeypatch.setattr(member_tally, "FIRST_CHUNK_MEMBERS", 2)
+    tiers = [t.id for t in Tier.select().order_by(Tier.rank)]
+    steps: list[int] = []
+    made = iter(range(100))
+
+    def tills_write_between_chunks() -> None:
+        # Every commit so far left the counts exact for the members counted: those up to the triggers' mark.
+        mark = member_tally.counted_through()
+        assert mark is not None and member_tally.kept() == _counted_up_to(mark)
+        assert member_tally.counting() and not member_tally.holds("2000-01-01")
+        assert member_tally.members_on_file() == Member.select().count()
+        step = len(steps)
+        steps.append(mark)
+        first, last = many[step % len(many)], many[-1 - step % len(many)]  # one counted already, one not yet
+        for person in (first, last):
+            Member.update(tier=tiers[(step + person.id) % len(tiers)]).where(Member.id == person.id).execute()
+        Member.update(owner_staff=None if step % 2 else clerk.id).where(Member.id == last.id).execute()
+        Member.update(birthday=dt.date(1999, 1, 1 + step), gender="M").where(Member.id == first.id).execute()
+        make_member(phone=f"1390000{next(made):04d}", gender="F", birthday=dt.date(2001, 2, 3))
+        if step < 2:  # erasures: of a member not counted yet, then of one counted already
+            Member.delete().where(Member.id == many[-1 if step == 0 else 0].id).execute()
+
+    between_chunks(monkeypatch, tills_write_between_chunks)
+    _reopen(path)
+    # Before the first range (no member counted), then after each range of two members, in id order.
+    assert len(steps) >= 5 and steps == sorted(steps) and steps[:2] == [0, 2]
+    assert member_tally.kept() == _counted_tallies()
+    assert not member_tally.counting() and kept_figures.missing_triggers() == []
+    assert _restores() == [("member_tally、birthday_tally", "member_insert_tallies")]
+    make_member(phone="13700000001")  # kept by the triggers again from here
+    assert member_tally.kept() == _counted_tallies()
+
+
+def test_a_members_count_stopped_half_way_is_reported_and_made_again_at_the_next_opening(many, path, monkeypatch):
+    monkeypatch.setattr(member_tally, "CHUNK_MEMBERS", 2)
+    monkeypatch.setattr(member_tally, "FIRST_CHUNK_MEMBERS", 2)
+
+    def power_cut_after_a_range() -> None:
+        if member_tally.counted_through():
+            raise KeyboardInterrupt
+
+    between_chunks(monkeypatch, power_cut_after_a_range)
+    with pytest.raises(KeyboardInterrupt):
+        _reopen(path)
+    close_database()
+    open_database(path, migrate=False)
+    assert member_tally.counted_through() == 2 and member_tally.counting()
+    assert "维护统计的触发器被改动" in [p.check for p in check.trigger_problems()]
+    close_database()
+    monkeypatch.undo()
+    open_database(path)
+    assert member_tally.kept() == _counted_tallies() and not member_tally.counting()
+    # The second opening found all four written for the members counted, and put each back.
+    assert _restores() == [("member_tally、birthday_tally", "、".join(dialect.MEMBER_TALLY_TRIGGERS))]
+
+
+def test_a_second_opening_counting_the_members_takes_the_count_over_and_the_first_stops(many, path, monkeypatch):
+    monkeypatch.setattr(member_tally, "CHUNK_MEMBERS", 2)
+    monkeypatch.setattr(member_tally, "FIRST_CHUNK_MEMBERS", 2)
+    finished = []
+    pauses = []
+
+    def another_opening_starts_counting() -> None:
+        pauses.append(member_tally.counted_through())
+        if len(pauses) == 2:
+            assert member_tally.rebuild_beside_tills(lambda: finished.append("second")) is True
+
+    between_chunks(monkeypatch, another_opening_starts_counting)
+    assert member_tally.rebuild_beside_tills(lambda: finished.append("first")) is False
+    assert finished == ["second"] and member_tally.kept() == _counted_tallies()

@@ -160,7 +160,8 @@ def _recount(members: str, **params: object) -> None:
                          params)
 
 
-def rebuild_beside_tills(today: dt.date, finish: Callable[[], None], page: int | None = None) -> None:
+def rebuild_beside_tills(today: dt.date, finish: Callable[[], None], page: int | None = None,
+                         progress: Callable[[int, int], None] | None = None) -> None:
     """Every member's figures counted again from the sales, a page of members per short transaction,
     while the trigger that keeps them is missing; ``finish()`` (which writes it back) runs in the last.
 
@@ -170,6 +171,7 @@ def rebuild_beside_tills(today: dt.date, finish: Callable[[], None], page: int |
     writes the trigger: every sale is counted once, by the count or by the trigger. Stopped
     half-way, the trigger is still missing and the next opening starts again. Meanwhile the
     window is marked ``REBUILDING``: the reports read the sales, and no till rolls a month off.
+    ``progress(done, top)`` after each page: the members counted, of the highest member id.
     """
     starts = window_start(today).isoformat()
     size = ChunkSize(page or ROLL_MEMBERS, start=FIRST_ROLL_MEMBERS)
@@ -183,6 +185,8 @@ def rebuild_beside_tills(today: dt.date, finish: Callable[[], None], page: int |
         with batch_transaction(size):
             _recount(_IN_RANGE, starts=starts, after=done, upto=upto)
         done = upto
+        if progress is not None:
+            progress(done, top)
     with batch_transaction():
         _recount(_ABOVE, starts=starts, after=top)  # members who joined since
         _recount(_BOUGHT_SINCE, starts=starts, sale=last_sale)

@@ -35,7 +35,7 @@ from pharmacy_desk.core.dialect_files import (  # noqa: F401
 # The triggers that keep figures derived from the business rows (the sale's, the members' counts,
 # the rules' stamp) are written there too, read by ``schema`` before the engine is loaded.
 from pharmacy_desk.core.dialect_triggers import (  # noqa: F401
-    MEMBER_TALLY_TRIGGERS, RULE_VERSION_TRIGGERS, SALE_TRIGGERS,
+    MEMBER_TALLY_TRIGGERS, RULE_VERSION_TRIGGERS, SALE_TRIGGERS, member_tally_triggers,
 )
 
 # The services hold the proxy (core/db.py's ``database``); a caller may pass the database itself.
@@ -375,6 +375,18 @@ def trigger_definitions(database: AnyDatabase) -> dict[str, str]:
 
 def drop_trigger(database: AnyDatabase, name: str) -> None:
     database.execute_sql(f'DROP TRIGGER IF EXISTS "{name}"')
+
+
+def schema_objects(database: AnyDatabase, kind: str) -> dict[str, str]:
+    """name -> CREATE statement of every index (not those a constraint made) or every view (``kind``)."""
+    return dict(database.execute_sql("SELECT name, sql FROM sqlite_master WHERE type = ? AND sql IS NOT NULL",
+                                     (kind,)).fetchall())
+
+
+def drop_object(database: AnyDatabase, kind: str, name: str) -> None:
+    """Drop the index or the view ``name`` if there is one."""
+    verb = {"index": "INDEX", "view": "VIEW"}[kind]
+    database.execute_sql(f'DROP {verb} IF EXISTS "{name}"')
 
 
 def index_definitions(database: AnyDatabase, table: str) -> list[tuple[str, str]]:

@@ -65,19 +65,44 @@ def _changed(columns: tuple[str, ...]) -> str:
     return " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in columns)
 
 
-_MEMBER_TALLY_BODIES = {
-    "member_insert_tallies": "AFTER INSERT ON member BEGIN\n"
-                             f"    {_tally_add('member_tally', 'NEW')}\n    {_tally_add('birthday_tally', 'NEW')}\nEND",
-    "member_delete_tallies": "AFTER DELETE ON member BEGIN\n"
-                             f"    {_tally_take('member_tally', 'OLD')}\n    {_tally_take('birthday_tally', 'OLD')}\nEND",
-    "member_tier_owner_tally": f"AFTER UPDATE OF tier_id, owner_staff_id ON member"
-                               f" WHEN {_changed(('tier_id', 'owner_staff_id'))} BEGIN\n"
-                               f"    {_tally_take('member_tally', 'OLD')}\n    {_tally_add('member_tally', 'NEW')}\nEND",
-    "member_birthday_tally": f"AFTER UPDATE OF gender, birthday ON member WHEN {_changed(('gender', 'birthday'))} BEGIN\n"
-                             f"    {_tally_take('birthday_tally', 'OLD')}\n    {_tally_add('birthday_tally', 'NEW')}\nEND",
-}
-MEMBER_TALLY_TRIGGERS = {name: f"CREATE TRIGGER IF NOT EXISTS {name} {body}"
-                         for name, body in _MEMBER_TALLY_BODIES.items()}
+def _when(row: str, changed: tuple[str, ...], counted_through: int | None) -> str:
+    """The WHEN clause of a tally trigger: the columns it moves on changed, and (while the counts
+    are being made again) the member among those counted already."""
+    conditions = [] if counted_through is None else [f"{row}.id <= {int(counted_through)}"]
+    if changed:
+        conditions.append(_changed(changed) if counted_through is None else f"({_changed(changed)})")
+    return f" WHEN {' AND '.join(conditions)}" if conditions else ""
+
+
+def member_tally_triggers(counted_through: int | None = None) -> dict[str, str]:
+    """The triggers keeping the members' counts; with ``counted_through``, for the members of id up to it only.
+
+    While the counts are made again beside the tills (``member_tally.rebuild_beside_tills``) they
+    hold only the members counted so far, a range of ids; the triggers then move the counts for
+    those members alone, and every other member is counted, as they are then, when the count
+    reaches them. The watermark is in the triggers' own text, written in the transaction that
+    counts up to it, so no write falls between the two.
+    """
+    def tally(when: str, body: tuple[str, ...]) -> str:
+        return f"{when} BEGIN\n" + "".join(f"    {statement}\n" for statement in body) + "END"
+
+    bodies = {
+        "member_insert_tallies": tally("AFTER INSERT ON member" + _when("NEW", (), counted_through),
+                                       (_tally_add("member_tally", "NEW"), _tally_add("birthday_tally", "NEW"))),
+        "member_delete_tallies": tally("AFTER DELETE ON member" + _when("OLD", (), counted_through),
+                                       (_tally_take("member_tally", "OLD"), _tally_take("birthday_tally", "OLD"))),
+        "member_tier_owner_tally": tally(
+            "AFTER UPDATE OF tier_id, owner_staff_id ON member"
+            + _when("OLD", ("tier_id", "owner_staff_id"), counted_through),
+            (_tally_take("member_tally", "OLD"), _tally_add("member_tally", "NEW"))),
+        "member_birthday_tally": tally(
+            "AFTER UPDATE OF gender, birthday ON member" + _when("OLD", ("gender", "birthday"), counted_through),
+            (_tally_take("birthday_tally", "OLD"), _tally_add("birthday_tally", "NEW"))),
+    }
+    return {name: f"CREATE TRIGGER IF NOT EXISTS {name} {body}" for name, body in bodies.items()}
+
+
+MEMBER_TALLY_TRIGGERS = member_tally_triggers()
 
 # The tables of the rules a sale reads (``core/rule_cache.py``): every change to one of them
 # bumps ``rule_version``, from any connection, so a cache of the rules checks that one number.

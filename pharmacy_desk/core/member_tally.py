@@ -14,11 +14,22 @@ when it lifts the tier.
 The counts are of every member on file; a month's figures take off the members who joined
 after it (``holds`` says when that is the quicker read). ``rebuild`` counts them again from
 the members, and a test holds the kept counts equal to that after a seeded history.
+
+When a trigger was lost outside the program, ``rebuild_beside_tills`` counts every member again
+in short transactions while the tills go on signing members up and changing tiers: the
+triggers are written for the members counted so far (``dialect.member_tally_triggers``), so the
+counts stay exact at every commit for the members they hold, and while they hold only some the
+reports count the members themselves (``counting``).
 """
 
 from __future__ import annotations
 
-from pharmacy_desk.core.db import database, write_transaction
+import re
+from collections.abc import Callable
+
+from pharmacy_desk.core import dialect
+from pharmacy_desk.core.db import ChunkSize, batch_transaction, database, write_transaction
+from pharmacy_desk.core.schema_shape import sql_tokens
 
 # The counts from the members themselves: the v14 migration's backfill and ``rebuild``.
 REBUILD_SQL = [
@@ -38,6 +49,86 @@ def rebuild() -> None:
             database.execute_sql(sql)
 
 
+# Members per transaction at most while the counts are made again beside the tills; the first is short.
+CHUNK_MEMBERS = 200_000
+FIRST_CHUNK_MEMBERS = 2_000
+
+# A range of members added to the counts they are in (``:after`` < id <= ``:upto``).
+_ADD_RANGE_SQL = [
+    "INSERT INTO member_tally (tier_id, owner_key, members)"
+    " SELECT tier_id, COALESCE(owner_staff_id, 0), COUNT(*) FROM member WHERE id > :after AND id <= :upto"
+    " GROUP BY 1, 2 ON CONFLICT (tier_id, owner_key) DO UPDATE SET members = members + excluded.members",
+    "INSERT INTO birthday_tally (gender, born, members)"
+    " SELECT gender, COALESCE(birthday, ''), COUNT(*) FROM member WHERE id > :after AND id <= :upto"
+    " GROUP BY 1, 2 ON CONFLICT (gender, born) DO UPDATE SET members = members + excluded.members",
+]
+_NO_END = 1 << 62  # ``:upto`` of the last range: every member above ``:after``
+
+
+def _keep_through(counted_through: int) -> None:
+    """The counts' triggers written for the members of id up to ``counted_through`` (inside the caller's transaction)."""
+    for name, sql in dialect.member_tally_triggers(counted_through).items():
+        dialect.drop_trigger(database, name)
+        database.execute_sql(sql)
+
+
+def counted_through() -> int | None:
+    """How far a count made beside the tills stands: the id up to which the triggers keep the counts,
+    read from their text; None when the triggers are as declared, missing or written otherwise."""
+    present = dialect.trigger_definitions(database).get("member_insert_tallies")
+    mark = re.search(r"\bWHEN NEW\.id <= (\d+) BEGIN\b", present or "")
+    if mark is None or sql_tokens(present or "") != sql_tokens(
+            dialect.member_tally_triggers(int(mark[1]))["member_insert_tallies"]):
+        return None
+    return int(mark[1])
+
+
+def counting() -> bool:
+    """Whether the kept counts hold only some members now (a count under way, or a trigger lost)."""
+    present = dialect.trigger_definitions(database)
+    return any(name not in present or sql_tokens(present[name]) != sql_tokens(sql)
+               for name, sql in dialect.MEMBER_TALLY_TRIGGERS.items())
+
+
+def rebuild_beside_tills(finish: Callable[[], None], page: int | None = None,
+                         progress: Callable[[int, int], None] | None = None) -> bool:
+    """Every member counted again, a range of ids per short transaction, while tills go on writing members;
+    ``finish()`` (which writes the triggers as declared) runs in the last. False: another opening took the count over.
+
+    At 1,000,000 members the count in one transaction held the write lock for seconds (20 s at
+    load 12), longer than a till waits. Here the first transaction empties the counts and writes
+    the triggers for no member; each next one counts a range of members and writes the triggers
+    for every member up to its end, so a sign-up, a tier change or an erasure moves the counts
+    exactly when its member is among those counted, and is seen by the count otherwise. Stopped
+    half-way, the triggers are left for the members counted, which ``check`` reports as altered,
+    and the next opening counts again from the start. Two openings counting at once: each range
+    checks, under the lock, that the triggers still stand where its count left them, so the one
+    that began last goes on and the other stops.
+    """
+    size = ChunkSize(page or CHUNK_MEMBERS, start=FIRST_CHUNK_MEMBERS)
+    with batch_transaction():
+        database.execute_sql("DELETE FROM member_tally")
+        database.execute_sql("DELETE FROM birthday_tally")
+        _keep_through(0)
+        top = database.execute_sql("SELECT COALESCE(MAX(id), 0) FROM member").fetchone()[0]
+    done = 0
+    while True:
+        last = done >= top
+        upto = _NO_END if last else min(done + size.rows, top)
+        with batch_transaction(None if last else size):
+            if counted_through() != done:  # the counts then hold exactly the members up to ``done``
+                return False
+            for sql in _ADD_RANGE_SQL:
+                database.execute_sql(sql, {"after": done, "upto": upto})
+            if last:  # members who joined since the first transaction are counted here too
+                finish()
+                return True
+            _keep_through(upto)
+        done = upto
+        if progress is not None:
+            progress(done, top)
+
+
 def kept() -> tuple[dict, dict]:
     """(tier and owner → members, gender and birthday → members), the cells with anyone in them."""
     return ({(t, o): n for t, o, n in database.execute_sql(
@@ -47,6 +138,8 @@ def kept() -> tuple[dict, dict]:
 
 
 def members_on_file() -> int:
+    if counting():
+        return database.execute_sql("SELECT COUNT(*) FROM member").fetchone()[0]
     return database.execute_sql("SELECT COALESCE(SUM(members), 0) FROM member_tally").fetchone()[0]
 
 
@@ -54,7 +147,10 @@ def holds(joined_before: str) -> bool:
     """Whether the counts less the members who joined on or after ``joined_before`` are the quicker read.
 
     They are while at most a quarter of the members joined since: each of those is looked up
-    through the join-date index, where counting everyone is one pass over the members.
+    through the join-date index, where counting everyone is one pass over the members. They
+    never are while they hold only some members (``counting``).
     """
+    if counting():
+        return False
     later = database.execute_sql("SELECT COUNT(*) FROM member WHERE joined_on >= ?", (joined_before,)).fetchone()[0]
     return later * 4 <= members_on_file()
