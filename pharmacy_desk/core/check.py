@@ -1,5 +1,5 @@
 """数据检查: SQLite's own check of the file, the append-only guards, the triggers that keep derived
-figures and the hash chain, plus
+figures, the indexes and views of the schema and the hash chain, plus
 every invariant of the points ledger and sales.
 
 Each invariant is one SQL query returning the offending rows, reading its tables in
@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from peewee import DatabaseError
 
-from pharmacy_desk.core import chain, chain_checkpoint, dialect, kept_figures, schema
+from pharmacy_desk.core import chain, chain_checkpoint, dialect, kept_figures, repairs, schema, schema_objects
 from pharmacy_desk.core.db import database, database_path
 
 
@@ -151,6 +151,22 @@ def trigger_problems() -> list[Problem]:
     return problems
 
 
+OBJECT_WORDS = {"index": "索引", "view": "视图"}
+
+
+def object_problems() -> list[Problem]:
+    """The indexes and views of the current schema that are missing or altered now, and those the opening put back."""
+    present = {kind: dialect.schema_objects(database, kind) for kind in schema_objects.KINDS}
+    problems = [Problem(f"缺少{OBJECT_WORDS[wanted.kind]}" if wanted.name not in present[wanted.kind]
+                        else f"{OBJECT_WORDS[wanted.kind]}被改动", f"{OBJECT_WORDS[wanted.kind]} {wanted.name}")
+                for wanted in schema_objects.changed()]
+    declared = schema_objects.declared()
+    problems += [Problem(f"缺少{OBJECT_WORDS[declared[name].kind]}",
+                         f"{OBJECT_WORDS[declared[name].kind]} {name} 曾缺失或被改动，打开数据库时已恢复")
+                 for name in repairs.restored_at_open]
+    return problems
+
+
 def chain_problems(verification: chain_checkpoint.Verification | None = None) -> list[Problem]:
     """The first row of the ledger or the audit trail whose hash does not follow the chain, and a tampered checkpoint.
 
@@ -217,7 +233,7 @@ def examine(*, full: bool = True, recorded_head: str | None = None, quick_checke
             found = engine_problems(full=full)
             engine = lambda: found  # noqa: E731
         verification = chain_checkpoint.verify(full=full)
-        rest = trigger_problems() + ledger_problems() + chain_problems(verification)
+        rest = trigger_problems() + object_problems() + ledger_problems() + chain_problems(verification)
         if recorded_head:
             rest += head_problems(recorded_head)
         # Side by side, the foreign-key check runs while the integrity check still reads the file.

@@ -58,6 +58,7 @@ class _Pending:
     path: str | os.PathLike[str]
     migrate: bool
     new: bool  # the file is created at attaching: until then every table reads as empty
+    repair_later: bool = False  # what takes long to put back is left to ``repairs.beside_tills``
     reader: sqlite3.Connection | None = None
 
 
@@ -100,7 +101,7 @@ def _attaching_proxy() -> DatabaseProxy:
 
 
 def open_database(path: str | os.PathLike[str], *, create: bool = False, migrate: bool = True,
-                  allow_damaged: bool = False, lazily: bool = False) -> Database | None:
+                  allow_damaged: bool = False, lazily: bool = False, repair_later: bool = False) -> Database | None:
     """Open the pharmacy's database at ``path`` and bring its schema up to date.
 
     Only ``create`` makes a new database (``init``, the first run); otherwise a missing,
@@ -110,8 +111,10 @@ def open_database(path: str | os.PathLike[str], *, create: bool = False, migrate
     reads it to say what is wrong); nothing can then be written to it.
     ``lazily``: a sound file at the current version (or one about to be created) gets its
     engine at ``attach``, or at the first use of ``database``; a file to migrate is
-    migrated now. Returns the engine's database object (what ``database`` now stands
-    for), or None while it is not attached.
+    migrated now. ``repair_later``: a lost index, or a lost trigger whose figure is counted
+    in short transactions, is left for ``repairs.beside_tills`` (the windows run it in the
+    background) instead of being put back before this returns. Returns the engine's database
+    object (what ``database`` now stands for), or None while it is not attached.
     """
     global generation, read_only, opened_path, checked_at, quick_checked_at_open, _pending
     from pharmacy_desk.core import database_file, file_trust
@@ -144,7 +147,7 @@ def open_database(path: str | os.PathLike[str], *, create: bool = False, migrate
         if not read_only:
             file_trust.forget(opened_path)  # written from now on: a crash must not leave it vouched for
             checked_at = known or dt.datetime.now()
-    _pending = _Pending(path, migrate, new)
+    _pending = _Pending(path, migrate, new, repair_later)
     if lazily and _proxy is None and not read_only and (new or version == CURRENT_VERSION):
         return None
     return attach()
@@ -169,7 +172,7 @@ def attach() -> Database | None:
     database.initialize(engine)
     database.connect()
     if pending.migrate and not read_only:
-        schema.ensure_current()
+        schema.ensure_current(repair_later=pending.repair_later)
     return database.obj
 
 

@@ -36,7 +36,8 @@ dangling. A migration may call ``sha256_hex(text)``, which every connection regi
 The append-only guards (``APPEND_ONLY``) are put back at every opening when missing or
 altered (``restore_guards``), and the restore is recorded in the audit trail. So are the
 triggers that keep derived figures, each with the figure it keeps counted again
-(``core/kept_figures.py``).
+(``core/kept_figures.py``), and the indexes and views (``core/schema_objects.py``); which is
+put back when is ``core/repairs.py``.
 
 The tests find the new version by itself: vN-1.sql migrated to N must match vN.sql, a v1
 database migrated to N must match a new one, and its data must survive.
@@ -205,12 +206,16 @@ def newer_version(version: int, path: object = None) -> StorageError:
         "core", "这个数据库来自更新版本的程序（结构版本 {version}），请升级本程序后再打开。文件没有被改动。"), version=version)
 
 
-def ensure_current(target: int | None = None) -> int:
-    """Create or migrate the open database to ``target`` (default: current). Returns the version."""
-    global restored_at_open
-    from pharmacy_desk.core import kept_figures
+def ensure_current(target: int | None = None, *, repair_later: bool = False) -> int:
+    """Create or migrate the open database to ``target`` (default: current). Returns the version.
 
-    restored_at_open, kept_figures.restored_at_open = [], []  # about this database only
+    At the current version, what another program dropped or altered is put back
+    (``repairs.at_opening``); ``repair_later`` leaves what takes long to ``repairs.beside_tills``.
+    """
+    global restored_at_open
+    from pharmacy_desk.core import kept_figures, repairs
+
+    restored_at_open, kept_figures.restored_at_open, repairs.restored_at_open = [], [], []  # this database's
     target = CURRENT_VERSION if target is None else target
     version = user_version()
     if version == 0 and not db.database.get_tables():
@@ -221,8 +226,7 @@ def ensure_current(target: int | None = None) -> int:
     for step in range(version + 1, target + 1):
         _migrate(step)
     if target == CURRENT_VERSION:
-        restore_guards()
-        kept_figures.restore()
+        repairs.at_opening(later=repair_later)
     return target
 
 

@@ -145,6 +145,7 @@ class OperationKind(Vocabulary):
     RESTORE = "restore", "恢复备份"
     GUARDS_RESTORED = "guards_restored", "恢复只追加保护"
     FIGURES_REBUILT = "figures_rebuilt", "恢复统计触发器并重算"
+    SCHEMA_OBJECT_RESTORED = "schema_object_restored", "恢复索引或视图"
     SHIFT_CLOSE = "shift_close", "交班"
     DAY_END = "day_end", "日结"
     CHAIN_VERIFIED = "chain_verified", "哈希链校验"

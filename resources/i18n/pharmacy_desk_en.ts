@@ -3503,6 +3503,10 @@
         <translation>Figure triggers restored and recounted</translation>
     </message>
     <message>
+        <source>恢复索引或视图</source>
+        <translation>Index or view restored</translation>
+    </message>
+    <message>
         <source>交班</source>
         <translation>Shift close</translation>
     </message>
@@ -6196,6 +6200,22 @@ Jan</translation>
     <message>
         <source>{day} 还没有到，不能日结。</source>
         <translation>{day} has not come yet: there is no day end for it.</translation>
+    </message>
+    <message>
+        <source>会员消费统计</source>
+        <translation>members' running sales figures</translation>
+    </message>
+    <message>
+        <source>会员人数统计</source>
+        <translation>member counts</translation>
+    </message>
+    <message>
+        <source>正在重建索引 {name}</source>
+        <translation>Rebuilding the index {name}</translation>
+    </message>
+    <message>
+        <source>正在重算{figure}</source>
+        <translation>Recounting the {figure}</translation>
     </message>
 </context>
 <context>
