@@ -40,12 +40,15 @@ def open_from_args(args, *, create: bool = False, allow_damaged: bool = False, l
 
     Only ``create`` (``init``, ``setup``, ``demo``) or the demo database makes a new file; a missing,
     empty, foreign or damaged one is otherwise refused in one sentence, untouched. ``lazily``
-    (the windows): the engine is attached after the first window paints (``db.open_database``).
+    (the windows): the engine is attached after the first window paints (``db.open_database``), and
+    what takes long to put back (a lost index, a figure counted beside the tills) is left to the
+    counter, which does it in the background (``repairs.beside_tills``, ``MainWindow.start_repairs``).
     """
     from pharmacy_desk.core.db import open_database
 
     path = chosen_path(args)
-    open_database(path, create=create or args.demo, allow_damaged=allow_damaged, lazily=lazily)
+    open_database(path, create=create or args.demo, allow_damaged=allow_damaged, lazily=lazily,
+                  repair_later=lazily)
     return path
 
 

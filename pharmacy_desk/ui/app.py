@@ -152,6 +152,7 @@ class Launcher:
         window.show()
         window.activateWindow()  # the wizard or the sign-in just closed: the counter takes the keyboard
         window.counter.search.focus()
+        window.start_repairs()  # what the opening left to do beside the tills, before the day's housekeeping
         if start == START_DEMO:
             def loaded(_summary) -> None:
                 window.setWindowTitle(self.title())

@@ -29,6 +29,7 @@ from pharmacy_desk.ui.counter import CounterWidget
 from pharmacy_desk.ui.i18n import sentence
 from pharmacy_desk.ui.lock_screen import LockScreen
 from pharmacy_desk.ui.operations import NO_OPERATOR, Job, provide_operator
+from pharmacy_desk.ui.repair_status import RepairStatus
 from pharmacy_desk.ui.session import IdleWatch, Session
 
 log = logging.getLogger("pharmacy_desk.ui")
@@ -75,6 +76,8 @@ class MainWindow(QMainWindow):
         # it while they show and it comes back after them.
         self.hint = QLabel(QCoreApplication.translate("MainWindow", HINT))
         self.statusBar().addWidget(self.hint, 1)
+        self.repair_status = RepairStatus(self)
+        self.statusBar().addPermanentWidget(self.repair_status)
         self.backup_status = QLabel()
         self.backup_status.setObjectName("backup_status")
         self.statusBar().addPermanentWidget(self.backup_status)
@@ -118,6 +121,10 @@ class MainWindow(QMainWindow):
         self._housekeeping = Job(self, lambda _progress: run_due_jobs()).success(done) \
             .run_in_background(self.tr("每日整理"), show_dialog=False)
         return self._housekeeping
+
+    def start_repairs(self):
+        """What the opening left to put back, in the background while the counter serves (``RepairStatus``)."""
+        return self.repair_status.start()
 
     # -- backups --------------------------------------------------------------------------------
     def refresh_backup_status(self, now: dt.datetime | None = None) -> None:

@@ -64,6 +64,8 @@ class Task(QObject):
 
     done = Signal(object)
     failed = Signal(object)
+    # (done, total, text) as the work reports it, on the GUI thread: for a task shown without a dialog.
+    progressed = Signal(int, int, object)
 
     def __init__(self, parent: QWidget | None, title: str, work: Callable[[Progress], Any],
                  *, show_dialog: bool = True):
@@ -84,6 +86,7 @@ class Task(QObject):
 
     @Slot(int, int, object)
     def _on_progress(self, done: int, total: int, text: Sentence | str) -> None:
+        self.progressed.emit(done, total, text)
         if self.dialog is not None:
             self.dialog.setMaximum(max(total, 0))
             self.dialog.setValue(done)

@@ -2227,6 +2227,37 @@
     </message>
 </context>
 <context>
+    <name>RepairStatus</name>
+    <message>
+        <source>后台恢复</source>
+        <translation>Restoring in the background</translation>
+    </message>
+    <message>
+        <source>正在后台恢复统计和索引</source>
+        <translation>Restoring figures and indexes in the background</translation>
+    </message>
+    <message>
+        <source>{doing}（{percent}%）</source>
+        <translation>{doing} ({percent}%)</translation>
+    </message>
+    <message>
+        <source>{doing}：收银照常，月报暂按明细计算。</source>
+        <translation>{doing}. Sales go on as usual; the month&apos;s report counts from the records meanwhile.</translation>
+    </message>
+    <message>
+        <source>后台恢复完成：会员统计和索引已重新齐全。</source>
+        <translation>Restored in the background: the member figures and indexes are complete again.</translation>
+    </message>
+    <message>
+        <source>后台恢复没有完成：{reason}</source>
+        <translation>The background restore did not finish: {reason}</translation>
+    </message>
+    <message>
+        <source>收银照常。下次打开程序时会再试。</source>
+        <translation>Sales go on as usual. It is tried again the next time the program opens.</translation>
+    </message>
+</context>
+<context>
     <name>RestoreWindow</name>
     <message>
         <source>尚无备份</source>
@@ -6203,7 +6234,7 @@ Jan</translation>
     </message>
     <message>
         <source>会员消费统计</source>
-        <translation>members' running sales figures</translation>
+        <translation>members&apos; running sales figures</translation>
     </message>
     <message>
         <source>会员人数统计</source>
