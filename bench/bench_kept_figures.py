@@ -89,7 +89,8 @@ def _timed_open(path: Path, later: bool) -> tuple[float, ...]:
 def _locks() -> str:
     if not lock_times:
         return ""
-    return f"  {len(lock_times)} ({max(lock_times) * 1000:.0f} ms)"
+    longest = sorted(range(len(lock_times)), key=lock_times.__getitem__, reverse=True)[:3]
+    return f"  {len(lock_times)} (" + ", ".join(f"#{i + 1} {lock_times[i] * 1000:.0f} ms" for i in longest) + ")"
 
 
 def _drop(path: Path, kind: str, names: list[str]) -> None:
