@@ -182,9 +182,9 @@ def parse_yuan(text: str) -> int:
 
 # Excel counts days from 1899-12-30 (its 1900 leap-year bug folded in); serials above
 # 2958465 would pass 9999-12-31.
-_EXCEL_EPOCH = dt.date(1899, 12, 30)
-_EXCEL_MAX_SERIAL = 2958465
-_DATE_RE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T].*)?$")
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+EXCEL_MAX_SERIAL = 2958465
+DATE_RE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T].*)?$")
 
 
 def _make_date(year: int, month: int, day: int, raw: object) -> dt.date:
@@ -215,8 +215,8 @@ def _date_from_number(number: int, raw: object, digits: int = 0) -> dt.date:
     """``19650308`` or an Excel serial (``digits``: how many the text had, 0 for a number cell)."""
     if 10_000_000 <= number <= 99_999_999:
         return _make_date(number // 10000, number // 100 % 100, number % 100, raw)
-    if 1 <= number <= _EXCEL_MAX_SERIAL and digits <= 5:
-        return _EXCEL_EPOCH + dt.timedelta(days=number)
+    if 1 <= number <= EXCEL_MAX_SERIAL and digits <= 5:
+        return EXCEL_EPOCH + dt.timedelta(days=number)
     raise InvalidInput(QT_TRANSLATE_NOOP("core", "日期格式不对：{raw}（请写成 1965-03-08）"), raw=raw)
 
 
@@ -233,7 +233,7 @@ def _parse_date_value(raw: object) -> dt.date | None:
         text = halfwidth(str(raw)).strip()
         if not text:
             return None
-        match = _DATE_RE.match(text)
+        match = DATE_RE.match(text)
         if match:
             year, month, day = match.groups()
             return _make_date(int(year), int(month), int(day), raw)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import itertools
+from operator import attrgetter
 from dataclasses import dataclass, field
 from pathlib import Path
 from collections.abc import Callable, Sequence
@@ -25,7 +26,7 @@ from collections.abc import Callable, Sequence
 from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.gc_pause import without_cycle_collection
 from pharmacy_desk.core.normalize import mask_phone
-from pharmacy_desk.core.spreadsheet.columns import Layout, header_key, may_be_header
+from pharmacy_desk.core.spreadsheet.blocks import BlockCleaner, HeaderRepeat, blocks
 from pharmacy_desk.core.spreadsheet.layouts import Choices, SheetLayout, notices, refusal, sheet_layouts
 from pharmacy_desk.core.spreadsheet.reading import Sheet, read_file
 from pharmacy_desk.core.spreadsheet.rows import Candidate, RowCleaner, SourceRow, skip_reason
@@ -197,7 +198,9 @@ def _read_plan(path: Path, *, mappings: dict[str, dict[int, str]] | None, choice
     if mappings:
         choices.remembered = {**choices.remembered, **mappings}
     layouts = sheet_layouts(sheets, choices)
-    candidates, problems, skipped = [], [], 0
+    candidates: list[Candidate] = []
+    problems: list[RowProblem] = []
+    skipped = 0
     total = sum(len(sheet.rows) for sheet in sheets)
     done = 0
     for sheet, item in zip(sheets, layouts):
@@ -206,22 +209,28 @@ def _read_plan(path: Path, *, mappings: dict[str, dict[int, str]] | None, choice
             done += len(sheet.rows)
             continue
         clean = RowCleaner(layout.mapping, today)
-        repeated = _header_repeat_test(layout)
+        repeated = HeaderRepeat(layout)
+        common = BlockCleaner(clean, repeated, sheet.name, layout.headers)
         first = max(layout.header_row + 1, 0)
         done += first
-        for index, values in enumerate(itertools.islice(sheet.rows, first, None), first):
-            done += 1
-            if done % 5000 == 0:
-                progress(done, total, Sentence(QT_TRANSLATE_NOOP("core", "正在检查每一行……")))
-            if skip_reason(values) or repeated(values):
-                skipped += 1
-                continue
-            item.data_rows += 1
-            source = SourceRow(sheet.name, index + 1, layout.headers, values)
-            try:
-                candidates.append(clean(source))  # keeps no cells: read again should it turn out a conflict
-            except InvalidInput as error:
-                problems.append(RowProblem(source, error.sentence, ImportProblemKind.REJECTED))
+        for start, block in blocks(itertools.islice(sheet.rows, first, None), first):
+            # Most rows come out of the block's columns; the others are tested and cleaned one by one.
+            members = common.candidates(block, start + 1)
+            for offset in [offset for offset, member in enumerate(members) if member is None]:
+                values = block[offset]
+                if skip_reason(values) or repeated(values):
+                    skipped += 1
+                    continue
+                source = SourceRow(sheet.name, start + offset + 1, layout.headers, values)
+                try:
+                    members[offset] = clean(source)  # keeps no cells: read again should it turn out a conflict
+                except InvalidInput as error:
+                    problems.append(RowProblem(source, error.sentence, ImportProblemKind.REJECTED))
+                    item.data_rows += 1
+            item.data_rows += len(members) - members.count(None)  # the members, and above the refused rows
+            candidates.extend(filter(None, members))
+            done += len(block)
+            progress(done, total, Sentence(QT_TRANSLATE_NOOP("core", "正在检查每一行……")))
     for sheet in sheets:
         sheet.close()  # calamine's cells: the candidates are all the plan needs now
     kept, merged, conflicts = _merge_within_file(candidates)
@@ -251,25 +260,6 @@ def cell_notices(kept: list[Candidate], layouts: list[SheetLayout], options: Imp
     return lines
 
 
-def _header_repeat_test(layout: Layout) -> Callable[[Sequence[object]], bool]:
-    """Lists printed page by page repeat the header; such rows are skipped, not rejected.
-
-    One probe cell is compared first so that ordinary rows cost a single check.
-    """
-    keys = [header_key(text) for text in layout.headers]
-    probe = next(iter(layout.mapping), 0)
-    if probe >= len(keys) or not keys[probe]:
-        return lambda values: False  # no header (or an empty header cell) to repeat
-
-    def repeated(values: Sequence[object]) -> bool:
-        cell = values[probe] if probe < len(values) else None
-        if not isinstance(cell, str) or not may_be_header(cell, keys[probe]):
-            return False
-        return [header_key(v) if isinstance(v, str) else v for v in values[:len(keys)]] == keys
-
-    return repeated
-
-
 def _fill_empty(target: Candidate, other: Candidate) -> None:
     for name in FILL_FIELDS:
         if getattr(target, name) in ("", None, 0) and getattr(other, name) not in ("", None, 0):
@@ -281,16 +271,26 @@ def _where(source: SourceRow) -> Sentence:
 
 
 def _merge_within_file(candidates: list[Candidate]) -> tuple[list[Candidate], int, list[RowProblem]]:
-    first_of: dict[tuple[str, str], Candidate] = {}
-    merged = 0
-    for candidate in candidates:
-        seen = first_of.setdefault((candidate.phone, candidate.name), candidate)
-        if seen is not candidate:
-            _fill_empty(seen, candidate)
-            merged += 1
+    keys = list(zip(map(_PHONE, candidates), map(_NAME, candidates)))
+    # Built backwards, each key ends with its first row: a list without a repeated person or card (most
+    # lists) is then kept as it is, without a step of Python for each member.
+    first_of = dict(zip(reversed(keys), reversed(candidates)))
+    merged = len(candidates) - len(first_of)
+    firsts = candidates
+    if merged:
+        firsts = []
+        for key, candidate in zip(keys, candidates):
+            seen = first_of[key]
+            if seen is candidate:
+                firsts.append(candidate)
+            else:
+                _fill_empty(seen, candidate)
+    cards = [card for card in map(_CARD, firsts) if card]
+    if len(set(cards)) == len(cards):
+        return list(firsts), merged, []
     kept, conflicts = [], []
     card_owner: dict[str, Candidate] = {}
-    for first in first_of.values():
+    for first in firsts:
         if first.card_no:
             holder = card_owner.get(first.card_no)
             if holder is not None:
@@ -301,6 +301,9 @@ def _merge_within_file(candidates: list[Candidate]) -> tuple[list[Candidate], in
             card_owner[first.card_no] = first
         kept.append(first)
     return kept, merged, conflicts
+
+
+_PHONE, _NAME, _CARD = attrgetter("phone"), attrgetter("name"), attrgetter("card_no")
 
 
 def shared_phones(candidates: list[Candidate]) -> int:

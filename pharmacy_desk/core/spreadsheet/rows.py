@@ -199,6 +199,9 @@ def problems_of(reason: Sentence) -> list[Sentence]:
             for part in joined.parts]
 
 
+REMEMBERED = 50_000  # distinct cells a column remembers; past it a cell is simply cleaned again
+
+
 class _Memo(Generic[T]):
     """A column's cleaning, remembered per distinct cell: a list of 100,000 members holds a few
     thousand birthdays and join dates, a handful of genders and point spellings.
@@ -208,7 +211,7 @@ class _Memo(Generic[T]):
     """
 
     __slots__ = ("clean", "failed", "seen", "calls")
-    LIMIT = 50_000  # distinct cells remembered; past it a cell is simply cleaned again
+    LIMIT = REMEMBERED
     # A column whose cells mostly differ (phones, names, birthdays) is not worth remembering: after
     # this many cells, more than half of them new switches the memory off (and lets it go).
     PROBE = 4096
@@ -246,7 +249,7 @@ class _Memo(Generic[T]):
             return self.failed, Clause(error.sentence)
 
 
-def _card(raw: object) -> str:
+def card_cell(raw: object) -> str:
     return clean_card_no(_text(raw)) if raw not in (None, "") else ""
 
 
@@ -307,7 +310,7 @@ class RowCleaner:
                 phone, picked = found, True
         card_error: Sentence | None = None
         try:
-            card = _card(raw_card)
+            card = card_cell(raw_card)
         except InvalidInput as error:
             card, card_error = "", Clause(error.sentence)
         gender, gender_error = self.gender(raw_gender)
@@ -318,7 +321,7 @@ class RowCleaner:
         if errors != (None,) * len(errors):
             problems = [error for error in errors if error is not None]
             raise InvalidInput(ROW_PROBLEMS, problems=Joined(problems, PROBLEM_SEPARATOR))
-        text = self._text_of
+        text = self.text_of
         notes = text(raw_notes)
         if picked:
             kept = f"原手机号一栏：{_text(raw_phone)}"
@@ -335,20 +338,20 @@ class RowCleaner:
             ("history", text(raw_history)), ("id_number", id_number), ("tier", text(raw_tier)),
             ("spend_fen", self.spend(raw_spend)[0] if raw_spend is not None else None),
             ("phone_from_text", picked)) if value != RARE_FIELDS[name]} if picked or self.rare else None
-        shared = self._shared
+        shared = self.shared
         return Candidate(source.sheet, source.row_number, source.headers, phone, name, card, gender,
                          shared(self.dates, birthday), shared(self.dates, joined_on),
                          points if points < 257 else shared(self.numbers, points), address[:200], notes,
                          rare or None)
 
     @staticmethod
-    def _shared(seen: dict, value):
+    def shared(seen: dict, value):
         """``value``, as the one object kept for it (while fewer than ``_Memo.LIMIT`` are kept)."""
         if value is None or len(seen) >= _Memo.LIMIT:
             return value
         return seen.setdefault(value, value)
 
-    def _text_of(self, raw: object) -> str:
+    def text_of(self, raw: object) -> str:
         return "" if raw is None else self.text(raw)[0]  # an unmapped column costs nothing
 
 
