@@ -129,3 +129,16 @@ def test_the_slips_print_the_clawback_the_shortfall_and_the_nets(spent_then_retu
                       ("使用积分", "500"), ("  退货/撤销退回", "-500"), ("净使用积分", "0")]
     day = [(line.left, line.right) for line in day_end_slip(day_end(DAY.date(), owner, at=DAY + dt.timedelta(hours=2))).lines]
     assert day.count(("  积分不足未扣回", "15")) == 2  # the whole shop, then the clerk's own part
+
+
+def test_the_owners_first_shift_begins_with_the_set_up_that_signed_them_in(db, sell):
+    """开店设置 signs the owner in without a sign-in of its own: a lock and unlock later (a sign-in)
+    must not leave the first sales out of the shift."""
+    from pharmacy_desk.core import setup
+
+    boss = setup.set_up(setup.PharmacyInfo("康宁大药房"), "王芳", "owner-pass", at=DAY)
+    sell(None, {"household": 4500}, at=DAY + dt.timedelta(minutes=1), operator=boss)
+    audit.record(OperationKind.LOCK, boss, at=DAY + dt.timedelta(minutes=5))
+    audit.record(OperationKind.SIGN_IN, boss, at=DAY + dt.timedelta(minutes=6))
+    report = close_shift(boss, at=DAY + dt.timedelta(minutes=10))
+    assert (report.start, report.totals.sales, report.totals.sales_fen) == (DAY, 1, 4500)

@@ -1,7 +1,8 @@
 """交班: what one cashier took and gave back at the till, from sign-in to shift close.
 
-A shift begins with the cashier's first sign-in after their last 交班 (signing out,
-locking and switching cashiers in between do not end it) and ends when they close it.
+A shift begins with the cashier's first sign-in after their last 交班, or, for the owner who
+set the pharmacy up, with the set-up, which signs them in (signing out, locking and switching
+cashiers in between do not end it), and ends when they close it.
 The figures are read from the append-only money tables, so a shift report can be
 worked out again later and comes out the same; closing a shift is recorded in the
 audit log with its totals.
@@ -117,18 +118,23 @@ class ShiftReport:
     totals: Totals
 
 
-def _last(kind: OperationKind, staff_id: int, before: dt.datetime, after: dt.datetime | None = None):
+# What starts a shift: a sign-in, or the set-up, which signs the new owner in without a SIGN_IN.
+SHIFT_OPENERS = (OperationKind.SIGN_IN, OperationKind.SETUP)
+
+
+def _last(kinds: tuple[OperationKind, ...], staff_id: int, before: dt.datetime, after: dt.datetime | None = None):
     query = Operation.select(Operation.created_at).where(
-        (Operation.kind == kind.value) & (Operation.staff == staff_id) & (Operation.created_at <= before))
+        Operation.kind.in_([kind.value for kind in kinds]) & (Operation.staff == staff_id)
+        & (Operation.created_at <= before))
     if after is not None:
         query = query.where(Operation.created_at > after)
     return query
 
 
 def shift_start(operator: Operator, at: dt.datetime) -> dt.datetime:
-    """The first sign-in after the cashier's last 交班; the start of the day if there is none."""
-    closed = _last(OperationKind.SHIFT_CLOSE, operator.id, at).order_by(Operation.created_at.desc()).scalar()
-    signed_in = _last(OperationKind.SIGN_IN, operator.id, at, closed).order_by(Operation.created_at).scalar()
+    """The first sign-in (or the set-up) after the cashier's last 交班; the start of the day if there is none."""
+    closed = _last((OperationKind.SHIFT_CLOSE,), operator.id, at).order_by(Operation.created_at.desc()).scalar()
+    signed_in = _last(SHIFT_OPENERS, operator.id, at, closed).order_by(Operation.created_at).scalar()
     return signed_in or closed or dt.datetime.combine(at.date(), dt.time())
 
 
