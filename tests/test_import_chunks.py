@@ -6,12 +6,12 @@ import contextlib
 import itertools
 import datetime as dt
 import sqlite3
-import time
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
-from pharmacy_desk.core import check, dialect, ledger, members
+from pharmacy_desk.core import check, checkpointer, dialect, dialect_log, ledger, members, sales
 from pharmacy_desk.core import db as db_module
 from pharmacy_desk.core.db import database
 from pharmacy_desk.core.models import LedgerEntry, Member, Operation
@@ -121,25 +121,54 @@ def test_only_the_last_chunk_waits_for_the_disk_and_the_connection_is_set_back(d
     commit.commit_import(read_plan(sheet, today=TODAY), owner, at=AT)
     assert synchronous == [2] + [1] * 5 + [2]  # the operation, five chunks of seven, the last five members
     assert [database.execute_sql(f"PRAGMA {name}").fetchone()[0]
-            for name in ("synchronous", "wal_autocheckpoint")] == usual == [2, dialect.WAL_BACKSTOP_PAGES]
+            for name in ("synchronous", "wal_autocheckpoint")] == usual == [2, dialect.WAL_AUTOCHECKPOINT_PAGES]
 
 
-def test_each_chunk_is_copied_into_the_database_file_before_a_till_commits(db, owner, sheet, small_chunks,
-                                                                          tmp_path):
-    """A chunk's pages are checkpointed by the import itself: left in the log, the first till to
-    commit past the tills' 4 MB threshold copied them, and that sale waited for it."""
-    while database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]:  # busy: the background copy
-        time.sleep(0.01)
-    in_file = []
+def test_no_chunk_checkpoints_and_none_is_copied_by_a_till_commit(db, owner, sheet, small_chunks, monkeypatch):
+    """The chunks leave the copy to the thread that copies every commit's, without waiting for it,
+    and no commit after them copies their pages either: with that thread held back, the file
+    holds none of the imported members after the import and a till's sale."""
+    db_module._checkpointer.stop()  # no background copy (it may have been woken by the owner's commit)
+    database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # the tables and the owner are in the file
+    path = Path(database.execute_sql("PRAGMA database_list").fetchone()[2])
+    real = commit.batch_transaction
+    checkpoints = []
+
+    @contextmanager
+    def watched(size=None):
+        with dialect.sent(database) as statements:
+            with real(size):
+                yield
+        checkpoints.extend(sql for sql in statements if "checkpoint" in sql.lower())
+
+    monkeypatch.setattr(commit, "batch_transaction", watched)
+    commit.commit_import(read_plan(sheet, today=TODAY), owner, at=AT)
+    member = Member.select().order_by(Member.id).first()
+    sales.record_sale(sales.SaleInput(lines=[sales.LineInput("household", 1000)], member_id=member.id,
+                                      payments={"cash": 1000}), operator=owner, uid="after-import")
+    assert checkpoints == []
+    with contextlib.closing(sqlite3.connect(f"{path.as_uri()}?immutable=1", uri=True)) as raw:
+        assert raw.execute("SELECT COUNT(*) FROM member").fetchone()[0] == 0
+
+
+def test_the_log_starts_over_during_a_long_import(db, owner, tmp_path, monkeypatch):
+    """Each chunk's commit wakes the thread that copies the log; it starts the log over while the
+    import goes on, so the log stays a few chunks long however long the list."""
+    monkeypatch.setattr(commit, "CHUNK", 40)
+    monkeypatch.setattr(checkpointer, "RESTART_AFTER_PAGES", 48)
+    rows = [["姓名", "手机号", "积分"]] + [[f"会员{n}", f"137{n:08d}", str(n)] for n in range(1, 2001)]
+    long_sheet = write_xlsx(tmp_path / "长名单.xlsx", {"会员": rows})
+    path = Path(database.execute_sql("PRAGMA database_list").fetchone()[2])
+    most = []
 
     def progress(done, total, text=""):
-        if done < total:  # after each chunk: what the file itself holds, the log not read
-            with contextlib.closing(sqlite3.connect(f"{(tmp_path / 'test.sqlite3').as_uri()}?immutable=1",
-                                                    uri=True)) as raw:
-                in_file.append(raw.execute("SELECT COUNT(*) FROM member").fetchone()[0])
+        most.append(dialect_log.log_file_pages(path))
 
-    commit.commit_import(read_plan(sheet, today=TODAY), owner, at=AT, progress=progress)
-    assert in_file == [7, 14, 21, 28, 35]
+    result = commit.commit_import(read_plan(long_sheet, today=TODAY), owner, at=AT, progress=progress)
+    assert result.created == 2000
+    copier = db_module._checkpointer
+    assert copier is not None and copier.restarts >= 1
+    assert max(most) < 1000, most
 
 
 def test_a_chunk_writes_its_members_and_balances_with_a_few_statements(db, owner, tmp_path, monkeypatch):

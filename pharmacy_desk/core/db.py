@@ -19,7 +19,7 @@ import os
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager, nullcontext
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -168,7 +168,7 @@ def attach() -> Database | None:
     engine = dialect.new_database(pending.path, read_only=read_only)
     if isinstance(engine, dialect.WriterDatabase) and str(pending.path) != ":memory:":
         _checkpointer = Checkpointer(pending.path)
-        engine.when_committed = _checkpointer.committed
+        engine.when_committed, engine.before_writing = _checkpointer.committed, _checkpointer.before_writing
     database.initialize(engine)
     database.connect()
     if pending.migrate and not read_only:
@@ -337,10 +337,9 @@ def batch_transaction(size: ChunkSize | None = None) -> Iterator[None]:
     the chunk held the lock (``ChunkSize``). Inside another transaction it is a savepoint of it,
     neither paced nor timed: the lock is held already.
 
-    After its commit the chunk copies what it wrote from the log into the database file itself
-    (``dialect_log.checkpoint``: passive, it holds no lock a till needs), after any copy the
-    background thread is making (``core/checkpointer.py``), so the batch pays for its own pages
-    before it writes more and the log stays short.
+    What the chunk wrote is copied from the log into the database file by the thread that copies
+    every commit's (``core/checkpointer.py``), beside the batch's next chunk: the batch does not
+    wait for it, and no till's commit copies it either.
     """
     from pharmacy_desk.core.errors import StorageError, explain_storage_error
 
@@ -369,10 +368,6 @@ def batch_transaction(size: ChunkSize | None = None) -> Iterator[None]:
         pacing.let_go(held)
         if size is not None:
             size.took(held)
-    from pharmacy_desk.core import dialect_log
-
-    with _checkpointer.one_at_a_time if _checkpointer is not None else nullcontext():
-        dialect_log.checkpoint(_database())
 
 
 # When SQLite's busy handler asks again for the lock, in ms after a connection first found it
@@ -437,8 +432,8 @@ class TillPacing:
     def pause(self, size: ChunkSize | None = None) -> None:
         """Before the next chunk: leave the lock free long enough for any waiting till; aim ``size`` by the tills.
 
-        The time since the last chunk's commit counts: its checkpoint and preparing this chunk
-        took some of it, while the tills could have the lock.
+        The time since the last chunk's commit counts: preparing this chunk took some of it,
+        while the tills could have the lock.
         """
         from pharmacy_desk.core import dialect
 

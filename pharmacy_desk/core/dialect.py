@@ -44,10 +44,13 @@ T = TypeVar("T")
 
 BUSY_TIMEOUT_MS = 5000
 
-# The log length (pages) past which a connection's own COMMIT copies the log into the file.
-# A thread copies it after each commit instead (``core/checkpointer.py``), so no sale waits for
-# that; this only bounds the log (32 MB of 4 KiB pages) should the thread fall behind.
-WAL_BACKSTOP_PAGES = 8192
+# No connection of the program copies the write-ahead log into the file by itself, inside its
+# COMMIT (``wal_autocheckpoint`` 0): a thread does, beside the sales, and starts the log over
+# (``core/checkpointer.py``), so no sale waits for that.
+WAL_AUTOCHECKPOINT_PAGES = 0
+# The size the log's file is cut back to by the first commit after it started over (8 MB): a log
+# that grew beside a long reader does not keep that size on the disk.
+WAL_FILE_LIMIT_BYTES = 8 * 1024 * 1024
 
 # WAL lets the windows read while a sale is written; ``synchronous=FULL`` makes an
 # acknowledged sale survive a power cut; the busy timeout rides out a backup or a
@@ -64,7 +67,8 @@ PRAGMAS = (
     # INSERT OR REPLACE deletes the row it replaces; only with recursive triggers on does
     # that delete meet the append-only guards.
     ("recursive_triggers", 1),
-    ("wal_autocheckpoint", WAL_BACKSTOP_PAGES),
+    ("wal_autocheckpoint", WAL_AUTOCHECKPOINT_PAGES),
+    ("journal_size_limit", WAL_FILE_LIMIT_BYTES),
 )
 
 
@@ -93,8 +97,10 @@ class WriterDatabase(SqliteDatabase):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._per_thread = threading.local()  # as peewee's connections are: one per thread
-        # Called after each COMMIT of a transaction, by the committing thread (``core/checkpointer.py``).
+        # Called after each COMMIT of a transaction, by the committing thread, and before each
+        # transaction that takes the write lock, by the thread about to take it (``core/checkpointer.py``).
         self.when_committed: Callable[[], None] | None = None
+        self.before_writing: Callable[[], None] | None = None
         # Transactions and savepoints rolled back so far, by any thread: a value cached from
         # inside one may have been read from rows that are gone again.
         self.rollbacks = 0
@@ -116,8 +122,11 @@ class WriterDatabase(SqliteDatabase):
 
     def begin(self, lock_type=None):
         self._forget(False)
+        writing = lock_type is not None and lock_type.upper() in ("IMMEDIATE", "EXCLUSIVE")
+        if writing and self.before_writing is not None:
+            self.before_writing()
         super().begin(lock_type)
-        self._forget(lock_type is not None and lock_type.upper() in ("IMMEDIATE", "EXCLUSIVE"))
+        self._forget(writing)
 
     def commit(self):
         self._forget(False)
@@ -456,10 +465,7 @@ class BulkWriting:
 @contextmanager
 def bulk_writing(database: AnyDatabase) -> Iterator[BulkWriting]:
     """The connection set for a batch of short write transactions; its usual settings after."""
-    # The log is not left to grow between checkpoints here (that spared the batch copying an
-    # index page once per chunk): a till committing past the backstop would copy the batch's
-    # pages itself. Each chunk checkpoints (``db.batch_transaction``).
-    # Nor is the file mapped into memory: an import reads every page of the indexes it grows, and
+    # The file is not mapped into memory here: an import reads every page of the indexes it grows, and
     # each page read through the map stays in the process's memory (180 MB of a 320,000-member list).
     # A statement's journal (the pages it changed, to undo it alone) is kept in memory: past 64 kB
     # SQLite writes it to a temporary file, and a batch's statements each change thousands of pages.
