@@ -29,8 +29,9 @@ have finished. Each scenario's copy is synced to the disk before the till starts
 copied is gigabytes of pages not yet written, and the first checkpoint's sync would write them
 all inside some sale (half a second at a million members). Printed per
 scenario: sales, errors a cashier would have seen, p50 / p99 / max latency, how many sales
-took over 200 ms, and how long the side jobs took. ``--lock-log`` adds, per scenario, each
-process's slowest write transactions (waiting for the lock, holding it, committing) and
+took over 200 ms, the largest the write-ahead log's file grew, and how long the side jobs
+took. ``--lock-log`` adds, per scenario, each process's slowest write transactions (waiting
+for the lock, holding it, committing) and
 statements under the lock (``bench/lock_timing.py``).
 """
 
@@ -160,6 +161,7 @@ def run_scenario(path: Path, checkout: Path, sides: list[Side], minimum: int, pr
     os.close(till_fd)
     till_harness.wait_ready(fd)
     acknowledgements = till_harness.Acknowledgements(fd)
+    log_peak = LogPeak(path)
     started = time.perf_counter()
     running = []
     for side in sides:
@@ -176,6 +178,7 @@ def run_scenario(path: Path, checkout: Path, sides: list[Side], minimum: int, pr
     flag.touch()
     lines = acknowledgements.wait()
     till.wait()
+    log_mb = log_peak.stop()
     latencies = till_harness.latencies(lines)
     errors = [line for line in lines if line.startswith("error")]
     return {"sales": len(latencies), "errors": len(errors), "first_error": errors[0] if errors else "",
@@ -183,7 +186,32 @@ def run_scenario(path: Path, checkout: Path, sides: list[Side], minimum: int, pr
             "p99_ms": 1000 * _percentile(latencies, 0.99) if latencies else float("nan"),
             "max_ms": 1000 * max(latencies) if latencies else float("nan"),
             "over_200": sum(latency > 0.2 for latency in latencies),
-            "side_s": side_seconds, "side": "; ".join(texts)}
+            "side_s": side_seconds, "side": "; ".join(texts), "log_mb": log_mb}
+
+
+class LogPeak:
+    """The largest the file's write-ahead log grew, looked at every 20 ms on a thread of its own."""
+
+    def __init__(self, path: Path):
+        import threading
+
+        self.log, self.most = Path(f"{path}-wal"), 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+        self._thread.start()
+
+    def _watch(self) -> None:
+        while not self._stop.wait(0.02):
+            try:
+                self.most = max(self.most, self.log.stat().st_size)
+            except FileNotFoundError:
+                pass
+
+    def stop(self) -> float:
+        """Stop looking; the peak in MB."""
+        self._stop.set()
+        self._thread.join()
+        return self.most / 1e6
 
 
 def _add_staff(path: Path) -> None:
@@ -277,11 +305,12 @@ def main(argv: list[str] | None = None) -> int:
 
             print(lock_timing.summary(lock_log), flush=True)
     print(f"\n{base.name}; till sale latency (ms), nice {os.nice(0)}")
-    print(f"{'scenario':24} {'sales':>6} {'errors':>6} {'p50':>8} {'p99':>8} {'max':>9} {'>200':>5} {'side job':>9}"
-          "  result")
+    print(f"{'scenario':24} {'sales':>6} {'errors':>6} {'p50':>8} {'p99':>8} {'max':>9} {'>200':>5} {'log MB':>7}"
+          f" {'side job':>9}  result")
     for name, r in results:
         print(f"{name:24} {r['sales']:6} {r['errors']:6} {r['p50_ms']:8.1f} {r['p99_ms']:8.1f} {r['max_ms']:9.1f}"
-              f" {r['over_200']:5} {r['side_s']:8.1f}s  {r['side']}{'  ' + r['first_error'] if r['first_error'] else ''}")
+              f" {r['over_200']:5} {r['log_mb']:7.1f} {r['side_s']:8.1f}s  {r['side']}"
+              f"{'  ' + r['first_error'] if r['first_error'] else ''}")
     return 0
 
 
