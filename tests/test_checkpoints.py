@@ -242,8 +242,8 @@ def test_the_log_starts_over_when_a_reader_is_always_in_it(shop, short_log):
 
 def test_a_reader_longer_than_the_restart_may_wait_keeps_the_log_until_it_ends(shop, short_log):
     """No checkpoint can pass a reader's snapshot: beside one reading for a whole second the log
-    cannot start over, and the tills are not made to wait for it again and again; once it is
-    done, the log starts over at the next commit's copy."""
+    cannot start over, and the tries that make the tills wait for it grow further apart; once
+    it is done, the log starts over at a later commit's copy."""
     path, clerk, members = shop
     copier = db._checkpointer
     with _Readers(path, hold_s=1.0):
@@ -251,7 +251,8 @@ def test_a_reader_longer_than_the_restart_may_wait_keeps_the_log_until_it_ends(s
         _sell(clerk, members, 0, 40)
         assert _wait_for(lambda: copier.checkpoints >= 2)
         time.sleep(0.3)
-        assert copier.restarts == 0 and copier.failed_restarts <= checkpointer.FAILURES_BEFORE_PAUSE
+        # two tries, then one after RETRY_AFTER_S, perhaps one more after twice that
+        assert copier.restarts == 0 and copier.failed_restarts <= checkpointer.FAILURES_BEFORE_PAUSE + 2
         tried = copier.checkpoints
     _sell(clerk, members, 40, 5)
     assert _wait_for(lambda: copier.restarts >= 1)

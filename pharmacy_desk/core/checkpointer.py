@@ -28,10 +28,10 @@ thread starts it over itself with a *restarting* checkpoint, which needs the wri
   asks) for the lock and for no reader in the log (a till's window refreshing a list), up to
   ``RESTART_WAIT_S``: the tills wait that long at worst, once every ``RESTART_AFTER_PAGES``;
 - a reader that reads for longer (a check, a backup, a month's report) keeps its snapshot of
-  the log: no checkpoint can copy past it nor start the log over. The thread then does not try
-  while copies make no progress, and after ``FAILURES_BEFORE_PAUSE`` failed restarts in a row
-  waits ``RETRY_AFTER_S`` (doubled while they keep failing, up to ``RETRY_AT_MOST_S``) before
-  it takes the lock again.
+  the log: no checkpoint can copy past it nor start the log over. After ``FAILURES_BEFORE_PAUSE``
+  failed restarts in a row the thread waits ``RETRY_AFTER_S`` (doubled while they keep failing,
+  up to ``RETRY_AT_MOST_S``) before it takes the lock again, so the tills wait ``RESTART_WAIT_S``
+  for it a few times a second at first, then every two seconds.
 
 So the log stays within ``RESTART_AFTER_PAGES`` and what is committed during one round of copies,
 whoever writes (the writers of another process do not let the restart go first, but it asks
@@ -155,10 +155,7 @@ class Checkpointer:
         for _ in range(CATCH_UP_COPIES - 1):
             if done.all_copied:
                 break
-            again = self._passive(connection)
-            if again.copied <= done.copied:
-                return  # a reader's snapshot holds the copy back: no restart can pass it either
-            done = again
+            done = self._passive(connection)
         self._no_restart.clear()
         try:
             restarted = self._restart(connection)
