@@ -186,11 +186,17 @@ def phase_app(path: Path, work: Path) -> dict:
         return pause
 
     commit.batch_transaction, db.ChunkSize.took = timed_transaction, took
-    # The pauses paced by the tills' writes (``db.TillPacing``): taken by every chunk in
+    # The pauses paced by the tills' writes (``till_pacing.TillPacing``): taken by every chunk in
     # ``db.batch_transaction``, by the import's own loop before, or a fixed pause before that.
-    paused_in_transaction = hasattr(db, "till_pacing")
-    if paused_in_transaction or hasattr(commit, "TillPacing"):
-        db.TillPacing.pause = counted(db.TillPacing.pause)
+    try:
+        from pharmacy_desk.core import till_pacing
+    except ImportError:
+        till_pacing = None
+    paused_in_transaction = till_pacing is not None
+    if till_pacing is not None:
+        till_pacing.TillPacing.pause = counted(till_pacing.TillPacing.pause)
+    elif hasattr(commit, "TillPacing"):
+        commit.TillPacing.pause = counted(commit.TillPacing.pause)
     else:
         commit.pause_for_tills = counted(commit.pause_for_tills)
     cpu = time.process_time()

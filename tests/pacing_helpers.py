@@ -1,4 +1,4 @@
-"""Hooks into the pauses every batch leaves the tills between two of its chunks (``db.TillPacing``)."""
+"""Hooks into the pauses every batch leaves the tills between two of its chunks (``till_pacing.TillPacing``)."""
 
 from __future__ import annotations
 
@@ -6,19 +6,19 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from pharmacy_desk.core import db, dialect
+from pharmacy_desk.core import dialect, till_pacing
 
 
 def between_chunks(monkeypatch, hook: Callable[[], None]) -> None:
     """Call ``hook()`` where a batch pauses for the tills: before each chunk that follows another of this thread."""
-    real = db.TillPacing.pause
+    real = till_pacing.TillPacing.pause
 
     def pause(self, size=None):
         if self.released_at is not None:
             hook()
         real(self, size)
 
-    monkeypatch.setattr(db.TillPacing, "pause", pause)
+    monkeypatch.setattr(till_pacing.TillPacing, "pause", pause)
 
 
 @dataclass

@@ -8,8 +8,8 @@ from contextlib import contextmanager
 import peewee
 import pytest
 
-from pharmacy_desk.core.db import (CHUNK_TARGET_S, ChunkSize, TillPacing, batch_transaction, database,
-                                   write_transaction)
+from pharmacy_desk.core.db import CHUNK_TARGET_S, ChunkSize, batch_transaction, database, write_transaction
+from pharmacy_desk.core.till_pacing import TillPacing
 from pharmacy_desk.core.models import Staff
 
 

@@ -16,7 +16,7 @@ import datetime as dt
 import pytest
 
 from pharmacy_desk.core import activity, coupon_issue, coupon_templates, expiry, tiers
-from pharmacy_desk.core.db import poll_gap
+from pharmacy_desk.core.till_pacing import poll_gap
 from pharmacy_desk.core.defaults import system_staff
 from pharmacy_desk.core.ledger import add_months
 from pharmacy_desk.core.reports import closing

@@ -7,8 +7,9 @@ import time
 
 import pytest
 
-from pharmacy_desk.core import db as db_module
-from pharmacy_desk.core.db import ChunkSize, TillPacing, batch_transaction, poll_gap
+from pharmacy_desk.core import till_pacing as pacing_module
+from pharmacy_desk.core.db import CHUNK_TARGET_S, ChunkSize, batch_transaction
+from pharmacy_desk.core.till_pacing import TillPacing, poll_gap
 from pharmacy_desk.core.models import Staff
 
 
@@ -27,8 +28,8 @@ class Clock:
         self.now, self.slept, self.writes_during_sleep = 1000.0, [], 0
         self.other = sqlite3.connect(path, isolation_level=None)
         self.other.execute("CREATE TABLE IF NOT EXISTS till_scratch (n INTEGER)")
-        monkeypatch.setattr(db_module.time, "sleep", self.sleep)
-        monkeypatch.setattr(db_module.time, "monotonic", lambda: self.now)
+        monkeypatch.setattr(pacing_module.time, "sleep", self.sleep)
+        monkeypatch.setattr(pacing_module.time, "monotonic", lambda: self.now)
 
     def sleep(self, seconds):
         self.slept.append(round(seconds, 3))
@@ -70,23 +71,23 @@ def test_the_pause_is_kept_up_while_tills_commit_in_it(clock):
     clock.slept.clear()
     clock.writes_during_sleep = 100  # tills selling without end: the import still goes on
     chunk(size, pacing, 0.04)
-    assert len(clock.slept) == db_module.MOST_PAUSES
+    assert len(clock.slept) == pacing_module.MOST_PAUSES
 
 
 def test_idle_tills_let_the_chunks_hold_the_lock_longer_and_a_tills_write_shortens_them_again(clock):
     size = ChunkSize(5000, start=1000)
     pacing = TillPacing()
     chunk(size, pacing, 0.04)
-    assert size.target == db_module.CHUNK_TARGET_S  # a till may have written just before the import began
-    clock.now += db_module.IDLE_AFTER_S
+    assert size.target == CHUNK_TARGET_S  # a till may have written just before the import began
+    clock.now += pacing_module.IDLE_AFTER_S
     chunk(size, pacing, 0.04)
-    assert size.target == db_module.IDLE_CHUNK_TARGET_S
-    pacing.let_go(db_module.IDLE_CHUNK_TARGET_S)
-    size.took(db_module.IDLE_CHUNK_TARGET_S)
+    assert size.target == pacing_module.IDLE_CHUNK_TARGET_S
+    pacing.let_go(pacing_module.IDLE_CHUNK_TARGET_S)
+    size.took(pacing_module.IDLE_CHUNK_TARGET_S)
     idle_rows = size.rows
     clock.writes_during_sleep = 1
     pacing.pause(size)
-    assert size.target == db_module.CHUNK_TARGET_S and size.rows == idle_rows // 2  # the very next chunk is short
+    assert size.target == CHUNK_TARGET_S and size.rows == idle_rows // 2  # the very next chunk is short
 
 
 def test_a_till_that_asks_during_a_chunk_gets_the_lock_in_the_pause_after_it(db, tmp_path):
@@ -116,3 +117,30 @@ def test_a_till_that_asks_during_a_chunk_gets_the_lock_in_the_pause_after_it(db,
     seller.join()
     till.close()
     assert waited and waited[0] < 0.15  # this chunk's rest and one pause; six more chunks would be 0.3 s
+
+
+def test_a_chunk_that_finds_the_lock_taken_leaves_it_free_after_the_holders_commit(db, tmp_path):
+    """Queued in SQLite's busy handler, the chunk took the lock a few ms after the holder's commit,
+    before a till that had waited longer (its handler sleeps longer): two batches side by side handed
+    the lock to each other, chunk after chunk, and a sale waited 340 ms behind eight of them."""
+    holder = sqlite3.connect(tmp_path / "test.sqlite3", isolation_level=None, check_same_thread=False)
+    holder.execute("CREATE TABLE IF NOT EXISTS till_scratch (n INTEGER)")
+    holder.execute("BEGIN IMMEDIATE")
+    committed = []
+
+    def commit_later():
+        time.sleep(0.1)
+        holder.execute("INSERT INTO till_scratch VALUES (1)")
+        holder.execute("COMMIT")
+        committed.append(time.perf_counter())
+
+    other = threading.Thread(target=commit_later)
+    other.start()
+    with batch_transaction():
+        taken = time.perf_counter()
+        Staff.create(name="批量", role="cashier")
+    other.join()
+    holder.close()
+    # At least the pause after a holder that kept the lock 0.1 s (its handler's 25 ms poll), never
+    # the 1–8 ms of the busy handler's next ask.
+    assert taken - committed[0] >= poll_gap(0.1)

@@ -6,7 +6,7 @@ nothing), and a number the member window makes once per dialog for one member (a
 click issues once). The recipients are read first, without the write lock; the coupons
 are then written in short transactions, as many members as fit in the chunk's time under the
 write lock (``db.ChunkSize``), each with its own audit row, and paced by the tills
-(``db.TillPacing``), so a list of a hundred thousand members never holds the counter up.
+(``till_pacing.TillPacing``), so a list of a hundred thousand members never holds the counter up.
 """
 
 from __future__ import annotations

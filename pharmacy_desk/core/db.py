@@ -16,10 +16,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -302,7 +301,7 @@ class ChunkSize:
     chunks' own times: after each chunk it scales by the target over the time taken (down as
     far as that says, up at most twofold), between ``least`` and ``most``. It starts at
     ``start`` (capped by ``most``), so that even the first chunk is short. While the tills are
-    idle the pacing lets the chunks aim longer (``TillPacing``); ``busy_target`` is the aim
+    idle the pacing lets the chunks aim longer (``till_pacing.TillPacing``); ``busy_target`` is the aim
     while they write.
     """
 
@@ -328,20 +327,28 @@ class ChunkSize:
 def batch_transaction(size: ChunkSize | None = None) -> Iterator[None]:
     """``write_transaction`` for one chunk of a long batch (expiry, the tier review, an import …).
 
-    Every chunk of every batch is paced the same way (``TillPacing``): before it asks for the
+    Every chunk of every batch is paced the same way (``till_pacing.TillPacing``): before it asks for the
     lock it leaves it free as long as a till that waited through this thread's previous chunk
     needs to get it, and longer while tills keep writing. Tills selling one sale after another
     can keep the write lock busy past the busy timeout, so the chunk asks for the lock again
     for up to ``BATCH_LOCK_PATIENCE_S`` before giving up. Only taking the lock is tried again:
     nothing of the chunk has run yet, so nothing can be done twice. ``size`` is told how long
-    the chunk held the lock (``ChunkSize``). Inside another transaction it is a savepoint of it,
-    neither paced nor timed: the lock is held already.
+    the chunk held the lock (``ChunkSize``). A chunk never queues for the lock in SQLite's busy
+    handler behind another writer (a till, another batch): the handler favours whoever asked
+    last, so a batch asking again at each commit took the lock from a till that had waited
+    longer, and two batches beside each other handed it to each other chunk after chunk (a
+    sale waited 340 ms behind eight). It finds the lock taken at once, waits for the holder's
+    commit and pauses as after a chunk of its own. Inside another transaction it is a
+    savepoint of it, neither paced nor timed: the lock is held already.
 
     What the chunk wrote is copied from the log into the database file by the thread that copies
     every commit's (``core/checkpointer.py``), beside the batch's next chunk: the batch does not
     wait for it, and no till's commit copies it either.
     """
     from pharmacy_desk.core.errors import StorageError, explain_storage_error
+
+    from pharmacy_desk.core import dialect
+    from pharmacy_desk.core.till_pacing import till_pacing
 
     pacing = None if _database().in_transaction() else till_pacing()
     if pacing is not None:
@@ -352,12 +359,16 @@ def batch_transaction(size: ChunkSize | None = None) -> Iterator[None]:
         attempt += 1
         stack = ExitStack()
         try:
-            stack.enter_context(write_transaction())
+            with nullcontext() if pacing is None else dialect.busy_timeout(_database(), 0):
+                stack.enter_context(write_transaction())
         except Exception as error:
             storage = error if isinstance(error, StorageError) else explain_storage_error(error)
             if time.monotonic() >= deadline or storage is None or storage.kind not in ("busy", "locked"):
                 raise
-            time.sleep(BATCH_RETRY_S * min(attempt, 5))
+            if pacing is None:
+                time.sleep(BATCH_RETRY_S * min(attempt, 5))
+            else:
+                pacing.behind_another_writer(size)
             continue
         break
     locked_at = time.perf_counter()
@@ -368,100 +379,3 @@ def batch_transaction(size: ChunkSize | None = None) -> Iterator[None]:
         pacing.let_go(held)
         if size is not None:
             size.took(held)
-
-
-# When SQLite's busy handler asks again for the lock, in ms after a connection first found it
-# taken (``sqlite3_busy_timeout``'s schedule: 1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50 ms apart,
-# then every 100 ms).
-BUSY_POLLS_MS = (0, 1, 3, 8, 18, 33, 53, 78, 103, 128, 178, 228)
-# A till woken by its busy handler may be scheduled a few ms late on a loaded machine.
-WAKE_SLACK_S = 0.005
-# While no other connection has committed for this long, the tills are idle: the chunks may then
-# hold the lock longer (``IDLE_CHUNK_TARGET_S``), so the first sale to come waits at most one such
-# chunk and one pause; the chunk after the batch sees that sale is short again.
-IDLE_AFTER_S = 1.0
-IDLE_CHUNK_TARGET_S = 0.08
-# A pause is kept up while tills keep committing in it, at most this many times over.
-MOST_PAUSES = 4
-
-
-def poll_gap(waited: float) -> float:
-    """The longest a connection that has waited up to ``waited`` seconds for the lock sleeps before asking again.
-
-    A till that asked while a chunk held the lock ``waited`` seconds asks again within this of the
-    chunk's commit: 20 ms after a chunk of 40 ms, 25 ms after any chunk shorter than 128 ms.
-    """
-    waited_ms = waited * 1000
-    steps = [after - before for before, after in zip(BUSY_POLLS_MS, BUSY_POLLS_MS[1:]) if before <= waited_ms]
-    if waited_ms >= BUSY_POLLS_MS[-1]:
-        steps.append(100)
-    return max(steps) / 1000
-
-
-class TillPacing:
-    """The pauses between one thread's batch chunks, as short as the waiting tills allow.
-
-    No connection can see another waiting for the write lock: a till that asked while a chunk
-    held it sleeps in SQLite's busy handler and asks again on a fixed schedule. A pause of
-    ``poll_gap`` of the chunk's time (25 ms after a chunk of 40) is the shortest in which every
-    such till asks again and gets the lock; taking the lock again at once would find every
-    waiting till asleep, and keep it chunk after chunk. ``PRAGMA data_version`` then says
-    whether another connection committed meanwhile: a till that wrote may have another behind
-    it, so the pause is kept up while they write. And it says when the tills are idle (nothing
-    committed for ``IDLE_AFTER_S``): the chunks then aim at ``IDLE_CHUNK_TARGET_S`` instead of
-    their ``busy_target``, so fewer pauses are spent on nobody; the first write of a till
-    shortens them again.
-
-    One per thread and open database (``till_pacing``), whatever the batch: the expiry's last
-    chunk paces the tier review's first, as the chunks of one batch pace each other.
-    """
-
-    def __init__(self) -> None:
-        from pharmacy_desk.core import dialect
-
-        # How long the thread's last chunk held the lock, and when it let go.
-        self.held = 0.0
-        self.released_at: float | None = None
-        self._version = dialect.data_version(_database())
-        self._written_at = time.monotonic()  # unknown at the start: taken as busy
-
-    def let_go(self, held: float) -> None:
-        """A chunk held the lock ``held`` seconds, until now."""
-        self.held, self.released_at = held, time.perf_counter()
-
-    def pause(self, size: ChunkSize | None = None) -> None:
-        """Before the next chunk: leave the lock free long enough for any waiting till; aim ``size`` by the tills.
-
-        The time since the last chunk's commit counts: preparing this chunk took some of it,
-        while the tills could have the lock.
-        """
-        from pharmacy_desk.core import dialect
-
-        released = self.released_at
-        if released is None:
-            return  # no chunk yet
-        gap = poll_gap(self.held) + WAKE_SLACK_S
-        for _ in range(MOST_PAUSES):
-            rest = released + gap - time.perf_counter()
-            if rest > 0:
-                time.sleep(rest)
-            version = dialect.data_version(_database())
-            if version == self._version:
-                break
-            self._version, self._written_at = version, time.monotonic()
-            released = time.perf_counter()  # a till wrote: another pause for the one behind it
-        if size is not None:
-            idle = time.monotonic() - self._written_at >= IDLE_AFTER_S
-            size.aim(max(size.busy_target, IDLE_CHUNK_TARGET_S) if idle else size.busy_target)
-
-
-_paced = threading.local()
-
-
-def till_pacing() -> TillPacing:
-    """This thread's pacing of batch chunks on the open database (each thread has its own connection)."""
-    pacing = getattr(_paced, "pacing", None)
-    if pacing is None or _paced.generation != generation:
-        pacing = _paced.pacing = TillPacing()
-        _paced.generation = generation
-    return pacing

@@ -256,6 +256,17 @@ def rollbacks(database: AnyDatabase) -> int:
     return target.rollbacks if isinstance(target, WriterDatabase) else 0
 
 
+@contextmanager
+def busy_timeout(database: AnyDatabase, ms: int) -> Iterator[None]:
+    """The connection's busy timeout ``ms`` meanwhile (for one BEGIN), then back to what it was."""
+    usual = database.execute_sql("PRAGMA busy_timeout").fetchone()[0]
+    database.execute_sql(f"PRAGMA busy_timeout = {int(ms)}")
+    try:
+        yield
+    finally:
+        database.execute_sql(f"PRAGMA busy_timeout = {int(usual)}")
+
+
 def data_version(database: AnyDatabase) -> int:
     """A number that moves whenever *another* connection commits (read once per write-locked transaction)."""
     return once_per_write_transaction(

@@ -2,7 +2,7 @@
 
 The due lots are read outside the write lock, a page at a time in expiry order; each page is
 then expired a chunk at a time (as many lots as fit in ``db.CHUNK_TARGET_S`` of write lock,
-``db.ChunkSize``), each chunk in a transaction of its own, paced by the tills (``db.TillPacing``):
+``db.ChunkSize``), each chunk in a transaction of its own, paced by the tills (``till_pacing.TillPacing``):
 its lots' remaining points are read again
 under the lock (a till may have spent or expired some meanwhile), and the expire entries
 and their allocations are written set-based. A till sale waits for one short chunk at most.

@@ -8,7 +8,7 @@ import. Everything that needs no lock (matching the file against the members, ca
 numbers, pinyin) is done before, the next chunk's rows while the tills have the pause
 between two chunks. That pause is as long as a till waiting for the lock needs, kept up
 while tills write in it, and the chunks are longer while the tills are idle
-(``db.TillPacing``). Each chunk checks again, under the lock, who was signed up at a till
+(``till_pacing.TillPacing``). Each chunk checks again, under the lock, who was signed up at a till
 meanwhile and which card numbers were taken, and leaves those rows to the merge; its
 members get the ids after the newest member's, read under the lock, so their balances
 are written without reading the members back. The chunks commit without waiting for
