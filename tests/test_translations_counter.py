@@ -274,6 +274,19 @@ def test_the_lock_screen_and_the_sign_in_in_english(english, qtbot, latin_shop, 
     assert chinese_in(texts) == []
 
 
+def test_the_lock_screens_fields_keep_their_height_under_the_two_lines_english_needs(english, qtbot, latin_shop,
+                                                                                     clerk):
+    window = counter_window(qtbot, clerk)
+    window.lock()
+    screen = window.lock_screen
+    qtbot.waitUntil(screen.form.secret.isVisible)
+    detail = screen.detail
+    assert detail.heightForWidth(detail.width()) > detail.fontMetrics().lineSpacing() * 1.5  # wrapped
+    assert detail.height() >= detail.heightForWidth(detail.width())
+    for field in (screen.form.name, screen.form.secret):
+        assert field.height() >= field.sizeHint().height()
+
+
 def test_the_sign_in_and_switch_dialogs_in_english(english, qtbot, latin_shop, clerk):
     from pharmacy_desk.ui.sign_in import SignInDialog
 

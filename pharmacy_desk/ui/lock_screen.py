@@ -36,9 +36,9 @@ class LockScreen(QWidget):
         self.form.button.setText(self.tr("解锁"))
         self.form.signed_in.connect(self.unlocked)
 
-        panel = QFrame()
+        panel = self.panel = QFrame()
         panel.setFrameShape(QFrame.Shape.StyledPanel)
-        # A fixed width: the wrapped line above the form then gets the height it needs, not the fields'.
+        # A fixed width, so the line above the form wraps at a width known before it is shown.
         panel.setFixedWidth(480)
         inner = QVBoxLayout(panel)
         inner.addWidget(self.heading)
@@ -56,9 +56,17 @@ class LockScreen(QWidget):
             name=name, time=f"{at:%H:%M}"))
         self.form.button.setText(self.tr("解锁"))
         self.form.reset(name)
+        self._fit_detail()
 
     def show_signed_out(self) -> None:
         self.heading.setText(self.tr("请登录"))
         self.detail.setText(self.tr("输入姓名和 PIN 或密码后回车。"))
         self.form.button.setText(self.tr("登录"))
         self.form.reset("")
+        self._fit_detail()
+
+    def _fit_detail(self) -> None:
+        """The panel is as tall as its parts ask, and a wrapped label asks for one line: the English
+        line takes two, which the sign-in fields gave up, squeezed. It asks for all its lines."""
+        margins = self.panel.layout().contentsMargins()
+        self.detail.setMinimumHeight(self.detail.heightForWidth(self.panel.width() - margins.left() - margins.right()))
