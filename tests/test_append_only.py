@@ -6,7 +6,7 @@ import sqlite3
 import peewee
 import pytest
 
-from pharmacy_desk.core import check, coupon_issue, coupon_templates, coupons, dialect, ledger, redemption, returns, schema
+from pharmacy_desk.core import check, coupon_issue, coupon_templates, coupons, dialect_catalog, ledger, redemption, returns, schema
 from pharmacy_desk.core.db import close_database, database, open_database
 from pharmacy_desk.core.models import Coupon, CouponUse, Operation, SaleReturn
 from pharmacy_desk.core.reports import closing
@@ -97,7 +97,7 @@ def test_opening_the_database_puts_a_dropped_guard_back_and_says_so(tmp_path, gu
     _drop_guard(path, guard)
     open_database(path)
     try:
-        assert guard in dialect.trigger_names(database)
+        assert guard in dialect_catalog.trigger_names(database)
         restored = Operation.get(Operation.kind == OperationKind.GUARDS_RESTORED)
         assert restored.detail == guard
         assert [p.check for p in check.trigger_problems()] == ["缺少只追加保护"]

@@ -10,7 +10,7 @@ import sqlite3
 
 import pytest
 
-from pharmacy_desk.core import activity, check, dialect, kept_figures, member_tally, operations, schema
+from pharmacy_desk.core import activity, check, dialect, dialect_catalog, kept_figures, member_tally, operations, schema
 from pharmacy_desk.core.db import close_database, database, open_database
 from pharmacy_desk.core.models import Member, Operation, Tier
 from pharmacy_desk.core.sales import next_receipt_no
@@ -60,7 +60,7 @@ def test_every_trigger_keeping_a_figure_is_declared_once_with_its_rebuild(db):
     assert set(kept_figures.TRIGGERS) == {*dialect.SALE_TRIGGERS, *dialect.MEMBER_TALLY_TRIGGERS,
                                           *dialect.RULE_VERSION_TRIGGERS}
     assert sum(len(figure.triggers) for figure in kept_figures.KEPT_FIGURES) == len(kept_figures.TRIGGERS)
-    assert set(kept_figures.TRIGGERS) <= dialect.trigger_names(database)  # a new database has them all
+    assert set(kept_figures.TRIGGERS) <= dialect_catalog.trigger_names(database)  # a new database has them all
     assert kept_figures.missing_triggers() == [] and check.trigger_problems() == []
 
 
@@ -76,7 +76,7 @@ def test_a_dropped_receipt_counter_trigger_is_restored_so_no_receipt_number_is_g
     day = f"{NOW:%Y%m%d}"
     assert [first.sale.receipt_no, second.sale.receipt_no, third.sale.receipt_no] == [
         f"{day}-0001", f"{day}-0002", f"{day}-0003"]
-    assert "sale_keeps_receipt_counter" in dialect.trigger_names(database)
+    assert "sale_keeps_receipt_counter" in dialect_catalog.trigger_names(database)
     assert database.execute_sql("SELECT last_no FROM receipt_counter WHERE day = ?", (day,)).fetchone() == (3,)
     expression, params = next_receipt_no(NOW)
     assert database.execute_sql(f"SELECT {expression}", params).fetchone() == (f"{day}-0004",)
@@ -136,7 +136,7 @@ def test_a_dropped_tally_trigger_is_restored_and_the_members_counted_again(path,
     assert _named(check.trigger_problems()) == [trigger]
     _reopen(path)
     assert member_tally.kept() == _counted_tallies()
-    assert trigger in dialect.trigger_names(database)
+    assert trigger in dialect_catalog.trigger_names(database)
     assert _restores() == [("member_tally、birthday_tally", trigger)]
     make_member(phone="13900000003")  # kept again from here
     assert member_tally.kept() == _counted_tallies()
@@ -215,7 +215,7 @@ def test_the_running_figures_are_counted_again_in_short_transactions_while_tills
 
     def another_till_sells() -> None:  # between two pages, as a till would
         assert activity.window().rolled_through == activity.REBUILDING and not activity.covers(NOW.date(), NOW.date())
-        assert "sale_keeps_member_activity" not in dialect.trigger_names(database)
+        assert "sale_keeps_member_activity" not in dialect_catalog.trigger_names(database)
         member = crowd[len(pauses) % len(crowd)]
         sell(member, {"household": 100}, at=NOW + dt.timedelta(minutes=len(pauses)))
         pauses.append(member.id)
@@ -242,7 +242,7 @@ def test_a_count_stopped_half_way_leaves_the_trigger_missing_and_the_next_openin
     close_database()
     monkeypatch.undo()
     open_database(path)
-    assert "sale_keeps_member_activity" in dialect.trigger_names(database)
+    assert "sale_keeps_member_activity" in dialect_catalog.trigger_names(database)
     assert activity.figures() == _counted_activity()
     assert activity.window().settled
     assert _restores() == [("member_activity", "sale_keeps_member_activity")]  # the first never finished

@@ -11,7 +11,7 @@ import threading
 import pytest
 from PySide6.QtCore import Qt
 
-from pharmacy_desk.core import activity, db, dialect, member_tally, repairs
+from pharmacy_desk.core import activity, db, dialect_catalog, member_tally, repairs
 from pharmacy_desk.core.errors import STORAGE_MESSAGES, StorageError
 from pharmacy_desk.core.models import Member, Sale
 from tests.counter_window import ScannerPace, scan, type_amount
@@ -68,7 +68,7 @@ def test_the_counter_sells_while_the_lost_figures_are_counted_again_in_the_backg
     sell(regular, {"household": 1000}, at=NOW - dt.timedelta(days=2))
     _open_as_the_windows_do(path)
     # At once, on the GUI thread: what the next sale needs. The rest waits for the counter.
-    assert "sale_keeps_receipt_counter" in dialect.trigger_names(db.database)
+    assert "sale_keeps_receipt_counter" in dialect_catalog.trigger_names(db.database)
     assert sorted(repairs.waiting()) == ["member_insert_tallies", "member_phone_tail", "sale_keeps_member_activity"]
 
     counting = threading.Event()
@@ -101,7 +101,7 @@ def test_the_counter_sells_while_the_lost_figures_are_counted_again_in_the_backg
     assert repairs.waiting() == [] and not member_tally.counting()
     assert member_tally.kept() == _counted_tallies()
     assert activity.figures()[regular.id][1:] == (2, 3500) and newcomer.id not in activity.figures()
-    assert "member_phone_tail" in dialect.schema_objects(db.database, "index")
+    assert "member_phone_tail" in dialect_catalog.schema_objects(db.database, "index")
     assert Member.select().count() == 2
 
 

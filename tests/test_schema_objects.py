@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from pharmacy_desk.core import check, dialect, members, repairs, schema, schema_objects
+from pharmacy_desk.core import check, dialect, dialect_catalog, members, repairs, schema, schema_objects
 from pharmacy_desk.core.db import close_database, database, open_database
 from pharmacy_desk.core.models import Member, Operation
 from pharmacy_desk.core.vocabulary import OperationKind
@@ -45,7 +45,7 @@ def path(db, tmp_path):
 
 
 def test_the_declared_indexes_and_views_are_every_one_a_new_database_has(db):
-    on_file = {kind: dialect.schema_objects(database, kind) for kind in schema_objects.KINDS}
+    on_file = {kind: dialect_catalog.schema_objects(database, kind) for kind in schema_objects.KINDS}
     assert {name for objects in on_file.values() for name in objects} == set(schema_objects.declared())
     assert {PHONE_TAIL, COUPON_VIEW, "ledger_entry_key", "sale_receipt_no"} <= set(schema_objects.declared())
     assert schema_objects.declared()[COUPON_VIEW].kind == "view"
@@ -72,7 +72,7 @@ def test_a_dropped_phone_tail_index_is_put_back_so_the_last_four_digits_are_foun
     _outside(path, _drop(PHONE_TAIL))
     assert [(p.check, p.detail) for p in check.object_problems()] == [("缺少索引", f"索引 {PHONE_TAIL}")]
     _reopen(path)
-    assert PHONE_TAIL in dialect.schema_objects(database, "index") and schema_objects.missing() == []
+    assert PHONE_TAIL in dialect_catalog.schema_objects(database, "index") and schema_objects.missing() == []
     tail = members.lookup("5678")
     assert [match.id for match in tail.matches] == [member.id]
     plan = " ".join(dialect.query_plan(database, f"SELECT id FROM member WHERE {dialect.PHONE_TAIL} = ?", ("5678",)))

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from peewee import DatabaseError
 
-from pharmacy_desk.core import chain, chain_checkpoint, dialect, kept_figures, repairs, schema, schema_objects
+from pharmacy_desk.core import chain, chain_checkpoint, dialect, dialect_catalog, kept_figures, repairs, schema, schema_objects
 from pharmacy_desk.core.db import database, database_path
 
 
@@ -137,7 +137,7 @@ def foreign_key_problems() -> list[Problem]:
 def trigger_problems() -> list[Problem]:
     """The append-only guards and the triggers keeping derived figures that are missing or altered now,
     and those the opening found so and put back."""
-    present = dialect.trigger_names(database)
+    present = dialect_catalog.trigger_names(database)
     problems = [Problem("缺少只追加保护" if name not in present else "只追加保护被改动", f"触发器 {name}")
                 for name in schema.missing_guards()]
     problems += [Problem("缺少只追加保护", f"触发器 {name} 曾缺失或被改动，打开数据库时已恢复")
@@ -156,7 +156,7 @@ OBJECT_WORDS = {"index": "索引", "view": "视图"}
 
 def object_problems() -> list[Problem]:
     """The indexes and views of the current schema that are missing or altered now, and those the opening put back."""
-    present = {kind: dialect.schema_objects(database, kind) for kind in schema_objects.KINDS}
+    present = {kind: dialect_catalog.schema_objects(database, kind) for kind in schema_objects.KINDS}
     problems = [Problem(f"缺少{OBJECT_WORDS[wanted.kind]}" if wanted.name not in present[wanted.kind]
                         else f"{OBJECT_WORDS[wanted.kind]}被改动", f"{OBJECT_WORDS[wanted.kind]} {wanted.name}")
                 for wanted in schema_objects.changed()]

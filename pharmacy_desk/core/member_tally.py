@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from pharmacy_desk.core import dialect
+from pharmacy_desk.core import dialect, dialect_catalog
 from pharmacy_desk.core.db import ChunkSize, batch_transaction, database, write_transaction
 from pharmacy_desk.core.schema_shape import sql_tokens
 
@@ -68,14 +68,14 @@ _NO_END = 1 << 62  # ``:upto`` of the last range: every member above ``:after``
 def _keep_through(counted_through: int) -> None:
     """The counts' triggers written for the members of id up to ``counted_through`` (inside the caller's transaction)."""
     for name, sql in dialect.member_tally_triggers(counted_through).items():
-        dialect.drop_trigger(database, name)
+        dialect_catalog.drop_trigger(database, name)
         database.execute_sql(sql)
 
 
 def counted_through() -> int | None:
     """How far a count made beside the tills stands: the id up to which the triggers keep the counts,
     read from their text; None when the triggers are as declared, missing or written otherwise."""
-    present = dialect.trigger_definitions(database).get("member_insert_tallies")
+    present = dialect_catalog.trigger_definitions(database).get("member_insert_tallies")
     mark = re.search(r"\bWHEN NEW\.id <= (\d+) BEGIN\b", present or "")
     if mark is None or sql_tokens(present or "") != sql_tokens(
             dialect.member_tally_triggers(int(mark[1]))["member_insert_tallies"]):
@@ -85,7 +85,7 @@ def counted_through() -> int | None:
 
 def counting() -> bool:
     """Whether the kept counts hold only some members now (a count under way, or a trigger lost)."""
-    present = dialect.trigger_definitions(database)
+    present = dialect_catalog.trigger_definitions(database)
     return any(name not in present or sql_tokens(present[name]) != sql_tokens(sql)
                for name, sql in dialect.MEMBER_TALLY_TRIGGERS.items())
 

@@ -253,19 +253,19 @@ restored_at_open: list[str] = []
 
 def changed_triggers(declared: dict[str, str]) -> list[str]:
     """The triggers of ``declared`` (name → CREATE statement) that are missing or no longer say what it says."""
-    from pharmacy_desk.core import dialect
+    from pharmacy_desk.core import dialect_catalog
 
-    present = dialect.trigger_definitions(db.database)
+    present = dialect_catalog.trigger_definitions(db.database)
     return [name for name, sql in declared.items()
             if name not in present or sql_tokens(present[name]) != sql_tokens(sql)]
 
 
 def put_back(declared: dict[str, str], names: list[str]) -> None:
     """Write triggers ``names`` of ``declared`` again as declared, inside the caller's transaction."""
-    from pharmacy_desk.core import dialect
+    from pharmacy_desk.core import dialect_catalog
 
     for name in names:
-        dialect.drop_trigger(db.database, name)
+        dialect_catalog.drop_trigger(db.database, name)
         db.database.execute_sql(declared[name])
 
 

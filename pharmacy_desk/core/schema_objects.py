@@ -29,7 +29,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from pharmacy_desk.core import db, dialect, schema
+from pharmacy_desk.core import db, dialect_catalog, schema
 from pharmacy_desk.core.schema_shape import sql_tokens
 
 log = logging.getLogger(__name__)
@@ -62,7 +62,7 @@ def _same(present: str, wanted: str) -> bool:
 
 def changed(kinds: tuple[str, ...] = KINDS) -> list[SchemaObject]:
     """The declared objects of ``kinds`` that are missing or no longer say what the schema wrote."""
-    present = {kind: dialect.schema_objects(db.database, kind) for kind in kinds}
+    present = {kind: dialect_catalog.schema_objects(db.database, kind) for kind in kinds}
     return [wanted for wanted in declared().values() if wanted.kind in kinds
             and (wanted.name not in present[wanted.kind] or not _same(present[wanted.kind][wanted.name], wanted.sql))]
 
@@ -84,7 +84,7 @@ def put_back(wanted: SchemaObject) -> bool:
 
     try:
         with db.batch_transaction():
-            dialect.drop_object(db.database, wanted.kind, wanted.name)
+            dialect_catalog.drop_object(db.database, wanted.kind, wanted.name)
             db.database.execute_sql(wanted.sql)
             audit.record(OperationKind.SCHEMA_OBJECT_RESTORED, None, subject=wanted.kind, detail=wanted.name)
     except IntegrityError:
