@@ -11,30 +11,30 @@ from pharmacy_desk.core import backup, db as core_db, paths
 from pharmacy_desk.core.database_file import DatabaseUnusable, FileState
 from pharmacy_desk.core.models import Member, Operation
 from pharmacy_desk.core.vocabulary import BackupReason, OperationKind
-from pharmacy_desk.ui.main_window import OVERDUE_STYLE
+from pharmacy_desk.ui.backup_status import OVERDUE_STYLE
 
 
 def test_the_status_bar_shows_the_last_good_backup_and_turns_red_after_two_days(qtbot, window):
     assert window.backup_status.text() == "尚无备份" and window.backup_status.styleSheet() == OVERDUE_STYLE
     made = backup.make_backup(at=dt.datetime.now().replace(microsecond=0) - dt.timedelta(days=1, hours=23))
-    window.refresh_backup_status()
+    window.backup_status.refresh()
     assert window.backup_status.text() == f"上次备份：{made.created_at:%Y-%m-%d %H:%M}"
     assert window.backup_status.styleSheet() == ""
-    window.refresh_backup_status(now=made.created_at + dt.timedelta(days=2))
+    window.backup_status.refresh(now=made.created_at + dt.timedelta(days=2))
     assert window.backup_status.styleSheet() == OVERDUE_STYLE and window.backup_status.toolTip()
 
 
 def test_a_backup_is_made_in_the_background_at_start_up_and_then_only_when_due(qtbot, window):
-    task = window.start_backups()
+    task = window.backup_status.start()
     with qtbot.waitSignal(task.done, timeout=10000):
         pass
     assert [b.reason for b in backup.good_backups()] == [BackupReason.STARTUP]
     assert window.backup_status.text().startswith("上次备份：") and window.backup_status.styleSheet() == ""
-    task = window.back_up_if_due(BackupReason.DAILY)  # the newest is minutes old: nothing to do
+    task = window.backup_status.back_up_if_due(BackupReason.DAILY)  # the newest is minutes old: nothing to do
     with qtbot.waitSignal(task.done, timeout=10000):
         pass
     assert len(backup.good_backups()) == 1
-    assert window.back_up_on_exit() and len(backup.good_backups()) == 1  # one was made within the hour
+    assert window.backup_status.back_up_on_exit() and len(backup.good_backups()) == 1  # one was made within the hour
 
 
 def test_a_failed_automatic_backup_is_a_status_line_not_a_box(qtbot, window, monkeypatch):
@@ -47,10 +47,10 @@ def test_a_failed_automatic_backup_is_a_status_line_not_a_box(qtbot, window, mon
         error.sqlite_errorcode, error.sqlite_errorname = 13, "SQLITE_FULL"
         raise error
     monkeypatch.setattr(dialect_files, "copy_database", full)
-    task = window.back_up_if_due(BackupReason.DAILY)
+    task = window.backup_status.back_up_if_due(BackupReason.DAILY)
     with qtbot.waitSignal(task.failed, timeout=10000):
         pass
-    qtbot.waitUntil(lambda: window._backup_task is None)
+    qtbot.waitUntil(lambda: window.backup_status._task is None)
     assert window.statusBar().currentMessage().startswith("自动备份没有完成：备份没有完成")
     assert "磁盘已满" in window.statusBar().currentMessage()
     assert window.backup_status.text() == "尚无备份"

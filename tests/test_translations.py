@@ -47,7 +47,7 @@ TRANSLATED = {
     "StaffWindow", "AuditWindow", "RestoreWindow", "CatalogWindow", "CampaignsWindow",
     "ImportWizard", "FilePage", "MappingPage", "PreviewPage", "ImportPage", "ResultPage", "FieldCombo",
     "ChartsWindow", "ChartPage", "CountedSpinBox",
-    "CouponTemplatesWindow", "CouponReportWindow", "IssueCouponDialog", "ServiceCoupons", "RepairStatus",
+    "CouponTemplatesWindow", "CouponReportWindow", "IssueCouponDialog", "ServiceCoupons", "RepairStatus", "BackupStatus",
 }
 # Still written in Chinese; each leaves this list when its module is converted. Every window is now
 # converted: a new one is written translated from the start and goes in TRANSLATED.

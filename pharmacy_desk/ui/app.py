@@ -161,7 +161,7 @@ class Launcher:
             self.demo_task = load_demo(window, loaded)
         else:
             window.start_housekeeping()
-        window.start_backups()
+        window.backup_status.start()
         if start == START_IMPORT:
             window.open_import()
 
@@ -221,7 +221,7 @@ def run(db_path: str | os.PathLike[str], *, smoke_test: bool = False, smoke_walk
     code = app.exec()
     if launcher.window is not None:
         launcher.window.session.sign_out()  # closing the app ends the shift of whoever was signed in
-        launcher.window.back_up_on_exit()
+        launcher.window.backup_status.back_up_on_exit()
     if walk is not None and code == 0:
         if not walk.finished:
             print("smoke-walk FAILED: the program ended before the walk did", file=sys.stderr)

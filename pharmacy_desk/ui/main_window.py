@@ -12,7 +12,6 @@ are closed for anyone else: they were opened in the previous person's name.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import Callable
 
@@ -20,13 +19,12 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject,
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QMenu, QPushButton, QStackedWidget, QWidget
 
-from pharmacy_desk.core import backup
 from pharmacy_desk.core.operator import Operator
 from pharmacy_desk.core.permissions import can
-from pharmacy_desk.core.vocabulary import BackupReason, Permission
+from pharmacy_desk.core.vocabulary import Permission
 from pharmacy_desk.ui import window_fit
+from pharmacy_desk.ui.backup_status import BackupStatus
 from pharmacy_desk.ui.counter import CounterWidget
-from pharmacy_desk.ui.i18n import sentence
 from pharmacy_desk.ui.lock_screen import LockScreen
 from pharmacy_desk.ui.operations import NO_OPERATOR, Job, provide_operator
 from pharmacy_desk.ui.repair_status import RepairStatus
@@ -38,11 +36,6 @@ HINT = QT_TRANSLATE_NOOP("MainWindow", "扫会员卡或输入手机号，回车�
 # While the lock screen covers the counter, the counter's keys do nothing: the status bar says what does.
 LOCKED_HINT = QT_TRANSLATE_NOOP("MainWindow", "已锁屏：输入 PIN 或密码后回车解锁；换人时先输入自己的姓名。")
 SIGNED_OUT_HINT = QT_TRANSLATE_NOOP("MainWindow", "请登录：输入姓名和 PIN 或密码后回车。")
-# How often the open app looks whether the daily backup is due (and the status bar is current).
-BACKUP_CHECK_MS = 60 * 60 * 1000
-# On exit a backup is made unless one was made this recently (the start-up or daily one).
-EXIT_BACKUP_AFTER = dt.timedelta(hours=1)
-OVERDUE_STYLE = "color: #b00020; font-weight: bold;"
 
 
 class MainWindow(QMainWindow):
@@ -78,14 +71,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.hint, 1)
         self.repair_status = RepairStatus(self)
         self.statusBar().addPermanentWidget(self.repair_status)
-        self.backup_status = QLabel()
-        self.backup_status.setObjectName("backup_status")
+        self.backup_status = BackupStatus(self)
         self.statusBar().addPermanentWidget(self.backup_status)
-        self._backup_task = None
-        self._backup_timer = QTimer(self)
-        self._backup_timer.setInterval(BACKUP_CHECK_MS)
-        self._backup_timer.timeout.connect(lambda: self.back_up_if_due(BackupReason.DAILY))
-        self.refresh_backup_status()
         self._windows: list[QWidget] = []  # owner windows kept alive while open
         self._hidden_by_lock: list[QWidget] = []
         self._focus_before_lock: QWidget | None = None
@@ -126,47 +113,6 @@ class MainWindow(QMainWindow):
         """What the opening left to put back, in the background while the counter serves (``RepairStatus``)."""
         return self.repair_status.start()
 
-    # -- backups --------------------------------------------------------------------------------
-    def refresh_backup_status(self, now: dt.datetime | None = None) -> None:
-        """上次备份 in the status bar: red when there is none or the newest is over two days old."""
-        state = backup.status(now)
-        self.backup_status.setText(self.tr("尚无备份") if state.newest is None  # as ``BackupStatus.text`` says it
-                                   else self.tr("上次备份：{time}").format(time=f"{state.newest:%Y-%m-%d %H:%M}"))
-        self.backup_status.setStyleSheet(OVERDUE_STYLE if state.overdue else "")
-        self.backup_status.setToolTip(self.tr("超过两天没有完好的备份，请检查备份文件夹（店长 ▸ 备份与恢复）。")
-                                      if state.overdue else "")
-
-    def start_backups(self):
-        """A backup now when the newest is older than a day, then the same look every hour."""
-        self._backup_timer.start()
-        return self.back_up_if_due(BackupReason.STARTUP)
-
-    def back_up_if_due(self, reason: BackupReason):
-        """In the background, never in the cashier's way: a failure is a status-bar line."""
-        self.refresh_backup_status()
-        if self._backup_task is not None:
-            return None
-
-        def finished(info) -> None:
-            self._backup_task = None
-            self.refresh_backup_status()
-            if info is not None and info.warning is not None:
-                self.statusBar().showMessage(sentence(info.warning), 60000)
-
-        def failed(text: str) -> None:
-            self.statusBar().showMessage(self.tr("自动备份没有完成：{reason}").format(reason=text), 60000)
-
-        self._backup_task = Job(self, lambda _progress: backup.backup_if_due(reason)).success(finished) \
-            .failure(failed).after_failure(lambda _error: finished(None)) \
-            .run_in_background(self.tr("备份"), show_dialog=False)
-        return self._backup_task
-
-    def back_up_on_exit(self) -> bool:
-        """The last backup of the day, after the window closed; a failure is logged."""
-        self._backup_timer.stop()
-        return Job(None, lambda: backup.backup_if_due(BackupReason.EXIT, after=EXIT_BACKUP_AFTER)) \
-            .failure(lambda text: log.warning("backup on exit failed: %s", text)).run()
-
     def _restored(self, result) -> None:
         """The restored database has its own staff and members: the till starts again from a
         walk-in and whoever works next signs in to it (nothing is recorded for the session
@@ -176,7 +122,7 @@ class MainWindow(QMainWindow):
         self.counter.walk_in()
         self.session.forget()
         self._cover(signed_out=True)
-        self.refresh_backup_status()
+        self.backup_status.refresh()
         self.statusBar().showMessage(self.tr("已从 {path} 恢复，请重新登录。").format(path=result.restored_from), 60000)
 
     # -- who is signed in ----------------------------------------------------------------------
@@ -484,8 +430,8 @@ class MainWindow(QMainWindow):
         dialog = RestoreWindow(operator, self)
         dialog.restored.connect(self._restored)
         # The status bar beside the window says the backup just made, not the one before it.
-        dialog.backed_up.connect(lambda _info: self.refresh_backup_status())
-        return self._open_dialog(dialog, lambda _accepted: self.refresh_backup_status())
+        dialog.backed_up.connect(lambda _info: self.backup_status.refresh())
+        return self._open_dialog(dialog, lambda _accepted: self.backup_status.refresh())
 
     def open_audit(self) -> None:
         from pharmacy_desk.ui.audit_window import AuditWindow

@@ -79,6 +79,29 @@
     </message>
 </context>
 <context>
+    <name>BackupStatus</name>
+    <message>
+        <source>尚无备份</source>
+        <translation>No backup yet</translation>
+    </message>
+    <message>
+        <source>上次备份：{time}</source>
+        <translation>Last backup: {time}</translation>
+    </message>
+    <message>
+        <source>超过两天没有完好的备份，请检查备份文件夹（店长 ▸ 备份与恢复）。</source>
+        <translation>No sound backup for over two days: please check the backup folder (Owner ▸ Backup and restore).</translation>
+    </message>
+    <message>
+        <source>自动备份没有完成：{reason}</source>
+        <translation>The automatic backup did not finish: {reason}</translation>
+    </message>
+    <message>
+        <source>备份</source>
+        <translation>Backup</translation>
+    </message>
+</context>
+<context>
     <name>CampaignsWindow</name>
     <message>
         <source>仅短信</source>
@@ -1493,26 +1516,6 @@
     <message>
         <source>每日整理</source>
         <translation>Daily housekeeping</translation>
-    </message>
-    <message>
-        <source>尚无备份</source>
-        <translation>No backup yet</translation>
-    </message>
-    <message>
-        <source>上次备份：{time}</source>
-        <translation>Last backup: {time}</translation>
-    </message>
-    <message>
-        <source>超过两天没有完好的备份，请检查备份文件夹（店长 ▸ 备份与恢复）。</source>
-        <translation>No sound backup for over two days: please check the backup folder (Owner ▸ Backup and restore).</translation>
-    </message>
-    <message>
-        <source>自动备份没有完成：{reason}</source>
-        <translation>The automatic backup did not finish: {reason}</translation>
-    </message>
-    <message>
-        <source>备份</source>
-        <translation>Backup</translation>
     </message>
     <message>
         <source>已从 {path} 恢复，请重新登录。</source>
