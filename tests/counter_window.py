@@ -8,10 +8,15 @@ from PySide6.QtCore import Qt
 
 @pytest.fixture
 def window(qtbot, db, clerk):
+    return shown_counter(qtbot, clerk)
+
+
+def shown_counter(qtbot, operator):
+    """The counter's main window for ``operator``, on screen at its design size, the search field taking the keys."""
     from pharmacy_desk.ui.main_window import MainWindow
     from pharmacy_desk.ui.session import Session
 
-    w = MainWindow(Session(clerk))
+    w = MainWindow(Session(operator))
     # qtbot's keys arrive at once, like a scanner's; on a busy machine two of them may still be
     # further apart than a scanner's gap, so the catcher reads a clock that keeps scanner time.
     # Tests of a person's typing set their own (tests/test_counter_scanner.py).

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sqlite3
 
 import pytest
 
@@ -15,6 +14,7 @@ from pharmacy_desk.core.db import close_database, database, open_database
 from pharmacy_desk.core.models import Member, Operation, Tier
 from pharmacy_desk.core.sales import next_receipt_no
 from pharmacy_desk.core.vocabulary import OperationKind
+from tests.tamper_helpers import edit_outside, reopen
 from tests.pacing_helpers import between_chunks
 
 NOW = operations.now().replace(hour=10, minute=0, second=0)
@@ -22,16 +22,7 @@ NOW = operations.now().replace(hour=10, minute=0, second=0)
 
 def _outside(path, *statements: str) -> None:
     """What another program does to the file while the program has it open."""
-    con = sqlite3.connect(path)
-    for statement in statements:
-        con.execute(statement)
-    con.commit()
-    con.close()
-
-
-def _reopen(path) -> None:
-    close_database()
-    open_database(path)
+    edit_outside(path, statements, unguarded=())
 
 
 def _restores() -> list[tuple[str, str]]:
@@ -71,7 +62,7 @@ def test_a_dropped_receipt_counter_trigger_is_restored_so_no_receipt_number_is_g
     second = sell(member, {"household": 1000}, at=NOW + dt.timedelta(minutes=1))  # the counter stays behind
     assert [p.check for p in check.trigger_problems()] == ["缺少维护统计的触发器"]
     assert "sale_keeps_receipt_counter" in check.trigger_problems()[0].detail
-    _reopen(path)
+    reopen(path)
     third = sell(member, {"household": 1000}, at=NOW + dt.timedelta(minutes=2))
     day = f"{NOW:%Y%m%d}"
     assert [first.sale.receipt_no, second.sale.receipt_no, third.sale.receipt_no] == [
@@ -91,7 +82,7 @@ def test_a_dropped_activity_trigger_is_restored_and_every_members_figures_counte
     sell(regular, {"household": 2500}, at=NOW)
     sell(newcomer, {"household": 700}, at=NOW)
     assert activity.figures()[regular.id][1:] == (1, 1000) and newcomer.id not in activity.figures()
-    _reopen(path)
+    reopen(path)
     restored = activity.figures()
     assert restored[regular.id] == (str(NOW), 2, 3500) and restored[newcomer.id][1:] == (1, 700)
     activity.rebuild(NOW.date())
@@ -134,7 +125,7 @@ def test_a_dropped_tally_trigger_is_restored_and_the_members_counted_again(path,
         TALLY_WRITES[trigger](make_member, clerk)
     assert member_tally.kept() != _counted_tallies()  # the counts stayed behind the members
     assert _named(check.trigger_problems()) == [trigger]
-    _reopen(path)
+    reopen(path)
     assert member_tally.kept() == _counted_tallies()
     assert trigger in dialect_catalog.trigger_names(database)
     assert _restores() == [("member_tally、birthday_tally", trigger)]
@@ -146,7 +137,7 @@ def test_a_dropped_rules_stamp_trigger_is_restored_and_every_cache_of_the_rules_
     stamp = database.execute_sql("SELECT version FROM rule_version").fetchone()[0]
     _outside(path, "DROP TRIGGER setting_update_bumps_rule_version",
              "UPDATE setting SET value = value WHERE key = (SELECT MIN(key) FROM setting)")
-    _reopen(path)
+    reopen(path)
     assert database.execute_sql("SELECT version FROM rule_version").fetchone()[0] == stamp + 1
     assert _restores() == [("rule_version", "setting_update_bumps_rule_version")]
 
@@ -157,7 +148,7 @@ def test_a_trigger_rewritten_to_do_nothing_is_replaced_and_reported(path, make_m
              "CREATE TRIGGER sale_keeps_member_activity AFTER INSERT ON sale BEGIN SELECT 1; END")
     assert [p.check for p in check.trigger_problems()] == ["维护统计的触发器被改动"]
     sell(member, {"household": 1000}, at=NOW)
-    _reopen(path)
+    reopen(path)
     assert kept_figures.missing_triggers() == [] and kept_figures.restored_at_open == ["sale_keeps_member_activity"]
     assert activity.figures()[member.id][1:] == (1, 1000)
     assert schema.restored_at_open == []  # no append-only guard was touched
@@ -166,8 +157,8 @@ def test_a_trigger_rewritten_to_do_nothing_is_replaced_and_reported(path, make_m
 def test_an_opening_with_every_trigger_in_place_rebuilds_nothing_and_reports_nothing(path, make_member, sell):
     sell(make_member(), {"household": 1000}, at=NOW)
     _outside(path, "DROP TRIGGER member_insert_tallies")
-    _reopen(path)
-    _reopen(path)
+    reopen(path)
+    reopen(path)
     assert kept_figures.restored_at_open == [] and check.trigger_problems() == []
     assert len(_restores()) == 1
     assert check.run_checks() == []
@@ -179,7 +170,7 @@ def test_several_lost_triggers_are_restored_each_with_its_own_figure(path, make_
              "DROP TRIGGER member_delete_tallies")
     sell(member, {"household": 1000}, at=NOW)
     make_member(phone="13900000004")
-    _reopen(path)
+    reopen(path)
     assert _restores() == [("member_activity", "sale_keeps_member_activity"),
                            ("member_tally、birthday_tally", "member_insert_tallies、member_delete_tallies")]
     assert member_tally.kept() == _counted_tallies() and activity.figures()[member.id][1:] == (1, 1000)
@@ -221,7 +212,7 @@ def test_the_running_figures_are_counted_again_in_short_transactions_while_tills
         pauses.append(member.id)
 
     between_chunks(monkeypatch, another_till_sells)
-    _reopen(path)
+    reopen(path)
     assert len(pauses) == 5  # seven members, two a page: a sale after the mark and after each of four pages
     assert activity.figures() == _counted_activity()
     assert activity.window() == activity.Window(activity.window_start(NOW.date()), 0)
@@ -238,7 +229,7 @@ def test_a_count_stopped_half_way_leaves_the_trigger_missing_and_the_next_openin
 
     between_chunks(monkeypatch, power_cut)
     with pytest.raises(KeyboardInterrupt):
-        _reopen(path)
+        reopen(path)
     close_database()
     monkeypatch.undo()
     open_database(path)
@@ -304,7 +295,7 @@ def test_the_members_counts_are_made_again_in_short_transactions_exact_while_til
             Member.delete().where(Member.id == many[-1 if step == 0 else 0].id).execute()
 
     between_chunks(monkeypatch, tills_write_between_chunks)
-    _reopen(path)
+    reopen(path)
     # Before the first range (no member counted), then after each range of two members, in id order.
     assert len(steps) >= 5 and steps == sorted(steps) and steps[:2] == [0, 2]
     assert member_tally.kept() == _counted_tallies()
@@ -324,7 +315,7 @@ def test_a_members_count_stopped_half_way_is_reported_and_made_again_at_the_next
 
     between_chunks(monkeypatch, power_cut_after_a_range)
     with pytest.raises(KeyboardInterrupt):
-        _reopen(path)
+        reopen(path)
     close_database()
     open_database(path, migrate=False)
     assert member_tally.counted_through() == 2 and member_tally.counting()

@@ -5,7 +5,6 @@ the status bar says what is under way and what the cashier may do, and every fig
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 import threading
 
 import pytest
@@ -14,7 +13,8 @@ from PySide6.QtCore import Qt
 from pharmacy_desk.core import activity, db, dialect_catalog, member_tally, repairs
 from pharmacy_desk.core.errors import STORAGE_MESSAGES, StorageError
 from pharmacy_desk.core.models import Member, Sale
-from tests.counter_window import ScannerPace, scan, type_amount
+from tests.counter_window import scan, shown_counter, type_amount
+from tests.tamper_helpers import edit_outside
 from tests.pacing_helpers import between_chunks
 
 NOW = dt.datetime.now().replace(microsecond=0)
@@ -25,28 +25,9 @@ LOST = ("DROP TRIGGER sale_keeps_receipt_counter", "DROP TRIGGER sale_keeps_memb
 def _open_as_the_windows_do(path) -> None:
     """Another program dropped triggers and an index; the app opens the file, then attaches after its first paint."""
     db.close_database()
-    con = sqlite3.connect(path)
-    for statement in LOST:
-        con.execute(statement)
-    con.commit()
-    con.close()
+    edit_outside(path, LOST, unguarded=())
     db.open_database(path, lazily=True, repair_later=True)
     db.attach()  # ``app.settle``, on the GUI thread (here already attached: the proxy was in use)
-
-
-def _counter(qtbot, clerk):
-    from pharmacy_desk.ui.main_window import MainWindow
-    from pharmacy_desk.ui.session import Session
-
-    window = MainWindow(Session(clerk))
-    window.counter.scans.clock = ScannerPace()
-    qtbot.addWidget(window)
-    window.setWindowState(Qt.WindowState.WindowNoState)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    window.counter.search.focus()
-    return window
 
 
 def _counted_tallies() -> tuple[dict, dict]:
@@ -80,7 +61,7 @@ def test_the_counter_sells_while_the_lost_figures_are_counted_again_in_the_backg
             assert cashier_done.wait(30)
 
     between_chunks(monkeypatch, between_ranges)
-    window = _counter(qtbot, clerk)
+    window = shown_counter(qtbot, clerk)
     task = window.start_repairs()
     assert task is not None and window.repair_status.isVisibleTo(window)
     qtbot.waitUntil(counting.is_set, timeout=30000)
@@ -109,7 +90,7 @@ def test_an_opening_with_nothing_lost_starts_nothing_and_shows_no_note(qtbot, pa
     db.close_database()
     db.open_database(path, lazily=True, repair_later=True)
     db.attach()
-    window = _counter(qtbot, clerk)
+    window = shown_counter(qtbot, clerk)
     assert window.start_repairs() is None and window.repair_status.isHidden()
 
 
@@ -120,7 +101,7 @@ def test_a_repair_that_fails_stays_in_red_and_the_counter_goes_on(qtbot, path, c
         raise StorageError(STORAGE_MESSAGES["full"], kind="full")
 
     monkeypatch.setattr(repairs, "beside_tills", disk_full)
-    window = _counter(qtbot, clerk)
+    window = shown_counter(qtbot, clerk)
     window.start_repairs()
     qtbot.waitUntil(lambda: "后台恢复没有完成：磁盘已满" in window.repair_status.text())
     assert window.repair_status.isVisibleTo(window) and "下次打开" in window.repair_status.toolTip()

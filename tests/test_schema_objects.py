@@ -11,6 +11,7 @@ from pharmacy_desk.core import check, dialect, dialect_catalog, members, repairs
 from pharmacy_desk.core.db import close_database, database, open_database
 from pharmacy_desk.core.models import Member, Operation
 from pharmacy_desk.core.vocabulary import OperationKind
+from tests.tamper_helpers import edit_outside, reopen
 
 PHONE_TAIL = "member_phone_tail"
 COUPON_VIEW = "coupon_in_use"
@@ -18,16 +19,7 @@ COUPON_VIEW = "coupon_in_use"
 
 def _outside(path, *statements: str) -> None:
     """What another program does to the file while the program has it open."""
-    con = sqlite3.connect(path)
-    for statement in statements:
-        con.execute(statement)
-    con.commit()
-    con.close()
-
-
-def _reopen(path) -> None:
-    close_database()
-    open_database(path)
+    edit_outside(path, statements, unguarded=())
 
 
 def _restored() -> list[tuple[str, str]]:
@@ -71,7 +63,7 @@ def test_a_dropped_phone_tail_index_is_put_back_so_the_last_four_digits_are_foun
     member = make_member(phone="13812345678")
     _outside(path, _drop(PHONE_TAIL))
     assert [(p.check, p.detail) for p in check.object_problems()] == [("缺少索引", f"索引 {PHONE_TAIL}")]
-    _reopen(path)
+    reopen(path)
     assert PHONE_TAIL in dialect_catalog.schema_objects(database, "index") and schema_objects.missing() == []
     tail = members.lookup("5678")
     assert [match.id for match in tail.matches] == [member.id]
@@ -86,7 +78,7 @@ def test_a_dropped_coupon_view_is_put_back_so_the_coupons_in_use_can_be_read(pat
     with pytest.raises(Exception, match="coupon_in_use"):
         database.execute_sql("SELECT COUNT(*) FROM coupon_in_use").fetchone()
     assert [p.check for p in check.object_problems()] == ["缺少视图"]
-    _reopen(path)
+    reopen(path)
     assert database.execute_sql("SELECT COUNT(*) FROM coupon_in_use").fetchone() == (0,)
     assert _restored() == [("view", COUPON_VIEW)]
 
@@ -95,12 +87,12 @@ def test_every_index_and_view_dropped_at_once_is_put_back_each_audited_and_named
     names = sorted(schema_objects.declared())
     _outside(path, *(_drop(name) for name in names))
     assert sorted(p.detail.split(" ")[1] for p in check.object_problems()) == names
-    _reopen(path)
+    reopen(path)
     assert schema_objects.missing() == []
     assert sorted(detail for _kind, detail in _restored()) == names
     assert sorted(repairs.restored_at_open) == names
     assert len(check.object_problems()) == len(names) and check.run_checks() != []
-    _reopen(path)  # nothing missing any more: nothing put back, nothing reported
+    reopen(path)  # nothing missing any more: nothing put back, nothing reported
     assert repairs.restored_at_open == [] and check.object_problems() == []
     assert len(_restored()) == len(names)
 
@@ -108,7 +100,7 @@ def test_every_index_and_view_dropped_at_once_is_put_back_each_audited_and_named
 def test_an_index_rewritten_on_another_expression_is_replaced_and_reported(path):
     _outside(path, _drop(PHONE_TAIL), f"CREATE INDEX {PHONE_TAIL} ON member (phone)")
     assert [p.check for p in check.object_problems()] == ["索引被改动"]
-    _reopen(path)
+    reopen(path)
     assert schema_objects.missing() == [] and _restored() == [("index", PHONE_TAIL)]
 
 
@@ -119,7 +111,7 @@ def test_a_unique_index_the_rows_no_longer_allow_is_left_missing_and_named_witho
              f"CREATE TEMP TABLE twin AS SELECT * FROM member WHERE id = {member.id}",
              "UPDATE twin SET id = (SELECT MAX(id) + 1 FROM member), phone = '13900000009'",
              "INSERT INTO member SELECT * FROM twin")
-    _reopen(path)  # opens all the same
+    reopen(path)  # opens all the same
     assert schema_objects.missing() == ["member_card_no"] and _restored() == []
     assert [(p.check, p.detail) for p in check.object_problems()] == [("缺少索引", "索引 member_card_no")]
     assert Member.select().count() == 2

@@ -13,7 +13,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
-from tests.counter_window import ScannerPace
+from tests.counter_window import shown_counter
 from tests.test_translations import chinese_in, english, latin_data, visible_strings
 from tests.widget_helpers import shown
 
@@ -35,17 +35,8 @@ def latin_shop(latin_data):
 
 def counter_window(qtbot, person):
     from pharmacy_desk.core.models import Staff
-    from pharmacy_desk.ui.main_window import MainWindow
-    from pharmacy_desk.ui.session import Session
 
-    window = MainWindow(Session(Staff.get_by_id(person.id)))  # as renamed by ``latin_data``
-    window.counter.scans.clock = ScannerPace()
-    qtbot.addWidget(window)
-    window.setWindowState(Qt.WindowState.WindowNoState)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+    return shown_counter(qtbot, Staff.get_by_id(person.id))  # as renamed by ``latin_data``
 
 
 def search(qtbot, window, text: str) -> None:
