@@ -144,3 +144,53 @@ def test_a_chunk_that_finds_the_lock_taken_leaves_it_free_after_the_holders_comm
     # At least the pause after a holder that kept the lock 0.1 s (its handler's 25 ms poll), never
     # the 1–8 ms of the busy handler's next ask.
     assert taken - committed[0] >= poll_gap(0.1)
+
+
+def test_a_chunk_behind_a_holder_that_never_commits_asks_again_soon(db, tmp_path):
+    """The log's restart (another process's checkpoint) and a transaction rolled back move no data
+    version: the chunk waited its full half second for a commit that never came, 0.57 s of an
+    import's 7.2 s with no till beside it."""
+    holder = sqlite3.connect(tmp_path / "test.sqlite3", isolation_level=None, check_same_thread=False)
+    holder.execute("CREATE TABLE IF NOT EXISTS till_scratch (n INTEGER)")
+    holder.execute("BEGIN IMMEDIATE")
+    released = []
+
+    def roll_back_later():
+        time.sleep(0.05)
+        holder.execute("ROLLBACK")
+        released.append(time.perf_counter())
+
+    other = threading.Thread(target=roll_back_later)
+    other.start()
+    with batch_transaction():
+        taken = time.perf_counter()
+        Staff.create(name="批量", role="cashier")
+    other.join()
+    holder.close()
+    assert taken - released[0] < pacing_module.HOLDER_WAIT_S  # asked again, not waited the full patience
+    assert taken - released[0] < 0.2
+
+
+def test_a_chunk_behind_this_processs_restart_of_the_log_goes_on_when_it_ends(db, monkeypatch):
+    """The restart of the log by this process's checkpoint thread holds the lock without a commit."""
+    from pharmacy_desk.core import db as db_module
+
+    checkpointer = db_module.checkpointer()
+    assert checkpointer is not None
+    ends = []
+
+    def restart_under_way():
+        checkpointer._no_restart.clear()
+        time.sleep(0.03)
+        ends.append(time.perf_counter())
+        checkpointer._no_restart.set()
+
+    monkeypatch.setattr(pacing_module, "HOLDER_WAIT_S", 5.0)  # only the restart's end lets the chunk go on
+    thread = threading.Thread(target=restart_under_way)
+    thread.start()
+    time.sleep(0.005)
+    pacing = pacing_module.till_pacing()
+    started = time.perf_counter()
+    pacing.behind_another_writer()
+    thread.join()
+    assert ends and time.perf_counter() - started < 0.5

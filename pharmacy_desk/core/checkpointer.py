@@ -111,6 +111,11 @@ class Checkpointer:
         """A connection of this process is about to take the write lock: after the restart under way, if any."""
         self._no_restart.wait(YIELD_S)
 
+    @property
+    def restarting(self) -> bool:
+        """Whether this thread is starting the log over (it holds, or is asking for, the write lock)."""
+        return not self._no_restart.is_set()
+
     def stop(self) -> None:
         """End the thread (after the checkpoint it may be running) and close its connection."""
         with self._lock:

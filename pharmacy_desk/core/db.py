@@ -175,6 +175,11 @@ def attach() -> Database | None:
     return database.obj
 
 
+def checkpointer() -> Checkpointer | None:
+    """The thread that copies the open file's write-ahead log (``core/checkpointer.py``), if it has one."""
+    return _checkpointer
+
+
 def attached() -> bool:
     """Whether the open database has its engine (``database`` can be used without attaching it first)."""
     return _pending is None and _proxy is not None and _proxy.obj is not None

@@ -30,8 +30,11 @@ IDLE_CHUNK_TARGET_S = 0.08
 # A pause is kept up while tills keep committing in it, at most this many times over.
 MOST_PAUSES = 4
 # A chunk that found the lock taken waits this long at most for its holder's commit before asking
-# again (a holder that rolls back moves no data version); it looks every ``HOLDER_POLL_S``.
-HOLDER_WAIT_S = 0.5
+# again; it looks every ``HOLDER_POLL_S``. A till commits within a few ms and another batch's chunk
+# within its aim; a holder that moves no data version (the log's restart by another process, a
+# transaction rolled back) would keep the chunk waiting on nobody: it asks again, and if the lock
+# is still taken waits again.
+HOLDER_WAIT_S = 0.1
 HOLDER_POLL_S = 0.002
 
 
@@ -92,7 +95,13 @@ class TillPacing:
         found = time.perf_counter()
         if self.busy_since is None:
             self.busy_since = found
+        checkpointer = db.checkpointer()
         while time.perf_counter() - found < HOLDER_WAIT_S:
+            if checkpointer is not None and checkpointer.restarting:
+                # This process's thread is starting the log over: it commits nothing, so its end is
+                # the holder's commit (a till that asked meanwhile gets the lock in the pause below).
+                checkpointer.before_writing()
+                break
             version = dialect.data_version(db.database)
             if version != self._version:
                 self._version, self._written_at = version, time.monotonic()
