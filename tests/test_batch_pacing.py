@@ -1,10 +1,10 @@
 """Every batch leaves the write lock free between two of its chunks long enough for a waiting till.
 
-A till that asks for the lock while a chunk holds it sleeps in SQLite's busy handler and asks
-again on its own schedule, up to ``poll_gap`` of its wait later: a batch that takes the lock
-again sooner finds every waiting till asleep and keeps it, chunk after chunk. Each batch kind
+A till that asks for the lock while a chunk holds it asks again every ``dialect.LOCK_POLL_S``, and
+on a loaded machine is woken a few ms late (``till_pacing.till_gap``): a batch that takes the
+lock again sooner finds every waiting till asleep and keeps it, chunk after chunk. Each batch kind
 runs here with its chunks made to hold the lock 30 ms, as a chunk of a million-member file
-does; every gap between two of its transactions must be at least a 30 ms waiter's poll. Taking
+does; every gap between two of its transactions must be at least ``till_gap``. Taking
 the pause out of a batch (or writing its chunks outside ``db.batch_transaction``) leaves gaps
 of a fraction of a millisecond.
 """
@@ -16,7 +16,7 @@ import datetime as dt
 import pytest
 
 from pharmacy_desk.core import activity, coupon_issue, coupon_templates, expiry, tiers
-from pharmacy_desk.core.till_pacing import poll_gap
+from pharmacy_desk.core.till_pacing import till_gap
 from pharmacy_desk.core.defaults import system_staff
 from pharmacy_desk.core.ledger import add_months
 from pharmacy_desk.core.reports import closing
@@ -95,6 +95,6 @@ def test_the_lock_is_left_free_between_two_chunks_for_a_till_that_waited_through
     run()
     gaps = timeline.gaps()
     assert len(gaps) >= 3, gaps  # the batch ran in chunks
-    least = poll_gap(HOLD)  # a till that waited through a chunk of HOLD asks again within this of its end
+    least = till_gap()  # a till that waited through a chunk asks again within this of its end
     assert all(held >= HOLD for held, _ in gaps)
     assert [round(free, 4) for _, free in gaps if free < least] == []

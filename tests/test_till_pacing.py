@@ -6,19 +6,18 @@ import threading
 import time
 
 import pytest
+from peewee import OperationalError
 
 from pharmacy_desk.core import till_pacing as pacing_module
 from pharmacy_desk.core.db import CHUNK_TARGET_S, ChunkSize, batch_transaction
-from pharmacy_desk.core.till_pacing import TillPacing, poll_gap
+from pharmacy_desk.core import dialect
+from pharmacy_desk.core.till_pacing import TillPacing, till_gap
 from pharmacy_desk.core.models import Staff
 
 
-def test_the_pause_is_the_longest_sleep_of_sqlites_busy_handler_for_that_wait():
-    assert poll_gap(0.0) == 0.001
-    assert poll_gap(0.040) == 0.020  # a till that asked during a 40 ms chunk asks again within 20 ms of its end
-    assert poll_gap(0.080) == poll_gap(0.127) == 0.025
-    assert poll_gap(0.150) == 0.050
-    assert poll_gap(0.300) == 0.100
+def test_the_pause_is_a_waiting_tills_next_ask_and_a_little():
+    assert till_gap() == dialect.LOCK_POLL_S + pacing_module.WAKE_SLACK_S
+    assert till_gap() <= 0.01  # SQLite's busy handler asked again up to 25 ms after a chunk of 80 ms
 
 
 class Clock:
@@ -52,13 +51,13 @@ def chunk(size, pacing, held):
     size.took(held)
 
 
-def test_after_a_chunk_of_40_ms_the_lock_is_left_free_20_ms_and_a_little(clock):
+def test_after_a_chunk_the_lock_is_left_free_a_tills_next_ask_and_a_little(clock):
     pacing = TillPacing()
     pacing.pause()  # before the first chunk: nothing to wait for
     assert clock.slept == []
     pacing.let_go(0.04)
     pacing.pause()
-    assert len(clock.slept) == 1 and 0.02 < clock.slept[0] <= 0.025 + 1e-9
+    assert len(clock.slept) == 1 and 0 < clock.slept[0] <= till_gap() + 1e-9
 
 
 def test_the_pause_is_kept_up_while_tills_commit_in_it(clock):
@@ -91,19 +90,19 @@ def test_idle_tills_let_the_chunks_hold_the_lock_longer_and_a_tills_write_shorte
 
 
 def test_a_till_that_asks_during_a_chunk_gets_the_lock_in_the_pause_after_it(db, tmp_path):
-    """With no pause the batch takes the lock again at once, and the till sleeping in its busy handler
-    waits until the batch ends; with a fixed 60 ms pause it got in, at three times the cost."""
-    till = sqlite3.connect(tmp_path / "test.sqlite3", isolation_level=None, timeout=5, check_same_thread=False)
-    till.execute("CREATE TABLE IF NOT EXISTS till_scratch (n INTEGER)")
+    """With no pause the batch takes the lock again at once, and the till asking again every ms
+    waits until the batch ends; with a fixed 60 ms pause it got in, at several times the cost."""
+    till = dialect.new_database(tmp_path / "test.sqlite3")  # a till's connection, as the app opens it
+    till.execute_sql("CREATE TABLE IF NOT EXISTS till_scratch (n INTEGER)")
     started, waited = threading.Event(), []
 
     def sell():
         started.wait()
         asked = time.perf_counter()
-        till.execute("BEGIN IMMEDIATE")
-        waited.append(time.perf_counter() - asked)
-        till.execute("INSERT INTO till_scratch VALUES (1)")
-        till.execute("COMMIT")
+        with till.atomic("IMMEDIATE"):
+            waited.append(time.perf_counter() - asked)
+            till.execute_sql("INSERT INTO till_scratch VALUES (1)")
+        till.close()
 
     seller = threading.Thread(target=sell)
     seller.start()
@@ -115,8 +114,42 @@ def test_a_till_that_asks_during_a_chunk_gets_the_lock_in_the_pause_after_it(db,
                 started.set()  # the till asks while this chunk holds the lock
             time.sleep(0.04)
     seller.join()
-    till.close()
     assert waited and waited[0] < 0.15  # this chunk's rest and one pause; six more chunks would be 0.3 s
+
+
+def test_a_writer_asks_again_for_the_lock_every_millisecond_while_another_holds_it(db, tmp_path):
+    """SQLite's busy handler asked again 100 ms apart after a quarter second: a till behind two
+    batches, each pausing a few ms after its chunks, missed every gap and waited 0.9 s."""
+    holder = sqlite3.connect(tmp_path / "test.sqlite3", isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")
+    till = dialect.new_database(tmp_path / "test.sqlite3")
+    threading.Timer(0.3, holder.execute, ("COMMIT",)).start()
+    till.connect()
+    with dialect.sent(till) as statements, till.atomic("IMMEDIATE"):
+        pass
+    holder.close()
+    asks = [sql for sql in statements if sql.startswith("BEGIN")]
+    assert len(asks) >= 30  # SQLite's handler asks 13 times in 0.3 s, in the driver, unseen: one BEGIN here
+    assert till.execute_sql("PRAGMA busy_timeout").fetchone()[0] == dialect.BUSY_TIMEOUT_MS  # as it was
+    till.close()
+
+
+def test_a_writer_gives_up_after_its_busy_timeout_and_a_chunk_asks_once(db, tmp_path):
+    holder = sqlite3.connect(tmp_path / "test.sqlite3", isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")
+    till = dialect.new_database(tmp_path / "test.sqlite3")
+    till.connect()
+    with dialect.busy_timeout(till, 30), dialect.sent(till) as statements, pytest.raises(OperationalError):
+        with till.atomic("IMMEDIATE"):
+            pass
+    assert len([sql for sql in statements if sql.startswith("BEGIN")]) >= 3
+    with dialect.busy_timeout(till, 0), dialect.sent(till) as statements, pytest.raises(OperationalError):
+        with till.atomic("IMMEDIATE"):
+            pass
+    assert [sql for sql in statements if sql.startswith("BEGIN")] == ["BEGIN IMMEDIATE"]
+    holder.execute("ROLLBACK")
+    holder.close()
+    till.close()
 
 
 def test_a_chunk_that_finds_the_lock_taken_leaves_it_free_after_the_holders_commit(db, tmp_path):
@@ -141,9 +174,9 @@ def test_a_chunk_that_finds_the_lock_taken_leaves_it_free_after_the_holders_comm
         Staff.create(name="批量", role="cashier")
     other.join()
     holder.close()
-    # At least the pause after a holder that kept the lock 0.1 s (its handler's 25 ms poll), never
-    # the 1–8 ms of the busy handler's next ask.
-    assert taken - committed[0] >= poll_gap(0.1)
+    # At least the pause in which a till that waited behind the holder asks again, never the
+    # 1 ms of a connection asking again.
+    assert taken - committed[0] >= till_gap()
 
 
 def test_a_chunk_behind_a_holder_that_never_commits_asks_again_soon(db, tmp_path):

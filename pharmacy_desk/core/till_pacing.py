@@ -1,8 +1,8 @@
 """The pauses between the chunks of a batch, as short as the tills waiting for the write lock allow.
 
 Every chunk of every batch (``db.batch_transaction``) is paced by its thread's ``TillPacing``:
-how SQLite's busy handler keeps a waiting till asleep (``poll_gap``), what the data version (``dialect.data_version``)
-says of the other connections' writes, and how long a till may have been waiting.
+how often a waiting till asks for the lock again (``till_gap``) and what the data version
+(``dialect.data_version``) says of the other connections' writes.
 """
 
 from __future__ import annotations
@@ -16,12 +16,10 @@ from pharmacy_desk.core import db
 if TYPE_CHECKING:
     from pharmacy_desk.core.db import ChunkSize
 
-# When SQLite's busy handler asks again for the lock, in ms after a connection first found it
-# taken (``sqlite3_busy_timeout``'s schedule: 1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50 ms apart,
-# then every 100 ms).
-BUSY_POLLS_MS = (0, 1, 3, 8, 18, 33, 53, 78, 103, 128, 178, 228)
-# A till woken by its busy handler may be scheduled a few ms late on a loaded machine.
-WAKE_SLACK_S = 0.005
+# A till waiting for the write lock asks again every ``dialect.LOCK_POLL_S`` (``WriterDatabase.begin``);
+# woken from that sleep on a loaded machine it may be scheduled a few ms late. The lock is left
+# free that long after a chunk: long enough for every waiting till to take it, and no longer.
+WAKE_SLACK_S = 0.009
 # While no other connection has committed for this long, the tills are idle: the chunks may then
 # hold the lock longer (``IDLE_CHUNK_TARGET_S``), so the first sale to come waits at most one such
 # chunk and one pause; the chunk after the batch sees that sale is short again.
@@ -38,32 +36,26 @@ HOLDER_WAIT_S = 0.1
 HOLDER_POLL_S = 0.002
 
 
-def poll_gap(waited: float) -> float:
-    """The longest a connection that has waited up to ``waited`` seconds for the lock sleeps before asking again.
+def till_gap() -> float:
+    """How long the lock is left free after a chunk: every till waiting for it asks again within this."""
+    from pharmacy_desk.core import dialect
 
-    A till that asked while a chunk held the lock ``waited`` seconds asks again within this of the
-    chunk's commit: 20 ms after a chunk of 40 ms, 25 ms after any chunk shorter than 128 ms.
-    """
-    waited_ms = waited * 1000
-    steps = [after - before for before, after in zip(BUSY_POLLS_MS, BUSY_POLLS_MS[1:]) if before <= waited_ms]
-    if waited_ms >= BUSY_POLLS_MS[-1]:
-        steps.append(100)
-    return max(steps) / 1000
+    return dialect.LOCK_POLL_S + WAKE_SLACK_S
 
 
 class TillPacing:
     """The pauses between one thread's batch chunks, as short as the waiting tills allow.
 
     No connection can see another waiting for the write lock: a till that asked while a chunk
-    held it sleeps in SQLite's busy handler and asks again on a fixed schedule. A pause of
-    ``poll_gap`` of the chunk's time (25 ms after a chunk of 40) is the shortest in which every
-    such till asks again and gets the lock; taking the lock again at once would find every
-    waiting till asleep, and keep it chunk after chunk. The data version (``dialect.data_version``) then says
-    whether another connection committed meanwhile: a till that wrote may have another behind
-    it, so the pause is kept up while they write. And it says when the tills are idle (nothing
-    committed for ``IDLE_AFTER_S``): the chunks then aim at ``IDLE_CHUNK_TARGET_S`` instead of
-    their ``busy_target``, so fewer pauses are spent on nobody; the first write of a till
-    shortens them again.
+    held it asks again every ``dialect.LOCK_POLL_S``. A pause of ``till_gap`` after the chunk's
+    commit is the shortest in which every such till asks again and gets the lock; taking the
+    lock again at once would keep it from a till that had not yet asked again, chunk after
+    chunk. The data version (``dialect.data_version``) then says whether another connection
+    committed meanwhile: a till that wrote may have another behind it, so the pause is kept up
+    while they write. And it says when the tills are idle (nothing committed for
+    ``IDLE_AFTER_S``): the chunks then aim at ``IDLE_CHUNK_TARGET_S`` instead of their
+    ``busy_target``, so fewer pauses are spent on nobody; the first write of a till shortens
+    them again.
 
     One per thread and open database (``till_pacing``), whatever the batch: the expiry's last
     chunk paces the tier review's first, as the chunks of one batch pace each other.
@@ -75,26 +67,18 @@ class TillPacing:
         # How long the thread's last chunk held the lock, and when it let go.
         self.held = 0.0
         self.released_at: float | None = None
-        # Since when a till may have been waiting for the lock (``perf_counter``): from the start of
-        # a chunk, or from finding the lock taken, until a whole pause passes without another write.
-        # The longer a till has waited, the longer its busy handler sleeps between two asks.
-        self.busy_since: float | None = None
         self._version = dialect.data_version(db.database)
         self._written_at = time.monotonic()  # unknown at the start: taken as busy
 
     def let_go(self, held: float) -> None:
         """A chunk held the lock ``held`` seconds, until now."""
         self.held, self.released_at = held, time.perf_counter()
-        if self.busy_since is None:
-            self.busy_since = self.released_at - held
 
     def behind_another_writer(self, size: ChunkSize | None = None) -> None:
         """The lock was taken when this thread asked: wait for its holder's commit, then pause as after a chunk."""
         from pharmacy_desk.core import dialect
 
         found = time.perf_counter()
-        if self.busy_since is None:
-            self.busy_since = found
         checkpointer = db.checkpointer()
         while time.perf_counter() - found < HOLDER_WAIT_S:
             if checkpointer is not None and checkpointer.restarting:
@@ -121,9 +105,8 @@ class TillPacing:
         released = self.released_at
         if released is None:
             return  # no chunk yet
+        gap = till_gap()
         for _ in range(MOST_PAUSES):
-            waited = released - self.busy_since if self.busy_since is not None else self.held
-            gap = poll_gap(max(waited, self.held)) + WAKE_SLACK_S
             rest = released + gap - time.perf_counter()
             if rest > 0:
                 time.sleep(rest)
@@ -132,9 +115,6 @@ class TillPacing:
                 break
             self._version, self._written_at = version, time.monotonic()
             released = time.perf_counter()  # a till wrote: another pause for the one behind it
-        # A pause without another write: no till was left waiting. After pauses the tills wrote in
-        # to the end, they are getting the lock: a new spell starts either way.
-        self.busy_since = None
         if size is not None:
             idle = time.monotonic() - self._written_at >= IDLE_AFTER_S
             size.aim(max(size.busy_target, IDLE_CHUNK_TARGET_S) if idle else size.busy_target)
