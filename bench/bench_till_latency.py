@@ -179,6 +179,8 @@ def run_scenario(path: Path, checkout: Path, sides: list[Side], minimum: int, pr
     lines = acknowledgements.wait()
     till.wait()
     log_mb = log_peak.stop()
+    for start, end, most in log_peak.spans_over(64):
+        print(f"  the log's file over 64 MB from {start:.1f} s to {end:.1f} s (at most {most:.0f} MB)", flush=True)
     latencies = till_harness.latencies(lines)
     errors = [line for line in lines if line.startswith("error")]
     return {"sales": len(latencies), "errors": len(errors), "first_error": errors[0] if errors else "",
@@ -196,6 +198,8 @@ class LogPeak:
         import threading
 
         self.log, self.most = Path(f"{path}-wal"), 0
+        self.samples: list[tuple[float, int]] = []  # (seconds since the start, size) every 20 ms
+        self.started = time.perf_counter()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._watch, daemon=True)
         self._thread.start()
@@ -203,9 +207,27 @@ class LogPeak:
     def _watch(self) -> None:
         while not self._stop.wait(0.02):
             try:
-                self.most = max(self.most, self.log.stat().st_size)
+                size = self.log.stat().st_size
             except FileNotFoundError:
-                pass
+                continue
+            self.most = max(self.most, size)
+            self.samples.append((time.perf_counter() - self.started, size))
+
+    def spans_over(self, megabytes: float) -> list[tuple[float, float, float]]:
+        """When the log's file was over ``megabytes``: (from, to in seconds since the start, its largest MB)."""
+        spans: list[tuple[float, float, float]] = []
+        start = None
+        most = 0
+        for at, size in self.samples:
+            if size > megabytes * 1e6:
+                start = at if start is None else start
+                most = max(most, size)
+            elif start is not None:
+                spans.append((start, at, most / 1e6))
+                start, most = None, 0
+        if start is not None:
+            spans.append((start, self.samples[-1][0], most / 1e6))
+        return spans
 
     def stop(self) -> float:
         """Stop looking; the peak in MB."""

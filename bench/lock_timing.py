@@ -160,6 +160,34 @@ def install(path: str | os.PathLike[str], process: str, threshold_ms: float = 50
                 _target["log"].write(f"{_target['process']} statement {took * 1000:.1f} {' '.join(str(sql).split())[:160]}\n")
 
     cls.begin, cls.commit, cls.execute_sql = timed_begin, timed_commit, timed_execute
+    _time_checkpoints()
+
+
+def _time_checkpoints() -> None:
+    """Log each checkpoint of this process's copying thread that took 20 ms or more, and every restart:
+
+        <process> checkpoint <passive|restart> <ms> <pages logged> <pages copied> <started at>
+    """
+    try:
+        from pharmacy_desk.core.checkpointer import Checkpointer
+    except ImportError:  # an older checkout: the connections checkpoint themselves
+        return
+
+    def timed(kind, real):
+        def run(self, connection):
+            started, at = time.perf_counter(), time.time()
+            done = real(self, connection)
+            took = time.perf_counter() - started
+            if kind == "restart" or took >= 0.02:
+                logged, copied = (done.logged, done.copied) if kind == "passive" else (-1, -1)
+                outcome = "" if kind == "passive" else (" ok" if done else " failed")
+                _target["log"].write(f"{_target['process']} checkpoint {kind}{outcome} {took * 1000:.1f} {logged} "
+                                     f"{copied} {at:.4f}\n")
+            return done
+        return run
+
+    Checkpointer._passive = timed("passive", Checkpointer._passive)
+    Checkpointer._restart = timed("restart", Checkpointer._restart)
 
 
 @dataclass(frozen=True)
@@ -248,7 +276,21 @@ def slow_sales(path: str | os.PathLike[str], over_ms: float = 200.0) -> list[str
             asked = mine.locked_at - mine.wait / 1000
             out.extend(f"    behind {t.describe()}" for t in every
                        if t.process != process and t.locked_at < mine.locked_at and t.let_go_at > asked)
+        out.extend(f"    checkpoint meanwhile: {c}" for c in checkpoints(lines, started, started + took / 1000))
     return out
+
+
+def checkpoints(lines: list[str], start: float, end: float) -> list[str]:
+    """The checkpoints logged (``_time_checkpoints``) that ran between ``start`` and ``end`` (wall clock)."""
+    found = []
+    for words in (line.split(" ") for line in lines):
+        if words[1:2] != ["checkpoint"]:
+            continue
+        at, took = float(words[-1]), float(words[-4])
+        if at < end and at + took / 1000 > start:
+            found.append(f"{words[0]} {' '.join(words[2:-4])} {took:.0f} ms ({words[-3]} pages logged, "
+                         f"{words[-2]} copied), from {at - start:+.3f} s")
+    return found
 
 
 def summary(path: str | os.PathLike[str], top: int = 12) -> str:
@@ -269,6 +311,14 @@ def summary(path: str | os.PathLike[str], top: int = 12) -> str:
                    f"{longest.blocked:.1f} ms, {longest.disk_reads} blocks read, {longest.copied} pages copied")
     for s in sorted(statements, key=lambda s: -float(s[2]))[:top]:
         out.append(f"  {s[0]:12} {float(s[2]):8.1f} ms  {s[3][:110]}")
+    copies = [line.split(" ") for line in lines if line.split(" ", 2)[1:2] == ["checkpoint"]]
+    for process in sorted({c[0] for c in copies}):
+        mine = [c for c in copies if c[0] == process]
+        passive = [float(c[-4]) for c in mine if c[2] == "passive"]
+        restarts = [c for c in mine if c[2] == "restart"]
+        out.append(f"  {process:12} checkpoints of 20 ms or more: {len(passive)} passive (longest "
+                   f"{max(passive, default=0):.0f} ms, most pages logged {max((int(c[-3]) for c in mine if c[2] == 'passive'), default=0)}); "
+                   f"{len(restarts)} restarts, {sum(c[3] == 'failed' for c in restarts)} failed")
     sales = slow_sales(path)
     if sales:
         out.append("  the sales over 200 ms, and what held the lock meanwhile:")
