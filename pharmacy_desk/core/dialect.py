@@ -58,9 +58,11 @@ LOCK_POLL_S = 0.001
 # COMMIT (``wal_autocheckpoint`` 0): a thread does, beside the sales, and starts the log over
 # (``core/checkpointer.py``), so no sale waits for that.
 WAL_AUTOCHECKPOINT_PAGES = 0
-# The size the log's file is cut back to by the first commit after it started over (8 MB): a log
-# that grew beside a long reader does not keep that size on the disk.
-WAL_FILE_LIMIT_BYTES = 8 * 1024 * 1024
+# The size the log's file is cut back to by the first commit after it started over (64 MB): a log
+# that grew beside a long reader does not keep that size on the disk. Above the size at which it
+# is started over (``checkpointer.RESTART_AFTER_PAGES``), so that cutting it back, whose cost
+# falls on a till's commit, happens only after such a reader.
+WAL_FILE_LIMIT_BYTES = 64 * 1024 * 1024
 
 # WAL lets the windows read while a sale is written; ``synchronous=FULL`` makes an
 # acknowledged sale survive a power cut; the busy timeout rides out a backup or a
