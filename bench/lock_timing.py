@@ -150,7 +150,15 @@ def install(path: str | os.PathLike[str], process: str, threshold_ms: float = 50
 
     def timed_execute(self, sql, params=None, *args, **kwargs):
         if not self.write_locked:
-            return execute_sql(self, sql, params, *args, **kwargs)
+            # A long read keeps its snapshot of the log: no checkpoint copies past it meanwhile.
+            started, at = time.perf_counter(), time.time()
+            try:
+                return execute_sql(self, sql, params, *args, **kwargs)
+            finally:
+                took = time.perf_counter() - started
+                if took >= 0.2:
+                    _target["log"].write(f"{_target['process']} read {took * 1000:.1f} {at:.4f} {_where()} "
+                                         f"{' '.join(str(sql).split())[:120]}\n")
         started = time.perf_counter()
         try:
             return execute_sql(self, sql, params, *args, **kwargs)
@@ -311,6 +319,9 @@ def summary(path: str | os.PathLike[str], top: int = 12) -> str:
                    f"{longest.blocked:.1f} ms, {longest.disk_reads} blocks read, {longest.copied} pages copied")
     for s in sorted(statements, key=lambda s: -float(s[2]))[:top]:
         out.append(f"  {s[0]:12} {float(s[2]):8.1f} ms  {s[3][:110]}")
+    reads = [line.split(" ", 5) for line in lines if line.split(" ", 2)[1:2] == ["read"]]
+    for r in sorted(reads, key=lambda r: -float(r[2]))[:top]:
+        out.append(f"  {r[0]:12} read of {float(r[2]):7.0f} ms at {r[4]}: {r[5][:100]}")
     copies = [line.split(" ") for line in lines if line.split(" ", 2)[1:2] == ["checkpoint"]]
     for process in sorted({c[0] for c in copies}):
         mine = [c for c in copies if c[0] == process]
