@@ -173,27 +173,38 @@ class _Move:
     visits: int
 
 
+# Members whose spend one read of the review covers. Each read is its own short snapshot, so
+# the log is copied past it: one read of every member's sales took 1.7 s at a million members,
+# and beside an import the log grew by 300 MB while it read.
+MEMBERS_PER_READ = 50_000
+
+
 def _moves(tiers: list[TierRow], at: dt.datetime) -> list[_Move]:
-    """Every member whose trailing spend up to ``at`` earns another tier: read without the write lock."""
+    """Every member whose trailing spend up to ``at`` earns another tier: read without the write lock,
+    ``MEMBERS_PER_READ`` members at a time (by id)."""
     since = period_start(at.date())
-    in_period = Sale.member.is_null(False) & (Sale.created_at > since) & (Sale.created_at <= at)
-    spend = dict(cast(PerMember, Sale.select(Sale.member, fn.SUM(Sale.paid_fen)).where(in_period)
-                      .group_by(Sale.member).tuples()))
-    visits = dict(cast(PerMember, Sale.select(Sale.member, fn.COUNT(Sale.id)).where(in_period)
-                       .group_by(Sale.member).tuples()))
-    refunds = dict(cast(PerMember, SaleReturn.select(Sale.member, fn.SUM(SaleReturn.refund_fen)).join(Sale)
-                        .where(Sale.member.is_null(False) & (Sale.created_at > since)
-                               & (SaleReturn.created_at <= at))
-                        .group_by(Sale.member).tuples()))
     rank_of = {t.id: t.rank for t in tiers}
     moves = []
-    rows = cast("Iterable[tuple[MemberId, int]]", Member.select(Member.id, Member.tier).tuples().iterator())
-    for member_id, tier_id in rows:
-        net = spend.get(member_id, 0) - refunds.get(member_id, 0)
-        count = visits.get(member_id, 0)
-        target = qualifying_tier(net, count, tiers)
-        if target.rank != rank_of[tier_id]:
-            moves.append(_Move(member_id, tier_id, target, net, count))
+    top = Member.select(fn.MAX(Member.id)).scalar() or 0
+    for low in range(0, top, MEMBERS_PER_READ):
+        high = low + MEMBERS_PER_READ
+        among = (Sale.member > low) & (Sale.member <= high)
+        # Spend and visits in one pass over the covering index (member, created_at, paid_fen).
+        bought = {member_id: (paid, visits) for member_id, paid, visits in cast(
+            "Iterable[tuple[MemberId, int, int]]",
+            Sale.select(Sale.member, fn.SUM(Sale.paid_fen), fn.COUNT(Sale.id))
+            .where(among & (Sale.created_at > since) & (Sale.created_at <= at)).group_by(Sale.member).tuples())}
+        refunds = dict(cast(PerMember, SaleReturn.select(Sale.member, fn.SUM(SaleReturn.refund_fen)).join(Sale)
+                            .where(among & (Sale.created_at > since) & (SaleReturn.created_at <= at))
+                            .group_by(Sale.member).tuples()))
+        rows = cast("Iterable[tuple[MemberId, int]]", Member.select(Member.id, Member.tier).where(
+            (Member.id > low) & (Member.id <= high)).tuples())
+        for member_id, tier_id in rows:
+            paid, count = bought.get(member_id, (0, 0))
+            net = paid - refunds.get(member_id, 0)
+            target = qualifying_tier(net, count, tiers)
+            if target.rank != rank_of[tier_id]:
+                moves.append(_Move(member_id, tier_id, target, net, count))
     return moves
 
 
