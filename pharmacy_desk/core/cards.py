@@ -122,7 +122,8 @@ A4_SHEET = SheetLayout(210.0, 297.0, columns=2, rows=5)
 def is_ean13(number: str) -> bool:
     from pharmacy_desk.core.members import ean13_check_digit
 
-    return len(number) == 13 and number.isdigit() and ean13_check_digit(number[:12]) == number[12]
+    return (len(number) == 13 and number.isascii() and number.isdigit()  # not another script's digits
+            and ean13_check_digit(number[:12]) == number[12])
 
 
 def barcode_for(card_no: str) -> Barcode:

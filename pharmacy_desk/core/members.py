@@ -179,7 +179,7 @@ def lookup(text: str, limit: int = LOOKUP_LIMIT) -> LookupResult:
     if member:
         return LookupResult(exact=member)
     compact = re.sub(r"[\s\-]", "", query)
-    if re.fullmatch(r"\+?\d+", compact):
+    if re.fullmatch(r"\+?[0-9]+", compact):  # ASCII: full-width digits were made so above
         if len(compact) == 4:
             return LookupResult(matches=_members(f"{dialect.PHONE_TAIL} = ?", (compact,), limit, '"name"'))
         try:

@@ -17,10 +17,12 @@ from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.vocabulary import Gender
 from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP, Sentence
 
-MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
+# ``re.ASCII`` wherever ``\d`` reads a phone or an amount: without it ``\d`` matches every script's
+# digits (Arabic-Indic ١٣٨…), which are not digits to a phone; full-width ones are made ASCII first.
+MOBILE_RE = re.compile(r"^1[3-9]\d{9}$", re.ASCII)
 _SPACES = re.compile(r"\s+")
-_WHOLE_FLOAT = re.compile(r"\d+\.0+")
-_SCIENTIFIC = re.compile(r"\d(\.\d+)?[eE]\+?\d+")
+_WHOLE_FLOAT = re.compile(r"\d+\.0+", re.ASCII)
+_SCIENTIFIC = re.compile(r"\d(\.\d+)?[eE]\+?\d+", re.ASCII)
 _POINTS_NOISE = re.compile(r"[\s,，]")
 _POINTS_UNIT = re.compile(r"(积分|分)$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -247,7 +249,7 @@ def _parse_date_value(raw: object) -> dt.date | None:
     return _date_from_number(number, raw, len(text) if text is not None else 0)
 
 
-_POINTS_RE = re.compile(r"^(\d+)(?:\.(\d+))?$")
+_POINTS_RE = re.compile(r"^(\d+)(?:\.(\d+))?$", re.ASCII)
 
 
 def parse_points(raw: object) -> int:

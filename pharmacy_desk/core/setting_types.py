@@ -35,9 +35,11 @@ def _yuan(fen: int) -> str:
     return yuan(fen)
 
 
-_INTEGER = re.compile(r"[+-]?\d+")
-_DECIMAL = re.compile(r"[+-]?\d+(?:\.\d+)?")  # plain digits: refuses NaN, Infinity, sNaN and 1E3
-_MONEY = re.compile(r"\d+(?:\.\d{1,2})?")
+# ASCII digits only (``re.ASCII``; full-width ones are made ASCII first): ``\d`` alone matches every
+# script's digits, which ``int`` and ``Decimal`` read too (٣ would be 3 元).
+_INTEGER = re.compile(r"[+-]?\d+", re.ASCII)
+_DECIMAL = re.compile(r"[+-]?\d+(?:\.\d+)?", re.ASCII)  # plain digits: refuses NaN, Infinity, sNaN and 1E3
+_MONEY = re.compile(r"\d+(?:\.\d{1,2})?", re.ASCII)
 _BLOCK_SEPARATORS = re.compile(r"[,，、;；]")
 
 
@@ -72,12 +74,16 @@ def _cleaned(text: object, unit: str | None) -> str:
     return cleaned
 
 
+def _ascii_digits(text: str) -> bool:
+    return text.isascii() and text.isdecimal()
+
+
 def _fen(text: object) -> int | None:
     """Typed money in fen: ``3``, ``3.5元``, ``¥3.50`` are yuan, ``300分`` is fen; None if it is not money."""
     cleaned = _halfwidth(str(text)).strip().replace("¥", "")
     if cleaned.endswith("分"):
         fen = cleaned.removesuffix("分").strip()
-        return int(fen) if fen.isdecimal() else None
+        return int(fen) if _ascii_digits(fen) else None
     cleaned = cleaned.removesuffix("元").strip()
     if not _MONEY.fullmatch(cleaned):
         return None
@@ -375,7 +381,7 @@ class RedeemBlocks(Worded):
             points, _, money = part.partition("=")
             points = points.strip().removesuffix("积分").removesuffix("分").strip()
             fen = _fen(money)
-            if not points.isdecimal() or fen is None:
+            if not _ascii_digits(points) or fen is None:
                 raise InvalidInput(QT_TRANSLATE_NOOP(
                     "core", "{label}格式应为“积分=元,积分=元”（如 500=20,1000=42），收到：{text}。"), label=term(label), text=text)
             blocks.append((int(points), fen))

@@ -10,6 +10,7 @@ the columns it has, not a refusal of each of its rows.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -21,6 +22,8 @@ from pharmacy_desk.core.spreadsheet.reading import Sheet
 from pharmacy_desk.core.sentences import Joined, QT_TRANSLATE_NOOP, Sentence, term
 
 FOUND_SHOWN = 12
+# ASCII and full-width digits: ``str.isdigit`` would count every script's (Arabic-Indic ١٣٨…).
+_DIGIT = re.compile(r"[0-9０-９]")
 
 
 @dataclass
@@ -152,7 +155,7 @@ def _holds_a_mobile(rows: Sequence[Sequence[object]], layout: Layout) -> bool:
 def _has_digits(value: object) -> bool:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return True
-    return isinstance(value, str) and any(char.isdigit() for char in value)
+    return isinstance(value, str) and _DIGIT.search(value) is not None
 
 
 def missing_columns(layout: Layout) -> Sentence:

@@ -103,8 +103,9 @@ class Candidate:
         return SourceRow(self.sheet, self.row_number, self.headers, None)
 
 
-_MOBILE_IN_TEXT = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
-_ID_NUMBER = re.compile(r"^\d{17}[\dX]$")
+# ASCII digits only (``re.ASCII``): ``\d`` alone matches every script's, which ``int`` reads too.
+_MOBILE_IN_TEXT = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)", re.ASCII)
+_ID_NUMBER = re.compile(r"^\d{17}[\dX]$", re.ASCII)
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 
@@ -140,6 +141,9 @@ def joined_address(province: str, city: str, district: str, detail: str) -> str:
     return (head + detail)[:200]
 
 
+_SPEND = re.compile(r"(\d{1,12})(?:\.(\d{1,2}))?", re.ASCII)
+
+
 def parse_spend(raw: object) -> int | None:
     """A lifetime spend in yuan (``12,345.50``, ``12345元``) as fen; None when empty or not an amount."""
     if raw is None or raw == "":
@@ -151,7 +155,7 @@ def parse_spend(raw: object) -> int | None:
     if isinstance(raw, float):
         return int(round(raw * 100)) if raw == raw and abs(raw) < 1e12 else None
     text = halfwidth(str(raw)).strip().replace(",", "").replace("元", "").replace("¥", "")
-    match = re.fullmatch(r"(\d{1,12})(?:\.(\d{1,2}))?", text)
+    match = _SPEND.fullmatch(text)
     if not match:
         return None
     return int(match.group(1)) * 100 + int(((match.group(2) or "") + "00")[:2])

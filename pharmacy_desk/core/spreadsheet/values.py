@@ -16,8 +16,9 @@ from pharmacy_desk.core.normalize import halfwidth
 SHARE = 0.6
 MIN_FILLED = 1
 
-_MOBILE = re.compile(r"^(?:\+?86)?1[3-9]\d{9}(?:\.0+)?$")
-_MOBILE_INSIDE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+# ASCII digits only (``re.ASCII``): other scripts' digits are not a phone's; full-width ones are made ASCII first.
+_MOBILE = re.compile(r"^(?:\+?86)?1[3-9]\d{9}(?:\.0+)?$", re.ASCII)
+_MOBILE_INSIDE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)", re.ASCII)
 _CJK_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:[·•][\u4e00-\u9fff]{1,6})?$")
 _DATE_TEXT = re.compile(r"^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:[ T].*)?$")
 _DIGITS = re.compile(r"[\s\-()（）]")
@@ -61,7 +62,7 @@ def is_date(value: object) -> bool:
 
 def is_ean13(value: object) -> bool:
     text = _mobile_text(value)
-    if text is None or len(text) != 13 or not text.isdigit():
+    if text is None or len(text) != 13 or not (text.isascii() and text.isdigit()):
         return False
     odd = sum(int(d) for d in text[:12:2])
     even = sum(int(d) for d in text[1:12:2])
@@ -76,7 +77,7 @@ def looks_like_data(text: str) -> bool:
     if holds_mobile(text) or is_date(text):
         return True
     digits = _DIGITS.sub("", halfwidth(text))
-    return len(digits) >= 6 and digits.replace(".", "").isdigit()
+    return len(digits) >= 6 and digits.isascii() and digits.replace(".", "").isdigit()
 
 
 def _blank(value: object) -> bool:
