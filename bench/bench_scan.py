@@ -88,9 +88,21 @@ def run(path: Path, iterations: int, warmup: int, seed: int) -> dict:
         raise SystemExit(f"{path} does not exist: run python -m bench.generate_large first")
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    # Preferences and logs of this run go to a scratch folder, never the user's.
-    os.environ[paths.HOME_ENV] = tempfile.mkdtemp(prefix="bench-scan-")
+    # Preferences and logs of this run go to a scratch folder, never the user's, removed after it
+    # (the suite runs this too); the caller's home is put back.
+    before = os.environ.get(paths.HOME_ENV)
+    with tempfile.TemporaryDirectory(prefix="bench-scan-") as scratch:
+        os.environ[paths.HOME_ENV] = scratch
+        try:
+            return _run(path, iterations, warmup, seed)
+        finally:
+            if before is None:
+                del os.environ[paths.HOME_ENV]
+            else:
+                os.environ[paths.HOME_ENV] = before
 
+
+def _run(path: Path, iterations: int, warmup: int, seed: int) -> dict:
     from PySide6.QtCore import Qt, qVersion
     from PySide6.QtTest import QTest
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import tempfile
 
 import pytest
 
@@ -18,8 +20,13 @@ def tiny(tmp_path, monkeypatch):
     return path
 
 
-def test_every_scan_shows_its_member_or_list(qapp, tiny):
+def test_every_scan_shows_its_member_or_list(qapp, tiny, tmp_path, monkeypatch):
+    scratch = tmp_path / "scratch"  # where the run's own temporary folders go
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
     info = bench_scan.run(tiny, iterations=12, warmup=2, seed=1)
+    assert list(scratch.iterdir()) == []  # its scratch home is removed after the run
+    assert os.environ[paths.HOME_ENV] == str(tmp_path / "home")  # and the caller's home is put back
     assert [row["name"] for row in info["rows"]] == ["card", "phone", "pinyin"]
     for row in info["rows"]:
         assert row["n"] == 12 and 0 < row["p50_ms"] <= row["p99_ms"] <= row["max_ms"]
