@@ -1,11 +1,12 @@
 """An import keeps the cleaned members, not the file's rows: the cells of a member already planned are
-let go, a conflict's are read again from the file for the report, and the sheet is streamed."""
+let go, those of a row that may turn out a conflict are kept from the same read, and the sheet is streamed."""
 
 import datetime as dt
 import tracemalloc
 
 from openpyxl import load_workbook
 
+from pharmacy_desk.core.spreadsheet import problem_cells
 from pharmacy_desk.core.spreadsheet.plan import fill_problem_cells, match_database, plan_import, read_plan
 from pharmacy_desk.core.spreadsheet.reading import HEAD_ROWS, read_file
 from pharmacy_desk.core.spreadsheet.report import write_error_report
@@ -38,13 +39,32 @@ def test_a_planned_member_keeps_no_cells_and_a_conflict_gets_them_back(db, tmp_p
         [None, "赵七", "1381234567", "少一位"]]
 
 
-def test_a_file_changed_since_the_plan_leaves_a_conflict_without_cells(db, tmp_path):
+def test_a_file_changed_since_the_plan_leaves_a_conflict_without_cells(db, tmp_path, monkeypatch):
+    """Unless the plan kept them: then they are the cells it was made from."""
     rows = [HEADER, ["8800002", "张三", "13812345678", ""], ["8800002", "李四", "13912345678", ""]]
     path = write_xlsx(tmp_path / "会员.xlsx", {"会员": rows})
+    kept = plan_import(path, today=TODAY)
+    monkeypatch.setattr(problem_cells, "KEPT_ROWS", 0)
     plan = plan_import(path, today=TODAY)
     write_xlsx(path, {"会员": [HEADER, ["8800002", "别人", "13812345678", ""]]})
     fill_problem_cells(plan)
     assert [(p.source.row_number, p.source.values) for p in plan.problems] == [(3, [])]
+    fill_problem_cells(kept)
+    assert [(p.source.row_number, p.source.values) for p in kept.problems] == [(3, rows[2])]
+
+
+def test_only_the_rows_that_may_turn_out_conflicts_keep_their_cells(db, tmp_path, make_member):
+    """Those whose card another row repeats, or a member holds under another phone or name; and the refused ones."""
+    make_member(phone="13712345678", name="王五", card_no="8800001")
+    make_member(phone="13512345678", name="孙八", card_no="8800005")
+    rows = [HEADER, ["8800002", "张三", "13812345678", ""], ["8800002", "李四", "13912345678", ""],
+            ["8800001", "马六", "13612345678", ""], ["8800005", "孙八", "13512345678", "已是会员"],
+            ["8800003", "周九", "13312345678", ""], ["", "赵七", "1381234567", "少一位"]]
+    path = write_xlsx(tmp_path / "会员.xlsx", {"会员": rows})
+    assert sorted(read_plan(path, today=TODAY).kept_cells) == [("会员", 2), ("会员", 3)]
+    file_plan = read_plan(path, today=TODAY, against_members=True)
+    assert file_plan.kept_cells == {("会员", n): rows[n - 1] for n in (2, 3, 4)}
+    assert [p.source.values for p in file_plan.problems] == [rows[6], None]
 
 
 def test_rows_are_streamed_beyond_the_first_ones(tmp_path):

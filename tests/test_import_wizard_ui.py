@@ -292,3 +292,26 @@ def test_the_preview_says_what_opening_points_are_worth_and_the_owner_sets_their
     click_next(qtbot, wizard)
     start_import(qtbot, wizard)
     assert {e.expires_on for e in LedgerEntry.select()} == {add_months(dt.date.today(), 6)}
+
+
+def test_the_conflicts_cells_come_from_the_one_read_of_the_file(qtbot, db, owner, make_member, tmp_path, monkeypatch):
+    """A row whose card another row or a member holds is shown with its cells, the file read once for the plan."""
+    import python_calamine
+
+    make_member(phone="13712345678", name="王五", card_no="8800001")
+    path = write_xlsx(tmp_path / "会员.xlsx", {"会员": [
+        ["会员卡号", "姓名", "手机", "备注"], ["8800002", "张三", "13812345678", "老顾客"],
+        ["8800002", "李四", "13912345678", "同一张卡"], ["8800001", "马六", "13612345678", "王五的卡"],
+        ["", "赵七", "1381234567", "少一位"]]})
+    reads = []
+    real = python_calamine.CalamineWorkbook.from_path
+    monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_path",
+                        lambda *args, **kwargs: reads.append(args) or real(*args, **kwargs))
+    wizard = open_wizard(qtbot, owner, path)
+    next_to(qtbot, wizard, wizard.mapping_page)
+    next_to(qtbot, wizard, wizard.preview_page)
+    assert len(reads) == 1  # the one plan's (the guessed columns were kept)
+    assert wizard.plan.counts()["conflicts"] == 2
+    shown = {p.source.row_number: list(p.source.values) for p in wizard.preview_page.model.rows()}
+    assert shown == {3: ["8800002", "李四", "13912345678", "同一张卡"], 4: ["8800001", "马六", "13612345678", "王五的卡"],
+                     5: ["", "赵七", "1381234567", "少一位"]}

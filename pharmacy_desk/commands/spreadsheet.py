@@ -60,7 +60,7 @@ def cmd_import_members(args) -> int:
     options = ImportOptions(validity_months=args.points_valid_months, keep_id_numbers=args.keep_id_numbers)
     open_from_args(args)
     operator = signed_in(args, Permission.IMPORT)
-    file_plan = read_plan(Path(args.file), choices=choices, options=options)
+    file_plan = read_plan(Path(args.file), choices=choices, options=options, against_members=True)
     _describe_layouts(file_plan)
     file_plan.require_importable()
     plan = match_database(file_plan)

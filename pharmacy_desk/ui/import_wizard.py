@@ -268,7 +268,7 @@ class ImportWizard(QWizard):
         def work(progress):
             sheets = read_file(path)
             chosen.remembered = remembered.load()
-            file_plan = read_plan(path, choices=chosen, progress=progress, sheets=sheets)
+            file_plan = read_plan(path, choices=chosen, progress=progress, sheets=sheets, against_members=True)
             progress(0, 0, QCoreApplication.translate("ImportWizard", "正在与已有会员核对……"))
             plan = match_database(file_plan)
             fill_problem_cells(plan)  # the conflicts' cells, shown in the preview

@@ -28,6 +28,7 @@ from pharmacy_desk.core.gc_pause import without_cycle_collection
 from pharmacy_desk.core.normalize import mask_phone
 from pharmacy_desk.core.spreadsheet.blocks import BlockCleaner, HeaderRepeat, blocks
 from pharmacy_desk.core.spreadsheet.layouts import Choices, SheetLayout, notices, refusal, sheet_layouts
+from pharmacy_desk.core.spreadsheet.problem_cells import Cells, cells_of, keep_suspect_cells
 from pharmacy_desk.core.spreadsheet.reading import Sheet, read_file
 from pharmacy_desk.core.spreadsheet.rows import Candidate, RowCleaner, SourceRow, skip_reason
 from pharmacy_desk.core.vocabulary import ImportProblemKind, LedgerKind
@@ -78,6 +79,8 @@ class FilePlan:
     skipped: int  # blank, totals and repeated header rows
     merged_in_file: int
     options: ImportOptions = field(default_factory=ImportOptions)
+    # The cells of the rows that may turn out conflicts, from the plan's read (``problem_cells``).
+    kept_cells: Cells = field(default_factory=dict)
 
     @property
     def notices(self) -> list[Sentence]:
@@ -175,20 +178,23 @@ def file_hash(path: Path) -> str:
 def read_plan(path: str | Path, *, mappings: dict[str, dict[int, str]] | None = None,
               choices: Choices | None = None, options: ImportOptions | None = None,
               today: dt.date | None = None,
-              progress: Progress | None = None, sheets: list[Sheet] | None = None) -> FilePlan:
+              progress: Progress | None = None, sheets: list[Sheet] | None = None,
+              against_members: bool = False) -> FilePlan:
     """Read and clean the file; ``choices`` (and ``mappings``, by layout signature) replace the guesses.
 
     ``sheets`` are the file's sheets when the caller has already read them. A file
     with nothing to import gives a plan without candidates; ``require_importable`` says why.
+    ``against_members``: the database is open and the plan is matched against it next, so the
+    rows whose card number a member holds keep their cells too (``problem_cells``).
     """
     with without_cycle_collection():
         return _read_plan(Path(path), mappings=mappings, choices=choices, options=options, today=today,
-                          progress=progress, sheets=sheets)
+                          progress=progress, sheets=sheets, against_members=against_members)
 
 
 def _read_plan(path: Path, *, mappings: dict[str, dict[int, str]] | None, choices: Choices | None,
                options: ImportOptions | None, today: dt.date | None, progress: Progress | None,
-               sheets: list[Sheet] | None) -> FilePlan:
+               sheets: list[Sheet] | None, against_members: bool) -> FilePlan:
     today = today or dt.date.today()
     progress = progress or quiet
     progress(0, 0, Sentence(QT_TRANSLATE_NOOP("core", "正在读取文件……")))
@@ -231,10 +237,11 @@ def _read_plan(path: Path, *, mappings: dict[str, dict[int, str]] | None, choice
             candidates.extend(filter(None, members))
             done += len(block)
             progress(done, total, Sentence(QT_TRANSLATE_NOOP("core", "正在检查每一行……")))
+    kept_cells = keep_suspect_cells(sheets, candidates, cards_held_elsewhere if against_members else None)
     for sheet in sheets:
-        sheet.close()  # calamine's cells: the candidates are all the plan needs now
+        sheet.close()  # calamine's cells: the candidates (and the few cells above) are all the plan needs now
     kept, merged, conflicts = _merge_within_file(candidates)
-    return FilePlan(path, file_hash(path), layouts, kept, problems + conflicts, skipped, merged, options)
+    return FilePlan(path, file_hash(path), layouts, kept, problems + conflicts, skipped, merged, options, kept_cells)
 
 
 def cell_notices(kept: list[Candidate], layouts: list[SheetLayout], options: ImportOptions) -> list[Sentence]:
@@ -328,6 +335,13 @@ def rows_where_in(sql: str, values: Sequence[object], before: Sequence[object] =
     return rows
 
 
+def cards_held_elsewhere(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """The candidates whose card number a member of the database holds under another phone or name."""
+    holders = {card: (phone, name) for card, phone, name in rows_where_in(
+        "SELECT card_no, phone, name FROM member WHERE card_no IN ({})", [c.card_no for c in candidates])}
+    return [c for c in candidates if holders.get(c.card_no, (c.phone, c.name)) != (c.phone, c.name)]
+
+
 def match_database(file_plan: FilePlan) -> ImportPlan:
     """Split the file's members into new ones, merges into existing members, and conflicts.
 
@@ -376,18 +390,23 @@ def match_database(file_plan: FilePlan) -> ImportPlan:
 
 
 def fill_problem_cells(plan: ImportPlan) -> None:
-    """Give the conflicting rows their cells again, read from the file: a plan keeps the cells of
-    the rows it refused only, and a member whose card another holds is found a conflict later.
+    """Give the conflicting rows their cells again: a plan keeps the cells of the rows it refused,
+    and of those that may turn out conflicts (``FilePlan.kept_cells``), from its own read.
 
-    A file changed or gone since the plan leaves those rows without cells (their number and reason
-    still say which row it was).
+    Any other conflict (a card a till gave meanwhile, a plan made without ``against_members``)
+    has its cells read again from the file; a file changed or gone since the plan leaves those rows
+    without cells (their number and reason still say which row it was).
     """
     from pharmacy_desk.core.errors import DeskError
 
     missing: dict[str, dict[int, SourceRow]] = {}
+    kept = plan.file.kept_cells
     for problem in plan.problems:
-        if problem.source.values is None:
-            missing.setdefault(problem.source.sheet, {})[problem.source.row_number] = problem.source
+        source = problem.source
+        if source.values is None:
+            source.values = kept.get((source.sheet, source.row_number))
+        if source.values is None:
+            missing.setdefault(source.sheet, {})[source.row_number] = source
     if not missing:
         return
     path = plan.file.path
@@ -397,12 +416,8 @@ def fill_problem_cells(plan: ImportPlan) -> None:
         sheets = []
     for sheet in sheets:
         wanted = missing.get(sheet.name, {})
-        last = max(wanted, default=0)
-        for number, values in enumerate(sheet.rows, 1):
-            if number > last:
-                break
-            if number in wanted:
-                wanted[number].values = list(values)
+        for number, values in cells_of(sheet, set(wanted)).items():
+            wanted[number].values = values
         sheet.close()
     for rows in missing.values():
         for source in rows.values():
@@ -412,6 +427,6 @@ def fill_problem_cells(plan: ImportPlan) -> None:
 
 def plan_import(path: str | Path, **kwargs) -> ImportPlan:
     """The dry run: counts and problem rows; nothing is written. Refuses a file with nothing to import."""
-    file_plan = read_plan(path, **kwargs)
+    file_plan = read_plan(path, against_members=True, **kwargs)
     file_plan.require_importable()
     return match_database(file_plan)

@@ -32,7 +32,7 @@ class SourceRow:
     """A row as the file holds it, with where it came from (row numbers as Excel shows them).
 
     ``values`` is None once the row became a member: an import keeps the cells of the rows
-    it refused only, and reads a conflict's again from the file (``plan.fill_problem_cells``).
+    it refused, and of the few that may turn out conflicts (``problem_cells``).
     """
 
     sheet: str
