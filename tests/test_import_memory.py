@@ -149,3 +149,59 @@ def test_the_import_does_not_map_the_file_into_memory_and_puts_the_map_back_afte
     assert commit.commit_import(read_plan(path, today=TODAY), owner).created == 1
     assert usual == dict(dialect.PRAGMAS)["mmap_size"] > 0
     assert during and set(during) == {0} and mapped() == usual
+
+
+def sqlite_memory():
+    """SQLite's own count of what it allocated (``sqlite3_memory_used``, ``sqlite3_memory_highwater``), when
+    ctypes finds the library Python's ``sqlite3`` runs on; None otherwise."""
+    import ctypes
+    import ctypes.util
+    import sqlite3
+
+    name = ctypes.util.find_library("sqlite3")
+    if name is None:
+        return None
+    library = ctypes.CDLL(name)
+    library.sqlite3_libversion.restype = ctypes.c_char_p
+    library.sqlite3_memory_used.restype = ctypes.c_int64
+    library.sqlite3_memory_highwater.restype = ctypes.c_int64
+    library.sqlite3_memory_highwater.argtypes = [ctypes.c_int]
+    if library.sqlite3_libversion().decode() != sqlite3.sqlite_version:
+        return None
+    before = library.sqlite3_memory_used()
+    sqlite3.connect(":memory:").execute("CREATE TABLE probe AS SELECT zeroblob(1000000) AS b")
+    return library if library.sqlite3_memory_highwater(0) >= before + 1_000_000 else None  # the same copy
+
+
+MEMBERS = 5000
+# What SQLite may allocate beyond the pages of the file while an import's one chunk writes 5,000 members
+# (its page cache holds those pages): the prepared statements, their bound values and the journal of
+# the running statement. A statement of 1,024 members binds 21,504 values, a 56-byte cell each, and
+# holds an opcode or two per value, and the connection keeps it prepared after the import: 8.2 MB
+# here with statements of up to 1,024 members, 4.6 MB with 512, 2.5 MB with 256.
+STATEMENTS_BYTES = 4_000_000
+
+
+def test_the_imports_statements_hold_little_of_sqlites_memory(db, owner, tmp_path, monkeypatch):
+    from bench.bench_import import generate
+    from pharmacy_desk.core import db as db_module
+    from pharmacy_desk.core.db import database
+    from pharmacy_desk.core.spreadsheet import commit
+
+    library = sqlite_memory()
+    if library is None:
+        import pytest
+
+        pytest.skip("SQLite's memory counts are not reachable through ctypes here")
+    monkeypatch.setattr(db_module, "CHUNK_TARGET_S", 60.0)  # one chunk of them all, however slow the machine
+    monkeypatch.setattr(commit, "FIRST_CHUNK", MEMBERS)
+    path = tmp_path / "会员.xlsx"
+    generate(path, MEMBERS)
+    plan = read_plan(path, today=TODAY)
+    before = library.sqlite3_memory_used()
+    library.sqlite3_memory_highwater(1)
+    result = commit.commit_import(plan, owner)
+    peak = library.sqlite3_memory_highwater(0) - before
+    pages = database.execute_sql("PRAGMA page_count").fetchone()[0] * database.execute_sql("PRAGMA page_size").fetchone()[0]
+    assert result.created > MEMBERS * 0.99
+    assert peak - pages < STATEMENTS_BYTES, f"{(peak - pages) / 1e6:.1f} MB beyond {pages / 1e6:.1f} MB of pages"
