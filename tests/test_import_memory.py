@@ -85,29 +85,42 @@ def test_columns_left_of_the_first_value_are_kept(tmp_path):
 
 
 ROWS = 10_000
-# What planning may cost Python at its peak, a row of the list (tracemalloc: calamine's own cells are
-# not counted): about 750 bytes at 10,000 rows, the cleaned member, its strings and the memories of
-# each column's cells, which a longer list shares among more rows (a 20 MB list of 320,000 rows peaks
-# at 280 MB in all, calamine's cells included). With the sheet's rows and every candidate's cells
-# kept it was about 1,150 bytes. (It read 650 while the date parser kept 65,536 spellings: those of
-# the first plan, made outside the measure.)
-BYTES_A_ROW = 800
+# What planning a list, and saying what its preview says, may cost Python at its peak for each row
+# (tracemalloc: calamine's own cells are not counted), as the difference between a list of ROWS and
+# one twice as long: what any list costs once (the block of 5,000 rows being cleaned, the 1 MB read
+# of the file's hash, the safety checks' buffers: 3.7 MB) is no row's, and it was a third of the
+# 773 bytes a row that the peak of 10,000 rows alone read. 380 bytes a row: the cleaned member,
+# its strings and the memories of each column's cells. A (phone, name) pair and a dict entry a row
+# for the merge within the file made it 474 (585 from 20,000 to 40,000 rows), and a set of names
+# for every phone, for the preview's count of shared phones, added 240 bytes a row at its own peak.
+BYTES_A_ROW = 420
+
+
+def planning_peak(path):
+    """The plan of ``path`` and the peak of what making it and its preview's notices allocated."""
+    assert read_plan(path, today=TODAY).notices  # modules, caches and tables loaded once, outside the measure
+    tracemalloc.start()
+    try:
+        plan = read_plan(path, today=TODAY)
+        assert plan.notices  # the shared phones of the list, counted over every candidate
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return plan, peak
 
 
 def test_planning_a_list_holds_the_members_not_the_rows(tmp_path):
     from bench.bench_import import generate
 
-    path = tmp_path / "会员.xlsx"
-    generate(path, ROWS)
-    read_plan(path, today=TODAY)  # modules, caches and tables loaded once, outside the measure
-    tracemalloc.start()
-    try:
-        plan = read_plan(path, today=TODAY)
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
-    assert len(plan.candidates) > ROWS * 0.99
-    assert peak < ROWS * BYTES_A_ROW, f"{peak / ROWS:.0f} bytes a row"
+    peaks = []
+    for rows in (ROWS, 2 * ROWS):
+        path = tmp_path / f"会员{rows}.xlsx"
+        generate(path, rows)
+        plan, peak = planning_peak(path)
+        assert len(plan.candidates) > rows * 0.99
+        peaks.append(peak)
+    per_row = (peaks[1] - peaks[0]) / ROWS
+    assert per_row < BYTES_A_ROW, f"{per_row:.0f} bytes a row ({peaks[0] / ROWS:.0f} at {ROWS:,} rows)"
 
 
 def test_a_candidate_holds_its_values_only_and_shares_what_the_list_repeats(tmp_path):
