@@ -229,7 +229,7 @@ def _read_plan(path: Path, *, mappings: dict[str, dict[int, str]] | None, choice
                     continue
                 source = SourceRow(sheet.name, start + offset + 1, layout.headers, values)
                 try:
-                    members[offset] = clean(source)  # keeps no cells: read again should it turn out a conflict
+                    members[offset] = clean(source)  # keeps no cells: taken again below if it may turn out a conflict
                 except InvalidInput as error:
                     problems.append(RowProblem(source, error.sentence, ImportProblemKind.REJECTED))
                     item.data_rows += 1

@@ -99,7 +99,7 @@ class Candidate:
 
     @property
     def source(self) -> SourceRow:
-        """The row, without its cells (read again from the file if it turns out a conflict)."""
+        """The row, without its cells (``FilePlan.kept_cells`` has them if it may turn out a conflict)."""
         return SourceRow(self.sheet, self.row_number, self.headers, None)
 
 
