@@ -31,14 +31,16 @@ _CARD = attrgetter("card_no")
 
 def suspect_rows(candidates: Sequence[Candidate], held_elsewhere: HeldElsewhere | None) -> dict[str, set[int]]:
     """Sheet → the numbers of the rows that may turn out conflicts (every one of them, and a few more)."""
-    with_cards = [c for c in candidates if c.card_no]
-    cards = sorted(map(_CARD, with_cards))  # the strings the candidates hold: no copy of them
+    # While the sheet's cells are still held: one list of the card strings the candidates hold (no copy
+    # of them), sorted so that a repeated one is beside its twin, and no list of the candidates.
+    cards = sorted(filter(None, map(_CARD, candidates)))
     repeated = {card for card, later in zip(cards, itertools.islice(cards, 1, None)) if card == later}
     del cards
-    suspects = [c for c in with_cards if c.card_no in repeated] if repeated else []
+    suspects = [c for c in candidates if c.card_no in repeated] if repeated else []
     if held_elsewhere is not None:
-        for start in range(0, len(with_cards), GROUP):
-            suspects += held_elsewhere(with_cards[start:start + GROUP])
+        with_cards = (c for c in candidates if c.card_no)
+        while group := list(itertools.islice(with_cards, GROUP)):
+            suspects += held_elsewhere(group)
     rows: dict[str, set[int]] = {}
     for candidate in sorted(suspects, key=attrgetter("row_number"))[:KEPT_ROWS]:
         rows.setdefault(candidate.sheet, set()).add(candidate.row_number)
