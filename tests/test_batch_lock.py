@@ -79,13 +79,15 @@ def test_an_import_whose_rows_are_slow_writes_shorter_chunks(db, tmp_path, monke
     owner = Staff.create(name="店长", role="owner")
     sheet = write_xlsx(tmp_path / "会员.xlsx", {"会员": [["姓名", "手机"]] + [
         [f"会员{n}", f"139{n:08d}"] for n in range(1, 401)]})
-    real_insert, chunks = commit._insert, []
+    real_execute, chunks = commit._execute, []
 
-    def slow_insert(table, columns, rows):
-        if table == "member":
-            time.sleep(0.001 * len(rows))  # 1 ms a member
-            chunks[-1] += len(rows)
-        real_insert(table, columns, rows)
+    def slow_execute(statements):
+        for sql, _ in statements:
+            if sql.startswith('INSERT INTO "member"'):
+                rows = sql.count("), (") + 1
+                time.sleep(0.001 * rows)  # 1 ms a member
+                chunks[-1] += rows
+        real_execute(statements)
 
     real_transaction = commit.batch_transaction
 
@@ -95,7 +97,7 @@ def test_an_import_whose_rows_are_slow_writes_shorter_chunks(db, tmp_path, monke
         with real_transaction(size):
             yield
 
-    monkeypatch.setattr(commit, "_insert", slow_insert)
+    monkeypatch.setattr(commit, "_execute", slow_execute)
     monkeypatch.setattr(commit, "batch_transaction", counted)
     monkeypatch.setattr(TillPacing, "pause", lambda self, size=None: None)  # no aim for idle tills here
     result = commit.commit_import(read_plan(sheet), owner)

@@ -151,13 +151,13 @@ def test_the_import_does_not_map_the_file_into_memory_and_puts_the_map_back_afte
     def mapped() -> int:
         return database.execute_sql("PRAGMA mmap_size").fetchone()[0]
 
-    usual, during, real_insert = mapped(), [], commit._insert
+    usual, during, real_execute = mapped(), [], commit._execute
 
-    def insert(table, columns, rows):
+    def execute(statements):
         during.append(mapped())
-        real_insert(table, columns, rows)
+        real_execute(statements)
 
-    monkeypatch.setattr(commit, "_insert", insert)
+    monkeypatch.setattr(commit, "_execute", execute)
     path = write_xlsx(tmp_path / "会员.xlsx", {"会员": [["姓名", "手机"], ["张三", "13812345678"]]})
     assert commit.commit_import(read_plan(path, today=TODAY), owner).created == 1
     assert usual == dict(dialect.PRAGMAS)["mmap_size"] > 0

@@ -8,11 +8,14 @@ import. Everything that needs no lock (matching the file against the members, ca
 numbers, pinyin) is done before, the next chunk's rows while the tills have the pause
 between two chunks. That pause is as long as a till waiting for the lock needs, kept up
 while tills write in it, and the chunks are longer while the tills are idle
-(``till_pacing.TillPacing``). Each chunk checks again, under the lock, who was signed up at a till
-meanwhile and which card numbers were taken, and leaves those rows to the merge; its
-members get the ids after the newest member's, read under the lock, so their balances
-are written without reading the members back. The chunks commit without waiting for
-the disk and the last one with it (``dialect.bulk_writing``).
+(``till_pacing.TillPacing``). Each chunk checks again, under the lock, who was signed up
+at a till meanwhile and which card numbers were taken, and leaves those rows to the merge;
+its members get the ids after the newest member's, read under the lock, so their balances
+are written without reading the members back. Its statements (the members with their ids,
+the balances with their chained hashes) are made before it takes the lock, for the
+database as the chunk before left it, and made again under the lock only if another
+writer moved the next id or the ledger's newest entry meanwhile. The chunks commit without
+waiting for the disk and the last one with it (``dialect.bulk_writing``).
 
 The rows written keep every invariant of ``core/check.py``: each opening balance is an
 ``import`` credit lot with an expiry date, written in the same transaction as its
@@ -178,18 +181,39 @@ def _commit(file_plan: FilePlan, operator: Operator, progress: Progress, at: dt.
     def credit(credits: list[tuple[int, int]]) -> None:
         given = [(member_id, points) for member_id, points in credits if points > 0]
         _insert("ledger_entry", ("id", *LEDGER_COLUMNS, "hash"),
-                _sealed_credits(given, stamp, expires, op.key, op.id, operator.id))
+                _sealed_credits(given, chain.newest("ledger_entry"), stamp, expires, op.key, op.id, operator.id))
         result.balances += len(given)
         result.points += sum(points for _, points in given)
 
+    def sealed(rows: list[tuple], first_id: int, head: tuple[int, str]) -> _Statements:
+        """A chunk's INSERTs for its members from ``first_id`` and their balances after the ledger's ``head``."""
+        given = [(member_id, row[-1]) for member_id, row in enumerate(rows, first_id) if row[-1] > 0]
+        credits = _sealed_credits(given, head, stamp, expires, op.key, op.id, operator.id)
+        return _Statements(
+            rows, first_id, head,
+            _statements("member", ("id", *MEMBER_COLUMNS),
+                        [(member_id, *row[:-1]) for member_id, row in enumerate(rows, first_id)])
+            + _statements("ledger_entry", ("id", *LEDGER_COLUMNS, "hash"), credits),
+            len(given), sum(points for _, points in given), (credits[-1][0], credits[-1][-1]) if credits else head)
+
+    # The next member's id and the ledger's newest (id, hash) as the last chunk left them: the next
+    # chunk's statements are made before it takes the lock, for a database no other writer changed
+    # meanwhile. Under the lock the chunk checks that nobody did, and makes them again if so (a till
+    # sold with points, signed up a member, took a card number).
+    expected = (_next_member_id(), chain.newest("ledger_entry"))
+
     def write_new(prepared: list[tuple]) -> None:
+        nonlocal expected
+        ahead = sealed(prepared, *expected)  # in the pause the tills have, not under the lock
         with batch_transaction(size):
             chunk = _still_new(prepared, cards)
-            first_id = _next_member_id()
-            _insert("member", ("id", *MEMBER_COLUMNS),
-                    [(member_id, *row[:-1]) for member_id, row in enumerate(chunk, first_id)])
-            credit([(member_id, row[-1]) for member_id, row in enumerate(chunk, first_id)])
+            first_id, head = _next_member_id(), chain.newest("ledger_entry")
+            statements = ahead if ahead.fits(chunk, first_id, head) else sealed(chunk, first_id, head)
+            _execute(statements.sql)
             result.created += len(chunk)
+            result.balances += statements.balances
+            result.points += statements.points
+        expected = (first_id + len(chunk), statements.head_after)
 
     def write_merges(batch: list[Merge]) -> None:
         with batch_transaction(size):
@@ -228,15 +252,33 @@ def _commit(file_plan: FilePlan, operator: Operator, progress: Progress, at: dt.
 OPENING_REASON = QT_TRANSLATE_NOOP("core", "期初积分导入")
 
 
-def _sealed_credits(credits: Sequence[tuple[int, int]], stamp: str, expires: str, op_key: str, op_id: int,
-                    staff_id: int | None) -> list[tuple]:
-    """The opening balances of a chunk with their ids and chained hashes, made under the lock.
+@dataclass
+class _Statements:
+    """A chunk's INSERTs, right for the database while its next member id and ledger head are these."""
+
+    rows: list[tuple]  # the chunk's members as taken, before ``_still_new``
+    first_id: int
+    head: tuple[int, str]
+    sql: list[tuple[str, list]]
+    balances: int
+    points: int
+    head_after: tuple[int, str]  # the ledger's newest (id, hash) once they are written
+
+    def fits(self, chunk: list[tuple], first_id: int, head: tuple[int, str]) -> bool:
+        """Whether they write ``chunk`` as it is under the lock: every member still new, with its card, and the same ids."""
+        return ((first_id, head) == (self.first_id, self.head) and len(chunk) == len(self.rows)
+                and all(now is before for now, before in zip(chunk, self.rows)))
+
+
+def _sealed_credits(credits: Sequence[tuple[int, int]], head: tuple[int, str], stamp: str, expires: str,
+                    op_key: str, op_id: int, staff_id: int | None) -> list[tuple]:
+    """The opening balances of a chunk with their ids and hashes chained after the ledger's ``head`` (id, hash).
 
     The canonical text (``chain.canonical``) is spelt out column by column in the chain's
     order, as ``expiry`` does, because every value's type is known; ``check`` verifies these
     rows with the general ``chain.canonical`` like every other.
     """
-    last_id, last_hash = chain.newest("ledger_entry")
+    last_id, last_hash = head
     kind, at, until, reason, staff = (chain.quote(value) for value in (
         LedgerKind.IMPORT.value, stamp, expires, OPENING_REASON, staff_id))
     rows = []
@@ -291,7 +333,11 @@ def _already_credited(member_ids: list[int]) -> set[int]:
 
 
 def _insert(table: str, columns: Sequence[str], rows: list[tuple]) -> None:
-    """``rows`` into ``table`` with a few multi-row INSERTs: at most one of each power-of-two size.
+    _execute(_statements(table, columns, rows))
+
+
+def _statements(table: str, columns: Sequence[str], rows: list[tuple]) -> list[tuple[str, list]]:
+    """The INSERTs of ``rows`` into ``table``, with their values: a few multi-row ones, at most one of each power-of-two size.
 
     One statement per row (``executemany``) made SQLite journal every page each row touches for
     that statement alone, as a statement that fires triggers may have to be undone by itself:
@@ -302,15 +348,22 @@ def _insert(table: str, columns: Sequence[str], rows: list[tuple]) -> None:
     """
     names = ", ".join('"' + column + '"' for column in columns)
     one = f"({_placeholders(len(columns))})"
-    cursor = database.cursor()
+    statements = []
     start, size = 0, _rows_per_statement(len(columns))
     while start < len(rows):
         while size > len(rows) - start:
             size //= 2
         piece = rows[start:start + size]
-        cursor.execute(f'INSERT INTO "{table}" ({names}) VALUES {", ".join([one] * size)}',
-                       [value for row in piece for value in row])
+        statements.append((f'INSERT INTO "{table}" ({names}) VALUES {", ".join([one] * size)}',
+                           [value for row in piece for value in row]))
         start += size
+    return statements
+
+
+def _execute(statements: list[tuple[str, list]]) -> None:
+    cursor = database.cursor()
+    for sql, values in statements:
+        cursor.execute(sql, values)
 
 
 def _rows_per_statement(columns: int) -> int:

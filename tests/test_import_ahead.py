@@ -1,0 +1,89 @@
+"""An import does under the write lock only what needs it: a chunk's statements (its members' ids, its
+balances' chained hashes) are made before it takes the lock. Whatever another writer does between
+two chunks, the members are whole and the ledger's chain holds."""
+
+import datetime as dt
+import threading
+
+import pytest
+
+from pharmacy_desk.core import chain, check, dialect, ledger, sales
+from pharmacy_desk.core.db import database
+from pharmacy_desk.core.models import LedgerEntry, Member
+from pharmacy_desk.core.spreadsheet import commit
+from pharmacy_desk.core.spreadsheet.plan import read_plan
+from tests.spreadsheet_helpers import write_xlsx
+
+TODAY = dt.date(2026, 6, 10)
+AT = dt.datetime(2026, 6, 10, 9, 30)
+ROWS = [["姓名", "手机号", "积分"]] + [[f"会员{n}", f"139{n:08d}", str(n * 10)] for n in range(1, 41)]
+POINTS = sum(n * 10 for n in range(1, 41))
+
+
+@pytest.fixture
+def plan(tmp_path, monkeypatch):
+    monkeypatch.setattr(commit, "CHUNK", 7)  # six chunks: 7 × 5 and 5
+    return read_plan(write_xlsx(tmp_path / "会员.xlsx", {"会员": ROWS}), today=TODAY)
+
+
+def on_another_connection(write) -> None:
+    """``write()`` as a till would, from a thread (and so a connection) of its own, between two chunks."""
+    failed = []
+
+    def till():
+        try:
+            write()
+        except Exception as error:  # raised again on the test's own thread
+            failed.append(error)
+        finally:
+            database.close()  # this thread's connection
+
+    seller = threading.Thread(target=till)
+    seller.start()
+    seller.join()
+    if failed:
+        raise failed[0]
+
+
+def sealed_under_the_lock(monkeypatch) -> list[bool]:
+    """For each opening balance sealed from now on, whether its hash was chained while the write lock was held."""
+    real, seen = chain.link_text, []
+
+    def link_text(previous, text):
+        if "/import/m" in text:
+            seen.append(dialect.holds_write_lock(database))
+        return real(previous, text)
+
+    monkeypatch.setattr(chain, "link_text", link_text)
+    return seen
+
+
+def test_with_no_other_writer_no_balance_is_sealed_under_the_lock(db, owner, plan, monkeypatch):
+    sealed = sealed_under_the_lock(monkeypatch)
+    result = commit.commit_import(plan, owner, at=AT)
+    assert (result.created, result.balances, result.points) == (40, 40, POINTS)
+    assert sealed == [False] * 40
+    assert check.run_checks() == []
+
+
+def test_a_sale_with_points_between_two_chunks_is_chained_before_the_balances_after_it(db, owner, plan,
+                                                                                       monkeypatch):
+    sealed = sealed_under_the_lock(monkeypatch)
+    entries = []
+
+    def progress(done, total, text=""):
+        if done == 14:  # a till sells to an imported member: a ledger entry of its own, on its own connection
+            member = Member.get(Member.phone == "13900000001")
+            before = LedgerEntry.select().count()
+            on_another_connection(lambda: sales.record_sale(
+                sales.SaleInput(lines=[sales.LineInput("household", 10000)], member_id=member.id,
+                                payments={"cash": 10000}), operator=owner, uid="between-chunks"))
+            entries.append(LedgerEntry.select().count() - before)
+
+    result = commit.commit_import(plan, owner, at=AT, progress=progress)
+    assert entries == [1] and (result.created, result.balances, result.points) == (40, 40, POINTS)
+    # The chunk after the sale, sealed before the lock, is sealed again under it after the sale's entry;
+    # the chunks after that are sealed before the lock again, after the new head.
+    assert sealed == [False] * 21 + [True] * 7 + [False] * 19
+    assert ledger.balance(Member.get(Member.phone == "13900000040").id) == 400
+    assert check.run_checks() == []
