@@ -1,13 +1,14 @@
 """An import does under the write lock only what needs it: a chunk's statements (its members' ids, its
-balances' chained hashes) are made before it takes the lock. Whatever another writer does between
-two chunks, the members are whole and the ledger's chain holds."""
+balances' chained hashes) are made before it takes the lock, and its members are looked up again
+only once another writer may have signed one of them up. Whatever another writer does between two
+chunks, the members are whole and the ledger's chain holds."""
 
 import datetime as dt
 import threading
 
 import pytest
 
-from pharmacy_desk.core import chain, check, dialect, ledger, sales
+from pharmacy_desk.core import chain, check, dialect, ledger, members, sales
 from pharmacy_desk.core.db import database
 from pharmacy_desk.core.models import LedgerEntry, Member
 from pharmacy_desk.core.spreadsheet import commit
@@ -63,6 +64,41 @@ def test_with_no_other_writer_no_balance_is_sealed_under_the_lock(db, owner, pla
     result = commit.commit_import(plan, owner, at=AT)
     assert (result.created, result.balances, result.points) == (40, 40, POINTS)
     assert sealed == [False] * 40
+    assert check.run_checks() == []
+
+
+def looked_up_again(monkeypatch) -> list[int]:
+    """The size of each chunk looked up again under the lock (its members signed up meanwhile, its card numbers taken)."""
+    real, sizes = commit._still_new, []
+
+    def still_new(chunk, cards):
+        sizes.append(len(chunk))
+        return real(chunk, cards)
+
+    monkeypatch.setattr(commit, "_still_new", still_new)
+    return sizes
+
+
+def test_with_no_other_writer_no_chunk_looks_its_members_up_again(db, owner, plan, monkeypatch):
+    looked_up = looked_up_again(monkeypatch)
+    result = commit.commit_import(plan, owner, at=AT)
+    assert (result.created, result.balances, result.points) == (40, 40, POINTS)
+    assert looked_up == []
+    assert check.run_checks() == []
+
+
+def test_after_a_till_signs_up_a_member_every_later_chunk_looks_its_members_up(db, owner, clerk, plan,
+                                                                               monkeypatch):
+    looked_up = looked_up_again(monkeypatch)
+
+    def progress(done, total, text=""):
+        if done == 21:  # after the third chunk; 会员30 is in the fifth
+            on_another_connection(lambda: members.register(phone="13900000030", name="会员30", operator=clerk,
+                                                           at=AT, welcome_coupon=False))
+
+    result = commit.commit_import(plan, owner, at=AT, progress=progress)
+    assert looked_up == [7, 7, 5]
+    assert result.created == 39 and Member.select().where(Member.phone == "13900000030").count() == 1
     assert check.run_checks() == []
 
 

@@ -314,6 +314,11 @@ def data_version(database: AnyDatabase) -> int:
         database, "data_version", lambda: database.execute_sql("PRAGMA data_version").fetchone()[0])
 
 
+def rows_written(database: AnyDatabase) -> int:
+    """Rows this thread's connection has inserted, changed or deleted since it opened, its triggers' included."""
+    return _target(database).connection().total_changes
+
+
 @contextmanager
 def bulk_reading(database: AnyDatabase) -> Iterator[None]:
     """Read whole tables with a large cache and memory map; the connection's own settings after."""

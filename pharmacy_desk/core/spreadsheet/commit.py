@@ -8,14 +8,16 @@ import. Everything that needs no lock (matching the file against the members, ca
 numbers, pinyin) is done before, the next chunk's rows while the tills have the pause
 between two chunks. That pause is as long as a till waiting for the lock needs, kept up
 while tills write in it, and the chunks are longer while the tills are idle
-(``till_pacing.TillPacing``). Each chunk checks again, under the lock, who was signed up
-at a till meanwhile and which card numbers were taken, and leaves those rows to the merge;
-its members get the ids after the newest member's, read under the lock, so their balances
-are written without reading the members back. Its statements (the members with their ids,
-the balances with their chained hashes) are made before it takes the lock, for the
-database as the chunk before left it, and made again under the lock only if another
-writer moved the next id or the ledger's newest entry meanwhile. The chunks commit without
-waiting for the disk and the last one with it (``dialect.bulk_writing``).
+(``till_pacing.TillPacing``). Once another writer has written since the list was matched,
+each chunk checks again, under the lock, who was signed up at a till meanwhile and which
+card numbers were taken, and leaves those rows to the merge (until then nobody can have:
+``dialect.data_version``, ``dialect.rows_written``); its members get the ids after the
+newest member's, read under the lock, so their balances are written without reading the
+members back. Its statements (the members with their ids, the balances with their chained
+hashes) are made before it takes the lock, for the database as the chunk before left it,
+and made again under the lock only if another writer moved the next id or the ledger's
+newest entry meanwhile. The chunks commit without waiting for the disk and the last one
+with it (``dialect.bulk_writing``).
 
 The rows written keep every invariant of ``core/check.py``: each opening balance is an
 ``import`` credit lot with an expiry date, written in the same transaction as its
@@ -145,6 +147,10 @@ def commit_import(file_plan: FilePlan, operator: Operator, *, progress: Progress
 
 def _commit(file_plan: FilePlan, operator: Operator, progress: Progress, at: dt.datetime) -> ImportResult:
     stamp = at.isoformat(sep=" ")
+    # Read before the list is matched against the members: while no other connection has committed
+    # since (the version moves only then) and this one wrote only the import, every chunk's members
+    # are still new and their card numbers free, as the plan and the card numbers drawn after it left them.
+    version_matched = dialect.data_version(database)
     plan = match_database(file_plan)
     result = ImportResult(plan)
     if plan.already_imported and not _left_to_do(plan):
@@ -201,15 +207,21 @@ def _commit(file_plan: FilePlan, operator: Operator, progress: Progress, at: dt.
     # meanwhile. Under the lock the chunk checks that nobody did, and makes them again if so (a till
     # sold with points, signed up a member, took a card number).
     expected = (_next_member_id(), chain.newest("ledger_entry"))
+    alone, written = True, dialect.rows_written(database)
 
     def write_new(prepared: list[tuple]) -> None:
-        nonlocal expected
+        nonlocal expected, alone, written
         ahead = sealed(prepared, *expected)  # in the pause the tills have, not under the lock
         with batch_transaction(size):
-            chunk = _still_new(prepared, cards)
+            # Once another writer was seen, every chunk after is looked up again: it may have written
+            # any member still to come.
+            alone = (alone and dialect.data_version(database) == version_matched
+                     and dialect.rows_written(database) == written)
+            chunk = prepared if alone else _still_new(prepared, cards)
             first_id, head = _next_member_id(), chain.newest("ledger_entry")
             statements = ahead if ahead.fits(chunk, first_id, head) else sealed(chunk, first_id, head)
             _execute(statements.sql)
+            written = dialect.rows_written(database)
             result.created += len(chunk)
             result.balances += statements.balances
             result.points += statements.points
