@@ -11,7 +11,7 @@ import pytest
 from pharmacy_desk.core import chain, check, dialect, ledger, members, sales
 from pharmacy_desk.core.db import database
 from pharmacy_desk.core.models import LedgerEntry, Member
-from pharmacy_desk.core.spreadsheet import commit
+from pharmacy_desk.core.spreadsheet import commit, rows
 from pharmacy_desk.core.spreadsheet.plan import read_plan
 from tests.spreadsheet_helpers import write_xlsx
 
@@ -122,4 +122,28 @@ def test_a_sale_with_points_between_two_chunks_is_chained_before_the_balances_af
     # the chunks after that are sealed before the lock again, after the new head.
     assert sealed == [False] * 21 + [True] * 7 + [False] * 19
     assert ledger.balance(Member.get(Member.phone == "13900000040").id) == 400
+    assert check.run_checks() == []
+
+
+def test_a_row_without_rare_fields_and_a_balance_are_made_without_a_call_each(db, owner, plan):
+    """The rows are made in the pause the tills have between two chunks, past which their time is the
+    import's own: a member without a tier, spend, 病史 or ID number reads none of them (nor asks the
+    tier chooser), and a balance's key is quoted once a chunk (its prefix), not once each."""
+    read, quoted, real_quote = [], [], chain.quote
+
+    class Counted(dict):
+        def __getitem__(self, name):
+            read.append(name)
+            return super().__getitem__(name)
+
+    def quote(value):
+        quoted.append(value)
+        return real_quote(value)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(rows, "RARE_FIELDS", Counted(rows.RARE_FIELDS))  # what a candidate without them says
+        patch.setattr(chain, "quote", quote)
+        result = commit.commit_import(plan, owner, at=AT)
+    assert (result.created, result.balances, result.points) == (40, 40, POINTS)
+    assert read == [] and len(quoted) < result.balances
     assert check.run_checks() == []

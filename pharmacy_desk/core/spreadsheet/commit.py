@@ -117,24 +117,26 @@ def opening_expiry(day: dt.date, months: int) -> dt.date:
     return ledger.add_months(day, months)
 
 
-def tier_chooser():
+class TierChooser:
     """Candidate → tier id: the tier the list names (by name or code), else the one its lifetime spend
-    reaches (the tiers' spend thresholds), else the first tier."""
-    tiers = list(Tier.select(Tier.id, Tier.rank, Tier.code, Tier.name, Tier.min_spend_fen).order_by(Tier.rank))
-    base = tiers[0].id
-    by_name = {header_key(t.name): t.id for t in tiers} | {header_key(t.code): t.id for t in tiers}
+    reaches (the tiers' spend thresholds), else the first tier (``base``)."""
 
-    def choose(candidate) -> int:
+    def __init__(self) -> None:
+        self.tiers = list(Tier.select(Tier.id, Tier.rank, Tier.code, Tier.name, Tier.min_spend_fen)
+                          .order_by(Tier.rank))
+        self.base: int = self.tiers[0].id
+        self.by_name = {header_key(t.name): t.id for t in self.tiers} | {header_key(t.code): t.id for t in self.tiers}
+
+    def __call__(self, candidate) -> int:
         if candidate.tier:
+            by_name = self.by_name
             named = by_name.get(header_key(candidate.tier)) or by_name.get(header_key(candidate.tier) + "会员")
             if named is not None:
                 return named
         if candidate.spend_fen is not None:
-            reached = [t.id for t in tiers if t.min_spend_fen <= candidate.spend_fen]
-            return reached[-1] if reached else base
-        return base
-
-    return choose
+            reached = [t.id for t in self.tiers if t.min_spend_fen <= candidate.spend_fen]
+            return reached[-1] if reached else self.base
+        return self.base
 
 
 def commit_import(file_plan: FilePlan, operator: Operator, *, progress: Progress | None = None,
@@ -157,25 +159,38 @@ def _commit(file_plan: FilePlan, operator: Operator, progress: Progress, at: dt.
         result.already_imported = True
         return result
     staff_id = operator.id if operator.role != Role.SYSTEM else None
-    tier_of = tier_chooser()
+    tier_of = TierChooser()
     cards = _card_numbers(c.card_no for c in plan.new if c.card_no)
     keep_ids = file_plan.options.keep_id_numbers
     initials: dict[str, str] = {}
 
+    import_day = at.date().isoformat()
+
     def member_rows(candidates) -> list[tuple]:
-        """The rows of one chunk, made before its transaction, each with its opening points last."""
-        rows = []
-        if len(initials) > INITIALS_KEPT:
-            initials.clear()
+        """The rows of one chunk, made before its transaction, each with its opening points last.
+
+        Made while the tills have the pause between two chunks, which is short (``till_pacing.till_gap``):
+        the time the rows take beyond it is the import's own, so each row is made with few calls.
+        """
+        rows: list[tuple] = []
+        append, known, base_tier = rows.append, initials, tier_of.base
+        if len(known) > INITIALS_KEPT:
+            known.clear()
         for c in candidates:
-            if c.name not in initials:
-                initials[c.name] = name_initials(c.name)
+            name = c.name
+            letters = known.get(name)
+            if letters is None:
+                letters = known[name] = name_initials(name)
+            if c.more is None:  # no 病史, ID number, tier or spend: what most rows of most lists have
+                tier, history, id_number = base_tier, "", ""
+            else:
+                tier, history, id_number = tier_of(c), c.history, c.id_number if keep_ids else ""
+            born, joined = c.birthday, c.joined_on
             # Without a join date the member is not new this month: the import's date stands in, marked.
-            rows.append((c.card_no or next(cards), c.phone, c.name, initials[c.name], c.gender,
-                         c.birthday.isoformat() if c.birthday else None, c.address,
-                         (c.joined_on or at.date()).isoformat(), staff_id, staff_id, tier_of(c), 0,
-                         c.notes, stamp, "", "", "", int(c.joined_on is None), c.history,
-                         c.id_number if keep_ids else "", c.points))
+            append((c.card_no or next(cards), c.phone, name, letters, c.gender,
+                    born.isoformat() if born else None, c.address,
+                    import_day if joined is None else joined.isoformat(), staff_id, staff_id, tier, 0,
+                    c.notes, stamp, "", "", "", int(joined is None), history, id_number, c.points))
         return rows
 
     expires = opening_expiry(at.date(), file_plan.options.validity_months).isoformat()
@@ -293,13 +308,17 @@ def _sealed_credits(credits: Sequence[tuple[int, int]], head: tuple[int, str], s
     last_id, last_hash = head
     kind, at, until, reason, staff = (chain.quote(value) for value in (
         LedgerKind.IMPORT.value, stamp, expires, OPENING_REASON, staff_id))
+    # Each key is this prefix and the member's id, which quoting leaves as it is: the quoted prefix
+    # (without its closing quote) is made once for the chunk, as is every text around the points.
+    prefix = f"{op_key}/import/m"
+    after_points = f",{at},{until},{chain.quote(prefix)[:-1]}"
+    tail = f"',{op_id},{staff},{reason},NULL,NULL,NULL,NULL"
+    link_text, imported = chain.link_text, LedgerKind.IMPORT.value
     rows = []
     for member_id, points in credits:
         last_id += 1
-        key = f"{op_key}/import/m{member_id}"
-        last_hash = chain.link_text(last_hash, f"{last_id},{member_id},{kind},{points},{at},{until},"
-                                               f"{chain.quote(key)},{op_id},{staff},{reason},NULL,NULL,NULL,NULL")
-        rows.append((last_id, member_id, LedgerKind.IMPORT.value, points, stamp, expires, key, op_id, staff_id,
+        last_hash = link_text(last_hash, f"{last_id},{member_id},{kind},{points}{after_points}{member_id}{tail}")
+        rows.append((last_id, member_id, imported, points, stamp, expires, f"{prefix}{member_id}", op_id, staff_id,
                      OPENING_REASON, last_hash))
     return rows
 
