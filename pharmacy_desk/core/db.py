@@ -288,8 +288,8 @@ def retry_when_busy(call: Callable[[], T], *, attempts: int = BUSY_ATTEMPTS, pau
 BATCH_RETRY_S = 0.06
 
 # How long one chunk of a batch aims to hold the write lock, its commit included. A till
-# that asks for the lock just after a chunk began waits about this long, plus one poll of
-# its busy handler (25 ms at that point): far inside the 200 ms a sale may wait.
+# that asks for the lock just after a chunk began waits about this long, plus the millisecond
+# before it asks again (``dialect.LOCK_POLL_S``): far inside the 200 ms a sale may wait.
 CHUNK_TARGET_S = 0.04
 
 # How long a batch keeps asking for the write lock while tills keep it busy (each ask waits
