@@ -37,14 +37,15 @@ def save_pdf(parent: QWidget, operator: Operator | None, member_ids: Sequence[in
                                               str(suggested), "PDF (*.pdf)")
         if not path:
             return None
-    written: list[str] = []
+    chosen = path
 
-    def write(cards: list[cards_core.MemberCard]) -> None:
-        card_painter.save_pdf(cards, path, sheet=len(cards) > 1)
-        written.append(path)
+    def write(who: Operator) -> str:
+        # Inside the operation: a folder that refuses the file is worded like any refusal.
+        cards = cards_core.cards_for(member_ids, who, chosen)
+        card_painter.save_pdf(cards, chosen, sheet=len(cards) > 1)
+        return chosen
 
-    _read_cards(parent, operator, member_ids, write, destination=path)
-    return written[0] if written else None
+    return chosen if Op(parent, write, operator=operator).run() else None
 
 
 def print_cards(parent: QWidget, operator: Operator | None, member_ids: Sequence[int] | None) -> None:

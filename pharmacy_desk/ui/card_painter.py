@@ -21,6 +21,7 @@ from pharmacy_desk.core.cards import (
     A4_SHEET, CARD_HEIGHT_MM, CARD_WIDTH_MM, MemberCard, SheetLayout,
 )
 from pharmacy_desk.ui.fonts import CJK_FAMILIES, register_bundled_fonts
+from pharmacy_desk.ui.pdf_output import write_pdf
 
 BAND_COLOUR = QColor("#2f6f9f")
 BORDER_COLOUR = QColor("#b0b0b0")
@@ -123,12 +124,15 @@ def paint_cards(device: QPagedPaintDevice, cards: Sequence[MemberCard], px_per_m
 
 
 def save_pdf(cards: Sequence[MemberCard], path: str | Path, *, sheet: bool = True) -> int:
-    """Write the cards to a PDF (A4 sheets, or one card a page); returns the number of pages."""
-    writer = QPdfWriter(str(path))
-    writer.setResolution(PDF_DPI)
-    writer.setTitle("会员卡")
-    writer.setCreator("pharmacy_desk")
-    return paint_cards(writer, cards, PDF_DPI / 25.4, A4_SHEET if sheet else None)
+    """Write the cards to a PDF (A4 sheets, or one card a page); returns the number of pages.
+
+    A folder that refuses the file is a ``FileProblem`` (``ui/pdf_output.py``), never a PDF said to be saved.
+    """
+    def paint(writer: QPdfWriter) -> int:
+        writer.setResolution(PDF_DPI)
+        return paint_cards(writer, cards, PDF_DPI / 25.4, A4_SHEET if sheet else None)
+
+    return write_pdf(path, paint, title="会员卡")
 
 
 def print_cards(cards: Sequence[MemberCard], printer, *, sheet: bool = True) -> int:

@@ -19,11 +19,13 @@ from pharmacy_desk.core import paths
 from pharmacy_desk.core import receipt as receipt_core
 from pharmacy_desk.core.receipt import RULE, Receipt
 from pharmacy_desk.core.changes import Changes
-from pharmacy_desk.ui import preferences
+from pharmacy_desk.ui import pdf_output, preferences
 from pharmacy_desk.ui.events import events
 from pharmacy_desk.ui.fonts import CJK_FAMILIES
+from pharmacy_desk.ui.operations import Read
 
 MARGIN_MM = 2.0
+PDF_DPI = 1200  # what a QPrinter in high resolution printing to a file used
 FONT_PT = 8.0
 
 
@@ -38,21 +40,32 @@ def _mono_font() -> QFont:
     return font
 
 
-def make_printer(receipt: Receipt, width_mm: int, pdf_path: str | None = None):
+def page_layout(receipt: Receipt, width_mm: int) -> QPageLayout:
+    """A roll-paper page as long as the receipt needs."""
+    # about 4 mm a line at 8 pt, plus the title and margins
+    height = (len(receipt.lines) + 3) * 4.2 + 2 * MARGIN_MM
+    size = QPageSize(QSizeF(width_mm, height), QPageSize.Unit.Millimeter, f"{width_mm}mm小票")
+    return QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+                       QPageLayout.Unit.Millimeter)
+
+
+def make_printer(receipt: Receipt, width_mm: int):
     """A QPrinter with a roll-paper page as long as the receipt needs."""
     from PySide6.QtPrintSupport import QPrinter  # print support is loaded only when printing
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    if pdf_path:
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(pdf_path)
-    # about 4 mm a line at 8 pt, plus the title and margins
-    height = (len(receipt.lines) + 3) * 4.2 + 2 * MARGIN_MM
-    size = QPageSize(QSizeF(width_mm, height), QPageSize.Unit.Millimeter, f"{width_mm}mm小票")
-    printer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait,
-                                      QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
-                                      QPageLayout.Unit.Millimeter))
+    printer.setPageLayout(page_layout(receipt, width_mm))
     return printer
+
+
+def write_pdf(receipt: Receipt, width_mm: int, path: str) -> None:
+    """The receipt as a PDF at ``path``; a folder that refuses it is a ``FileProblem`` (``ui/pdf_output.py``)."""
+    def draw(writer) -> None:
+        writer.setResolution(PDF_DPI)
+        writer.setPageLayout(page_layout(receipt, width_mm))
+        paint(receipt, writer)
+
+    pdf_output.write_pdf(path, draw, title=receipt.title)
 
 
 def paint(receipt: Receipt, printer) -> None:
@@ -175,5 +188,5 @@ class ReceiptView(QWidget):
             path, _ = QFileDialog.getSaveFileName(self, self.tr("存为PDF"), suggested, "PDF (*.pdf)")
             if not path:
                 return None
-        paint(self.receipt, make_printer(self.receipt, paper_mm(), pdf_path=path))
-        return path
+        receipt, width = self.receipt, paper_mm()
+        return path if Read(self, lambda: write_pdf(receipt, width, path)).run() else None
