@@ -145,3 +145,27 @@ def test_without_a_backup_the_offer_is_only_to_quit(qtbot, tmp_path):
     refusal = DatabaseUnusable(tmp_path / "shop.sqlite3", FileState.MISSING)
     said = press_in_next_box("退出")
     assert not offer_restore_at_start(refusal) and "不存在" in said[0]
+
+
+def test_after_a_restore_the_receipt_of_a_sale_the_restored_file_does_not_hold_is_gone(qtbot, window, owner,
+                                                                                      make_member):
+    from PySide6.QtCore import Qt
+
+    from tests.counter_window import scan, type_amount
+
+    member = make_member(phone="13800000001")
+    made = backup.make_backup(at=dt.datetime.now().replace(microsecond=0) - dt.timedelta(hours=2))
+    as_owner(window, owner)
+    scan(qtbot, window, member.card_no)
+    type_amount(qtbot, window, "household", "88")
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_Return)
+    receipt = window.counter.receipt
+    assert receipt.receipt is not None and receipt.print_button.isEnabled()  # the sale made after the backup
+    dialog = window.open_backups()
+    assert dialog.selected().path == made.path
+    qtbot.mouseClick(dialog.restore_button, qtbot_left())
+    qtbot.mouseClick(dialog.restore_button, qtbot_left())
+    assert Operation.select().where(Operation.kind == OperationKind.RESTORE.value).count() == 1
+    # Ctrl+P must not print a receipt for a sale that is not in the database any more.
+    assert receipt.receipt is None and receipt.sale_id is None and receipt.text.toPlainText() == ""
+    assert not receipt.print_button.isEnabled() and not receipt.pdf_button.isEnabled()

@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         self._close_screens()
         self._locked_by, self._focus_before_lock = None, None
         self.counter.walk_in()
+        self.counter.receipt.clear()  # the last sale's receipt may be of a sale the restored file never had
         self.session.forget()
         self._cover(signed_out=True)
         self.backup_status.refresh()

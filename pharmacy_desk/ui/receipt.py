@@ -144,6 +144,12 @@ class ReceiptView(QWidget):
         self.receipt = receipt_core.build(sale_id)
         self._render()
 
+    def clear(self) -> None:
+        """Nothing to print: the database was replaced (a restore), and the sale shown may not be in it."""
+        self.sale_id, self.receipt = None, None
+        self.text.clear()
+        self._enable()
+
     def show_slip(self, receipt: Receipt) -> None:
         """A return or redemption slip, printed and saved like a receipt."""
         if not self.isVisible():
