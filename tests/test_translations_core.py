@@ -121,7 +121,7 @@ def _every_file_and_storage_problem() -> list[errors.DeskError]:
     problems: list[errors.DeskError] = [errors.StorageError(message, kind) for kind, message
                                         in errors.STORAGE_MESSAGES.items()]
     problems += [errors.StorageError(errors.CORRUPT_WITH_BACKUP, "corrupt", problem=term(errors.STORAGE_MESSAGES["corrupt"]),
-                                     backup="/backups/shop-2026-12-01.sqlite3")]
+                                     database="/data/shop.sqlite3", backup="/backups/shop-2026-12-01.sqlite3")]
     for action in (errors.READ, errors.WRITE, errors.ACCESS):
         for kind, _numbers in errors.FILE_KINDS:
             problems += [errors.FileProblem("/media/u/list.xlsx", action, kind), errors.FileProblem(None, action, kind)]

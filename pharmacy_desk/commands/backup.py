@@ -17,10 +17,15 @@ def cmd_backup(args) -> int:
 
 
 def cmd_backups(args) -> int:
-    from pharmacy_desk.core import backup
+    from pharmacy_desk.core import backup, backup_files
+    from pharmacy_desk.core.database_file import DatabaseUnusable
 
-    open_from_args(args)
-    found = backup.good_backups()
+    try:
+        open_from_args(args)
+        found = backup.good_backups()
+    except DatabaseUnusable:
+        # Missing, empty or damaged: its backups are what is needed now, found without opening it.
+        found = backup_files.backups_in(backup_files.backup_folders(), chosen_path(args))
     if not found:
         print("尚无备份。")
     for info in found:

@@ -69,9 +69,19 @@ def cmd_check(args) -> int:
     for problem in problems:
         print(f"  - {problem.check}：{problem.detail}")
     if db.read_only:
-        print("数据库文件已损坏：只读打开检查，没有改动它。请从备份恢复（pharmacy-desk backups 列出备份，"
-              "pharmacy-desk restore 备份文件）。")
+        print(_damaged_advice(path))
     return 2
+
+
+def _damaged_advice(path) -> str:
+    """What to do about a damaged file: its newest good backup, restored to this database (``--db``)."""
+    from pharmacy_desk.core import backup_files, db
+
+    newest = backup_files.newest_good_backup(db.database_path() or path)
+    if newest is None:
+        return "数据库文件已损坏：只读打开检查，没有改动它。需要从备份恢复，但没有找到它的备份，请找出别处保存的副本。"
+    return (f"数据库文件已损坏：只读打开检查，没有改动它。可以从最近的完好备份恢复：pharmacy-desk --db {path} "
+            f"restore {newest}（pharmacy-desk --db {path} backups 列出全部备份）。")
 
 
 def cmd_housekeeping(args) -> int:

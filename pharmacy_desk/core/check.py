@@ -27,6 +27,7 @@ from peewee import DatabaseError
 
 from pharmacy_desk.core import chain, chain_checkpoint, dialect, dialect_catalog, kept_figures, repairs, schema, schema_objects
 from pharmacy_desk.core.db import database, database_path
+from pharmacy_desk.core.errors import explain_storage_error
 
 
 @dataclass(frozen=True)
@@ -124,9 +125,16 @@ def integrity_problems(*, full: bool = True) -> list[Problem]:
 
 def engine_problems(*, full: bool) -> list[Problem]:
     """SQLite's check of every page: the quick check, or (``full``) the integrity check, indexes against tables."""
-    if not full:
-        return [Problem("SQLite 快速检查", text) for text in dialect.quick_check_errors(database)]
-    return [Problem("SQLite 完整性检查", text) for text in dialect.integrity_errors(database)]
+    name = "SQLite 完整性检查" if full else "SQLite 快速检查"
+    try:
+        findings = dialect.integrity_errors(database) if full else dialect.quick_check_errors(database)
+    except Exception as error:
+        # A page the check itself cannot read (a table's root overwritten) stops it: that is its finding.
+        storage = explain_storage_error(error)
+        if storage is None or storage.kind not in ("corrupt", "notadb"):
+            raise
+        return [Problem(name, f"检查读到损坏的页面就停下了，文件无法读完（{error}）")]
+    return [Problem(name, text) for text in findings]
 
 
 def foreign_key_problems() -> list[Problem]:

@@ -146,24 +146,31 @@ def explain_storage_error(error: BaseException) -> StorageError | None:
         found = failure(link)
         if found is not None:
             kind, code = found
-            backup = _newest_backup() if kind == "corrupt" else None
-            if backup is not None:
-                return StorageError(CORRUPT_WITH_BACKUP, kind, code, problem=term(STORAGE_MESSAGES[kind]), backup=backup)
+            restorable = _newest_backup() if kind == "corrupt" else None
+            if restorable is not None:
+                database, backup = restorable
+                return StorageError(CORRUPT_WITH_BACKUP, kind, code, problem=term(STORAGE_MESSAGES[kind]),
+                                    database=database, backup=backup)
             return StorageError(STORAGE_MESSAGES[kind], kind, code)
     return None
 
 
 CORRUPT_WITH_BACKUP = QT_TRANSLATE_NOOP(
-    "core", "{problem}最近的完好备份：{backup}（pharmacy-desk restore {backup}，或 店长 ▸ 备份与恢复）。")
+    "core", "{problem}最近的完好备份：{backup}（pharmacy-desk --db {database} restore {backup}，或 店长 ▸ 备份与恢复）。")
 
 
-def _newest_backup() -> object | None:
-    """The newest good backup of the open database, named for a damaged file's message."""
+def _newest_backup() -> tuple[object, object] | None:
+    """(the open database, its newest good backup), named for a damaged file's message.
+
+    The command names the database: ``restore`` alone would put the backup in the place of
+    the default database, which may be another pharmacy's file than the one damaged.
+    """
     from pharmacy_desk.core import db
     from pharmacy_desk.core.backup_files import newest_good_backup
 
     opened = db.database_path()
-    return newest_good_backup(opened) if opened is not None else None
+    backup = newest_good_backup(opened) if opened is not None else None
+    return (opened, backup) if backup is not None else None
 
 
 # --- files -----------------------------------------------------------------------------------------

@@ -4751,10 +4751,6 @@ Jan</translation>
         <translation>This file is not a database of this program, or it is damaged or encrypted. Please check the file you chose, or restore from a backup.</translation>
     </message>
     <message>
-        <source>{problem}最近的完好备份：{backup}（pharmacy-desk restore {backup}，或 店长 ▸ 备份与恢复）。</source>
-        <translation>{problem} The newest good backup: {backup} (pharmacy-desk restore {backup}, or Owner ▸ Backup and restore).</translation>
-    </message>
-    <message>
         <source>没有权限（文件可能正在 Excel 等程序中打开，或文件夹、磁盘是只读的）</source>
         <translation>permission denied (the file may be open in Excel or another program, or the folder or disk is read-only)</translation>
     </message>
@@ -4805,6 +4801,10 @@ Jan</translation>
     <message>
         <source>备份没有完成（{folder}）：复制出的文件没有通过完整性检查，已删除。请运行 pharmacy-desk check 检查数据库。</source>
         <translation>The backup was not finished ({folder}): the copy failed its integrity check and was deleted. Please run pharmacy-desk check on the database.</translation>
+    </message>
+    <message>
+        <source>{problem}最近的完好备份：{backup}（pharmacy-desk --db {database} restore {backup}，或 店长 ▸ 备份与恢复）。</source>
+        <translation>{problem} The newest good backup: {backup} (pharmacy-desk --db {database} restore {backup}, or Owner ▸ Backup and restore).</translation>
     </message>
     <message>
         <source>磁盘或U盘无法访问（可能已拔出或断开）</source>
