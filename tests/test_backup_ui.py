@@ -169,3 +169,20 @@ def test_after_a_restore_the_receipt_of_a_sale_the_restored_file_does_not_hold_i
     # Ctrl+P must not print a receipt for a sale that is not in the database any more.
     assert receipt.receipt is None and receipt.sale_id is None and receipt.text.toPlainText() == ""
     assert not receipt.print_button.isEnabled() and not receipt.pdf_button.isEnabled()
+
+
+def test_a_backup_that_fell_back_to_the_data_folder_is_shown_as_a_warning_not_a_success(qtbot, window, owner,
+                                                                                       tmp_path):
+    from pharmacy_desk.core import settings
+
+    settings.change("backup_dir", str(tmp_path / "pulled-stick"), owner)
+    as_owner(window, owner)
+    dialog = window.open_backups()
+    task = dialog.back_up_now()
+    with qtbot.waitSignal(task.done, timeout=10000):
+        pass
+    qtbot.waitUntil(lambda: dialog.message.kind != "info")
+    # The copy is good, but not where the owner wants it: said so in the colour of a problem.
+    assert dialog.message.kind == "warning" and "U盘可能已拔出" in dialog.message.text()
+    assert dialog.message.styleSheet() != "color: #1b5e20;"
+    dialog.close()

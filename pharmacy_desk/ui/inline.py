@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
 from pharmacy_desk.core.vocabulary import Vocabulary
 from pharmacy_desk.ui.i18n import core
 
-_STYLES = {"error": "color: #b00020;", "ok": "color: #1b5e20;", "info": ""}
+_STYLES = {"error": "color: #b00020;", "warning": "color: #8a4b00; font-weight: bold;", "ok": "color: #1b5e20;", "info": ""}
 
 
 class InlineMessage(QLabel):
-    """One line (wrapping) under a form: red for a refusal, green for what was done."""
+    """One line (wrapping) under a form: red for a refusal, green for what was done, amber for done otherwise."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -49,6 +49,10 @@ class InlineMessage(QLabel):
 
     def ok(self, text: str) -> None:
         self._show(text, "ok")
+
+    def warn(self, text: str) -> None:
+        """Done, but not as asked (a backup kept in the data folder because the stick was out)."""
+        self._show(text, "warning")
 
     def info(self, text: str) -> None:
         self._show(text, "info")

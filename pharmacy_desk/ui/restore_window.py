@@ -102,8 +102,11 @@ class RestoreWindow(QDialog):
 
     def back_up_now(self):
         def done(info: BackupInfo) -> None:
-            self.message.ok(self.tr("已备份到 {path}（完整性检查通过）。").format(path=info.path)
-                            + (f" {sentence(info.warning)}" if info.warning is not None else ""))
+            done_text = self.tr("已备份到 {path}（完整性检查通过）。").format(path=info.path)
+            if info.warning is None:
+                self.message.ok(done_text)
+            else:  # not where the owner keeps them: the stick is out, and they should know
+                self.message.warn(f"{sentence(info.warning)} {done_text}")
             self.refresh()
             self.backed_up.emit(info)
 
