@@ -274,3 +274,21 @@ def test_only_the_owner_changes_rules_and_a_refusal_records_nothing(db, role):
     with pytest.raises(NotPermitted, match="修改规则和设置”的权限"):
         rules.update_category("otc", person, points_per_block=5)
     assert settings.get("points_validity_months") == 3 and Operation.select().count() == before
+
+
+@pytest.mark.parametrize("key, typed", [
+    ("new_member_coupon_fen", "٥"), ("new_member_coupon_fen", "٥٠٠分"), ("points_validity_months", "٦"),
+    ("birthday_multiplier", "١.٥"), ("card_prefix", "٢٩"), ("redeem_blocks", "٣٠٠积分=١٠元"),
+])
+def test_other_scripts_digits_are_refused_in_a_setting_as_at_the_counter(db, owner, key, typed):
+    before = settings.get(key)
+    with pytest.raises(InvalidInput) as refused:
+        settings.change(key, typed, owner)
+    assert typed in str(refused.value) and settings.get(key) == before and setting_changes() == []
+
+
+def test_money_in_a_setting_takes_the_chinese_decimal_point_as_at_the_counter(db, owner):
+    settings.change("new_member_coupon_fen", "3。5", owner)
+    assert settings.get("new_member_coupon_fen") == 350
+    settings.change("sale_confirm_fen", "６０００。５０元", owner)
+    assert settings.get("sale_confirm_fen") == 600050

@@ -80,7 +80,7 @@ def _ascii_digits(text: str) -> bool:
 
 def _fen(text: object) -> int | None:
     """Typed money in fen: ``3``, ``3.5元``, ``¥3.50`` are yuan, ``300分`` is fen; None if it is not money."""
-    cleaned = _halfwidth(str(text)).strip().replace("¥", "")
+    cleaned = _halfwidth(str(text)).strip().replace("¥", "").replace("。", ".")  # 。: a Chinese keyboard's point
     if cleaned.endswith("分"):
         fen = cleaned.removesuffix("分").strip()
         return int(fen) if _ascii_digits(fen) else None
