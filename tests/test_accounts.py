@@ -199,3 +199,24 @@ def test_list_staff_in_the_order_added(head):
     assert [r.name for r in accounts.list_staff(head)] == ["店长甲", "李娜", "陈静"]
     Staff.create(name="无密码", role="cashier")
     assert not {r.name: r for r in accounts.list_staff(head)}["无密码"].has_secret
+
+
+@pytest.mark.parametrize("name", ["李\u200b娜", "刘\u202e洋", "王\u200f芳", "李娜\x00", "李娜😀"])
+def test_a_staff_name_with_invisible_bidi_control_or_emoji_characters_is_refused(head, name):
+    # Printed on every receipt as 收银 …, and picked by name at sign-in: 李\u200b娜 would look like 李娜.
+    before = counts()
+    with pytest.raises(InvalidInput, match="姓名里有不能使用的字符"):
+        accounts.add_staff(name, "cashier", "1234", head)
+    assert counts() == before
+    row = accounts.add_staff("李娜", "cashier", "1234", head)
+    with pytest.raises(InvalidInput, match="姓名里有不能使用的字符"):
+        accounts.update_staff(row.id, head, name=name)
+    assert Staff.get_by_id(row.id).name == "李娜"
+
+
+def test_a_name_stored_before_names_were_checked_can_still_be_found_and_put_right(head):
+    from pharmacy_desk.core import staff
+
+    odd = Staff.create(name="李\u200b娜", role=Role.CASHIER)
+    assert staff.by_name("李\u200b娜") == odd
+    assert accounts.update_staff(odd.id, head, name="李娜").name == "李娜"

@@ -75,7 +75,7 @@ def clean_phone(raw: object) -> str:
 _NOT_IN_NAMES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "So", "Sk", "Mn", "Me", "Zl", "Zp"})
 
 
-def _name_problem(text: str) -> Sentence | None:
+def name_problem(text: str) -> Sentence | None:
     """Why ``text`` cannot be a name (None when it can): the first character no name holds."""
     for ch in text:
         if unicodedata.category(ch) in _NOT_IN_NAMES:
@@ -101,7 +101,7 @@ def clean_name(raw: object) -> str:
         raise InvalidInput(QT_TRANSLATE_NOOP("core", "姓名不能为空。"))
     if len(text) > 40:
         raise InvalidInput(QT_TRANSLATE_NOOP("core", "姓名太长（{length}个字）。"), length=len(text))
-    problem = _name_problem(text) if not text.isascii() or not text.isprintable() else None
+    problem = name_problem(text) if not text.isascii() or not text.isprintable() else None
     if problem is not None:
         raise InvalidInput(problem)
     return text

@@ -9,7 +9,7 @@ from pharmacy_desk.core.changes import Changes
 from pharmacy_desk.core.errors import InvalidInput, NotFound
 from pharmacy_desk.core.ids import StaffId
 from pharmacy_desk.core.models import Staff
-from pharmacy_desk.core.normalize import halfwidth
+from pharmacy_desk.core.normalize import halfwidth, name_problem
 from pharmacy_desk.core.operator import Operator
 from pharmacy_desk.core.vocabulary import Role
 from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP
@@ -49,21 +49,33 @@ def row_of(person: Staff) -> StaffRow:
                     created_at=person.created_at)
 
 
+def _folded(raw: str) -> str:
+    """Full-width forms folded, surrounding and doubled spaces removed."""
+    return " ".join(halfwidth(str(raw)).split())
+
+
 def clean_name(raw: str) -> str:
-    """A staff name as stored: full-width forms folded, surrounding and doubled spaces removed."""
-    name = " ".join(halfwidth(str(raw)).split())
+    """A staff name as stored: folded (``_folded``), and refused with invisible, bidi, control or
+    emoji characters, as a member's is (``normalize.name_problem``): it is printed on every
+    receipt, and 李\u200b娜 would look like 李娜 in the sign-in list."""
+    name = _folded(raw)
     if not name:
         raise InvalidInput(QT_TRANSLATE_NOOP("core", "请填写店员姓名。"))
     if len(name) > NAME_LIMIT:
         raise InvalidInput(QT_TRANSLATE_NOOP("core", "店员姓名最多 {limit} 个字：{name}"), limit=NAME_LIMIT, name=name)
+    problem = name_problem(name) if not name.isascii() or not name.isprintable() else None
+    if problem is not None:
+        raise InvalidInput(problem)
     return name
 
 
 def by_name(name: str) -> Staff | None:
-    """The person (never the system account) called ``name`` as typed, or None."""
-    try:
-        cleaned = clean_name(name)
-    except InvalidInput:
+    """The person (never the system account) called ``name`` as typed, or None.
+
+    Only folded, not checked: a name stored before names were checked is still found, to be renamed.
+    """
+    cleaned = _folded(name)
+    if not cleaned:
         return None
     return Staff.get_or_none((Staff.name == cleaned) & (Staff.role != Role.SYSTEM))
 
