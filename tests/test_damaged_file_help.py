@@ -83,3 +83,17 @@ def test_damage_found_while_working_names_the_restore_of_this_database(tmp_path)
     finally:
         core_db.close_database()
     assert f"pharmacy-desk --db {path.absolute()} restore {made.path}" in message
+
+
+def test_a_database_in_a_missing_folder_is_not_offered_a_backup_that_cannot_be_put_there(tmp_path, capsys):
+    # A mistyped folder, or the stick the database lives on not plugged in: restoring would fail
+    # (or make a second database beside the real one), so only the missing folder is named.
+    path = made_with_app(tmp_path / "shop" / "shop.sqlite3")
+    backed_up(capsys, path)
+    elsewhere = tmp_path / "shpo" / "shop.sqlite3"
+    code, out, err = run(capsys, "--db", elsewhere, "check")
+    assert code == 1 and "不存在" in err and "restore" not in err and err.count("\n") == 1
+    assert not elsewhere.parent.exists()
+    path.unlink()  # the folder is there, the file is not: its backup is offered
+    code, out, err = run(capsys, "--db", path, "check")
+    assert code == 1 and f"pharmacy-desk --db {path} restore" in err

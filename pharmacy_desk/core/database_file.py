@@ -137,7 +137,13 @@ class DatabaseUnusable(StorageError):
 
 
 def refusal(path: str | os.PathLike[str], examined: Examined) -> DatabaseUnusable:
-    """The refusal for a path that cannot be opened, offering its newest good backup."""
+    """The refusal for a path that cannot be opened, offering its newest good backup.
+
+    Not when the folder itself is missing (a mistyped path, the stick holding the database
+    not plugged in): the backup could not be put there, or would start a second database
+    beside the real one. Backups are matched by file name, and any ``shop.sqlite3`` has one.
+    """
     from pharmacy_desk.core.backup_files import newest_good_backup
 
-    return DatabaseUnusable(path, examined.state, newest_good_backup(Path(path)))
+    folder_missing = examined.state is FileState.MISSING and not Path(path).absolute().parent.is_dir()
+    return DatabaseUnusable(path, examined.state, None if folder_missing else newest_good_backup(Path(path)))
