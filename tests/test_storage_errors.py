@@ -166,3 +166,17 @@ def test_a_sale_at_the_counter_on_a_full_disk_keeps_the_till_working(qtbot, wind
     monkeypatch.setattr(sales, "record_sale", record)
     window.counter.entry.submit()
     assert Sale.select().count() == 1
+
+
+def test_a_folder_that_is_there_but_takes_no_new_file_is_not_said_to_be_missing(tmp_path):
+    import errno
+
+    from pharmacy_desk.core import errors
+
+    refused = FileNotFoundError(errno.ENOENT, "No such file or directory")  # what /proc answers to a new file
+    there = errors.file_problem(refused, tmp_path / "会员.xlsx", errors.WRITE)
+    assert str(there) == f"无法写入 {tmp_path / '会员.xlsx'}：这个文件夹里不能新建文件。刚才的文件没有保存。"
+    gone = errors.file_problem(refused, tmp_path / "gone" / "会员.xlsx", errors.WRITE)
+    assert str(gone) == f"无法写入 {tmp_path / 'gone' / '会员.xlsx'}：所在的文件夹不存在。刚才的文件没有保存。"
+    read = errors.file_problem(refused, tmp_path / "会员.xlsx", errors.READ)
+    assert "找不到这个文件" in str(read)

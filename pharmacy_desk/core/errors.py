@@ -203,6 +203,8 @@ FILE_REASONS = {
 }
 NOT_FOUND_REASONS = {READ: QT_TRANSLATE_NOOP("core", "找不到这个文件"),
                      WRITE: QT_TRANSLATE_NOOP("core", "所在的文件夹不存在")}
+# "Not found" for a new file in a folder that is there: a system folder (/proc) that makes no files.
+NO_NEW_FILE_REASON = QT_TRANSLATE_NOOP("core", "这个文件夹里不能新建文件")
 
 # The sentence by action (a written file also says it was not saved) and whether the path is known.
 FILE_SENTENCES = {
@@ -224,6 +226,8 @@ class FileProblem(DeskError):
 
     def __init__(self, path: str | os.PathLike[str] | None, action: str, kind: str):
         reason = NOT_FOUND_REASONS.get(action, NOT_FOUND_REASONS[READ]) if kind == "not_found" else FILE_REASONS[kind]
+        if kind == "not_found" and action == WRITE and path is not None and os.path.isdir(os.path.dirname(os.path.abspath(path))):
+            reason = NO_NEW_FILE_REASON
         self.path = None if path is None else os.fspath(path)
         self.action, self.kind = action, kind
         super().__init__(FILE_SENTENCES[(action, self.path is not None)], path=self.path, reason=term(reason))

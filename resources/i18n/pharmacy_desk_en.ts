@@ -4827,6 +4827,10 @@ Jan</translation>
         <translation>its folder does not exist</translation>
     </message>
     <message>
+        <source>这个文件夹里不能新建文件</source>
+        <translation>no new file can be made in this folder</translation>
+    </message>
+    <message>
         <source>无法读取 {path}：{reason}。</source>
         <translation>Could not read {path}: {reason}.</translation>
     </message>
