@@ -116,3 +116,21 @@ def test_bad_input_is_explained_inline(qtbot, clerk):
     dialog.birthday_edit.setText("1965-2-28")
     qtbot.keyClick(dialog.birthday_edit, Qt.Key.Key_Return)
     assert Member.get().birthday == dt.date(1965, 2, 28)
+
+
+def test_a_name_or_phone_that_cannot_be_signed_up_is_said_before_the_customer_is_asked_to_consent(qtbot, clerk):
+    # The cashier asks the customer only once the form can be registered: not a question, then a refusal.
+    dialog = _open(qtbot, clerk, phone="13912345678")
+    ime_type(dialog.name_edit, "张\u200b三")
+    dialog.submit()
+    assert dialog.message.kind == "error" and "U+200B" in dialog.message.text()
+    assert not dialog._asking_consent and not dialog.consent_answered() and Member.select().count() == 0
+    dialog.name_edit.setText("张三")
+    dialog.phone_edit.setText("١٣٩١٢٣٤٥٦٧٨")
+    dialog.submit()
+    assert dialog.message.kind == "error" and "手机号" in dialog.message.text() and not dialog._asking_consent
+    dialog.phone_edit.setText("13912345678")
+    dialog.submit()
+    assert dialog._asking_consent and "是否同意接收优惠信息" in dialog.message.text()
+    qtbot.keyClick(dialog, Qt.Key.Key_N)
+    assert Member.get().name == "张三"

@@ -19,10 +19,11 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QPushButto
 
 from pharmacy_desk.core import profiles
 from pharmacy_desk.core.errors import DuplicateMember, PhoneInUse
+from pharmacy_desk.core.normalize import clean_name, clean_phone
 from pharmacy_desk.ui.inline import InlineMessage
 from pharmacy_desk.ui.member_form import SIGNUP_FIELDS, MemberForm
 from pharmacy_desk.ui.i18n import sentence
-from pharmacy_desk.ui.operations import Op
+from pharmacy_desk.ui.operations import Op, Read
 from pharmacy_desk.core.operator import Operator
 
 
@@ -107,6 +108,8 @@ class SignupDialog(QDialog):
             self.accept()
             return
         if not self.consent_answered():
+            if not self._can_be_signed_up():
+                return
             self._asking_consent = True
             self.message.info(self.tr("请问顾客：是否同意接收优惠信息（短信、电话回访）？按 Y 同意，按 N 不同意。"))
             self.submit_button.setFocus()  # not a text field: Y and N answer, they are not typed
@@ -119,6 +122,13 @@ class SignupDialog(QDialog):
             .failure(self.message.refused) \
             .after_failure(self._refused) \
             .run()
+
+    def _can_be_signed_up(self) -> bool:
+        """The phone and name as the core will clean them: a refusal is shown before the customer
+        is asked to consent, not after they answered."""
+        typed = self.form.values()
+        return Read(self, lambda: (clean_phone(typed["phone"]), clean_name(typed["name"]))) \
+            .failure(self.message.refused).run()
 
     def _refused(self, error: BaseException) -> None:
         if isinstance(error, PhoneInUse):
