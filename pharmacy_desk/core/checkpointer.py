@@ -39,8 +39,11 @@ for the lock every millisecond and finds it between two of their transactions), 
 a reader that reads for longer than ``RESTART_WAIT_S``: then it grows by what is committed
 while that reader reads, and starts over once it is done.
 
-The first commit after the log started over cuts its file back to ``journal_size_limit``
-(``dialect.PRAGMAS``): a log that grew beside a long reader does not keep its size on the disk.
+A log that grew beside a long reader keeps its size on the disk after it started over: no commit
+cuts its file back (``dialect.WAL_FILE_LIMIT_BYTES``), as freeing hundreds of MB of the file's
+blocks inside a sale made it wait. The thread does it, once no commit of this process has come for
+``IDLE_S`` and the file is over ``dialect.WAL_FILE_LIMIT_BYTES``: a *truncating* checkpoint, which
+like the restart takes the lock only if it is free and no reader is in the log.
 
 A crash loses nothing either way: what a commit acknowledged is in the synced log, the log
 starts over only once every page of it is in the synced file, and SQLite replays the log at
@@ -54,7 +57,7 @@ import os
 import threading
 import time
 
-from pharmacy_desk.core import dialect_log
+from pharmacy_desk.core import dialect, dialect_log
 from pharmacy_desk.core.dialect_log import Checkpoint, CheckpointConnection
 
 log = logging.getLogger(__name__)
@@ -75,6 +78,9 @@ CATCH_UP_COPIES = 3
 RESTART_WAIT_S = 0.05
 RESTART_POLL_S = 0.001
 YIELD_S = 0.1
+# How long no commit of this process comes before a log's file over ``dialect.WAL_FILE_LIMIT_BYTES``
+# is cut back: the tills are idle (between two customers), so a sale rarely meets the cut.
+IDLE_S = 2.0
 # After FAILURES_BEFORE_PAUSE restarts in a row failed (a reader kept reading), the next one
 # takes the lock only after RETRY_AFTER_S, doubled at each failure after, up to RETRY_AT_MOST_S.
 FAILURES_BEFORE_PAUSE = 2
@@ -90,6 +96,7 @@ class Checkpointer:
         self.checkpoints = 0  # passive checkpoints run so far (they may have found nothing to copy)
         self.restarts = 0  # times the log was started over by this thread
         self.failed_restarts = 0  # times it took the lock to start the log over and could not
+        self.cuts = 0  # times it cut the log's file back, the tills idle
         self._woken = threading.Event()
         self._stopping = threading.Event()
         self._lock = threading.Lock()
@@ -133,7 +140,11 @@ class Checkpointer:
         connection: CheckpointConnection | None = None
         try:
             while not self._stopping.is_set():  # set before ``stop`` wakes the thread: never missed
-                self._woken.wait()
+                large = connection is not None and dialect_log.log_file_bytes(self.path) > dialect.WAL_FILE_LIMIT_BYTES
+                if not self._woken.wait(IDLE_S if large else None):
+                    if not self._stopping.is_set() and connection is not None:
+                        self._cut_back(connection)
+                    continue
                 # Commits during the pause set the event again; the checkpoint below copies them too.
                 # At closing, the last connection's close copies the log, so nothing is left undone.
                 if self._stopping.wait(SETTLE_S):
@@ -177,6 +188,16 @@ class Checkpointer:
         if self._failures >= FAILURES_BEFORE_PAUSE:
             pause = RETRY_AFTER_S * 2 ** (self._failures - FAILURES_BEFORE_PAUSE)
             self._retry_at = time.monotonic() + min(RETRY_AT_MOST_S, pause)
+
+    def _cut_back(self, connection: CheckpointConnection) -> None:
+        """No commit for ``IDLE_S``: cut the log's file back, if no reader or writer is in the way (else later)."""
+        from pharmacy_desk.core import dialect_files
+
+        try:
+            if not dialect_log.truncating_checkpoint(connection).busy:
+                self.cuts += 1
+        except dialect_files.DRIVER_ERRORS as error:
+            log.warning("could not cut back the write-ahead log of %s: %s", self.path, error)
 
     def _restart(self, connection: CheckpointConnection) -> bool:
         deadline = time.monotonic() + RESTART_WAIT_S

@@ -65,6 +65,24 @@ def restarting_checkpoint(connection: CheckpointConnection) -> Checkpoint:
     return Checkpoint(bool(busy), logged, copied)
 
 
+def truncating_checkpoint(connection: CheckpointConnection) -> Checkpoint:
+    """Copy what is left of the log, start it over and cut its file to nothing (not ``busy``: it did).
+
+    Like ``restarting_checkpoint`` it takes the write lock and gives up at once if a writer holds
+    it or a reader is still reading the log.
+    """
+    busy, logged, copied = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    return Checkpoint(bool(busy), logged, copied)
+
+
+def log_file_bytes(path: str | os.PathLike[str]) -> int:
+    """How large the log's file is on the disk (0 without a log)."""
+    try:
+        return Path(f"{os.fspath(path)}-wal").stat().st_size
+    except FileNotFoundError:
+        return 0
+
+
 def log_file_pages(path: str | os.PathLike[str], page_size: int = 4096) -> int:
     """How many pages the log's file holds room for (0 without a log): what it takes on the disk."""
     try:
