@@ -127,6 +127,27 @@ def test_unknown_phone_signs_up_with_the_phone_filled_in(qtbot, window, make_mem
     assert [(s.member_id, s.total_fen) for s in Sale.select()] == [(member.id, 5000)]
 
 
+def test_an_amount_typed_at_the_finished_sign_up_goes_to_the_sale(qtbot, window):
+    """The cashier types the first sale's amount while the sign-up still shows its card number: the
+    digits went to the dialog's 完成 button, and its Enter closed it on an empty form."""
+    scan(qtbot, window, "13900003333")
+    qtbot.keyClick(window.counter.search.edit, Qt.Key.Key_F2)
+    dialog = window.findChild(SignupDialog)
+    qtbot.waitUntil(dialog.isVisible)
+    ime_type(dialog.name_edit, "周敏")
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Y)  # registered: 完成 has the focus
+    assert dialog.member_id is not None
+    qtbot.keyClicks(dialog.focusWidget(), "5")
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    field = window.counter.entry.amounts["household"]
+    assert field.hasFocus() and field.text() == "5"
+    qtbot.keyClicks(field, "6")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    member = Member.get(Member.phone == "13900003333")
+    assert [(s.member_id, s.total_fen) for s in Sale.select()] == [(member.id, 5600)]
+
+
 def test_sign_up_cancelled_leaves_the_counter_ready(qtbot, window):
     scan(qtbot, window, "13900002222")
     qtbot.mouseClick(window.counter.search.register_button, Qt.MouseButton.LeftButton)

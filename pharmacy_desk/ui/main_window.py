@@ -345,6 +345,8 @@ class MainWindow(QMainWindow):
         def signed_up(accepted: bool) -> None:
             if accepted and dialog.member_id:
                 self.counter.show_member(dialog.member_id)
+                if dialog.typed_ahead:
+                    self.counter.entry.type_into_focused_amount(dialog.typed_ahead)
 
         return self._open_dialog(dialog, signed_up)
 

@@ -227,6 +227,11 @@ class SaleEntry(QWidget):
         first = next(iter(self.amounts.values()))
         first.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def type_into_focused_amount(self, text: str) -> None:
+        """Keys the cashier typed for this sale before the form had the focus (a dialog closing)."""
+        field = next((f for f in self.amounts.values() if f.hasFocus()), next(iter(self.amounts.values())))
+        field.insert(text)
+
     def _insurance_mark_changed(self) -> None:
         self.insurance_marked = True
         self.update_preview()

@@ -27,11 +27,16 @@ from pharmacy_desk.ui.operations import Op, Read
 from pharmacy_desk.core.operator import Operator
 
 
+# The keys of an amount (``core/amounts``: ASCII and full-width digits, ``.`` and ``。``).
+AMOUNT_KEYS = frozenset("0123456789.０１２３４５６７８９。．")
+
+
 class SignupDialog(QDialog):
     def __init__(self, operator: Operator, phone: str = "", parent: QWidget | None = None):
         super().__init__(parent)
         self.operator = operator
         self.member_id: int | None = None
+        self.typed_ahead = ""  # what the cashier began to type for the sale once signed up
         self.duplicate_member_id: int | None = None
         # One key per dialog: a second Enter (or a retry after a hiccup) registers nobody twice.
         self._key = f"register:{uuid.uuid4()}"
@@ -97,6 +102,11 @@ class SignupDialog(QDialog):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if self._asking_consent and event.key() in (Qt.Key.Key_Y, Qt.Key.Key_N):
             self.answer_consent(event.key() == Qt.Key.Key_Y)
+            return
+        if self.member_id is not None and event.text() and event.text() in AMOUNT_KEYS:
+            # Signed up, the cashier types the first sale's amount: it is the counter's, not 完成's.
+            self.typed_ahead = event.text()
+            self.accept()
             return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.focusWidget() is self.card_edit:
             self.health_box.setFocus()  # the scanner's Enter ends the card number, not the form
