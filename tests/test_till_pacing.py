@@ -156,52 +156,43 @@ def test_a_chunk_that_finds_the_lock_taken_leaves_it_free_after_the_holders_comm
     """Queued in SQLite's busy handler, the chunk took the lock a few ms after the holder's commit,
     before a till that had waited longer (its handler sleeps longer): two batches side by side handed
     the lock to each other, chunk after chunk, and a sale waited 340 ms behind eight of them."""
-    holder = sqlite3.connect(tmp_path / "test.sqlite3", isolation_level=None, check_same_thread=False)
-    holder.execute("CREATE TABLE IF NOT EXISTS till_scratch (n INTEGER)")
-    holder.execute("BEGIN IMMEDIATE")
-    committed = []
-
-    def commit_later():
-        time.sleep(0.1)
-        holder.execute("INSERT INTO till_scratch VALUES (1)")
-        holder.execute("COMMIT")
-        committed.append(time.perf_counter())
-
-    other = threading.Thread(target=commit_later)
-    other.start()
-    with batch_transaction():
-        taken = time.perf_counter()
-        Staff.create(name="批量", role="cashier")
-    other.join()
-    holder.close()
+    released, taken = _chunk_behind_a_holder(tmp_path, 0.1, "INSERT INTO till_scratch VALUES (1)", "COMMIT")
     # At least the pause in which a till that waited behind the holder asks again, never the
     # 1 ms of a connection asking again.
-    assert taken - committed[0] >= till_gap()
+    assert taken - released >= till_gap()
 
 
 def test_a_chunk_behind_a_holder_that_never_commits_asks_again_soon(db, tmp_path):
     """The log's restart (another process's checkpoint) and a transaction rolled back move no data
     version: the chunk waited its full half second for a commit that never came, 0.57 s of an
     import's 7.2 s with no till beside it."""
+    released, taken = _chunk_behind_a_holder(tmp_path, 0.05, "ROLLBACK")
+    assert taken - released < pacing_module.HOLDER_WAIT_S  # asked again, not waited the full patience
+    assert taken - released < 0.2
+
+
+def _chunk_behind_a_holder(tmp_path, hold: float, *then: str) -> tuple[float, float]:
+    """A chunk asks while another connection holds the lock ``hold`` seconds, then runs ``then``:
+    (when the holder let go, when the chunk had the lock)."""
     holder = sqlite3.connect(tmp_path / "test.sqlite3", isolation_level=None, check_same_thread=False)
     holder.execute("CREATE TABLE IF NOT EXISTS till_scratch (n INTEGER)")
     holder.execute("BEGIN IMMEDIATE")
     released = []
 
-    def roll_back_later():
-        time.sleep(0.05)
-        holder.execute("ROLLBACK")
+    def let_go_later():
+        time.sleep(hold)
+        for sql in then:
+            holder.execute(sql)
         released.append(time.perf_counter())
 
-    other = threading.Thread(target=roll_back_later)
+    other = threading.Thread(target=let_go_later)
     other.start()
     with batch_transaction():
         taken = time.perf_counter()
         Staff.create(name="批量", role="cashier")
     other.join()
     holder.close()
-    assert taken - released[0] < pacing_module.HOLDER_WAIT_S  # asked again, not waited the full patience
-    assert taken - released[0] < 0.2
+    return released[0], taken
 
 
 def test_a_chunk_behind_this_processs_restart_of_the_log_goes_on_when_it_ends(db, monkeypatch):
