@@ -16,6 +16,8 @@ from pharmacy_desk.core.sentences import QT_TRANSLATE_NOOP
 # ASCII and full-width digits only: ``\d`` would match every script's digits.
 _AMOUNT = re.compile(r"([0-9０-９]+)(?:[.。．]([0-9０-９]{1,2}))?")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+# The characters an amount is typed with (a key that can begin or go on an amount).
+AMOUNT_CHARACTERS = frozenset("0123456789０１２３４５６７８９.。．")
 # No till amount has more than 9 digits of yuan (the sale ceiling is far below); longer
 # input is a scan or a key held down, and would overflow SQLite's 64-bit integers if kept.
 MAX_WHOLE_DIGITS = 9

@@ -77,6 +77,8 @@ _NOT_IN_NAMES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "So", "Sk", "Mn", "Me",
 
 def name_problem(text: str) -> Sentence | None:
     """Why ``text`` cannot be a name (None when it can): the first character no name holds."""
+    if text.isascii() and text.isprintable():
+        return None  # printable ASCII holds none of them: most names are looked at no further
     for ch in text:
         if unicodedata.category(ch) in _NOT_IN_NAMES:
             # An emoji is shown as itself; an invisible character by its code alone.
@@ -101,7 +103,7 @@ def clean_name(raw: object) -> str:
         raise InvalidInput(QT_TRANSLATE_NOOP("core", "姓名不能为空。"))
     if len(text) > 40:
         raise InvalidInput(QT_TRANSLATE_NOOP("core", "姓名太长（{length}个字）。"), length=len(text))
-    problem = name_problem(text) if not text.isascii() or not text.isprintable() else None
+    problem = name_problem(text)
     if problem is not None:
         raise InvalidInput(problem)
     return text

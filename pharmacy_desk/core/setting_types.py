@@ -18,6 +18,7 @@ from decimal import Decimal, InvalidOperation
 from itertools import pairwise
 from typing import Any
 
+from pharmacy_desk.core.amounts import parse_amount
 from pharmacy_desk.core.errors import InvalidInput
 from pharmacy_desk.core.sentences import Joined, QT_TRANSLATE_NOOP, Sentence, term
 
@@ -39,7 +40,6 @@ def _yuan(fen: int) -> str:
 # script's digits, which ``int`` and ``Decimal`` read too (٣ would be 3 元).
 _INTEGER = re.compile(r"[+-]?\d+", re.ASCII)
 _DECIMAL = re.compile(r"[+-]?\d+(?:\.\d+)?", re.ASCII)  # plain digits: refuses NaN, Infinity, sNaN and 1E3
-_MONEY = re.compile(r"\d+(?:\.\d{1,2})?", re.ASCII)
 _BLOCK_SEPARATORS = re.compile(r"[,，、;；]")
 
 
@@ -80,15 +80,14 @@ def _ascii_digits(text: str) -> bool:
 
 def _fen(text: object) -> int | None:
     """Typed money in fen: ``3``, ``3.5元``, ``¥3.50`` are yuan, ``300分`` is fen; None if it is not money."""
-    cleaned = _halfwidth(str(text)).strip().replace("¥", "").replace("。", ".")  # 。: a Chinese keyboard's point
+    cleaned = _halfwidth(str(text)).strip().replace("¥", "")
     if cleaned.endswith("分"):
         fen = cleaned.removesuffix("分").strip()
         return int(fen) if _ascii_digits(fen) else None
-    cleaned = cleaned.removesuffix("元").strip()
-    if not _MONEY.fullmatch(cleaned):
+    try:
+        return parse_amount(cleaned.removesuffix("元"))  # the till's parser: 。 is a point, other scripts' digits are not digits
+    except InvalidInput:
         return None
-    whole, _, cents = cleaned.partition(".")
-    return int(whole) * 100 + int((cents + "00")[:2])
 
 
 class Worded:

@@ -63,7 +63,7 @@ def clean_name(raw: str) -> str:
         raise InvalidInput(QT_TRANSLATE_NOOP("core", "请填写店员姓名。"))
     if len(name) > NAME_LIMIT:
         raise InvalidInput(QT_TRANSLATE_NOOP("core", "店员姓名最多 {limit} 个字：{name}"), limit=NAME_LIMIT, name=name)
-    problem = name_problem(name) if not name.isascii() or not name.isprintable() else None
+    problem = name_problem(name)
     if problem is not None:
         raise InvalidInput(problem)
     return name

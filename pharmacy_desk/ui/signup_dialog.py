@@ -19,16 +19,13 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QPushButto
 
 from pharmacy_desk.core import profiles
 from pharmacy_desk.core.errors import DuplicateMember, PhoneInUse
+from pharmacy_desk.core.amounts import AMOUNT_CHARACTERS
 from pharmacy_desk.core.normalize import clean_name, clean_phone
 from pharmacy_desk.ui.inline import InlineMessage
 from pharmacy_desk.ui.member_form import SIGNUP_FIELDS, MemberForm
 from pharmacy_desk.ui.i18n import sentence
 from pharmacy_desk.ui.operations import Op, Read
 from pharmacy_desk.core.operator import Operator
-
-
-# The keys of an amount (``core/amounts``: ASCII and full-width digits, ``.`` and ``。``).
-AMOUNT_KEYS = frozenset("0123456789.０１２３４５６７８９。．")
 
 
 class SignupDialog(QDialog):
@@ -103,7 +100,7 @@ class SignupDialog(QDialog):
         if self._asking_consent and event.key() in (Qt.Key.Key_Y, Qt.Key.Key_N):
             self.answer_consent(event.key() == Qt.Key.Key_Y)
             return
-        if self.member_id is not None and event.text() and event.text() in AMOUNT_KEYS:
+        if self.member_id is not None and event.text() and event.text() in AMOUNT_CHARACTERS:
             # Signed up, the cashier types the first sale's amount: it is the counter's, not 完成's.
             self.typed_ahead = event.text()
             self.accept()
