@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 from pharmacy_desk.core.amounts import parse_amount
@@ -116,23 +117,27 @@ def name_initials(name: str) -> str:
     Read from the table of ``pinyin_initials`` (pypinyin's own readings, without loading
     its dictionaries); a name the table cannot tell is read by pypinyin itself.
     """
-    from pharmacy_desk.core.pinyin_initials import pypinyin_initials, table_initials
+    return initials_of_names((name,))[name]
 
-    initials = table_initials(name)
-    return _as_surname(pypinyin_initials(name) if initials is None else initials, name)
+
+def initials_of_names(names: Iterable[str]) -> dict[str, str]:
+    """``name_initials`` of each of ``names``, read in one pass (an import reads tens of thousands)."""
+    from pharmacy_desk.core.pinyin_initials import pypinyin_initials, table_initials_of
+
+    surname = SURNAME_INITIALS.get
+    read: dict[str, str] = {}
+    for name, initials in table_initials_of(names).items():
+        if initials is None:
+            initials = pypinyin_initials(name)
+        first = surname(name[:1])
+        read[name] = first + initials[1:] if first and initials else initials
+    return read
 
 
 # Characters read differently as a surname than in ordinary words (曾小明 is Zeng,
 # not Ceng): a cashier types the initials the member says.
 SURNAME_INITIALS = {"曾": "z", "单": "s", "解": "x", "仇": "q", "区": "o", "查": "z", "乐": "y",
                     "翟": "z", "覃": "q", "员": "y", "句": "g", "禚": "z", "召": "s"}
-
-
-def _as_surname(initials: str, name: str) -> str:
-    first = SURNAME_INITIALS.get(name[:1])
-    if first and initials:
-        return first + initials[1:]
-    return initials
 
 
 def mask_phone(phone: str) -> str:
