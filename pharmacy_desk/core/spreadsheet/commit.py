@@ -5,8 +5,9 @@ Members and their opening balances are inserted with multi-row INSERTs (``_inser
 their balances per transaction, as many as fit in ``db.CHUNK_TARGET_S`` of write lock
 (``db.ChunkSize``), so a sale at a till waits at most one short chunk, never the whole
 import. Everything that needs no lock (matching the file against the members, card
-numbers, pinyin) is done before, the next chunk's rows while the tills have the pause
-between two chunks. That pause is as long as a till waiting for the lock needs, kept up
+numbers, pinyin) is done before: the rows of the chunks to come in a thread of their own while
+the chunks before are written (``made_ahead.RowsAhead``), their statements while the tills have
+the pause between two chunks. That pause is as long as a till waiting for the lock needs, kept up
 while tills write in it, and the chunks are longer while the tills are idle
 (``till_pacing.TillPacing``). Once another writer has written since the list was matched,
 each chunk checks again, under the lock, who was signed up at a till meanwhile and which
@@ -33,7 +34,9 @@ second file; their empty fields are still filled.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+import itertools
+import threading
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from pharmacy_desk.core import chain, dialect, ledger, operations, settings
@@ -42,8 +45,9 @@ from pharmacy_desk.core.db import ChunkSize, batch_transaction, database
 from pharmacy_desk.core.gc_pause import without_cycle_collection
 from pharmacy_desk.core.members import ean13_check_digit
 from pharmacy_desk.core.models import Member, Tier
-from pharmacy_desk.core.normalize import name_initials
+from pharmacy_desk.core.normalize import initials_of_names
 from pharmacy_desk.core.spreadsheet.columns import header_key
+from pharmacy_desk.core.spreadsheet.made_ahead import RowsAhead
 from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.spreadsheet.plan import (
     FilePlan, ImportPlan, Merge, Progress, match_database, quiet, rows_where_in,
@@ -90,26 +94,38 @@ class ImportResult:
         return Changes.of_members(ALL, ledger=bool(self.balances))
 
 
-def _card_numbers(file_cards: Iterable[str]):
+class CardNumbers:
     """Card numbers in ``members._next_card_no``'s format, continuing after the highest member id.
 
     Endless: a chunk whose number a till took meanwhile draws another. Only numbers from the
     first one drawn up are looked at (a member list of a million holds none of them, a legacy
-    list's own card numbers seldom).
+    list's own card numbers seldom). Read from the database when made; drawn from the thread
+    that makes the next chunk and, for a number a till took, from the one that writes.
     """
-    prefix = settings.get("card_prefix")
-    seq = (Member.select(Member.id).order_by(Member.id.desc()).limit(1).scalar() or 0) + 1
-    first, past = f"{prefix}{seq:0{12 - len(prefix)}d}", prefix[:-1] + chr(ord(prefix[-1]) + 1)
-    taken = {row[0] for row in database.execute_sql(
-        "SELECT card_no FROM member WHERE card_no >= ? AND card_no < ?", (first, past))}
-    taken |= {card for card in file_cards if first <= card < past}
-    while True:
-        body = f"{prefix}{seq:0{12 - len(prefix)}d}"
-        card = body + ean13_check_digit(body)
-        seq += 1
-        if card not in taken:
-            taken.add(card)
-            yield card
+
+    def __init__(self, file_cards: Iterable[str]) -> None:
+        self.prefix = prefix = settings.get("card_prefix")
+        self.seq = (Member.select(Member.id).order_by(Member.id.desc()).limit(1).scalar() or 0) + 1
+        first, past = f"{prefix}{self.seq:0{12 - len(prefix)}d}", prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        self.taken = {row[0] for row in database.execute_sql(
+            "SELECT card_no FROM member WHERE card_no >= ? AND card_no < ?", (first, past))}
+        self.taken |= {card for card in file_cards if first <= card < past}
+        self.lock = threading.Lock()
+
+    def draw(self, count: int) -> list[str]:
+        """The next ``count`` free numbers."""
+        drawn: list[str] = []
+        with self.lock:
+            prefix, width, taken, seq = self.prefix, 12 - len(self.prefix), self.taken, self.seq
+            while len(drawn) < count:
+                body = f"{prefix}{seq:0{width}d}"
+                card = body + ean13_check_digit(body)
+                seq += 1
+                if card not in taken:
+                    taken.add(card)
+                    drawn.append(card)
+            self.seq = seq
+        return drawn
 
 
 def opening_expiry(day: dt.date, months: int) -> dt.date:
@@ -160,36 +176,43 @@ def _commit(file_plan: FilePlan, operator: Operator, progress: Progress, at: dt.
         return result
     staff_id = operator.id if operator.role != Role.SYSTEM else None
     tier_of = TierChooser()
-    cards = _card_numbers(c.card_no for c in plan.new if c.card_no)
+    cards = CardNumbers(c.card_no for c in plan.new if c.card_no)
     keep_ids = file_plan.options.keep_id_numbers
     initials: dict[str, str] = {}
 
     import_day = at.date().isoformat()
 
+    iso_dates: dict[dt.date, str] = {}  # a list's dates repeat, each one object (``rows.py``)
+
+    def iso(day: dt.date) -> str:
+        text = iso_dates.get(day)
+        if text is None:
+            text = iso_dates[day] = day.isoformat()
+        return text
+
     def member_rows(candidates) -> list[tuple]:
         """The rows of one chunk, made before its transaction, each with its opening points last.
 
-        Made while the tills have the pause between two chunks, which is short (``till_pacing.till_gap``):
-        the time the rows take beyond it is the import's own, so each row is made with few calls.
+        Made in a thread of their own while the chunks before are written (``RowsAhead``): when
+        they take longer than that chunk, the import waits for them, so each row is made with few calls.
         """
         rows: list[tuple] = []
         append, known, base_tier = rows.append, initials, tier_of.base
         if len(known) > INITIALS_KEPT:
             known.clear()
+        known.update(initials_of_names(c.name for c in candidates if c.name not in known))
+        drawn = iter(cards.draw(sum(1 for c in candidates if not c.card_no)))
         for c in candidates:
             name = c.name
-            letters = known.get(name)
-            if letters is None:
-                letters = known[name] = name_initials(name)
             if c.more is None:  # no 病史, ID number, tier or spend: what most rows of most lists have
                 tier, history, id_number = base_tier, "", ""
             else:
                 tier, history, id_number = tier_of(c), c.history, c.id_number if keep_ids else ""
             born, joined = c.birthday, c.joined_on
             # Without a join date the member is not new this month: the import's date stands in, marked.
-            append((c.card_no or next(cards), c.phone, name, letters, c.gender,
-                    born.isoformat() if born else None, c.address,
-                    import_day if joined is None else joined.isoformat(), staff_id, staff_id, tier, 0,
+            append((c.card_no or next(drawn), c.phone, name, known[name], c.gender,
+                    None if born is None else iso(born), c.address,
+                    import_day if joined is None else iso(joined), staff_id, staff_id, tier, 0,
                     c.notes, stamp, "", "", "", int(joined is None), history, id_number, c.points))
         return rows
 
@@ -221,8 +244,9 @@ def _commit(file_plan: FilePlan, operator: Operator, progress: Progress, at: dt.
     # chunk's statements are made before it takes the lock, for a database no other writer changed
     # meanwhile. Under the lock the chunk checks that nobody did, and makes them again if so (a till
     # sold with points, signed up a member, took a card number).
+    alone, written = True, 0
+
     expected = (_next_member_id(), chain.newest("ledger_entry"))
-    alone, written = True, dialect.rows_written(database)
 
     def write_new(prepared: list[tuple]) -> None:
         nonlocal expected, alone, written
@@ -255,23 +279,28 @@ def _commit(file_plan: FilePlan, operator: Operator, progress: Progress, at: dt.
     total = len(plan.new) + len(plan.merges)
     # The new members, then the merges, each a chunk at a time: as many as fit in the chunk's
     # time under the lock (``db.ChunkSize``), so each chunk's size is known only when it comes.
-    work: list[tuple[Sequence, Callable[[list], list], Callable[[list], None], Sentence]] = [
-        (plan.new, member_rows, write_new, Sentence(QT_TRANSLATE_NOOP("core", "正在写入会员和期初积分……"))),
-        (plan.merges, list, write_merges, Sentence(QT_TRANSLATE_NOOP("core", "正在补充已有会员的资料……")))]
     size = ChunkSize(CHUNK, start=FIRST_CHUNK)
     done = 0
-    with dialect.bulk_writing(database) as bulk:
-        for items, prepare, write, text in work:
-            start = 0
-            while start < len(items):
-                batch = list(items[start:start + size.rows])
-                start += len(batch)
-                prepared = prepare(batch)  # before the lock (and its pause, which this counts towards)
-                if done + len(batch) == total:
-                    bulk.durable()  # the last commit waits for the disk, and with it every chunk before
-                write(prepared)
-                done += len(batch)
-                progress(done, total, text)
+    writing_new = Sentence(QT_TRANSLATE_NOOP("core", "正在写入会员和期初积分……"))
+    filling = Sentence(QT_TRANSLATE_NOOP("core", "正在补充已有会员的资料……"))
+    with dialect.bulk_writing(database) as bulk, RowsAhead(plan.new, member_rows) as rows_ahead:
+        written = dialect.rows_written(database)
+        while done < len(plan.new):
+            prepared = rows_ahead.take(size.rows)
+            if done + len(prepared) == total:
+                bulk.durable()  # the last commit waits for the disk, and with it every chunk before
+            write_new(prepared)
+            done += len(prepared)
+            progress(done, total, writing_new)
+        start = 0
+        while start < len(plan.merges):
+            merges = list(plan.merges[start:start + size.rows])
+            start += len(merges)
+            if done + len(merges) == total:
+                bulk.durable()
+            write_merges(merges)
+            done += len(merges)
+            progress(done, total, filling)
     progress(total, total, Sentence(QT_TRANSLATE_NOOP("core", "导入完成")))
     return result
 
@@ -332,7 +361,7 @@ def _placeholders(count: int) -> str:
     return ", ".join("?" * count)
 
 
-def _still_new(rows: list[tuple], cards) -> list[tuple]:
+def _still_new(rows: list[tuple], cards: CardNumbers) -> list[tuple]:
     """The chunk's members nobody signed up at a till meanwhile, each with a card number still free.
 
     A member who appeared since the plan (same phone and name) is left for the next run to merge.
@@ -348,7 +377,7 @@ def _still_new(rows: list[tuple], cards) -> list[tuple]:
         if (row[1], row[2]) in present:
             continue
         if row[0] in used:  # a till took the number meanwhile: the member gets the next free one
-            row = (next(cards), *row[1:])
+            row = (cards.draw(1)[0], *row[1:])
         fresh.append(row)
     return fresh
 
@@ -386,7 +415,7 @@ def _statements(table: str, columns: Sequence[str], rows: list[tuple]) -> list[t
             size //= 2
         piece = rows[start:start + size]
         statements.append((f'INSERT INTO "{table}" ({names}) VALUES {", ".join([one] * size)}',
-                           [value for row in piece for value in row]))
+                           list(itertools.chain.from_iterable(piece))))
         start += size
     return statements
 
