@@ -105,13 +105,31 @@ def rebuild_beside_tills(finish: Callable[[], None], page: int | None = None,
     checks, under the lock, that the triggers still stand where its count left them, so the one
     that began last goes on and the other stops.
     """
-    size = ChunkSize(page or CHUNK_MEMBERS, start=FIRST_CHUNK_MEMBERS)
     with batch_transaction():
         database.execute_sql("DELETE FROM member_tally")
         database.execute_sql("DELETE FROM birthday_tally")
         _keep_through(0)
         top = database.execute_sql("SELECT COALESCE(MAX(id), 0) FROM member").fetchone()[0]
-    done = 0
+    return count_on(0, top, finish, page, progress)
+
+
+def leave_uncounted_from_now() -> int:
+    """The counts kept for the members on file now only (inside the caller's transaction); returns the newest id.
+
+    Members written after are counted by ``count_on`` (a large import counts its members in a few
+    statements at its end instead of two upserts a member).
+    """
+    top = database.execute_sql("SELECT COALESCE(MAX(id), 0) FROM member").fetchone()[0]
+    _keep_through(top)
+    return top
+
+
+def count_on(done: int, top: int, finish: Callable[[], None], page: int | None = None,
+             progress: Callable[[int, int], None] | None = None) -> bool:
+    """The members above ``done`` (the triggers' watermark) added to the counts, a range of ids per short
+    transaction up to ``top`` and then every member since; ``finish()`` runs in the last. False: another
+    count took over (the triggers no longer stand at its watermark)."""
+    size = ChunkSize(page or CHUNK_MEMBERS, start=FIRST_CHUNK_MEMBERS)
     while True:
         last = done >= top
         upto = _NO_END if last else min(done + size.rows, top)

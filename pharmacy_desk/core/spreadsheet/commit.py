@@ -7,7 +7,9 @@ their balances per transaction, as many as fit in ``db.CHUNK_TARGET_S`` of write
 import. Everything that needs no lock (matching the file against the members, card
 numbers, pinyin) is done before: the rows of the chunks to come in a thread of their own while
 the chunks before are written (``made_ahead.RowsAhead``), their statements while the tills have
-the pause between two chunks. That pause is as long as a till waiting for the lock needs, kept up
+the pause between two chunks. An import that brings many members into a list that holds few
+builds the member search indexes and counts the members once at its end instead of row by row
+(``bulk_load``). That pause is as long as a till waiting for the lock needs, kept up
 while tills write in it, and the chunks are longer while the tills are idle
 (``till_pacing.TillPacing``). Once another writer has written since the list was matched,
 each chunk checks again, under the lock, who was signed up at a till meanwhile and which
@@ -46,6 +48,7 @@ from pharmacy_desk.core.gc_pause import without_cycle_collection
 from pharmacy_desk.core.members import ean13_check_digit
 from pharmacy_desk.core.models import Member, Tier
 from pharmacy_desk.core.normalize import initials_of_names
+from pharmacy_desk.core.spreadsheet import bulk_load
 from pharmacy_desk.core.spreadsheet.columns import header_key
 from pharmacy_desk.core.spreadsheet.made_ahead import RowsAhead
 from pharmacy_desk.core.permissions import Permission, require
@@ -283,7 +286,8 @@ def _commit(file_plan: FilePlan, operator: Operator, progress: Progress, at: dt.
     done = 0
     writing_new = Sentence(QT_TRANSLATE_NOOP("core", "正在写入会员和期初积分……"))
     filling = Sentence(QT_TRANSLATE_NOOP("core", "正在补充已有会员的资料……"))
-    with dialect.bulk_writing(database) as bulk, RowsAhead(plan.new, member_rows) as rows_ahead:
+    with bulk_load.left_to_the_end(bulk_load.deferred_indexes(len(plan.new))), \
+            dialect.bulk_writing(database) as bulk, RowsAhead(plan.new, member_rows) as rows_ahead:
         written = dialect.rows_written(database)
         while done < len(plan.new):
             prepared = rows_ahead.take(size.rows)

@@ -1,0 +1,92 @@
+"""导入: what a large first import leaves to its end: the member search indexes and the members' counts.
+
+Five indexes of the member table take keys in no order (the phone, its last four digits, the
+name, the initials with the name, the join date): each member an import writes lands on a page
+of its own in each, so every chunk rewrites most of their pages and copies them into the log
+again (at 100,000 members about 300 MB of log for 50 MB of rows). And the members' counts
+(``core/member_tally.py``) are moved by two upserts a member, by trigger. Inserting 100,000
+members with their balances took SQLite 5.0 s so, 1.6 s without either; building the five
+indexes afterwards takes about 0.1 s each, because SQLite sorts the keys and writes each page
+once, and counting the new members a few statements (``bench/bench_import.py``).
+
+So an import that brings many members into a list that holds few (a pharmacy's migration at
+setup) drops the five and writes the counts' triggers for the members already on file only, in
+a transaction of its own; writes its chunks as usual; and at the end builds each index in a
+transaction of its own and counts the members written since (a range of ids per short
+transaction, ``member_tally.count_on``), also when it is cancelled or fails. Meanwhile a till
+finds a member by reading the table through (a few milliseconds per 10,000 members), and the
+month's report counts the members itself while the counts hold only some (``member_tally.counting``).
+Were the process killed in between, the next opening puts back every missing declared index
+(``core/repairs.py``) and counts the members again (``core/kept_figures.py``), and records both.
+
+Building an index holds the write lock while it reads the whole table, about 1 µs a member here:
+so it is done when the list it builds is at most ``DEFER_UP_TO`` members (a till waits about
+0.2 s for each at most), or of any size while the pharmacy has not sold anything yet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from pharmacy_desk.core import dialect, dialect_catalog, member_tally, schema, schema_objects
+from pharmacy_desk.core.db import batch_transaction, database
+from pharmacy_desk.core.models import Sale
+
+SEARCH_INDEXES = ("member_phone", "member_phone_tail", "member_name", "member_name_initials_name",
+                  "member_joined_on")
+# The ledger's indexes that keep no rule (the unique key does: an operation is not entered twice):
+# left to the end too while the ledger holds fewer entries than the import brings.
+LEDGER_INDEXES = ("ledger_entry_expires_on", "ledger_entry_operation_id", "ledger_entry_sale_id",
+                  "ledger_entry_member_id_points", "ledger_entry_created_at_kind_points")
+# New members from which writing them without the indexes and counts is worth it.
+DEFER_FROM = 10_000
+# Members the list may hold after the import for its indexes to be built at its end beside a till
+# that sells (each build holds the write lock about 1 µs a member).
+DEFER_UP_TO = 200_000
+
+
+def deferred_indexes(new_members: int) -> tuple[str, ...]:
+    """The indexes an import of ``new_members`` builds at its end (none: it writes them row by row)."""
+    if new_members < DEFER_FROM:
+        return ()
+    # Counted no further than the import's own size (a list of a million need not be counted through).
+    present = database.execute_sql("SELECT COUNT(*) FROM (SELECT 1 FROM member LIMIT ?)", (new_members,)).fetchone()[0]
+    if present >= new_members or (present + new_members > DEFER_UP_TO and Sale.select().exists()):
+        return ()
+    ledger = database.execute_sql("SELECT COALESCE(MAX(id), 0) FROM ledger_entry").fetchone()[0]
+    return SEARCH_INDEXES + (LEDGER_INDEXES if ledger < new_members else ())
+
+
+@contextmanager
+def left_to_the_end(indexes: tuple[str, ...]) -> Iterator[None]:
+    """Inside: without ``indexes`` and counting only the members on file (when there are any to leave).
+
+    On the way out, however it is left, each index is built again and the members written
+    inside are counted. The counts are left alone while another count is under way.
+    """
+    if not indexes:
+        yield
+        return
+    declared = schema_objects.declared()
+    with batch_transaction():
+        for name in indexes:
+            dialect_catalog.drop_object(database, "index", name)
+        counted_from = None if member_tally.counting() else member_tally.leave_uncounted_from_now()
+    try:
+        yield
+    finally:
+        build(declared[name] for name in indexes)
+        if counted_from is not None:
+            triggers = dialect.MEMBER_TALLY_TRIGGERS
+            newest = database.execute_sql("SELECT COALESCE(MAX(id), 0) FROM member").fetchone()[0]
+            member_tally.count_on(counted_from, newest, lambda: schema.put_back(triggers, list(triggers)))
+
+
+def build(indexes) -> None:
+    """Build each of ``indexes`` that is missing, in a transaction of its own (a till waits for one at most)."""
+    present = dialect_catalog.schema_objects(database, "index")
+    for index in indexes:
+        if index.name not in present:
+            with batch_transaction():
+                database.execute_sql(index.sql)
