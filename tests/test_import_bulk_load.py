@@ -71,9 +71,10 @@ def test_the_indexes_are_left_to_the_end_of_a_first_import_and_built_then(db, ow
 
 def test_a_till_finds_and_counts_the_members_it_signs_up_during_a_first_import(db, owner, clerk, sheet,
                                                                               first_import):
-    found = []
+    found, phone_index = [], []
 
     def progress(done, total, text=""):
+        phone_index.append("member_phone" in indexes())
         if done == 14:  # between two chunks, without the indexes: a walk-in signs up, a member is looked up
             members.register(phone="13800000001", name="李四", operator=clerk, at=AT, welcome_coupon=False)
             found.append(members.lookup("13900000007").exact.name)
@@ -81,6 +82,8 @@ def test_a_till_finds_and_counts_the_members_it_signs_up_during_a_first_import(d
 
     commit.commit_import(read_plan(sheet, today=TODAY), owner, at=AT, progress=progress)
     assert found == ["会员7", "李四"]
+    # Once the till wrote, the chunks look their members up by phone: the phone index is back for them.
+    assert phone_index == [False, False, True, True, True, True, True]
     assert Member.select().count() == 41
     counts_are_whole()
     assert check.run_checks() == []

@@ -10,12 +10,15 @@ indexes afterwards takes about 0.1 s each, because SQLite sorts the keys and wri
 once, and counting the new members a few statements (``bench/bench_import.py``).
 
 So an import that brings many members into a list that holds few (a pharmacy's migration at
-setup) drops the five and writes the counts' triggers for the members already on file only, in
-a transaction of its own; writes its chunks as usual; and at the end builds each index in a
+setup) drops the five (and the ledger's index of the month's points, whose key its balances also
+take in no order) and writes the counts' triggers for the members already on file only, in a
+transaction of its own; writes its chunks as usual; and at the end builds each index in a
 transaction of its own and counts the members written since (a range of ids per short
 transaction, ``member_tally.count_on``), also when it is cancelled or fails. Meanwhile a till
 finds a member by reading the table through (a few milliseconds per 10,000 members), and the
-month's report counts the members itself while the counts hold only some (``member_tally.counting``).
+month's report counts the members itself while the counts hold only some (``member_tally.counting``);
+once a till has written, the phone index is built at once (the import's own chunks then look up
+who was signed up meanwhile by phone).
 Were the process killed in between, the next opening puts back every missing declared index
 (``core/repairs.py``) and counts the members again (``core/kept_figures.py``), and records both.
 
@@ -26,8 +29,8 @@ so it is done when the list it builds is at most ``DEFER_UP_TO`` members (a till
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, nullcontext
 
 from pharmacy_desk.core import dialect, dialect_catalog, member_tally, schema, schema_objects
 from pharmacy_desk.core.db import batch_transaction, database
@@ -35,10 +38,13 @@ from pharmacy_desk.core.models import Sale
 
 SEARCH_INDEXES = ("member_phone", "member_phone_tail", "member_name", "member_name_initials_name",
                   "member_joined_on")
-# The ledger's indexes that keep no rule (the unique key does: an operation is not entered twice):
-# left to the end too while the ledger holds fewer entries than the import brings.
-LEDGER_INDEXES = ("ledger_entry_expires_on", "ledger_entry_operation_id", "ledger_entry_sale_id",
-                  "ledger_entry_member_id_points", "ledger_entry_created_at_kind_points")
+# The ledger's index of the month's points (the reports') takes its opening balances' points in no
+# order: left to the end too while the ledger holds fewer entries than the import brings. Its other
+# indexes take the balances in order (member, operation, expiry) and a till reads a member's
+# balance through one of them.
+LEDGER_INDEXES = ("ledger_entry_created_at_kind_points",)
+# Looked up by the import itself once another writer has written (``Deferred.bring_back``).
+PHONE_INDEX = "member_phone"
 # New members from which writing them without the indexes and counts is worth it.
 DEFER_FROM = 10_000
 # Members the list may hold after the import for its indexes to be built at its end beside a till
@@ -58,15 +64,31 @@ def deferred_indexes(new_members: int) -> tuple[str, ...]:
     return SEARCH_INDEXES + (LEDGER_INDEXES if ledger < new_members else ())
 
 
+class Deferred:
+    """The indexes an import left to its end, one of which it may need back before (``bring_back``)."""
+
+    def __init__(self, indexes: tuple[str, ...]) -> None:
+        self.indexes = indexes
+
+    def bring_back(self, name: str) -> None:
+        """Build ``name`` now if it was left to the end, inside the caller's transaction.
+
+        Once a till writes beside the import, each chunk looks its members up by phone (who was
+        signed up meanwhile): without the index every chunk would read the whole table.
+        """
+        if name in self.indexes:
+            build([schema_objects.declared()[name]], inside=True)
+
+
 @contextmanager
-def left_to_the_end(indexes: tuple[str, ...]) -> Iterator[None]:
+def left_to_the_end(indexes: tuple[str, ...]) -> Iterator[Deferred]:
     """Inside: without ``indexes`` and counting only the members on file (when there are any to leave).
 
     On the way out, however it is left, each index is built again and the members written
     inside are counted. The counts are left alone while another count is under way.
     """
     if not indexes:
-        yield
+        yield Deferred(())
         return
     declared = schema_objects.declared()
     with batch_transaction():
@@ -74,7 +96,7 @@ def left_to_the_end(indexes: tuple[str, ...]) -> Iterator[None]:
             dialect_catalog.drop_object(database, "index", name)
         counted_from = None if member_tally.counting() else member_tally.leave_uncounted_from_now()
     try:
-        yield
+        yield Deferred(indexes)
     finally:
         build(declared[name] for name in indexes)
         if counted_from is not None:
@@ -83,10 +105,11 @@ def left_to_the_end(indexes: tuple[str, ...]) -> Iterator[None]:
             member_tally.count_on(counted_from, newest, lambda: schema.put_back(triggers, list(triggers)))
 
 
-def build(indexes) -> None:
-    """Build each of ``indexes`` that is missing, in a transaction of its own (a till waits for one at most)."""
+def build(indexes: Iterable[schema_objects.SchemaObject], *, inside: bool = False) -> None:
+    """Build each of ``indexes`` that is missing, in a transaction of its own (a till waits for one at
+    most), or ``inside`` the caller's."""
     present = dialect_catalog.schema_objects(database, "index")
     for index in indexes:
         if index.name not in present:
-            with batch_transaction():
+            with nullcontext() if inside else batch_transaction():
                 database.execute_sql(index.sql)

@@ -259,6 +259,8 @@ def _commit(file_plan: FilePlan, operator: Operator, progress: Progress, at: dt.
             # any member still to come.
             alone = (alone and dialect.data_version(database) == version_matched
                      and dialect.rows_written(database) == written)
+            if not alone:
+                deferred.bring_back(bulk_load.PHONE_INDEX)
             chunk = prepared if alone else _still_new(prepared, cards)
             first_id, head = _next_member_id(), chain.newest("ledger_entry")
             statements = ahead if ahead.fits(chunk, first_id, head) else sealed(chunk, first_id, head)
@@ -286,7 +288,7 @@ def _commit(file_plan: FilePlan, operator: Operator, progress: Progress, at: dt.
     done = 0
     writing_new = Sentence(QT_TRANSLATE_NOOP("core", "正在写入会员和期初积分……"))
     filling = Sentence(QT_TRANSLATE_NOOP("core", "正在补充已有会员的资料……"))
-    with bulk_load.left_to_the_end(bulk_load.deferred_indexes(len(plan.new))), \
+    with bulk_load.left_to_the_end(bulk_load.deferred_indexes(len(plan.new))) as deferred, \
             dialect.bulk_writing(database) as bulk, RowsAhead(plan.new, member_rows) as rows_ahead:
         written = dialect.rows_written(database)
         while done < len(plan.new):
