@@ -315,3 +315,24 @@ def test_the_conflicts_cells_come_from_the_one_read_of_the_file(qtbot, db, owner
     shown = {p.source.row_number: list(p.source.values) for p in wizard.preview_page.model.rows()}
     assert shown == {3: ["8800002", "李四", "13912345678", "同一张卡"], 4: ["8800001", "马六", "13612345678", "王五的卡"],
                      5: ["", "赵七", "1381234567", "少一位"]}
+
+
+def test_enter_on_the_finished_import_closes_the_wizard_and_a_report_is_saved_as_a_workbook(
+        qtbot, db, owner, two_phone_list, tmp_path, monkeypatch):
+    """Seen at a real counter: Enter on 导入完成 (完成 drawn as the default) opened the report's save
+    dialog instead, and the next scan's digits became a report file named after them, without .xlsx."""
+    from PySide6.QtWidgets import QApplication, QFileDialog
+
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *args: asked.append(args) or (str(tmp_path / "18822151217"), ""))
+    wizard = open_wizard(qtbot, owner, two_phone_list)
+    next_to(qtbot, wizard, wizard.mapping_page)
+    next_to(qtbot, wizard, wizard.preview_page)
+    click_next(qtbot, wizard)
+    start_import(qtbot, wizard)
+    qtbot.keyClick(QApplication.focusWidget() or wizard, Qt.Key.Key_Return)  # wherever the focus is
+    assert asked == [] and not wizard.isVisible()
+
+    wizard.result_page.save.click()  # the report asked for by its button
+    assert (tmp_path / "18822151217.xlsx").exists() and not (tmp_path / "18822151217").exists()

@@ -194,6 +194,9 @@ class ResultPage(QWizardPage):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.save = QPushButton(self.tr("保存错误报告…"))
+        # Enter finishes the wizard (完成 is the default) even when the focus is here: a report is
+        # asked for by a click, not by the Enter after the import (and a scan's digits after it).
+        self.save.setAutoDefault(False)
         self.save.clicked.connect(self._save)
         self.saved = QLabel()
         layout = QVBoxLayout(self)
@@ -218,7 +221,9 @@ class ResultPage(QWizardPage):
     def _save(self) -> None:
         source = self.owner.file_plan.path
         default = str(source.with_name(self.tr("{name}_错误报告.xlsx").format(name=source.stem)))
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存错误报告"), default, self.tr("Excel 工作簿 (*.xlsx)"))
+        from pharmacy_desk.ui.export_menu import ask_workbook_path
+
+        path = ask_workbook_path(self, self.tr("保存错误报告"), default)
         if path:
             self.save_report(path)
 

@@ -2380,10 +2380,6 @@
         <source>保存错误报告</source>
         <translation>Save error report</translation>
     </message>
-    <message>
-        <source>Excel 工作簿 (*.xlsx)</source>
-        <translation>Excel workbook (*.xlsx)</translation>
-    </message>
     <message numerus="yes">
         <source>已保存 %n 行到 {path}</source>
         <translation>
