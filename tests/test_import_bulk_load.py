@@ -193,3 +193,18 @@ def test_a_first_import_killed_half_way_is_put_right_by_the_next_opening(tmp_pat
         assert all("打开数据库时已恢复" in problem.detail for problem in check.run_checks())
     finally:
         close_database()
+
+
+def test_the_indexes_are_built_without_the_files_memory_map(db, owner, sheet, first_import, monkeypatch):
+    """Read through the map, the table each build reads stayed resident: a 20 MB list's import peaked
+    at 369 MB instead of 286 MB."""
+    maps = []
+    real = bulk_load.build
+
+    def build(indexes, **kwargs):
+        maps.append(database.execute_sql("PRAGMA mmap_size").fetchone()[0])
+        real(indexes, **kwargs)
+
+    monkeypatch.setattr(bulk_load, "build", build)
+    commit.commit_import(read_plan(sheet, today=TODAY), owner, at=AT)
+    assert maps == [0] and database.execute_sql("PRAGMA mmap_size").fetchone()[0] > 0

@@ -288,8 +288,11 @@ def _commit(file_plan: FilePlan, operator: Operator, progress: Progress, at: dt.
     done = 0
     writing_new = Sentence(QT_TRANSLATE_NOOP("core", "正在写入会员和期初积分……"))
     filling = Sentence(QT_TRANSLATE_NOOP("core", "正在补充已有会员的资料……"))
-    with bulk_load.left_to_the_end(bulk_load.deferred_indexes(len(plan.new))) as deferred, \
-            dialect.bulk_writing(database) as bulk, RowsAhead(plan.new, member_rows) as rows_ahead:
+    # The indexes left to the end are built inside the batch's settings: read through the file's
+    # memory map, the table they read stayed resident (a 20 MB list's import peaked 80 MB higher).
+    with dialect.bulk_writing(database) as bulk, \
+            bulk_load.left_to_the_end(bulk_load.deferred_indexes(len(plan.new))) as deferred, \
+            RowsAhead(plan.new, member_rows) as rows_ahead:
         written = dialect.rows_written(database)
         while done < len(plan.new):
             prepared = rows_ahead.take(size.rows)
