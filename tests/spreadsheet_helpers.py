@@ -91,3 +91,15 @@ def write_ods(path: Path, rows: list[list[object]], title: str = "Sheet1") -> Pa
 
 
 HEADER = ["会员卡号", "姓名", "手机", "性别", "生日", "积分", "办卡日期", "备注"]
+
+
+class ImportStopped(Exception):
+    """An import stopped between two chunks (cancelled, the power cut), by ``stop_after``'s progress."""
+
+
+def stop_after(members: int):
+    """A progress that stops the import once ``members`` are written."""
+    def progress(done, total, text=""):
+        if done >= members:
+            raise ImportStopped
+    return progress

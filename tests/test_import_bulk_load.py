@@ -17,7 +17,7 @@ from pharmacy_desk.core.db import close_database, database, open_database
 from pharmacy_desk.core.models import LedgerEntry, Member
 from pharmacy_desk.core.spreadsheet import bulk_load, commit
 from pharmacy_desk.core.spreadsheet.plan import read_plan
-from tests.spreadsheet_helpers import write_xlsx
+from tests.spreadsheet_helpers import ImportStopped, stop_after, write_xlsx
 
 TODAY = dt.date(2026, 6, 10)
 AT = dt.datetime(2026, 6, 10, 9, 30)
@@ -90,15 +90,8 @@ def test_a_till_finds_and_counts_the_members_it_signs_up_during_a_first_import(d
 
 
 def test_a_first_import_stopped_half_way_still_builds_its_indexes_and_counts(db, owner, sheet, first_import):
-    class Cancelled(Exception):
-        pass
-
-    def progress(done, total, text=""):
-        if done >= 14:
-            raise Cancelled
-
-    with pytest.raises(Cancelled):
-        commit.commit_import(read_plan(sheet, today=TODAY), owner, at=AT, progress=progress)
+    with pytest.raises(ImportStopped):
+        commit.commit_import(read_plan(sheet, today=TODAY), owner, at=AT, progress=stop_after(14))
     assert Member.select().count() == 14 and set(DEFERRED) <= indexes()
     counts_are_whole()
     assert check.run_checks() == []

@@ -17,7 +17,7 @@ from pharmacy_desk.core.db import database
 from pharmacy_desk.core.models import LedgerEntry, Member, Operation
 from pharmacy_desk.core.spreadsheet import commit
 from pharmacy_desk.core.spreadsheet.plan import read_plan
-from tests.spreadsheet_helpers import write_xlsx
+from tests.spreadsheet_helpers import ImportStopped, stop_after, write_xlsx
 
 TODAY = dt.date(2026, 6, 10)
 AT = dt.datetime(2026, 6, 10, 9, 30)
@@ -68,15 +68,8 @@ def test_each_transaction_writes_one_chunk_of_members_with_their_balances(db, ow
 
 
 def test_an_import_stopped_half_way_is_whole_members_and_finishes_when_run_again(db, owner, sheet, small_chunks):
-    class PowerCut(Exception):
-        pass
-
-    def progress(done, total, text=""):
-        if done >= 14:
-            raise PowerCut
-
-    with pytest.raises(PowerCut):
-        commit.commit_import(read_plan(sheet, today=TODAY), owner, at=AT, progress=progress)
+    with pytest.raises(ImportStopped):
+        commit.commit_import(read_plan(sheet, today=TODAY), owner, at=AT, progress=stop_after(14))
     assert Member.select().count() == 14 and LedgerEntry.select().count() == 14
     assert check.run_checks() == []
     again = commit.commit_import(read_plan(sheet, today=TODAY), owner, at=AT + dt.timedelta(minutes=5))
