@@ -109,8 +109,13 @@ def rebuild_beside_tills(finish: Callable[[], None], page: int | None = None,
         database.execute_sql("DELETE FROM member_tally")
         database.execute_sql("DELETE FROM birthday_tally")
         _keep_through(0)
-        top = database.execute_sql("SELECT COALESCE(MAX(id), 0) FROM member").fetchone()[0]
+        top = newest_member()
     return count_on(0, top, finish, page, progress)
+
+
+def newest_member() -> int:
+    """The highest member id (0 with none): where a count's ranges end."""
+    return database.execute_sql("SELECT COALESCE(MAX(id), 0) FROM member").fetchone()[0]
 
 
 def leave_uncounted_from_now() -> int:
@@ -119,7 +124,7 @@ def leave_uncounted_from_now() -> int:
     Members written after are counted by ``count_on`` (a large import counts its members in a few
     statements at its end instead of two upserts a member).
     """
-    top = database.execute_sql("SELECT COALESCE(MAX(id), 0) FROM member").fetchone()[0]
+    top = newest_member()
     _keep_through(top)
     return top
 

@@ -4,10 +4,10 @@ Five indexes of the member table take keys in no order (the phone, its last four
 name, the initials with the name, the join date): each member an import writes lands on a page
 of its own in each, so every chunk rewrites most of their pages and copies them into the log
 again (at 100,000 members about 300 MB of log for 50 MB of rows). And the members' counts
-(``core/member_tally.py``) are moved by two upserts a member, by trigger. Inserting 100,000
-members with their balances took SQLite 5.0 s so, 1.6 s without either; building the five
-indexes afterwards takes about 0.1 s each, because SQLite sorts the keys and writes each page
-once, and counting the new members a few statements (``bench/bench_import.py``).
+(``core/member_tally.py``) are moved by two upserts a member, by trigger. SQLite spent 6.0 s on
+the rows of 100,000 members with their balances so, about 2 s without either, the five indexes
+built afterwards included (about 0.1 s each: SQLite sorts the keys and writes each page once;
+``bench/bench_import_sql.py``), and counting the new members takes a few statements.
 
 So an import that brings many members into a list that holds few (a pharmacy's migration at
 setup) drops the five (and the ledger's index of the month's points, whose key its balances also
@@ -32,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, nullcontext
 
-from pharmacy_desk.core import dialect, dialect_catalog, member_tally, schema, schema_objects
+from pharmacy_desk.core import chain, dialect, dialect_catalog, member_tally, schema, schema_objects
 from pharmacy_desk.core.db import batch_transaction, database
 from pharmacy_desk.core.models import Sale
 
@@ -60,8 +60,7 @@ def deferred_indexes(new_members: int) -> tuple[str, ...]:
     present = database.execute_sql("SELECT COUNT(*) FROM (SELECT 1 FROM member LIMIT ?)", (new_members,)).fetchone()[0]
     if present >= new_members or (present + new_members > DEFER_UP_TO and Sale.select().exists()):
         return ()
-    ledger = database.execute_sql("SELECT COALESCE(MAX(id), 0) FROM ledger_entry").fetchone()[0]
-    return SEARCH_INDEXES + (LEDGER_INDEXES if ledger < new_members else ())
+    return SEARCH_INDEXES + (LEDGER_INDEXES if chain.newest("ledger_entry")[0] < new_members else ())
 
 
 class Deferred:
@@ -101,8 +100,8 @@ def left_to_the_end(indexes: tuple[str, ...]) -> Iterator[Deferred]:
         build(declared[name] for name in indexes)
         if counted_from is not None:
             triggers = dialect.MEMBER_TALLY_TRIGGERS
-            newest = database.execute_sql("SELECT COALESCE(MAX(id), 0) FROM member").fetchone()[0]
-            member_tally.count_on(counted_from, newest, lambda: schema.put_back(triggers, list(triggers)))
+            member_tally.count_on(counted_from, member_tally.newest_member(),
+                                  lambda: schema.put_back(triggers, list(triggers)))
 
 
 def build(indexes: Iterable[schema_objects.SchemaObject], *, inside: bool = False) -> None:

@@ -38,7 +38,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from pharmacy_desk.core import chain, dialect, ledger, operations, settings
@@ -294,22 +294,18 @@ def _commit(file_plan: FilePlan, operator: Operator, progress: Progress, at: dt.
             bulk_load.left_to_the_end(bulk_load.deferred_indexes(len(plan.new))) as deferred, \
             RowsAhead(plan.new, member_rows) as rows_ahead:
         written = dialect.rows_written(database)
-        while done < len(plan.new):
-            prepared = rows_ahead.take(size.rows)
-            if done + len(prepared) == total:
-                bulk.durable()  # the last commit waits for the disk, and with it every chunk before
-            write_new(prepared)
-            done += len(prepared)
-            progress(done, total, writing_new)
-        start = 0
-        while start < len(plan.merges):
-            merges = list(plan.merges[start:start + size.rows])
-            start += len(merges)
-            if done + len(merges) == total:
-                bulk.durable()
-            write_merges(merges)
-            done += len(merges)
-            progress(done, total, filling)
+        phases: tuple[tuple[int, Callable[[int], list], Callable[[list], None], Sentence], ...] = (
+            (len(plan.new), rows_ahead.take, write_new, writing_new),
+            (len(plan.merges), _slices(plan.merges), write_merges, filling))
+        for left, take, write, text in phases:
+            while left:
+                batch = take(size.rows)
+                left -= len(batch)
+                if done + len(batch) == total:
+                    bulk.durable()  # the last commit waits for the disk, and with it every chunk before
+                write(batch)
+                done += len(batch)
+                progress(done, total, text)
     progress(total, total, Sentence(QT_TRANSLATE_NOOP("core", "导入完成")))
     return result
 
@@ -364,6 +360,18 @@ def _sealed_credits(credits: Sequence[tuple[int, int]], head: tuple[int, str], s
 def _left_to_do(plan: ImportPlan) -> bool:
     """Whether an import already recorded still has members, fields or balances to write (it was stopped)."""
     return bool(plan.new) or any(m.fill or m.import_points for m in plan.merges)
+
+
+def _slices(items: Sequence) -> Callable[[int], list]:
+    """``take(n)``: the next ``n`` of ``items`` (the merges, made in this thread, as ``RowsAhead.take`` does the new members)."""
+    taken = 0
+
+    def take(count: int) -> list:
+        nonlocal taken
+        batch = list(items[taken:taken + count])
+        taken += len(batch)
+        return batch
+    return take
 
 
 def _placeholders(count: int) -> str:
