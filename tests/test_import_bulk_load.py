@@ -97,6 +97,45 @@ def test_a_first_import_stopped_half_way_still_builds_its_indexes_and_counts(db,
     assert check.run_checks() == []
 
 
+@pytest.fixture
+def recounts(monkeypatch):
+    """The ranges of ids counted again from the members (``member_tally.count_on``), each (after, upto)."""
+    ranges = []
+    real = member_tally.count_on
+    monkeypatch.setattr(member_tally, "count_on", lambda done, top, *args, **kwargs: (
+        ranges.append((done, top)), real(done, top, *args, **kwargs))[-1])
+    return ranges
+
+
+def test_an_import_alone_adds_the_members_it_counted_as_it_wrote_them(db, owner, sheet, first_import, make_member,
+                                                                    recounts):
+    make_member(phone="13700000001", name="老会员", gender="F", birthday=dt.date(1951, 2, 11))
+    commit.commit_import(read_plan(sheet, today=TODAY), owner, at=AT)
+    assert recounts == []  # nothing read again: each cell moved by the import's own count
+    assert member_tally.kept()[1][("F", "1951-02-11")] == 2  # the member on file and 会员1, in one cell
+    counts_are_whole()
+    assert check.run_checks() == []
+
+
+def test_an_import_beside_a_till_counts_its_members_again_from_the_table(db, owner, clerk, sheet, first_import,
+                                                                       recounts):
+    def progress(done, total, text=""):
+        if done == total:  # after the last chunk: the till changes an imported member's birthday
+            Member.update(birthday=dt.date(1960, 2, 2)).where(Member.phone == "13900000001").execute()
+
+    commit.commit_import(read_plan(sheet, today=TODAY), owner, at=AT, progress=progress)
+    assert recounts == [(0, 40)]  # what the import counted no longer held
+    assert member_tally.kept()[1][("F", "1960-02-02")] == 1
+    counts_are_whole()
+
+
+def test_a_stopped_import_adds_the_members_of_the_chunks_it_committed(db, owner, sheet, first_import, recounts):
+    with pytest.raises(ImportStopped):
+        commit.commit_import(read_plan(sheet, today=TODAY), owner, at=AT, progress=stop_after(14))
+    assert recounts == [] and Member.select().count() == 14
+    counts_are_whole()
+
+
 def test_an_import_into_a_list_of_as_many_members_writes_the_indexes_row_by_row(db, owner, sheet, first_import,
                                                                                make_member):
     for n in range(40):
