@@ -16,10 +16,10 @@ each chunk checks again, under the lock, who was signed up at a till meanwhile a
 card numbers were taken, and leaves those rows to the merge (until then nobody can have:
 ``dialect.data_version``, ``dialect.rows_written``); its members get the ids after the
 newest member's, read under the lock, so their balances are written without reading the
-members back. Its statements (the members with their ids, the balances with their chained
-hashes) are made before it takes the lock, for the database as the chunk before left it,
-and made again under the lock only if another writer moved the next id or the ledger's
-newest entry meanwhile. The chunks commit without waiting for the disk and the last one
+members back. Its members' ids and its balances' chained hashes (``sealing``) are made in the
+thread that makes the rows, for the database as the chunks before will leave it, and made
+again under the lock only if another writer moved the next id or the ledger's newest entry
+meanwhile (from then on, before each chunk takes the lock). The chunks commit without waiting for the disk and the last one
 with it (``dialect.bulk_writing``).
 
 The rows written keep every invariant of ``core/check.py``: each opening balance is an
@@ -36,7 +36,6 @@ second file; their empty fields are still filled.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from operator import itemgetter
 import threading
 from collections.abc import Callable, Iterable, Sequence
@@ -52,6 +51,7 @@ from pharmacy_desk.core.normalize import initials_of_names
 from pharmacy_desk.core.spreadsheet import bulk_load
 from pharmacy_desk.core.spreadsheet.columns import header_key
 from pharmacy_desk.core.spreadsheet.made_ahead import RowsAhead
+from pharmacy_desk.core.spreadsheet.sealing import LEDGER_COLUMNS, MEMBER_COLUMNS, Sealed, Sealer, statements
 from pharmacy_desk.core.permissions import Permission, require
 from pharmacy_desk.core.spreadsheet.plan import (
     FilePlan, ImportPlan, Merge, Progress, match_database, quiet, rows_where_in,
@@ -68,20 +68,6 @@ FIRST_CHUNK = 100
 # Names whose pinyin initials are remembered between chunks (families and common names repeat);
 # past this the memory is started again rather than grow with a list of 300,000 names.
 INITIALS_KEPT = 50_000
-MEMBER_COLUMNS = ("card_no", "phone", "name", "name_initials", "gender", "birthday", "address",
-                  "joined_on", "joined_by_id", "owner_staff_id", "tier_id", "marketing_opt_out",
-                  "notes", "created_at", "chronic_conditions", "allergies", "long_term_meds",
-                  "migrated", "health_to_confirm", "id_number")
-# Rows one INSERT writes at most (``_insert``). Its prepared program binds every value of its rows
-# (a 56-byte cell each, 21 a member) with an opcode or two each and stays in the connection's
-# statement cache, and its journal holds each page the rows touch (up to some 30 MB for 1,024
-# members of a list of a million): at 1,024 rows SQLite's memory peaked at 71 MB over a 20 MB
-# list's commit, at 256 at 53 MB, for the same time (``tests/test_import_memory.py``).
-ROWS_PER_STATEMENT = 256
-LEDGER_COLUMNS = ("member_id", "kind", "points", "created_at", "expires_on", "key", "operation_id",
-                  "staff_id", "reason")
-
-
 @dataclass
 class ImportResult:
     plan: ImportPlan
@@ -226,28 +212,20 @@ def _commit(file_plan: FilePlan, operator: Operator, progress: Progress, at: dt.
         op = found or operations.start(file_plan.operation_key, "import", operator, at,
                                        subject=f"file:{file_plan.path.name}"[:200])
 
+    sealer = Sealer(stamp, expires, op.key, op.id, operator.id)
+
     def credit(credits: list[tuple[int, int]]) -> None:
-        given = [(member_id, points) for member_id, points in credits if points > 0]
-        _insert("ledger_entry", ("id", *LEDGER_COLUMNS, "hash"),
-                _sealed_credits(given, chain.newest("ledger_entry"), stamp, expires, op.key, op.id, operator.id))
-        result.balances += len(given)
-        result.points += sum(points for _, points in given)
+        balances = sealer.credits(credits, chain.newest("ledger_entry"))
+        _insert("ledger_entry", ("id", *LEDGER_COLUMNS, "hash"), balances)
+        result.balances += len(balances)
+        result.points += sum(points for _, points in credits if points > 0)
 
-    def sealed(rows: list[tuple], first_id: int, head: tuple[int, str]) -> _Statements:
-        """A chunk's INSERTs for its members from ``first_id`` and their balances after the ledger's ``head``."""
-        given = [(member_id, row[-1]) for member_id, row in enumerate(rows, first_id) if row[-1] > 0]
-        credits = _sealed_credits(given, head, stamp, expires, op.key, op.id, operator.id)
-        return _Statements(
-            rows, first_id, head,
-            _statements("member", ("id", *MEMBER_COLUMNS),
-                        [(member_id, *row[:-1]) for member_id, row in enumerate(rows, first_id)])
-            + _statements("ledger_entry", ("id", *LEDGER_COLUMNS, "hash"), credits),
-            len(given), sum(points for _, points in given), (credits[-1][0], credits[-1][-1]) if credits else head)
-
-    # The next member's id and the ledger's newest (id, hash) as the last chunk left them: the next
-    # chunk's statements are made before it takes the lock, for a database no other writer changed
-    # meanwhile. Under the lock the chunk checks that nobody did, and makes them again if so (a till
-    # sold with points, signed up a member, took a card number).
+    # The next member's id and the ledger's newest (id, hash) as the last chunk left them. The rows
+    # of the chunks to come are sealed in the making thread from there on, as if no other writer
+    # wrote meanwhile (``stream``: where the rows taken so far were sealed from); under the lock a
+    # chunk checks that nobody did, and seals them again if so (a till sold with points, signed up
+    # a member, took a card number). From then on the making thread leaves them unsealed, and each
+    # chunk is sealed before it takes the lock, for the database as the chunk before left it.
     alone, written = True, 0
     # What the chunks wrote, counted as they wrote it: the members' counts at the end (``bulk_load``).
     counted = member_tally.Counted(untouched=lambda: alone and dialect.data_version(database) == version_matched
@@ -255,11 +233,25 @@ def _commit(file_plan: FilePlan, operator: Operator, progress: Progress, at: dt.
     tier_cell = itemgetter(MEMBER_COLUMNS.index("tier_id"), MEMBER_COLUMNS.index("owner_staff_id"))
     birthday_cell = itemgetter(MEMBER_COLUMNS.index("gender"), MEMBER_COLUMNS.index("birthday"))
 
-    expected = (_next_member_id(), chain.newest("ledger_entry"))
+    expected = stream = (_next_member_id(), chain.newest("ledger_entry"))
+    diverged = threading.Event()  # a chunk was not written as sealed ahead: the rows after are sealed again
+    making = [stream]  # the making thread's own: where the rows it made so far leave the database
+
+    def sealed_ahead(candidates) -> list[tuple]:
+        """Each candidate's (row, member, balance), sealed for the database as the rows before it will leave it."""
+        rows = member_rows(candidates)
+        if diverged.is_set():
+            return [(row, None, None) for row in rows]
+        piece = sealer.seal(rows, *making[0])
+        making[0] = (piece.first_id + len(rows), piece.head_after)
+        return piece.pieces()
 
     def write_new(prepared: list[tuple]) -> None:
-        nonlocal expected, alone, written
-        ahead = sealed(prepared, *expected)  # in the pause the tills have, not under the lock
+        nonlocal expected, stream, alone, written
+        rows = [row for row, _, _ in prepared]
+        # In the pause the tills have, not under the lock.
+        ahead = Sealed.joined(prepared, *stream) if not diverged.is_set() else sealer.seal(rows, *expected)
+        ahead_sql = ahead.statements()
         with batch_transaction(size):
             # Once another writer was seen, every chunk after is looked up again: it may have written
             # any member still to come.
@@ -267,15 +259,20 @@ def _commit(file_plan: FilePlan, operator: Operator, progress: Progress, at: dt.
                      and dialect.rows_written(database) == written)
             if not alone:
                 deferred.bring_back(bulk_load.PHONE_INDEX)
-            chunk = prepared if alone else _still_new(prepared, cards)
+            chunk = rows if alone else _still_new(rows, cards)
             first_id, head = _next_member_id(), chain.newest("ledger_entry")
-            statements = ahead if ahead.fits(chunk, first_id, head) else sealed(chunk, first_id, head)
-            _execute(statements.sql)
+            fits = ahead.fits(chunk, first_id, head)
+            sealed = ahead if fits else sealer.seal(chunk, first_id, head)
+            _execute(ahead_sql if fits else sealed.statements())
             written = dialect.rows_written(database)
+            balances = sealed.balances()
             result.created += len(chunk)
-            result.balances += statements.balances
-            result.points += statements.points
-        expected = (first_id + len(chunk), statements.head_after)
+            result.balances += len(balances)
+            result.points += sum(balance[3] for balance in balances)
+        stream = (ahead.first_id + len(rows), ahead.head_after)
+        expected = (first_id + len(chunk), sealed.head_after)
+        if stream != expected:
+            diverged.set()
         counted.members += len(chunk)
         counted.by_tier.update((tier, owner or 0) for tier, owner in map(tier_cell, chunk))
         counted.by_birthday.update((gender, born or "") for gender, born in map(birthday_cell, chunk))
@@ -301,7 +298,7 @@ def _commit(file_plan: FilePlan, operator: Operator, progress: Progress, at: dt.
     # memory map, the table they read stayed resident (a 20 MB list's import peaked 80 MB higher).
     with dialect.bulk_writing(database) as bulk, \
             bulk_load.left_to_the_end(bulk_load.deferred_indexes(len(plan.new)), counted) as deferred, \
-            RowsAhead(plan.new, member_rows) as rows_ahead:
+            RowsAhead(plan.new, sealed_ahead) as rows_ahead:
         written = dialect.rows_written(database)
         phases: tuple[tuple[int, Callable[[int], list], Callable[[list], None], Sentence], ...] = (
             (len(plan.new), rows_ahead.take, write_new, writing_new),
@@ -319,53 +316,6 @@ def _commit(file_plan: FilePlan, operator: Operator, progress: Progress, at: dt.
     return result
 
 
-OPENING_REASON = QT_TRANSLATE_NOOP("core", "期初积分导入")
-
-
-@dataclass
-class _Statements:
-    """A chunk's INSERTs, right for the database while its next member id and ledger head are these."""
-
-    rows: list[tuple]  # the chunk's members as taken, before ``_still_new``
-    first_id: int
-    head: tuple[int, str]
-    sql: list[tuple[str, list]]
-    balances: int
-    points: int
-    head_after: tuple[int, str]  # the ledger's newest (id, hash) once they are written
-
-    def fits(self, chunk: list[tuple], first_id: int, head: tuple[int, str]) -> bool:
-        """Whether they write ``chunk`` as it is under the lock: every member still new, with its card, and the same ids."""
-        return ((first_id, head) == (self.first_id, self.head) and len(chunk) == len(self.rows)
-                and all(now is before for now, before in zip(chunk, self.rows)))
-
-
-def _sealed_credits(credits: Sequence[tuple[int, int]], head: tuple[int, str], stamp: str, expires: str,
-                    op_key: str, op_id: int, staff_id: int | None) -> list[tuple]:
-    """The opening balances of a chunk with their ids and hashes chained after the ledger's ``head`` (id, hash).
-
-    The canonical text (``chain.canonical``) is spelt out column by column in the chain's
-    order, as ``expiry`` does, because every value's type is known; ``check`` verifies these
-    rows with the general ``chain.canonical`` like every other.
-    """
-    last_id, last_hash = head
-    kind, at, until, reason, staff = (chain.quote(value) for value in (
-        LedgerKind.IMPORT.value, stamp, expires, OPENING_REASON, staff_id))
-    # Each key is this prefix and the member's id, which quoting leaves as it is: the quoted prefix
-    # (without its closing quote) is made once for the chunk, as is every text around the points.
-    prefix = f"{op_key}/import/m"
-    after_points = f",{at},{until},{chain.quote(prefix)[:-1]}"
-    tail = f"',{op_id},{staff},{reason},NULL,NULL,NULL,NULL"
-    link_text, imported = chain.link_text, LedgerKind.IMPORT.value
-    rows = []
-    for member_id, points in credits:
-        last_id += 1
-        last_hash = link_text(last_hash, f"{last_id},{member_id},{kind},{points}{after_points}{member_id}{tail}")
-        rows.append((last_id, member_id, imported, points, stamp, expires, f"{prefix}{member_id}", op_id, staff_id,
-                     OPENING_REASON, last_hash))
-    return rows
-
-
 def _left_to_do(plan: ImportPlan) -> bool:
     """Whether an import already recorded still has members, fields or balances to write (it was stopped)."""
     return bool(plan.new) or any(m.fill or m.import_points for m in plan.merges)
@@ -381,10 +331,6 @@ def _slices(items: Sequence) -> Callable[[int], list]:
         taken += len(batch)
         return batch
     return take
-
-
-def _placeholders(count: int) -> str:
-    return ", ".join("?" * count)
 
 
 def _still_new(rows: list[tuple], cards: CardNumbers) -> list[tuple]:
@@ -419,43 +365,10 @@ def _already_credited(member_ids: list[int]) -> set[int]:
 
 
 def _insert(table: str, columns: Sequence[str], rows: list[tuple]) -> None:
-    _execute(_statements(table, columns, rows))
+    _execute(statements(table, columns, rows))
 
 
-def _statements(table: str, columns: Sequence[str], rows: list[tuple]) -> list[tuple[str, list]]:
-    """The INSERTs of ``rows`` into ``table``, with their values: a few multi-row ones, at most one of each power-of-two size.
-
-    One statement per row (``executemany``) made SQLite journal every page each row touches for
-    that statement alone, as a statement that fires triggers may have to be undone by itself:
-    a member's row touches a page in each of seven indexes and two counts, about 40 kB a row.
-    A statement of many rows journals each page once. The sizes repeat from chunk to chunk, so
-    each statement is prepared once (the driver's statement cache); every trigger still fires
-    for every row.
-    """
-    names = ", ".join('"' + column + '"' for column in columns)
-    one = f"({_placeholders(len(columns))})"
-    statements = []
-    start, size = 0, _rows_per_statement(len(columns))
-    while start < len(rows):
-        while size > len(rows) - start:
-            size //= 2
-        piece = rows[start:start + size]
-        statements.append((f'INSERT INTO "{table}" ({names}) VALUES {", ".join([one] * size)}',
-                           list(itertools.chain.from_iterable(piece))))
-        start += size
-    return statements
-
-
-def _execute(statements: list[tuple[str, list]]) -> None:
+def _execute(sql: list[tuple[str, list]]) -> None:
     cursor = database.cursor()
-    for sql, values in statements:
-        cursor.execute(sql, values)
-
-
-def _rows_per_statement(columns: int) -> int:
-    """The largest power of two of rows whose values one statement can bind, at most ``ROWS_PER_STATEMENT``."""
-    most = min(ROWS_PER_STATEMENT, dialect.parameters_per_statement(database) // columns)
-    size = 1
-    while size * 2 <= most:
-        size *= 2
-    return size
+    for text, values in sql:
+        cursor.execute(text, values)
